@@ -1,0 +1,175 @@
+"""The command line: parse options, call the library, print clear errors, set the exit code.
+
+Exit codes: 0 all inputs converted or valid; 1 some inputs failed; 2 the call was wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import api, formats
+from .errors import NewsgraphError, UsageError
+from .exporters.base import ExportOptions
+from .model import DEFAULT_ID_BASE
+from .readers.base import ReadOptions
+from .version import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _error(err: NewsgraphError) -> None:
+    click.echo(f"error: {err}", err=True)
+
+
+def _guard(fn: Callable[..., int]) -> Callable[..., None]:
+    """Run a command body; turn NewsgraphError into a message and its exit code."""
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            code = fn(*args, **kwargs)
+        except UsageError as err:
+            _error(err)
+            code = EXIT_USAGE
+        except NewsgraphError as err:
+            _error(err)
+            code = EXIT_FAILED
+        sys.exit(code)
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newsgraph")
+def main() -> None:
+    """Turn news articles into structured, validated data: JSON, NewsML-G2, JSON-LD, ninjs.
+
+    \b
+    Examples:
+      newsgraph convert samples/ --to json -o out/
+      newsgraph validate out/*.json
+      newsgraph formats
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--to", "to", type=click.Choice(formats.writable_names()), default="json", show_default=True,
+              help="Format to write.")
+@click.option("-o", "--output", default=None, metavar="PATH",
+              help="File or folder to write ('-' or nothing: standard output). "
+                   "Several inputs or a folder input write one file per input into a folder.")
+@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
+              help="Format of the inputs (default: from the extension, else from the content).")
+@click.option("--extract/--no-extract", default=None,
+              help="Run extraction (default: on for text and HTML, off for structured formats).")
+@click.option("--published", help="Publication date (ISO 8601) when the text does not state it.")
+@click.option("--modified", help="Modification date (ISO 8601).")
+@click.option("--url", help="The article's URL.")
+@click.option("--publisher", help="The publisher's name.")
+@click.option("--language", help="The language (BCP 47, e.g. en).")
+@click.option("--id-base", default=DEFAULT_ID_BASE, show_default=True, help="Base URI of minted ids.")
+@click.option("--no-validate", is_flag=True, help="Skip checking each export against its schema.")
+@click.option("--strict", is_flag=True, help="A missing official schema is an error.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@_guard
+def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
+            extract: bool | None, published: str | None, modified: str | None, url: str | None,
+            publisher: str | None, language: str | None, id_base: str, no_validate: bool,
+            strict: bool, quiet: bool) -> int:
+    """Convert articles (files, folders, '-' for stdin) to another format.
+
+    \b
+    Examples:
+      newsgraph convert article.txt                      # JSON on standard output
+      newsgraph convert samples/ --to json -o out/       # one file per input
+      newsgraph convert story.txt --published 2021-06-16 --publisher Reuters
+      cat story.txt | newsgraph convert - --from text --to json
+    """
+    options = api.ConvertOptions(
+        to=to, from_format=from_format, extract=extract,
+        read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
+                         language=language, id_base=id_base),
+        export=ExportOptions(validate=not no_validate, strict=strict),
+    )
+    report = api.convert(list(inputs), output, options=options)
+    for outcome in report.failed:
+        assert outcome.error is not None
+        _error(outcome.error)
+    if not quiet and (len(report.outcomes) > 1 or report.failed):
+        click.echo(report.summary(), err=True)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
+              help="Format of the files (default: from the extension, else from the content).")
+@click.option("--strict", is_flag=True, help="A missing official schema is an error.")
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
+@_guard
+def validate(files: tuple[str, ...], from_format: str | None, strict: bool, quiet: bool) -> int:
+    """Check files against the model's rules and their format's official schema.
+
+    \b
+    Examples:
+      newsgraph validate out/*.json
+      newsgraph validate story.xml --strict
+    """
+    failed = 0
+    for name in files:
+        try:
+            problems = api.validate(name, format=from_format, strict=strict)
+        except NewsgraphError as err:
+            _error(err.at(name))
+            failed += 1
+            continue
+        errors = [p for p in problems if p.severity == "error"]
+        for p in problems:
+            click.echo(f"{'error' if p.severity == 'error' else 'warning'}: {name}: {p}", err=True)
+        if errors:
+            failed += 1
+        elif not quiet:
+            click.echo(f"ok: {name}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+@main.command()
+@click.option("-o", "--output", default=None, metavar="PATH", help="Write to a file instead of stdout.")
+@_guard
+def schema(output: str | None) -> int:
+    """Print the JSON Schema (2020-12) of newsgraph's JSON format.
+
+    \b
+    Examples:
+      newsgraph schema > article.schema.json
+      newsgraph schema -o schema/article.schema.json
+    """
+    from .model_schema import schema_text
+    from .output import atomic_write
+
+    if output and output != "-":
+        atomic_write(Path(output), [schema_text()])
+    else:
+        click.echo(schema_text(), nl=False)
+    return EXIT_OK
+
+
+@main.command(name="formats")
+def list_formats() -> None:
+    """List the formats newsgraph reads and writes.
+
+    \b
+    Example:
+      newsgraph formats
+    """
+    for fmt in formats.FORMATS:
+        modes = "/".join(m for m, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
+        click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<22} {fmt.media_type:<28} {fmt.title}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

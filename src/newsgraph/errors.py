@@ -1,0 +1,57 @@
+"""One family of exceptions. Every message says what is wrong and how to fix it.
+
+The CLI prints them as ``error: <file>: <what> (<how to fix>)``; the library raises
+them unchanged, so a caller can catch :class:`NewsgraphError` alone.
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base of every error newsgraph raises on purpose."""
+
+    def __init__(self, what: str, fix: str | None = None, *, source: str | None = None) -> None:
+        self.what = what
+        self.fix = fix
+        self.source = source
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = self.what
+        if self.fix:
+            text += f" ({self.fix})"
+        return text
+
+    def at(self, source: str) -> "NewsgraphError":
+        """Name the file the error belongs to, unless it already names one."""
+        if self.source is None:
+            self.source = source
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
+
+
+class InputError(NewsgraphError):
+    """The input cannot be read: empty, undecodable, malformed, unsupported."""
+
+
+class ModelError(NewsgraphError):
+    """The input reads, but what it says breaks a rule of the model."""
+
+
+class ExportError(NewsgraphError):
+    """An export could not be produced or failed its official schema."""
+
+
+class SchemaMissingError(NewsgraphError):
+    """An official schema (XSD, ninjs, schema.org) is not installed."""
+
+
+class UsageError(NewsgraphError):
+    """The call itself is wrong: unknown format, conflicting options."""
+
+
+class OutputError(NewsgraphError):
+    """The output cannot be written: not writable, would overwrite an input, disk full."""

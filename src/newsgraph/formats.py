@@ -1,0 +1,144 @@
+"""The one registry of formats: name, extensions, media type, reader, exporter, validator.
+
+Everything that lists formats (CLI choices, ``newsgraph formats``, output file names,
+content sniffing) reads this table; nothing else keeps its own list. Readers, exporters
+and validators are named by dotted path and imported on first use, so that
+``newsgraph --help`` does not pay for spaCy or lxml.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any, Callable
+
+from .errors import UsageError
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    title: str
+    extensions: tuple[str, ...]  # the first is the one written
+    media_type: str
+    reader: str | None = None  # "module:function"
+    exporter: str | None = None  # module with render() and render_many()
+    validator: str | None = None  # "module:function", bytes -> list[Problem]
+    structured: bool = True  # structured inputs are not re-extracted unless asked
+    many_extension: str | None = None  # file extension when one file holds many articles
+
+    @property
+    def readable(self) -> bool:
+        return self.reader is not None
+
+    @property
+    def writable(self) -> bool:
+        return self.exporter is not None
+
+    def load_reader(self) -> Callable[..., Any]:
+        if not self.reader:
+            raise UsageError(f"newsgraph cannot read {self.name}",
+                             f"readable formats: {', '.join(readable_names())}")
+        return _load(self.reader)
+
+    def load_exporter(self) -> Any:
+        if not self.exporter:
+            raise UsageError(f"newsgraph cannot write {self.name}",
+                             f"writable formats: {', '.join(writable_names())}")
+        return importlib.import_module(self.exporter)
+
+    def load_validator(self) -> Callable[..., Any] | None:
+        return _load(self.validator) if self.validator else None
+
+    def extension_for(self, many: bool) -> str:
+        return (self.many_extension if many and self.many_extension else self.extensions[0])
+
+
+def _load(path: str) -> Callable[..., Any]:
+    module, _, attr = path.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("text", "raw article text (headline first, blank-line paragraphs)",
+           (".txt", ".text"), "text/plain",
+           reader="newsgraph.readers.text:read", structured=False),
+    Format("json", "newsgraph JSON (lossless; JSON Lines for many articles)",
+           (".json", ".jsonl", ".ndjson"), "application/json",
+           reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
+           validator="newsgraph.validate.native:check", many_extension=".jsonl"),
+)
+
+_BY_NAME = {f.name: f for f in FORMATS}
+
+
+def get(name: str) -> Format:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise UsageError(f"unknown format {name!r}",
+                         f"choose one of: {', '.join(names())}") from None
+
+
+def names() -> list[str]:
+    return [f.name for f in FORMATS]
+
+
+def readable_names() -> list[str]:
+    return [f.name for f in FORMATS if f.readable]
+
+
+def writable_names() -> list[str]:
+    return [f.name for f in FORMATS if f.writable]
+
+
+def by_extension(path: str | PurePath) -> Format | None:
+    """The format a file name announces, if it announces exactly one."""
+    name = PurePath(path).name.lower()
+    best: tuple[int, Format] | None = None
+    for fmt in FORMATS:
+        for ext in fmt.extensions:
+            if name.endswith(ext) and (best is None or len(ext) > best[0]):
+                best = (len(ext), fmt)
+    return best[1] if best else None
+
+
+# --- sniffing ----------------------------------------------------------------------
+
+_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage)\b")
+_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def sniff(head: bytes) -> Format | None:
+    """Guess a format from the first bytes of a document, or None when nothing fits."""
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not stripped:
+        return None
+    if stripped[:1] == b"<":
+        if _XML_ROOT.search(head[:4096]):
+            return _BY_NAME.get("newsml")
+        if _HTML.match(stripped):
+            return _BY_NAME.get("html")
+        return None
+    if stripped[:1] in (b"{", b"["):
+        return _BY_NAME.get(_sniff_json(stripped))
+    return _BY_NAME["text"]
+
+
+def _sniff_json(data: bytes) -> str:
+    # Only the keys near the top matter; a partial document is fine for that.
+    text = data[:8192].decode("utf-8", "replace")
+    if '"@context"' in text or '"@graph"' in text:
+        return "jsonld"
+    try:
+        first = json.loads(text.splitlines()[0]) if text.startswith("{") else None
+    except (json.JSONDecodeError, IndexError):
+        first = None
+    keys = set(first) if isinstance(first, dict) else set(re.findall(r'"([A-Za-z_]+)"\s*:', text))
+    # ninjs identifies items by "uri"; our own JSON by "id".
+    if "uri" in keys and "id" not in keys:
+        return "ninjs"
+    return "json"

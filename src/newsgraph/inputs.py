@@ -1,0 +1,99 @@
+"""Turn the user's INPUT arguments (files, folders, '-') into a sorted list of inputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from . import formats
+from .errors import InputError
+
+SIDECAR_SUFFIX = ".meta.json"
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path | None  # None for standard input
+    relative: Path  # where its output goes, relative to an output folder
+    label: str  # how messages name it
+
+    def read_bytes(self) -> bytes:
+        if self.path is None:
+            return sys.stdin.buffer.read()
+        try:
+            return self.path.read_bytes()
+        except IsADirectoryError:
+            raise InputError("is a folder", "name a file, or pass the folder itself", source=self.label) from None
+        except FileNotFoundError:
+            raise InputError("no such file", "check the path", source=self.label) from None
+        except PermissionError:
+            raise InputError("cannot be read: permission denied",
+                             "fix its permissions (chmod +r)", source=self.label) from None
+        except OSError as err:
+            raise InputError(f"cannot be read: {err.strerror}", "check the file", source=self.label) from None
+
+    def sidecar(self) -> dict[str, str]:
+        """Metadata from NAME.meta.json beside the input, if there is one."""
+        if self.path is None:
+            return {}
+        candidates = [self.path.with_name(self.path.name + SIDECAR_SUFFIX),
+                      self.path.with_name(self.path.stem + SIDECAR_SUFFIX)]
+        for meta in candidates:
+            if meta.is_file():
+                try:
+                    data = json.loads(meta.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+                    raise InputError(f"its sidecar {meta.name} is not valid JSON ({err})",
+                                     "fix or remove the sidecar", source=self.label) from None
+                if not isinstance(data, dict):
+                    raise InputError(f"its sidecar {meta.name} must be a JSON object",
+                                     'write {"published": "2021-06-16", ...}', source=self.label)
+                return {str(k): str(v) for k, v in data.items() if v is not None}
+        return {}
+
+
+def expand(arguments: list[str]) -> Iterator[Input | InputError]:
+    """Each file named, each readable file below each folder named (sorted), or '-'.
+
+    A folder walk skips hidden entries, sidecars and files of no known format, and does
+    not follow symbolic links to folders (no loops). A problem with one argument is
+    yielded as an error so that the batch can go on.
+    """
+    for arg in arguments:
+        if arg == STDIN:
+            yield Input(None, Path("stdin"), "<stdin>")
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists() or path.is_symlink():
+            yield Input(path, Path(path.name), str(path))
+        else:
+            yield InputError("no such file or folder", "check the path", source=arg)
+
+
+def _walk(root: Path) -> Iterator[Input | InputError]:
+    found = False
+    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                continue
+            path = Path(dirpath) / name
+            fmt = formats.by_extension(path)
+            if fmt is None or not fmt.readable:
+                continue
+            found = True
+            yield Input(path, path.relative_to(root), str(path))
+    if not found:
+        yield InputError("the folder holds no file newsgraph can read",
+                         f"readable extensions: {', '.join(_readable_extensions())}", source=str(root))
+
+
+def _readable_extensions() -> list[str]:
+    return [ext for f in formats.FORMATS if f.readable for ext in f.extensions]

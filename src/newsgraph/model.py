@@ -1,0 +1,403 @@
+"""The document model: one Article holding its parts, actors, places, quotes and events.
+
+Field names are the contract of ../shared/DESIGN.md. Validation enforces meaning, not
+only types: ids are URIs, every id referenced exists in the article, every span points
+inside its paragraph, dates are ISO 8601, kinds come from their vocabularies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from .errors import ModelError
+
+DEFAULT_ID_BASE = "urn:newsgraph:"
+
+# --- value types -----------------------------------------------------------------
+
+_URI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
+URI_PATTERN = _URI_RE.pattern
+
+# Dates as written in ISO 8601: a calendar date, or a date and time with an optional
+# zone. Kept as text so that a date stays a date and no precision is invented.
+ISO_DATE_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}"
+    r"(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_ISO_DATE_RE = re.compile(ISO_DATE_PATTERN)
+_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def _check_uri(value: str) -> str:
+    if not _URI_RE.match(value):
+        raise ValueError(f"{value!r} is not a URI (ids look like 'urn:newsgraph:person:jane-doe')")
+    return value
+
+
+def _check_iso(value: str) -> str:
+    if not _ISO_DATE_RE.match(value):
+        raise ValueError(f"{value!r} is not an ISO 8601 date (write 2021-06-16 or 2021-06-16T09:30:00Z)")
+    try:
+        if "T" in value:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        else:
+            date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date or time") from None
+    return value
+
+
+def _check_lang(value: str) -> str:
+    if not _LANG_RE.match(value):
+        raise ValueError(f"{value!r} is not a BCP 47 language tag (write 'en' or 'en-GB')")
+    return value
+
+
+def _nonblank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+URI = Annotated[str, AfterValidator(_check_uri), Field(pattern=URI_PATTERN)]
+ISODate = Annotated[str, AfterValidator(_check_iso), Field(pattern=ISO_DATE_PATTERN)]
+LanguageTag = Annotated[str, AfterValidator(_check_lang), Field(pattern=_LANG_RE.pattern)]
+Name = Annotated[str, AfterValidator(_nonblank), Field(min_length=1)]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+ActorKind = Literal["person", "organization", "country", "group"]
+PlaceKind = Literal["city", "country", "region", "venue", "address", "other"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+EventKind = Literal[
+    "meeting", "summit", "talks", "call", "press_conference", "interview", "statement",
+    "visit", "election", "sanctions", "expulsion", "agreement", "deadline", "award",
+    "trial", "protest", "other",
+]
+EventStatus = Literal["past", "planned", "ongoing", "unknown"]
+DatePrecision = Literal["time", "day", "week", "month", "year", "approximate"]
+ParagraphRole = Literal["body", "subheading", "blockquote", "list_item", "note"]
+MediaKind = Literal["image", "video", "audio", "graphic"]
+
+ACTOR_KINDS: tuple[str, ...] = ActorKind.__args__  # type: ignore[attr-defined]
+PLACE_KINDS: tuple[str, ...] = PlaceKind.__args__  # type: ignore[attr-defined]
+QUOTE_KINDS: tuple[str, ...] = QuoteKind.__args__  # type: ignore[attr-defined]
+EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
+EVENT_STATUSES: tuple[str, ...] = EventStatus.__args__  # type: ignore[attr-defined]
+
+
+class _Model(BaseModel):
+    # Unknown keys are errors, not silently dropped: a typo in a hand-written JSON file
+    # must be reported, or the round trip would lose it.
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, str_strip_whitespace=False)
+
+
+# --- parts -----------------------------------------------------------------------
+
+
+class Span(_Model):
+    """Characters ``start`` to ``end`` (exclusive) of paragraph ``paragraph``."""
+
+    paragraph: int = Field(ge=0, description="index into Article.body")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end <= self.start:
+            raise ValueError(f"span end {self.end} must be greater than start {self.start}")
+        return self
+
+
+class Paragraph(_Model):
+    text: str
+    offset: int | None = Field(
+        default=None, ge=0,
+        description="where this paragraph starts in the decoded input text (text/HTML input)",
+    )
+    role: ParagraphRole = "body"
+
+
+class Media(_Model):
+    kind: MediaKind = "image"
+    url: URI | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+class RemovedText(_Model):
+    """A line the cleaner took out of the body, kept so that nothing is lost."""
+
+    text: str
+    offset: int | None = Field(default=None, ge=0)
+    reason: str
+
+
+class Provenance(_Model):
+    source: str | None = Field(default=None, description="input file name")
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    reader: str | None = None
+    newsgraph_version: str | None = None
+    removed: list[RemovedText] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="what extraction skipped or doubted")
+
+
+# --- entities --------------------------------------------------------------------
+
+
+class Actor(_Model):
+    id: URI
+    kind: ActorKind
+    name: Name = Field(description="canonical full name")
+    aliases: list[str] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list)
+    affiliation: URI | None = Field(default=None, description="actor id")
+    description: str | None = None
+    gender: Literal["female", "male"] | None = None
+    identifiers: dict[str, str] = Field(default_factory=dict, description="e.g. {'wikidata': 'Q7747'}")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Place(_Model):
+    id: URI
+    name: Name
+    kind: PlaceKind = "other"
+    country: str | None = Field(default=None, description="name of the country it lies in")
+    aliases: list[str] = Field(default_factory=list)
+    identifiers: dict[str, str] = Field(default_factory=dict)
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class DateInfo(_Model):
+    """A date as written and, when it can be resolved, as ISO 8601."""
+
+    start: ISODate | None = None
+    end: ISODate | None = None
+    text: str | None = Field(default=None, description="the date as written")
+    precision: DatePrecision | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "DateInfo":
+        if self.start and self.end and self.end[:10] < self.start[:10]:
+            raise ValueError(f"date end {self.end} is before start {self.start}")
+        return self
+
+
+class Quote(_Model):
+    id: URI
+    text: str = Field(min_length=1, description="without quotation marks")
+    kind: QuoteKind
+    speaker: URI | None = Field(default=None, description="actor id")
+    speaker_mention: Span | None = None
+    cue: str | None = Field(default=None, description="'said', 'told', 'according to'")
+    spans: list[Span] = Field(min_length=1)
+    addressee: URI | None = Field(default=None, description="actor id")
+    via: URI | None = Field(default=None, description="actor id of the relaying outlet")
+    event: URI | None = Field(default=None, description="event id")
+    confidence: Confidence = 1.0
+
+
+class Event(_Model):
+    id: URI
+    kind: EventKind
+    label: Name
+    date: DateInfo | None = None
+    status: EventStatus = "unknown"
+    location: URI | None = Field(default=None, description="place id")
+    participants: list[URI] = Field(default_factory=list, description="actor ids")
+    mentions: list[Span] = Field(default_factory=list)
+    confidence: Confidence = 1.0
+
+
+class Article(_Model):
+    id: URI
+    headline: str | None = None
+    kicker: str | None = None
+    subheadline: str | None = Field(default=None, description="standfirst / dek")
+    authors: list[URI] = Field(default_factory=list, description="actor ids")
+    publisher: URI | None = Field(default=None, description="actor id")
+    sources: list[URI] = Field(default_factory=list, description="actor ids of credited agencies")
+    url: URI | None = None
+    language: LanguageTag | None = None
+    published: ISODate | None = None
+    modified: ISODate | None = None
+    dateline: str | None = None
+    section: str | None = None
+    body: list[Paragraph] = Field(default_factory=list)
+    media: list[Media] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Article":
+        problems = list(_reference_problems(self))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # --- convenience lookups (not serialised) ---
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def place(self, place_id: str) -> Place | None:
+        return next((p for p in self.places if p.id == place_id), None)
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def span_text(self, span: Span) -> str:
+        return self.body[span.paragraph].text[span.start:span.end]
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.body)
+
+
+def _reference_problems(article: Article) -> list[str]:
+    problems: list[str] = []
+    actors = {a.id for a in article.actors}
+    places = {p.id for p in article.places}
+    events = {e.id for e in article.events}
+
+    seen: dict[str, str] = {}
+    for where, items in (("actors", article.actors), ("places", article.places),
+                         ("quotes", article.quotes), ("events", article.events)):
+        for i, item in enumerate(items):
+            if item.id in seen:
+                problems.append(f"{where}[{i}].id {item.id!r} is used twice "
+                                f"(also in {seen[item.id]}; give each its own id)")
+            seen.setdefault(item.id, f"{where}[{i}]")
+
+    def need(ref: str | None, pool: set[str], where: str, what: str) -> None:
+        if ref is not None and ref not in pool:
+            problems.append(f"{where} {ref!r} is not the id of any {what} in the article "
+                            f"(add it to {what}s or fix the id)")
+
+    for i, ref in enumerate(article.authors):
+        need(ref, actors, f"authors[{i}]", "actor")
+    for i, ref in enumerate(article.sources):
+        need(ref, actors, f"sources[{i}]", "actor")
+    need(article.publisher, actors, "publisher", "actor")
+    for i, a in enumerate(article.actors):
+        need(a.affiliation, actors, f"actors[{i}].affiliation", "actor")
+        if a.affiliation == a.id:
+            problems.append(f"actors[{i}].affiliation points at the actor itself (remove it)")
+    for i, q in enumerate(article.quotes):
+        need(q.speaker, actors, f"quotes[{i}].speaker", "actor")
+        need(q.addressee, actors, f"quotes[{i}].addressee", "actor")
+        need(q.via, actors, f"quotes[{i}].via", "actor")
+        need(q.event, events, f"quotes[{i}].event", "event")
+    for i, e in enumerate(article.events):
+        need(e.location, places, f"events[{i}].location", "place")
+        for j, ref in enumerate(e.participants):
+            need(ref, actors, f"events[{i}].participants[{j}]", "actor")
+
+    def spans(span_list: list[Span], where: str) -> None:
+        for j, s in enumerate(span_list):
+            if s.paragraph >= len(article.body):
+                problems.append(f"{where}[{j}] points at paragraph {s.paragraph}, but the body has "
+                                f"{len(article.body)} (fix the span's paragraph index)")
+            elif s.end > len(article.body[s.paragraph].text):
+                problems.append(f"{where}[{j}] ends at {s.end}, past the end of paragraph {s.paragraph} "
+                                f"({len(article.body[s.paragraph].text)} characters; fix the span)")
+
+    for i, a in enumerate(article.actors):
+        spans(a.mentions, f"actors[{i}].mentions")
+    for i, p in enumerate(article.places):
+        spans(p.mentions, f"places[{i}].mentions")
+    for i, e in enumerate(article.events):
+        spans(e.mentions, f"events[{i}].mentions")
+    for i, q in enumerate(article.quotes):
+        spans(q.spans, f"quotes[{i}].spans")
+        if q.speaker_mention is not None:
+            spans([q.speaker_mention], f"quotes[{i}].speaker_mention")
+    return problems
+
+
+# --- ids -------------------------------------------------------------------------
+
+
+def normalise_name(name: str) -> str:
+    """Fold a name to the key that decides identity: 'Dmitrí  Peskov' -> 'dmitri-peskov'."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.casefold().replace("&", " and ")
+    folded = re.sub(r"['\u2019.]", "", folded)  # U.S. -> us, O'Brien -> obrien
+    return re.sub(r"[^0-9a-z]+", "-", folded).strip("-") or "unnamed"
+
+
+def _join(base: str, *parts: str) -> str:
+    # http(s) bases make path-style ids; urn: and other schemes make colon-style ids.
+    sep = "/" if re.match(r"^https?:", base, re.I) else ":"
+    if not base.endswith(sep):
+        base += sep
+    return _check_uri(base + sep.join(parts))
+
+
+def mint_id(kind: str, name: str, base: str = DEFAULT_ID_BASE) -> str:
+    """The stable id of an actor or place: same kind and normalised name, same id.
+
+    ``kind`` is an actor kind, or ``"place"`` for places (a place's id does not depend
+    on whether one article calls Geneva a city and another a region).
+    """
+    return _join(base, kind, normalise_name(name))
+
+
+def mint_article_id(key: str, base: str = DEFAULT_ID_BASE) -> str:
+    """An article's id from what identifies it: its URL when known, else its text."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    return _join(base, "article", digest)
+
+
+def local_id(article_id: str, kind: str, n: int) -> str:
+    """Ids of things that live inside one article (quotes, events): '<article>#quote-3'."""
+    return f"{article_id.split('#', 1)[0]}#{kind}-{n}"
+
+
+# --- validation entry point -----------------------------------------------------------
+
+
+def format_validation_error(err: ValidationError) -> str:
+    """One readable line from a pydantic error: the first problem and how many others."""
+    items = err.errors(include_url=False)
+    first = items[0]
+    where = ".".join(str(p) for p in first["loc"]) or "article"
+    msg = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        msg = "is not a field of the model (remove it or check its spelling)"
+    elif first["type"] == "missing":
+        msg = "is required but missing"
+    text = f"{where}: {msg}" if where != "article" else msg
+    if len(items) > 1:
+        text += f" (and {len(items) - 1} more problem{'s' if len(items) > 2 else ''})"
+    return text
+
+
+def article_from_data(data: Any) -> Article:
+    """Validate plain data (parsed JSON) as an Article, raising ModelError on a broken rule."""
+    if not isinstance(data, dict):
+        raise ModelError(f"expected a JSON object for an article, found {type(data).__name__}",
+                         "give one article object per file, or JSON Lines")
+    try:
+        return Article.model_validate(data)
+    except ValidationError as err:
+        raise ModelError(format_validation_error(err),
+                         "fix the field named, or regenerate the file with newsgraph") from None

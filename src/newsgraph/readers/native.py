@@ -1,0 +1,72 @@
+"""newsgraph's own JSON: one article object, an array of them, or JSON Lines. Lossless."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+from ..errors import InputError, ModelError
+from ..model import Article, article_from_data
+from .base import ReadOptions, apply_options, decode_text
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise ValueError(f"duplicate key {key!r}")
+        obj[key] = value
+    return obj
+
+
+def parse_json(text: str, source: str, *, line: int | None = None) -> Any:
+    """json.loads that reports where the document breaks and refuses duplicate keys."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as err:
+        where = f"line {line}" if line else f"line {err.lineno} column {err.colno}"
+        raise InputError(f"invalid JSON at {where}: {err.msg}",
+                         "fix the JSON syntax (a JSON linter shows the spot)", source=source) from None
+    except ValueError as err:  # duplicate keys
+        where = f" on line {line}" if line else ""
+        raise InputError(f"JSON object has a {err}{where}",
+                         "keep one value per key", source=source) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply", "flatten the document", source=source) from None
+
+
+def iter_json_documents(text: str, source: str) -> Iterator[tuple[int | None, Any]]:
+    """The JSON values of a file: one document, or one per line in JSON Lines."""
+    stripped = text.lstrip()
+    if not stripped:
+        raise InputError("the file is empty", "give a file with an article in it", source=source)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:2]):
+        try:
+            json.loads(text)
+            is_lines = False
+        except json.JSONDecodeError:
+            is_lines = True
+        if is_lines:
+            for n, ln in enumerate(text.splitlines(), start=1):
+                if ln.strip():
+                    yield n, parse_json(ln, source, line=n)
+            return
+    doc = parse_json(text, source)
+    if isinstance(doc, list):
+        for item in doc:
+            yield None, item
+    else:
+        yield None, doc
+
+
+def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    text = decode_text(data, options.source)
+    for line, doc in iter_json_documents(text, options.source):
+        try:
+            article = article_from_data(doc)
+        except ModelError as err:
+            if line:
+                err.what = f"line {line}: {err.what}"
+            raise err.at(options.source)
+        yield apply_options(article, options)

@@ -1,0 +1,39 @@
+"""newsgraph JSON: the published JSON Schema (jsonschema), then the model's own rules."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jsonschema import Draft202012Validator
+
+from ..errors import InputError, ModelError
+from ..model import article_from_data
+from ..model_schema import article_schema
+from ..readers.native import iter_json_documents
+from .problem import Problem
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    schema = article_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check(data: bytes, *, strict: bool = False) -> list[Problem]:
+    try:
+        docs = list(iter_json_documents(data.decode("utf-8"), "<document>"))
+    except (InputError, UnicodeDecodeError) as err:
+        return [Problem(getattr(err, "message", str(err)))]
+    problems: list[Problem] = []
+    for line, doc in docs:
+        schema_errors = sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path))
+        for err in schema_errors[:20]:
+            pointer = "/" + "/".join(str(p) for p in err.absolute_path)
+            problems.append(Problem(err.message, line=line, path=pointer))
+        if not schema_errors:
+            try:
+                article_from_data(doc)
+            except ModelError as err:
+                problems.append(Problem(err.what, line=line))
+    return problems
