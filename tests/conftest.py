@@ -1,0 +1,37 @@
+"""Shared fixtures: paths, the kitchen-sink article, a frozen version for golden files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph import Article, version
+from newsgraph.readers.native import read as read_native
+from newsgraph.readers.base import ReadOptions
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+STANDARDS = SHARED / "standards"
+SEEDS = SHARED / "seeds"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FROZEN_VERSION = "0.0.0-test"
+
+
+@pytest.fixture(autouse=True)
+def frozen_version(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Golden files must not change with each release."""
+    monkeypatch.setattr(version, "__version__", FROZEN_VERSION)
+    return FROZEN_VERSION
+
+
+def load_kitchen_sink() -> Article:
+    data = (SAMPLES / "kitchen_sink.json").read_bytes()
+    [article] = list(read_native(data, ReadOptions(source="kitchen_sink.json")))
+    return article
+
+
+@pytest.fixture
+def kitchen_sink() -> Article:
+    return load_kitchen_sink()
