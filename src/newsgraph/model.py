@@ -121,6 +121,15 @@ class Span(_Model):
         return self
 
 
+def _canonical_spans(spans: list[Span]) -> list[Span]:
+    # Reading order, each span once: the form every format can rebuild from inline markup.
+    unique = {(s.paragraph, s.start, s.end): s for s in spans}
+    return [unique[k] for k in sorted(unique)]
+
+
+Spans = Annotated[list[Span], AfterValidator(_canonical_spans)]
+
+
 class Paragraph(_Model):
     text: str
     offset: int | None = Field(
@@ -167,7 +176,7 @@ class Actor(_Model):
     description: str | None = None
     gender: Literal["female", "male"] | None = None
     identifiers: dict[str, str] = Field(default_factory=dict, description="e.g. {'wikidata': 'Q7747'}")
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: Spans = Field(default_factory=list)
 
 
 class Place(_Model):
@@ -177,7 +186,7 @@ class Place(_Model):
     country: str | None = Field(default=None, description="name of the country it lies in")
     aliases: list[str] = Field(default_factory=list)
     identifiers: dict[str, str] = Field(default_factory=dict)
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: Spans = Field(default_factory=list)
 
 
 class DateInfo(_Model):
@@ -202,7 +211,7 @@ class Quote(_Model):
     speaker: URI | None = Field(default=None, description="actor id")
     speaker_mention: Span | None = None
     cue: str | None = Field(default=None, description="'said', 'told', 'according to'")
-    spans: list[Span] = Field(min_length=1)
+    spans: Spans = Field(min_length=1)
     addressee: URI | None = Field(default=None, description="actor id")
     via: URI | None = Field(default=None, description="actor id of the relaying outlet")
     event: URI | None = Field(default=None, description="event id")
@@ -217,7 +226,7 @@ class Event(_Model):
     status: EventStatus = "unknown"
     location: URI | None = Field(default=None, description="place id")
     participants: list[URI] = Field(default_factory=list, description="actor ids")
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: Spans = Field(default_factory=list)
     confidence: Confidence = 1.0
 
 

@@ -1,0 +1,122 @@
+"""Hypothesis strategies for valid Articles: consistent ids, spans inside paragraphs.
+
+Every exporter's round-trip property test draws from ``articles()``. Text avoids control
+characters and surrogates (no format can carry those; the hardening tests cover them
+separately) but includes markup characters, quotes and non-Latin scripts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from newsgraph.model import (
+    ACTOR_KINDS,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    PLACE_KINDS,
+    QUOTE_KINDS,
+    Article,
+    mint_article_id,
+    mint_id,
+)
+
+_ALPHABET = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),
+                          blacklist_characters="\u00a0\u2028\u2029\ufeff")
+words = st.text(_ALPHABET, min_size=1, max_size=12).map(str.strip).filter(bool)
+text = st.lists(words, min_size=1, max_size=12).map(" ".join)
+name = st.lists(st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True), min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def iso_date(draw: st.DrawFn) -> str:
+    d = draw(st.dates(min_value=__import__("datetime").date(1990, 1, 1),
+                      max_value=__import__("datetime").date(2035, 12, 31)))
+    if draw(st.booleans()):
+        return d.isoformat()
+    hh, mm = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    zone = draw(st.sampled_from(["Z", "+02:00", "-05:00"]))
+    return f"{d.isoformat()}T{hh:02d}:{mm:02d}:00{zone}"
+
+
+@st.composite
+def span(draw: st.DrawFn, body: list[str]) -> dict:
+    p = draw(st.integers(0, len(body) - 1))
+    n = len(body[p])
+    start = draw(st.integers(0, n - 1))
+    end = draw(st.integers(start + 1, n))
+    return {"paragraph": p, "start": start, "end": end}
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    body = draw(st.lists(text, min_size=1, max_size=4))
+    roles = [draw(st.sampled_from(["body", "body", "subheading", "blockquote"])) for _ in body]
+    aid = mint_article_id(draw(text))
+    opt = lambda s: draw(st.none() | s)  # noqa: E731
+
+    actor_names = draw(st.lists(name, max_size=4, unique_by=str.casefold))
+    actors = []
+    for i, nm in enumerate(actor_names):
+        kind = draw(st.sampled_from(ACTOR_KINDS))
+        actors.append({
+            "id": mint_id(kind, nm), "kind": kind, "name": nm,
+            "aliases": draw(st.lists(name, max_size=2, unique=True)),
+            "titles": draw(st.lists(text, max_size=2, unique=True)),
+            "description": opt(text),
+            "gender": opt(st.sampled_from(["female", "male"])) if kind == "person" else None,
+            "identifiers": draw(st.dictionaries(st.sampled_from(["wikidata", "isni"]),
+                                                st.from_regex(r"Q[1-9][0-9]{0,6}", fullmatch=True), max_size=1)),
+            "mentions": draw(st.lists(span(body), max_size=3)),
+        })
+    ids = [a["id"] for a in actors]
+    for i, a in enumerate(actors):
+        others = [x for x in ids if x != a["id"]]
+        a["affiliation"] = draw(st.none() | st.sampled_from(others)) if others else None
+    places = [{"id": mint_id("place", nm), "name": nm, "kind": draw(st.sampled_from(PLACE_KINDS)),
+               "country": opt(name), "aliases": draw(st.lists(name, max_size=1)),
+               "mentions": draw(st.lists(span(body), max_size=2))}
+              for nm in draw(st.lists(name, max_size=3, unique_by=str.casefold))]
+    pids = [p["id"] for p in places]
+    pick_actor = (st.none() | st.sampled_from(ids)) if ids else st.none()
+    events = []
+    for n in range(draw(st.integers(0, 2))):
+        start = draw(iso_date())
+        events.append({
+            "id": f"{aid}#event-{n + 1}", "kind": draw(st.sampled_from(EVENT_KINDS)), "label": draw(text),
+            "date": draw(st.none() | st.just({"start": start[:10], "text": draw(text),
+                                              "precision": draw(st.sampled_from(["day", "month", "approximate"]))})),
+            "status": draw(st.sampled_from(EVENT_STATUSES)),
+            "location": draw(st.none() | st.sampled_from(pids)) if pids else None,
+            "participants": draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else [],
+            "mentions": draw(st.lists(span(body), max_size=2)),
+            "confidence": draw(st.sampled_from([1.0, 0.5, 0.75])),
+        })
+    eids = [e["id"] for e in events]
+    quotes = []
+    for n in range(draw(st.integers(0, 3))):
+        quotes.append({
+            "id": f"{aid}#quote-{n + 1}", "text": draw(text), "kind": draw(st.sampled_from(QUOTE_KINDS)),
+            "speaker": draw(pick_actor), "speaker_mention": opt(span(body)), "cue": opt(st.sampled_from(["said", "told", "according to"])),
+            "spans": draw(st.lists(span(body), min_size=1, max_size=2)),
+            "addressee": draw(pick_actor), "via": draw(pick_actor),
+            "event": draw(st.none() | st.sampled_from(eids)) if eids else None,
+            "confidence": draw(st.sampled_from([1.0, 0.9, 0.5])),
+        })
+    data = {
+        "id": aid, "headline": opt(text), "kicker": opt(words), "subheadline": opt(text),
+        "authors": draw(st.lists(st.sampled_from(ids), unique=True, max_size=2)) if ids else [],
+        "publisher": draw(pick_actor),
+        "sources": draw(st.lists(st.sampled_from(ids), unique=True, max_size=2)) if ids else [],
+        "url": opt(st.from_regex(r"https://example\.org/[a-z]{1,10}(/[a-z0-9-]{1,10}){0,2}", fullmatch=True)),
+        "language": opt(st.sampled_from(["en", "en-GB", "de", "fr"])),
+        "published": opt(iso_date()), "modified": opt(iso_date()),
+        "dateline": opt(text), "section": opt(words),
+        "body": [{"text": t, "role": r, "offset": opt(st.integers(0, 10_000))} for t, r in zip(body, roles)],
+        "media": draw(st.lists(st.fixed_dictionaries({
+            "kind": st.sampled_from(["image", "video"]),
+            "url": st.none() | st.from_regex(r"https://example\.org/m/[a-z]{1,8}\.jpg", fullmatch=True),
+            "caption": st.none() | text, "credit": st.none() | text}), max_size=2)),
+        "topics": draw(st.lists(words, max_size=3, unique=True)),
+        "actors": actors, "places": places, "quotes": quotes, "events": events,
+    }
+    return Article.model_validate(data)
