@@ -70,6 +70,10 @@ FORMATS: tuple[Format, ...] = (
            (".json", ".jsonl", ".ndjson"), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
            validator="newsgraph.validate.native:check", many_extension=".jsonl"),
+    Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
+           (".jsonld",), "application/ld+json",
+           reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
+           validator="newsgraph.validate.jsonld:check", many_extension=".jsonl"),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
