@@ -263,7 +263,8 @@ def _convert_to_folder(items: list[Input | NewsgraphError], folder: Path, fmt: F
         try:
             articles = _articles_of(item, options)
             many = len(articles) > 1
-            path = _unique(folder / item.relative.with_name(_stem(item.relative) + fmt.extension_for(many)), taken)
+            extension = ".html" if options.export.embed_html else fmt.extension_for(many)
+            path = _unique(folder / item.relative.with_name(_stem(item.relative) + extension), taken)
             if many:
                 atomic_write(path, export_base.render_many(fmt, articles, options.export))
             else:

@@ -74,12 +74,14 @@ def main() -> None:
 @click.option("--id-base", default=DEFAULT_ID_BASE, show_default=True, help="Base URI of minted ids.")
 @click.option("--no-validate", is_flag=True, help="Skip checking each export against its schema.")
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
+@click.option("--embed-html", is_flag=True,
+              help="With --to jsonld: write an HTML page with the JSON-LD in a <script> block.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @_guard
 def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
             extract: bool | None, published: str | None, modified: str | None, url: str | None,
             publisher: str | None, language: str | None, id_base: str, no_validate: bool,
-            strict: bool, quiet: bool) -> int:
+            strict: bool, embed_html: bool, quiet: bool) -> int:
     """Convert articles (files, folders, '-' for stdin) to another format.
 
     \b
@@ -88,12 +90,15 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
       newsgraph convert samples/ --to json -o out/       # one file per input
       newsgraph convert story.txt --published 2021-06-16 --publisher Reuters
       cat story.txt | newsgraph convert - --from text --to json
+      newsgraph convert story.txt --to jsonld --embed-html -o story.html
     """
+    if embed_html and to != "jsonld":
+        raise UsageError("--embed-html works only with --to jsonld", "add --to jsonld or drop --embed-html")
     options = api.ConvertOptions(
         to=to, from_format=from_format, extract=extract,
         read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
                          language=language, id_base=id_base),
-        export=ExportOptions(validate=not no_validate, strict=strict),
+        export=ExportOptions(validate=not no_validate, strict=strict, embed_html=embed_html),
     )
     report = api.convert(list(inputs), output, options=options)
     for outcome in report.failed:
@@ -139,17 +144,23 @@ def validate(files: tuple[str, ...], from_format: str | None, strict: bool, quie
 
 @main.command()
 @click.option("-o", "--output", default=None, metavar="PATH", help="Write to a file instead of stdout.")
+@click.option("--jsonld-context", is_flag=True, help="Print newsgraph's JSON-LD context instead.")
 @_guard
-def schema(output: str | None) -> int:
+def schema(output: str | None, jsonld_context: bool) -> int:
     """Print the JSON Schema (2020-12) of newsgraph's JSON format.
 
     \b
     Examples:
       newsgraph schema > article.schema.json
       newsgraph schema -o schema/article.schema.json
+      newsgraph schema --jsonld-context -o schema/context.jsonld
     """
-    from .model_schema import schema_text
     from .output import atomic_write
+
+    if jsonld_context:
+        from .schemaorg import context_text as schema_text
+    else:
+        from .model_schema import schema_text
 
     if output and output != "-":
         atomic_write(Path(output), [schema_text()])

@@ -165,9 +165,10 @@ def _jsonld_message(err: Any) -> str:
 
 @lru_cache(maxsize=1)
 def official_expander() -> _Expander:
-    """Expansion with the official schema.org context (when installed) for its URLs."""
+    """Expansion with the official schema.org context for its URLs (the reading stand-in
+    when it is not installed; validators say so)."""
     ctx = official_context()
-    return _Expander({"schema.org": ctx} if ctx is not None else {})
+    return _Expander({"schema.org": ctx if ctx is not None else {"@context": READING_CONTEXT}})
 
 
 @lru_cache(maxsize=1)
