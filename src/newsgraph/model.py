@@ -72,9 +72,10 @@ def _nonblank(value: str) -> str:
     return value
 
 
-URI = Annotated[str, AfterValidator(_check_uri), Field(pattern=URI_PATTERN)]
-ISODate = Annotated[str, AfterValidator(_check_iso), Field(pattern=ISO_DATE_PATTERN)]
-LanguageTag = Annotated[str, AfterValidator(_check_lang), Field(pattern=_LANG_RE.pattern)]
+# The pattern goes to the JSON Schema only; the validators give the friendlier message.
+URI = Annotated[str, AfterValidator(_check_uri), Field(json_schema_extra={"pattern": URI_PATTERN})]
+ISODate = Annotated[str, AfterValidator(_check_iso), Field(json_schema_extra={"pattern": ISO_DATE_PATTERN})]
+LanguageTag = Annotated[str, AfterValidator(_check_lang), Field(json_schema_extra={"pattern": _LANG_RE.pattern})]
 Name = Annotated[str, AfterValidator(_nonblank), Field(min_length=1)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
