@@ -61,22 +61,26 @@ def read_bytes(data: bytes, *, format: str | None = None, options: ReadOptions =
 
 
 def read(source: Source, *, format: str | None = None, options: ReadOptions | None = None,
-         **meta: str) -> list[Article]:
+         name: str | None = None, **meta: str) -> list[Article]:
     """Read a file (path), bytes or a binary file object into Articles.
 
-    ``meta`` fills in what the input does not state: ``published``, ``modified``,
-    ``url``, ``publisher``, ``language``, ``id_base``.
+    ``name`` is how messages and provenance call bytes or a stream. ``meta`` fills in
+    what the input does not state: ``published``, ``modified``, ``url``, ``publisher``,
+    ``language``, ``id_base``.
     """
     if isinstance(source, (str, Path)):
-        item = Input(Path(source), Path(Path(source).name), str(source))
+        item = Input(Path(source), Path(Path(source).name), name or str(source))
         data = item.read_bytes()
         opts = _read_options(options, item, meta)
-    elif isinstance(source, bytes):
-        data, opts = source, replace(options or ReadOptions(), **meta)
     else:
-        data = source.read()
-        name = getattr(source, "name", None)
-        opts = replace(options or ReadOptions(source=str(name) if name else "<stream>"), **meta)
+        if isinstance(source, bytes):
+            data = source
+        else:
+            data = source.read()
+            name = name or getattr(source, "name", None)
+        opts = replace(options or ReadOptions(), **meta)
+        if name:
+            opts = replace(opts, source=str(name))
     return read_bytes(data, format=format, options=opts)
 
 
@@ -89,7 +93,7 @@ def _read_options(base: ReadOptions | None, item: Input, meta: dict[str, str]) -
         raise InputError(f"its sidecar has unknown keys: {', '.join(sorted(unknown))}",
                          f"use only {', '.join(_SIDECAR_KEYS)}", source=item.label)
     fill = {k: v for k, v in sidecar.items() if getattr(opts, k) is None}
-    return replace(opts, **fill, **meta)
+    return replace(opts, **{**fill, **meta})
 
 
 # --- extraction, export, validation ------------------------------------------------
