@@ -159,14 +159,22 @@ def schema(output: str | None) -> int:
 
 
 @main.command(name="formats")
-def list_formats() -> None:
+@click.option("--writable", is_flag=True, help="Only the formats newsgraph can write.")
+@click.option("--names", is_flag=True, help="Only the names, one per line (for scripts).")
+def list_formats(writable: bool, names: bool) -> None:
     """List the formats newsgraph reads and writes.
 
     \b
-    Example:
+    Examples:
       newsgraph formats
+      newsgraph formats --writable --names
     """
     for fmt in formats.FORMATS:
+        if writable and not fmt.writable:
+            continue
+        if names:
+            click.echo(fmt.name)
+            continue
         modes = "/".join(m for m, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
         click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<22} {fmt.media_type:<28} {fmt.title}")
 
