@@ -125,20 +125,25 @@ def test_batch_goes_on_past_bad_files(bad_inputs: Path, tmp_path: Path) -> None:
 def test_no_partial_output_when_export_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsgraph.exporters import native
 
-    def explode(articles, options):
-        yield native.render_line(next(iter(articles)))
-        raise RuntimeError("disk on fire")
+    calls = []
+    real = native.render
 
-    monkeypatch.setattr(native, "render_many", explode)
-    src = tmp_path / "two.jsonl"
-    line = json.dumps(json.loads((SAMPLES / "kitchen_sink.json").read_text()))
-    src.write_text(line + "\n" + line + "\n")
+    def explode_on_second(article, options):
+        calls.append(article.id)
+        if len(calls) == 2:
+            raise RuntimeError("disk on fire")
+        return real(article, options)
+
+    monkeypatch.setattr(native, "render", explode_on_second)
+    src = tmp_path / "two.json"
+    ks = (SAMPLES / "kitchen_sink.json").read_text()
+    src.write_text("[" + ks + "," + ks + "]")
     out = tmp_path / "out"
     out.mkdir()
-    result = invoke("convert", str(src), "-o", str(out) + "/")
+    result = invoke("convert", str(src), "-o", str(out) + "/", "-j", "1")
     assert result.exit_code == 1
     assert "internal error: RuntimeError: disk on fire" in result.stderr
-    assert list(out.iterdir()) == []  # neither the file nor a temp file is left
+    assert list(out.iterdir()) == []  # neither the first article's file nor a temp file
 
 
 def test_existing_output_is_untouched_when_a_rerun_fails(tmp_path: Path) -> None:
