@@ -7,8 +7,8 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from conftest import GOLDEN, STANDARDS, load_kitchen_sink
-from newsgraph import Article, ExportOptions, api, formats
+from conftest import GOLDEN, SAMPLES, STANDARDS, load_kitchen_sink
+from newsgraph import Article, ConvertOptions, ExportOptions, api, formats, iter_articles
 from newsgraph.exporters import jsonld as exporter
 from newsgraph.readers import jsonld as reader
 from newsgraph.readers.base import ReadOptions
@@ -188,3 +188,16 @@ def test_registered_format() -> None:
 
 def test_api_export_validates(kitchen_sink: Article) -> None:
     assert api.export(kitchen_sink, to="jsonld") == exporter.render(kitchen_sink)
+
+
+SAMPLE_INPUTS = sorted(p for p in SAMPLES.iterdir() if p.is_file() and not p.name.endswith(".meta.json"))
+
+
+@pytest.mark.parametrize("path", SAMPLE_INPUTS, ids=lambda p: p.name)
+def test_sample_golden_and_round_trip(path, file_regression) -> None:
+    # Regenerate with --force-regen after an intended change; the diff shows what moved.
+    [article] = list(iter_articles([path], options=ConvertOptions(to="jsonld")))
+    text = api.export(article, to="jsonld")  # validated on the way
+    assert read_back(text) == [article]
+    stem = path.name.split(".")[0]
+    file_regression.check(text, fullpath=GOLDEN / "jsonld" / f"{stem}.jsonld", encoding="utf-8")
