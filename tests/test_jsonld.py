@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from conftest import GOLDEN, SAMPLES, STANDARDS, load_kitchen_sink
-from newsgraph import Article, ConvertOptions, ExportOptions, api, formats, iter_articles
+from newsgraph import Article, ConvertOptions, DateInfo, ExportOptions, api, formats, iter_articles
 from newsgraph.exporters import jsonld as exporter
 from newsgraph.readers import jsonld as reader
 from newsgraph.readers.base import ReadOptions
@@ -201,3 +201,47 @@ def test_sample_golden_and_round_trip(path, file_regression) -> None:
     assert read_back(text) == [article]
     stem = path.name.split(".")[0]
     file_regression.check(text, fullpath=GOLDEN / "jsonld" / f"{stem}.jsonld", encoding="utf-8")
+
+
+def test_corners_the_strategy_does_not_reach_round_trip(kitchen_sink: Article) -> None:
+    data = kitchen_sink.model_dump(mode="json")
+    aid = data["id"]
+    data["media"] += [{"kind": "graphic", "url": "https://example.org/chart.png"}, {"kind": "audio"}]
+    data["body"] += [{"text": "", "role": "note"}, {"text": "A list item", "role": "list_item", "offset": 0}]
+    reuters = next(a for a in data["actors"] if a["name"] == "Reuters")
+    reuters.update(titles=["news agency"], gender="male", affiliation="urn:newsgraph:organization:el-norte",
+                   identifiers={"wikidata": "Q130879", "isni": "0000000121096263", "lei": "549300"})
+    canada = next(a for a in data["actors"] if a["id"] == "urn:newsgraph:country:canada")
+    canada.update(affiliation="urn:newsgraph:organization:reuters", titles=["federation"])
+    data["places"] += [{"id": "urn:newsgraph:place:10-main-st", "name": "10 Main St", "kind": "address"},
+                       {"id": "urn:newsgraph:place:ontario", "name": "Ontario", "kind": "region"},
+                       {"id": "urn:newsgraph:place:town-hall", "name": "Town Hall", "kind": "venue"},
+                       {"id": "urn:newsgraph:place:canada", "name": "Canada", "kind": "country"}]
+    data["events"][0].update(status="ongoing", date={"precision": "week"})
+    data["events"][1].update(status="unknown", confidence=1.0)
+    data["quotes"][0].update(kind="partial", speaker=None, cue=None, confidence=1.0)
+    data["provenance"] = {}
+    data["kicker"] = ""
+    article = Article.model_validate(data)
+    text = exporter.render(article)
+    assert validator.check(text.encode("utf-8"), strict=True) == []
+    assert read_back(text) == [article]
+    # A place and an actor may both be a Country; the article's lists tell them apart.
+    assert {n["@id"] for n in graph_of(article) if n.get("@type") == "Country"} >= {
+        "urn:newsgraph:country:canada", "urn:newsgraph:place:canada"}
+    assert aid in text
+
+
+def test_an_empty_date_is_no_date(kitchen_sink: Article) -> None:
+    # The one normalisation: a date object with nothing in it reads back as no date.
+    event = kitchen_sink.events[0].model_copy(update={"date": DateInfo()})
+    article = kitchen_sink.model_copy(update={"events": [event, *kitchen_sink.events[1:]]})
+    [back] = read_back(exporter.render(article))
+    assert back.events[0].date is None
+
+
+def test_html_pages_read_by_their_json_ld(kitchen_sink: Article) -> None:
+    page = exporter.render(kitchen_sink, ExportOptions(embed_html=True))
+    assert api.read_bytes(page.encode("utf-8"), format="jsonld") == [kitchen_sink]
+    with pytest.raises(Exception, match="no <script"):
+        api.read_bytes(b"<html><body>No data</body></html>", format="jsonld")

@@ -4,7 +4,8 @@ NewsArticle markup as well as it allows.
 Documents are expanded offline (pyld; the schema.org context is known locally, any
 other remote context is refused), so every way of writing the same data reads the
 same: a single object or a @graph, arrays or single values, http or https schema.org,
-authors as strings or objects. A document written by newsgraph (schemaVersion
+authors as strings or objects. An HTML page is read by its JSON-LD blocks (``--from
+jsonld``). A document written by newsgraph (schemaVersion
 ``urn:newsgraph:vocab:jsonld:1``) is read strictly and restores every detail of the
 model; anything else is read leniently, and what could not be used is listed in
 ``provenance.notes``.
@@ -12,6 +13,7 @@ model; anything else is read leniently, and what could not be used is listed in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
@@ -33,7 +35,7 @@ from ..model import (
 from ..schemaorg import MAPPING, SCHEMA, VOCAB, is_schemaorg_context, reading_expander, remote_context_error, remote_contexts
 from .base import ReadOptions, apply_options, decode_text, provenance
 from .jsonld_graph import Graph, Literal, Node
-from .native import iter_json_documents
+from .native import iter_json_documents, parse_json
 from .text import paragraphs as split_paragraphs
 
 NEWS_ARTICLE_TYPES = ("NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
@@ -77,8 +79,26 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         yield from articles_from_expanded(expanded, data, options)
 
 
+# How an HTML parser finds the end of a script block: the first "</script", whatever
+# the JSON inside says.
+_SCRIPT = re.compile(r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script",
+                     re.I | re.S)
+
+
+def script_blocks(html: str) -> list[tuple[int, str]]:
+    """The JSON-LD <script> blocks of an HTML page, with the line each starts on."""
+    return [(html.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in _SCRIPT.finditer(html)]
+
+
 def documents(text: str, source: str) -> list[Any]:
-    """The JSON-LD documents of a file: one document (object or array), or one per line."""
+    """The JSON-LD documents of a file: one document (object or array), one per line, or
+    one per JSON-LD block of an HTML page."""
+    if text.lstrip().startswith("<"):
+        blocks = script_blocks(text)
+        if not blocks:
+            raise InputError('the HTML page has no <script type="application/ld+json"> block',
+                             "give a page with JSON-LD, or read it as html", source=source)
+        return [parse_json(block, source, line=line) for line, block in blocks]
     found = list(iter_json_documents(text, source))
     if all(line is None for line, _ in found):
         # One JSON value: an array is one JSON-LD document, not one per element.

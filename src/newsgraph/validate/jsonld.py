@@ -16,12 +16,11 @@ A missing official vocabulary or context is a warning (an error under ``strict``
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Iterator
 
 from ..errors import InputError, ModelError
 from ..readers.base import ReadOptions
-from ..readers.jsonld import articles_from_expanded, documents
+from ..readers.jsonld import articles_from_expanded, documents, script_blocks
 from ..schemaorg import (
     SCHEMA,
     Vocabulary,
@@ -35,12 +34,6 @@ from ..schemaorg import (
 )
 from ..standards import INSTALL_HINT, SCHEMAORG_CONTEXT, SCHEMAORG_VOCAB
 from .problem import Problem
-
-# How an HTML parser finds the end of a script block: the first "</script", whatever
-# the JSON inside says. A block that ends early shows up as invalid JSON.
-_SCRIPT = re.compile(r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script",
-                     re.I | re.S)
-
 
 def check(data: bytes, *, strict: bool = False) -> list[Problem]:
     try:
@@ -61,7 +54,8 @@ def check(data: bytes, *, strict: bool = False) -> list[Problem]:
 
 
 def _check_html(text: str, strict: bool) -> list[Problem]:
-    blocks = [(text.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in _SCRIPT.finditer(text)]
+    # A block that a string in it ended early shows up as invalid JSON.
+    blocks = script_blocks(text)
     if not blocks:
         return [Problem('the HTML page has no <script type="application/ld+json"> block')]
     problems: list[Problem] = []
