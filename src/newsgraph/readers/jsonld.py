@@ -32,7 +32,15 @@ from ..model import (
     mint_article_id,
     mint_id,
 )
-from ..schemaorg import MAPPING, SCHEMA, VOCAB, is_schemaorg_context, reading_expander, remote_context_error, remote_contexts
+from ..schemaorg import (
+    MAPPING,
+    SCHEMA,
+    VOCAB,
+    is_schemaorg_context,
+    reading_expander,
+    remote_context_error,
+    remote_contexts,
+)
 from .base import ReadOptions, apply_options, decode_text, provenance
 from .jsonld_graph import Graph, Literal, Node
 from .native import iter_json_documents, parse_json
@@ -156,6 +164,8 @@ class _Registry:
 
 
 class _ArticleReader:
+    """One NewsArticle node of a graph, and everything it links to, as an Article."""
+
     def __init__(self, graph: Graph, node: Node, options: ReadOptions, data: bytes, ours: bool,
                  single: bool) -> None:
         self.graph, self.node, self.options, self.data = graph, node, options, data
@@ -446,7 +456,8 @@ class _ArticleReader:
         address = node.node("address")
         country = address.text("addressCountry") if address is not None else None
         if country is None and not self.ours:
-            country = next((c.text("name") for c in node.nodes("containedInPlace") if c.is_a("Country")), None)
+            countries = [c for c in node.nodes("containedInPlace") if c.is_a("Country")]
+            country = countries[0].text("name") if countries else None
         place["country"] = country
         place["identifiers"] = self.identifiers(node)
 
@@ -488,14 +499,15 @@ class _ArticleReader:
             speaker = node.values("spokenByCharacter") or node.values("creator") or node.values("author")
             event = node.node("recordedAt")
             via = node.values("publisher")
-            addressee = self.observed(node, "addressee")
+            addressee = [a for a in self.observed(node, "addressee") if isinstance(a, Node)]
+            own_id = not node.blank and _valid(_uri, node.id)
             quote: dict[str, Any] = {
-                "id": node.id if not node.blank and _valid(_uri, node.id) else local_id(self.id, "quote", len(quotes) + 1),
+                "id": node.id if own_id else local_id(self.id, "quote", len(quotes) + 1),
                 "text": text,
                 "kind": kinds[0] if kinds else "direct",
                 "speaker": self.actor(speaker[0], "person") if speaker else None,
                 "cue": next(iter(self.observed(node, "cue")), None),
-                "addressee": self.actor(addressee[0], "person") if addressee and isinstance(addressee[0], Node) else None,
+                "addressee": self.actor(addressee[0], "person") if addressee else None,
                 "via": self.actor(via[0], "organization") if via else None,
                 "event": self.event(event) if event is not None and _is_event(event) else None,
                 "confidence": next(iter(self.observed(node, "confidence")), 1.0),
@@ -534,7 +546,8 @@ class _ArticleReader:
 
     def medium(self, m: Node, kind: str = "image") -> dict[str, Any]:
         marked = _marks(m, "media-kind")
-        kind = marked[0] if marked else next((_MEDIA_KINDS[t] for t in m.type_names if t in _MEDIA_KINDS), kind)
+        typed = [_MEDIA_KINDS[t] for t in m.type_names if t in _MEDIA_KINDS]
+        kind = (marked or typed or [kind])[0]
         urls = m.iris("contentUrl") or m.iris("url") or m.iris("embedUrl")
         if not urls and m.bare and not m.blank:
             urls = [m.id]  # "image": "https://..." under a context that makes it an IRI
@@ -542,7 +555,8 @@ class _ArticleReader:
                 "caption": m.text("caption"), "credit": m.text("creditText")}
 
     def provenance(self) -> dict[str, Any] | None:
-        source = next((s for s in self.node.nodes("isBasedOn") if VOCAB + "source" in s.iris("additionalType")), None)
+        sources = [s for s in self.node.nodes("isBasedOn") if VOCAB + "source" in s.iris("additionalType")]
+        source = sources[0] if sources else None
         if source is None:
             if self.ours:
                 return None
@@ -559,7 +573,10 @@ class _ArticleReader:
 
 
 def _is_event(node: Node) -> bool:
-    return any(t == "Event" or t.endswith("Event") for t in node.type_names) and not node.is_a("PublicationEvent")
+    # Event and most of its subtypes (SportsEvent, BusinessEvent...); a PublicationEvent is
+    # when something was broadcast, not news.
+    events = [t for t in node.type_names if t.endswith("Event") and t != "PublicationEvent"]
+    return bool(events)
 
 
 def _is_organization(node: Node) -> bool:

@@ -84,14 +84,15 @@ def check_document(doc: Any, *, strict: bool = False, line: int | None = None) -
     problems: list[Problem] = []
     for url in remote_contexts(doc):
         if not is_schemaorg_context(url):
-            problems.append(Problem(f"@context {url!r} is a remote context: consumers must fetch it, "
-                                    "and newsgraph never does (inline it, or use https://schema.org)", line=line))
+            problems.append(Problem(f"@context {url!r} is a remote context: consumers must fetch it, and "
+                                    "newsgraph never does (inline it, or use https://schema.org)", line=line))
         elif official_context() is None:
             problems.append(_missing(f"the schema.org context ({SCHEMAORG_CONTEXT})", strict, line))
     if problems and any(p.severity == "error" for p in problems):
         return problems
     for path in _nulls(doc):
-        problems.append(Problem(f"{path} is null, and JSON-LD expansion drops it (leave the key out)", line=line))
+        problems.append(Problem(f"{path} is null, and JSON-LD expansion drops it (leave the key out)",
+                                line=line))
 
     dropped: list[str | None] = []
     try:
@@ -169,7 +170,8 @@ def _vocabulary_problems(expanded: Any, vocab: Vocabulary, line: int | None) -> 
                 yield Problem(f"property {_name(prop)!r} is not a schema.org property{where}", line=line)
             else:
                 if prop in vocab.superseded:
-                    yield Problem(f"property {_name(prop)!r} is superseded by {_name(vocab.superseded[prop])!r}",
+                    newer = _name(vocab.superseded[prop])
+                    yield Problem(f"property {_name(prop)!r} is superseded by {newer!r}",
                                   line=line, severity="warning")
                 if not vocab.allows(prop, known_types):
                     yield Problem(f"property {_name(prop)!r} is not expected on "
