@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-from typing import Any
-
 import extruct
 import pytest
 import rdflib
@@ -15,15 +12,8 @@ from newsgraph import Article, ExportOptions, api
 from newsgraph.exporters import jsonld as exporter
 
 SCHEMA = rdflib.Namespace("https://schema.org/")
-pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("a consumer tried to use the network")
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
+pytestmark = [pytest.mark.usefixtures("no_network"),
+              pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
 
 
 def expected_triples(document: dict) -> int:

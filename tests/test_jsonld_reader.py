@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 from typing import Any
 
 import pytest
@@ -18,14 +17,8 @@ BODY = ("The city council approved the new tram line on Tuesday.\n\n"
         "\u201cThis is a good day for commuters,\u201d said Mayor Ana Ruiz.\n\n"
         "Work starts in May.")
 
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any attempt to reach the network fails the test."""
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("newsgraph tried to use the network")
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
+# Every test here fails if anything reaches for the network.
+pytestmark = pytest.mark.usefixtures("no_network")
 
 
 def read(doc: Any, **options: Any):
