@@ -164,12 +164,15 @@ def test_spans_travel_as_text_fragments(kitchen_sink: Article) -> None:
     assert [f["position"] for f in quoted] == [1, 67]
 
 
-def test_values_without_a_property_are_observations(kitchen_sink: Article) -> None:
-    observations = [n for n in graph_of(kitchen_sink) if n.get("@type") == "Observation"]
-    quote = f"{kitchen_sink.id}#quote-1"
-    about_quote = {o["variableMeasured"]: o["value"] for o in observations
-                   if o["observationAbout"] == {"@id": quote}}
-    assert about_quote == {"cue": "told", "confidence": 0.97, "addressee": {"@id": "urn:newsgraph:group:reporters"}}
+def test_values_without_a_property_are_observations_of_their_node(kitchen_sink: Article) -> None:
+    nodes = by_id(kitchen_sink)
+    observations = nodes[f"{kitchen_sink.id}#quote-1"]["@reverse"]["observationAbout"]
+    assert {o["@type"] for o in observations} == {"Observation"}
+    assert {o["variableMeasured"]: o["value"] for o in observations} == {
+        "cue": "told", "confidence": 0.97, "addressee": {"@id": "urn:newsgraph:group:reporters"}}
+    paragraph = nodes[kitchen_sink.id]["hasPart"][1]
+    assert paragraph["@reverse"]["observationAbout"] == {
+        "@type": "Observation", "variableMeasured": "offset", "value": kitchen_sink.body[0].offset}
 
 
 def test_minted_ids_may_not_clash(kitchen_sink: Article) -> None:

@@ -115,3 +115,11 @@ def test_cli_validate(tmp_path, kitchen_sink) -> None:
     assert result.exit_code == 1
     assert f"ok: {good}" in result.output
     assert f"error: {bad}: property 'headlne' is not a schema.org property" in result.output
+
+
+@pytest.mark.parametrize("depth", [600, 5000])
+def test_deep_nesting_is_a_problem_not_a_crash(depth: int) -> None:
+    nested = '{"@type": "Thing", "subjectOf": ' * depth + '{"name": "x"}' + "}" * depth
+    doc = '{"@context": "https://schema.org", "@type": "NewsArticle", "about": ' + nested + "}"
+    found = problems(doc.encode())
+    assert found and all(severity == "error" for severity, _ in found)

@@ -5,7 +5,7 @@ actors are Person / Organization / Country, places Place and its subtypes, event
 quotes Quotation; what schema.org has no class for travels as ``additionalType`` values
 in newsgraph's vocabulary, character spans as text fragments (CreativeWork parts of
 each paragraph with ``position`` and ``text``), and the few remaining values (confidence,
-cue, date as written...) as ``Observation`` nodes. Everything is a schema.org term, so
+cue, date as written...) as ``Observation`` nodes nested in their subject. Everything is a schema.org term, so
 the document passes schema.org validation, and the reader restores the same Article.
 
 Many articles are JSON Lines: one complete JSON-LD document per line. Loaded into one
@@ -77,7 +77,8 @@ class _Graph:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.observations: list[dict[str, Any]] = []
+        self.observations: dict[str, list[dict[str, Any]]] = {}  # subject id -> its observations
+        self.paragraphs: list[dict[str, Any]] = []
         self._minted: set[str] = set()
         self._taken = {article.id, *(x.id for x in (*article.actors, *article.places,
                                                     *article.quotes, *article.events))}
@@ -94,8 +95,18 @@ class _Graph:
 
     def observe(self, subject: str, variable: str, value: Any) -> None:
         """A value with no schema.org property: an Observation about its node."""
-        self.observations.append({"@type": "Observation", "observationAbout": ref(subject),
-                                  "variableMeasured": variable, "value": value})
+        self.observations.setdefault(subject, []).append(
+            {"@type": "Observation", "variableMeasured": variable, "value": value})
+
+    def attach_observations(self, nodes: list[dict[str, Any]]) -> None:
+        """Each subject lists the Observations about it, as the reverse of observationAbout.
+
+        Nested in their subject they read where they belong, and cost no reference each.
+        """
+        subjects = {n["@id"]: n for n in nodes}
+        subjects.update((p["@id"], p) for p in self.paragraphs)
+        for subject, found in self.observations.items():
+            subjects[subject]["@reverse"] = {"observationAbout": _one_or_many(found)}
 
     # --- nodes ---
 
@@ -109,7 +120,8 @@ class _Graph:
         nodes += [self.quote(x) for x in a.quotes]
         if a.provenance is not None:
             nodes.append(self.source(article))
-        return nodes + self.observations
+        self.attach_observations(nodes)
+        return nodes
 
     def article_node(self) -> dict[str, Any]:
         a = self.article
@@ -132,8 +144,8 @@ class _Graph:
         if a.kicker is not None:
             parts.append({"@id": self.mint("kicker"), "@type": "CreativeWork",
                           "additionalType": KICKER, "text": a.kicker})
-        parts += [self.paragraph(i, p) for i, p in enumerate(a.body)]
-        _put(node, "hasPart", parts)
+        self.paragraphs = [self.paragraph(i, p) for i, p in enumerate(a.body)]
+        _put(node, "hasPart", parts + self.paragraphs)
         media = [self.media(i, m) for i, m in enumerate(a.media)]
         _put(node, "associatedMedia", media)
         _put(node, "image", [ref(m["@id"]) for m in media if m["@type"] == "ImageObject"])

@@ -117,7 +117,10 @@ def documents(text: str, source: str) -> list[Any]:
 
 def articles_from_expanded(expanded: list[Any], data: bytes, options: ReadOptions) -> Iterator[Article]:
     """Every NewsArticle of an expanded document, as an Article."""
-    graph = Graph(expanded)
+    return articles_from_graph(Graph(expanded), data, options)
+
+
+def articles_from_graph(graph: Graph, data: bytes, options: ReadOptions) -> Iterator[Article]:
     nodes = graph.of_type(*NEWS_ARTICLE_TYPES)
     if not nodes:
         found = sorted({t for n in graph for t in n.type_names})

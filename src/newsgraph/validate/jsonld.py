@@ -20,12 +20,12 @@ from typing import Any, Iterator
 
 from ..errors import InputError, ModelError
 from ..readers.base import ReadOptions
-from ..readers.jsonld import articles_from_expanded, documents, script_blocks
+from ..readers.jsonld import articles_from_graph, documents, script_blocks
+from ..readers.jsonld_graph import Graph, Node
 from ..schemaorg import (
     SCHEMA,
     Vocabulary,
     is_schemaorg_context,
-    normalise,
     official_context,
     official_expander,
     remote_contexts,
@@ -81,6 +81,13 @@ def _missing(what: str, strict: bool, line: int | None) -> Problem:
 
 def check_document(doc: Any, *, strict: bool = False, line: int | None = None) -> list[Problem]:
     """Problems of one parsed JSON-LD document."""
+    try:
+        return _check_document(doc, strict, line)
+    except RecursionError:
+        return [Problem("the document is nested too deeply to process (flatten it)", line=line)]
+
+
+def _check_document(doc: Any, strict: bool, line: int | None) -> list[Problem]:
     problems: list[Problem] = []
     for url in remote_contexts(doc):
         if not is_schemaorg_context(url):
@@ -103,18 +110,19 @@ def check_document(doc: Any, *, strict: bool = False, line: int | None = None) -
         problems.append(Problem(f"JSON-LD expansion drops the key {key!r}: it maps to no IRI "
                                 "(use a schema.org term, or define it in the @context)", line=line))
 
+    graph = Graph(expanded)
     vocab = vocabulary()
     if vocab is None:
         problems.append(_missing(f"the schema.org vocabulary ({SCHEMAORG_VOCAB})", strict, line))
     else:
         seen: set[str] = set()
-        for problem in _vocabulary_problems(expanded, vocab, line):
+        for problem in _vocabulary_problems(graph, vocab, line):
             if problem.message not in seen:
                 seen.add(problem.message)
                 problems.append(problem)
 
     try:
-        list(articles_from_expanded(expanded, b"", ReadOptions(source="<document>")))
+        list(articles_from_graph(graph, b"", ReadOptions(source="<document>")))
     except (InputError, ModelError) as err:
         problems.append(Problem(err.message, line=line))
     return problems
@@ -142,55 +150,29 @@ def _name(iri: str) -> str:
     return term(iri) or iri
 
 
-def _vocabulary_problems(expanded: Any, vocab: Vocabulary, line: int | None) -> Iterator[Problem]:
-    def node(obj: dict[str, Any]) -> Iterator[Problem]:
-        types = [normalise(t) for t in obj.get("@type", [])]
-        where = f" (node {obj['@id']})" if "@id" in obj else ""
-        for t in types:
+def _vocabulary_problems(graph: Graph, vocab: Vocabulary, line: int | None) -> Iterator[Problem]:
+    """Every type, property and schema.org IRI value of every node, against the vocabulary."""
+    for node in graph:
+        where = "" if node.blank else f" (node {node.id})"
+        for t in node.types:
             if t not in vocab.classes:
                 yield Problem(f"@type {_name(t)!r} is not a schema.org type{where}", line=line)
             elif t in vocab.superseded:
                 yield Problem(f"@type {_name(t)!r} is superseded by {_name(vocab.superseded[t])!r}",
                               line=line, severity="warning")
-        known_types = [t for t in types if t in vocab.classes]
-        for key, values in obj.items():
-            if key in ("@graph", "@included"):
-                for item in values:
-                    yield from element(item)
-                continue
-            if key == "@reverse":
-                for items in values.values():
-                    for item in items:
-                        yield from element(item)
-                continue
-            if key.startswith("@"):
-                continue
-            prop = normalise(key)
+        types = [t for t in node.types if t in vocab.classes]
+        for prop, values in node.props.items():
             if prop not in vocab.properties:
                 yield Problem(f"property {_name(prop)!r} is not a schema.org property{where}", line=line)
-            else:
-                if prop in vocab.superseded:
-                    newer = _name(vocab.superseded[prop])
-                    yield Problem(f"property {_name(prop)!r} is superseded by {newer!r}",
-                                  line=line, severity="warning")
-                if not vocab.allows(prop, known_types):
-                    yield Problem(f"property {_name(prop)!r} is not expected on "
-                                  f"{', '.join(_name(t) for t in known_types)} (schema.org domainIncludes)",
-                                  line=line, severity="warning")
-            for item in values:
-                yield from element(item)
-
-    def element(item: Any) -> Iterator[Problem]:
-        if not isinstance(item, dict) or "@value" in item:
-            return
-        if "@list" in item:
-            for x in item["@list"]:
-                yield from element(x)
-            return
-        iri = normalise(item["@id"]) if isinstance(item.get("@id"), str) else None
-        if iri is not None and iri.startswith(SCHEMA) and not vocab.is_term(iri):
-            yield Problem(f"{_name(iri)!r} is not a schema.org term", line=line)
-        yield from node(item)
-
-    for item in expanded:
-        yield from element(item)
+                continue
+            if prop in vocab.superseded:
+                newer = _name(vocab.superseded[prop])
+                yield Problem(f"property {_name(prop)!r} is superseded by {newer!r}", line=line,
+                              severity="warning")
+            if not vocab.allows(prop, types):
+                yield Problem(f"property {_name(prop)!r} is not expected on "
+                              f"{', '.join(_name(t) for t in types)} (schema.org domainIncludes)",
+                              line=line, severity="warning")
+            for value in values:
+                if isinstance(value, Node) and value.id.startswith(SCHEMA) and not vocab.is_term(value.id):
+                    yield Problem(f"{_name(value.id)!r} is not a schema.org term", line=line)
