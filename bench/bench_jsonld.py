@@ -32,7 +32,8 @@ TARGET = 3.0
 
 def corpus(copies: int) -> list[Article]:
     samples = ROOT / "samples"
-    [sink] = read_native((samples / "kitchen_sink.json").read_bytes(), ReadOptions(source="kitchen_sink.json"))
+    sink_file = samples / "kitchen_sink.json"
+    [sink] = read_native(sink_file.read_bytes(), ReadOptions(source=sink_file.name))
     texts = sorted(samples.glob("*.txt"))
     extracted = list(iter_articles(texts, options=ConvertOptions(to="json"))) if texts else []
     base = [sink, *extracted]

@@ -138,7 +138,8 @@ def test_events_and_quotes(kitchen_sink: Article) -> None:
     assert talks["@type"] == "Event"
     assert talks["startDate"] == "2025-04-14" and talks["endDate"] == "2025-04-15"
     assert talks["location"] == {"@id": "urn:newsgraph:place:monterrey"}
-    assert talks["attendee"] == [{"@id": "urn:newsgraph:country:canada"}, {"@id": "urn:newsgraph:country:mexico"}]
+    assert talks["attendee"] == [{"@id": "urn:newsgraph:country:canada"},
+                                 {"@id": "urn:newsgraph:country:mexico"}]
     assert talks["eventStatus"] == {"@id": "https://schema.org/EventScheduled"}
     assert "urn:newsgraph:vocab:event-kind:talks" in talks["additionalType"]
     quote = nodes[f"{kitchen_sink.id}#quote-1"]

@@ -52,7 +52,8 @@ def test_single_object_with_author_array() -> None:
     assert [a.actor(x).name for x in a.authors] == ["Lena Park", "Tom Hale"]
     assert a.actor(a.authors[1]).titles == ["Transport editor"]
     assert a.actor(a.publisher).kind == "organization" and a.actor(a.publisher).name == "City Herald"
-    assert [m.url for m in a.media] == ["https://news.example/tram-1x1.jpg", "https://news.example/tram-16x9.jpg"]
+    assert [m.url for m in a.media] == ["https://news.example/tram-1x1.jpg",
+                                        "https://news.example/tram-16x9.jpg"]
     assert a.topics == ["transport", "city council", "trams"]
     assert a.section == "Local"
     assert [p.text for p in a.body] == BODY.split("\n\n")
@@ -81,7 +82,8 @@ def test_graph_with_references_and_http_schema() -> None:
              "sameAs": ["https://www.wikidata.org/wiki/Q42", "https://twitter.com/lena"]},
             {"@type": "Organization", "@id": "https://news.example/#org", "name": "City Herald"},
             {"@type": "ImageObject", "@id": "https://news.example/tram/#primaryimage",
-             "contentUrl": "https://news.example/tram.jpg", "caption": "A tram", "creditText": "Photo: J. Doe"},
+             "contentUrl": "https://news.example/tram.jpg", "caption": "A tram",
+             "creditText": "Photo: J. Doe"},
             {"@type": "BreadcrumbList", "itemListElement": []},
         ],
     })
@@ -145,6 +147,13 @@ def test_places_events_and_quotations() -> None:
     [quote] = a.quotes
     assert a.actor(quote.speaker).name == "Ana Ruiz" and a.actor(quote.speaker).titles == ["Mayor"]
     assert a.span_text(quote.spans[0]) == "This is a good day for commuters,"
+
+
+def test_locale_names_and_language_objects_give_language_tags() -> None:
+    locale = read({"@context": "https://schema.org", "@type": "NewsArticle", "inLanguage": "en_US"})
+    language = read({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "inLanguage": {"@type": "Language", "name": "German", "alternateName": "de"}})
+    assert (locale[0].language, language[0].language) == ("en-US", "de")
 
 
 def test_unusable_values_are_noted_not_fatal() -> None:

@@ -55,8 +55,8 @@ def test_problems_are_found(change: dict, expected: tuple[str, str]) -> None:
 
 
 def test_dropped_keys_are_named() -> None:
-    found = problems({"@context": {"headline": "https://schema.org/headline"}, "@type": "https://schema.org/NewsArticle",
-                      "headline": "x", "kicker": "y"})
+    found = problems({"@context": {"headline": "https://schema.org/headline"},
+                      "@type": "https://schema.org/NewsArticle", "headline": "x", "kicker": "y"})
     assert ("error", "JSON-LD expansion drops the key 'kicker': it maps to no IRI (use a schema.org "
                      "term, or define it in the @context)") in found
 
@@ -86,7 +86,8 @@ def test_missing_official_context_warns(monkeypatch) -> None:
 
 def test_html_page_that_breaks_out_is_caught() -> None:
     broken = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
-              '"@type": "NewsArticle", "headline": "</script><script>alert(1)</script>"}</script></head></html>')
+              '"@type": "NewsArticle", "headline": "</script><script>alert(1)</script>"}'
+              '</script></head></html>')
     [(severity, message)] = problems(broken.encode())
     assert severity == "error" and "closed the <script> early" in message
 

@@ -275,6 +275,8 @@ class _ArticleReader:
         lang = self.node.node("inLanguage")
         if lang is not None and not self.ours:
             value = lang.text("alternateName") or value
+        if value is not None and not self.ours:
+            value = value.replace("_", "-")  # a locale name ('en_US') for a language tag
         return self.checked(_language, value, "inLanguage")
 
     def kicker(self) -> str | None:
