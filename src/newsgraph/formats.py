@@ -66,8 +66,8 @@ FORMATS: tuple[Format, ...] = (
     Format("text", "raw article text (headline first, blank-line paragraphs)",
            (".txt", ".text"), "text/plain",
            reader="newsgraph.readers.text:read", structured=False),
-    Format("json", "newsgraph JSON (lossless; JSON Lines for many articles)",
-           (".json", ".jsonl", ".ndjson"), "application/json",
+    Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
+           (".json",), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
            validator="newsgraph.validate.native:check", many_extension=".jsonl"),
     # IPTC registers no media type for ninjs; application/ninjs+json is the one AP serves.
@@ -75,6 +75,10 @@ FORMATS: tuple[Format, ...] = (
            (".ninjs.json", ".ninjs.jsonl", ".ninjs"), "application/ninjs+json",
            reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
            validator="newsgraph.validate.ninjs:check", many_extension=".ninjs.jsonl"),
+    Format("jsonl", "JSON Lines: newsgraph JSON or {\"text\": ..., \"published\": ...} per line",
+           (".jsonl", ".ndjson"), "application/jsonl",
+           reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",
+           structured=False),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}

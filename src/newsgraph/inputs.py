@@ -79,6 +79,7 @@ def expand(arguments: list[str]) -> Iterator[Input | InputError]:
 
 def _walk(root: Path) -> Iterator[Input | InputError]:
     found = False
+    top = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -89,6 +90,11 @@ def _walk(root: Path) -> Iterator[Input | InputError]:
             if fmt is None or not fmt.readable:
                 continue
             found = True
+            if path.is_symlink() and not path.resolve().is_relative_to(top):
+                # A folder may be shared or unpacked from an archive: never read outside it.
+                yield InputError("is a symbolic link pointing outside the input folder",
+                                 "copy the file into the folder, or name it directly", source=str(path))
+                continue
             yield Input(path, path.relative_to(root), str(path))
     if not found:
         yield InputError("the folder holds no file newsgraph can read",
