@@ -178,6 +178,24 @@ class BodyMarkup:
     def mentions(self, kind: str) -> dict[str, list[Span]]:
         return {"actor": self.actors, "place": self.places, "event": self.events}[kind]
 
+    def without(self, index: int) -> "BodyMarkup":
+        """The same markup less paragraph ``index`` and its spans, later paragraphs renumbered."""
+        def move(spans: list[Span]) -> list[Span]:
+            return [s.model_copy(update={"paragraph": s.paragraph - (s.paragraph > index)})
+                    for s in spans if s.paragraph != index]
+
+        def table(t: dict[str, list[Span]]) -> dict[str, list[Span]]:
+            return {k: moved for k, v in t.items() if (moved := move(v))}
+
+        quotes = {}
+        for qid, q in self.quotes.items():
+            spans = move(q.spans)
+            if spans:
+                mention = move([q.speaker_mention]) if q.speaker_mention else []
+                quotes[qid] = QuoteMarkup(spans, q.speaker, q.kind, mention[0] if mention else None)
+        return BodyMarkup(self.paragraphs[:index] + self.paragraphs[index + 1:], table(self.actors),
+                          table(self.places), table(self.events), quotes)
+
 
 def parse(html: str, *, exact: bool = False) -> BodyMarkup:
     """Paragraphs and spans from an HTML body.

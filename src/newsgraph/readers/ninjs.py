@@ -312,7 +312,7 @@ class _ItemReader:
         article_id = self.id_of(uri) or mint_article_id(uri, self.options.id_base)
         data: dict[str, Any] = {"id": article_id}
         data.update(self.headlines())
-        markup = self.body()
+        markup = self.body(data["headline"])
         data["body"] = [p.model_dump() for p in markup.paragraphs]
         texts = [p.text for p in markup.paragraphs]
 
@@ -371,7 +371,7 @@ class _ItemReader:
                     break
         return found
 
-    def body(self) -> html_body.BodyMarkup:
+    def body(self, headline: str | None) -> html_body.BodyMarkup:
         bodies = [b for b in _dicts(self.doc.get("bodies")) if isinstance(b.get("value"), str)]
         if not bodies:
             return html_body.BodyMarkup()
@@ -384,7 +384,11 @@ class _ItemReader:
 
         html = next((b for b in bodies if is_html(b)), None)
         if html is not None:
-            return html_body.parse(html["value"], exact=bool(self.details))
+            markup = html_body.parse(html["value"], exact=bool(self.details))
+            first = markup.paragraphs[0] if markup.paragraphs else None
+            if not self.details and first and first.role == "subheading" and first.text == headline:
+                markup = markup.without(0)  # a page's <h1> repeating the headline is not body text
+            return markup
         plain = next((b for b in bodies if str(b.get("contenttype") or "text/plain").startswith("text/")), bodies[0])
         return html_body.BodyMarkup(paragraphs=[Paragraph(text=p.text, role=p.role)
                                                 for p in text_paragraphs(plain["value"])])
