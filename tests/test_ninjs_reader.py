@@ -219,3 +219,50 @@ def test_article_from_ninjs_is_usable_on_parsed_data() -> None:
                                                                {"role": "kicker", "value": "K"},
                                                                {"role": "main", "value": "M"}]})
     assert (article.headline, article.subheadline, article.kicker) == ("M", "S", "K")
+
+
+# --- anything at all -----------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newsgraph import NewsgraphError  # noqa: E402
+
+_KEYS = st.sampled_from([
+    "uri", "type", "standard", "version", "headlines", "headline", "bodies", "body_html", "body_text",
+    "descriptions", "by", "byline", "people", "person", "organisations", "places", "place", "events",
+    "subjects", "infoSources", "infosources", "associations", "renditions", "firstCreated",
+    "versioncreated", "language", "located", "eventDetails", "dates", "startDate", "name", "value",
+    "role", "rel", "contentType", "contenttype", "contactInfo", "address", "country", "href", "scheme",
+    "code", "title", "$standard", "schema", "geoJSON"])
+_SCALARS = st.none() | st.booleans() | st.integers(-5, 5) | st.sampled_from([
+    "", "urn:x:a", "http://example.org/a", "text/html", "picture", "event", "ninjs", "3.1", "1",
+    "author", "main", "<p>para <q data-quote='urn:q:1'>q</q></p>", "2020-01-01T00:00:00Z", "2023-07",
+    "newsgraph", "application/vnd.newsgraph.details+json", '{"newsgraph": 1}', "x y", "Ann Lee"])
+_JSON = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=20)
+# ninjs-shaped items whose every value may also be something else entirely
+_ANY = st.one_of(_SCALARS, _JSON)
+_ENTRY = st.fixed_dictionaries({}, optional={
+    k: _ANY for k in ("name", "uri", "rel", "role", "value", "literal", "type", "by", "href", "scheme",
+                      "code", "contentType", "contenttype")} | {
+    "contactInfo": st.lists(st.fixed_dictionaries({"address": _ANY}), max_size=2) | _ANY,
+    "renditions": st.lists(st.fixed_dictionaries({}, optional={"href": _ANY, "name": _ANY}), max_size=2),
+    "descriptions": st.lists(st.fixed_dictionaries({}, optional={"role": _ANY, "value": _ANY}), max_size=2)})
+_ITEMS = st.fixed_dictionaries(
+    {"uri": st.sampled_from(["urn:x:a", "http://example.org/n", "not a uri"])},
+    optional={**{k: st.lists(_ENTRY, max_size=3) | _ANY
+                 for k in ("headlines", "bodies", "descriptions", "people", "person", "organisations",
+                           "places", "events", "subjects", "infoSources", "associations", "renditions")},
+              **{k: _ANY for k in ("type", "standard", "by", "language", "located", "firstCreated",
+                                   "versioncreated", "eventDetails", "headline", "body_html", "title")}})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ITEMS)
+def test_any_json_object_reads_or_fails_clearly(doc: dict) -> None:
+    try:
+        read_doc(doc)
+    except NewsgraphError as err:
+        assert err.fix, err
+    ninjs_validate.check(json.dumps(doc).encode())  # never raises

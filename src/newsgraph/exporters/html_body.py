@@ -68,6 +68,7 @@ _BLOCKS = frozenset({"address", "article", "blockquote", "body", "center", "dd",
 # (NUL has no HTML representation at all: it comes back as U+FFFD.)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\r\x0e-\x1f]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]")
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
 # --- writing ----------------------------------------------------------------------
@@ -208,7 +209,10 @@ def parse(html: str, *, exact: bool = False) -> BodyMarkup:
     if not html.strip():
         return result
     try:
-        root = lxml.html.document_fromstring(html)
+        try:
+            root = lxml.html.document_fromstring(html)
+        except ValueError:  # a string that declares its own encoding: hand lxml the bytes
+            root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError):
         return result
     body = root.find("body")

@@ -265,7 +265,7 @@ class _ItemReader:
         if not isinstance(uri, str) or not uri:
             return None
         value = self.ids.get(uri, uri)
-        return value if _URI.match(value) else None
+        return value if isinstance(value, str) and _URI.match(value) else None
 
     def claim(self, candidate: str | None, kind: str, name: str) -> str | None:
         """A unique id for a new entity: its own, else one minted from its name."""
