@@ -139,7 +139,7 @@ def test_without_drops_a_paragraph_and_renumbers_spans(kitchen_sink: Article) ->
     assert "urn:newsgraph:country:canada" not in markup.actors
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_every_article_body_round_trips(article: Article) -> None:
     _assert_same_markup(article, html_body.parse(html_body.render(article), exact=True))
