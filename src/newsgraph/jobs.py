@@ -14,7 +14,7 @@ from typing import BinaryIO, Iterator
 
 from . import formats
 from .errors import InputError, NewsgraphError
-from .inputs import Input, expand
+from .inputs import MAX_DOCUMENT_BYTES, Input, expand, too_large
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def _is_jsonl(item: Input, declared: str | None) -> bool:
     return fmt is not None and fmt.name == "jsonl"
 
 
-def _lines(item: Input) -> Iterator[tuple[int, bytes]]:
+def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
     handle: BinaryIO
     if item.path is None:
         handle = sys.stdin.buffer
@@ -49,7 +49,18 @@ def _lines(item: Input) -> Iterator[tuple[int, bytes]]:
             raise
         close = True
     try:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while True:
+            # readline with a limit: a 1 GB line must not be read into memory at once.
+            raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+            if not raw:
+                break
+            number += 1
+            if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):
+                    raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+                yield number, too_large(MAX_DOCUMENT_BYTES + 1, f"{item.label}:{number}")
+                continue
             if raw.strip():
                 yield number, raw
     finally:
@@ -80,6 +91,9 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
         if _is_jsonl(item, declared):
             try:
                 for number, raw in _lines(item):
+                    if isinstance(raw, InputError):
+                        yield raw
+                        continue
                     yield Job(index, f"{item.label}:{number}", unique(f"{base}-{number:06d}"), data=raw,
                               format="jsonl", line=number)
                     index += 1
