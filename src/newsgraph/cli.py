@@ -212,6 +212,7 @@ def list_formats(writable: bool, names: bool) -> None:
       newsgraph formats
       newsgraph formats --writable --names
     """
+    ext_width = max(len(" ".join(f.extensions)) for f in formats.FORMATS)  # ".ninjs.json .ninjs.jsonl"
     for fmt in formats.FORMATS:
         if writable and not fmt.writable:
             continue
@@ -219,7 +220,7 @@ def list_formats(writable: bool, names: bool) -> None:
             click.echo(fmt.name)
             continue
         modes = "/".join(m for m, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
-        click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<22} {fmt.media_type:<28} {fmt.title}")
+        click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<{ext_width}} {fmt.media_type:<28} {fmt.title}")
 
 
 if __name__ == "__main__":  # pragma: no cover
