@@ -143,3 +143,25 @@ def test_without_drops_a_paragraph_and_renumbers_spans(kitchen_sink: Article) ->
 @given(articles())
 def test_every_article_body_round_trips(article: Article) -> None:
     _assert_same_markup(article, html_body.parse(html_body.render(article), exact=True))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_applying_unedited_markup_gives_the_article_back(article: Article) -> None:
+    assert html_body.apply(html_body.parse(html_body.render(article), exact=True), article) == article
+
+
+def test_applying_edited_markup_moves_the_spans(kitchen_sink: Article) -> None:
+    html = html_body.render(kitchen_sink)
+    # an editor adds a word before Ottawa and deletes the paragraph with quote 4 (a CMS edit)
+    html = html.replace('in <span data-place="urn:newsgraph:place:ottawa">',
+                        'in snowy <span data-place="urn:newsgraph:place:ottawa">')
+    html = "\n".join(line for line in html.split("\n") if "#quote-4" not in line)
+    edited = html_body.apply(html_body.parse(html, exact=True), kitchen_sink)
+    [ottawa] = edited.place("urn:newsgraph:place:ottawa").mentions  # type: ignore[union-attr]
+    assert edited.span_text(ottawa) == "Ottawa" and ottawa.start == 157 + len("snowy ")
+    assert [q.id.rsplit("-", 1)[1] for q in edited.quotes] == ["1", "2", "3", "5"]
+    assert len(edited.body) == len(kitchen_sink.body) - 1 and edited.body[0].offset is None
+    assert edited.actor("urn:newsgraph:person:luis-ortega").titles == ["Mexican Economy Secretary"]  # type: ignore[union-attr]
+    [ortega_last] = [s for s in edited.actor("urn:newsgraph:person:luis-ortega").mentions if s.paragraph == 5]  # type: ignore[union-attr]
+    assert edited.span_text(ortega_last) == "Ortega"

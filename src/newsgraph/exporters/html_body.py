@@ -227,6 +227,37 @@ def parse(html: str, *, exact: bool = False) -> BodyMarkup:
     return result
 
 
+def apply(markup: BodyMarkup, article: Article) -> Article:
+    """``article`` with the body and spans the markup states (e.g. after an edit in a CMS).
+
+    The markup is authoritative for the text and for where every actor, place, event and
+    quote is; entities keep their other fields. A quote whose spans are all gone is
+    dropped (nothing refers to quotes); ids the article does not know are ignored.
+    """
+    same_text = [p.text for p in markup.paragraphs] == [p.text for p in article.body]
+    body = [p.model_copy(update={"offset": old.offset}) for p, old in zip(markup.paragraphs, article.body)] \
+        if same_text else list(markup.paragraphs)
+    actor_ids = {a.id for a in article.actors}
+    quotes = []
+    for q in article.quotes:
+        found = markup.quotes.get(q.id)
+        if found is None or not found.spans:
+            continue
+        quotes.append(q.model_copy(update={
+            "spans": found.spans, "speaker_mention": found.speaker_mention,
+            "speaker": found.speaker if found.speaker in actor_ids else q.speaker,
+            "kind": found.kind if found.kind in ("direct", "partial", "indirect") else q.kind}))
+
+    def moved(items: list, table: dict[str, list[Span]]) -> list:
+        return [i.model_copy(update={"mentions": table.get(i.id, [])}) for i in items]
+
+    updated = article.model_copy(update={
+        "body": body, "quotes": quotes, "actors": moved(article.actors, markup.actors),
+        "places": moved(article.places, markup.places), "events": moved(article.events, markup.events)})
+    # model_copy does not validate: this puts the spans in canonical order and checks them.
+    return Article.model_validate(updated.model_dump())
+
+
 def _tag(el: etree._Element) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
