@@ -218,11 +218,10 @@ def _org_evidence(c: Candidate) -> bool:
         return True
     doc = c.seg.doc
     k = c.i - 1
-    # "independent Russian newspaper Novaya Gazeta": a cue right before, maybe after adjectives.
-    for _ in range(1):
-        if k >= 0 and is_org_cue(doc[k].text):
-            return True
-    return False
+    # "independent Russian newspaper Novaya Gazeta", "Norway's financial regulator, Finanstilsynet"
+    if k >= 1 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and is_org_cue(doc[k].text)
 
 
 def _person_evidence(cs: list[Candidate]) -> bool:

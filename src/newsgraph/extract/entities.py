@@ -20,6 +20,7 @@ from .names import (
     honorific,
     is_not_name_word,
     is_event_word,
+    is_given_name,
     is_title_head,
     is_title_modifier,
     is_unaffiliated_head,
@@ -203,6 +204,26 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
         if ent.label_ not in NAME_LABELS:
             continue
         yield from _from_entity(seg, ent)
+    yield from _unlabelled_people(seg)
+
+
+def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
+    """Names spaCy did not tag at all ("NBC News' Keir Simmons"): a known given name
+    followed by one or two capitalised proper nouns, outside every entity."""
+    doc = seg.doc
+    k = 0
+    while k < len(doc):
+        t = doc[k]
+        if t.ent_type_ or t.pos_ != "PROPN" or not t.is_title or not is_given_name(t.text):
+            k += 1
+            continue
+        m = k + 1
+        while m < len(doc) and m - k < 3 and not doc[m].ent_type_ and doc[m].pos_ == "PROPN" \
+                and doc[m].is_title and not is_title_head(doc[m].text):
+            m += 1
+        if m - k >= 2:
+            yield make(seg, k, m, "PERSON")
+        k = m
 
 
 def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
@@ -252,7 +273,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
             c.possessor = owner.text
             yield c
         return
-    if all(is_not_name_word(t.text) or not t.is_alpha for t in doc[i:j]):
+    if all(is_not_name_word(t.text) or not any(ch.isalpha() for ch in t.text) for t in doc[i:j]):
         return
     c = make(seg, i, j, ent.label_)
     c.ent_start = ent_start
@@ -407,10 +428,10 @@ def title_after(c: Candidate) -> None:
         return
     if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "MD")) for t in phrase):
         return
-    while phrase and (phrase[0].lower_ in ("a", "an", "the") or phrase[0].like_num
-                      or "year-old" in phrase[0].lower_ or phrase[0].lower_ in ("year", "old")):
+    # Articles and ages go: "a 52-year-old farmer" -> "farmer".
+    while phrase and (phrase[0].lower_ in ("a", "an", "the", "-", "year", "years", "old")
+                      or phrase[0].like_num or "year-old" in phrase[0].lower_):
         phrase = phrase[1:]
-    phrase = [t for t in phrase if not ("year-old" in t.lower_ or t.like_num and t.i < phrase[0].i + 2)]
     if not phrase:
         return
     heads = [n for n, t in enumerate(phrase) if is_title_head(t.text, t.lemma_)]

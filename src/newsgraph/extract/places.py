@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .gazetteer import gazetteer
+from .wordlists import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,9 +38,13 @@ def capital_is_government(c: "Candidate") -> bool:
     """True when a capital stands for its government ('Washington has repeated')."""
     doc = c.seg.doc
     head = doc[c.j - 1]
+    if c.i == 0 and head.is_upper and len(head) > 2:
+        return False        # a dateline: "NAIROBI, Kenya (AP) -"
     if c.j < len(doc) and (doc[c.j].tag_ == "POS" or doc[c.j].text in ("'s", "’s")):
         return True
     t = _governing(head)
+    if t.dep_ == "dobj" and t.head.lemma_.casefold() in word_set("motion_verbs"):
+        return False        # "left Moscow", "visited Kyiv"
     if t.dep_ in _SUBJECT:
         return True
     if t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS:
@@ -66,7 +71,8 @@ def place_of(c: "Candidate", label: str) -> tuple[str, str, str | None]:
     g = gazetteer()
     known = g.place(c.text)
     if known:
-        return known
+        name, kind, country = known
+        return (name.title() if name.isupper() and len(name) > 3 else name), kind, country
     doc = c.seg.doc
     words = [t.lower_ for t in c.tokens]
     nxt = doc[c.j].lower_ if c.j < len(doc) else ""
@@ -76,4 +82,5 @@ def place_of(c: "Candidate", label: str) -> tuple[str, str, str | None]:
         kind = "region"
     else:
         kind = "city"
-    return c.text, kind, country_after(c)
+    name = c.text.title() if c.text.isupper() and len(c.text) > 3 else c.text
+    return name, kind, country_after(c)
