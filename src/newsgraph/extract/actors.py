@@ -109,7 +109,8 @@ def extract_actors(article: Article, options: ExtractOptions) -> Article:
         return _note(article, f"actors: actors and places not extracted: {reason}")
     segs = segments(article, options.spacy_model)
     credited = _credited_names(article)
-    cands = [c for s in segs if not s.weak for c in candidates(s) if not s.in_credit(c.start, c.end)]
+    cands = [c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end)
+             and (not s.weak or _known(c.text))]
     book = _Book()
     unresolved = _resolve_known(cands, book)
     people = _resolve_names(unresolved, book, credited)
@@ -126,6 +127,12 @@ def _note(article: Article, note: str) -> Article:
     if note in prov.notes:
         return article
     return article.model_copy(update={"provenance": prov.model_copy(update={"notes": [*prov.notes, note]})})
+
+
+def _known(name: str) -> bool:
+    """On a heading or furniture line only names the gazetteer knows are trusted."""
+    g = gazetteer()
+    return bool(g.country(name) or g.org(name) or g.place(name))
 
 
 def _credited_names(article: Article) -> set[str]:
@@ -221,7 +228,7 @@ def _org_evidence(c: Candidate) -> bool:
     # "independent Russian newspaper Novaya Gazeta", "Norway's financial regulator, Finanstilsynet"
     if k >= 1 and doc[k].text == ",":
         k -= 1
-    return k >= 0 and is_org_cue(doc[k].text)
+    return k >= 0 and doc[k].is_lower and is_org_cue(doc[k].text)
 
 
 def _person_evidence(cs: list[Candidate]) -> bool:

@@ -21,6 +21,7 @@ from .names import (
     is_not_name_word,
     is_event_word,
     is_given_name,
+    is_org_cue,
     is_title_head,
     is_title_modifier,
     is_unaffiliated_head,
@@ -214,6 +215,12 @@ def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
     k = 0
     while k < len(doc):
         t = doc[k]
+        # "the FNV union said": an acronym that a common organisation noun follows.
+        if not t.ent_type_ and t.is_upper and len(t) >= 2 and t.is_alpha and k + 1 < len(doc) \
+                and doc[k + 1].is_lower and is_org_cue(doc[k + 1].text):
+            yield make(seg, k, k + 1, "ORG")
+            k += 1
+            continue
         if t.ent_type_ or t.pos_ != "PROPN" or not t.is_title or not is_given_name(t.text):
             k += 1
             continue
