@@ -278,8 +278,8 @@ class _Writer:
         article: dict[str, Any] = {}
         if read_dates(*_date_values(write_dates(a.published, a.modified))) != (a.published, a.modified):
             article["published"], article["modified"] = a.published, a.modified
-        by_id = {x.id: x for x in a.actors}
-        native_authors = [i for i in native_actor_order(a.actors) if i in set(a.authors)]
+        authors = set(a.authors)
+        native_authors = [i for i in native_actor_order(a.actors) if i in authors]
         if native_authors != a.authors:
             article["authors"] = a.authors
         # Always written, null included: a reader must not invent the provenance of a
@@ -297,7 +297,7 @@ class _Writer:
         if order:
             out["order"] = order
         actors = {x.id: _changed(x, ACTOR_DEFAULTS, kind=x.kind not in NATIVE_ACTOR_KINDS)
-                  for x in by_id.values()}
+                  for x in a.actors}
         places = {p.id: _changed(p, PLACE_DEFAULTS) for p in a.places}
         events = {e.id: _changed(e, EVENT_DEFAULTS) for e in a.events}
         texts = [p.text for p in a.body]
