@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
-from cachetools import LRUCache
 from pyld import ContextResolver, jsonld
 
 from . import standards
@@ -124,12 +123,23 @@ def official_context() -> dict[str, Any] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path else None
 
 
+class _Cache(dict):  # type: ignore[type-arg]
+    """A few resolved contexts; the oldest goes first (a batch has few distinct ones)."""
+
+    SIZE = 32
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if key not in self and len(self) >= self.SIZE:
+            del self[next(iter(self))]
+        super().__setitem__(key, value)
+
+
 @dataclass
 class _Expander:
     documents: dict[str, Any]
     # Each expander keeps its own cache of resolved contexts: pyld's shared cache is
     # keyed by URL, and two expanders may serve different documents for one URL.
-    cache: LRUCache = field(default_factory=lambda: LRUCache(maxsize=16))
+    cache: _Cache = field(default_factory=_Cache)
 
     def __call__(self, document: Any, on_drop: Callable[[str | None], Any] | None = None) -> list[Any]:
         loader = _loader(self.documents)
