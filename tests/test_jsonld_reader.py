@@ -156,6 +156,14 @@ def test_locale_names_and_language_objects_give_language_tags() -> None:
     assert (locale[0].language, language[0].language) == ("en-US", "de")
 
 
+def test_one_node_as_actor_and_place_is_kept_once() -> None:
+    canada = {"@id": "https://example.org/#canada", "@type": "Country", "name": "Canada"}
+    [a] = read({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "x",
+                "mentions": canada, "contentLocation": {"@id": "https://example.org/#canada"}})
+    assert [x.name for x in a.actors] == ["Canada"] and a.places == []
+    assert any("both as an actor" in note for note in a.provenance.notes)
+
+
 def test_unusable_values_are_noted_not_fatal() -> None:
     [a] = read({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Odd",
                 "datePublished": "yesterday", "inLanguage": "English (UK)",

@@ -366,6 +366,11 @@ class _ArticleReader:
         node_id = value.id if isinstance(value, Node) else None
         if node_id is not None and node_id in registry.by_node:
             return registry.by_node[node_id]
+        if node_id is not None and any(node_id in r.by_node for r in (self.actors, self.places, self.events)):
+            # e.g. one Country node both in mentions (an actor) and contentLocation (a place)
+            self.problem(f"{node_id!r} is used both as an actor and as a place or event; "
+                         f"kept as the first")
+            return None
         if name is None or not name.strip():
             self.problem(f"ignored a {kind} without a name" + (f" ({node_id})" if node_id else ""))
             return None
