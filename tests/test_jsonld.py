@@ -69,10 +69,6 @@ def test_export_is_deterministic(kitchen_sink: Article) -> None:
     assert exporter.render(kitchen_sink) == exporter.render(load_kitchen_sink())
 
 
-def test_kitchen_sink_golden(kitchen_sink: Article, file_regression) -> None:
-    file_regression.check(exporter.render(kitchen_sink), fullpath=GOLDEN / "jsonld" / "kitchen_sink.jsonld")
-
-
 # --- the mapping ---------------------------------------------------------------------------
 
 
