@@ -70,6 +70,12 @@ FORMATS: tuple[Format, ...] = (
            (".json", ".jsonl", ".ndjson"), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
            validator="newsgraph.validate.native:check", many_extension=".jsonl"),
+    # ".newsml.xml" is written so that exports of several formats can share a folder;
+    # any ".xml" is read as NewsML-G2, and the reader says clearly when it is not.
+    Format("newsml", "IPTC NewsML-G2 2.35 (newsItem; one newsMessage for many articles)",
+           (".newsml.xml", ".xml"), "application/vnd.iptc.g2.newsitem+xml",
+           reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
+           validator="newsgraph.validate.newsml:check"),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
