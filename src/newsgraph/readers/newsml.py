@@ -535,14 +535,23 @@ class _ItemReader:
         for el in self._asserts_of(ref):
             self._names(place, "name", el)
             for broader in _children(el, "broader"):
-                if self._is_country(broader) and "country" not in place:
-                    place["country"] = self._first_name(broader)
+                if "country" not in place and self._is_country(broader):
+                    country = self._display_name(broader, _key(broader))
+                    if country:
+                        place["country"] = country
             self._identifiers(place, el)
 
     def _is_country(self, el: etree._Element) -> bool:
+        """Whether a broader concept is a country: by its type, or the type its assert gives."""
         if self.code(el, "type", SCHEMES["ngplace"]) == "country":
             return True
-        return not self.ours and el.get("type", "").rpartition(":")[2].casefold() in ("country", "nation")
+        if self.ours:
+            return False
+        words = [el.get("type", "")]
+        for assert_el in self.asserts.get(_key(el) or "", []):
+            for t in _children(assert_el, "type"):
+                words += [t.get("qcode", ""), self.text(_child(t, "name")) or ""]
+        return any(_PLACE_KIND_WORDS.get(w.rpartition(":")[2].casefold()) == "country" for w in words)
 
     def _event_confidence(self, event: dict[str, Any], el: etree._Element) -> None:
         exact = el.get(ng("confidence"))

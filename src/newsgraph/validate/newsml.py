@@ -59,7 +59,10 @@ def xsd_problems(root: etree._Element, xsd: etree.XMLSchema, limit: int = 20) ->
 
 
 def check(data: bytes, *, strict: bool = False, read: bool = True) -> list[Problem]:
-    """Problems of a NewsML-G2 document; [] when it is valid (and readable, with ``read``)."""
+    """Problems of a NewsML-G2 document; [] when it is valid (and readable, with ``read``).
+
+    A missing (or altered) official XSD is a warning, or SchemaMissingError under ``strict``.
+    """
     try:
         root = xmlsafe.parse(data, _READ_SOURCE, what="NewsML-G2")
     except InputError as err:
@@ -68,9 +71,11 @@ def check(data: bytes, *, strict: bool = False, read: bool = True) -> list[Probl
     try:
         problems.extend(xsd_problems(root, schema()))
     except SchemaMissingError as err:
+        if strict:
+            raise  # says which schema and how to install it, wherever it is caught
         # Not fatal unless asked: the document may be fine, it just was not checked.
         problems.append(Problem(f"not checked against the NewsML-G2 XSD: {err.message}",
-                                severity="error" if strict else "warning"))
+                                severity="warning"))
     if read and not any(p.severity == "error" for p in problems):
         problems.extend(_read_problems(root))
     return problems
