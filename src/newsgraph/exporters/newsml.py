@@ -88,11 +88,27 @@ from .base import ExportOptions
 VALIDATE_CHUNKS = True
 
 _NSMAP = {None: NAR, "ng": NG}
+
+
+class _Tags(dict[str, str]):
+    """Qualified tag names, made once: building them is a measurable part of an export."""
+
+    def __init__(self, qualify: Callable[[str], str]) -> None:
+        super().__init__()
+        self.qualify = qualify
+
+    def __missing__(self, name: str) -> str:
+        tag = self[name] = self.qualify(name)
+        return tag
+
+
+_NAR = _Tags(nar)
+_NITF = _Tags(nitf)
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _SubElement = etree.SubElement
 
 # Elements whose content is text with inline markup: never indented.
-_TEXT_BLOCKS = frozenset({nitf("p"), nitf("hl2"), nitf("li")})
+_TEXT_BLOCKS = frozenset({_NITF["p"], _NITF["hl2"], _NITF["li"]})
 
 
 # --- entry points -------------------------------------------------------------------
@@ -106,11 +122,11 @@ def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
     """Many articles as one newsMessage (a single chunk: the message is one document)."""
-    message = etree.Element(nar("newsMessage"), nsmap=_NSMAP)
-    header = _SubElement(message, nar("header"))
-    _SubElement(header, nar("sent")).text = export_time()
-    _SubElement(header, nar("sender")).text = "newsgraph"
-    item_set = _SubElement(message, nar("itemSet"))
+    message = etree.Element(_NAR["newsMessage"], nsmap=_NSMAP)
+    header = _SubElement(message, _NAR["header"])
+    _SubElement(header, _NAR["sent"]).text = export_time()
+    _SubElement(header, _NAR["sender"]).text = "newsgraph"
+    item_set = _SubElement(message, _NAR["itemSet"])
     for article in articles:
         item_set.append(_guard(article, lambda: news_item(article)))
     yield serialize(message, pretty=options.pretty)
@@ -118,7 +134,18 @@ def render_many(articles: Iterable[Article], options: ExportOptions = ExportOpti
 
 def serialize(root: etree._Element, *, pretty: bool = True) -> str:
     if pretty:
-        _indent(root, 0)
+        # lxml indents the metadata (fast, in C) but would also put white space into
+        # paragraphs whose text starts with markup; the bodies are set aside meanwhile.
+        bodies = [(inline, inline[0]) for inline in root.iter(_NAR["inlineXML"]) if len(inline)]
+        for inline, doc in bodies:
+            inline.remove(doc)
+        etree.indent(root)
+        for inline, doc in bodies:
+            level = sum(1 for _ in inline.iterancestors())
+            inline.text = "\n" + "  " * (level + 1)
+            inline.append(doc)
+            doc.tail = "\n" + "  " * level
+            _indent(doc, level + 1)
     return _DECLARATION + etree.tostring(root, encoding="unicode") + "\n"
 
 
@@ -203,7 +230,7 @@ def _date(parent: etree._Element, tag: str, value: str, *, need_time: bool = Fal
     text = xsd_date(value)
     if need_time and "T" not in text:
         text += "T00:00:00"
-    el = _SubElement(parent, nar(tag))
+    el = _SubElement(parent, _NAR[tag])
     el.text = text
     if text != value:
         el.set(ng("value"), value)  # the exact text as the model holds it
@@ -226,11 +253,11 @@ def _text(parent: etree._Element, tag: str, value: str, attrib: dict[str, str] |
 
 
 def _name(parent: etree._Element, value: str, role: str | None = None) -> etree._Element:
-    return _text(parent, nar("name"), value, {"role": role} if role else None, normalized=True)
+    return _text(parent, _NAR["name"], value, {"role": role} if role else None, normalized=True)
 
 
 def _party(parent: etree._Element, tag: str, actor: Actor) -> etree._Element:
-    el = _SubElement(parent, nar(tag), {"uri": actor.id})
+    el = _SubElement(parent, _NAR[tag], {"uri": actor.id})
     _name(el, actor.name)
     return el
 
@@ -244,7 +271,7 @@ def _ext(parent: etree._Element, tag: str, rel: str, *, value: str | None = None
         attrib["uri"] = uri
     if value is not None:
         attrib["value"] = value
-    return _SubElement(parent, nar(tag), attrib)
+    return _SubElement(parent, _NAR[tag], attrib)
 
 
 def _confidence(el: etree._Element, confidence: float) -> None:
@@ -260,7 +287,7 @@ def _confidence(el: etree._Element, confidence: float) -> None:
 
 def news_item(article: Article) -> etree._Element:
     """The newsItem element of one article."""
-    item = etree.Element(nar("newsItem"), nsmap=_NSMAP)
+    item = etree.Element(_NAR["newsItem"], nsmap=_NSMAP)
     item.set("guid", article.id)
     item.set("version", "1")
     item.set("standard", STANDARD)
@@ -268,7 +295,7 @@ def news_item(article: Article) -> etree._Element:
     item.set("conformance", "power")
     if article.language:
         item.set(XML_LANG, article.language)
-    _SubElement(item, nar("catalogRef"), {"href": IPTC_CATALOG})
+    _SubElement(item, _NAR["catalogRef"], {"href": IPTC_CATALOG})
     _catalog(item)
     _item_meta(item, article)
     _content_meta(item, article)
@@ -285,41 +312,41 @@ def news_item(article: Article) -> etree._Element:
 
 
 def _catalog(item: etree._Element) -> None:
-    catalog = _SubElement(item, nar("catalog"))
-    _SubElement(catalog, nar("title")).text = "newsgraph schemes"
+    catalog = _SubElement(item, _NAR["catalog"])
+    _SubElement(catalog, _NAR["title"]).text = "newsgraph schemes"
     for alias, uri in SCHEMES.items():
-        scheme = _SubElement(catalog, nar("scheme"), {"alias": alias, "uri": uri})
-        _SubElement(scheme, nar("name")).text = SCHEME_NAMES[alias]
+        scheme = _SubElement(catalog, _NAR["scheme"], {"alias": alias, "uri": uri})
+        _SubElement(scheme, _NAR["name"]).text = SCHEME_NAMES[alias]
 
 
 def _item_meta(item: etree._Element, article: Article) -> None:
-    meta = _SubElement(item, nar("itemMeta"))
-    _SubElement(meta, nar("itemClass"), {"qcode": "ninat:text"})
+    meta = _SubElement(item, _NAR["itemMeta"])
+    _SubElement(meta, _NAR["itemClass"], {"qcode": "ninat:text"})
     publisher = article.actor(article.publisher) if article.publisher else None
     if publisher is not None:
         _party(meta, "provider", publisher)
     else:
         # provider is required; the model knows none, and says so rather than invent one.
-        _SubElement(meta, nar("provider"), {"literal": "unknown"})
+        _SubElement(meta, _NAR["provider"], {"literal": "unknown"})
     stamp = article.modified or article.published
     if stamp:
         _date(meta, "versionCreated", stamp, need_time=True)
     else:
-        _SubElement(meta, nar("versionCreated")).text = export_time()
+        _SubElement(meta, _NAR["versionCreated"]).text = export_time()
     if article.published and "T" in article.published:
         _date(meta, "firstCreated", article.published)
-    _SubElement(meta, nar("pubStatus"), {"qcode": "stat:usable"})
-    _SubElement(meta, nar("generator"), {"versioninfo": version.__version__}).text = "newsgraph"
+    _SubElement(meta, _NAR["pubStatus"], {"qcode": "stat:usable"})
+    _SubElement(meta, _NAR["generator"], {"versioninfo": version.__version__}).text = "newsgraph"
     if article.headline:
-        _text(meta, nar("title"), article.headline)
+        _text(meta, _NAR["title"], article.headline)
     for media in article.media:
-        link = _SubElement(meta, nar("link"), {"rel": f"ngmedia:{media.kind}"})
+        link = _SubElement(meta, _NAR["link"], {"rel": f"ngmedia:{media.kind}"})
         if media.url:
             link.set("href", media.url)
         if media.caption is not None:
-            _text(link, nar("description"), media.caption, {"role": f"drol:{DROL_CAPTION}"})
+            _text(link, _NAR["description"], media.caption, {"role": f"drol:{DROL_CAPTION}"})
         if media.credit is not None:
-            _text(link, nar("creditline"), media.credit, normalized=True)
+            _text(link, _NAR["creditline"], media.credit, normalized=True)
     if article.provenance is not None:
         _provenance(meta, article)
 
@@ -342,7 +369,7 @@ def _provenance(meta: etree._Element, article: Article) -> None:
 
 
 def _content_meta(item: etree._Element, article: Article) -> None:
-    meta = _SubElement(item, nar("contentMeta"))
+    meta = _SubElement(item, _NAR["contentMeta"])
     if article.published:
         _date(meta, "contentCreated", article.published)
     if article.modified:
@@ -352,32 +379,32 @@ def _content_meta(item: etree._Element, article: Article) -> None:
     for ref in article.authors:
         _party(meta, "creator", _actor(article, ref))
     if article.language:
-        _SubElement(meta, nar("language"), {"tag": article.language})
+        _SubElement(meta, _NAR["language"], {"tag": article.language})
     for topic in article.topics:
-        _text(meta, nar("keyword"), topic, normalized=True)
+        _text(meta, _NAR["keyword"], topic, normalized=True)
     credited = set(article.authors) | set(article.sources) | ({article.publisher} if article.publisher else set())
     for actor in article.actors:
         # An author, publisher or agency the text never mentions is not what the story is about.
         if actor.mentions or actor.id not in credited:
-            subject = _SubElement(meta, nar("subject"), {"type": f"cpnat:{CPNAT_OF_ACTOR[actor.kind]}",
+            subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{CPNAT_OF_ACTOR[actor.kind]}",
                                                           "uri": actor.id})
             _name(subject, actor.name)
     for place in article.places:
-        subject = _SubElement(meta, nar("subject"), {"type": f"cpnat:{_place_nature(place)}", "uri": place.id})
+        subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{_place_nature(place)}", "uri": place.id})
         _name(subject, place.name)
     for event in article.events:
-        subject = _SubElement(meta, nar("subject"), {"type": f"cpnat:{CPNAT_EVENT}", "uri": event.id})
+        subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{CPNAT_EVENT}", "uri": event.id})
         if event.confidence != 1.0:
             _confidence(subject, event.confidence)
         _name(subject, event.label)
     if article.headline is not None:
-        _text(meta, nar("headline"), article.headline)
+        _text(meta, _NAR["headline"], article.headline)
     if article.kicker is not None:
-        _text(meta, nar("headline"), article.kicker, {"role": f"ngrole:{ROLE_KICKER}"})
+        _text(meta, _NAR["headline"], article.kicker, {"role": f"ngrole:{ROLE_KICKER}"})
     if article.dateline is not None:
-        _text(meta, nar("dateline"), article.dateline)
+        _text(meta, _NAR["dateline"], article.dateline)
     if article.subheadline is not None:
-        _text(meta, nar("description"), article.subheadline, {"role": f"drol:{DROL_SUMMARY}"})
+        _text(meta, _NAR["description"], article.subheadline, {"role": f"drol:{DROL_SUMMARY}"})
     if article.section is not None:
         _ext(meta, "contentMetaExtProperty", REL_SECTION, value=article.section)
 
@@ -396,11 +423,11 @@ def _place_nature(place: Place) -> str:
 
 
 def _part_meta(item: etree._Element, article: Article, quote: Quote) -> None:
-    part = _SubElement(item, nar("partMeta"), {ng("quote"): quote.id})
-    _SubElement(part, nar("role"), {"qcode": f"ngquote:{quote.kind}"})
+    part = _SubElement(item, _NAR["partMeta"], {ng("quote"): quote.id})
+    _SubElement(part, _NAR["role"], {"qcode": f"ngquote:{quote.kind}"})
     if quote.speaker:
         _party(part, "creator", _actor(article, quote.speaker))
-    _text(part, nar("description"), quote.text, {"role": f"ngrole:{ROLE_QUOTE_TEXT}"})
+    _text(part, _NAR["description"], quote.text, {"role": f"ngrole:{ROLE_QUOTE_TEXT}"})
     ext = "partMetaExtProperty"
     if quote.cue is not None:
         _ext(part, ext, REL_CUE, value=quote.cue)
@@ -429,9 +456,9 @@ def _names(el: etree._Element, name: str, aliases: list[str]) -> None:
 def _identifiers(el: etree._Element, identifiers: dict[str, str]) -> None:
     for key, value in identifiers.items():
         if key in QCODE_IDENTIFIERS and QCODE_RE.match(f"{key}:{value}"):
-            _SubElement(el, nar("sameAs"), {"qcode": f"{key}:{value}"})
+            _SubElement(el, _NAR["sameAs"], {"qcode": f"{key}:{value}"})
             continue
-        same = _SubElement(el, nar("sameAs"), {ng("key"): key})
+        same = _SubElement(el, _NAR["sameAs"], {ng("key"): key})
         if NOT_NORMALIZED.search(value):
             same.set(ng("value"), value)
         else:
@@ -439,50 +466,50 @@ def _identifiers(el: etree._Element, identifiers: dict[str, str]) -> None:
 
 
 def _actor_assert(item: etree._Element, article: Article, actor: Actor) -> None:
-    el = _SubElement(item, nar("assert"), {"uri": actor.id})
-    _SubElement(el, nar("type"), {"qcode": f"ngactor:{actor.kind}"})
+    el = _SubElement(item, _NAR["assert"], {"uri": actor.id})
+    _SubElement(el, _NAR["type"], {"qcode": f"ngactor:{actor.kind}"})
     _names(el, actor.name, actor.aliases)
     if actor.description is not None:
-        _text(el, nar("definition"), actor.description)
+        _text(el, _NAR["definition"], actor.description)
     for title in actor.titles:
-        related = _SubElement(el, nar("related"), {"rel": f"ngrel:{REL_TITLE}"})
+        related = _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_TITLE}"})
         _name(related, title)
     if actor.gender:
-        _SubElement(el, nar("related"), {"rel": f"ngrel:{REL_GENDER}", "uri": GENDER_URIS[actor.gender]})
+        _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_GENDER}", "uri": GENDER_URIS[actor.gender]})
     _identifiers(el, actor.identifiers)
     if actor.affiliation:
         affiliation = _actor(article, actor.affiliation)
         details = {"person": "personDetails", "organization": "organisationDetails",
                    "group": "organisationDetails"}.get(actor.kind)
         if details:
-            holder = _SubElement(el, nar(details))
+            holder = _SubElement(el, _NAR[details])
             _party(holder, "affiliation", affiliation)
         else:  # a country: geoArea details have no affiliation
-            related = _SubElement(el, nar("related"), {"rel": f"ngrel:{REL_AFFILIATION}", "uri": affiliation.id})
+            related = _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_AFFILIATION}", "uri": affiliation.id})
             _name(related, affiliation.name)
 
 
 def _place_assert(item: etree._Element, place: Place) -> None:
-    el = _SubElement(item, nar("assert"), {"uri": place.id})
-    _SubElement(el, nar("type"), {"qcode": f"ngplace:{place.kind}"})
+    el = _SubElement(item, _NAR["assert"], {"uri": place.id})
+    _SubElement(el, _NAR["type"], {"qcode": f"ngplace:{place.kind}"})
     _names(el, place.name, place.aliases)
     if place.country is not None:
-        broader = _SubElement(el, nar("broader"), {"type": "ngplace:country"})
+        broader = _SubElement(el, _NAR["broader"], {"type": "ngplace:country"})
         _name(broader, place.country)
     _identifiers(el, place.identifiers)
 
 
 def _event_assert(item: etree._Element, article: Article, event: Event) -> None:
-    el = _SubElement(item, nar("assert"), {"uri": event.id})
-    _SubElement(el, nar("type"), {"qcode": f"ngevent:{event.kind}"})
+    el = _SubElement(item, _NAR["assert"], {"uri": event.id})
+    _SubElement(el, _NAR["type"], {"qcode": f"ngevent:{event.kind}"})
     _name(el, event.label)
     place = article.place(event.location) if event.location else None
     participants = [_actor(article, ref) for ref in event.participants]
     date = event.date
     if date is not None and date.start:
         # eventDetails needs a start date; events without one use related properties.
-        details = _SubElement(el, nar("eventDetails"))
-        dates = _SubElement(details, nar("dates"))
+        details = _SubElement(el, _NAR["eventDetails"])
+        dates = _SubElement(details, _NAR["dates"])
         start = _date(dates, "start", date.start)
         if date.text is not None:
             start.set(ng("text"), date.text)
@@ -490,19 +517,19 @@ def _event_assert(item: etree._Element, article: Article, event: Event) -> None:
             start.set(ng("precision"), date.precision)
         if date.end:
             _date(dates, "end", date.end)
-        _SubElement(details, nar("eventStatus"), {"qcode": f"ngstatus:{event.status}"})
+        _SubElement(details, _NAR["eventStatus"], {"qcode": f"ngstatus:{event.status}"})
         if place is not None:
-            location = _SubElement(details, nar("location"), {"uri": place.id})
+            location = _SubElement(details, _NAR["location"], {"uri": place.id})
             _name(location, place.name)
         for actor in participants:
             _party(details, "participant", actor)
         return
-    _SubElement(el, nar("related"), {"rel": f"ngrel:{REL_STATUS}", "qcode": f"ngstatus:{event.status}"})
+    _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_STATUS}", "qcode": f"ngstatus:{event.status}"})
     if place is not None:
-        related = _SubElement(el, nar("related"), {"rel": f"ngrel:{REL_LOCATION}", "uri": place.id})
+        related = _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_LOCATION}", "uri": place.id})
         _name(related, place.name)
     for actor in participants:
-        related = _SubElement(el, nar("related"), {"rel": f"ngrel:{REL_PARTICIPANT}", "uri": actor.id})
+        related = _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_PARTICIPANT}", "uri": actor.id})
         _name(related, actor.name)
     if date is not None:
         # A date known only as written ("next month"), or by its end: no NewsML-G2 home.
@@ -516,18 +543,18 @@ def _event_assert(item: etree._Element, article: Article, event: Event) -> None:
 
 
 def _content_set(item: etree._Element, article: Article) -> None:
-    content_set = _SubElement(item, nar("contentSet"))
-    inline = _SubElement(content_set, nar("inlineXML"), {"contenttype": NITF_MEDIA_TYPE})
+    content_set = _SubElement(item, _NAR["contentSet"])
+    inline = _SubElement(content_set, _NAR["inlineXML"], {"contenttype": NITF_MEDIA_TYPE})
     inline.append(nitf_body(article))
     if article.url:
-        _SubElement(content_set, nar("remoteContent"), {"href": article.url, "contenttype": "text/html"})
+        _SubElement(content_set, _NAR["remoteContent"], {"href": article.url, "contenttype": "text/html"})
 
 
 def nitf_body(article: Article) -> etree._Element:
     """The NITF document of the body, with every mention and quote span marked."""
-    doc = etree.Element(nitf("nitf"), nsmap={None: NITF})
-    body = _SubElement(doc, nitf("body"))
-    content = _SubElement(body, nitf("body.content"), {XML_SPACE: "preserve"})
+    doc = etree.Element(_NITF["nitf"], nsmap={None: NITF})
+    body = _SubElement(doc, _NITF["body"])
+    content = _SubElement(body, _NITF["body.content"], {XML_SPACE: "preserve"})
     marks = _marks(article)
     context = _MarkContext(article)
     group: etree._Element | None = None
@@ -535,13 +562,13 @@ def nitf_body(article: Article) -> etree._Element:
     for index, paragraph in enumerate(article.body):
         role = paragraph.role
         if role == "body":
-            block = _SubElement(content, nitf("p"))
+            block = _SubElement(content, _NITF["p"])
         elif role == "subheading":
-            block = _SubElement(content, nitf("hl2"))
+            block = _SubElement(content, _NITF["hl2"])
         else:
             if role != group_role or group is None:
                 group = _open_group(content, role)
-            block = _SubElement(group, nitf("li" if role == "list_item" else "p"))
+            block = _SubElement(group, _NITF["li" if role == "list_item" else "p"])
         group_role = role
         _fill(block, paragraph, marks.get(index, []), context)
     return doc
@@ -550,10 +577,10 @@ def nitf_body(article: Article) -> etree._Element:
 def _open_group(content: etree._Element, role: str) -> etree._Element:
     """The element that holds a run of paragraphs of one role: bq/block, ul, note/body.content."""
     if role == "blockquote":
-        return _SubElement(_SubElement(content, nitf("bq")), nitf("block"))
+        return _SubElement(_SubElement(content, _NITF["bq"]), _NITF["block"])
     if role == "list_item":
-        return _SubElement(content, nitf("ul"))
-    return _SubElement(_SubElement(content, nitf("note")), nitf("body.content"))  # "note"
+        return _SubElement(content, _NITF["ul"])
+    return _SubElement(_SubElement(content, _NITF["note"]), _NITF["body.content"])  # "note"
 
 
 def _marks(article: Article) -> dict[int, list[Mark]]:
@@ -587,7 +614,7 @@ class _MarkContext:
     def make(self, parent: etree._Element, node: MarkNode) -> etree._Element:
         mark = node.mark
         assert mark.ref is not None
-        el = _SubElement(parent, nitf(mark.kind))
+        el = _SubElement(parent, _NITF[mark.kind])
         if mark.kind == NITF_TAG_QUOTE:
             el.set(ng("quote"), mark.ref)
             speaker = self.quotes[mark.ref].speaker

@@ -145,12 +145,22 @@ def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
 # --- one item ---------------------------------------------------------------------------
 
 
-def _children(parent: etree._Element | None, tag: str) -> list[etree._Element]:
-    return [] if parent is None else parent.findall(nar(tag))
+_TAGS: dict[str, str] = {}
 
 
-def _child(parent: etree._Element | None, tag: str) -> etree._Element | None:
-    return None if parent is None else parent.find(nar(tag))
+def _tag(name: str) -> str:
+    tag = _TAGS.get(name)
+    if tag is None:
+        tag = _TAGS[name] = nar(name)
+    return tag
+
+
+def _children(parent: etree._Element | None, name: str) -> list[etree._Element]:
+    return [] if parent is None else parent.findall(_tag(name))
+
+
+def _child(parent: etree._Element | None, name: str) -> etree._Element | None:
+    return None if parent is None else parent.find(_tag(name))
 
 
 class _ItemReader:
@@ -182,6 +192,7 @@ class _ItemReader:
                 self.asserts.setdefault(key, []).append(el)
         self.ids: dict[str, str] = {}  # concept key (uri, qcode, literal) -> id in the article
         self.origins: dict[str, list[etree._Element]] = {}  # id -> the properties that named it
+        self._keys_index: dict[str, list[str]] | None = None
 
     # --- values ---
 
@@ -406,8 +417,12 @@ class _ItemReader:
 
     def _register(self, key: str | None, ref: str, el: etree._Element) -> None:
         if key:
-            self.ids[key] = ref
+            self._bind(key, ref)
         self.origins.setdefault(ref, []).append(el)
+
+    def _bind(self, key: str, ref: str) -> None:
+        self.ids[key] = ref
+        self._keys_index = None
 
     def _place_from(self, el: etree._Element, kind: str | None = None) -> str | None:
         key = _key(el)
@@ -457,10 +472,16 @@ class _ItemReader:
         """The elements that describe an entity: its asserts, and in other providers'
         items also the subject, located or party property it came from."""
         found = [] if self.ours else [el for el in self.origins.get(ref, []) if local_name(el) != "assert"]
-        for key, ident in self.ids.items():
-            if ident == ref:
-                found += [el for el in self.asserts.get(key, []) if el not in found]
+        for key in self._keys_of().get(ref, ()):
+            found += [el for el in self.asserts.get(key, []) if el not in found]
         return found
+
+    def _keys_of(self) -> dict[str, list[str]]:
+        if self._keys_index is None:  # reset by _bind
+            self._keys_index = {}
+            for key, ident in self.ids.items():
+                self._keys_index.setdefault(ident, []).append(key)
+        return self._keys_index
 
     def _names(self, entity: dict[str, Any], field: str, el: etree._Element) -> bool:
         """Take an assert's names; True once the entity's own name has been set from it."""
@@ -692,18 +713,18 @@ class _ItemReader:
             return self.actors.get(ident) or self.places.get(ident) or self.events.get(ident)
         if tag == "person":
             ident = self._new_actor(key if ref else None, "person", stand_in)
-            self.ids[key] = ident or ""
+            self._bind(key, ident or "")
             return self.actors.get(ident or "")
         if tag == "org":
             ident = self._new_actor(key if ref else None, "organization", stand_in)
-            self.ids[key] = ident or ""
+            self._bind(key, ident or "")
             return self.actors.get(ident or "")
         if tag == "location":
             ident = self._new_place(key if ref else None, "other", stand_in)
-            self.ids[key] = ident or ""
+            self._bind(key, ident or "")
             return self.places.get(ident or "")
         ident = self._new_event(key if ref else None, "other", stand_in)
-        self.ids[key] = ident or ""
+        self._bind(key, ident or "")
         return self.events.get(ident or "")
 
     def _quote_span(self, article_id: str, ref: str | None, span: dict[str, int], text: str) -> None:

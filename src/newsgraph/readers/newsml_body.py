@@ -44,26 +44,29 @@ def paragraphs(content: etree._Element) -> list[BodyParagraph]:
     """The paragraphs of a NITF or XHTML document (or fragment), with their marks."""
     result: list[BodyParagraph] = []
     keys = itertools.count(-1, -1)  # unsplit marks get unique keys, so they never merge
-    _walk(content, "body", result, keys)
+    _walk(content, "body", _preserves_space(content), result, keys)
     return result
 
 
-def _walk(element: etree._Element, role: str, out: list[BodyParagraph], keys: itertools.count) -> None:
+def _walk(element: etree._Element, role: str, preserve: bool, out: list[BodyParagraph],
+          keys: itertools.count) -> None:
     for child in element:
         name = local_name(child)
         if not name or name in _SKIPPED:
             continue
+        space = child.get(XML_SPACE)
+        keep = preserve if space is None else space == "preserve"
         if name in _TEXT_BLOCKS and not _has_text_block(child):
-            out.append(_paragraph(child, _ROLE_OF_BLOCK.get(name, role), keys))
+            out.append(_paragraph(child, _ROLE_OF_BLOCK.get(name, role), keep, keys))
         else:
-            _walk(child, _ROLE_OF_CONTAINER.get(name, role), out, keys)
+            _walk(child, _ROLE_OF_CONTAINER.get(name, role), keep, out, keys)
 
 
 def _has_text_block(element: etree._Element) -> bool:
     return any(local_name(d) in _TEXT_BLOCKS for d in element.iterdescendants())
 
 
-def _paragraph(block: etree._Element, role: str, keys: itertools.count) -> BodyParagraph:
+def _paragraph(block: etree._Element, role: str, preserve: bool, keys: itertools.count) -> BodyParagraph:
     def mark_of(el: etree._Element) -> tuple[str, str | None, int] | None:
         name = local_name(el)
         if name == "q":
@@ -77,15 +80,19 @@ def _paragraph(block: etree._Element, role: str, keys: itertools.count) -> BodyP
         key = int(part) if part is not None and part.isdigit() else next(keys)
         return kind, ref, key
 
-    text, marks = flatten(block, mark_of)
-    marks = list(join_fragments(marks))
-    if not _preserves_space(block):
+    if len(block):
+        text, marks = flatten(block, mark_of)
+        marks = list(join_fragments(marks))
+    else:
+        text, marks = block.text or "", []
+    if not preserve:
         text, marks = collapse_whitespace(text, marks)
     offset = block.get(ng("offset"))
     return BodyParagraph(text, role, int(offset) if offset is not None and offset.isdigit() else None, marks)
 
 
 def _preserves_space(element: etree._Element) -> bool:
+    """xml:space of an element, inherited from its ancestors (default: not preserved)."""
     for el in itertools.chain([element], element.iterancestors()):
         value = el.get(XML_SPACE)
         if value is not None:
