@@ -12,6 +12,7 @@ import newsgraph
 from newsgraph import standards
 from newsgraph.cli import main
 from newsgraph.exporters import newsml
+from newsgraph.validate import newsml as newsml_validate
 
 from newsml_support import require_xsd
 
@@ -23,10 +24,11 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def no_standards(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Nowhere to find the official schemas."""
+    """Nowhere to find the official schemas (and none loaded yet in this process)."""
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.setattr(standards, "search_path", lambda: [empty])
+    monkeypatch.setattr(newsml_validate, "_schema", None)
     return empty
 
 
@@ -98,6 +100,7 @@ def test_standards_install_checks_the_pinned_sums(runner, tmp_path, monkeypatch)
     assert installed.is_file() and f"installed: {installed}" in result.output
     # Found from the cache alone, and used for validation.
     monkeypatch.setattr(standards, "search_path", lambda: [standards.cache_dir()])
+    monkeypatch.setattr(newsml_validate, "_schema", None)
     assert standards.find(standards.NEWSML_XSD) == installed
     status = runner.invoke(main, ["standards", "status"])
     assert str(installed) in status.output and "missing" not in status.output
@@ -120,6 +123,7 @@ def test_an_altered_xsd_on_the_search_path_is_not_trusted(tmp_path, monkeypatch,
     xsd = source / standards.NEWSML_XSD
     xsd.write_bytes(xsd.read_bytes() + b"\n<!-- edited -->\n")
     monkeypatch.setattr(standards, "search_path", lambda: [source])
+    monkeypatch.setattr(newsml_validate, "_schema", None)
     problems = newsgraph.validate(newsml.render(kitchen_sink).encode(), format="newsml")
     assert [p.severity for p in problems] == ["warning"]
     assert "is not the official NewsML-G2 2.35 XSD" in problems[0].message

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import http.server
 import threading
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 from lxml import etree
 
@@ -286,3 +288,41 @@ def test_validate_reports_a_concept_item_as_unreadable() -> None:
     problems = newsgraph.validate(examples_dir() / "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml")
     assert [p.severity for p in problems] == ["error"]
     assert "cannot read it" in problems[0].message
+
+
+# --- damaged items: a NewsgraphError or articles, never a crash ------------------------------
+
+
+@functools.cache
+def kitchen_sink_xml() -> bytes:
+    from conftest import load_kitchen_sink
+    from newsgraph.exporters import newsml
+
+    return newsml.render(load_kitchen_sink()).encode()
+
+
+_VALUES = st.sampled_from(["", " ", "x", "-1", "1e9", "abc:def", "urn:x", "2025-13-45", "0.5", "999",
+                           "ngrel:cue", "ngquote:nonsense", "ninat:picture", "urn:newsgraph:person:nobody"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_damaged_items_never_crash_the_reader(data: st.DataObject) -> None:
+    root = etree.fromstring(kitchen_sink_xml())
+    elements = list(root.iter(etree.Element))
+    for _ in range(data.draw(st.integers(1, 4))):
+        el = data.draw(st.sampled_from(elements))
+        action = data.draw(st.sampled_from(["drop", "attr", "text"]))
+        if action == "drop" and el.getparent() is not None:
+            el.getparent().remove(el)
+            elements = list(root.iter(etree.Element))
+        elif action == "attr" and el.attrib:
+            el.set(data.draw(st.sampled_from(sorted(el.attrib))), data.draw(_VALUES))
+        elif action == "text":
+            el.text = data.draw(_VALUES)
+    try:
+        articles = read_bytes(etree.tostring(root), format="newsml")
+    except newsgraph.NewsgraphError as err:
+        assert err.what and err.fix
+    else:
+        assert all(isinstance(a, newsgraph.Article) for a in articles)

@@ -36,6 +36,7 @@ from ..errors import ExportError, UsageError
 from ..inline import Element as MarkNode
 from ..inline import Mark, Node, nest, to_elements
 from ..model import Actor, Article, Event, Paragraph, Place, Quote
+from ..validate import newsml as newsml_validate
 from ..newsml_terms import (
     CPNAT_EVENT,
     CPNAT_OF_ACTOR,
@@ -117,7 +118,9 @@ _TEXT_BLOCKS = frozenset({_NITF["p"], _NITF["hl2"], _NITF["li"]})
 def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
     """One article as a NewsML-G2 newsItem document."""
     item = _guard(article, lambda: news_item(article))
-    return serialize(item, pretty=options.pretty)
+    text = serialize(item, pretty=options.pretty)
+    newsml_validate.note_generated(text)
+    return text
 
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
@@ -125,11 +128,13 @@ def render_many(articles: Iterable[Article], options: ExportOptions = ExportOpti
     message = etree.Element(_NAR["newsMessage"], nsmap=_NSMAP)
     header = _SubElement(message, _NAR["header"])
     _SubElement(header, _NAR["sent"]).text = export_time()
-    _SubElement(header, _NAR["sender"]).text = "newsgraph"
     item_set = _SubElement(message, _NAR["itemSet"])
     for article in articles:
         item_set.append(_guard(article, lambda: news_item(article)))
-    yield serialize(message, pretty=options.pretty)
+    if len(item_set):  # a message needs at least one item; no articles, no document
+        text = serialize(message, pretty=options.pretty)
+        newsml_validate.note_generated(text)
+        yield text
 
 
 def serialize(root: etree._Element, *, pretty: bool = True) -> str:

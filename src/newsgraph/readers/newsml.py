@@ -575,9 +575,9 @@ class _ItemReader:
         return any(_PLACE_KIND_WORDS.get(w.rpartition(":")[2].casefold()) == "country" for w in words)
 
     def _event_confidence(self, event: dict[str, Any], el: etree._Element) -> None:
-        exact = el.get(ng("confidence"))
+        exact = _number(el.get(ng("confidence")))
         if exact is not None:
-            event["confidence"] = float(exact)
+            event["confidence"] = exact
         elif el.get("confidence", "").isdigit():
             event["confidence"] = int(el.get("confidence", "100")) / 100
 
@@ -779,7 +779,7 @@ class _ItemReader:
                 elif rel == REL_SPEAKER_MENTION:
                     quote["speaker_mention"] = _span(ext.get("value", ""))
                 elif rel == REL_CONFIDENCE:
-                    quote["confidence"] = float(ext.get("value", "1"))
+                    quote["confidence"] = _number(ext.get("value"))
 
     # --- article fields ---
 
@@ -915,6 +915,16 @@ def _code_part(key: str | None) -> str | None:
         return None
     code = key.rpartition(":")[2] if not key.startswith(("http:", "https:")) else key
     return code.strip() or None
+
+
+def _number(value: str | None) -> float | str | None:
+    """A float, or the text itself so that the model names what is wrong with it."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return value
 
 
 def _span(value: str) -> dict[str, int] | None:

@@ -7,6 +7,8 @@ process. When it is not installed the check says so: a warning, or an error unde
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +22,23 @@ _NAR = "{http://iptc.org/std/nar/2006-10-01/}"  # dropped from messages: every t
 
 # Reading the item after the XSD passes also checks the model's rules (ids, spans).
 _READ_SOURCE = "<document>"
+
+# Documents the exporter wrote in this process from an Article: the model's rules already
+# held for that Article, so reading them back before writing would only repeat the check
+# (it was half the cost of an export). They still get the full XSD check.
+_GENERATED: OrderedDict[bytes, None] = OrderedDict()
+_GENERATED_MAX = 256
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def note_generated(text: str) -> None:
+    """Called by the exporter for each document it renders from a (valid) Article."""
+    _GENERATED[_digest(text.encode("utf-8"))] = None
+    while len(_GENERATED) > _GENERATED_MAX:
+        _GENERATED.popitem(last=False)
 
 
 @lru_cache(maxsize=4)
@@ -38,8 +57,18 @@ def _load_schema(path: Path) -> etree.XMLSchema | SchemaMissingError:
     return etree.XMLSchema(doc)
 
 
+_schema: etree.XMLSchema | None = None  # once found and loaded, kept for the process
+
+
 def schema() -> etree.XMLSchema:
-    """The loaded official XSD; SchemaMissingError when it is not installed or altered."""
+    """The loaded official XSD; SchemaMissingError when it is not installed or altered.
+
+    Looked up until found (so that ``standards install`` in a running process counts),
+    then kept: searching the standards path costs as much as validating a small item.
+    """
+    global _schema
+    if _schema is not None:
+        return _schema
     path = standards.find(standards.NEWSML_XSD)
     if path is None:
         raise SchemaMissingError(f"the official schema {standards.NEWSML_XSD} is not installed",
@@ -47,6 +76,7 @@ def schema() -> etree.XMLSchema:
     loaded = _load_schema(path)
     if isinstance(loaded, SchemaMissingError):
         raise loaded
+    _schema = loaded
     return loaded
 
 
@@ -76,7 +106,7 @@ def check(data: bytes, *, strict: bool = False, read: bool = True) -> list[Probl
         # Not fatal unless asked: the document may be fine, it just was not checked.
         problems.append(Problem(f"not checked against the NewsML-G2 XSD: {err.message}",
                                 severity="warning"))
-    if read and not any(p.severity == "error" for p in problems):
+    if read and not any(p.severity == "error" for p in problems) and _digest(data) not in _GENERATED:
         problems.extend(_read_problems(root))
     return problems
 
