@@ -55,18 +55,23 @@ def parse(data: bytes, source: str | None = None, *, what: str = "XML") -> etree
         raise InputError("the XML has a DOCTYPE declaration (DTDs and entity declarations are "
                          "refused, so external entities and entity bombs cannot be used)",
                          _NO_DOCTYPE_FIX, source=source)
+    failure: InputError | None = None
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as err:
         line, column = (err.position if err.position else (err.lineno, None))
         where = f"line {line}" + (f", column {column}" if column else "") if line else "somewhere"
         message = _clean_message(err.msg or str(err))
-        raise InputError(f"malformed XML at {where}: {message}",
-                         f"fix the XML so that it is well-formed (an XML linter shows the spot); "
-                         f"newsgraph reads {what}", source=source) from None
+        failure = InputError(f"malformed XML at {where}: {message}",
+                             f"fix the XML so that it is well-formed (an XML linter shows the spot); "
+                             f"newsgraph reads {what}", source=source)
     except ValueError as err:  # e.g. a str with an encoding declaration; bytes are expected
-        raise InputError(f"cannot parse the XML: {err}", f"give the {what} document as bytes",
-                         source=source) from None
+        failure = InputError(f"cannot parse the XML: {err}", f"give the {what} document as bytes",
+                             source=source)
+    if failure is not None:
+        # Raised outside the except block: the lxml error (whose log cannot be pickled)
+        # must not ride along as __context__ when the error crosses to another process.
+        raise failure
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise InputError("the XML has a DOCTYPE declaration", _NO_DOCTYPE_FIX, source=source)

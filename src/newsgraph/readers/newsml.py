@@ -279,12 +279,12 @@ class _ItemReader:
             "provenance": self._provenance(),
         }
         try:
-            article = Article.model_validate(data)
+            return apply_options(Article.model_validate(data), self.options)
         except ValidationError as err:
-            raise ModelError(f"the newsItem {article_id} breaks a rule of the model: "
-                             f"{format_validation_error(err)}",
-                             "fix the item, or report it if newsgraph wrote it", source=self.source) from None
-        return apply_options(article, self.options)
+            problem = format_validation_error(err)
+        # Raised outside the except block, so that no pydantic error rides along as context.
+        raise ModelError(f"the newsItem {article_id} breaks a rule of the model: {problem}",
+                         "fix the item, or report it if newsgraph wrote it", source=self.source)
 
     def _item_class(self) -> str:
         el = _child(self.meta, "itemClass")
