@@ -31,6 +31,9 @@ AUTHOR_PROFILE = "author profile"  # the next line names the author: left to the
 
 _LINK_TITLE_WORDS = 20  # a recommended story's title is short and has no full stop
 _REPEAT_MIN_WORDS = 3  # a short line said twice ("No.") may be the article's own words
+# A repeated line is a second headline only near the top; further down, a live blog or a
+# list may repeat a sentence on purpose ("It takes 1,237 delegates to win.").
+_HEAD_LINES = 8
 _TOPIC_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\band\b)\s*")
 
 
@@ -145,6 +148,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     headline_key = _key(article.headline) if article.headline else None
     block: str | None = None
     protect_next = False
+    previous: str | None = None
     for i, para in enumerate(article.body):
         text = para.text
         if protect_next:  # the author's name after "Author Profile Photo"
@@ -168,10 +172,13 @@ def run(article: Article, options: ExtractOptions) -> Article:
         key = _key(text)
         if headline_key and key == headline_key:
             edit.drop(i, REPEATED_HEADLINE)
-        elif key in seen and len(key.split()) >= _REPEAT_MIN_WORDS:
-            edit.drop(i, REPEATED_HEADLINE if _headline_like(text) else REPEATED_PARAGRAPH)
+        elif key in seen and len(text.split()) >= _REPEAT_MIN_WORDS and i < _HEAD_LINES and _headline_like(text):
+            edit.drop(i, REPEATED_HEADLINE)  # the headline pasted twice, the kicker above the first
+        elif key == previous and len(text.split()) >= _REPEAT_MIN_WORDS:
+            edit.drop(i, REPEATED_PARAGRAPH)  # the same paragraph twice in a row: a paste slip
         else:
             seen.add(key)
+            previous = key
     if not any(edit.kept(i) for i in range(len(article.body))) and not article.headline:
         reasons = sorted({r.reason for r in edit.removed})
         raise InputError(f"holds only page furniture ({len(edit.removed)} lines: {', '.join(reasons)})",

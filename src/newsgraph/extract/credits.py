@@ -17,9 +17,10 @@ from .wordlists import data
 
 # A capitalised name of one to six words as credits write them ("Mikhail Metzel",
 # "Kremlin Pool Photo", "Getty Images"), with initials and name particles.
-_NAME = (r"(?:[A-Z][\w'’.&-]*|\d+)(?:[ ](?:[A-Z][\w'’.&-]*|van|von|de|der|da|di|du|la|le|al|bin|dos|\d+)){0,5}")
+_NAME = r"[A-Z][\w'’.&-]*(?:[ ](?:[A-Z][\w'’.&-]*|van|von|de|der|da|di|du|la|le|al|bin|dos)){0,5}"
 # Captions are short; a "credit" further than this from the end is part of a sentence.
 _MAX_CREDIT = 140
+_MAX_CREDIT_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 
 
@@ -75,7 +76,8 @@ def _publisher() -> tuple[re.Pattern[str], ...]:
 def is_photo_credit(text: str) -> bool:
     """Whether the whole of ``text`` is a photo credit ('Name/Agency via AP')."""
     text = text.strip()
-    return 0 < len(text) <= _MAX_CREDIT and _photo().fullmatch(text) is not None
+    return (0 < len(text) <= _MAX_CREDIT and len(text.split()) <= _MAX_CREDIT_WORDS
+            and _photo().fullmatch(text) is not None)
 
 
 def split_caption(text: str) -> tuple[str, str] | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import Actor, Article, Media, Span, mint_id, normalise_name
 from . import byline, credits, outlets
 from .bodyedit import BodyEdit
-from .clean import AUTHOR_PROFILE
+from .clean import AUTHOR_PROFILE, line_reason
 from .outlets import Outlet
 from .pipeline import ExtractOptions
 from .written_dates import date_line, full_dates
@@ -38,6 +38,7 @@ STANDFIRST = "standfirst"
 DATE_LINE = "date line"
 
 _HEAD_SEARCH = 6  # the head of an article (kicker, byline, standfirst) is a few lines
+_CAPTION_MAX_WORDS = 45  # a caption next to a lone credit; longer is a story paragraph
 _BIO_TAIL = 3  # a biography of an author not in a byline must be at the very end
 _HEAD_ABOVE_BYLINE = 1  # a standfirst may stand above the byline; more lines are the story
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -50,6 +51,10 @@ _DATELINE = re.compile(
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–-]{1,2}\s+"
     r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{1,2}\s+")
+_SPEAKER = re.compile(r"^(?:Q|A|[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,3})\s*:")  # "Q:", "TAPPER:", "Editor's note:"
+_SUBHEADING_MAX_WORDS = 12
+_QUESTION_SUBHEADING_WORDS = 6
+_STANDFIRST_WORDS = (4, 45)
 _CONTRIBUTED = re.compile(r".{3,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?: from [^.]{1,60})?\.?", re.S)
 
 
@@ -172,16 +177,17 @@ class _Structure:
         """
         first_credit: int | None = None
         after_profile = self._after_author_profile()
+        top = set(self.kept()[:_HEAD_SEARCH])
         for i in self.kept():
             if not self.edit.kept(i) or not self.is_body(i):
                 continue
             text = self.text(i)
-            reason = self._classify(i, text, i in after_profile)
+            reason = self._classify(i, text, i in after_profile, i in top)
             if reason in (BYLINE, EMPTY_BYLINE, AGENCY_CREDIT) and first_credit is None:
                 first_credit = i
         return first_credit
 
-    def _classify(self, i: int, text: str, names_author: bool) -> str | None:
+    def _classify(self, i: int, text: str, names_author: bool, near_top: bool) -> str | None:
         found = self.found
         if names_author:  # the line after "Author Profile Photo"
             names = byline.split_names(text)
@@ -204,7 +210,9 @@ class _Structure:
                 found.source(o, written)
             self.edit.drop(i, AGENCY_CREDIT)
             return AGENCY_CREDIT
-        dated = date_line(text)
+        # A date on a line of its own dates the story only at the top; at the foot it is
+        # the date of a correction or of the print edition.
+        dated = date_line(text) if near_top else None
         if dated:
             kind, iso = dated
             if kind == "modified":
@@ -279,13 +287,23 @@ class _Structure:
         return text in tail
 
     def _take_standalone_credit(self, i: int, text: str) -> None:
-        """A credit on a line of its own belongs to the caption just above it, if there is one."""
-        before = [j for j in self.kept() if j < i]
+        """A credit on a line of its own, with its caption: the line above, else the one below.
+
+        Sites differ (Rappler puts the credit under the caption, others above it); a
+        neighbour is taken only if it reads as a caption, so a story paragraph next to an
+        uncaptioned photo stays in the body.
+        """
+        kept = self.kept()
+        before = [j for j in kept if j < i][-1:]
+        after = [j for j in kept if j > i][:1]
         caption = None
-        if before and self.is_body(before[-1]) and self._caption_like(self.text(before[-1])):
-            caption = self.text(before[-1])
-            self.edit.drop(before[-1], PHOTO_CAPTION)
-            self._caption_heading(before[-1])
+        for j in (*before, *after):
+            if self.is_body(j) and self._caption_like(self.text(j)):
+                caption = self.text(j)
+                self.edit.drop(j, PHOTO_CAPTION)
+                if j < i:
+                    self._caption_heading(j)
+                break
         self.found.media.append(Media(caption=caption, credit=text.strip()))
         self.edit.drop(i, PHOTO_CREDIT)
 
@@ -295,14 +313,21 @@ class _Structure:
         Captions describe a picture in the present tense ("Putin attends a meeting ...")
         or as a noun phrase; story paragraphs report in the past tense and quote people.
         """
-        if len(text.split()) > 70 or _QUOTE_MARKS.search(text) or _REPORTING.search(text):
+        if len(text.split()) > _CAPTION_MAX_WORDS or _QUOTE_MARKS.search(text) or _REPORTING.search(text) \
+                or _SPEAKER.match(text):  # "Editor's note: ..." is a note, not a caption
             return False
         if _ALLCAPS_LEAD.match(text) or _POSITION_CUE.search(text):
             return True
         from .nlp import parse
         doc = parse([text], self.options.spacy_model)[0]
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        return root is not None and root.tag_ in ("VBZ", "VBP", "VBG", "NN", "NNS", "NNP", "NNPS")
+        if root is None:
+            return False
+        # "Putin attends a meeting", "Ahmed Helal, 40": an action shown, or a name.
+        # "There are still requirements ..." states a fact: story text.
+        if root.tag_ in ("VBZ", "VBP", "VBG"):
+            return root.lemma_ not in ("be", "have")
+        return root.tag_ in ("NN", "NNS", "NNP", "NNPS")
 
     def _caption_heading(self, caption_index: int) -> None:
         """A short title-case line right above a caption is the caption's heading."""
@@ -331,14 +356,10 @@ class _Structure:
             if names:
                 self._take_byline(names)
                 self.edit.drop(i, BYLINE)
-        for i in head:
-            if not self.edit.kept(i):
-                continue
-            text = self.text(i)
-            if self.found.subheadline is None and len(text.split()) >= 4:
-                self.found.subheadline = text
-                self.edit.drop(i, STANDFIRST)
-                break
+        rest = [i for i in head if self.edit.kept(i)]
+        if rest and self.found.subheadline is None and _standfirst_like(self.text(rest[0])):
+            self.found.subheadline = self.text(rest[0])
+            self.edit.drop(rest[0], STANDFIRST)
         if lede is not None:
             self._dateline(lede)
 
@@ -495,11 +516,26 @@ def _headline_like(text: str) -> bool:
 
 
 def _subheading_like(text: str) -> bool:
+    """A short title line: not a sentence, a quote, a speaker's turn, a name or a number."""
     stripped = text.strip()
     words = stripped.split()
-    return (1 <= len(words) <= 12 and (stripped[0].isupper() or stripped[0].isdigit())
-            and not stripped.endswith((".", ",", ";", ":", "”", "\"", "’"))
-            and not _QUOTE_MARKS.search(stripped))
+    if not 1 <= len(words) <= _SUBHEADING_MAX_WORDS or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    if stripped.endswith((".", ",", ";", ":", "”", "\"", "’", "'")) or _QUOTE_MARKS.search(stripped):
+        return False
+    if not re.search(r"[^\W\d_]{2}", stripped) or _SPEAKER.match(stripped) or _REPORTING.search(stripped):
+        return False
+    if stripped.endswith("?") and len(words) > _QUESTION_SUBHEADING_WORDS and not _title_case(stripped):
+        return False  # "So where should policy makers go from here?" is the story asking
+    return not byline.is_person_name(stripped)
+
+
+def _standfirst_like(text: str) -> bool:
+    """A dek: a few words to a long sentence, not a lead-in to a list (':') or a fragment."""
+    stripped = text.strip()
+    n = len(stripped.split())
+    return (_STANDFIRST_WORDS[0] <= n <= _STANDFIRST_WORDS[1] and not stripped.endswith(":")
+            and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "“\"'‘"))
 
 
 def _title_case(text: str) -> bool:
@@ -508,6 +544,11 @@ def _title_case(text: str) -> bool:
     if not long_words:
         return text[:1].isupper()
     return sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.75
+
+
+def is_headline_candidate(text: str) -> bool:
+    """Whether a line may be the headline: not page furniture, a byline, a credit or a date."""
+    return line_reason(text) is None and not _special_line(text)
 
 
 def _special_line(text: str) -> bool:

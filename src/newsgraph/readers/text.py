@@ -7,8 +7,8 @@ Every paragraph keeps ``offset``, its start in the decoded text, so that spans m
 to the input.
 
 The headline is the first paragraph that is neither page furniture above the article
-(a skip link, a lone dot) nor prose: such lines stay in the body, with their offsets,
-for the clean pass to record and remove. A first paragraph of prose (an article pasted
+(a skip link, a lone dot), a byline or credit line, nor prose: such lines stay in the
+body, with their offsets, for the extraction passes to record and remove. A first paragraph of prose (an article pasted
 without its headline) leaves the headline empty rather than making a sentence of it.
 """
 
@@ -18,7 +18,7 @@ import re
 from typing import Iterator
 
 from ..errors import InputError
-from ..extract.clean import line_reason
+from ..extract.structure import is_headline_candidate
 from ..model import Article, Paragraph, mint_article_id
 from .base import ReadOptions, apply_options, decode_text, provenance
 
@@ -66,7 +66,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 def _headline_index(paras: list[Paragraph]) -> int | None:
     """Which paragraph is the headline: the first that is not furniture, unless it is prose."""
     for i, para in enumerate(paras[:_HEADLINE_SEARCH]):
-        if line_reason(para.text) is not None:
+        if not is_headline_candidate(para.text):
             continue
         if len(para.text.split()) > _HEADLINE_MAX_WORDS:
             return None
