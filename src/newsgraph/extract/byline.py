@@ -49,6 +49,7 @@ def _patterns() -> dict[str, object]:
         "credits_line": compile_all("credits_line"),
         "bio": tuple(re.compile(p) for p in raw["bio"]),
         "bio_follow": tuple(re.compile(p) for p in raw["bio_follow"]),
+        "follow_author": tuple(re.compile(p) for p in raw["follow_author"]),
         "titles": frozenset(t.casefold() for t in raw["title_words"]),
         "particles": frozenset(raw["particles"]),
     }
@@ -85,6 +86,16 @@ def _split_title(piece: str) -> tuple[str, str | None]:
     return piece, None
 
 
+def _split_outlet(piece: str) -> tuple[str, Outlet | None]:
+    """'Jane Doe Associated Press' -> ('Jane Doe', Associated Press); a listed outlet only."""
+    words = piece.split()
+    for i in range(2, len(words)):
+        hit = outlets.lookup(" ".join(words[i:]))
+        if hit:
+            return " ".join(words[:i]), hit
+    return piece, None
+
+
 def split_names(text: str) -> Byline | None:
     """The names and outlets of a byline's name part; None if any piece is neither.
 
@@ -105,6 +116,10 @@ def split_names(text: str) -> Byline | None:
         if not piece:
             continue
         piece = re.sub(r"^[Bb]y\s+", "", piece)
+        name, trailing = _split_outlet(piece)  # "DANIEL KRAUSE Associated Press"
+        if trailing and is_person_name(_split_title(name)[0]):
+            piece = name
+            result.outlets.append(trailing)
         outlet = outlets.lookup(piece) or (outlets.resolve(piece) if not is_person_name(piece) else None)
         if outlet:
             result.outlets.append(outlet)
@@ -188,3 +203,12 @@ def is_journalist_title(title: str | None) -> bool:
     words = title.casefold().split()
     titles = _patterns()["titles"]
     return any(" ".join(words[i:]) in titles for i in range(len(words)))  # type: ignore[operator]
+
+
+def follow_author(line: str) -> str | None:
+    """The person a sign-off asks readers to follow ('Follow Jane Doe on Twitter @jd')."""
+    for p in _patterns()["follow_author"]:  # type: ignore[attr-defined]
+        m = p.fullmatch(line.strip())
+        if m and is_person_name(m.group("name")):
+            return m.group("name")
+    return None

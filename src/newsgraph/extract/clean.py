@@ -30,6 +30,8 @@ REPEATED_PARAGRAPH = "repeated paragraph"
 AUTHOR_PROFILE = "author profile"  # the next line names the author: left to the structure pass
 
 _LINK_TITLE_WORDS = 20  # a recommended story's title is short and has no full stop
+_COMMENT_MAX_WORDS = 80  # a reader's comment; a longer paragraph is the story resuming
+_TOPIC_MAX_WORDS = 5
 _REPEAT_MIN_WORDS = 3  # a short line said twice ("No.") may be the article's own words
 # A repeated line is a second headline only near the top; further down, a live blog or a
 # list may repeat a sentence on purpose ("It takes 1,237 delegates to win.").
@@ -42,7 +44,9 @@ class Rule:
     reason: str
     pattern: re.Pattern[str]
     block: bool = False  # starts a block of link titles (recommendations, comments)
+    to_end: bool = False  # the block runs to the end of the article (comments)
     topics: bool = False  # the group 'topics' lists the article's topics
+    topics_block: bool = False  # the block's lines are the article's topics
     author_intro: bool = False  # the next line names the author
 
 
@@ -59,7 +63,8 @@ def _rules() -> tuple[int, tuple[Rule, ...]]:
     # Block starters first: "Comments" starts a block rather than being one line.
     for group in raw["blocks"]:
         for p in group["patterns"]:
-            rules.append(Rule(group["reason"], re.compile(p, re.I), block=True))
+            rules.append(Rule(group["reason"], re.compile(p, re.I), block=True,
+                              to_end=bool(group.get("to_end")), topics_block=bool(group.get("topics_block"))))
     for group in raw["lines"]:
         for p in group["patterns"]:
             rules.append(Rule(group["reason"], re.compile(p, re.I),
@@ -122,6 +127,15 @@ def _link_title_like(text: str) -> bool:
             and not stripped.startswith(("“", "\"", "‘", "'")))
 
 
+def _in_block(block: Rule, text: str) -> bool:
+    """Whether a line still belongs to the block above it."""
+    if block.to_end:  # readers' comments: everything after the heading, unless it is long prose
+        return len(text.split()) <= _COMMENT_MAX_WORDS
+    if block.topics_block:  # one topic per line
+        return len(text.split()) <= _TOPIC_MAX_WORDS and not text.rstrip().endswith(".")
+    return _link_title_like(text)
+
+
 def _headline_like(text: str) -> bool:
     return len(text.split()) <= 30 and not text.rstrip().endswith(".")
 
@@ -146,7 +160,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     topics = list(article.topics)
     seen: set[str] = set()
     headline_key = _key(article.headline) if article.headline else None
-    block: str | None = None
+    block: Rule | None = None
     protect_next = False
     previous: str | None = None
     for i, para in enumerate(article.body):
@@ -163,10 +177,12 @@ def run(article: Article, options: ExtractOptions) -> Article:
             topics.extend(t for t in _topics(hit) if t not in topics)
             protect_next = hit.rule.author_intro
             if hit.rule.block:
-                block = hit.rule.reason
+                block = hit.rule
             continue
-        if block and _link_title_like(text):
-            edit.drop(i, block)
+        if block and _in_block(block, text):
+            edit.drop(i, block.reason)
+            if block.topics_block:
+                topics.extend(t for t in [normalise_line(text)] if t and t not in topics)
             continue
         block = None
         key = _key(text)

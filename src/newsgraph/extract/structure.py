@@ -37,12 +37,13 @@ CAPTION_HEADING = "caption heading"
 STANDFIRST = "standfirst"
 DATE_LINE = "date line"
 
+_KICKER_GAP = 2  # byline or agency lines between a kicker and the headline
 _HEAD_SEARCH = 6  # the head of an article (kicker, byline, standfirst) is a few lines
 _CAPTION_MAX_WORDS = 45  # a caption next to a lone credit; longer is a story paragraph
 _BIO_TAIL = 3  # a biography of an author not in a byline must be at the very end
 _HEAD_ABOVE_BYLINE = 1  # a standfirst may stand above the byline; more lines are the story
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_QUOTE_MARKS = re.compile(r"[“”\"«»„]")
+_QUOTE_MARKS = re.compile(r"[“”\"«»„]|''")
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|asked|added|announced)\b")
 _ALLCAPS_LEAD = re.compile(r"^[A-Z][A-Z .'-]{2,}\.\s")  # "RUSSIA. Putin attends ..."
 _POSITION_CUE = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom|front)\)|\bpictured\b|\bfile photo\b", re.I)
@@ -128,6 +129,7 @@ class _Structure:
     def run(self) -> Article:
         self.headline_and_kicker()
         first_credit = self.scan()
+        self.signed_off()
         self.head(first_credit)
         self.closing_credits()
         self.subheadings()
@@ -136,13 +138,13 @@ class _Structure:
         return self.finish()
 
     def headline_and_kicker(self) -> None:
-        kept = self.kept()
-        if not kept or not self.is_body(kept[0]):
+        # The real headline may stand below a byline or agency line ("World / Reuters / EU
+        # agrees ..."): look past those, they are read later.
+        kept = [i for i in self.kept()[:_KICKER_GAP + 1]]
+        first = next((i for i in kept if not _special_line(self.text(i))), None)
+        if first is None or not self.is_body(first):
             return
-        first = kept[0]
         nxt = self.text(first)
-        if _special_line(nxt):
-            return
         if self.found.headline is None:
             if _headline_like(nxt):
                 self.found.headline = nxt
@@ -240,6 +242,14 @@ class _Structure:
             for credit in credits.source_credits(text):
                 self._credit(i, credit, text)
         return None
+
+    def signed_off(self) -> None:
+        """Authors named by a sign-off the clean pass removed ('Follow Jane Doe on Twitter')."""
+        removed = self.article.provenance.removed if self.article.provenance else []
+        for item in removed:
+            name = byline.follow_author(item.text)
+            if name:
+                self.found.author(name)
 
     def _after_author_profile(self) -> set[int]:
         """Paragraphs that directly follow a removed 'Author Profile Photo' line."""
@@ -523,7 +533,7 @@ def _subheading_like(text: str) -> bool:
         return False
     if stripped.endswith((".", ",", ";", ":", "”", "\"", "’", "'")) or _QUOTE_MARKS.search(stripped):
         return False
-    if not re.search(r"[^\W\d_]{2}", stripped) or _SPEAKER.match(stripped) or _REPORTING.search(stripped):
+    if not re.search(r"[^\W\d_]{2}", stripped) or _SPEAKER.match(stripped):
         return False
     if stripped.endswith("?") and len(words) > _QUESTION_SUBHEADING_WORDS and not _title_case(stripped):
         return False  # "So where should policy makers go from here?" is the story asking

@@ -67,15 +67,33 @@ def _line_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(result)
 
 
+_SEGMENT = re.compile(r"\s*[|·•]\s*")
+_RELATIVE = re.compile(r"(?i:(?:updated|published|posted)?\s*(?:\d+|an?|one)\s*"
+                       r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|\d+\s*min(?:ute)?s?\s+read)")
+
+
 def date_line(line: str) -> tuple[str, str] | None:
     """A line that only states a date: ``("published" | "modified", ISO date)``, else None.
 
-    "Published: Oct. 13, 2021 10:32 AM EDT", "Updated 13 October 2021" and a bare
-    "October 13, 2021" qualify; a sentence that merely contains a date does not.
+    "Published: Oct. 13, 2021 10:32 AM EDT", "Updated 13 October 2021", a bare
+    "October 13, 2021" and "March 14, 2025 · 5:32 PM GMT · Updated 2 hours ago" qualify;
+    a sentence that merely contains a date does not.
     """
     text = line.strip().strip("|·•").strip()
     if not text or len(text) > 120:
         return None
+    segments = [s for s in _SEGMENT.split(text) if s]
+    if len(segments) > 1:
+        found = [_date_segment(s) for s in segments]
+        dated = [f for f in found if f]
+        if dated and all(f or re.fullmatch(_TIME, s.strip()) or _RELATIVE.fullmatch(s.strip())
+                         for f, s in zip(found, segments)):
+            return dated[0]
+        return None
+    return _date_segment(text)
+
+
+def _date_segment(text: str) -> tuple[str, str] | None:
     field, rest = "published", text
     for pattern, name in _line_patterns():
         m = pattern.fullmatch(text)
