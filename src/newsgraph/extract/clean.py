@@ -36,6 +36,7 @@ _REPEAT_MIN_WORDS = 3  # a short line said twice ("No.") may be the article's ow
 # A repeated line is a second headline only near the top; further down, a live blog or a
 # list may repeat a sentence on purpose ("It takes 1,237 delegates to win.").
 _HEAD_LINES = 8
+_HEADLINE_WORDS = 20
 _TOPIC_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\band\b)\s*")
 
 
@@ -137,7 +138,7 @@ def _in_block(block: Rule, text: str) -> bool:
 
 
 def _headline_like(text: str) -> bool:
-    return len(text.split()) <= 30 and not text.rstrip().endswith(".")
+    return len(text.split()) <= _HEADLINE_WORDS and not text.rstrip().endswith(".")
 
 
 def _topics(hit: Hit) -> list[str]:

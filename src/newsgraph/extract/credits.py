@@ -131,6 +131,25 @@ def source_credits(text: str) -> list[Credit]:
     return sorted(set(found), key=lambda c: (c.start, c.end))
 
 
+def listed_outlets(text: str) -> list[Credit]:
+    """The listed outlets a line names anywhere ('Associated Press writer X contributed ...')."""
+    found = []
+    for m in re.finditer(OUTLET_PATTERN, text):
+        words = m.group()
+        parts = words.split()
+        for i in range(len(parts)):
+            for j in range(len(parts), i, -1):
+                hit = outlets.lookup(" ".join(parts[i:j]))
+                if hit:
+                    start = m.start() + len(" ".join(parts[:i])) + (1 if i else 0)
+                    found.append(Credit(hit, start, start + len(" ".join(parts[i:j]))))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
 def source_line(text: str) -> list[Credit]:
     """The outlets a credit line names ('For more reporting from the AP, see below.')."""
     line = text.rstrip().rstrip(".")

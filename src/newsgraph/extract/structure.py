@@ -179,7 +179,10 @@ class _Structure:
         """
         first_credit: int | None = None
         after_profile = self._after_author_profile()
-        top = set(self.kept()[:_HEAD_SEARCH])
+        # The top: the lines above the first paragraph of prose, where date lines stand.
+        body = [i for i in self.kept() if self.is_body(i)]
+        first_prose = next((n for n, i in enumerate(body) if _prose(self.text(i))), len(body))
+        top = set(body[:max(first_prose, 1)][:_HEAD_SEARCH])
         for i in self.kept():
             if not self.edit.kept(i) or not self.is_body(i):
                 continue
@@ -238,8 +241,9 @@ class _Structure:
                 self._caption_heading(i)
                 return PHOTO_CAPTION
         if _CONTRIBUTED.fullmatch(text.strip()) and len(text.split()) <= 40:
+            # "Associated Press writer Jim Heintz contributed to this report."
             self.edit.set_role(i, "note")
-            for credit in credits.source_credits(text):
+            for credit in credits.listed_outlets(text):
                 self._credit(i, credit, text)
         return None
 
