@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from ..model import Actor, Article, Media, Span, mint_id, normalise_name
 from . import byline, credits, outlets
 from .bodyedit import BodyEdit
-from .clean import AUTHOR_PROFILE, line_reason
+from .clean import AUTHOR_PROFILE, REPEATED_HEADLINE, line_reason
 from .outlets import Outlet
 from .pipeline import ExtractOptions
 from .written_dates import date_line, full_dates
 
 HEADLINE = "headline"
+KICKER = "kicker"
 BYLINE = "byline"
 EMPTY_BYLINE = "empty byline"
 AGENCY_CREDIT = "agency credit"
@@ -145,6 +146,10 @@ class _Structure:
         if first is None or not self.is_body(first):
             return
         nxt = self.text(first)
+        if self.found.kicker is None and self._label_above_headline(first):
+            self.found.kicker = nxt
+            self.edit.drop(first, KICKER)
+            return
         if self.found.headline is None:
             if _headline_like(nxt):
                 self.found.headline = nxt
@@ -152,6 +157,24 @@ class _Structure:
         elif self.found.kicker is None and self._is_kicker(self.found.headline, nxt):
             self.found.kicker, self.found.headline = self.found.headline, nxt
             self.edit.drop(first, HEADLINE)
+
+    def _label_above_headline(self, first: int) -> bool:
+        """A web page's kicker: a short label right above the repeated headline (HTML input)."""
+        text = self.text(first)
+        offset = self.article.body[first].offset
+        removed = self.article.provenance.removed if self.article.provenance else []
+        if offset is None or not removed or len(text.split()) > 4 or _SENTENCE_END.search(text):
+            return False
+        later = [self.article.body[i].offset for i in self.kept() if i > first]
+        limit = next((o for o in later if o is not None), None)
+        above = any(r.reason == REPEATED_HEADLINE and r.offset is not None and r.offset > offset
+                    and (limit is None or r.offset < limit) for r in removed)
+        return above and (text.isupper() or self._no_verb(text))
+
+    def _no_verb(self, text: str) -> bool:
+        from .nlp import parse  # spaCy only for the rare short line that may be a kicker
+        doc = parse([text], self.options.spacy_model)[0]
+        return not any(t.pos_ in ("VERB", "AUX") for t in doc)
 
     def _is_kicker(self, head: str, nxt: str) -> bool:
         """Whether the line read as headline is a kicker above the real headline below it.
@@ -166,11 +189,7 @@ class _Structure:
             return False
         if head.isupper():
             return True
-        if len(hw) > 5:
-            return False
-        from .nlp import parse  # spaCy only for the rare short line that may be a kicker
-        doc = parse([head], self.options.spacy_model)[0]
-        return not any(t.pos_ in ("VERB", "AUX") for t in doc)
+        return len(hw) <= 5 and self._no_verb(head)
 
     def scan(self) -> int | None:
         """Lines with a form of their own, anywhere: bylines, credits, captions, bios, dates.
