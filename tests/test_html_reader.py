@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from newsgraph import api, export, read_bytes
 from newsgraph.cli import main
 from newsgraph.errors import InputError
-from newsgraph.extract import pipeline
 from newsgraph.readers.base import ReadOptions
 
 from conftest import GOLDEN
+from structure_gold import structure_passes
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "html"
 PAGE = PAGES / "news_page.html"
@@ -36,13 +36,13 @@ def read_page(data: bytes, **meta: str):  # type: ignore[no-untyped-def]
 
 def test_news_page_golden(file_regression) -> None:  # type: ignore[no-untyped-def]
     [article] = api.read(PAGE)
-    done = pipeline.run(article)
+    done = structure_passes(article)
     file_regression.check(export(done, to="json"), fullpath=GOLDEN / "html" / "news_page.json")
 
 
 def test_news_page_parts() -> None:
     [article] = api.read(PAGE)
-    a = pipeline.run(article)
+    a = structure_passes(article)
     names = {x.id: x.name for x in a.actors}
     assert (a.kicker, a.headline) == ("TRANSPORT", "Lake ferry operators cut timetables as water levels fall")
     assert a.subheadline == "Two of the five routes are suspended until the autumn rains"
@@ -66,7 +66,7 @@ def test_offsets_index_the_extracted_text() -> None:
     text = "\n\n".join(p.text for p in article.body)
     for p in article.body:
         assert text[p.offset:p.offset + len(p.text)] == p.text
-    done = pipeline.run(article)
+    done = structure_passes(article)
     for r in done.provenance.removed:
         assert text[r.offset:r.offset + len(r.text)] == r.text
 

@@ -69,10 +69,14 @@ FORMATS: tuple[Format, ...] = (
     Format("html", "web page (the article found by trafilatura, with the page's metadata)",
            (".html", ".htm", ".xhtml"), "text/html",
            reader="newsgraph.readers.html:read", structured=False),
-    Format("json", "newsgraph JSON (lossless; JSON Lines for many articles)",
-           (".json", ".jsonl", ".ndjson"), "application/json",
+    Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
+           (".json",), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
            validator="newsgraph.validate.native:check", many_extension=".jsonl"),
+    Format("jsonl", "JSON Lines: newsgraph JSON or {\"text\": ..., \"published\": ...} per line",
+           (".jsonl", ".ndjson"), "application/jsonl",
+           reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",
+           structured=False),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}

@@ -47,6 +47,10 @@ def _check_uri(value: str) -> str:
     return value
 
 
+def is_uri(value: str) -> bool:
+    return bool(_URI_RE.match(value))
+
+
 def _check_iso(value: str) -> str:
     if not _ISO_DATE_RE.match(value):
         raise ValueError(f"{value!r} is not an ISO 8601 date (write 2021-06-16 or 2021-06-16T09:30:00Z)")

@@ -21,6 +21,7 @@ from functools import lru_cache
 from ..errors import InputError
 from ..model import Article
 from .bodyedit import BodyEdit
+from .language import non_english_reason
 from .pipeline import ExtractOptions
 from .wordlists import data
 
@@ -147,17 +148,14 @@ def _topics(hit: Hit) -> list[str]:
     return [t for t in _TOPIC_SPLIT.split(hit.match.group("topics")) if t]
 
 
-def _english(article: Article, options: ExtractOptions) -> bool:
-    language = options.language or article.language
-    return language is None or language.split("-")[0].casefold() == "en"
-
-
 def run(article: Article, options: ExtractOptions) -> Article:
     edit = BodyEdit(article)
-    english = _english(article, options)
-    if not english:
-        edit.notes.append(f"clean: the boilerplate phrases are English; only lone punctuation and "
-                          f"repeated lines were removed from this {options.language or article.language} article")
+    foreign = non_english_reason("\n\n".join(p.text for p in article.body),
+                                 options.language or article.language)
+    english = foreign is None
+    if foreign:
+        edit.notes.append(f"clean: the boilerplate phrases are English and were not applied ({foreign}); "
+                          "only lone punctuation and repeated lines were removed")
     topics = list(article.topics)
     seen: set[str] = set()
     headline_key = _key(article.headline) if article.headline else None
