@@ -38,6 +38,7 @@ CAPTION_HEADING = "caption heading"
 STANDFIRST = "standfirst"
 DATE_LINE = "date line"
 
+_PROSE_MIN_WORDS = 5  # "Angela Weber spoke in Vienna." is a story's sentence
 _KICKER_GAP = 2  # byline or agency lines between a kicker and the headline
 _HEAD_SEARCH = 6  # the head of an article (kicker, byline, standfirst) is a few lines
 _CAPTION_MAX_WORDS = 45  # a caption next to a lone credit; longer is a story paragraph
@@ -390,7 +391,8 @@ class _Structure:
                 self._take_byline(names)
                 self.edit.drop(i, BYLINE)
         rest = [i for i in head if self.edit.kept(i)]
-        if rest and self.found.subheadline is None and _standfirst_like(self.text(rest[0])):
+        # A standfirst stands above a story: with no lede below it, the line is the story.
+        if rest and lede is not None and self.found.subheadline is None and _standfirst_like(self.text(rest[0])):
             self.found.subheadline = self.text(rest[0])
             self.edit.drop(rest[0], STANDFIRST)
         if lede is not None:
@@ -540,7 +542,7 @@ class _Structure:
 
 def _prose(text: str) -> bool:
     """A sentence of the story: long enough, and ends like a sentence."""
-    return len(text.split()) >= 8 and bool(_SENTENCE_END.search(text.rstrip()))
+    return len(text.split()) >= _PROSE_MIN_WORDS and bool(_SENTENCE_END.search(text.rstrip()))
 
 
 def _headline_like(text: str) -> bool:
