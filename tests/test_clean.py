@@ -215,3 +215,12 @@ def test_spans_follow_their_words_when_lines_leave(article: Article, furniture: 
         return
     assert {(a.id, after.span_text(s)) for a in after.actors for s in a.mentions} <= words
     assert Article.model_validate(after.model_dump()) == after
+
+
+def test_an_ai_summary_goes_with_its_notice() -> None:
+    text = (f"Budget passes\n\n• The council approved the budget\n• Libraries lose funding\n\n"
+            "This is AI generated summarization, which may have errors.\n\n- One more point\n\n"
+            f"{STORY}\n\n- A list item of the story itself, kept.\n")
+    article = cleaned(text)
+    assert [p.text for p in article.body] == [STORY, "- A list item of the story itself, kept."]
+    assert [r.reason for r in article.provenance.removed] == ["AI notice"] * 4

@@ -354,3 +354,22 @@ def test_the_later_passes_keep_what_this_one_found(path: Path) -> None:
         assert getattr(full, field) == getattr(mine, field), field
     names = {a.id: a.name for a in mine.actors}
     assert {a.id: a.name for a in full.actors if a.id in names} == names
+
+
+def test_labelled_caption_and_credit_lines() -> None:
+    a = run(f"Talks to resume\n\n{LEDE}\n\nImage source, Reuters\n\nImage caption, Biden speaks to reporters in "
+            f"Cornwall\n\n{MORE}\n")
+    assert [(m.caption, m.credit) for m in a.media] == [("Biden speaks to reporters in Cornwall", "Reuters")]
+    assert [p.text for p in a.body] == [LEDE, MORE]
+
+
+def test_agency_in_brackets_opening_the_story_is_a_source_without_a_dateline() -> None:
+    a = run(f"Talks to resume\n\n(CNN) President Joe Biden said Sunday that relations were at a low point.\n\n{MORE}\n")
+    assert (a.dateline, names(a, a.sources)) == (None, ["CNN"])
+
+
+def test_editors_notes_stay_with_role_note_and_staff_bylines_credit_the_outlet() -> None:
+    note = "Update 6/13/21, 4:10 p.m. ET: This story has been updated with additional information."
+    a = run(f"Talks to resume\n\n{MORE}\n\n{note}\n\nBy Reuters Staff\n")
+    assert (a.body[-1].text, a.body[-1].role) == (note, "note")
+    assert (a.authors, names(a, a.sources)) == ([], ["Reuters"])

@@ -38,6 +38,7 @@ _REPEAT_MIN_WORDS = 3  # a short line said twice ("No.") may be the article's ow
 # list may repeat a sentence on purpose ("It takes 1,237 delegates to win.").
 _HEAD_LINES = 8
 _HEADLINE_WORDS = 20
+_BULLET = re.compile(r"\s*[•·▪●◦‣∙*–-]\s")
 _TOPIC_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\band\b)\s*")
 
 
@@ -49,6 +50,7 @@ class Rule:
     to_end: bool = False  # the block runs to the end of the article (comments)
     topics: bool = False  # the group 'topics' lists the article's topics
     topics_block: bool = False  # the block's lines are the article's topics
+    bullets: bool = False  # bulleted lines next to it go with it (an AI summary's points)
     author_intro: bool = False  # the next line names the author
 
 
@@ -69,8 +71,8 @@ def _rules() -> tuple[int, tuple[Rule, ...]]:
                               to_end=bool(group.get("to_end")), topics_block=bool(group.get("topics_block"))))
     for group in raw["lines"]:
         for p in group["patterns"]:
-            rules.append(Rule(group["reason"], re.compile(p, re.I),
-                              topics=bool(group.get("topics")), author_intro=bool(group.get("author_intro"))))
+            rules.append(Rule(group["reason"], re.compile(p, re.I), topics=bool(group.get("topics")),
+                              author_intro=bool(group.get("author_intro")), bullets=bool(group.get("bullets"))))
     return int(raw["max_words"]), tuple(rules)
 
 
@@ -133,6 +135,8 @@ def _in_block(block: Rule, text: str) -> bool:
     """Whether a line still belongs to the block above it."""
     if block.to_end:  # readers' comments: everything after the heading, unless it is long prose
         return len(text.split()) <= _COMMENT_MAX_WORDS
+    if block.bullets:  # the summary's points below the notice
+        return bool(_BULLET.match(text))
     if block.topics_block:  # one topic per line
         return len(text.split()) <= _TOPIC_MAX_WORDS and not text.rstrip().endswith(".")
     return _link_title_like(text)
@@ -175,8 +179,13 @@ def run(article: Article, options: ExtractOptions) -> Article:
             edit.drop(i, hit.rule.reason)
             topics.extend(t for t in _topics(hit) if t not in topics)
             protect_next = hit.rule.author_intro
-            if hit.rule.block:
+            if hit.rule.block or hit.rule.bullets:
                 block = hit.rule
+            if hit.rule.bullets:  # the summary's points above the notice
+                for j in range(i - 1, -1, -1):
+                    if not edit.kept(j) or not _BULLET.match(article.body[j].text):
+                        break
+                    edit.drop(j, hit.rule.reason)
             continue
         if block and _in_block(block, text):
             edit.drop(i, block.reason)

@@ -53,7 +53,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,40}?)?)"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–-]{1,2}\s+"
-    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{1,2}\s+")
+    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{0,2}\s+")
 _SPEAKER = re.compile(r"^(?:Q|A|[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,3})\s*:")  # "Q:", "TAPPER:", "Editor's note:"
 _SUBHEADING_MAX_WORDS = 12
 _QUESTION_SUBHEADING_WORDS = 6
@@ -260,6 +260,14 @@ class _Structure:
                 self.edit.drop(i, PHOTO_CAPTION)
                 self._caption_heading(i)
                 return PHOTO_CAPTION
+        labelled = credits.caption_line(text)
+        if labelled:  # "Image caption, ..." with no credit line next to it
+            self.found.media.append(Media(caption=labelled))
+            self.edit.drop(i, PHOTO_CAPTION)
+            return PHOTO_CAPTION
+        if credits.is_note_line(text) and len(text.split()) <= 60:
+            self.edit.set_role(i, "note")
+            return None
         if _CONTRIBUTED.fullmatch(text.strip()) and len(text.split()) <= 40:
             # "Associated Press writer Jim Heintz contributed to this report."
             self.edit.set_role(i, "note")
@@ -331,14 +339,15 @@ class _Structure:
         before = [j for j in kept if j < i][-1:]
         after = [j for j in kept if j > i][:1]
         caption = None
-        for j in (*before, *after):
-            if self.is_body(j) and self._caption_like(self.text(j)):
-                caption = self.text(j)
+        labelled = [j for j in (*after, *before) if self.is_body(j) and credits.caption_line(self.text(j))]
+        for j in labelled or (*before, *after):
+            if labelled or (self.is_body(j) and self._caption_like(self.text(j))):
+                caption = credits.caption_line(self.text(j)) or self.text(j)
                 self.edit.drop(j, PHOTO_CAPTION)
-                if j < i:
+                if j < i and not labelled:
                     self._caption_heading(j)
                 break
-        self.found.media.append(Media(caption=caption, credit=text.strip()))
+        self.found.media.append(Media(caption=caption, credit=credits.credit_text(text)))
         self.edit.drop(i, PHOTO_CREDIT)
 
     def _caption_like(self, text: str) -> bool:
@@ -348,7 +357,7 @@ class _Structure:
         or as a noun phrase; story paragraphs report in the past tense and quote people.
         """
         if len(text.split()) > _CAPTION_MAX_WORDS or _QUOTE_MARKS.search(text) or _REPORTING.search(text) \
-                or _SPEAKER.match(text):  # "Editor's note: ..." is a note, not a caption
+                or _SPEAKER.match(text) or _special_line(text):  # "Editor's note: ...", "By X"
             return False
         if _ALLCAPS_LEAD.match(text) or _POSITION_CUE.search(text):
             return True
@@ -407,7 +416,7 @@ class _Structure:
         hit = outlets.lookup(agency.strip()) if agency else None
         if agency and hit is None:
             return  # "(6)" or "(R)" is not an agency: not a dateline either
-        if self.found.dateline is None:
+        if self.found.dateline is None and place:
             date = m.group("date")
             self.found.dateline = place.strip() + (f", {date}" if date else "")
         if hit:
