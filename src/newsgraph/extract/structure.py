@@ -214,17 +214,11 @@ class _Structure:
 
     def _classify(self, i: int, text: str, names_author: bool, near_top: bool) -> str | None:
         found = self.found
-        if names_author:  # the line after "Author Profile Photo"
-            names = byline.split_names(text)
-            if names:
-                self._take_byline(names)
-                reason = BYLINE if names.names else AGENCY_CREDIT
-                self.edit.drop(i, reason)
-                return reason
-        line = byline.parse_line(text)
+        # The line after "Author Profile Photo" is a byline without "By".
+        line = (byline.split_names(text) if names_author else None) or byline.parse_line(text)
         if line:
             self._take_byline(line)
-            reason = EMPTY_BYLINE if line.empty else BYLINE
+            reason = EMPTY_BYLINE if line.empty else BYLINE if line.names else AGENCY_CREDIT
             self.edit.drop(i, reason)
             return reason
         outlet = credits.agency_line(text)
