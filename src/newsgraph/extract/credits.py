@@ -81,7 +81,8 @@ def is_photo_credit(text: str) -> bool:
 
 
 _CREDIT_LABEL = re.compile(r"^(?:(?:Image|Photo|Picture|Video) (?:source|credit),\s*"
-                           r"|(?:Photo credit|Image credit|Photograph|Photo|Image|Picture|Credit)s?\s*:\s*)")
+                           r"|(?:Photo credit|Image credit|Photograph|Photo|Image|Picture|Credit)s?\s*:\s*"
+                           r"|(?:Photo|Photograph|Picture)s? by\s+)")
 
 
 def credit_text(credit: str) -> str:
@@ -172,15 +173,17 @@ def source_line(text: str) -> list[Credit]:
     return []
 
 
-def signoff(text: str) -> tuple[int, Outlet] | None:
-    """A closing credit ('... Washington.  – Rappler.com'): where it starts, and the outlet."""
-    m = _signoff().search(text[-80:])
+def signoff(text: str) -> tuple[int, list[Outlet]] | None:
+    """A closing credit ('... Washington.  – Rappler.com', '– with reports from Reuters/Rappler.com'):
+    where it starts, and the outlets it credits."""
+    tail = text[-_MAX_CREDIT:]
+    m = _signoff().search(tail)
     if not m:
         return None
-    hit = outlets.resolve(m.group("outlet"))
-    if hit is None:
+    found = [outlets.resolve(name) for name in re.split(r"\s*(?:/|,|\band\b)\s*", m.group("outlets")) if name]
+    if not found or None in found:
         return None
-    return len(text) - len(text[-80:]) + m.start(), hit
+    return len(text) - len(tail) + m.start(), [o for o in found if o is not None]
 
 
 def agency_line(text: str) -> Outlet | None:

@@ -430,10 +430,14 @@ class _Structure:
             text = self.text(last)
             sign = credits.signoff(text)
             if sign:
-                at, outlet = sign
-                self.found.source(outlet, text[at:].strip(" –—-\u00a0"))
+                at, named = sign
+                for outlet in named:
+                    self.found.source(outlet, text[at:].strip(" –—-\u00a0") if len(named) == 1 else None)
                 start = self.edit.plan[last].start  # type: ignore[union-attr]
-                self.edit.trim_end(last, start + at, AGENCY_CREDIT)
+                if at == 0:
+                    self.edit.drop(last, AGENCY_CREDIT)
+                else:
+                    self.edit.trim_end(last, start + at, AGENCY_CREDIT)
 
     def _credit(self, i: int, credit: credits.Credit, text: str) -> None:
         written = text[credit.start:credit.end]
