@@ -22,6 +22,7 @@ from ..errors import InputError
 from ..model import Article
 from .bodyedit import BodyEdit
 from .language import non_english_reason
+from .lines import headline_like
 from .pipeline import ExtractOptions
 from .wordlists import data
 
@@ -142,10 +143,6 @@ def _in_block(block: Rule, text: str) -> bool:
     return _link_title_like(text)
 
 
-def _headline_like(text: str) -> bool:
-    return len(text.split()) <= _HEADLINE_WORDS and not text.rstrip().endswith(".")
-
-
 def _topics(hit: Hit) -> list[str]:
     if hit.match is None or "topics" not in hit.rule.pattern.groupindex:
         return []
@@ -196,7 +193,8 @@ def run(article: Article, options: ExtractOptions) -> Article:
         key = _key(text)
         if headline_key and key == headline_key:
             edit.drop(i, REPEATED_HEADLINE)
-        elif key in seen and len(text.split()) >= _REPEAT_MIN_WORDS and i < _HEAD_LINES and _headline_like(text):
+        elif (key in seen and len(text.split()) >= _REPEAT_MIN_WORDS and i < _HEAD_LINES
+              and headline_like(text, max_words=_HEADLINE_WORDS)):
             edit.drop(i, REPEATED_HEADLINE)  # the headline pasted twice, the kicker above the first
         elif key == previous and len(text.split()) >= _REPEAT_MIN_WORDS:
             edit.drop(i, REPEATED_PARAGRAPH)  # the same paragraph twice in a row: a paste slip

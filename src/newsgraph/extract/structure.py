@@ -22,6 +22,16 @@ from ..model import Actor, Article, Media, Span, mint_id, normalise_name
 from . import byline, credits, outlets
 from .bodyedit import BodyEdit
 from .clean import AUTHOR_PROFILE, REPEATED_HEADLINE, line_reason
+from .lines import (
+    QUOTE_MARKS,
+    SENTENCE_END,
+    SPEAKER,
+    headline_like,
+    prose,
+    standfirst_like,
+    subheading_like,
+    title_case,
+)
 from .outlets import Outlet
 from .pipeline import ExtractOptions
 from .written_dates import date_line, full_dates
@@ -38,14 +48,11 @@ CAPTION_HEADING = "caption heading"
 STANDFIRST = "standfirst"
 DATE_LINE = "date line"
 
-_PROSE_MIN_WORDS = 5  # "Angela Weber spoke in Vienna." is a story's sentence
 _KICKER_GAP = 2  # byline or agency lines between a kicker and the headline
 _HEAD_SEARCH = 6  # the head of an article (kicker, byline, standfirst) is a few lines
 _CAPTION_MAX_WORDS = 45  # a caption next to a lone credit; longer is a story paragraph
 _BIO_TAIL = 3  # a biography of an author not in a byline must be at the very end
 _HEAD_ABOVE_BYLINE = 1  # a standfirst may stand above the byline; more lines are the story
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_QUOTE_MARKS = re.compile(r"[“”\"«»„]|''")
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|asked|added|announced)\b")
 _ALLCAPS_LEAD = re.compile(r"^[A-Z][A-Z .'-]{2,}\.\s")  # "RUSSIA. Putin attends ..."
 _POSITION_CUE = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom|front)\)|\bpictured\b|\bfile photo\b", re.I)
@@ -54,10 +61,6 @@ _DATELINE = re.compile(
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–-]{1,2}\s+"
     r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{0,2}\s+")
-_SPEAKER = re.compile(r"^(?:Q|A|[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,3})\s*:")  # "Q:", "TAPPER:", "Editor's note:"
-_SUBHEADING_MAX_WORDS = 12
-_QUESTION_SUBHEADING_WORDS = 6
-_STANDFIRST_WORDS = (4, 45)
 _CONTRIBUTED = re.compile(r".{3,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?: from [^.]{1,60})?\.?", re.S)
 
 
@@ -152,7 +155,7 @@ class _Structure:
             self.edit.drop(first, KICKER)
             return
         if self.found.headline is None:
-            if _headline_like(nxt):
+            if headline_like(nxt, min_words=3):
                 self.found.headline = nxt
                 self.edit.drop(first, HEADLINE)
         elif self.found.kicker is None and self._is_kicker(self.found.headline, nxt):
@@ -164,7 +167,7 @@ class _Structure:
         text = self.text(first)
         offset = self.article.body[first].offset
         removed = self.article.provenance.removed if self.article.provenance else []
-        if offset is None or not removed or len(text.split()) > 4 or _SENTENCE_END.search(text):
+        if offset is None or not removed or len(text.split()) > 4 or SENTENCE_END.search(text):
             return False
         later = [self.article.body[i].offset for i in self.kept() if i > first]
         limit = next((o for o in later if o is not None), None)
@@ -184,7 +187,7 @@ class _Structure:
         stop; the line below it must itself look like a headline, and be longer.
         """
         hw, nw = head.split(), nxt.split()
-        if not hw or len(hw) > 6 or _SENTENCE_END.search(head) or not _headline_like(nxt):
+        if not hw or len(hw) > 6 or SENTENCE_END.search(head) or not headline_like(nxt, min_words=3):
             return False
         if not 3 <= len(nw) or len(nw) <= len(hw):
             return False
@@ -201,7 +204,7 @@ class _Structure:
         after_profile = self._after_author_profile()
         # The top: the lines above the first paragraph of prose, where date lines stand.
         body = [i for i in self.kept() if self.is_body(i)]
-        first_prose = next((n for n, i in enumerate(body) if _prose(self.text(i))), len(body))
+        first_prose = next((n for n, i in enumerate(body) if prose(self.text(i))), len(body))
         top = set(body[:max(first_prose, 1)][:_HEAD_SEARCH])
         for i in self.kept():
             if not self.edit.kept(i) or not self.is_body(i):
@@ -350,8 +353,8 @@ class _Structure:
         Captions describe a picture in the present tense ("Putin attends a meeting ...")
         or as a noun phrase; story paragraphs report in the past tense and quote people.
         """
-        if len(text.split()) > _CAPTION_MAX_WORDS or _QUOTE_MARKS.search(text) or _REPORTING.search(text) \
-                or _SPEAKER.match(text) or _special_line(text):  # "Editor's note: ...", "By X"
+        if len(text.split()) > _CAPTION_MAX_WORDS or QUOTE_MARKS.search(text) or _REPORTING.search(text) \
+                or SPEAKER.match(text) or _special_line(text):  # "Editor's note: ...", "By X"
             return False
         if _ALLCAPS_LEAD.match(text) or _POSITION_CUE.search(text):
             return True
@@ -373,14 +376,14 @@ class _Structure:
             return
         text = self.text(before[-1])
         words = text.split()
-        if len(words) <= 8 and not _SENTENCE_END.search(text) and not _QUOTE_MARKS.search(text) \
-                and _title_case(text) and not _special_line(text):
+        if len(words) <= 8 and not SENTENCE_END.search(text) and not QUOTE_MARKS.search(text) \
+                and title_case(text) and not _special_line(text):
             self.edit.drop(before[-1], CAPTION_HEADING)
 
     def head(self, first_credit: int | None) -> None:
         """The lines above the lede: author names on their own, the standfirst; the dateline."""
         kept = [i for i in self.kept() if self.is_body(i)]
-        starts = [i for i in kept if _prose(self.text(i)) or _DATELINE.match(self.text(i))]
+        starts = [i for i in kept if prose(self.text(i)) or _DATELINE.match(self.text(i))]
         lede = starts[0] if starts else None
         if first_credit is not None and lede is not None and lede < first_credit \
                 and len([i for i in kept if i < first_credit]) <= _HEAD_ABOVE_BYLINE:
@@ -395,7 +398,7 @@ class _Structure:
                 self.edit.drop(i, BYLINE)
         rest = [i for i in head if self.edit.kept(i)]
         # A standfirst stands above a story: with no lede below it, the line is the story.
-        if rest and lede is not None and self.found.subheadline is None and _standfirst_like(self.text(rest[0])):
+        if rest and lede is not None and self.found.subheadline is None and standfirst_like(self.text(rest[0])):
             self.found.subheadline = self.text(rest[0])
             self.edit.drop(rest[0], STANDFIRST)
         if lede is not None:
@@ -459,9 +462,9 @@ class _Structure:
         for n, i in enumerate(kept):
             text = self.text(i)
             if not started:
-                started = _prose(text)
+                started = prose(text)
                 continue
-            if n + 1 < len(kept) and _subheading_like(text) and _prose(self.text(kept[n - 1])):
+            if n + 1 < len(kept) and subheading_like(text) and prose(self.text(kept[n - 1])):
                 self.edit.set_role(i, "subheading")
 
     def publisher(self) -> None:
@@ -544,48 +547,7 @@ class _Structure:
                                authors=authors, sources=sources, publisher=publisher, media=media)
 
 
-# --- line shapes -------------------------------------------------------------------
-
-
-def _prose(text: str) -> bool:
-    """A sentence of the story: long enough, and ends like a sentence."""
-    return len(text.split()) >= _PROSE_MIN_WORDS and bool(_SENTENCE_END.search(text.rstrip()))
-
-
-def _headline_like(text: str) -> bool:
-    words = text.split()
-    return 3 <= len(words) <= 30 and not text.rstrip().endswith(".")
-
-
-def _subheading_like(text: str) -> bool:
-    """A short title line: not a sentence, a quote, a speaker's turn, a name or a number."""
-    stripped = text.strip()
-    words = stripped.split()
-    if not 1 <= len(words) <= _SUBHEADING_MAX_WORDS or not (stripped[0].isupper() or stripped[0].isdigit()):
-        return False
-    if stripped.endswith((".", ",", ";", ":", "”", "\"", "’", "'")) or _QUOTE_MARKS.search(stripped):
-        return False
-    if not re.search(r"[^\W\d_]{2}", stripped) or _SPEAKER.match(stripped):
-        return False
-    if stripped.endswith("?") and len(words) > _QUESTION_SUBHEADING_WORDS and not _title_case(stripped):
-        return False  # "So where should policy makers go from here?" is the story asking
-    return not byline.is_person_name(stripped)
-
-
-def _standfirst_like(text: str) -> bool:
-    """A dek: a few words to a long sentence, not a lead-in to a list (':') or a fragment."""
-    stripped = text.strip()
-    n = len(stripped.split())
-    return (_STANDFIRST_WORDS[0] <= n <= _STANDFIRST_WORDS[1] and not stripped.endswith(":")
-            and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "“\"'‘"))
-
-
-def _title_case(text: str) -> bool:
-    """Most longer words capitalised: 'Biden and Putin Relations', 'U.S.-Russia Relations'."""
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if len(w) > 3]
-    if not long_words:
-        return text[:1].isupper()
-    return sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.75
+# --- lines with a form of their own -------------------------------------------------
 
 
 def is_headline_candidate(text: str) -> bool:
