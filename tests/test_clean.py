@@ -38,9 +38,8 @@ MORE = ("Opposition members said the plan cut too deeply into spending on librar
     ("Skip to main content", "skip link"),
     ("Jump to comments ↓", "comment prompt"),
     ("Add a comment", "comment prompt"),
-    ("There are no comments yet. Add your comment to start the conversation.", "comment prompt"),
-    ("This is AI generated summarization, which may have errors. For context, always refer to "
-     "the full article.", "AI notice"),
+    ("There are no comments yet. Be the first to share your thoughts.", "comment prompt"),
+    ("This is AI generated summarization, which may contain mistakes. Read the story itself.", "AI notice"),
     ("Summarize this article with AI", "AI notice"),
     ("Download the Daily Bugle App!", "app prompt"),
     ("Download our app for the latest news", "app prompt"),

@@ -219,7 +219,7 @@ def test_datelines(lede: str, dateline: str, source: str | None) -> None:
 
 
 def test_weekday_number_is_not_a_dateline() -> None:
-    a = run("Talks to resume\n\nThe presidents will meet this Tuesday (7) in a video call, officials said.\n")
+    a = run("Talks to resume\n\nThe ministers meet again this Thursday (9) by video link, officials said.\n")
     assert a.dateline is None
 
 
