@@ -186,8 +186,9 @@ def run(article: Article, options: ExtractOptions) -> Article:
             continue
         if block and _in_block(block, text):
             edit.drop(i, block.reason)
-            if block.topics_block:
-                topics.extend(t for t in [normalise_line(text)] if t and t not in topics)
+            topic = normalise_line(text) if block.topics_block else ""
+            if topic and topic not in topics:
+                topics.append(topic)
             continue
         block = None
         key = _key(text)

@@ -145,8 +145,7 @@ class _Structure:
     def headline_and_kicker(self) -> None:
         # The real headline may stand below a byline or agency line ("World / Reuters / EU
         # agrees ..."): look past those, they are read later.
-        kept = [i for i in self.kept()[:_KICKER_GAP + 1]]
-        first = next((i for i in kept if not _special_line(self.text(i))), None)
+        first = next((i for i in self.kept()[:_KICKER_GAP + 1] if not _special_line(self.text(i))), None)
         if first is None or not self.is_body(first):
             return
         nxt = self.text(first)
@@ -186,10 +185,9 @@ class _Structure:
         A kicker is a short label ("US-Russia relations", "PORTS") with no verb and no full
         stop; the line below it must itself look like a headline, and be longer.
         """
-        hw, nw = head.split(), nxt.split()
-        if not hw or len(hw) > 6 or SENTENCE_END.search(head) or not headline_like(nxt, min_words=3):
-            return False
-        if not 3 <= len(nw) or len(nw) <= len(hw):
+        hw = head.split()
+        if not hw or len(hw) > 6 or SENTENCE_END.search(head) or not headline_like(nxt, min_words=3) \
+                or len(nxt.split()) <= len(hw):
             return False
         if head.isupper():
             return True
