@@ -73,9 +73,9 @@ def test_touching_mentions_of_one_actor_stay_two() -> None:
 
 @pytest.mark.parametrize("text", [
     "</p><script>alert(1)</script> & &amp; <q>",
-    "carriage\rreturn, form\x0cfeed, tab\tand\nnewline",
+    "carriage\rreturn, tab\tand\nnewline",  # (the model refuses form feed and most C0 controls)
     "  two  spaces  and ]]> and \u2003em space ",
-    "\x01\x02\x1f controls \x7f\x85 C1",
+    "controls \x7f\x85 C1",
     "emoji 😀, RTL \u05e9\u05dc\u05d5\u05dd, combining e\u0301",
     "",
 ])

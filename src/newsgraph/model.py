@@ -103,10 +103,60 @@ EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 EVENT_STATUSES: tuple[str, ...] = EventStatus.__args__  # type: ignore[attr-defined]
 
 
+# Characters no output format can carry: the control characters and noncharacters XML 1.0
+# forbids, and lone surrogates (no UTF can encode them). Readers of raw and foreign input
+# replace them (readers.base.sanitise); the model refuses them everywhere else.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def describe_character(char: str) -> str:
+    """'U+0001 (a control character)': how messages name a forbidden character."""
+    code = ord(char)
+    what = ("a lone surrogate" if 0xD800 <= code <= 0xDFFF else
+            "a noncharacter" if code in (0xFFFE, 0xFFFF) else "a control character")
+    return f"U+{code:04X} ({what})"
+
+
+def _forbidden_in(value: Any) -> str | None:
+    """Where the first forbidden character of a field's value is, described; None if none.
+
+    Fields hold a string, a list of strings or a dict of strings (lists of models check
+    themselves).
+    """
+    if isinstance(value, str):
+        strings: list[tuple[str, str]] = [("", value)]
+    elif isinstance(value, list):
+        if not value or not isinstance(value[0], str):
+            return None
+        strings = [(f"item {i} ", v) for i, v in enumerate(value) if isinstance(v, str)]
+    elif isinstance(value, dict):
+        strings = [pair for k, v in value.items()
+                   for pair in ((f"key {k!r} ", k), (f"[{k!r}] ", v)) if isinstance(pair[1], str)]
+    else:
+        return None
+    for where, text in strings:
+        found = FORBIDDEN_CHARACTERS.search(text)
+        if found:
+            return f"{where}holds {describe_character(found.group())} at character {found.start()}"
+    return None
+
+
 class _Model(BaseModel):
     # Unknown keys are errors, not silently dropped: a typo in a hand-written JSON file
     # must be reported, or the round trip would lose it.
     model_config = ConfigDict(extra="forbid", validate_assignment=False, str_strip_whitespace=False)
+
+    @model_validator(mode="after")
+    def _carriable(self) -> Any:
+        # Every string of every model, checked in one place: a field added later is covered.
+        # (One check per object, not per field: validation stays cheap for big articles.)
+        for name, value in self.__dict__.items():
+            if value.__class__ in (str, list, dict):
+                problem = _forbidden_in(value)
+                if problem:
+                    raise ValueError(f"{name} {problem}, which no output format can carry: "
+                                     "delete it or replace it with a space")
+        return self
 
 
 # --- parts -----------------------------------------------------------------------

@@ -31,6 +31,7 @@ from lxml import etree
 
 from ..inline import Element, Mark, flatten, join_fragments, nest, to_html
 from ..model import Article, Paragraph, Quote, Span
+from ..readers.base import Sanitiser
 
 # kind of mark -> (tag, attribute holding the id). One table for writing and reading.
 MARK_TAGS: dict[str, tuple[str, str]] = {
@@ -198,12 +199,13 @@ class BodyMarkup:
                           table(self.places), table(self.events), quotes)
 
 
-def parse(html: str, *, exact: bool = False) -> BodyMarkup:
+def parse(html: str, *, exact: bool = False, sanitiser: Sanitiser | None = None) -> BodyMarkup:
     """Paragraphs and spans from an HTML body.
 
     ``exact`` keeps every character of each block as it is (for HTML written by
     :func:`render`); otherwise white space is read the way a browser shows it: runs
-    collapsed to one space, blocks trimmed, empty blocks dropped.
+    collapsed to one space, blocks trimmed, empty blocks dropped. Characters no format can
+    carry (``&#1;`` in the HTML) become spaces, counted in ``sanitiser`` when given.
     """
     result = BodyMarkup()
     if not html.strip():
@@ -218,6 +220,7 @@ def parse(html: str, *, exact: bool = False) -> BodyMarkup:
     body = root.find("body")
     if body is None:
         return result
+    (sanitiser if sanitiser is not None else Sanitiser()).tree(body)
     # Figures, scripts, navigation and the like hold no article text (their tails do).
     etree.strip_elements(body, *_SKIP, with_tail=False)
     for br in body.iter("br"):

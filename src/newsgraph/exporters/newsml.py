@@ -35,7 +35,7 @@ from .. import version
 from ..errors import ExportError, UsageError
 from ..inline import Element as MarkNode
 from ..inline import Mark, Node, nest, to_elements
-from ..model import Actor, Article, Event, Paragraph, Place, Quote
+from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Paragraph, Place, Quote
 from ..validate import newsml as newsml_validate
 from ..newsml_terms import (
     CPNAT_EVENT,
@@ -166,16 +166,13 @@ def _guard(article: Article, build: Callable[[], etree._Element]) -> etree._Elem
                           source=article.provenance.source if article.provenance else None) from None
 
 
-_NON_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
 def _first_non_xml_char(article: Article) -> str | None:
-    match = _NON_XML.search(article.model_dump_json())
+    match = FORBIDDEN_CHARACTERS.search(article.model_dump_json())
     if match:
         return match.group()
     # model_dump_json escapes control characters; look in the raw strings instead.
     for text in _strings(article.model_dump()):
-        found = _NON_XML.search(text)
+        found = FORBIDDEN_CHARACTERS.search(text)
         if found:
             return found.group()
     return None

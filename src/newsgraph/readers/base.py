@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import codecs
+import copy
 import hashlib
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import version
 from ..errors import InputError
 from pydantic import ValidationError
 
-from ..model import DEFAULT_ID_BASE, Actor, Article, Provenance, format_validation_error, mint_id
+from ..model import (
+    DEFAULT_ID_BASE,
+    FORBIDDEN_CHARACTERS,
+    Actor,
+    Article,
+    Provenance,
+    format_validation_error,
+    mint_id,
+)
 
 
 @dataclass(frozen=True)
@@ -61,10 +72,10 @@ def decode_text(data: bytes, source: str) -> str:
                          "re-save the file in UTF-8, e.g. iconv -f latin1 -t utf-8", source=source) from None
 
 
-def provenance(data: bytes, reader: str, source: str) -> Provenance:
+def provenance(data: bytes, reader: str, source: str, notes: list[str] | None = None) -> Provenance:
     name = source.replace("\\", "/").rsplit("/", 1)[-1] if source else None
     return Provenance(source=name, sha256=hashlib.sha256(data).hexdigest(), reader=reader,
-                      newsgraph_version=version.__version__)
+                      newsgraph_version=version.__version__, notes=list(notes or []))
 
 
 def apply_options(article: Article, options: ReadOptions) -> Article:
@@ -91,3 +102,164 @@ def apply_options(article: Article, options: ReadOptions) -> Article:
         raise InputError(f"an option is invalid: {format_validation_error(err)}",
                          "fix the --published/--url/--language value or the .meta.json sidecar",
                          source=options.source) from None
+
+
+# --- characters no format can carry ----------------------------------------------------
+#
+# The model refuses control characters XML 1.0 forbids, U+FFFE/U+FFFF and lone surrogates
+# (see model.FORBIDDEN_CHARACTERS). Raw text, web pages and other publishers' documents do
+# hold them now and then (a CMS paste, a broken feed): their readers replace each by one
+# space, so that offsets into the text stay exact, and say so in provenance.notes. Our
+# own JSON is not repaired: such a character there means the file was altered.
+
+_PLACES_NAMED = 3
+
+
+class Sanitiser:
+    """Replaces forbidden characters by spaces and remembers what it replaced, and where."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.characters: dict[str, None] = {}  # "U+0001", in order of first appearance
+        self.places: dict[str, None] = {}
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def record(self, char: str, where: str | None) -> None:
+        self.count += 1
+        self.characters.setdefault(f"U+{ord(char):04X}", None)
+        if where:
+            self.places.setdefault(where, None)
+
+    def text(self, value: str, where: str | None = None) -> str:
+        """``value`` with each forbidden character replaced by one space (same length)."""
+        if not FORBIDDEN_CHARACTERS.search(value):
+            return value
+
+        def space(match: re.Match[str]) -> str:
+            self.record(match.group(), where)
+            return " "
+
+        return FORBIDDEN_CHARACTERS.sub(space, value)
+
+    def document(self, doc: Any) -> Any:
+        """Parsed JSON with every string (keys too) sanitised; places named as JSON pointers.
+
+        ``doc`` itself is left as it is: a copy is made when something must be replaced.
+        Walks without recursion: a deeply nested document must not overflow the stack here.
+        """
+        if not _holds_forbidden(doc):
+            return doc
+        root = [copy.deepcopy(doc)]
+        pending: list[tuple[list[Any] | dict[Any, Any], Any, str]] = [(root, 0, "")]
+        while pending:
+            parent, key, where = pending.pop()
+            value = parent[key]
+            if isinstance(value, str):
+                parent[key] = self.text(value, where or "/")
+            elif isinstance(value, list):
+                pending.extend((value, i, f"{where}/{i}") for i in reversed(range(len(value))))
+            elif isinstance(value, dict):
+                if any(isinstance(k, str) and FORBIDDEN_CHARACTERS.search(k) for k in value):
+                    items = [(self.text(k, f"{where}/{k}") if isinstance(k, str) else k, v)
+                             for k, v in value.items()]
+                    value.clear()
+                    value.update(items)
+                pending.extend((value, k, f"{where}/{k}") for k in reversed(list(value)))
+        return root[0]
+
+    def tree(self, root: Any) -> None:
+        """An lxml tree's text, tails and attribute values sanitised in place.
+
+        HTML parsers turn references like ``&#1;`` into the characters themselves (raw
+        control bytes they drop); lxml then refuses to set such text again.
+        """
+        for el in root.iter():
+            # Set only what changed: rewriting every text node would cost more than the check.
+            text, tail = el.text, el.tail
+            if text and (clean := self.text(text)) is not text:
+                el.text = clean
+            if tail and (clean := self.text(tail)) is not tail:
+                el.tail = clean
+            for name, value in el.attrib.items():
+                if (clean := self.text(value)) is not value:
+                    el.set(name, clean)
+
+    def found(self) -> str:
+        """'U+0001, U+FFFF at /headline, /body/0/text': which characters, and where."""
+        text = ", ".join(self.characters)
+        if self.places:
+            named = list(self.places)[:_PLACES_NAMED]
+            more = f" and {len(self.places) - len(named)} more" if len(self.places) > len(named) else ""
+            text += f" at {', '.join(named)}{more}"
+        return text
+
+    def note(self) -> str | None:
+        """What was replaced, for provenance.notes; None when nothing was."""
+        if not self.count:
+            return None
+        plural = "s" if self.count > 1 else ""
+        return (f"replaced {self.count} character{plural} that no output format can carry "
+                f"(control characters, lone surrogates, U+FFFE/U+FFFF) with spaces: {self.found()}")
+
+
+def _holds_forbidden(doc: Any) -> bool:
+    pending = [doc]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if FORBIDDEN_CHARACTERS.search(value):
+                return True
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value)
+            pending.extend(value.values())
+    return False
+
+
+def sanitise(text: str) -> tuple[str, str | None]:
+    """Raw text with forbidden characters replaced by spaces, and the note saying so."""
+    sanitiser = Sanitiser()
+    return sanitiser.text(text), sanitiser.note()
+
+
+# XML: a forbidden character makes the document malformed, so readers repair the bytes
+# only after a parse has failed, then parse again. Character references are ASCII in every
+# encoding; raw bytes are replaced only where the encoding is known to be ASCII-based.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+_ASCII_BASED = re.compile(r"^(utf-?8|(us-)?ascii|iso-?8859-\d+|latin-?\d|(windows|cp)-?125\d)$", re.I)
+
+
+def sanitise_xml(data: bytes, sanitiser: Sanitiser) -> bytes:
+    """XML bytes with forbidden characters (raw or as references) replaced by spaces."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4]:
+        return data  # UTF-16/32: libxml2's own error stands
+    declared = _DECLARED.match(data[:1024])
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    utf8 = bool(re.match(r"^utf-?8$", encoding, re.I))
+
+    def reference(match: re.Match[bytes]) -> bytes:
+        try:
+            char = chr(int(match.group(1), 16) if match.group(1) else int(match.group(2)))
+        except (ValueError, OverflowError):
+            return match.group()  # out of range: libxml2 reports it
+        if not FORBIDDEN_CHARACTERS.match(char):
+            return match.group()
+        sanitiser.record(char, None)
+        return b" "
+
+    def raw(match: re.Match[bytes]) -> bytes:
+        found = match.group()
+        if len(found) > 1 and not utf8:
+            return found  # U+FFFE/U+FFFF as UTF-8 bytes mean something else elsewhere
+        sanitiser.record(found.decode("utf-8") if len(found) > 1 else chr(found[0]), None)
+        return b" "
+
+    repaired = _CHAR_REF.sub(reference, data)
+    if _ASCII_BASED.match(encoding):
+        repaired = _RAW_CONTROL.sub(raw, repaired)
+    return repaired

@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 
 from ..errors import InputError
 from ..model import Actor, Article, Media, Paragraph, ParagraphRole, mint_article_id, mint_id
-from .base import ReadOptions, apply_options, provenance
+from .base import ReadOptions, Sanitiser, apply_options, provenance
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -53,6 +53,10 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     if tree is None:
         raise InputError("this is not an HTML page newsgraph can parse",
                          "give the page as saved by a browser (File > Save Page As)", source=options.source)
+    # libxml2 keeps &#1; or &#xFFFE; as characters that lxml then refuses to set again,
+    # which would make trafilatura drop the whole page: they become spaces first.
+    sanitiser = Sanitiser()
+    sanitiser.tree(tree)
     page = deepcopy(tree)  # trafilatura prunes the tree it is given
     doc = trafilatura.bare_extraction(
         tree, url=options.url, with_metadata=True, include_comments=False, include_images=True,
@@ -86,7 +90,8 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         media=_media(page, doc, url),
         topics=_topics(doc),
         actors=actors,
-        provenance=provenance(data, "html", options.source),
+        provenance=provenance(data, "html", options.source,
+                              notes=[n for n in [sanitiser.note()] if n]),
     )
     yield apply_options(article, options)
 

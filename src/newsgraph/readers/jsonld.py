@@ -41,7 +41,7 @@ from ..schemaorg import (
     remote_context_error,
     remote_contexts,
 )
-from .base import ReadOptions, apply_options, decode_text, provenance
+from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance
 from .jsonld_graph import Graph, Literal, Node
 from .native import iter_json_documents, parse_json
 from .text import paragraphs as split_paragraphs
@@ -77,6 +77,9 @@ def _valid(adapter: TypeAdapter[Any], value: Any) -> bool:
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     text = decode_text(data, options.source)
     for document in documents(text, options.source):
+        # Forbidden characters become spaces: noted in others' documents, refused in ours.
+        sanitiser = Sanitiser()
+        document = sanitiser.document(document)
         for url in remote_contexts(document):
             if not is_schemaorg_context(url):
                 raise remote_context_error(url).at(options.source)
@@ -84,7 +87,7 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
             expanded = reading_expander()(document)
         except InputError as err:
             raise err.at(options.source)
-        yield from articles_from_expanded(expanded, data, options)
+        yield from articles_from_expanded(expanded, data, options, sanitiser)
 
 
 # How an HTML parser finds the end of a script block: the first "</script", whatever
@@ -115,12 +118,15 @@ def documents(text: str, source: str) -> list[Any]:
     return [doc for _, doc in found]
 
 
-def articles_from_expanded(expanded: list[Any], data: bytes, options: ReadOptions) -> Iterator[Article]:
-    """Every NewsArticle of an expanded document, as an Article."""
-    return articles_from_graph(Graph(expanded), data, options)
+def articles_from_expanded(expanded: list[Any], data: bytes, options: ReadOptions,
+                           sanitiser: Sanitiser | None = None) -> Iterator[Article]:
+    """Every NewsArticle of an expanded document, as an Article. ``sanitiser`` holds what
+    was replaced in the document before expansion (in our own documents, nothing may be)."""
+    return articles_from_graph(Graph(expanded), data, options, sanitiser)
 
 
-def articles_from_graph(graph: Graph, data: bytes, options: ReadOptions) -> Iterator[Article]:
+def articles_from_graph(graph: Graph, data: bytes, options: ReadOptions,
+                        sanitiser: Sanitiser | None = None) -> Iterator[Article]:
     nodes = graph.of_type(*NEWS_ARTICLE_TYPES)
     if not nodes:
         found = sorted({t for n in graph for t in n.type_names})
@@ -131,7 +137,14 @@ def articles_from_graph(graph: Graph, data: bytes, options: ReadOptions) -> Iter
     for node in nodes:
         ours = MAPPING in node.iris("schemaVersion")
         try:
-            article = _ArticleReader(graph, node, options, data, ours, single=len(nodes) == 1).read()
+            reader = _ArticleReader(graph, node, options, data, ours, single=len(nodes) == 1)
+            if sanitiser and ours:
+                raise InputError(f"the newsgraph JSON-LD holds characters no output format can carry "
+                                 f"({sanitiser.found()})",
+                                 "the document was altered: regenerate it, or delete those characters")
+            if sanitiser:
+                reader.notes.append(str(sanitiser.note()))
+            article = reader.read()
         except (InputError, ModelError) as err:
             raise err.at(options.source)
         yield apply_options(article, options)

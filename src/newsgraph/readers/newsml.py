@@ -72,7 +72,7 @@ from ..newsml_terms import (
     ng,
 )
 from ..xmlsafe import local_name, namespace, parse
-from .base import ReadOptions, apply_options, provenance
+from .base import ReadOptions, Sanitiser, apply_options, provenance, sanitise_xml
 from .newsml_body import ENTITY, QUOTE, BodyParagraph, paragraphs
 
 _OTHER_ITEMS = {"conceptItem": "a concept (a person, organisation, place or topic)",
@@ -97,13 +97,40 @@ _PLACE_KIND_WORDS = {"city": "city", "town": "city", "country": "country", "nati
 
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
-    root = parse(data, options.source, what="NewsML-G2")
-    yield from articles_from_root(root, options, data)
+    sanitiser = Sanitiser()
+    root = _parse(data, options.source, sanitiser)
+    yield from articles_from_root(root, options, data, sanitiser)
 
 
-def articles_from_root(root: etree._Element, options: ReadOptions, data: bytes | None = None) -> list[Article]:
-    """The articles of a parsed NewsML-G2 document (one per newsItem)."""
-    return [_ItemReader(item, options, data).article() for item in _news_items(root, options.source)]
+def _parse(data: bytes, source: str, sanitiser: Sanitiser) -> etree._Element:
+    """The root; XML that is malformed only by characters no format can carry (a feed's
+    &#1;, a raw control byte) is parsed again with those characters as spaces."""
+    try:
+        return parse(data, source, what="NewsML-G2")
+    except InputError as err:
+        repaired = sanitise_xml(data, sanitiser)
+        if repaired == data:
+            raise
+        try:
+            return parse(repaired, source, what="NewsML-G2")
+        except InputError:
+            raise err from None  # broken beyond those characters: the first problem is the one to fix
+
+
+def articles_from_root(root: etree._Element, options: ReadOptions, data: bytes | None = None,
+                       sanitiser: Sanitiser | None = None) -> list[Article]:
+    """The articles of a parsed NewsML-G2 document (one per newsItem); ``sanitiser`` holds
+    what was replaced before parsing (in newsgraph's own items, nothing may be)."""
+    readers = [_ItemReader(item, options, data) for item in _news_items(root, options.source)]
+    for reader in readers:
+        if sanitiser and reader.ours:
+            raise InputError(f"the newsgraph NewsML-G2 holds characters XML 1.0 does not allow "
+                             f"({sanitiser.found()})",
+                             "the document was altered: regenerate it, or delete those characters",
+                             source=options.source)
+        if sanitiser:
+            reader.notes.append(str(sanitiser.note()))
+    return [reader.article() for reader in readers]
 
 
 def _news_items(root: etree._Element, source: str) -> list[etree._Element]:

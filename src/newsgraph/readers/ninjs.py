@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import lxml.html
 from lxml import etree
@@ -39,7 +39,7 @@ from ..model import (
     mint_article_id,
     mint_id,
 )
-from .base import ReadOptions, apply_options, decode_text, provenance
+from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance, sanitise
 from .native import iter_json_documents
 from .text import paragraphs as text_paragraphs
 
@@ -224,8 +224,11 @@ def _v1_entity(entry: dict) -> dict:
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     text = decode_text(data, options.source)
     for line, doc in iter_json_documents(text, options.source):
+        # Another publisher's control characters become spaces, noted (spans stay exact).
+        sanitiser = Sanitiser()
+        doc = sanitiser.document(doc)
         try:
-            article = article_from_ninjs(doc, options, data)
+            article = article_from_ninjs(doc, options, data, [n for n in [sanitiser.note()] if n])
         except (InputError, ModelError) as err:
             if line:
                 err.what = f"line {line}: {err.what}"
@@ -233,10 +236,13 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         yield apply_options(article, options)
 
 
-def article_from_ninjs(doc: Any, options: ReadOptions = ReadOptions(), data: bytes = b"") -> Article:
-    """One ninjs item (parsed JSON of any version) as an Article."""
+def article_from_ninjs(doc: Any, options: ReadOptions = ReadOptions(), data: bytes = b"",
+                       notes: Sequence[str] = ()) -> Article:
+    """One ninjs item (parsed JSON of any version) as an Article; ``notes`` go to provenance."""
     major = detect_version(doc, options.source)
-    return _ItemReader(normalise(doc, major), options, data).article()
+    reader = _ItemReader(normalise(doc, major), options, data)
+    reader.notes.extend(notes)
+    return reader.article()
 
 
 def _str(value: Any) -> str | None:
@@ -384,7 +390,10 @@ class _ItemReader:
 
         html = next((b for b in bodies if is_html(b)), None)
         if html is not None:
-            markup = html_body.parse(html["value"], exact=bool(self.details))
+            sanitiser = Sanitiser()
+            markup = html_body.parse(html["value"], exact=bool(self.details), sanitiser=sanitiser)
+            if sanitiser:
+                self.notes.append(f"the HTML body: {sanitiser.note()}")
             first = markup.paragraphs[0] if markup.paragraphs else None
             if not self.details and first and first.role == "subheading" and first.text == headline:
                 markup = markup.without(0)  # a page's <h1> repeating the headline is not body text
@@ -615,9 +624,11 @@ def _spans(spans: list[Span] | None) -> list[dict[str, int]]:
 
 def _html_text(value: str) -> str:
     try:
-        return " ".join(lxml.html.fragment_fromstring(value, create_parent="div").text_content().split())
+        text = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
     except (etree.ParserError, ValueError):
         return value
+    # '&#1;' in the markup is a character the model refuses: a space, like the body's.
+    return " ".join(sanitise(text)[0].split())
 
 
 def _date_info(start: str | None, end: str | None) -> dict[str, Any] | None:

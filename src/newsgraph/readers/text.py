@@ -20,7 +20,7 @@ from typing import Iterator
 from ..errors import InputError
 from ..extract.structure import is_headline_candidate
 from ..model import Article, Paragraph, mint_article_id
-from .base import ReadOptions, apply_options, decode_text, provenance
+from .base import ReadOptions, apply_options, decode_text, provenance, sanitise
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
@@ -43,7 +43,11 @@ def _wrapped(prev: str, line: str) -> bool:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """Split text into paragraphs with offsets; whitespace-only lines separate them."""
+    """Split text into paragraphs with offsets; whitespace-only lines separate them.
+
+    Characters no format can carry become spaces (callers that report them sanitise first).
+    """
+    text = sanitise(text)[0]
     result: list[tuple[int, str]] = []
     joinable = False
     for offset, line in lines_with_offsets(text):
@@ -75,7 +79,8 @@ def _headline_index(paras: list[Paragraph]) -> int | None:
 
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
-    text = decode_text(data, options.source)
+    # Forbidden characters become spaces: same length, so offsets still index the input.
+    text, note = sanitise(decode_text(data, options.source))
     paras = paragraphs(text)
     if not paras:
         raise InputError("the file holds only white space", "give a file with an article in it",
@@ -87,6 +92,6 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         id=mint_article_id(options.url or text, options.id_base),
         headline=headline,
         body=body,
-        provenance=provenance(data, "text", options.source),
+        provenance=provenance(data, "text", options.source, notes=[note] if note else []),
     )
     yield apply_options(article, options)
