@@ -18,6 +18,7 @@ from newsgraph.model import (
     Article,
     mint_article_id,
     mint_id,
+    normalise_name,
 )
 
 _ALPHABET = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),
@@ -48,13 +49,15 @@ def span(draw: st.DrawFn, body: list[str]) -> dict:
 
 
 @st.composite
-def articles(draw: st.DrawFn) -> Article:
+def articles(draw: st.DrawFn, text: st.SearchStrategy[str] = text, words: st.SearchStrategy[str] = words,
+             name: st.SearchStrategy[str] = name) -> Article:
+    """A valid Article; ``text``, ``words`` and ``name`` draw its free text (see hostile_articles)."""
     body = draw(st.lists(text, min_size=1, max_size=4))
     roles = [draw(st.sampled_from(["body", "body", "subheading", "blockquote"])) for _ in body]
     aid = mint_article_id(draw(text))
     opt = lambda s: draw(st.none() | s)  # noqa: E731
 
-    actor_names = draw(st.lists(name, max_size=4, unique_by=str.casefold))
+    actor_names = draw(st.lists(name, max_size=4, unique_by=normalise_name))
     actors = []
     for i, nm in enumerate(actor_names):
         kind = draw(st.sampled_from(ACTOR_KINDS))
@@ -75,7 +78,7 @@ def articles(draw: st.DrawFn) -> Article:
     places = [{"id": mint_id("place", nm), "name": nm, "kind": draw(st.sampled_from(PLACE_KINDS)),
                "country": opt(name), "aliases": draw(st.lists(name, max_size=1)),
                "mentions": draw(st.lists(span(body), max_size=2))}
-              for nm in draw(st.lists(name, max_size=3, unique_by=str.casefold))]
+              for nm in draw(st.lists(name, max_size=3, unique_by=normalise_name))]
     pids = [p["id"] for p in places]
     pick_actor = (st.none() | st.sampled_from(ids)) if ids else st.none()
     events = []
@@ -120,3 +123,50 @@ def articles(draw: st.DrawFn) -> Article:
         "actors": actors, "places": places, "quotes": quotes, "events": events,
     }
     return Article.model_validate(data)
+
+
+# --- hostile text: everything a field may hold that could break the markup around it ---------
+
+HOSTILE_PIECES: tuple[str, ...] = (
+    # XML and HTML specials, CDATA edges, comments, scripts
+    "<", ">", "&", '"', "'", "]]>", "]]", "<![CDATA[", "<!--", "-->", "--", "<!DOCTYPE x>",
+    "</script>", "</SCRIPT >", "<script>alert(1)</script>", "</style>", "<?xml version='1.0'?>",
+    "<p>", "</p>", "<b>bold</b>", "<q data-quote=\"urn:x\">", '<a href="javascript:x">',
+    "&amp;", "&lt;", "&#60;", "&#x3C;", "&nbsp;", "&e;", "%p;",
+    # JSON and JavaScript
+    "\\", "\\u003c", '"}', "{{x}}", "${x}", "\u2028", "\u2029",
+    # bidi and invisible characters
+    "\u202e", "\u202a", "\u2066", "\u2069", "\u200e", "\u200f", "\u200b", "\u2060", "\ufeff",
+    "\u00ad", "\u034f",
+    # quotes of every kind
+    "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u201a", "\u2039",
+    "\u203a", "`", "\u00b4", "\u300c", "\u300d",
+    # characters XML allows but that are easily mangled
+    "\x7f", "\x85", "\x9f", "\U0001F600", "e\u0301", "\U0001FFFE", "\U0010FFFD", "\ufffd",
+    "\u00a0", "\u3000",
+    # one very long word
+    "W" * 2000,
+)
+# White space inside a value (not at its ends: see hostile_text).
+_HOSTILE_GLUE = st.sampled_from(["", " ", " ", "  ", "\t", "\n", "\r\n", "\r"])
+_plain = st.text(_ALPHABET, min_size=1, max_size=8)
+
+
+@st.composite
+def hostile_text(draw: st.DrawFn, max_pieces: int = 8) -> str:
+    """A non-blank string of hostile pieces and plain words, glued by assorted white space."""
+    pieces = draw(st.lists(st.sampled_from(HOSTILE_PIECES) | _plain, min_size=1, max_size=max_pieces))
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += draw(_HOSTILE_GLUE) + piece
+    return out if out.strip() else out + "x"
+
+
+hostile_words = hostile_text(max_pieces=2)
+hostile_names = st.builds(lambda lead, rest: lead + rest, st.from_regex(r"[A-Z][a-z]{1,6}", fullmatch=True),
+                          hostile_text(max_pieces=3))
+
+
+def hostile_articles() -> st.SearchStrategy[Article]:
+    """Valid Articles whose every free-text field is hostile to the markup it is written into."""
+    return articles(text=hostile_text(), words=hostile_words, name=hostile_names)

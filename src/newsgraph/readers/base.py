@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import copy
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -85,23 +84,23 @@ def apply_options(article: Article, options: ReadOptions) -> Article:
         value = getattr(options, name)
         if value:
             updates[name] = value
-    actors = list(article.actors)
-    if options.publisher:
-        pid = mint_id("organization", options.publisher, options.id_base)
-        if not any(a.id == pid for a in actors):
-            actors.append(Actor(id=pid, kind="organization", name=options.publisher))
-        updates["publisher"] = pid
-        updates["actors"] = actors
-    if not updates:
+    if not updates and not options.publisher:
         return article
-    data = article.model_dump()
-    data.update({k: (v if k != "actors" else [a.model_dump() for a in v]) for k, v in updates.items()})
     try:
+        actors = list(article.actors)
+        if options.publisher:
+            pid = mint_id("organization", options.publisher, options.id_base)
+            if not any(a.id == pid for a in actors):
+                actors.append(Actor(id=pid, kind="organization", name=options.publisher))
+            updates["publisher"] = pid
+            updates["actors"] = actors
+        data = article.model_dump()
+        data.update({k: (v if k != "actors" else [a.model_dump() for a in v]) for k, v in updates.items()})
         return Article.model_validate(data)
     except ValidationError as err:
         raise InputError(f"an option is invalid: {format_validation_error(err)}",
-                         "fix the --published/--url/--language value or the .meta.json sidecar",
-                         source=options.source) from None
+                         "fix the --published/--modified/--url/--publisher/--language value "
+                         "or the .meta.json sidecar", source=options.source) from None
 
 
 # --- characters no format can carry ----------------------------------------------------
@@ -130,7 +129,9 @@ class Sanitiser:
         self.count += 1
         self.characters.setdefault(f"U+{ord(char):04X}", None)
         if where:
-            self.places.setdefault(where, None)
+            # A place may itself hold the character (a key) or be huge: notes must stay valid.
+            where = FORBIDDEN_CHARACTERS.sub(" ", where)
+            self.places.setdefault(where if len(where) <= 80 else where[:79] + "…", None)
 
     def text(self, value: str, where: str | None = None) -> str:
         """``value`` with each forbidden character replaced by one space (same length)."""
@@ -151,22 +152,25 @@ class Sanitiser:
         """
         if not _holds_forbidden(doc):
             return doc
-        root = [copy.deepcopy(doc)]
-        pending: list[tuple[list[Any] | dict[Any, Any], Any, str]] = [(root, 0, "")]
+        root: list[Any] = [None]
+        pending: list[tuple[Any, Any, Any, str]] = [(root, 0, doc, "")]
         while pending:
-            parent, key, where = pending.pop()
-            value = parent[key]
+            holder, key, value, where = pending.pop()
             if isinstance(value, str):
-                parent[key] = self.text(value, where or "/")
+                holder[key] = self.text(value, where or "/")
             elif isinstance(value, list):
-                pending.extend((value, i, f"{where}/{i}") for i in reversed(range(len(value))))
+                copy: list[Any] = [None] * len(value)
+                holder[key] = copy
+                pending.extend((copy, i, v, f"{where}/{i}") for i, v in reversed(list(enumerate(value))))
             elif isinstance(value, dict):
-                if any(isinstance(k, str) and FORBIDDEN_CHARACTERS.search(k) for k in value):
-                    items = [(self.text(k, f"{where}/{k}") if isinstance(k, str) else k, v)
-                             for k, v in value.items()]
-                    value.clear()
-                    value.update(items)
-                pending.extend((value, k, f"{where}/{k}") for k in reversed(list(value)))
+                # Keys first, in order, so that the copy keeps the document's key order.
+                keys = [self.text(k, f"{where}/{k}") if isinstance(k, str) else k for k in value]
+                mapping: dict[Any, Any] = dict.fromkeys(keys)
+                holder[key] = mapping
+                pending.extend((mapping, k, v, f"{where}/{k}")
+                               for k, v in reversed(list(zip(keys, value.values()))))
+            else:
+                holder[key] = value
         return root[0]
 
     def tree(self, root: Any) -> None:

@@ -16,7 +16,7 @@ from .. import formats
 from ..errors import InputError, ModelError, NewsgraphError
 from ..model import Article, article_from_data, is_uri, mint_article_id
 from . import text as text_reader
-from .base import ReadOptions, apply_options, decode_text
+from .base import ReadOptions, Sanitiser, apply_options, decode_text
 from .native import parse_json
 
 RECORD_META = ("published", "modified", "url", "publisher", "language")
@@ -31,18 +31,24 @@ def read_record(line: str, options: ReadOptions, number: int | None = None) -> t
     doc = parse_json(line, options.source, line=number)
     where = f"line {number}: " if number else ""
     if is_raw_record(doc):
+        # A corpus record is raw input: characters no format can carry become spaces, in
+        # its text, metadata and id alike, and the article's provenance says so.
+        sanitiser = Sanitiser()
+        doc = sanitiser.document(doc)
         fill = {k: str(doc[k]) for k in RECORD_META if doc.get(k) and getattr(options, k) is None}
         opts = replace(options, **fill)
         if not doc["text"].strip():
             raise InputError(f"{where}the record's text is empty", "give each record an article text",
                              source=options.source)
         [article] = text_reader.read(doc["text"].encode("utf-8"), opts)
+        data = article.model_dump()
         if doc.get("id") is not None:
             # Corpus ids ("breitbart_2016-09-12_...") are kept stable by minting from them.
             ident = str(doc["id"])
-            uri = ident if is_uri(ident) else mint_article_id(ident, opts.id_base)
-            article = Article.model_validate({**article.model_dump(), "id": uri})
-        return article, True
+            data["id"] = ident if is_uri(ident) else mint_article_id(ident, opts.id_base)
+        if sanitiser and data["provenance"] is not None:
+            data["provenance"]["notes"].append(f"{where}{sanitiser.note()}")
+        return article_from_data(data), True
     other = formats.sniff(line.encode("utf-8"))
     if other is not None and other.name not in ("json", "jsonl") and other.readable:
         # A line of JSON-LD or ninjs (a batch export of ours, or a feed) reads as what it is.
