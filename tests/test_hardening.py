@@ -131,3 +131,17 @@ def test_mixed_line_endings_keep_offsets() -> None:
     [a] = read_bytes(text.encode(), format="text")
     assert [p.text for p in a.body] == ["One.", "Two.", "Three."]
     assert all(text[p.offset:p.offset + len(p.text)] == p.text for p in a.body)
+
+
+@pytest.mark.parametrize("name", [f.name for f in formats.FORMATS if f.many_extension and f.readable])
+def test_json_lines_split_at_line_feeds_only(name: str, kitchen_sink) -> None:
+    # U+2028, U+2029, NEL and friends stay unescaped in JSON strings; str.splitlines() would
+    # cut an article in two at each of them.
+    odd = "\u2028 \u2029 \x85"
+    body = [kitchen_sink.body[0].model_copy(update={"text": kitchen_sink.body[0].text + odd}),
+            *kitchen_sink.body[1:]]
+    article = newsgraph.Article.model_validate(kitchen_sink.model_copy(update={"body": body}).model_dump())
+    stream = newsgraph.export([article, article], to=name)
+    assert stream.count("\n") == 2 and "\u2028" in stream
+    assert read_bytes(stream.encode(), format=name) == [article, article]
+    assert read_bytes(stream.replace("\n", "\r\n").encode(), format=name) == [article, article]

@@ -156,7 +156,7 @@ def _sniff_json(data: bytes) -> str:
     if '"@context"' in text or '"@graph"' in text:
         return "jsonld"
     try:
-        first = json.loads(text.splitlines()[0]) if text.startswith("{") else None
+        first = json.loads(text.split("\n", 1)[0]) if text.startswith("{") else None
     except (json.JSONDecodeError, IndexError):
         first = None
     keys = set(first) if isinstance(first, dict) else set(re.findall(r'"([A-Za-z_]+)"\s*:', text))

@@ -17,7 +17,7 @@ from ..errors import InputError, ModelError, NewsgraphError
 from ..model import Article, article_from_data, is_uri, mint_article_id
 from . import text as text_reader
 from .base import ReadOptions, Sanitiser, apply_options, decode_text
-from .native import parse_json
+from .native import json_lines, parse_json
 
 RECORD_META = ("published", "modified", "url", "publisher", "language")
 
@@ -71,7 +71,7 @@ def read_record(line: str, options: ReadOptions, number: int | None = None) -> t
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     text = decode_text(data, options.source)
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(json_lines(text), start=1):
         if line.strip():
             yield read_record(line, options, number)[0]
 

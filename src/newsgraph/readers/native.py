@@ -35,12 +35,21 @@ def parse_json(text: str, source: str, *, line: int | None = None) -> Any:
         raise InputError("JSON nested too deeply", "flatten the document", source=source) from None
 
 
+def json_lines(text: str) -> list[str]:
+    """The lines of JSON Lines text: split at LF only (with CRLF's CR dropped).
+
+    Not str.splitlines(): that also splits at U+2028, U+2029, U+0085 and other characters
+    that JSON strings may hold unescaped, which would cut an article in two.
+    """
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+
+
 def iter_json_documents(text: str, source: str) -> Iterator[tuple[int | None, Any]]:
     """The JSON values of a file: one document, or one per line in JSON Lines."""
     stripped = text.lstrip()
     if not stripped:
         raise InputError("the file is empty", "give a file with an article in it", source=source)
-    lines = [ln for ln in text.splitlines() if ln.strip()]
+    lines = [ln for ln in json_lines(text) if ln.strip()]
     if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:2]):
         try:
             json.loads(text)
@@ -48,7 +57,7 @@ def iter_json_documents(text: str, source: str) -> Iterator[tuple[int | None, An
         except json.JSONDecodeError:
             is_lines = True
         if is_lines:
-            for n, ln in enumerate(text.splitlines(), start=1):
+            for n, ln in enumerate(json_lines(text), start=1):
                 if ln.strip():
                     yield n, parse_json(ln, source, line=n)
             return
