@@ -19,6 +19,7 @@ from newsgraph.extract import nlp, pipeline
 from newsgraph.inputs import MAX_DOCUMENT_BYTES
 
 from conftest import SAMPLES, NetworkUsed
+from junk import JUNK, damaged
 
 READABLE = [f.name for f in formats.FORMATS if f.readable]
 WRITABLE = [f.name for f in formats.FORMATS if f.writable]
@@ -145,3 +146,50 @@ def test_json_lines_split_at_line_feeds_only(name: str, kitchen_sink) -> None:
     assert stream.count("\n") == 2 and "\u2028" in stream
     assert read_bytes(stream.encode(), format=name) == [article, article]
     assert read_bytes(stream.replace("\n", "\r\n").encode(), format=name) == [article, article]
+
+
+# --- well-formed but wrong documents of every format: a NewsgraphError or good articles ------
+
+
+def read_or_clear_error(data: bytes, name: str) -> list[newsgraph.Article]:
+    """What every reader must do with any input: articles that export, or a clear error."""
+    try:
+        articles = read_bytes(data, format=name)
+    except NewsgraphError as err:
+        assert err.what and err.fix, err  # every message says what and how to fix
+        assert "root:x:0:0" not in str(err)  # nothing of a local file leaks into messages
+        return []
+    for article in articles:
+        assert isinstance(article, newsgraph.Article)
+        # Whatever a reader accepts is a valid model that newsgraph can write back out.
+        assert newsgraph.Article.model_validate(article.model_dump()) == article
+        newsgraph.export(article, to="json")
+    return articles
+
+
+def test_every_readable_format_has_junk_and_damage_strategies() -> None:
+    # A new reader must come with its own junk (tests/junk.py) to be fuzzed at all.
+    assert set(READABLE) <= set(JUNK)
+
+
+@pytest.mark.parametrize("name", READABLE)
+@settings(max_examples=40, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_wrong_documents_of_every_format_give_a_newsgraph_error_or_articles(name: str, data: st.DataObject) -> None:
+    read_or_clear_error(data.draw(JUNK[name], label="document"), name)
+
+
+@pytest.mark.parametrize("name", READABLE)
+@settings(max_examples=25, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_damaged_documents_of_every_format_give_a_newsgraph_error_or_articles(name: str,
+                                                                             data: st.DataObject) -> None:
+    read_or_clear_error(data.draw(damaged(name), label="document"), name)
+
+
+@pytest.mark.parametrize("name", READABLE)
+@settings(max_examples=15, deadline=10_000,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_readers_never_touch_the_network(name: str, data: st.DataObject, no_network: None) -> None:
+    read_or_clear_error(data.draw(st.one_of(JUNK[name], damaged(name)), label="document"), name)

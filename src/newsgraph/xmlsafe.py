@@ -62,9 +62,20 @@ def parse(data: bytes, source: str | None = None, *, what: str = "XML") -> etree
         line, column = (err.position if err.position else (err.lineno, None))
         where = f"line {line}" + (f", column {column}" if column else "") if line else "somewhere"
         message = _clean_message(err.msg or str(err))
-        failure = InputError(f"malformed XML at {where}: {message}",
-                             f"fix the XML so that it is well-formed (an XML linter shows the spot); "
-                             f"newsgraph reads {what}", source=source)
+        if _TOO_LARGE.search(message):
+            # libxml2's own limits (huge_tree=False): say which, not which parser flag lifts it.
+            failure = InputError(f"the XML holds a value over 10 MB or elements nested over 256 deep, "
+                                 f"at {where}; newsgraph reads no more",
+                                 "shorten or split it; a news item never needs one that large",
+                                 source=source)
+        elif _BAD_BYTES.search(message):
+            failure = InputError(f"the XML is not valid in its encoding at {where}",
+                                 "re-save it in the encoding its XML declaration names (UTF-8 when it "
+                                 "names none)", source=source)
+        else:
+            failure = InputError(f"malformed XML at {where}: {message}",
+                                 f"fix the XML so that it is well-formed (an XML linter shows the spot); "
+                                 f"newsgraph reads {what}", source=source)
     except ValueError as err:  # e.g. a str with an encoding declaration; bytes are expected
         failure = InputError(f"cannot parse the XML: {err}", f"give the {what} document as bytes",
                              source=source)
@@ -86,9 +97,17 @@ def _has_entity_refs(root: etree._Element) -> bool:
     return any(isinstance(node, etree._Entity) for node in root.iter(etree.Entity))
 
 
+_TOO_LARGE = re.compile(r"Resource limit exceeded|Excessive depth|huge input lookup|too long|"
+                        r"XML_PARSE_HUGE", re.I)
+_BAD_BYTES = re.compile(r"Invalid bytes in character encoding|not proper UTF-8|Input is not proper", re.I)
+
+
 def _clean_message(message: str) -> str:
-    # libxml2 messages end with "(<string>, line N)" noise on some builds.
-    return re.sub(r",? \(<string>, line \d+\)$", "", message.strip())
+    # libxml2 messages end with "(<string>, line N)" or a repeated ", line N, column M"
+    # on some builds, and may run over lines.
+    message = " ".join(message.split())
+    message = re.sub(r",? \(<string>, line \d+\)$", "", message)
+    return re.sub(r",? line \d+, column \d+$", "", message).strip()
 
 
 def local_name(element: etree._Element) -> str:

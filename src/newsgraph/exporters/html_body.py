@@ -56,10 +56,13 @@ _TAG_ROLES = {"p": "body", "h1": "subheading", "h2": "subheading", "h3": "subhea
               "dt": "body", "dd": "body"}
 _ROLES = frozenset(ROLE_TAGS)
 
-# Elements whose content is never article text.
-_SKIP = frozenset({"head", "script", "style", "template", "noscript", "figure", "nav", "aside",
-                   "iframe", "object", "embed", "svg", "math", "img", "video", "audio", "picture",
-                   "button", "input", "select", "textarea", "form", "figcaption"})
+# Elements whose content a reader never sees as text: scripts, embedded content and the
+# fallbacks shown only when it fails, form controls. (Shared with the HTML page reader.)
+NEVER_TEXT = frozenset({"script", "style", "template", "noscript", "iframe", "frame", "frameset",
+                        "noframes", "object", "embed", "noembed", "applet", "canvas", "video", "audio",
+                        "button", "input", "select", "textarea"})
+# Elements whose content is never article text in a body.
+_SKIP = NEVER_TEXT | {"head", "figure", "nav", "aside", "svg", "math", "img", "picture", "form", "figcaption"}
 _BLOCKS = frozenset({"address", "article", "blockquote", "body", "center", "dd", "details", "div",
                      "dl", "dt", "fieldset", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
                      "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table",

@@ -28,6 +28,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import InputError
+from ..exporters.html_body import NEVER_TEXT
 from ..model import Actor, Article, Media, Paragraph, ParagraphRole, mint_article_id, mint_id
 from .base import ReadOptions, Sanitiser, apply_options, provenance
 
@@ -58,6 +59,10 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     sanitiser = Sanitiser()
     sanitiser.tree(tree)
     page = deepcopy(tree)  # trafilatura prunes the tree it is given
+    # Fallback content of iframes, objects, video, noscript... is no article text, and
+    # trafilatura keeps some of it. (Scripts stay: trafilatura reads JSON-LD metadata from
+    # them and never takes their text. Their tails are the page's text and stay too.)
+    etree.strip_elements(tree, *(NEVER_TEXT - {"script"}), with_tail=False)
     doc = trafilatura.bare_extraction(
         tree, url=options.url, with_metadata=True, include_comments=False, include_images=True,
         include_tables=True, config=_config(), date_extraction_params={"extensive_search": False},

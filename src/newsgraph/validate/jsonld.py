@@ -174,5 +174,8 @@ def _vocabulary_problems(graph: Graph, vocab: Vocabulary, line: int | None) -> I
                               f"{', '.join(_name(t) for t in types)} (schema.org domainIncludes)",
                               line=line, severity="warning")
             for value in values:
-                if isinstance(value, Node) and value.id.startswith(SCHEMA) and not vocab.is_term(value.id):
+                # A reference to a schema.org IRI must name a term (an enumeration member); a
+                # node the document describes may have any IRI, schema.org's included.
+                if isinstance(value, Node) and value.bare and value.id.startswith(SCHEMA) \
+                        and not vocab.is_term(value.id):
                     yield Problem(f"{_name(value.id)!r} is not a schema.org term", line=line)
