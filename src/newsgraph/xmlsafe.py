@@ -52,8 +52,8 @@ def parse(data: bytes, source: str | None = None, *, what: str = "XML") -> etree
     root_start = _ROOT_START.search(head)
     if _DOCTYPE.search(head, 0, root_start.start() if root_start else len(head)):
         # Caught before parsing: a DTD is refused however it is encoded (UTF-16 included).
-        raise InputError("the XML has a DOCTYPE declaration (DTDs and entity declarations are "
-                         "refused, so external entities and entity bombs cannot be used)",
+        raise InputError("the XML has a DOCTYPE declaration: DTDs and entity declarations are "
+                         "refused, so that external entities and entity bombs cannot be used",
                          _NO_DOCTYPE_FIX, source=source)
     failure: InputError | None = None
     try:
@@ -70,8 +70,8 @@ def parse(data: bytes, source: str | None = None, *, what: str = "XML") -> etree
                                  source=source)
         elif _BAD_BYTES.search(message):
             failure = InputError(f"the XML is not valid in its encoding at {where}",
-                                 "re-save it in the encoding its XML declaration names (UTF-8 when it "
-                                 "names none)", source=source)
+                                 "re-save it in the encoding its XML declaration names, or in UTF-8 "
+                                 "when it names none", source=source)
         else:
             failure = InputError(f"malformed XML at {where}: {message}",
                                  f"fix the XML so that it is well-formed (an XML linter shows the spot); "
