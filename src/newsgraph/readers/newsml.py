@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from lxml import etree
 from pydantic import ValidationError
@@ -73,7 +73,7 @@ from ..newsml_terms import (
 )
 from ..xmlsafe import local_name, namespace, parse
 from .base import ReadOptions, apply_options, provenance
-from .newsml_body import ENTITY, QUOTE, BodyParagraph, paragraphs
+from .newsml_body import QUOTE, BodyParagraph, paragraphs
 
 _OTHER_ITEMS = {"conceptItem": "a concept (a person, organisation, place or topic)",
                 "knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
@@ -386,32 +386,25 @@ class _ItemReader:
         return candidate
 
     def _new_actor(self, key: str | None, kind: str, el: etree._Element) -> str | None:
-        name = self._display_name(el, key)
-        if not name:
-            return None
-        ref = self._mint(key, kind, name)
-        self.actors[ref] = {"id": ref, "kind": kind, "name": name, "aliases": [], "titles": [],
-                            "identifiers": {}, "mentions": []}
-        self._register(key, ref, el)
-        return ref
+        return self._new(self.actors, key, kind, el, lambda ref, name: {
+            "id": ref, "kind": kind, "name": name, "aliases": [], "titles": [], "identifiers": {}, "mentions": []})
 
     def _new_place(self, key: str | None, kind: str, el: etree._Element) -> str | None:
-        name = self._display_name(el, key)
-        if not name:
-            return None
-        ref = self._mint(key, "place", name)
-        self.places[ref] = {"id": ref, "name": name, "kind": kind, "aliases": [], "identifiers": {},
-                            "mentions": []}
-        self._register(key, ref, el)
-        return ref
+        return self._new(self.places, key, "place", el, lambda ref, name: {
+            "id": ref, "name": name, "kind": kind, "aliases": [], "identifiers": {}, "mentions": []})
 
     def _new_event(self, key: str | None, kind: str, el: etree._Element) -> str | None:
+        return self._new(self.events, key, "event", el, lambda ref, name: {
+            "id": ref, "kind": kind, "label": name, "status": "unknown", "participants": [], "mentions": []})
+
+    def _new(self, store: dict[str, dict[str, Any]], key: str | None, id_kind: str, el: etree._Element,
+             make: Callable[[str, str], dict[str, Any]]) -> str | None:
+        """A new actor, place or event named by ``el``; None when nothing names it."""
         name = self._display_name(el, key)
         if not name:
             return None
-        ref = self._mint(key, "event", name)
-        self.events[ref] = {"id": ref, "kind": kind, "label": name, "status": "unknown",
-                            "participants": [], "mentions": []}
+        ref = self._mint(key, id_kind, name)
+        store[ref] = make(ref, name)
         self._register(key, ref, el)
         return ref
 
