@@ -117,8 +117,7 @@ _TEXT_BLOCKS = frozenset({_NITF["p"], _NITF["hl2"], _NITF["li"]})
 
 def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
     """One article as a NewsML-G2 newsItem document."""
-    item = _guard(article, lambda: news_item(article))
-    text = serialize(item, pretty=options.pretty)
+    text = serialize(_checked_item(article), pretty=options.pretty)
     newsml_validate.note_generated(text)
     return text
 
@@ -130,7 +129,7 @@ def render_many(articles: Iterable[Article], options: ExportOptions = ExportOpti
     _SubElement(header, _NAR["sent"]).text = export_time()
     item_set = _SubElement(message, _NAR["itemSet"])
     for article in articles:
-        item_set.append(_guard(article, lambda: news_item(article)))
+        item_set.append(_checked_item(article))
     if len(item_set):  # a message needs at least one item; no articles, no document
         text = serialize(message, pretty=options.pretty)
         newsml_validate.note_generated(text)
@@ -154,12 +153,12 @@ def serialize(root: etree._Element, *, pretty: bool = True) -> str:
     return _DECLARATION + etree.tostring(root, encoding="unicode") + "\n"
 
 
-def _guard(article: Article, build: Callable[[], etree._Element]) -> etree._Element:
+def _checked_item(article: Article) -> etree._Element:
     try:
-        return build()
+        return news_item(article)
     except ValueError as err:
         # lxml refuses characters XML 1.0 cannot carry (NUL, most control characters).
-        bad = _first_non_xml_char(article)
+        bad = next((m.group() for text in _strings(article.model_dump()) if (m := _NON_XML.search(text))), None)
         what = f"the character U+{ord(bad):04X}" if bad else "a character"
         raise ExportError(f"the article holds {what}, which XML 1.0 cannot carry ({err})",
                           "remove control characters from the input and convert again",
@@ -167,18 +166,6 @@ def _guard(article: Article, build: Callable[[], etree._Element]) -> etree._Elem
 
 
 _NON_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _first_non_xml_char(article: Article) -> str | None:
-    match = _NON_XML.search(article.model_dump_json())
-    if match:
-        return match.group()
-    # model_dump_json escapes control characters; look in the raw strings instead.
-    for text in _strings(article.model_dump()):
-        found = _NON_XML.search(text)
-        if found:
-            return found.group()
-    return None
 
 
 def _strings(data: object) -> Iterator[str]:

@@ -243,8 +243,8 @@ class _ItemReader:
         self._entities_from_asserts()
         self._subjects()
         publisher = self._publisher()
-        authors = [self._party(el, "person") for el in _children(self.cmeta, "creator")]
-        sources = [self._party(el, "organization") for el in _children(self.cmeta, "infoSource")]
+        authors = [self._actor_ref(el, "person") for el in _children(self.cmeta, "creator")]
+        sources = [self._actor_ref(el, "organization") for el in _children(self.cmeta, "infoSource")]
         for located in _children(self.cmeta, "located"):
             self._place_from(located)
         self._quotes()  # before the body, so that quotes keep the order of their partMeta
@@ -438,12 +438,13 @@ class _ItemReader:
                 return kind
         return "other"
 
-    def _actor_ref(self, el: etree._Element, kind: str, *, create: bool = True) -> str | None:
-        """The actor a party property (creator, participant, affiliation, ...) refers to."""
+    def _actor_ref(self, el: etree._Element, kind: str) -> str | None:
+        """The actor a party property (creator, participant, affiliation, ...) refers to;
+        in other providers' items one is made from the property when none is known."""
         key = _key(el)
         if key and key in self.ids and self.ids[key] in self.actors:
             return self.ids[key]
-        if self.ours or not create:
+        if self.ours:
             return None  # our items declare every actor; anything else is a stand-in
         nature = self.code(el, "type", IPTC_SCHEMES["cpnat"])
         if nature == "organisation":
@@ -451,9 +452,6 @@ class _ItemReader:
         elif nature == "person":
             kind = "person"
         return self._new_actor(key, kind, el)
-
-    def _party(self, el: etree._Element, kind: str) -> str | None:
-        return self._actor_ref(el, kind)
 
     def _publisher(self) -> str | None:
         provider = _child(self.meta, "provider")
