@@ -66,6 +66,9 @@ FORMATS: tuple[Format, ...] = (
     Format("text", "raw article text (headline first, blank-line paragraphs)",
            (".txt", ".text"), "text/plain",
            reader="newsgraph.readers.text:read", structured=False),
+    Format("html", "web page (the article found by trafilatura, with the page's metadata)",
+           (".html", ".htm", ".xhtml"), "text/html",
+           reader="newsgraph.readers.html:read", structured=False),
     Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
            (".json",), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
@@ -85,6 +88,10 @@ FORMATS: tuple[Format, ...] = (
            (".newsml.xml", ".xml"), "application/vnd.iptc.g2.newsitem+xml",
            reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
            validator="newsgraph.validate.newsml:check"),
+    Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
+           (".jsonld",), "application/ld+json",
+           reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
+           validator="newsgraph.validate.jsonld:check"),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
