@@ -218,13 +218,11 @@ def xsd_date(value: str) -> str:
     return text + (zone or "")
 
 
-def _date(parent: etree._Element, tag: str, value: str, *, need_time: bool = False) -> etree._Element:
-    text = xsd_date(value)
-    if need_time and "T" not in text:
-        text += "T00:00:00"
+def _date(parent: etree._Element, tag: str, value: str) -> etree._Element:
+    """A date property holding a model date: the XSD's form, and the exact text if it differs."""
     el = _SubElement(parent, _NAR[tag])
-    el.text = text
-    if text != value:
+    el.text = xsd_date(value)
+    if el.text != value:
         el.set(ng("value"), value)  # the exact text as the model holds it
     return el
 
@@ -320,11 +318,13 @@ def _item_meta(item: etree._Element, article: Article) -> None:
     else:
         # provider is required; the model knows none, and says so rather than invent one.
         _SubElement(meta, _NAR["provider"], {"literal": "unknown"})
+    # Not a model field: the item's version time, from the article's own dates when it
+    # has any (an xs:dateTime, so a bare date gets midnight), else the export time.
     stamp = article.modified or article.published
-    if stamp:
-        _date(meta, "versionCreated", stamp, need_time=True)
-    else:
-        _SubElement(meta, _NAR["versionCreated"]).text = export_time()
+    version_created = xsd_date(stamp) if stamp else export_time()
+    if "T" not in version_created:
+        version_created += "T00:00:00"
+    _SubElement(meta, _NAR["versionCreated"]).text = version_created
     if article.published and "T" in article.published:
         _date(meta, "firstCreated", article.published)
     _SubElement(meta, _NAR["pubStatus"], {"qcode": "stat:usable"})
