@@ -1,0 +1,136 @@
+"""The dates pass: every date expression in the body, as written and resolved.
+
+Dates are counted from the publication day: ``Article.published`` when given, else the
+latest full date written in a photo caption (when the picture was taken; said so in the
+article's notes). The verb each date hangs on decides past or future (:mod:`.tense`),
+the arithmetic is :mod:`.dateresolve`'s, the patterns :mod:`.dategrammar`'s. Results go
+to ``Article.dates``; dates that cannot be believed (impossible, contradictory,
+implausibly far) stay there unresolved with low confidence and a note, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from ..model import Article, DateInfo, DateMention, Provenance, Span
+from . import dategrammar, nlp
+from .dateresolve import CONF_PROBLEM, Resolution, resolve
+from .tense import Tense, tense_of
+from .wordlists import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .pipeline import ExtractOptions
+
+AnchorSource = Literal["published", "caption"]
+# A date counted from a caption's date rather than the stated publication date is less sure.
+_CAPTION_DISCOUNT = 0.9
+
+
+@dataclass(frozen=True)
+class Anchor:
+    day: date
+    source: AnchorSource
+
+
+@dataclass(frozen=True)
+class Found:
+    """One date in a paragraph, with what decided its resolution."""
+
+    mention: DateMention
+    expr: dategrammar.Expr
+    tense: Tense
+    problem: str | None
+
+
+def _date_entities(doc: "Doc") -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+
+
+def _expressions(text: str, doc: "Doc | None") -> list[dategrammar.Expr]:
+    ents = _date_entities(doc) if doc is not None else []
+    return dategrammar.find(text, lambda s, e: any(a < e and s < b for a, b in ents))
+
+
+@lru_cache(maxsize=1)
+def _credit_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words("caption_credits")))
+
+
+def _caption_texts(article: Article) -> list[str]:
+    texts = [m.caption for m in article.media if m.caption]
+    texts += [p.text for p in article.body if _credit_pattern().search(p.text)]
+    return texts
+
+
+def anchor_of(article: Article) -> Anchor | None:
+    """The day relative dates count from, or None when neither metadata nor text gives one."""
+    if article.published:
+        return Anchor(date.fromisoformat(article.published[:10]), "published")
+    days = []
+    for text in _caption_texts(article):
+        for x in dategrammar.find(text):
+            if x.kind == "date" and x.year is not None and x.day is not None and x.day_end is None:
+                r = resolve(x, None)
+                if r is not None and r.start is not None:
+                    days.append(r.start)
+    return Anchor(max(days), "caption") if days else None
+
+
+def _mention(paragraph: int, x: dategrammar.Expr, r: Resolution, anchor: Anchor | None) -> DateMention:
+    confidence = r.confidence
+    if anchor is not None and anchor.source == "caption" and x.year is None and r.start is not None:
+        confidence = round(confidence * _CAPTION_DISCOUNT, 3)
+    info = DateInfo(start=r.start.isoformat() if r.start else None,
+                    end=r.end.isoformat() if r.end else None,
+                    text=x.text, precision=r.precision)  # type: ignore[arg-type]
+    return DateMention(span=Span(paragraph=paragraph, start=x.start, end=x.end), date=info,
+                       confidence=confidence)
+
+
+def find(article: Article, anchor: Anchor | None = None, model: str = nlp.DEFAULT_MODEL) -> list[Found]:
+    """Every date in the body, resolved against ``anchor`` (default: :func:`anchor_of`)."""
+    anchor = anchor if anchor is not None else anchor_of(article)
+    texts = [p.text for p in article.body]
+    docs = nlp.parse(texts, model) if texts else []
+    found: list[Found] = []
+    for i, (text, doc) in enumerate(zip(texts, docs)):
+        for x in _expressions(text, doc):
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            tense = tense_of(span.root) if span is not None and len(span) else Tense(None)
+            r = resolve(x, anchor.day if anchor else None, tense.direction, tense.strong)
+            if r is None:
+                continue  # a duration after all ("in three years" with a past verb)
+            found.append(Found(_mention(i, x, r, anchor), x, tense, r.problem))
+    return found
+
+
+def _notes(article: Article, anchor: Anchor | None, found: list[Found]) -> list[str]:
+    notes = []
+    if anchor is not None and anchor.source == "caption":
+        notes.append(f"dates: no publication date given; relative dates count from {anchor.day}, "
+                     "the latest date in a photo caption")
+    if anchor is None and any(f.mention.date.start is None and f.mention.confidence > CONF_PROBLEM for f in found):
+        notes.append("dates: no publication date given; relative dates are left unresolved "
+                     "(give one with --published or a .meta.json sidecar)")
+    for f in found:
+        if f.problem:
+            notes.append(f"dates: paragraph {f.mention.span.paragraph}: {f.problem}; kept as written, unresolved")
+    return notes
+
+
+def run(article: Article, options: "ExtractOptions") -> Article:
+    anchor = anchor_of(article)
+    found = find(article, anchor, options.spacy_model)
+    notes = _notes(article, anchor, found)
+    provenance = article.provenance
+    if provenance is not None or notes:
+        provenance = provenance or Provenance()
+        kept = [n for n in provenance.notes if not n.startswith("dates: ")]  # from an earlier run
+        provenance = provenance.model_copy(update={"notes": kept + notes})
+    return article.model_copy(update={"dates": [f.mention for f in found], "provenance": provenance})
