@@ -119,22 +119,22 @@ def _choose(candidates: list[tuple[int, date]], direction: Direction | None, str
     return best[1], confidence
 
 
-@lru_cache(maxsize=1)
-def _limits() -> tuple[int, int]:
-    lim = data("dates")["limits"]
+@lru_cache(maxsize=2)
+def _limits(precision: str) -> tuple[int, int]:
+    lim = data("dates")["limits"]["day" if precision == "day" else "other"]
     return int(lim["years_before"]), int(lim["years_after"])
 
 
-def _plausible(start: date, anchor: date | None) -> bool:
+def _plausible(start: date, anchor: date | None, precision: str) -> bool:
     if anchor is None:
         return True
-    before, after = _limits()
+    before, after = _limits(precision)
     return add_months(anchor, -12 * before) <= start <= add_months(anchor, 12 * after)
 
 
 def _finish(start: date, end: date | None, precision: str, confidence: float, anchor: date | None,
             text: str) -> Resolution:
-    if not _plausible(start, anchor):
+    if not _plausible(start, anchor, precision):
         return _unresolved(precision, CONF_PROBLEM,
                            f"{text!r} is implausibly far from the publication date {anchor}")
     return Resolution(start, end if end != start else None, precision, confidence)
@@ -290,7 +290,7 @@ def resolve(x: Expr, anchor: date | None, direction: Direction | None = None,
 
     ``direction`` and ``strong`` are the tense of the verb the expression hangs on. Returns
     None when the words turn out not to be a date at all ("in three years" after a
-    present or past verb is a duration, not a time).
+    past verb, or hanging on a noun, is a duration, not a time).
     """
     if x.kind == "date":
         if x.day is not None:
@@ -311,5 +311,7 @@ def resolve(x: Expr, anchor: date | None, direction: Direction | None = None,
     if x.kind == "ago":
         return _offset(x, anchor, -1)
     if x.kind == "ahead":
-        return _offset(x, anchor, +1) if direction == "future" else None
+        # "resume in two weeks" points ahead; "the highest in three years" is a duration
+        ahead = direction == "future" or (direction == "present" and strong)
+        return _offset(x, anchor, +1) if ahead else None
     raise AssertionError(f"unknown expression kind {x.kind}")
