@@ -1,6 +1,6 @@
 """Date expressions found by pattern in a text: what is written, before anything is resolved.
 
-The words come from ``data/dates.json``; this module builds regular expressions from them
+The words come from ``data/date_words.json``; this module builds regular expressions from them
 and turns each match into an :class:`Expr` that names the parts it saw (a weekday, a day
 number, a month, "last", "about three months ago"). Resolution against the publication
 date and the verb's tense is :mod:`.dateresolve`'s job, so everything here is pure text
@@ -62,7 +62,7 @@ class _Grammar:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    w = data("dates")
+    w = data("date_words")
     wd = _alt(w["weekdays"])
     wda = _alt(w["weekday_abbreviations"], dot=True)
     mon = _alt(w["months"])

@@ -121,7 +121,7 @@ def _choose(candidates: list[tuple[int, date]], direction: Direction | None, str
 
 @lru_cache(maxsize=2)
 def _limits(precision: str) -> tuple[int, int]:
-    lim = data("dates")["limits"]["day" if precision == "day" else "other"]
+    lim = data("date_words")["limits"]["day" if precision == "day" else "other"]
     return int(lim["years_before"]), int(lim["years_after"])
 
 
