@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Article, DateInfo, DateMention, Provenance, Span
 from . import dategrammar, nlp
-from .dateresolve import CONF_PROBLEM, Resolution, resolve
+from .dateresolve import CONF_PROBLEM, resolve
 from .tense import Tense, tense_of
 from .wordlists import words
 
@@ -40,12 +40,17 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Found:
-    """One date in a paragraph, with what decided its resolution."""
+    """One date in a text, with what decided its resolution."""
 
-    mention: DateMention
     expr: dategrammar.Expr
+    date: DateInfo
+    confidence: float
     tense: Tense
     problem: str | None
+
+    def mention(self, paragraph: int) -> DateMention:
+        return DateMention(span=Span(paragraph=paragraph, start=self.expr.start, end=self.expr.end),
+                           date=self.date, confidence=self.confidence)
 
 
 def _date_entities(doc: "Doc") -> list[tuple[int, int]]:
@@ -82,55 +87,56 @@ def anchor_of(article: Article) -> Anchor | None:
     return Anchor(max(days), "caption") if days else None
 
 
-def _mention(paragraph: int, x: dategrammar.Expr, r: Resolution, anchor: Anchor | None) -> DateMention:
-    confidence = r.confidence
-    if anchor is not None and anchor.source == "caption" and x.year is None and r.start is not None:
-        confidence = round(confidence * _CAPTION_DISCOUNT, 3)
-    info = DateInfo(start=r.start.isoformat() if r.start else None,
-                    end=r.end.isoformat() if r.end else None,
-                    text=x.text, precision=r.precision)  # type: ignore[arg-type]
-    return DateMention(span=Span(paragraph=paragraph, start=x.start, end=x.end), date=info,
-                       confidence=confidence)
-
-
-def find(article: Article, anchor: Anchor | None = None, model: str = nlp.DEFAULT_MODEL) -> list[Found]:
-    """Every date in the body, resolved against ``anchor`` (default: :func:`anchor_of`)."""
-    anchor = anchor if anchor is not None else anchor_of(article)
-    texts = [p.text for p in article.body]
-    docs = nlp.parse(texts, model) if texts else []
+def in_text(text: str, doc: "Doc", anchor: Anchor | None) -> list[Found]:
+    """Every date in one parsed text (a paragraph, a caption), resolved against ``anchor``."""
     found: list[Found] = []
-    for i, (text, doc) in enumerate(zip(texts, docs)):
-        for x in _expressions(text, doc):
-            span = doc.char_span(x.start, x.end, alignment_mode="expand")
-            tense = tense_of(span.root) if span is not None and len(span) else Tense(None)
-            r = resolve(x, anchor.day if anchor else None, tense.direction, tense.strong)
-            if r is None:
-                continue  # a duration after all ("in three years" with a past verb)
-            found.append(Found(_mention(i, x, r, anchor), x, tense, r.problem))
+    for x in _expressions(text, doc):
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        tense = tense_of(span.root) if span is not None and len(span) else Tense(None)
+        r = resolve(x, anchor.day if anchor else None, tense.direction, tense.strong)
+        if r is None:
+            continue  # a duration after all ("in three years" with a past verb)
+        confidence = r.confidence
+        if anchor is not None and anchor.source == "caption" and x.year is None and r.start is not None:
+            confidence = round(confidence * _CAPTION_DISCOUNT, 3)
+        info = DateInfo(start=r.start.isoformat() if r.start else None,
+                        end=r.end.isoformat() if r.end else None,
+                        text=x.text, precision=r.precision)  # type: ignore[arg-type]
+        found.append(Found(x, info, confidence, tense, r.problem))
     return found
 
 
-def _notes(article: Article, anchor: Anchor | None, found: list[Found]) -> list[str]:
+def find(article: Article, anchor: Anchor | None = None,
+         model: str = nlp.DEFAULT_MODEL) -> list[tuple[int, Found]]:
+    """Every date in the body with its paragraph, resolved against ``anchor``
+    (default: :func:`anchor_of`)."""
+    anchor = anchor if anchor is not None else anchor_of(article)
+    texts = [p.text for p in article.body]
+    docs = nlp.parse(texts, model) if texts else []
+    return [(i, f) for i, (text, doc) in enumerate(zip(texts, docs)) for f in in_text(text, doc, anchor)]
+
+
+def _notes(anchor: Anchor | None, found: list[tuple[int, Found]]) -> list[str]:
     notes = []
     if anchor is not None and anchor.source == "caption":
         notes.append(f"dates: no publication date given; relative dates count from {anchor.day}, "
                      "the latest date in a photo caption")
-    if anchor is None and any(f.mention.date.start is None and f.mention.confidence > CONF_PROBLEM for f in found):
+    if anchor is None and any(f.date.start is None and f.confidence > CONF_PROBLEM for _, f in found):
         notes.append("dates: no publication date given; relative dates are left unresolved "
                      "(give one with --published or a .meta.json sidecar)")
-    for f in found:
+    for i, f in found:
         if f.problem:
-            notes.append(f"dates: paragraph {f.mention.span.paragraph}: {f.problem}; kept as written, unresolved")
+            notes.append(f"dates: paragraph {i}: {f.problem}; kept as written, unresolved")
     return notes
 
 
 def run(article: Article, options: "ExtractOptions") -> Article:
     anchor = anchor_of(article)
     found = find(article, anchor, options.spacy_model)
-    notes = _notes(article, anchor, found)
+    notes = _notes(anchor, found)
     provenance = article.provenance
     if provenance is not None or notes:
         provenance = provenance or Provenance()
         kept = [n for n in provenance.notes if not n.startswith("dates: ")]  # from an earlier run
         provenance = provenance.model_copy(update={"notes": kept + notes})
-    return article.model_copy(update={"dates": [f.mention for f in found], "provenance": provenance})
+    return article.model_copy(update={"dates": [f.mention(i) for i, f in found], "provenance": provenance})

@@ -73,7 +73,9 @@ def _prospective_head(verb: "Token") -> bool:
         return True
     if lemma == "go" and head.tag_ == "VBG" and verb.dep_ == "xcomp":
         return True
-    return lemma == "be" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children)
+    # "is to meet": the infinitive right after the form of "be", not "was one of the last to"
+    return lemma == "be" and verb.dep_ == "xcomp" and any(
+        c.tag_ == "TO" and c.i == head.i + 1 for c in verb.children)
 
 
 def direction_of_verb(verb: "Token") -> Direction | None:
@@ -92,6 +94,9 @@ def direction_of_verb(verb: "Token") -> Direction | None:
     if verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm"):
         return "past"
     if verb.tag_ in ("VBN", "VBG"):
+        if verb.dep_ == "acl" and not aux:
+            # a reduced relative: "protesters detained at rallies" (done), "talks being held" (going on)
+            return "past" if verb.tag_ == "VBN" else "present"
         if any(a in ("was", "were") for a in aux):
             return "past"
         if any(a in ("is", "are", "am", "'s", "'re", "be") for a in aux):
