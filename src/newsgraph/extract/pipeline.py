@@ -19,7 +19,10 @@ class ExtractOptions:
 Pass = Callable[[Article, ExtractOptions], Article]
 
 # Dotted paths, imported on first use; each pass lands with its module.
-PASSES: tuple[str, ...] = ()
+PASSES: tuple[str, ...] = (
+    "newsgraph.extract.dates:run",
+    "newsgraph.extract.events:run",  # also points quotes said at an event to it
+)
 
 
 def _load(path: str) -> Pass:
