@@ -22,6 +22,7 @@ Pass = Callable[[Article, ExtractOptions], Article]
 PASSES: tuple[str, ...] = (
     "newsgraph.extract.clean:run",
     "newsgraph.extract.structure:run",
+    "newsgraph.extract.actors:extract_actors",
     "newsgraph.extract.dates:run",
     "newsgraph.extract.events:run",  # also points quotes said at an event to it
 )
