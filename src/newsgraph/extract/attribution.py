@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from .cues import Cue, find_cues, transcript_label
+from . import wordlists
+from .cues import RELATIVE, Cue, antecedent_of, find_cues, inherited_subject, noun_phrase, span_of, transcript_label
 from .quote_marks import QuoteRegion
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ class Para:
     region_of: list[int]  # token index -> region index, -1 outside quotes
     cues: list[Cue]
     label: tuple[int, int] | None = None  # a transcript speaker label, "TRUMP:"
+    # Clauses standing in for a cue ('Bolton thought ... "..."'), by verb token.
+    predicates: dict[int, Cue] = field(default_factory=dict)
 
     def cue_at(self, token: int) -> Cue | None:
         return next((c for c in self.cues if c.verb == token), None)
@@ -70,6 +73,7 @@ class Attribution:
     rule: str
     content: tuple[int, int, int] | None = None  # (paragraph, start, end) for indirect
     speaker: tuple[int, int, int] | None = None  # (paragraph, start, end) of the mention
+    antecedent: tuple[int, int, int] | None = None  # what a relative pronoun mention stands for
     continued_from: "Attribution | None" = None
     members: list[int] = field(default_factory=list)
 
@@ -131,6 +135,20 @@ def _after_frame(p: Para, ri: int) -> list[int]:
             break
         i += 1
     return frame
+
+
+def _sentence_tokens(p: Para, ri: int) -> list[int]:
+    """The tokens of the sentence the quote stands in, other quotes included."""
+    toks = _region_tokens(p, ri)
+    if not toks:
+        return []
+    lo = toks[0]
+    while lo > 0 and not (p.region_of[lo - 1] < 0 and _is_terminator(p.doc[lo - 1])):
+        lo -= 1
+    hi = toks[-1]
+    while hi + 1 < len(p.doc) and not (p.region_of[hi] < 0 and _is_terminator(p.doc[hi])):
+        hi += 1
+    return list(range(lo, hi + 1))
 
 
 def _open_ended(p: Para, r: QuoteRegion) -> bool:
@@ -283,17 +301,25 @@ def link_paragraph(p: Para) -> list[_Link | None]:
         embedded = _embedded(p, ri, None, before)
         # A partial quote inside a clause governed by a cue before it: that cue
         # ('Putin described relations as "quite productive," the AP reported').
-        governing = next((c for c in before_cues if _governed_by(p, ri, c)), None)
+        sentence = set(_sentence_tokens(p, ri))
+        first_tok = min(_region_tokens(p, ri))
+        governing = next((c for c in reversed(p.cues) if c.verb in sentence and c.verb < first_tok
+                          and _governed_by(p, ri, c)), None)
         after_cue = after_cues[0] if after_cues else None
         # 1. '"...," X said' — the frame right after the quote
         if after_cue is not None and open_end and _bare_lead(p, after, after_cue) and \
-                not (embedded and governing is not None and after_cue.reporting):
+                not _passive(p, after_cue) and not (embedded and governing is not None and after_cue.reporting):
             links[ri] = _Link(after_cue, "after", embedded, 0.95)
             continue
         # 2. 'X said: "..."' / 'X said "..."' / 'X told Y, "..."'
         adjacent = next((c for c in before_cues if _adjacent_before(p, before, c, r) and not _object_taken(p, c, r)), None)
         if adjacent is not None:
             links[ri] = _Link(adjacent, "before", _embedded(p, ri, adjacent, before), 0.95)
+            continue
+        # 3. ', he said,' / 'As X put it,' in the middle of the sentence
+        paren = next((c for c in p.cues if c.verb in sentence and _parenthetical(p, c)), None)
+        if paren is not None:
+            links[ri] = _Link(paren, "parenthetical", embedded, 0.8)
             continue
         if governing is not None:
             links[ri] = _Link(_outermost(p, governing), "content", True, 0.8)
@@ -310,17 +336,77 @@ def link_paragraph(p: Para) -> list[_Link | None]:
                 break
         if links[ri] is not None:
             continue
-        # 5. ', he said,' in the middle of the sentence
-        paren = next((c for c in before_cues + after_cues if _parenthetical(p, c)), None)
-        if paren is not None:
-            links[ri] = _Link(paren, "parenthetical", embedded, 0.8)
-            continue
         # 6. '"Finished sentence." X said.' (no comma before the closing mark)
         if after_cue is not None and not open_end and _bare_lead(p, after, after_cue) and \
-                not _clausal_after(p, after_cue):
+                not _clausal_after(p, after_cue) and not _has_object(p, after_cue) and not _passive(p, after_cue):
             links[ri] = _Link(after_cue, "after-sentence", embedded, 0.8)
+            continue
+        # 7. 'Bolton thought the buzz was "artificially nourished"': the words are
+        # quoted as someone's, and the clause says whose.
+        if embedded and not is_title_like(p, r):
+            pred = _predicate_cue(p, ri)
+            if pred is not None:
+                links[ri] = _Link(pred, "predicate", True, 0.5)
     _link_within_sentences(p, links)
     return links
+
+
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+
+
+def _agentive(tok: "Token") -> bool:
+    """Can this subject be the source of words (a person, a group, a document)?"""
+    if tok.lower_ in _AGENT_PRONOUNS:
+        return True
+    if tok.pos_ == "PRON":
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "NOUN":
+        lemma = tok.lemma_.lower()
+        table = wordlists.data("speaker_descriptions")
+        return lemma in table["person"] or lemma in table["organization"] or lemma in table["indefinite"] \
+            or lemma in wordlists.word_set("speaker_documents")
+    return False
+
+
+def _predicate_cue(p: Para, ri: int) -> Cue | None:
+    """The clause a quoted fragment belongs to, as a cue: its verb and its subject."""
+    head = _region_head(p, ri)
+    if head is None:
+        return None
+    child, tok = head, head.head
+    for _ in range(8):
+        if tok is child:
+            return None
+        if p.region_of[tok.i] < 0:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return None  # the quote is (in) the subject
+            if tok.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp", "prep", "appos"):
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if poss is not None and _agentive(poss):
+                    return _make_cue(p, tok, poss)  # "her remark that ..."
+            if tok.pos_ in ("VERB", "AUX"):
+                subj = inherited_subject(tok)
+                if subj is None or p.region_of[subj.i] >= 0:
+                    return None
+                return _make_cue(p, tok, subj) if _agentive(subj) else None
+        child, tok = tok, tok.head
+    return None
+
+
+def _make_cue(p: Para, verb: "Token", subj: "Token") -> Cue:
+    np = noun_phrase(subj)
+    known = p.predicates.get(verb.i)
+    if known is not None:
+        return known
+    cue = Cue(p.index, verb.i, verb.idx, verb.idx + len(verb.text), verb.text, verb.lemma_.lower())
+    cue.speaker, cue.speaker_head = span_of(np), subj.i
+    cue.tokens = {verb.i} | {t.i for t in np}
+    if subj.lower_ in RELATIVE:
+        cue.antecedent = antecedent_of(subj)
+    p.predicates[verb.i] = cue
+    return cue
 
 
 def _object_taken(p: Para, cue: Cue, r: QuoteRegion) -> bool:
@@ -360,16 +446,33 @@ def _outermost(p: Para, cue: Cue) -> Cue:
     return best if best.speaker is not None else cue
 
 
+def _passive(p: Para, cue: Cue) -> bool:
+    """'"birther" was mentioned by anchors': the quote is what was mentioned."""
+    return cue.lemma not in ("quote", "cite") and any(c.dep_ == "auxpass" for c in p.doc[cue.verb].children)
+
+
+def _has_object(p: Para, cue: Cue) -> bool:
+    verb = p.doc[cue.verb]
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") and p.region_of[c.i] < 0 and c.i not in cue.tokens
+               for c in verb.children)
+
+
 def _parenthetical(p: Para, cue: Cue) -> bool:
-    """', he said,' / 'Instead, Trump told CNN, his policy ...': a cue set off by commas
-    inside the sentence it attributes."""
+    """', he said,' / 'Instead, Trump told CNN, his policy ...' / 'As X put it,': a cue
+    set off by commas inside the sentence it attributes."""
+    if cue.speaker is None:
+        return False
     toks = sorted(cue.tokens)
     addressee = [t.i for t in p.doc if cue.addressee and cue.addressee[0] <= t.idx < cue.addressee[1]]
     first, last = toks[0], max(toks + addressee)
+    while last + 1 < len(p.doc) and p.doc[last + 1].dep_ in ("npadvmod", "advmod") and p.doc[last + 1].i - last < 3:
+        last += 1  # "he said Tuesday,"
     if first == 0 or last + 1 >= len(p.doc) or last - first > 10:
         return False
     before, after = p.doc[first - 1], p.doc[last + 1]
-    if before.text != "," or after.text != ",":
+    if after.text != ",":
+        return False
+    if before.text != "," and not (before.lower_ == "as" and (first - 1 == 0 or p.doc[first - 2].is_punct)):
         return False
     verb = p.doc[cue.verb]
     return not any(c.dep_ in ("ccomp", "dobj") and c.i > last for c in verb.children)
@@ -486,6 +589,8 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
     for att in atts:
         if att.speaker is None and att.cue is not None and att.cue.speaker is not None:
             att.speaker = (att.cue.paragraph, *att.cue.speaker)
+            if att.cue.antecedent is not None:
+                att.antecedent = (att.cue.paragraph, *att.cue.antecedent)
     return atts
 
 

@@ -25,7 +25,7 @@ CharSpan = tuple[int, int]
 # relative clauses, prepositional phrases) describe them and are left out of the span.
 _NP_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat",
                       "quantmod", "predet", "nn", "prt"})
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Nouns that stand for their author: "a statement from the White House said".
 _DOCUMENT_NOUNS_FILE = "speaker_documents"
 
@@ -70,6 +70,7 @@ class Cue:
     via: CharSpan | None = None
     content: CharSpan | None = None  # reported clause (its characters), if any
     inverted: bool = False          # "said X": the speaker follows the verb
+    antecedent: CharSpan | None = None  # what a relative pronoun speaker ("who said") stands for
     tokens: set[int] = field(default_factory=set)  # tokens of the cue and its speaker
 
     @property
@@ -81,7 +82,7 @@ class Cue:
         return self.lemma in report_verbs() or self.lemma == "according to"
 
 
-def _span_of(tokens: Sequence["Token"]) -> CharSpan:
+def span_of(tokens: Sequence["Token"]) -> CharSpan:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
@@ -126,24 +127,25 @@ def _subject(verb: "Token") -> "Token | None":
     return None
 
 
-def _inherited_subject(verb: "Token", depth: int = 0) -> "Token | None":
-    """The subject of a verb without one: "adding that", "and said", "who said"."""
+def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | None = None) -> "Token | None":
+    """The subject of a verb, or of the verb it hangs on when it has none: "adding
+    that", "and said", "who said" (the relative pronoun), "noting ..., said"."""
     subj = _subject(verb)
+    if subj is not None and quoted is not None and quoted[subj.i]:
+        subj = None  # a word of the quote is never its speaker
     if subj is None and depth > 0:
         # "A lawsuit was filed ..., alleging that": the passive subject does the alleging
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-        return verb.head
     if subj is not None:
         return subj
     if depth > 3:
         return None
     if verb.dep_ == "relcl":
         return verb.head
-    if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp", "parataxis") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return head
+            return _document_owner(head)
         if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN":
             return None  # "Asked about it, she said": the participle's subject is its object
         if head.pos_ in ("VERB", "AUX"):
@@ -151,8 +153,44 @@ def _inherited_subject(verb: "Token", depth: int = 0) -> "Token | None":
             if depth == 0 and verb.tag_ == "VBG" and head.dep_ == "ccomp" and outer is not head \
                     and outer.lemma_.lower() in speech_verbs() and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
                 # "Byrne wrote the agents knew it, saying ...": Byrne is saying it
-                return _inherited_subject(outer, depth + 1)
-            return _inherited_subject(head, depth + 1)
+                return inherited_subject(outer, depth + 1, quoted)
+            return inherited_subject(head, depth + 1, quoted)
+    return None
+
+
+def antecedent_of(pronoun: "Token") -> CharSpan | None:
+    """'letters that called him ...': the noun a relative pronoun stands for."""
+    tok = pronoun.head
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return span_of(noun_phrase(tok.head))
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def _document_owner(noun: "Token") -> "Token":
+    """'Trump posted a message reading "..."': the message speaks for who posted it."""
+    if noun.lemma_.lower() in wordlists.word_set(_DOCUMENT_NOUNS_FILE) and noun.dep_ == "dobj":
+        owner = _subject(noun.head)
+        if owner is not None:
+            return owner
+    return noun
+
+
+def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """When the parse gives a verb no subject ('Clinton, exasperated, responded:'), the
+    nearest subject before it in its sentence, outside quotes."""
+    start = verb.sent.start
+    for i in range(verb.i - 1, start - 1, -1):
+        t = verb.doc[i]
+        if quoted[i]:
+            return None
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") and t.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # another finite clause in between
     return None
 
 
@@ -163,7 +201,7 @@ _VERB_FORMS = {"said": "say", "says": "say", "read": "read", "reads": "read", "t
                "added": "add", "notes": "note", "noted": "note", "asks": "ask", "asked": "ask"}
 # Speech verbs only when they take no object: 'she continued, "..."' but not 'continued
 # the talks'.
-_INTRANSITIVE_ONLY = frozenset({"begin", "continue", "start", "go", "conclude", "speak", "answer", "respond"})
+_INTRANSITIVE_ONLY = frozenset({"continue", "go", "conclude", "speak", "answer", "respond"})
 
 
 def cue_lemma(tok: "Token") -> str:
@@ -183,7 +221,8 @@ def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
     lemma = cue_lemma(tok)
     if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or lemma != tok.lemma_.lower()):
         return False
-    if lemma in _INTRANSITIVE_ONLY and any(c.dep_ in ("dobj", "xcomp", "attr") and not quoted[c.i] for c in tok.children):
+    if lemma in _INTRANSITIVE_ONLY and (tok.tag_ not in _FINITE or any(
+            c.dep_ in ("dobj", "xcomp", "attr") and not quoted[c.i] for c in tok.children)):
         return False
     if lemma in speech_verbs():
         if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in")
@@ -200,44 +239,60 @@ def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
 _NAME_RUN_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 
 
-def inverted_speaker(verb: "Token") -> list["Token"] | None:
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_INVERTIBLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | None:
     """'"...," said Russian government spokesman Dmitri Peskov': after a quote or a
-    comma, the noun phrase right after the verb is its speaker, however the parser
-    attached it."""
+    comma, the noun phrase right after a finite speech verb is its speaker, however
+    the parser attached it — unless it starts a clause ('said China has ...')."""
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc):
         return None
+    if verb.tag_ not in _FINITE and verb.lower_ not in _VERB_FORMS:
+        return None
     prev = doc[verb.i - 1]
-    if not (prev.is_punct or prev.is_quote or prev.text in ("''", "”", "\"")):
+    after_quote = prev.is_quote or prev.text in ("''", "\u201d", "\"") or (prev.is_punct and quoted[prev.i])
+    if not (after_quote or prev.text in (",", "\u2014", "\u2013", "--")):
+        return None
+    if not after_quote and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
     run: list["Token"] = []
     i = verb.i + 1
-    while i < len(doc):
+    while i < len(doc) and not quoted[i]:
         t = doc[i]
+        if t.ent_type_ in ("DATE", "TIME"):
+            break
         if t.pos_ in _NAME_RUN_POS or (t.tag_ == "POS" and run) or (t.text in (".", "-") and run and t.whitespace_ == ""):
             run.append(t)
         elif t.lower_ == "of" and run and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
             run.append(t)  # Secretary of State John Kerry
-        elif t.pos_ == "PRON" and not run and t.lower_ in ("he", "she", "they", "we", "i", "it"):
-            return [t]
+        elif t.pos_ == "PRON" and not run and t.lower_ in _INVERTIBLE_PRONOUNS:
+            run.append(t)
+            i += 1
+            break
         else:
             break
         if t.pos_ == "DET" and len(run) > 1:
             run.pop()
             break
         i += 1
-    while run and run[-1].pos_ not in ("PROPN", "NOUN"):
+    while run and run[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
         run.pop()
-    if not run or not any(t.pos_ in ("PROPN", "NOUN") for t in run):
+    if not run:
         return None
+    nxt = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.lower_ == "that") and nxt.dep_ != "appos":
+        return None  # "said China has established": the subject of what was said
     return run
 
 
-def _speaker_of(verb: "Token") -> tuple["Token | None", bool]:
+def _speaker_of(verb: "Token", quoted: Sequence[bool]) -> tuple["Token | None", bool]:
     """The speaker's head token and whether it follows the verb ('said Peskov')."""
     lemma = cue_lemma(verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if passive is not None:
+    if passive is not None and not quoted[passive.i]:
         if lemma in ("quote", "cite"):
             return passive, passive.i > verb.i
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -245,18 +300,11 @@ def _speaker_of(verb: "Token") -> tuple["Token | None", bool]:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return pobj, bool(pobj is not None and pobj.i > verb.i)
         return None, False  # "she was told that": the subject heard it
-    subj = _inherited_subject(verb)
-    if subj is not None:
-        if subj.lower_ in _RELATIVE:
-            return None, False
+    subj = inherited_subject(verb, quoted=quoted)
+    if subj is None and verb.tag_ in _FINITE:
+        subj = _left_subject(verb, quoted)
+    if subj is not None and not quoted[subj.i]:
         return subj, subj.i > verb.i
-    # "..., said the spokesman" parsed with the speaker as object.
-    for c in verb.children:
-        if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN") \
-                and lemma == "say":
-            prev = verb.doc[verb.i - 1] if verb.i > 0 else None
-            if prev is not None and (prev.is_punct or prev.is_quote):
-                return c, True
     return None, False
 
 
@@ -282,12 +330,12 @@ def _addressee_of(verb: "Token") -> CharSpan | None:
             first, last = objs[0], objs[-1]
             toks = noun_phrase(first) + ([] if last is first else noun_phrase(last))
             toks.sort(key=lambda t: t.i)
-            return _span_of(list(verb.doc[toks[0].i:toks[-1].i + 1]))
+            return span_of(list(verb.doc[toks[0].i:toks[-1].i + 1]))
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "write", "explain", "complain", "talk"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
-                return _span_of(noun_phrase(pobj))
+                return span_of(noun_phrase(pobj))
     return None
 
 
@@ -301,7 +349,7 @@ def _content_of(verb: "Token", quoted: Sequence[int]) -> CharSpan | None:
             while toks and toks[-1].is_punct:
                 toks = toks[:-1]
             if toks:
-                return _span_of(toks)
+                return span_of(toks)
     return None
 
 
@@ -312,7 +360,7 @@ def _via_of(verb: "Token") -> CharSpan | None:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _span_of(noun_phrase(pobj))
+                    return span_of(noun_phrase(pobj))
     return None
 
 
@@ -335,7 +383,7 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
             if pobj is not None:
                 author = _document_author(pobj)
                 np = noun_phrase(author)
-                cue.speaker, cue.speaker_head = _span_of(np), author.i
+                cue.speaker, cue.speaker_head = span_of(np), author.i
                 cue.tokens |= {t.i for t in pobj.subtree}
             cues.append(cue)
             continue
@@ -347,18 +395,20 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
                 continue  # "Asked about it, she said": not her speech
         cue = Cue(paragraph, tok.i, tok.idx, tok.idx + len(tok.text), tok.text, lemma)
         cue.tokens = {tok.i}
-        run = inverted_speaker(tok) if lemma not in _OBJECT_VERBS else None
+        run = inverted_speaker(tok, quoted) if lemma not in _OBJECT_VERBS else None
         if run is not None:
             head = next((t for t in reversed(run) if t.pos_ in ("PROPN", "NOUN", "PRON")), run[-1])
-            cue.speaker, cue.speaker_head, cue.inverted = _span_of(run), head.i, True
+            cue.speaker, cue.speaker_head, cue.inverted = span_of(run), head.i, True
             cue.tokens |= {t.i for t in run}
         else:
-            head, cue.inverted = _speaker_of(tok)
+            head, cue.inverted = _speaker_of(tok, quoted)
             if head is not None:
                 author = _document_author(head)
                 np = _conjuncts_span(author)
-                cue.speaker, cue.speaker_head = _span_of(np), author.i
+                cue.speaker, cue.speaker_head = span_of(np), author.i
                 cue.tokens |= {t.i for t in np} | {head.i}
+                if head.lower_ in RELATIVE:
+                    cue.antecedent = antecedent_of(head)
         cue.addressee = _addressee_of(tok)
         cue.via = _via_of(tok)
         cue.content = _content_of(tok, quoted)

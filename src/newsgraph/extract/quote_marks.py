@@ -71,12 +71,22 @@ def _is_word(ch: str | None) -> bool:
     return ch is not None and (ch.isalnum())
 
 
+# Markup left in the text (<tweet author="...">): its attribute quotes are not speech.
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
+
+
 def _marks(text: str) -> list[_Mark]:
     marks: list[_Mark] = []
     n = len(text)
+    tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text)] if "<" in text else []
+    t = 0
     for m in _MARK_RE.finditer(text):
         glyph = m.group()
         pos, end = m.start(), m.end()
+        while t < len(tags) and tags[t][1] <= pos:
+            t += 1
+        if t < len(tags) and tags[t][0] <= pos:
+            continue
         left = text[pos - 1] if pos > 0 else None
         right = text[end] if end < n else None
         family = "double" if (len(glyph) == 2 or glyph in "\"\u201c\u201d\u201e\u201f\u00ab\u00bb") else "single"

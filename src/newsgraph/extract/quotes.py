@@ -55,7 +55,7 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
     if att.speaker is not None:
         p, s, e = att.speaker
         speaker_mention = Span(paragraph=p, start=s, end=e)
-        speaker = resolver.resolve(att.speaker)
+        speaker = resolver.resolve(att.antecedent or att.speaker)
     addressee = via = None
     if cue is not None:
         if cue.addressee is not None:
