@@ -23,6 +23,7 @@ PASSES: tuple[str, ...] = (
     "newsgraph.extract.clean:run",
     "newsgraph.extract.structure:run",
     "newsgraph.extract.actors:extract_actors",
+    "newsgraph.extract.quotes:run",
     "newsgraph.extract.dates:run",
     "newsgraph.extract.events:run",  # also points quotes said at an event to it
 )
