@@ -169,6 +169,9 @@ def trigger_kind(tok: "Token", dated: set[int] = frozenset()) -> str | None:  # 
             if key in w["compounds"]:
                 return w["compounds"][key]
     kind = w["nouns"].get(lemma)
+    excluded = w["noun_excludes"].get(lemma, ())
+    if kind and any(c.lower_ in excluded for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return None  # "air strike"
     if kind and (lemma not in w["noun_needs"] or _needs_met(tok, w["noun_needs"][lemma], dated)):
         if lemma == "conference" and any(c.lower_ in ("news", "press") for c in tok.children):
             return "press_conference"
@@ -277,8 +280,10 @@ def governing(tok: "Token") -> tuple["Token | None", list["Token"]]:
 class _Reader:
     """Reads the mentions of one parsed text."""
 
-    def __init__(self, doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) -> None:
+    def __init__(self, doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef],
+                 skip: int = 0) -> None:
         self.doc = doc
+        self.skip = skip  # a dateline before the story ("NAIROBI, Kenya (AP) —") names no one
         self.paragraph = paragraph
         self.refs = refs
         self.dates = dates
@@ -293,7 +298,7 @@ class _Reader:
     def actors(self, tok: "Token") -> list[str]:
         """Actors an argument names: the head word, else its apposition or its group."""
         refs, para = self.refs, self.paragraph
-        if tok.i in self.date_tokens:
+        if tok.i in self.date_tokens or tok.idx < self.skip:
             return []
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
             return self.actors(tok.head.head)  # "Muratov, who won": the antecedent
@@ -313,9 +318,12 @@ class _Reader:
             if not ids:
                 ids = refs.pronoun(para, tok, "leader" if self.kind == "summit" else "any")
         if not ids:
-            for c in tok.children:
+            # "the former chief executive of Nordvik Bank, Henrik Dahl": the apposition,
+            # even where the parse hangs it on the bank
+            for c in [*tok.children, *(t for t in tok.subtree if t.dep_ == "appos" and t.head is not tok)]:
                 if c.dep_ == "appos":
-                    ids = self.args([c])
+                    ids = [a for a in self.args([c]) if c.head is tok or
+                           (a in refs.actors and refs.actors[a].kind == "person")]
                     if ids:
                         break
         if not ids:
@@ -329,12 +337,23 @@ class _Reader:
             country = refs.country_of_place(place) if place else None
             ids = [country] if country else []
         if not ids and tok.pos_ in _NOMINAL:
+            ids = self._comma_apposition(tok)
+        if not ids and tok.pos_ in _NOMINAL:
             # "Kremlin officials", "US diplomats": the organisation or country named by
             # the compound stands for them
             for c in tok.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN":
                     ids.extend(refs.actors_at(para, c.idx, c.idx + len(c), c.text))
         return list(dict.fromkeys(ids))
+
+    def _comma_apposition(self, tok: "Token") -> list[str]:
+        """"her Ethiopian counterpart, Dawit Bekele," where the parse lost the apposition."""
+        nxt = _np_last(tok).i + 1
+        if nxt + 1 < len(self.doc) and self.doc[nxt].text == ",":
+            t = self.doc[nxt + 1]
+            return [a for a in self.refs.actors_at(self.paragraph, t.idx, t.idx + len(t), t.text)
+                    if a in self.refs.actors and self.refs.actors[a].kind == "person"]
+        return []
 
     def args(self, toks: list["Token"]) -> list[str]:
         out: list[str] = []
@@ -344,6 +363,8 @@ class _Reader:
         return list(dict.fromkeys(out))
 
     def place(self, tok: "Token") -> str | None:
+        if tok.idx < self.skip:
+            return None
         for t in _conjuncts(tok):
             found = self.refs.place_at(self.paragraph, t.idx, t.idx + len(t), t.text)
             if found is None:
@@ -353,6 +374,12 @@ class _Reader:
                         found = self.refs.place_at(self.paragraph, c.idx, c.idx + len(c), c.text)
                         if found:
                             break
+            if found is None:
+                # "at the central bank headquarters in Manila"
+                for _, inner in _prep_objects(t, frozenset({"in"})):
+                    found = self.refs.place_at(self.paragraph, inner.idx, inner.idx + len(inner), inner.text)
+                    if found:
+                        break
             if found:
                 return found
         return None
@@ -372,6 +399,8 @@ class _Reader:
             if span is None or not len(span):
                 continue
             t = span.root
+            if t.head.lower_ in words()["bound_preps_set"]:
+                continue  # "until 2030", "since 2014": a bound, not when the event is
             for _ in range(_MAX_HOPS):
                 if t.head is t:
                     break
@@ -441,14 +470,14 @@ def _known_as(tok: "Token") -> str | None:
 def _negated(tok: "Token", verb: "Token | None", path: list["Token"]) -> bool:
     """'did not meet', 'no summit', 'the decision not to hold', 'refused to meet'.
 
-    A negated verb negates its arguments, not its circumstances: in "not to hold a news
-    conference after their meeting" the meeting still took place.
+    A negated or cancelling verb negates its arguments, not its circumstances: in "not to
+    hold a news conference after their meeting" the meeting still took place.
     """
     w = words()
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
-    if path and not (len(path) == 1 and path[0].lower_ in ("at", "in", "during", "for", "to")):
-        return False
+    if path:
+        return False  # "rejected the claims at the conference": the conference took place
     chain = [verb] if verb is not None and verb is not tok else []
     v = verb if verb is not None else tok
     if v.dep_ in ("xcomp", "acl", "ccomp") and v.head is not v:
@@ -483,9 +512,10 @@ def _detail(reader: _Reader, tok: "Token", kind: str) -> str | None:
     return None
 
 
-def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) -> list[Mention]:
-    """The event mentions of one parsed text."""
-    reader = _Reader(doc, paragraph, refs, dates)
+def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef], skip: int = 0) -> list[Mention]:
+    """The event mentions of one parsed text; the first ``skip`` characters (a dateline)
+    are not read for participants or places."""
+    reader = _Reader(doc, paragraph, refs, dates, skip)
     found: dict[int, Mention] = {}
     for tok in doc:
         kind = trigger_kind(tok, set(reader.date_tokens))
@@ -534,12 +564,16 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
         location = location or reader.places(tok, w["location_preps_set"])
         if kind == "visit":
             location = location or reader.places(tok, w["destination_preps_set"])
+        for subj in _subjects(tok):
+            location = location or reader.places(subj, w["location_preps_set"])  # "a court in Oslo sentenced"
         tense = tense_of(tok)
         m.direction, m.strong = tense.direction, tense.strong
         m.detail = _detail(reader, tok, kind)
     else:
         refs, para = reader.refs, reader.paragraph
-        for c in tok.children:
+        # the determiner may hang on a modifier: "their [high stakes] meeting"
+        modifiers = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" for g in c.children)]
+        for c in modifiers:
             if c.dep_ == "poss":
                 participants += reader.args([c])
             elif c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and c.pos_ == "PROPN":
@@ -556,6 +590,8 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
         if verb is not None and link in ("subject_takes_part", "object"):
             m.agents = reader.args(_subjects(verb))
             participants = m.agents + participants
+            if not path:  # "held a video call with her counterpart"
+                participants += reader.args([o for p, o in _prep_objects(verb, frozenset({"with", "between"}))])
             location = location or reader.places(verb, w["location_preps_set"])
             motion = verb.head if verb.dep_ in ("advcl", "xcomp") else None
             if location is None and motion is not None and motion.lemma_.casefold() in w["motion_verbs_set"]:
@@ -567,7 +603,7 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
         if heads & w["planned_heads_set"]:
             m.planned = True
             m.date_shift = 1 if "eve" in heads else 0
-        dets = [c for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
+        dets = [c for c in modifiers if c.dep_ in ("det", "poss", "nummod")]
         m.generic = any(c.lower_ in w["generic_determiners_set"] for c in dets)
         m.anaphoric = not m.generic and any(c.lower_ in w["anaphoric_determiners_set"] for c in dets)
         m.detail = _detail(reader, tok, kind)
@@ -639,6 +675,11 @@ def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
         if verb is not None and verb.i not in triggers:
             if _inherits(tok, path):
                 dates += reader.attached_dates(verb, triggers)
+                if not path and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "the summit is scheduled to open on October 14"
+                    for x in verb.children:
+                        if x.dep_ == "xcomp":
+                            dates += reader.attached_dates(x, triggers)
             elif m.date_shift:
                 dates += [d for d in reader.attached_dates(verb, triggers) if d.info.precision == "day"]
     m.dates = list(dict.fromkeys(dates))
@@ -648,6 +689,9 @@ def _outer(m: Mention, found: dict[int, Mention]) -> int | None:
     """The trigger whose clause ``m`` completes: "meet [during the summit]", "attends a
     meeting ... [via a video call]" (the prep may hang on the meeting or on its verb)."""
     t = m.trigger
+    if t.pos_ in _VERBAL and t.dep_ in ("advcl", "xcomp") and t.head.i in found \
+            and found[t.head.i].kind == "visit" and any(c.tag_ == "TO" for c in t.children):
+        return t.head.i  # "will visit the port on Monday to meet workers": the meeting is the visit
     if t.dep_ != "pobj" or t.head.lower_ not in _FOLD_PREPS:
         return None
     host = t.head.head
@@ -668,7 +712,8 @@ def _fold(found: dict[int, Mention]) -> list[Mention]:
         if outer_i is None:
             continue
         outer = found[outer_i]
-        if family(outer.kind) == family(m.kind) or (m.trigger.lower_ == "week" and family(outer.kind) == "meeting"):
+        if family(outer.kind) == family(m.kind) or outer.kind == "visit" \
+                or (m.trigger.lower_ == "week" and family(outer.kind) == "meeting"):
             parent[i] = outer_i
     for i in sorted(parent, key=lambda k: -found[k].trigger.i):
         root = parent[i]
@@ -677,7 +722,7 @@ def _fold(found: dict[int, Mention]) -> list[Mention]:
             seen.add(root)
             root = parent[root]
         outer, inner = found[root], found[i]
-        if priority(inner.kind) < priority(outer.kind):
+        if priority(inner.kind) < priority(outer.kind) and outer.kind != "visit":
             outer.kind = inner.kind
             outer.words = inner.words
         outer.spans += inner.spans

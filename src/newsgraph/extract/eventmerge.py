@@ -28,7 +28,9 @@ from .eventrefs import Refs
 _PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "approximate": 4, "year": 5}
 _CONTACT = "meeting"  # the family name of meeting, summit, talks, call
 _PLACE_RANK = {"city": 0, "venue": 1, "address": 1, "region": 2, "country": 3, "other": 2}
-_NEED = {"generic": 4, "anaphoric": 2, "plain": 3}
+# Evidence a mention needs to join an event. Captions, headlines and standfirsts sum up
+# the story: a fitting event of the same kind is enough.
+_NEED = {"generic": 4, "anaphoric": 2, "plain": 3, "caption": 1}
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,27 @@ def _places_clash(a: str | None, b: str | None, refs: Refs) -> bool:
     return True
 
 
+# How far apart two dates may be and still be one: a week named relative to a Sunday is
+# the next seven days to some writers and the calendar week after to others.
+_SLACK = {"week": 3, "approximate": 31}
+
+
 def _overlap(a: When, b: When) -> bool:
-    return a.start <= b.end and b.start <= a.end
+    slack = timedelta(days=max(_SLACK.get(a.precision, 0), _SLACK.get(b.precision, 0)))
+    return a.start - slack <= b.end and b.start - slack <= a.end
+
+
+def _strong_past(m: Mention) -> bool:
+    return m.direction == "past" and m.strong and not m.planned
+
+
+def _tense_clash(m: Mention, c: Cluster) -> bool:
+    """One side surely ahead, the other surely done: "the previous summit" / "next summit"."""
+    if m.planned and m.strong:
+        return any(_strong_past(x) for x in c.mentions)
+    if _strong_past(m):
+        return any(x.planned and x.strong for x in c.mentions)
+    return False
 
 
 def fits(m: Mention, c: Cluster, refs: Refs) -> bool:
@@ -139,8 +160,7 @@ def fits(m: Mention, c: Cluster, refs: Refs) -> bool:
         return False
     if _places_clash(m.location, c.location(refs), refs):
         return False
-    if m.planned and any(x.direction == "past" and x.strong and not x.planned for x in c.mentions) \
-            and not (mw and cw):
+    if not (mw and cw) and _tense_clash(m, c):
         return False
     p, q = m.participants, c.participants
     if family(m.kind) != _CONTACT and m.agents and c.agents \
@@ -199,6 +219,8 @@ def _attach_bare(m: Mention, clusters: list[Cluster]) -> Cluster | None:
             and any(x.order < m.order and para - x.order[0] <= 1 for x in c.mentions)]
     if near:
         return max(near, key=lambda c: max(x.order for x in c.mentions if x.order < m.order))
+    if not m.anaphoric and m.paragraph is not None:
+        return None  # "after overnight talks": some talks, not necessarily the ones named
     return min(same, key=lambda c: (-len(c.mentions), min(x.order for x in c.mentions)))
 
 
@@ -211,7 +233,8 @@ def cluster(mentions: list[Mention], refs: Refs) -> list[Cluster]:
     clusters: list[Cluster] = []
     ordered = sorted(mentions, key=lambda x: x.order)
     for m in (x for x in ordered if not _bare(x)):
-        need = _NEED["generic" if m.generic else "anaphoric" if m.anaphoric else "plain"]
+        need = _NEED["caption" if m.paragraph is None else "generic" if m.generic
+                     else "anaphoric" if m.anaphoric else "plain"]
         best: tuple[int, tuple[int, int]] | None = None
         chosen: Cluster | None = None
         for c in clusters:

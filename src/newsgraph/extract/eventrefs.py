@@ -10,6 +10,7 @@ answers them from what the earlier passes found, and nothing else: no new actors
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _MALE = frozenset({"he", "him", "his", "himself"})
-_SPEAKER = frozenset({"i", "me", "my", "myself", "mine"})
+# Inside a quote, "I" is the speaker, and "we" at least includes them.
+_SPEAKER = frozenset({"i", "me", "my", "myself", "mine", "we", "us", "our", "ourselves"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
@@ -100,7 +102,8 @@ class Refs:
         return None
 
     def _named_in(self, text: str) -> list[str]:
-        words = set(text.replace("\u2019s", " ").replace("'s", " ").split())
+        plain = text.replace("\u2019s", " ").replace("'s", " ")
+        words = set(plain.split()) | set(re.split(r"[\s\-\u2013\u2014]+", plain))
         hits = []
         for a in self.article.actors:
             names = [a.name, *a.aliases]
@@ -141,7 +144,7 @@ class Refs:
             return []
         if word in _SPEAKER:
             hit = self.quote_at(paragraph, token.idx)
-            return [hit[0]] if hit and hit[0] else []
+            return [hit[0]] if hit and hit[0] else []  # outside a quote: the writer
         if word in _PLURAL:
             return self.group(paragraph, token.idx, plural_kind)
         if word in ("it", "its"):
@@ -222,8 +225,11 @@ class Refs:
             return place.name if place else ref
         if actor.kind == "person":
             return actor.name.split()[-1]
-        names = [n for n in [actor.name, *actor.aliases] if len(n) >= 2]
-        return min(names, key=lambda n: (len(n), n)) if actor.kind == "country" else actor.name
+        if actor.kind == "country":
+            # "US", "UK", "EU" read better than "United States"; a capital ("Moscow") does not
+            short = [n for n in actor.aliases if 2 <= len(n.replace(".", "")) <= 3 and n.replace(".", "").isupper()]
+            return min(short, key=lambda n: (len(n), n)) if short else actor.name
+        return actor.name
 
     def group_noun(self, token: "Token") -> tuple[str, int] | None:
         """("leader", 2) for "the two leaders"; None for nouns that name no group."""

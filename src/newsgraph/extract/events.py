@@ -4,14 +4,15 @@ Runs after actors, quotes and dates. Trigger words give mentions
 (:mod:`.eventmentions`), mentions of one event are grouped (:mod:`.eventmerge`), and
 each group becomes an :class:`~newsgraph.model.Event` with a kind, a readable label
 ("Biden–Putin summit in Geneva"), participants, a place, a date, a status and its
-mentions. Photo captions (``Article.media``) are read too: they have no spans, but they
-often hold the full date and the venue. Quotes said at an event point to it
-(``Quote.event``).
+mentions. The headline, the standfirst and the photo captions are read too: they have
+no spans, but they often hold the full date, the venue or the gist ("The US and Russia
+held talks in Moscow this week"). Quotes said at an event point to it (``Quote.event``).
 """
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..model import Article, DateInfo, Event, Quote, Span, local_id
@@ -28,6 +29,22 @@ if TYPE_CHECKING:
 
 _DASH = "\u2013"  # "Biden–Putin summit"
 _MAX_NAMES = 3
+_DATELINE_DASH = re.compile(r"\s[\u2014\u2013-]{1,2}\s")
+# A publication date found in a caption may be a day or two before the story's events:
+# within this gap, a verb in the past tense outweighs the calendar.
+_ANCHOR_SLACK = timedelta(days=2)
+
+
+def _dateline_end(article: Article) -> int:
+    """Where the story starts in the first paragraph when a dateline leads it."""
+    if not article.dateline or not article.body:
+        return 0
+    text = article.body[0].text
+    head = article.dateline.split(",")[0].strip()
+    if not head or not text.startswith(head):
+        return 0
+    m = _DATELINE_DASH.search(text, 0, 120)
+    return m.end() if m else 0
 
 
 def _body_dates(article: Article) -> list[list[DateRef]]:
@@ -40,12 +57,20 @@ def _body_dates(article: Article) -> list[list[DateRef]]:
     return per
 
 
+def _spanless(article: Article) -> list[str]:
+    """Texts outside the body that still tell of events: headline, standfirst, captions."""
+    texts = [article.kicker, article.headline, article.subheadline, *(m.caption for m in article.media)]
+    return [t for t in texts if t and t.strip()]
+
+
 def mentions_of(article: Article, docs: list["Doc"], refs: Refs, anchor: date | None) -> list[Mention]:
-    """Every event mention in the body, then in the photo captions."""
+    """Every event mention in the body, then in the headline, standfirst and captions
+    (these give dates, places and participants but no spans)."""
     per = _body_dates(article)
     found: list[Mention] = []
+    skip = _dateline_end(article)
     for i, doc in enumerate(docs[:len(article.body)]):
-        found += read(doc, i, refs, per[i])
+        found += read(doc, i, refs, per[i], skip if i == 0 else 0)
     captions = docs[len(article.body):]
     day = dates_pass.Anchor(anchor, "published") if anchor else None
     for doc in captions:
@@ -69,6 +94,10 @@ def _noun(c: Cluster) -> str:
     if kind == "other":
         lemma = c.mentions[0].trigger.lemma_.casefold()
         return w["other_labels"].get(lemma, lemma)
+    if kind == "trial":
+        nouns = [m.words.casefold() for m in c.mentions if m.trigger.pos_ in ("NOUN", "PROPN")]
+        return next((n for n in nouns if "trial" not in n), nouns[0]) if nouns and not any(
+            "trial" in n for n in nouns) else "trial"
     return w["labels"][kind]
 
 
@@ -99,7 +128,8 @@ def label(c: Cluster, refs: Refs, location: str | None) -> str:
     elif family(kind) == "meeting" or kind in ("interview", "press_conference", "visit", "protest", "election"):
         base = f"{parties} {noun}".strip()
     else:
-        base = f"{parties} {c.mentions[0].words.casefold()}".strip()
+        nouns = [m.words.casefold() for m in c.mentions if m.trigger.pos_ in ("NOUN", "PROPN")]
+        base = f"{parties} {noun if kind == 'trial' else (nouns[0] if nouns else noun)}".strip()
     if location:
         place = refs.places[location].name
         if place not in base:
@@ -113,6 +143,10 @@ def _status(c: Cluster, anchor: date | None) -> str:
         if w.end < anchor:
             return "past"
         if w.start > anchor:
+            # "sentenced on Tuesday (7)" counted from a caption of Monday the 6th: done
+            recent = w.start - anchor <= _ANCHOR_SLACK
+            if recent and any(m.direction == "past" and m.strong and not m.planned for m in c.mentions):
+                return "past"
             return "planned"
     planned = any(m.planned for m in c.mentions)
     past = any(m.direction == "past" and not m.planned for m in c.mentions)
@@ -206,7 +240,7 @@ def run(article: Article, options: "ExtractOptions") -> Article:
     refs = Refs(article)
     anchor = dates_pass.anchor_of(article)
     day = anchor.day if anchor else None
-    texts = [p.text for p in article.body] + [m.caption for m in article.media if m.caption]
+    texts = [p.text for p in article.body] + _spanless(article)
     docs = nlp.parse(texts, options.spacy_model) if texts else []
     mentions = mentions_of(article, docs, refs, day)
     clusters = cluster(mentions, refs)

@@ -107,6 +107,9 @@ def direction_of_verb(verb: "Token") -> Direction | None:
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VB":
+        headline = verb.head is verb or (verb.head.pos_ in _NOMINAL and verb.head.dep_ == "ROOT")
+        if headline and any(c.tag_ == "TO" for c in verb.children):
+            return "future"  # "Ministers to meet in Nairobi": the headline future
         return _inherited(verb)
     return None
 
