@@ -90,13 +90,13 @@ def test_a_bare_year_needs_the_parser_or_a_date_word() -> None:
     # relative spans
     ("The ambassador was recalled about three months ago.",
      ("about three months ago", "2021-03-13", None, "approximate")),
-    ("Parliament voted two weeks ago.", ("two weeks ago", "2021-05-24", "2021-05-30", "week")),
-    ("The ministers met last week.", ("last week", "2021-05-31", "2021-06-06", "week")),
+    ("Parliament voted two weeks ago.", ("two weeks ago", "2021-05-30", "2021-06-05", "week")),
+    ("The ministers met last week.", ("last week", "2021-06-06", "2021-06-12", "week")),  # weeks start on Sunday
     ("The summit opens later this month.", ("later this month", "2021-06-13", "2021-06-30", "month")),
     ("Sales fell earlier this month.", ("earlier this month", "2021-06-01", "2021-06-13", "month")),
     ("Elections are due next year.", ("next year", "2022-01-01", "2022-12-31", "year")),
     ("Exports fell last year.", ("last year", "2020-01-01", "2020-12-31", "year")),
-    ("The talks resume in two weeks.", ("in two weeks", "2021-06-21", "2021-06-27", "week")),
+    ("The talks resume in two weeks.", ("in two weeks", "2021-06-27", "2021-07-03", "week")),
     ("The border reopened yesterday.", ("yesterday", "2021-06-12", None, "day")),
     # months: the nearest one, pulled by the tense
     ("Sanctions were imposed in April.", ("April", "2021-04-01", "2021-04-30", "month")),

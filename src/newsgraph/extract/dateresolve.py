@@ -68,8 +68,14 @@ def add_months(d: date, n: int) -> date:
     return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
 
 
+@lru_cache(maxsize=1)
+def _first_weekday() -> int:
+    return int(data("date_words")["week_starts_on"])
+
+
 def week_start(d: date) -> date:
-    return d - timedelta(days=d.weekday())
+    """The first day of the calendar week holding ``d`` (see ``week_starts_on``)."""
+    return d - timedelta(days=(d.weekday() - _first_weekday()) % 7)
 
 
 def _real(year: int, month: int, day: int) -> date | None:
@@ -238,8 +244,8 @@ def _calendar(x: Expr, anchor: date | None, direction: Direction | None) -> Reso
         start = anchor - back if back else add_months(anchor, -{"month": 1, "year": 12, "decade": 120}[unit])
         return Resolution(start, anchor, precision, CONF_CALENDAR)
     if unit == "weekend":
-        # weeks start on Monday, so a Saturday or Sunday publication is inside "this weekend"
-        saturday = week_start(anchor) + timedelta(days=5)
+        # a Saturday or Sunday publication is inside "this weekend"
+        saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5)
         if rel is None:  # "over the weekend": the last one, unless inside it or looking ahead
             rel = 0 if anchor >= saturday or direction == "future" else -1
         start = saturday + timedelta(days=7 * rel)

@@ -11,7 +11,7 @@ implausibly far) stay there unresolved with low confidence and a note, never an 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -87,12 +87,32 @@ def anchor_of(article: Article) -> Anchor | None:
     return Anchor(max(days), "caption") if days else None
 
 
+def _sentence_years(exprs: list[dategrammar.Expr], doc: "Doc", day: date | None) -> dict[int, int]:
+    """Years a sentence names ("next year", "in 2026"), by sentence start: a month named
+    alone in the same sentence belongs to it ("two cuts next year, the first in April")."""
+    years: dict[int, int] = {}
+    for x in exprs:
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        r = resolve(x, day) if x.kind in ("calendar", "date") else None
+        if r is None or r.precision != "year" or r.start is None or (x.kind == "date" and x.month is not None):
+            continue
+        years.setdefault(span.sent.start_char, r.start.year)
+    return years
+
+
 def in_text(text: str, doc: "Doc", anchor: Anchor | None) -> list[Found]:
     """Every date in one parsed text (a paragraph, a caption), resolved against ``anchor``."""
     found: list[Found] = []
-    for x in _expressions(text, doc):
+    exprs = _expressions(text, doc)
+    years = _sentence_years(exprs, doc, anchor.day if anchor else None)
+    for x in exprs:
         span = doc.char_span(x.start, x.end, alignment_mode="expand")
         tense = tense_of(span.root) if span is not None and len(span) else Tense(None)
+        if x.kind == "date" and x.month is not None and x.year is None and x.relative is None \
+                and span is not None and len(span) and span.sent.start_char in years:
+            x = replace(x, year=years[span.sent.start_char])
         r = resolve(x, anchor.day if anchor else None, tense.direction, tense.strong)
         if r is None:
             continue  # a duration after all ("in three years" with a past verb)
