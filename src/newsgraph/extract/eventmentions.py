@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..model import DateInfo
 from .eventrefs import Refs
-from .tense import Direction, direction_of_verb, tense_of
+from .tense import Direction, direction_of_verb, reporting_verb, tense_of
 from .wordlists import data
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ class Mention:
     planned: bool = False
     anaphoric: bool = False  # "the meeting", "that meeting", "their summit"
     generic: bool = False  # "a press conference", "one meeting"
+    asserted: bool = False  # a clause says it happens: "imposed sanctions", "the ministry expelled"
     quote: str | None = None  # id of the quote it stands in
     name: str | None = None  # "Group of Seven summit", "Russian Energy Week", "New START"
     detail: str | None = None  # "10 Russian diplomats" (expelled), "New START" (expiring)
@@ -407,6 +408,7 @@ class _Reader:
                 t = t.head
                 if t.i in triggers or (t.pos_ in _VERBAL and t.tag_ != "MD"):
                     break
+            t = reporting_verb(t, span.end)
             if t.i == head.i:
                 out.append(d)
         return out
@@ -568,6 +570,7 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
             location = location or reader.places(subj, w["location_preps_set"])  # "a court in Oslo sentenced"
         tense = tense_of(tok)
         m.direction, m.strong = tense.direction, tense.strong
+        m.asserted = bool(_subjects(tok) or _undergoers(tok))
         m.detail = _detail(reader, tok, kind)
     else:
         refs, para = reader.refs, reader.paragraph
@@ -588,6 +591,7 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
             location = location or reader.places(tok, w["destination_preps_set"])
         link = _link(tok, verb, path)
         if verb is not None and link in ("subject_takes_part", "object"):
+            m.asserted = bool(_subjects(verb)) and not path
             m.agents = reader.args(_subjects(verb))
             participants = m.agents + participants
             if not path:  # "held a video call with her counterpart"
@@ -614,6 +618,10 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
         m.planned = True  # "the negotiations scheduled for this Tuesday"
     if m.direction == "future":
         m.planned = True
+    if location is None:
+        # "a summit with Horvat in Vienna": the parse hangs the place on the partner
+        for _, obj in _prep_objects(tok, frozenset({"with", "between"})):
+            location = location or reader.places(obj, w["location_preps_set"])
     m.participants = list(dict.fromkeys(participants))
     m.location = location
     return m
@@ -734,6 +742,7 @@ def _fold(found: dict[int, Mention]) -> list[Mention]:
         outer.planned = outer.planned or inner.planned
         outer.anaphoric = outer.anaphoric and inner.anaphoric
         outer.generic = outer.generic and inner.generic
+        outer.asserted = outer.asserted or inner.asserted
     return [m for i, m in sorted(found.items()) if i not in parent]
 
 

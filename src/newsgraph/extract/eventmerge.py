@@ -212,15 +212,19 @@ def _attach_bare(m: Mention, clusters: list[Cluster]) -> Cluster | None:
     summit"): an event of the same kind mentioned in this or the previous paragraph,
     else the event of its family the article talks about most."""
     same = [c for c in clusters if family(c.kind) == family(m.kind)]
-    if not same or m.generic:
-        return None  # "a press conference", "one meeting": no event in particular
+    if not same:
+        return None
     para = m.order[0]
+    reach = 0 if m.generic else 1  # "ending a trial that lasted months": only in its own paragraph
     near = [c for c in same if m.kind in (x.kind for x in c.mentions)
-            and any(x.order < m.order and para - x.order[0] <= 1 for x in c.mentions)]
+            and any(x.order < m.order and para - x.order[0] <= reach for x in c.mentions)]
     if near:
         return max(near, key=lambda c: max(x.order for x in c.mentions if x.order < m.order))
-    if not m.anaphoric and m.paragraph is not None:
-        return None  # "after overnight talks": some talks, not necessarily the ones named
+    told_outside = [c for c in same if c.kind == m.kind and all(x.paragraph is None for x in c.mentions)]
+    if told_outside and m.asserted:
+        return told_outside[0]  # the story's own telling of what a caption shows
+    if m.generic or (not m.anaphoric and m.paragraph is not None):
+        return None  # "a press conference", "after overnight talks": not necessarily one named
     return min(same, key=lambda c: (-len(c.mentions), min(x.order for x in c.mentions)))
 
 
@@ -254,6 +258,8 @@ def cluster(mentions: list[Mention], refs: Refs) -> list[Cluster]:
         home = _attach_bare(m, clusters)
         if home is not None and fits(m, home, refs):
             home.mentions.append(m)
+        elif m.asserted and m.quote is None:
+            clusters.append(Cluster([m]))  # "the government imposed sanctions on five banks"
     for c in clusters:
         c.mentions.sort(key=lambda x: x.order)
     clusters.sort(key=lambda c: c.mentions[0].order)
@@ -261,11 +267,12 @@ def cluster(mentions: list[Mention], refs: Refs) -> list[Cluster]:
 
 
 def _worth_keeping(c: Cluster) -> bool:
-    """An event needs something said of it: who, where, when, or a name."""
+    """An event needs something said of it: who, where, when, a name, or a clause of the
+    story saying it happens ("the government imposed sanctions on five banks")."""
     if all(m.quote is not None and m.generic for m in c.mentions):
         return False
     return bool(c.participants or any(m.location for m in c.mentions) or any(m.dates for m in c.mentions)
-                or c.name)
+                or c.name or any(m.asserted and m.quote is None for m in c.mentions))
 
 
 def inherit_locations(clusters: list[Cluster], refs: Refs) -> dict[int, str]:

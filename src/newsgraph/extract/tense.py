@@ -58,6 +58,18 @@ def governing_verb(token: "Token") -> tuple["Token | None", bool]:
     return None, through_noun
 
 
+def reporting_verb(verb: "Token", end: int) -> "Token":
+    """The verb a word ending at token ``end`` really belongs to. In "said on Sunday he
+    would hold a summit" the parse hangs "on Sunday" on "hold", but words before the
+    clause's subject belong to the reporting verb."""
+    if verb.dep_ != "ccomp" or verb.head is verb or verb.head.pos_ not in _VERBS:
+        return verb
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if subjects and end <= subjects[0].i and verb.head.i < subjects[0].i:
+        return verb.head
+    return verb
+
+
 def _aux(verb: "Token") -> list[str]:
     return [c.text.casefold() for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -78,8 +90,10 @@ def _prospective_head(verb: "Token") -> bool:
         c.tag_ == "TO" and c.i == head.i + 1 for c in verb.children)
 
 
-def direction_of_verb(verb: "Token") -> Direction | None:
+def direction_of_verb(verb: "Token", depth: int = 0) -> Direction | None:
     """Past, present or future for one verb, from its form and its auxiliaries."""
+    if depth > _MAX_HOPS:
+        return None
     w = _words()
     aux = _aux(verb)
     if any(a in w["future_aux"] for a in aux) or _prospective_head(verb):
@@ -103,24 +117,24 @@ def direction_of_verb(verb: "Token") -> Direction | None:
             return "present"
         # a participle without auxiliary ("aired on Friday", "meeting with Nuland") takes
         # the time of the clause it belongs to
-        return _inherited(verb)
+        return _inherited(verb, depth)
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VB":
         headline = verb.head is verb or (verb.head.pos_ in _NOMINAL and verb.head.dep_ == "ROOT")
         if headline and any(c.tag_ == "TO" for c in verb.children):
             return "future"  # "Ministers to meet in Nairobi": the headline future
-        return _inherited(verb)
+        return _inherited(verb, depth)
     return None
 
 
-def _inherited(verb: "Token") -> Direction | None:
+def _inherited(verb: "Token", depth: int) -> Direction | None:
     head = verb.head
     for _ in range(_MAX_HOPS):
         if head is verb:
             return None
         if head.pos_ in _VERBS and head.tag_ != "MD":
-            return direction_of_verb(head)
+            return direction_of_verb(head, depth + 1)
         verb, head = head, head.head
     return None
 
@@ -130,4 +144,5 @@ def tense_of(token: "Token") -> Tense:
     verb, through_noun = governing_verb(token)
     if verb is None:
         return Tense(None)
+    verb = reporting_verb(verb, token.i + 1)
     return Tense(direction_of_verb(verb), strong=not through_noun, verb=verb)
