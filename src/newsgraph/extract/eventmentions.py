@@ -111,11 +111,17 @@ def _needs_met(tok: "Token", needs: list[str], dated: set[int]) -> bool:
             if all(_needs_met(tok, [part], dated) for part in need.split("+")):
                 return True
             continue
+        if need.startswith("prep:"):
+            if any(c.dep_ == "prep" and c.lower_ == need[5:] for c in kids):
+                return True
+            continue
         if need == "plural" and tok.tag_ in ("NNS", "NNPS"):
             return True
         if need == "singular" and tok.tag_ in ("NN", "NNP"):
             return True
         if need == "passive" and any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+            return True
+        if need == "active" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
             return True
         if need == "intransitive" and not any(c.dep_ == "dobj" for c in kids):
             return True
@@ -156,6 +162,9 @@ def trigger_kind(tok: "Token", dated: set[int] = frozenset()) -> str | None:  # 
         if _medium_call(tok):
             return "call"
         kind = w["verbs"].get(lemma)
+        excluded = w["verb_excludes"].get(lemma, ())
+        if any(c.dep_ == "dobj" and c.lemma_.casefold() in excluded for c in tok.children):
+            return None  # "meet sales targets"
         if kind and (lemma not in w["verb_needs"] or _needs_met(tok, w["verb_needs"][lemma], dated)):
             return kind
         return None
@@ -221,6 +230,9 @@ def _subjects(verb: "Token") -> list["Token"]:
             return [v.head]  # "Biden (L) and Putin meet": the parse hangs the verb on a name
         if v.dep_ == "pcomp":
             v = v.head.head  # "said after meeting with Nuland"
+        elif v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children):
+            # "urged supporters to visit": the object of the verb above does it
+            return [c for c in v.head.children if c.dep_ == "dobj"]
         elif v.dep_ in ("xcomp", "advcl", "conj", "acomp", "ccomp") and v.head is not v:
             v = v.head
         else:
@@ -289,6 +301,7 @@ class _Reader:
         self.refs = refs
         self.dates = dates
         self.kind = ""  # the kind of the mention being read: "their summit" means leaders
+        self._visiting: set[int] = set()
         self.date_tokens: dict[int, DateRef] = {}
         for d in dates:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -298,6 +311,15 @@ class _Reader:
 
     def actors(self, tok: "Token") -> list[str]:
         """Actors an argument names: the head word, else its apposition or its group."""
+        if tok.i in self._visiting:
+            return []  # relative pronouns and appositions can lead back to where we started
+        self._visiting.add(tok.i)
+        try:
+            return self._actors(tok)
+        finally:
+            self._visiting.discard(tok.i)
+
+    def _actors(self, tok: "Token") -> list[str]:
         refs, para = self.refs, self.paragraph
         if tok.i in self.date_tokens or tok.idx < self.skip:
             return []
@@ -445,7 +467,7 @@ def _name(reader: _Reader, tok: "Token") -> str | None:
         return bool(kinds & {"person", "country"}) or refs.place_at(para, t.idx, t.idx + len(t), t.text) is not None
 
     if not run or all(plain(t) or not t.text[:1].isupper() for t in run):
-        return _known_as(tok)
+        return _known_as(tok) if reader.kind in words()["named_kinds"] else None
     return doc[start:tok.i + 1].text
 
 
@@ -482,7 +504,9 @@ def _negated(tok: "Token", verb: "Token | None", path: list["Token"]) -> bool:
         return False  # "rejected the claims at the conference": the conference took place
     chain = [verb] if verb is not None and verb is not tok else []
     v = verb if verb is not None else tok
-    if v.dep_ in ("xcomp", "acl", "ccomp") and v.head is not v:
+    if any(c.lower_ in ("nor", "neither") for c in v.children):
+        return True  # "has not been charged with nor convicted of"
+    if v.dep_ in ("xcomp", "acl", "ccomp", "conj") and v.head is not v:
         chain.append(v.head)
     for v in chain:
         if any(c.dep_ == "neg" for c in v.children) or v.lemma_.casefold() in w["cancel_verbs_set"]:
@@ -540,6 +564,11 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
     verb, path = (tok, []) if tok.pos_ in _VERBAL else governing(tok)
     if _negated(tok, verb, path):
         return None
+    if tok.pos_ in _NOMINAL and family(kind) == "meeting" and any(
+            reader.refs.actors[a].kind == "organization"
+            for a in reader.refs.actors_at(reader.paragraph, tok.idx, tok.idx + len(tok), tok.text)
+            if a in reader.refs.actors):
+        return None  # "the American Action Forum" is an organisation, not a forum held
     reader.kind = kind
     while first >= 2 and reader.doc[first - 1].text == "-" and reader.doc[first - 2].head.i in (first, tok.i):
         first -= 2  # "high-level talks"
@@ -551,7 +580,8 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
     participants: list[str] = []
     location: str | None = None
     if tok.pos_ in _VERBAL:
-        participants += reader.args(_subjects(tok))
+        if kind != "election":  # voters elect: the elected take part, not the electorate
+            participants += reader.args(_subjects(tok))
         for c in tok.children:
             if c.dep_ == "agent":
                 participants += reader.args([o for o in c.children if o.dep_ == "pobj"])
@@ -560,6 +590,8 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
             place = reader.place(c) if kind in ("visit", "meeting") else None
             if place and not reader.actors(c):
                 location = location or place
+            elif kind == "visit" and c.pos_ == "PRON":
+                continue  # "return to visit it": a place the pronoun stands for, not a party
             else:
                 participants += reader.args([c])
         participants += reader.args([o for p, o in _prep_objects(tok, w["participant_preps_set"]) if p != "of"])
@@ -570,7 +602,7 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
             location = location or reader.places(subj, w["location_preps_set"])  # "a court in Oslo sentenced"
         tense = tense_of(tok)
         m.direction, m.strong = tense.direction, tense.strong
-        m.asserted = bool(_subjects(tok) or _undergoers(tok))
+        m.asserted = _asserted(reader, _subjects(tok) or _undergoers(tok))
         m.detail = _detail(reader, tok, kind)
     else:
         refs, para = reader.refs, reader.paragraph
@@ -590,8 +622,12 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
         if kind == "visit":
             location = location or reader.places(tok, w["destination_preps_set"])
         link = _link(tok, verb, path)
+        if verb is not None and len(path) == 1 and path[0].lower_ == "to" \
+                and verb.lemma_.casefold() in w["inviting_verbs_set"]:
+            # "Pena Nieto invited Trump to a meeting"
+            participants += reader.args(_subjects(verb)) + reader.args([c for c in verb.children if c.dep_ == "dobj"])
         if verb is not None and link in ("subject_takes_part", "object"):
-            m.asserted = bool(_subjects(verb)) and not path
+            m.asserted = _asserted(reader, _subjects(verb)) and not path
             m.agents = reader.args(_subjects(verb))
             participants = m.agents + participants
             if not path:  # "held a video call with her counterpart"
@@ -625,6 +661,20 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
     m.participants = list(dict.fromkeys(participants))
     m.location = location
     return m
+
+
+def _asserted(reader: _Reader, subjects: list["Token"]) -> bool:
+    """Whether a clause reports the event as something that happens to someone in
+    particular: a named or definite subject ("the government imposed"), not "one should
+    visit" or "peace was negotiated"."""
+    generic = words()["generic_subjects_set"]
+    for s in subjects:
+        if s.lower_ in generic:
+            return False
+        if reader.actors(s) or s.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some")
+                                                       for c in s.children):
+            return True
+    return False
 
 
 def _link(tok: "Token", verb: "Token | None", path: list["Token"]) -> str | None:

@@ -241,6 +241,6 @@ class Refs:
             if count is None and not any(c.lower_ in ("the", "both", "their") for c in token.children):
                 return None
             return kind, count or 2
-        if any(c.lower_ == "the" for c in token.children):
-            return kind, 1  # "the Russian leader"
+        if kind == "leader" and any(c.lower_ == "the" for c in token.children):
+            return kind, 1  # "the Russian leader"; "the state" is too often not a country
         return None
