@@ -200,6 +200,8 @@ def score_events(article: Article, gold: dict) -> Score:
         s.part_right_gold += shared(e, g)
         s.kind_ok += e.kind == g["kind"]
         s.status_ok += e.status in g["status"]
+        if e.status not in g["status"]:
+            s.notes.append(f"{gold['file']}: {e.label!r} is {e.status}, gold {g['status']}")
         if g["date"] is not None:
             s.dated += 1
             start = e.date.start if e.date else None

@@ -86,7 +86,7 @@ def test_a_bare_year_needs_the_parser_or_a_date_word() -> None:
     ("The envoys are scheduled to meet on Wednesday.", ("Wednesday", "2021-06-16", None, "day")),
     ("The governor said Sunday that the roads were closed.", ("Sunday", "2021-06-13", None, "day")),
     ("The mayor resigned last Friday.", ("last Friday", "2021-06-11", None, "day")),
-    ("The mayor will resign next Monday.", ("next Monday", "2021-06-14", None, "day")),
+    ("The mayor will resign next Monday.", ("next Monday", "2021-06-21", None, "day")),  # next week's
     # relative spans
     ("The ambassador was recalled about three months ago.",
      ("about three months ago", "2021-03-13", None, "approximate")),

@@ -278,7 +278,10 @@ FLOORS = {
                      "participants_f1": 0.7, "date_acc": 0.9, "place_acc": 0.6, "status_acc": 0.9},
     "seeds.json": {"date_f1": 0.95, "date_resolved": 0.95, "event_f1": 0.85, "contact_f1": 0.9,
                    "participants_f1": 0.8, "date_acc": 0.85, "place_acc": 0.6, "status_acc": 0.85},
+    "dev.json": {"date_f1": 0.95, "date_resolved": 0.95, "event_f1": 0.85, "contact_f1": 0.9,
+                 "participants_f1": 0.8, "date_acc": 0.85, "place_acc": 0.8, "status_acc": 0.85},
 }
+DEV = Path(__file__).resolve().parent / "gold" / "events" / "texts"
 
 
 def _gate(name: str, root: Path) -> Score:
@@ -303,6 +306,10 @@ def test_quality_on_samples() -> None:
     _check("samples.json", _gate("samples.json", SAMPLES))
 
 
+def test_quality_on_articles_written_for_these_tests() -> None:
+    _check("dev.json", _gate("dev.json", DEV))
+
+
 def test_quality_on_seeds() -> None:
     if not SEEDS.is_dir():
         pytest.skip("the seed articles are not here (../shared/seeds)")
@@ -310,7 +317,7 @@ def test_quality_on_seeds() -> None:
 
 
 def test_gold_holds_offsets_names_and_dates_only() -> None:
-    for name in ("seeds.json", "samples.json"):
+    for name in ("seeds.json", "samples.json", "dev.json"):
         for art in load(name):
             for d in art["dates"]:
                 assert len(d) == 5 and all(isinstance(x, int) for x in d[:2])

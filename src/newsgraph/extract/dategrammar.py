@@ -98,6 +98,7 @@ def _grammar() -> _Grammar:
                       rf"(?P<mon>{mon}){e}(?!\s+\d)"),
         ("month", rf"{b}{i(mctx)}\s+(?P<core>(?P<mon>{mon})){e}(?!\s*\d)"),
         ("decade", rf"{b}(?:(?P<part>{i('early|mid|late')})[\s\-]?)?(?P<decade>1[89]\d0|20\d0)(?:'s|s){e}"),
+        ("year_part", rf"{b}(?P<part>{i(parts)})\s+{year}(?![\-\u2013]\d)"),
         ("year_ctx", rf"{b}{i(yctx)}\s+(?P<core>{year})(?![\-\u2013]\d)"),
         ("year", rf"(?<![\w$\u20ac\u00a3#.,\-]){year}(?![%\-\u2013]|,\d|\.\d)"),
         ("calendar", rf"{b}(?:(?P<part>{i(parts)})\s+)?(?P<rel>{i(rel + '|past')})\s+(?P<unit>{i(cal)}){e}"),
@@ -154,10 +155,10 @@ def _build(name: str, m: re.Match[str], text: str, is_date: IsDateEntity | None)
     if name == "decade":
         d = int(get("decade"))
         return Expr(start, end, written, "decade", year=d, part=part)
-    if name in ("year_ctx", "year"):
+    if name in ("year_ctx", "year", "year_part"):
         if name == "year" and (is_date is None or not is_date(start, end)):
             return None
-        return Expr(start, end, written, "date", year=year)
+        return Expr(start, end, written, "date", year=year, part=part)
     if name in ("calendar", "weekend"):
         word = (get("rel") or "").casefold()
         rolling = word == "past" or (word == "last" and text[max(0, start - 4):start].casefold() == "the ")

@@ -95,6 +95,11 @@ def _part(start: date, end: date, part: str | None, anchor: date | None) -> tupl
         return start, end, False
     if part in ("before", "after") and anchor is not None and start <= anchor <= end:
         return (start, anchor, False) if part == "before" else (anchor, end, False)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        # a year in thirds of months: early = January-April, late = September-December
+        first = {"early": 1, "mid": 5, "late": 9}.get(part)
+        if first is not None:
+            return date(start.year, first, 1), month_end(start.year, first + 3), True
     days = (end - start).days + 1
     third = max(1, days // 3)
     if part == "early":
@@ -206,7 +211,9 @@ def _year(x: Expr, anchor: date | None) -> Resolution:
         start, end = date(x.year, 1, 1), date(x.year + 9, 12, 31)
         start, end, approximate = _part(start, end, x.part, anchor)
         return _finish(start, end, "approximate" if approximate else "year", CONF_EXPLICIT, anchor, x.text)
-    return _finish(date(x.year, 1, 1), date(x.year, 12, 31), "year", CONF_EXPLICIT, anchor, x.text)
+    start, end, approximate = _part(date(x.year, 1, 1), date(x.year, 12, 31), x.part, anchor)
+    return _finish(start, end, "approximate" if approximate else "year",
+                   CONF_APPROX if approximate else CONF_EXPLICIT, anchor, x.text)
 
 
 def _weekday(x: Expr, anchor: date | None, direction: Direction | None, strong: bool) -> Resolution:
@@ -227,7 +234,10 @@ def _weekday(x: Expr, anchor: date | None, direction: Direction | None, strong: 
     if x.relative == -1:
         return Resolution(anchor - timedelta(days=back or 7), None, "day", CONF_CALENDAR)
     if x.relative == 1:
-        return Resolution(anchor + timedelta(days=ahead or 7), None, "day", CONF_CALENDAR)
+        # "next Friday" is the Friday of next week: said on a Thursday, not tomorrow
+        next_week = week_start(anchor) + timedelta(days=7)
+        day = next_week + timedelta(days=(x.weekday - next_week.weekday()) % 7)
+        return Resolution(day, None, "day", CONF_GUESSED)
     day, confidence = _choose([(-back, anchor - timedelta(days=back)), (ahead, anchor + timedelta(days=ahead))],
                               direction, strong, "day")
     return Resolution(day, None, "day", confidence)

@@ -126,13 +126,39 @@ def in_text(text: str, doc: "Doc", anchor: Anchor | None) -> list[Found]:
     return found
 
 
+_DATELINE_DASH = re.compile(r"\s[\u2014\u2013-]{1,2}\s")
+
+
+def dateline_end(article: Article) -> int:
+    """Where the story starts in the first paragraph when a dateline leads it."""
+    if not article.dateline or not article.body:
+        return 0
+    text = article.body[0].text
+    head = article.dateline.split(",")[0].strip()
+    if not head or not text.startswith(head):
+        return 0
+    m = _DATELINE_DASH.search(text, 0, 120)
+    return m.end() if m else 0
+
+
+def story_texts(article: Article) -> list[str]:
+    """The body's texts as the passes parse them: a dateline leading the first paragraph
+    ("HELSINKI (Reuters) —") is blanked, keeping offsets, so that the parser does not take
+    the city for the subject of the story's first sentence."""
+    texts = [p.text for p in article.body]
+    cut = dateline_end(article)
+    if cut:
+        texts[0] = " " * cut + texts[0][cut:]
+    return texts
+
+
 def find(article: Article, anchor: Anchor | None = None,
          model: str = nlp.DEFAULT_MODEL) -> list[tuple[int, Found]]:
     """Every date in the body with its paragraph, resolved against ``anchor``
     (default: :func:`anchor_of`)."""
     anchor = anchor if anchor is not None else anchor_of(article)
     texts = [p.text for p in article.body]
-    docs = nlp.parse(texts, model) if texts else []
+    docs = nlp.parse(story_texts(article), model) if texts else []
     return [(i, f) for i, (text, doc) in enumerate(zip(texts, docs)) for f in in_text(text, doc, anchor)]
 
 

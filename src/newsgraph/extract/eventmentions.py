@@ -94,6 +94,7 @@ class Mention:
     quote: str | None = None  # id of the quote it stands in
     name: str | None = None  # "Group of Seven summit", "Russian Energy Week", "New START"
     detail: str | None = None  # "10 Russian diplomats" (expelled), "New START" (expiring)
+    days: int = 0  # "a two-day visit": how long it lasts
 
     @property
     def order(self) -> tuple[int, int]:
@@ -123,7 +124,7 @@ def _needs_met(tok: "Token", needs: list[str], dated: set[int]) -> bool:
             return True
         if need == "active" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
             return True
-        if need == "intransitive" and not any(c.dep_ == "dobj" for c in kids):
+        if need == "intransitive" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids):
             return True
         if need == "proper" and tok.text[:1].isupper() and any(
                 c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in kids):
@@ -134,7 +135,9 @@ def _needs_met(tok: "Token", needs: list[str], dated: set[int]) -> bool:
             return True
         if need in lemmas or (tok.head.lemma_.casefold() == need):
             return True
-        if any(c.dep_ == "dobj" and c.lemma_.casefold() == need for c in kids):
+        # the words of its object or subject: "summoned Ambassador Vasin", "protesters plan to march"
+        args = [c for c in kids if c.dep_ == "dobj"] + (_subjects(tok) if tok.pos_ in _VERBAL else [])
+        if any(need in {a.lemma_.casefold(), *(g.lemma_.casefold() for g in a.children)} for a in args):
             return True
     return False
 
@@ -293,10 +296,8 @@ def governing(tok: "Token") -> tuple["Token | None", list["Token"]]:
 class _Reader:
     """Reads the mentions of one parsed text."""
 
-    def __init__(self, doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef],
-                 skip: int = 0) -> None:
+    def __init__(self, doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) -> None:
         self.doc = doc
-        self.skip = skip  # a dateline before the story ("NAIROBI, Kenya (AP) —") names no one
         self.paragraph = paragraph
         self.refs = refs
         self.dates = dates
@@ -321,7 +322,7 @@ class _Reader:
 
     def _actors(self, tok: "Token") -> list[str]:
         refs, para = self.refs, self.paragraph
-        if tok.i in self.date_tokens or tok.idx < self.skip:
+        if tok.i in self.date_tokens or tok.is_space:
             return []
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
             return self.actors(tok.head.head)  # "Muratov, who won": the antecedent
@@ -333,6 +334,8 @@ class _Reader:
             person = [a for a in refs.actors_at(para, last.idx, last.idx + len(last), last.text)
                       if a in refs.actors and refs.actors[a].kind == "person"]
             ids = person or ids
+        if not ids and tok.lower_ in ("he", "she"):
+            ids = self._previous_subject(tok)
         if not ids and tok.pos_ == "PRON":
             if tok.lower_ in ("it", "they") and tok.head.dep_ == "ccomp":
                 # "Russia announced that it was sanctioning": the announcer
@@ -369,6 +372,22 @@ class _Reader:
                     ids.extend(refs.actors_at(para, c.idx, c.idx + len(c), c.text))
         return list(dict.fromkeys(ids))
 
+    def _previous_subject(self, tok: "Token") -> list[str]:
+        """"Helga Sigurdardottir will host the meeting. She met Berg": a sentence-initial
+        "he"/"she" continues the subject of the sentence before, when that is a person."""
+        sent = tok.sent
+        if tok.i != sent.start or sent.start == 0:
+            return []
+        prev = self.doc[sent.start - 1].sent
+        refs = self.refs
+        for t in prev:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                people = [a for a in refs.actors_at(self.paragraph, t.idx, t.idx + len(t), t.text)
+                          if a in refs.actors and refs.actors[a].kind == "person"
+                          and refs.actors[a].gender in (None, "male" if tok.lower_ == "he" else "female")]
+                return people[:1]
+        return []
+
     def _comma_apposition(self, tok: "Token") -> list[str]:
         """"her Ethiopian counterpart, Dawit Bekele," where the parse lost the apposition."""
         nxt = _np_last(tok).i + 1
@@ -386,8 +405,6 @@ class _Reader:
         return list(dict.fromkeys(out))
 
     def place(self, tok: "Token") -> str | None:
-        if tok.idx < self.skip:
-            return None
         for t in _conjuncts(tok):
             found = self.refs.place_at(self.paragraph, t.idx, t.idx + len(t), t.text)
             if found is None:
@@ -538,10 +555,9 @@ def _detail(reader: _Reader, tok: "Token", kind: str) -> str | None:
     return None
 
 
-def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef], skip: int = 0) -> list[Mention]:
-    """The event mentions of one parsed text; the first ``skip`` characters (a dateline)
-    are not read for participants or places."""
-    reader = _Reader(doc, paragraph, refs, dates, skip)
+def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) -> list[Mention]:
+    """The event mentions of one parsed text."""
+    reader = _Reader(doc, paragraph, refs, dates)
     found: dict[int, Mention] = {}
     for tok in doc:
         kind = trigger_kind(tok, set(reader.date_tokens))
@@ -622,6 +638,9 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
         if kind == "visit":
             location = location or reader.places(tok, w["destination_preps_set"])
         link = _link(tok, verb, path)
+        if link is None and verb is not None and not path and tok.dep_ in ("dobj", "nsubjpass") and \
+                verb.lemma_.casefold() in w["kind_light_verbs"].get(kind, ()):
+            link = "subject_takes_part"  # "the EU will discuss new sanctions"
         if verb is not None and len(path) == 1 and path[0].lower_ == "to" \
                 and verb.lemma_.casefold() in w["inviting_verbs_set"]:
             # "Pena Nieto invited Trump to a meeting"
@@ -641,26 +660,99 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
             m.strong = link == "subject_takes_part" and verb.lemma_.casefold() in w["light_verbs_set"]
         heads = {t.lemma_.casefold() for t in path} | {t.lower_ for t in path}
         if heads & w["planned_heads_set"]:
-            m.planned = True
+            m.planned, m.strong = True, True
             m.date_shift = 1 if "eve" in heads else 0
+            if location is None and verb is not None and m.date_shift:
+                # "arriving in Reykjavik on the eve of the summit": where it will be
+                for v in _clause_verbs(verb):
+                    location = location or reader.places(v, w["location_preps_set"])
         dets = [c for c in modifiers if c.dep_ in ("det", "poss", "nummod")]
         m.generic = any(c.lower_ in w["generic_determiners_set"] for c in dets)
         m.anaphoric = not m.generic and any(c.lower_ in w["anaphoric_determiners_set"] for c in dets)
         m.detail = _detail(reader, tok, kind)
         m.name = _name(reader, tok)
-    if any(c.lemma_.casefold() in w["planned_set"] for c in tok.children if c.dep_ in ("amod", "compound")):
-        m.planned = True
+        m.days = _length_in_days(tok)
+        if verb is None and path and path[0].dep_ == "prep" and path[0].head.pos_ in _NOMINAL:
+            # a caption without a verb: "Sigurdardottir and Berg at a dinner in Reykjavik"
+            participants = reader.args([path[0].head]) + participants
+    mods = {c.lemma_.casefold() for c in tok.children if c.dep_ in ("amod", "compound")}
+    if mods & w["planned_set"]:
+        m.planned, m.strong = True, True
+    if tok.pos_ in _NOMINAL and mods & w["previous_words_set"]:
+        # "the last Nordic summit": an earlier one, not the one ahead
+        m.direction, m.strong, m.planned = "past", True, False
     if tok.pos_ in _NOMINAL and any(c.dep_ == "acl" and direction_of_verb(c) == "future" for c in tok.children):
         m.planned = True  # "the negotiations scheduled for this Tuesday"
-    if m.direction == "future":
-        m.planned = True
+    linked = tok.pos_ in _VERBAL or (verb is not None and (
+        _link(tok, verb, path) is not None or tok.dep_ in ("nsubj", "nsubjpass", "dobj")))
+    if m.direction == "future" and linked and not m.planned and not (mods & w["previous_words_set"]):
+        m.planned = True  # "will meet", "the summit will open"; not "respond to the expulsion"
     if location is None:
-        # "a summit with Horvat in Vienna": the parse hangs the place on the partner
-        for _, obj in _prep_objects(tok, frozenset({"with", "between"})):
+        # "a summit with Horvat in Vienna", "meet Leone in Brussels": the parse hangs the
+        # place on the partner
+        partners = [o for _, o in _prep_objects(tok, frozenset({"with", "between", "of"}))]
+        if tok.pos_ in _VERBAL and family(kind) == "meeting":
+            partners += [c for c in tok.children if c.dep_ == "dobj"]
+        for obj in partners:
             location = location or reader.places(obj, w["location_preps_set"])
+    if location is None and verb is not None:
+        location = _where_clause(reader, verb)
+        above = _antecedent_clause(verb, "when")
+        if location is None and above is not None:  # "met in Riga, when they signed a deal"
+            location = reader.places(above, w["location_preps_set"])
+    if location is None and tok.pos_ in _NOMINAL:
+        for c in tok.children:  # "the last summit, held in Oslo"
+            if c.dep_ == "acl" and c.pos_ in _VERBAL:
+                location = location or reader.places(c, w["location_preps_set"])
     m.participants = list(dict.fromkeys(participants))
     m.location = location
     return m
+
+
+def _clause_verbs(verb: "Token") -> list["Token"]:
+    """A verb with the verbs of its clause: "began [arriving]", "[is due to] travel"."""
+    out = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb:
+        out.append(verb.head)
+    return out
+
+
+def _antecedent_clause(verb: "Token", word: str) -> "Token | None":
+    """The verb of the clause a "where"/"when" relative clause hangs on: in "travel to
+    Tallinn on Thursday, where he will hold talks", "travel"."""
+    if verb.dep_ not in ("relcl", "advcl") or not any(c.lower_ == word for c in verb.children):
+        return None
+    above = verb.head
+    if above.pos_ in _VERBAL:
+        return above
+    found, _ = governing(above)
+    return found
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _length_in_days(tok: "Token") -> int:
+    """2 for "a two-day summit" or "a 2-day visit"; 0 when it does not say."""
+    doc = tok.doc
+    for i in range(max(0, tok.i - 4), tok.i):
+        if doc[i].lower_ == "day" and i >= 2 and doc[i - 1].text == "-":
+            word = doc[i - 2].lower_
+            n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+            return n if 1 < n <= 14 else 0
+    return 0
+
+
+def _where_clause(reader: _Reader, verb: "Token") -> str | None:
+    """"Tallinn, where he will hold talks": the place the relative clause hangs on."""
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        found = reader.place(verb.head)
+        above = _antecedent_clause(verb, "where")
+        if found is None and above is not None:
+            w = words()
+            found = reader.places(above, w["location_preps_set"] | w["destination_preps_set"])
+        return found
+    return None
 
 
 def _asserted(reader: _Reader, subjects: list["Token"]) -> bool:
@@ -730,6 +822,12 @@ def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
             if c.dep_ == "acl" and c.pos_ in _VERBAL:
                 dates += reader.attached_dates(c, triggers)
         verb, path = governing(tok)
+        for word in ("where", "when"):
+            # "travel to Tallinn on Thursday, where he will hold talks"; "met in Riga on
+            # February 2, when they signed an agreement"
+            above = _antecedent_clause(verb, word) if verb is not None else None
+            if above is not None and not path:
+                dates += reader.attached_dates(above, triggers)
         if verb is not None and verb.i not in triggers:
             if _inherits(tok, path):
                 dates += reader.attached_dates(verb, triggers)
@@ -739,7 +837,9 @@ def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
                         if x.dep_ == "xcomp":
                             dates += reader.attached_dates(x, triggers)
             elif m.date_shift:
-                dates += [d for d in reader.attached_dates(verb, triggers) if d.info.precision == "day"]
+                # "began arriving on Sunday (9), on the eve of a summit": the clause's day
+                for v in _clause_verbs(verb):
+                    dates += [d for d in reader.attached_dates(v, triggers) if d.info.precision == "day"]
     m.dates = list(dict.fromkeys(dates))
 
 
@@ -793,6 +893,7 @@ def _fold(found: dict[int, Mention]) -> list[Mention]:
         outer.anaphoric = outer.anaphoric and inner.anaphoric
         outer.generic = outer.generic and inner.generic
         outer.asserted = outer.asserted or inner.asserted
+        outer.days = outer.days or inner.days
     return [m for i, m in sorted(found.items()) if i not in parent]
 
 

@@ -45,7 +45,14 @@ class When:
 
 
 def when(m: Mention) -> When | None:
-    """The most precise resolved date of a mention ("on the eve of" moved a day on)."""
+    """The most precise resolved date of a mention ("on the eve of" moved a day on).
+
+    Several days named for one mention ("on Monday (10) and Tuesday (11)") make a range.
+    """
+    days = sorted({d.info.start[:10] for d in m.dates if d.info.start and d.info.precision == "day" and not d.info.end})
+    if len(days) > 1 and date.fromisoformat(days[-1]) - date.fromisoformat(days[0]) <= timedelta(days=6):
+        first = next(d for d in m.dates if d.info.start and d.info.start[:10] == days[0])
+        return When(date.fromisoformat(days[0]), date.fromisoformat(days[-1]), "day", first)
     best: When | None = None
     for d in m.dates:
         if d.info.start is None:
@@ -96,7 +103,14 @@ class Cluster:
         dated = [w for m in self.mentions if (w := when(m))]
         if not dated:
             return None
-        return min(dated, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.shifted, -w.ref.confidence))
+        best = min(dated, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.start == w.end, w.shifted,
+                                         -w.ref.confidence))
+        # only a mention dated itself says when its N days begin
+        length = max((m.days for m in self.mentions if when(m) is not None), default=0)
+        if best.precision == "day" and best.start == best.end and length > 1:
+            # "a two-day visit" that began on Monday
+            best = When(best.start, best.start + timedelta(days=length - 1), "day", best.ref, best.shifted)
+        return best
 
     @property
     def name(self) -> str | None:
@@ -127,9 +141,9 @@ def _places_clash(a: str | None, b: str | None, refs: Refs) -> bool:
     return True
 
 
-# How far apart two dates may be and still be one: a week named relative to a Sunday is
-# the next seven days to some writers and the calendar week after to others.
-_SLACK = {"week": 3, "approximate": 31}
+# How far apart two dates may be and still be one: "about three months ago" is a point
+# only roughly.
+_SLACK = {"approximate": 31}
 
 
 def _overlap(a: When, b: When) -> bool:
@@ -199,7 +213,7 @@ def evidence(m: Mention, c: Cluster, refs: Refs) -> int:
     if m.kind in (x.kind for x in c.mentions):
         score += 1
     if m.anaphoric:
-        score += 2
+        score += 1  # "the November 3 vote" after "the presidential election"
     return score
 
 

@@ -146,7 +146,8 @@ class Refs:
             hit = self.quote_at(paragraph, token.idx)
             return [hit[0]] if hit and hit[0] else []  # outside a quote: the writer
         if word in _PLURAL:
-            return self.group(paragraph, token.idx, plural_kind)
+            # "their summit": two people named in this sentence or the one before
+            return self.group(paragraph, token.idx, plural_kind, window=self._sentence_window(paragraph, token))
         if word in ("it", "its"):
             for m in self._before(paragraph, token.idx):
                 if self.actors[m.ref].kind in ("country", "organization"):
@@ -156,19 +157,19 @@ class Refs:
             return []
         inside = self.quote_at(paragraph, token.idx)
         speaker = inside[0] if inside else None
-        fits = []
+        wanted = "male" if word in _MALE else "female"
+        known: list[str] = []  # the pronoun's gender, as far as the actors pass knows it
+        unknown: list[str] = []
         for m in self._before(paragraph, token.idx):
             actor = self.actors[m.ref]
-            if actor.kind != "person" or m.ref == speaker:
+            if actor.kind != "person" or m.ref == speaker or paragraph - m.paragraph > 2:
                 continue  # inside a quote, "he" is someone other than the speaker
-            if (word in _MALE and actor.gender == "female") or (word in _FEMALE and actor.gender == "male"):
+            if actor.gender not in (None, wanted):
                 continue
-            if not self._possessive(m):
-                return [m.ref]
-            fits.append(m.ref)
-            if m.paragraph != paragraph:
-                break
-        return fits[:1]
+            pool = known if actor.gender == wanted else unknown
+            if not self._possessive(m) and m.ref not in pool:
+                pool.append(m.ref)
+        return (known or unknown)[:1]
 
     def _is_leader(self, actor: Actor, nationality: str | None) -> bool:
         titles = " ".join(actor.titles).casefold()
@@ -176,14 +177,25 @@ class Refs:
             return False
         return nationality is None or nationality.casefold()[:5] in titles
 
+    def _sentence_window(self, paragraph: int, token: "Token") -> tuple[int, int]:
+        """(paragraph, offset) where the sentence before ``token``'s sentence starts."""
+        sent = token.sent
+        prev = token.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is not None:
+            return paragraph, prev.start_char
+        return (paragraph - 1, 0) if paragraph > 0 else (paragraph, 0)
+
     def group(self, paragraph: int | None, pos: int, kind: str, count: int = 2,
-              nationality: str | None = None) -> list[str]:
-        """"the two leaders", "both countries", "their": the last ``count`` fitting actors."""
+              nationality: str | None = None, window: tuple[int, int] | None = None) -> list[str]:
+        """"the two leaders", "both countries", "their": the last ``count`` fitting actors
+        (mentioned after ``window``, a (paragraph, offset), when given)."""
         if paragraph is None:
             return []
         picked: list[str] = []
         fallback: list[str] = []
         for m in self._before(paragraph, pos):
+            if window is not None and (m.paragraph, m.start) < window:
+                break
             actor = self.actors[m.ref]
             if m.ref in picked or m.ref in fallback:
                 continue

@@ -11,7 +11,6 @@ held talks in Moscow this week"). Quotes said at an event point to it (``Quote.e
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -29,22 +28,9 @@ if TYPE_CHECKING:
 
 _DASH = "\u2013"  # "Biden–Putin summit"
 _MAX_NAMES = 3
-_DATELINE_DASH = re.compile(r"\s[\u2014\u2013-]{1,2}\s")
 # A publication date found in a caption may be a day or two before the story's events:
 # within this gap, a verb in the past tense outweighs the calendar.
 _ANCHOR_SLACK = timedelta(days=2)
-
-
-def _dateline_end(article: Article) -> int:
-    """Where the story starts in the first paragraph when a dateline leads it."""
-    if not article.dateline or not article.body:
-        return 0
-    text = article.body[0].text
-    head = article.dateline.split(",")[0].strip()
-    if not head or not text.startswith(head):
-        return 0
-    m = _DATELINE_DASH.search(text, 0, 120)
-    return m.end() if m else 0
 
 
 def _body_dates(article: Article) -> list[list[DateRef]]:
@@ -68,9 +54,8 @@ def mentions_of(article: Article, docs: list["Doc"], refs: Refs, anchor: date | 
     (these give dates, places and participants but no spans)."""
     per = _body_dates(article)
     found: list[Mention] = []
-    skip = _dateline_end(article)
     for i, doc in enumerate(docs[:len(article.body)]):
-        found += read(doc, i, refs, per[i], skip if i == 0 else 0)
+        found += read(doc, i, refs, per[i])
     captions = docs[len(article.body):]
     day = dates_pass.Anchor(anchor, "published") if anchor else None
     for doc in captions:
@@ -166,10 +151,14 @@ def _date(c: Cluster) -> DateInfo | None:
     w = c.when
     if w is not None:
         info = w.ref.info
-        if not w.shifted:
+        start, end = w.start.isoformat(), (w.end.isoformat() if w.end != w.start else None)
+        if not w.shifted and (start, end) == (info.start, info.end):
             return info
+        if not w.shifted:
+            # several days, or a length the text gives ("a two-day visit" from Monday)
+            return DateInfo(start=start, end=end, precision="day", text=info.text)
         # "on the eve of the meeting" on Monday: the meeting is on Tuesday
-        return DateInfo(start=w.start.isoformat(), end=None, precision="day",
+        return DateInfo(start=start, end=end, precision="day",
                         text=f"the day after {info.text}" if info.text else None)
     written = next((d.info for m in c.mentions for d in m.dates), None)
     return written  # unresolved, kept as written
@@ -240,7 +229,7 @@ def run(article: Article, options: "ExtractOptions") -> Article:
     refs = Refs(article)
     anchor = dates_pass.anchor_of(article)
     day = anchor.day if anchor else None
-    texts = [p.text for p in article.body] + _spanless(article)
+    texts = dates_pass.story_texts(article) + _spanless(article)
     docs = nlp.parse(texts, options.spacy_model) if texts else []
     mentions = mentions_of(article, docs, refs, day)
     clusters = cluster(mentions, refs)
