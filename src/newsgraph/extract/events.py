@@ -31,6 +31,7 @@ _MAX_NAMES = 3
 # A publication date found in a caption may be a day or two before the story's events:
 # within this gap, a verb in the past tense outweighs the calendar.
 _ANCHOR_SLACK = timedelta(days=2)
+_VERB_REACH = 40  # characters after a quote in which its speech verb is looked for
 
 
 def _body_dates(article: Article) -> list[list[DateRef]]:
@@ -196,12 +197,24 @@ def build(article: Article, clusters: list[Cluster], refs: Refs, anchor: date | 
 # --- quotes said at an event ------------------------------------------------------------
 
 
-def _speech_verb(doc: "Doc", start: int) -> "object | None":
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not len(span):
+def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "object"] | None:
+    """(paragraph, verb) that says the quote: the verb of its speaker's name, else the main
+    verb of the sentence the quote ends in ("'...,' Biden told reporters at a news
+    conference")."""
+    sm = q.speaker_mention
+    if sm is not None:
+        if sm.paragraph >= len(docs):
+            return None
+        span = docs[sm.paragraph].char_span(sm.start, sm.end, alignment_mode="expand")
+        verb = governing(span.root)[0] if span is not None and len(span) else None
+        return (sm.paragraph, verb) if verb is not None else None
+    last = q.spans[-1]
+    if last.paragraph >= len(docs):
         return None
-    verb, _ = governing(span.root)
-    return verb
+    # no speaker found: the first verb just after the quote ("…,” Biden told reporters)
+    after = [t for t in docs[last.paragraph] if last.end <= t.idx < last.end + _VERB_REACH]
+    verb = next((t for t in after if t.pos_ == "VERB"), None)
+    return (last.paragraph, verb) if verb is not None else None
 
 
 def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention],
@@ -211,14 +224,15 @@ def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention],
     quotes = []
     for q in article.quotes:
         event = None
-        sm = q.speaker_mention
-        if sm is not None and sm.paragraph < len(article.body):
-            doc = docs[sm.paragraph]
-            verb = _speech_verb(doc, sm.start)
+        said = _speech_verb(article, docs, q)
+        if said is not None:
+            para, verb = said
             for m in mentions:
-                if m.paragraph != sm.paragraph or id(m) not in event_of or m.quote == q.id:
+                if m.paragraph != para or id(m) not in event_of or m.quote == q.id:
                     continue
-                if verb is not None and occasion_of(m) == verb:
+                occasion = occasion_of(m)
+                # "In a clip of an interview aired on Friday, Putin told ...": one clause down
+                if occasion is not None and (occasion == verb or (occasion.head == verb and occasion.dep_ == "ccomp")):
                     event = event_of[id(m)]
                     break
         quotes.append(q if q.event == event else q.model_copy(update={"event": event}))
