@@ -4,8 +4,8 @@ Gold holds offsets into the decoded input file, names and dates, never article t
 (docs/events.md). An extracted article is scored by mapping its spans back to file
 offsets with ``Paragraph.offset``:
 
-- dates: a predicted date matches a gold one whose characters it overlaps; gold dates
-  outside the extracted body (headline, standfirst, captions) are not counted. Resolution
+- dates (:func:`newsgraph.extract.dates.find`): a predicted date matches a gold one whose
+  characters it overlaps; gold dates outside the extracted body (headline, standfirst, captions) are not counted. Resolution
   is right when first day, last day and precision all agree.
 - events: a predicted event matches a gold event of the same family (meeting, summit,
   talks and call are one family) when one of its mentions overlaps a gold mention, or,
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph import Article
+from newsgraph.extract import dates
 from newsgraph.extract.eventmentions import family
 from newsgraph.model import normalise_name
 
@@ -132,7 +133,7 @@ def score_dates(article: Article, gold: dict) -> Score:
     s = Score()
     body = [(p.offset, p.offset + len(p.text)) for p in article.body if p.offset is not None]
     in_body = [g for g in gold["dates"] if any(a <= g[0] and g[1] <= b for a, b in body)]
-    pred = [(_absolute(article, d.span.paragraph, d.span.start, d.span.end), d) for d in article.dates]
+    pred = [(_absolute(article, i, f.expr.start, f.expr.end), f) for i, f in dates.find(article)]
     s.date_pred, s.date_gold = len(pred), len(in_body)
     for g in in_body:
         hit = next((d for at, d in pred if at and _overlap(at, (g[0], g[1]))), None)

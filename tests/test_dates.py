@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph import Article, Paragraph
-from newsgraph.extract import dategrammar, dates
+from newsgraph import Article, DateInfo, Paragraph
+from newsgraph.extract import dategrammar, dates, events
 from newsgraph.extract.dategrammar import Expr
 from newsgraph.extract.dateresolve import CONF_PROBLEM, add_months, resolve
 from newsgraph.extract.pipeline import ExtractOptions
@@ -24,9 +24,9 @@ def article(*paragraphs: str, published: str | None = "2021-06-13") -> Article:
 
 
 def resolved(text: str, published: str | None = "2021-06-13") -> list[tuple[str, str | None, str | None, str | None]]:
-    """(text as written, start, end, precision) of every date the pass finds in ``text``."""
-    a = dates.run(article(text, published=published), ExtractOptions())
-    return [(d.date.text, d.date.start, d.date.end, d.date.precision) for d in a.dates]
+    """(text as written, start, end, precision) of every date found in ``text``."""
+    found = dates.find(article(text, published=published))
+    return [(f.date.text, f.date.start, f.date.end, f.date.precision) for _, f in found]
 
 
 # --- grammar: what is a date expression and what is not --------------------------------
@@ -134,27 +134,17 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
                      published=None)
     assert found == [("Wednesday", None, None, "day"), ("three days ago", None, None, "day"),
                      ("June 16, 2021", "2021-06-16", None, "day")]
-    a = dates.run(article("He left last week.", published=None), ExtractOptions())
-    assert a.provenance is not None and any("--published" in n for n in a.provenance.notes)
+    a = article("He left last week.", published=None)
+    assert any("--published" in n for n in dates.notes(a, dates.find(a)))
 
 
-def test_a_caption_date_stands_in_for_a_missing_publication_date() -> None:
-    a = article("The minister said Wednesday that talks would go on.",
-                "The minister speaks in Oslo, Norway, Wednesday, October 13, 2021. Jane Roe/Pool Photo via AP",
-                published=None)
-    a = dates.run(a, ExtractOptions())
-    assert [(d.date.text, d.date.start) for d in a.dates] == [
-        ("Wednesday", "2021-10-13"), ("Wednesday, October 13, 2021", "2021-10-13")]
-    assert a.dates[0].confidence < a.dates[1].confidence  # counted from a caption: less sure
-    assert any("caption" in n for n in a.provenance.notes)
-
-
-def test_media_captions_count_too() -> None:
-    from newsgraph import Media
-    a = article("The talks ended yesterday.", published=None)
-    a = a.model_copy(update={"media": [Media(caption="Delegates pose on Friday, March 5, 2021.")]})
-    assert dates.anchor_of(a) == dates.Anchor(date(2021, 3, 5), "caption")
-    assert [d.date.start for d in dates.run(a, ExtractOptions()).dates] == ["2021-03-04"]
+def test_a_dateline_is_no_subject() -> None:
+    # "HELSINKI (AP) —" parsed with the sentence would make the city its subject
+    a = article("HELSINKI (AP) \u2014 The envoys met on Tuesday.")
+    a = a.model_copy(update={"dateline": "HELSINKI"})
+    assert dates.story_texts(a)[0].startswith(" " * 16 + "The envoys")
+    assert len(dates.story_texts(a)[0]) == len(a.body[0].text)
+    assert resolved("The envoys met on Tuesday.") == [("Tuesday", "2021-06-08", None, "day")]
 
 
 # --- bad input: kept as written, unresolved, low confidence, never an exception ----------
@@ -170,27 +160,27 @@ def test_media_captions_count_too() -> None:
     ("He was born on June 35.", "not a real date"),
 ])
 def test_bad_dates_are_kept_unresolved_with_low_confidence(text: str, why: str) -> None:
-    a = dates.run(article(text), ExtractOptions())
-    [d] = a.dates
+    a = article(text)
+    found = dates.find(a)
+    [(_, d)] = found
     assert d.date.text and d.date.text in text
     assert d.date.start is None and d.date.end is None
     assert d.confidence <= CONF_PROBLEM
-    assert any(why in n and "unresolved" in n for n in a.provenance.notes)
+    assert any(why in n and "unresolved" in n for n in dates.notes(a, found))
 
 
 def test_notes_are_replaced_not_repeated_when_run_twice() -> None:
-    a = dates.run(article("The contract ends on February 30."), ExtractOptions())
-    again = dates.run(a, ExtractOptions())
+    a = events.run(article("The contract ends on February 30."), ExtractOptions())
+    again = events.run(a, ExtractOptions())
     assert again.provenance.notes == a.provenance.notes and len(a.provenance.notes) == 1
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
-def test_any_article_goes_through_and_stays_valid(a: Article) -> None:
-    out = dates.run(a, ExtractOptions())
-    Article.model_validate(out.model_dump())  # spans inside paragraphs, ISO dates, ordered
-    for d in out.dates:
-        assert out.span_text(d.span) == d.date.text
+def test_any_article_goes_through(a: Article) -> None:
+    for i, f in dates.find(a):
+        assert a.body[i].text[f.expr.start:f.expr.end] == f.date.text
+        DateInfo.model_validate(f.date.model_dump())  # ISO dates, in order
 
 
 _day = st.integers(0, 40)

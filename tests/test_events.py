@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from newsgraph import Actor, Article, Paragraph, Place, Quote, Span, api
-from newsgraph.extract import dates, events, pipeline
+from newsgraph.extract import events, pipeline
 from newsgraph.extract.pipeline import ExtractOptions
 from newsgraph.model import EVENT_KINDS, local_id, mint_article_id, mint_id
 
@@ -60,7 +60,7 @@ def build(*body: str, published: str | None = "2021-06-13", people: dict[str, li
                         spans=[Span(paragraph=para, start=start, end=start + len(words))]))
     article = Article(id=aid, published=published, body=[Paragraph(text=t) for t in body],
                       actors=actors, places=place_list, quotes=qs)
-    return events.run(dates.run(article, OPTIONS), OPTIONS)
+    return events.run(article, OPTIONS)
 
 
 def names(article: Article, ids: list[str]) -> list[str]:
@@ -230,7 +230,7 @@ def test_ids_are_local_and_deterministic() -> None:
 def test_without_actors_events_have_no_participants_but_still_a_label() -> None:
     article = Article(id=mint_article_id("x"), published="2021-06-13",
                       body=[Paragraph(text="Ministers will meet in Vienna next week for a summit on gas.")])
-    a = events.run(dates.run(article, OPTIONS), OPTIONS)
+    a = events.run(article, OPTIONS)
     # nothing to name: no participant, no place the actors pass found; the date says enough
     assert [(e.kind, e.participants, e.status) for e in a.events] == [("summit", [], "planned")]
 
@@ -251,23 +251,21 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
 def test_empty_and_odd_articles_do_not_crash() -> None:
     for body in ([], ["."], ["meet meet meeting summit talks"], ["\u201c" * 50], ["x" * 5000]):
         article = Article(id=mint_article_id(repr(body)), body=[Paragraph(text=t) for t in body])
-        events.run(dates.run(article, OPTIONS), OPTIONS)
+        events.run(article, OPTIONS)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_any_article_stays_valid(article: Article) -> None:
-    out = events.run(dates.run(article, OPTIONS), OPTIONS)
+    out = events.run(article, OPTIONS)
     Article.model_validate(out.model_dump())
     assert len({e.id for e in out.events}) == len(out.events)
 
 
-def test_the_passes_are_registered_in_order() -> None:
+def test_the_pass_is_registered_after_actors_and_quotes() -> None:
     passes = list(pipeline.PASSES)
-    assert passes.index("newsgraph.extract.dates:run") < passes.index("newsgraph.extract.events:run")
-    for earlier in ("actors", "quotes"):
-        hits = [i for i, p in enumerate(passes) if f".{earlier}:" in p]
-        assert all(i < passes.index("newsgraph.extract.dates:run") for i in hits)
+    me = passes.index("newsgraph.extract.events:run")
+    assert all(i < me for i, p in enumerate(passes) if ".actors:" in p or ".quotes:" in p)
 
 
 # --- quality gates on gold ----------------------------------------------------------------

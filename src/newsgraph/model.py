@@ -209,19 +209,6 @@ class DateInfo(_Model):
         return self
 
 
-class DateMention(_Model):
-    """A date expression in the body: where it is written and what it resolves to.
-
-    ``date.text`` keeps the words as written; ``start``/``end`` stay empty when the date
-    cannot be resolved (no publication date to count from, an impossible or
-    contradictory date), and ``confidence`` says how sure the resolution is.
-    """
-
-    span: Span
-    date: DateInfo
-    confidence: Confidence = 1.0
-
-
 class Quote(_Model):
     id: URI
     text: str = Field(min_length=1, description="without quotation marks")
@@ -269,7 +256,6 @@ class Article(_Model):
     places: list[Place] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
-    dates: list[DateMention] = Field(default_factory=list, description="date expressions in the body")
     provenance: Provenance | None = None
 
     @model_validator(mode="after")
@@ -353,7 +339,6 @@ def _reference_problems(article: Article) -> list[str]:
         spans(p.mentions, f"places[{i}].mentions")
     for i, e in enumerate(article.events):
         spans(e.mentions, f"events[{i}].mentions")
-    spans([d.span for d in article.dates], "dates")
     for i, q in enumerate(article.quotes):
         spans(q.spans, f"quotes[{i}].spans")
         if q.speaker_mention is not None:

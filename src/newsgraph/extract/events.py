@@ -1,6 +1,7 @@
 """The events pass: what happened or will happen, when, where, with whom.
 
-Runs after actors, quotes and dates. Trigger words give mentions
+Runs after actors and quotes, and dates its events itself (:mod:`.dates`, whose notes
+on dates it cannot believe go to ``provenance.notes``). Trigger words give mentions
 (:mod:`.eventmentions`), mentions of one event are grouped (:mod:`.eventmerge`), and
 each group becomes an :class:`~newsgraph.model.Event` with a kind, a readable label
 ("Biden–Putin summit in Geneva"), participants, a place, a date, a status and its
@@ -14,7 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..model import Article, DateInfo, Event, Quote, Span, local_id
+from ..model import Article, DateInfo, Event, Provenance, Quote, Span, local_id
 from . import dates as dates_pass
 from . import nlp
 from .eventmentions import DateRef, Mention, family, governing, occasion_of, read, words
@@ -34,13 +35,10 @@ _ANCHOR_SLACK = timedelta(days=2)
 _VERB_REACH = 40  # characters after a quote in which its speech verb is looked for
 
 
-def _body_dates(article: Article) -> list[list[DateRef]]:
+def _body_dates(article: Article, found: list[tuple[int, dates_pass.Found]]) -> list[list[DateRef]]:
     per: list[list[DateRef]] = [[] for _ in article.body]
-    mentions = article.dates
-    if not mentions and article.body:
-        mentions = [f.mention(i) for i, f in dates_pass.find(article)]  # the dates pass did not run
-    for d in mentions:
-        per[d.span.paragraph].append(DateRef(d.span.start, d.span.end, d.date, d.confidence))
+    for i, f in found:
+        per[i].append(DateRef(f.expr.start, f.expr.end, f.date, f.confidence))
     return per
 
 
@@ -50,16 +48,16 @@ def _spanless(article: Article) -> list[str]:
     return [t for t in texts if t and t.strip()]
 
 
-def mentions_of(article: Article, docs: list["Doc"], refs: Refs, anchor: date | None) -> list[Mention]:
+def mentions_of(article: Article, docs: list["Doc"], refs: Refs,
+                body_dates: list[tuple[int, dates_pass.Found]]) -> list[Mention]:
     """Every event mention in the body, then in the headline, standfirst and captions
     (these give dates, places and participants but no spans)."""
-    per = _body_dates(article)
+    per = _body_dates(article, body_dates)
     found: list[Mention] = []
     for i, doc in enumerate(docs[:len(article.body)]):
         found += read(doc, i, refs, per[i])
-    captions = docs[len(article.body):]
-    day = dates_pass.Anchor(anchor, "published") if anchor else None
-    for doc in captions:
+    day = dates_pass.anchor_of(article)
+    for doc in docs[len(article.body):]:
         refs_dates = [DateRef(f.expr.start, f.expr.end, f.date, f.confidence)
                       for f in dates_pass.in_text(doc.text, doc, day)]
         found += read(doc, None, refs, refs_dates)
@@ -239,15 +237,25 @@ def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention],
     return quotes
 
 
+def _with_notes(article: Article, notes: list[str]) -> Provenance | None:
+    """The article's provenance with this pass's notes replacing those of an earlier run."""
+    provenance = article.provenance
+    if provenance is None and not notes:
+        return None
+    provenance = provenance or Provenance()
+    kept = [n for n in provenance.notes if not n.startswith(dates_pass.NOTE_PREFIX)]
+    return provenance.model_copy(update={"notes": kept + notes})
+
+
 def run(article: Article, options: "ExtractOptions") -> Article:
     refs = Refs(article)
-    anchor = dates_pass.anchor_of(article)
-    day = anchor.day if anchor else None
-    texts = dates_pass.story_texts(article) + _spanless(article)
-    docs = nlp.parse(texts, options.spacy_model) if texts else []
-    mentions = mentions_of(article, docs, refs, day)
+    day = dates_pass.anchor_of(article)
+    body_dates = dates_pass.find(article, options.spacy_model)
+    docs = nlp.parse(dates_pass.story_texts(article) + _spanless(article), options.spacy_model)
+    mentions = mentions_of(article, docs, refs, body_dates)
     clusters = cluster(mentions, refs)
     events = build(article, clusters, refs, day)
     event_of = {id(m): e.id for c, e in zip(clusters, events) for m in c.mentions}
     quotes = link_quotes(article, docs, mentions, event_of)
-    return article.model_copy(update={"events": events, "quotes": quotes})
+    return article.model_copy(update={"events": events, "quotes": quotes,
+                                      "provenance": _with_notes(article, dates_pass.notes(article, body_dates))})
