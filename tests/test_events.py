@@ -278,7 +278,13 @@ FLOORS = {
                    "participants_f1": 0.8, "date_acc": 0.85, "place_acc": 0.6, "status_acc": 0.85},
     "dev.json": {"date_f1": 0.95, "date_resolved": 0.95, "event_f1": 0.85, "contact_f1": 0.9,
                  "participants_f1": 0.8, "date_acc": 0.85, "place_acc": 0.8, "status_acc": 0.85},
+    # annotated before the passes ever ran on it (docs/events.md gives the first scores)
+    "heldout.json": {"date_f1": 0.95, "date_resolved": 0.95, "event_f1": 0.8, "contact_f1": 0.9,
+                     "participants_f1": 0.75, "date_acc": 0.8, "place_acc": 0.75, "status_acc": 0.9},
 }
+# The held-out articles count the protests of a movement as one event; the passes keep
+# last Sunday's march apart from the weekend's protests ahead.
+MAX_DUPLICATES = {"heldout.json": 1}
 DEV = Path(__file__).resolve().parent / "gold" / "events" / "texts"
 
 
@@ -297,7 +303,7 @@ def _check(name: str, total: Score) -> None:
     rates = total.rates
     low = {k: round(rates[k], 3) for k, floor in FLOORS[name].items() if rates[k] < floor}
     assert not low, f"below the floor: {low}; misses: {total.notes}"
-    assert total.duplicates == 0, total.notes
+    assert total.duplicates <= MAX_DUPLICATES.get(name, 0), total.notes
 
 
 def test_quality_on_samples() -> None:
@@ -308,6 +314,10 @@ def test_quality_on_articles_written_for_these_tests() -> None:
     _check("dev.json", _gate("dev.json", DEV))
 
 
+def test_quality_on_held_out_articles() -> None:
+    _check("heldout.json", _gate("heldout.json", DEV))
+
+
 def test_quality_on_seeds() -> None:
     if not SEEDS.is_dir():
         pytest.skip("the seed articles are not here (../shared/seeds)")
@@ -315,7 +325,7 @@ def test_quality_on_seeds() -> None:
 
 
 def test_gold_holds_offsets_names_and_dates_only() -> None:
-    for name in ("seeds.json", "samples.json", "dev.json"):
+    for name in ("seeds.json", "samples.json", "dev.json", "heldout.json"):
         for art in load(name):
             for d in art["dates"]:
                 assert len(d) == 5 and all(isinstance(x, int) for x in d[:2])

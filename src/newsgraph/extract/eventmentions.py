@@ -604,8 +604,8 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
         m.agents = list(participants)
         for c in _undergoers(tok):
             place = reader.place(c) if kind in ("visit", "meeting") else None
-            if place and not reader.actors(c):
-                location = location or place
+            if place and (kind == "visit" or not reader.actors(c)):
+                location = location or place  # "visited Moscow": where, not whom
             elif kind == "visit" and c.pos_ == "PRON":
                 continue  # "return to visit it": a place the pronoun stands for, not a party
             else:
@@ -616,6 +616,10 @@ def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Me
             location = location or reader.places(tok, w["destination_preps_set"])
         for subj in _subjects(tok):
             location = location or reader.places(subj, w["location_preps_set"])  # "a court in Oslo sentenced"
+        if location is None and tok.dep_ == "conj" and tok.head.pos_ in _VERBAL:
+            head = tok.head  # "visited Moscow and met Orlov"
+            location = reader.places(head, w["location_preps_set"]) or next(
+                (p for c in head.children if c.dep_ == "dobj" and (p := reader.place(c))), None)
         tense = tense_of(tok)
         m.direction, m.strong = tense.direction, tense.strong
         m.asserted = _asserted(reader, _subjects(tok) or _undergoers(tok))
@@ -745,6 +749,9 @@ def _length_in_days(tok: "Token") -> int:
 
 def _where_clause(reader: _Reader, verb: "Token") -> str | None:
     """"Tallinn, where he will hold talks": the place the relative clause hangs on."""
+    for _ in range(2):  # "where he is due to hold talks": the clause's verb is one up
+        if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
+            verb = verb.head
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         found = reader.place(verb.head)
         above = _antecedent_clause(verb, "where")
@@ -816,6 +823,9 @@ def _inherits(tok: "Token", path: list["Token"]) -> bool:
 def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
     tok = m.trigger
     dates = reader.attached_dates(tok, triggers)
+    if not dates and tok.pos_ in _VERBAL and tok.dep_ == "conj" and tok.head.pos_ in _VERBAL:
+        # "visited Moscow last week and met Orlov": the first verb's date is the second's
+        dates = reader.attached_dates(tok.head, triggers | {tok.head.i})
     if tok.pos_ not in _VERBAL:
         # "the negotiations scheduled for this Tuesday", "the summit held on June 16"
         for c in tok.children:

@@ -103,7 +103,9 @@ class Cluster:
         dated = [w for m in self.mentions if (w := when(m))]
         if not dated:
             return None
-        best = min(dated, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.start == w.end, w.shifted,
+        # the most precise: a day the text names over one counted from "the eve of", a single
+        # day over a range of several ("to Kyiv on Monday and to Moscow on Tuesday")
+        best = min(dated, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.shifted, w.start != w.end,
                                          -w.ref.confidence))
         # only a mention dated itself says when its N days begin
         length = max((m.days for m in self.mentions if when(m) is not None), default=0)

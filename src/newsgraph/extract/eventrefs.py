@@ -68,6 +68,7 @@ class Refs:
         self._keys = [(m.paragraph, m.start) for m in self._actor_marks]
         self._countries = {normalise_name(n): a.id for a in article.actors if a.kind == "country"
                            for n in [a.name, *a.aliases]}
+        self._place_names = {normalise_name(n): p.id for p in article.places for n in [p.name, *p.aliases]}
 
     # --- names the earlier passes marked ------------------------------------------------
 
@@ -87,7 +88,8 @@ class Refs:
         for m in self._place_marks:
             if m.paragraph == paragraph and _overlaps(m.start, m.end, start, end):
                 return m.ref
-        return None
+        # a place the article names elsewhere, here taken for its government ("visited Moscow")
+        return self._place_names.get(normalise_name(text)) if text else None
 
     def country_of_place(self, place_id: str) -> str | None:
         """The country actor a place stands for when it acts ("talks between Moscow and Kiev")."""
