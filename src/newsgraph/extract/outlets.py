@@ -30,6 +30,7 @@ OUTLET_PATTERN = (r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z])"
 _TLD = re.compile(r"\.(?:com|org|net|co|info|news|ph|uk|us|ca|au|in|de|fr|ru|io|tv)(?:\.[a-z]{2})?$", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LOWER_THE = re.compile(r"^the\s+")  # "the Daily Ledger": the article, not the name
 
 
 @lru_cache(maxsize=1)
@@ -76,15 +77,16 @@ def looks_like_outlet(text: str) -> bool:
 def resolve(text: str) -> Outlet | None:
     """The outlet ``text`` names, listed or merely outlet-shaped, with its canonical name.
 
-    An unlisted outlet keeps its name as written, without a leading "the"; a bare domain
-    keeps its domain ("Antiwar.com") because for many sites the domain is the brand.
+    An unlisted outlet keeps its name as written ("The Daily Ledger", but "the" in lower
+    case is not part of it); a bare domain keeps its domain ("Antiwar.com") because for
+    many sites the domain is the brand.
     """
     hit = lookup(text)
     if hit:
         return hit
     if not looks_like_outlet(text):
         return None
-    name = _LEADING_THE.sub("", text.strip().strip(".,;:"))
+    name = _LOWER_THE.sub("", text.strip().strip(".,;:"))
     return Outlet(name, "unknown")
 
 
