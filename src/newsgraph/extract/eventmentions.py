@@ -563,7 +563,7 @@ def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) ->
         kind = trigger_kind(tok, set(reader.date_tokens))
         if kind is None:
             continue
-        m = _mention(reader, tok, kind, set())
+        m = _mention(reader, tok, kind)
         if m is not None:
             found[tok.i] = m
     triggers = set(found)
@@ -572,7 +572,7 @@ def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) ->
     return _fold(found)
 
 
-def _mention(reader: _Reader, tok: "Token", kind: str, triggers: set[int]) -> Mention | None:
+def _mention(reader: _Reader, tok: "Token", kind: str) -> Mention | None:
     w = words()
     first = tok.i
     if tok.pos_ in _NOMINAL:
@@ -825,7 +825,7 @@ def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
     dates = reader.attached_dates(tok, triggers)
     if not dates and tok.pos_ in _VERBAL and tok.dep_ == "conj" and tok.head.pos_ in _VERBAL:
         # "visited Moscow last week and met Orlov": the first verb's date is the second's
-        dates = reader.attached_dates(tok.head, triggers | {tok.head.i})
+        dates = reader.attached_dates(tok.head, triggers)
     if tok.pos_ not in _VERBAL:
         # "the negotiations scheduled for this Tuesday", "the summit held on June 16"
         for c in tok.children:
