@@ -130,6 +130,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
     )
     with BatchProgress(None, enabled=not quiet) as progress:
         report = api.convert(list(inputs), output, options=options, on_outcome=progress.update)
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
     for outcome in report.failed:
         assert outcome.error is not None
         _error(outcome.error)
