@@ -45,6 +45,7 @@ def _shared() -> Path:
 
 SCORER = _shared() / "eval-data" / "score_quotes.py"
 SCORED_KINDS = ("direct", "partial")
+OUTER_SOURCE = True
 
 
 def _articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
@@ -58,7 +59,17 @@ def _articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
                     return
 
 
-def predictions(article: Article) -> list[dict[str, Any]]:
+def _via_mention(article: Article, q: Any) -> Any:
+    """The mention of the relaying outlet nearest the quote (PolNeAR's outer source)."""
+    actor = article.actor(q.via) if q.via else None
+    if actor is None:
+        return None
+    paras = {s.paragraph for s in q.spans}
+    near = [m for m in actor.mentions if m.paragraph in paras]
+    return min(near, key=lambda m: abs(m.start - q.spans[0].start)) if near else None
+
+
+def predictions(article: Article, outer_source: bool = OUTER_SOURCE) -> list[dict[str, Any]]:
     """The article's quotes as offsets into the text it was read from."""
     out = []
     for q in article.quotes:
@@ -73,6 +84,8 @@ def predictions(article: Article) -> list[dict[str, Any]]:
         pred: dict[str, Any] = {"start": start, "end": end, "speaker_start": None, "speaker_end": None,
                                 "speaker_name": None, "kind": q.kind, "cue": q.cue}
         m = q.speaker_mention
+        if outer_source and q.via is not None:
+            m = _via_mention(article, q) or m
         if m is not None and article.body[m.paragraph].offset is not None:
             base = article.body[m.paragraph].offset
             pred["speaker_start"], pred["speaker_end"] = base + m.start, base + m.end  # type: ignore[operator]

@@ -74,6 +74,7 @@ class Attribution:
     content: tuple[int, int, int] | None = None  # (paragraph, start, end) for indirect
     speaker: tuple[int, int, int] | None = None  # (paragraph, start, end) of the mention
     antecedent: tuple[int, int, int] | None = None  # what a relative pronoun mention stands for
+    via: tuple[int, int, int] | None = None  # the relaying outlet's mention
     continued_from: "Attribution | None" = None
     members: list[int] = field(default_factory=list)
 
@@ -316,6 +317,11 @@ def link_paragraph(p: Para) -> list[_Link | None]:
         if adjacent is not None:
             links[ri] = _Link(adjacent, "before", _embedded(p, ri, adjacent, before), 0.95)
             continue
+        # 2b. 'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'
+        introducer = _introducer(p, before, r)
+        if introducer is not None:
+            links[ri] = _Link(introducer, "introduced", False, 0.7)
+            continue
         # 3. ', he said,' / 'As X put it,' in the middle of the sentence
         paren = next((c for c in p.cues if c.verb in sentence and _parenthetical(p, c)), None)
         if paren is not None:
@@ -409,6 +415,39 @@ def _make_cue(p: Para, verb: "Token", subj: "Token") -> Cue:
     return cue
 
 
+def _so_called(p: Para, r: QuoteRegion) -> bool:
+    """'the so-called "rebels"', 'known as "Guccifer"': a name, not anyone's words."""
+    before = p.text[max(0, r.mark_start - 20):r.mark_start].lower()
+    return bool(re.search(r"(?:so-? ?called|known as|dubbed|nicknamed|billed as|titled|entitled|named)\s*$", before))
+
+
+def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
+    """A clause that hands over to the quote with a colon (or a verb and a comma)
+    without a speech verb: its subject is the speaker."""
+    words = [i for i in before if not p.doc[i].is_space]
+    if not words:
+        return None
+    last = p.doc[words[-1]]
+    if last.text == ":":
+        verbs = [i for i in words[:-1] if p.doc[i].pos_ in ("VERB", "AUX")]
+        for i in reversed(verbs):
+            subj = inherited_subject(p.doc[i])
+            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+                return _make_cue(p, p.doc[i], subj)
+        if not verbs and len(words) >= 2:
+            name = p.doc[words[-2]]
+            if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", ""):
+                return _make_cue(p, last, name)  # "Donald Trump: ..."
+        return None
+    if last.text == "," and len(words) >= 2 and _sentence_like(p, r):
+        verb = p.doc[words[-2]]
+        if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            subj = inherited_subject(verb)
+            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+                return _make_cue(p, verb, subj)  # "she then boomed, '...'"
+    return None
+
+
 def _object_taken(p: Para, cue: Cue, r: QuoteRegion) -> bool:
     """'he wrote his first column on it, "..."': a cue with an object of its own (not
     an addressee) does not introduce the quote that follows."""
@@ -500,7 +539,7 @@ def is_title_like(p: Para, r: QuoteRegion) -> bool:
     caps = [w for w in words if w.lower() not in small]
     return bool(caps) and all(w[:1].isupper() or not w[:1].isalpha() for w in caps) and \
         not any(w.lower() in ("i", "we", "you", "my", "our") for w in words) and \
-        not re.search(r"[.!?]$", p.text[r.start:r.end].rstrip(",")) and len(caps) >= 1
+        not re.search(r"[!?]$", p.text[r.start:r.end].rstrip(",")) and len(caps) >= 1
 
 
 # --- article level ---------------------------------------------------------------------
@@ -569,8 +608,9 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
                     atts.append(att)
                     ended_with = att
                 continue  # a scare quote or a title
-            if link.cue is not None and link.rule in ("content", "content+joined") and is_title_like(p, r) \
-                    and not link.cue.naming:
+            if is_title_like(p, r) and not (link.rule in ("after", "before") and not link.embedded):
+                continue  # 'on CNN's "State of the Union"': a title, not speech
+            if _so_called(p, r):
                 continue
             key = id(link.cue) if link.cue is not None else -(k + 1)
             att = by_cue.get(key)
@@ -591,7 +631,47 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
             att.speaker = (att.cue.paragraph, *att.cue.speaker)
             if att.cue.antecedent is not None:
                 att.antecedent = (att.cue.paragraph, *att.cue.antecedent)
+        att.via = _relay(paras, att)
     return atts
+
+
+def _relay(paras: Sequence[Para], att: Attribution) -> tuple[int, int, int] | None:
+    """The outlet a quote reached us through: 'according to Tass' or 'the AP reported'
+    in the sentence of the quote, naming someone other than its speaker."""
+    cue = att.cue
+    if cue is None or cue.reporting:
+        return None
+    if cue.via is not None:
+        return (cue.paragraph, *cue.via)
+    p = paras[cue.paragraph]
+    sentence: set[int] = set()
+    for r in att.regions:
+        if r.paragraph == cue.paragraph:
+            ri = p.regions.index(r)
+            sentence |= set(_sentence_tokens(p, ri))
+    sentence.add(cue.verb)
+    for other in p.cues:
+        if other is cue or not other.reporting or other.speaker is None or other.verb not in sentence:
+            continue
+        if cue.speaker is not None and other.speaker == cue.speaker:
+            continue
+        if other.lemma != "according to" and not _wraps(p, other, cue):
+            continue
+        return (other.paragraph, *other.speaker)
+    return None
+
+
+def _wraps(p: Para, outer: Cue, inner: Cue) -> bool:
+    """Is the inner cue's clause what the outer cue reports ('X said ..., the AP
+    reported')?"""
+    tok = p.doc[inner.verb]
+    for _ in range(6):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i == outer.verb:
+            return True
+    return False
 
 
 def _ends_with_quote(p: Para) -> bool:
@@ -628,14 +708,15 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
     for ri, r in enumerate(p.regions):
         if links[ri] is not None or not _starts_sentence(p, ri) or not _sentence_like(p, r):
             continue
-        j = next((j for j in range(ri - 1, -1, -1) if links[j] is not None), None)
         chosen = None
-        if j is not None:
+        for j in range(ri - 1, -1, -1):
             link = links[j]
-            assert link is not None
+            if link is None or (link.rule.startswith("content") and is_title_like(p, p.regions[j])):
+                continue
             between = link.cue is not None and p.regions[j].mark_end <= p.doc[link.cue.verb].idx < r.mark_start
             if not link.embedded or between:
                 chosen = link
+            break
         if chosen is None:
             chosen = next((links[k] for k in range(ri + 1, len(p.regions))
                            if links[k] is not None and not links[k].embedded), None)

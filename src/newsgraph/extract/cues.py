@@ -145,7 +145,14 @@ def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | No
     if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp", "parataxis") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+            prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if verb.tag_ == "VBG" and prev is not None and prev.text == "," and head.head.pos_ in ("VERB", "AUX"):
+                # "ended the debate with a reference to X, remarking": the subject remarks
+                return inherited_subject(head.head, depth + 1, quoted)
             return _document_owner(head)
+        if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            # "responded by calling him 'dopey' and accusing him"
+            return inherited_subject(head.head, depth + 1, quoted)
         if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN":
             return None  # "Asked about it, she said": the participle's subject is its object
         if head.pos_ in ("VERB", "AUX"):
@@ -190,7 +197,21 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") and t.tag_ in ("VBD", "VBZ", "VBP"):
-            return None  # another finite clause in between
+            break  # another finite clause in between
+    # "Col. Steven H. Warren, a military spokesman in Baghdad, said": the name the
+    # phrase just before the verb describes, however it was attached.
+    j = verb.i - 1
+    while j >= start and (verb.doc[j].is_punct or verb.doc[j].pos_ == "ADV"):
+        j -= 1
+    if j < start or quoted[j]:
+        return None
+    tok = verb.doc[j]
+    for _ in range(6):
+        if tok.i < verb.i and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
+            return tok
+        if tok.head is tok or tok.head.i >= verb.i or tok.head.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head
     return None
 
 
@@ -205,12 +226,13 @@ _INTRANSITIVE_ONLY = frozenset({"continue", "go", "conclude", "speak", "answer",
 
 
 def cue_lemma(tok: "Token") -> str:
-    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ in ("ROOT", "conj", "ccomp", "appos"):
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    after_name = prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.tag_ != "PRP$"
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and (tok.dep_ in ("ROOT", "conj", "ccomp", "appos") or after_name):
         if tok.lower_ in _VERB_FORMS:
             return _VERB_FORMS[tok.lower_]
         # "..., Bozell answers.": a verb the tagger took for a plural noun
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if prev is not None and prev.pos_ in ("PROPN", "PRON") and tok.lower_.endswith("s"):
+        if after_name and tok.lower_.endswith("s"):
             for stem in (tok.lower_[:-1], tok.lower_[:-2]):
                 if stem in speech_verbs():
                     return stem
@@ -219,8 +241,11 @@ def cue_lemma(tok: "Token") -> str:
 
 def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
     lemma = cue_lemma(tok)
-    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or lemma != tok.lemma_.lower()):
+    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or lemma != tok.lemma_.lower()
+            or (tok.lower_ in _VERB_FORMS and lemma == _VERB_FORMS[tok.lower_])):
         return False
+    if tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("POS", "PRP$") and tok.tag_ in ("VBZ", "NNS"):
+        return False  # "Trump's remarks": a noun
     if lemma in _INTRANSITIVE_ONLY and (tok.tag_ not in _FINITE or any(
             c.dep_ in ("dobj", "xcomp", "attr") and not quoted[c.i] for c in tok.children)):
         return False
@@ -367,6 +392,7 @@ def _via_of(verb: "Token") -> CharSpan | None:
 def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
     """Every speech cue of one paragraph outside its quotes, in reading order."""
     cues: list[Cue] = []
+    skip: set[int] = set()
     for tok in doc:
         if quoted[tok.i]:
             continue
@@ -385,6 +411,14 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
                 np = noun_phrase(author)
                 cue.speaker, cue.speaker_head = span_of(np), author.i
                 cue.tokens |= {t.i for t in pobj.subtree}
+            cues.append(cue)
+            continue
+        if tok.i in skip:
+            continue
+        quoted_as = _quoted_as_saying(tok)
+        if quoted_as is not None:
+            cue = _quoted_as_cue(tok, quoted_as, paragraph, quoted)
+            skip.add(quoted_as.i)
             cues.append(cue)
             continue
         if not _is_speech_verb(tok, quoted):
@@ -409,6 +443,16 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
                 cue.tokens |= {t.i for t in np} | {head.i}
                 if head.lower_ in RELATIVE:
                     cue.antecedent = antecedent_of(head)
+        if cue.speaker is None and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            # "the email read.": the tagger made a noun phrase of subject and verb
+            left = [c for c in tok.children if c.i < tok.i and c.dep_ in _NP_DEPS and not quoted[c.i]]
+            if left:
+                lo = min(t.i for c in left for t in c.subtree)
+                np = [t for t in doc[lo:tok.i] if not t.is_punct]
+                if np:
+                    head = next((t for t in reversed(np) if t.pos_ in ("PROPN", "NOUN", "PRON")), np[-1])
+                    cue.speaker, cue.speaker_head = span_of(np), head.i
+                    cue.tokens |= {t.i for t in np}
         cue.addressee = _addressee_of(tok)
         cue.via = _via_of(tok)
         cue.content = _content_of(tok, quoted)
@@ -417,6 +461,39 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
         cues.append(cue)
     _share_participle_speakers(cues, doc)
     return cues
+
+
+def _quoted_as_saying(tok: "Token") -> "Token | None":
+    """'Peskov was quoted as saying' / 'Tass quoted Putin as saying': the "saying"."""
+    if tok.lemma_.lower() not in ("quote", "cite") or tok.pos_ != "VERB":
+        return None
+    for c in tok.children:
+        if c.lower_ == "as":
+            saying = next((g for g in c.children if g.lemma_.lower() in ("say", "tell", "write")), None)
+            if saying is not None:
+                return saying
+    return None
+
+
+def _quoted_as_cue(verb: "Token", saying: "Token", paragraph: int, quoted: Sequence[bool]) -> Cue:
+    doc = verb.doc
+    cue = Cue(paragraph, verb.i, verb.idx, saying.idx + len(saying.text),
+              doc.text[verb.idx:saying.idx + len(saying.text)], "quote")
+    cue.tokens = {verb.i, saying.i}
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]), None)
+    speaker = passive or obj
+    if speaker is not None:
+        np = noun_phrase(speaker)
+        cue.speaker, cue.speaker_head = span_of(np), speaker.i
+        cue.tokens |= {t.i for t in np}
+    if passive is None:
+        relay = _subject(verb)
+        if relay is not None and not quoted[relay.i]:
+            cue.via = span_of(noun_phrase(relay))  # "Tass quoted Putin as saying"
+    if cue.via is None:
+        cue.via = _via_of(verb)
+    return cue
 
 
 # Verbs whose following noun phrase is their object, never an inverted speaker.

@@ -65,8 +65,8 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
             addressee = resolver.group(group.group(1).lower(), mention) if group else resolver.organization(mention)
             if addressee is None:
                 addressee = resolver.resolve(mention)
-        if cue.via is not None:
-            via = resolver.organization((cue.paragraph, *cue.via))
+    if att.via is not None:
+        via = resolver.organization(att.via)
     confidence = att.confidence
     if speaker_mention is None:
         confidence = min(confidence, 0.5)
