@@ -317,6 +317,11 @@ def link_paragraph(p: Para) -> list[_Link | None]:
         if adjacent is not None:
             links[ri] = _Link(adjacent, "before", _embedded(p, ri, adjacent, before), 0.95)
             continue
+        # 2a. '"..." ― Sonya Herridge': a signature after the quote
+        signed = _signature(p, p.text[r.mark_end:], r.mark_end)
+        if signed is not None and ri == len(p.regions) - 1:
+            links[ri] = _Link(signed, "signature", False, 0.85)
+            continue
         # 2b. 'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'
         introducer = _introducer(p, before, r)
         if introducer is not None:
@@ -394,9 +399,10 @@ def _predicate_cue(p: Para, ri: int) -> Cue | None:
                     return _make_cue(p, tok, poss)  # "her remark that ..."
             if tok.pos_ in ("VERB", "AUX"):
                 subj = inherited_subject(tok)
-                if subj is None or p.region_of[subj.i] >= 0:
+                if subj is not None and p.region_of[subj.i] < 0:
+                    return _make_cue(p, tok, subj) if _agentive(subj) else None
+                if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "advcl"):
                     return None
-                return _make_cue(p, tok, subj) if _agentive(subj) else None
         child, tok = tok, tok.head
     return None
 
@@ -412,6 +418,29 @@ def _make_cue(p: Para, verb: "Token", subj: "Token") -> Cue:
     if subj.lower_ in RELATIVE:
         cue.antecedent = antecedent_of(subj)
     p.predicates[verb.i] = cue
+    return cue
+
+
+_SIGNATURE_RE = re.compile(r"^\s*[\u2015\u2014\u2013-]{1,2}\s*(@?[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|del|la)){0,5})[\s.,]*$")
+
+
+def _signature(p: Para, tail: str, offset: int) -> Cue | None:
+    """'― Sonya Herridge' / '- Bernie Sanders' closing a quote: its author."""
+    m = _SIGNATURE_RE.match(tail)
+    if not m:
+        return None
+    start, end = offset + m.start(1), offset + m.end(1)
+    dash = next((t for t in p.doc if t.idx >= offset and t.text.strip() and not t.is_space), None)
+    if dash is None:
+        return None
+    key = -1 - start  # signatures have no verb token of their own
+    known = p.predicates.get(key)
+    if known is not None:
+        return known
+    cue = Cue(p.index, dash.i, dash.idx, dash.idx + len(dash.text), dash.text, "signature")
+    cue.speaker = (start, end)
+    cue.tokens = {t.i for t in p.doc if start <= t.idx < end} | {dash.i}
+    p.predicates[key] = cue
     return cue
 
 
@@ -590,6 +619,10 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
     for k, (p, pl) in enumerate(zip(paras, links)):
         prev_para = paras[k - 1] if k > 0 else None
         ended_with: Attribution | None = None
+        if not p.regions and last_direct is not None and last_direct.cue is None:
+            signed = _signature(p, p.text, 0)
+            if signed is not None:  # '- Bernie Sanders' on a line of its own
+                last_direct.cue, last_direct.rule, last_direct.confidence = signed, "signature", 0.8
         for ri, r in enumerate(p.regions):
             link = pl[ri]
             if link is None and last_direct is not None and ended_with in (None, last_direct) \
@@ -608,10 +641,10 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
                     atts.append(att)
                     ended_with = att
                 continue  # a scare quote or a title
-            if is_title_like(p, r) and not (link.rule in ("after", "before") and not link.embedded):
-                continue  # 'on CNN's "State of the Union"': a title, not speech
-            if _so_called(p, r):
-                continue
+            strong = link.rule.startswith(("content", "before", "after-final")) or \
+                (link.rule.startswith("after") and not link.embedded)
+            if not strong and (is_title_like(p, r) or _so_called(p, r)):
+                continue  # 'on CNN's "State of the Union"', 'the so-called "rebels"': names, not speech
             key = id(link.cue) if link.cue is not None else -(k + 1)
             att = by_cue.get(key)
             if att is None:
