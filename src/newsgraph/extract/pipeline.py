@@ -22,6 +22,7 @@ Pass = Callable[[Article, ExtractOptions], Article]
 PASSES: tuple[str, ...] = (
     "newsgraph.extract.clean:run",
     "newsgraph.extract.structure:run",
+    "newsgraph.extract.actors:extract_actors",
     "newsgraph.extract.quotes:run",
 )
 
