@@ -75,6 +75,7 @@ class Attribution:
     speaker: tuple[int, int, int] | None = None  # (paragraph, start, end) of the mention
     antecedent: tuple[int, int, int] | None = None  # what a relative pronoun mention stands for
     via: tuple[int, int, int] | None = None  # the relaying outlet's mention
+    speaker_head: int | None = None  # character where the speaker mention's head word starts
     continued_from: "Attribution | None" = None
     members: list[int] = field(default_factory=list)
 
@@ -444,6 +445,23 @@ def _signature(p: Para, tail: str, offset: int) -> Cue | None:
     return cue
 
 
+_TITLE_PREPS = frozenset({"on", "in", "at", "from", "of", "for", "titled", "entitled", "named", "called"})
+
+
+def _title_context(p: Para, r: QuoteRegion) -> bool:
+    """A Title Cased name after a possessive or a preposition: "CNN's 'State of the
+    Union'", "on 'Meet the Press'", "his book 'The Art of the Deal'"."""
+    if not is_title_like(p, r):
+        return False
+    before = p.text[max(0, r.mark_start - 30):r.mark_start].rstrip()
+    m = re.search(r"([\w'\u2019]+)$", before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word.endswith(("'s", "\u2019s", "s'", "s\u2019")) or word in _TITLE_PREPS or \
+        word in ("book", "show", "film", "movie", "song", "album", "program", "programme", "series", "novel", "memoir")
+
+
 def _so_called(p: Para, r: QuoteRegion) -> bool:
     """'the so-called "rebels"', 'known as "Guccifer"': a name, not anyone's words."""
     before = p.text[max(0, r.mark_start - 20):r.mark_start].lower()
@@ -643,8 +661,10 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
                 continue  # a scare quote or a title
             strong = link.rule.startswith(("content", "before", "after-final")) or \
                 (link.rule.startswith("after") and not link.embedded)
+            if (not strong or link.embedded) and _title_context(p, r):
+                continue  # 'on CNN's "State of the Union"': a title, not speech
             if not strong and (is_title_like(p, r) or _so_called(p, r)):
-                continue  # 'on CNN's "State of the Union"', 'the so-called "rebels"': names, not speech
+                continue  # 'the so-called "rebels"': a name, not speech
             key = id(link.cue) if link.cue is not None else -(k + 1)
             att = by_cue.get(key)
             if att is None:
@@ -662,6 +682,8 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
     for att in atts:
         if att.speaker is None and att.cue is not None and att.cue.speaker is not None:
             att.speaker = (att.cue.paragraph, *att.cue.speaker)
+            if att.cue.speaker_head is not None:
+                att.speaker_head = paras[att.cue.paragraph].doc[att.cue.speaker_head].idx
             if att.cue.antecedent is not None:
                 att.antecedent = (att.cue.paragraph, *att.cue.antecedent)
         att.via = _relay(paras, att)

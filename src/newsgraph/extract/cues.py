@@ -120,8 +120,10 @@ def _conjuncts_span(head: "Token") -> list["Token"]:
     return list(doc[np[0].i:last[-1].i + 1])
 
 
-def _subject(verb: "Token") -> "Token | None":
+def _subject(verb: "Token", quoted: Sequence[bool] | None = None) -> "Token | None":
     for c in verb.children:
+        if quoted is not None and quoted[c.i]:
+            continue  # a word of the quote is never its speaker
         if c.dep_ in ("nsubj", "csubj", "expl"):
             return None if c.dep_ == "expl" else c
     return None
@@ -130,9 +132,7 @@ def _subject(verb: "Token") -> "Token | None":
 def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | None = None) -> "Token | None":
     """The subject of a verb, or of the verb it hangs on when it has none: "adding
     that", "and said", "who said" (the relative pronoun), "noting ..., said"."""
-    subj = _subject(verb)
-    if subj is not None and quoted is not None and quoted[subj.i]:
-        subj = None  # a word of the quote is never its speaker
+    subj = _subject(verb, quoted)
     if subj is None and depth > 0:
         # "A lawsuit was filed ..., alleging that": the passive subject does the alleging
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -141,7 +141,7 @@ def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | No
     if depth > 3:
         return None
     if verb.dep_ == "relcl":
-        return verb.head
+        return None if quoted is not None and quoted[verb.head.i] else verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp", "parataxis") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -165,8 +165,25 @@ def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | No
     return None
 
 
+def _named_apposition(head: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """The name in apposition to a described speaker ('the spokesman, Dmitry Peskov')."""
+    if head.pos_ != "NOUN":
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and not quoted[c.i] and c.i - head.i <= 8:
+            return c
+    return None
+
+
 def antecedent_of(pronoun: "Token") -> CharSpan | None:
     """'letters that called him ...': the noun a relative pronoun stands for."""
+    doc = pronoun.doc
+    if pronoun.lower_ == "who" and pronoun.i >= 2 and doc[pronoun.i - 1].text == ",":
+        # "comments from Nuland, who said": the name just before the comma, whatever
+        # the parser attached the clause to
+        name = doc[pronoun.i - 2]
+        if name.pos_ == "PROPN":
+            return span_of(noun_phrase(name))
     tok = pronoun.head
     for _ in range(4):
         if tok.dep_ == "relcl":
@@ -439,6 +456,12 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
             if head is not None:
                 author = _document_author(head)
                 np = _conjuncts_span(author)
+                named = _named_apposition(author, quoted)
+                if named is not None:
+                    # "Putin's foreign affairs adviser, Yuri Ushakov, said": the name
+                    name_np = noun_phrase(named)
+                    np = list(doc[np[0].i:name_np[-1].i + 1])
+                    author = named
                 cue.speaker, cue.speaker_head = span_of(np), author.i
                 cue.tokens |= {t.i for t in np} | {head.i}
                 if head.lower_ in RELATIVE:

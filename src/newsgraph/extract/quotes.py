@@ -35,7 +35,9 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
     regions = scan(texts)
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, regions))]
     found = attribute(paras)
-    resolver = SpeakerResolver(article, docs, options.id_base)
+    quoted = [[(r.mark_start, r.mark_end) for r in rs] for rs in regions]
+    salient = [(c.paragraph, *c.speaker) for p in paras for c in p.cues if c.speaker is not None]
+    resolver = SpeakerResolver(article, docs, options.id_base, quoted, salient)
     quotes = [q for q in (_quote(article, att, resolver, n) for n, att in enumerate(found, 1)) if q is not None]
     return article.model_copy(update={"quotes": quotes, "actors": resolver.actors})
 
@@ -55,7 +57,10 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
     if att.speaker is not None:
         p, s, e = att.speaker
         speaker_mention = Span(paragraph=p, start=s, end=e)
-        speaker = resolver.resolve(att.antecedent or att.speaker)
+        if att.antecedent is not None:
+            speaker = resolver.resolve(att.antecedent)
+        else:
+            speaker = resolver.resolve(att.speaker, att.speaker_head)
     addressee = via = None
     if cue is not None:
         if cue.addressee is not None:
