@@ -23,12 +23,23 @@ The rules, in the order they are tried for each quoted stretch:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from . import wordlists
-from .cues import RELATIVE, Cue, antecedent_of, find_cues, inherited_subject, noun_phrase, span_of, transcript_label
+from .cues import (
+    RELATIVE,
+    Cue,
+    antecedent_of,
+    find_cues,
+    inherited_subject,
+    noun_phrase,
+    span_of,
+    token_at,
+    transcript_label,
+)
 from .quote_marks import QuoteRegion
 
 if TYPE_CHECKING:
@@ -42,6 +53,10 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "a
                            "parataxis", "conj", "npadvmod", "pcomp", "dative", "appos"})
 _CONTENT_PREPS = frozenset({"as", "about", "of", "that", "with", "like", "to", "for"})
 _MIN_UNATTRIBUTED_WORDS = 6
+# Bounds (in tokens) on the frames and sentences searched around a quote, so that a
+# paragraph without punctuation costs linear time, not quadratic.
+_MAX_FRAME = 80
+_MAX_SENTENCE = 150
 
 
 @dataclass
@@ -57,6 +72,10 @@ class Para:
     label: tuple[int, int] | None = None  # a transcript speaker label, "TRUMP:"
     # Clauses standing in for a cue ('Bolton thought ... "..."'), by verb token.
     predicates: dict[int, Cue] = field(default_factory=dict)
+    region_toks: list[list[int]] = field(default_factory=list)  # tokens of each region
+    sent_lo: list[int] = field(default_factory=list)  # per token: first token of its sentence
+    sent_hi: list[int] = field(default_factory=list)  # per token: last token of its sentence
+    cue_verbs: list[int] = field(default_factory=list)  # verb token of each cue, in order
 
     def cue_at(self, token: int) -> Cue | None:
         return next((c for c in self.cues if c.verb == token), None)
@@ -87,14 +106,23 @@ class Attribution:
 
 
 def build_para(index: int, text: str, doc: "Doc", regions: list[QuoteRegion]) -> Para:
+    # One sweep: regions and tokens are both in reading order.
     region_of = [-1] * len(doc)
-    for ri, r in enumerate(regions):
-        for tok in doc:
-            if r.mark_start <= tok.idx < r.mark_end:
-                region_of[tok.i] = ri
+    region_toks: list[list[int]] = [[] for _ in regions]
+    ri = 0
+    for tok in doc:
+        while ri < len(regions) and regions[ri].mark_end <= tok.idx:
+            ri += 1
+        if ri < len(regions) and regions[ri].mark_start <= tok.idx:
+            region_of[tok.i] = ri
+            region_toks[ri].append(tok.i)
     quoted = [ri >= 0 and _token_in_content(doc[i], regions[ri]) for i, ri in enumerate(region_of)]
     cues = find_cues(doc, index, quoted)
-    return Para(index, text, doc, regions, region_of, cues, transcript_label(text))
+    para = Para(index, text, doc, regions, region_of, cues, transcript_label(text))
+    para.region_toks = region_toks
+    _sentences(para)
+    para.cue_verbs = [c.verb for c in cues]
+    return para
 
 
 def _token_in_content(tok: "Token", region: QuoteRegion) -> bool:
@@ -109,7 +137,7 @@ def _is_terminator(tok: "Token") -> bool:
 
 
 def _region_tokens(p: Para, ri: int) -> list[int]:
-    return [i for i, r in enumerate(p.region_of) if r == ri]
+    return p.region_toks[ri]
 
 
 def _before_frame(p: Para, ri: int) -> list[int]:
@@ -118,7 +146,7 @@ def _before_frame(p: Para, ri: int) -> list[int]:
         return []
     i = toks[0] - 1
     frame: list[int] = []
-    while i >= 0 and p.region_of[i] < 0 and not _is_terminator(p.doc[i]):
+    while i >= 0 and p.region_of[i] < 0 and not _is_terminator(p.doc[i]) and len(frame) < _MAX_FRAME:
         frame.append(i)
         i -= 1
     frame.reverse()
@@ -131,7 +159,7 @@ def _after_frame(p: Para, ri: int) -> list[int]:
         return []
     i = toks[-1] + 1
     frame: list[int] = []
-    while i < len(p.doc) and p.region_of[i] < 0:
+    while i < len(p.doc) and p.region_of[i] < 0 and len(frame) < _MAX_FRAME:
         frame.append(i)
         if _is_terminator(p.doc[i]):
             break
@@ -139,18 +167,31 @@ def _after_frame(p: Para, ri: int) -> list[int]:
     return frame
 
 
-def _sentence_tokens(p: Para, ri: int) -> list[int]:
-    """The tokens of the sentence the quote stands in, other quotes included."""
+def _sentence_bounds(p: Para, ri: int) -> tuple[int, int]:
+    """First and last token of the sentence the quote stands in, other quotes included
+    (at most _MAX_SENTENCE tokens either side of the quote)."""
     toks = _region_tokens(p, ri)
     if not toks:
-        return []
-    lo = toks[0]
-    while lo > 0 and not (p.region_of[lo - 1] < 0 and _is_terminator(p.doc[lo - 1])):
-        lo -= 1
-    hi = toks[-1]
-    while hi + 1 < len(p.doc) and not (p.region_of[hi] < 0 and _is_terminator(p.doc[hi])):
-        hi += 1
-    return list(range(lo, hi + 1))
+        return 0, -1
+    return max(p.sent_lo[toks[0]], toks[0] - _MAX_SENTENCE), min(p.sent_hi[toks[-1]], toks[-1] + _MAX_SENTENCE)
+
+
+def _sentences(p: Para) -> None:
+    """Per token, where its sentence starts and ends; only a terminator outside quotes
+    ends a sentence. Two linear passes."""
+    n = len(p.doc)
+    lo, hi = [0] * n, [n - 1] * n
+    start = 0
+    for i in range(n):
+        lo[i] = start
+        if p.region_of[i] < 0 and _is_terminator(p.doc[i]):
+            start = i + 1
+    end = n - 1
+    for i in range(n - 1, -1, -1):
+        if p.region_of[i] < 0 and _is_terminator(p.doc[i]):
+            end = i
+        hi[i] = end
+    p.sent_lo, p.sent_hi = lo, hi
 
 
 def _open_ended(p: Para, r: QuoteRegion) -> bool:
@@ -295,17 +336,23 @@ def _clausal_after(p: Para, cue: Cue) -> bool:
 def link_paragraph(p: Para) -> list[_Link | None]:
     links: list[_Link | None] = [None] * len(p.regions)
     for ri, r in enumerate(p.regions):
+        if not _region_tokens(p, ri):
+            continue  # beyond the parsed part of a very long paragraph
         before = _before_frame(p, ri)
         after = _after_frame(p, ri)
-        after_cues = [c for c in p.cues if c.verb in after]
-        before_cues = [c for c in reversed(p.cues) if c.verb in before]
+        before_set, after_set = set(before), set(after)
+        first_tok = _region_tokens(p, ri)[0]
+        near = p.cues[bisect.bisect_left(p.cue_verbs, before[0] if before else first_tok):
+                      bisect.bisect_right(p.cue_verbs, after[-1] if after else first_tok)]
+        after_cues = [c for c in near if c.verb in after_set]
+        before_cues = [c for c in reversed(near) if c.verb in before_set]
         open_end = _open_ended(p, r)
         embedded = _embedded(p, ri, None, before)
         # A partial quote inside a clause governed by a cue before it: that cue
         # ('Putin described relations as "quite productive," the AP reported').
-        sentence = set(_sentence_tokens(p, ri))
-        first_tok = min(_region_tokens(p, ri))
-        governing = next((c for c in reversed(p.cues) if c.verb in sentence and c.verb < first_tok
+        lo, hi = _sentence_bounds(p, ri)
+        in_sentence = p.cues[bisect.bisect_left(p.cue_verbs, lo):bisect.bisect_right(p.cue_verbs, hi)]
+        governing = next((c for c in reversed(in_sentence) if c.verb < first_tok
                           and _governed_by(p, ri, c)), None)
         after_cue = after_cues[0] if after_cues else None
         # 1. '"...," X said' — the frame right after the quote
@@ -329,7 +376,7 @@ def link_paragraph(p: Para) -> list[_Link | None]:
             links[ri] = _Link(introducer, "introduced", False, 0.7)
             continue
         # 3. ', he said,' / 'As X put it,' in the middle of the sentence
-        paren = next((c for c in p.cues if c.verb in sentence and _parenthetical(p, c)), None)
+        paren = next((c for c in in_sentence if _parenthetical(p, c)), None)
         if paren is not None:
             links[ri] = _Link(paren, "parenthetical", embedded, 0.8)
             continue
@@ -431,7 +478,7 @@ def _signature(p: Para, tail: str, offset: int) -> Cue | None:
     if not m:
         return None
     start, end = offset + m.start(1), offset + m.end(1)
-    dash = next((t for t in p.doc if t.idx >= offset and t.text.strip() and not t.is_space), None)
+    dash = token_at(p.doc, offset + len(tail) - len(tail.lstrip()))
     if dash is None:
         return None
     key = -1 - start  # signatures have no verb token of their own
@@ -440,7 +487,7 @@ def _signature(p: Para, tail: str, offset: int) -> Cue | None:
         return known
     cue = Cue(p.index, dash.i, dash.idx, dash.idx + len(dash.text), dash.text, "signature")
     cue.speaker = (start, end)
-    cue.tokens = {t.i for t in p.doc if start <= t.idx < end} | {dash.i}
+    cue.tokens = set(range(dash.i, dash.i + 1 + sum(1 for t in p.doc[dash.i + 1:] if t.idx < end)))
     p.predicates[key] = cue
     return cue
 
@@ -549,8 +596,7 @@ def _parenthetical(p: Para, cue: Cue) -> bool:
     if cue.speaker is None:
         return False
     toks = sorted(cue.tokens)
-    addressee = [t.i for t in p.doc if cue.addressee and cue.addressee[0] <= t.idx < cue.addressee[1]]
-    first, last = toks[0], max(toks + addressee)
+    first, last = toks[0], max(toks + sorted(cue.addressee_tokens))
     while last + 1 < len(p.doc) and p.doc[last + 1].dep_ in ("npadvmod", "advmod") and p.doc[last + 1].i - last < 3:
         last += 1  # "he said Tuesday,"
     if first == 0 or last + 1 >= len(p.doc) or last - first > 10:
@@ -699,14 +745,13 @@ def _relay(paras: Sequence[Para], att: Attribution) -> tuple[int, int, int] | No
     if cue.via is not None:
         return (cue.paragraph, *cue.via)
     p = paras[cue.paragraph]
-    sentence: set[int] = set()
+    bounds = [(cue.verb, cue.verb)]
     for r in att.regions:
         if r.paragraph == cue.paragraph:
-            ri = p.regions.index(r)
-            sentence |= set(_sentence_tokens(p, ri))
-    sentence.add(cue.verb)
+            bounds.append(_sentence_bounds(p, p.regions.index(r)))
     for other in p.cues:
-        if other is cue or not other.reporting or other.speaker is None or other.verb not in sentence:
+        if other is cue or not other.reporting or other.speaker is None or \
+                not any(lo <= other.verb <= hi for lo, hi in bounds):
             continue
         if cue.speaker is not None and other.speaker == cue.speaker:
             continue

@@ -72,6 +72,7 @@ class Cue:
     inverted: bool = False          # "said X": the speaker follows the verb
     antecedent: CharSpan | None = None  # what a relative pronoun speaker ("who said") stands for
     tokens: set[int] = field(default_factory=set)  # tokens of the cue and its speaker
+    addressee_tokens: set[int] = field(default_factory=set)
 
     @property
     def naming(self) -> bool:
@@ -80,6 +81,21 @@ class Cue:
     @property
     def reporting(self) -> bool:
         return self.lemma in report_verbs() or self.lemma == "according to"
+
+
+def token_at(doc: "Doc", char: int) -> "Token | None":
+    """The token starting at or after character ``char``."""
+    starts = [t.idx for t in doc] if len(doc) < 64 else None
+    if starts is not None:
+        return next((doc[i] for i, s in enumerate(starts) if s >= char), None)
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return doc[lo] if lo < len(doc) else None
 
 
 def span_of(tokens: Sequence["Token"]) -> CharSpan:
@@ -477,6 +493,8 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
                     cue.speaker, cue.speaker_head = span_of(np), head.i
                     cue.tokens |= {t.i for t in np}
         cue.addressee = _addressee_of(tok)
+        if cue.addressee is not None:
+            cue.addressee_tokens = {t.i for t in tok.subtree if cue.addressee[0] <= t.idx < cue.addressee[1]}
         cue.via = _via_of(tok)
         cue.content = _content_of(tok, quoted)
         if cue.content and cue.speaker and cue.content[0] <= cue.speaker[0] < cue.content[1]:

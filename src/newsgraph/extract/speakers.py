@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..model import Actor, Article, Span, mint_id, normalise_name
 from . import wordlists
+from .cues import token_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -137,7 +138,15 @@ class SpeakerResolver:
         p, s, e = mention
         if p >= len(self.docs):
             return []
-        return [t for t in self.docs[p] if t.idx >= s and t.idx + len(t.text) <= e]
+        first = token_at(self.docs[p], s)
+        if first is None:
+            return []
+        out = []
+        for t in self.docs[p][first.i:]:
+            if t.idx + len(t.text) > e:
+                break
+            out.append(t)
+        return out
 
     def _in_quote(self, p: int, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted[p])
@@ -169,8 +178,7 @@ class SpeakerResolver:
     def _salient(self, m: Span) -> bool:
         if any(p == m.paragraph and s < m.end and m.start < e for p, s, e in self.salient_spans):
             return True
-        toks = [t for t in self.docs[m.paragraph] if m.start <= t.idx < m.end]
-        for t in toks:
+        for t in self._tokens((m.paragraph, m.start, m.end)):
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in _MAIN_DEPS:
                 return True
         return False
@@ -219,10 +227,8 @@ class SpeakerResolver:
 
     def _sentence_start(self, mention: Mention) -> int:
         p, s, _ = mention
-        for t in self.docs[p]:
-            if t.idx <= s < t.idx + len(t.text) or t.idx >= s:
-                return t.sent.start_char
-        return 0
+        t = token_at(self.docs[p], s)
+        return t.sent.start_char if t is not None else 0
 
     # --- descriptions, generic mentions, names --------------------------------------
 
