@@ -822,3 +822,63 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
                            if links[k] is not None and not links[k].embedded), None)
         if chosen is not None:
             links[ri] = _Link(chosen.cue, "paragraph", False, min(chosen.confidence, 0.85))
+
+
+# --- reported speech -------------------------------------------------------------------
+
+# Cues that report what someone said in the reporter's words ("X said (that) ...",
+# "according to X, ..."). Naming verbs ("called it") and questions ("asked whether")
+# report no content of their own.
+_INDIRECT_LEMMAS = frozenset({
+    "say", "tell", "add", "note", "warn", "insist", "claim", "argue", "explain", "announce", "acknowledge",
+    "admit", "deny", "suggest", "write", "report", "according to", "state", "declare", "assert", "contend",
+    "maintain", "predict", "promise", "pledge", "vow", "confirm", "reveal", "disclose", "concede", "stress",
+    "emphasize", "emphasise", "reiterate", "allege", "assure", "caution", "complain", "tweet", "post", "recall",
+    "remark", "reply", "respond", "agree", "observe", "point out", "counter", "signal", "hint", "testify",
+})
+
+
+def reported_speech(paras: Sequence[Para], atts: Sequence[Attribution]) -> list[Attribution]:
+    """Indirect quotes: cues with a reported clause that no quotation mark attributes."""
+    used = {id(a.cue) for a in atts if a.cue is not None}
+    found: list[Attribution] = []
+    for p in paras:
+        for cue in p.cues:
+            if id(cue) in used or cue.speaker is None:
+                continue
+            lemma = "point out" if cue.lemma == "point" else cue.lemma
+            if lemma not in _INDIRECT_LEMMAS:
+                continue
+            content = _according_content(p, cue) if cue.lemma == "according to" else cue.content
+            if content is None or content[1] - content[0] < 8:
+                continue
+            if any(r.mark_start < content[1] and content[0] < r.mark_end for r in p.regions):
+                continue  # quoted words in it: a direct or partial quote has it already
+            att = Attribution([], "indirect", cue, 0.7 if cue.lemma != "according to" else 0.65, "reported",
+                              content=(p.index, *content))
+            att.speaker = (p.index, *cue.speaker)
+            if cue.speaker_head is not None:
+                att.speaker_head = p.doc[cue.speaker_head].idx
+            if cue.antecedent is not None:
+                att.antecedent = (p.index, *cue.antecedent)
+            att.via = _relay(paras, att)
+            found.append(att)
+    return found
+
+
+def _according_content(p: Para, cue: Cue) -> tuple[int, int] | None:
+    """'According to X, Y did Z' / 'Y did Z, according to X': the clause, without the
+    'according to' phrase."""
+    according = p.doc[cue.verb]
+    head = according.head
+    if head is according or head.pos_ not in ("VERB", "AUX"):
+        return None
+    skip = {t.i for t in according.subtree}
+    toks = [t for t in head.subtree if t.i not in skip and p.region_of[t.i] < 0]
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)

@@ -398,9 +398,11 @@ def _addressee_of(verb: "Token") -> CharSpan | None:
 
 
 def _content_of(verb: "Token", quoted: Sequence[int]) -> CharSpan | None:
-    """The reported clause: the verb's clausal complement ("said (that) ...")."""
+    """The reported clause: the verb's clausal complement with a subject of its own
+    ("said (that) the talks failed"; not "agreed to go")."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and \
+                any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
             toks = [t for t in c.subtree]
             while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
                 toks = toks[1:]
