@@ -282,6 +282,8 @@ class _Link:
 def _embedded(p: Para, ri: int, cue: Cue | None, before: list[int]) -> bool:
     """Is the quote a fragment of a longer sentence (a partial quote)?"""
     r = p.regions[ri]
+    if before and p.doc[before[-1]].text == ":":
+        return False  # 'He cited three topics: "The tension ..."' starts afresh
     toks = [p.doc[i] for i in before if not p.doc[i].is_punct and not p.doc[i].is_space]
     if cue is not None and any(i in cue.tokens for i in before):
         # Only what stands between the cue (with its speaker) and the quote counts: an
@@ -657,6 +659,19 @@ def _colon_cue(p: Para, upto: int) -> Cue | None:
     return cues[-1] if cues else None
 
 
+def _last_speaker_cue(p: Para) -> Cue | None:
+    """The cue of the paragraph's last sentence, when it reports speech with a named
+    (or pronoun) speaker."""
+    if not p.cues or not len(p.doc):
+        return None
+    last = p.cues[-1]
+    if last.speaker is None or last.lemma not in _INDIRECT_LEMMAS or p.regions:
+        return None
+    if p.sent_lo[last.verb] != p.sent_lo[len(p.doc) - 1]:
+        return None  # not in the last sentence
+    return last
+
+
 def _last_colon_cue(p: Para) -> Cue | None:
     return _colon_cue(p, len(p.doc))
 
@@ -699,6 +714,12 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
                 colon = _last_colon_cue(prev_para)
                 if colon is not None:
                     link = _Link(colon, "colon-paragraph", False, 0.8)
+                elif _sentence_like(p, r) and not p.cues:
+                    # 'Biden defended the decision, arguing ...' then a quote paragraph
+                    # with no cue: the speaker of the reported speech goes on.
+                    last = _last_speaker_cue(prev_para)
+                    if last is not None:
+                        link = _Link(last, "previous-speaker", False, 0.6)
             if link is None:
                 if _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS and _starts_sentence(p, ri):
                     att = Attribution([r], "direct", None, 0.3, "unattributed")

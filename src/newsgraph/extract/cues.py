@@ -265,7 +265,7 @@ def cue_lemma(tok: "Token") -> str:
         if tok.lower_ in _VERB_FORMS:
             return _VERB_FORMS[tok.lower_]
         # "..., Bozell answers.": a verb the tagger took for a plural noun
-        if after_name and tok.lower_.endswith("s"):
+        if after_name and tok.lower_.endswith("s") and tok.text[0].islower() and tok.tag_ in ("NNS", "NN", "VBZ"):
             for stem in (tok.lower_[:-1], tok.lower_[:-2]):
                 if stem in speech_verbs():
                     return stem
@@ -284,7 +284,7 @@ def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
         return False
     if lemma in speech_verbs():
         if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in")
-                                   for c in tok.children):
+                                   and c.i == tok.i + 1 for c in tok.children):
             return False  # "called for", "called on": a demand, not a quotation
         return True
     particles = phrasal_verbs().get(lemma)

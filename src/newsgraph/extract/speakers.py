@@ -243,8 +243,9 @@ class SpeakerResolver:
             and first not in _DETERMINERS and not any(t.dep_ == "poss" for t in words)
 
     def _description(self, words: list["Token"]) -> str | None:
-        if words[-1].pos_ == "PROPN":
-            return None
+        listed = words[-1].lower_ in _descriptions()["person"] or words[-1].lower_ in _descriptions()["organization"]
+        if words[-1].pos_ == "PROPN" and not listed:
+            return None  # "the Putin government" is described; "the Kremlin" is listed
         if words[0].lower_ not in _DETERMINERS and not any(t.dep_ == "poss" for t in words):
             return None
         joined = " ".join(t.lower_ for t in words[1:])
