@@ -76,6 +76,7 @@ class Para:
     sent_lo: list[int] = field(default_factory=list)  # per token: first token of its sentence
     sent_hi: list[int] = field(default_factory=list)  # per token: last token of its sentence
     cue_verbs: list[int] = field(default_factory=list)  # verb token of each cue, in order
+    region_index: dict[tuple[int, int], int] = field(default_factory=dict)  # (start, end) -> region
 
     def cue_at(self, token: int) -> Cue | None:
         return next((c for c in self.cues if c.verb == token), None)
@@ -122,6 +123,7 @@ def build_para(index: int, text: str, doc: "Doc", regions: list[QuoteRegion]) ->
     para.region_toks = region_toks
     _sentences(para)
     para.cue_verbs = [c.verb for c in cues]
+    para.region_index = {(r.start, r.end): ri for ri, r in enumerate(regions)}
     return para
 
 
@@ -730,7 +732,7 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
                 (link.rule.startswith("after") and not link.embedded)
             if (not strong or link.embedded) and _title_context(p, r):
                 continue  # 'on CNN's "State of the Union"': a title, not speech
-            if not strong and (is_title_like(p, r) or _so_called(p, r)):
+            if _so_called(p, r) or (not strong and is_title_like(p, r)):
                 continue  # 'the so-called "rebels"': a name, not speech
             key = id(link.cue) if link.cue is not None else -(k + 1)
             att = by_cue.get(key)
@@ -740,7 +742,8 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
                     att.speaker = (p.index, *p.label)
                 by_cue[key] = att
                 atts.append(att)
-            elif link.embedded:
+            elif link.embedded and not (link.rule == "before" and att.rule == "after" and att.kind == "direct"):
+                # ('"A," said X, "b."' stays direct: its second half starts mid-sentence)
                 att.kind = "partial"
             att.regions.append(r)
             ended_with = att
@@ -761,16 +764,21 @@ def _relay(paras: Sequence[Para], att: Attribution) -> tuple[int, int, int] | No
     """The outlet a quote reached us through: 'according to Tass' or 'the AP reported'
     in the sentence of the quote, naming someone other than its speaker."""
     cue = att.cue
-    if cue is None or cue.reporting:
+    if cue is None:
         return None
     if cue.via is not None:
         return (cue.paragraph, *cue.via)
+    if cue.reporting:
+        return None
     p = paras[cue.paragraph]
     bounds = [(cue.verb, cue.verb)]
+    index = p.region_index
     for r in att.regions:
-        if r.paragraph == cue.paragraph:
-            bounds.append(_sentence_bounds(p, p.regions.index(r)))
-    for other in p.cues:
+        if r.paragraph == cue.paragraph and (r.start, r.end) in index:
+            bounds.append(_sentence_bounds(p, index[(r.start, r.end)]))
+    lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    nearby = p.cues[bisect.bisect_left(p.cue_verbs, lo):bisect.bisect_right(p.cue_verbs, hi)]
+    for other in nearby:
         if other is cue or not other.reporting or other.speaker is None or \
                 not any(lo <= other.verb <= hi for lo, hi in bounds):
             continue

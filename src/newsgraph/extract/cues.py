@@ -286,6 +286,8 @@ def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
         if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in")
                                    and c.i == tok.i + 1 for c in tok.children):
             return False  # "called for", "called on": a demand, not a quotation
+        if lemma == "call" and tok.i > 0 and re.search(r"\bso[- ]?$", tok.doc.text[max(0, tok.idx - 4):tok.idx]):
+            return False  # "so-called": a name, nobody's words
         return True
     particles = phrasal_verbs().get(lemma)
     if particles:
@@ -444,6 +446,10 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
             if pobj is not None:
                 author = _document_author(pobj)
                 np = noun_phrase(author)
+                named = _named_apposition(author, quoted)
+                if named is not None:  # "the Russian news agency Tass"
+                    np = list(doc[np[0].i:noun_phrase(named)[-1].i + 1])
+                    author = named
                 cue.speaker, cue.speaker_head = span_of(np), author.i
                 cue.tokens |= {t.i for t in pobj.subtree}
             cues.append(cue)

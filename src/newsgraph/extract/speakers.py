@@ -15,6 +15,7 @@ A name no actor has yet becomes a new actor. Generic mentions ("a source",
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ..model import Actor, Article, Span, mint_id, normalise_name
 from . import wordlists
 from .cues import token_at
+from .names import is_title_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,6 +37,9 @@ _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "fema
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _INDEFINITE_DETS = frozenset({"a", "an", "some", "several", "many", "one", "two", "three", "other", "another",
                               "few", "most", "multiple", "numerous", "various"})
+# Common nouns that name a relaying outlet by its proper name ("Interfax news agency").
+_OUTLET_NOUNS = frozenset({"agency", "newspaper", "paper", "network", "channel", "broadcaster", "outlet",
+                           "magazine", "wire", "service", "daily", "tabloid", "station", "website", "site"})
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # How far back (in paragraphs) an unknown-gender antecedent may be passed over for one
 # whose gender is known to fit.
@@ -77,11 +82,22 @@ class SpeakerResolver:
         self.article = article
         self.docs = docs
         self.id_base = id_base
-        self.quoted = [list(q) for q in quoted] + [[] for _ in range(len(article.body) - len(quoted))]
-        self.salient_spans = set(salient)
+        self.quoted = [sorted(q) for q in quoted] + [[] for _ in range(len(article.body) - len(quoted))]
+        self._quoted_starts = [[s for s, _ in q] for q in self.quoted]
+        self._salient: dict[int, list[tuple[int, int]]] = {}
+        for p, s, e in sorted(set(salient)):
+            self._salient.setdefault(p, []).append((s, e))
         # Copies: the pass returns a new article and leaves its input alone.
         self.actors: list[Actor] = [a.model_copy(deep=True) for a in article.actors]
-        self._refs: list[_Ref] | None = None
+        # Every actor mention outside quotes, in reading order (kept sorted as mentions
+        # are added), and the mentions of each paragraph.
+        self._refs: list[_Ref] = []
+        self._ref_keys: list[tuple[int, int]] = []
+        self._by_para: dict[int, list[tuple[int, int, Actor]]] = {}
+        self._vocabs: dict[tuple[str, int, int], frozenset[str]] = {}
+        for a in self.actors:
+            for m in a.mentions:
+                self._index(a, m)
 
     # --- public -------------------------------------------------------------------
 
@@ -124,6 +140,14 @@ class SpeakerResolver:
         actor = self._containing(mention[0], words[-1].idx, mention)
         if actor is not None:
             return actor.id
+        if words[-1].lower_ in _OUTLET_NOUNS:
+            # "Interfax news agency", "the NTB news agency": the outlet is the name
+            names = [t for t in words if t.pos_ == "PROPN"]
+            if names:
+                inner = self._containing(mention[0], names[-1].idx, mention)
+                if inner is not None and inner.kind == "organization":
+                    return inner.id
+                return self._make("organization", _join(_name_tokens(words) or names), mention, []).id
         if words[-1].pos_ == "NOUN" and any(t.pos_ == "PROPN" for t in words):
             # "the US embassy": a common noun named by its owner is an organisation
             name = _join(t for t in words if t.lower_ not in _DETERMINERS)
@@ -149,35 +173,38 @@ class SpeakerResolver:
         return out
 
     def _in_quote(self, p: int, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted[p])
+        k = bisect.bisect_right(self._quoted_starts[p], pos) - 1 if p < len(self.quoted) else -1
+        return k >= 0 and pos < self.quoted[p][k][1]
+
+    def _index(self, actor: Actor, m: Span) -> None:
+        self._by_para.setdefault(m.paragraph, []).append((m.start, m.end, actor))
+        if m.paragraph >= len(self.docs) or self._in_quote(m.paragraph, m.start):
+            return
+        key = (m.paragraph, m.start)
+        k = bisect.bisect_right(self._ref_keys, key)
+        self._ref_keys.insert(k, key)
+        self._refs.insert(k, _Ref(m.paragraph, m.start, m.end, actor.id, self._is_salient(m)))
+
+    def _before(self, p: int, s: int) -> list[_Ref]:
+        """Antecedent candidates: mentions before (p, s), nearest first."""
+        k = bisect.bisect_left(self._ref_keys, (p, s))
+        return self._refs[:k][::-1]
 
     def _containing(self, p: int, head_char: int, mention: Mention) -> Actor | None:
         """The actor with a mention holding the head word (else none)."""
         best, best_len = None, 0
-        for a in self.actors:
-            for m in a.mentions:
-                if m.paragraph == p and m.start <= head_char < m.end:
-                    ov = min(mention[2], m.end) - max(mention[1], m.start)
-                    if ov > best_len:
-                        best, best_len = a, ov
+        for start, end, a in self._by_para.get(p, ()):
+            if start <= head_char < end:
+                ov = min(mention[2], end) - max(mention[1], start)
+                if ov > best_len:
+                    best, best_len = a, ov
         return best
 
-    def refs(self) -> list[_Ref]:
-        """Every actor mention outside quotes, in reading order, salience marked."""
-        if self._refs is None:
-            refs = []
-            for a in self.actors:
-                for m in a.mentions:
-                    if m.paragraph >= len(self.docs) or self._in_quote(m.paragraph, m.start):
-                        continue
-                    refs.append(_Ref(m.paragraph, m.start, m.end, a.id, self._salient(m)))
-            refs.sort(key=lambda r: (r.paragraph, r.start))
-            self._refs = refs
-        return self._refs
-
-    def _salient(self, m: Span) -> bool:
-        if any(p == m.paragraph and s < m.end and m.start < e for p, s, e in self.salient_spans):
-            return True
+    def _is_salient(self, m: Span) -> bool:
+        """Is the mention a cue's speaker or the subject of a main clause?"""
+        for s, e in self._salient.get(m.paragraph, ()):
+            if s < m.end and m.start < e:
+                return True
         for t in self._tokens((m.paragraph, m.start, m.end)):
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in _MAIN_DEPS:
                 return True
@@ -197,9 +224,7 @@ class SpeakerResolver:
     def _antecedent(self, mention: Mention, fit: dict) -> str | None:
         by_id = {a.id: a for a in self.actors}
         p, s, _ = mention
-        before = [r for r in self.refs() if (r.paragraph, r.start) < (p, s)]
-        before.reverse()
-        fitting = [r for r in before if r.actor in by_id and self._fits(by_id[r.actor], fit)]
+        fitting = [r for r in self._before(p, s) if r.actor in by_id and self._fits(by_id[r.actor], fit)]
         # The subject of the sentence the pronoun stands in ("The United States ...
         # condemned what it called ...").
         sentence_start = self._sentence_start(mention)
@@ -266,13 +291,10 @@ class SpeakerResolver:
             name = _join(t for t in words if t.lower_ not in _DETERMINERS)
             return self._make("organization", name, mention, []).id
         p, s, _ = mention
-        before = [r for r in self.refs() if (r.paragraph, r.start) < (p, s) and by_id[r.actor].kind in kinds]
-        before.reverse()
+        before = [r for r in self._before(p, s) if by_id[r.actor].kind in kinds]
 
         def titled(r: _Ref) -> bool:
-            a = by_id[r.actor]
-            described = " ".join(a.titles + ([a.description] if a.description else []) + a.aliases + [a.name])
-            vocab = set(re.findall(r"\w+", described.lower()))
+            vocab = self._vocab(by_id[r.actor])
             return head in vocab or bool(modifiers and modifiers & vocab and head in _descriptions()["person"])
 
         for pool in ([r for r in before if r.salient], before):
@@ -284,6 +306,16 @@ class SpeakerResolver:
             return self._named(mention, words, default_kind="organization")
         salient = [r for r in before if r.salient]
         return salient[0].actor if salient else (before[0].actor if before else None)
+
+    def _vocab(self, a: Actor) -> frozenset[str]:
+        """The words of an actor's name, aliases and titles ('Russian', 'President')."""
+        key = (a.id, len(a.titles), len(a.aliases))
+        found = self._vocabs.get(key)
+        if found is None:
+            described = " ".join(a.titles + ([a.description] if a.description else []) + a.aliases + [a.name])
+            found = frozenset(re.findall(r"\w+", described.lower()))
+            self._vocabs[key] = found
+        return found
 
     def _named(self, mention: Mention, words: list["Token"], default_kind: str = "person") -> str | None:
         name_toks = _name_tokens(words)
@@ -319,15 +351,16 @@ class SpeakerResolver:
         actor = Actor(id=aid, kind=kind, name=name, titles=titles,  # type: ignore[arg-type]
                       mentions=[Span(paragraph=mention[0], start=mention[1], end=mention[2])] if mention else [])
         self.actors.append(actor)
-        self._refs = None
+        for m in actor.mentions:
+            self._index(actor, m)
         return actor
 
     def _add_mention(self, actor: Actor, mention: Mention) -> None:
         p, s, e = mention
         if not any(m.paragraph == p and m.start < e and s < m.end for m in actor.mentions):
-            actor.mentions = sorted([*actor.mentions, Span(paragraph=p, start=s, end=e)],
-                                    key=lambda m: (m.paragraph, m.start, m.end))
-            self._refs = None
+            span = Span(paragraph=p, start=s, end=e)
+            actor.mentions = sorted([*actor.mentions, span], key=lambda m: (m.paragraph, m.start, m.end))
+            self._index(actor, span)
 
 
 def _name_tokens(words: list["Token"]) -> list["Token"]:
@@ -340,7 +373,8 @@ def _name_tokens(words: list["Token"]) -> list["Token"]:
         elif run:
             break
     run.reverse()
-    while run and run[0].lower_ in _HONORIFIC_GENDER:
+    # "Senator Maria Lopez": titles and honorifics go before the name, not in it.
+    while len(run) > 1 and (run[0].lower_ in _HONORIFIC_GENDER or is_title_head(run[0].text)):
         run = run[1:]
     return run
 
