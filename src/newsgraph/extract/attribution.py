@@ -367,7 +367,7 @@ def link_paragraph(p: Para) -> list[_Link | None]:
         # 2. 'X said: "..."' / 'X said "..."' / 'X told Y, "..."'
         adjacent = next((c for c in before_cues if _adjacent_before(p, before, c, r) and not _object_taken(p, c, r)), None)
         if adjacent is not None:
-            links[ri] = _Link(adjacent, "before", _embedded(p, ri, adjacent, before), 0.95)
+            links[ri] = _Link(_outer_for_pronoun(p, adjacent), "before", _embedded(p, ri, adjacent, before), 0.95)
             continue
         # 2a. '"..." ― Sonya Herridge': a signature after the quote
         signed = _signature(p, p.text[r.mark_end:], r.mark_end)
@@ -379,9 +379,10 @@ def link_paragraph(p: Para) -> list[_Link | None]:
         if introducer is not None:
             links[ri] = _Link(introducer, "introduced", False, 0.7)
             continue
-        # 3. ', he said,' / 'As X put it,' in the middle of the sentence
+        # 3. ', he said,' / 'As X put it,' in the middle of the sentence (one after the
+        # quote gives way to a cue whose clause holds the quote)
         paren = next((c for c in in_sentence if _parenthetical(p, c)), None)
-        if paren is not None:
+        if paren is not None and not (governing is not None and paren.verb > first_tok):
             links[ri] = _Link(paren, "parenthetical", embedded, 0.8)
             continue
         if governing is not None:
@@ -567,7 +568,7 @@ def _outermost(p: Para, cue: Cue) -> Cue:
     """
     verb = p.doc[cue.verb]
     best = cue
-    tok = verb
+    child, tok = verb, verb
     for _ in range(8):
         if tok.head is tok:
             break
@@ -576,11 +577,24 @@ def _outermost(p: Para, cue: Cue) -> Cue:
         if outer is None:
             continue
         if child.dep_ not in ("ccomp", "xcomp", "dobj", "csubj", "oprd"):
-            break
+            break  # the inner cue hangs on the outer one ("said ..., adding")
         if outer.speaker is not None and not outer.reporting and not outer.naming \
-                and outer.lemma in ("say", "tell", "add", "write", "claim", "argue", "insist", "note"):
+                and outer.lemma in _OUTER_LEMMAS:
             best = outer
     return best if best.speaker is not None else cue
+
+
+_OUTER_LEMMAS = frozenset({"say", "tell", "add", "write", "claim", "argue", "insist", "note"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _outer_for_pronoun(p: Para, cue: Cue) -> Cue:
+    """'Lazar said he welcomed it and added, "..."': an adjacent cue whose speaker is
+    only a pronoun, inside what another speaker says, is that speaker's."""
+    if cue.speaker is not None and p.text[cue.speaker[0]:cue.speaker[1]].lower() not in _PRONOUNS:
+        return cue
+    outer = _outermost(p, cue)
+    return outer
 
 
 def _passive(p: Para, cue: Cue) -> bool:
