@@ -13,7 +13,10 @@ to the input):
                             "speaker_name", "kind", "cue"}]}
 
 Only quotes that hold quoted words (``direct`` and ``partial``) are written: the scorer
-counts direct attributions only. ``--score`` runs ../shared/eval-data/score_quotes.py
+counts direct attributions only. PolNeAR's source of a nested attribution is the
+outermost one ('"...," Walker said, according to an AP account' -> the AP), so for a
+quote with a ``via`` the outlet's mention is written as the speaker span (the Quote
+keeps Walker as speaker and the AP as via); ``--inner-source`` writes the speaker. ``--score`` runs ../shared/eval-data/score_quotes.py
 on the result when it is there.
 """
 
@@ -109,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pred", type=Path, help="where to write the predictions (JSONL)")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--score", action="store_true", help="run the PolNeAR scorer on the result")
+    ap.add_argument("--inner-source", action="store_true",
+                    help="write the quote's speaker even when an outlet relayed it (PolNeAR annotates the outlet)")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -116,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     with args.pred.open("w", encoding="utf-8") as out:
         for doc in _articles(args.gold, args.limit):
             article = extract_text(doc["text"], str(doc["id"]))
-            preds = predictions(article)
+            preds = predictions(article, outer_source=not args.inner_source)
             out.write(json.dumps({"id": doc["id"], "quotes": preds}, ensure_ascii=False) + "\n")
             n_articles += 1
             n_quotes += len(preds)
