@@ -66,14 +66,26 @@ FORMATS: tuple[Format, ...] = (
     Format("text", "raw article text (headline first, blank-line paragraphs)",
            (".txt", ".text"), "text/plain",
            reader="newsgraph.readers.text:read", structured=False),
+    Format("html", "web page (the article found by trafilatura, with the page's metadata)",
+           (".html", ".htm", ".xhtml"), "text/html",
+           reader="newsgraph.readers.html:read", structured=False),
     Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
            (".json",), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
            validator="newsgraph.validate.native:check", many_extension=".jsonl"),
+    # IPTC registers no media type for ninjs; application/ninjs+json is the one AP serves.
+    Format("ninjs", "IPTC ninjs news item (writes 3.x, or 2.x with --ninjs-version 2; reads 1.x-3.x)",
+           (".ninjs.json", ".ninjs.jsonl"), "application/ninjs+json",
+           reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
+           validator="newsgraph.validate.ninjs:check", many_extension=".ninjs.jsonl"),
     Format("jsonl", "JSON Lines: newsgraph JSON or {\"text\": ..., \"published\": ...} per line",
            (".jsonl", ".ndjson"), "application/jsonl",
            reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",
            structured=False),
+    Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
+           (".jsonld",), "application/ld+json",
+           reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
+           validator="newsgraph.validate.jsonld:check"),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}

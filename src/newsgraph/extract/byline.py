@@ -128,6 +128,10 @@ def split_names(text: str) -> Byline | None:
             result.titles[last_name] = piece
             continue
         name, title = _split_title(piece)
+        staff = outlets.lookup(name) if title else None
+        if staff:  # "Reuters Staff"
+            result.outlets.append(staff)
+            continue
         if not is_person_name(name):
             return None
         if name.isupper():  # "JANE DOE" is written in capitals, not named so

@@ -21,6 +21,8 @@ from functools import lru_cache
 from ..errors import InputError
 from ..model import Article
 from .bodyedit import BodyEdit
+from .language import non_english_reason
+from .lines import headline_like
 from .pipeline import ExtractOptions
 from .wordlists import data
 
@@ -37,6 +39,7 @@ _REPEAT_MIN_WORDS = 3  # a short line said twice ("No.") may be the article's ow
 # list may repeat a sentence on purpose ("It takes 1,237 delegates to win.").
 _HEAD_LINES = 8
 _HEADLINE_WORDS = 20
+_BULLET = re.compile(r"\s*[•·▪●◦‣∙*–-]\s")
 _TOPIC_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\band\b)\s*")
 
 
@@ -48,6 +51,7 @@ class Rule:
     to_end: bool = False  # the block runs to the end of the article (comments)
     topics: bool = False  # the group 'topics' lists the article's topics
     topics_block: bool = False  # the block's lines are the article's topics
+    bullets: bool = False  # bulleted lines next to it go with it (an AI summary's points)
     author_intro: bool = False  # the next line names the author
 
 
@@ -68,8 +72,8 @@ def _rules() -> tuple[int, tuple[Rule, ...]]:
                               to_end=bool(group.get("to_end")), topics_block=bool(group.get("topics_block"))))
     for group in raw["lines"]:
         for p in group["patterns"]:
-            rules.append(Rule(group["reason"], re.compile(p, re.I),
-                              topics=bool(group.get("topics")), author_intro=bool(group.get("author_intro"))))
+            rules.append(Rule(group["reason"], re.compile(p, re.I), topics=bool(group.get("topics")),
+                              author_intro=bool(group.get("author_intro")), bullets=bool(group.get("bullets"))))
     return int(raw["max_words"]), tuple(rules)
 
 
@@ -132,13 +136,11 @@ def _in_block(block: Rule, text: str) -> bool:
     """Whether a line still belongs to the block above it."""
     if block.to_end:  # readers' comments: everything after the heading, unless it is long prose
         return len(text.split()) <= _COMMENT_MAX_WORDS
+    if block.bullets:  # the summary's points below the notice
+        return bool(_BULLET.match(text))
     if block.topics_block:  # one topic per line
         return len(text.split()) <= _TOPIC_MAX_WORDS and not text.rstrip().endswith(".")
     return _link_title_like(text)
-
-
-def _headline_like(text: str) -> bool:
-    return len(text.split()) <= _HEADLINE_WORDS and not text.rstrip().endswith(".")
 
 
 def _topics(hit: Hit) -> list[str]:
@@ -147,17 +149,14 @@ def _topics(hit: Hit) -> list[str]:
     return [t for t in _TOPIC_SPLIT.split(hit.match.group("topics")) if t]
 
 
-def _english(article: Article, options: ExtractOptions) -> bool:
-    language = options.language or article.language
-    return language is None or language.split("-")[0].casefold() == "en"
-
-
 def run(article: Article, options: ExtractOptions) -> Article:
     edit = BodyEdit(article)
-    english = _english(article, options)
-    if not english:
-        edit.notes.append(f"clean: the boilerplate phrases are English; only lone punctuation and "
-                          f"repeated lines were removed from this {options.language or article.language} article")
+    foreign = non_english_reason("\n\n".join(p.text for p in article.body),
+                                 options.language or article.language)
+    english = foreign is None
+    if foreign:
+        edit.notes.append(f"clean: the boilerplate phrases are English and were not applied ({foreign}); "
+                          "only lone punctuation and repeated lines were removed")
     topics = list(article.topics)
     seen: set[str] = set()
     headline_key = _key(article.headline) if article.headline else None
@@ -177,19 +176,26 @@ def run(article: Article, options: ExtractOptions) -> Article:
             edit.drop(i, hit.rule.reason)
             topics.extend(t for t in _topics(hit) if t not in topics)
             protect_next = hit.rule.author_intro
-            if hit.rule.block:
+            if hit.rule.block or hit.rule.bullets:
                 block = hit.rule
+            if hit.rule.bullets:  # the summary's points above the notice
+                for j in range(i - 1, -1, -1):
+                    if not edit.kept(j) or not _BULLET.match(article.body[j].text):
+                        break
+                    edit.drop(j, hit.rule.reason)
             continue
         if block and _in_block(block, text):
             edit.drop(i, block.reason)
-            if block.topics_block:
-                topics.extend(t for t in [normalise_line(text)] if t and t not in topics)
+            topic = normalise_line(text) if block.topics_block else ""
+            if topic and topic not in topics:
+                topics.append(topic)
             continue
         block = None
         key = _key(text)
         if headline_key and key == headline_key:
             edit.drop(i, REPEATED_HEADLINE)
-        elif key in seen and len(text.split()) >= _REPEAT_MIN_WORDS and i < _HEAD_LINES and _headline_like(text):
+        elif (key in seen and len(text.split()) >= _REPEAT_MIN_WORDS and i < _HEAD_LINES
+              and headline_like(text, max_words=_HEADLINE_WORDS)):
             edit.drop(i, REPEATED_HEADLINE)  # the headline pasted twice, the kicker above the first
         elif key == previous and len(text.split()) >= _REPEAT_MIN_WORDS:
             edit.drop(i, REPEATED_PARAGRAPH)  # the same paragraph twice in a row: a paste slip

@@ -80,6 +80,16 @@ def is_photo_credit(text: str) -> bool:
             and _photo().fullmatch(text) is not None)
 
 
+_CREDIT_LABEL = re.compile(r"^(?:(?:Image|Photo|Picture|Video) (?:source|credit),\s*"
+                           r"|(?:Photo credit|Image credit|Photograph|Photo|Image|Picture|Credit)s?\s*:\s*"
+                           r"|(?:Photo|Photograph|Picture)s? by\s+)")
+
+
+def credit_text(credit: str) -> str:
+    """A credit without its label: 'Image source, Getty Images' -> 'Getty Images'."""
+    return _CREDIT_LABEL.sub("", credit.strip()) or credit.strip()
+
+
 def split_caption(text: str) -> tuple[str, str] | None:
     """A caption ending in its credit, split: ``(caption, credit)``; None if it has none.
 
@@ -91,7 +101,7 @@ def split_caption(text: str) -> tuple[str, str] | None:
     for m in _SENTENCE_END.finditer(text, tail_from):
         credit = text[m.end():].strip()
         if credit and is_photo_credit(credit):
-            return text[:m.end()].rstrip(), credit
+            return text[:m.end()].rstrip(), credit_text(credit)
     return None
 
 
@@ -163,15 +173,17 @@ def source_line(text: str) -> list[Credit]:
     return []
 
 
-def signoff(text: str) -> tuple[int, Outlet] | None:
-    """A closing credit ('... Washington.  – Rappler.com'): where it starts, and the outlet."""
-    m = _signoff().search(text[-80:])
+def signoff(text: str) -> tuple[int, list[Outlet]] | None:
+    """A closing credit ('... Washington.  – Rappler.com', '– with reports from Reuters/Rappler.com'):
+    where it starts, and the outlets it credits."""
+    tail = text[-_MAX_CREDIT:]
+    m = _signoff().search(tail)
     if not m:
         return None
-    hit = outlets.resolve(m.group("outlet"))
-    if hit is None:
+    found = [outlets.resolve(name) for name in re.split(r"\s*(?:/|,|\band\b)\s*", m.group("outlets")) if name]
+    if not found or None in found:
         return None
-    return len(text) - len(text[-80:]) + m.start(), hit
+    return len(text) - len(tail) + m.start(), [o for o in found if o is not None]
 
 
 def agency_line(text: str) -> Outlet | None:
@@ -187,6 +199,27 @@ def agency_line(text: str) -> Outlet | None:
     if re.fullmatch(r"[A-Z][\w-]*(?:\.[A-Za-z]{2,})+", line):
         return outlets.resolve(line)
     return None
+
+
+@lru_cache(maxsize=1)
+def _caption_prefix() -> re.Pattern[str]:
+    return re.compile(data("credits")["caption_prefix"])
+
+
+@lru_cache(maxsize=1)
+def _note_lines() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.S) for p in data("credits")["note_line"])
+
+
+def caption_line(text: str) -> str | None:
+    """The caption a line states with a label ('Image caption, Biden speaks ...'), else None."""
+    m = _caption_prefix().match(text.strip())
+    return text.strip()[m.end():] or None if m else None
+
+
+def is_note_line(text: str) -> bool:
+    """An editor's note: an update or correction ('Update 6/13/21: This story has been ...')."""
+    return any(p.fullmatch(text.strip()) for p in _note_lines())
 
 
 def publisher_named(text: str) -> str | None:

@@ -21,12 +21,23 @@ from dataclasses import dataclass, field
 from ..model import Actor, Article, Media, Span, mint_id, normalise_name
 from . import byline, credits, outlets
 from .bodyedit import BodyEdit
-from .clean import AUTHOR_PROFILE, line_reason
+from .clean import AUTHOR_PROFILE, REPEATED_HEADLINE, line_reason
+from .lines import (
+    QUOTE_MARKS,
+    SENTENCE_END,
+    SPEAKER,
+    headline_like,
+    prose,
+    standfirst_like,
+    subheading_like,
+    title_case,
+)
 from .outlets import Outlet
 from .pipeline import ExtractOptions
 from .written_dates import date_line, full_dates
 
 HEADLINE = "headline"
+KICKER = "kicker"
 BYLINE = "byline"
 EMPTY_BYLINE = "empty byline"
 AGENCY_CREDIT = "agency credit"
@@ -42,8 +53,6 @@ _HEAD_SEARCH = 6  # the head of an article (kicker, byline, standfirst) is a few
 _CAPTION_MAX_WORDS = 45  # a caption next to a lone credit; longer is a story paragraph
 _BIO_TAIL = 3  # a biography of an author not in a byline must be at the very end
 _HEAD_ABOVE_BYLINE = 1  # a standfirst may stand above the byline; more lines are the story
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_QUOTE_MARKS = re.compile(r"[“”\"«»„]|''")
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|asked|added|announced)\b")
 _ALLCAPS_LEAD = re.compile(r"^[A-Z][A-Z .'-]{2,}\.\s")  # "RUSSIA. Putin attends ..."
 _POSITION_CUE = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom|front)\)|\bpictured\b|\bfile photo\b", re.I)
@@ -51,11 +60,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,40}?)?)"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–-]{1,2}\s+"
-    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{1,2}\s+")
-_SPEAKER = re.compile(r"^(?:Q|A|[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,3})\s*:")  # "Q:", "TAPPER:", "Editor's note:"
-_SUBHEADING_MAX_WORDS = 12
-_QUESTION_SUBHEADING_WORDS = 6
-_STANDFIRST_WORDS = (4, 45)
+    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{0,2}\s+")
 _CONTRIBUTED = re.compile(r".{3,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?: from [^.]{1,60})?\.?", re.S)
 
 
@@ -140,18 +145,39 @@ class _Structure:
     def headline_and_kicker(self) -> None:
         # The real headline may stand below a byline or agency line ("World / Reuters / EU
         # agrees ..."): look past those, they are read later.
-        kept = [i for i in self.kept()[:_KICKER_GAP + 1]]
-        first = next((i for i in kept if not _special_line(self.text(i))), None)
+        first = next((i for i in self.kept()[:_KICKER_GAP + 1] if not _special_line(self.text(i))), None)
         if first is None or not self.is_body(first):
             return
         nxt = self.text(first)
+        if self.found.kicker is None and self._label_above_headline(first):
+            self.found.kicker = nxt
+            self.edit.drop(first, KICKER)
+            return
         if self.found.headline is None:
-            if _headline_like(nxt):
+            if headline_like(nxt, min_words=3):
                 self.found.headline = nxt
                 self.edit.drop(first, HEADLINE)
         elif self.found.kicker is None and self._is_kicker(self.found.headline, nxt):
             self.found.kicker, self.found.headline = self.found.headline, nxt
             self.edit.drop(first, HEADLINE)
+
+    def _label_above_headline(self, first: int) -> bool:
+        """A web page's kicker: a short label right above the repeated headline (HTML input)."""
+        text = self.text(first)
+        offset = self.article.body[first].offset
+        removed = self.article.provenance.removed if self.article.provenance else []
+        if offset is None or not removed or len(text.split()) > 4 or SENTENCE_END.search(text):
+            return False
+        later = [self.article.body[i].offset for i in self.kept() if i > first]
+        limit = next((o for o in later if o is not None), None)
+        above = any(r.reason == REPEATED_HEADLINE and r.offset is not None and r.offset > offset
+                    and (limit is None or r.offset < limit) for r in removed)
+        return above and (text.isupper() or self._no_verb(text))
+
+    def _no_verb(self, text: str) -> bool:
+        from .nlp import parse  # spaCy only for the rare short line that may be a kicker
+        doc = parse([text], self.options.spacy_model)[0]
+        return not any(t.pos_ in ("VERB", "AUX") for t in doc)
 
     def _is_kicker(self, head: str, nxt: str) -> bool:
         """Whether the line read as headline is a kicker above the real headline below it.
@@ -159,18 +185,13 @@ class _Structure:
         A kicker is a short label ("US-Russia relations", "PORTS") with no verb and no full
         stop; the line below it must itself look like a headline, and be longer.
         """
-        hw, nw = head.split(), nxt.split()
-        if not hw or len(hw) > 6 or _SENTENCE_END.search(head) or not _headline_like(nxt):
-            return False
-        if not 3 <= len(nw) or len(nw) <= len(hw):
+        hw = head.split()
+        if not hw or len(hw) > 6 or SENTENCE_END.search(head) or not headline_like(nxt, min_words=3) \
+                or len(nxt.split()) <= len(hw):
             return False
         if head.isupper():
             return True
-        if len(hw) > 5:
-            return False
-        from .nlp import parse  # spaCy only for the rare short line that may be a kicker
-        doc = parse([head], self.options.spacy_model)[0]
-        return not any(t.pos_ in ("VERB", "AUX") for t in doc)
+        return len(hw) <= 5 and self._no_verb(head)
 
     def scan(self) -> int | None:
         """Lines with a form of their own, anywhere: bylines, credits, captions, bios, dates.
@@ -181,7 +202,7 @@ class _Structure:
         after_profile = self._after_author_profile()
         # The top: the lines above the first paragraph of prose, where date lines stand.
         body = [i for i in self.kept() if self.is_body(i)]
-        first_prose = next((n for n, i in enumerate(body) if _prose(self.text(i))), len(body))
+        first_prose = next((n for n, i in enumerate(body) if prose(self.text(i))), len(body))
         top = set(body[:max(first_prose, 1)][:_HEAD_SEARCH])
         for i in self.kept():
             if not self.edit.kept(i) or not self.is_body(i):
@@ -194,17 +215,11 @@ class _Structure:
 
     def _classify(self, i: int, text: str, names_author: bool, near_top: bool) -> str | None:
         found = self.found
-        if names_author:  # the line after "Author Profile Photo"
-            names = byline.split_names(text)
-            if names:
-                self._take_byline(names)
-                reason = BYLINE if names.names else AGENCY_CREDIT
-                self.edit.drop(i, reason)
-                return reason
-        line = byline.parse_line(text)
+        # The line after "Author Profile Photo" is a byline without "By".
+        line = (byline.split_names(text) if names_author else None) or byline.parse_line(text)
         if line:
             self._take_byline(line)
-            reason = EMPTY_BYLINE if line.empty else BYLINE
+            reason = EMPTY_BYLINE if line.empty else BYLINE if line.names else AGENCY_CREDIT
             self.edit.drop(i, reason)
             return reason
         outlet = credits.agency_line(text)
@@ -240,6 +255,14 @@ class _Structure:
                 self.edit.drop(i, PHOTO_CAPTION)
                 self._caption_heading(i)
                 return PHOTO_CAPTION
+        labelled = credits.caption_line(text)
+        if labelled:  # "Image caption, ..." with no credit line next to it
+            self.found.media.append(Media(caption=labelled))
+            self.edit.drop(i, PHOTO_CAPTION)
+            return PHOTO_CAPTION
+        if credits.is_note_line(text) and len(text.split()) <= 60:
+            self.edit.set_role(i, "note")
+            return None
         if _CONTRIBUTED.fullmatch(text.strip()) and len(text.split()) <= 40:
             # "Associated Press writer Jim Heintz contributed to this report."
             self.edit.set_role(i, "note")
@@ -311,14 +334,15 @@ class _Structure:
         before = [j for j in kept if j < i][-1:]
         after = [j for j in kept if j > i][:1]
         caption = None
-        for j in (*before, *after):
-            if self.is_body(j) and self._caption_like(self.text(j)):
-                caption = self.text(j)
+        labelled = [j for j in (*after, *before) if self.is_body(j) and credits.caption_line(self.text(j))]
+        for j in labelled or (*before, *after):
+            if labelled or (self.is_body(j) and self._caption_like(self.text(j))):
+                caption = credits.caption_line(self.text(j)) or self.text(j)
                 self.edit.drop(j, PHOTO_CAPTION)
-                if j < i:
+                if j < i and not labelled:
                     self._caption_heading(j)
                 break
-        self.found.media.append(Media(caption=caption, credit=text.strip()))
+        self.found.media.append(Media(caption=caption, credit=credits.credit_text(text)))
         self.edit.drop(i, PHOTO_CREDIT)
 
     def _caption_like(self, text: str) -> bool:
@@ -327,8 +351,8 @@ class _Structure:
         Captions describe a picture in the present tense ("Putin attends a meeting ...")
         or as a noun phrase; story paragraphs report in the past tense and quote people.
         """
-        if len(text.split()) > _CAPTION_MAX_WORDS or _QUOTE_MARKS.search(text) or _REPORTING.search(text) \
-                or _SPEAKER.match(text):  # "Editor's note: ..." is a note, not a caption
+        if len(text.split()) > _CAPTION_MAX_WORDS or QUOTE_MARKS.search(text) or _REPORTING.search(text) \
+                or SPEAKER.match(text) or _special_line(text):  # "Editor's note: ...", "By X"
             return False
         if _ALLCAPS_LEAD.match(text) or _POSITION_CUE.search(text):
             return True
@@ -350,14 +374,14 @@ class _Structure:
             return
         text = self.text(before[-1])
         words = text.split()
-        if len(words) <= 8 and not _SENTENCE_END.search(text) and not _QUOTE_MARKS.search(text) \
-                and _title_case(text) and not _special_line(text):
+        if len(words) <= 8 and not SENTENCE_END.search(text) and not QUOTE_MARKS.search(text) \
+                and title_case(text) and not _special_line(text):
             self.edit.drop(before[-1], CAPTION_HEADING)
 
     def head(self, first_credit: int | None) -> None:
         """The lines above the lede: author names on their own, the standfirst; the dateline."""
         kept = [i for i in self.kept() if self.is_body(i)]
-        starts = [i for i in kept if _prose(self.text(i)) or _DATELINE.match(self.text(i))]
+        starts = [i for i in kept if prose(self.text(i)) or _DATELINE.match(self.text(i))]
         lede = starts[0] if starts else None
         if first_credit is not None and lede is not None and lede < first_credit \
                 and len([i for i in kept if i < first_credit]) <= _HEAD_ABOVE_BYLINE:
@@ -371,7 +395,8 @@ class _Structure:
                 self._take_byline(names)
                 self.edit.drop(i, BYLINE)
         rest = [i for i in head if self.edit.kept(i)]
-        if rest and self.found.subheadline is None and _standfirst_like(self.text(rest[0])):
+        # A standfirst stands above a story: with no lede below it, the line is the story.
+        if rest and lede is not None and self.found.subheadline is None and standfirst_like(self.text(rest[0])):
             self.found.subheadline = self.text(rest[0])
             self.edit.drop(rest[0], STANDFIRST)
         if lede is not None:
@@ -386,7 +411,7 @@ class _Structure:
         hit = outlets.lookup(agency.strip()) if agency else None
         if agency and hit is None:
             return  # "(6)" or "(R)" is not an agency: not a dateline either
-        if self.found.dateline is None:
+        if self.found.dateline is None and place:
             date = m.group("date")
             self.found.dateline = place.strip() + (f", {date}" if date else "")
         if hit:
@@ -406,10 +431,14 @@ class _Structure:
             text = self.text(last)
             sign = credits.signoff(text)
             if sign:
-                at, outlet = sign
-                self.found.source(outlet, text[at:].strip(" –—-\u00a0"))
+                at, named = sign
+                for outlet in named:
+                    self.found.source(outlet, text[at:].strip(" –—-\u00a0") if len(named) == 1 else None)
                 start = self.edit.plan[last].start  # type: ignore[union-attr]
-                self.edit.trim_end(last, start + at, AGENCY_CREDIT)
+                if at == 0:
+                    self.edit.drop(last, AGENCY_CREDIT)
+                else:
+                    self.edit.trim_end(last, start + at, AGENCY_CREDIT)
 
     def _credit(self, i: int, credit: credits.Credit, text: str) -> None:
         written = text[credit.start:credit.end]
@@ -431,9 +460,9 @@ class _Structure:
         for n, i in enumerate(kept):
             text = self.text(i)
             if not started:
-                started = _prose(text)
+                started = prose(text)
                 continue
-            if n + 1 < len(kept) and _subheading_like(text) and _prose(self.text(kept[n - 1])):
+            if n + 1 < len(kept) and subheading_like(text) and prose(self.text(kept[n - 1])):
                 self.edit.set_role(i, "subheading")
 
     def publisher(self) -> None:
@@ -516,48 +545,7 @@ class _Structure:
                                authors=authors, sources=sources, publisher=publisher, media=media)
 
 
-# --- line shapes -------------------------------------------------------------------
-
-
-def _prose(text: str) -> bool:
-    """A sentence of the story: long enough, and ends like a sentence."""
-    return len(text.split()) >= 8 and bool(_SENTENCE_END.search(text.rstrip()))
-
-
-def _headline_like(text: str) -> bool:
-    words = text.split()
-    return 3 <= len(words) <= 30 and not text.rstrip().endswith(".")
-
-
-def _subheading_like(text: str) -> bool:
-    """A short title line: not a sentence, a quote, a speaker's turn, a name or a number."""
-    stripped = text.strip()
-    words = stripped.split()
-    if not 1 <= len(words) <= _SUBHEADING_MAX_WORDS or not (stripped[0].isupper() or stripped[0].isdigit()):
-        return False
-    if stripped.endswith((".", ",", ";", ":", "”", "\"", "’", "'")) or _QUOTE_MARKS.search(stripped):
-        return False
-    if not re.search(r"[^\W\d_]{2}", stripped) or _SPEAKER.match(stripped):
-        return False
-    if stripped.endswith("?") and len(words) > _QUESTION_SUBHEADING_WORDS and not _title_case(stripped):
-        return False  # "So where should policy makers go from here?" is the story asking
-    return not byline.is_person_name(stripped)
-
-
-def _standfirst_like(text: str) -> bool:
-    """A dek: a few words to a long sentence, not a lead-in to a list (':') or a fragment."""
-    stripped = text.strip()
-    n = len(stripped.split())
-    return (_STANDFIRST_WORDS[0] <= n <= _STANDFIRST_WORDS[1] and not stripped.endswith(":")
-            and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "“\"'‘"))
-
-
-def _title_case(text: str) -> bool:
-    """Most longer words capitalised: 'Biden and Putin Relations', 'U.S.-Russia Relations'."""
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if len(w) > 3]
-    if not long_words:
-        return text[:1].isupper()
-    return sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.75
+# --- lines with a form of their own -------------------------------------------------
 
 
 def is_headline_candidate(text: str) -> bool:
