@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import sys
@@ -117,8 +118,6 @@ def _gold(name: str) -> dict:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not next to this checkout")
 def test_seed_quotes_meet_the_gold() -> None:
-    import hashlib
-
     total: Counter = Counter()
     for file, gold in _gold("seeds.json").items():
         path = SEEDS / file
@@ -133,6 +132,8 @@ def test_seed_quotes_meet_the_gold() -> None:
 def test_sample_quotes_meet_the_gold() -> None:
     total: Counter = Counter()
     for file, gold in _gold("samples.json").items():
+        digest = hashlib.sha256((SAMPLES / file).read_bytes()).hexdigest()
+        assert digest == gold["sha256"], f"samples/{file} changed: update its offsets in tests/gold/quotes/samples.json"
         article, _text = _extract(SAMPLES / file)
         total.update(_check(article, gold, file))
     assert total["direct_gold"] >= 10
