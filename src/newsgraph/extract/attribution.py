@@ -895,6 +895,10 @@ def reported_speech(paras: Sequence[Para], atts: Sequence[Attribution]) -> list[
             content = _according_content(p, cue) if cue.lemma == "according to" else cue.content
             if content is None or content[1] - content[0] < 8:
                 continue
+            if cue.lemma == "according to" and any(
+                    other is not cue and other.speaker is not None and other.lemma in _INDIRECT_LEMMAS
+                    and content[0] <= p.doc[other.verb].idx < content[1] for other in p.cues):
+                continue  # "X confirmed that ..., according to Z": X's words, relayed by Z
             if any(r.mark_start < content[1] and content[0] < r.mark_end for r in p.regions):
                 continue  # quoted words in it: a direct or partial quote has it already
             att = Attribution([], "indirect", cue, 0.7 if cue.lemma != "according to" else 0.65, "reported",
@@ -914,6 +918,8 @@ def _according_content(p: Para, cue: Cue) -> tuple[int, int] | None:
     'according to' phrase."""
     according = p.doc[cue.verb]
     head = according.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "... and sets up a committee, according to X": the whole clause
     if head is according or head.pos_ not in ("VERB", "AUX"):
         return None
     skip = {t.i for t in according.subtree}
