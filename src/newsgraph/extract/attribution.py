@@ -96,14 +96,6 @@ class Attribution:
     antecedent: tuple[int, int, int] | None = None  # what a relative pronoun mention stands for
     via: tuple[int, int, int] | None = None  # the relaying outlet's mention
     speaker_head: int | None = None  # character where the speaker mention's head word starts
-    continued_from: "Attribution | None" = None
-    members: list[int] = field(default_factory=list)
-
-    @property
-    def paragraph(self) -> int:
-        if self.regions:
-            return self.regions[0].paragraph
-        return self.content[0] if self.content else 0
 
 
 def build_para(index: int, text: str, doc: "Doc", regions: list[QuoteRegion]) -> Para:

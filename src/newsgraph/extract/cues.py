@@ -69,7 +69,6 @@ class Cue:
     addressee: CharSpan | None = None
     via: CharSpan | None = None
     content: CharSpan | None = None  # reported clause (its characters), if any
-    inverted: bool = False          # "said X": the speaker follows the verb
     antecedent: CharSpan | None = None  # what a relative pronoun speaker ("who said") stands for
     tokens: set[int] = field(default_factory=set)  # tokens of the cue and its speaker
     addressee_tokens: set[int] = field(default_factory=set)
@@ -348,24 +347,24 @@ def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | N
     return run
 
 
-def _speaker_of(verb: "Token", quoted: Sequence[bool]) -> tuple["Token | None", bool]:
-    """The speaker's head token and whether it follows the verb ('said Peskov')."""
+def _speaker_of(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """The speaker's head token, from the parse."""
     lemma = cue_lemma(verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and not quoted[passive.i]:
         if lemma in ("quote", "cite"):
-            return passive, passive.i > verb.i
+            return passive
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            return pobj, bool(pobj is not None and pobj.i > verb.i)
-        return None, False  # "she was told that": the subject heard it
+            return pobj
+        return None  # "she was told that": the subject heard it
     subj = inherited_subject(verb, quoted=quoted)
     if subj is None and verb.tag_ in _FINITE:
         subj = _left_subject(verb, quoted)
     if subj is not None and not quoted[subj.i]:
-        return subj, subj.i > verb.i
-    return None, False
+        return subj
+    return None
 
 
 def _document_author(head: "Token") -> "Token":
@@ -399,7 +398,7 @@ def _addressee_of(verb: "Token") -> CharSpan | None:
     return None
 
 
-def _content_of(verb: "Token", quoted: Sequence[int]) -> CharSpan | None:
+def _content_of(verb: "Token") -> CharSpan | None:
     """The reported clause: the verb's clausal complement with a subject of its own
     ("said (that) the talks failed"; not "agreed to go")."""
     for c in verb.children:
@@ -473,10 +472,10 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
         run = inverted_speaker(tok, quoted) if lemma not in _OBJECT_VERBS else None
         if run is not None:
             head = next((t for t in reversed(run) if t.pos_ in ("PROPN", "NOUN", "PRON")), run[-1])
-            cue.speaker, cue.speaker_head, cue.inverted = span_of(run), head.i, True
+            cue.speaker, cue.speaker_head = span_of(run), head.i
             cue.tokens |= {t.i for t in run}
         else:
-            head, cue.inverted = _speaker_of(tok, quoted)
+            head = _speaker_of(tok, quoted)
             if head is not None:
                 author = _document_author(head)
                 np = _conjuncts_span(author)
@@ -504,7 +503,7 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
         if cue.addressee is not None:
             cue.addressee_tokens = {t.i for t in tok.subtree if cue.addressee[0] <= t.idx < cue.addressee[1]}
         cue.via = _via_of(tok)
-        cue.content = _content_of(tok, quoted)
+        cue.content = _content_of(tok)
         if cue.content and cue.speaker and cue.content[0] <= cue.speaker[0] < cue.content[1]:
             cue.content = None  # the parser took the speaker for a clause
         cues.append(cue)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ..model import Actor, Article, Span, mint_id, normalise_name
 from . import wordlists
 from .cues import token_at
-from .names import is_title_head
+from .names import given_name_gender, honorific, is_title_head, title_gender
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 Mention = tuple[int, int, int]  # paragraph, start, end
 
 _NAME_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
-_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female",
-                     "miss": "female", "sir": "male", "lady": "female", "lord": "male"}
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _INDEFINITE_DETS = frozenset({"a", "an", "some", "several", "many", "one", "two", "three", "other", "another",
                               "few", "most", "multiple", "numerous", "various"})
@@ -336,9 +334,11 @@ class SpeakerResolver:
         kind = _kind_of(name_toks, default_kind)
         title = _join(t for t in words if t not in name_toks and t.lower_ not in _DETERMINERS and t.tag_ != "POS")
         actor = self._make(kind, name, mention, [title] if title else [])
-        honorific = next((t.lower_ for t in words if t.lower_ in _HONORIFIC_GENDER), None)
-        if honorific and actor.kind == "person" and actor.gender is None:
-            actor.gender = _HONORIFIC_GENDER[honorific]  # type: ignore[assignment]
+        if actor.kind == "person" and actor.gender is None:
+            # the same evidence the actors pass uses: Mr/Ms, gendered titles, given names
+            gender = next((h["gender"] for t in words if (h := honorific(t.text)) and h.get("gender")), None)
+            actor.gender = gender or (title_gender(title) if title else None) \
+                or given_name_gender(name_toks[0].text)  # type: ignore[assignment]
         return actor.id
 
     def _make(self, kind: str, name: str, mention: Mention | None, titles: list[str]) -> Actor:
@@ -374,7 +374,7 @@ def _name_tokens(words: list["Token"]) -> list["Token"]:
             break
     run.reverse()
     # "Senator Maria Lopez": titles and honorifics go before the name, not in it.
-    while len(run) > 1 and (run[0].lower_ in _HONORIFIC_GENDER or is_title_head(run[0].text)):
+    while len(run) > 1 and (honorific(run[0].text) or is_title_head(run[0].text)):
         run = run[1:]
     return run
 
