@@ -6,19 +6,28 @@ Input: per paragraph, its spaCy Doc, its quote regions (quote_marks.py) and its 
 cue and how sure the link is. Who the speaker *is* (an actor) is decided later, in
 speakers.py; here only the words naming them are found.
 
-The rules, in the order they are tried for each quoted stretch:
+The rules for each quoted stretch, in the order they are tried (link_paragraph):
 
-1. the frame after it in the same sentence: ``"...," he said`` / ``"...," said X``;
-2. the frame before it: ``X said: "..."`` / ``X said "..."`` / ``X told Y, "..."``;
-3. the reported clause around it: ``Putin described relations as "quite productive"``
-   / ``He noted that "an arms race is ongoing"`` (a partial quote);
-4. the other quoted stretches of its sentence, then of its paragraph, that have a cue
-   (``"A," he said. "B."`` is one quote);
-5. a colon ending the sentence or paragraph before it (``X issued a statement:``);
-6. the quote of the previous paragraph, when this paragraph opens a quote and
-   attributes nothing itself (the speaker goes on);
-7. otherwise a full quoted sentence is a quote without a known speaker, and a short
-   quoted phrase is a scare quote or a title: not a quote.
+1. the frame right after it: ``"...," he said`` / ``"...," said X``;
+2. the frame right before it: ``X said: "..."`` / ``X said "..."`` / ``X told Y, "..."``;
+3. a signature after it (``"..." ― Name``), or a colon or verb handing over to it
+   without a speech verb (``Donald Trump: "..."``, ``she then boomed, "..."``);
+4. a parenthetical cue in its sentence (``..., he said, ...``, ``As X put it, ...``);
+5. a cue whose reported clause holds it: a partial quote (``Putin described
+   relations as "quite productive"``), given to the outermost speaker;
+6. ``, X said.`` closing its sentence, or a cue after it whose clause holds it;
+7. ``"Finished sentence." X said.``;
+8. any clause with a person or organisation as subject whose object holds it
+   (``Bolton thought the buzz was "artificial"``).
+
+Then, across the article (attribute): quoted sentences next to an attributed quote
+join it (``"A," he said. "B."`` is one quote); a colon ending the sentence or
+paragraph before a quote introduces it; a paragraph that opens a quote and attributes
+nothing continues the quote the previous paragraph ended with, or the speaker of the
+reported speech that ended it; a full quoted sentence left over is a quote without a
+known speaker, and a short quoted phrase left over is a scare quote: not a quote.
+Titles (``CNN's "State of the Union"``) and names (``the so-called "reform"``) are
+never quotes. reported_speech() adds the indirect quotes.
 """
 
 from __future__ import annotations
@@ -79,7 +88,8 @@ class Para:
     region_index: dict[tuple[int, int], int] = field(default_factory=dict)  # (start, end) -> region
 
     def cue_at(self, token: int) -> Cue | None:
-        return next((c for c in self.cues if c.verb == token), None)
+        k = bisect.bisect_left(self.cue_verbs, token)
+        return self.cues[k] if k < len(self.cues) and self.cue_verbs[k] == token else None
 
 
 @dataclass
@@ -361,43 +371,44 @@ def link_paragraph(p: Para) -> list[_Link | None]:
         if adjacent is not None:
             links[ri] = _Link(_outer_for_pronoun(p, adjacent), "before", _embedded(p, ri, adjacent, before), 0.95)
             continue
-        # 2a. '"..." ― Sonya Herridge': a signature after the quote
+        # 3. '"..." ― Sonya Herridge': a signature after the quote
         signed = _signature(p, p.text[r.mark_end:], r.mark_end)
         if signed is not None and ri == len(p.regions) - 1:
             links[ri] = _Link(signed, "signature", False, 0.85)
             continue
-        # 2b. 'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'
+        # 3b. 'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'
         introducer = _introducer(p, before, r)
         if introducer is not None:
             links[ri] = _Link(introducer, "introduced", False, 0.7)
             continue
-        # 3. ', he said,' / 'As X put it,' in the middle of the sentence (one after the
+        # 4. ', he said,' / 'As X put it,' in the middle of the sentence (one after the
         # quote gives way to a cue whose clause holds the quote)
         paren = next((c for c in in_sentence if _parenthetical(p, c)), None)
         if paren is not None and not (governing is not None and paren.verb > first_tok):
             links[ri] = _Link(paren, "parenthetical", embedded, 0.8)
             continue
+        # 5. a cue whose reported clause holds the quote
         if governing is not None:
             links[ri] = _Link(_outermost(p, governing), "content", True, 0.8)
             continue
-        # 3. ', X said.' at the end of the sentence the quote is part of
+        # 6. ', X said.' at the end of the sentence the quote is part of
         if after_cue is not None and not _clausal_after(p, after_cue) and \
                 (_final_attribution(p, after_cue) or (after_cue.lemma == "according to")):
             links[ri] = _Link(after_cue, "after-final", embedded, 0.85)
             continue
-        # 4. a reported clause around the quote, the cue anywhere in the sentence
+        # 6b. a reported clause around the quote, its cue after it
         for cue in after_cues:
             if _governed_by(p, ri, cue):
                 links[ri] = _Link(_outermost(p, cue), "content", True, 0.75)
                 break
         if links[ri] is not None:
             continue
-        # 6. '"Finished sentence." X said.' (no comma before the closing mark)
+        # 7. '"Finished sentence." X said.' (no comma before the closing mark)
         if after_cue is not None and not open_end and _bare_lead(p, after, after_cue) and \
                 not _clausal_after(p, after_cue) and not _has_object(p, after_cue) and not _passive(p, after_cue):
             links[ri] = _Link(after_cue, "after-sentence", embedded, 0.8)
             continue
-        # 7. 'Bolton thought the buzz was "artificially nourished"': the words are
+        # 8. 'Bolton thought the buzz was "artificially nourished"': the words are
         # quoted as someone's, and the clause says whose.
         if embedded and not is_title_like(p, r):
             pred = _predicate_cue(p, ri)
