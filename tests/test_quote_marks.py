@@ -98,6 +98,10 @@ def test_stray_closing_mark_after_a_quote_is_ignored() -> None:
     assert quoted('"Yes," he said." Then nothing.') == ["Yes,"]
 
 
+def test_inch_marks_are_not_quote_marks() -> None:
+    assert quoted('He is 6\'3" tall and bought a 17" screen.') == []
+
+
 def test_marks_in_leftover_markup_are_not_quotes() -> None:
     text = '<tweet author="@someone" date="May 2">"Vote today," she wrote</tweet>'
     assert quoted(text) == ["Vote today,"]

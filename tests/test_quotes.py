@@ -154,7 +154,8 @@ def test_two_fragments_of_one_reported_clause_are_one_quote() -> None:
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
     art = extract("Senator Paul Grant said on CNN\u2019s \u201cState of the Union\u201d that the bill would pass.",
                   "The so-called \u201creform\u201d has stalled since May.",
-                  "A single \u201cforeign agent\u201d label now hangs over the paper.")
+                  "A single \u201cforeign agent\u201d label now hangs over the paper.",
+                  "State Delegate Marcia \u201cCia\u201d Price walked in late.")
     assert quoted(art) == []
 
 

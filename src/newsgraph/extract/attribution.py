@@ -517,8 +517,20 @@ def _title_context(p: Para, r: QuoteRegion) -> bool:
         word in ("book", "show", "film", "movie", "song", "album", "program", "programme", "series", "novel", "memoir")
 
 
+def _nickname(p: Para, r: QuoteRegion) -> bool:
+    """'Marcia "Cia" Price': a nickname inside a name."""
+    words = p.text[r.start:r.end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = re.search(r"([A-Z][\w.]*)\s*$", p.text[max(0, r.mark_start - 30):r.mark_start])
+    after = re.match(r"\s*[A-Z]", p.text[r.mark_end:r.mark_end + 3])
+    return bool(before and after)
+
+
 def _so_called(p: Para, r: QuoteRegion) -> bool:
     """'the so-called "rebels"', 'known as "Guccifer"': a name, not anyone's words."""
+    if _nickname(p, r):
+        return True
     before = p.text[max(0, r.mark_start - 20):r.mark_start].lower()
     return bool(re.search(r"(?:so-? ?called|known as|dubbed|nicknamed|billed as|titled|entitled|named)\s*$", before))
 

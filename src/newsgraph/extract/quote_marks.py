@@ -66,6 +66,7 @@ class _Mark:
     family: str  # "double" | "single"
     can_open: bool
     can_close: bool
+    inch: bool = False
 
 
 def _is_word(ch: str | None) -> bool:
@@ -100,7 +101,9 @@ def _marks(text: str) -> list[_Mark]:
                 continue  # it’s, O'Brien: an apostrophe
             if left_free and _ELISION_RE.match(text, end):
                 continue  # the ’90s (or ‘90s), rock 'n' roll, 'em
-        marks.append(_Mark(pos, end, glyph, family, can_open, can_close))
+        # 6'3" tall, a 17" screen: inches, unless it closes an open quote ("... in 2016")
+        inch = glyph == '"' and left is not None and (left.isdigit() or (left == "'" and pos > 1 and text[pos - 2].isdigit()))
+        marks.append(_Mark(pos, end, glyph, family, can_open, can_close, inch))
     return marks
 
 
@@ -151,6 +154,8 @@ def _pair_doubles(p: int, text: str, marks: list[_Mark]) -> list[QuoteRegion]:
     seen_any = False
     for m in marks:
         role = _role(m)
+        if open_m is None and m.inch:
+            continue
         if open_m is None:
             if role >= 0:
                 open_m = m
