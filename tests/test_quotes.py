@@ -253,6 +253,13 @@ def test_the_spokesman_resolves_to_the_named_spokesman() -> None:
     assert name(art, q.speaker) == "Dmitry Peskov"
 
 
+def test_a_plural_description_is_not_one_person() -> None:
+    art = extract("Governor Ellen Park praised the study on Monday.",
+                  "\u201cThe numbers are worse than we feared,\u201d the researchers said.")
+    [q] = quoted(art)
+    assert q.speaker is None and mention(art, q) == "the researchers"
+
+
 def test_a_generic_source_keeps_its_mention_but_names_no_actor() -> None:
     art = extract("\u201cThe deal is dead,\u201d a source familiar with the talks said.")
     [q] = quoted(art)

@@ -42,6 +42,8 @@ _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # How far back (in paragraphs) an unknown-gender antecedent may be passed over for one
 # whose gender is known to fit.
 _GENDER_LOOKBACK = 2
+# How far back (in paragraphs) a description with no fitting title may reach.
+_DESCRIPTION_LOOKBACK = 2
 
 
 @lru_cache(maxsize=1)
@@ -302,8 +304,11 @@ class SpeakerResolver:
         if kind == "organization":
             # "the Kremlin said", "the White House said": the name is the description.
             return self._named(mention, words, default_kind="organization")
-        salient = [r for r in before if r.salient]
-        return salient[0].actor if salient else (before[0].actor if before else None)
+        if words[-1].tag_ in ("NNS", "NNPS"):
+            return None  # "the researchers": no one person
+        # No title fits: the actor the text is about just now, if it is near.
+        near = [r for r in before if r.salient and p - r.paragraph <= _DESCRIPTION_LOOKBACK]
+        return near[0].actor if near else None
 
     def _vocab(self, a: Actor) -> frozenset[str]:
         """The words of an actor's name, aliases and titles ('Russian', 'President')."""
