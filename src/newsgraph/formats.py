@@ -82,6 +82,12 @@ FORMATS: tuple[Format, ...] = (
            (".jsonl", ".ndjson"), "application/jsonl",
            reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",
            structured=False),
+    # ".newsml.xml" is written so that exports of several formats can share a folder;
+    # any ".xml" is read as NewsML-G2, and the reader says clearly when it is not.
+    Format("newsml", "IPTC NewsML-G2 2.35 (newsItem; one newsMessage for many articles)",
+           (".newsml.xml", ".xml"), "application/vnd.iptc.g2.newsitem+xml",
+           reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
+           validator="newsgraph.validate.newsml:check"),
     Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
            (".jsonld",), "application/ld+json",
            reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
