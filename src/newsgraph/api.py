@@ -329,6 +329,22 @@ def _convert_to_stream(items: list[Input | NewsgraphError], target: Path | None,
         report.outcomes.append(Outcome(item.label, len(arts), str(target) if target else "<stdout>"))
 
 
+def read_inputs(inputs: Sequence[str | Path], *,
+                options: ConvertOptions = ConvertOptions()) -> Iterator[tuple[str, list[Article] | NewsgraphError]]:
+    """Each input's label with its articles (read, and extracted when due), or with the
+    error that stopped it: for batches that go on past a bad input (push)."""
+    for item in expand([str(i) for i in inputs]):
+        if isinstance(item, NewsgraphError):
+            yield item.source or "?", item
+            continue
+        try:
+            yield item.label, _articles_of(item, options)
+        except Exception as err:  # noqa: BLE001 - reported per input, batch goes on
+            error = _fail(item, err).error
+            assert error is not None
+            yield item.label, error
+
+
 def iter_articles(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
     """Every article of every input, read (and extracted when due); errors raise."""
     for item in expand([str(i) for i in inputs]):

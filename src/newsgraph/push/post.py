@@ -1,0 +1,216 @@
+"""What an article becomes in WordPress: the fields of a post, before any id is looked up.
+
+Pure functions of the article (no network), so that what is pushed can be tested and
+shown (``--dry-run``) without a site. The structured data goes into post meta as JSON
+text: WordPress stores a string byte for byte, while array-typed meta would need a full
+JSON Schema per key and silently drops whatever the schema does not name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from html import escape
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from .. import api, formats
+from ..errors import UsageError
+from ..exporters.base import ExportOptions
+from ..inline import Element, Mark, nest, to_html
+from ..model import Article, normalise_name
+
+META_KEYS = ("newsgraph_id", "newsgraph_actors", "newsgraph_quotes", "newsgraph_events",
+             "newsgraph_newsml_guid", "newsgraph_ninjs", "newsgraph_jsonld")
+SLUG_MAX = 80
+# Actor kinds whose names make good tags; a group is a tag only when it is named
+# ("Hamas"), not described ("reporters", "protesters").
+TAG_KINDS = ("person", "organization", "country")
+
+
+@dataclass
+class PostFields:
+    """A post as WordPress's REST API takes it, with names where WordPress needs ids."""
+
+    title: str
+    content: str
+    excerpt: str
+    slug: str
+    date_gmt: str | None = None  # UTC, 'YYYY-MM-DDTHH:MM:SS'
+    date: str | None = None  # the site's local time, for a published time without a zone
+    author: str | None = None  # the first author's name
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what could not be included, and why
+
+
+def post_fields(article: Article, *, options: ExportOptions = ExportOptions(),
+                embed_jsonld: bool = True) -> PostFields:
+    """The post for ``article``; ``embed_jsonld`` puts the JSON-LD in the body as well as in meta."""
+    notes: list[str] = []
+    jsonld = _render("jsonld", article, options, notes)
+    ninjs = _render("ninjs", article, options, notes)
+    newsml = _render("newsml", article, options, notes)
+    content = body_html(article)
+    if jsonld and embed_jsonld:
+        content += "\n" + jsonld_script(jsonld)
+    fields = PostFields(
+        title=escape(article.headline or "", quote=False),
+        content=content,
+        excerpt=escape(article.subheadline or "", quote=False),
+        slug=slug_for(article),
+        author=_first_author(article),
+        tags=tag_names(article),
+        categories=[article.section] if article.section else [],
+        meta={
+            "newsgraph_id": article.id,
+            "newsgraph_actors": _json([a.model_dump(mode="json", exclude_none=True) for a in article.actors]),
+            "newsgraph_quotes": _json([q.model_dump(mode="json", exclude_none=True) for q in article.quotes]),
+            "newsgraph_events": _json([e.model_dump(mode="json", exclude_none=True) for e in article.events]),
+            "newsgraph_newsml_guid": newsml_guid(newsml) if newsml else "",
+            "newsgraph_ninjs": _compact(ninjs) if ninjs else "",
+            "newsgraph_jsonld": _compact(jsonld) if jsonld else "",
+        },
+        notes=notes,
+    )
+    fields.date_gmt, fields.date = post_dates(article.published)
+    return fields
+
+
+# --- body --------------------------------------------------------------------------
+
+
+def body_html(article: Article) -> str:
+    """The body as HTML: paragraphs, with direct and partial quotes marked up as <q>."""
+    marks: dict[int, list[Mark]] = {}
+    key = 0
+    for quote in article.quotes:
+        if quote.kind == "indirect":
+            continue
+        for span in quote.spans:
+            key += 1
+            marks.setdefault(span.paragraph, []).append(Mark(span.start, span.end, "quote", quote.id, key))
+
+    def tag_for(element: Element) -> tuple[str, dict[str, str]]:
+        return "q", {"data-newsgraph-quote": element.mark.ref or ""}
+
+    parts: list[str] = []
+    for i, para in enumerate(article.body):
+        inner = to_html(nest(para.text, marks.get(i, [])), tag_for)
+        if para.role == "subheading":
+            parts.append(f"<h2>{inner}</h2>")
+        elif para.role == "blockquote":
+            parts.append(f"<blockquote><p>{inner}</p></blockquote>")
+        else:
+            parts.append(f"<p>{inner}</p>")
+    return "\n".join(parts)
+
+
+def jsonld_script(jsonld: str) -> str:
+    """JSON-LD in a <script> element that no text inside it can close."""
+    data = json.loads(jsonld)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+# --- fields --------------------------------------------------------------------------
+
+
+_URL_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
+
+
+def slug_for(article: Article) -> str:
+    """The publisher's own slug when the URL ends in one, else one made from the headline."""
+    if article.url:
+        last = urlsplit(article.url).path.rstrip("/").rsplit("/", 1)[-1]
+        last = re.sub(r"\.(?:html?|php|aspx?)$", "", last.lower())
+        if _URL_SLUG.match(last):
+            return _cut(last)
+    if article.headline and article.headline.strip():
+        return _cut(normalise_name(article.headline))
+    # No headline: the id's own distinctive part keeps slugs of different articles apart.
+    return _cut("article-" + normalise_name(article.id.rsplit(":", 1)[-1].rsplit("/", 1)[-1]))
+
+
+def _cut(slug: str) -> str:
+    if len(slug) <= SLUG_MAX:
+        return slug
+    cut = slug[:SLUG_MAX]
+    return cut.rsplit("-", 1)[0] if "-" in cut else cut
+
+
+def tag_names(article: Article) -> list[str]:
+    """Tags: the names of the actors the article is about, then its topics; each once."""
+    roles = set(article.authors) | set(article.sources) | {article.publisher}
+    names: list[str] = []
+    for actor in article.actors:
+        if actor.id in roles and not actor.mentions:
+            continue  # a byline or a credit, not a subject of the story
+        if actor.kind in TAG_KINDS or (actor.kind == "group" and actor.name[:1].isupper()):
+            names.append(actor.name)
+    names.extend(article.topics)
+    seen: set[str] = set()
+    unique = []
+    for name in names:
+        if name.strip() and name.casefold() not in seen:
+            seen.add(name.casefold())
+            unique.append(name.strip())
+    return unique
+
+
+def _first_author(article: Article) -> str | None:
+    for ref in article.authors:
+        actor = article.actor(ref)
+        if actor is not None:
+            return actor.name
+    return None
+
+
+def post_dates(published: str | None) -> tuple[str | None, str | None]:
+    """(date_gmt, date): a zoned time in UTC; a time without a zone as the site's local time."""
+    if not published:
+        return None, None
+    if "T" not in published:
+        return f"{date.fromisoformat(published).isoformat()}T00:00:00", None
+    when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        return None, when.replace(microsecond=0).isoformat()
+    return when.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat(), None
+
+
+def newsml_guid(newsml: str) -> str:
+    """The guid of the (first) newsItem of a NewsML-G2 document."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(newsml.encode("utf-8"), parser)
+    if root.get("guid"):
+        return str(root.get("guid"))
+    for element in root.iter():
+        if isinstance(element.tag, str) and etree.QName(element).localname == "newsItem" and element.get("guid"):
+            return str(element.get("guid"))
+    return ""
+
+
+def _render(name: str, article: Article, options: ExportOptions, notes: list[str]) -> str | None:
+    """The article in format ``name``, or None (and a note) when this build cannot write it."""
+    try:
+        fmt = formats.get(name)
+    except UsageError:
+        fmt = None
+    if fmt is None or not fmt.writable:
+        notes.append(f"{name} is not available in this newsgraph, so its post meta is left empty")
+        return None
+    return api.export(article, to=name, options=options)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _compact(text: str) -> str:
+    return _json(json.loads(text))
