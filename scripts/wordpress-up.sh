@@ -11,7 +11,8 @@
 # run reuses the running servers and the installed site, and takes about a second.
 #
 # Settings (environment): NEWSGRAPH_WP_DIR (default /tmp/newsgraph-wordpress),
-# NEWSGRAPH_WP_PORT (default 8089).
+# NEWSGRAPH_WP_PORT (default 8089). Exit status: 0 up; 3 the packages cannot be installed
+# on this machine; 1 anything else.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +27,8 @@ ME=$(id -un)
 
 log() { echo "wordpress-up: $*" >&2; }
 die() { echo "wordpress-up: error: $*" >&2; exit 1; }
+# Exit status 3 means "the packages cannot be installed here" (tests skip on it, and only on it).
+no_packages() { echo "wordpress-up: error: $*" >&2; exit 3; }
 alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 secret() {  # a random secret kept in STATE/NAME, made on first use
@@ -40,6 +43,7 @@ secret() {  # a random secret kept in STATE/NAME, made on first use
 case "$PORT" in ''|*[!0-9]*) die "NEWSGRAPH_WP_PORT must be a port number, not '$PORT'";; esac
 mkdir -p "$STATE"
 chmod 700 "$STATE"
+# One run at a time per site; the servers started below do not inherit the lock (9>&-).
 exec 9>"$STATE/lock"
 flock -w 120 9 || die "another wordpress-up.sh holds $STATE/lock"
 
@@ -49,7 +53,8 @@ for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || die "packages missing: ${missing[*]} (run this script once as root, or: sudo apt-get install ${missing[*]})"
+  command -v apt-get >/dev/null || no_packages "packages missing: ${missing[*]}, and there is no apt-get (this script needs Debian or Ubuntu)"
+  [ "$(id -u)" = 0 ] || no_packages "packages missing: ${missing[*]} (run this script once as root, or: sudo apt-get install ${missing[*]})"
   log "installing ${missing[*]}"
   # Debian starts services on install: Apache would listen on every address. Forbid it.
   policy=/usr/sbin/policy-rc.d
@@ -59,7 +64,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   export DEBIAN_FRONTEND=noninteractive
   { apt-get update -q && apt-get install -y -q --no-install-recommends "${missing[@]}"; } \
-    >"$STATE/apt.log" 2>&1 || { [ -n "$made_policy" ] && rm -f "$policy"; die "apt-get failed; see $STATE/apt.log"; }
+    >"$STATE/apt.log" 2>&1 || { [ -n "$made_policy" ] && rm -f "$policy"; no_packages "apt-get cannot install ${missing[*]}: $(tail -n 2 "$STATE/apt.log" | tr '\n' ' ')(see $STATE/apt.log)"; }
   [ -n "$made_policy" ] && rm -f "$policy"
 fi
 
@@ -78,7 +83,7 @@ if ! alive "$STATE/mysqld.pid"; then
   setsid mariadbd --no-defaults --datadir="$DATADIR" --socket="$SOCKET" --pid-file="$STATE/mysqld.pid" \
     --skip-networking --user="$ME" --log-error="$STATE/mysqld.log" --skip-log-bin \
     --innodb-buffer-pool-size=64M --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    </dev/null >/dev/null 2>&1 &
+    </dev/null >/dev/null 2>&1 9>&- &
   for _ in $(seq 300); do
     mariadb --no-defaults --socket="$SOCKET" -u "$ME" -e 'SELECT 1' >/dev/null 2>&1 && break
     sleep 0.1
@@ -157,7 +162,7 @@ php "$ROOT/scripts/wordpress/install.php" 2>"$STATE/install.log" \
 if ! alive "$STATE/php.pid"; then
   listening "$PORT" && die "port $PORT on 127.0.0.1 is taken by another program (set NEWSGRAPH_WP_PORT)"
   PHP_CLI_SERVER_WORKERS=2 setsid php -d opcache.enable_cli=1 -d memory_limit=256M \
-    -S "127.0.0.1:$PORT" -t "$WP" </dev/null >"$STATE/php.log" 2>&1 &
+    -S "127.0.0.1:$PORT" -t "$WP" </dev/null >"$STATE/php.log" 2>&1 9>&- &
   echo $! >"$STATE/php.pid"
 fi
 ready=

@@ -1,0 +1,353 @@
+"""`push wordpress` against a real WordPress (Debian's package, served by php -S on 127.0.0.1).
+
+The session fixture runs scripts/wordpress-up.sh (which installs the packages when they
+are missing) and, if it started the site, stops it at the end. These tests skip only
+when the script says the packages cannot be installed on this machine (exit status 3).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import random
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph import api
+from newsgraph.cli import main
+from newsgraph.model import Actor, Article, Event, Quote
+from newsgraph.push import AuthError, Client, PushError, RetryPolicy
+from newsgraph.push.post import META_KEYS, post_fields
+from newsgraph.push.wordpress import Site, WordPressOptions, push_items, push_wordpress
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+STATE = Path(os.environ.get("NEWSGRAPH_WP_DIR", "/tmp/newsgraph-wordpress"))
+
+
+@dataclass(frozen=True)
+class WP:
+    url: str
+    user: str
+    password_file: Path
+    reader_password_file: Path
+    state: Path
+
+    @property
+    def password(self) -> str:
+        return self.password_file.read_text().strip()
+
+    def site(self, user: str | None = None, password: str | None = None) -> Site:
+        return Site(self.url, user or self.user, password or self.password, client=_client())
+
+    def env(self) -> dict[str, str]:
+        return {"NEWSGRAPH_WP_URL": self.url, "NEWSGRAPH_WP_USER": self.user,
+                "NEWSGRAPH_WP_APP_PASSWORD_FILE": str(self.password_file)}
+
+
+def _client() -> Client:
+    return Client(timeout=60.0, retry=RetryPolicy(attempts=2, backoff=0.1), rng=random.Random(3))
+
+
+def _alive(pid_file: Path) -> bool:
+    try:
+        os.kill(int(pid_file.read_text().strip()), 0)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def wordpress() -> Iterator[WP]:
+    env = {**os.environ, "NEWSGRAPH_WP_DIR": str(STATE)}
+    was_up = _alive(STATE / "php.pid") and _alive(STATE / "mysqld.pid")
+    up = subprocess.run(["bash", str(ROOT / "scripts" / "wordpress-up.sh")], env=env, stdin=subprocess.DEVNULL,
+                        capture_output=True, text=True, timeout=900)
+    if up.returncode == 3:
+        pytest.skip(f"WordPress cannot be installed on this machine: {up.stderr.strip()}")
+    assert up.returncode == 0, f"scripts/wordpress-up.sh failed:\n{up.stderr}"
+    exported = dict(re.findall(r"^export (\w+)=(.*)$", up.stdout, re.M))
+    wp = WP(exported["NEWSGRAPH_WP_URL"], exported["NEWSGRAPH_WP_USER"],
+            Path(exported["NEWSGRAPH_WP_APP_PASSWORD_FILE"]), STATE / "reader-app-password", STATE)
+    _delete_all_posts(wp)
+    yield wp
+    if not was_up:
+        subprocess.run(["bash", str(ROOT / "scripts" / "wordpress-down.sh")], env=env, stdin=subprocess.DEVNULL,
+                       capture_output=True, timeout=120, check=True)
+
+
+def _delete_all_posts(wp: WP) -> None:
+    """Start from an empty site: the tests count posts."""
+    site = wp.site()
+    site.connect()
+    while True:
+        posts = site.get("wp/v2/posts", status="publish,future,draft,pending,private,trash", per_page=100,
+                         context="edit", _fields="id")
+        if not posts:
+            return
+        for post in posts:
+            site.client.request("DELETE", site.endpoint(f"wp/v2/posts/{post['id']}", force="true"))
+
+
+@pytest.fixture
+def site(wordpress: WP) -> Site:
+    s = wordpress.site()
+    s.connect()
+    return s
+
+
+# --- helpers --------------------------------------------------------------------------
+
+
+def posts_of(site: Site, article_id: str) -> list[dict[str, Any]]:
+    """Every post (any status) that holds ``article_id``, found by reading them all."""
+    found, page = [], 1
+    while True:
+        batch = site.get("wp/v2/posts", status="publish,future,draft,pending,private,trash", per_page=100,
+                         page=page, context="edit")
+        found += [p for p in batch if p["meta"]["newsgraph_id"] == article_id]
+        if len(batch) < 100:
+            return found
+        page += 1
+
+
+def names(site: Site, taxonomy: str, ids: list[int]) -> list[str]:
+    return sorted(html.unescape(site.get(f"wp/v2/{taxonomy}/{i}")["name"]) for i in ids)
+
+
+def visible_text(content: str) -> list[str]:
+    """The paragraphs of a post body as a reader sees them (markup and JSON-LD removed)."""
+    content = re.sub(r"<script\b.*?</script>", "", content, flags=re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in content.split("\n") if line.strip()]
+
+
+def assert_post_holds(site: Site, post_id: int, article: Article, status: str) -> dict[str, Any]:
+    """Read the post back through the REST API and compare every field with the article."""
+    post = site.get(f"wp/v2/posts/{post_id}", context="edit")
+    expected = post_fields(article, embed_jsonld=site.can_embed_scripts)
+    assert html.unescape(post["title"]["raw"]) == (article.headline or "")
+    assert post["title"]["raw"] == expected.title
+    assert post["content"]["raw"] == expected.content
+    assert visible_text(post["content"]["raw"]) == [p.text for p in article.body]
+    assert html.unescape(post["excerpt"]["raw"]) == (article.subheadline or "")
+    assert post["slug"] == expected.slug
+    assert post["status"] == status
+    if expected.date_gmt:
+        assert post["date_gmt"] == expected.date_gmt
+    if expected.date:
+        assert post["date"] == expected.date
+    if article.authors:
+        author = site.get(f"wp/v2/users/{post['author']}", context="edit")
+        assert html.unescape(author["name"]) == article.actor(article.authors[0]).name  # type: ignore[union-attr]
+    assert names(site, "tags", post["tags"]) == sorted(expected.tags)
+    if article.section:
+        assert names(site, "categories", post["categories"]) == [article.section]
+    meta = post["meta"]
+    for key in META_KEYS:
+        assert meta[key] == expected.meta[key], key
+    assert meta["newsgraph_id"] == article.id
+    assert [Actor.model_validate(a) for a in json.loads(meta["newsgraph_actors"])] == article.actors
+    assert [Quote.model_validate(q) for q in json.loads(meta["newsgraph_quotes"])] == article.quotes
+    assert [Event.model_validate(e) for e in json.loads(meta["newsgraph_events"])] == article.events
+    return post
+
+
+def sample_articles() -> list[Article]:
+    articles = [a for path in sorted(SAMPLES.glob("*.json")) for a in api.read(path)]
+    return articles + [awkward_article()]
+
+
+def awkward_article() -> Article:
+    """Everything that could go wrong on the way into WordPress and back."""
+    body = ['She wrote "</script><script>alert(1)</script>" & left; a path: C:\\news\\new — ok 🎉.',
+            "“Nothing is settled,” said Dr. Åsa Öberg, who declined to say more."]
+    return Article.model_validate({
+        "id": "urn:newsgraph:article:awkward-0001",
+        "headline": "Q&A: <b>bold</b> claims, \\backslashes\\ and “quotes” in Malmö",
+        "published": "2024-11-05T08:15:00",  # no zone: the site's local time
+        "body": [{"text": t} for t in body],
+        "topics": ["Q&A", "Unicode 🎉"],
+        "actors": [{"id": "urn:newsgraph:person:asa-oberg", "kind": "person", "name": "Åsa Öberg",
+                    "mentions": [{"paragraph": 1, "start": 37, "end": 46}]}],
+        "quotes": [{"id": "urn:newsgraph:article:awkward-0001#quote-1", "text": "Nothing is settled,",
+                    "kind": "direct", "speaker": "urn:newsgraph:person:asa-oberg",
+                    "spans": [{"paragraph": 1, "start": 1, "end": 20}]}],
+    })
+
+
+# --- tests ----------------------------------------------------------------------------
+
+
+def test_wordpress_up_is_idempotent_and_fast_path_keeps_the_servers(wordpress: WP) -> None:
+    pids = ((wordpress.state / "php.pid").read_text(), (wordpress.state / "mysqld.pid").read_text())
+    again = subprocess.run(["bash", str(ROOT / "scripts" / "wordpress-up.sh")],
+                           env={**os.environ, "NEWSGRAPH_WP_DIR": str(wordpress.state)},
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"export NEWSGRAPH_WP_URL={wordpress.url}" in again.stdout
+    assert ((wordpress.state / "php.pid").read_text(), (wordpress.state / "mysqld.pid").read_text()) == pids
+    assert wordpress.password_file.read_text().strip() == wordpress.password  # still valid, so kept
+    assert wordpress.url.startswith("http://127.0.0.1:")
+
+
+def test_push_samples_then_read_every_field_back(wordpress: WP, site: Site) -> None:
+    articles = sample_articles()
+    report = push_wordpress(articles, url=wordpress.url, user=wordpress.user, app_password=wordpress.password,
+                            options=WordPressOptions(status="publish"), client=_client())
+    assert report.ok, [str(o.error) for o in report.failed]
+    for article, outcome in zip(articles, report.outcomes):
+        assert outcome.action in ("created", "updated", "unchanged")
+        [post] = posts_of(site, article.id)
+        assert outcome.target and outcome.target.startswith(f"post {post['id']} ")
+        assert_post_holds(site, post["id"], article, "publish")
+
+    # Twice: nothing is written, nothing doubled (posts, tags, categories, authors).
+    tags_before = site.get("wp/v2/tags", per_page=100, _fields="id")
+    users_before = site.get("wp/v2/users", per_page=100, _fields="id")
+    again = push_wordpress(articles, url=wordpress.url, user=wordpress.user, app_password=wordpress.password,
+                           options=WordPressOptions(status="publish"), client=_client())
+    assert [o.action for o in again.outcomes] == ["unchanged"] * len(articles)
+    for article in articles:
+        assert len(posts_of(site, article.id)) == 1
+    assert site.get("wp/v2/tags", per_page=100, _fields="id") == tags_before
+    assert site.get("wp/v2/users", per_page=100, _fields="id") == users_before
+    for tag in post_fields(articles[0]).tags:
+        same = [t for t in site.get("wp/v2/tags", search=tag, per_page=100)
+                if html.unescape(t["name"]).casefold() == tag.casefold()]
+        assert len(same) == 1, tag
+
+
+def test_a_changed_article_updates_the_same_post(site: Site, kitchen_sink: Article) -> None:
+    options = WordPressOptions(status="draft")
+    first = push_items(site, [("ks", [kitchen_sink])], options)
+    [post] = posts_of(site, kitchen_sink.id)
+    corrected = kitchen_sink.model_copy(update={"headline": "Canada and Mexico to resume steel talks (corrected)",
+                                                "topics": [*kitchen_sink.topics, "tariffs"]})
+    report = push_items(site, [("ks", [corrected])], options)
+    outcome = report.outcomes[0]
+    assert first.ok and report.ok
+    assert outcome.action == "updated" and "title" in outcome.changes and "tags" in outcome.changes
+    [after] = posts_of(site, kitchen_sink.id)
+    assert after["id"] == post["id"]
+    assert_post_holds(site, after["id"], corrected, "draft")
+
+
+def test_dry_run_writes_nothing_and_says_what_it_would_do(site: Site, kitchen_sink: Article) -> None:
+    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:dry-run-only",
+                                              "url": "https://example.org/dry-run-only-story",
+                                              "topics": ["a topic no one has used yet"]})
+    report = push_items(site, [("dry", [article])], WordPressOptions(dry_run=True))
+    outcome = report.outcomes[0]
+    assert outcome.action == "would create"
+    assert "new tag 'a topic no one has used yet'" in outcome.changes
+    assert posts_of(site, article.id) == []
+    assert site.get("wp/v2/tags", search="a topic no one has used yet") == []
+    assert report.summary() == "would push 1 of 1 article: 1 would create"
+
+
+def test_a_deleted_post_is_recreated_and_a_trashed_one_restored(site: Site, kitchen_sink: Article) -> None:
+    options = WordPressOptions(status="publish")
+    push_items(site, [("ks", [kitchen_sink])], options)
+    [post] = posts_of(site, kitchen_sink.id)
+
+    site.client.request("DELETE", site.endpoint(f"wp/v2/posts/{post['id']}"))  # to the trash
+    restored = push_items(site, [("ks", [kitchen_sink])], options).outcomes[0]
+    assert restored.action == "restored"
+    [back] = posts_of(site, kitchen_sink.id)
+    assert back["id"] == post["id"]
+    assert_post_holds(site, back["id"], kitchen_sink, "publish")
+
+    site.client.request("DELETE", site.endpoint(f"wp/v2/posts/{post['id']}", force="true"))  # gone for good
+    recreated = push_items(site, [("ks", [kitchen_sink])], options).outcomes[0]
+    assert recreated.action == "created"
+    [new] = posts_of(site, kitchen_sink.id)
+    assert new["id"] != post["id"]
+    assert_post_holds(site, new["id"], kitchen_sink, "publish")
+
+
+def test_wrong_password_is_the_clear_error(wordpress: WP) -> None:
+    site = wordpress.site(password="abcd efgh ijkl mnop qrst uvwx")
+    with pytest.raises(AuthError) as info:
+        site.connect()
+    message = info.value.message
+    assert f"did not accept user 'admin' with this application password" in message
+    assert "Application Passwords" in message and "HTTP 401" in message
+
+
+def test_unknown_user_is_the_clear_error(wordpress: WP) -> None:
+    with pytest.raises(AuthError, match="did not accept user 'nobody-here'"):
+        wordpress.site(user="nobody-here").connect()
+
+
+def test_a_user_without_rights_is_told_what_to_fix(wordpress: WP) -> None:
+    site = wordpress.site(user="reader", password=wordpress.reader_password_file.read_text().strip())
+    with pytest.raises(AuthError) as info:
+        site.connect()
+    assert "'reader' (subscriber) may not write posts" in info.value.message
+    assert "Author, Editor or Administrator role" in info.value.message
+
+
+def test_a_site_without_the_plugin_is_refused_before_writing(wordpress: WP, kitchen_sink: Article) -> None:
+    plugin = wordpress.state / "wp-content" / "mu-plugins" / "newsgraph-meta.php"
+    aside = plugin.with_suffix(".off")
+    plugin.rename(aside)
+    try:
+        site = wordpress.site()
+        with pytest.raises(PushError) as info:
+            push_items(site, [("ks", [kitchen_sink])])
+    finally:
+        aside.rename(plugin)
+    assert "does not register the post meta" in info.value.message
+    assert "mu-plugins" in info.value.message
+
+
+def test_not_a_wordpress_site_is_named(wordpress: WP) -> None:
+    site = Site(wordpress.url + "/wp-includes/js", "admin", "x", client=_client())
+    with pytest.raises(PushError, match="no WordPress REST API at"):
+        site.connect()
+
+
+def test_cli_with_environment_variables(wordpress: WP, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in wordpress.env().items():
+        monkeypatch.setenv(name, value)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"id": "not a uri"}', encoding="utf-8")
+    dry = CliRunner().invoke(main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert re.search(r"^(would update|would create|unchanged): urn:newsgraph:article:407c2b58d7a4ad432b61",
+                     dry.stdout, re.M)
+    result = CliRunner().invoke(main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), str(broken),
+                                       "--status", "publish"])
+    assert result.exit_code == 1, result.output
+    assert re.search(r"^(created|updated|unchanged): urn:newsgraph:article:407c2b58d7a4ad432b61 -> post \d+ ",
+                     result.stdout, re.M)
+    assert f"error: {broken}:" in result.stderr
+    assert "pushed 1 of 2 articles" in result.stderr
+
+
+def test_cli_wrong_password_exits_1_with_the_message(wordpress: WP, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEWSGRAPH_WP_APP_PASSWORD_FILE", raising=False)
+    monkeypatch.setenv("NEWSGRAPH_WP_APP_PASSWORD", "wrong wrong wrong wrong")
+    result = CliRunner().invoke(main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"),
+                                       "--url", wordpress.url, "--user", "admin"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: WordPress at http://127.0.0.1:")
+    assert "did not accept user 'admin'" in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_never_takes_the_password_as_an_option(wordpress: WP) -> None:
+    result = CliRunner().invoke(main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"),
+                                       "--url", wordpress.url, "--user", "admin", "--app-password", "x"])
+    assert result.exit_code == 2 and "No such option '--app-password'" in result.stderr
+    missing = CliRunner(env={"NEWSGRAPH_WP_APP_PASSWORD": None, "NEWSGRAPH_WP_APP_PASSWORD_FILE": None}).invoke(
+        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", wordpress.url, "--user", "admin"])
+    assert missing.exit_code == 2
+    assert "no application password given" in missing.stderr and "--app-password-file" in missing.stderr
