@@ -157,10 +157,10 @@ def tag_names(article: Article) -> list[str]:
     names.extend(article.topics)
     seen: set[str] = set()
     unique = []
-    for name in names:
-        if name.strip() and name.casefold() not in seen:
+    for name in (n.strip() for n in names):
+        if name and name.casefold() not in seen:
             seen.add(name.casefold())
-            unique.append(name.strip())
+            unique.append(name)
     return unique
 
 
