@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-import io
+import itertools
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Literal, Sequence, TextIO
 
-from . import formats
+from . import batch, formats, worker
 from .errors import InputError, NewsgraphError, OutputError, UsageError
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
 from .extract.pipeline import ExtractOptions
 from .formats import Format
-from .inputs import STDIN, Input, expand
+from .inputs import STDIN, Input
+from .jobs import Job, iter_jobs
 from .model import Article
 from .output import atomic_write
 from .readers.base import ReadOptions
 from .validate.problem import Problem
+from .worker import Outcome
 
 Source = str | Path | bytes | BinaryIO
-
-_SIDECAR_KEYS = ("published", "modified", "url", "publisher", "language")
-
 
 # --- reading ----------------------------------------------------------------------
 
@@ -61,35 +61,32 @@ def read_bytes(data: bytes, *, format: str | None = None, options: ReadOptions =
 
 
 def read(source: Source, *, format: str | None = None, options: ReadOptions | None = None,
-         **meta: str) -> list[Article]:
+         name: str | None = None, **meta: str) -> list[Article]:
     """Read a file (path), bytes or a binary file object into Articles.
 
-    ``meta`` fills in what the input does not state: ``published``, ``modified``,
-    ``url``, ``publisher``, ``language``, ``id_base``.
+    ``name`` is how messages and provenance call bytes or a stream. ``meta`` fills in
+    what the input does not state: ``published``, ``modified``, ``url``, ``publisher``,
+    ``language``, ``id_base``.
     """
     if isinstance(source, (str, Path)):
-        item = Input(Path(source), Path(Path(source).name), str(source))
+        item = Input(Path(source), Path(Path(source).name), name or str(source))
         data = item.read_bytes()
         opts = _read_options(options, item, meta)
-    elif isinstance(source, bytes):
-        data, opts = source, replace(options or ReadOptions(), **meta)
     else:
-        data = source.read()
-        name = getattr(source, "name", None)
-        opts = replace(options or ReadOptions(source=str(name) if name else "<stream>"), **meta)
+        if isinstance(source, bytes):
+            data = source
+        else:
+            data = source.read()
+            name = name or getattr(source, "name", None)
+        opts = replace(options or ReadOptions(), **meta)
+        if name:
+            opts = replace(opts, source=str(name))
     return read_bytes(data, format=format, options=opts)
 
 
 def _read_options(base: ReadOptions | None, item: Input, meta: dict[str, str]) -> ReadOptions:
-    """Options for one input: the caller's, over its sidecar, over nothing."""
-    opts = replace(base or ReadOptions(), source=item.label)
-    sidecar = item.sidecar()
-    unknown = set(sidecar) - set(_SIDECAR_KEYS)
-    if unknown:
-        raise InputError(f"its sidecar has unknown keys: {', '.join(sorted(unknown))}",
-                         f"use only {', '.join(_SIDECAR_KEYS)}", source=item.label)
-    fill = {k: v for k, v in sidecar.items() if getattr(opts, k) is None}
-    return replace(opts, **fill, **meta)
+    """Options for one input: the caller's keywords, over its sidecar, over the defaults."""
+    return replace(worker.read_options(base or ReadOptions(), item.label, item.sidecar()), **meta)
 
 
 # --- extraction, export, validation ------------------------------------------------
@@ -133,20 +130,6 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
 
 
 @dataclass
-class Outcome:
-    """What happened to one input."""
-
-    input: str
-    articles: int = 0
-    output: str | None = None
-    error: NewsgraphError | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-@dataclass
 class ConvertReport:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
@@ -157,17 +140,23 @@ class ConvertReport:
 
     @property
     def converted(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.ok]
+        return [o for o in self.outcomes if o.ok and not o.skipped]
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.skipped]
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
     def summary(self) -> str:
-        n_articles = sum(o.articles for o in self.converted)
-        text = (f"converted {len(self.converted)} of {len(self.outcomes)} input"
-                f"{'s' if len(self.outcomes) != 1 else ''} ({n_articles} article"
-                f"{'s' if n_articles != 1 else ''}) in {self.seconds:.1f}s")
+        n = len(self.outcomes)
+        articles = sum(o.articles for o in self.converted)
+        text = (f"converted {len(self.converted)} of {n} input{'s' if n != 1 else ''} "
+                f"({articles} article{'s' if articles != 1 else ''}) in {self.seconds:.1f}s")
+        if self.skipped:
+            text += f"; {len(self.skipped)} skipped (already converted)"
         if self.failed:
             text += f"; {len(self.failed)} failed"
         return text
@@ -181,16 +170,27 @@ class ConvertOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     export: ExportOptions = field(default_factory=ExportOptions)
     extraction: ExtractOptions = field(default_factory=ExtractOptions)
+    workers: int = 1  # worker processes (the CLI defaults to the machine's cores)
+    glob: str | None = None  # only files whose name or relative path matches, in folders
+    fail_fast: bool = False  # stop at the first failed input
+    skip_existing: bool = False  # in a folder, leave inputs whose output exists
+    engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None  # Dask scheduler address; None: a LocalCluster
+
+
+OnOutcome = Callable[[Outcome], None]
 
 
 def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
-            options: ConvertOptions = ConvertOptions(), stdout: io.TextIOBase | None = None) -> ConvertReport:
-    """Convert files, folders or '-' (stdin) to ``options.to``.
+            options: ConvertOptions = ConvertOptions(), stdout: TextIO | None = None,
+            on_outcome: OnOutcome | None = None) -> ConvertReport:
+    """Convert files, folders, JSON Lines or '-' (stdin) to ``options.to``.
 
-    ``output`` None or '-' writes to standard output; an existing folder, a path ending
-    in '/', several inputs or a folder input write one file per input into a folder;
-    anything else is one file. A bad input is reported in the result and the others
-    are still converted; nothing is ever half-written.
+    ``output`` None or '-' writes one stream to standard output; an existing folder, a
+    path ending in '/', several inputs or a folder input write one file per article into
+    a folder; anything else is one file. A bad input is reported in the result (and to
+    ``on_outcome`` as it happens) and the others are still converted; nothing is ever
+    half-written.
     """
     started = time.perf_counter()
     fmt = formats.get(options.to)
@@ -200,133 +200,100 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
     args = [str(i) for i in inputs]
     if not args:
         raise UsageError("no input given", "name files or folders, or '-' for standard input")
-    items = list(expand(args))
-    report = ConvertReport()
     target = None if output in (None, STDIN) else Path(output)
-    _refuse_overwriting_inputs(target, items)
     to_folder = target is not None and (
         target.is_dir() or str(output).endswith(("/", "\\")) or len(args) > 1
         or any(Path(a).is_dir() for a in args if a != STDIN))
+    if target is not None and not to_folder:
+        _refuse_overwriting_inputs(target, args)
     if to_folder:
         assert target is not None
-        _convert_to_folder(items, target, fmt, options, report)
+        check_writable_folder(target)
+    settings = worker.Settings(
+        to=options.to, extract=options.extract, read=options.read, export=options.export,
+        extraction=options.extraction, folder=str(target) if to_folder else None,
+        skip_existing=options.skip_existing)
+    items = iter_jobs(args, declared=options.from_format, glob=options.glob)
+    outcomes = _engine(items, settings, options)
+    report = ConvertReport()
+
+    def record() -> Iterator[Outcome]:
+        for outcome in outcomes:
+            report.outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+            yield outcome
+            if options.fail_fast and not outcome.ok:
+                return
+
+    if to_folder:
+        for _ in record():
+            pass
     else:
-        _convert_to_stream(items, target, fmt, options, report, stdout or sys.stdout)
+        _stream(record(), target, fmt, options.export, stdout or sys.stdout, report, on_outcome)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _refuse_overwriting_inputs(target: Path | None, items: list[Input | NewsgraphError]) -> None:
-    if target is None:
+def _engine(items: Iterable[Job | NewsgraphError], settings: worker.Settings,
+            options: ConvertOptions) -> Iterator[Outcome]:
+    if options.engine == "dask":
+        from .dask import run as run_on_dask
+
+        return run_on_dask(items, settings, scheduler=options.scheduler, workers=options.workers)
+    return batch.run(items, settings, workers=options.workers)
+
+
+def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, export_options: ExportOptions,
+            stdout: TextIO, report: ConvertReport, on_outcome: OnOutcome | None) -> None:
+    """All articles as one document (JSON Lines, a newsMessage...), article by article."""
+    def articles() -> Iterator[Article]:
+        for outcome in outcomes:
+            outcome.outputs.append(str(target) if target else "<stdout>")
+            yield from outcome.results
+            outcome.results = []  # keep memory flat
+
+    stream = articles()
+    first = list(itertools.islice(stream, 2))
+    if not first:
         return
-    for item in items:
-        if isinstance(item, Input) and item.path is not None and target.exists() \
-                and target.resolve() == item.path.resolve():
-            raise OutputError("the output would overwrite the input", "choose another -o path",
-                              source=str(target))
-
-
-def _articles_of(item: Input, options: ConvertOptions) -> list[Article]:
-    data = item.read_bytes()
-    read_opts = _read_options(options.read, item, {})
-    fmt = detect_format(data, None if item.path is None else item.label, options.from_format)
+    chunks: Iterable[str]
+    if len(first) == 1:
+        chunks = [export_base.render(fmt, first[0], export_options)]
+    else:
+        chunks = export_base.render_many(fmt, itertools.chain(first, stream), export_options)
     try:
-        articles = list(fmt.load_reader()(data, read_opts))
-    except NewsgraphError as err:
-        raise err.at(item.label)
-    if not articles:
-        raise InputError("holds no article", "check that it is the file you meant", source=item.label)
-    do_extract = options.extract if options.extract is not None else not fmt.structured
-    if do_extract:
-        extraction = replace(options.extraction, id_base=read_opts.id_base,
-                             language=read_opts.language or options.extraction.language)
-        articles = [pipeline.run(a, extraction) for a in articles]
-    return articles
-
-
-def _fail(item: Input | NewsgraphError, err: BaseException) -> Outcome:
-    label = item.label if isinstance(item, Input) else (item.source or "?")
-    if not isinstance(err, NewsgraphError):
-        # An unexpected failure in one input must not stop the batch; say it plainly.
-        err = NewsgraphError(f"internal error: {type(err).__name__}: {err}",
-                             "please report this with the input file", source=label)
-    return Outcome(label, error=err.at(label))
-
-
-def _convert_to_folder(items: list[Input | NewsgraphError], folder: Path, fmt: Format,
-                       options: ConvertOptions, report: ConvertReport) -> None:
-    taken: set[Path] = set()
-    for item in items:
-        if isinstance(item, NewsgraphError):
-            report.outcomes.append(_fail(item, item))
-            continue
-        try:
-            articles = _articles_of(item, options)
-            many = len(articles) > 1
-            path = _unique(folder / item.relative.with_name(_stem(item.relative) + fmt.extension_for(many)), taken)
-            if many:
-                atomic_write(path, export_base.render_many(fmt, articles, options.export))
-            else:
-                atomic_write(path, [export_base.render(fmt, articles[0], options.export)])
-            report.outcomes.append(Outcome(item.label, len(articles), str(path)))
-        except NewsgraphError as err:
-            report.outcomes.append(_fail(item, err))
-        except Exception as err:  # noqa: BLE001 - reported per input, batch goes on
-            report.outcomes.append(_fail(item, err))
-
-
-def _stem(relative: Path) -> str:
-    name = relative.name
-    fmt = formats.by_extension(name)
-    if fmt:
-        for ext in sorted(fmt.extensions, key=len, reverse=True):
-            if name.lower().endswith(ext):
-                return name[: -len(ext)]
-    return relative.stem
-
-
-def _unique(path: Path, taken: set[Path]) -> Path:
-    candidate, n = path, 2
-    suffix = "".join(path.suffixes[-1:])
-    while candidate in taken:
-        candidate = path.with_name(f"{path.name[: -len(suffix)] if suffix else path.name}-{n}{suffix}")
-        n += 1
-    taken.add(candidate)
-    return candidate
-
-
-def _convert_to_stream(items: list[Input | NewsgraphError], target: Path | None, fmt: Format,
-                       options: ConvertOptions, report: ConvertReport, stdout: io.TextIOBase) -> None:
-    """All articles into one document: standard output, or one file written atomically."""
-    collected: list[tuple[Input, list[Article]]] = []
-    for item in items:
-        if isinstance(item, NewsgraphError):
-            report.outcomes.append(_fail(item, item))
-            continue
-        try:
-            collected.append((item, _articles_of(item, options)))
-        except Exception as err:  # noqa: BLE001 - reported per input, batch goes on
-            report.outcomes.append(_fail(item, err))
-    articles = [a for _, arts in collected for a in arts]
-    if not articles:
-        return
-    try:
-        if len(articles) == 1:
-            chunks: Iterable[str] = [export_base.render(fmt, articles[0], options.export)]
-        else:
-            chunks = list(export_base.render_many(fmt, articles, options.export))
         if target is None:
             for chunk in chunks:
                 stdout.write(chunk)
             stdout.flush()
         else:
             atomic_write(target, chunks)
-    except Exception as err:  # noqa: BLE001
-        for item, _ in collected:
-            report.outcomes.append(_fail(item, err))
+    except NewsgraphError as err:
+        failure = Outcome(str(target or "<stdout>"), error=err.at(str(target or "<stdout>")))
+        report.outcomes.append(failure)
+        if on_outcome:
+            on_outcome(failure)
+
+
+def check_writable_folder(folder: Path) -> None:
+    """Fail once, up front, rather than once per input, when the output folder is unusable."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        raise OutputError(f"the output folder cannot be written: {err.strerror or err}",
+                          "choose a writable folder with -o", source=str(folder)) from None
+
+
+def _refuse_overwriting_inputs(target: Path, args: list[str]) -> None:
+    if not target.exists():
         return
-    for item, arts in collected:
-        report.outcomes.append(Outcome(item.label, len(arts), str(target) if target else "<stdout>"))
+    for arg in args:
+        if arg != STDIN and Path(arg).is_file() and Path(arg).resolve() == target.resolve():
+            raise OutputError("the output would overwrite the input", "choose another -o path",
+                              source=str(target))
 
 
 def read_inputs(inputs: Sequence[str | Path], *,
@@ -346,8 +313,10 @@ def read_inputs(inputs: Sequence[str | Path], *,
 
 
 def iter_articles(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
-    """Every article of every input, read (and extracted when due); errors raise."""
-    for item in expand([str(i) for i in inputs]):
+    """Every article of every input, read (and extracted when due); the first error raises."""
+    settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
+                               export=options.export, extraction=options.extraction)
+    for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
         if isinstance(item, NewsgraphError):
             raise item
-        yield from _articles_of(item, options)
+        yield from worker.load(item, settings)

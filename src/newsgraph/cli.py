@@ -5,13 +5,14 @@ Exit codes: 0 all inputs converted or valid; 1 some inputs failed; 2 the call wa
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
-from . import api, formats
+from . import api, batch, formats
 from .errors import NewsgraphError, UsageError
 from .exporters.base import ExportOptions
 from .model import DEFAULT_ID_BASE
@@ -60,8 +61,8 @@ def main() -> None:
 @click.option("--to", "to", type=click.Choice(formats.writable_names()), default="json", show_default=True,
               help="Format to write.")
 @click.option("-o", "--output", default=None, metavar="PATH",
-              help="File or folder to write ('-' or nothing: standard output). "
-                   "Several inputs or a folder input write one file per input into a folder.")
+              help="File or folder to write ('-' or nothing: standard output). Several inputs, a folder "
+                   "input or a path ending in '/' write one file per article into a folder.")
 @click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
               help="Format of the inputs (default: from the extension, else from the content).")
 @click.option("--extract/--no-extract", default=None,
@@ -74,34 +75,70 @@ def main() -> None:
 @click.option("--id-base", default=DEFAULT_ID_BASE, show_default=True, help="Base URI of minted ids.")
 @click.option("--no-validate", is_flag=True, help="Skip checking each export against its schema.")
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes  [default: the machine's cores]")
+@click.option("--glob", default=None, metavar="PATTERN",
+              help="In folders, only files whose name or relative path matches (e.g. '*.txt').")
+@click.option("--fail-fast/--keep-going", default=False,
+              help="Stop at the first failed input, or go on (the default) and report all at the end.")
+@click.option("--errors", "errors_file", default=None, metavar="FILE",
+              help="Also write failures as JSON Lines (input, error, hint) to FILE.")
+@click.option("--skip-existing", is_flag=True, help="In an output folder, skip inputs already converted.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine's processes, or on a Dask cluster (needs the 'dask' extra).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address (default: a LocalCluster on this machine).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, no summary.")
 @_guard
 def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
             extract: bool | None, published: str | None, modified: str | None, url: str | None,
             publisher: str | None, language: str | None, id_base: str, no_validate: bool,
-            strict: bool, quiet: bool) -> int:
-    """Convert articles (files, folders, '-' for stdin) to another format.
+            strict: bool, workers: int | None, glob: str | None, fail_fast: bool,
+            errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
+            quiet: bool) -> int:
+    """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
 
     \b
     Examples:
       newsgraph convert article.txt                      # JSON on standard output
-      newsgraph convert samples/ --to json -o out/       # one file per input
+      newsgraph convert samples/ --to json -o out/       # one file per article
       newsgraph convert story.txt --published 2021-06-16 --publisher Reuters
       cat story.txt | newsgraph convert - --from text --to json
+      newsgraph convert corpus.jsonl -j 2 --errors failed.jsonl -o out/
+      newsgraph convert archive/ --glob '*.txt' --skip-existing -o out/
     """
+    from .progress import BatchProgress
+
     options = api.ConvertOptions(
         to=to, from_format=from_format, extract=extract,
         read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
                          language=language, id_base=id_base),
         export=ExportOptions(validate=not no_validate, strict=strict),
+        workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
+        skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
     )
-    report = api.convert(list(inputs), output, options=options)
+    with BatchProgress(None, enabled=not quiet) as progress:
+        report = api.convert(list(inputs), output, options=options, on_outcome=progress.update)
     for outcome in report.failed:
         assert outcome.error is not None
         _error(outcome.error)
+    if errors_file:
+        _write_errors(Path(errors_file), report)
     if not quiet and (len(report.outcomes) > 1 or report.failed):
         click.echo(report.summary(), err=True)
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _write_errors(path: Path, report: api.ConvertReport) -> None:
+    from .output import atomic_write
+
+    lines = []
+    for outcome in report.failed:
+        err = outcome.error
+        assert err is not None
+        lines.append(json.dumps({"input": outcome.input, "error": err.what, "hint": err.fix},
+                                ensure_ascii=False) + "\n")
+    atomic_write(path, lines)
 
 
 @main.command()
@@ -159,14 +196,22 @@ def schema(output: str | None) -> int:
 
 
 @main.command(name="formats")
-def list_formats() -> None:
+@click.option("--writable", is_flag=True, help="Only the formats newsgraph can write.")
+@click.option("--names", is_flag=True, help="Only the names, one per line (for scripts).")
+def list_formats(writable: bool, names: bool) -> None:
     """List the formats newsgraph reads and writes.
 
     \b
-    Example:
+    Examples:
       newsgraph formats
+      newsgraph formats --writable --names
     """
     for fmt in formats.FORMATS:
+        if writable and not fmt.writable:
+            continue
+        if names:
+            click.echo(fmt.name)
+            continue
         modes = "/".join(m for m, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
         click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<22} {fmt.media_type:<28} {fmt.title}")
 

@@ -32,6 +32,10 @@ class NewsgraphError(Exception):
     def __str__(self) -> str:
         return f"{self.source}: {self.message}" if self.source else self.message
 
+    def __reduce__(self) -> tuple:
+        # Errors cross process boundaries in batch runs; keep every part of them.
+        return (self.__class__, (self.what, self.fix), {"source": self.source})
+
 
 class InputError(NewsgraphError):
     """The input cannot be read: empty, undecodable, malformed, unsupported."""

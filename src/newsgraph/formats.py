@@ -66,10 +66,14 @@ FORMATS: tuple[Format, ...] = (
     Format("text", "raw article text (headline first, blank-line paragraphs)",
            (".txt", ".text"), "text/plain",
            reader="newsgraph.readers.text:read", structured=False),
-    Format("json", "newsgraph JSON (lossless; JSON Lines for many articles)",
-           (".json", ".jsonl", ".ndjson"), "application/json",
+    Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
+           (".json",), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
            validator="newsgraph.validate.native:check", many_extension=".jsonl"),
+    Format("jsonl", "JSON Lines: newsgraph JSON or {\"text\": ..., \"published\": ...} per line",
+           (".jsonl", ".ndjson"), "application/jsonl",
+           reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",
+           structured=False),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}

@@ -14,6 +14,15 @@ from .errors import InputError
 
 SIDECAR_SUFFIX = ".meta.json"
 STDIN = "-"
+# One article, or one feed file of them, is far below this; anything larger is a mistake
+# (a database dump, a video) that would only exhaust memory. JSON Lines are limited per line.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+
+
+def too_large(size: int, label: str) -> InputError:
+    return InputError(f"is {size / 1024 / 1024:.0f} MiB, more than the {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB "
+                      "newsgraph reads as one document",
+                      "split it into articles, e.g. one per line in JSON Lines", source=label)
 
 
 @dataclass(frozen=True)
@@ -24,8 +33,14 @@ class Input:
 
     def read_bytes(self) -> bytes:
         if self.path is None:
-            return sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+            if len(data) > MAX_DOCUMENT_BYTES:
+                raise too_large(len(data), self.label)
+            return data
         try:
+            size = self.path.stat().st_size
+            if size > MAX_DOCUMENT_BYTES:
+                raise too_large(size, self.label)
             return self.path.read_bytes()
         except IsADirectoryError:
             raise InputError("is a folder", "name a file, or pass the folder itself", source=self.label) from None
@@ -79,6 +94,7 @@ def expand(arguments: list[str]) -> Iterator[Input | InputError]:
 
 def _walk(root: Path) -> Iterator[Input | InputError]:
     found = False
+    top = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -89,6 +105,11 @@ def _walk(root: Path) -> Iterator[Input | InputError]:
             if fmt is None or not fmt.readable:
                 continue
             found = True
+            if path.is_symlink() and not path.resolve().is_relative_to(top):
+                # A folder may be shared or unpacked from an archive: never read outside it.
+                yield InputError("is a symbolic link pointing outside the input folder",
+                                 "copy the file into the folder, or name it directly", source=str(path))
+                continue
             yield Input(path, path.relative_to(root), str(path))
     if not found:
         yield InputError("the folder holds no file newsgraph can read",

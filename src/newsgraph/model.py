@@ -47,6 +47,10 @@ def _check_uri(value: str) -> str:
     return value
 
 
+def is_uri(value: str) -> bool:
+    return bool(_URI_RE.match(value))
+
+
 def _check_iso(value: str) -> str:
     if not _ISO_DATE_RE.match(value):
         raise ValueError(f"{value!r} is not an ISO 8601 date (write 2021-06-16 or 2021-06-16T09:30:00Z)")
@@ -72,9 +76,10 @@ def _nonblank(value: str) -> str:
     return value
 
 
-URI = Annotated[str, AfterValidator(_check_uri), Field(pattern=URI_PATTERN)]
-ISODate = Annotated[str, AfterValidator(_check_iso), Field(pattern=ISO_DATE_PATTERN)]
-LanguageTag = Annotated[str, AfterValidator(_check_lang), Field(pattern=_LANG_RE.pattern)]
+# The pattern goes to the JSON Schema only; the validators give the friendlier message.
+URI = Annotated[str, AfterValidator(_check_uri), Field(json_schema_extra={"pattern": URI_PATTERN})]
+ISODate = Annotated[str, AfterValidator(_check_iso), Field(json_schema_extra={"pattern": ISO_DATE_PATTERN})]
+LanguageTag = Annotated[str, AfterValidator(_check_lang), Field(json_schema_extra={"pattern": _LANG_RE.pattern})]
 Name = Annotated[str, AfterValidator(_nonblank), Field(min_length=1)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 

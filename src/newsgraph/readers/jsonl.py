@@ -1,0 +1,58 @@
+"""JSON Lines of articles: one per line, either newsgraph JSON or a raw-text record.
+
+A raw-text record is ``{"text": ..., "published": ..., "url": ..., ...}``: its text is
+read like a text file, its other keys fill in metadata (``id``, ``published``,
+``modified``, ``url``, ``publisher``, ``language``; other keys are ignored, so that
+corpora carrying annotations read as they are). Records are read one line at a time, so a
+file of any size streams.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Iterator
+
+from ..errors import InputError, ModelError
+from ..model import Article, article_from_data, is_uri, mint_article_id
+from . import text as text_reader
+from .base import ReadOptions, apply_options, decode_text
+from .native import parse_json
+
+RECORD_META = ("published", "modified", "url", "publisher", "language")
+
+
+def is_raw_record(doc: Any) -> bool:
+    return isinstance(doc, dict) and isinstance(doc.get("text"), str) and "body" not in doc
+
+
+def read_record(line: str, options: ReadOptions, number: int | None = None) -> tuple[Article, bool]:
+    """One line as an Article, and whether it was raw text (still to be extracted)."""
+    doc = parse_json(line, options.source, line=number)
+    where = f"line {number}: " if number else ""
+    if is_raw_record(doc):
+        fill = {k: str(doc[k]) for k in RECORD_META if doc.get(k) and getattr(options, k) is None}
+        opts = replace(options, **fill)
+        if not doc["text"].strip():
+            raise InputError(f"{where}the record's text is empty", "give each record an article text",
+                             source=options.source)
+        [article] = text_reader.read(doc["text"].encode("utf-8"), opts)
+        if doc.get("id") is not None:
+            # Corpus ids ("breitbart_2016-09-12_...") are kept stable by minting from them.
+            ident = str(doc["id"])
+            uri = ident if is_uri(ident) else mint_article_id(ident, opts.id_base)
+            article = Article.model_validate({**article.model_dump(), "id": uri})
+        return article, True
+    try:
+        article = article_from_data(doc)
+    except ModelError as err:
+        err.what = where + err.what
+        raise err.at(options.source)
+    return apply_options(article, options), False
+
+
+def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    text = decode_text(data, options.source)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield read_record(line, options, number)[0]
+
