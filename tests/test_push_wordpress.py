@@ -160,7 +160,12 @@ def assert_post_holds(site: Site, post_id: int, article: Article, status: str) -
 
 
 def sample_articles() -> list[Article]:
-    articles = [a for path in sorted(SAMPLES.glob("*.json")) for a in api.read(path)]
+    """Every sample, read as `newsgraph push wordpress samples/` reads it, and the awkward one."""
+    articles: list[Article] = []
+    for label, result in api.read_inputs([SAMPLES]):
+        assert isinstance(result, list), f"{label}: {result}"
+        articles += result
+    assert len(articles) >= 2
     return articles + [awkward_article()]
 
 
