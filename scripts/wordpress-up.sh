@@ -11,14 +11,14 @@
 # run reuses the running servers and the installed site, and takes about a second.
 #
 # Settings (environment): NEWSGRAPH_WP_DIR (default /tmp/newsgraph-wordpress),
-# NEWSGRAPH_WP_PORT (default 8089). Exit status: 0 up; 3 the packages cannot be installed
-# on this machine; 1 anything else.
+# NEWSGRAPH_WP_PORT (default: 8089, or the next free port when 8089 is taken).
+# Exit status: 0 up; 3 the packages cannot be installed here (or the one-time set-up
+# needs root); 1 anything else.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${NEWSGRAPH_WP_DIR:-/tmp/newsgraph-wordpress}
 PORT=${NEWSGRAPH_WP_PORT:-8089}
-URL="http://127.0.0.1:$PORT"
 WP=/usr/share/wordpress
 SHIM=/etc/wordpress/config-127.0.0.1.php
 SHIM_MARK="newsgraph wordpress-up.sh"
@@ -68,6 +68,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ -n "$made_policy" ] && rm -f "$policy"
 fi
 
+# --- the port: the one asked for, or (none asked for) the first free one from 8089 --------
+if ! alive "$STATE/php.pid"; then
+  if [ -z "${NEWSGRAPH_WP_PORT:-}" ]; then
+    while listening "$PORT" && [ "$PORT" -lt 8189 ]; do PORT=$((PORT + 1)); done
+  fi
+  listening "$PORT" && die "port $PORT on 127.0.0.1 is taken by another program (set NEWSGRAPH_WP_PORT)"
+  echo "$PORT" >"$STATE/port"
+elif [ -s "$STATE/port" ]; then
+  running=$(cat "$STATE/port")
+  [ -z "${NEWSGRAPH_WP_PORT:-}" ] || [ "$running" = "$PORT" ] \
+    || die "this site already runs on port $running (stop it with scripts/wordpress-down.sh first)"
+  PORT=$running
+fi
+URL="http://127.0.0.1:$PORT"
+
 # --- MariaDB: own data folder, unix socket only ------------------------------------
 DATADIR="$STATE/mysql"
 SOCKET="$STATE/mysqld.sock"
@@ -103,7 +118,7 @@ SQL
 # settings file that each `php -S` names in NEWSGRAPH_WP_CONFIG.
 if [ ! -f "$SHIM" ] || ! grep -q "$SHIM_MARK" "$SHIM"; then
   [ ! -e "$SHIM" ] || die "$SHIM exists and was not written by newsgraph (move it away first)"
-  [ -w /etc/wordpress ] || die "cannot write $SHIM (run this script once as root)"
+  [ -w /etc/wordpress ] || no_packages "cannot write $SHIM (run this script once as root)"
   cat >"$SHIM" <<'PHP'
 <?php
 // Written by newsgraph wordpress-up.sh: each `php -S 127.0.0.1:PORT` it starts names its
@@ -160,7 +175,6 @@ php "$ROOT/scripts/wordpress/install.php" 2>"$STATE/install.log" \
 
 # --- the web server: php -S on loopback ---------------------------------------------
 if ! alive "$STATE/php.pid"; then
-  listening "$PORT" && die "port $PORT on 127.0.0.1 is taken by another program (set NEWSGRAPH_WP_PORT)"
   PHP_CLI_SERVER_WORKERS=2 setsid php -d opcache.enable_cli=1 -d memory_limit=256M \
     -S "127.0.0.1:$PORT" -t "$WP" </dev/null >"$STATE/php.log" 2>&1 9>&- &
   echo $! >"$STATE/php.pid"

@@ -13,9 +13,11 @@ import os
 import random
 import re
 import subprocess
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 from click.testing import CliRunner
@@ -26,6 +28,7 @@ from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.push import AuthError, Client, PushError, RetryPolicy
 from newsgraph.push.post import META_KEYS, post_fields
 from newsgraph.push.wordpress import Site, WordPressOptions, push_items, push_wordpress
+from push_server import Reply, ScriptedServer, Seen
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -356,3 +359,121 @@ def test_cli_never_takes_the_password_as_an_option(wordpress: WP) -> None:
         main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", wordpress.url, "--user", "admin"])
     assert missing.exit_code == 2
     assert "no application password given" in missing.stderr and "--app-password-file" in missing.stderr
+
+
+# --- faults between newsgraph and WordPress ---------------------------------------------
+
+
+class FaultyProxy(ScriptedServer):
+    """Forwards every request to WordPress; ``fault`` may answer (or break) one instead."""
+
+    def __init__(self, target: str, fault: Callable[[Seen, int], Reply | None]) -> None:
+        self.count = 0
+
+        def handle(seen: Seen) -> Reply:
+            self.count += 1
+            injected = fault(seen, self.count)
+            if injected is not None and not injected.drop:
+                return injected
+            forwarded = _forward(target, seen)
+            # drop after forwarding: WordPress acted, but the answer never arrives.
+            return injected if injected is not None else forwarded
+
+        super().__init__(handler=handle)
+
+
+def _forward(target: str, seen: Seen) -> Reply:
+    headers = {k: v for k, v in seen.headers.items() if k not in ("host", "content-length", "connection")}
+    request = urllib.request.Request(target + seen.path, data=seen.body or None, method=seen.method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as raw:
+            status, body, ctype = raw.status, raw.read(), raw.headers.get("Content-Type", "")
+    except urllib.error.HTTPError as err:
+        status, body, ctype = err.code, err.read(), err.headers.get("Content-Type", "")
+    return Reply(status, body, headers={"Content-Type": ctype})
+
+
+def _is_create(seen: Seen) -> bool:
+    return seen.method == "POST" and re.search(r"rest_route=/wp/v2/posts(?:&|$)", seen.path) is not None
+
+
+def test_a_create_whose_answer_is_lost_does_not_make_a_second_post(wordpress: WP, kitchen_sink: Article) -> None:
+    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:lost-answer",
+                                              "url": "https://example.org/lost-answer-story"})
+    dropped = []
+
+    def fault(seen: Seen, n: int) -> Reply | None:
+        if _is_create(seen) and not dropped:
+            dropped.append(n)
+            return Reply(drop=True)
+        return None
+
+    with FaultyProxy(wordpress.url, fault) as proxy:
+        site = Site(proxy.url, wordpress.user, wordpress.password, client=_client())
+        report = push_items(site, [("lost", [article])], WordPressOptions(status="publish"))
+    assert dropped, "the proxy never saw the create"
+    outcome = report.outcomes[0]
+    assert outcome.ok, outcome.error
+    assert outcome.action == "created"
+    assert "an earlier attempt had created the post" in " ".join(outcome.warnings)
+    direct = wordpress.site()
+    direct.connect()
+    [post] = posts_of(direct, article.id)
+    assert_post_holds(direct, post["id"], article, "publish")
+
+
+def test_overload_is_ridden_out_with_retries(wordpress: WP, kitchen_sink: Article) -> None:
+    def fault(seen: Seen, n: int) -> Reply | None:
+        return Reply(503, {"code": "overloaded"}, headers={"Retry-After": "0"}) if n % 3 == 0 else None
+
+    waits: list[float] = []
+    with FaultyProxy(wordpress.url, fault) as proxy:
+        site = Site(proxy.url, wordpress.user, wordpress.password,
+                    client=Client(timeout=60.0, sleep=waits.append, rng=random.Random(5)))
+        report = push_items(site, [("ks", [kitchen_sink])], WordPressOptions(status="publish"))
+    assert report.ok, report.outcomes[0].error
+    assert waits, "no request was retried"
+
+
+def test_an_interrupted_batch_is_repaired_by_the_next_run(wordpress: WP, kitchen_sink: Article) -> None:
+    articles = [kitchen_sink.model_copy(update={"id": f"urn:newsgraph:article:batch-{i}",
+                                                "url": f"https://example.org/batch-story-{i}"})
+                for i in range(3)]
+    answered_html = []
+
+    def fault(seen: Seen, n: int) -> Reply | None:
+        # The second article's lookup gets a PHP warning page instead of JSON, and from
+        # the third article on the site is gone.
+        if "newsgraph_id=urn:newsgraph:article:batch-1" in seen.path and not answered_html:
+            answered_html.append(n)
+            return Reply(200, "<br />\n<b>Warning</b>: Undefined index in plugin.php<br />",
+                         headers={"Content-Type": "text/html; charset=UTF-8"})
+        if "batch-2" in seen.path or "batch-story-2" in seen.path or b"batch-2" in seen.body:
+            return Reply(drop=True)
+        return None
+
+    with FaultyProxy(wordpress.url, fault) as proxy:
+        site = Site(proxy.url, wordpress.user, wordpress.password,
+                    client=Client(timeout=60.0, retry=RetryPolicy(attempts=2), sleep=lambda s: None))
+        first = push_items(site, [("batch", articles)], WordPressOptions(status="publish"))
+    assert [o.ok for o in first.outcomes] == [True, False, False]
+    assert "not JSON" in str(first.outcomes[1].error) and "<b>Warning</b>" in str(first.outcomes[1].error)
+    assert "connection dropped" in str(first.outcomes[2].error)
+
+    direct = wordpress.site()
+    second = push_items(direct, [("batch", articles)], WordPressOptions(status="publish"))
+    assert [o.action for o in second.outcomes] == ["unchanged", "created", "created"]
+    for article in articles:
+        [post] = posts_of(direct, article.id)
+        assert_post_holds(direct, post["id"], article, "publish")
+
+
+def test_an_unreachable_site_is_a_clear_error() -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    site = Site(f"http://127.0.0.1:{port}", "admin", "x", client=Client(retry=RetryPolicy(attempts=1)))
+    with pytest.raises(PushError, match=f"cannot reach http://127.0.0.1:{port}: connection refused"):
+        site.connect()
