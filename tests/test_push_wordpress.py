@@ -302,6 +302,45 @@ def test_a_user_without_rights_is_told_what_to_fix(wordpress: WP) -> None:
     assert "Author, Editor or Administrator role" in info.value.message
 
 
+def _writer(wordpress: WP) -> Site:
+    site = wordpress.site(user="writer", password=(wordpress.state / "writer-app-password").read_text().strip())
+    site.connect()
+    return site
+
+
+def test_an_author_role_user_pushes_what_it_may_and_says_what_it_left_out(wordpress: WP,
+                                                                           kitchen_sink: Article) -> None:
+    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:by-writer",
+                                              "url": "https://example.org/by-writer-story",
+                                              "section": "Writers Desk Only"})
+    writer = _writer(wordpress)
+    report = push_items(writer, [("w", [article])], WordPressOptions(status="publish"))
+    outcome = report.outcomes[0]
+    assert outcome.ok, outcome.error
+    warnings = " | ".join(outcome.warnings)
+    assert "may not credit posts to others, so the post is credited to 'writer', not 'Maria Lopez'" in warnings
+    assert "may not create the category 'Writers Desk Only'" in warnings
+    assert "lacks unfiltered_html" in warnings
+    [post] = posts_of(writer, article.id)
+    assert post["author"] == writer.me["id"]
+    assert "application/ld+json" not in post["content"]["raw"]
+    assert post["content"]["raw"] == post_fields(article, embed_jsonld=False).content
+    assert post["meta"] == {k: v for k, v in post_fields(article).meta.items()}
+    again = push_items(writer, [("w", [article])], WordPressOptions(status="publish"))
+    assert again.outcomes[0].action == "unchanged"
+
+
+def test_a_post_the_user_may_not_edit_is_never_doubled(wordpress: WP, site: Site, kitchen_sink: Article) -> None:
+    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:editors-draft",
+                                              "url": "https://example.org/editors-draft-story"})
+    assert push_items(site, [("e", [article])], WordPressOptions(status="draft")).ok
+    report = push_items(_writer(wordpress), [("e", [article])], WordPressOptions(status="draft"))
+    err = report.outcomes[0].error
+    assert isinstance(err, AuthError)
+    assert "the article is already post" in err.message and "'writer' may not edit" in err.message
+    assert len(posts_of(site, article.id)) == 1
+
+
 def test_a_site_without_the_plugin_is_refused_before_writing(wordpress: WP, kitchen_sink: Article) -> None:
     plugin = wordpress.state / "wp-content" / "mu-plugins" / "newsgraph-meta.php"
     aside = plugin.with_suffix(".off")

@@ -117,3 +117,7 @@ newsgraph_app_password($admin, 'app-password');
 // A subscriber may read but not write posts: the tests push as it to see the 403 message.
 $reader = newsgraph_user('reader', 'subscriber', newsgraph_secret('reader-password'));
 newsgraph_app_password($reader, 'reader-app-password');
+// An author may write and publish its own posts, but not credit others, create users or
+// categories, or put a <script> in a post: the tests push as it to see newsgraph cope.
+$writer = newsgraph_user('writer', 'author', newsgraph_secret('writer-password'));
+newsgraph_app_password($writer, 'writer-app-password');

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name: newsgraph post meta
- * Description: Registers the post meta that `newsgraph push wordpress` writes (actors, quotes, events, NewsML-G2 guid, ninjs, JSON-LD, newsgraph id), lets the REST API find a post by its newsgraph id, and prints the article's JSON-LD in the page head when the post body does not carry it.
+ * Description: Registers the post meta that `newsgraph push wordpress` writes (actors, quotes, events, NewsML-G2 guid, ninjs, JSON-LD, newsgraph id), adds a REST route that finds the posts of an article by its newsgraph id, and prints the article's JSON-LD in the page head when the post body does not carry it.
  * Version: 1
  * License: MIT
  *
@@ -40,23 +40,44 @@ add_action('init', function () {
     }
 });
 
-// GET /wp/v2/posts?newsgraph_id=URI finds the post of an article even after its slug
-// or headline changed; without this, REST ignores the parameter and lists every post.
-add_filter('rest_post_collection_params', function ($params) {
-    $params['newsgraph_id'] = array(
-        'description' => 'Limit the result to the post holding this newsgraph article id.',
-        'type' => 'string',
-    );
-    return $params;
+// GET /newsgraph/v1/posts?newsgraph_id=URI lists the posts holding an article, in every
+// status (trash too) and whoever owns them, so that newsgraph finds its post even where
+// the pushing user cannot read it (another user's draft) and says so instead of making
+// a second one. Only ids, statuses and whether this user may edit them are revealed.
+add_action('rest_api_init', function () {
+    register_rest_route('newsgraph/v1', '/posts', array(
+        'methods' => 'GET',
+        'permission_callback' => function () {
+            return current_user_can('edit_posts');
+        },
+        'args' => array(
+            'newsgraph_id' => array('type' => 'string', 'required' => true,
+                                    'description' => 'The newsgraph id (URI) of an article.'),
+        ),
+        'callback' => function ($request) {
+            $ids = get_posts(array(
+                'post_type' => 'post',
+                'post_status' => array_values(array_diff(get_post_stati(), array('auto-draft', 'inherit'))),
+                'meta_key' => 'newsgraph_id',
+                'meta_value' => $request['newsgraph_id'],
+                'fields' => 'ids',
+                'posts_per_page' => 100,
+                'orderby' => 'ID',
+                'order' => 'ASC',
+                'suppress_filters' => true,
+            ));
+            $found = array();
+            foreach ($ids as $id) {
+                $found[] = array(
+                    'id' => (int) $id,
+                    'status' => get_post_status($id),
+                    'editable' => current_user_can('edit_post', $id),
+                );
+            }
+            return $found;
+        },
+    ));
 });
-
-add_filter('rest_post_query', function ($args, $request) {
-    $id = $request->get_param('newsgraph_id');
-    if (is_string($id) && $id !== '') {
-        $args['meta_query'] = array(array('key' => 'newsgraph_id', 'value' => $id, 'compare' => '='));
-    }
-    return $args;
-}, 10, 2);
 
 // Users without the unfiltered_html capability cannot put a <script> in a post body, so
 // newsgraph keeps the JSON-LD in post meta too; print it where the body lacks it.

@@ -112,7 +112,8 @@ class Site:
 
     def connect(self, *, publish: bool = False) -> None:
         """Find the REST API, log in, and check the user's rights and the plugin."""
-        self.root = self._discover()
+        self.root, namespaces = self._discover()
+        self.can_query_by_id = "newsgraph/v1" in namespaces
         self.me = self.get("wp/v2/users/me", context="edit")
         caps = self.me.get("capabilities") or {}
         roles = ", ".join(self.me.get("roles") or []) or "no role"
@@ -128,7 +129,7 @@ class Site:
         self.can_embed_scripts = bool(caps.get("unfiltered_html"))
         self._check_plugin()
 
-    def _discover(self) -> str:
+    def _discover(self) -> tuple[str, list[str]]:
         if "rest_route=" in self.url or self.url.endswith("/wp-json"):
             candidates = [self.url + ("/" if self.url.endswith("/wp-json") else "")]
         else:
@@ -141,7 +142,7 @@ class Site:
             except AuthError as err:
                 raise self._login_error(err) if err.status == 401 else err from None
             if isinstance(index, dict) and "wp/v2" in (index.get("namespaces") or []):
-                return candidate
+                return candidate, list(index["namespaces"])
         raise PushError(f"no WordPress REST API at {self.url} (tried {' and '.join(candidates)})",
                         "give the site's own address (e.g. https://example.org); if it is WordPress, "
                         "a plugin or the web server may be blocking the REST API")
@@ -158,11 +159,6 @@ class Site:
             raise PushError(f"{self.url} does not register the post meta newsgraph writes ({', '.join(missing)}); "
                             "WordPress would silently drop it",
                             f"install newsgraph's must-use plugin: copy {PLUGIN} into wp-content/mu-plugins/")
-        args = {}
-        for endpoint in schema.get("endpoints") or []:
-            if "GET" in (endpoint.get("methods") or []):
-                args = endpoint.get("args") or {}
-        self.can_query_by_id = "newsgraph_id" in args
 
     # --- authors, tags, categories ---
 
@@ -238,21 +234,29 @@ class Site:
     # --- posts ---
 
     def find_post(self, article_id: str, slug: str) -> dict[str, Any] | None:
-        """The post holding ``article_id``, in any status (trash included), or None."""
-        found: list[dict[str, Any]] = []
+        """The post holding ``article_id``, in any status (trash included), or None.
+
+        Raises AuthError when the post exists but this user may not edit it: making a
+        second post would be the one wrong answer.
+        """
         if self.can_query_by_id:
-            found = self.get("wp/v2/posts", newsgraph_id=article_id, status=POST_STATUSES,
-                             context="edit", per_page=100, orderby="id", order="asc")
-        mine = [p for p in found if (p.get("meta") or {}).get("newsgraph_id") == article_id]
-        if not mine:
-            # A site whose plugin cannot query by id: the slug is the other key we write.
-            found = self.get("wp/v2/posts", slug=slug, status=POST_STATUSES, context="edit")
-            mine = [p for p in found if (p.get("meta") or {}).get("newsgraph_id") == article_id]
-        if not mine:
+            listed = self.get("newsgraph/v1/posts", newsgraph_id=article_id)
+            # A live post wins over a trashed copy; the oldest over later ones.
+            listed.sort(key=lambda p: (p.get("status") == "trash", p["id"]))
+            for entry in listed:
+                if not entry.get("editable"):
+                    raise AuthError(f"the article is already post {entry['id']} ({entry.get('status')}), "
+                                    f"which WordPress user {self.user!r} may not edit",
+                                    "push as an Editor or Administrator, or as the post's author", status=403)
+                post = self.get(f"wp/v2/posts/{entry['id']}", context="edit")
+                if (post.get("meta") or {}).get("newsgraph_id") == article_id:
+                    return dict(post)
             return None
-        # A copy left by some other tool must not win over a live post.
+        # An older plugin without the lookup route: the slug is the other key we write.
+        found = self.get("wp/v2/posts", slug=slug, status=POST_STATUSES, context="edit")
+        mine = [p for p in found if (p.get("meta") or {}).get("newsgraph_id") == article_id]
         mine.sort(key=lambda p: (p.get("status") == "trash", p["id"]))
-        return mine[0]
+        return mine[0] if mine else None
 
     def push(self, article: Article, options: WordPressOptions) -> PushOutcome:
         """Create or update the post of one article (in a dry run, only say what would change)."""
@@ -262,7 +266,7 @@ class Site:
             outcome.warnings.append(f"user {self.user!r} lacks unfiltered_html, so the JSON-LD is kept in "
                                     "post meta only (the plugin prints it in the page head)")
         create = not options.dry_run
-        payload, new = self._payload(fields, options.status, create=create)
+        payload, new = self._payload(fields, options.status, create=create, warnings=outcome.warnings)
         post = self.find_post(article.id, fields.slug)
         if post is None:
             outcome.action = "would create" if options.dry_run else "created"
@@ -289,8 +293,17 @@ class Site:
         self._verify(post, payload, outcome)
         return outcome
 
-    def _payload(self, fields: PostFields, status: Status, *, create: bool) -> tuple[dict[str, Any], list[str]]:
-        """The REST body for ``fields`` with names turned into ids, and what had to be (or would be) created."""
+    def can(self, capability: str) -> bool:
+        return bool((self.me.get("capabilities") or {}).get(capability))
+
+    def _payload(self, fields: PostFields, status: Status, *, create: bool,
+                 warnings: list[str]) -> tuple[dict[str, Any], list[str]]:
+        """The REST body for ``fields`` with names turned into ids, and what had to be (or would be) created.
+
+        What the user may not do (credit another author, create a user or a category) is
+        left out with a warning rather than failing the article: an editor with more
+        rights can push it again to complete it.
+        """
         new: list[str] = []
         body: dict[str, Any] = {"title": fields.title, "content": fields.content, "excerpt": fields.excerpt,
                                 "slug": fields.slug, "status": status, "meta": dict(fields.meta)}
@@ -299,11 +312,9 @@ class Site:
         if fields.date:
             body["date"] = fields.date
         if fields.author:
-            known = self.user_id(fields.author, create=False)
-            if known is None:
-                new.append(f"new author {fields.author!r}")
-                known = self.user_id(fields.author, create=True) if create else None
-            body["author"] = known
+            author = self._author(fields.author, create=create, new=new, warnings=warnings)
+            if author is not False:
+                body["author"] = author
         for taxonomy, names in (("tags", fields.tags), ("categories", fields.categories)):
             if not names and taxonomy == "categories":
                 continue  # no section: leave WordPress's default category alone
@@ -311,11 +322,35 @@ class Site:
             for name in names:
                 known = self.term_id(taxonomy, name, create=False)
                 if known is None:
+                    # Tags need only assign_terms; categories need manage_categories.
+                    if taxonomy == "categories" and not self.can("manage_categories"):
+                        warnings.append(f"user {self.user!r} may not create the category {name!r}, "
+                                        "so the post is left without it")
+                        continue
                     new.append(f"new {_singular(taxonomy)} {name!r}")
                     known = self.term_id(taxonomy, name, create=True) if create else None
                 ids.append(known)
-            body[taxonomy] = ids
+            if ids or taxonomy == "tags":
+                body[taxonomy] = ids
         return body, new
+
+    def _author(self, name: str, *, create: bool, new: list[str], warnings: list[str]) -> int | None | bool:
+        """The user id to credit (None: would be created in a dry run; False: leave the post's author)."""
+        me = self.me.get("name") or self.user
+        if not self.can("edit_others_posts"):
+            if html.unescape(str(me)).casefold() != name.casefold():
+                warnings.append(f"user {self.user!r} may not credit posts to others, so the post is "
+                                f"credited to {me!r}, not {name!r}")
+            return False
+        known = self.user_id(name, create=False)
+        if known is not None:
+            return known
+        if not self.can("create_users"):
+            warnings.append(f"user {self.user!r} may not create users, so the post is not credited to "
+                            f"{name!r} (create a user with the slug {normalise_name(name)!r} and push again)")
+            return False
+        new.append(f"new author {name!r}")
+        return self.user_id(name, create=True) if create else None
 
     def _create(self, article_id: str, slug: str, payload: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         # A create that failed ambiguously (timeout, dropped connection, 5xx) may have
