@@ -516,3 +516,19 @@ def test_an_unreachable_site_is_a_clear_error() -> None:
     site = Site(f"http://127.0.0.1:{port}", "admin", "x", client=Client(retry=RetryPolicy(attempts=1)))
     with pytest.raises(PushError, match=f"cannot reach http://127.0.0.1:{port}: connection refused"):
         site.connect()
+
+
+def test_without_a_status_a_correction_keeps_a_published_post_live(site: Site, kitchen_sink: Article) -> None:
+    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:stays-live",
+                                              "url": "https://example.org/stays-live-story"})
+    created = push_items(site, [("s", [article])], WordPressOptions()).outcomes[0]
+    assert created.action == "created"
+    [post] = posts_of(site, article.id)
+    assert post["status"] == "draft"  # new posts are drafts by default
+    push_items(site, [("s", [article])], WordPressOptions(status="publish"))
+    corrected = article.model_copy(update={"subheadline": "Corrected standfirst"})
+    outcome = push_items(site, [("s", [corrected])], WordPressOptions()).outcomes[0]
+    assert outcome.action == "updated" and outcome.changes == ["excerpt"]
+    [post] = posts_of(site, article.id)
+    assert post["status"] == "publish"
+    assert_post_holds(site, post["id"], corrected, "publish")

@@ -281,11 +281,12 @@ def _report_push(report: Any, quiet: bool) -> int:
 @click.option("--app-password-file", metavar="FILE", default=None,
               help="File holding the user's application password ('-': standard input) "
                    "[env NEWSGRAPH_WP_APP_PASSWORD_FILE, or the password in NEWSGRAPH_WP_APP_PASSWORD].")
-@click.option("--status", type=click.Choice(["draft", "publish"]), default="draft", show_default=True,
-              help="Status of created and updated posts.")
+@click.option("--status", type=click.Choice(["draft", "publish"]), default=None,
+              help="Status of the posts. Without it, new posts are drafts and existing posts keep "
+                   "their status (a correction does not unpublish a story).")
 @_push_options
 @_guard
-def push_wordpress(inputs: tuple[str, ...], url: str, user: str, app_password_file: str | None, status: str,
+def push_wordpress(inputs: tuple[str, ...], url: str, user: str, app_password_file: str | None, status: str | None,
                    from_format: str | None, extract: bool | None, dry_run: bool, timeout: float, retries: int,
                    ca_file: str | None, quiet: bool) -> int:
     """Create or update one WordPress post per article (never a second one).

@@ -15,6 +15,7 @@ posts, and that the plugin is installed (WordPress silently drops unregistered m
 from __future__ import annotations
 
 import html
+import json
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -45,7 +46,9 @@ CREATE_TRIES = 3
 
 @dataclass(frozen=True)
 class WordPressOptions:
-    status: Status = "draft"
+    # New posts get this status (None: draft). Existing posts keep theirs unless a status
+    # is given: a correction pushed with the defaults must not unpublish a live story.
+    status: Status | None = None
     dry_run: bool = False
     export: ExportOptions = field(default_factory=ExportOptions)
 
@@ -87,7 +90,7 @@ class Site:
         return self._call("GET", self.endpoint(route, **query))
 
     def write(self, route: str, body: dict[str, Any], *, idempotent: bool) -> Any:
-        key = idempotency_key("POST", route, repr(sorted(body.items())))
+        key = idempotency_key("POST", route, json.dumps(body, sort_keys=True, ensure_ascii=False))
         return self._call("POST", self.endpoint(route), body, idempotent=idempotent,
                           headers={"Idempotency-Key": key})
 
@@ -266,8 +269,10 @@ class Site:
             outcome.warnings.append(f"user {self.user!r} lacks unfiltered_html, so the JSON-LD is kept in "
                                     "post meta only (the plugin prints it in the page head)")
         create = not options.dry_run
-        payload, new = self._payload(fields, options.status, create=create, warnings=outcome.warnings)
+        payload, new = self._payload(fields, options.status or "draft", create=create, warnings=outcome.warnings)
         post = self.find_post(article.id, fields.slug)
+        if post is not None and options.status is None and post.get("status") != "trash":
+            payload.pop("status")
         if post is None:
             outcome.action = "would create" if options.dry_run else "created"
             outcome.changes = ["post"] + new
@@ -278,7 +283,7 @@ class Site:
                 outcome.warnings.append("an earlier attempt had created the post; it was updated instead")
         else:
             changes = differences(post, payload)
-            restoring = post.get("status") == "trash"
+            restoring = post.get("status") == "trash"  # restored as a draft unless a status is given
             if not changes:
                 outcome.action, outcome.target = "unchanged", _where(post)
                 return outcome
