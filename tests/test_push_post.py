@@ -69,6 +69,8 @@ def test_markup_in_headline_and_standfirst_is_text_not_html() -> None:
     ("https://example.org/story.php?id=12", "Talks in Genève: what’s next?", "talks-in-geneve-whats-next"),
     ("https://example.org/a/123456", "Talks resume", "talks-resume"),
     (None, "Talks resume", "talks-resume"),
+    (None, "0", "article-0"),
+    (None, "2025", "article-2025"),
 ])
 def test_slug(url: str | None, headline: str, expected: str) -> None:
     assert slug_for(make(url=url, headline=headline)) == expected

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 
 from newsgraph import api
 from newsgraph.cli import main
@@ -29,6 +30,7 @@ from newsgraph.push import AuthError, Client, PushError, RetryPolicy
 from newsgraph.push.post import META_KEYS, post_fields
 from newsgraph.push.wordpress import Site, WordPressOptions, push_items, push_wordpress
 from push_server import Reply, ScriptedServer, Seen
+from strategies import articles
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -532,3 +534,24 @@ def test_without_a_status_a_correction_keeps_a_published_post_live(site: Site, k
     [post] = posts_of(site, article.id)
     assert post["status"] == "publish"
     assert_post_holds(site, post["id"], corrected, "publish")
+
+
+@settings(max_examples=12, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(article=articles())
+def test_any_article_survives_wordpress_and_a_second_push_writes_nothing(wordpress: WP, article: Article) -> None:
+    site = wordpress.site()
+    first = push_items(site, [("h", [article])], WordPressOptions(status="draft")).outcomes[0]
+    assert first.ok, first.error
+    assert first.warnings == [w for w in first.warnings if "is not available" in w]
+    [post] = posts_of(site, article.id)
+    got = site.get(f"wp/v2/posts/{post['id']}", context="edit")
+    expected = post_fields(article)
+    assert got["title"]["raw"] == expected.title
+    assert got["content"]["raw"] == expected.content
+    assert got["excerpt"]["raw"] == expected.excerpt
+    assert got["meta"] == expected.meta
+    assert got["status"] == "draft"
+    assert got["slug"] == expected.slug or re.fullmatch(re.escape(expected.slug) + r"-\d+", got["slug"])
+    again = push_items(site, [("h", [article])], WordPressOptions(status="draft")).outcomes[0]
+    assert again.action == "unchanged", again.changes

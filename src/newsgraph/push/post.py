@@ -133,7 +133,10 @@ def slug_for(article: Article) -> str:
         if _URL_SLUG.match(last):
             return _cut(last)
     if article.headline and article.headline.strip():
-        return _cut(normalise_name(article.headline))
+        slug = _cut(normalise_name(article.headline))
+        # WordPress reads the slug "0" as no slug (PHP's empty("0")), and numbers alone
+        # as possible date archives: a number alone is never a post's slug.
+        return f"article-{slug}" if slug.isdigit() else slug
     # No headline: the id's own distinctive part keeps slugs of different articles apart.
     return _cut("article-" + normalise_name(article.id.rsplit(":", 1)[-1].rsplit("/", 1)[-1]))
 

@@ -336,7 +336,8 @@ class Site:
                     known = self.term_id(taxonomy, name, create=True) if create else None
                 ids.append(known)
             if ids or taxonomy == "tags":
-                body[taxonomy] = ids
+                # Names WordPress folds together ("a  b", "a b") are one term: list it once.
+                body[taxonomy] = list(dict.fromkeys(ids))
         return body, new
 
     def _author(self, name: str, *, create: bool, new: list[str], warnings: list[str]) -> int | None | bool:
