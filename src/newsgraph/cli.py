@@ -75,6 +75,8 @@ def main() -> None:
 @click.option("--id-base", default=DEFAULT_ID_BASE, show_default=True, help="Base URI of minted ids.")
 @click.option("--no-validate", is_flag=True, help="Skip checking each export against its schema.")
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
+@click.option("--ninjs-version", type=click.Choice(["2", "3"]), default=None,
+              help="ninjs version to write with --to ninjs  [default: 3]")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
               help="Worker processes  [default: the machine's cores]")
 @click.option("--glob", default=None, metavar="PATTERN",
@@ -93,7 +95,7 @@ def main() -> None:
 def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
             extract: bool | None, published: str | None, modified: str | None, url: str | None,
             publisher: str | None, language: str | None, id_base: str, no_validate: bool,
-            strict: bool, workers: int | None, glob: str | None, fail_fast: bool,
+            strict: bool, ninjs_version: str | None, workers: int | None, glob: str | None, fail_fast: bool,
             errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
             quiet: bool) -> int:
     """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
@@ -106,14 +108,18 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
       cat story.txt | newsgraph convert - --from text --to json
       newsgraph convert corpus.jsonl -j 2 --errors failed.jsonl -o out/
       newsgraph convert archive/ --glob '*.txt' --skip-existing -o out/
+      newsgraph convert story.txt --to ninjs --ninjs-version 2
     """
     from .progress import BatchProgress
 
+    if ninjs_version is not None and to != "ninjs":
+        raise UsageError("--ninjs-version applies to --to ninjs only", f"drop it, or write --to ninjs instead of {to}")
     options = api.ConvertOptions(
         to=to, from_format=from_format, extract=extract,
         read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
                          language=language, id_base=id_base),
-        export=ExportOptions(validate=not no_validate, strict=strict),
+        export=ExportOptions(validate=not no_validate, strict=strict,
+                             ninjs_version=int(ninjs_version or 3)),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
         skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
     )
@@ -206,6 +212,7 @@ def list_formats(writable: bool, names: bool) -> None:
       newsgraph formats
       newsgraph formats --writable --names
     """
+    ext_width = max(len(" ".join(f.extensions)) for f in formats.FORMATS)  # ".ninjs.json .ninjs.jsonl"
     for fmt in formats.FORMATS:
         if writable and not fmt.writable:
             continue
@@ -213,7 +220,7 @@ def list_formats(writable: bool, names: bool) -> None:
             click.echo(fmt.name)
             continue
         modes = "/".join(m for m, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
-        click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<22} {fmt.media_type:<28} {fmt.title}")
+        click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<{ext_width}} {fmt.media_type:<28} {fmt.title}")
 
 
 # --- push ---------------------------------------------------------------------------

@@ -70,6 +70,11 @@ FORMATS: tuple[Format, ...] = (
            (".json",), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
            validator="newsgraph.validate.native:check", many_extension=".jsonl"),
+    # IPTC registers no media type for ninjs; application/ninjs+json is the one AP serves.
+    Format("ninjs", "IPTC ninjs news item (writes 3.x, or 2.x with --ninjs-version 2; reads 1.x-3.x)",
+           (".ninjs.json", ".ninjs.jsonl"), "application/ninjs+json",
+           reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
+           validator="newsgraph.validate.ninjs:check", many_extension=".ninjs.jsonl"),
     Format("jsonl", "JSON Lines: newsgraph JSON or {\"text\": ..., \"published\": ...} per line",
            (".jsonl", ".ndjson"), "application/jsonl",
            reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",

@@ -19,7 +19,9 @@ class ExtractOptions:
 Pass = Callable[[Article, ExtractOptions], Article]
 
 # Dotted paths, imported on first use; each pass lands with its module.
-PASSES: tuple[str, ...] = ()
+PASSES: tuple[str, ...] = (
+    "newsgraph.extract.actors:extract_actors",
+)
 
 
 def _load(path: str) -> Pass:

@@ -1,0 +1,369 @@
+"""IPTC ninjs 3.x (or 2.x): one news item per article, valid against the official schema.
+
+What goes where (docs/ninjs.md has the full table):
+
+- ``uri`` the article id; ``type`` "text"; ``standard`` names the ninjs version and schema.
+- ``headlines`` with roles ``main``, ``subhead`` (standfirst) and ``kicker``; ``by`` the
+  authors' names; ``located`` the dateline; ``language``; ``firstCreated`` /
+  ``versionCreated`` the publication and modification dates (RFC 3339).
+- ``bodies[0]`` the body as HTML (:mod:`.html_body`): paragraphs by role, and every
+  mention, quote and speaker as an element with the ids in data- attributes.
+- ``people`` (persons) and ``organisations`` (organisations, countries and groups acting
+  as parties) with ``rel`` "author" for authors; ``places`` with the country in
+  ``contactInfo``; ``events``; ``subjects`` for topics and the section (``rel``
+  "section"); ``infoSources`` for the publisher and credited agencies; ``renditions``
+  for the article's web page; ``associations`` for photos and videos.
+- What ninjs has no property for (actor titles, aliases, affiliations, identifiers; place
+  and event details; quote cues and addressees; paragraph offsets; provenance) goes into
+  one ``descriptions`` entry with role ``newsgraph`` and content type
+  :data:`DETAILS_TYPE`, holding only what the rest of the document cannot say. ninjs 2.2
+  and 3.1 allow no properties of one's own, so this is the one place the schema leaves.
+
+The reader (:mod:`newsgraph.readers.ninjs`) reads this back into the same Article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+from urllib.parse import quote as url_quote
+
+from jsonschema import Draft202012Validator
+
+from ..errors import ExportError, UsageError
+from ..model import Actor, Article, Span, local_id
+from . import html_body
+from .base import ExportOptions
+
+# JSON Lines chunks are each a whole ninjs document, so each is checked.
+VALIDATE_CHUNKS = True
+
+DEFAULT_VERSION = 3
+
+
+@dataclass(frozen=True)
+class Version:
+    major: int
+    number: str  # the schema version written in "standard"
+    schema_url: str
+
+
+VERSIONS: dict[int, Version] = {
+    3: Version(3, "3.1", "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"),
+    2: Version(2, "2.2", "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"),
+}
+
+# --- conventions shared with the reader ---------------------------------------------
+
+DETAILS_ROLE = "newsgraph"
+DETAILS_TYPE = "application/vnd.newsgraph.details+json"
+DETAILS_VERSION = 1
+
+HEADLINE_ROLES = {"headline": "main", "subheadline": "subhead", "kicker": "kicker"}
+BODY_ROLE = "main"
+BODY_TYPE = "text/html"
+AUTHOR_REL = "author"
+MENTION_REL = "mentions"
+SECTION_REL = "section"
+PUBLISHER_ROLE = "publisher"
+SOURCE_ROLE = "source"
+WEB_RENDITION = "web"
+MEDIA_RENDITION = "original"
+CAPTION_ROLE = "caption"
+MEDIA_TYPES = {"image": "picture", "video": "video", "audio": "audio", "graphic": "graphic"}
+
+# Native defaults: what the reader assumes when the details do not say otherwise.
+ACTOR_DEFAULTS: dict[str, Any] = {"titles": [], "aliases": [], "affiliation": None,
+                                  "description": None, "gender": None, "identifiers": {}}
+PLACE_DEFAULTS: dict[str, Any] = {"kind": "other", "aliases": [], "identifiers": {}}
+EVENT_DEFAULTS: dict[str, Any] = {"kind": "other", "date": None, "status": "unknown",
+                                  "location": None, "participants": [], "confidence": 1.0}
+QUOTE_DEFAULTS: dict[str, Any] = {"cue": None, "addressee": None, "via": None, "event": None,
+                                  "confidence": 1.0}
+NATIVE_ACTOR_KINDS = ("person", "organization")
+
+_TIME = re.compile(r"^(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def rfc3339(value: str) -> str:
+    """An ISO 8601 date of the model as the RFC 3339 date-time ninjs requires.
+
+    A date alone becomes midnight UTC and a time without a zone is taken as UTC; the
+    exact original travels in the details (see :func:`write_dates`).
+    """
+    day, _, time = value.partition("T")
+    if not time:
+        return f"{day}T00:00:00Z"
+    m = _TIME.match(time)
+    if not m:  # the model's pattern guarantees a match; keep the value rather than guess
+        return value
+    hhmm, seconds, zone = m.groups()
+    zone = zone or "Z"
+    if zone != "Z" and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    return f"{day}T{hhmm}{seconds or ':00'}{zone}"
+
+
+def write_dates(published: str | None, modified: str | None) -> dict[str, str]:
+    """The ninjs 3 date properties for the article's dates."""
+    out = {}
+    if published:
+        out["firstCreated"] = rfc3339(published)
+    if modified:
+        out["versionCreated"] = rfc3339(modified)
+    return out
+
+
+def read_dates(first_created: str | None, version_created: str | None) -> tuple[str | None, str | None]:
+    """Publication and modification dates from ninjs: a lone versionCreated is the publication."""
+    if first_created:
+        return first_created, version_created
+    return version_created, None
+
+
+def native_actor_order(actors: Iterable[Actor]) -> list[str]:
+    """Actor ids in the order ninjs lists them: people, then organisations."""
+    actors = list(actors)
+    return ([a.id for a in actors if a.kind == "person"]
+            + [a.id for a in actors if a.kind != "person"])
+
+
+def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
+    """Quote ids in the order the body shows them: by their first span."""
+    return [qid for qid, _ in sorted(firsts, key=lambda t: (t[1].paragraph, t[1].start, t[1].end, t[0]))]
+
+
+def quote_text(article_body: list[str], spans: list[Span]) -> str:
+    """The text of a quote as its spans show it (what a reader sees without the details)."""
+    return " ".join(article_body[s.paragraph][s.start:s.end] for s in spans)
+
+
+@lru_cache(maxsize=4096)
+def _is_uri(value: str) -> bool:
+    return bool(Draft202012Validator.FORMAT_CHECKER.conforms(value, "uri"))
+
+
+def _encode_uri(value: str) -> str:
+    """An id the model accepts but RFC 3986 does not (non-ASCII, stray '%'), escaped."""
+    base, hash_, fragment = value.partition("#")
+    safe = ":/?@!$&'()*+,;=-._~%"
+    base = url_quote(re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", base), safe=safe)
+    fragment = url_quote(re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", fragment), safe=safe)
+    return base + hash_ + fragment
+
+
+# --- the document --------------------------------------------------------------------
+
+
+class _Writer:
+    def __init__(self, article: Article, version: Version) -> None:
+        self.article = article
+        self.version = version
+        self.ids: dict[str, str] = {}  # native uri -> model id, where they differ
+
+    def uri(self, value: str) -> str:
+        if _is_uri(value):
+            return value
+        encoded = _encode_uri(value)
+        if not _is_uri(encoded):
+            raise ExportError(f"the id {value!r} cannot be written as a URI",
+                              "give the article, actors and places ids like 'urn:newsgraph:...'")
+        self.ids[encoded] = value
+        return encoded
+
+    def document(self) -> dict[str, Any]:
+        a = self.article
+        doc: dict[str, Any] = {
+            "standard": {"name": "ninjs", "version": self.version.number, "schema": self.version.schema_url},
+            "uri": self.uri(a.id),
+            "type": "text",
+        }
+        if a.language:
+            doc["language"] = a.language
+        doc.update(write_dates(a.published, a.modified))
+        headlines = [{"role": HEADLINE_ROLES[f], "value": getattr(a, f)}
+                     for f in HEADLINE_ROLES if getattr(a, f) is not None]
+        if headlines:
+            doc["headlines"] = headlines
+        authors = [a.actor(i) for i in a.authors]
+        if authors:
+            doc["by"] = _names([x.name for x in authors if x is not None])
+        if a.dateline is not None:
+            doc["located"] = a.dateline
+        if a.body:
+            text = [p.text for p in a.body]
+            doc["bodies"] = [{
+                "role": BODY_ROLE, "contentType": BODY_TYPE,
+                "charCount": sum(len(t) for t in text), "wordCount": sum(len(t.split()) for t in text),
+                "value": html_body.render(a),
+            }]
+        doc.update(self.entities())
+        subjects = [{"name": t} for t in a.topics]
+        if a.section is not None:
+            subjects.append({"name": a.section, "rel": SECTION_REL})
+        if subjects:
+            doc["subjects"] = subjects
+        sources = self.info_sources()
+        if sources:
+            doc["infoSources"] = sources
+        if a.url:
+            doc["renditions"] = [{"name": WEB_RENDITION, "href": self.uri(a.url), "contentType": "text/html"}]
+        if a.media:
+            doc["associations"] = self.associations()
+        doc["descriptions"] = [{"role": DETAILS_ROLE, "contentType": DETAILS_TYPE,
+                                "value": json.dumps(self.details(), sort_keys=True, ensure_ascii=False,
+                                                    separators=(",", ":"))}]
+        return doc if self.version.major == 3 else _lower_keys(doc)
+
+    def entities(self) -> dict[str, list[dict[str, Any]]]:
+        a = self.article
+        authors = set(a.authors)
+
+        def entry(id_: str, name: str, author: bool, mentioned: bool) -> dict[str, Any]:
+            item: dict[str, Any] = {"name": name}
+            rel = AUTHOR_REL if author else MENTION_REL if mentioned else None
+            if rel:
+                item["rel"] = rel
+            item["uri"] = self.uri(id_)
+            return item
+
+        out: dict[str, list[dict[str, Any]]] = {}
+        people = [entry(x.id, x.name, x.id in authors, bool(x.mentions)) for x in a.actors if x.kind == "person"]
+        orgs = [entry(x.id, x.name, x.id in authors, bool(x.mentions)) for x in a.actors if x.kind != "person"]
+        places = []
+        for p in a.places:
+            item = entry(p.id, p.name, False, bool(p.mentions))
+            if p.country is not None:
+                item["contactInfo"] = [{"address": {"country": p.country}}]
+            places.append(item)
+        events = [entry(e.id, e.label, False, bool(e.mentions)) for e in a.events]
+        for key, items in (("people", people), ("organisations", orgs), ("places", places), ("events", events)):
+            if items:
+                out[key] = items
+        return out
+
+    def info_sources(self) -> list[dict[str, Any]]:
+        a = self.article
+        out = []
+        for role, ids in ((PUBLISHER_ROLE, [a.publisher] if a.publisher else []), (SOURCE_ROLE, a.sources)):
+            for actor_id in ids:
+                actor = a.actor(actor_id)
+                if actor is not None:
+                    out.append({"name": actor.name, "role": role, "uri": self.uri(actor.id)})
+        return out
+
+    def associations(self) -> list[dict[str, Any]]:
+        a = self.article
+        base = self.uri(a.id)
+        out = []
+        for n, media in enumerate(a.media, start=1):
+            item: dict[str, Any] = {"name": f"media-{n}", "uri": local_id(base, "media", n),
+                                    "type": MEDIA_TYPES[media.kind]}
+            if media.credit is not None:
+                item["by"] = media.credit
+            if media.caption is not None:
+                item["descriptions"] = [{"role": CAPTION_ROLE, "value": media.caption}]
+            if media.url:
+                item["renditions"] = [{"name": MEDIA_RENDITION, "href": self.uri(media.url)}]
+            out.append(item)
+        return out
+
+    def details(self) -> dict[str, Any]:
+        """What the native properties cannot carry, as field values keyed by model id."""
+        a = self.article
+        out: dict[str, Any] = {}
+        article: dict[str, Any] = {}
+        if read_dates(*_date_values(write_dates(a.published, a.modified))) != (a.published, a.modified):
+            article["published"], article["modified"] = a.published, a.modified
+        authors = set(a.authors)
+        native_authors = [i for i in native_actor_order(a.actors) if i in authors]
+        if native_authors != a.authors:
+            article["authors"] = a.authors
+        # Always written, null included: a reader must not invent the provenance of a
+        # round trip, and the description's presence marks the item as newsgraph's own.
+        article["provenance"] = (a.provenance.model_dump(mode="json", exclude_none=True)
+                                 if a.provenance is not None else None)
+        out["article"] = article
+        if any(p.offset is not None for p in a.body):
+            out["offsets"] = [p.offset for p in a.body]
+        order: dict[str, list[str]] = {}
+        if native_actor_order(a.actors) != [x.id for x in a.actors]:
+            order["actors"] = [x.id for x in a.actors]
+        if native_quote_order((q.id, q.spans[0]) for q in a.quotes) != [q.id for q in a.quotes]:
+            order["quotes"] = [q.id for q in a.quotes]
+        if order:
+            out["order"] = order
+        actors = {x.id: _changed(x, ACTOR_DEFAULTS, kind=x.kind not in NATIVE_ACTOR_KINDS)
+                  for x in a.actors}
+        places = {p.id: _changed(p, PLACE_DEFAULTS) for p in a.places}
+        events = {e.id: _changed(e, EVENT_DEFAULTS) for e in a.events}
+        texts = [p.text for p in a.body]
+        quotes = {q.id: _changed(q, QUOTE_DEFAULTS, text=q.text != quote_text(texts, q.spans))
+                  for q in a.quotes}
+        for key, table in (("actors", actors), ("places", places), ("events", events), ("quotes", quotes)):
+            table = {k: v for k, v in table.items() if v}
+            if table:
+                out[key] = table
+        if self.ids:
+            out["ids"] = dict(sorted(self.ids.items()))
+        out["newsgraph"] = DETAILS_VERSION
+        return out
+
+
+def _changed(item: Any, defaults: dict[str, Any], **also: bool) -> dict[str, Any]:
+    """The fields of ``item`` that differ from the native defaults, plus those named in ``also``."""
+    data = item.model_dump(mode="json")
+    out = {k: data[k] for k, default in defaults.items() if data[k] != default}
+    out.update({k: data[k] for k, wanted in also.items() if wanted})
+    return out
+
+
+def _date_values(fields: dict[str, str]) -> tuple[str | None, str | None]:
+    return fields.get("firstCreated"), fields.get("versionCreated")
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _lower_keys(value: Any) -> Any:
+    # ninjs 2.x spells every property we write as the 3.x name in lower case.
+    if isinstance(value, dict):
+        return {k.lower(): _lower_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_lower_keys(v) for v in value]
+    return value
+
+
+# --- the exporter interface ------------------------------------------------------------
+
+
+def version_of(options: ExportOptions) -> Version:
+    try:
+        return VERSIONS[int(options.ninjs_version)]
+    except (KeyError, TypeError, ValueError):
+        raise UsageError(f"ninjs version {options.ninjs_version!r} cannot be written",
+                         f"choose --ninjs-version {' or '.join(str(v) for v in sorted(VERSIONS))}") from None
+
+
+def to_data(article: Article, options: ExportOptions = ExportOptions()) -> dict[str, Any]:
+    """The ninjs document of one article as plain data."""
+    return _Writer(article, version_of(options)).document()
+
+
+def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
+    data = to_data(article, options)
+    if options.pretty:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
+    """ninjs has no container for many items: one document per line (JSON Lines)."""
+    for article in articles:
+        yield json.dumps(to_data(article, options), ensure_ascii=False, separators=(",", ":")) + "\n"

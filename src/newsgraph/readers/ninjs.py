@@ -1,0 +1,636 @@
+"""IPTC ninjs 1.x, 2.x and 3.x in: each news item becomes an Article.
+
+The version is read from ``standard`` (``$standard`` in 1.x) when it names ninjs, else
+from the property names (3.x writes camelCase, 1.x has ``headline``/``body_*`` and
+singular entity lists). Every version is first brought to one shape, the 2.x names in
+lower case, and read from there.
+
+Items newsgraph wrote come back as the same Article: spans from the body markup, and what
+ninjs has no property for from the ``newsgraph`` description (see
+:mod:`newsgraph.exporters.ninjs`). Other publishers' items give what they state:
+headlines, dates, byline, body, people, organisations, places, events, subjects, media.
+Values the model cannot hold (a language tag that is not BCP 47, a date that is not ISO
+8601) are left out and named in ``provenance.notes``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator
+
+import lxml.html
+from lxml import etree
+
+from ..errors import InputError, ModelError
+from ..exporters import html_body
+from ..exporters import ninjs as conv
+from pydantic import TypeAdapter, ValidationError
+
+from ..model import (
+    URI_PATTERN,
+    Article,
+    ISODate,
+    LanguageTag,
+    Paragraph,
+    Span,
+    article_from_data,
+    local_id,
+    mint_article_id,
+    mint_id,
+)
+from .base import ReadOptions, apply_options, decode_text, provenance
+from .native import iter_json_documents
+from .text import paragraphs as text_paragraphs
+
+KNOWN_MAJORS = (1, 2, 3)
+_URI = re.compile(URI_PATTERN)
+# The model's own checks of dates and language tags, used to leave out what it would refuse.
+_ISO_DATE: TypeAdapter[str] = TypeAdapter(ISODate)
+_LANGUAGE: TypeAdapter[str] = TypeAdapter(LanguageTag)
+
+
+def _valid(adapter: TypeAdapter[str], value: str) -> bool:
+    try:
+        adapter.validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+_SCHEMA_URL = re.compile(r"ninjs-schema_(\d+)((?:\.\d+)*)\.json", re.I)
+_VERSION = re.compile(r"^\s*v?(\d+)((?:\.\d+)*)\s*$")
+
+# Property names that only one generation of ninjs has.
+_V3_ONLY = frozenset({
+    "versionCreated", "firstCreated", "contentCreated", "embargoedUntil", "pubStatus",
+    "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "representationType", "altIds",
+    "infoSources", "trustIndicators", "rightsInfo", "digitalSourceType", "eventDetails",
+    "plannedCoverage", "contentType", "charCount", "wordCount", "contactInfo", "geoJSON",
+    "sizeInBytes",
+})
+_V2_ONLY = frozenset(k.lower() for k in _V3_ONLY) - {"embargoeduntil", "eventdetails", "plannedcoverage"}
+_V1_ONLY = frozenset({"headline", "byline", "person", "organisation", "place", "subject", "event",
+                      "object", "infosource", "genre", "altid", "trustindicator", "$standard",
+                      "mimetype"})
+_V1_PREFIXES = ("headline_", "body_", "description_")
+_V1_PLURALS = {"person": "people", "organisation": "organisations", "place": "places",
+               "subject": "subjects", "event": "events", "object": "objects",
+               "infosource": "infosources", "genre": "genres", "trustindicator": "trustindicators",
+               "altid": "altids"}
+
+_SUBHEAD_ROLES = frozenset({"subhead", "sub", "subheadline", "subtitle", "standfirst", "dek", "deck"})
+_KICKER_ROLES = frozenset({"kicker", "overline", "supertitle", "flag", "rubric"})
+_SUMMARY_ROLES = frozenset({"", "summary", "abstract", "text", "teaser", "lead", "standfirst", "description"})
+_HTML_BODY_ROLES = frozenset({"html", "html5", "xhtml", "richtext", "richhtml", "richhtml5"})
+_MEDIA_KINDS = {v: k for k, v in conv.MEDIA_TYPES.items()}
+_BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|av|door|di|da)\s+", re.I)
+_BYLINE_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\bund\b|\bet\b|\boch\b|\bog\b)\s*", re.I)
+
+
+# --- version ---------------------------------------------------------------------------
+
+
+def detect_version(doc: Any, source: str | None = None) -> int:
+    """The major ninjs version of an item: 1, 2 or 3; InputError for anything else."""
+    if not isinstance(doc, dict):
+        raise InputError(f"expected a JSON object for a ninjs item, found {type(doc).__name__}",
+                         "give one ninjs object per file, an array of them, or JSON Lines", source=source)
+    std = doc.get("standard", doc.get("$standard"))
+    if isinstance(std, dict):
+        major = _stated_major(std, source)
+        if major is not None:
+            return major
+    keys = _all_keys(doc)
+    if keys & _V3_ONLY:
+        return 3
+    if keys & _V1_ONLY or any(k.startswith(_V1_PREFIXES) for k in doc) \
+            or isinstance(doc.get("renditions"), dict) or isinstance(doc.get("associations"), dict):
+        return 1
+    if keys & _V2_ONLY:
+        return 2
+    return 3  # only properties 2.x and 3.x share: both read the same
+
+
+def _stated_major(std: dict, source: str | None) -> int | None:
+    """The version a ``standard`` object states, if it speaks of IPTC ninjs itself."""
+    schema, name = str(std.get("schema") or ""), str(std.get("name") or "")
+    version = str(std.get("version") or "")
+    match = _SCHEMA_URL.search(schema) if "iptc.org" in schema.lower() else None
+    if match:
+        major, label = int(match.group(1)), match.group(1) + match.group(2)
+    elif name.strip().lower() == "ninjs" and version:
+        vm = _VERSION.match(version)
+        if not vm:
+            raise InputError(f"ninjs version {version!r} is not a version number",
+                             "write standard.version like \"3.1\"", source=source)
+        major, label = int(vm.group(1)), version.strip()
+    else:
+        return None  # a provider's own profile (e.g. TTNINJS): judge by the properties
+    if major not in KNOWN_MAJORS:
+        raise InputError(f"ninjs version {label} is not supported",
+                         "newsgraph reads ninjs 1.x, 2.x and 3.x; convert the item to one of them",
+                         source=source)
+    return major
+
+
+def _all_keys(value: Any, found: set[str] | None = None) -> set[str]:
+    found = set() if found is None else found
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found.add(k)
+            if k not in ("geoJSON", "geojson"):
+                _all_keys(v, found)
+    elif isinstance(value, list):
+        for v in value:
+            _all_keys(v, found)
+    return found
+
+
+def normalise(doc: dict, major: int) -> dict:
+    """Any version as the 2.x shape with lower-case property names."""
+    return _lower_keys(_from_v1(doc) if major == 1 else doc)
+
+
+def _lower_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            out.setdefault(str(k).lower(), _lower_keys(v))
+        return out
+    if isinstance(value, list):
+        return [_lower_keys(v) for v in value]
+    return value
+
+
+def _from_v1(doc: dict) -> dict:
+    out: dict[str, Any] = {}
+    headlines: list[dict] = []
+    bodies: list[dict] = []
+    descriptions: list[dict] = []
+    for key, value in doc.items():
+        lower = key.lower()
+        if lower == "headline":
+            headlines.insert(0, {"role": "main", "value": value})
+        elif lower.startswith("headline_"):
+            headlines.append({"role": key[9:], "value": value})
+        elif lower.startswith("body_"):
+            bodies.append({"role": key[5:], "contenttype": _v1_type(key[5:]), "value": value})
+        elif lower.startswith("description_"):
+            descriptions.append({"role": key[12:], "contenttype": _v1_type(key[12:]), "value": value})
+        elif lower == "byline":
+            out["by"] = value
+        elif lower == "$standard":
+            out["standard"] = value
+        elif lower in _V1_PLURALS and isinstance(value, list):
+            out[_V1_PLURALS[lower]] = [_v1_entity(v) for v in value if isinstance(v, dict)]
+        elif lower == "associations" and isinstance(value, dict):
+            out["associations"] = [{**_from_v1(v), "name": name} for name, v in value.items() if isinstance(v, dict)]
+        elif lower == "renditions" and isinstance(value, dict):
+            out["renditions"] = [{**v, "name": name, "contenttype": v.get("mimetype")}
+                                 for name, v in value.items() if isinstance(v, dict)]
+        else:
+            out[key] = value
+    for key, items in (("headlines", headlines), ("bodies", bodies), ("descriptions", descriptions)):
+        if items:
+            out[key] = items
+    return out
+
+
+def _v1_type(suffix: str) -> str | None:
+    suffix = suffix.lower()
+    if suffix == "text":
+        return "text/plain"
+    if "html" in suffix or suffix in ("richtext", "xhtml"):
+        return "text/html"
+    return None
+
+
+def _v1_entity(entry: dict) -> dict:
+    out = {k: v for k, v in entry.items() if k not in ("scheme", "code")}
+    code, scheme = entry.get("code"), entry.get("scheme")
+    if isinstance(code, str) and code:
+        if _URI.match(code) and not scheme:
+            out["uri"] = code
+        elif isinstance(scheme, str) and scheme:
+            out["uri"] = scheme + code
+        else:
+            out["literal"] = code
+    return out
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    text = decode_text(data, options.source)
+    for line, doc in iter_json_documents(text, options.source):
+        try:
+            article = article_from_ninjs(doc, options, data)
+        except (InputError, ModelError) as err:
+            if line:
+                err.what = f"line {line}: {err.what}"
+            raise err.at(options.source)
+        yield apply_options(article, options)
+
+
+def article_from_ninjs(doc: Any, options: ReadOptions = ReadOptions(), data: bytes = b"") -> Article:
+    """One ninjs item (parsed JSON of any version) as an Article."""
+    major = detect_version(doc, options.source)
+    return _ItemReader(normalise(doc, major), options, data).article()
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _dicts(value: Any) -> list[dict]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+class _ItemReader:
+    def __init__(self, doc: dict, options: ReadOptions, data: bytes) -> None:
+        self.doc = doc
+        self.options = options
+        self.data = data
+        self.notes: list[str] = []
+        self.taken: set[str] = set()
+        self.details = self._details()
+        ids = self.details.get("ids")
+        self.ids: dict[str, str] = ids if isinstance(ids, dict) else {}
+
+    # -- helpers --
+
+    def id_of(self, uri: Any) -> str | None:
+        """The model id a native uri stands for, if it can be one."""
+        if not isinstance(uri, str) or not uri:
+            return None
+        value = self.ids.get(uri, uri)
+        return value if isinstance(value, str) and _URI.match(value) else None
+
+    def claim(self, candidate: str | None, kind: str, name: str) -> str | None:
+        """A unique id for a new entity: its own, else one minted from its name."""
+        if candidate is None or candidate in self.taken:
+            candidate = mint_id(kind, name, self.options.id_base)
+        if candidate in self.taken:
+            return None  # the same entity listed twice: keep the first
+        self.taken.add(candidate)
+        return candidate
+
+    def date(self, value: Any, what: str) -> str | None:
+        if not isinstance(value, str) or not value:
+            return None
+        if not _valid(_ISO_DATE, value):
+            self.notes.append(f"{what} {value!r} is not an ISO 8601 date; left out")
+            return None
+        return value
+
+    def _details(self) -> dict[str, Any]:
+        for item in _dicts(self.doc.get("descriptions")):
+            if item.get("role") == conv.DETAILS_ROLE and item.get("contenttype") == conv.DETAILS_TYPE:
+                try:
+                    details = json.loads(item.get("value") or "")
+                except (TypeError, json.JSONDecodeError) as err:
+                    raise InputError(f"its newsgraph description is not valid JSON ({err})",
+                                     "remove that description or re-export the item with newsgraph") from None
+                if not isinstance(details, dict):
+                    raise InputError("its newsgraph description is not a JSON object",
+                                     "remove that description or re-export the item with newsgraph")
+                if details.get("newsgraph") != conv.DETAILS_VERSION:
+                    raise InputError(f"its newsgraph description has version {details.get('newsgraph')!r}; "
+                                     f"this newsgraph reads version {conv.DETAILS_VERSION}",
+                                     "upgrade newsgraph, or remove that description")
+                return details
+        return {}
+
+    # -- the article --
+
+    def article(self) -> Article:
+        doc = self.doc
+        uri = _str(doc.get("uri"))
+        if not uri:
+            raise InputError("the ninjs item has no \"uri\"", "every ninjs item needs one (it is its id)")
+        article_id = self.id_of(uri) or mint_article_id(uri, self.options.id_base)
+        data: dict[str, Any] = {"id": article_id}
+        data.update(self.headlines())
+        markup = self.body(data["headline"])
+        data["body"] = [p.model_dump() for p in markup.paragraphs]
+        texts = [p.text for p in markup.paragraphs]
+
+        actors = self.actors(markup)
+        places = self.places(markup)
+        events = self.events(markup, places, article_id)
+        quotes = self.quotes(markup, texts, {a["id"] for a in actors})
+        data["authors"] = self.authors(actors)
+        data["publisher"], data["sources"] = self.info_sources(actors)
+        data.update(actors=actors, places=places, events=events, quotes=quotes)
+
+        language = _str(doc.get("language"))
+        if language and _valid(_LANGUAGE, language):
+            data["language"] = language
+        elif language:
+            self.notes.append(f"language {language!r} is not a BCP 47 tag; left out")
+        published, modified = conv.read_dates(self.date(doc.get("firstcreated"), "firstCreated"),
+                                              self.date(doc.get("versioncreated"), "versionCreated"))
+        data["published"], data["modified"] = published, modified
+        data["dateline"] = _str(doc.get("located"))
+        data["url"] = self.url()
+        data["section"], data["topics"] = self.subjects()
+        data["media"] = self.media()
+        self.apply_details(data)
+        if "provenance" not in data or (data["provenance"] is None and self.notes):
+            data["provenance"] = provenance(self.data, "ninjs", self.options.source).model_dump()
+        if self.notes:
+            data["provenance"]["notes"] = list(data["provenance"].get("notes") or []) + self.notes
+        return article_from_data(data)
+
+    def headlines(self) -> dict[str, str | None]:
+        found: dict[str, str | None] = {"headline": None, "subheadline": None, "kicker": None}
+        by_role = {"main": "headline", **{r: "subheadline" for r in _SUBHEAD_ROLES},
+                   **{r: "kicker" for r in _KICKER_ROLES}}
+        loose: list[str] = []
+        for item in _dicts(self.doc.get("headlines")):
+            value = _str(item.get("value"))
+            if value is None:
+                continue
+            if "html" in str(item.get("contenttype") or ""):
+                value = _html_text(value)
+            role = str(item.get("role") or "").lower()
+            field = by_role.get(role)
+            if field and found[field] is None:
+                found[field] = value
+            elif not field:
+                loose.append(value)
+        if found["headline"] is None:
+            found["headline"] = loose[0] if loose else _str(self.doc.get("title"))
+        if found["subheadline"] is None and not self.details:
+            for item in _dicts(self.doc.get("descriptions")):
+                role = str(item.get("role") or "").lower()
+                value = _str(item.get("value"))
+                if value and role in _SUMMARY_ROLES:
+                    found["subheadline"] = _html_text(value) if "html" in str(item.get("contenttype") or "") else value
+                    break
+        return found
+
+    def body(self, headline: str | None) -> html_body.BodyMarkup:
+        bodies = [b for b in _dicts(self.doc.get("bodies")) if isinstance(b.get("value"), str)]
+        if not bodies:
+            return html_body.BodyMarkup()
+
+        def is_html(b: dict) -> bool:
+            kind = str(b.get("contenttype") or "").lower()
+            role = str(b.get("role") or "").lower()
+            return "html" in kind or role in _HTML_BODY_ROLES or (
+                not kind and b["value"].lstrip().startswith("<"))
+
+        html = next((b for b in bodies if is_html(b)), None)
+        if html is not None:
+            markup = html_body.parse(html["value"], exact=bool(self.details))
+            first = markup.paragraphs[0] if markup.paragraphs else None
+            if not self.details and first and first.role == "subheading" and first.text == headline:
+                markup = markup.without(0)  # a page's <h1> repeating the headline is not body text
+            return markup
+        plain = next((b for b in bodies if str(b.get("contenttype") or "text/plain").startswith("text/")), bodies[0])
+        return html_body.BodyMarkup(paragraphs=[Paragraph(text=p.text, role=p.role)
+                                                for p in text_paragraphs(plain["value"])])
+
+    # -- entities --
+
+    def actors(self, markup: html_body.BodyMarkup) -> list[dict[str, Any]]:
+        out = []
+        for key, kind in (("people", "person"), ("organisations", "organization")):
+            for entry in _dicts(self.doc.get(key)):
+                name = _str(entry.get("name")) or _str(entry.get("literal"))
+                if not name or not name.strip():
+                    continue
+                actor_id = self.claim(self.id_of(entry.get("uri")), kind, name)
+                if actor_id is None:
+                    continue
+                out.append({"id": actor_id, "kind": kind, "name": name,
+                            "mentions": _spans(markup.actors.get(actor_id)),
+                            "_rel": str(entry.get("rel") or "").lower()})
+        return out
+
+    def places(self, markup: html_body.BodyMarkup) -> list[dict[str, Any]]:
+        out = []
+        for entry in _dicts(self.doc.get("places")):
+            name = _str(entry.get("name")) or _str(entry.get("literal"))
+            if not name or not name.strip():
+                continue
+            place_id = self.claim(self.id_of(entry.get("uri")), "place", name)
+            if place_id is None:
+                continue
+            country = next((_str(c.get("address", {}).get("country")) for c in _dicts(entry.get("contactinfo"))
+                            if isinstance(c.get("address"), dict) and _str(c["address"].get("country"))), None)
+            out.append({"id": place_id, "name": name, "country": country,
+                        "mentions": _spans(markup.places.get(place_id))})
+        return out
+
+    def events(self, markup: html_body.BodyMarkup, places: list[dict], article_id: str) -> list[dict[str, Any]]:
+        out = []
+        entries = _dicts(self.doc.get("events"))
+        for n, entry in enumerate(entries, start=1):
+            name = _str(entry.get("name")) or _str(entry.get("literal"))
+            if not name or not name.strip():
+                continue
+            event_id = self.id_of(entry.get("uri"))
+            if event_id is None or event_id in self.taken:
+                event_id = local_id(article_id, "event", n)
+            if event_id in self.taken:
+                continue
+            self.taken.add(event_id)
+            out.append({"id": event_id, "kind": "other", "label": name,
+                        "mentions": _spans(markup.events.get(event_id))})
+        if self.doc.get("type") == "event":
+            out.append(self.event_item(places, article_id, len(entries) + 1))
+        return out
+
+    def event_item(self, places: list[dict], article_id: str, n: int) -> dict[str, Any]:
+        """A ninjs event item (3.x): the event itself becomes the article's event."""
+        details = self.doc.get("eventdetails") if isinstance(self.doc.get("eventdetails"), dict) else {}
+        dates = details.get("dates") if isinstance(details.get("dates"), dict) else {}
+        start = _str(dates.get("startdate")) or _str(dates.get("expectedstartdate"))
+        end = _str(dates.get("enddate")) or _str(dates.get("expectedenddate"))
+        event_id = local_id(article_id, "event", n)
+        self.taken.add(event_id)
+        label = _str(self.doc.get("title")) or next(
+            (_str(h.get("value")) for h in _dicts(self.doc.get("headlines")) if _str(h.get("value"))), None)
+        event: dict[str, Any] = {"id": event_id, "kind": "other", "label": label or "event"}
+        date = _date_info(start, end)
+        if date:
+            event["date"] = date
+        if places:
+            event["location"] = places[0]["id"]
+        return event
+
+    def quotes(self, markup: html_body.BodyMarkup, texts: list[str], actor_ids: set[str]) -> list[dict[str, Any]]:
+        firsts = [(qid, q.spans[0]) for qid, q in markup.quotes.items() if q.spans]
+        out = []
+        for qid in conv.native_quote_order(firsts):
+            q = markup.quotes[qid]
+            if not _URI.match(qid) or qid in self.taken:
+                continue
+            self.taken.add(qid)
+            out.append({
+                "id": qid, "kind": q.kind if q.kind in ("direct", "partial", "indirect") else "direct",
+                "text": conv.quote_text(texts, q.spans),
+                "speaker": q.speaker if q.speaker in actor_ids else None,
+                "speaker_mention": q.speaker_mention.model_dump() if q.speaker_mention else None,
+                "spans": _spans(q.spans),
+            })
+        return out
+
+    def authors(self, actors: list[dict[str, Any]]) -> list[str]:
+        stated = [a["id"] for a in actors if a["_rel"] == conv.AUTHOR_REL]
+        if stated or self.details:
+            return stated
+        byline = _str(self.doc.get("by"))
+        if not byline:
+            return []
+        by_name = {a["name"].casefold(): a for a in actors}
+        authors: list[str] = []
+        for part in _BYLINE_SPLIT.split(_BYLINE_PREFIX.sub("", byline)):
+            part = part.strip(" .")
+            if not part:
+                continue
+            actor = by_name.get(part.casefold())
+            if actor is None:
+                kind = "person" if len(part.split()) > 1 else "organization"
+                actor_id = self.claim(None, kind, part)
+                if actor_id is None:
+                    continue
+                actor = {"id": actor_id, "kind": kind, "name": part, "mentions": [], "_rel": ""}
+                actors.append(actor)
+                by_name[part.casefold()] = actor
+            if actor["id"] not in authors:
+                authors.append(actor["id"])
+        return authors
+
+    def info_sources(self, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
+        by_id = {a["id"]: a for a in actors}
+        by_name = {a["name"].casefold(): a for a in actors}
+        publisher, sources = None, []
+        for entry in _dicts(self.doc.get("infosources")):
+            name = _str(entry.get("name")) or _str(entry.get("literal"))
+            own = self.id_of(entry.get("uri"))
+            actor = by_id.get(own or "") or (by_name.get(name.casefold()) if name else None)
+            if actor is None:
+                if not name or not name.strip():
+                    continue
+                actor_id = self.claim(own, "organization", name)
+                if actor_id is None:
+                    continue
+                actor = {"id": actor_id, "kind": "organization", "name": name, "mentions": [], "_rel": ""}
+                actors.append(actor)
+                by_id[actor_id] = actor
+                by_name[name.casefold()] = actor
+            if conv.PUBLISHER_ROLE in str(entry.get("role") or "").lower():
+                publisher = publisher or actor["id"]
+            elif actor["id"] not in sources:
+                sources.append(actor["id"])
+        return publisher, sources
+
+    # -- article properties --
+
+    def url(self) -> str | None:
+        for item in _dicts(self.doc.get("renditions")):
+            href = self.id_of(item.get("href"))
+            if href and (item.get("name") == conv.WEB_RENDITION or "html" in str(item.get("contenttype") or "")):
+                return href
+        return None
+
+    def subjects(self) -> tuple[str | None, list[str]]:
+        section, topics = None, []
+        for entry in _dicts(self.doc.get("subjects")):
+            name = _str(entry.get("name")) or _str(entry.get("literal"))
+            if name is None:
+                continue
+            if str(entry.get("rel") or "").lower() == conv.SECTION_REL and section is None:
+                section = name
+            else:
+                topics.append(name)
+        return section, topics
+
+    def media(self) -> list[dict[str, Any]]:
+        out = []
+        for item in _dicts(self.doc.get("associations")):
+            kind = _MEDIA_KINDS.get(str(item.get("type") or ""))
+            if kind is None:
+                continue  # related articles and packages: no place in the model
+            url = next((self.id_of(r.get("href")) for r in _dicts(item.get("renditions"))
+                        if self.id_of(r.get("href"))), None)
+            descriptions = _dicts(item.get("descriptions"))
+            caption = next((d for d in descriptions if d.get("role") == conv.CAPTION_ROLE), None) \
+                or next(iter(descriptions), None)
+            caption_text = _str(caption.get("value")) if caption else None
+            if caption_text is not None and caption is not None and "html" in str(caption.get("contenttype") or ""):
+                caption_text = _html_text(caption_text)
+            out.append({"kind": kind, "url": url, "caption": caption_text, "credit": _str(item.get("by"))})
+        return out
+
+    # -- what only newsgraph writes --
+
+    def apply_details(self, data: dict[str, Any]) -> None:
+        d = self.details
+        for actor in data["actors"]:
+            actor.pop("_rel", None)
+        if not d:
+            return
+        for key in ("actors", "places", "events", "quotes"):
+            table = d.get(key)
+            if not isinstance(table, dict):
+                continue
+            for item in data[key]:
+                extra = table.get(item["id"])
+                if isinstance(extra, dict):
+                    item.update({k: v for k, v in extra.items() if k not in ("id", "mentions", "spans")})
+        order = d.get("order") if isinstance(d.get("order"), dict) else {}
+        for key in ("actors", "quotes"):
+            wanted = order.get(key)
+            if isinstance(wanted, list):
+                rank = {v: i for i, v in enumerate(wanted) if isinstance(v, str)}
+                data[key].sort(key=lambda item: rank.get(item["id"], len(rank)))
+        offsets = d.get("offsets")
+        if isinstance(offsets, list):
+            for paragraph, offset in zip(data["body"], offsets):
+                paragraph["offset"] = offset
+        article = d.get("article") if isinstance(d.get("article"), dict) else {}
+        if "published" in article or "modified" in article:
+            exact = (article.get("published"), article.get("modified"))
+            stated = conv.write_dates(*[_str(v) for v in exact])
+            actual = {k: v for k, v in (("firstCreated", self.doc.get("firstcreated")),
+                                        ("versionCreated", self.doc.get("versioncreated"))) if v}
+            if stated == actual:  # the native dates were not edited since: the exact ones hold
+                data["published"], data["modified"] = exact
+        authors = article.get("authors")
+        if isinstance(authors, list) and sorted(map(str, authors)) == sorted(data["authors"]):
+            data["authors"] = authors
+        if "provenance" in article:  # null too: the article had none
+            prov = article["provenance"]
+            data["provenance"] = dict(prov) if isinstance(prov, dict) else None
+
+
+def _spans(spans: list[Span] | None) -> list[dict[str, int]]:
+    return [s.model_dump() for s in spans or []]
+
+
+def _html_text(value: str) -> str:
+    try:
+        return " ".join(lxml.html.fragment_fromstring(value, create_parent="div").text_content().split())
+    except (etree.ParserError, ValueError):
+        return value
+
+
+def _date_info(start: str | None, end: str | None) -> dict[str, Any] | None:
+    """An event's dates as ninjs states them: full or truncated (2023, 2023-07)."""
+    if not start and not end:
+        return None
+    info: dict[str, Any] = {"text": " / ".join(v for v in (start, end) if v)}
+    full = [v if v and _valid(_ISO_DATE, v) else None for v in (start, end)]
+    if full[0]:
+        info["start"] = full[0]
+    if full[1] and not (full[0] and full[1][:10] < full[0][:10]):
+        info["end"] = full[1]
+    shown = start or end or ""
+    info["precision"] = ("time" if "T" in shown else "day" if len(shown) >= 10
+                         else "month" if len(shown) >= 7 else "year")
+    return info
