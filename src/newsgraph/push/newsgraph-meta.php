@@ -79,6 +79,14 @@ add_action('rest_api_init', function () {
     ));
 });
 
+// The body keeps the article's own quotation marks inside <q data-quote>, so the
+// browser must not add a second pair.
+add_action('wp_head', function () {
+    if (is_singular('post') && get_post_meta(get_queried_object_id(), 'newsgraph_id', true)) {
+        echo "<style>q[data-quote]{quotes:none}</style>\n";
+    }
+});
+
 // Users without the unfiltered_html capability cannot put a <script> in a post body, so
 // newsgraph keeps the JSON-LD in post meta too; print it where the body lacks it.
 add_action('wp_head', function () {

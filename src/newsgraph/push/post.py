@@ -20,8 +20,8 @@ from lxml import etree
 
 from .. import api, formats
 from ..errors import UsageError
+from ..exporters import html_body
 from ..exporters.base import ExportOptions
-from ..inline import Element, Mark, nest, to_html
 from ..model import Article, normalise_name
 
 META_KEYS = ("newsgraph_id", "newsgraph_actors", "newsgraph_quotes", "newsgraph_events",
@@ -56,7 +56,10 @@ def post_fields(article: Article, *, options: ExportOptions = ExportOptions(),
     jsonld = _render("jsonld", article, options, notes)
     ninjs = _render("ninjs", article, options, notes)
     newsml = _render("newsml", article, options, notes)
-    content = body_html(article)
+    # The body with every span marked up (quotes as <q data-quote>, mentions as
+    # <span data-actor> ...), as in ninjs: a CMS, a theme or a later `newsgraph` run can
+    # read the structure back out of the post (html_body.parse).
+    content = html_body.render(article)
     if jsonld and embed_jsonld:
         content += "\n" + jsonld_script(jsonld)
     fields = PostFields(
@@ -83,32 +86,6 @@ def post_fields(article: Article, *, options: ExportOptions = ExportOptions(),
 
 
 # --- body --------------------------------------------------------------------------
-
-
-def body_html(article: Article) -> str:
-    """The body as HTML: paragraphs, with direct and partial quotes marked up as <q>."""
-    marks: dict[int, list[Mark]] = {}
-    key = 0
-    for quote in article.quotes:
-        if quote.kind == "indirect":
-            continue
-        for span in quote.spans:
-            key += 1
-            marks.setdefault(span.paragraph, []).append(Mark(span.start, span.end, "quote", quote.id, key))
-
-    def tag_for(element: Element) -> tuple[str, dict[str, str]]:
-        return "q", {"data-newsgraph-quote": element.mark.ref or ""}
-
-    parts: list[str] = []
-    for i, para in enumerate(article.body):
-        inner = to_html(nest(para.text, marks.get(i, [])), tag_for)
-        if para.role == "subheading":
-            parts.append(f"<h2>{inner}</h2>")
-        elif para.role == "blockquote":
-            parts.append(f"<blockquote><p>{inner}</p></blockquote>")
-        else:
-            parts.append(f"<p>{inner}</p>")
-    return "\n".join(parts)
 
 
 def jsonld_script(jsonld: str) -> str:
