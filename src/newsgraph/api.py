@@ -257,12 +257,12 @@ def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, expor
     first = list(itertools.islice(stream, 2))
     if not first:
         return
-    chunks: Iterable[str]
-    if len(first) == 1:
-        chunks = [export_base.render(fmt, first[0], export_options)]
-    else:
-        chunks = export_base.render_many(fmt, itertools.chain(first, stream), export_options)
     try:
+        chunks: Iterable[str]
+        if len(first) == 1:
+            chunks = [export_base.render(fmt, first[0], export_options)]
+        else:
+            chunks = export_base.render_many(fmt, itertools.chain(first, stream), export_options)
         if target is None:
             for chunk in chunks:
                 stdout.write(chunk)
