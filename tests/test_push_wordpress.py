@@ -557,3 +557,14 @@ def test_any_article_survives_wordpress_and_a_second_push_writes_nothing(wordpre
     assert got["slug"] == expected.slug or re.fullmatch(re.escape(expected.slug) + r"-\d+", got["slug"])
     again = push_items(site, [("h", [article])], WordPressOptions(status="draft")).outcomes[0]
     assert again.action == "unchanged", again.changes
+
+
+def test_cli_reads_the_password_from_standard_input(wordpress: WP) -> None:
+    result = CliRunner(env={"NEWSGRAPH_WP_APP_PASSWORD": None, "NEWSGRAPH_WP_APP_PASSWORD_FILE": None}).invoke(
+        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", wordpress.url, "--user", "admin",
+               "--app-password-file", "-", "--dry-run"], input=wordpress.password + "\n")
+    assert result.exit_code == 0, result.output
+    assert "urn:newsgraph:article:407c2b58d7a4ad432b61" in result.stdout
+    both = CliRunner().invoke(main, ["push", "wordpress", "-", "--url", wordpress.url, "--user", "admin",
+                                     "--app-password-file", "-"], input="x")
+    assert both.exit_code == 2 and "standard input cannot hold both" in both.stderr

@@ -156,7 +156,9 @@ class Client:
     log: Callable[[str], None] | None = None  # told about each retry
 
     def __post_init__(self) -> None:
-        context = ssl.create_default_context(cafile=self.ca_file)
+        context = ssl.create_default_context()  # the system's trusted CAs ...
+        if self.ca_file:
+            context.load_verify_locations(cafile=self.ca_file)  # ... and this one too
         self._opener = urllib.request.build_opener(
             urllib.request.HTTPSHandler(context=context), _NoRedirect())
 
