@@ -32,6 +32,9 @@ from newsgraph.push.wordpress import Site, WordPressOptions, push_items, push_wo
 from push_server import Reply, ScriptedServer, Seen
 from strategies import articles
 
+# The first test may wait for apt-get to install the packages on a fresh machine.
+pytestmark = pytest.mark.timeout(900)
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 STATE = Path(os.environ.get("NEWSGRAPH_WP_DIR", "/tmp/newsgraph-wordpress"))
