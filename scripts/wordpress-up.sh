@@ -141,8 +141,10 @@ salt_lines() {
 }
 [ -s "$STATE/salts.php" ] || { { echo '<?php'; salt_lines; } >"$STATE/salts.php.tmp" && mv "$STATE/salts.php.tmp" "$STATE/salts.php"; }
 
-mkdir -p "$STATE/wp-content/mu-plugins" "$STATE/wp-content/plugins" "$STATE/wp-content/uploads"
-[ -e "$STATE/wp-content/themes" ] || ln -s "$WP/wp-content/themes" "$STATE/wp-content/themes"
+[ -L "$STATE/wp-content/themes" ] && rm "$STATE/wp-content/themes"
+mkdir -p "$STATE/wp-content/mu-plugins" "$STATE/wp-content/plugins" "$STATE/wp-content/uploads" \
+  "$STATE/wp-content/themes/newsgraph-test"
+cp "$ROOT/scripts/wordpress/theme/"* "$STATE/wp-content/themes/newsgraph-test/"
 cp "$ROOT/src/newsgraph/push/newsgraph-meta.php" "$STATE/wp-content/mu-plugins/newsgraph-meta.php.tmp"
 mv "$STATE/wp-content/mu-plugins/newsgraph-meta.php.tmp" "$STATE/wp-content/mu-plugins/newsgraph-meta.php"
 

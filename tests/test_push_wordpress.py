@@ -571,3 +571,12 @@ def test_cli_reads_the_password_from_standard_input(wordpress: WP) -> None:
     both = CliRunner().invoke(main, ["push", "wordpress", "-", "--url", wordpress.url, "--user", "admin",
                                      "--app-password-file", "-"], input="x")
     assert both.exit_code == 2 and "standard input cannot hold both" in both.stderr
+
+
+def test_the_published_page_carries_the_plugins_head(wordpress: WP, site: Site, kitchen_sink: Article) -> None:
+    push_items(site, [("ks", [kitchen_sink])], WordPressOptions(status="publish"))
+    [post] = posts_of(site, kitchen_sink.id)
+    page = _client().request("GET", post["link"]).body.decode("utf-8")
+    head, body = page.split("</head>", 1)
+    assert "<style>q[data-quote]{quotes:none}</style>" in head
+    assert '<q data-quote="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-1"' in body
