@@ -580,3 +580,9 @@ def test_the_published_page_carries_the_plugins_head(wordpress: WP, site: Site, 
     head, body = page.split("</head>", 1)
     assert "<style>q[data-quote]{quotes:none}</style>" in head
     assert '<q data-quote="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-1"' in body
+
+
+def test_a_bad_url_is_a_usage_error() -> None:
+    result = CliRunner(env={"NEWSGRAPH_WP_APP_PASSWORD": "x"}).invoke(
+        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", "ftp://example.org", "--user", "a"])
+    assert result.exit_code == 2 and "'ftp://example.org' is not a web address" in result.stderr

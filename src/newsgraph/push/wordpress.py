@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal
 from urllib.parse import urlencode
 
+from ..errors import UsageError
 from ..exporters.base import ExportOptions
 from ..model import Article, normalise_name
 from .http import (
@@ -58,11 +59,11 @@ class Site:
 
     def __init__(self, url: str, user: str, app_password: str, *, client: Client | None = None) -> None:
         if not re.match(r"^https?://[^/\s]+", url):
-            raise PushError(f"{url!r} is not a web address", "give the site's address, e.g. https://example.org")
+            raise UsageError(f"{url!r} is not a web address", "give the site's address, e.g. https://example.org")
         if not user:
-            raise PushError("no WordPress user given", "pass --user or set NEWSGRAPH_WP_USER")
+            raise UsageError("no WordPress user given", "pass --user or set NEWSGRAPH_WP_USER")
         if not app_password.strip():
-            raise PushError("the application password is empty",
+            raise UsageError("the application password is empty",
                             "create one in wp-admin under Users > Profile > Application Passwords")
         self.url = url.rstrip("/")
         self.user = user
