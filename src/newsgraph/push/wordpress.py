@@ -1,7 +1,7 @@
 """Push articles to WordPress over its REST API: one post per article, never two.
 
 A post is found again by the newsgraph id kept in its meta (the must-use plugin
-``newsgraph-meta.php`` registers the meta and lets the REST API query it), so a second
+``newsgraph-meta.php`` registers the meta and a route that looks it up), so a second
 push updates the same post even after the headline or slug changed, restores a post
 that was moved to the trash, and recreates one that was deleted. Nothing is written
 when the post already says what the article says. Authors, tags and categories are
@@ -64,7 +64,7 @@ class Site:
             raise UsageError("no WordPress user given", "pass --user or set NEWSGRAPH_WP_USER")
         if not app_password.strip():
             raise UsageError("the application password is empty",
-                            "create one in wp-admin under Users > Profile > Application Passwords")
+                             "create one in wp-admin under Users > Profile > Application Passwords")
         self.url = url.rstrip("/")
         self.user = user
         self.client = client or Client()
