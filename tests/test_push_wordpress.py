@@ -360,6 +360,19 @@ def test_a_site_without_the_plugin_is_refused_before_writing(wordpress: WP, kitc
     assert "mu-plugins" in info.value.message
 
 
+def test_a_site_that_blocks_its_rest_api_is_named(wordpress: WP) -> None:
+    blocker = wordpress.state / "wp-content" / "mu-plugins" / "zz-block-rest.php"
+    blocker.write_text("<?php add_filter('rest_authentication_errors', function () { return new WP_Error("
+                       "'rest_disabled', 'The REST API is disabled on this site.', array('status' => 403)); });\n")
+    try:
+        with pytest.raises(PushError) as info:
+            wordpress.site().connect()
+    finally:
+        blocker.unlink()
+    assert "the REST API of http://127.0.0.1:" in info.value.message
+    assert "rest_disabled" in info.value.message and "allow the REST API" in info.value.message
+
+
 def test_not_a_wordpress_site_is_named(wordpress: WP) -> None:
     site = Site(wordpress.url + "/wp-includes/js", "admin", "x", client=_client())
     with pytest.raises(PushError, match="no WordPress REST API at"):

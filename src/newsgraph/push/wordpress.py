@@ -144,7 +144,12 @@ class Site:
             except (HTTPStatusError, NotJSONError):
                 continue
             except AuthError as err:
-                raise self._login_error(err) if err.status == 401 else err from None
+                if err.status == 401:
+                    raise self._login_error(err) from None
+                said = f": {err.said}" if err.said else ""
+                raise PushError(f"the REST API of {self.url} refuses requests (HTTP 403 {err.code or ''}{said})",
+                                "a security plugin or the web server blocks it: allow the REST API "
+                                "(wp/v2 and newsgraph/v1) for this user") from None
             if isinstance(index, dict) and "wp/v2" in (index.get("namespaces") or []):
                 return candidate, list(index["namespaces"])
         raise PushError(f"no WordPress REST API at {self.url} (tried {' and '.join(candidates)})",
