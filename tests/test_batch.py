@@ -177,3 +177,13 @@ def test_dask_bad_scheduler_is_a_usage_error() -> None:
     result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--engine", "dask",
                     "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr
+
+
+def test_jsonl_lines_of_other_formats_read_as_what_they_are(tmp_path: Path, kitchen_sink) -> None:
+    lines = [newsgraph.export([kitchen_sink], to=name).strip() for name in ("json", "jsonld", "ninjs")
+             if name in newsgraph.formats.names()]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    articles = newsgraph.read(path)
+    assert len(articles) == len(lines)
+    assert {a.headline for a in articles} == {kitchen_sink.headline}

@@ -18,26 +18,10 @@ from newsgraph import InputError, NewsgraphError, formats, read_bytes
 from newsgraph.extract import nlp, pipeline
 from newsgraph.inputs import MAX_DOCUMENT_BYTES
 
-from conftest import SAMPLES
+from conftest import SAMPLES, NetworkUsed
 
 READABLE = [f.name for f in formats.FORMATS if f.readable]
 WRITABLE = [f.name for f in formats.FORMATS if f.writable]
-
-
-class NetworkUsed(AssertionError):
-    pass
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any attempt to resolve a name or open a connection fails the test."""
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise NetworkUsed(f"network access attempted: {args!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 def test_socket_guard_works(no_network: None) -> None:

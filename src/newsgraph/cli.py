@@ -90,6 +90,8 @@ def main() -> None:
               help="Run on this machine's processes, or on a Dask cluster (needs the 'dask' extra).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address (default: a LocalCluster on this machine).")
+@click.option("--embed-html", is_flag=True,
+              help="With --to jsonld: write an HTML page with the JSON-LD in a <script> block.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, no summary.")
 @_guard
 def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
@@ -97,7 +99,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
             publisher: str | None, language: str | None, id_base: str, no_validate: bool,
             strict: bool, ninjs_version: str | None, workers: int | None, glob: str | None, fail_fast: bool,
             errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
-            quiet: bool) -> int:
+            embed_html: bool, quiet: bool) -> int:
     """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
 
     \b
@@ -109,7 +111,10 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
       newsgraph convert corpus.jsonl -j 2 --errors failed.jsonl -o out/
       newsgraph convert archive/ --glob '*.txt' --skip-existing -o out/
       newsgraph convert story.txt --to ninjs --ninjs-version 2
+      newsgraph convert story.txt --to jsonld --embed-html -o story.html
     """
+    if embed_html and to != "jsonld":
+        raise UsageError("--embed-html works only with --to jsonld", "add --to jsonld or drop --embed-html")
     from .progress import BatchProgress
 
     if ninjs_version is not None and to != "ninjs":
@@ -119,7 +124,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
                          language=language, id_base=id_base),
         export=ExportOptions(validate=not no_validate, strict=strict,
-                             ninjs_version=int(ninjs_version or 3)),
+                             ninjs_version=int(ninjs_version or 3), embed_html=embed_html),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
         skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
     )
@@ -182,17 +187,23 @@ def validate(files: tuple[str, ...], from_format: str | None, strict: bool, quie
 
 @main.command()
 @click.option("-o", "--output", default=None, metavar="PATH", help="Write to a file instead of stdout.")
+@click.option("--jsonld-context", is_flag=True, help="Print newsgraph's JSON-LD context instead.")
 @_guard
-def schema(output: str | None) -> int:
+def schema(output: str | None, jsonld_context: bool) -> int:
     """Print the JSON Schema (2020-12) of newsgraph's JSON format.
 
     \b
     Examples:
       newsgraph schema > article.schema.json
       newsgraph schema -o schema/article.schema.json
+      newsgraph schema --jsonld-context -o schema/context.jsonld
     """
-    from .model_schema import schema_text
     from .output import atomic_write
+
+    if jsonld_context:
+        from .schemaorg import context_text as schema_text
+    else:
+        from .model_schema import schema_text
 
     if output and output != "-":
         atomic_write(Path(output), [schema_text()])

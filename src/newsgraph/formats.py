@@ -79,6 +79,10 @@ FORMATS: tuple[Format, ...] = (
            (".jsonl", ".ndjson"), "application/jsonl",
            reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",
            structured=False),
+    Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
+           (".jsonld",), "application/ld+json",
+           reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
+           validator="newsgraph.validate.jsonld:check"),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}

@@ -101,7 +101,7 @@ def targets(job: Job, settings: Settings, count: int) -> list[Path]:
     """Output files of a job: STEM.ext for one article, STEM-1.ext ... for many."""
     assert settings.folder is not None
     fmt = formats.get(settings.to)
-    ext = fmt.extensions[0]
+    ext = ".html" if settings.export.embed_html else fmt.extensions[0]
     base = Path(settings.folder) / job.stem
     if count == 1:
         return [base.with_name(base.name + ext)]

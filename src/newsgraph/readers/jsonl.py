@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Iterator
 
-from ..errors import InputError, ModelError
+from .. import formats
+from ..errors import InputError, ModelError, NewsgraphError
 from ..model import Article, article_from_data, is_uri, mint_article_id
 from . import text as text_reader
 from .base import ReadOptions, apply_options, decode_text
@@ -42,6 +43,18 @@ def read_record(line: str, options: ReadOptions, number: int | None = None) -> t
             uri = ident if is_uri(ident) else mint_article_id(ident, opts.id_base)
             article = Article.model_validate({**article.model_dump(), "id": uri})
         return article, True
+    other = formats.sniff(line.encode("utf-8"))
+    if other is not None and other.name not in ("json", "jsonl") and other.readable:
+        # A line of JSON-LD or ninjs (a batch export of ours, or a feed) reads as what it is.
+        try:
+            [article] = list(other.load_reader()(line.encode("utf-8"), options))
+        except NewsgraphError as err:
+            err.what = where + err.what
+            raise err.at(options.source)
+        except ValueError:
+            raise InputError(f"{where}the line holds more than one {other.name} article",
+                             "put one article per line", source=options.source) from None
+        return article, False
     try:
         article = article_from_data(doc)
     except ModelError as err:

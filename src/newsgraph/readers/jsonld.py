@@ -1,0 +1,629 @@
+"""schema.org JSON-LD in: our own exports back to the same Article, other publishers'
+NewsArticle markup as well as it allows.
+
+Documents are expanded offline (pyld; the schema.org context is known locally, any
+other remote context is refused), so every way of writing the same data reads the
+same: a single object or a @graph, arrays or single values, http or https schema.org,
+authors as strings or objects. An HTML page is read by its JSON-LD blocks (``--from
+jsonld``). A document written by newsgraph (schemaVersion
+``urn:newsgraph:vocab:jsonld:1``) is read strictly and restores every detail of the
+model; anything else is read leniently, and what could not be used is listed in
+``provenance.notes``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from pydantic import TypeAdapter, ValidationError
+
+from .. import identifiers
+from ..errors import InputError, ModelError
+from ..model import (
+    ISODate,
+    LanguageTag,
+    URI,
+    Article,
+    DateInfo,
+    article_from_data,
+    local_id,
+    mint_article_id,
+    mint_id,
+)
+from ..schemaorg import (
+    MAPPING,
+    SCHEMA,
+    VOCAB,
+    is_schemaorg_context,
+    reading_expander,
+    remote_context_error,
+    remote_contexts,
+)
+from .base import ReadOptions, apply_options, decode_text, provenance
+from .jsonld_graph import Graph, Literal, Node
+from .native import iter_json_documents, parse_json
+from .text import paragraphs as split_paragraphs
+
+NEWS_ARTICLE_TYPES = ("NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+                      "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+                      "ReviewNewsArticle")
+_PLACE_KINDS = {"City": "city", "Country": "country", "AdministrativeArea": "region",
+                "State": "region", "EventVenue": "venue", "CivicStructure": "venue",
+                "GovernmentBuilding": "venue", "StadiumOrArena": "venue",
+                "LandmarksOrHistoricalBuildings": "venue", "Place": "other",
+                "Continent": "other", "Landform": "other", "TouristAttraction": "other"}
+_ORGANIZATION_TYPES = {"Organization", "Corporation", "NGO", "PoliticalParty", "SportsTeam",
+                       "PerformingGroup", "Consortium", "Project", "Airline", "LocalBusiness",
+                       "OnlineBusiness", "LibrarySystem", "WorkersUnion", "CollegeOrUniversity"}
+_MEDIA_KINDS = {"ImageObject": "image", "Barcode": "image", "VideoObject": "video",
+                "AudioObject": "audio", "MusicVideoObject": "video"}
+_GENDERS = {SCHEMA + "Female": "female", SCHEMA + "Male": "male", "female": "female", "male": "male"}
+
+_uri = TypeAdapter(URI)
+_date = TypeAdapter(ISODate)
+_language = TypeAdapter(LanguageTag)
+
+
+def _valid(adapter: TypeAdapter[Any], value: Any) -> bool:
+    try:
+        adapter.validate_python(value)
+        return True
+    except ValidationError:
+        return False
+
+
+def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    text = decode_text(data, options.source)
+    for document in documents(text, options.source):
+        for url in remote_contexts(document):
+            if not is_schemaorg_context(url):
+                raise remote_context_error(url).at(options.source)
+        try:
+            expanded = reading_expander()(document)
+        except InputError as err:
+            raise err.at(options.source)
+        yield from articles_from_expanded(expanded, data, options)
+
+
+# How an HTML parser finds the end of a script block: the first "</script", whatever
+# the JSON inside says.
+_SCRIPT = re.compile(r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script",
+                     re.I | re.S)
+
+
+def script_blocks(html: str) -> list[tuple[int, str]]:
+    """The JSON-LD <script> blocks of an HTML page, with the line each starts on."""
+    return [(html.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in _SCRIPT.finditer(html)]
+
+
+def documents(text: str, source: str) -> list[Any]:
+    """The JSON-LD documents of a file: one document (object or array), one per line, or
+    one per JSON-LD block of an HTML page."""
+    if text.lstrip().startswith("<"):
+        blocks = script_blocks(text)
+        if not blocks:
+            raise InputError('the HTML page has no <script type="application/ld+json"> block',
+                             "give a page with JSON-LD, or read it as html", source=source)
+        return [parse_json(block, source, line=line) for line, block in blocks]
+    found = list(iter_json_documents(text, source))
+    if all(line is None for line, _ in found):
+        # One JSON value: an array is one JSON-LD document, not one per element.
+        items = [doc for _, doc in found]
+        return [items[0] if len(items) == 1 else items]
+    return [doc for _, doc in found]
+
+
+def articles_from_expanded(expanded: list[Any], data: bytes, options: ReadOptions) -> Iterator[Article]:
+    """Every NewsArticle of an expanded document, as an Article."""
+    return articles_from_graph(Graph(expanded), data, options)
+
+
+def articles_from_graph(graph: Graph, data: bytes, options: ReadOptions) -> Iterator[Article]:
+    nodes = graph.of_type(*NEWS_ARTICLE_TYPES)
+    if not nodes:
+        found = sorted({t for n in graph for t in n.type_names})
+        what = f"its schema.org types are {', '.join(found[:8])}" if found else \
+            "none of its nodes has a schema.org type; is its @context missing?"
+        raise InputError(f"the JSON-LD holds no schema.org NewsArticle: {what}",
+                         "give a document with a node of @type NewsArticle", source=options.source)
+    for node in nodes:
+        ours = MAPPING in node.iris("schemaVersion")
+        try:
+            article = _ArticleReader(graph, node, options, data, ours, single=len(nodes) == 1).read()
+        except (InputError, ModelError) as err:
+            raise err.at(options.source)
+        yield apply_options(article, options)
+
+
+def _observations(graph: Graph) -> dict[str, dict[str, list[Any]]]:
+    """Observation nodes: subject id -> variable -> values, in document order."""
+    found: dict[str, dict[str, list[Any]]] = {}
+    for obs in graph.of_type("Observation"):
+        subject, variable = obs.node("observationAbout"), obs.text("variableMeasured")
+        values = obs.values("value")
+        if subject is None or variable is None or not values:
+            continue
+        value = values[0]
+        found.setdefault(subject.id, {}).setdefault(variable, []).append(
+            value.value if isinstance(value, Literal) else value)
+    return found
+
+
+def _marks(node: Node, what: str) -> list[str]:
+    """Values of newsgraph's vocabulary in additionalType: 'event-kind' -> ['talks']."""
+    prefix = f"{VOCAB}{what}:"
+    return [v[len(prefix):] for v in node.iris("additionalType") if v.startswith(prefix)]
+
+
+@dataclass
+class _Registry:
+    """Entities of one kind found so far: node id -> model id, model id -> fields."""
+
+    by_node: dict[str, str] = field(default_factory=dict)
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pending: list[tuple[Node, str]] = field(default_factory=list)
+
+
+class _ArticleReader:
+    """One NewsArticle node of a graph, and everything it links to, as an Article."""
+
+    def __init__(self, graph: Graph, node: Node, options: ReadOptions, data: bytes, ours: bool,
+                 single: bool) -> None:
+        self.graph, self.node, self.options, self.data = graph, node, options, data
+        self.ours, self.single = ours, single
+        self.obs = _observations(graph)
+        self.notes: list[str] = []
+        self.actors, self.places, self.events = _Registry(), _Registry(), _Registry()
+        self.topics: list[str] = []
+        self.id = ""
+
+    # --- helpers ---
+
+    def problem(self, what: str) -> None:
+        """Our own documents must be exact; for others, note what was left out."""
+        if self.ours:
+            raise InputError(what, "the newsgraph JSON-LD was altered: regenerate it, or fix the value named")
+        if what not in self.notes:
+            self.notes.append(what)
+
+    def observed(self, node: Node, variable: str) -> list[Any]:
+        return self.obs.get(node.id, {}).get(variable, [])
+
+    def distinct(self, values: list[str], name: str | None = None) -> list[str]:
+        """Our lists exactly as written; others' without repeats or the name itself."""
+        if self.ours:
+            return values
+        return [v.strip() for v in dict.fromkeys(values) if v.strip() and v.strip() != name]
+
+    def checked(self, adapter: TypeAdapter[Any], value: str | None, what: str) -> str | None:
+        if value is None:
+            return None
+        value = value.strip() if not self.ours else value
+        if _valid(adapter, value):
+            return value
+        self.problem(f"ignored {what} {value!r}: not valid")
+        return None
+
+    # --- the article ---
+
+    def read(self) -> Article:
+        n = self.node
+        url = self.url()
+        body, paragraph_nodes = self.body()
+        self.id = n.id if not n.blank and _valid(_uri, n.id) else mint_article_id(
+            url or "\n\n".join([n.text("headline") or ""] + [p["text"] for p in body]), self.options.id_base)
+
+        # The cast first, in the article's own order, so that ids and order are stable.
+        for x in n.values("mentions"):
+            self.entity(x, country="actor", default=None)
+        for x in n.values("contentLocation"):
+            self.place(x)
+        for x in (*n.values("locationCreated"), *n.values("spatialCoverage")):
+            self.place(x)
+        for x in n.values("about"):
+            self.entity(x, country="place", default="topic")
+        authors = self.actor_ids(n.values("author"), "person")
+        publisher = self.actor_ids(n.values("publisher")[:1], "organization")
+        sources = self.actor_ids(n.values("sourceOrganization"), "organization")
+        quotes = self.quotes(body)
+        self.fill()
+        if paragraph_nodes:
+            self.spans(paragraph_nodes, body, quotes)
+        for q in quotes:
+            if not q["spans"]:
+                self.problem(f"ignored the quotation {q['text'][:40]!r}: no span of the body marks it")
+
+        headline = n.text("headline") if n.values("headline") or self.ours else n.text("name")
+        subheadline = n.text("alternativeHeadline")
+        if subheadline is None and not self.ours:
+            subheadline = n.text("description")
+        data: dict[str, Any] = {
+            "id": self.id,
+            "headline": headline,
+            "kicker": self.kicker(),
+            "subheadline": subheadline,
+            "authors": authors,
+            "publisher": publisher[0] if publisher else None,
+            "sources": sources,
+            "url": url,
+            "language": self.language(),
+            "published": self.checked(_date, n.text("datePublished"), "datePublished"),
+            "modified": self.checked(_date, n.text("dateModified"), "dateModified"),
+            "dateline": n.text("dateline"),
+            "section": n.text("articleSection"),
+            "body": body,
+            "media": self.media(),
+            "topics": self.keywords(),
+            "actors": [self.actors.items[i] for i in self.actors.items],
+            "places": [self.places.items[i] for i in self.places.items],
+            "quotes": [q for q in quotes if q["spans"]],
+            "events": [self.events.items[i] for i in self.events.items],
+            "provenance": self.provenance(),
+        }
+        return article_from_data(data)
+
+    def url(self) -> str | None:
+        candidates = self.node.iris("url")
+        if not candidates and not self.ours:
+            candidates = self.node.iris("mainEntityOfPage")
+        return self.checked(_uri, candidates[0], "url") if candidates else None
+
+    def language(self) -> str | None:
+        value = self.node.text("inLanguage")
+        lang = self.node.node("inLanguage")
+        if lang is not None and not self.ours:
+            value = lang.text("alternateName") or value
+        if value is not None and not self.ours:
+            value = value.replace("_", "-")  # a locale name ('en_US') for a language tag
+        return self.checked(_language, value, "inLanguage")
+
+    def kicker(self) -> str | None:
+        for part in self.node.nodes("hasPart"):
+            if VOCAB + "kicker" in part.iris("additionalType"):
+                return part.text("text")
+        return None
+
+    def keywords(self) -> list[str]:
+        found: list[str] = []
+        for value in self.node.strings("keywords"):
+            parts = [value] if self.ours else [p.strip() for p in value.split(",")]
+            found += [p for p in parts if p and p not in found]
+        return found + [t for t in self.topics if t not in found]
+
+    # --- body ---
+
+    def body(self) -> tuple[list[dict[str, Any]], list[Node]]:
+        parts = [p for p in self.node.nodes("hasPart") if _marks(p, "paragraph-role")]
+        if parts:
+            parts.sort(key=lambda p: p.integer("position") or 0)
+            body = []
+            for p in parts:
+                offset = self.observed(p, "offset")
+                body.append({"text": p.text("text") or "", "role": _marks(p, "paragraph-role")[0],
+                             "offset": offset[0] if offset else None})
+            return body, parts
+        text = self.node.text("articleBody")
+        if not text:
+            return [], []
+        # Offsets would point into the articleBody string, not into the input: drop them.
+        return [{"text": p.text, "role": "body"} for p in split_paragraphs(text)], []
+
+    def spans(self, paragraphs: list[Node], body: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> None:
+        """Text fragments back to the mentions and quote spans they mark."""
+        quote_by_id = {q["id"]: q for q in quotes}
+        for index, paragraph in enumerate(paragraphs):
+            text = body[index]["text"]
+            for fragment in paragraph.nodes("hasPart"):
+                start, covered = fragment.integer("position"), fragment.text("text")
+                if start is None or not covered or text[start:start + len(covered)] != covered:
+                    self.problem(f"a text fragment of paragraph {index + 1} ({covered!r} at {start}) "
+                                 "does not match the paragraph's text")
+                    continue
+                span = {"paragraph": index, "start": start, "end": start + len(covered)}
+                for target in fragment.nodes("mentions"):
+                    for registry in (self.actors, self.places, self.events):
+                        model_id = registry.by_node.get(target.id)
+                        if model_id is not None:
+                            registry.items[model_id]["mentions"].append(span)
+                            break
+                    else:
+                        self.problem(f"a text fragment mentions {target.id!r}, which is no actor, "
+                                     "place or event of the article")
+                for target in fragment.nodes("isPartOf"):
+                    if target.id in quote_by_id:
+                        quote_by_id[target.id]["spans"].append(span)
+                for target in fragment.nodes("about"):
+                    if target.id in quote_by_id:
+                        quote_by_id[target.id]["speaker_mention"] = span
+
+    # --- entities ---
+
+    def entity(self, value: Node | Literal, *, country: str, default: str | None) -> None:
+        """Something the article mentions or is about: an actor, place, event or topic."""
+        if isinstance(value, Literal):
+            if default == "topic" and isinstance(value.value, str) and value.value.strip():
+                self.topics.append(value.value.strip())
+            return
+        if value.is_a("Quotation", "Observation"):
+            return
+        if _is_event(value):
+            self.event(value)
+        elif value.is_a("Person") or _is_organization(value) or _marks(value, "actor-kind"):
+            self.actor(value, "person")
+        elif value.is_a("Country"):
+            self.actor(value, "country") if country == "actor" else self.place(value)
+        elif any(t in _PLACE_KINDS for t in value.type_names):
+            self.place(value)
+        elif self.ours:
+            self.problem(f"{value.id!r} is listed in the article but is no actor, place or event")
+        elif default == "topic" and value.text("name"):
+            self.topics.append(value.text("name").strip())  # type: ignore[union-attr]
+
+    def register(self, registry: _Registry, value: Node | Literal, kind: str, name: str | None,
+                 base: dict[str, Any], blank_id: Callable[[], str]) -> str | None:
+        node_id = value.id if isinstance(value, Node) else None
+        if node_id is not None and node_id in registry.by_node:
+            return registry.by_node[node_id]
+        if node_id is not None and any(node_id in r.by_node for r in (self.actors, self.places, self.events)):
+            # e.g. one Country node both in mentions (an actor) and contentLocation (a place)
+            self.problem(f"{node_id!r} is used both as an actor and as a place or event; "
+                         f"kept as the first")
+            return None
+        if name is None or not name.strip():
+            self.problem(f"ignored a {kind} without a name" + (f" ({node_id})" if node_id else ""))
+            return None
+        if isinstance(value, Node) and not value.blank and _valid(_uri, value.id):
+            model_id = value.id
+        else:
+            model_id = blank_id()
+        if node_id is not None:
+            registry.by_node[node_id] = model_id
+        if model_id not in registry.items:
+            registry.items[model_id] = {"id": model_id, "name": name if self.ours else name.strip(),
+                                        **base, "mentions": []}
+            if isinstance(value, Node):
+                registry.pending.append((value, model_id))
+        return model_id
+
+    def actor(self, value: Node | Literal, default_kind: str) -> str | None:
+        if isinstance(value, Literal):
+            name = str(value.value).strip() if isinstance(value.value, str) else None
+            if name and default_kind == "person" and name.lower().startswith("by "):
+                name = name[3:].strip()
+            if not name:
+                return None
+            return self.register(self.actors, value, default_kind, name, {"kind": default_kind},
+                                 lambda: mint_id(default_kind, name, self.options.id_base))
+        kind = _actor_kind(value) or default_kind
+        name = value.text("name") or _person_name(value)
+        return self.register(self.actors, value, "actor", name, {"kind": kind},
+                             lambda: mint_id(kind, name or "", self.options.id_base))
+
+    def actor_ids(self, values: list[Node | Literal], default_kind: str) -> list[str]:
+        ids: list[str] = []
+        for value in values:
+            model_id = self.actor(value, default_kind)
+            if model_id is not None and model_id not in ids:
+                ids.append(model_id)
+        return ids
+
+    def place(self, value: Node | Literal) -> str | None:
+        if isinstance(value, Literal):
+            name = value.value.strip() if isinstance(value.value, str) else None
+            return self.register(self.places, value, "place", name, {"kind": "other"},
+                                 lambda: mint_id("place", name or "", self.options.id_base))
+        name = value.text("name")
+        return self.register(self.places, value, "place", name, {"kind": _place_kind(value)},
+                             lambda: mint_id("place", name or "", self.options.id_base))
+
+    def event(self, value: Node) -> str | None:
+        n = len(self.events.items) + 1
+        return self.register(self.events, value, "event", value.text("name"), {},
+                             lambda: local_id(self.id, "event", n))
+
+    def fill(self) -> None:
+        """Details of every entity found; may find more (affiliations, places of events)."""
+        while any(r.pending for r in (self.actors, self.places, self.events)):
+            for registry, fill in ((self.actors, self.fill_actor), (self.places, self.fill_place),
+                                   (self.events, self.fill_event)):
+                while registry.pending:
+                    node, model_id = registry.pending.pop(0)
+                    fill(node, registry.items[model_id])
+
+    def identifiers(self, node: Node) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for pv in node.nodes("identifier"):
+            scheme, value = pv.text("propertyID"), pv.text("value")
+            if scheme and value is not None:
+                found.setdefault(scheme, value)
+        for url in node.iris("sameAs"):
+            parsed = identifiers.from_url(url)
+            if parsed is not None:
+                found.setdefault(*parsed)
+        return found
+
+    def fill_actor(self, node: Node, actor: dict[str, Any]) -> None:
+        actor["aliases"] = self.distinct(node.strings("alternateName"), actor["name"])
+        actor["titles"] = self.distinct(node.strings("jobTitle") + self.observed(node, "titles"))
+        affiliation = node.values("affiliation") or node.values("memberOf") or node.values("worksFor")
+        if affiliation:
+            actor["affiliation"] = self.actor(affiliation[0], "organization")
+        else:
+            for value in self.observed(node, "affiliation"):
+                actor["affiliation"] = self.actor(value, "organization") if isinstance(value, Node) else None
+        if actor.get("affiliation") == actor["id"]:
+            actor["affiliation"] = None
+        actor["description"] = node.text("description")
+        genders = [g.id for g in node.nodes("gender")] + [s.lower() for s in node.strings("gender")] + \
+            self.observed(node, "gender")
+        actor["gender"] = next((_GENDERS[g] for g in genders if g in _GENDERS), None)
+        actor["identifiers"] = self.identifiers(node)
+
+    def fill_place(self, node: Node, place: dict[str, Any]) -> None:
+        place["aliases"] = self.distinct(node.strings("alternateName"), place["name"])
+        address = node.node("address")
+        country = address.text("addressCountry") if address is not None else None
+        if country is None and not self.ours:
+            countries = [c for c in node.nodes("containedInPlace") if c.is_a("Country")]
+            country = countries[0].text("name") if countries else None
+        place["country"] = country
+        place["identifiers"] = self.identifiers(node)
+
+    def fill_event(self, node: Node, event: dict[str, Any]) -> None:
+        kinds, statuses = _marks(node, "event-kind"), _marks(node, "event-status")
+        event["label"] = event.pop("name")
+        event["kind"] = kinds[0] if kinds else "other"
+        event["status"] = statuses[0] if statuses else "unknown"
+        date = {"start": self.checked(_date, node.text("startDate"), "startDate"),
+                "end": self.checked(_date, node.text("endDate"), "endDate"),
+                "text": next(iter(self.observed(node, "date.text")), None),
+                "precision": next(iter(self.observed(node, "date.precision")), None)}
+        if any(v is not None for v in date.values()):
+            try:
+                DateInfo.model_validate(date)
+            except ValidationError:
+                self.problem(f"ignored the end date of event {event['label']!r}: it is before its start")
+                date["end"] = None
+            event["date"] = date
+        location = node.values("location")
+        event["location"] = self.place(location[0]) if location else None
+        people = node.values("attendee") + ([] if self.ours else node.values("performer"))
+        event["participants"] = self.actor_ids(people, "person")
+        event["confidence"] = next(iter(self.observed(node, "confidence")), 1.0)
+
+    # --- quotes ---
+
+    def quotes(self, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        quotes = []
+        for node in self.graph.of_type("Quotation"):
+            part_of = [p.id for p in node.nodes("isPartOf")]
+            if self.node.id not in part_of and not (self.single and not part_of):
+                continue
+            text = node.text("text")
+            if not text:
+                self.problem(f"ignored the quotation {node.id!r}: it has no text")
+                continue
+            kinds = _marks(node, "quote-kind")
+            speaker = node.values("spokenByCharacter") or node.values("creator") or node.values("author")
+            event = node.node("recordedAt")
+            via = node.values("publisher")
+            addressee = [a for a in self.observed(node, "addressee") if isinstance(a, Node)]
+            own_id = not node.blank and _valid(_uri, node.id)
+            quote: dict[str, Any] = {
+                "id": node.id if own_id else local_id(self.id, "quote", len(quotes) + 1),
+                "text": text,
+                "kind": kinds[0] if kinds else "direct",
+                "speaker": self.actor(speaker[0], "person") if speaker else None,
+                "cue": next(iter(self.observed(node, "cue")), None),
+                "addressee": self.actor(addressee[0], "person") if addressee else None,
+                "via": self.actor(via[0], "organization") if via else None,
+                "event": self.event(event) if event is not None and _is_event(event) else None,
+                "confidence": next(iter(self.observed(node, "confidence")), 1.0),
+                "spans": [],
+            }
+            if not self.ours:
+                quote["spans"] = _find(text, body)
+            quotes.append(quote)
+        return quotes
+
+    # --- media, provenance ---
+
+    def media(self) -> list[dict[str, Any]]:
+        n = self.node
+        nodes = sorted(n.nodes("associatedMedia"), key=lambda m: m.integer("position") or 0)
+        found: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for m in nodes:
+            seen.add(m.id)
+            found.append(self.medium(m))
+        if self.ours:
+            return found
+        for prop, kind in (("image", "image"), ("video", "video"), ("audio", "audio")):
+            for value in n.values(prop):
+                if isinstance(value, Node):
+                    if value.id in seen:
+                        continue
+                    seen.add(value.id)
+                    item = self.medium(value, kind)
+                else:
+                    item = {"kind": kind, "url": self.checked(_uri, str(value.value), prop)}
+                if item.get("url") and any(f.get("url") == item["url"] for f in found):
+                    continue
+                found.append(item)
+        return found
+
+    def medium(self, m: Node, kind: str = "image") -> dict[str, Any]:
+        marked = _marks(m, "media-kind")
+        typed = [_MEDIA_KINDS[t] for t in m.type_names if t in _MEDIA_KINDS]
+        kind = (marked or typed or [kind])[0]
+        urls = m.iris("contentUrl") or m.iris("url") or m.iris("embedUrl")
+        if not urls and m.bare and not m.blank:
+            urls = [m.id]  # "image": "https://..." under a context that makes it an IRI
+        return {"kind": kind, "url": self.checked(_uri, urls[0], "media URL") if urls else None,
+                "caption": m.text("caption"), "credit": m.text("creditText")}
+
+    def provenance(self) -> dict[str, Any] | None:
+        sources = [s for s in self.node.nodes("isBasedOn") if VOCAB + "source" in s.iris("additionalType")]
+        source = sources[0] if sources else None
+        if source is None:
+            if self.ours:
+                return None
+            made = provenance(self.data, "jsonld", self.options.source)
+            return {**made.model_dump(), "notes": self.notes}
+        removed = []
+        for part in source.nodes("hasPart"):
+            removed.append({"text": part.text("text") or "", "offset": part.integer("position"),
+                            "reason": part.text("description") or ""})
+        return {"source": source.text("name"), "sha256": source.text("sha256"),
+                "reader": next(iter(self.observed(source, "reader")), None),
+                "newsgraph_version": next(iter(self.observed(source, "newsgraph_version")), None),
+                "removed": removed, "notes": [*self.observed(source, "notes"), *self.notes]}
+
+
+def _is_event(node: Node) -> bool:
+    # Event and most of its subtypes (SportsEvent, BusinessEvent...); a PublicationEvent is
+    # when something was broadcast, not news.
+    events = [t for t in node.type_names if t.endswith("Event") and t != "PublicationEvent"]
+    return bool(events)
+
+
+def _is_organization(node: Node) -> bool:
+    return any(t in _ORGANIZATION_TYPES or t.endswith("Organization") for t in node.type_names)
+
+
+def _actor_kind(node: Node) -> str | None:
+    if _marks(node, "actor-kind"):
+        return _marks(node, "actor-kind")[0]
+    if node.is_a("Person"):
+        return "person"
+    if node.is_a("Country"):
+        return "country"
+    if _is_organization(node):
+        return "organization"
+    return None
+
+
+def _person_name(node: Node) -> str | None:
+    parts = [node.text("givenName"), node.text("familyName")]
+    name = " ".join(p.strip() for p in parts if p and p.strip())
+    return name or next(iter(node.strings("alternateName")), None)
+
+
+def _place_kind(node: Node) -> str:
+    if _marks(node, "place-kind"):
+        return _marks(node, "place-kind")[0]
+    return next((_PLACE_KINDS[t] for t in node.type_names if t in _PLACE_KINDS), "other")
+
+
+def _find(text: str, body: list[dict[str, Any]]) -> list[dict[str, int]]:
+    """Where another publisher's quotation stands in the body (first occurrence)."""
+    needle = text.strip().strip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb").strip()
+    if not needle:
+        return []
+    for index, paragraph in enumerate(body):
+        start = paragraph["text"].find(needle)
+        if start >= 0:
+            return [{"paragraph": index, "start": start, "end": start + len(needle)}]
+    return []
