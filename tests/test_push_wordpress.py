@@ -333,6 +333,11 @@ def test_an_author_role_user_pushes_what_it_may_and_says_what_it_left_out(wordpr
     assert post["meta"] == {k: v for k, v in post_fields(article).meta.items()}
     again = push_items(writer, [("w", [article])], WordPressOptions(status="publish"))
     assert again.outcomes[0].action == "unchanged"
+    # A reader still gets the JSON-LD: the plugin prints it from meta in the page head.
+    page = _client().request("GET", post["link"]).body.decode("utf-8")
+    head, body = page.split("</head>", 1)
+    assert jsonld_blocks(head) == [json.loads(api.export(article, to="jsonld"))]
+    assert jsonld_blocks(body) == []
 
 
 def test_a_post_the_user_may_not_edit_is_never_doubled(wordpress: WP, site: Site, kitchen_sink: Article) -> None:
@@ -593,6 +598,14 @@ def test_the_published_page_carries_the_plugins_head(wordpress: WP, site: Site, 
     head, body = page.split("</head>", 1)
     assert "<style>q[data-quote]{quotes:none}</style>" in head
     assert '<q data-quote="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-1"' in body
+    # The JSON-LD is in the body, whole, once; the plugin does not print a second copy.
+    assert jsonld_blocks(head) == []
+    assert jsonld_blocks(body) == [json.loads(post["meta"]["newsgraph_jsonld"])]
+    assert json.loads(post["meta"]["newsgraph_jsonld"]) == json.loads(api.export(kitchen_sink, to="jsonld"))
+
+
+def jsonld_blocks(html_text: str) -> list[Any]:
+    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html_text, re.S)]
 
 
 def test_a_bad_url_is_a_usage_error() -> None:

@@ -22,6 +22,7 @@ from .. import api, formats
 from ..errors import UsageError
 from ..exporters import html_body
 from ..exporters.base import ExportOptions
+from ..exporters.jsonld_html import script_json
 from ..model import Article, normalise_name
 
 META_KEYS = ("newsgraph_id", "newsgraph_actors", "newsgraph_quotes", "newsgraph_events",
@@ -89,11 +90,9 @@ def post_fields(article: Article, *, options: ExportOptions = ExportOptions(),
 
 
 def jsonld_script(jsonld: str) -> str:
-    """JSON-LD in a <script> element that no text inside it can close."""
-    data = json.loads(jsonld)
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return f'<script type="application/ld+json">{text}</script>'
+    """JSON-LD in a <script> element that no text inside it can close (one line, so that
+    WordPress's paragraph filter has no line break to turn into <br>)."""
+    return f'<script type="application/ld+json">{script_json(json.loads(jsonld), pretty=False)}</script>'
 
 
 # --- fields --------------------------------------------------------------------------
