@@ -17,6 +17,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (to make the client time out)
     drop: bool = False  # close the connection without answering
+    partial: bool = False  # announce the whole body, send half of it, close
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -70,6 +71,12 @@ class ScriptedServer:
                 self.send_header("Content-Length", str(len(data)))
                 self.send_header("Connection", "close")
                 self.end_headers()
+                if reply.partial:
+                    self.wfile.write(data[: len(data) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.close()
+                    return
                 self.wfile.write(data)
 
             do_GET = do_POST = do_PUT = do_DELETE = do_OPTIONS = do_HEAD = _serve

@@ -113,6 +113,13 @@ def test_a_dropped_connection_is_retried() -> None:
     assert len(waits) == 1
 
 
+def test_a_body_cut_short_is_retried() -> None:
+    with ScriptedServer([Reply(200, {"cut": "x" * 200}, partial=True), Reply(200, {"whole": 1})]) as server:
+        c, waits = client()
+        assert c.request("GET", server.url).json() == {"whole": 1}
+    assert len(waits) == 1
+
+
 def test_unreachable_server_is_a_clear_error_after_retries() -> None:
     with socket.socket() as sock:  # a port that nothing listens on
         sock.bind(("127.0.0.1", 0))

@@ -218,11 +218,13 @@ class Client:
     def _send(self, method: str, url: str, body: bytes | None, headers: Mapping[str, str]) -> Response:
         request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
         try:
-            with self._opener.open(request, timeout=self.timeout) as raw:
-                return Response(raw.status, _lower(raw.headers), _read(raw), url)
-        except urllib.error.HTTPError as err:
-            with err:
-                return Response(err.code, _lower(err.headers), _read(err), url)
+            try:
+                raw = self._opener.open(request, timeout=self.timeout)
+            except urllib.error.HTTPError as err:
+                raw = err  # an error status is still an answer, with a body to read
+            with raw:
+                # Reading the body can time out or break too: inside the same handlers.
+                return Response(raw.code, _lower(raw.headers), _read(raw), url)
         except urllib.error.URLError as err:
             raise _classify(url, err.reason) from None
         except (TimeoutError, socket.timeout, ConnectionError, http.client.HTTPException, OSError) as err:
@@ -333,6 +335,11 @@ def _read(raw: Any) -> bytes:
     if len(data) > MAX_BODY:
         raise PushError(f"the answer from {raw.geturl()} is larger than {MAX_BODY // (1024 * 1024)} MiB",
                         "check that the URL points at the service itself")
+    # read(n) returns what arrived before the connection closed, without complaint: a
+    # body shorter than announced is a dropped connection, not an answer.
+    announced = raw.headers.get("Content-Length") if raw.headers else None
+    if announced and announced.isdigit() and len(data) < int(announced):
+        raise http.client.IncompleteRead(data, int(announced) - len(data))
     return data
 
 
