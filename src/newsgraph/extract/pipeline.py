@@ -20,6 +20,8 @@ Pass = Callable[[Article, ExtractOptions], Article]
 
 # Dotted paths, imported on first use; each pass lands with its module.
 PASSES: tuple[str, ...] = (
+    "newsgraph.extract.clean:run",
+    "newsgraph.extract.structure:run",
     "newsgraph.extract.actors:extract_actors",
 )
 
