@@ -96,6 +96,12 @@ def test_post_dates(published: str | None, expected: tuple[str | None, str | Non
     assert post_dates(published) == expected
 
 
+def test_names_wordpress_cannot_store_are_not_tags_or_categories() -> None:
+    article = make(topics=["0", "<bytes>", "  ", "<b>x</b>", "2 < 3"], section="<i>")
+    assert tag_names(article) == ["<b>x</b>", "2 < 3"]
+    assert post_fields(article).categories == []
+
+
 def test_tags_are_unique_ignoring_case() -> None:
     article = make(actors=[{"id": "urn:newsgraph:organization:nato", "kind": "organization", "name": "NATO"},
                            {"id": "urn:newsgraph:group:hamas", "kind": "group", "name": "Hamas"}],

@@ -70,7 +70,7 @@ def post_fields(article: Article, *, options: ExportOptions = ExportOptions(),
         slug=slug_for(article),
         author=_first_author(article),
         tags=tag_names(article),
-        categories=[article.section] if article.section else [],
+        categories=[article.section] if article.section and storable_term(article.section) else [],
         meta={
             "newsgraph_id": article.id,
             "newsgraph_actors": _json([a.model_dump(mode="json", exclude_none=True) for a in article.actors]),
@@ -137,10 +137,23 @@ def tag_names(article: Article) -> list[str]:
     seen: set[str] = set()
     unique = []
     for name in (n.strip() for n in names):
-        if name and name.casefold() not in seen:
+        if storable_term(name) and name.casefold() not in seen:
             seen.add(name.casefold())
             unique.append(name)
     return unique
+
+
+_TAG_LIKE = re.compile(r"<[^>]*>?")
+
+
+def storable_term(name: str) -> bool:
+    """Whether WordPress can keep ``name`` as a tag or category name.
+
+    WordPress strips markup from term names and then refuses an empty one, and PHP's
+    empty() calls "0" empty too: "<b>" or "0" would fail the whole article.
+    """
+    visible = " ".join(_TAG_LIKE.sub("", name).split())
+    return visible not in ("", "0")
 
 
 def _first_author(article: Article) -> str | None:

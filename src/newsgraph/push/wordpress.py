@@ -339,7 +339,15 @@ class Site:
                                         "so the post is left without it")
                         continue
                     new.append(f"new {_singular(taxonomy)} {name!r}")
-                    known = self.term_id(taxonomy, name, create=True) if create else None
+                    try:
+                        known = self.term_id(taxonomy, name, create=True) if create else None
+                    except HTTPStatusError as err:
+                        if err.code != "empty_term_name":
+                            raise
+                        # A name WordPress empties when it cleans it: nothing to tag with.
+                        warnings.append(f"WordPress cannot name a {_singular(taxonomy)} {name!r}; left out")
+                        new.pop()
+                        continue
                 ids.append(known)
             if ids or taxonomy == "tags":
                 # Names WordPress folds together ("a  b", "a b") are one term: list it once.
