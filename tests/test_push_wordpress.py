@@ -616,3 +616,14 @@ def test_a_bad_url_is_a_usage_error() -> None:
     result = CliRunner(env={"NEWSGRAPH_WP_APP_PASSWORD": "x"}).invoke(
         main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", "ftp://example.org", "--user", "a"])
     assert result.exit_code == 2 and "'ftp://example.org' is not a web address" in result.stderr
+
+
+def test_a_tag_name_wordpress_empties_is_left_out_with_a_warning(site: Site, kitchen_sink: Article) -> None:
+    # WordPress removes URL-encoded octets from term names: "%41%42" becomes "", which it refuses.
+    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:octets",
+                                              "url": "https://example.org/octets-story", "topics": ["%41%42"]})
+    outcome = push_items(site, [("o", [article])], WordPressOptions()).outcomes[0]
+    assert outcome.ok, outcome.error
+    assert "WordPress cannot name a tag '%41%42'; left out" in outcome.warnings
+    again = push_items(site, [("o", [article])], WordPressOptions()).outcomes[0]
+    assert again.action == "unchanged", again.changes
