@@ -35,8 +35,17 @@ class PushOutcome:
         if self.target:
             text += f" -> {self.target}"
         if self.changes:
-            text += f" ({', '.join(self.changes)})"
+            text += f" ({', '.join(_folded(self.changes))})"
         return text
+
+
+def _folded(changes: list[str]) -> list[str]:
+    """Many new tags read better as a count: 'new tag 'a', new tag 'b', ...' -> '9 new tags'."""
+    tags = [c for c in changes if c.startswith("new tag ")]
+    if len(tags) <= 3:
+        return changes
+    rest = [c for c in changes if not c.startswith("new tag ")]
+    return rest + [f"{len(tags)} new tags"]
 
 
 @dataclass
