@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Literal, Sequence, TextIO
 
-from . import batch, formats, worker
-from .errors import InputError, NewsgraphError, OutputError, UsageError
+from . import batch, formats, standards, worker
+from .errors import InputError, NewsgraphError, OutputError, SchemaMissingError, UsageError
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
@@ -133,6 +133,7 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
 class ConvertReport:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[Outcome]:
@@ -200,6 +201,7 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
     args = [str(i) for i in inputs]
     if not args:
         raise UsageError("no input given", "name files or folders, or '-' for standard input")
+    report = ConvertReport(warnings=schema_warnings(fmt, options.export))
     target = None if output in (None, STDIN) else Path(output)
     to_folder = target is not None and (
         target.is_dir() or str(output).endswith(("/", "\\")) or len(args) > 1
@@ -215,7 +217,6 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
         skip_existing=options.skip_existing)
     items = iter_jobs(args, declared=options.from_format, glob=options.glob)
     outcomes = _engine(items, settings, options)
-    report = ConvertReport()
 
     def record() -> Iterator[Outcome]:
         for outcome in outcomes:
@@ -274,6 +275,19 @@ def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, expor
         report.outcomes.append(failure)
         if on_outcome:
             on_outcome(failure)
+
+
+def schema_warnings(fmt: Format, export_options: ExportOptions) -> list[str]:
+    """Say once, before a batch, that an official schema is missing (an error under strict)."""
+    absent = standards.missing(fmt.standards) if export_options.validate else []
+    if not absent:
+        return []
+    err = SchemaMissingError(f"the official schema{'s' if len(absent) > 1 else ''} "
+                             f"{', '.join(absent)} {'are' if len(absent) > 1 else 'is'} not installed",
+                             standards.INSTALL_HINT)
+    if export_options.strict:
+        raise err
+    return [f"{err.what}: {fmt.name} exports are written without that check ({err.fix})"]
 
 
 def check_writable_folder(folder: Path) -> None:

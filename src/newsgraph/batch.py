@@ -31,7 +31,7 @@ def default_workers() -> int:
 
 
 def error_outcome(err: NewsgraphError) -> Outcome:
-    return Outcome(err.source or "?", error=err)
+    return Outcome(err.source or "?", error=err.detached())
 
 
 def run(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int = 1) -> Iterator[Outcome]:

@@ -130,6 +130,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
     )
     with BatchProgress(None, enabled=not quiet) as progress:
         report = api.convert(list(inputs), output, options=options, on_outcome=progress.update)
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
     for outcome in report.failed:
         assert outcome.error is not None
         _error(outcome.error)
@@ -210,6 +213,51 @@ def schema(output: str | None, jsonld_context: bool) -> int:
     else:
         click.echo(schema_text(), nl=False)
     return EXIT_OK
+
+
+@main.group(name="standards")
+def standards_group() -> None:
+    """The official schemas (NewsML-G2 XSD, ninjs, schema.org) that exports are checked against.
+
+    \b
+    Examples:
+      newsgraph standards install --from ../shared/standards
+      newsgraph standards status
+    """
+
+
+@standards_group.command(name="install")
+@click.option("--from", "source", required=True, metavar="DIR",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="A folder laid out like shared/standards (newsml-g2/, ninjs/, schemaorg/).")
+@_guard
+def standards_install(source: Path) -> int:
+    """Copy the official schemas into the user cache, refusing any file whose SHA-256 differs.
+
+    \b
+    Example:
+      newsgraph standards install --from ../shared/standards
+    """
+    from . import standards
+
+    for path in standards.install(source):
+        click.echo(f"installed: {path}")
+    return EXIT_OK
+
+
+@standards_group.command(name="status")
+def standards_status() -> None:
+    """Show where each official schema is found, or that it is missing.
+
+    \b
+    Example:
+      newsgraph standards status
+    """
+    from . import standards
+
+    for relpath in standards.PINNED:
+        found = standards.find(relpath)
+        click.echo(f"{relpath:<48} {found if found else 'missing'}")
 
 
 @main.command(name="formats")

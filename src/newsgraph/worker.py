@@ -130,7 +130,7 @@ def run(job: Job, settings: Settings) -> Outcome:
             atomic_write(path, [text])
             outcome.outputs.append(str(path))
     except NewsgraphError as err:
-        outcome.error = err.at(job.label)
+        outcome.error = err.at(job.label).detached()
     except Exception as err:  # noqa: BLE001 - one input's failure must not stop the batch
         outcome.error = NewsgraphError(f"internal error: {type(err).__name__}: {err}",
                                        "please report this with the input file", source=job.label)

@@ -1,0 +1,670 @@
+"""NewsML-G2 2.35: one Article as a ``newsItem``, many as one ``newsMessage``.
+
+Everything the model holds is carried, so that reading the item back gives the same
+Article (see :mod:`newsgraph.readers.newsml`):
+
+- itemMeta: ``ninat:text``, the publisher as ``provider``, dates, title, generator,
+  associated media as ``link``s; provenance in an ``ng:provenance`` extension element;
+- contentMeta: ``contentCreated``/``contentModified``, authors as ``creator``, credited
+  agencies as ``infoSource``, language, topics as ``keyword``, one ``subject`` per actor,
+  place and event (``cpnat:`` natures), headline and kicker, dateline, the standfirst as
+  ``description role="drol:summary"``, the section as an extension property;
+- one ``assert`` per actor, place and event with its details (names, titles,
+  affiliation, identifiers as ``sameAs``, event dates, status, place, participants);
+- one ``partMeta`` per quote (kind, speaker as the part's ``creator``, text, cue, ...);
+- the body as NITF in ``inlineXML``: ``<p>``/``<hl2>``/``<bq>``/``<ul>``/``<note>`` by
+  paragraph role, with ``<person>``, ``<org>``, ``<location>``, ``<event>`` and ``<q>``
+  around every mention and quote span.
+
+Output is deterministic. The one value the model cannot supply, ``versionCreated`` of
+an article without any date (and ``sent`` of a newsMessage), is the export time, read
+from ``$SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from .. import version
+from ..errors import ExportError, UsageError
+from ..inline import Element as MarkNode
+from ..inline import Mark, Node, nest, to_elements
+from ..model import Actor, Article, Event, Paragraph, Place, Quote
+from ..validate import newsml as newsml_validate
+from ..newsml_terms import (
+    CPNAT_EVENT,
+    CPNAT_OF_ACTOR,
+    CPNAT_OF_PLACE,
+    CPNAT_OF_PLACE_DEFAULT,
+    DROL_CAPTION,
+    DROL_SUMMARY,
+    GENDER_URIS,
+    IPTC_CATALOG,
+    NAR,
+    NG,
+    NITF,
+    NITF_MEDIA_TYPE,
+    NITF_TAG_EVENT,
+    NITF_TAG_OF_ACTOR,
+    NITF_TAG_PLACE,
+    NITF_TAG_QUOTE,
+    NOT_NORMALIZED,
+    QCODE_IDENTIFIERS,
+    QCODE_RE,
+    REL_ADDRESSEE,
+    REL_AFFILIATION,
+    REL_CONFIDENCE,
+    REL_CUE,
+    REL_EVENT,
+    REL_GENDER,
+    REL_LOCATION,
+    REL_PARTICIPANT,
+    REL_SECTION,
+    REL_SPEAKER_MENTION,
+    REL_STATUS,
+    REL_TITLE,
+    REL_VIA,
+    ROLE_ALIAS,
+    ROLE_KICKER,
+    ROLE_QUOTE_TEXT,
+    SCHEME_NAMES,
+    SCHEMES,
+    STANDARD,
+    STANDARD_VERSION,
+    XML_LANG,
+    XML_SPACE,
+    nar,
+    ng,
+    nitf,
+)
+from .base import ExportOptions
+
+# The whole newsMessage is one chunk, validated as one document by exporters.base.
+VALIDATE_CHUNKS = True
+
+_NSMAP = {None: NAR, "ng": NG}
+
+
+class _Tags(dict[str, str]):
+    """Qualified tag names, made once: building them is a measurable part of an export."""
+
+    def __init__(self, qualify: Callable[[str], str]) -> None:
+        super().__init__()
+        self.qualify = qualify
+
+    def __missing__(self, name: str) -> str:
+        tag = self[name] = self.qualify(name)
+        return tag
+
+
+_NAR = _Tags(nar)
+_NITF = _Tags(nitf)
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_SubElement = etree.SubElement
+
+# Elements whose content is text with inline markup: never indented.
+_TEXT_BLOCKS = frozenset({_NITF["p"], _NITF["hl2"], _NITF["li"]})
+
+
+# --- entry points -------------------------------------------------------------------
+
+
+def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
+    """One article as a NewsML-G2 newsItem document."""
+    text = serialize(_checked_item(article), pretty=options.pretty)
+    newsml_validate.note_generated(text)
+    return text
+
+
+def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
+    """Many articles as one newsMessage (a single chunk: the message is one document)."""
+    message = etree.Element(_NAR["newsMessage"], nsmap=_NSMAP)
+    header = _SubElement(message, _NAR["header"])
+    _SubElement(header, _NAR["sent"]).text = export_time()
+    item_set = _SubElement(message, _NAR["itemSet"])
+    for article in articles:
+        item_set.append(_checked_item(article))
+    if len(item_set):  # a message needs at least one item; no articles, no document
+        text = serialize(message, pretty=options.pretty)
+        newsml_validate.note_generated(text)
+        yield text
+
+
+def serialize(root: etree._Element, *, pretty: bool = True) -> str:
+    if pretty:
+        # lxml indents the metadata (fast, in C) but would also put white space into
+        # paragraphs whose text starts with markup; the bodies are set aside meanwhile.
+        bodies = [(inline, inline[0]) for inline in root.iter(_NAR["inlineXML"]) if len(inline)]
+        for inline, doc in bodies:
+            inline.remove(doc)
+        etree.indent(root)
+        for inline, doc in bodies:
+            level = sum(1 for _ in inline.iterancestors())
+            inline.text = "\n" + "  " * (level + 1)
+            inline.append(doc)
+            doc.tail = "\n" + "  " * level
+            _indent(doc, level + 1)
+    return _DECLARATION + etree.tostring(root, encoding="unicode") + "\n"
+
+
+def _checked_item(article: Article) -> etree._Element:
+    try:
+        return news_item(article)
+    except ValueError as err:
+        # lxml refuses characters XML 1.0 cannot carry (NUL, most control characters).
+        bad = next((m.group() for text in _strings(article.model_dump()) if (m := _NON_XML.search(text))), None)
+        what = f"the character U+{ord(bad):04X}" if bad else "a character"
+        raise ExportError(f"the article holds {what}, which XML 1.0 cannot carry ({err})",
+                          "remove control characters from the input and convert again",
+                          source=article.provenance.source if article.provenance else None) from None
+
+
+_NON_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _strings(data: object) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+
+
+# --- the clock and dates ---------------------------------------------------------
+
+
+def export_time() -> str:
+    """Now, or ``$SOURCE_DATE_EPOCH`` when set, as an xs:dateTime in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            moment = datetime.fromtimestamp(int(epoch), timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time",
+                             "set it to whole seconds since 1970, or unset it") from None
+    else:
+        moment = datetime.now(timezone.utc).replace(microsecond=0)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+_MAX_ZONE_MINUTES = 14 * 60  # xs:dateTime time zones stop at +/-14:00
+
+
+def xsd_date(value: str) -> str:
+    """The model's ISO 8601 text as an xs:date or xs:dateTime (seconds and zone colon added)."""
+    match = _ISO.match(value)
+    if not match:  # the model guarantees the shape; keep anything else visible
+        return value
+    day, hours_minutes, seconds, zone = match.groups()
+    if hours_minutes is None:
+        return day
+    text = f"{day}T{hours_minutes}{seconds or ':00'}"
+    if zone and zone != "Z":
+        hh, mm = int(zone[1:3]), int(zone[-2:])
+        zone = f"{zone[0]}{zone[1:3]}:{zone[-2:]}"
+        if hh * 60 + mm > _MAX_ZONE_MINUTES:  # the same instant, in UTC
+            moment = datetime.fromisoformat(text + zone).astimezone(timezone.utc)
+            return moment.isoformat().replace("+00:00", "Z")
+    return text + (zone or "")
+
+
+def _date(parent: etree._Element, tag: str, value: str) -> etree._Element:
+    """A date property holding a model date: the XSD's form, and the exact text if it differs."""
+    el = _SubElement(parent, _NAR[tag])
+    el.text = xsd_date(value)
+    if el.text != value:
+        el.set(ng("value"), value)  # the exact text as the model holds it
+    return el
+
+
+# --- small builders --------------------------------------------------------------
+
+
+def _text(parent: etree._Element, tag: str, value: str, attrib: dict[str, str] | None = None,
+          *, normalized: bool = False) -> etree._Element:
+    """A text element; ``normalized`` types (g2normalizedString) get an exact ng:value when needed."""
+    el = _SubElement(parent, tag, attrib or {})
+    if normalized and NOT_NORMALIZED.search(value):
+        el.text = NOT_NORMALIZED.sub(" ", value)
+        el.set(ng("value"), value)
+    else:
+        el.text = value
+    return el
+
+
+def _name(parent: etree._Element, value: str, role: str | None = None) -> etree._Element:
+    return _text(parent, _NAR["name"], value, {"role": role} if role else None, normalized=True)
+
+
+def _party(parent: etree._Element, tag: str, actor: Actor) -> etree._Element:
+    el = _SubElement(parent, _NAR[tag], {"uri": actor.id})
+    _name(el, actor.name)
+    return el
+
+
+def _ext(parent: etree._Element, tag: str, rel: str, *, value: str | None = None,
+         uri: str | None = None, qcode: str | None = None) -> etree._Element:
+    attrib = {"rel": f"ngrel:{rel}"}
+    if qcode is not None:
+        attrib["qcode"] = qcode
+    if uri is not None:
+        attrib["uri"] = uri
+    if value is not None:
+        attrib["value"] = value
+    return _SubElement(parent, _NAR[tag], attrib)
+
+
+def _confidence(el: etree._Element, confidence: float) -> None:
+    """IPTC's confidence is a whole percentage; the exact value goes in ng:confidence."""
+    percent = round(confidence * 100)
+    el.set("confidence", str(percent))
+    if percent / 100 != confidence:
+        el.set(ng("confidence"), repr(confidence))
+
+
+# --- the item ----------------------------------------------------------------------
+
+
+def news_item(article: Article) -> etree._Element:
+    """The newsItem element of one article."""
+    item = etree.Element(_NAR["newsItem"], nsmap=_NSMAP)
+    item.set("guid", article.id)
+    item.set("version", "1")
+    item.set("standard", STANDARD)
+    item.set("standardversion", STANDARD_VERSION)
+    item.set("conformance", "power")
+    if article.language:
+        item.set(XML_LANG, article.language)
+    _SubElement(item, _NAR["catalogRef"], {"href": IPTC_CATALOG})
+    _catalog(item)
+    _item_meta(item, article)
+    _content_meta(item, article)
+    for quote in article.quotes:
+        _part_meta(item, article, quote)
+    for actor in article.actors:
+        _actor_assert(item, article, actor)
+    for place in article.places:
+        _place_assert(item, place)
+    for event in article.events:
+        _event_assert(item, article, event)
+    _content_set(item, article)
+    return item
+
+
+def _catalog(item: etree._Element) -> None:
+    catalog = _SubElement(item, _NAR["catalog"])
+    _SubElement(catalog, _NAR["title"]).text = "newsgraph schemes"
+    for alias, uri in SCHEMES.items():
+        scheme = _SubElement(catalog, _NAR["scheme"], {"alias": alias, "uri": uri})
+        _SubElement(scheme, _NAR["name"]).text = SCHEME_NAMES[alias]
+
+
+def _item_meta(item: etree._Element, article: Article) -> None:
+    meta = _SubElement(item, _NAR["itemMeta"])
+    _SubElement(meta, _NAR["itemClass"], {"qcode": "ninat:text"})
+    publisher = article.actor(article.publisher) if article.publisher else None
+    if publisher is not None:
+        _party(meta, "provider", publisher)
+    else:
+        # provider is required; the model knows none, and says so rather than invent one.
+        _SubElement(meta, _NAR["provider"], {"literal": "unknown"})
+    # Not a model field: the item's version time, from the article's own dates when it
+    # has any (an xs:dateTime, so a bare date gets midnight), else the export time.
+    stamp = article.modified or article.published
+    version_created = xsd_date(stamp) if stamp else export_time()
+    if "T" not in version_created:
+        version_created += "T00:00:00"
+    _SubElement(meta, _NAR["versionCreated"]).text = version_created
+    if article.published and "T" in article.published:
+        _date(meta, "firstCreated", article.published)
+    _SubElement(meta, _NAR["pubStatus"], {"qcode": "stat:usable"})
+    _SubElement(meta, _NAR["generator"], {"versioninfo": version.__version__}).text = "newsgraph"
+    if article.headline:
+        _text(meta, _NAR["title"], article.headline)
+    for media in article.media:
+        link = _SubElement(meta, _NAR["link"], {"rel": f"ngmedia:{media.kind}"})
+        if media.url:
+            link.set("href", media.url)
+        if media.caption is not None:
+            _text(link, _NAR["description"], media.caption, {"role": f"drol:{DROL_CAPTION}"})
+        if media.credit is not None:
+            _text(link, _NAR["creditline"], media.credit, normalized=True)
+    if article.provenance is not None:
+        _provenance(meta, article)
+
+
+def _provenance(meta: etree._Element, article: Article) -> None:
+    prov = article.provenance
+    assert prov is not None
+    el = _SubElement(meta, ng("provenance"))
+    for attr, value in (("source", prov.source), ("sha256", prov.sha256), ("reader", prov.reader),
+                        ("newsgraph-version", prov.newsgraph_version)):
+        if value is not None:
+            el.set(attr, value)
+    for removed in prov.removed:
+        r = _SubElement(el, ng("removed"), {"reason": removed.reason})
+        if removed.offset is not None:
+            r.set("offset", str(removed.offset))
+        r.text = removed.text
+    for note in prov.notes:
+        _SubElement(el, ng("note")).text = note
+
+
+def _content_meta(item: etree._Element, article: Article) -> None:
+    meta = _SubElement(item, _NAR["contentMeta"])
+    if article.published:
+        _date(meta, "contentCreated", article.published)
+    if article.modified:
+        _date(meta, "contentModified", article.modified)
+    for ref in article.sources:
+        _party(meta, "infoSource", _actor(article, ref))
+    for ref in article.authors:
+        _party(meta, "creator", _actor(article, ref))
+    if article.language:
+        _SubElement(meta, _NAR["language"], {"tag": article.language})
+    for topic in article.topics:
+        _text(meta, _NAR["keyword"], topic, normalized=True)
+    credited = set(article.authors) | set(article.sources) | ({article.publisher} if article.publisher else set())
+    for actor in article.actors:
+        # An author, publisher or agency the text never mentions is not what the story is about.
+        if actor.mentions or actor.id not in credited:
+            subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{CPNAT_OF_ACTOR[actor.kind]}",
+                                                          "uri": actor.id})
+            _name(subject, actor.name)
+    for place in article.places:
+        subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{_place_nature(place)}", "uri": place.id})
+        _name(subject, place.name)
+    for event in article.events:
+        subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{CPNAT_EVENT}", "uri": event.id})
+        if event.confidence != 1.0:
+            _confidence(subject, event.confidence)
+        _name(subject, event.label)
+    if article.headline is not None:
+        _text(meta, _NAR["headline"], article.headline)
+    if article.kicker is not None:
+        _text(meta, _NAR["headline"], article.kicker, {"role": f"ngrole:{ROLE_KICKER}"})
+    if article.dateline is not None:
+        _text(meta, _NAR["dateline"], article.dateline)
+    if article.subheadline is not None:
+        _text(meta, _NAR["description"], article.subheadline, {"role": f"drol:{DROL_SUMMARY}"})
+    if article.section is not None:
+        _ext(meta, "contentMetaExtProperty", REL_SECTION, value=article.section)
+
+
+def _actor(article: Article, ref: str) -> Actor:
+    actor = article.actor(ref)
+    assert actor is not None, ref  # the model guarantees every reference resolves
+    return actor
+
+
+def _place_nature(place: Place) -> str:
+    return CPNAT_OF_PLACE.get(place.kind, CPNAT_OF_PLACE_DEFAULT)
+
+
+# --- quotes ---------------------------------------------------------------------------
+
+
+def _part_meta(item: etree._Element, article: Article, quote: Quote) -> None:
+    part = _SubElement(item, _NAR["partMeta"], {ng("quote"): quote.id})
+    _SubElement(part, _NAR["role"], {"qcode": f"ngquote:{quote.kind}"})
+    if quote.speaker:
+        _party(part, "creator", _actor(article, quote.speaker))
+    _text(part, _NAR["description"], quote.text, {"role": f"ngrole:{ROLE_QUOTE_TEXT}"})
+    ext = "partMetaExtProperty"
+    if quote.cue is not None:
+        _ext(part, ext, REL_CUE, value=quote.cue)
+    if quote.addressee:
+        _ext(part, ext, REL_ADDRESSEE, uri=quote.addressee)
+    if quote.via:
+        _ext(part, ext, REL_VIA, uri=quote.via)
+    if quote.event:
+        _ext(part, ext, REL_EVENT, uri=quote.event)
+    if quote.speaker_mention is not None:
+        s = quote.speaker_mention
+        _ext(part, ext, REL_SPEAKER_MENTION, value=f"{s.paragraph}:{s.start}:{s.end}")
+    if quote.confidence != 1.0:
+        _ext(part, ext, REL_CONFIDENCE, value=repr(quote.confidence))
+
+
+# --- asserts: the details of actors, places and events --------------------------------
+
+
+def _names(el: etree._Element, name: str, aliases: list[str]) -> None:
+    _name(el, name)
+    for alias in aliases:
+        _name(el, alias, f"ngrole:{ROLE_ALIAS}")
+
+
+def _identifiers(el: etree._Element, identifiers: dict[str, str]) -> None:
+    for key, value in identifiers.items():
+        if key in QCODE_IDENTIFIERS and QCODE_RE.match(f"{key}:{value}"):
+            _SubElement(el, _NAR["sameAs"], {"qcode": f"{key}:{value}"})
+            continue
+        same = _SubElement(el, _NAR["sameAs"], {ng("key"): key})
+        if NOT_NORMALIZED.search(value):
+            same.set(ng("value"), value)
+        else:
+            same.set("literal", value)
+
+
+def _actor_assert(item: etree._Element, article: Article, actor: Actor) -> None:
+    el = _SubElement(item, _NAR["assert"], {"uri": actor.id})
+    _SubElement(el, _NAR["type"], {"qcode": f"ngactor:{actor.kind}"})
+    _names(el, actor.name, actor.aliases)
+    if actor.description is not None:
+        _text(el, _NAR["definition"], actor.description)
+    for title in actor.titles:
+        related = _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_TITLE}"})
+        _name(related, title)
+    if actor.gender:
+        _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_GENDER}", "uri": GENDER_URIS[actor.gender]})
+    _identifiers(el, actor.identifiers)
+    if actor.affiliation:
+        affiliation = _actor(article, actor.affiliation)
+        details = {"person": "personDetails", "organization": "organisationDetails",
+                   "group": "organisationDetails"}.get(actor.kind)
+        if details:
+            holder = _SubElement(el, _NAR[details])
+            _party(holder, "affiliation", affiliation)
+        else:  # a country: geoArea details have no affiliation
+            related = _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_AFFILIATION}", "uri": affiliation.id})
+            _name(related, affiliation.name)
+
+
+def _place_assert(item: etree._Element, place: Place) -> None:
+    el = _SubElement(item, _NAR["assert"], {"uri": place.id})
+    _SubElement(el, _NAR["type"], {"qcode": f"ngplace:{place.kind}"})
+    _names(el, place.name, place.aliases)
+    if place.country is not None:
+        broader = _SubElement(el, _NAR["broader"], {"type": "ngplace:country"})
+        _name(broader, place.country)
+    _identifiers(el, place.identifiers)
+
+
+def _event_assert(item: etree._Element, article: Article, event: Event) -> None:
+    el = _SubElement(item, _NAR["assert"], {"uri": event.id})
+    _SubElement(el, _NAR["type"], {"qcode": f"ngevent:{event.kind}"})
+    _name(el, event.label)
+    place = article.place(event.location) if event.location else None
+    participants = [_actor(article, ref) for ref in event.participants]
+    date = event.date
+    if date is not None and date.start:
+        # eventDetails needs a start date; events without one use related properties.
+        details = _SubElement(el, _NAR["eventDetails"])
+        dates = _SubElement(details, _NAR["dates"])
+        start = _date(dates, "start", date.start)
+        if date.text is not None:
+            start.set(ng("text"), date.text)
+        if date.precision is not None:
+            start.set(ng("precision"), date.precision)
+        if date.end:
+            _date(dates, "end", date.end)
+        _SubElement(details, _NAR["eventStatus"], {"qcode": f"ngstatus:{event.status}"})
+        if place is not None:
+            location = _SubElement(details, _NAR["location"], {"uri": place.id})
+            _name(location, place.name)
+        for actor in participants:
+            _party(details, "participant", actor)
+        return
+    _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_STATUS}", "qcode": f"ngstatus:{event.status}"})
+    if place is not None:
+        related = _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_LOCATION}", "uri": place.id})
+        _name(related, place.name)
+    for actor in participants:
+        related = _SubElement(el, _NAR["related"], {"rel": f"ngrel:{REL_PARTICIPANT}", "uri": actor.id})
+        _name(related, actor.name)
+    if date is not None:
+        # A date known only as written ("next month"), or by its end: no NewsML-G2 home.
+        ng_date = _SubElement(el, ng("date"))
+        for attr, value in (("end", date.end), ("text", date.text), ("precision", date.precision)):
+            if value is not None:
+                ng_date.set(attr, value)
+
+
+# --- the body -----------------------------------------------------------------------
+
+
+def _content_set(item: etree._Element, article: Article) -> None:
+    content_set = _SubElement(item, _NAR["contentSet"])
+    inline = _SubElement(content_set, _NAR["inlineXML"], {"contenttype": NITF_MEDIA_TYPE})
+    inline.append(nitf_body(article))
+    if article.url:
+        _SubElement(content_set, _NAR["remoteContent"], {"href": article.url, "contenttype": "text/html"})
+
+
+def nitf_body(article: Article) -> etree._Element:
+    """The NITF document of the body, with every mention and quote span marked."""
+    doc = etree.Element(_NITF["nitf"], nsmap={None: NITF})
+    body = _SubElement(doc, _NITF["body"])
+    content = _SubElement(body, _NITF["body.content"], {XML_SPACE: "preserve"})
+    marks = _marks(article)
+    context = _MarkContext(article)
+    group: etree._Element | None = None
+    group_role: str | None = None
+    for index, paragraph in enumerate(article.body):
+        role = paragraph.role
+        if role == "body":
+            block = _SubElement(content, _NITF["p"])
+        elif role == "subheading":
+            block = _SubElement(content, _NITF["hl2"])
+        else:
+            if role != group_role or group is None:
+                group = _open_group(content, role)
+            block = _SubElement(group, _NITF["li" if role == "list_item" else "p"])
+        group_role = role
+        _fill(block, paragraph, marks.get(index, []), context)
+    return doc
+
+
+def _open_group(content: etree._Element, role: str) -> etree._Element:
+    """The element that holds a run of paragraphs of one role: bq/block, ul, note/body.content."""
+    if role == "blockquote":
+        return _SubElement(_SubElement(content, _NITF["bq"]), _NITF["block"])
+    if role == "list_item":
+        return _SubElement(content, _NITF["ul"])
+    return _SubElement(_SubElement(content, _NITF["note"]), _NITF["body.content"])  # "note"
+
+
+def _marks(article: Article) -> dict[int, list[Mark]]:
+    spans: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for actor in article.actors:
+        tag = NITF_TAG_OF_ACTOR[actor.kind]
+        for s in actor.mentions:
+            spans[s.paragraph].append((s.start, s.end, tag, actor.id))
+    for place in article.places:
+        for s in place.mentions:
+            spans[s.paragraph].append((s.start, s.end, NITF_TAG_PLACE, place.id))
+    for event in article.events:
+        for s in event.mentions:
+            spans[s.paragraph].append((s.start, s.end, NITF_TAG_EVENT, event.id))
+    for quote in article.quotes:
+        for s in quote.spans:
+            spans[s.paragraph].append((s.start, s.end, NITF_TAG_QUOTE, quote.id))
+    return {p: [Mark(start, end, tag, ref, key) for key, (start, end, tag, ref) in enumerate(items)]
+            for p, items in spans.items()}
+
+
+class _MarkContext:
+    """What the inline elements need to know about the things they mark."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.quotes = {q.id: q for q in article.quotes}
+        self.events = {e.id: e for e in article.events}
+        self.split: set[int] = set()
+
+    def make(self, parent: etree._Element, node: MarkNode) -> etree._Element:
+        mark = node.mark
+        assert mark.ref is not None
+        el = _SubElement(parent, _NITF[mark.kind])
+        if mark.kind == NITF_TAG_QUOTE:
+            el.set(ng("quote"), mark.ref)
+            speaker = self.quotes[mark.ref].speaker
+            if speaker:
+                el.set("quote-source", _actor(self.article, speaker).name)
+                el.set(ng("speaker"), speaker)
+        elif mark.kind == "location":
+            el.set("location-code", mark.ref)
+        else:
+            el.set("value", mark.ref)
+            event = self.events.get(mark.ref)
+            if event is not None and event.date is not None:
+                if event.date.start:
+                    el.set("start-date", event.date.start)
+                if event.date.end:
+                    el.set("end-date", event.date.end)
+        if mark.key in self.split:
+            # The pieces of a mark split where it crosses another share this number.
+            el.set(ng("part"), str(mark.key))
+        return el
+
+
+def _fill(block: etree._Element, paragraph: Paragraph, marks: list[Mark], context: _MarkContext) -> None:
+    if paragraph.offset is not None:
+        block.set(ng("offset"), str(paragraph.offset))
+    if not marks:
+        block.text = paragraph.text
+        return
+    nodes = nest(paragraph.text, marks)
+    context.split = _split_keys(nodes)
+    to_elements(block, nodes, context.make)
+
+
+def _split_keys(nodes: list[Node]) -> set[int]:
+    keys: set[int] = set()
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            continue
+        if node.continued:
+            keys.add(node.mark.key)
+        stack.extend(node.children)
+    return keys
+
+
+# --- layout ---------------------------------------------------------------------------
+
+
+def _indent(el: etree._Element, level: int) -> None:
+    """Indent element-only content; text blocks keep their exact characters."""
+    if len(el) == 0 or el.tag in _TEXT_BLOCKS or not isinstance(el.tag, str):
+        return
+    inner = "\n" + "  " * (level + 1)
+    el.text = inner
+    child = None
+    for child in el:
+        _indent(child, level + 1)
+        child.tail = inner
+    assert child is not None
+    child.tail = "\n" + "  " * level

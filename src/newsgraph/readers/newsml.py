@@ -1,0 +1,925 @@
+"""NewsML-G2 ``newsItem``s and ``newsMessage``s -> Articles.
+
+Items newsgraph wrote (``itemMeta/generator`` says so) are read back exactly: every
+field of the model has a place in them (see :mod:`newsgraph.exporters.newsml` and
+docs/newsml.md), so JSON -> NewsML-G2 -> JSON gives the same article. Other providers'
+items are read as well as the format allows: guid, headline, dates, creators, info
+sources, provider, subjects (people, organisations, places, events; other subjects and
+keywords become topics), ``assert`` details, the NITF or XHTML body with its inline
+markup, events carried in ``inlineXML``, and the media of picture/video/audio items.
+What cannot be taken over (a date that is not ISO 8601, an end before its start) is
+named in ``provenance.notes``.
+
+Refused, with an error saying what the file is: malformed XML, a DOCTYPE (see
+:mod:`newsgraph.xmlsafe`), XML that is not NewsML-G2, another NewsML-G2 item type
+(conceptItem, packageItem, ...), a newsItem of a class that is not news content, and an
+unknown namespace or major version.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any, Callable, Iterator
+
+from lxml import etree
+from pydantic import ValidationError
+
+from ..errors import InputError, ModelError
+from ..model import (
+    ACTOR_KINDS,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    ISO_DATE_PATTERN,
+    PLACE_KINDS,
+    QUOTE_KINDS,
+    URI_PATTERN,
+    Article,
+    Provenance,
+    format_validation_error,
+    local_id,
+    mint_article_id,
+    mint_id,
+)
+from ..newsml_terms import (
+    DROL_CAPTION,
+    DROL_SUMMARY,
+    GENDER_URIS,
+    IPTC_SCHEMES,
+    NAR,
+    NITF,
+    QCODE_IDENTIFIERS,
+    REL_ADDRESSEE,
+    REL_AFFILIATION,
+    REL_CONFIDENCE,
+    REL_CUE,
+    REL_EVENT,
+    REL_GENDER,
+    REL_LOCATION,
+    REL_PARTICIPANT,
+    REL_SECTION,
+    REL_SPEAKER_MENTION,
+    REL_STATUS,
+    REL_TITLE,
+    REL_VIA,
+    ROLE_ALIAS,
+    ROLE_KICKER,
+    ROLE_QUOTE_TEXT,
+    SCHEMES,
+    XHTML,
+    XML_LANG,
+    nar,
+    ng,
+)
+from ..xmlsafe import local_name, namespace, parse
+from .base import ReadOptions, apply_options, provenance
+from .newsml_body import QUOTE, BodyParagraph, paragraphs
+
+_OTHER_ITEMS = {"conceptItem": "a concept (a person, organisation, place or topic)",
+                "knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
+                "planningItem": "news coverage planning", "catalogItem": "a catalog of schemes"}
+_ARTICLE_CLASSES = {"text", "composite"}
+_MEDIA_CLASSES = {"picture": "image", "graphic": "graphic", "video": "video", "audio": "audio"}
+_ACCEPTED = ", ".join(f"ninat:{c}" for c in [*_ARTICLE_CLASSES, *_MEDIA_CLASSES])
+
+_URI = re.compile(URI_PATTERN)
+_ISO = re.compile(ISO_DATE_PATTERN)
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_NAR_PREFIX = "http://iptc.org/std/nar/"
+_GENDER_OF_URI = {uri: gender for gender, uri in GENDER_URIS.items()}
+_PLACE_KIND_WORDS = {"city": "city", "town": "city", "country": "country", "nation": "country",
+                     "region": "region", "state": "region", "statprov": "region", "province": "region",
+                     "countryarea": "region", "worldarea": "region", "continent": "region",
+                     "venue": "venue", "poi": "venue", "address": "address"}
+
+
+# --- entry points -------------------------------------------------------------------
+
+
+def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    root = parse(data, options.source, what="NewsML-G2")
+    yield from articles_from_root(root, options, data)
+
+
+def articles_from_root(root: etree._Element, options: ReadOptions, data: bytes | None = None) -> list[Article]:
+    """The articles of a parsed NewsML-G2 document (one per newsItem)."""
+    return [_ItemReader(item, options, data).article() for item in _news_items(root, options.source)]
+
+
+def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
+    name, ns = local_name(root), namespace(root)
+    if ns != NAR:
+        if ns and ns.startswith(_NAR_PREFIX):
+            raise InputError(f"unknown NewsML-G2 namespace {ns}",
+                             f"newsgraph reads NewsML-G2 2.x, whose namespace is {NAR}", source=source)
+        if name == "NewsML":
+            raise InputError("this is NewsML 1.x, not NewsML-G2",
+                             "convert it to NewsML-G2 first; newsgraph reads NewsML-G2 2.x", source=source)
+        if name in ("newsItem", "newsMessage"):
+            raise InputError(f"<{name}> is not in the NewsML-G2 namespace",
+                             f"declare xmlns=\"{NAR}\" on the root element", source=source)
+        raise InputError(f"not a NewsML-G2 document: the root element is <{name}>",
+                         "give a NewsML-G2 newsItem or newsMessage", source=source)
+    if name == "newsItem":
+        items = [root]
+    elif name == "newsMessage":
+        item_set = root.find(nar("itemSet"))
+        items = [] if item_set is None else item_set.findall(nar("newsItem"))
+        if not items:
+            raise InputError("the newsMessage holds no newsItem",
+                             "newsgraph reads the newsItems of a message; this one has none", source=source)
+    elif name in _OTHER_ITEMS:
+        raise InputError(f"this NewsML-G2 {name} holds {_OTHER_ITEMS[name]}, not a news article",
+                         "newsgraph reads newsItem and newsMessage documents", source=source)
+    else:
+        raise InputError(f"<{name}> is not a NewsML-G2 item",
+                         "give a NewsML-G2 newsItem or newsMessage", source=source)
+    for item in items:
+        version = item.get("standardversion", "")
+        if version and version.split(".")[0] != "2":
+            raise InputError(f"NewsML-G2 version {version} is unknown",
+                             "newsgraph reads NewsML-G2 2.x (2.35 and earlier)", source=source)
+    return items
+
+
+# --- one item ---------------------------------------------------------------------------
+
+
+_TAGS: dict[str, str] = {}
+
+
+def _tag(name: str) -> str:
+    tag = _TAGS.get(name)
+    if tag is None:
+        tag = _TAGS[name] = nar(name)
+    return tag
+
+
+def _children(parent: etree._Element | None, name: str) -> list[etree._Element]:
+    return [] if parent is None else parent.findall(_tag(name))
+
+
+def _child(parent: etree._Element | None, name: str) -> etree._Element | None:
+    return None if parent is None else parent.find(_tag(name))
+
+
+class _ItemReader:
+    """Reads one newsItem into the plain data of an Article, then validates it."""
+
+    def __init__(self, item: etree._Element, options: ReadOptions, data: bytes | None) -> None:
+        self.item = item
+        self.options = options
+        self.data = data
+        self.source = options.source
+        self.meta = _child(item, "itemMeta")
+        self.cmeta = _child(item, "contentMeta")
+        self.ours = any((g.text or "").strip() == "newsgraph" for g in _children(self.meta, "generator"))
+        self.schemes = {**IPTC_SCHEMES, **SCHEMES}
+        for catalog in _children(item, "catalog"):
+            for scheme in _children(catalog, "scheme"):
+                if scheme.get("alias") and scheme.get("uri"):
+                    self.schemes[scheme.get("alias", "")] = scheme.get("uri", "")
+        self.notes: list[str] = []
+        self.actors: dict[str, dict[str, Any]] = {}
+        self.places: dict[str, dict[str, Any]] = {}
+        self.events: dict[str, dict[str, Any]] = {}
+        self.quotes: dict[str, dict[str, Any]] = {}
+        self.topics: list[str] = []
+        self.asserts: dict[str, list[etree._Element]] = {}
+        for el in _children(item, "assert"):
+            key = _key(el)
+            if key:
+                self.asserts.setdefault(key, []).append(el)
+        self.ids: dict[str, str] = {}  # concept key (uri, qcode, literal) -> id in the article
+        self.origins: dict[str, list[etree._Element]] = {}  # id -> the properties that named it
+        self._keys_index: dict[str, list[str]] | None = None
+
+    # --- values ---
+
+    def text(self, el: etree._Element | None) -> str | None:
+        """The text of a property: exact in our items, white space collapsed in others'."""
+        if el is None:
+            return None
+        exact = el.get(ng("value"))
+        if exact is not None:
+            return exact
+        value = "".join(el.itertext()) if len(el) else (el.text or "")
+        return value if self.ours else " ".join(value.split())
+
+    def code(self, el: etree._Element, attr: str, scheme: str) -> str | None:
+        """The code of ``attr`` (a QCode, or ``attr+'uri'``) if it is from ``scheme`` (a URI)."""
+        codes = self.codes(el, attr, scheme)
+        return codes[0] if codes else None
+
+    def codes(self, el: etree._Element, attr: str, scheme: str) -> list[str]:
+        found = []
+        for qcode in (el.get(attr) or "").split():
+            alias, _, value = qcode.partition(":")
+            if value and self.schemes.get(alias) == scheme:
+                found.append(value)
+        for uri in (el.get(attr + "uri") or "").split():
+            if uri.startswith(scheme):
+                found.append(uri[len(scheme):])
+        return found
+
+    def date(self, el: etree._Element | None, what: str) -> str | None:
+        if el is None:
+            return None
+        value = el.get(ng("value")) or (el.text or "").strip()
+        if _ISO.match(value):
+            return value
+        if value:
+            self.notes.append(f"{what} {value!r} is not an ISO 8601 date or time; left out")
+        return None
+
+    # --- the article ---
+
+    def article(self) -> Article:
+        if self.meta is None:
+            raise InputError("the newsItem has no itemMeta", "give a valid NewsML-G2 newsItem",
+                             source=self.source)
+        item_class = self._item_class()
+        article_id = self._article_id()
+        self._entities_from_asserts()
+        self._subjects()
+        publisher = self._publisher()
+        authors = [self._actor_ref(el, "person") for el in _children(self.cmeta, "creator")]
+        sources = [self._actor_ref(el, "organization") for el in _children(self.cmeta, "infoSource")]
+        for located in _children(self.cmeta, "located"):
+            self._place_from(located)
+        self._quotes()  # before the body, so that quotes keep the order of their partMeta
+        body = self._body(article_id)
+        for ref in list(self.actors):
+            self._actor_details(ref)
+        for ref in list(self.places):
+            self._place_details(ref)
+        for ref in list(self.events):
+            self._event_details(ref)
+        data: dict[str, Any] = {
+            "id": article_id,
+            "headline": self._headline(),
+            "kicker": self._kicker(),
+            "subheadline": self._subheadline(),
+            "authors": [a for a in authors if a],
+            "publisher": publisher,
+            "sources": [s for s in sources if s],
+            "url": self._url(),
+            "language": self._language(),
+            "published": self._published(),
+            "modified": self._modified(),
+            "dateline": self.text(_child(self.cmeta, "dateline")),
+            "section": self._section(),
+            "body": body,
+            "media": self._media(item_class),
+            "topics": self._topics(),
+            "actors": list(self.actors.values()),
+            "places": list(self.places.values()),
+            "quotes": list(self.quotes.values()),
+            "events": list(self.events.values()),
+            "provenance": self._provenance(),
+        }
+        try:
+            return apply_options(Article.model_validate(data), self.options)
+        except ValidationError as err:
+            problem = format_validation_error(err)
+        # Raised outside the except block, so that no pydantic error rides along as context.
+        raise ModelError(f"the newsItem {article_id} breaks a rule of the model: {problem}",
+                         "fix the item, or report it if newsgraph wrote it", source=self.source)
+
+    def _item_class(self) -> str:
+        el = _child(self.meta, "itemClass")
+        if el is None:
+            raise InputError("the newsItem has no itemClass", "give a valid NewsML-G2 newsItem",
+                             source=self.source)
+        nature = self.code(el, "qcode", IPTC_SCHEMES["ninat"])
+        if nature in _ARTICLE_CLASSES or nature in _MEDIA_CLASSES:
+            return nature
+        shown = el.get("qcode") or el.get("uri") or "(none)"
+        raise InputError(f"the newsItem is of class {shown}, which is not news content newsgraph reads",
+                         f"newsgraph reads newsItems of class {_ACCEPTED}", source=self.source)
+
+    def _article_id(self) -> str:
+        guid = (self.item.get("guid") or "").strip()
+        if _URI.match(guid):
+            return guid
+        if not guid:
+            raise InputError("the newsItem has no guid", "give each newsItem its guid", source=self.source)
+        try:
+            return f"urn:uuid:{uuid.UUID(guid)}"
+        except ValueError:
+            minted = mint_article_id(guid, self.options.id_base)
+            self.notes.append(f"guid {guid!r} is not a URI; the article id was minted from it")
+            return minted
+
+    # --- entities ---
+
+    def _entities_from_asserts(self) -> None:
+        """Our items declare every actor, place and event in an assert typed by our schemes."""
+        for el in _children(self.item, "assert"):
+            key = _key(el)
+            if not key or key in self.ids:
+                continue
+            types = _children(el, "type")
+            for t in types:
+                if (kind := self.code(t, "qcode", SCHEMES["ngactor"])) in ACTOR_KINDS:
+                    self._new_actor(key, kind, el)
+                elif (kind := self.code(t, "qcode", SCHEMES["ngplace"])) in PLACE_KINDS:
+                    self._new_place(key, kind, el)
+                elif (kind := self.code(t, "qcode", SCHEMES["ngevent"])) in EVENT_KINDS:
+                    self._new_event(key, kind, el)
+                else:
+                    continue
+                break
+
+    def _subjects(self) -> None:
+        for el in _children(self.cmeta, "subject"):
+            key = _key(el)
+            nature = self.code(el, "type", IPTC_SCHEMES["cpnat"])
+            if key and key in self.ids:
+                ref = self.ids[key]
+                if ref in self.events:
+                    self._event_confidence(self.events[ref], el)
+                continue
+            if nature == "person":
+                self._new_actor(key, "person", el)
+            elif nature == "organisation":
+                self._new_actor(key, "organization", el)
+            elif nature in ("geoArea", "poi"):
+                self._place_from(el, "venue" if nature == "poi" else None)
+            elif nature == "event":
+                ref = self._new_event(key, "other", el)
+                if ref:
+                    self._event_confidence(self.events[ref], el)
+            else:  # topics: IPTC media topics, abstract concepts, untyped subjects
+                name = self._first_name(el) or _code_part(key)
+                if name and name not in self.topics:
+                    self.topics.append(name)
+
+    def _first_name(self, el: etree._Element) -> str | None:
+        for name in _children(el, "name"):
+            if not self.codes(name, "role", SCHEMES["ngrole"]):
+                value = self.text(name)
+                if value and value.strip():
+                    return value
+        return None
+
+    def _display_name(self, el: etree._Element, key: str | None) -> str | None:
+        name = self._first_name(el)
+        if name is None:
+            for assert_el in self.asserts.get(key or "", []):
+                name = self._first_name(assert_el)
+                if name:
+                    break
+        return name or _code_part(key)
+
+    def _mint(self, key: str | None, kind: str, name: str) -> str:
+        if key and _URI.match(key):
+            candidate = key
+        else:
+            candidate = mint_id(kind, name, self.options.id_base)
+        # Ids are unique across the article's actors, places, events and quotes.
+        taken = set(self.actors) | set(self.places) | set(self.events) | set(self.quotes)
+        base, n = candidate, 2
+        while candidate in taken:
+            candidate = f"{base}-{n}"
+            n += 1
+        return candidate
+
+    def _new_actor(self, key: str | None, kind: str, el: etree._Element) -> str | None:
+        return self._new(self.actors, key, kind, el, lambda ref, name: {
+            "id": ref, "kind": kind, "name": name, "aliases": [], "titles": [], "identifiers": {}, "mentions": []})
+
+    def _new_place(self, key: str | None, kind: str, el: etree._Element) -> str | None:
+        return self._new(self.places, key, "place", el, lambda ref, name: {
+            "id": ref, "name": name, "kind": kind, "aliases": [], "identifiers": {}, "mentions": []})
+
+    def _new_event(self, key: str | None, kind: str, el: etree._Element) -> str | None:
+        return self._new(self.events, key, "event", el, lambda ref, name: {
+            "id": ref, "kind": kind, "label": name, "status": "unknown", "participants": [], "mentions": []})
+
+    def _new(self, store: dict[str, dict[str, Any]], key: str | None, id_kind: str, el: etree._Element,
+             make: Callable[[str, str], dict[str, Any]]) -> str | None:
+        """A new actor, place or event named by ``el``; None when nothing names it."""
+        name = self._display_name(el, key)
+        if not name:
+            return None
+        ref = self._mint(key, id_kind, name)
+        store[ref] = make(ref, name)
+        self._register(key, ref, el)
+        return ref
+
+    def _register(self, key: str | None, ref: str, el: etree._Element) -> None:
+        if key:
+            self._bind(key, ref)
+        self.origins.setdefault(ref, []).append(el)
+
+    def _bind(self, key: str, ref: str) -> None:
+        self.ids[key] = ref
+        self._keys_index = None
+
+    def _place_from(self, el: etree._Element, kind: str | None = None) -> str | None:
+        key = _key(el)
+        if key and key in self.ids:
+            return self.ids[key]
+        kind = kind or self._foreign_place_kind(el, key)
+        return self._new_place(key, kind, el)
+
+    def _foreign_place_kind(self, el: etree._Element, key: str | None) -> str:
+        candidates = [el, *self.asserts.get(key or "", [])]
+        words = [el.get("type", "")]
+        for c in candidates:
+            for t in _children(c, "type"):
+                words += [t.get("qcode", ""), self.text(_child(t, "name")) or ""]
+            if _child(c, "POIDetails") is not None:
+                words.append("poi")
+        for word in words:
+            kind = _PLACE_KIND_WORDS.get(word.rpartition(":")[2].casefold())
+            if kind:
+                return kind
+        return "other"
+
+    def _actor_ref(self, el: etree._Element, kind: str) -> str | None:
+        """The actor a party property (creator, participant, affiliation, ...) refers to;
+        in other providers' items one is made from the property when none is known."""
+        key = _key(el)
+        if key and key in self.ids and self.ids[key] in self.actors:
+            return self.ids[key]
+        if self.ours:
+            return None  # our items declare every actor; anything else is a stand-in
+        nature = self.code(el, "type", IPTC_SCHEMES["cpnat"])
+        if nature == "organisation":
+            kind = "organization"
+        elif nature == "person":
+            kind = "person"
+        return self._new_actor(key, kind, el)
+
+    def _publisher(self) -> str | None:
+        provider = _child(self.meta, "provider")
+        return None if provider is None else self._actor_ref(provider, "organization")
+
+    # --- details from assert blocks ---
+
+    def _asserts_of(self, ref: str) -> list[etree._Element]:
+        """The elements that describe an entity: its asserts, and in other providers'
+        items also the subject, located or party property it came from."""
+        found = [] if self.ours else [el for el in self.origins.get(ref, []) if local_name(el) != "assert"]
+        for key in self._keys_of().get(ref, ()):
+            found += [el for el in self.asserts.get(key, []) if el not in found]
+        return found
+
+    def _keys_of(self) -> dict[str, list[str]]:
+        if self._keys_index is None:  # reset by _bind
+            self._keys_index = {}
+            for key, ident in self.ids.items():
+                self._keys_index.setdefault(ident, []).append(key)
+        return self._keys_index
+
+    def _names(self, entity: dict[str, Any], field: str, el: etree._Element) -> bool:
+        """Take an assert's names; True once the entity's own name has been set from it."""
+        named = False
+        for name in _children(el, "name"):
+            value = self.text(name)
+            if value is None:
+                continue
+            if ROLE_ALIAS in self.codes(name, "role", SCHEMES["ngrole"]):
+                entity["aliases"].append(value)
+            elif not named and value.strip():
+                entity[field] = value
+                named = True
+            elif not self.ours and value.strip() and value != entity[field] and value not in entity["aliases"]:
+                entity["aliases"].append(value)  # other providers' names in other languages
+        return named
+
+    def _identifiers(self, entity: dict[str, Any], el: etree._Element) -> None:
+        for same in _children(el, "sameAs"):
+            key = same.get(ng("key"))
+            if key is not None:
+                value = same.get(ng("value"), same.get("literal"))
+                if value is not None:
+                    entity["identifiers"][key] = value
+                continue
+            for scheme_key, scheme_uri in QCODE_IDENTIFIERS.items():
+                value = self.code(same, "qcode", scheme_uri)
+                if value is None and (same.get("uri") or "").startswith(scheme_uri):
+                    value = same.get("uri", "")[len(scheme_uri):]
+                if value:
+                    entity["identifiers"][scheme_key] = value
+                    break
+            else:
+                qcode = same.get("qcode")
+                if qcode and not self.ours:
+                    alias, _, value = qcode.partition(":")
+                    entity["identifiers"].setdefault(alias, value)
+
+    def _actor_details(self, ref: str) -> None:
+        actor = self.actors[ref]
+        for el in self._asserts_of(ref):
+            self._names(actor, "name", el)
+            definition = _child(el, "definition")
+            if definition is not None and "description" not in actor:
+                actor["description"] = self.text(definition)
+            for related in _children(el, "related"):
+                rel = self.code(related, "rel", SCHEMES["ngrel"])
+                if rel == REL_TITLE:
+                    title = self._first_name(related)
+                    if title is not None:
+                        actor["titles"].append(title)
+                elif rel == REL_GENDER:
+                    gender = _GENDER_OF_URI.get(related.get("uri", ""))
+                    if gender:
+                        actor["gender"] = gender
+                elif rel == REL_AFFILIATION:
+                    self._affiliate(actor, related)
+            self._identifiers(actor, el)
+            for details in ("personDetails", "organisationDetails"):
+                for affiliation in _children(_child(el, details), "affiliation"):
+                    self._affiliate(actor, affiliation)
+
+    def _affiliate(self, actor: dict[str, Any], el: etree._Element) -> None:
+        if actor.get("affiliation"):
+            return
+        target = self._actor_ref(el, "organization")
+        if target and target != actor["id"]:
+            actor["affiliation"] = target
+
+    def _place_details(self, ref: str) -> None:
+        place = self.places[ref]
+        for el in self._asserts_of(ref):
+            self._names(place, "name", el)
+            for broader in _children(el, "broader"):
+                if "country" not in place and self._is_country(broader):
+                    country = self._display_name(broader, _key(broader))
+                    if country:
+                        place["country"] = country
+            self._identifiers(place, el)
+
+    def _is_country(self, el: etree._Element) -> bool:
+        """Whether a broader concept is a country: by its type, or the type its assert gives."""
+        if self.code(el, "type", SCHEMES["ngplace"]) == "country":
+            return True
+        if self.ours:
+            return False
+        words = [el.get("type", "")]
+        for assert_el in self.asserts.get(_key(el) or "", []):
+            for t in _children(assert_el, "type"):
+                words += [t.get("qcode", ""), self.text(_child(t, "name")) or ""]
+        return any(_PLACE_KIND_WORDS.get(w.rpartition(":")[2].casefold()) == "country" for w in words)
+
+    def _event_confidence(self, event: dict[str, Any], el: etree._Element) -> None:
+        exact = _number(el.get(ng("confidence")))
+        if exact is not None:
+            event["confidence"] = exact
+        elif el.get("confidence", "").isdigit():
+            event["confidence"] = int(el.get("confidence", "100")) / 100
+
+    def _event_details(self, ref: str) -> None:
+        event = self.events[ref]
+        for el in self._asserts_of(ref):
+            for name in _children(el, "name"):
+                value = self.text(name)
+                if value and value.strip():
+                    event["label"] = value
+                    break
+            details = _child(el, "eventDetails")
+            if details is not None:
+                self._event_from_details(event, details)
+                continue
+            for related in _children(el, "related"):
+                rel = self.code(related, "rel", SCHEMES["ngrel"])
+                if rel == REL_STATUS:
+                    status = self.code(related, "qcode", SCHEMES["ngstatus"])
+                    if status in EVENT_STATUSES:
+                        event["status"] = status
+                elif rel == REL_LOCATION:
+                    event["location"] = self._place_from(related)
+                elif rel == REL_PARTICIPANT:
+                    self._participant(event, related)
+            ng_date = el.find(ng("date"))
+            if ng_date is not None:
+                event["date"] = {k: ng_date.get(k) for k in ("end", "text", "precision") if ng_date.get(k) is not None}
+
+    def _event_from_details(self, event: dict[str, Any], details: etree._Element) -> None:
+        dates = _child(details, "dates")
+        start_el = _child(dates, "start")
+        start = self.date(start_el, f"the start of event {event['label']!r}")
+        if start is not None and start_el is not None:
+            date: dict[str, Any] = {"start": start}
+            end = self.date(_child(dates, "end"), f"the end of event {event['label']!r}")
+            if end is not None:
+                if end[:10] < start[:10]:
+                    self.notes.append(f"event {event['label']!r} ends ({end}) before it starts ({start}); "
+                                      "the end was left out")
+                else:
+                    date["end"] = end
+            if start_el.get(ng("text")) is not None:
+                date["text"] = start_el.get(ng("text"))
+            precision = start_el.get(ng("precision"))
+            if precision is not None:
+                date["precision"] = precision
+            elif not self.ours:
+                date["precision"] = "time" if "T" in start else "day"
+            event["date"] = date
+        status_el = _child(details, "eventStatus")
+        if status_el is not None:
+            status = self.code(status_el, "qcode", SCHEMES["ngstatus"])
+            if status in EVENT_STATUSES:
+                event["status"] = status
+        location = _child(details, "location")
+        if location is not None:
+            event["location"] = self._place_from(location)
+        for participant in _children(details, "participant"):
+            self._participant(event, participant)
+
+    def _participant(self, event: dict[str, Any], el: etree._Element) -> None:
+        ref = self._actor_ref(el, "person")
+        if ref and ref not in event["participants"]:
+            event["participants"].append(ref)
+
+    # --- the body ---
+
+    def _inline_xml(self) -> etree._Element | None:
+        for inline in _children(_child(self.item, "contentSet"), "inlineXML"):
+            for child in inline:
+                if isinstance(child.tag, str):
+                    return child
+        return None
+
+    def _body(self, article_id: str) -> list[dict[str, Any]]:
+        content = self._inline_xml()
+        if content is None:
+            return self._plain_body()
+        if namespace(content) == NAR and local_name(content) == "events":
+            self._inline_events(article_id, content)
+            return []
+        if namespace(content) not in (NITF, XHTML, None):
+            self.notes.append(f"the inlineXML holds <{local_name(content)}>, which is neither NITF nor "
+                              "XHTML; the body was left out")
+            return []
+        paras = paragraphs(content)
+        self._mentions(article_id, paras)
+        body = []
+        for p in paras:
+            item: dict[str, Any] = {"text": p.text, "role": p.role}
+            if p.offset is not None:
+                item["offset"] = p.offset
+            body.append(item)
+        return body
+
+    def _plain_body(self) -> list[dict[str, Any]]:
+        from .text import paragraphs as text_paragraphs
+
+        for inline in _children(_child(self.item, "contentSet"), "inlineData"):
+            if (inline.get("contenttype") or "text/plain").startswith("text/plain") and inline.text:
+                return [{"text": p.text, "role": "body"} for p in text_paragraphs(inline.text)]
+        return []
+
+    def _mentions(self, article_id: str, paras: list[BodyParagraph]) -> None:
+        for index, para in enumerate(paras):
+            for mark in para.marks:
+                span = {"paragraph": index, "start": mark.start, "end": mark.end}
+                if mark.kind == QUOTE:
+                    self._quote_span(article_id, mark.ref, span, para.text[mark.start:mark.end])
+                    continue
+                tag = mark.kind.partition(":")[2]
+                ref = self.ids.get(mark.ref or "", mark.ref)
+                target = self.actors.get(ref or "") or self.places.get(ref or "") or self.events.get(ref or "")
+                if target is None:
+                    target = self._entity_from_mark(tag, mark.ref, para.text[mark.start:mark.end])
+                if target is not None:
+                    target["mentions"].append(span)
+
+    def _entity_from_mark(self, tag: str, ref: str | None, text: str) -> dict[str, Any] | None:
+        """A person, organisation, place or event marked in another provider's body."""
+        name = " ".join(text.split())
+        if not name:
+            return None
+        stand_in = etree.Element(nar("subject"))
+        if ref and _URI.match(ref):
+            stand_in.set("uri", ref)
+        _name_el = etree.SubElement(stand_in, nar("name"))
+        _name_el.text = name
+        key = ref if ref and _URI.match(ref) else f"{tag}:{name}"
+        if key in self.ids:
+            ident = self.ids[key]
+            return self.actors.get(ident) or self.places.get(ident) or self.events.get(ident)
+        if tag == "person":
+            ident = self._new_actor(key if ref else None, "person", stand_in)
+            self._bind(key, ident or "")
+            return self.actors.get(ident or "")
+        if tag == "org":
+            ident = self._new_actor(key if ref else None, "organization", stand_in)
+            self._bind(key, ident or "")
+            return self.actors.get(ident or "")
+        if tag == "location":
+            ident = self._new_place(key if ref else None, "other", stand_in)
+            self._bind(key, ident or "")
+            return self.places.get(ident or "")
+        ident = self._new_event(key if ref else None, "other", stand_in)
+        self._bind(key, ident or "")
+        return self.events.get(ident or "")
+
+    def _quote_span(self, article_id: str, ref: str | None, span: dict[str, int], text: str) -> None:
+        if ref and ref in self.quotes:
+            self.quotes[ref]["spans"].append(span)
+            return
+        if ref and self.ours:
+            self.quotes[ref] = {"id": ref, "spans": [span]}  # completed from its partMeta
+            return
+        # Another provider's <q>: a direct quote whose speaker the markup does not name.
+        quote_id = local_id(article_id, "quote", len(self.quotes) + 1)
+        if text.strip():
+            self.quotes[quote_id] = {"id": quote_id, "text": " ".join(text.split()), "kind": "direct",
+                                     "spans": [span]}
+
+    def _inline_events(self, article_id: str, events: etree._Element) -> None:
+        for n, el in enumerate(_children(events, "event"), start=1):
+            label = self._first_name(el)
+            if not label:
+                continue
+            ref = self._mint(local_id(article_id, "event", n), "event", label)
+            event: dict[str, Any] = {"id": ref, "kind": "other", "label": label, "status": "unknown",
+                                     "participants": [], "mentions": []}
+            self.events[ref] = event
+            details = _child(el, "eventDetails")
+            if details is not None:
+                self._event_from_details(event, details)
+
+    # --- quotes ---
+
+    def _quotes(self) -> None:
+        for part in _children(self.item, "partMeta"):
+            ref = part.get(ng("quote"))
+            if not ref:
+                continue
+            quote = self.quotes.setdefault(ref, {"id": ref, "spans": []})
+            role = _child(part, "role")
+            kind = self.code(role, "qcode", SCHEMES["ngquote"]) if role is not None else None
+            quote["kind"] = kind if kind in QUOTE_KINDS else "direct"
+            creator = _child(part, "creator")
+            if creator is not None:
+                quote["speaker"] = self._actor_ref(creator, "person")
+            for description in _children(part, "description"):
+                if ROLE_QUOTE_TEXT in self.codes(description, "role", SCHEMES["ngrole"]):
+                    quote["text"] = self.text(description)
+            for ext in _children(part, "partMetaExtProperty"):
+                rel = self.code(ext, "rel", SCHEMES["ngrel"])
+                if rel == REL_CUE:
+                    quote["cue"] = ext.get("value")
+                elif rel in (REL_ADDRESSEE, REL_VIA, REL_EVENT):
+                    quote[rel] = ext.get("uri")
+                elif rel == REL_SPEAKER_MENTION:
+                    quote["speaker_mention"] = _span(ext.get("value", ""))
+                elif rel == REL_CONFIDENCE:
+                    quote["confidence"] = _number(ext.get("value"))
+
+    # --- article fields ---
+
+    def _headline(self) -> str | None:
+        for el in _children(self.cmeta, "headline"):
+            if ROLE_KICKER not in self.codes(el, "role", SCHEMES["ngrole"]):
+                return self.text(el)
+        if not self.ours:
+            return self.text(_child(self.meta, "title"))
+        return None
+
+    def _kicker(self) -> str | None:
+        for el in _children(self.cmeta, "headline"):
+            if ROLE_KICKER in self.codes(el, "role", SCHEMES["ngrole"]):
+                return self.text(el)
+        return None
+
+    def _subheadline(self) -> str | None:
+        for el in _children(self.cmeta, "description"):
+            roles = self.codes(el, "role", IPTC_SCHEMES["drol"])
+            if DROL_SUMMARY in roles or (not self.ours and DROL_CAPTION not in roles):
+                return self.text(el)
+        return None
+
+    def _section(self) -> str | None:
+        for el in _children(self.cmeta, "contentMetaExtProperty"):
+            if self.code(el, "rel", SCHEMES["ngrel"]) == REL_SECTION:
+                return el.get("value")
+        return None
+
+    def _topics(self) -> list[str]:
+        topics = []
+        for el in _children(self.cmeta, "keyword"):
+            value = self.text(el)
+            if value is not None and (self.ours or (value and value not in topics)):
+                topics.append(value)
+        return topics + [t for t in self.topics if t not in topics]
+
+    def _language(self) -> str | None:
+        language = _child(self.cmeta, "language")
+        tag = language.get("tag") if language is not None else self.item.get(XML_LANG)
+        if tag and _LANG.match(tag):
+            return tag
+        if tag:
+            self.notes.append(f"language {tag!r} is not a BCP 47 tag; left out")
+        return None
+
+    def _published(self) -> str | None:
+        value = self.date(_child(self.cmeta, "contentCreated"), "contentCreated")
+        if value is None and not self.ours:
+            value = self.date(_child(self.meta, "firstCreated"), "firstCreated")
+        return value
+
+    def _modified(self) -> str | None:
+        value = self.date(_child(self.cmeta, "contentModified"), "contentModified")
+        if value is None and not self.ours:
+            # Another provider's versionCreated is when this version of its item was made.
+            value = self.date(_child(self.meta, "versionCreated"), "versionCreated")
+        return value
+
+    def _url(self) -> str | None:
+        for remote in _children(_child(self.item, "contentSet"), "remoteContent"):
+            href = (remote.get("href") or "").strip()
+            if (remote.get("contenttype") or "").startswith("text/html") and href:
+                if _URI.match(href):
+                    return href
+                self.notes.append(f"remote content {href!r} is not an absolute URI; left out")
+        return None
+
+    def _media(self, item_class: str) -> list[dict[str, Any]]:
+        media = []
+        for link in _children(self.meta, "link"):
+            kind = self.code(link, "rel", SCHEMES["ngmedia"])
+            if kind is None:
+                continue
+            entry: dict[str, Any] = {"kind": kind}
+            if link.get("href"):
+                entry["url"] = link.get("href")
+            for description in _children(link, "description"):
+                entry["caption"] = self.text(description)
+            credit = _child(link, "creditline")
+            if credit is not None:
+                entry["credit"] = self.text(credit)
+            media.append(entry)
+        if item_class in _MEDIA_CLASSES:
+            media.append(self._media_item(_MEDIA_CLASSES[item_class]))
+        return media
+
+    def _media_item(self, kind: str) -> dict[str, Any]:
+        """A picture, graphic, video or audio item: its content is the media."""
+        entry: dict[str, Any] = {"kind": kind}
+        for remote in _children(_child(self.item, "contentSet"), "remoteContent"):
+            href = (remote.get("href") or "").strip()
+            if href and _URI.match(href):
+                entry["url"] = href
+                break
+        for description in _children(self.cmeta, "description"):
+            if DROL_CAPTION in self.codes(description, "role", IPTC_SCHEMES["drol"]):
+                entry["caption"] = self.text(description)
+        credit = _child(self.cmeta, "creditline")
+        if credit is not None:
+            entry["credit"] = self.text(credit)
+        return entry
+
+    def _provenance(self) -> dict[str, Any] | None:
+        if self.ours:
+            el = self.meta.find(ng("provenance")) if self.meta is not None else None
+            if el is None:
+                return None
+            data: dict[str, Any] = {k: el.get(a) for k, a in (
+                ("source", "source"), ("sha256", "sha256"), ("reader", "reader"),
+                ("newsgraph_version", "newsgraph-version")) if el.get(a) is not None}
+            data["removed"] = [
+                {"text": r.text or "", "reason": r.get("reason", ""),
+                 **({"offset": int(r.get("offset", ""))} if (r.get("offset") or "").isdigit() else {})}
+                for r in el.findall(ng("removed"))]
+            data["notes"] = [n.text or "" for n in el.findall(ng("note"))]
+            return data
+        if self.data is not None:
+            prov = provenance(self.data, "newsml", self.source)
+        else:
+            prov = Provenance(reader="newsml")
+        return {**prov.model_dump(exclude_none=True), "notes": self.notes}
+
+
+def _key(el: etree._Element) -> str | None:
+    """What identifies the concept a property refers to."""
+    return el.get("uri") or el.get("qcode") or el.get("literal") or None
+
+
+def _code_part(key: str | None) -> str | None:
+    if not key:
+        return None
+    code = key.rpartition(":")[2] if not key.startswith(("http:", "https:")) else key
+    return code.strip() or None
+
+
+def _number(value: str | None) -> float | str | None:
+    """A float, or the text itself so that the model names what is wrong with it."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def _span(value: str) -> dict[str, int] | None:
+    parts = value.split(":")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return {"paragraph": int(parts[0]), "start": int(parts[1]), "end": int(parts[2])}
+    return None
