@@ -154,3 +154,16 @@ def test_push_items_reports_inputs_that_cannot_be_read(tmp_path: Path, kitchen_s
     assert [o.ok for o in report.outcomes] == [True, False]
     assert "no such file" in str(report.outcomes[1].error)
     assert RetryPolicy().attempts == 4
+
+
+@pytest.mark.parametrize("fmt,media_type", [("ninjs", "application/ninjs+json"),
+                                            ("newsml", "application/vnd.iptc.g2.newsitem+xml"),
+                                            ("jsonld", "application/ld+json"), ("json", "application/json")])
+def test_every_exchange_format_can_be_posted(kitchen_sink: Article, fmt: str, media_type: str) -> None:
+    with ScriptedServer([Reply(200)]) as server:
+        report = push_webhook([kitchen_sink], server.url, WebhookOptions(format=fmt), client=quick_client())
+    assert report.ok
+    [seen] = server.seen
+    assert seen.headers["content-type"] == f"{media_type}; charset=utf-8"
+    assert seen.headers["x-newsgraph-format"] == fmt
+    assert seen.body.decode("utf-8") == api.export(kitchen_sink, to=fmt)

@@ -18,8 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .. import api, formats
-from ..errors import UsageError
+from .. import api
 from ..exporters import html_body
 from ..exporters.base import ExportOptions
 from ..exporters.jsonld_html import script_json
@@ -47,21 +46,19 @@ class PostFields:
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # what could not be included, and why
 
 
 def post_fields(article: Article, *, options: ExportOptions = ExportOptions(),
                 embed_jsonld: bool = True) -> PostFields:
     """The post for ``article``; ``embed_jsonld`` puts the JSON-LD in the body as well as in meta."""
-    notes: list[str] = []
-    jsonld = _render("jsonld", article, options, notes)
-    ninjs = _render("ninjs", article, options, notes)
-    newsml = _render("newsml", article, options, notes)
+    jsonld = api.export(article, to="jsonld", options=options)
+    ninjs = api.export(article, to="ninjs", options=options)
+    newsml = api.export(article, to="newsml", options=options)
     # The body with every span marked up (quotes as <q data-quote>, mentions as
     # <span data-actor> ...), as in ninjs: a CMS, a theme or a later `newsgraph` run can
     # read the structure back out of the post (html_body.parse).
     content = html_body.render(article)
-    if jsonld and embed_jsonld:
+    if embed_jsonld:
         content += "\n" + jsonld_script(jsonld)
     fields = PostFields(
         title=escape(article.headline or "", quote=False),
@@ -76,11 +73,10 @@ def post_fields(article: Article, *, options: ExportOptions = ExportOptions(),
             "newsgraph_actors": _json([a.model_dump(mode="json", exclude_none=True) for a in article.actors]),
             "newsgraph_quotes": _json([q.model_dump(mode="json", exclude_none=True) for q in article.quotes]),
             "newsgraph_events": _json([e.model_dump(mode="json", exclude_none=True) for e in article.events]),
-            "newsgraph_newsml_guid": newsml_guid(newsml) if newsml else "",
-            "newsgraph_ninjs": _compact(ninjs) if ninjs else "",
-            "newsgraph_jsonld": _compact(jsonld) if jsonld else "",
+            "newsgraph_newsml_guid": newsml_guid(newsml),
+            "newsgraph_ninjs": _compact(ninjs),
+            "newsgraph_jsonld": _compact(jsonld),
         },
-        notes=notes,
     )
     fields.date_gmt, fields.date = post_dates(article.published)
     return fields
@@ -186,18 +182,6 @@ def newsml_guid(newsml: str) -> str:
         if isinstance(element.tag, str) and etree.QName(element).localname == "newsItem" and element.get("guid"):
             return str(element.get("guid"))
     return ""
-
-
-def _render(name: str, article: Article, options: ExportOptions, notes: list[str]) -> str | None:
-    """The article in format ``name``, or None (and a note) when this build cannot write it."""
-    try:
-        fmt = formats.get(name)
-    except UsageError:
-        fmt = None
-    if fmt is None or not fmt.writable:
-        notes.append(f"{name} is not available in this newsgraph, so its post meta is left empty")
-        return None
-    return api.export(article, to=name, options=options)
 
 
 def _json(data: Any) -> str:

@@ -270,7 +270,7 @@ class Site:
     def push(self, article: Article, options: WordPressOptions) -> PushOutcome:
         """Create or update the post of one article (in a dry run, only say what would change)."""
         fields = post_fields(article, options=options.export, embed_jsonld=self.can_embed_scripts)
-        outcome = PushOutcome(input="", article=article.id, warnings=list(fields.notes))
+        outcome = PushOutcome(input="", article=article.id)
         if not self.can_embed_scripts:
             outcome.warnings.append(f"user {self.user!r} lacks unfiltered_html, so the JSON-LD is kept in "
                                     "post meta only (the plugin prints it in the page head)")
