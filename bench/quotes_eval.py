@@ -13,7 +13,10 @@ to the input):
                             "speaker_name", "kind", "cue"}]}
 
 Only quotes that hold quoted words (``direct`` and ``partial``) are written: the scorer
-counts direct attributions only. ``--score`` runs ../shared/eval-data/score_quotes.py
+counts direct attributions only. PolNeAR's source of a nested attribution is the
+outermost one ('"...," Walker said, according to an AP account' -> the AP), so for a
+quote with a ``via`` the outlet's mention is written as the speaker span (the Quote
+keeps Walker as speaker and the AP as via); ``--inner-source`` writes the speaker. ``--score`` runs ../shared/eval-data/score_quotes.py
 on the result when it is there.
 """
 
@@ -45,6 +48,7 @@ def _shared() -> Path:
 
 SCORER = _shared() / "eval-data" / "score_quotes.py"
 SCORED_KINDS = ("direct", "partial")
+OUTER_SOURCE = True
 
 
 def _articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
@@ -58,7 +62,17 @@ def _articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
                     return
 
 
-def predictions(article: Article) -> list[dict[str, Any]]:
+def _via_mention(article: Article, q: Any) -> Any:
+    """The mention of the relaying outlet nearest the quote (PolNeAR's outer source)."""
+    actor = article.actor(q.via) if q.via else None
+    if actor is None:
+        return None
+    paras = {s.paragraph for s in q.spans}
+    near = [m for m in actor.mentions if m.paragraph in paras]
+    return min(near, key=lambda m: abs(m.start - q.spans[0].start)) if near else None
+
+
+def predictions(article: Article, outer_source: bool = OUTER_SOURCE) -> list[dict[str, Any]]:
     """The article's quotes as offsets into the text it was read from."""
     out = []
     for q in article.quotes:
@@ -73,6 +87,8 @@ def predictions(article: Article) -> list[dict[str, Any]]:
         pred: dict[str, Any] = {"start": start, "end": end, "speaker_start": None, "speaker_end": None,
                                 "speaker_name": None, "kind": q.kind, "cue": q.cue}
         m = q.speaker_mention
+        if outer_source and q.via is not None:
+            m = _via_mention(article, q) or m
         if m is not None and article.body[m.paragraph].offset is not None:
             base = article.body[m.paragraph].offset
             pred["speaker_start"], pred["speaker_end"] = base + m.start, base + m.end  # type: ignore[operator]
@@ -96,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pred", type=Path, help="where to write the predictions (JSONL)")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--score", action="store_true", help="run the PolNeAR scorer on the result")
+    ap.add_argument("--inner-source", action="store_true",
+                    help="write the quote's speaker even when an outlet relayed it (PolNeAR annotates the outlet)")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -103,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     with args.pred.open("w", encoding="utf-8") as out:
         for doc in _articles(args.gold, args.limit):
             article = extract_text(doc["text"], str(doc["id"]))
-            preds = predictions(article)
+            preds = predictions(article, outer_source=not args.inner_source)
             out.write(json.dumps({"id": doc["id"], "quotes": preds}, ensure_ascii=False) + "\n")
             n_articles += 1
             n_quotes += len(preds)

@@ -69,9 +69,9 @@ class Cue:
     addressee: CharSpan | None = None
     via: CharSpan | None = None
     content: CharSpan | None = None  # reported clause (its characters), if any
-    inverted: bool = False          # "said X": the speaker follows the verb
     antecedent: CharSpan | None = None  # what a relative pronoun speaker ("who said") stands for
     tokens: set[int] = field(default_factory=set)  # tokens of the cue and its speaker
+    addressee_tokens: set[int] = field(default_factory=set)
 
     @property
     def naming(self) -> bool:
@@ -80,6 +80,21 @@ class Cue:
     @property
     def reporting(self) -> bool:
         return self.lemma in report_verbs() or self.lemma == "according to"
+
+
+def token_at(doc: "Doc", char: int) -> "Token | None":
+    """The token starting at or after character ``char``."""
+    starts = [t.idx for t in doc] if len(doc) < 64 else None
+    if starts is not None:
+        return next((doc[i] for i, s in enumerate(starts) if s >= char), None)
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return doc[lo] if lo < len(doc) else None
 
 
 def span_of(tokens: Sequence["Token"]) -> CharSpan:
@@ -120,8 +135,10 @@ def _conjuncts_span(head: "Token") -> list["Token"]:
     return list(doc[np[0].i:last[-1].i + 1])
 
 
-def _subject(verb: "Token") -> "Token | None":
+def _subject(verb: "Token", quoted: Sequence[bool] | None = None) -> "Token | None":
     for c in verb.children:
+        if quoted is not None and quoted[c.i]:
+            continue  # a word of the quote is never its speaker
         if c.dep_ in ("nsubj", "csubj", "expl"):
             return None if c.dep_ == "expl" else c
     return None
@@ -130,9 +147,7 @@ def _subject(verb: "Token") -> "Token | None":
 def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | None = None) -> "Token | None":
     """The subject of a verb, or of the verb it hangs on when it has none: "adding
     that", "and said", "who said" (the relative pronoun), "noting ..., said"."""
-    subj = _subject(verb)
-    if subj is not None and quoted is not None and quoted[subj.i]:
-        subj = None  # a word of the quote is never its speaker
+    subj = _subject(verb, quoted)
     if subj is None and depth > 0:
         # "A lawsuit was filed ..., alleging that": the passive subject does the alleging
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -141,11 +156,18 @@ def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | No
     if depth > 3:
         return None
     if verb.dep_ == "relcl":
-        return verb.head
+        return None if quoted is not None and quoted[verb.head.i] else verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp", "parataxis") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+            prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if verb.tag_ == "VBG" and prev is not None and prev.text == "," and head.head.pos_ in ("VERB", "AUX"):
+                # "ended the debate with a reference to X, remarking": the subject remarks
+                return inherited_subject(head.head, depth + 1, quoted)
             return _document_owner(head)
+        if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            # "responded by calling him 'dopey' and accusing him"
+            return inherited_subject(head.head, depth + 1, quoted)
         if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN":
             return None  # "Asked about it, she said": the participle's subject is its object
         if head.pos_ in ("VERB", "AUX"):
@@ -158,8 +180,25 @@ def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | No
     return None
 
 
+def _named_apposition(head: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """The name in apposition to a described speaker ('the spokesman, Dmitry Peskov')."""
+    if head.pos_ != "NOUN":
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and not quoted[c.i] and c.i - head.i <= 8:
+            return c
+    return None
+
+
 def antecedent_of(pronoun: "Token") -> CharSpan | None:
     """'letters that called him ...': the noun a relative pronoun stands for."""
+    doc = pronoun.doc
+    if pronoun.lower_ == "who" and pronoun.i >= 2 and doc[pronoun.i - 1].text == ",":
+        # "comments from Nuland, who said": the name just before the comma, whatever
+        # the parser attached the clause to
+        name = doc[pronoun.i - 2]
+        if name.pos_ == "PROPN":
+            return span_of(noun_phrase(name))
     tok = pronoun.head
     for _ in range(4):
         if tok.dep_ == "relcl":
@@ -190,7 +229,21 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") and t.tag_ in ("VBD", "VBZ", "VBP"):
-            return None  # another finite clause in between
+            break  # another finite clause in between
+    # "Col. Steven H. Warren, a military spokesman in Baghdad, said": the name the
+    # phrase just before the verb describes, however it was attached.
+    j = verb.i - 1
+    while j >= start and (verb.doc[j].is_punct or verb.doc[j].pos_ == "ADV"):
+        j -= 1
+    if j < start or quoted[j]:
+        return None
+    tok = verb.doc[j]
+    for _ in range(6):
+        if tok.i < verb.i and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
+            return tok
+        if tok.head is tok or tok.head.i >= verb.i or tok.head.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head
     return None
 
 
@@ -205,12 +258,13 @@ _INTRANSITIVE_ONLY = frozenset({"continue", "go", "conclude", "speak", "answer",
 
 
 def cue_lemma(tok: "Token") -> str:
-    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ in ("ROOT", "conj", "ccomp", "appos"):
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    after_name = prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.tag_ != "PRP$"
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and (tok.dep_ in ("ROOT", "conj", "ccomp", "appos") or after_name):
         if tok.lower_ in _VERB_FORMS:
             return _VERB_FORMS[tok.lower_]
         # "..., Bozell answers.": a verb the tagger took for a plural noun
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if prev is not None and prev.pos_ in ("PROPN", "PRON") and tok.lower_.endswith("s"):
+        if after_name and tok.lower_.endswith("s") and tok.text[0].islower() and tok.tag_ in ("NNS", "NN", "VBZ"):
             for stem in (tok.lower_[:-1], tok.lower_[:-2]):
                 if stem in speech_verbs():
                     return stem
@@ -219,15 +273,20 @@ def cue_lemma(tok: "Token") -> str:
 
 def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
     lemma = cue_lemma(tok)
-    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or lemma != tok.lemma_.lower()):
+    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or lemma != tok.lemma_.lower()
+            or (tok.lower_ in _VERB_FORMS and lemma == _VERB_FORMS[tok.lower_])):
         return False
+    if tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("POS", "PRP$") and tok.tag_ in ("VBZ", "NNS"):
+        return False  # "Trump's remarks": a noun
     if lemma in _INTRANSITIVE_ONLY and (tok.tag_ not in _FINITE or any(
             c.dep_ in ("dobj", "xcomp", "attr") and not quoted[c.i] for c in tok.children)):
         return False
     if lemma in speech_verbs():
         if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in")
-                                   for c in tok.children):
+                                   and c.i == tok.i + 1 for c in tok.children):
             return False  # "called for", "called on": a demand, not a quotation
+        if lemma == "call" and tok.i > 0 and re.search(r"\bso[- ]?$", tok.doc.text[max(0, tok.idx - 4):tok.idx]):
+            return False  # "so-called": a name, nobody's words
         return True
     particles = phrasal_verbs().get(lemma)
     if particles:
@@ -288,24 +347,24 @@ def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | N
     return run
 
 
-def _speaker_of(verb: "Token", quoted: Sequence[bool]) -> tuple["Token | None", bool]:
-    """The speaker's head token and whether it follows the verb ('said Peskov')."""
+def _speaker_of(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """The speaker's head token, from the parse."""
     lemma = cue_lemma(verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and not quoted[passive.i]:
         if lemma in ("quote", "cite"):
-            return passive, passive.i > verb.i
+            return passive
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            return pobj, bool(pobj is not None and pobj.i > verb.i)
-        return None, False  # "she was told that": the subject heard it
+            return pobj
+        return None  # "she was told that": the subject heard it
     subj = inherited_subject(verb, quoted=quoted)
     if subj is None and verb.tag_ in _FINITE:
         subj = _left_subject(verb, quoted)
     if subj is not None and not quoted[subj.i]:
-        return subj, subj.i > verb.i
-    return None, False
+        return subj
+    return None
 
 
 def _document_author(head: "Token") -> "Token":
@@ -339,10 +398,12 @@ def _addressee_of(verb: "Token") -> CharSpan | None:
     return None
 
 
-def _content_of(verb: "Token", quoted: Sequence[int]) -> CharSpan | None:
-    """The reported clause: the verb's clausal complement ("said (that) ...")."""
+def _content_of(verb: "Token") -> CharSpan | None:
+    """The reported clause: the verb's clausal complement with a subject of its own
+    ("said (that) the talks failed"; not "agreed to go")."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and \
+                any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
             toks = [t for t in c.subtree]
             while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
                 toks = toks[1:]
@@ -367,6 +428,7 @@ def _via_of(verb: "Token") -> CharSpan | None:
 def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
     """Every speech cue of one paragraph outside its quotes, in reading order."""
     cues: list[Cue] = []
+    skip: set[int] = set()
     for tok in doc:
         if quoted[tok.i]:
             continue
@@ -383,8 +445,20 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
             if pobj is not None:
                 author = _document_author(pobj)
                 np = noun_phrase(author)
+                named = _named_apposition(author, quoted)
+                if named is not None:  # "the Russian news agency Tass"
+                    np = list(doc[np[0].i:noun_phrase(named)[-1].i + 1])
+                    author = named
                 cue.speaker, cue.speaker_head = span_of(np), author.i
                 cue.tokens |= {t.i for t in pobj.subtree}
+            cues.append(cue)
+            continue
+        if tok.i in skip:
+            continue
+        quoted_as = _quoted_as_saying(tok)
+        if quoted_as is not None:
+            cue = _quoted_as_cue(tok, quoted_as, paragraph, quoted)
+            skip.add(quoted_as.i)
             cues.append(cue)
             continue
         if not _is_speech_verb(tok, quoted):
@@ -398,25 +472,76 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
         run = inverted_speaker(tok, quoted) if lemma not in _OBJECT_VERBS else None
         if run is not None:
             head = next((t for t in reversed(run) if t.pos_ in ("PROPN", "NOUN", "PRON")), run[-1])
-            cue.speaker, cue.speaker_head, cue.inverted = span_of(run), head.i, True
+            cue.speaker, cue.speaker_head = span_of(run), head.i
             cue.tokens |= {t.i for t in run}
         else:
-            head, cue.inverted = _speaker_of(tok, quoted)
+            head = _speaker_of(tok, quoted)
             if head is not None:
                 author = _document_author(head)
                 np = _conjuncts_span(author)
+                named = _named_apposition(author, quoted)
+                if named is not None:
+                    # "Putin's foreign affairs adviser, Yuri Ushakov, said": the name
+                    name_np = noun_phrase(named)
+                    np = list(doc[np[0].i:name_np[-1].i + 1])
+                    author = named
                 cue.speaker, cue.speaker_head = span_of(np), author.i
                 cue.tokens |= {t.i for t in np} | {head.i}
                 if head.lower_ in RELATIVE:
                     cue.antecedent = antecedent_of(head)
+        if cue.speaker is None and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            # "the email read.": the tagger made a noun phrase of subject and verb
+            left = [c for c in tok.children if c.i < tok.i and c.dep_ in _NP_DEPS and not quoted[c.i]]
+            if left:
+                lo = min(t.i for c in left for t in c.subtree)
+                np = [t for t in doc[lo:tok.i] if not t.is_punct]
+                if np:
+                    head = next((t for t in reversed(np) if t.pos_ in ("PROPN", "NOUN", "PRON")), np[-1])
+                    cue.speaker, cue.speaker_head = span_of(np), head.i
+                    cue.tokens |= {t.i for t in np}
         cue.addressee = _addressee_of(tok)
+        if cue.addressee is not None:
+            cue.addressee_tokens = {t.i for t in tok.subtree if cue.addressee[0] <= t.idx < cue.addressee[1]}
         cue.via = _via_of(tok)
-        cue.content = _content_of(tok, quoted)
+        cue.content = _content_of(tok)
         if cue.content and cue.speaker and cue.content[0] <= cue.speaker[0] < cue.content[1]:
             cue.content = None  # the parser took the speaker for a clause
         cues.append(cue)
     _share_participle_speakers(cues, doc)
     return cues
+
+
+def _quoted_as_saying(tok: "Token") -> "Token | None":
+    """'Peskov was quoted as saying' / 'Tass quoted Putin as saying': the "saying"."""
+    if tok.lemma_.lower() not in ("quote", "cite") or tok.pos_ != "VERB":
+        return None
+    for c in tok.children:
+        if c.lower_ == "as":
+            saying = next((g for g in c.children if g.lemma_.lower() in ("say", "tell", "write")), None)
+            if saying is not None:
+                return saying
+    return None
+
+
+def _quoted_as_cue(verb: "Token", saying: "Token", paragraph: int, quoted: Sequence[bool]) -> Cue:
+    doc = verb.doc
+    cue = Cue(paragraph, verb.i, verb.idx, saying.idx + len(saying.text),
+              doc.text[verb.idx:saying.idx + len(saying.text)], "quote")
+    cue.tokens = {verb.i, saying.i}
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]), None)
+    speaker = passive or obj
+    if speaker is not None:
+        np = noun_phrase(speaker)
+        cue.speaker, cue.speaker_head = span_of(np), speaker.i
+        cue.tokens |= {t.i for t in np}
+    if passive is None:
+        relay = _subject(verb)
+        if relay is not None and not quoted[relay.i]:
+            cue.via = span_of(noun_phrase(relay))  # "Tass quoted Putin as saying"
+    if cue.via is None:
+        cue.via = _via_of(verb)
+    return cue
 
 
 # Verbs whose following noun phrase is their object, never an inverted speaker.

@@ -15,6 +15,7 @@ Everything is linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -65,6 +66,7 @@ class _Mark:
     family: str  # "double" | "single"
     can_open: bool
     can_close: bool
+    inch: bool = False
 
 
 def _is_word(ch: str | None) -> bool:
@@ -99,7 +101,9 @@ def _marks(text: str) -> list[_Mark]:
                 continue  # it’s, O'Brien: an apostrophe
             if left_free and _ELISION_RE.match(text, end):
                 continue  # the ’90s (or ‘90s), rock 'n' roll, 'em
-        marks.append(_Mark(pos, end, glyph, family, can_open, can_close))
+        # 6'3" tall, a 17" screen: inches, unless it closes an open quote ("... in 2016")
+        inch = glyph == '"' and left is not None and (left.isdigit() or (left == "'" and pos > 1 and text[pos - 2].isdigit()))
+        marks.append(_Mark(pos, end, glyph, family, can_open, can_close, inch))
     return marks
 
 
@@ -150,6 +154,8 @@ def _pair_doubles(p: int, text: str, marks: list[_Mark]) -> list[QuoteRegion]:
     seen_any = False
     for m in marks:
         role = _role(m)
+        if open_m is None and m.inch:
+            continue
         if open_m is None:
             if role >= 0:
                 open_m = m
@@ -187,8 +193,15 @@ def replace_closed(region: QuoteRegion, closed: bool) -> QuoteRegion:
                        region.mark_end, region.style, region.opened, closed, region.continues)
 
 
-def _inside(pos: int, regions: Sequence[QuoteRegion]) -> bool:
-    return any(r.mark_start <= pos < r.mark_end for r in regions)
+def _outside(marks: list[_Mark], regions: Sequence[QuoteRegion]) -> list[_Mark]:
+    """The marks not inside any of ``regions`` (both in reading order)."""
+    out, k = [], 0
+    for m in marks:
+        while k < len(regions) and regions[k].mark_end <= m.pos:
+            k += 1
+        if not (k < len(regions) and regions[k].mark_start <= m.pos):
+            out.append(m)
+    return out
 
 
 def _pair_singles(p: int, text: str, marks: list[_Mark], doubles: list[QuoteRegion]) -> list[QuoteRegion]:
@@ -198,7 +211,7 @@ def _pair_singles(p: int, text: str, marks: list[_Mark], doubles: list[QuoteRegi
     far more often an apostrophe than a quote running on.
     """
     regions: list[QuoteRegion] = []
-    usable = [m for m in marks if not _inside(m.pos, doubles)]
+    usable = _outside(marks, doubles)
     i = 0
     while i < len(usable):
         m = usable[i]
@@ -238,10 +251,14 @@ def scan_paragraph(text: str, paragraph: int = 0) -> list[QuoteRegion]:
     doubles = _pair_doubles(paragraph, text, [m for m in marks if m.family == "double"])
     singles = _pair_singles(paragraph, text, [m for m in marks if m.family == "single"], doubles)
     # A single-quoted stretch around double quotes is the outer quote (British style).
-    outer_singles = [s for s in singles]
-    kept_doubles = [d for d in doubles
-                    if not any(s.mark_start < d.mark_start and d.mark_end <= s.mark_end for s in outer_singles)]
-    return sorted(kept_doubles + outer_singles, key=lambda r: r.start)
+    starts = [r.mark_start for r in singles]
+    kept_doubles = []
+    for d in doubles:
+        k = bisect.bisect_left(starts, d.mark_start) - 1
+        if k >= 0 and d.mark_end <= singles[k].mark_end:
+            continue  # inside a single-quoted stretch: a quote within the quote
+        kept_doubles.append(d)
+    return sorted(kept_doubles + singles, key=lambda r: r.start)
 
 
 def _opens_quote(text: str, regions: list[QuoteRegion]) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Quote, Span, local_id
 from . import nlp
-from .attribution import Attribution, attribute, build_para
+from .attribution import Attribution, attribute, build_para, reported_speech
 from .pipeline import ExtractOptions
 from .quote_marks import scan
 from .speakers import SpeakerResolver
@@ -34,8 +34,11 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
     docs = nlp.parse(texts, options.spacy_model)
     regions = scan(texts)
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, regions))]
-    found = attribute(paras)
-    resolver = SpeakerResolver(article, docs, options.id_base)
+    direct = attribute(paras)
+    found = sorted(direct + reported_speech(paras, direct), key=_reading_order)
+    quoted = [[(r.mark_start, r.mark_end) for r in rs] for rs in regions]
+    salient = [(c.paragraph, *c.speaker) for p in paras for c in p.cues if c.speaker is not None]
+    resolver = SpeakerResolver(article, docs, options.id_base, quoted, salient)
     quotes = [q for q in (_quote(article, att, resolver, n) for n, att in enumerate(found, 1)) if q is not None]
     return article.model_copy(update={"quotes": quotes, "actors": resolver.actors})
 
@@ -55,7 +58,10 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
     if att.speaker is not None:
         p, s, e = att.speaker
         speaker_mention = Span(paragraph=p, start=s, end=e)
-        speaker = resolver.resolve(att.antecedent or att.speaker)
+        if att.antecedent is not None:
+            speaker = resolver.resolve(att.antecedent)
+        else:
+            speaker = resolver.resolve(att.speaker, att.speaker_head)
     addressee = via = None
     if cue is not None:
         if cue.addressee is not None:
@@ -65,8 +71,8 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
             addressee = resolver.group(group.group(1).lower(), mention) if group else resolver.organization(mention)
             if addressee is None:
                 addressee = resolver.resolve(mention)
-        if cue.via is not None:
-            via = resolver.organization((cue.paragraph, *cue.via))
+    if att.via is not None:
+        via = resolver.organization(att.via)
     confidence = att.confidence
     if speaker_mention is None:
         confidence = min(confidence, 0.5)
@@ -82,6 +88,15 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
         via=via if via != speaker else None,
         confidence=round(confidence, 2),
     )
+
+
+def _reading_order(att: Attribution) -> tuple[int, int]:
+    if att.regions:
+        first = min(att.regions, key=lambda r: (r.paragraph, r.start))
+        return first.paragraph, first.start
+    if att.content is not None:
+        return att.content[0], att.content[1]
+    return 0, 0
 
 
 def _cue_text(cue: "Cue | None") -> str | None:
