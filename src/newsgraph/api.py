@@ -310,6 +310,25 @@ def _refuse_overwriting_inputs(target: Path, args: list[str]) -> None:
                               source=str(target))
 
 
+def read_inputs(inputs: Sequence[str | Path], *,
+                options: ConvertOptions = ConvertOptions()) -> Iterator[tuple[str, list[Article] | NewsgraphError]]:
+    """Each input (file, or line of a JSON Lines file) with its articles, read and extracted
+    when due, or with the error that stopped it: for batches that go on past a bad input (push)."""
+    settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
+                               export=options.export, extraction=options.extraction)
+    for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
+        if isinstance(item, NewsgraphError):
+            yield item.source or "?", item
+            continue
+        try:
+            yield item.label, worker.load(item, settings)
+        except NewsgraphError as err:
+            yield item.label, err.at(item.label)
+        except Exception as err:  # noqa: BLE001 - reported per input, the batch goes on
+            yield item.label, NewsgraphError(f"internal error: {type(err).__name__}: {err}",
+                                             "please report this with the input file", source=item.label)
+
+
 def iter_articles(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
     """Every article of every input, read (and extracted when due); the first error raises."""
     settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
