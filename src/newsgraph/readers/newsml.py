@@ -75,8 +75,7 @@ from ..xmlsafe import local_name, namespace, parse
 from .base import ReadOptions, apply_options, provenance
 from .newsml_body import QUOTE, BodyParagraph, paragraphs
 
-_OTHER_ITEMS = {"conceptItem": "a concept (a person, organisation, place or topic)",
-                "knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
+_OTHER_ITEMS = {"knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
                 "planningItem": "news coverage planning", "catalogItem": "a catalog of schemes"}
 _ARTICLE_CLASSES = {"text", "composite"}
 _MEDIA_CLASSES = {"picture": "image", "graphic": "graphic", "video": "video", "audio": "audio"}
@@ -128,6 +127,8 @@ def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
         if not items:
             raise InputError("the newsMessage holds no newsItem",
                              "newsgraph reads the newsItems of a message; this one has none", source=source)
+    elif name == "conceptItem":
+        items = [root]  # read as an article holding the concept, with no text
     elif name in _OTHER_ITEMS:
         raise InputError(f"this NewsML-G2 {name} holds {_OTHER_ITEMS[name]}, not a news article",
                          "newsgraph reads newsItem and newsMessage documents", source=source)
@@ -174,6 +175,7 @@ class _ItemReader:
         self.meta = _child(item, "itemMeta")
         self.cmeta = _child(item, "contentMeta")
         self.ours = any((g.text or "").strip() == "newsgraph" for g in _children(self.meta, "generator"))
+        self.concept_item = local_name(item) == "conceptItem"
         self.schemes = {**IPTC_SCHEMES, **SCHEMES}
         for catalog in _children(item, "catalog"):
             for scheme in _children(catalog, "scheme"):
@@ -238,9 +240,11 @@ class _ItemReader:
         if self.meta is None:
             raise InputError("the newsItem has no itemMeta", "give a valid NewsML-G2 newsItem",
                              source=self.source)
-        item_class = self._item_class()
+        item_class = "concept" if self.concept_item else self._item_class()
         article_id = self._article_id()
         self._entities_from_asserts()
+        if self.concept_item:
+            self._concepts()
         self._subjects()
         publisher = self._publisher()
         authors = [self._actor_ref(el, "person") for el in _children(self.cmeta, "creator")]
@@ -330,6 +334,32 @@ class _ItemReader:
                 else:
                     continue
                 break
+
+    def _concepts(self) -> None:
+        """A conceptItem's concept becomes the article's one actor, place, event or topic.
+
+        Its details (names, definition, personDetails, sameAs) are those an assert
+        carries, so they are read the same way.
+        """
+        self.notes.append("a NewsML-G2 conceptItem describes a concept, not a story: the article "
+                          "holds the concept and has no text")
+        for concept in _children(self.item, "concept"):
+            concept_id = _child(concept, "conceptId")
+            key = _key(concept_id if concept_id is not None else concept)
+            if key:
+                self.asserts.setdefault(key, []).append(concept)
+            kind = _child(concept, "type")
+            nature = self.code(kind, "qcode", IPTC_SCHEMES["cpnat"]) if kind is not None else None
+            if nature == "person":
+                self._new_actor(key, "person", concept)
+            elif nature == "organisation":
+                self._new_actor(key, "organization", concept)
+            elif nature in ("geoArea", "poi"):
+                self._place_from(concept, "venue" if nature == "poi" else None)
+            elif nature == "event":
+                self._new_event(key, "other", concept)
+            elif (name := self._first_name(concept)) and name not in self.topics:
+                self.topics.append(name)
 
     def _subjects(self) -> None:
         for el in _children(self.cmeta, "subject"):
