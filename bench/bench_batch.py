@@ -4,7 +4,8 @@
 
 Every number is measured in the same run as its reference, so the ratios hold on any
 machine: scaling is -j 2 over -j 1; memory is the peak RSS of a 20,000-article stream over
-a 1,000-article one. The corpus is the samples, varied per copy so that no two articles
+a 1,000-article one (structured input, so the run takes minutes, not hours), and of 2,000
+raw texts through extraction over 500. The corpus is the samples, varied per copy so that no two articles
 share a paragraph (spaCy's parse cache must not flatter the numbers).
 """
 
@@ -77,22 +78,44 @@ def throughput(folder: Path, n: int, formats: list[str]) -> list[dict]:
 
 RSS_PROBE = """
 import resource, sys, newsgraph
-report = newsgraph.convert([sys.argv[1]], "-", options=newsgraph.ConvertOptions(workers=1),
+report = newsgraph.convert([sys.argv[1]], "-", options=newsgraph.ConvertOptions(workers=1, to=sys.argv[2]),
                            stdout=open("/dev/null", "w"))
 assert report.ok, report.failed[:3]
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def peak_rss(folder: Path, sizes: list[int]) -> dict:
-    peaks = {}
-    for n in sizes:
-        corpus = write_corpus(folder, n)
-        out = subprocess.run([sys.executable, "-c", RSS_PROBE, str(corpus)], check=True,
+def json_corpus(folder: Path, n: int, base: int) -> Path:
+    """n articles of our JSON (structured: no extraction), made from an extracted base set."""
+    seed = folder / f"seed-{base}.jsonl"
+    if not seed.exists():
+        subprocess.run([*NEWSGRAPH, "convert", str(write_corpus(folder, base)), "--to", "json",
+                        "-o", str(seed), "-q"], check=True)
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    path = folder / f"json-{n}.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(n):
+            doc = json.loads(lines[i % len(lines)])
+            doc["id"] = f"urn:newsgraph:article:bench-{i}"
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    return path
+
+
+def peak_rss(folder: Path, sizes: list[int], extract_sizes: list[int]) -> dict:
+    """Peak RSS of one process streaming n articles to /dev/null, for a small and a large n."""
+    def probe(corpus: Path, to: str) -> int:
+        out = subprocess.run([sys.executable, "-c", RSS_PROBE, str(corpus), to], check=True,
                              capture_output=True, text=True)
-        peaks[n] = int(out.stdout.strip().splitlines()[-1]) // 1024
-    small, large = sizes[0], sizes[-1]
-    return {"peak_rss_mib": peaks, "ratio_large_over_small": round(peaks[large] / peaks[small], 3)}
+        return int(out.stdout.strip().splitlines()[-1]) // 1024
+
+    structured = {n: probe(json_corpus(folder, n, 200), "jsonld") for n in sizes}
+    extracted = {n: probe(write_corpus(folder, n), "json") for n in extract_sizes}
+    return {
+        "json_to_jsonld_peak_rss_mib": structured,
+        "json_to_jsonld_ratio": round(structured[sizes[-1]] / structured[sizes[0]], 3),
+        "text_extracted_to_json_peak_rss_mib": extracted,
+        "text_extracted_ratio": round(extracted[extract_sizes[-1]] / extracted[extract_sizes[0]], 3),
+    }
 
 
 def stage_profile(n: int) -> dict:
@@ -116,12 +139,10 @@ def stage_profile(n: int) -> dict:
                 spent[stage] += time.perf_counter() - start
         setattr(owner, name, timed_call)
 
-    wrap(nlp, "parse", "spacy")
-    passes = {}
+    wrap(nlp, "parse", "spacy (inside the passes)")
     for path in pipeline.PASSES:
         module, _, attr = path.partition(":")
-        passes[path] = __import__(module, fromlist=[attr])
-        wrap(passes[path], attr, attr)
+        wrap(__import__(module, fromlist=[attr]), attr, module.rsplit(".", 1)[-1])
     wrap(jsonl, "read_record", "read")
     wrap(export_base, "check", "validate")
     records = corpus_records(n)
@@ -135,11 +156,8 @@ def stage_profile(n: int) -> dict:
         spent["export"] += time.perf_counter() - t0
         export_base.check(fmt, text, newsgraph.ExportOptions(), None)
     total = time.perf_counter() - start
-    # spaCy runs inside the passes that call it: report the passes without it.
-    rules = {k: v for k, v in spent.items() if k not in ("read", "spacy", "export", "validate")}
-    if rules:
-        biggest = max(rules, key=rules.get)  # type: ignore[arg-type]
-        spent[biggest + " (without spacy)"] = spent.pop(biggest) - spent["spacy"]
+    passes = [path.partition(":")[0].rsplit(".", 1)[-1] for path in pipeline.PASSES]
+    spent["rules (the passes without spacy)"] = sum(spent[p] for p in passes) - spent["spacy (inside the passes)"]
     return {"articles": n, "total_s": round(total, 2),
             "share": {k: round(v / total, 3) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}}
 
@@ -147,13 +165,14 @@ def stage_profile(n: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--rss", default="1000,20000")
+    parser.add_argument("--rss", default="1000,20000", help="structured articles (no extraction)")
+    parser.add_argument("--rss-extract", default="500,2000", help="raw texts through extraction")
     parser.add_argument("--profile", type=int, default=200)
     parser.add_argument("--quick", action="store_true", help="small sizes, to check the script works")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     if args.quick:
-        args.articles, args.rss, args.profile = 60, "50,200", 20
+        args.articles, args.rss, args.rss_extract, args.profile = 60, "50,200", "20,60", 20
     from newsgraph import formats
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -162,7 +181,8 @@ def main() -> None:
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                         "platform": platform.platform()},
             "throughput": throughput(folder, args.articles, formats.writable_names()),
-            "memory": peak_rss(folder, [int(x) for x in args.rss.split(",")]),
+            "memory": peak_rss(folder, [int(x) for x in args.rss.split(",")],
+                               [int(x) for x in args.rss_extract.split(",")]),
             "stages": stage_profile(args.profile),
         }
     print(json.dumps(results, indent=2))

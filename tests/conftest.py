@@ -13,7 +13,9 @@ from newsgraph.readers.base import ReadOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
+# ../shared next to the checkout; a worktree in a folder of worktrees finds it one up.
+SHARED = next((base / "shared" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
+              ROOT.parent / "shared")
 STANDARDS = SHARED / "standards"
 SEEDS = SHARED / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -234,3 +234,21 @@ def test_formats_lists_the_registry() -> None:
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Example" in result.output and "newsgraph " + command in result.output
+
+
+@pytest.fixture
+def no_standards(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from newsgraph import standards
+
+    monkeypatch.setattr(standards, "search_path", lambda: [tmp_path / "nothing-here"])
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in formats.FORMATS if f.standards])
+def test_missing_official_schema_is_said_once(fmt: str, no_standards: None, tmp_path: Path) -> None:
+    result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), str(SAMPLES / "water_summit.txt"),
+                    "--to", fmt, "-o", str(tmp_path / "out"), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("warning: the official schema") == 1
+    assert "not installed" in result.stderr and "standards install" in result.stderr
+    strict = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--to", fmt, "--strict")
+    assert strict.exit_code == 1 and "error: " in strict.stderr and "not installed" in strict.stderr

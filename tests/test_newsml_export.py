@@ -16,7 +16,6 @@ from newsgraph import Article, ExportError, ExportOptions
 from newsgraph.exporters import newsml
 from newsgraph.validate import newsml as newsml_validate
 
-from conftest import load_kitchen_sink
 from newsml_support import NAR, assert_xsd_valid, consumer_view, expected_subjects, our_view, read_back, require_xsd
 from strategies import articles
 

@@ -88,10 +88,13 @@ def test_ap_metadata_video_item_with_asserts() -> None:
     assert [m.kind for m in a.media] == ["video"]
 
 
-def test_listing_11_concept_item_is_refused_clearly() -> None:
-    with pytest.raises(InputError, match="conceptItem holds a concept") as info:
-        read_example("LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml")
-    assert "newsItem and newsMessage" in info.value.fix
+def test_listing_11_concept_item_reads_as_its_person() -> None:
+    a = read_example("LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml")
+    [draghi] = [x for x in a.actors if x.kind == "person"]
+    assert draghi.name == "Mario Draghi"
+    assert draghi.description and "European Central Bank" in draghi.description
+    assert a.actor(draghi.affiliation).name == "European Central Bank"  # type: ignore[arg-type, union-attr]
+    assert a.body == [] and any("conceptItem" in n for n in a.provenance.notes)  # type: ignore[union-attr]
 
 
 def test_every_official_example_is_accounted_for() -> None:
@@ -284,10 +287,8 @@ def test_no_network_access_for_external_dtds_and_entities(listening_server) -> N
     assert hits == []
 
 
-def test_validate_reports_a_concept_item_as_unreadable() -> None:
-    problems = newsgraph.validate(examples_dir() / "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml")
-    assert [p.severity for p in problems] == ["error"]
-    assert "cannot read it" in problems[0].message
+def test_validate_accepts_the_concept_item() -> None:
+    assert newsgraph.validate(examples_dir() / "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml") == []
 
 
 # --- damaged items: a NewsgraphError or articles, never a crash ------------------------------

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from newsgraph import InputError, read_bytes
-from newsgraph.readers.base import sanitise
+from newsgraph.model import FORBIDDEN_CHARACTERS
 from newsgraph.readers.text import paragraphs
 
 from conftest import SAMPLES, SEEDS
@@ -88,9 +88,17 @@ def test_provenance_and_id() -> None:
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_paragraphs_never_lose_their_place(text: str) -> None:
-    # Joined hard-wrapped lines replace the line break by a space; nothing else moves.
-    # Characters no format can carry become spaces too (same length).
-    flat = sanitise(text)[0].replace("\r\n", "  ").replace("\r", " ").replace("\n", " ")
+    # Joining hard-wrapped lines turns the gap between them (line break and indentation)
+    # into spaces; every other character stays where it was.
     for p in paragraphs(text):
         assert p.text.strip() == p.text and p.text
-        assert flat[p.offset:p.offset + len(p.text)] == p.text
+        original = text[p.offset:p.offset + len(p.text)]
+        assert len(original) == len(p.text)
+        # (characters no format can carry become spaces too)
+        assert all(a == b or ((a.isspace() or FORBIDDEN_CHARACTERS.match(a)) and b == " ")
+                   for a, b in zip(original, p.text))
+
+
+def test_wrapped_line_with_odd_white_space() -> None:
+    [p] = paragraphs("0\n\x85a")
+    assert p.text == "0  a" and p.offset == 0

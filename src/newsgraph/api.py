@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Literal, Sequence, TextIO
 
-from . import batch, formats, worker
-from .errors import InputError, NewsgraphError, OutputError, UsageError
+from . import batch, formats, standards, worker
+from .errors import InputError, NewsgraphError, OutputError, SchemaMissingError, UsageError
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
@@ -133,6 +133,7 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
 class ConvertReport:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[Outcome]:
@@ -200,6 +201,7 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
     args = [str(i) for i in inputs]
     if not args:
         raise UsageError("no input given", "name files or folders, or '-' for standard input")
+    report = ConvertReport(warnings=schema_warnings(fmt, options.export))
     target = None if output in (None, STDIN) else Path(output)
     to_folder = target is not None and (
         target.is_dir() or str(output).endswith(("/", "\\")) or len(args) > 1
@@ -215,7 +217,6 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
         skip_existing=options.skip_existing)
     items = iter_jobs(args, declared=options.from_format, glob=options.glob)
     outcomes = _engine(items, settings, options)
-    report = ConvertReport()
 
     def record() -> Iterator[Outcome]:
         for outcome in outcomes:
@@ -276,6 +277,19 @@ def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, expor
             on_outcome(failure)
 
 
+def schema_warnings(fmt: Format, export_options: ExportOptions) -> list[str]:
+    """Say once, before a batch, that an official schema is missing (an error under strict)."""
+    absent = standards.missing(fmt.standards) if export_options.validate else []
+    if not absent:
+        return []
+    err = SchemaMissingError(f"the official schema{'s' if len(absent) > 1 else ''} "
+                             f"{', '.join(absent)} {'are' if len(absent) > 1 else 'is'} not installed",
+                             standards.INSTALL_HINT)
+    if export_options.strict:
+        raise err
+    return [f"{err.what}: {fmt.name} exports are written without that check ({err.fix})"]
+
+
 def check_writable_folder(folder: Path) -> None:
     """Fail once, up front, rather than once per input, when the output folder is unusable."""
     try:
@@ -294,6 +308,25 @@ def _refuse_overwriting_inputs(target: Path, args: list[str]) -> None:
         if arg != STDIN and Path(arg).is_file() and Path(arg).resolve() == target.resolve():
             raise OutputError("the output would overwrite the input", "choose another -o path",
                               source=str(target))
+
+
+def read_inputs(inputs: Sequence[str | Path], *,
+                options: ConvertOptions = ConvertOptions()) -> Iterator[tuple[str, list[Article] | NewsgraphError]]:
+    """Each input (file, or line of a JSON Lines file) with its articles, read and extracted
+    when due, or with the error that stopped it: for batches that go on past a bad input (push)."""
+    settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
+                               export=options.export, extraction=options.extraction)
+    for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
+        if isinstance(item, NewsgraphError):
+            yield item.source or "?", item
+            continue
+        try:
+            yield item.label, worker.load(item, settings)
+        except NewsgraphError as err:
+            yield item.label, err.at(item.label)
+        except Exception as err:  # noqa: BLE001 - reported per input, the batch goes on
+            yield item.label, NewsgraphError(f"internal error: {type(err).__name__}: {err}",
+                                             "please report this with the input file", source=item.label)
 
 
 def iter_articles(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:

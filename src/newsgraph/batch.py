@@ -8,6 +8,7 @@ stays flat however many articles pass.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -17,6 +18,7 @@ from typing import Iterable, Iterator
 
 from . import worker
 from .errors import NewsgraphError
+from .extract import nlp
 from .jobs import Job
 from .worker import Outcome, Settings
 
@@ -31,7 +33,7 @@ def default_workers() -> int:
 
 
 def error_outcome(err: NewsgraphError) -> Outcome:
-    return Outcome(err.source or "?", error=err)
+    return Outcome(err.source or "?", error=err.detached())
 
 
 def run(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int = 1) -> Iterator[Outcome]:
@@ -52,6 +54,14 @@ def _context() -> multiprocessing.context.BaseContext:
 def _pooled(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int) -> Iterator[Outcome]:
     pending: deque[tuple[str, Future[Outcome] | Outcome]] = deque()
     window = workers * IN_FLIGHT_PER_WORKER
+    items = iter(items)
+    first = next(items, None)
+    if first is None:
+        return
+    if isinstance(first, Job) and worker.may_extract(first, settings):
+        # Loaded before the workers fork, the model is shared by all of them, not loaded N times.
+        nlp.load(settings.extraction.spacy_model)
+    items = itertools.chain([first], items)
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
 
     def resolve(entry: tuple[str, Future[Outcome] | Outcome]) -> Outcome:

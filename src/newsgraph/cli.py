@@ -130,6 +130,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
     )
     with BatchProgress(None, enabled=not quiet) as progress:
         report = api.convert(list(inputs), output, options=options, on_outcome=progress.update)
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
     for outcome in report.failed:
         assert outcome.error is not None
         _error(outcome.error)
@@ -277,6 +280,150 @@ def list_formats(writable: bool, names: bool) -> None:
             continue
         modes = "/".join(m for m, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
         click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<{ext_width}} {fmt.media_type:<28} {fmt.title}")
+
+
+# --- push ---------------------------------------------------------------------------
+
+
+@main.group()
+def push() -> None:
+    """Send articles to a CMS: WordPress over its REST API, or any webhook.
+
+    \b
+    Examples:
+      newsgraph push wordpress out/*.json --url https://example.org --user editor \\
+          --app-password-file ~/.config/newsgraph/wp-password --status draft
+      newsgraph push webhook https://cms.example.org/ingest out/ --format ninjs
+    """
+
+
+def _push_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every push target shares: reading the inputs, retries, TLS, dry run."""
+    for option in reversed([
+        click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
+                     help="Format of the inputs (default: from the extension, else from the content)."),
+        click.option("--extract/--no-extract", default=None,
+                     help="Run extraction (default: on for text and HTML, off for structured formats)."),
+        click.option("--dry-run", is_flag=True, help="Show what would be created or updated; write nothing."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+                     help="Seconds to wait for each answer."),
+        click.option("--retries", type=click.IntRange(min=0, max=10), default=3, show_default=True,
+                     help="Retries (with backoff) after 429, 5xx, timeouts and dropped connections."),
+        click.option("--ca-file", type=click.Path(exists=True, dir_okay=False), default=None,
+                     help="Trust this CA certificate (PEM) too, for a site with a private certificate."),
+        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _push_client(timeout: float, retries: int, ca_file: str | None, quiet: bool) -> Any:
+    from .push import Client, RetryPolicy
+
+    return Client(timeout=timeout, retry=RetryPolicy(attempts=retries + 1), ca_file=ca_file,
+                  log=None if quiet else (lambda msg: click.echo(f"note: {msg}", err=True)))
+
+
+def _report_push(report: Any, quiet: bool) -> int:
+    for outcome in report.outcomes:
+        if outcome.error is not None:
+            _error(outcome.error)
+            continue
+        for warning in outcome.warnings:
+            click.echo(f"warning: {outcome.input}: {warning}", err=True)
+        if not quiet:
+            click.echo(outcome.line())
+    if not quiet or report.failed:
+        click.echo(report.summary(), err=True)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+@push.command("wordpress")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--url", envvar="NEWSGRAPH_WP_URL", required=True, metavar="URL",
+              help="The site's address, e.g. https://example.org [env NEWSGRAPH_WP_URL].")
+@click.option("--user", envvar="NEWSGRAPH_WP_USER", required=True,
+              help="The WordPress user to push as [env NEWSGRAPH_WP_USER].")
+@click.option("--app-password-file", metavar="FILE", default=None,
+              help="File holding the user's application password ('-': standard input) "
+                   "[env NEWSGRAPH_WP_APP_PASSWORD_FILE, or the password in NEWSGRAPH_WP_APP_PASSWORD].")
+@click.option("--status", type=click.Choice(["draft", "publish"]), default=None,
+              help="Status of the posts. Without it, new posts are drafts and existing posts keep "
+                   "their status (a correction does not unpublish a story).")
+@_push_options
+@_guard
+def push_wordpress(inputs: tuple[str, ...], url: str, user: str, app_password_file: str | None, status: str | None,
+                   from_format: str | None, extract: bool | None, dry_run: bool, timeout: float, retries: int,
+                   ca_file: str | None, quiet: bool) -> int:
+    """Create or update one WordPress post per article (never a second one).
+
+    Title, body (quotes marked up, schema.org JSON-LD embedded), excerpt, slug, date,
+    author, tags and category, and the structured data in post meta. The site needs
+    newsgraph's must-use plugin (see docs/push.md). The password is never an option:
+    it comes from a file or the environment.
+
+    \b
+    Examples:
+      export NEWSGRAPH_WP_URL=https://example.org NEWSGRAPH_WP_USER=editor
+      export NEWSGRAPH_WP_APP_PASSWORD_FILE=~/.config/newsgraph/wp-password
+      newsgraph push wordpress out/ --dry-run
+      newsgraph push wordpress story.txt --status publish
+    """
+    from .push.secrets import load_secret
+    from .push.wordpress import Site, WordPressOptions, push_items
+
+    if app_password_file == "-" and "-" in inputs:
+        raise UsageError("standard input cannot hold both an article and the password",
+                         "give the password in a file or in $NEWSGRAPH_WP_APP_PASSWORD")
+    password = load_secret(app_password_file, "NEWSGRAPH_WP_APP_PASSWORD", what="application password",
+                           option="--app-password-file")
+    assert password is not None
+    site = Site(url, user, password, client=_push_client(timeout, retries, ca_file, quiet))
+    options = WordPressOptions(status=status, dry_run=dry_run)  # type: ignore[arg-type]
+    items = api.read_inputs(list(inputs), options=api.ConvertOptions(from_format=from_format, extract=extract))
+    return _report_push(push_items(site, items, options), quiet)
+
+
+@push.command("webhook")
+@click.argument("url", metavar="URL")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--format", "format_", type=click.Choice(formats.writable_names()), default="json",
+              show_default=True, help="Format of each POSTed article.")
+@click.option("--secret-file", metavar="FILE", default=None,
+              help="File holding a secret to sign each body with (X-Newsgraph-Signature: sha256=HMAC) "
+                   "[env NEWSGRAPH_WEBHOOK_SECRET_FILE, or the secret in NEWSGRAPH_WEBHOOK_SECRET].")
+@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
+              help="Send this header too (repeatable; for secrets use --secret-file).")
+@_push_options
+@_guard
+def push_webhook(url: str, inputs: tuple[str, ...], format_: str, secret_file: str | None,
+                 headers: tuple[str, ...], from_format: str | None, extract: bool | None, dry_run: bool,
+                 timeout: float, retries: int, ca_file: str | None, quiet: bool) -> int:
+    """POST each article to URL, for CMSs that ingest a feed.
+
+    Each request has an Idempotency-Key that changes only when the article does, so a
+    receiver can drop repeated deliveries; 429, 5xx and timeouts are retried.
+
+    \b
+    Examples:
+      newsgraph push webhook https://cms.example.org/ingest out/ --format ninjs
+      NEWSGRAPH_WEBHOOK_SECRET_FILE=hook.key newsgraph push webhook URL story.json
+    """
+    from .push.secrets import load_secret
+    from .push.webhook import Webhook, WebhookOptions, push_items
+
+    extra: dict[str, str] = {}
+    for header in headers:
+        name, sep, value = header.partition(":")
+        if not sep or not name.strip():
+            raise UsageError(f"--header {header!r} is not 'NAME: VALUE'", "write it like --header 'X-Feed: wire'")
+        extra[name.strip()] = value.strip()
+    secret = load_secret(secret_file, "NEWSGRAPH_WEBHOOK_SECRET", what="webhook secret",
+                         option="--secret-file", required=False)
+    hook = Webhook(url, WebhookOptions(format=format_, dry_run=dry_run, secret=secret, headers=extra),
+                   client=_push_client(timeout, retries, ca_file, quiet))
+    items = api.read_inputs(list(inputs), options=api.ConvertOptions(from_format=from_format, extract=extract))
+    return _report_push(push_items(hook, items), quiet)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -32,6 +32,16 @@ class NewsgraphError(Exception):
     def __str__(self) -> str:
         return f"{self.source}: {self.message}" if self.source else self.message
 
+    def detached(self) -> "NewsgraphError":
+        """This error without the exception it was raised from or its traceback.
+
+        Outcomes cross process boundaries; a library's exception in ``__context__`` (an
+        lxml error log, say) may not pickle, and the message already says all.
+        """
+        self.__context__ = self.__cause__ = None
+        self.__traceback__ = None
+        return self
+
     def __reduce__(self) -> tuple:
         # Errors cross process boundaries in batch runs; keep every part of them.
         return (self.__class__, (self.what, self.fix), {"source": self.source})

@@ -16,6 +16,14 @@ from pathlib import PurePath
 from typing import Any, Callable
 
 from .errors import UsageError
+from .standards import (
+    GEOJSON_SCHEMA,
+    NEWSML_XSD,
+    NINJS_SCHEMAS,
+    SCHEMAORG_CONTEXT,
+    SCHEMAORG_VOCAB,
+    XML_XSD,
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,7 @@ class Format:
     validator: str | None = None  # "module:function", bytes -> list[Problem]
     structured: bool = True  # structured inputs are not re-extracted unless asked
     many_extension: str | None = None  # file extension when one file holds many articles
+    standards: tuple[str, ...] = ()  # official files its validator needs (see standards.py)
 
     @property
     def readable(self) -> bool:
@@ -69,29 +78,31 @@ FORMATS: tuple[Format, ...] = (
     Format("html", "web page (the article found by trafilatura, with the page's metadata)",
            (".html", ".htm", ".xhtml"), "text/html",
            reader="newsgraph.readers.html:read", structured=False),
-    Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
-           (".json",), "application/json",
-           reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
-           validator="newsgraph.validate.native:check", many_extension=".jsonl"),
-    # IPTC registers no media type for ninjs; application/ninjs+json is the one AP serves.
-    Format("ninjs", "IPTC ninjs news item (writes 3.x, or 2.x with --ninjs-version 2; reads 1.x-3.x)",
-           (".ninjs.json", ".ninjs.jsonl"), "application/ninjs+json",
-           reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
-           validator="newsgraph.validate.ninjs:check", many_extension=".ninjs.jsonl"),
+    # Records are raw text (extracted) or articles (taken as they are): decided per line.
     Format("jsonl", "JSON Lines: newsgraph JSON or {\"text\": ..., \"published\": ...} per line",
            (".jsonl", ".ndjson"), "application/jsonl",
            reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",
            structured=False),
-    Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
-           (".jsonld",), "application/ld+json",
-           reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
-           validator="newsgraph.validate.jsonld:check"),
+    Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
+           (".json",), "application/json",
+           reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
+           validator="newsgraph.validate.native:check", many_extension=".jsonl"),
     # ".newsml.xml" is written so that exports of several formats can share a folder;
     # any ".xml" is read as NewsML-G2, and the reader says clearly when it is not.
     Format("newsml", "IPTC NewsML-G2 2.35 (newsItem; one newsMessage for many articles)",
            (".newsml.xml", ".xml"), "application/vnd.iptc.g2.newsitem+xml",
            reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
-           validator="newsgraph.validate.newsml:check"),
+           validator="newsgraph.validate.newsml:check", standards=(NEWSML_XSD, XML_XSD)),
+    Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
+           (".jsonld",), "application/ld+json",
+           reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
+           validator="newsgraph.validate.jsonld:check", standards=(SCHEMAORG_VOCAB, SCHEMAORG_CONTEXT)),
+    # IPTC registers no media type for ninjs; application/ninjs+json is the one AP serves.
+    Format("ninjs", "IPTC ninjs news item (writes 3.x, or 2.x with --ninjs-version 2; reads 1.x-3.x)",
+           (".ninjs.json", ".ninjs.jsonl"), "application/ninjs+json",
+           reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
+           validator="newsgraph.validate.ninjs:check", many_extension=".ninjs.jsonl",
+           standards=(NINJS_SCHEMAS[3], NINJS_SCHEMAS[2], GEOJSON_SCHEMA)),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}

@@ -81,6 +81,11 @@ def require(relpath: str) -> Path:
     return path
 
 
+def missing(relpaths: tuple[str, ...] | list[str]) -> list[str]:
+    """Those of ``relpaths`` that are not installed."""
+    return [rel for rel in relpaths if find(rel) is None]
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

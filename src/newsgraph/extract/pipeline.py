@@ -23,6 +23,8 @@ PASSES: tuple[str, ...] = (
     "newsgraph.extract.clean:run",
     "newsgraph.extract.structure:run",
     "newsgraph.extract.actors:extract_actors",
+    "newsgraph.extract.quotes:run",
+    "newsgraph.extract.events:run",  # dates its events (extract/dates.py) and links quotes to them
 )
 
 

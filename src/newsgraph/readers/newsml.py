@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from lxml import etree
 from pydantic import ValidationError
@@ -73,10 +73,9 @@ from ..newsml_terms import (
 )
 from ..xmlsafe import local_name, namespace, parse
 from .base import ReadOptions, Sanitiser, apply_options, provenance, sanitise_xml
-from .newsml_body import ENTITY, QUOTE, BodyParagraph, paragraphs
+from .newsml_body import QUOTE, BodyParagraph, paragraphs
 
-_OTHER_ITEMS = {"conceptItem": "a concept (a person, organisation, place or topic)",
-                "knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
+_OTHER_ITEMS = {"knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
                 "planningItem": "news coverage planning", "catalogItem": "a catalog of schemes"}
 _ARTICLE_CLASSES = {"text", "composite"}
 _MEDIA_CLASSES = {"picture": "image", "graphic": "graphic", "video": "video", "audio": "audio"}
@@ -155,6 +154,8 @@ def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
         if not items:
             raise InputError("the newsMessage holds no newsItem",
                              "newsgraph reads the newsItems of a message; this one has none", source=source)
+    elif name == "conceptItem":
+        items = [root]  # read as an article holding the concept, with no text
     elif name in _OTHER_ITEMS:
         raise InputError(f"this NewsML-G2 {name} holds {_OTHER_ITEMS[name]}, not a news article",
                          "newsgraph reads newsItem and newsMessage documents", source=source)
@@ -201,6 +202,7 @@ class _ItemReader:
         self.meta = _child(item, "itemMeta")
         self.cmeta = _child(item, "contentMeta")
         self.ours = any((g.text or "").strip() == "newsgraph" for g in _children(self.meta, "generator"))
+        self.concept_item = local_name(item) == "conceptItem"
         self.schemes = {**IPTC_SCHEMES, **SCHEMES}
         for catalog in _children(item, "catalog"):
             for scheme in _children(catalog, "scheme"):
@@ -265,13 +267,15 @@ class _ItemReader:
         if self.meta is None:
             raise InputError("the newsItem has no itemMeta", "give a valid NewsML-G2 newsItem",
                              source=self.source)
-        item_class = self._item_class()
+        item_class = "concept" if self.concept_item else self._item_class()
         article_id = self._article_id()
         self._entities_from_asserts()
+        if self.concept_item:
+            self._concepts()
         self._subjects()
         publisher = self._publisher()
-        authors = [self._party(el, "person") for el in _children(self.cmeta, "creator")]
-        sources = [self._party(el, "organization") for el in _children(self.cmeta, "infoSource")]
+        authors = [self._actor_ref(el, "person") for el in _children(self.cmeta, "creator")]
+        sources = [self._actor_ref(el, "organization") for el in _children(self.cmeta, "infoSource")]
         for located in _children(self.cmeta, "located"):
             self._place_from(located)
         self._quotes()  # before the body, so that quotes keep the order of their partMeta
@@ -358,6 +362,32 @@ class _ItemReader:
                     continue
                 break
 
+    def _concepts(self) -> None:
+        """A conceptItem's concept becomes the article's one actor, place, event or topic.
+
+        Its details (names, definition, personDetails, sameAs) are those an assert
+        carries, so they are read the same way.
+        """
+        self.notes.append("a NewsML-G2 conceptItem describes a concept, not a story: the article "
+                          "holds the concept and has no text")
+        for concept in _children(self.item, "concept"):
+            concept_id = _child(concept, "conceptId")
+            key = _key(concept_id if concept_id is not None else concept)
+            if key:
+                self.asserts.setdefault(key, []).append(concept)
+            kind = _child(concept, "type")
+            nature = self.code(kind, "qcode", IPTC_SCHEMES["cpnat"]) if kind is not None else None
+            if nature == "person":
+                self._new_actor(key, "person", concept)
+            elif nature == "organisation":
+                self._new_actor(key, "organization", concept)
+            elif nature in ("geoArea", "poi"):
+                self._place_from(concept, "venue" if nature == "poi" else None)
+            elif nature == "event":
+                self._new_event(key, "other", concept)
+            elif (name := self._first_name(concept)) and name not in self.topics:
+                self.topics.append(name)
+
     def _subjects(self) -> None:
         for el in _children(self.cmeta, "subject"):
             key = _key(el)
@@ -413,32 +443,25 @@ class _ItemReader:
         return candidate
 
     def _new_actor(self, key: str | None, kind: str, el: etree._Element) -> str | None:
-        name = self._display_name(el, key)
-        if not name:
-            return None
-        ref = self._mint(key, kind, name)
-        self.actors[ref] = {"id": ref, "kind": kind, "name": name, "aliases": [], "titles": [],
-                            "identifiers": {}, "mentions": []}
-        self._register(key, ref, el)
-        return ref
+        return self._new(self.actors, key, kind, el, lambda ref, name: {
+            "id": ref, "kind": kind, "name": name, "aliases": [], "titles": [], "identifiers": {}, "mentions": []})
 
     def _new_place(self, key: str | None, kind: str, el: etree._Element) -> str | None:
-        name = self._display_name(el, key)
-        if not name:
-            return None
-        ref = self._mint(key, "place", name)
-        self.places[ref] = {"id": ref, "name": name, "kind": kind, "aliases": [], "identifiers": {},
-                            "mentions": []}
-        self._register(key, ref, el)
-        return ref
+        return self._new(self.places, key, "place", el, lambda ref, name: {
+            "id": ref, "name": name, "kind": kind, "aliases": [], "identifiers": {}, "mentions": []})
 
     def _new_event(self, key: str | None, kind: str, el: etree._Element) -> str | None:
+        return self._new(self.events, key, "event", el, lambda ref, name: {
+            "id": ref, "kind": kind, "label": name, "status": "unknown", "participants": [], "mentions": []})
+
+    def _new(self, store: dict[str, dict[str, Any]], key: str | None, id_kind: str, el: etree._Element,
+             make: Callable[[str, str], dict[str, Any]]) -> str | None:
+        """A new actor, place or event named by ``el``; None when nothing names it."""
         name = self._display_name(el, key)
         if not name:
             return None
-        ref = self._mint(key, "event", name)
-        self.events[ref] = {"id": ref, "kind": kind, "label": name, "status": "unknown",
-                            "participants": [], "mentions": []}
+        ref = self._mint(key, id_kind, name)
+        store[ref] = make(ref, name)
         self._register(key, ref, el)
         return ref
 
@@ -472,12 +495,13 @@ class _ItemReader:
                 return kind
         return "other"
 
-    def _actor_ref(self, el: etree._Element, kind: str, *, create: bool = True) -> str | None:
-        """The actor a party property (creator, participant, affiliation, ...) refers to."""
+    def _actor_ref(self, el: etree._Element, kind: str) -> str | None:
+        """The actor a party property (creator, participant, affiliation, ...) refers to;
+        in other providers' items one is made from the property when none is known."""
         key = _key(el)
         if key and key in self.ids and self.ids[key] in self.actors:
             return self.ids[key]
-        if self.ours or not create:
+        if self.ours:
             return None  # our items declare every actor; anything else is a stand-in
         nature = self.code(el, "type", IPTC_SCHEMES["cpnat"])
         if nature == "organisation":
@@ -485,9 +509,6 @@ class _ItemReader:
         elif nature == "person":
             kind = "person"
         return self._new_actor(key, kind, el)
-
-    def _party(self, el: etree._Element, kind: str) -> str | None:
-        return self._actor_ref(el, kind)
 
     def _publisher(self) -> str | None:
         provider = _child(self.meta, "provider")

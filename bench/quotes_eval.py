@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Quote extraction over a JSONL of articles, in the prediction format of PolNeAR's scorer.
+
+    python bench/quotes_eval.py GOLD.jsonl PRED.jsonl [--score] [--limit N]
+
+GOLD.jsonl holds one article a line, ``{"id": ..., "text": ...}`` (other keys, such as
+the gold attributions, are ignored). Each text goes through the whole newsgraph
+pipeline as a user's file would — read as raw text, then every extraction pass — and
+each quote is written back as offsets into that text (``Paragraph.offset`` maps a span
+to the input):
+
+    {"id": ..., "quotes": [{"start", "end", "speaker_start", "speaker_end",
+                            "speaker_name", "kind", "cue"}]}
+
+Only quotes that hold quoted words (``direct`` and ``partial``) are written: the scorer
+counts direct attributions only. PolNeAR's source of a nested attribution is the
+outermost one ('"...," Walker said, according to an AP account' -> the AP), so for a
+quote with a ``via`` the outlet's mention is written as the speaker span (the Quote
+keeps Walker as speaker and the AP as via); ``--inner-source`` writes the speaker. ``--score`` runs ../shared/eval-data/score_quotes.py
+on the result when it is there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsgraph import api  # noqa: E402
+from newsgraph.model import Article  # noqa: E402
+from newsgraph.readers.base import ReadOptions  # noqa: E402
+
+
+def _shared() -> Path:
+    """../shared next to the checkout (or next to the folder of worktrees)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared").is_dir():
+            return base / "shared"
+    return ROOT.parent / "shared"
+
+
+SCORER = _shared() / "eval-data" / "score_quotes.py"
+SCORED_KINDS = ("direct", "partial")
+OUTER_SOURCE = True
+
+
+def _articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        n = 0
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+                n += 1
+                if limit is not None and n >= limit:
+                    return
+
+
+def _via_mention(article: Article, q: Any) -> Any:
+    """The mention of the relaying outlet nearest the quote (PolNeAR's outer source)."""
+    actor = article.actor(q.via) if q.via else None
+    if actor is None:
+        return None
+    paras = {s.paragraph for s in q.spans}
+    near = [m for m in actor.mentions if m.paragraph in paras]
+    return min(near, key=lambda m: abs(m.start - q.spans[0].start)) if near else None
+
+
+def predictions(article: Article, outer_source: bool = OUTER_SOURCE) -> list[dict[str, Any]]:
+    """The article's quotes as offsets into the text it was read from."""
+    out = []
+    for q in article.quotes:
+        if q.kind not in SCORED_KINDS:
+            continue
+        offsets = [article.body[s.paragraph].offset for s in q.spans]
+        if any(o is None for o in offsets):
+            continue
+        first, last = q.spans[0], q.spans[-1]
+        start = article.body[first.paragraph].offset + first.start  # type: ignore[operator]
+        end = article.body[last.paragraph].offset + last.end  # type: ignore[operator]
+        pred: dict[str, Any] = {"start": start, "end": end, "speaker_start": None, "speaker_end": None,
+                                "speaker_name": None, "kind": q.kind, "cue": q.cue}
+        m = q.speaker_mention
+        if outer_source and q.via is not None:
+            m = _via_mention(article, q) or m
+        if m is not None and article.body[m.paragraph].offset is not None:
+            base = article.body[m.paragraph].offset
+            pred["speaker_start"], pred["speaker_end"] = base + m.start, base + m.end  # type: ignore[operator]
+        if q.speaker is not None:
+            actor = article.actor(q.speaker)
+            pred["speaker_name"] = actor.name if actor else None
+        elif m is not None:
+            pred["speaker_name"] = article.span_text(m)
+        out.append(pred)
+    return out
+
+
+def extract_text(text: str, name: str) -> Article:
+    [article] = api.read(text.encode("utf-8"), format="text", options=ReadOptions(source=name))
+    return api.extract(article)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", type=Path, help="JSONL of {id, text}")
+    ap.add_argument("pred", type=Path, help="where to write the predictions (JSONL)")
+    ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--score", action="store_true", help="run the PolNeAR scorer on the result")
+    ap.add_argument("--inner-source", action="store_true",
+                    help="write the quote's speaker even when an outlet relayed it (PolNeAR annotates the outlet)")
+    args = ap.parse_args(argv)
+
+    t0 = time.perf_counter()
+    n_articles = n_quotes = 0
+    with args.pred.open("w", encoding="utf-8") as out:
+        for doc in _articles(args.gold, args.limit):
+            article = extract_text(doc["text"], str(doc["id"]))
+            preds = predictions(article, outer_source=not args.inner_source)
+            out.write(json.dumps({"id": doc["id"], "quotes": preds}, ensure_ascii=False) + "\n")
+            n_articles += 1
+            n_quotes += len(preds)
+    seconds = time.perf_counter() - t0
+    print(f"{n_articles} articles, {n_quotes} quotes, {seconds:.1f} s", file=sys.stderr)
+    if args.score:
+        if not SCORER.exists():
+            print(f"scorer not found at {SCORER}", file=sys.stderr)
+            return 1
+        gold = args.gold
+        if args.limit is not None:
+            gold = args.pred.with_suffix(".gold.jsonl")
+            with gold.open("w", encoding="utf-8") as g:
+                for doc in _articles(args.gold, args.limit):
+                    g.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        return subprocess.call([sys.executable, str(SCORER), str(gold), str(args.pred)])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

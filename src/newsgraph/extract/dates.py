@@ -1,0 +1,135 @@
+"""Dates: every date expression in a text, as written and resolved.
+
+Dates are counted from the publication day, ``Article.published`` (given, or found by
+the structure pass in a photo caption). The verb each date hangs on decides past or
+future (:mod:`.tense`), the arithmetic is :mod:`.dateresolve`'s, the patterns
+:mod:`.dategrammar`'s. The events pass dates its events with these; dates that cannot be
+believed (impossible, contradictory, implausibly far) stay unresolved with low
+confidence and a note in ``provenance.notes`` (:func:`notes`), never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..model import Article, DateInfo
+from . import dategrammar, nlp
+from .dateresolve import CONF_PROBLEM, resolve
+from .tense import Tense, tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+NOTE_PREFIX = "dates: "
+
+
+@dataclass(frozen=True)
+class Found:
+    """One date in a text, with what decided its resolution."""
+
+    expr: dategrammar.Expr
+    date: DateInfo
+    confidence: float
+    tense: Tense
+    problem: str | None  # why it is not resolved, when it cannot be believed
+
+
+def _date_entities(doc: "Doc") -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+
+
+def _expressions(text: str, doc: "Doc | None") -> list[dategrammar.Expr]:
+    ents = _date_entities(doc) if doc is not None else []
+    return dategrammar.find(text, lambda s, e: any(a < e and s < b for a, b in ents))
+
+
+def anchor_of(article: Article) -> date | None:
+    """The day relative dates count from: the publication day, when the article has one."""
+    return date.fromisoformat(article.published[:10]) if article.published else None
+
+
+def _sentence_years(exprs: list[dategrammar.Expr], doc: "Doc", day: date | None) -> dict[int, int]:
+    """Years a sentence names ("next year", "in 2026"), by sentence start: a month named
+    alone in the same sentence belongs to it ("two cuts next year, the first in April")."""
+    years: dict[int, int] = {}
+    for x in exprs:
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        r = resolve(x, day) if x.kind in ("calendar", "date") else None
+        if r is None or r.precision != "year" or r.start is None or (x.kind == "date" and x.month is not None):
+            continue
+        years.setdefault(span.sent.start_char, r.start.year)
+    return years
+
+
+def in_text(text: str, doc: "Doc", anchor: date | None) -> list[Found]:
+    """Every date in one parsed text (a paragraph, a caption), resolved against ``anchor``."""
+    found: list[Found] = []
+    exprs = _expressions(text, doc)
+    years = _sentence_years(exprs, doc, anchor)
+    for x in exprs:
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        tense = tense_of(span.root) if span is not None and len(span) else Tense(None)
+        if x.kind == "date" and x.month is not None and x.year is None and x.relative is None \
+                and span is not None and len(span) and span.sent.start_char in years:
+            x = replace(x, year=years[span.sent.start_char])
+        r = resolve(x, anchor, tense.direction, tense.strong)
+        if r is None:
+            continue  # a duration after all ("in three years" with a past verb)
+        info = DateInfo(start=r.start.isoformat() if r.start else None,
+                        end=r.end.isoformat() if r.end else None,
+                        text=x.text, precision=r.precision)  # type: ignore[arg-type]
+        found.append(Found(x, info, r.confidence, tense, r.problem))
+    return found
+
+
+_DATELINE_DASH = re.compile(r"\s[\u2014\u2013-]{1,2}\s")
+
+
+def dateline_end(article: Article) -> int:
+    """Where the story starts in the first paragraph when a dateline leads it."""
+    if not article.dateline or not article.body:
+        return 0
+    text = article.body[0].text
+    head = article.dateline.split(",")[0].strip()
+    if not head or not text.startswith(head):
+        return 0
+    m = _DATELINE_DASH.search(text, 0, 120)
+    return m.end() if m else 0
+
+
+def story_texts(article: Article) -> list[str]:
+    """The body's texts as the passes parse them: a dateline leading the first paragraph
+    ("HELSINKI (Reuters) —") is blanked, keeping offsets, so that the parser does not take
+    the city for the subject of the story's first sentence."""
+    texts = [p.text for p in article.body]
+    cut = dateline_end(article)
+    if cut:
+        texts[0] = " " * cut + texts[0][cut:]
+    return texts
+
+
+def find(article: Article, model: str = nlp.DEFAULT_MODEL) -> list[tuple[int, Found]]:
+    """Every date in the body with the index of its paragraph, resolved against the
+    publication day."""
+    texts = [p.text for p in article.body]
+    docs = nlp.parse(story_texts(article), model) if texts else []
+    anchor = anchor_of(article)
+    return [(i, f) for i, (text, doc) in enumerate(zip(texts, docs)) for f in in_text(text, doc, anchor)]
+
+
+def notes(article: Article, found: list[tuple[int, Found]]) -> list[str]:
+    """What the article's notes should say about its dates: the ones not believed, and
+    relative dates left unresolved for want of a publication day."""
+    out = []
+    if anchor_of(article) is None and any(f.date.start is None and f.confidence > CONF_PROBLEM for _, f in found):
+        out.append(f"{NOTE_PREFIX}no publication date given; relative dates are left unresolved "
+                   "(give one with --published or a .meta.json sidecar)")
+    for i, f in found:
+        if f.problem:
+            out.append(f"{NOTE_PREFIX}paragraph {i}: {f.problem}; kept as written, unresolved")
+    return out
