@@ -324,7 +324,8 @@ def _html_fragment(draw: st.DrawFn, depth: int) -> str:
 def html_documents(draw: st.DrawFn) -> bytes:
     head = draw(st.sampled_from(["", "<!DOCTYPE html>", "<!doctype html><!-- x -->", "\ufeff",
                                  "<?xml version='1.0'?><!DOCTYPE html SYSTEM 'http://127.0.0.1:9/x.dtd'>"]))
-    page = head + "<html><head>" + draw(_html_fragment(2)) + "</head><body>" + draw(_html_fragment(1)) + "</body></html>"
+    page = (head + "<html><head>" + draw(_html_fragment(2)) + "</head><body>" + draw(_html_fragment(1))
+            + "</body></html>")
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "windows-1252", "shift_jis"]))
     if encoding not in ("utf-8", "utf-16"):
         page = page.replace("<head>", f"<head><meta charset='{encoding}'>", 1)
