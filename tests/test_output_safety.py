@@ -9,6 +9,7 @@ newsgraph's, hold no markup the text smuggled in, and read back to the same Arti
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -164,3 +165,17 @@ def _poisoned(article: Article) -> Article:
     data["actors"][0]["identifiers"] = {"wikidata": "Q1" + _ALL}
     return Article.model_validate(data)
 
+
+
+@CI
+@given(article=hostile_articles())
+def test_hostile_text_in_a_wordpress_post(article: Article) -> None:
+    from newsgraph.push.post import post_fields
+
+    post = post_fields(article)
+    tree = html5lib.parse(post.content, namespaceHTMLElements=False)
+    assert {e.tag for e in tree.iter() if isinstance(e.tag, str)} <= _BODY_TAGS | {"script"}
+    [block] = [s.text or "" for s in tree.iter("script")]
+    assert json.loads(block) == json.loads(newsgraph.export(article, to="jsonld"))
+    for text, field in ((post.title, article.headline), (post.excerpt, article.subheadline)):
+        assert "<" not in text and html.unescape(text) == (field or "")
