@@ -1,8 +1,10 @@
 """Hypothesis strategies for valid Articles: consistent ids, spans inside paragraphs.
 
 Every exporter's round-trip property test draws from ``articles()``. Text avoids control
-characters and surrogates (no format can carry those; the hardening tests cover them
-separately) but includes markup characters, quotes and non-Latin scripts.
+characters and surrogates (no format can carry those, and the model refuses them: see
+tests/test_forbidden_characters.py) but includes markup characters, quotes and non-Latin
+scripts. ``hostile_articles()`` fills every free-text field with what could break the markup
+around it (tests/test_output_safety.py).
 """
 
 from __future__ import annotations
