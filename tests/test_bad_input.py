@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import http.server
 import json
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -157,6 +158,12 @@ def _sparse_100mb(folder: Path, url: str) -> list[str]:
     return [str(path)]
 
 
+def _fifo(folder: Path, url: str) -> list[str]:
+    (folder / "b.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    os.mkfifo(folder / "a.txt")  # no writer: opening it would wait forever
+    return [str(folder)]
+
+
 def _overwrite(folder: Path, url: str) -> list[str]:
     path = folder / "story.json"
     path.write_bytes((SAMPLES / "kitchen_sink.json").read_bytes())
@@ -230,6 +237,11 @@ CASES: dict[str, Case] = {
     "symlink-escape": Case("a symbolic link pointing outside the input folder", _symlink_escape, 1,
                            r"escape\.txt: is a symbolic link pointing outside the input folder "
                            r"\(copy the file into the folder, or name it directly\)", output=True),
+    "named-pipe": Case("a named pipe in the input folder", _fifo, 1,
+                       r"a\.txt: is not a regular file \(a named pipe, a socket or a device\) "
+                       r"\(name it directly to read from it, or remove it from the folder\)", output=True),
+    "endless-stream": Case("an endless stream (/dev/zero)", lambda f, u: ["/dev/zero", "--from", "text"], 1,
+                           r"/dev/zero: is more than the 64 MiB newsgraph reads as one document"),
     "overwrite-input": Case("an output path that would overwrite an input", _overwrite, 1,
                             r"the output would overwrite the input \(choose another -o path\)",
                             check=_untouched("story.json", (SAMPLES / "kitchen_sink.json").read_bytes())),

@@ -19,9 +19,11 @@ STDIN = "-"
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
-def too_large(size: int, label: str) -> InputError:
-    return InputError(f"is {size / 1024 / 1024:.0f} MiB, more than the {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB "
-                      "newsgraph reads as one document",
+def too_large(size: int | None, label: str) -> InputError:
+    """``size`` None (or just over the limit): a stream, whose whole size is not known."""
+    limit = MAX_DOCUMENT_BYTES // 1024 // 1024
+    what = f"is {size / 1024 / 1024:.0f} MiB, more" if size and size > MAX_DOCUMENT_BYTES + 1 else "is more"
+    return InputError(f"{what} than the {limit} MiB newsgraph reads as one document",
                       "split it into articles, e.g. one per line in JSON Lines", source=label)
 
 
@@ -38,10 +40,16 @@ class Input:
                 raise too_large(len(data), self.label)
             return data
         try:
-            size = self.path.stat().st_size
-            if size > MAX_DOCUMENT_BYTES:
-                raise too_large(size, self.label)
-            return self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_DOCUMENT_BYTES:
+                    raise too_large(size, self.label)
+                # Never more than the limit, whatever stat said: a pipe or a device (/dev/zero,
+                # <(command)) reports size 0 and may never end.
+                data = handle.read(MAX_DOCUMENT_BYTES + 1)
+            if len(data) > MAX_DOCUMENT_BYTES:
+                raise too_large(None, self.label)
+            return data
         except IsADirectoryError:
             raise InputError("is a folder", "name a file, or pass the folder itself", source=self.label) from None
         except FileNotFoundError:
@@ -109,6 +117,13 @@ def _walk(root: Path) -> Iterator[Input | InputError]:
                 # A folder may be shared or unpacked from an archive: never read outside it.
                 yield InputError("is a symbolic link pointing outside the input folder",
                                  "copy the file into the folder, or name it directly", source=str(path))
+                continue
+            if path.exists() and not path.is_file():
+                # Opening a named pipe waits for a writer, a device may never end: in a folder
+                # walk, only regular files are read.
+                yield InputError("is not a regular file (a named pipe, a socket or a device)",
+                                 "name it directly to read from it, or remove it from the folder",
+                                 source=str(path))
                 continue
             yield Input(path, path.relative_to(root), str(path))
     if not found:
