@@ -229,6 +229,10 @@ CASES: dict[str, Case] = {
     "html-scripts": Case("HTML with scripts and iframes",
                          lambda f, u: _write(f, "page.html", _PAGE.format(url=u)), 0,
                          check=_no_script_text, output=True),
+    "huge-page": Case("an HTML page of 60,000 elements",
+                      lambda f, u: _write(f, "huge.html", "<html><body><article>" + "<p>Para.</p>" * 60_000
+                                          + "</article></body></html>"),
+                      1, r"the page has 60,\d{3} elements, more than the 50,000 newsgraph reads in one page"),
     "remote-context": Case("JSON-LD whose @context is a remote URL",
                            lambda f, u: _write(f, "remote.jsonld", json.dumps(
                                {"@context": f"{u}/context.jsonld", "@type": "NewsArticle", "headline": "x"})),

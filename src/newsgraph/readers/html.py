@@ -38,6 +38,10 @@ _SPACE = re.compile(r"\s+")
 _ROLES: dict[str, ParagraphRole] = {"p": "body", "head": "subheading", "item": "list_item", "row": "body"}
 # Enough for any article page; a bigger tree is refused by trafilatura rather than parsed.
 _MAX_TREE = 500_000
+# Elements of a page newsgraph reads at all. Article pages have a few thousand; trafilatura's
+# work grows faster than the page (200,000 paragraphs took minutes), so a page far beyond any
+# article is refused up front rather than left to run for hours.
+MAX_ELEMENTS = 50_000
 _MIN_SENTENCE_WORDS = 8
 
 
@@ -54,6 +58,11 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     if tree is None:
         raise InputError("this is not an HTML page newsgraph can parse",
                          "give the page as saved by a browser (File > Save Page As)", source=options.source)
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        raise InputError(f"the page has {elements:,} elements, more than the {MAX_ELEMENTS:,} newsgraph "
+                         "reads in one page", "save the article's own page, not an archive or a "
+                         "listing; or give its text as a .txt file", source=options.source)
     # libxml2 keeps &#1; or &#xFFFE; as characters that lxml then refuses to set again,
     # which would make trafilatura drop the whole page: they become spaces first.
     sanitiser = Sanitiser()
