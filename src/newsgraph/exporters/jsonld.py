@@ -79,6 +79,7 @@ class _Graph:
         self.article = article
         self.observations: dict[str, list[dict[str, Any]]] = {}  # subject id -> its observations
         self.paragraphs: list[dict[str, Any]] = []
+        self._links: dict[int, list[tuple[Span, str, str]]] | None = None
         self._minted: set[str] = set()
         self._taken = {article.id, *(x.id for x in (*article.actors, *article.places,
                                                     *article.quotes, *article.events))}
@@ -165,24 +166,30 @@ class _Graph:
             self.observe(pid, "offset", p.offset)
         return node
 
-    def fragments(self, index: int, text: str) -> list[dict[str, Any]]:
-        """Every span in paragraph ``index``, one node per stretch of text, with its links."""
-        links: dict[tuple[int, int], dict[str, list[dict[str, str]]]] = {}
-
-        def link(span: Span | None, relation: str, target: str) -> None:
-            if span is not None and span.paragraph == index:
-                rel = links.setdefault((span.start, span.end), {}).setdefault(relation, [])
-                if ref(target) not in rel:
-                    rel.append(ref(target))
-
+    def _links_by_paragraph(self) -> dict[int, list[tuple[Span, str, str]]]:
+        """Every span of the article as (span, relation, target), grouped by paragraph once:
+        looking them all up again for each paragraph made long articles quadratic."""
+        found: dict[int, list[tuple[Span, str, str]]] = {}
         a = self.article
         for thing in (*a.actors, *a.places, *a.events):
             for span in thing.mentions:
-                link(span, "mentions", thing.id)
+                found.setdefault(span.paragraph, []).append((span, "mentions", thing.id))
         for q in a.quotes:
             for span in q.spans:
-                link(span, "isPartOf", q.id)
-            link(q.speaker_mention, "about", q.id)
+                found.setdefault(span.paragraph, []).append((span, "isPartOf", q.id))
+            if q.speaker_mention is not None:
+                found.setdefault(q.speaker_mention.paragraph, []).append((q.speaker_mention, "about", q.id))
+        return found
+
+    def fragments(self, index: int, text: str) -> list[dict[str, Any]]:
+        """Every span in paragraph ``index``, one node per stretch of text, with its links."""
+        if self._links is None:
+            self._links = self._links_by_paragraph()
+        links: dict[tuple[int, int], dict[str, list[dict[str, str]]]] = {}
+        for span, relation, target in self._links.get(index, []):
+            rel = links.setdefault((span.start, span.end), {}).setdefault(relation, [])
+            if ref(target) not in rel:
+                rel.append(ref(target))
         fragments = []
         for (start, end), rels in sorted(links.items()):
             fragment: dict[str, Any] = {"@type": "CreativeWork", "position": start,
