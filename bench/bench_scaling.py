@@ -1,0 +1,112 @@
+"""Work that grows faster than the input: each reader and exporter at size N and 4N.
+
+A linear step takes about 4 times as long at 4N, a quadratic one 16 times. Every format of
+the registry is measured on generated articles (paragraphs, actors with mentions, quotes),
+the HTML reader on pages of N and 4N paragraphs, and the extraction pipeline on texts of N
+and 4N paragraphs. The best of --rounds runs is kept (the least disturbed by other
+processes). The script exits 1 when a ratio is above --max-ratio (default 8: between linear
+and quadratic). It found the JSON-LD exporter scanning every span of the article for each
+paragraph (15 s for 8,000 paragraphs before, 3 s after).
+
+    .venv/bin/python bench/bench_scaling.py [--n 1000] [--rounds 2] [--max-ratio 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import newsgraph  # noqa: E402
+from newsgraph import Article, formats, read_bytes  # noqa: E402
+from newsgraph.model import mint_id  # noqa: E402
+
+
+def generated(n: int) -> Article:
+    """n paragraphs, n/10 actors with up to 20 mentions each, n/5 quotes."""
+    body = [{"text": f"Person{i % 997} Name met Other{i % 991} Person in City{i % 101} on Monday, "
+                     f"officials said in statement number {i}."} for i in range(n)]
+    actors = []
+    for a in range(max(2, n // 10)):
+        name = f"Person{a} Name"
+        step = max(1, n // 10)
+        actors.append({"id": mint_id("person", name), "kind": "person", "name": name,
+                       "mentions": [{"paragraph": p, "start": 0, "end": 6} for p in range(a, n, step)][:20]})
+    quotes = [{"id": f"urn:newsgraph:article:x#quote-{q + 1}", "text": "met", "kind": "direct",
+               "spans": [{"paragraph": q, "start": 13, "end": 16}], "speaker": actors[q % len(actors)]["id"]}
+              for q in range(n // 5)]
+    return Article.model_validate({"id": "urn:newsgraph:article:x", "headline": "Headline", "body": body,
+                                   "actors": actors, "quotes": quotes})
+
+
+def page(n: int) -> bytes:
+    paragraphs = "".join(f"<p>Paragraph {i} of the article says something about the council vote.</p>"
+                         for i in range(n))
+    return f"<html><head><title>T</title></head><body><article>{paragraphs}</article></body></html>".encode()
+
+
+def text(n: int) -> bytes:
+    samples = [(ROOT / "samples" / f"{s}.txt").read_text(encoding="utf-8").split("\n\n")[1:]
+               for s in ("fraud_trial", "harbour_strike", "rate_decision", "water_summit")]
+    # Every paragraph distinct, so that no parse is served from a cache.
+    paragraphs = [f"In part {i}, {p}" for i in range(n // 15 + 1) for p in samples[i % 4]][:n]
+    return ("Headline of a long article\n\n" + "\n\n".join(paragraphs)).encode()
+
+
+def best(task: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        task()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def tasks(n: int) -> dict[str, Callable[[int], Callable[[], object]]]:
+    out: dict[str, Callable[[int], Callable[[], object]]] = {}
+    for fmt in formats.FORMATS:
+        if fmt.writable:
+            out[f"export {fmt.name}"] = lambda k, f=fmt.name: (lambda a=generated(k): newsgraph.export(a, to=f))
+            out[f"read {fmt.name}"] = lambda k, f=fmt.name: (
+                lambda d=newsgraph.export(generated(k), to=f).encode(): read_bytes(d, format=f))
+    out["read html"] = lambda k: (lambda d=page(k): read_bytes(d, format="html"))
+    out["extract text"] = lambda k: (lambda a=read_bytes(text(k // 4), format="text")[0]: newsgraph.extract(a))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--max-ratio", type=float, default=8.0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    newsgraph.extract(read_bytes(text(20), format="text")[0])  # load spaCy before timing
+    results = {}
+    for name, make in tasks(args.n).items():
+        make(args.n // 10)()  # first use loads schemas and caches: not part of either size
+        small, large = best(make(args.n), args.rounds), best(make(4 * args.n), args.rounds)
+        results[name] = {"n": args.n, "seconds_n": round(small, 3), "seconds_4n": round(large, 3),
+                         "ratio": round(large / small, 1) if small > 0 else None}
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(f"{'task':<16} {'N':>6} {'s at N':>8} {'s at 4N':>8} {'ratio':>6}  (linear 4, quadratic 16)")
+        for name, r in results.items():
+            print(f"{name:<16} {r['n']:>6} {r['seconds_n']:>8} {r['seconds_4n']:>8} {r['ratio']:>6}")
+    over = [k for k, r in results.items() if r["ratio"] and r["ratio"] > args.max_ratio]
+    if over:
+        print(f"above {args.max_ratio}: {', '.join(over)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
