@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
 import socket
+import threading
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -54,3 +57,35 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+# What the listening server answers: as an entity declaration, so that a DTD that was loaded
+# would put it into the document. Finding it anywhere proves a fetch.
+FETCHED = "fetched-from-the-network"
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        self.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(f'<!ENTITY e "{FETCHED}">'.encode())
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def listening_server() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server that records any request: (its URL, the paths requested)."""
+    _Recorder.hits = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", _Recorder.hits
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -9,6 +9,8 @@ around it (tests/test_output_safety.py).
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import strategies as st
 
 from newsgraph.model import (
@@ -172,3 +174,30 @@ hostile_names = st.builds(lambda lead, rest: lead + rest, st.from_regex(r"[A-Z][
 def hostile_articles() -> st.SearchStrategy[Article]:
     """Valid Articles whose every free-text field is hostile to the markup it is written into."""
     return articles(text=hostile_text(), words=hostile_words, name=hostile_names)
+
+
+# Free-text fields of the model: everything that is not an id, a date, a URL or a kind.
+FREE_TEXT_FIELDS = frozenset({
+    "headline", "kicker", "subheadline", "dateline", "section", "text", "name", "aliases", "titles",
+    "description", "caption", "credit", "topics", "label", "cue", "country", "source", "notes", "reason",
+    "reader", "newsgraph_version"})
+
+
+def poisoned(article: Article, suffix: str) -> Article:
+    """``article`` with ``suffix`` appended to every free-text field and identifier (appended:
+    spans still point at the same characters). The deterministic worst case."""
+    def poison(value: Any, key: str | None = None) -> Any:
+        if isinstance(value, dict):
+            if key == "identifiers":
+                return {k: v + suffix for k, v in value.items()}
+            return {k: poison(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [poison(v, key) for v in value]
+        if isinstance(value, str) and key in FREE_TEXT_FIELDS:
+            return value + suffix
+        return value
+
+    data: dict[str, Any] = poison(article.model_dump())
+    if data["actors"]:
+        data["actors"][0]["identifiers"] = {"wikidata": "Q1" + suffix}
+    return Article.model_validate(data)

@@ -9,51 +9,22 @@ leaking into the output.
 from __future__ import annotations
 
 import codecs
-import http.server
 import json
 import os
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import main
 
-from conftest import ROOT, SAMPLES
+from conftest import FETCHED, ROOT, SAMPLES
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 SECRET = "root:x:0:0:secret-marker"
-
-
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
-        self.hits.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(SECRET.encode())
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def server() -> Iterator[str]:
-    """A local HTTP server answering every request with the secret: proof nothing was fetched."""
-    _Recorder.hits = []
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @dataclass
@@ -253,8 +224,10 @@ CASES: dict[str, Case] = {
 
 
 @pytest.mark.parametrize("case_id", list(CASES))
-def test_bad_input(case_id: str, tmp_path: Path, server: str, no_network: None) -> None:
+def test_bad_input(case_id: str, tmp_path: Path, listening_server: tuple[str, list[str]],
+                   no_network: None) -> None:
     case = CASES[case_id]
+    server, hits = listening_server
     folder = tmp_path / "in"
     folder.mkdir()
     out = tmp_path / "out"
@@ -277,8 +250,9 @@ def test_bad_input(case_id: str, tmp_path: Path, server: str, no_network: None) 
     assert not [p for p in (out.iterdir() if out.exists() else []) if p.name.startswith(".")]  # no temp files
     for path in (out.iterdir() if out.exists() else []):
         assert SECRET not in path.read_text(encoding="utf-8", errors="replace")
-    assert SECRET not in output
-    assert _Recorder.hits == []  # nothing was fetched
+        assert FETCHED not in path.read_text(encoding="utf-8", errors="replace")
+    assert SECRET not in output and FETCHED not in output
+    assert hits == []  # nothing was fetched
     if case.check:
         case.check(folder, out)
 

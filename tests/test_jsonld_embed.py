@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import html5lib
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 
-from conftest import SAMPLES, STANDARDS
+from conftest import SAMPLES, STANDARDS, load_kitchen_sink
 from newsgraph import Article, ExportOptions, api
 from newsgraph.cli import main
 from newsgraph.exporters import jsonld as exporter
@@ -18,34 +17,13 @@ from newsgraph.exporters.jsonld_html import script_json
 from newsgraph.readers import jsonld as reader
 from newsgraph.readers.base import ReadOptions
 from newsgraph.validate import jsonld as validator
-from strategies import articles
+from strategies import articles, poisoned
 
 HOSTILE = ('</script><script>alert("x")</script><!-- <script> --> &amp; &lt;/script&gt; '
            "</SCRIPT ><\u2028\u2029\\u003c/script>]]> <![CDATA[ ' \" ` \\")
 
-# Free-text fields of the model: everything that is not an id, a date, a URL or a kind.
-_TEXT_FIELDS = {"headline", "kicker", "subheadline", "dateline", "section", "text", "name", "aliases",
-                "titles", "description", "caption", "credit", "topics", "label", "cue", "country",
-                "source", "notes", "reason", "reader", "newsgraph_version"}
-
-
-def _poison(value: Any, key: str | None = None) -> Any:
-    if isinstance(value, dict):
-        if key == "identifiers":
-            return {k: v + HOSTILE for k, v in value.items()}
-        return {k: _poison(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_poison(v, key) for v in value]
-    if isinstance(value, str) and key in _TEXT_FIELDS:
-        return value + HOSTILE  # appended: spans still point at the same words
-    return value
-
-
 def hostile_article() -> Article:
-    data = json.loads((SAMPLES / "kitchen_sink.json").read_text(encoding="utf-8"))
-    data = _poison(data)
-    data["actors"][0]["identifiers"] = {"wikidata": "Q1" + HOSTILE}
-    return Article.model_validate(data)
+    return poisoned(load_kitchen_sink(), HOSTILE)
 
 
 def scripts(page: str) -> list[str]:

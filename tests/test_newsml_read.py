@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import functools
-import http.server
-import threading
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -17,6 +14,7 @@ import newsgraph
 from newsgraph import InputError, read_bytes, xmlsafe
 from newsgraph.cli import main
 
+from conftest import FETCHED
 from newsml_support import examples_dir
 
 # --- IPTC's official examples ------------------------------------------------------------
@@ -241,33 +239,6 @@ def test_bad_input_writes_nothing(data: bytes, message: str, tmp_path: Path) -> 
     assert not out.exists() or not any(p.suffix == ".json" for p in out.rglob("*"))
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
-        self.hits.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b'<!ENTITY e "fetched">')
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def listening_server() -> Iterator[tuple[str, list[str]]]:
-    """A local HTTP server that records any request: proof that nothing was fetched."""
-    _Recorder.hits = []
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", _Recorder.hits
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_no_network_access_for_external_dtds_and_entities(listening_server) -> None:
     url, hits = listening_server
     docs = [
@@ -281,7 +252,7 @@ def test_no_network_access_for_external_dtds_and_entities(listening_server) -> N
         # The parser itself, without the DOCTYPE refusal in front, does not fetch either.
         try:
             root = etree.fromstring(doc.encode(), xmlsafe.parser())
-            assert "fetched" not in etree.tostring(root, encoding="unicode")
+            assert FETCHED not in etree.tostring(root, encoding="unicode")
         except etree.XMLSyntaxError:
             pass
     assert hits == []

@@ -23,7 +23,7 @@ from newsgraph import Article, ExportOptions, formats, read_bytes
 from newsgraph.exporters import html_body
 from newsgraph.exporters import jsonld as jsonld_exporter
 
-from strategies import HOSTILE_PIECES, hostile_articles
+from strategies import HOSTILE_PIECES, hostile_articles, poisoned
 
 WRITABLE = [f.name for f in formats.FORMATS if f.writable]
 # Elements only the hostile text holds: finding one in an export means text became markup.
@@ -139,31 +139,13 @@ def test_the_hostile_pieces_are_in_use() -> None:
 @pytest.mark.parametrize("name", WRITABLE)
 def test_every_piece_at_once_in_every_field(name: str, kitchen_sink: Article) -> None:
     """A deterministic worst case: every hostile piece appended to every free-text field."""
-    article = _poisoned(kitchen_sink)
+    article = poisoned(kitchen_sink, _ALL)
     text = newsgraph.export(article, to=name)
     _no_smuggled_markup(name, _independent_parse(name, text))
     assert read_bytes(text.encode("utf-8"), format=name) == [article]
 
 
-_FREE_TEXT = {"headline", "kicker", "subheadline", "dateline", "section", "text", "name", "aliases",
-              "titles", "description", "caption", "credit", "topics", "label", "cue", "country",
-              "notes", "reason"}
 _ALL = " ".join(p for p in HOSTILE_PIECES if len(p) < 100) + " " + "W" * 2000
-
-
-def _poisoned(article: Article) -> Article:
-    def poison(value: Any, key: str | None = None) -> Any:
-        if isinstance(value, dict):
-            return {k: poison(v, k) for k, v in value.items()}
-        if isinstance(value, list):
-            return [poison(v, key) for v in value]
-        if isinstance(value, str) and key in _FREE_TEXT:
-            return value + _ALL  # appended: spans still point at the same characters
-        return value
-
-    data: dict[str, Any] = poison(article.model_dump())
-    data["actors"][0]["identifiers"] = {"wikidata": "Q1" + _ALL}
-    return Article.model_validate(data)
 
 
 
