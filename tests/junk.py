@@ -21,7 +21,7 @@ from lxml import etree
 from newsgraph import model
 from newsgraph.newsml_terms import NAR, NG, NITF, XHTML
 
-from strategies import _ALPHABET, HOSTILE_PIECES, articles, hostile_text
+from strategies import _ALPHABET, articles, hostile_text
 
 # --- values ---------------------------------------------------------------------------------
 

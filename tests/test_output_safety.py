@@ -49,8 +49,8 @@ def _no_smuggled_markup(name: str, parsed: Any) -> None:
         assert not {etree.QName(e).localname for e in parsed.iter(etree.Element)} & SMUGGLED
         assert not [e for e in parsed.iter(etree.Element) if etree.QName(e).localname == "q"
                     and e.get("data-quote") == "urn:x"]
-    for html in _html_strings(parsed):
-        _check_body_html(html)
+    for body in _html_strings(parsed):
+        _check_body_html(body)
 
 
 def _html_strings(parsed: Any) -> list[str]:
