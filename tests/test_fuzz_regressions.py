@@ -66,3 +66,41 @@ def test_a_line_separator_inside_a_json_lines_string(name: str) -> None:
         {"uri": "urn:x:a", "bodies": [{"contentType": "text/plain", "value": "a\u2028b"}]}
     line = json.dumps(doc, ensure_ascii=False)
     assert len(read_bytes(f"{line}\n{line}\n".encode(), format=name)) == 2
+
+
+def test_a_deep_object_in_a_json_file_is_a_clear_error(tmp_path) -> None:
+    # Content sniffing (formats._sniff_json) parsed the first line and let RecursionError out:
+    # `convert` said "internal error", `validate` crashed with a traceback.
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    path = tmp_path / "deep.json"
+    path.write_text('{"a":' * 3000 + "1" + "}" * 3000)
+    for command in (["convert", str(path), "-j", "1"], ["validate", str(path)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+        assert "nested too deeply" in result.output and "internal error" not in result.output
+
+
+def test_a_deep_jsonld_line_in_json_lines_is_a_clear_error(tmp_path) -> None:
+    # The batch read JSON Lines records outside the RecursionError guard of other inputs.
+    doc: dict = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "x"}
+    node = doc
+    for _ in range(900):
+        node["about"] = {"@type": "Thing", "name": "n"}
+        node = node["about"]
+    path = tmp_path / "deep.jsonl"
+    path.write_text(json.dumps(doc) + "\n")
+    report = newsgraph.convert([path], tmp_path / "out/", options=newsgraph.ConvertOptions(workers=1))
+    [failure] = report.failed
+    assert "nested too deeply" in str(failure.error) and "internal error" not in str(failure.error)
+
+
+def test_messages_quoting_a_huge_value_stay_short() -> None:
+    # A 1 MB id made a 1 MB error line (and a 1 MB line in --errors files).
+    with pytest.raises(newsgraph.ModelError) as info:
+        read_bytes(json.dumps({"id": "not a uri " * 100_000, "body": []}).encode(), format="json")
+    assert len(str(info.value)) < 1000 and "characters]" in str(info.value)
+    [problem] = newsgraph.validate(json.dumps({"id": 5, "topics": ["x" * 10**6]}).encode(), format="json")
+    assert len(problem.message) < 1000

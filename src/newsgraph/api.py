@@ -118,7 +118,10 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
     fmt = detect_format(data, label, format)
     validator = fmt.load_validator()
     if validator is not None:
-        return list(validator(data, strict=strict))
+        try:
+            return list(validator(data, strict=strict))
+        except RecursionError:
+            return [Problem("the document is nested too deeply to check (flatten it)")]
     try:
         read_bytes(data, format=fmt.name, options=ReadOptions(source=label))
     except NewsgraphError as err:

@@ -75,19 +75,20 @@ def load(job: Job, settings: Settings) -> list[Article]:
 
     sidecar = Input(Path(job.sidecar), Path(job.stem), job.label).sidecar() if job.sidecar else {}
     opts = read_options(settings.read, job.label, sidecar)
-    if job.format == "jsonl" and job.data is not None:
-        article, raw = jsonl.read_record(decode_text(job.data, job.label), opts, job.line)
-        articles, structured = [article], not raw
-    else:
-        data = job.data if job.data is not None else Input(Path(job.path or ""), Path(job.stem), job.label).read_bytes()
-        fmt = detect_format(data, None if job.path is None else job.label, job.format)
-        try:
+    try:
+        if job.format == "jsonl" and job.data is not None:
+            article, raw = jsonl.read_record(decode_text(job.data, job.label), opts, job.line)
+            articles, structured = [article], not raw
+        else:
+            data = job.data if job.data is not None else \
+                Input(Path(job.path or ""), Path(job.stem), job.label).read_bytes()
+            fmt = detect_format(data, None if job.path is None else job.label, job.format)
             articles = list(fmt.load_reader()(data, opts))
-        except NewsgraphError as err:
-            raise err.at(job.label)
-        except RecursionError:
-            raise InputError("the document is nested too deeply", "flatten it", source=job.label) from None
-        structured = fmt.structured
+            structured = fmt.structured
+    except NewsgraphError as err:
+        raise err.at(job.label)
+    except RecursionError:
+        raise InputError("the document is nested too deeply", "flatten it", source=job.label) from None
     if not articles:
         raise InputError("holds no article", "check that it is the file you meant", source=job.label)
     if settings.extract if settings.extract is not None else not structured:
