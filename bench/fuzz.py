@@ -281,7 +281,12 @@ def _work(job: tuple[str, str, int, str, float, int]) -> dict[str, Any]:
                        check=False)
         saved = Path(out) / f"{target.replace(':', '-')}.json"
         return json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else asdict(Report(target))
-    return asdict(run_hypothesis(target, inputs, Path(out), hang, seed))
+    report = asdict(run_hypothesis(target, inputs, Path(out), hang, seed))
+    # Each target's report as soon as it is done: a long run stopped early still tells.
+    (Path(out) / f"{target.replace(':', '-')}.json").write_text(json.dumps(report), encoding="utf-8")
+    crashes = sum(c["count"] for c in report["crashes"].values())
+    print(f"done {target}: {report['inputs']} inputs, {crashes} crashes, {report['seconds']:.0f}s", flush=True)
+    return report
 
 
 def main() -> int:

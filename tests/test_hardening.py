@@ -193,3 +193,22 @@ def test_damaged_documents_of_every_format_give_a_newsgraph_error_or_articles(na
 @given(data=st.data())
 def test_readers_never_touch_the_network(name: str, data: st.DataObject, no_network: None) -> None:
     read_or_clear_error(data.draw(st.one_of(JUNK[name], damaged(name)), label="document"), name)
+
+
+_REMOTE = "http://127.0.0.1:9/ctx"
+
+
+@pytest.mark.parametrize("doc", [
+    {"@context": [{"@import": _REMOTE}], "@type": "NewsArticle", "headline": "x"},
+    {"@context": {"@import": _REMOTE, "@vocab": "https://schema.org/"}, "@type": "NewsArticle"},
+    {"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@context": {"@import": _REMOTE}}},
+    {"@context": {"@vocab": "https://schema.org/", "author": {"@id": "author", "@context": _REMOTE}},
+     "@type": "NewsArticle", "author": {"name": "A"}},
+    {"@context": {"@vocab": "https://schema.org/", "Person": {"@id": "Person", "@context": _REMOTE}},
+     "@type": "NewsArticle", "author": {"@type": "Person", "name": "A"}},
+    {"@context": "https://schema.org", "@type": "NewsArticle", "@included": [{"@context": _REMOTE}]},
+], ids=["import", "import-with-vocab", "nested-import", "property-scoped", "type-scoped", "included"])
+def test_a_remote_context_anywhere_is_refused_not_fetched(doc: dict, no_network: None) -> None:
+    # JSON-LD 1.1 can name contexts in many places; every one is found before expansion.
+    with pytest.raises(InputError, match=f"remote URL '{_REMOTE}', which newsgraph does not fetch"):
+        read_bytes(json.dumps(doc).encode(), format="jsonld")
