@@ -104,3 +104,18 @@ def test_messages_quoting_a_huge_value_stay_short() -> None:
     assert len(str(info.value)) < 1000 and "characters]" in str(info.value)
     [problem] = newsgraph.validate(json.dumps({"id": 5, "topics": ["x" * 10**6]}).encode(), format="json")
     assert len(problem.message) < 1000
+
+
+@pytest.mark.parametrize("base", ["bad base", "", "urn:a#b"])
+def test_an_id_base_that_mints_no_uri_is_a_usage_error(base: str) -> None:
+    # Every input failed with "internal error: ValueError: '...' is not a URI".
+    from click.testing import CliRunner
+
+    from conftest import SAMPLES
+    from newsgraph.cli import main
+
+    result = CliRunner().invoke(main, ["convert", str(SAMPLES / "fraud_trial.txt"), "--id-base", base, "-j", "1"])
+    assert result.exit_code == 2 and "internal error" not in result.output
+    assert f"error: --id-base {base!r} cannot start an id" in result.output
+    with pytest.raises(newsgraph.UsageError):
+        newsgraph.read(SAMPLES / "fraud_trial.txt", id_base=base)
