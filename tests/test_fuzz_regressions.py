@@ -119,3 +119,16 @@ def test_an_id_base_that_mints_no_uri_is_a_usage_error(base: str) -> None:
     assert f"error: --id-base {base!r} cannot start an id" in result.output
     with pytest.raises(newsgraph.UsageError):
         newsgraph.read(SAMPLES / "fraud_trial.txt", id_base=base)
+
+
+def test_standard_input_is_read_up_to_the_limit_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `convert -` read all of standard input into memory, whatever its size (`cat /dev/zero |`).
+    from click.testing import CliRunner
+
+    from newsgraph import inputs
+    from newsgraph.cli import main
+
+    monkeypatch.setattr(inputs, "MAX_DOCUMENT_BYTES", 1000)
+    result = CliRunner().invoke(main, ["convert", "-", "--from", "text", "-j", "1", "-q"],
+                                input=b"Headline\n\n" + b"word " * 1000)
+    assert result.exit_code == 1 and "is more than the 0 MiB" in result.output

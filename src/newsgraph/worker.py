@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import formats
-from .errors import InputError, NewsgraphError
+from .errors import InputError, NewsgraphError, OutputError
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
@@ -135,7 +135,12 @@ def run(job: Job, settings: Settings) -> Outcome:
             return outcome
         fmt = formats.get(settings.to)
         rendered = [export_base.render(fmt, a, settings.export) for a in articles]  # all or nothing
-        for path, text in zip(targets(job, settings, len(articles)), rendered):
+        paths = targets(job, settings, len(articles))
+        if job.path is not None and any(p.resolve() == Path(job.path).resolve() for p in paths):
+            # (story.json converted to json in the folder it came from)
+            raise OutputError("its output would overwrite the input itself",
+                              "write to another folder with -o", source=job.label)
+        for path, text in zip(paths, rendered):
             atomic_write(path, [text])
             outcome.outputs.append(str(path))
     except NewsgraphError as err:
