@@ -67,12 +67,17 @@ class Crash(Exception):
 
 
 def check_read(data: bytes, name: str | None, turn: int) -> int:
-    """Read ``data``; export every article to one writable format (in turn) and read it back.
+    """Validate and read ``data``; export every article to one writable format (in turn) and
+    read it back.
 
     Returns the number of articles, or -1 for a clear NewsgraphError."""
     import newsgraph
     from newsgraph import NewsgraphError, formats
 
+    try:
+        newsgraph.validate(data, format=name)  # problems or a NewsgraphError, never a crash
+    except NewsgraphError:
+        pass
     try:
         articles = newsgraph.read_bytes(data, format=name)
     except NewsgraphError as err:

@@ -152,7 +152,13 @@ def test_json_lines_split_at_line_feeds_only(name: str, kitchen_sink) -> None:
 
 
 def read_or_clear_error(data: bytes, name: str) -> list[newsgraph.Article]:
-    """What every reader must do with any input: articles that export, or a clear error."""
+    """What every reader must do with any input: articles that export, or a clear error.
+    And `validate` must report problems (or raise a NewsgraphError), never crash."""
+    try:
+        problems = newsgraph.validate(data, format=name)
+        assert all(p.message for p in problems)
+    except NewsgraphError:
+        pass
     try:
         articles = read_bytes(data, format=name)
     except NewsgraphError as err:
