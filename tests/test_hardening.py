@@ -218,3 +218,21 @@ def test_a_remote_context_anywhere_is_refused_not_fetched(doc: dict, no_network:
     # JSON-LD 1.1 can name contexts in many places; every one is found before expansion.
     with pytest.raises(InputError, match=f"remote URL '{_REMOTE}', which newsgraph does not fetch"):
         read_bytes(json.dumps(doc).encode(), format="jsonld")
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_whole_pipeline_on_hostile_text(data: st.DataObject) -> None:
+    """Raw text read, extracted by every pass, written in every format and read back."""
+    from strategies import hostile_text, text as plain_text
+
+    paragraphs = data.draw(st.lists(st.one_of(plain_text, hostile_text()), min_size=2, max_size=6))
+    try:
+        [article] = read_bytes("\n\n".join(paragraphs).encode("utf-8"), format="text")
+        extracted = newsgraph.extract(article)
+    except NewsgraphError as err:  # e.g. nothing but page furniture
+        assert err.what and err.fix
+        return
+    for name in WRITABLE:
+        text = newsgraph.export(extracted, to=name)
+        assert read_bytes(text.encode("utf-8"), format=name) == [extracted]
