@@ -132,3 +132,15 @@ def test_standard_input_is_read_up_to_the_limit_only(monkeypatch: pytest.MonkeyP
     result = CliRunner().invoke(main, ["convert", "-", "--from", "text", "-j", "1", "-q"],
                                 input=b"Headline\n\n" + b"word " * 1000)
     assert result.exit_code == 1 and "is more than the 0 MiB" in result.output
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])
+@pytest.mark.parametrize("name", ["json", "ninjs", "jsonld"])
+def test_json_numbers_that_are_not_numbers_are_refused(name: str, number: str) -> None:
+    # Python's json reads NaN, Infinity and 1e400 (as inf); pyld's canonicaliser then raised
+    # ValueError("Invalid JSON number: -inf") from deep inside JSON-LD expansion.
+    doc = {"json": '{"id": "urn:x:a", "body": [], "x": %s}', "ninjs": '{"uri": "urn:x:a", "x": %s}',
+           "jsonld": '{"@context": [{"@version": %s}], "@type": "NewsArticle"}'}[name] % number
+    with pytest.raises(InputError, match="invalid JSON: .* (is not a JSON number|is too large a number)"):
+        read_bytes(doc.encode(), format=name)
+    assert newsgraph.validate(doc.encode(), format=name)  # a problem, not a crash
