@@ -149,6 +149,8 @@ def all_targets() -> list[str]:
 
 def _signature(err: BaseException) -> str:
     """Exception type and the innermost newsgraph frame: one signature per distinct bug."""
+    if isinstance(err, Crash):  # a broken property: its message tells which
+        return f"Crash: {err}"[:120]
     frames = traceback.extract_tb(err.__traceback__)
     ours = [f for f in frames if "/newsgraph/" in f.filename] or frames
     where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
