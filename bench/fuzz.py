@@ -67,12 +67,17 @@ class Crash(Exception):
 
 
 def check_read(data: bytes, name: str | None, turn: int) -> int:
-    """Read ``data``; export every article to one writable format (in turn) and read it back.
+    """Validate and read ``data``; export every article to one writable format (in turn) and
+    read it back.
 
     Returns the number of articles, or -1 for a clear NewsgraphError."""
     import newsgraph
     from newsgraph import NewsgraphError, formats
 
+    try:
+        newsgraph.validate(data, format=name)  # problems or a NewsgraphError, never a crash
+    except NewsgraphError:
+        pass
     try:
         articles = newsgraph.read_bytes(data, format=name)
     except NewsgraphError as err:
@@ -144,6 +149,8 @@ def all_targets() -> list[str]:
 
 def _signature(err: BaseException) -> str:
     """Exception type and the innermost newsgraph frame: one signature per distinct bug."""
+    if isinstance(err, Crash):  # a broken property: its message tells which
+        return f"Crash: {err}"[:120]
     frames = traceback.extract_tb(err.__traceback__)
     ours = [f for f in frames if "/newsgraph/" in f.filename] or frames
     where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
@@ -281,7 +288,12 @@ def _work(job: tuple[str, str, int, str, float, int]) -> dict[str, Any]:
                        check=False)
         saved = Path(out) / f"{target.replace(':', '-')}.json"
         return json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else asdict(Report(target))
-    return asdict(run_hypothesis(target, inputs, Path(out), hang, seed))
+    report = asdict(run_hypothesis(target, inputs, Path(out), hang, seed))
+    # Each target's report as soon as it is done: a long run stopped early still tells.
+    (Path(out) / f"{target.replace(':', '-')}.json").write_text(json.dumps(report), encoding="utf-8")
+    crashes = sum(c["count"] for c in report["crashes"].values())
+    print(f"done {target}: {report['inputs']} inputs, {crashes} crashes, {report['seconds']:.0f}s", flush=True)
+    return report
 
 
 def main() -> int:

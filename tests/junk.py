@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from typing import Any
+from typing import Any, Callable
 
 from hypothesis import strategies as st
 from lxml import etree
@@ -371,13 +371,54 @@ def damaged(draw: st.DrawFn, name: str) -> bytes:
     return draw(damage(base))
 
 
+# --- deep nesting: around and far beyond every recursion limit ----------------------------------
+
+_DEPTHS = st.sampled_from([50, 255, 257, 900, 1100, 3000, 20_000])
+
+
+@st.composite
+def _deep_json(draw: st.DrawFn, wrap: Callable[[str], str]) -> bytes:
+    """JSON nested ``depth`` deep (text built directly: json.dumps itself would recurse)."""
+    depth = draw(_DEPTHS)
+    key = draw(st.sampled_from(["a", "body", "@graph", "about", "headlines", "mentions", "value"]))
+    opener, closer = draw(st.sampled_from([("[", "]"), (f'{{"{key}":', "}"), (f'[{{"{key}":', "}]")]))
+    return wrap(opener * depth + '"x"' + closer * depth).encode()
+
+
+@st.composite
+def _deep_markup(draw: st.DrawFn, xml: bool) -> bytes:
+    depth = draw(_DEPTHS)
+    tag = draw(st.sampled_from(["p", "div", "q", "span", "blockquote", "assert", "nitf:p"]))
+    inner = f"<{tag}>" * depth + "The council approved the footbridge on a vote of seven to two." + f"</{tag}>" * depth
+    if xml:
+        return (f"<newsItem xmlns='{NAR}' xmlns:nitf='{NITF}' guid='urn:x:1' standardversion='2.35'>"
+                f"<itemMeta><itemClass qcode='ninat:text'/></itemMeta><contentSet><inlineXML>{inner}"
+                "</inlineXML></contentSet></newsItem>").encode()
+    return f"<html><body><article>{inner}</article></body></html>".encode()
+
+
+def _in_field(prefix: str, suffix: str) -> Callable[[str], str]:
+    return lambda nested: prefix + nested + suffix
+
+
+_DEEP: dict[str, st.SearchStrategy[bytes]] = {
+    "html": _deep_markup(xml=False),
+    "newsml": _deep_markup(xml=True),
+    "json": st.one_of(_deep_json(_in_field("", "")), _deep_json(_in_field('{"id": "urn:x:a", "topics": ', "}"))),
+    "ninjs": _deep_json(_in_field('{"uri": "urn:x:a", "people": ', "}")),
+    "jsonld": _deep_json(_in_field('{"@context": "https://schema.org", "@type": "NewsArticle", "about": ', "}")),
+    "jsonl": st.one_of(_deep_json(_in_field('{"text": "Headline\\n\\nBody.", "id": ', "}\n")),
+                       _deep_json(_in_field('{"@context": "https://schema.org", "@type": "NewsArticle", "x": ',
+                                            "}\n"))),
+}
+
 JUNK: dict[str, st.SearchStrategy[bytes]] = {
     "text": text_documents(),
-    "html": html_documents(),
-    "json": model_documents,
-    "ninjs": ninjs_documents,
-    "jsonl": jsonl_documents(),
-    "jsonld": jsonld_documents,
-    "newsml": newsml_documents(),
+    "html": st.one_of(html_documents(), _DEEP["html"]),
+    "json": st.one_of(model_documents, _DEEP["json"]),
+    "ninjs": st.one_of(ninjs_documents, _DEEP["ninjs"]),
+    "jsonl": st.one_of(jsonl_documents(), _DEEP["jsonl"]),
+    "jsonld": st.one_of(jsonld_documents, _DEEP["jsonld"]),
+    "newsml": st.one_of(newsml_documents(), _DEEP["newsml"]),
 }
 

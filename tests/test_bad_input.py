@@ -135,6 +135,27 @@ def _fifo(folder: Path, url: str) -> list[str]:
     return [str(folder)]
 
 
+def _errors_file_is_input(folder: Path, url: str) -> list[str]:
+    (folder / "story.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    return [str(folder / "story.txt"), str(folder / "missing.txt"), "--errors", str(folder / "story.txt")]
+
+
+def _output_folder_is_input_folder(folder: Path, url: str) -> list[str]:
+    (folder / "story.json").write_bytes((SAMPLES / "kitchen_sink.json").read_bytes())
+    return [str(folder), "-o", str(folder)]
+
+
+def _output_folder_inside(folder: Path, url: str) -> list[str]:
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    return [str(folder), "-o", str(folder / "zz")]
+
+
+def _outputs_once(folder: Path, out: Path) -> None:
+    written = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    assert written == ["a.txt", "b.txt", "zz/a.json", "zz/b.json"]  # not zz/zz/a.json
+
+
 def _overwrite(folder: Path, url: str) -> list[str]:
     path = folder / "story.json"
     path.write_bytes((SAMPLES / "kitchen_sink.json").read_bytes())
@@ -217,6 +238,14 @@ CASES: dict[str, Case] = {
                        r"\(name it directly to read from it, or remove it from the folder\)", output=True),
     "endless-stream": Case("an endless stream (/dev/zero)", lambda f, u: ["/dev/zero", "--from", "text"], 1,
                            r"/dev/zero: is more than the 64 MiB newsgraph reads as one document"),
+    "errors-file-is-input": Case("an --errors file that is an input", _errors_file_is_input, 1,
+                                 r"story\.txt: the output would overwrite the input \(choose another -o path\)",
+                                 check=_untouched("story.txt", (SAMPLES / "fraud_trial.txt").read_bytes())),
+    "output-is-input-folder": Case("an output folder that is an input folder", _output_folder_is_input_folder, 2,
+                                   r"in: the output folder is an input folder \(write to another folder",
+                                   check=_untouched("story.json", (SAMPLES / "kitchen_sink.json").read_bytes())),
+    "output-inside-input-folder": Case("an output folder inside an input folder", _output_folder_inside, 0,
+                                       check=_outputs_once),
     "overwrite-input": Case("an output path that would overwrite an input", _overwrite, 1,
                             r"the output would overwrite the input \(choose another -o path\)",
                             check=_untouched("story.json", (SAMPLES / "kitchen_sink.json").read_bytes())),

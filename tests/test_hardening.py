@@ -152,7 +152,13 @@ def test_json_lines_split_at_line_feeds_only(name: str, kitchen_sink) -> None:
 
 
 def read_or_clear_error(data: bytes, name: str) -> list[newsgraph.Article]:
-    """What every reader must do with any input: articles that export, or a clear error."""
+    """What every reader must do with any input: articles that export, or a clear error.
+    And `validate` must report problems (or raise a NewsgraphError), never crash."""
+    try:
+        problems = newsgraph.validate(data, format=name)
+        assert all(p.message for p in problems)
+    except NewsgraphError:
+        pass
     try:
         articles = read_bytes(data, format=name)
     except NewsgraphError as err:
@@ -193,3 +199,40 @@ def test_damaged_documents_of_every_format_give_a_newsgraph_error_or_articles(na
 @given(data=st.data())
 def test_readers_never_touch_the_network(name: str, data: st.DataObject, no_network: None) -> None:
     read_or_clear_error(data.draw(st.one_of(JUNK[name], damaged(name)), label="document"), name)
+
+
+_REMOTE = "http://127.0.0.1:9/ctx"
+
+
+@pytest.mark.parametrize("doc", [
+    {"@context": [{"@import": _REMOTE}], "@type": "NewsArticle", "headline": "x"},
+    {"@context": {"@import": _REMOTE, "@vocab": "https://schema.org/"}, "@type": "NewsArticle"},
+    {"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@context": {"@import": _REMOTE}}},
+    {"@context": {"@vocab": "https://schema.org/", "author": {"@id": "author", "@context": _REMOTE}},
+     "@type": "NewsArticle", "author": {"name": "A"}},
+    {"@context": {"@vocab": "https://schema.org/", "Person": {"@id": "Person", "@context": _REMOTE}},
+     "@type": "NewsArticle", "author": {"@type": "Person", "name": "A"}},
+    {"@context": "https://schema.org", "@type": "NewsArticle", "@included": [{"@context": _REMOTE}]},
+], ids=["import", "import-with-vocab", "nested-import", "property-scoped", "type-scoped", "included"])
+def test_a_remote_context_anywhere_is_refused_not_fetched(doc: dict, no_network: None) -> None:
+    # JSON-LD 1.1 can name contexts in many places; every one is found before expansion.
+    with pytest.raises(InputError, match=f"remote URL '{_REMOTE}', which newsgraph does not fetch"):
+        read_bytes(json.dumps(doc).encode(), format="jsonld")
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_whole_pipeline_on_hostile_text(data: st.DataObject) -> None:
+    """Raw text read, extracted by every pass, written in every format and read back."""
+    from strategies import hostile_text, text as plain_text
+
+    paragraphs = data.draw(st.lists(st.one_of(plain_text, hostile_text()), min_size=2, max_size=6))
+    try:
+        [article] = read_bytes("\n\n".join(paragraphs).encode("utf-8"), format="text")
+        extracted = newsgraph.extract(article)
+    except NewsgraphError as err:  # e.g. nothing but page furniture
+        assert err.what and err.fix
+        return
+    for name in WRITABLE:
+        text = newsgraph.export(extracted, to=name)
+        assert read_bytes(text.encode("utf-8"), format=name) == [extracted]

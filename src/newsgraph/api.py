@@ -118,7 +118,10 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
     fmt = detect_format(data, label, format)
     validator = fmt.load_validator()
     if validator is not None:
-        return list(validator(data, strict=strict))
+        try:
+            return list(validator(data, strict=strict))
+        except RecursionError:
+            return [Problem("the document is nested too deeply to check (flatten it)")]
     try:
         read_bytes(data, format=fmt.name, options=ReadOptions(source=label))
     except NewsgraphError as err:
@@ -210,12 +213,14 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
         _refuse_overwriting_inputs(target, args)
     if to_folder:
         assert target is not None
+        _refuse_an_input_folder(target, args)
         check_writable_folder(target)
     settings = worker.Settings(
         to=options.to, extract=options.extract, read=options.read, export=options.export,
         extraction=options.extraction, folder=str(target) if to_folder else None,
         skip_existing=options.skip_existing)
-    items = iter_jobs(args, declared=options.from_format, glob=options.glob)
+    items = iter_jobs(args, declared=options.from_format, glob=options.glob,
+                      skip=target if to_folder else None)
     outcomes = _engine(items, settings, options)
 
     def record() -> Iterator[Outcome]:
@@ -302,12 +307,33 @@ def check_writable_folder(folder: Path) -> None:
 
 
 def _refuse_overwriting_inputs(target: Path, args: list[str]) -> None:
+    """An output file (or --errors file) that is an input, named or inside a folder named."""
     if not target.exists():
         return
     for arg in args:
-        if arg != STDIN and Path(arg).is_file() and Path(arg).resolve() == target.resolve():
+        if arg == STDIN:
+            continue
+        named = Path(arg).is_file() and Path(arg).resolve() == target.resolve()
+        walked = Path(arg).is_dir() and target.resolve().is_relative_to(Path(arg).resolve()) \
+            and formats.by_extension(target) is not None
+        if named or walked:
             raise OutputError("the output would overwrite the input", "choose another -o path",
                               source=str(target))
+
+
+def refuse_overwriting_inputs(target: Path, inputs: Sequence[str | Path]) -> None:
+    """OutputError when writing ``target`` would replace one of ``inputs``."""
+    _refuse_overwriting_inputs(target, [str(i) for i in inputs])
+
+
+def _refuse_an_input_folder(folder: Path, args: list[str]) -> None:
+    # Outputs among the inputs would replace some of them (story.json from story.json) and be
+    # read as input by the next run. A folder *inside* an input folder is fine: walks skip it.
+    for arg in args:
+        if arg != STDIN and Path(arg).is_dir() and Path(arg).resolve() == folder.resolve():
+            raise UsageError("the output folder is an input folder",
+                             "write to another folder, e.g. -o out/; a folder inside it is fine",
+                             source=str(folder))
 
 
 def read_inputs(inputs: Sequence[str | Path], *,

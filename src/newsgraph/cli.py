@@ -128,6 +128,8 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
         skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
     )
+    if errors_file:
+        api.refuse_overwriting_inputs(Path(errors_file), list(inputs))
     with BatchProgress(None, enabled=not quiet) as progress:
         report = api.convert(list(inputs), output, options=options, on_outcome=progress.update)
     if not quiet:

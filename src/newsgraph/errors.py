@@ -7,11 +7,23 @@ them unchanged, so a caller can catch :class:`NewsgraphError` alone.
 from __future__ import annotations
 
 
+# Messages quote values from the input; a hostile input must not make one megabytes long.
+MAX_MESSAGE_CHARS = 600
+
+
+def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` with its middle cut when it is longer than ``limit``, saying how much was cut."""
+    if len(text) <= limit:
+        return text
+    keep = limit // 2
+    return f"{text[:keep]}…[{len(text) - 2 * keep} characters]…{text[-keep:]}"
+
+
 class NewsgraphError(Exception):
     """Base of every error newsgraph raises on purpose."""
 
     def __init__(self, what: str, fix: str | None = None, *, source: str | None = None) -> None:
-        self.what = what
+        self.what = shorten(what)
         self.fix = fix
         self.source = source
         super().__init__(self.message)

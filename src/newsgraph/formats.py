@@ -168,7 +168,7 @@ def _sniff_json(data: bytes) -> str:
         return "jsonld"
     try:
         first = json.loads(text.split("\n", 1)[0]) if text.startswith("{") else None
-    except (json.JSONDecodeError, IndexError):
+    except (json.JSONDecodeError, IndexError, RecursionError):  # deep nesting: judge by the keys
         first = None
     keys = set(first) if isinstance(first, dict) else set(re.findall(r'"([A-Za-z_]+)"\s*:', text))
     # ninjs identifies items by "uri"; our own JSON by "id".

@@ -80,12 +80,13 @@ class Input:
         return {}
 
 
-def expand(arguments: list[str]) -> Iterator[Input | InputError]:
+def expand(arguments: list[str], *, skip: Path | None = None) -> Iterator[Input | InputError]:
     """Each file named, each readable file below each folder named (sorted), or '-'.
 
-    A folder walk skips hidden entries, sidecars and files of no known format, and does
-    not follow symbolic links to folders (no loops). A problem with one argument is
-    yielded as an error so that the batch can go on.
+    A folder walk skips hidden entries, sidecars, files of no known format and the folder
+    ``skip`` (the output folder: its files are outputs, not inputs), and does not follow
+    symbolic links to folders (no loops). A problem with one argument is yielded as an
+    error so that the batch can go on.
     """
     for arg in arguments:
         if arg == STDIN:
@@ -93,18 +94,21 @@ def expand(arguments: list[str]) -> Iterator[Input | InputError]:
             continue
         path = Path(arg)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, skip.resolve() if skip is not None else None)
         elif path.exists() or path.is_symlink():
             yield Input(path, Path(path.name), str(path))
         else:
             yield InputError("no such file or folder", "check the path", source=arg)
 
 
-def _walk(root: Path) -> Iterator[Input | InputError]:
+def _walk(root: Path, skip: Path | None = None) -> Iterator[Input | InputError]:
     found = False
     top = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        # The walk is lazy: an output folder inside the input folder would otherwise be read,
+        # outputs written so far included, as more input.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and (skip is None or (Path(dirpath) / d).resolve() != skip))
         for name in sorted(filenames):
             if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
                 continue

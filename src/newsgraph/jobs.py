@@ -68,8 +68,10 @@ def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
             handle.close()
 
 
-def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | None = None) -> Iterator[Job | NewsgraphError]:
-    """Jobs for every input, in order; a problem with one input comes as an error to report."""
+def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | None = None,
+              skip: Path | None = None) -> Iterator[Job | NewsgraphError]:
+    """Jobs for every input, in order; a problem with one input comes as an error to report.
+    Folder walks leave out ``skip`` (the output folder)."""
     index = 0
     stems: set[str] = set()
 
@@ -81,7 +83,7 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
         stems.add(candidate.casefold())
         return candidate
 
-    for item in expand(arguments):
+    for item in expand(arguments, skip=skip):
         if isinstance(item, NewsgraphError):
             yield item
             continue
@@ -103,7 +105,12 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
                 yield InputError(f"cannot be read: {err.strerror or err}", "check the file", source=item.label)
             continue
         if item.path is None:
-            yield Job(index, item.label, unique(base), data=sys.stdin.buffer.read(), format=declared)
+            try:
+                data = item.read_bytes()  # (never more than the limit)
+            except NewsgraphError as err:
+                yield err
+                continue
+            yield Job(index, item.label, unique(base), data=data, format=declared)
         else:
             yield Job(index, item.label, unique(base), path=str(item.path), format=declared,
                       sidecar=str(item.path))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import formats
-from .errors import InputError, NewsgraphError
+from .errors import InputError, NewsgraphError, OutputError
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
@@ -75,19 +75,20 @@ def load(job: Job, settings: Settings) -> list[Article]:
 
     sidecar = Input(Path(job.sidecar), Path(job.stem), job.label).sidecar() if job.sidecar else {}
     opts = read_options(settings.read, job.label, sidecar)
-    if job.format == "jsonl" and job.data is not None:
-        article, raw = jsonl.read_record(decode_text(job.data, job.label), opts, job.line)
-        articles, structured = [article], not raw
-    else:
-        data = job.data if job.data is not None else Input(Path(job.path or ""), Path(job.stem), job.label).read_bytes()
-        fmt = detect_format(data, None if job.path is None else job.label, job.format)
-        try:
+    try:
+        if job.format == "jsonl" and job.data is not None:
+            article, raw = jsonl.read_record(decode_text(job.data, job.label), opts, job.line)
+            articles, structured = [article], not raw
+        else:
+            data = job.data if job.data is not None else \
+                Input(Path(job.path or ""), Path(job.stem), job.label).read_bytes()
+            fmt = detect_format(data, None if job.path is None else job.label, job.format)
             articles = list(fmt.load_reader()(data, opts))
-        except NewsgraphError as err:
-            raise err.at(job.label)
-        except RecursionError:
-            raise InputError("the document is nested too deeply", "flatten it", source=job.label) from None
-        structured = fmt.structured
+            structured = fmt.structured
+    except NewsgraphError as err:
+        raise err.at(job.label)
+    except RecursionError:
+        raise InputError("the document is nested too deeply", "flatten it", source=job.label) from None
     if not articles:
         raise InputError("holds no article", "check that it is the file you meant", source=job.label)
     if settings.extract if settings.extract is not None else not structured:
@@ -134,7 +135,12 @@ def run(job: Job, settings: Settings) -> Outcome:
             return outcome
         fmt = formats.get(settings.to)
         rendered = [export_base.render(fmt, a, settings.export) for a in articles]  # all or nothing
-        for path, text in zip(targets(job, settings, len(articles)), rendered):
+        paths = targets(job, settings, len(articles))
+        if job.path is not None and any(p.resolve() == Path(job.path).resolve() for p in paths):
+            # (story.json converted to json in the folder it came from)
+            raise OutputError("its output would overwrite the input itself",
+                              "write to another folder with -o", source=job.label)
+        for path, text in zip(paths, rendered):
             atomic_write(path, [text])
             outcome.outputs.append(str(path))
     except NewsgraphError as err:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import version
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from pydantic import ValidationError
 
 from ..model import (
@@ -35,6 +35,18 @@ class ReadOptions:
     language: str | None = None
     id_base: str = DEFAULT_ID_BASE
     extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # A base that mints no URI would fail every input deep inside: say so once, up front.
+        try:
+            mint_id("person", "x", self.id_base)
+            usable = "#" not in self.id_base  # ids inside an article are '<article id>#quote-1'
+        except ValueError:
+            usable = False
+        if not usable:
+            raise UsageError(f"--id-base {self.id_base!r} cannot start an id",
+                             "give the start of a URI without '#', e.g. 'urn:newsgraph:' or "
+                             "'https://data.example.org/id/'")
 
 
 _BOMS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Iterator
 
 from ..errors import InputError, ModelError
@@ -19,10 +20,33 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
+class _NotJsonNumber(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    # Python's json reads NaN, Infinity and -Infinity; JSON has no such numbers, and other
+    # tools (pyld among them) fail on them later, far from the cause.
+    raise _NotJsonNumber(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e400: a JSON number, but beyond any double
+        raise _NotJsonNumber(f"{text[:20]} is too large a number")
+    return value
+
+
 def parse_json(text: str, source: str, *, line: int | None = None) -> Any:
-    """json.loads that reports where the document breaks and refuses duplicate keys."""
+    """json.loads that reports where the document breaks and refuses duplicate keys and the
+    non-numbers NaN and Infinity (and numbers too large to hold)."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant,
+                          parse_float=_finite)
+    except _NotJsonNumber as err:
+        where = f" on line {line}" if line else ""
+        raise InputError(f"invalid JSON{where}: {err}",
+                         "write a number, or null for a missing one", source=source) from None
     except json.JSONDecodeError as err:
         where = f"line {line}" if line else f"line {err.lineno} column {err.colno}"
         raise InputError(f"invalid JSON at {where}: {err.msg}",

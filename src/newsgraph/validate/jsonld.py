@@ -15,12 +15,12 @@ A missing official vocabulary or context is a warning (an error under ``strict``
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterator
 
 from ..errors import InputError, ModelError
 from ..readers.base import ReadOptions
 from ..readers.jsonld import articles_from_graph, documents, script_blocks
+from ..readers.native import parse_json
 from ..readers.jsonld_graph import Graph, Node
 from ..schemaorg import (
     SCHEMA,
@@ -64,9 +64,9 @@ def _check_html(text: str, strict: bool) -> list[Problem]:
             problems.append(Problem("the JSON-LD block contains '<!--' or '<script', which changes "
                                     "how HTML parsers end it (escape '<' as \\u003c)", line=line))
         try:
-            doc = json.loads(block)
-        except json.JSONDecodeError as err:
-            problems.append(Problem(f"the JSON-LD block is not valid JSON ({err.msg}); text in it may "
+            doc = parse_json(block, "<document>", line=line)
+        except InputError as err:
+            problems.append(Problem(f"the JSON-LD block is not valid JSON ({err.what}); text in it may "
                                     "have closed the <script> early", line=line))
             continue
         problems += check_document(doc, strict=strict, line=line)

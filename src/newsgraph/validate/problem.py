@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..errors import shorten
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -12,6 +14,10 @@ class Problem:
     line: int | None = None
     path: str | None = None  # JSON pointer or XPath of the offending node
     severity: Literal["error", "warning"] = "error"
+
+    def __post_init__(self) -> None:
+        # Validators quote the offending value, which may be megabytes of hostile input.
+        object.__setattr__(self, "message", shorten(self.message))
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line else ""
