@@ -105,6 +105,14 @@ def test_between_x_and_y_and_the_eve_of() -> None:
     assert e.date.start == "2021-06-15"  # the day after the eve
 
 
+def test_a_group_pinned_down_by_a_place_asserts_its_event() -> None:
+    # "dockworkers" alone could be any; "dockworkers at the port of Lisbon" are these ones
+    placed = build("Dockworkers at the port of Lisbon agreed on Thursday to end a four-day strike.",
+                   places={"Lisbon": "city"})
+    assert [e.kind for e in placed.events] == ["protest"]
+    assert build("Dockworkers agreed on Thursday to end a four-day strike.").events == []
+
+
 def test_kinds_from_the_vocabulary() -> None:
     cases = {
         "The two leaders held a video call on Tuesday.": "call",

@@ -184,15 +184,16 @@ def _sentences(p: Para) -> None:
     """Per token, where its sentence starts and ends; only a terminator outside quotes
     ends a sentence. Two linear passes."""
     n = len(p.doc)
+    ends = [p.region_of[t.i] < 0 and _is_terminator(t) for t in p.doc]
     lo, hi = [0] * n, [n - 1] * n
     start = 0
     for i in range(n):
         lo[i] = start
-        if p.region_of[i] < 0 and _is_terminator(p.doc[i]):
+        if ends[i]:
             start = i + 1
     end = n - 1
     for i in range(n - 1, -1, -1):
-        if p.region_of[i] < 0 and _is_terminator(p.doc[i]):
+        if ends[i]:
             end = i
         hi[i] = end
     p.sent_lo, p.sent_hi = lo, hi

@@ -84,9 +84,7 @@ class Cue:
 
 def token_at(doc: "Doc", char: int) -> "Token | None":
     """The token starting at or after character ``char``."""
-    starts = [t.idx for t in doc] if len(doc) < 64 else None
-    if starts is not None:
-        return next((doc[i] for i, s in enumerate(starts) if s >= char), None)
+    # bisection: each doc[i] makes a Token object, so a scan would make one per word
     lo, hi = 0, len(doc)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -258,9 +256,11 @@ _INTRANSITIVE_ONLY = frozenset({"continue", "go", "conclude", "speak", "answer",
 
 
 def cue_lemma(tok: "Token") -> str:
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return tok.lemma_.lower()
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     after_name = prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.tag_ != "PRP$"
-    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and (tok.dep_ in ("ROOT", "conj", "ccomp", "appos") or after_name):
+    if tok.dep_ in ("ROOT", "conj", "ccomp", "appos") or after_name:
         if tok.lower_ in _VERB_FORMS:
             return _VERB_FORMS[tok.lower_]
         # "..., Bozell answers.": a verb the tagger took for a plural noun

@@ -54,9 +54,29 @@ def _alt(words: object, *, dot: bool = False) -> str:
     return f"(?:{body})" + (r"\.?" if dot else "")
 
 
+# A pattern is tried on a text only when the text has one of its anchor words (or, for
+# the patterns that need a year, four digits in a row: YEAR): most paragraphs name no
+# month, no weekday, no year and no "ago", and trying every pattern at every word cost
+# more than all the other rules of the pass together.
+_WORD = re.compile(r"[^\W\d_]+")
+YEAR = "0000"
+
+
+def _anchors(*lists: object) -> frozenset[str]:
+    return frozenset(w for items in lists for item in items for w in _WORD.findall(str(item).casefold()))  # type: ignore[attr-defined]
+
+
+def words_of(text: str) -> frozenset[str]:
+    """What :func:`find` compares with the anchors: the text's words, casefolded, and YEAR."""
+    found = set(_WORD.findall(text.casefold()))
+    if re.search(r"\d{4}", text):
+        found.add(YEAR)
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class _Grammar:
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]
     words: dict
 
 
@@ -85,6 +105,12 @@ def _grammar() -> _Grammar:
     b = r"(?<![\w\-])"  # no word or hyphen just before: "mid-June" is matched whole
     e = r"(?![\w])"
     i = "(?i:{})".format
+    months = _anchors(w["months"], w["month_abbreviations"])
+    digits = frozenset({YEAR})
+    anchors = {"iso": digits, "mdy": months, "dmy": months, "month_year": months, "weekday": _anchors(w["weekdays"]),
+               "month_rel": months, "month": months, "decade": digits, "year_part": digits, "year_ctx": digits,
+               "year": digits, "calendar": _anchors(w["calendar_units"]), "weekend": _anchors(["weekend"]),
+               "deictic": _anchors(w["deictic"]), "ago": _anchors(["ago"]), "ahead": _anchors(w["units"])}
     patterns = [
         ("iso", rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w\-])"),
         ("mdy", rf"{b}(?:(?P<wd>{wd}|{wda}),?\s+)?(?P<mon>{mon}|{mona})\s+{day}{day2}"
@@ -109,7 +135,7 @@ def _grammar() -> _Grammar:
                   rf"(?:'s|')?(?:\s+{i('time')})?{e}"),
         ("ahead", rf"{b}(?:(?P<hedge>{i(hedge)})\s+)?{i(count)}\s+(?P<unit>{i(units)})\s+{i('from now')}{e}"),
     ]
-    return _Grammar(tuple((name, re.compile(rx)) for name, rx in patterns), w)
+    return _Grammar(tuple((name, re.compile(rx), anchors[name]) for name, rx in patterns), w)
 
 
 def _lookup(table: dict[str, int], word: str | None) -> int | None:
@@ -187,7 +213,10 @@ def find(text: str, is_date: IsDateEntity | None = None) -> list[Expr]:
     announces; without it they are left out.
     """
     found: list[Expr] = []
-    for name, pattern in _grammar().patterns:
+    present = words_of(text)
+    for name, pattern, anchors in _grammar().patterns:
+        if anchors.isdisjoint(present):
+            continue
         for m in pattern.finditer(text):
             expr = _build(name, m, text, is_date)
             if expr is not None:

@@ -10,13 +10,12 @@ confidence and a note in ``provenance.notes`` (:func:`notes`), never an error.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Article, DateInfo
-from . import dategrammar, nlp
+from . import dategrammar, nlp, story
 from .dateresolve import CONF_PROBLEM, resolve
 from .tense import Tense, tense_of
 
@@ -87,37 +86,11 @@ def in_text(text: str, doc: "Doc", anchor: date | None) -> list[Found]:
     return found
 
 
-_DATELINE_DASH = re.compile(r"\s[\u2014\u2013-]{1,2}\s")
-
-
-def dateline_end(article: Article) -> int:
-    """Where the story starts in the first paragraph when a dateline leads it."""
-    if not article.dateline or not article.body:
-        return 0
-    text = article.body[0].text
-    head = article.dateline.split(",")[0].strip()
-    if not head or not text.startswith(head):
-        return 0
-    m = _DATELINE_DASH.search(text, 0, 120)
-    return m.end() if m else 0
-
-
-def story_texts(article: Article) -> list[str]:
-    """The body's texts as the passes parse them: a dateline leading the first paragraph
-    ("HELSINKI (Reuters) —") is blanked, keeping offsets, so that the parser does not take
-    the city for the subject of the story's first sentence."""
-    texts = [p.text for p in article.body]
-    cut = dateline_end(article)
-    if cut:
-        texts[0] = " " * cut + texts[0][cut:]
-    return texts
-
-
 def find(article: Article, model: str = nlp.DEFAULT_MODEL) -> list[tuple[int, Found]]:
     """Every date in the body with the index of its paragraph, resolved against the
     publication day."""
     texts = [p.text for p in article.body]
-    docs = nlp.parse(story_texts(article), model) if texts else []
+    docs = story.docs(article, model) if texts else []
     anchor = anchor_of(article)
     return [(i, f) for i, (text, doc) in enumerate(zip(texts, docs)) for f in in_text(text, doc, anchor)]
 

@@ -27,6 +27,7 @@ from .names import (
     is_unaffiliated_head,
     looks_like_credit,
 )
+from .story import docs as story_docs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -110,18 +111,17 @@ def credit_zones(text: str) -> list[tuple[int, int]]:
 
 
 def segments(article: Article, model: str) -> list[Segment]:
-    pieces: list[tuple[int, int, str, bool]] = []
+    whole = story_docs(article, model)
+    out = []
     for p, para in enumerate(article.body):
         if para.role == "note" or not para.text.strip():
             continue
         weak = para.role == "subheading" or is_weak_line(para.text)
-        for off, chunk in nlp.pieces(para.text):
-            pieces.append((p, off, chunk, weak))
-    docs = nlp.parse([c for _, _, c, _ in pieces], model)
-    out = []
-    for (p, off, chunk, weak), doc in zip(pieces, docs):
-        zones = [(s + off, e + off) for s, e in credit_zones(chunk)]
-        out.append(Segment(p, off, chunk, doc, weak, zones))
+        chunks = list(nlp.pieces(para.text))
+        docs = [whole[p]] if len(chunks) == 1 else nlp.parse([c for _, c in chunks], model)
+        for (off, chunk), doc in zip(chunks, docs):
+            zones = [(s + off, e + off) for s, e in credit_zones(chunk)]
+            out.append(Segment(p, off, chunk, doc, weak, zones))
     return out
 
 
@@ -222,7 +222,7 @@ def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
     doc = seg.doc
     s = seg.offset + doc[i].idx
     e = seg.offset + doc[j - 1].idx + len(doc[j - 1])
-    text = re.sub(r"\s+", " ", doc.text[s - seg.offset:e - seg.offset])
+    text = re.sub(r"\s+", " ", seg.text[s - seg.offset:e - seg.offset])
     return Candidate(seg, i, j, label, text, s, e)
 
 
@@ -245,7 +245,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
             if span is not None:
                 c = make(seg, span.start, span.end, "GPE")
                 c.start, c.end = seg.offset + base + s, seg.offset + base + e
-                c.text = doc.text[base + s:base + e]
+                c.text = seg.text[base + s:base + e]
                 yield c
         return
     if all(is_title_head(t.text) or is_title_modifier(t.text) for t in doc[i:j]):

@@ -559,8 +559,9 @@ def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) ->
     """The event mentions of one parsed text."""
     reader = _Reader(doc, paragraph, refs, dates)
     found: dict[int, Mention] = {}
+    dated = set(reader.date_tokens)
     for tok in doc:
-        kind = trigger_kind(tok, set(reader.date_tokens))
+        kind = trigger_kind(tok, dated)
         if kind is None:
             continue
         m = _mention(reader, tok, kind)
@@ -773,6 +774,18 @@ def _asserted(reader: _Reader, subjects: list["Token"]) -> bool:
         if reader.actors(s) or s.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some")
                                                        for c in s.children):
             return True
+        if _placed(s):
+            return True
+    return False
+
+
+def _placed(noun: "Token") -> bool:
+    """A group pinned down by a place or a name: "dockworkers at the port of Rotterdam",
+    "residents of Kharkiv"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "of", "from"):
+            if any(t.pos_ == "PROPN" for t in prep.subtree):
+                return True
     return False
 
 

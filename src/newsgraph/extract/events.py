@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, DateInfo, Event, Provenance, Quote, Span, local_id
 from . import dates as dates_pass
-from . import nlp
+from . import nlp, story
 from .eventmentions import DateRef, Mention, family, governing, occasion_of, read, words
 from .eventmerge import Cluster, cluster, inherit_locations
 from .eventrefs import Refs
@@ -40,12 +40,6 @@ def _body_dates(article: Article, found: list[tuple[int, dates_pass.Found]]) -> 
     for i, f in found:
         per[i].append(DateRef(f.expr.start, f.expr.end, f.date, f.confidence))
     return per
-
-
-def _spanless(article: Article) -> list[str]:
-    """Texts outside the body that still tell of events: headline, standfirst, captions."""
-    texts = [article.kicker, article.headline, article.subheadline, *(m.caption for m in article.media)]
-    return [t for t in texts if t and t.strip()]
 
 
 def mentions_of(article: Article, docs: list["Doc"], refs: Refs,
@@ -251,7 +245,7 @@ def run(article: Article, options: "ExtractOptions") -> Article:
     refs = Refs(article)
     day = dates_pass.anchor_of(article)
     body_dates = dates_pass.find(article, options.spacy_model)
-    docs = nlp.parse(dates_pass.story_texts(article) + _spanless(article), options.spacy_model)
+    docs = story.docs(article, options.spacy_model) + nlp.parse(story.outside_body(article), options.spacy_model)
     mentions = mentions_of(article, docs, refs, body_dates)
     clusters = cluster(mentions, refs)
     events = build(article, clusters, refs, day)

@@ -2,7 +2,8 @@
 
 Passes ask for the Doc of a paragraph's text; the first pass to ask parses it (in one
 ``nlp.pipe`` batch per article) and later passes get the cached Doc, so an article is
-parsed once however many passes read it.
+parsed once however many passes read it. The pipeline empties the cache after each
+article, so that memory does not grow with the batch.
 """
 
 from __future__ import annotations
@@ -27,8 +28,13 @@ MAX_PARSE_CHARS = 20_000
 _cache: "OrderedDict[tuple[str, str], Doc]" = OrderedDict()
 
 
-@lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL) -> "Language":
+    """The spaCy pipeline named ``model``, loaded once per process."""
+    return _load(model)  # one cache key per name, however the caller passes it
+
+
+@lru_cache(maxsize=4)
+def _load(model: str) -> "Language":
     try:
         import spacy
         return spacy.load(model)
@@ -58,6 +64,11 @@ def parseable(text: str) -> str:
 
 def is_truncated(text: str) -> bool:
     return len(text) > MAX_PARSE_CHARS
+
+
+def forget() -> None:
+    """Drop every cached Doc (the pipeline does, after each article)."""
+    _cache.clear()
 
 
 def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list["Doc"]:

@@ -34,6 +34,10 @@ def _load(path: str) -> Pass:
 
 
 def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article:
-    for path in PASSES:
-        article = _load(path)(article, options)
-    return article
+    from . import nlp
+    try:
+        for path in PASSES:
+            article = _load(path)(article, options)
+        return article
+    finally:
+        nlp.forget()  # the Docs serve this article's passes; kept, they would grow with the batch

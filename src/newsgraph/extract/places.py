@@ -54,7 +54,7 @@ def capital_is_government(c: "Candidate") -> bool:
 
 def country_after(c: "Candidate") -> str | None:
     """The country named right after a place: 'Geneva, Switzerland' -> Switzerland."""
-    rest = c.seg.doc.text[c.end - c.seg.offset:c.end - c.seg.offset + 60]
+    rest = c.seg.text[c.end - c.seg.offset:c.end - c.seg.offset + 60]
     m = _COUNTRY_AFTER.match(rest)
     if not m:
         return None

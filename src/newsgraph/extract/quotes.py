@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Article, Quote, Span, local_id
-from . import nlp
+from . import nlp, story
 from .attribution import Attribution, attribute, build_para, reported_speech
 from .pipeline import ExtractOptions
 from .quote_marks import scan
@@ -31,7 +31,7 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
     if not article.body:
         return article
     texts = [p.text for p in article.body]
-    docs = nlp.parse(texts, options.spacy_model)
+    docs = story.docs(article, options.spacy_model)
     regions = scan(texts)
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, regions))]
     direct = attribute(paras)
