@@ -44,11 +44,18 @@ def test_export_and_validate(kitchen_sink: Article) -> None:
 
 
 def test_convert_to_folder_reports_each_input(tmp_path) -> None:
-    report = newsgraph.convert([SAMPLES], tmp_path / "out", options=ConvertOptions(to="json"))
-    assert report.ok and len(report.outcomes) == len(list(SAMPLES.glob("*.txt"))) + 1
-    assert "converted" in report.summary()
-    for outcome in report.outcomes:
+    seen: list = []
+    report = newsgraph.convert([SAMPLES], tmp_path / "out", options=ConvertOptions(to="json"),
+                               on_outcome=seen.append)
+    inputs = len(list(SAMPLES.glob("*.txt"))) + 1
+    assert report.ok and report.inputs == report.converted == len(seen) == inputs
+    assert report.articles == inputs and report.failed == [] and report.skipped == 0
+    assert report.summary().startswith(f"converted {inputs} of {inputs} inputs ({inputs} articles) in ")
+    for outcome in seen:
         assert newsgraph.validate(outcome.output) == []
+    again = newsgraph.convert([SAMPLES], tmp_path / "out", options=ConvertOptions(to="json", skip_existing=True))
+    assert (again.inputs, again.converted, again.skipped, again.articles) == (inputs, 0, inputs, 0)
+    assert "skipped (already converted)" in again.summary()
 
 
 def test_iter_articles_and_read_options(tmp_path) -> None:

@@ -94,8 +94,10 @@ def test_a_json_lines_line_over_the_limit_fails_alone(tmp_path: Path) -> None:
         f.write(good + "\n")
         f.write('{"text": "' + "x" * (MAX_DOCUMENT_BYTES + 10) + '"}\n')
         f.write(good + "\n")
-    report = newsgraph.convert([path], tmp_path / "out/", options=newsgraph.ConvertOptions(workers=1))
-    assert [o.ok for o in report.outcomes] == [True, False, True]
+    seen: list = []
+    report = newsgraph.convert([path], tmp_path / "out/", options=newsgraph.ConvertOptions(workers=1),
+                               on_outcome=seen.append)
+    assert [o.ok for o in seen] == [True, False, True] and (report.converted, report.inputs) == (2, 3)
     assert "more than the 64 MiB" in str(report.failed[0].error)
 
 

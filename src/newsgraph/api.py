@@ -134,33 +134,40 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
 
 @dataclass
 class ConvertReport:
-    outcomes: list[Outcome] = field(default_factory=list)
+    """What a conversion did: successes counted, failures kept in full.
+
+    Memory stays flat however many inputs pass (a JSON Lines line is an input); a caller
+    that wants every outcome as it happens gives ``convert(..., on_outcome=...)``.
+    """
+
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    failed: list[Outcome] = field(default_factory=list)
+    inputs: int = 0
+    converted: int = 0  # inputs converted (skipped ones not counted)
+    skipped: int = 0    # inputs left alone by --skip-existing
+    articles: int = 0   # articles written by the converted inputs
 
-    @property
-    def failed(self) -> list[Outcome]:
-        return [o for o in self.outcomes if not o.ok]
-
-    @property
-    def converted(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.ok and not o.skipped]
-
-    @property
-    def skipped(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.skipped]
+    def add(self, outcome: Outcome) -> None:
+        self.inputs += 1
+        if not outcome.ok:
+            self.failed.append(outcome)
+        elif outcome.skipped:
+            self.skipped += 1
+        else:
+            self.converted += 1
+            self.articles += outcome.articles
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
     def summary(self) -> str:
-        n = len(self.outcomes)
-        articles = sum(o.articles for o in self.converted)
-        text = (f"converted {len(self.converted)} of {n} input{'s' if n != 1 else ''} "
+        n, articles = self.inputs, self.articles
+        text = (f"converted {self.converted} of {n} input{'s' if n != 1 else ''} "
                 f"({articles} article{'s' if articles != 1 else ''}) in {self.seconds:.1f}s")
         if self.skipped:
-            text += f"; {len(self.skipped)} skipped (already converted)"
+            text += f"; {self.skipped} skipped (already converted)"
         if self.failed:
             text += f"; {len(self.failed)} failed"
         return text
@@ -225,7 +232,7 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
 
     def record() -> Iterator[Outcome]:
         for outcome in outcomes:
-            report.outcomes.append(outcome)
+            report.add(outcome)
             if on_outcome:
                 on_outcome(outcome)
             yield outcome
@@ -277,7 +284,7 @@ def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, expor
             atomic_write(target, chunks)
     except NewsgraphError as err:
         failure = Outcome(str(target or "<stdout>"), error=err.at(str(target or "<stdout>")))
-        report.outcomes.append(failure)
+        report.add(failure)
         if on_outcome:
             on_outcome(failure)
 

@@ -140,7 +140,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         _error(outcome.error)
     if errors_file:
         _write_errors(Path(errors_file), report)
-    if not quiet and (len(report.outcomes) > 1 or report.failed):
+    if not quiet and (report.inputs > 1 or report.failed):
         click.echo(report.summary(), err=True)
     return EXIT_OK if report.ok else EXIT_FAILED
 
