@@ -123,7 +123,7 @@ def test_a_json_lines_line_holding_one_names_the_line() -> None:
 
 
 def test_validate_reports_them_in_our_formats() -> None:
-    doc = json.dumps({"id": "urn:x:a", "headline": "\u000b", "body": []}).encode()
+    doc = json.dumps({"id": "urn:x:a", "headline": "x\u000b", "body": []}).encode()
     [problem] = newsgraph.validate(doc, format="json")
     assert "U+000B" in problem.message
 

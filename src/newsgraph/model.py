@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -80,7 +81,26 @@ def _nonblank(value: str) -> str:
 URI = Annotated[str, AfterValidator(_check_uri), Field(json_schema_extra={"pattern": URI_PATTERN})]
 ISODate = Annotated[str, AfterValidator(_check_iso), Field(json_schema_extra={"pattern": ISO_DATE_PATTERN})]
 LanguageTag = Annotated[str, AfterValidator(_check_lang), Field(json_schema_extra={"pattern": _LANG_RE.pattern})]
-Name = Annotated[str, AfterValidator(_nonblank), Field(min_length=1)]
+Name = Annotated[str, AfterValidator(_nonblank), Field(min_length=1, json_schema_extra={"pattern": r"\S"})]
+
+
+def _blank_is_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _drop_blank(values: object) -> object:
+    if isinstance(values, list):
+        return [v for v in values if not (isinstance(v, str) and not v.strip())]
+    return values
+
+
+# Blank is absent. No format can write an empty topic, title or section apart from a
+# missing one (ninjs drops an empty subject, NewsML-G2 an empty keyword...), so the model
+# reads a blank optional text as None and drops blank entries from lists of names: what
+# any reader or caller gives, every format then carries exactly. The JSON Schema says
+# "not blank" (pattern \S), so `newsgraph validate` still reports them in a document.
+Text = Annotated[str | None, BeforeValidator(_blank_is_none), Field(json_schema_extra={"pattern": r"\S"})]
+Names = Annotated[list[Name], BeforeValidator(_drop_blank)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 ActorKind = Literal["person", "organization", "country", "group"]
@@ -197,8 +217,8 @@ class Paragraph(_Model):
 class Media(_Model):
     kind: MediaKind = "image"
     url: URI | None = None
-    caption: str | None = None
-    credit: str | None = None
+    caption: Text = None
+    credit: Text = None
 
 
 class RemovedText(_Model):
@@ -225,10 +245,10 @@ class Actor(_Model):
     id: URI
     kind: ActorKind
     name: Name = Field(description="canonical full name")
-    aliases: list[str] = Field(default_factory=list)
-    titles: list[str] = Field(default_factory=list)
+    aliases: Names = Field(default_factory=list)
+    titles: Names = Field(default_factory=list)
     affiliation: URI | None = Field(default=None, description="actor id")
-    description: str | None = None
+    description: Text = None
     gender: Literal["female", "male"] | None = None
     identifiers: dict[str, str] = Field(default_factory=dict, description="e.g. {'wikidata': 'Q7747'}")
     mentions: Spans = Field(default_factory=list)
@@ -238,8 +258,8 @@ class Place(_Model):
     id: URI
     name: Name
     kind: PlaceKind = "other"
-    country: str | None = Field(default=None, description="name of the country it lies in")
-    aliases: list[str] = Field(default_factory=list)
+    country: Text = Field(default=None, description="name of the country it lies in")
+    aliases: Names = Field(default_factory=list)
     identifiers: dict[str, str] = Field(default_factory=dict)
     mentions: Spans = Field(default_factory=list)
 
@@ -249,7 +269,7 @@ class DateInfo(_Model):
 
     start: ISODate | None = None
     end: ISODate | None = None
-    text: str | None = Field(default=None, description="the date as written")
+    text: Text = Field(default=None, description="the date as written")
     precision: DatePrecision | None = None
 
     @model_validator(mode="after")
@@ -265,7 +285,7 @@ class Quote(_Model):
     kind: QuoteKind
     speaker: URI | None = Field(default=None, description="actor id")
     speaker_mention: Span | None = None
-    cue: str | None = Field(default=None, description="'said', 'told', 'according to'")
+    cue: Text = Field(default=None, description="'said', 'told', 'according to'")
     spans: Spans = Field(min_length=1)
     addressee: URI | None = Field(default=None, description="actor id")
     via: URI | None = Field(default=None, description="actor id of the relaying outlet")
@@ -287,9 +307,9 @@ class Event(_Model):
 
 class Article(_Model):
     id: URI
-    headline: str | None = None
-    kicker: str | None = None
-    subheadline: str | None = Field(default=None, description="standfirst / dek")
+    headline: Text = None
+    kicker: Text = None
+    subheadline: Text = Field(default=None, description="standfirst / dek")
     authors: list[URI] = Field(default_factory=list, description="actor ids")
     publisher: URI | None = Field(default=None, description="actor id")
     sources: list[URI] = Field(default_factory=list, description="actor ids of credited agencies")
@@ -297,11 +317,11 @@ class Article(_Model):
     language: LanguageTag | None = None
     published: ISODate | None = None
     modified: ISODate | None = None
-    dateline: str | None = None
-    section: str | None = None
+    dateline: Text = None
+    section: Text = None
     body: list[Paragraph] = Field(default_factory=list)
     media: list[Media] = Field(default_factory=list)
-    topics: list[str] = Field(default_factory=list)
+    topics: Names = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)

@@ -38,6 +38,8 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
     try:
         for path in PASSES:
             article = _load(path)(article, options)
-        return article
+        # Passes build with model_copy, which does not validate: check the model's rules
+        # (references, blank is absent, characters) once on the result.
+        return Article.model_validate(article.model_dump())
     finally:
         nlp.forget()  # the Docs serve this article's passes; kept, they would grow with the batch

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..errors import InputError, ModelError
-from ..readers.base import ReadOptions
+from ..readers.base import ReadOptions, Sanitiser
 from ..readers.jsonld import articles_from_graph, documents, script_blocks
 from ..readers.native import parse_json
 from ..readers.jsonld_graph import Graph, Node
@@ -89,6 +89,11 @@ def check_document(doc: Any, *, strict: bool = False, line: int | None = None) -
 
 def _check_document(doc: Any, strict: bool, line: int | None) -> list[Problem]:
     problems: list[Problem] = []
+    sanitiser = Sanitiser()
+    doc = sanitiser.document(doc)  # the JSON-LD processor fails on a lone surrogate
+    if sanitiser:
+        problems.append(Problem(f"holds characters that no output format can carry: {sanitiser.found()} "
+                                "(delete them; reading replaces each with a space)", line=line))
     for url in remote_contexts(doc):
         if not is_schemaorg_context(url):
             problems.append(Problem(f"@context {url!r} is a remote context: consumers must fetch it, and "

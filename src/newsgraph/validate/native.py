@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 
 from ..errors import InputError, ModelError
 from ..model import article_from_data
@@ -20,6 +20,12 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+def _message(err: ValidationError) -> str:
+    if err.validator == "pattern" and err.validator_value == r"\S":
+        return "is blank: leave it out (reading takes a blank value for an absent one)"
+    return err.message
+
+
 def check(data: bytes, *, strict: bool = False) -> list[Problem]:
     try:
         docs = list(iter_json_documents(data.decode("utf-8"), "<document>"))
@@ -30,7 +36,7 @@ def check(data: bytes, *, strict: bool = False) -> list[Problem]:
         schema_errors = sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path))
         for err in schema_errors[:20]:
             pointer = "/" + "/".join(str(p) for p in err.absolute_path)
-            problems.append(Problem(err.message, line=line, path=pointer))
+            problems.append(Problem(_message(err), line=line, path=pointer))
         if not schema_errors:
             try:
                 article_from_data(doc)
