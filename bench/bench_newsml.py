@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import newsgraph  # noqa: E402
 from newsgraph import Article, ExportOptions, formats, standards  # noqa: E402
 from newsgraph.exporters import base  # noqa: E402
-from newsgraph.validate import newsml as newsml_validate  # noqa: E402
+from newsgraph.validators import newsml as newsml_validate  # noqa: E402
 
 TARGET = 5.0
 

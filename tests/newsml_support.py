@@ -10,7 +10,7 @@ from lxml import etree
 from newsgraph import Article, standards
 from newsgraph.readers.base import ReadOptions
 from newsgraph.readers.newsml import read
-from newsgraph.validate import newsml as newsml_validate
+from newsgraph.validators import newsml as newsml_validate
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 

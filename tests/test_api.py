@@ -69,3 +69,11 @@ def test_iter_articles_and_read_options(tmp_path) -> None:
 def test_bad_option_is_reported_as_input_error() -> None:
     with pytest.raises(newsgraph.InputError, match="published"):
         newsgraph.read(SAMPLES / "water_summit.txt", published="last tuesday")
+
+
+def test_the_validate_function_does_not_shadow_the_validators_package() -> None:
+    # the checkers' package was once called `validate`, hidden by this function for
+    # `import newsgraph.validate.native as x`
+    import newsgraph.validators.native as native
+
+    assert callable(newsgraph.validate) and callable(native.check)

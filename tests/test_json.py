@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from newsgraph import Article, export, read_bytes
 from newsgraph.exporters.native import render
 from newsgraph.readers.base import ReadOptions
-from newsgraph.validate.native import check
+from newsgraph.validators.native import check
 
 from conftest import SAMPLES
 from strategies import articles

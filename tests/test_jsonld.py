@@ -12,7 +12,7 @@ from newsgraph import Article, ConvertOptions, DateInfo, ExportOptions, api, for
 from newsgraph.exporters import jsonld as exporter
 from newsgraph.readers import jsonld as reader
 from newsgraph.readers.base import ReadOptions
-from newsgraph.validate import jsonld as validator
+from newsgraph.validators import jsonld as validator
 from strategies import articles
 
 pytestmark = pytest.mark.skipif(not (STANDARDS / "schemaorg").is_dir(),

@@ -16,7 +16,7 @@ from newsgraph.exporters import jsonld as exporter
 from newsgraph.exporters.jsonld_html import script_json
 from newsgraph.readers import jsonld as reader
 from newsgraph.readers.base import ReadOptions
-from newsgraph.validate import jsonld as validator
+from newsgraph.validators import jsonld as validator
 from strategies import articles, poisoned
 
 HOSTILE = ('</script><script>alert("x")</script><!-- <script> --> &amp; &lt;/script&gt; '

@@ -13,7 +13,7 @@ from newsgraph import ExportOptions, api
 from newsgraph import schemaorg
 from newsgraph.cli import main
 from newsgraph.exporters import jsonld as exporter
-from newsgraph.validate import jsonld as validator
+from newsgraph.validators import jsonld as validator
 
 pytestmark = pytest.mark.skipif(not (STANDARDS / "schemaorg").is_dir(),
                                 reason="needs ../shared/standards/schemaorg")

@@ -12,7 +12,7 @@ import newsgraph
 from newsgraph import standards
 from newsgraph.cli import main
 from newsgraph.exporters import newsml
-from newsgraph.validate import newsml as newsml_validate
+from newsgraph.validators import newsml as newsml_validate
 
 from newsml_support import require_xsd
 

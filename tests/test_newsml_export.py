@@ -14,7 +14,7 @@ from lxml import etree
 import newsgraph
 from newsgraph import Article, ExportError, ExportOptions
 from newsgraph.exporters import newsml
-from newsgraph.validate import newsml as newsml_validate
+from newsgraph.validators import newsml as newsml_validate
 
 from newsml_support import NAR, assert_xsd_valid, consumer_view, expected_subjects, our_view, read_back, require_xsd
 from strategies import articles

@@ -23,7 +23,7 @@ from newsgraph.exporters import ninjs as ninjs_exporter
 from newsgraph.exporters.ninjs import rfc3339
 from newsgraph.readers.base import ReadOptions
 from newsgraph.readers.ninjs import read as read_ninjs
-from newsgraph.validate import ninjs as ninjs_validate
+from newsgraph.validators import ninjs as ninjs_validate
 
 from conftest import GOLDEN, SAMPLES
 from strategies import articles

@@ -11,7 +11,7 @@ import newsgraph
 from newsgraph import Article, InputError, ModelError, standards
 from newsgraph.readers.base import ReadOptions
 from newsgraph.readers.ninjs import article_from_ninjs, detect_version, read
-from newsgraph.validate import ninjs as ninjs_validate
+from newsgraph.validators import ninjs as ninjs_validate
 
 _SCHEMA = standards.find(standards.NINJS_SCHEMAS[3])
 EXAMPLES = _SCHEMA.parent / "examples" if _SCHEMA else Path("/nonexistent")

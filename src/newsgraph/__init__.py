@@ -47,7 +47,7 @@ from .model import (
     mint_id,
 )
 from .readers.base import ReadOptions
-from .validate.problem import Problem
+from .validators.problem import Problem
 from .version import __version__
 
 __all__ = [

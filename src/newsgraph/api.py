@@ -22,7 +22,7 @@ from .jobs import Job, iter_jobs
 from .model import Article
 from .output import atomic_write
 from .readers.base import ReadOptions
-from .validate.problem import Problem
+from .validators.problem import Problem
 from .worker import Outcome
 
 Source = str | Path | bytes | BinaryIO

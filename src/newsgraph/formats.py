@@ -81,27 +81,27 @@ FORMATS: tuple[Format, ...] = (
     # Records are raw text (extracted) or articles (taken as they are): decided per line.
     Format("jsonl", "JSON Lines: newsgraph JSON or {\"text\": ..., \"published\": ...} per line",
            (".jsonl", ".ndjson"), "application/jsonl",
-           reader="newsgraph.readers.jsonl:read", validator="newsgraph.validate.native:check",
+           reader="newsgraph.readers.jsonl:read", validator="newsgraph.validators.native:check",
            structured=False),
     Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
            (".json",), "application/json",
            reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
-           validator="newsgraph.validate.native:check", many_extension=".jsonl"),
+           validator="newsgraph.validators.native:check", many_extension=".jsonl"),
     # ".newsml.xml" is written so that exports of several formats can share a folder;
     # any ".xml" is read as NewsML-G2, and the reader says clearly when it is not.
     Format("newsml", "IPTC NewsML-G2 2.35 (newsItem; one newsMessage for many articles)",
            (".newsml.xml", ".xml"), "application/vnd.iptc.g2.newsitem+xml",
            reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
-           validator="newsgraph.validate.newsml:check", standards=(NEWSML_XSD, XML_XSD)),
+           validator="newsgraph.validators.newsml:check", standards=(NEWSML_XSD, XML_XSD)),
     Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
            (".jsonld",), "application/ld+json",
            reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
-           validator="newsgraph.validate.jsonld:check", standards=(SCHEMAORG_VOCAB, SCHEMAORG_CONTEXT)),
+           validator="newsgraph.validators.jsonld:check", standards=(SCHEMAORG_VOCAB, SCHEMAORG_CONTEXT)),
     # IPTC registers no media type for ninjs; application/ninjs+json is the one AP serves.
     Format("ninjs", "IPTC ninjs news item (writes 3.x, or 2.x with --ninjs-version 2; reads 1.x-3.x)",
            (".ninjs.json", ".ninjs.jsonl"), "application/ninjs+json",
            reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
-           validator="newsgraph.validate.ninjs:check", many_extension=".ninjs.jsonl",
+           validator="newsgraph.validators.ninjs:check", many_extension=".ninjs.jsonl",
            standards=(NINJS_SCHEMAS[3], NINJS_SCHEMAS[2], GEOJSON_SCHEMA)),
 )
 

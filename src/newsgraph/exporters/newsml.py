@@ -36,7 +36,7 @@ from ..errors import ExportError, UsageError
 from ..inline import Element as MarkNode
 from ..inline import Mark, Node, nest, to_elements
 from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Paragraph, Place, Quote
-from ..validate import newsml as newsml_validate
+from ..validators import newsml as newsml_validate
 from ..newsml_terms import (
     CPNAT_EVENT,
     CPNAT_OF_ACTOR,
