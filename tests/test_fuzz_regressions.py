@@ -154,6 +154,19 @@ def test_validating_json_ld_with_a_lone_surrogate_in_its_context() -> None:
     assert any("U+D800 at /@context/@vocab" in str(p) for p in problems), problems
 
 
+@pytest.mark.parametrize("uri", ["urn:newsgraph:place:mo[f-cwspuqgs", "urn:x:a%4", "urn:x:a#b#c"])
+def test_an_id_that_xml_schema_refuses_is_no_uri(uri: str) -> None:
+    # bench/fuzz.py (ninjs:damaged): a place uri with '[' passed the model's URI check, then
+    # the NewsML-G2 export failed the XSD (xs:anyURI) as "a newsgraph bug". The model's
+    # check is now as strict as libxml2's anyURI; readers mint an id instead.
+    assert not newsgraph.model.is_uri(uri)
+    item = {"uri": "urn:x:1", "places": [{"name": "Mof Cwspuqgs", "rel": "mentions", "uri": uri}]}
+    [article] = read_bytes(json.dumps(item).encode(), format="ninjs")
+    assert [p.name for p in article.places] == ["Mof Cwspuqgs"]
+    for to in newsgraph.formats.writable_names():
+        assert read_bytes(newsgraph.export(article, to=to).encode(), format=to) == [article], to
+
+
 # --- blank entries: the model reads them as absent ---------------------------------------
 # bench/fuzz.py: newsml:junk, an item with <generator>newsgraph</generator> (read exactly)
 # and an empty <keyword/>: topics [''] read, then lost by the ninjs export. ninjs and JSON-LD

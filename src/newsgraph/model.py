@@ -29,7 +29,12 @@ DEFAULT_ID_BASE = "urn:newsgraph:"
 
 # --- value types -----------------------------------------------------------------
 
-_URI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
+# As strict as xs:anyURI in libxml2 (NewsML-G2 is validated with it), so that every id the
+# model accepts every format can write: "%" only before two hex digits, one "#" at most,
+# "[" and "]" only around an IP-literal host.
+_URI_CHAR = r"(?:[^\s<>\"{}|\\^`%#\[\]]|%[0-9A-Fa-f]{2})"
+_URI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:(?=\S)(?://\[[0-9A-Fa-f:.]+\](?::[0-9]*)?)?"
+                     rf"{_URI_CHAR}*(?:#{_URI_CHAR}*)?$")
 URI_PATTERN = _URI_RE.pattern
 
 # Dates as written in ISO 8601: a calendar date, or a date and time with an optional

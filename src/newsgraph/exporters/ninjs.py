@@ -147,12 +147,10 @@ def _is_uri(value: str) -> bool:
 
 
 def _encode_uri(value: str) -> str:
-    """An id the model accepts but RFC 3986 does not (non-ASCII, stray '%'), escaped."""
+    """An id the model accepts but RFC 3986 does not (an IRI: non-ASCII letters), escaped."""
     base, hash_, fragment = value.partition("#")
     safe = ":/?@!$&'()*+,;=-._~%"
-    base = url_quote(re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", base), safe=safe)
-    fragment = url_quote(re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", fragment), safe=safe)
-    return base + hash_ + fragment
+    return url_quote(base, safe=safe) + hash_ + url_quote(fragment, safe=safe)
 
 
 # --- the document --------------------------------------------------------------------
