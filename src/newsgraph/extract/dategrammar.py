@@ -106,10 +106,10 @@ def _grammar() -> _Grammar:
     e = r"(?![\w])"
     i = "(?i:{})".format
     months = _anchors(w["months"], w["month_abbreviations"])
-    digits = frozenset({YEAR})
-    anchors = {"iso": digits, "mdy": months, "dmy": months, "month_year": months, "weekday": _anchors(w["weekdays"]),
-               "month_rel": months, "month": months, "decade": digits, "year_part": digits, "year_ctx": digits,
-               "year": digits, "calendar": _anchors(w["calendar_units"]), "weekend": _anchors(["weekend"]),
+    years = frozenset({YEAR})
+    anchors = {"iso": years, "mdy": months, "dmy": months, "month_year": months, "weekday": _anchors(w["weekdays"]),
+               "month_rel": months, "month": months, "decade": years, "year_part": years, "year_ctx": years,
+               "year": years, "calendar": _anchors(w["calendar_units"]), "weekend": _anchors(["weekend"]),
                "deictic": _anchors(w["deictic"]), "ago": _anchors(["ago"]), "ahead": _anchors(w["units"])}
     patterns = [
         ("iso", rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\w\-])"),
