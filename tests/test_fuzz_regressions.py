@@ -167,6 +167,27 @@ def test_an_id_that_xml_schema_refuses_is_no_uri(uri: str) -> None:
         assert read_bytes(newsgraph.export(article, to=to).encode(), format=to) == [article], to
 
 
+def test_a_null_language_in_a_context_that_set_none() -> None:
+    # bench/fuzz.py (jsonld:junk, 200,000 inputs): '"@language": null' where no default
+    # language was set made pyld raise KeyError('@language'): an internal error from read
+    # and validate. The null resets nothing there, so it is valid and reads.
+    doc = {"@context": ["https://schema.org", {"@language": None}], "@type": "NewsArticle", "@id": "urn:x:1",
+           "headline": "Port strike ends"}
+    data = json.dumps(doc).encode()
+    assert [a.headline for a in read_bytes(data, format="jsonld")] == ["Port strike ends"]
+    assert newsgraph.validate(data, format="jsonld") == []
+
+
+def test_a_keyword_redefined_in_a_scoped_context_is_a_clear_error() -> None:
+    # the rest of the same fuzz input; pyld's message was shown as a tuple's repr
+    doc = {"@context": "https://schema.org", "@type": "NewsArticle", "@id": "urn:x:1",
+           "about": {"@type": "Thing", "@context": {"@language": None, "@set": []}, "name": "x"}}
+    with pytest.raises(InputError) as caught:
+        read_bytes(json.dumps(doc).encode(), format="jsonld")
+    assert str(caught.value).endswith("invalid JSON-LD: Invalid JSON-LD syntax; keywords cannot be overridden. "
+                                      "(keyword redefinition) (fix the JSON-LD (the JSON-LD Playground shows the spot))")
+
+
 # --- blank entries: the model reads them as absent ---------------------------------------
 # bench/fuzz.py: newsml:junk, an item with <generator>newsgraph</generator> (read exactly)
 # and an empty <keyword/>: topics [''] read, then lost by the ninjs export. ninjs and JSON-LD

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from pyld import ContextResolver, jsonld
 
@@ -153,6 +153,47 @@ class _Expander:
                 raise cause from None
             raise InputError(f"invalid JSON-LD: {_jsonld_message(err)}",
                              "fix the JSON-LD (the JSON-LD Playground shows the spot)") from None
+        except KeyError as err:
+            # pyld deletes the default language that "@language": null resets without
+            # checking that one was set: where none was, the null changes nothing.
+            if err.args == ("@language",) and _holds_null_language(document):
+                return self(_without_null_language(document), on_drop)
+            raise _processor_failed(err) from None
+        except (TypeError, ValueError, AttributeError, IndexError) as err:
+            raise _processor_failed(err) from None
+
+
+def _processor_failed(err: Exception) -> InputError:
+    # A document pyld should have refused with a JsonLdError: still the input's fault.
+    return InputError(f"invalid JSON-LD: the JSON-LD processor failed on it ({type(err).__name__}: {err})",
+                      "fix the JSON-LD (the JSON-LD Playground shows the spot)")
+
+
+def _contexts(doc: Any) -> Iterator[dict[str, Any]]:
+    """Every @context object in a document, without recursion (documents may nest deeply)."""
+    pending = [doc]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            ctx = value.get("@context")
+            for c in (ctx if isinstance(ctx, list) else [ctx]):
+                if isinstance(c, dict):
+                    yield c
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+
+
+def _holds_null_language(doc: Any) -> bool:
+    return any("@language" in c and c["@language"] is None for c in _contexts(doc))
+
+
+def _without_null_language(doc: Any) -> Any:
+    copy = json.loads(json.dumps(doc))
+    for c in _contexts(copy):
+        if "@language" in c and c["@language"] is None:
+            del c["@language"]
+    return copy
 
 
 def _remote_cause(err: BaseException) -> RemoteContextError | None:
@@ -168,7 +209,8 @@ def _remote_cause(err: BaseException) -> RemoteContextError | None:
 
 def _jsonld_message(err: Any) -> str:
     # pyld's message is long; its first sentence and error code say enough.
-    message = str(getattr(err, "message", "") or err).strip().split("\n")[0]
+    # str(err) is "('message',)" and several lines of details: the message is args[0].
+    message = str(err.args[0] if getattr(err, "args", None) else err).strip().split("\n")[0]
     code = getattr(err, "code", None)
     return f"{message} ({code})" if code else message
 
