@@ -377,13 +377,9 @@ class _ItemReader:
                 self.asserts.setdefault(key, []).append(concept)
             kind = _child(concept, "type")
             nature = self.code(kind, "qcode", IPTC_SCHEMES["cpnat"]) if kind is not None else None
-            if nature == "person":
-                self._new_actor(key, "person", concept)
-            elif nature == "organisation":
-                self._new_actor(key, "organization", concept)
-            elif nature in ("geoArea", "poi"):
-                self._place_from(concept, "venue" if nature == "poi" else None)
-            elif nature == "event":
+            if self._actor_or_place(key, nature, concept):
+                continue
+            if nature == "event":
                 self._new_event(key, "other", concept)
             elif (name := self._first_name(concept)) and name not in self.topics:
                 self.topics.append(name)
@@ -397,13 +393,9 @@ class _ItemReader:
                 if ref in self.events:
                     self._event_confidence(self.events[ref], el)
                 continue
-            if nature == "person":
-                self._new_actor(key, "person", el)
-            elif nature == "organisation":
-                self._new_actor(key, "organization", el)
-            elif nature in ("geoArea", "poi"):
-                self._place_from(el, "venue" if nature == "poi" else None)
-            elif nature == "event":
+            if self._actor_or_place(key, nature, el):
+                continue
+            if nature == "event":
                 ref = self._new_event(key, "other", el)
                 if ref:
                     self._event_confidence(self.events[ref], el)
@@ -411,6 +403,18 @@ class _ItemReader:
                 name = self._first_name(el) or _code_part(key)
                 if name and name not in self.topics:
                     self.topics.append(name)
+
+    def _actor_or_place(self, key: str | None, nature: str | None, el: etree._Element) -> bool:
+        """A person, organisation or place concept read as such; False for any other nature."""
+        if nature == "person":
+            self._new_actor(key, "person", el)
+        elif nature == "organisation":
+            self._new_actor(key, "organization", el)
+        elif nature in ("geoArea", "poi"):
+            self._place_from(el, "venue" if nature == "poi" else None)
+        else:
+            return False
+        return True
 
     def _first_name(self, el: etree._Element) -> str | None:
         for name in _children(el, "name"):

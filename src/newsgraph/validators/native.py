@@ -6,10 +6,10 @@ from functools import lru_cache
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from ..errors import InputError, ModelError
+from ..errors import ModelError
 from ..model import article_from_data
 from ..model_schema import article_schema
-from ..readers.native import iter_json_documents
+from .documents import json_documents
 from .problem import Problem
 
 
@@ -27,11 +27,7 @@ def _message(err: ValidationError) -> str:
 
 
 def check(data: bytes, *, strict: bool = False) -> list[Problem]:
-    try:
-        docs = list(iter_json_documents(data.decode("utf-8"), "<document>"))
-    except (InputError, UnicodeDecodeError) as err:
-        return [Problem(getattr(err, "message", str(err)))]
-    problems: list[Problem] = []
+    docs, problems = json_documents(data, "utf-8")
     for line, doc in docs:
         schema_errors = sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path))
         for err in schema_errors[:20]:

@@ -19,8 +19,8 @@ from jsonschema.protocols import Validator
 
 from .. import standards
 from ..errors import InputError, NewsgraphError
-from ..readers.native import iter_json_documents
 from ..readers.ninjs import article_from_ninjs, detect_version
+from .documents import json_documents
 from .problem import Problem
 
 
@@ -64,11 +64,7 @@ def _message(err: Any) -> str:
 
 
 def check(data: bytes, *, strict: bool = False) -> list[Problem]:
-    try:
-        docs = list(iter_json_documents(data.decode("utf-8-sig"), "<document>"))
-    except (InputError, UnicodeDecodeError) as err:
-        return [Problem(getattr(err, "message", str(err)))]
-    problems: list[Problem] = []
+    docs, problems = json_documents(data, "utf-8-sig")
     for line, doc in docs:
         try:
             major = detect_version(doc)
