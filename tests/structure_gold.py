@@ -86,7 +86,7 @@ def score(article: Article, text: str, gold: dict) -> Counter[str]:
         pub = names[article.publisher].name if article.publisher else None
         acc("publisher", (pub is None and gold["publisher"] is None)
             or (pub is not None and gold["publisher"] is not None and same_outlet(pub, gold["publisher"])))
-    acc("topics", [t.casefold() for t in article.topics] == [t.casefold() for t in gold["topics"]])
+    acc("topics", [t.label.casefold() for t in article.topics] == [t.casefold() for t in gold["topics"]])
 
     def sets(metric: str, predicted: list[str], expected: list[str], same) -> None:  # type: ignore[no-untyped-def]
         c[f"{metric}.pred"] += len(predicted)

@@ -90,7 +90,7 @@ def test_a_long_line_is_never_furniture() -> None:
 
 def test_topics_are_kept_from_topic_lines_and_topic_blocks() -> None:
     article = cleaned(f"Budget\n\n{STORY}\n\nTopics: City Hall, Budget\n\nSuggested Topics:\n\nLibraries\n\nParks\n")
-    assert article.topics == ["City Hall", "Budget", "Libraries", "Parks"]
+    assert [t.name for t in article.topics] == ["City Hall", "Budget", "Libraries", "Parks"]
     assert [p.text for p in article.body] == [STORY]
 
 

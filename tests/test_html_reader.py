@@ -54,7 +54,7 @@ def test_news_page_parts() -> None:
         "https://courier.example/news/2024/08/19/ferries-cut-timetables", "en", "COMO, Italy")
     assert [(m.url, m.credit) for m in a.media] == [
         ("https://courier.example/img/ferry-dock.jpg", "Paolo Rinaldi/ANSA via AP")]
-    assert a.topics == ["Transport", "Drought"]
+    assert [t.name for t in a.topics] == ["Transport", "Drought"]
     roles = [(p.role, p.text[:20]) for p in a.body]
     assert ("subheading", "Tourists turned away") in roles
     assert ("blockquote", "“The lake has been l") in roles

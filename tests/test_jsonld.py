@@ -84,7 +84,7 @@ def test_article_node(kitchen_sink: Article) -> None:
     assert node["dateline"] == "OTTAWA, March 3 (Reuters)"
     assert node["inLanguage"] == "en"
     assert node["articleBody"] == kitchen_sink.text
-    assert node["keywords"] == kitchen_sink.topics
+    assert node["keywords"] == [t.name for t in kitchen_sink.topics]
     assert node["mentions"] == [{"@id": a.id} for a in kitchen_sink.actors]
     assert node["contentLocation"] == [{"@id": p.id} for p in kitchen_sink.places]
     assert node["about"] == [{"@id": e.id} for e in kitchen_sink.events]

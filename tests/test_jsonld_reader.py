@@ -54,7 +54,7 @@ def test_single_object_with_author_array() -> None:
     assert a.actor(a.publisher).kind == "organization" and a.actor(a.publisher).name == "City Herald"
     assert [m.url for m in a.media] == ["https://news.example/tram-1x1.jpg",
                                         "https://news.example/tram-16x9.jpg"]
-    assert a.topics == ["transport", "city council", "trams"]
+    assert [t.name for t in a.topics] == ["transport", "city council", "trams"]
     assert a.section == "Local"
     assert [p.text for p in a.body] == BODY.split("\n\n")
     assert all(p.offset is None for p in a.body)
@@ -143,7 +143,7 @@ def test_places_events_and_quotations() -> None:
     [event] = a.events
     assert (event.label, event.kind, event.date.start) == ("Council vote", "other", "2024-03-05")
     assert a.place(event.location).name == "City Hall"
-    assert "Public transport" in a.topics
+    assert "Public transport" in [t.name for t in a.topics]
     [quote] = a.quotes
     assert a.actor(quote.speaker).name == "Ana Ruiz" and a.actor(quote.speaker).titles == ["Mayor"]
     assert a.span_text(quote.spans[0]) == "This is a good day for commuters,"

@@ -109,7 +109,7 @@ def test_item_metadata(kitchen_sink: Article) -> None:
     assert meta.find("n:dateline", N).text == kitchen_sink.dateline
     assert meta.find("n:description[@role='drol:summary']", N).text == kitchen_sink.subheadline
     assert meta.find("n:headline[@role='ngrole:kicker']", N).text == "TRADE"
-    assert [k.text for k in meta.findall("n:keyword", N)] == kitchen_sink.topics
+    assert [k.text for k in meta.findall("n:keyword", N)] == [t.name for t in kitchen_sink.topics]
     subjects = [(s.get("type"), s.get("uri"), s.find("n:name", N).text) for s in meta.findall("n:subject", N)]
     assert subjects == expected_subjects(kitchen_sink)
     # The author, publisher and agency are credited, not subjects; everyone else is.

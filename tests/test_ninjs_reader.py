@@ -102,7 +102,7 @@ def test_full_html_page_body_with_figure_and_blockquotes() -> None:
     assert not any("Arkivbild" in t for t in texts)  # the figure caption is the photo's, not the body's
     [photo] = article.media
     assert photo.credit == "Karl Melander/TT" and photo.caption and "Arkivbild" in photo.caption
-    assert article.topics == ["Krig, konflikter och oroligheter"]
+    assert [t.name for t in article.topics] == ["Krig, konflikter och oroligheter"]
     assert article.subheadline and article.subheadline.startswith("Pandemin satte stopp")
     assert {p.name for p in article.places} == {"Sverige", "Gotland", "Finland"}
 

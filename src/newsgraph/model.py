@@ -226,6 +226,59 @@ class Media(_Model):
     credit: Text = None
 
 
+def _blank_entry(value: object) -> bool:
+    if isinstance(value, dict):  # {"name": " "}: every part blank
+        return bool(value) and all(isinstance(v, str) and not v.strip() for v in value.values())
+    return isinstance(value, str) and not value.strip()
+
+
+def _topic_entries(values: object) -> object:
+    # A plain name is a topic with only a name (newsgraph 0.1 wrote topics as strings);
+    # a blank one is absent, like any blank entry of a list of names.
+    if isinstance(values, list):
+        return [{"name": v} if isinstance(v, str) else v for v in values if not _blank_entry(v)]
+    return values
+
+
+def _topics_schema(schema: dict[str, Any]) -> None:
+    # Documents of newsgraph 0.1 hold topics as plain names; they stay valid (and read as
+    # name-only topics), while newsgraph writes objects.
+    schema["items"] = {"anyOf": [schema["items"], {"type": "string", "minLength": 1, "pattern": r"\S"}]}
+
+
+class Topic(_Model):
+    """What the article is about: a name, a code of a scheme, or both.
+
+    ``code`` is the code as the source writes it (a NewsML-G2 qcode ``medtop:20000523``,
+    an IPTC subject code ``04000000``); ``scheme`` names its vocabulary (the qcode's alias
+    ``medtop`` or the scheme's URI); ``uri`` is the concept's URI where one is known.
+    """
+
+    name: Text = None
+    code: Text = None
+    scheme: Text = None
+    uri: URI | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> "Topic":
+        if self.name is None and self.code is None and self.uri is None:
+            raise ValueError("a topic needs a name, a code or a uri")
+        return self
+
+    @property
+    def label(self) -> str:
+        """What to show: the name, else the code, else the URI."""
+        return self.name or self.code or self.uri or ""
+
+
+class Rights(_Model):
+    """Who holds the rights and on which terms (NewsML-G2 ``rightsInfo``, ninjs ``copyrightnotice``)."""
+
+    holder: Text = Field(default=None, description="copyright holder")
+    notice: Text = Field(default=None, description="copyright notice as written")
+    usage: Text = Field(default=None, description="usage terms")
+
+
 class RemovedText(_Model):
     """A line the cleaner took out of the body, kept so that nothing is lost."""
 
@@ -322,11 +375,20 @@ class Article(_Model):
     language: LanguageTag | None = None
     published: ISODate | None = None
     modified: ISODate | None = None
+    created: ISODate | None = Field(default=None, description="first created, where it differs from published")
+    embargoed: ISODate | None = Field(default=None, description="not to be published before")
     dateline: Text = None
+    byline: Text = Field(default=None, description="the byline as printed ('By Jane Doe in Oslo')")
+    creditline: Text = Field(default=None, description="the credit line as printed")
+    slugline: Text = None
+    genre: Text = Field(default=None, description="'analysis', 'interview', a genre code")
+    urgency: int | None = Field(default=None, ge=1, le=9, description="1 (most urgent) to 9, as agencies rank")
+    rights: Rights | None = None
     section: Text = None
     body: list[Paragraph] = Field(default_factory=list)
     media: list[Media] = Field(default_factory=list)
-    topics: Names = Field(default_factory=list)
+    topics: Annotated[list[Topic], BeforeValidator(_topic_entries)] = Field(
+        default_factory=list, json_schema_extra=_topics_schema)
     actors: list[Actor] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)

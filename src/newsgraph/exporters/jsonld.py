@@ -138,7 +138,7 @@ class _Graph:
         _put(node, "dateModified", a.modified)
         _put(node, "dateline", a.dateline)
         _put(node, "articleSection", a.section)
-        _put(node, "keywords", list(a.topics))
+        _put(node, "keywords", [t.name for t in a.topics if t.name])
         if a.body:
             node["articleBody"] = a.text
         parts = []

@@ -371,7 +371,8 @@ def _content_meta(item: etree._Element, article: Article) -> None:
     if article.language:
         _SubElement(meta, _NAR["language"], {"tag": article.language})
     for topic in article.topics:
-        _text(meta, _NAR["keyword"], topic, normalized=True)
+        if topic.name:
+            _text(meta, _NAR["keyword"], topic.name, normalized=True)
     credited = set(article.authors) | set(article.sources) | ({article.publisher} if article.publisher else set())
     for actor in article.actors:
         # An author, publisher or agency the text never mentions is not what the story is about.

@@ -199,7 +199,7 @@ class _Writer:
                 "value": html_body.render(a),
             }]
         doc.update(self.entities())
-        subjects = [{"name": t} for t in a.topics]
+        subjects = [{"name": t.name} for t in a.topics if t.name]
         if a.section is not None:
             subjects.append({"name": a.section, "rel": SECTION_REL})
         if subjects:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import InputError
-from ..model import Article
+from ..model import Article, Topic
 from .bodyedit import BodyEdit
 from .language import non_english_reason
 from .lines import headline_like
@@ -157,7 +157,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     if foreign:
         edit.notes.append(f"clean: the boilerplate phrases are English and were not applied ({foreign}); "
                           "only lone punctuation and repeated lines were removed")
-    topics = list(article.topics)
+    topics: list[str] = [t.name for t in article.topics if t.name]  # names found here join them
     seen: set[str] = set()
     headline_key = _key(article.headline) if article.headline else None
     block: Rule | None = None
@@ -209,4 +209,6 @@ def run(article: Article, options: ExtractOptions) -> Article:
                          "to keep every line")
     if edit.removed and not any(edit.kept(i) for i in range(len(article.body))):
         edit.notes.append("clean: no body text is left once page furniture is removed")
-    return edit.apply(topics=topics)
+    named = {t.name for t in article.topics}
+    found = [Topic(name=t) for t in topics if t not in named]
+    return edit.apply(topics=[*article.topics, *found])

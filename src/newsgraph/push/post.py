@@ -129,7 +129,7 @@ def tag_names(article: Article) -> list[str]:
             continue  # a byline or a credit, not a subject of the story
         if actor.kind in TAG_KINDS or (actor.kind == "group" and actor.name[:1].isupper()):
             names.append(actor.name)
-    names.extend(article.topics)
+    names.extend(t.name for t in article.topics if t.name)
     seen: set[str] = set()
     unique = []
     for name in (n.strip() for n in names):

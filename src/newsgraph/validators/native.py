@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match
 
 from ..errors import ModelError
 from ..model import article_from_data
@@ -21,6 +22,10 @@ def _validator() -> Draft202012Validator:
 
 
 def _message(err: ValidationError) -> str:
+    # A topic is a name or an object: the problem is in the branch of the entry's own type.
+    fitting = [e for e in err.context or () if e.validator != "type"] if err.validator == "anyOf" else []
+    if fitting:
+        err = best_match(fitting)
     if err.validator == "pattern" and err.validator_value == r"\S":
         return "is blank: leave it out (reading takes a blank value for an absent one)"
     return err.message
