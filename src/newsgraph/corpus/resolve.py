@@ -99,9 +99,10 @@ class Resolver:
             return False
         publisher = article.actor(article.publisher).name if article.publisher and article.actor(article.publisher) else None
         seq = self.db.execute(
-            "INSERT INTO articles (id, source, published, headline, publisher, json) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, source, published, headline, publisher, publisher_id, json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (article.id, source, (article.published or "")[:10] or None, article.headline, publisher,
-             pack(article))).lastrowid
+             article.publisher, pack(article))).lastrowid
         assert seq is not None
         self.cache = {}
         actors = self._actors(seq, article)

@@ -29,7 +29,7 @@ SCHEMA = """
 CREATE TABLE newsgraph_corpus (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT, published TEXT,
-    headline TEXT, publisher TEXT, json TEXT NOT NULL);
+    headline TEXT, publisher TEXT, publisher_id TEXT, json BLOB NOT NULL);
 CREATE TABLE entities (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, space TEXT NOT NULL, kind TEXT NOT NULL,
     name TEXT NOT NULL, mentions INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
