@@ -188,7 +188,7 @@ class Corpus:
         keys |= {f"{space}:{k}" for k in org_keys(name) for space in ("organization", "group")}
         parsed = parse_person(name)
         if parsed is not None:
-            keys.add(f"person:sur:{parsed.last}")
+            keys |= {f"person:first:{parsed.first}"} if parsed.first_only else {f"person:sur:{parsed.last}"}
         marks = ",".join("?" * len(keys))
         rows = list(self.store.rows(
             f"SELECT e.* FROM entities e WHERE e.seq IN (SELECT entity FROM entity_keys WHERE key IN ({marks})) "

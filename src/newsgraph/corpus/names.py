@@ -48,6 +48,7 @@ def _given_groups() -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in groups.items()}
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The key of a full name: folded, variants mapped ('U.S.' -> 'united-states', 'Kiev' -> 'kyiv')."""
     key = normalise_name(name)
@@ -55,35 +56,65 @@ def name_key(name: str) -> str:
 
 
 def org_keys(name: str) -> set[str]:
-    """Keys of an organisation's name: the name itself and its initials when it has three or more words.
-
-    'Federal Bureau of Investigation' and 'FBI' share 'federal-bureau-of-investigation' through
-    the variant table, and 'Group of Seven' gets 'gos' only as an initials key ('acr:...').
+    """Keys of an organisation's name: its folded name, without a leading 'U.S.' as well
+    ('U.S. Senate' is the 'Senate'), and initials: 'acrL:fbi' for a name of three or more
+    words, 'acrS:fbi' for a short upper-case name. A long name is looked up by the short
+    keys and the other way round (see resolve.py); a name the variant table knows
+    ('DNC' -> 'democratic-national-committee') needs no initials.
     """
+    return set(_org_keys(name))
+
+
+@lru_cache(maxsize=65536)
+def _org_keys(name: str) -> frozenset[str]:
     key = name_key(name)
     keys = {key}
+    for qualifier in _data()["org_qualifiers"]:
+        rest = key.removeprefix(qualifier + "-")
+        if rest != key and rest:
+            keys.add(name_key(rest))
     words = [w for w in key.split("-") if w not in _data()["org_stop_words"]]
     if len(words) >= 3:
-        keys.add("acr:" + "".join(w[0] for w in words))
-    elif len(words) == 1 and name.isupper() and 2 <= len(name) <= 6:
-        keys.add("acr:" + key)
-    return keys
+        keys.add("acrL:" + "".join(w[0] for w in words))
+    elif key == normalise_name(name) and name.isupper() and 2 <= len(name) <= 6 and "-" not in key:
+        keys.add("acrS:" + key)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=None)
+def _given_names() -> frozenset[str]:
+    """Given names newsgraph knows: extraction's list and the variant groups."""
+    from ..extract.wordlists import data  # the word list, not extraction itself
+
+    table = data("given_names")
+    names = {normalise_name(n) for gender in ("male", "female") for n in table[gender]}
+    return frozenset(names | {n for group in _data()["given_name_groups"] for n in group})
 
 
 @dataclass(frozen=True)
 class PersonName:
-    """A person's name as parts: given name, middle names or initials, surname (all folded)."""
+    """A person's name as parts: given name, middle names or initials, surname (all folded).
+
+    A given name written alone ('Hillary') has ``last`` '' and is ``first_only``.
+    """
 
     last: str
     first: str | None = None
     middle: tuple[str, ...] = ()
     gender: str | None = None  # from an honorific: 'Mrs. Clinton' is a woman
+    suffix: str | None = None  # 'jr', 'iii': Donald Trump Jr. is not his father
+    known_given: bool = False  # the given name is one newsgraph knows ('Carly', not 'Crooked')
 
     @property
     def full(self) -> bool:
-        return self.first is not None
+        return self.first is not None and bool(self.last)
+
+    @property
+    def first_only(self) -> bool:
+        return self.first is not None and not self.last
 
 
+@lru_cache(maxsize=65536)
 def parse_person(name: str) -> PersonName | None:
     """The parts of a person's name, its leading titles and honorifics dropped; None if none is left."""
     data = _data()
@@ -93,14 +124,21 @@ def parse_person(name: str) -> PersonName | None:
     while len(tokens) > 1 and tokens[0] in titles:
         gender = data["honorifics"].get(tokens[0], gender)
         tokens.pop(0)
+    suffix = None
     while len(tokens) > 1 and tokens[-1] in data["name_suffixes"]:
-        tokens.pop()
+        suffix = tokens.pop()
     if not tokens or tokens == ["unnamed"]:
         return None
+    given = _given_names()
+    if len(tokens) >= 3 and tokens[0] not in given and tokens[1] in given:
+        tokens.pop(0)  # an epithet before the name: 'Crooked Hillary Clinton'
+    if len(tokens) == 1 and tokens[0] in given:
+        return PersonName(last="", first=tokens[0], gender=gender, suffix=suffix, known_given=True)
     last = data["surname_variants"].get(tokens[-1], tokens[-1])
     if len(tokens) == 1:
-        return PersonName(last=last, gender=gender)
-    return PersonName(last=last, first=tokens[0], middle=tuple(tokens[1:-1]), gender=gender)
+        return PersonName(last=last, gender=gender, suffix=suffix)
+    return PersonName(last=last, first=tokens[0], middle=tuple(tokens[1:-1]), gender=gender, suffix=suffix,
+                      known_given=tokens[0] in given)
 
 
 def given_compatible(one: str, other: str) -> bool:

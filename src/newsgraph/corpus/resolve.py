@@ -19,7 +19,7 @@ import json
 import math
 import sqlite3
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Iterable
 
@@ -35,6 +35,7 @@ CONFIDENCE = {
     "together": 2.0,      # per actor of this article the candidate appeared with before
     "together_cap": 4,    # at most this many co-occurring actors count
     "prominence": 0.5,    # times log(1 + articles): the better known of two namesakes
+    "gender": -2.0,       # the article's pronouns say the other gender
 }
 PROFILE_CAP = 48  # co-occurring actors, titles and forms kept per entity (the most frequent)
 EVENT_WINDOW_DAYS = 31  # an event found by date is looked for this far before the start
@@ -165,40 +166,72 @@ class Resolver:
     # --- matching --------------------------------------------------------------------
 
     def _resolve_actor(self, actor: Actor, context: set[int], affiliation: int | None) -> Entity:
-        if actor.kind == "person":
-            parsed = _person_name(actor)
-            if parsed is not None:
-                return self._resolve_person(actor, parsed, context, affiliation)
+        parsed = _person_name(actor)
         names = [actor.name, *actor.aliases]
         if actor.kind == "country":
             keys = {f"country:{name_key(n)}" for n in names}
             return self._pick_or_make(keys, keys, "country", "country", actor.name)
-        stored, wanted = _org_keys(actor.kind, names)
-        return self._pick_or_make(stored, wanted, actor.kind, actor.kind, actor.name)
+        if parsed is not None and (actor.kind == "person" or _looks_like_a_person(parsed)):
+            # Kinds are evidence, not walls: 'Bernie Sanders' taken for an organisation by
+            # one article is still the senator; a 'person' called 'Twitter' the company.
+            if actor.kind == "person" and not parsed.known_given and not parsed.gender \
+                    and not self._person_candidates(parsed, None):
+                org = self._existing_org(names)
+                if org is not None:
+                    return org
+            return self._resolve_person(actor, parsed, context, affiliation)
+        kind = actor.kind if actor.kind != "person" else "organization"
+        stored, wanted = _org_keys(kind, names)
+        return self._pick_or_make(stored, wanted, kind, kind, actor.name)
+
+    def _existing_org(self, names: list[str]) -> Entity | None:
+        """An organisation or group of the corpus by exactly one of these names, if any."""
+        for space in ("organization", "group"):
+            keys = {f"{space}:{name_key(n)}" for n in names}
+            found = self._best(self._block(keys, space), set(), set(), None)
+            if found is not None:
+                return found
+        return None
+
+    def _person_candidates(self, parsed: PersonName, gender: str | None) -> list[Entity]:
+        if parsed.first_only:
+            # 'Hillary' alone: the best known person of that given name, or a new one
+            fits = [e for e in self._block({f"person:first:{parsed.first}"}, "person") if _person_fits(parsed, gender, e)]
+            return [e for e in fits if not e.profile.get("first_only")] or fits
+        fits = [e for e in self._block({f"person:sur:{parsed.last}"}, "person") if _person_fits(parsed, gender, e)]
+        if parsed.full:
+            fits = [e for e in fits if e.profile.get("first")] or fits or [
+                e for e in self._block({f"person:first:{parsed.first}"}, "person")
+                if e.profile.get("first_only") and _person_fits(parsed, gender, e)]
+        return fits
 
     def _resolve_person(self, actor: Actor, parsed: PersonName, context: set[int],
                         affiliation: int | None) -> Entity:
-        key = f"person:sur:{parsed.last}"
-        gender = parsed.gender or actor.gender
         titles = _title_words(actor.titles) | _title_words([actor.name])
-        fits = [e for e in self._block({key}, "person") if _person_fits(parsed, gender, e)]
-        if parsed.full:
-            named = [e for e in fits if e.profile.get("first")]
-            fits = named or fits
-        best = self._best(fits, titles, context, affiliation)
+        keys = _person_keys(parsed)
+        fits = self._person_candidates(parsed, parsed.gender)
+        best = self._best(fits, titles, context, affiliation, actor.gender)
         if best is None:
-            best = self._make("person", "person", actor.name, {key})
+            best = self._make("person", "person", actor.name, keys)
+            if parsed.first_only:
+                best.profile["first_only"] = True
+            if parsed.suffix:
+                best.profile["suffix"] = parsed.suffix
+        elif keys - best.keys and not parsed.first_only:
+            self._add_keys(best, keys - best.keys)
+            best.profile.pop("first_only", None)
         profile = best.profile
-        if parsed.full:
+        if parsed.full or (parsed.first_only and not profile.get("first")):
             firsts = profile.setdefault("first", [])
             if parsed.first not in firsts:
                 firsts.append(parsed.first)
             if parsed.middle and list(parsed.middle) not in profile.setdefault("middle", []):
                 profile["middle"].append(list(parsed.middle))
-            if len(actor.name) > len(best.name) or not _person_name_full(best.name):
-                best.name = actor.name  # the fullest form names it; its id stays
-        if gender and not profile.get("gender"):
-            profile["gender"] = gender
+        gender = parsed.gender or actor.gender
+        if gender:
+            _bump(profile.setdefault("genders", {}), gender)
+        if parsed.gender and not profile.get("gender"):
+            profile["gender"] = parsed.gender
         for word in titles:
             _bump(profile.setdefault("titles", {}), word)
         best.dirty = True
@@ -225,16 +258,18 @@ class Resolver:
         best = self._best(self._block(wanted, space), set(), set(), None)
         if best is None:
             return self._make(space, kind, name, stored)
-        new = stored - best.keys
+        # New names join the entity; initials do not (an 'RNC' that matched the Committee
+        # must not make the Convention match it too).
+        new = {k for k in stored - best.keys if ":acr" not in k}
         if new:
             self._add_keys(best, new)
         return best
 
     def _best(self, candidates: list[Entity], titles: set[str], context: set[int],
-              affiliation: int | None) -> Entity | None:
+              affiliation: int | None, gender: str | None = None) -> Entity | None:
         if not candidates:
             return None
-        return max(candidates, key=lambda e: (_score(e, titles, context, affiliation), -e.seq))
+        return max(candidates, key=lambda e: (_score(e, titles, context, affiliation, gender), -e.seq))
 
     # --- the store -------------------------------------------------------------------
 
@@ -279,6 +314,7 @@ class Resolver:
     def _flush(self) -> None:
         for e in self.cache.values():
             if e.dirty:
+                e.name = _display_name(e)
                 self.db.execute("UPDATE entities SET name = ?, mentions = ?, articles = ?, profile = ? WHERE seq = ?",
                                 (e.name, e.mentions, e.articles, json.dumps(e.profile, sort_keys=True), e.seq))
         self.cache = {}
@@ -371,7 +407,12 @@ def _person_name(actor: Actor) -> PersonName | None:
     full = [p for p in parses if p.full and p.last == main.last]
     best = max(full, key=lambda p: len(p.middle)) if full and not main.full else main
     gender = next((p.gender for p in parses if p.gender), None)
-    return PersonName(best.last, best.first, best.middle, gender)
+    return replace(best, gender=gender)
+
+
+def _person_keys(parsed: PersonName) -> set[str]:
+    keys = {f"person:first:{parsed.first}"} if parsed.first else set()
+    return keys | ({f"person:sur:{parsed.last}"} if parsed.last else set())
 
 
 def _person_name_full(name: str) -> bool:
@@ -380,11 +421,14 @@ def _person_name_full(name: str) -> bool:
 
 
 def _person_fits(parsed: PersonName, gender: str | None, entity: Entity) -> bool:
+    """Whether a name can be this person's: gender (from an honorific), suffix, given and middle names."""
     profile = entity.profile
     if gender and profile.get("gender") and gender != profile["gender"]:
         return False
+    if (parsed.suffix or None) != profile.get("suffix") and (parsed.full or parsed.first_only):
+        return False
     firsts = profile.get("first") or []
-    if not parsed.full or not firsts:
+    if not (parsed.full or parsed.first_only) or not firsts:
         return True
     assert parsed.first is not None
     if not any(given_compatible(parsed.first, f) for f in firsts):
@@ -392,24 +436,42 @@ def _person_fits(parsed: PersonName, gender: str | None, entity: Entity) -> bool
     return all(middles_compatible(parsed.middle, tuple(m)) for m in profile.get("middle", []))
 
 
+def _looks_like_a_person(parsed: PersonName) -> bool:
+    """A known given name, alone or before a surname: 'Carly Fiorina' whatever kind it was given."""
+    return parsed.known_given and (parsed.first_only or len(parsed.middle) <= 1)
+
+
+def _display_name(entity: Entity) -> str:
+    """The most written form (for people, of those with a given name): 'Joe Biden', not 'Biden'."""
+    forms: dict[str, int] = entity.profile.get("forms", {})
+    if not forms:
+        return entity.name
+    if entity.space == "person":
+        full = {f: n for f, n in forms.items() if _person_name_full(f)}
+        forms = full or forms
+    return min(forms, key=lambda f: (-forms[f], len(f), f))
+
+
 def _org_keys(kind: str, names: list[str]) -> tuple[set[str], set[str]]:
-    """Keys to store and keys to look up: initials match only a short form and its long name."""
+    """Keys to store and keys to look up: long initials find short ones and the other way round."""
     stored: set[str] = set()
     wanted: set[str] = set()
+    swap = {"acrL": "acrS", "acrS": "acrL"}
     for name in names:
         for key in org_keys(name):
-            if key.startswith("acr:"):
-                long = len(name) > 6
-                stored.add(f"{kind}:{'acrL' if long else 'acrS'}:{key[4:]}")
-                wanted.add(f"{kind}:{'acrS' if long else 'acrL'}:{key[4:]}")
-            else:
-                stored.add(f"{kind}:{key}")
-                wanted.add(f"{kind}:{key}")
+            stored.add(f"{kind}:{key}")
+            head, _, rest = key.partition(":")
+            wanted.add(f"{kind}:{swap[head]}:{rest}" if head in swap else f"{kind}:{key}")
     return stored, wanted
 
 
-def _score(entity: Entity, titles: set[str], context: set[int], affiliation: int | None) -> float:
+def _score(entity: Entity, titles: set[str], context: set[int], affiliation: int | None,
+           gender: str | None = None) -> float:
     profile = entity.profile
+    genders = profile.get("genders", {})
+    if gender and genders and max(genders, key=genders.get) != gender:
+        # extraction's gender (from pronouns) is evidence, not proof
+        return CONFIDENCE["gender"] + _score(entity, titles, context, affiliation)
     score = CONFIDENCE["title"] * len(titles & set(profile.get("titles", {})))
     together = profile.get("with", {})
     shared = sum(1 for c in context if str(c) in together)

@@ -36,6 +36,7 @@ CREATE TABLE entities (
     profile TEXT NOT NULL);
 CREATE INDEX entities_rank ON entities (space, articles DESC, mentions DESC);
 CREATE TABLE entity_keys (key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY (key, entity)) WITHOUT ROWID;
+CREATE INDEX entity_keys_entity ON entity_keys (entity);
 CREATE TABLE mentions (
     article INTEGER NOT NULL, local_id TEXT NOT NULL, entity INTEGER NOT NULL, name TEXT NOT NULL,
     kind TEXT NOT NULL, spans INTEGER NOT NULL, PRIMARY KEY (article, local_id)) WITHOUT ROWID;
