@@ -16,6 +16,9 @@ from typing import Any
 
 from ..model import normalise_name
 
+# Names parsed are kept for the next article (the same names come back), up to this many.
+CACHED_NAMES = 4096
+
 __all__ = ["PersonName", "given_compatible", "middles_compatible", "name_key", "org_keys", "parse_person"]
 
 
@@ -48,7 +51,7 @@ def _given_groups() -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in groups.items()}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHED_NAMES)
 def name_key(name: str) -> str:
     """The key of a full name: folded, variants mapped ('U.S.' -> 'united-states', 'Kiev' -> 'kyiv')."""
     key = normalise_name(name)
@@ -65,7 +68,7 @@ def org_keys(name: str) -> set[str]:
     return set(_org_keys(name))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHED_NAMES)
 def _org_keys(name: str) -> frozenset[str]:
     key = name_key(name)
     keys = {key}
@@ -114,7 +117,7 @@ class PersonName:
         return self.first is not None and not self.last
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHED_NAMES)
 def parse_person(name: str) -> PersonName | None:
     """The parts of a person's name, its leading titles and honorifics dropped; None if none is left."""
     data = _data()

@@ -38,6 +38,7 @@ CONFIDENCE = {
     "gender": -2.0,       # the article's pronouns say the other gender
 }
 PROFILE_CAP = 48  # co-occurring actors, titles and forms kept per entity (the most frequent)
+BLOCK_CAP = 64  # candidates read per look-up: the cost of a look-up does not grow with the corpus
 EVENT_WINDOW_DAYS = 31  # an event found by date is looked for this far before the start
 TITLE_STOP = frozenset({"former", "late", "then", "of", "the", "us", "russian", "vice", "first", "state",
                         "mr", "mrs", "ms", "miss", "mister", "sir", "dame", "madam", "madame", "lady"})
@@ -275,10 +276,12 @@ class Resolver:
 
     def _block(self, keys: set[str], space: str) -> list[Entity]:
         marks = ",".join("?" * len(keys))
+        # A block holds its best known entities only: 'John' alone need not read every John.
         seqs = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT entity FROM entity_keys WHERE key IN ({marks})", sorted(keys))]
-        found = [self._load(s) for s in seqs]
-        return [e for e in found if e.space == space]
+            f"SELECT DISTINCT e.seq, e.articles FROM entity_keys k CROSS JOIN entities e ON e.seq = k.entity "
+            f"WHERE k.key IN ({marks}) AND e.space = ? ORDER BY e.articles DESC, e.seq LIMIT {BLOCK_CAP}",
+            [*sorted(keys), space])]
+        return [self._load(s) for s in seqs]
 
     def _load(self, seq: int) -> Entity:
         if seq not in self.cache:
