@@ -462,7 +462,13 @@ def corpus_add(inputs: tuple[str, ...], db: str, from_format: str | None, extrac
                workers: int | None, engine: str, scheduler: str | None, quiet: bool) -> int:
     """Add articles to a corpus: extract each, resolve its actors, places and events, store it.
 
-    The same article added twice is one article; an input that fails fails alone.
+    The same article added twice is one article; an input that fails fails alone; two adds
+    at once on one file take turns.
+
+    \b
+    Examples:
+      newsgraph corpus add ../shared/seeds/ --db corpus.sqlite
+      newsgraph corpus add archive/ --glob '*.txt' --db corpus.sqlite -j 2
     """
     from .corpus import Corpus
     from .progress import BatchProgress
@@ -487,7 +493,13 @@ def corpus_add(inputs: tuple[str, ...], db: str, from_format: str | None, extrac
 @click.option("-o", "--output", required=True, metavar="PATH", help="File to write (--to csv: a folder).")
 @_guard
 def corpus_export(db: str, to: str, output: str) -> int:
-    """Write a corpus out: every article with corpus ids, or the graph of actors and events."""
+    """Write a corpus out: every article with corpus ids, or the graph of actors and events.
+
+    \b
+    Examples:
+      newsgraph corpus export corpus.sqlite --to json -o corpus.jsonl
+      newsgraph corpus export corpus.sqlite --to csv -o tables/
+    """
     from .corpus import Corpus
 
     with Corpus(db, readonly=True) as store:
@@ -506,7 +518,13 @@ def corpus_export(db: str, to: str, output: str) -> int:
 @_guard
 def corpus_show(db: str, actor: str | None, kind: str | None, since: str | None, until: str | None, limit: int,
                 as_json: bool) -> int:
-    """Look inside a corpus: the most mentioned actors, an actor's quotes over time, events."""
+    """Look inside a corpus: the most mentioned actors, an actor's quotes over time, events.
+
+    \b
+    Examples:
+      newsgraph corpus show corpus.sqlite --kind person -n 10
+      newsgraph corpus show corpus.sqlite --actor 'Mr. Peskov' --since 2021-06-01 --json
+    """
     from rich.console import Console
 
     from .corpus import Corpus

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from ..errors import NewsgraphError, UsageError
 from ..model import Article, article_from_data
@@ -23,6 +23,9 @@ from ..worker import Outcome
 from .names import name_key, org_keys, parse_person
 from .resolve import Resolver, _person_fits, unpack
 from .store import Store, database_error
+
+if TYPE_CHECKING:
+    from ..api import ConvertOptions
 
 __all__ = ["AddReport", "Corpus", "CorpusEntity", "CorpusEvent", "CorpusQuote"]
 
@@ -121,7 +124,7 @@ class Corpus:
 
     # --- adding ---------------------------------------------------------------------
 
-    def add(self, inputs: Sequence[str | Path], *, options: object | None = None,
+    def add(self, inputs: Sequence[str | Path], *, options: "ConvertOptions | None" = None,
             on_outcome: OnOutcome | None = None) -> AddReport:
         """Read and extract ``inputs`` through the batch engine (``options``: api.ConvertOptions,
         its ``workers`` and ``engine``), and add every article; a bad input fails alone."""
