@@ -142,3 +142,22 @@ def test_add_with_the_batch_engine_on_two_workers(tmp_path: Path) -> None:
     with Corpus(tmp_path / "c.sqlite") as corpus:
         report = corpus.add([SEEDS / n for n in names], options=ConvertOptions(workers=2))
         assert report.ok and report.added == 2
+
+
+def test_add_on_dask_makes_the_same_corpus(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    from importlib.metadata import version as installed
+
+    monkeypatch.setattr(newsgraph.version, "__version__", installed("newsgraph"))
+    folder = tmp_path / "articles"
+    with Corpus(db, readonly=True) as corpus:
+        for n, article in enumerate(corpus.articles()):
+            (folder / f"{n}.json").parent.mkdir(exist_ok=True)
+            (folder / f"{n}.json").write_text(newsgraph.export(article, to="json"), encoding="utf-8")
+    entities = {}
+    for engine in ("local", "dask"):
+        with Corpus(tmp_path / f"{engine}.sqlite") as corpus:
+            report = corpus.add([folder], options=ConvertOptions(engine=engine, workers=2))  # type: ignore[arg-type]
+            assert report.ok and report.added == 5, report.failed
+            entities[engine] = [(e.id, e.articles, e.mentions) for e in corpus.entities()]
+    assert entities["dask"] == entities["local"]
