@@ -161,3 +161,36 @@ def test_add_on_dask_makes_the_same_corpus(db: Path, tmp_path: Path, monkeypatch
             assert report.ok and report.added == 5, report.failed
             entities[engine] = [(e.id, e.articles, e.mentions) for e in corpus.entities()]
     assert entities["dask"] == entities["local"]
+
+
+# --- any valid articles: the corpus takes them and its exports read back ------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from strategies import articles, hostile_articles  # noqa: E402
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(articles() | hostile_articles(), min_size=1, max_size=3, unique_by=lambda a: a.id))
+def test_any_articles_go_in_and_every_export_reads_back(batch: list) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp, Corpus(Path(tmp) / "c.sqlite") as corpus:
+        assert corpus.add_articles(batch).added == len(batch)
+        assert corpus.add_articles(batch).already == len(batch)
+        corpus.export("json", Path(tmp) / "c.jsonl")
+        corpus.export("jsonld", Path(tmp) / "c.jsonld")
+        corpus.export("graphml", Path(tmp) / "c.graphml")
+        corpus.export("csv", Path(tmp) / "tables")
+        lines = (Path(tmp) / "c.jsonl").read_text(encoding="utf-8").splitlines()
+        assert len(lines) == len(batch)  # splitlines() breaks at U+2028 too: escaped
+        for line, original in zip(lines, batch):
+            record = json.loads(line)
+            article = article_from_data(record["article"])
+            assert article.id == original.id and len(article.quotes) == len(original.quotes)
+            aliased = {local for ids in record["aliases"].values() for local in ids}
+            assert {a.id for a in original.actors} | {e.id for e in original.events} <= aliased
+        json.loads((Path(tmp) / "c.jsonld").read_text(encoding="utf-8"))
+        graph = nx.read_graphml(Path(tmp) / "c.graphml")
+        assert graph.number_of_nodes() == corpus.stats()["entities"] + corpus.stats()["events"]

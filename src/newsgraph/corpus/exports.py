@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EXPORTS", "export"]
 
+# Characters that some readers of lines take for a line break: escaped, so one article is one line.
+LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 MEETING_KINDS = ("meeting", "summit", "talks", "call", "visit", "interview")
 SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "group": "Organization",
                 "country": "Country", "city": "City", "region": "AdministrativeArea", "venue": "Place",
@@ -62,8 +64,9 @@ def _jsonl(corpus: "Corpus") -> Iterator[str]:
             "WHERE m.article = ?", (row[0], row[0]))}
         data, aliases = with_corpus_ids(unpack(row[1]), ids)
         article = article_from_data(data)  # what is written reads back as an article
-        yield json.dumps({"article": article.model_dump(mode="json", exclude_none=True), "aliases": aliases},
-                         ensure_ascii=False) + "\n"
+        line = json.dumps({"article": article.model_dump(mode="json", exclude_none=True), "aliases": aliases},
+                          ensure_ascii=False)
+        yield line.translate(LINE_BREAKS) + "\n"
 
 
 def with_corpus_ids(data: dict[str, Any], ids: dict[str, str]) -> tuple[dict[str, Any], dict[str, list[str]]]:
