@@ -7,10 +7,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pyld import jsonld
 
 import newsgraph
@@ -19,6 +22,7 @@ from newsgraph.errors import UsageError
 from newsgraph.model import article_from_data
 
 from conftest import SEEDS
+from strategies import articles, hostile_articles
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -165,17 +169,10 @@ def test_add_on_dask_makes_the_same_corpus(db: Path, tmp_path: Path, monkeypatch
 
 # --- any valid articles: the corpus takes them and its exports read back ------------------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from strategies import articles, hostile_articles  # noqa: E402
-
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(articles() | hostile_articles(), min_size=1, max_size=3, unique_by=lambda a: a.id))
 def test_any_articles_go_in_and_every_export_reads_back(batch: list) -> None:
-    import tempfile
-
     with tempfile.TemporaryDirectory() as tmp, Corpus(Path(tmp) / "c.sqlite") as corpus:
         assert corpus.add_articles(batch).added == len(batch)
         assert corpus.add_articles(batch).already == len(batch)

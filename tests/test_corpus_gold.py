@@ -7,8 +7,6 @@ made by bench/corpus_fixture.py), so that resolution is judged without minutes o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsgraph import Corpus

@@ -24,7 +24,14 @@ from datetime import date, timedelta
 from typing import Any, Iterable
 
 from ..model import Actor, Article, Event, Place, normalise_name
-from .names import PersonName, given_compatible, middles_compatible, name_key, org_keys, parse_person
+from .names import (
+    PersonName,
+    given_compatible,
+    middles_compatible,
+    name_key,
+    org_keys,
+    parse_person,
+)
 
 __all__ = ["CONFIDENCE", "Resolver"]
 
@@ -99,7 +106,8 @@ class Resolver:
         """Add one article; False when the corpus already holds it (same article id)."""
         if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
             return False
-        publisher = article.actor(article.publisher).name if article.publisher and article.actor(article.publisher) else None
+        found = article.actor(article.publisher) if article.publisher else None
+        publisher = found.name if found else None
         seq = self.db.execute(
             "INSERT INTO articles (id, source, published, headline, publisher, publisher_id, json) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
