@@ -348,3 +348,13 @@ def test_name_rules_never_fail_and_are_symmetric(one: str, other: str) -> None:
     if a and b and a.first and b.first:
         assert given_compatible(a.first, b.first) == given_compatible(b.first, a.first)
         assert middles_compatible(a.middle, b.middle) == middles_compatible(b.middle, a.middle)
+
+
+def test_a_read_only_corpus_is_said_to_be_read_only(seeds_db: Path, tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes every file, whatever its permissions")
+    path = tmp_path / "ro.sqlite"
+    path.write_bytes(seeds_db.read_bytes())
+    path.chmod(0o444)
+    result = run_cli("corpus", "add", str(SEEDS), "--db", str(path), "-j", "1")
+    assert result.returncode == 1 and "read-only" in result.stderr

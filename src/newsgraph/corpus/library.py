@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from ..errors import NewsgraphError, UsageError
+from ..errors import InputError, NewsgraphError, UsageError
 from ..model import Article, article_from_data
 from ..worker import Outcome
 from .names import name_key, org_keys, parse_person
@@ -141,7 +141,12 @@ class Corpus:
                 try:
                     self._add_all(outcome.results, outcome.input, report)
                 except NewsgraphError as err:
+                    if isinstance(err, InputError) and "damaged" in err.what:
+                        raise  # the corpus itself, not this input: stop
                     outcome.error = err.at(outcome.input)
+                except Exception as err:  # noqa: BLE001 - one input's failure must not stop the batch
+                    outcome.error = NewsgraphError(f"internal error: {type(err).__name__}: {err}",
+                                                   "please report this with the input file", source=outcome.input)
             outcome.results = []  # memory flat: the articles are on disk now
             if not outcome.ok:
                 report.failed.append(outcome)

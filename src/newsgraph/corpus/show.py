@@ -8,6 +8,7 @@ the actors, an event kind the events), a date range (quotes and events).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +54,8 @@ def overview(corpus: "Corpus", *, actor: str | None = None, kind: str | None = N
         data["actors"] = [dataclasses.asdict(e) for e in corpus.entities(kind=entity_kind, limit=limit)]
     if entity_kind is None:
         events = corpus.events(kind=event_kind, actor=found.id if found else None, since=since, until=until)
-        data["events"] = [dataclasses.asdict(e) for _, e in zip(range(limit if found is None else 10**9), events)]
+        # an actor's events are all shown; the corpus's timeline is cut at the limit
+        data["events"] = [dataclasses.asdict(e) for e in (events if found else itertools.islice(events, limit))]
     return data
 
 

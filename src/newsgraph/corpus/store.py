@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import InputError, NewsgraphError
+from ..errors import InputError, NewsgraphError, OutputError
 
 __all__ = ["SCHEMA_VERSION", "Store", "database_error"]
 
@@ -69,6 +69,9 @@ def database_error(err: sqlite3.Error, path: Path) -> NewsgraphError:
     if isinstance(err, sqlite3.OperationalError) and "locked" in text:
         return NewsgraphError(f"the corpus stayed locked by another run for {BUSY_SECONDS:.0f}s",
                               "wait for the other 'corpus add' to finish and run again", source=str(path))
+    if isinstance(err, sqlite3.OperationalError) and "readonly" in text.replace("-", "").replace(" ", ""):
+        return OutputError("the corpus cannot be written: it is read-only",
+                           "make the file and its folder writable, or add to another corpus", source=str(path))
     if isinstance(err, sqlite3.OperationalError) and "disk" in text and "full" in text:
         return NewsgraphError("the disk is full", "free some space and run again", source=str(path))
     return InputError(f"the corpus file is damaged ({text})", CREATE_HINT, source=str(path))
