@@ -26,10 +26,23 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "newsgraph"
 
 # Modules that hold knowledge several layers share, and depend on nothing but each other.
-NEUTRAL = frozenset({
-    "errors", "model", "model_schema", "version", "identifiers", "xmlsafe", "inline", "standards",
-    "schemaorg", "newsml_terms", "ninjs_terms", "sanitiser", "html_body",
-})
+NEUTRAL = frozenset(
+    {
+        "errors",
+        "model",
+        "model_schema",
+        "version",
+        "identifiers",
+        "xmlsafe",
+        "inline",
+        "standards",
+        "schemaorg",
+        "newsml_terms",
+        "ninjs_terms",
+        "sanitiser",
+        "html_body",
+    }
+)
 
 # Layer -> the layers it may import (besides itself).
 ALLOWED: dict[str, frozenset[str]] = {
@@ -75,7 +88,7 @@ def _target(module: str, package: bool, node: ast.ImportFrom) -> str:
     if not node.level:
         return node.module or ""
     base = module.split(".") if package else module.split(".")[:-1]
-    base = base[:len(base) - node.level + 1]
+    base = base[: len(base) - node.level + 1]
     return ".".join(base + ([node.module] if node.module else []))
 
 
@@ -129,9 +142,11 @@ def test_each_layer_imports_only_what_it_may() -> None:
 def test_the_rule_catches_a_leak() -> None:
     """The check itself: a reader taking an exporter's helper, or extraction reading
     a reader, is reported; the application may import anything."""
-    leaky = {"newsgraph.readers.html": frozenset({"newsgraph.exporters.ninjs", "newsgraph.lexicon.outlets"}),
-             "newsgraph.extract.pipeline": frozenset({"newsgraph.readers.text"}),
-             "newsgraph.api": frozenset({"newsgraph.readers.text", "newsgraph.extract.pipeline"})}
+    leaky = {
+        "newsgraph.readers.html": frozenset({"newsgraph.exporters.ninjs", "newsgraph.lexicon.outlets"}),
+        "newsgraph.extract.pipeline": frozenset({"newsgraph.readers.text"}),
+        "newsgraph.api": frozenset({"newsgraph.readers.text", "newsgraph.extract.pipeline"}),
+    }
     assert _violations(leaky) == [
         "newsgraph.extract.pipeline (extract) imports newsgraph.readers.text (readers)",
         "newsgraph.readers.html (readers) imports newsgraph.exporters.ninjs (exporters)",
@@ -221,7 +236,8 @@ def test_each_stage_is_a_package_with_run() -> None:
         assert module.startswith("newsgraph.extract."), module
         package = SRC / "extract" / module.split(".")[2]
         assert (package / "__init__.py").is_file() and ast.get_docstring(
-            ast.parse((package / "__init__.py").read_text(encoding="utf-8")))
+            ast.parse((package / "__init__.py").read_text(encoding="utf-8"))
+        )
 
 
 # --- every silenced finding says why ----------------------------------------------------------
@@ -246,8 +262,11 @@ def test_every_silenced_finding_in_the_source_says_why() -> None:
 
 def test_the_reason_check_tells_bare_from_explained(tmp_path: Path) -> None:
     sample = tmp_path / "m.py"
-    sample.write_text("a = 1  # type: ignore[arg-type]\n"
-                      "b = 2  # type: ignore[arg-type]  # the model checks it\n"
-                      "c = 3  # noqa: E731\n"
-                      "d = 4  # noqa: BLE001 - reported per input\n", encoding="utf-8")
+    sample.write_text(
+        "a = 1  # type: ignore[arg-type]\n"
+        "b = 2  # type: ignore[arg-type]  # the model checks it\n"
+        "c = 3  # noqa: E731\n"
+        "d = 4  # noqa: BLE001 - reported per input\n",
+        encoding="utf-8",
+    )
     assert [line.split(":")[1] for line in _unexplained([sample], tmp_path)] == ["1", "3"]

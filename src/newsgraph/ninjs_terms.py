@@ -11,7 +11,34 @@ from typing import Any, Iterable
 
 from .model import Actor, Span
 
-__all__ = ["ACTOR_DEFAULTS", "AUTHOR_REL", "BODY_ROLE", "BODY_TYPE", "CAPTION_ROLE", "DETAILS_ROLE", "DETAILS_TYPE", "DETAILS_VERSION", "EVENT_DEFAULTS", "HEADLINE_ROLES", "MEDIA_RENDITION", "MEDIA_TYPES", "MENTION_REL", "NATIVE_ACTOR_KINDS", "PLACE_DEFAULTS", "PUBLISHER_ROLE", "QUOTE_DEFAULTS", "SECTION_REL", "SOURCE_ROLE", "WEB_RENDITION", "native_actor_order", "native_quote_order", "quote_text", "read_dates", "rfc3339", "write_dates"]
+__all__ = [
+    "ACTOR_DEFAULTS",
+    "AUTHOR_REL",
+    "BODY_ROLE",
+    "BODY_TYPE",
+    "CAPTION_ROLE",
+    "DETAILS_ROLE",
+    "DETAILS_TYPE",
+    "DETAILS_VERSION",
+    "EVENT_DEFAULTS",
+    "HEADLINE_ROLES",
+    "MEDIA_RENDITION",
+    "MEDIA_TYPES",
+    "MENTION_REL",
+    "NATIVE_ACTOR_KINDS",
+    "PLACE_DEFAULTS",
+    "PUBLISHER_ROLE",
+    "QUOTE_DEFAULTS",
+    "SECTION_REL",
+    "SOURCE_ROLE",
+    "WEB_RENDITION",
+    "native_actor_order",
+    "native_quote_order",
+    "quote_text",
+    "read_dates",
+    "rfc3339",
+    "write_dates",
+]
 
 DETAILS_ROLE = "newsgraph"
 DETAILS_TYPE = "application/vnd.newsgraph.details+json"
@@ -31,13 +58,24 @@ CAPTION_ROLE = "caption"
 MEDIA_TYPES = {"image": "picture", "video": "video", "audio": "audio", "graphic": "graphic"}
 
 # Native defaults: what the reader assumes when the details do not say otherwise.
-ACTOR_DEFAULTS: dict[str, Any] = {"titles": [], "aliases": [], "affiliation": None,
-                                  "description": None, "gender": None, "identifiers": {}}
+ACTOR_DEFAULTS: dict[str, Any] = {
+    "titles": [],
+    "aliases": [],
+    "affiliation": None,
+    "description": None,
+    "gender": None,
+    "identifiers": {},
+}
 PLACE_DEFAULTS: dict[str, Any] = {"kind": "other", "aliases": [], "identifiers": {}}
-EVENT_DEFAULTS: dict[str, Any] = {"kind": "other", "date": None, "status": "unknown",
-                                  "location": None, "participants": [], "confidence": 1.0}
-QUOTE_DEFAULTS: dict[str, Any] = {"cue": None, "addressee": None, "via": None, "event": None,
-                                  "confidence": 1.0}
+EVENT_DEFAULTS: dict[str, Any] = {
+    "kind": "other",
+    "date": None,
+    "status": "unknown",
+    "location": None,
+    "participants": [],
+    "confidence": 1.0,
+}
+QUOTE_DEFAULTS: dict[str, Any] = {"cue": None, "addressee": None, "via": None, "event": None, "confidence": 1.0}
 NATIVE_ACTOR_KINDS = ("person", "organization")
 
 _TIME = re.compile(r"^(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -82,8 +120,7 @@ def read_dates(first_created: str | None, version_created: str | None) -> tuple[
 def native_actor_order(actors: Iterable[Actor]) -> list[str]:
     """Actor ids in the order ninjs lists them: people, then organisations."""
     actors = list(actors)
-    return ([a.id for a in actors if a.kind == "person"]
-            + [a.id for a in actors if a.kind != "person"])
+    return [a.id for a in actors if a.kind == "person"] + [a.id for a in actors if a.kind != "person"]
 
 
 def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
@@ -93,4 +130,4 @@ def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
 
 def quote_text(article_body: list[str], spans: list[Span]) -> str:
     """The text of a quote as its spans show it (what a reader sees without the details)."""
-    return " ".join(article_body[s.paragraph][s.start:s.end] for s in spans)
+    return " ".join(article_body[s.paragraph][s.start : s.end] for s in spans)

@@ -71,8 +71,7 @@ class Sanitiser:
                 keys = [self.text(k, f"{where}/{k}") if isinstance(k, str) else k for k in value]
                 mapping: dict[Any, Any] = dict.fromkeys(keys)
                 holder[key] = mapping
-                pending.extend((mapping, k, v, f"{where}/{k}")
-                               for k, v in reversed(list(zip(keys, value.values()))))
+                pending.extend((mapping, k, v, f"{where}/{k}") for k, v in reversed(list(zip(keys, value.values()))))
             else:
                 holder[key] = value
         return root[0]
@@ -108,8 +107,10 @@ class Sanitiser:
         if not self.count:
             return None
         plural = "s" if self.count > 1 else ""
-        return (f"replaced {self.count} character{plural} that no output format can carry "
-                f"(control characters, lone surrogates, U+FFFE/U+FFFF) with spaces: {self.found()}")
+        return (
+            f"replaced {self.count} character{plural} that no output format can carry "
+            f"(control characters, lone surrogates, U+FFFE/U+FFFF) with spaces: {self.found()}"
+        )
 
 
 def _holds_forbidden(doc: Any) -> bool:

@@ -12,18 +12,19 @@ held talks in Moscow this week"). Quotes said at an event point to it (``Quote.e
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from ...model import Article, DateInfo, Event, Span, local_id
-from ..dates import finder as dates_pass
 from .. import nlp, story
+from ..dates import finder as dates_pass
 from .mentions import DateRef, Mention, family, read, words
 from .merge import Cluster, cluster, inherit_locations
 from .references import Refs
 
 if TYPE_CHECKING:
+    from pydantic.main import IncEx
     from spacy.tokens import Doc
 
     from ..options import ExtractOptions
@@ -42,18 +43,20 @@ def _body_dates(article: Article, found: list[tuple[int, dates_pass.Found]]) -> 
     return per
 
 
-def mentions_of(article: Article, docs: list["Doc"], refs: Refs,
-                body_dates: list[tuple[int, dates_pass.Found]]) -> list[Mention]:
+def mentions_of(
+    article: Article, docs: list["Doc"], refs: Refs, body_dates: list[tuple[int, dates_pass.Found]]
+) -> list[Mention]:
     """Every event mention in the body, then in the headline, standfirst and captions
     (these give dates, places and participants but no spans)."""
     per = _body_dates(article, body_dates)
     found: list[Mention] = []
-    for i, doc in enumerate(docs[:len(article.body)]):
+    for i, doc in enumerate(docs[: len(article.body)]):
         found += read(doc, i, refs, per[i])
     day = dates_pass.anchor_of(article)
-    for doc in docs[len(article.body):]:
-        refs_dates = [DateRef(f.expr.start, f.expr.end, f.date, f.confidence)
-                      for f in dates_pass.in_text(doc.text, doc, day)]
+    for doc in docs[len(article.body) :]:
+        refs_dates = [
+            DateRef(f.expr.start, f.expr.end, f.date, f.confidence) for f in dates_pass.in_text(doc.text, doc, day)
+        ]
         found += read(doc, None, refs, refs_dates)
     return found
 
@@ -74,8 +77,11 @@ def _noun(c: Cluster) -> str:
         return w["other_labels"].get(lemma, lemma)
     if kind == "trial":
         nouns = [m.words.casefold() for m in c.mentions if m.trigger.pos_ in ("NOUN", "PROPN")]
-        return next((n for n in nouns if "trial" not in n), nouns[0]) if nouns and not any(
-            "trial" in n for n in nouns) else "trial"
+        return (
+            next((n for n in nouns if "trial" not in n), nouns[0])
+            if nouns and not any("trial" in n for n in nouns)
+            else "trial"
+        )
     return w["labels"][kind]
 
 
@@ -151,8 +157,7 @@ def _date(c: Cluster) -> DateInfo | None:
             # several days, or a length the text gives ("a two-day visit" from Monday)
             return DateInfo(start=start, end=end, precision="day", text=info.text)
         # "on the eve of the meeting" on Monday: the meeting is on Tuesday
-        return DateInfo(start=start, end=end, precision="day",
-                        text=f"the day after {info.text}" if info.text else None)
+        return DateInfo(start=start, end=end, precision="day", text=f"the day after {info.text}" if info.text else None)
     written = next((d.info for m in c.mentions for d in m.dates), None)
     return written  # unresolved, kept as written
 
@@ -177,12 +182,25 @@ def build(article: Article, clusters: list[Cluster], refs: Refs, anchor: date | 
     events = []
     for n, c in enumerate(clusters, 1):
         location = c.location(refs) or inherited.get(n - 1)
-        spans = [Span(paragraph=m.paragraph, start=s, end=e)
-                 for m in c.mentions if m.paragraph is not None for s, e in m.spans]
-        events.append(Event(
-            id=local_id(article.id, "event", n), kind=c.kind, label=label(c, refs, location),  # type: ignore[arg-type]
-            date=_date(c), status=_status(c, anchor), location=location,  # type: ignore[arg-type]
-            participants=c.participants, mentions=spans, confidence=_confidence(c, location)))
+        spans = [
+            Span(paragraph=m.paragraph, start=s, end=e)
+            for m in c.mentions
+            if m.paragraph is not None
+            for s, e in m.spans
+        ]
+        events.append(
+            Event(
+                id=local_id(article.id, "event", n),
+                kind=c.kind,  # type: ignore[arg-type]  # an EventKind: the trigger table's kinds
+                label=label(c, refs, location),
+                date=_date(c),
+                status=_status(c, anchor),  # type: ignore[arg-type]  # an EventStatus: what _status returns
+                location=location,
+                participants=c.participants,
+                mentions=spans,
+                confidence=_confidence(c, location),
+            )
+        )
     return events
 
 
@@ -205,7 +223,7 @@ class Reading:
 
 
 # What the reading depends on: everything but what the stages after it write.
-_NOT_READ = {"events": True, "provenance": True, "quotes": {"__all__": {"event"}}}
+_NOT_READ = cast("IncEx", {"events": True, "provenance": True, "quotes": {"__all__": {"event"}}})
 
 
 def reading(article: Article, options: "ExtractOptions") -> Reading:

@@ -47,8 +47,7 @@ def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "o
     return (last.paragraph, verb) if verb is not None else None
 
 
-def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention],
-                event_of: dict[int, str]) -> list[Quote]:
+def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention], event_of: dict[int, str]) -> list[Quote]:
     """Quotes whose speech verb has an event for its occasion ("said after the meeting",
     "told reporters at a news conference") point to that event."""
     quotes = []
