@@ -3,7 +3,7 @@
 spaCy proposes names (:mod:`.entities`); this module decides what each name is, once
 per article, and merges the ways an article names one actor:
 
-1. Known names win over the model's label (:mod:`.gazetteer`): countries and their
+1. Known names win over the model's label (:mod:`newsgraph.lexicon.gazetteer`): countries and their
    aliases (US, U.S., United States, America), seats of government (Kremlin), well-known
    organisations (Tass, Twitter), cities and regions. A capital is the country's
    government when it acts ("Moscow denies") and a city otherwise (:mod:`.places`).

@@ -2,8 +2,8 @@
 
 Dates are counted from the publication day, ``Article.published`` (given, or found by
 the structure pass in a photo caption). The verb each date hangs on decides past or
-future (:mod:`.tense`), the arithmetic is :mod:`.dateresolve`'s, the patterns
-:mod:`.dategrammar`'s. The events pass dates its events with these; dates that cannot be
+future (:mod:`.tense`), the arithmetic is :mod:`.resolve`'s, the patterns
+:mod:`.grammar`'s. The events pass dates its events with these; dates that cannot be
 believed (impossible, contradictory, implausibly far) stay unresolved with low
 confidence and a note in ``provenance.notes`` (:func:`notes`), never an error.
 """

@@ -3,7 +3,7 @@
 The words come from ``data/date_words.json``; this module builds regular expressions from them
 and turns each match into an :class:`Expr` that names the parts it saw (a weekday, a day
 number, a month, "last", "about three months ago"). Resolution against the publication
-date and the verb's tense is :mod:`.dateresolve`'s job, so everything here is pure text
+date and the verb's tense is :mod:`.resolve`'s job, so everything here is pure text
 work and can be tested without a parser.
 
 Ages, durations and counts ("71", "5-year", "for three months", "175,000 troops") have no

@@ -1,13 +1,14 @@
 """The events pass: what happened or will happen, when, where, with whom.
 
-Runs after actors and quotes, and dates its events itself (:mod:`.dates`, whose notes
-on dates it cannot believe go to ``provenance.notes``). Trigger words give mentions
-(:mod:`.eventmentions`), mentions of one event are grouped (:mod:`.eventmerge`), and
+Runs after actors, quotes and dates, and dates its events with
+:func:`newsgraph.extract.dates.find`. Trigger words give mentions
+(:mod:`.mentions`), mentions of one event are grouped (:mod:`.merge`), and
 each group becomes an :class:`~newsgraph.model.Event` with a kind, a readable label
 ("Biden–Putin summit in Geneva"), participants, a place, a date, a status and its
 mentions. The headline, the standfirst and the photo captions are read too: they have
 no spans, but they often hold the full date, the venue or the gist ("The US and Russia
-held talks in Moscow this week"). Quotes said at an event point to it (``Quote.event``).
+held talks in Moscow this week"). Quotes said at an event are pointed to it by the next
+stage (:mod:`.link`), which shares this stage's :class:`Reading`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Link quoted stretches to the speech cues that attribute them.
 
-Input: per paragraph, its spaCy Doc, its quote regions (quote_marks.py) and its cues
+Input: per paragraph, its spaCy Doc, its quote regions (marks.py) and its cues
 (cues.py). Output: :class:`Attribution` records — one per quote, holding its regions
 (a quote broken by "he said" or running over paragraphs has several), its kind, its
 cue and how sure the link is. Who the speaker *is* (an actor) is decided later, in
