@@ -50,6 +50,9 @@ from ..options import ExtractOptions
 from .entities import Candidate, Segment, candidates, make, segments, title_after, title_before
 from .places import capital_is_government, place_of
 
+# How alike two surnames must be to be one (Peskov, Peskow): difflib ratio.
+SURNAME_SIMILARITY = 0.85
+
 _LABEL_KIND = {
     "ORG": "organization",
     "PERSON": "person",
@@ -355,7 +358,7 @@ def _people(by_key: dict[str, list[Candidate]], kinds: dict[str, str], credited:
     singles = [k for k in by_key if len(by_key[k][0].text.split()) == 1]
     for k in singles:
         cs = by_key[k]
-        matches = [p for p in people if similar(surname(p.name), cs[0].text, 0.85)]
+        matches = [p for p in people if similar(surname(p.name), cs[0].text, SURNAME_SIMILARITY)]
         if matches:
             for c in cs:
                 _nearest(matches, c).add(c)
@@ -398,7 +401,7 @@ def _first(cs: list[Candidate]) -> tuple[int, int]:
 
 def _same_person(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
-    if not similar(surname(a), surname(b), 0.85):
+    if not similar(surname(a), surname(b), SURNAME_SIMILARITY):
         return False
     return compatible_given(wa[0], wb[0])
 

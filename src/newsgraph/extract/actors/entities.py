@@ -40,6 +40,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _REL = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
 _LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
 MAX_TITLE_TOKENS = 10
+_TITLE_CASE_SHARE = 0.6  # of words capitalised: a Title Case line
 _SENT_END = re.compile(r"[.!?…:;\"'”’)]\s*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“])")
 
@@ -96,7 +97,7 @@ def is_weak_line(text: str) -> bool:
     if not words or len(words) > 12 or _SENT_END.search(text):
         return False
     capital = sum(1 for w in words if w[:1].isupper())
-    return capital / len(words) >= 0.6
+    return capital / len(words) >= _TITLE_CASE_SHARE
 
 
 def credit_zones(text: str) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 from ...model import Article, DateInfo, Event, Span, local_id
 from .. import nlp, story
 from ..dates import finder as dates_pass
+from ..dates.resolve import CONF_PROBLEM
 from .mentions import DateRef, Mention, family, read, words
 from .merge import Cluster, cluster, inherit_locations
 from .references import Refs
@@ -163,19 +164,36 @@ def _date(c: Cluster) -> DateInfo | None:
     return written  # unresolved, kept as written
 
 
+# How sure an event is: a base, what supports it and what speaks against it, between a
+# floor and a cap.
+CONFIDENCE = {
+    "base": 0.5,
+    "per further mention": 0.1,  # at most MAX_FURTHER_MENTIONS count
+    "two or more parties": 0.1,
+    "dated": 0.1,
+    "placed": 0.05,
+    "date not believed": 0.3,  # subtracted: a date the dates stage could not believe
+    "only inside quotes": 0.1,  # subtracted: someone's words, not the reporter's
+    "floor": 0.1,
+    "cap": 0.95,
+}
+MAX_FURTHER_MENTIONS = 2
+
+
 def _confidence(c: Cluster, location: str | None) -> float:
-    score = 0.5 + 0.1 * min(2, len(c.mentions) - 1)
+    w = CONFIDENCE
+    score = w["base"] + w["per further mention"] * min(MAX_FURTHER_MENTIONS, len(c.mentions) - 1)
     if len(c.participants) >= 2:
-        score += 0.1
+        score += w["two or more parties"]
     if c.when is not None:
-        score += 0.1
+        score += w["dated"]
     if location:
-        score += 0.05
-    if any(d.confidence <= 0.2 for m in c.mentions for d in m.dates):
-        score -= 0.3  # its date could not be believed
+        score += w["placed"]
+    if any(d.confidence <= CONF_PROBLEM for m in c.mentions for d in m.dates):
+        score -= w["date not believed"]
     if all(m.quote is not None for m in c.mentions):
-        score -= 0.1
-    return round(min(0.95, max(0.1, score)), 2)
+        score -= w["only inside quotes"]
+    return round(min(w["cap"], max(w["floor"], score)), 2)
 
 
 def build(article: Article, clusters: list[Cluster], refs: Refs, anchor: date | None) -> list[Event]:

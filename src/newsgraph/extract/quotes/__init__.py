@@ -22,6 +22,8 @@ from .speakers import SpeakerResolver
 if TYPE_CHECKING:
     from .cues import Cue
 
+# A quote whose speaker the text does not name is at most this sure.
+NO_SPEAKER_CAP = 0.5
 # Addressees named by a common noun become a group actor ("told reporters").
 _GROUP_ADDRESSEES = re.compile(
     r"^(?:the\s+)?(reporters|journalists|the press|supporters|the crowd|crowd|"
@@ -79,7 +81,7 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
         via = resolver.organization(att.via)
     confidence = att.confidence
     if speaker_mention is None:
-        confidence = min(confidence, 0.5)
+        confidence = min(confidence, NO_SPEAKER_CAP)
     return Quote(
         id=local_id(article.id, "quote", n),
         text=text,
