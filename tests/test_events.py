@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from newsgraph import Actor, Article, Paragraph, Place, Quote, Span, api
-from newsgraph.extract import dates, events, pipeline
+from newsgraph.extract import dates, events, nlp, pipeline
 from newsgraph.extract.options import ExtractOptions
 from newsgraph.model import EVENT_KINDS, local_id, mint_article_id, mint_id
 
@@ -227,6 +227,18 @@ def test_quotes_said_at_an_event_point_to_it() -> None:
                       ("Nothing changes,", "Jorge Rojas", "Jorge Rojas")])
     by_kind = {e.kind: e.id for e in a.events}
     assert [q.event for q in a.quotes] == [by_kind["meeting"], by_kind["press_conference"], None]
+
+
+def test_quote_linking_reads_the_events_again_when_nothing_is_remembered() -> None:
+    """The quote-events stage shares the events stage's reading within one extraction;
+    run on its own (the reading forgotten), it reads the events again, to the same links."""
+    a = build("\u201cWe made progress,\u201d Ana Lima said after the meeting with Jorge Rojas on Monday.",
+              people={"Ana Lima": [], "Jorge Rojas": []},
+              quotes=[("We made progress,", "Ana Lima", "Ana Lima")])
+    assert a.quotes[0].event == a.events[0].id
+    nlp.forget()
+    unlinked = a.model_copy(update={"quotes": [q.model_copy(update={"event": None}) for q in a.quotes]})
+    assert events.link_quotes(unlinked, OPTIONS).quotes == a.quotes
 
 
 # --- ids, determinism, bad input ---------------------------------------------------------
