@@ -59,7 +59,7 @@
     busy("Reading the article…");
     request("/v1/view").then(function (response) { return response.text(); }).then(function (html) {
       frame.srcdoc = html;
-      status.textContent = "Done: the article is shown below.";
+      status.textContent = "Done: see what newsgraph found.";
       frame.setAttribute("data-loaded", "true");
     }).catch(failed);
   });
