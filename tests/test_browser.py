@@ -145,3 +145,33 @@ def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untype
         driver.find_element(*_by("#show")).click()
         _wait(driver, lambda d: d.find_element(*_by("#error")).is_displayed())
         assert "format" in driver.find_element(*_by("#error")).text
+
+
+def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.corpus import Corpus
+    from newsgraph.view.corpus_site import write_site
+
+    with Corpus(tmp_path / "corpus.sqlite") as corpus:
+        assert corpus.add(sorted(str(p) for p in SAMPLES.glob("*.txt"))).ok
+    write_site(tmp_path / "corpus.sqlite", tmp_path / "site")
+    driver.get((tmp_path / "site" / "index.html").as_uri())
+    assert driver.find_elements(*_by("svg.network circle"))
+    screenshot(driver, "corpus.png", tmp_path)
+    # A speaker in the network leads to their quotes, and a quote to its place in its article.
+    node = driver.find_element(*_by("svg.network a"))
+    name = node.find_element(*_by("text")).text
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", node)
+    node.click()
+    _wait(driver, lambda d: d.find_element(*_by("h1")).text.startswith(name))
+    link = driver.find_element(*_by(".speaker-quotes a"))
+    quote_text = driver.find_element(*_by(".speaker-quotes blockquote")).text
+    link.click()
+    _wait(driver, lambda d: d.find_elements(*_by("#body-text")))
+    anchor = driver.execute_script("return location.hash").lstrip("#")
+    target = driver.find_element(*_by(f'[id="{anchor}"]'))
+    assert target.tag_name == "q" and target.get_attribute("data-speaker-name") == name
+    assert quote_text.startswith(target.text.strip("\u201c\u201d\"' ")[:20])
+    check_actor_highlight(driver)
+    # The timeline lists events, each linked to an article's page.
+    driver.get((tmp_path / "site" / "timeline.html").as_uri())
+    assert driver.find_elements(*_by("svg.timeline circle")) and driver.find_elements(*_by(".sources a"))
