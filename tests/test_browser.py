@@ -6,14 +6,12 @@ its mentions and quotes, by mouse and by keyboard.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Iterator
 
 import pytest
-
-from conftest import ROOT, SAMPLES
 from browser_support import driver_fixture, screenshot
+from conftest import ROOT, SAMPLES
 from service_support import cli_server
 
 pytestmark = pytest.mark.slow

@@ -10,13 +10,12 @@ from urllib.parse import urldefrag
 
 import html5lib
 import pytest
+from conftest import SAMPLES
 
 from newsgraph.corpus import Corpus
 from newsgraph.model import Actor, Article, Paragraph, Quote, Span
 from newsgraph.view.corpus_site import build_site, write_site
 from newsgraph.view.network import HEIGHT, WIDTH
-
-from conftest import SAMPLES
 
 NS = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -11,15 +11,14 @@ from typing import Iterator
 import html5lib
 import httpx
 import pytest
+from conftest import ROOT, SAMPLES
 from fastapi.testclient import TestClient
+from service_support import HOST, cli_server, thread_server
 
 import newsgraph
 from newsgraph import formats
 from newsgraph.model import Article
 from newsgraph.service import ServiceSettings, create_app
-
-from conftest import ROOT, SAMPLES
-from service_support import HOST, cli_server, thread_server
 
 RAW = (SAMPLES / "rate_decision.txt").read_bytes()
 SMALL = 64 * 1024

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from conftest import GOLDEN, SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.model import Actor, Article, Paragraph, Quote, Span
 from newsgraph.view import render_article
 from newsgraph.view.page import asset
-
-from conftest import GOLDEN, SAMPLES
 
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from starlette.requests import ClientDisconnect, Request

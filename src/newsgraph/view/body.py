@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..inline import Element, Mark, Node, nest
 from ..model import Article, Span
@@ -106,7 +106,7 @@ class _Writer:
     article: Article
     keys: Keys
     labels: dict[str, QuoteLabel]
-    actor_kinds: dict[str, str]
+    actor_kinds: Mapping[str, str]
     speakers: dict[str, str | None]  # quote key -> speaker actor key
     pending: str = ""  # a quote's label, written after the closing quotation marks that follow
 

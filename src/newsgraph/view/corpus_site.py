@@ -13,6 +13,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -23,6 +24,9 @@ from ..output import atomic_write
 from . import network, timeline
 from .body import Keys
 from .page import asset, environment, render_article
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus, CorpusEntity, CorpusEvent, CorpusQuote
 
 
 @dataclass
@@ -49,6 +53,27 @@ class Site:
         return local_id.split("#", 1)[0] if local_id.split("#", 1)[0] in self.pages else None
 
 
+@dataclass
+class SpeakerRow:
+    entity: "CorpusEntity"
+    page: str  # "speakers/0001.html"
+    count: int
+    dated: int
+
+
+@dataclass
+class QuoteRow:
+    quote: "CorpusQuote"
+    href: str | None  # the quote in its article's page
+
+
+@dataclass
+class EventRow:
+    key: str  # its anchor on the timeline page
+    event: "CorpusEvent"
+    articles: list[tuple[str, str]]  # (headline, link to the event in that article's page)
+
+
 NAV = {"Network": "index.html", "Timeline": "timeline.html", "Speakers": "speakers/index.html"}
 
 
@@ -57,8 +82,8 @@ def _render(template: str, root: str, **values: object) -> str:
         root=root, nav=NAV, css=asset("view.css") + asset("site.css"), version=version.__version__, **values)
 
 
-def _articles(corpus: object, site: Site) -> list[Article]:
-    articles = list(corpus.articles())  # type: ignore[attr-defined]
+def _articles(corpus: "Corpus", site: Site) -> list[Article]:
+    articles = list(corpus.articles())
     links = {label: f"../{href}" for label, href in NAV.items()}
     for n, article in enumerate(articles, 1):
         site.add_article(n, article)
@@ -67,45 +92,43 @@ def _articles(corpus: object, site: Site) -> list[Article]:
     return articles
 
 
-def _speakers(corpus: object, site: Site) -> list[dict[str, object]]:
-    speakers = []
-    for entity in corpus.entities(type="actor"):  # type: ignore[attr-defined]
-        quotes = list(corpus.quotes_by(entity.id))  # type: ignore[attr-defined]
+def _speakers(corpus: "Corpus", site: Site) -> list[SpeakerRow]:
+    speakers: list[SpeakerRow] = []
+    for entity in corpus.entities(type="actor"):
+        quotes = list(corpus.quotes_by(entity.id))
         if not quotes:
             continue
         page = f"speakers/{len(speakers) + 1:04d}.html"
-        rows = [{"quote": q, "href": site.anchors.get(q.id) or site.pages.get(q.article)} for q in quotes]
-        speakers.append({"entity": entity, "page": page, "count": len(quotes),
-                         "dated": sum(1 for q in quotes if q.date)})
+        rows = [QuoteRow(q, site.anchors.get(q.id) or site.pages.get(q.article)) for q in quotes]
+        speakers.append(SpeakerRow(entity, page, len(quotes), sum(1 for q in quotes if q.date)))
         site.files[page] = _render("site_speaker.html.j2", "../", title=f"{entity.name}: quotes", entity=entity,
                                    rows=rows)
     return speakers
 
 
-def _events(corpus: object, site: Site) -> list[dict[str, object]]:
+def _events(corpus: "Corpus", site: Site) -> list[EventRow]:
     rows = []
-    for n, event in enumerate(corpus.events(), 1):  # type: ignore[attr-defined]
-        articles = sorted({a for a in map(site.article_of, corpus.aliases(event.id)) if a},  # type: ignore[attr-defined]
+    for n, event in enumerate(corpus.events(), 1):
+        articles = sorted({a for a in map(site.article_of, corpus.aliases(event.id)) if a},
                           key=lambda a: site.pages[a])
-        links = [{"headline": site.headlines[a], "href": _event_anchor(site, corpus, event.id, a)} for a in articles]
-        rows.append({"key": f"event-{n}", "event": event, "articles": links})
+        links = [(site.headlines[a], _event_anchor(site, corpus, event.id, a)) for a in articles]
+        rows.append(EventRow(f"event-{n}", event, links))
     return rows
 
 
-def _event_anchor(site: Site, corpus: object, event_id: str, article: str) -> str:
-    for local in corpus.aliases(event_id):  # type: ignore[attr-defined]
+def _event_anchor(site: Site, corpus: "Corpus", event_id: str, article: str) -> str:
+    for local in corpus.aliases(event_id):
         if local.startswith(article + "#") and local in site.anchors:
             return site.anchors[local]
     return site.pages[article]
 
 
-def _network(corpus: object, speakers: list[dict[str, object]], limit: int) -> network.Network:
+def _network(corpus: "Corpus", speakers: list[SpeakerRow], limit: int) -> network.Network:
     with tempfile.TemporaryDirectory(prefix="newsgraph-site-") as tmp:
         path = Path(tmp) / "corpus.graphml"
-        corpus.export("graphml", path)  # type: ignore[attr-defined]
+        corpus.export("graphml", path)
         graph = nx.read_graphml(path, force_multigraph=True)
-    hrefs = {s["entity"].id: s["page"] for s in speakers}  # type: ignore[union-attr]
-    return network.build(graph, limit=limit, hrefs=hrefs)
+    return network.build(graph, limit=limit, hrefs={s.entity.id: s.page for s in speakers})
 
 
 def build_site(db: str | Path, *, limit: int = 60) -> dict[str, str]:
@@ -123,11 +146,11 @@ def build_site(db: str | Path, *, limit: int = 60) -> dict[str, str]:
         graph = _network(corpus, speakers, limit)
         actors = list(corpus.entities(type="actor", limit=limit))
         stats = corpus.stats()
-    pages = {s["entity"].id: s["page"] for s in speakers}  # type: ignore[union-attr]
+    pages = {s.entity.id: s.page for s in speakers}
     site.files["index.html"] = _render("site_index.html.j2", "", title="Corpus", stats=stats, net=graph,
                                        actors=actors, speaker_pages=pages,
                                        articles=[(site.pages[a.id], a) for a in articles])
-    axis = timeline.axis([(r["key"], r["event"].kind, r["event"].label, r["event"].start) for r in events])  # type: ignore[attr-defined]
+    axis = timeline.axis([(r.key, r.event.kind, r.event.label, r.event.start) for r in events])
     site.files["timeline.html"] = _render("site_timeline.html.j2", "", title="Timeline", events=events, axis=axis)
     site.files["speakers/index.html"] = _render("site_speakers.html.j2", "../", title="Speakers", speakers=speakers)
     return site.files

@@ -15,8 +15,8 @@ from typing import Any
 
 import jinja2
 
-from ..model import Article, Event, Quote
 from .. import version
+from ..model import Article, Event, Quote
 from .body import Keys, render_paragraphs, speaker_name
 
 _HERE = Path(__file__).parent
