@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 import httpx
+import psutil
 
 HOST = "127.0.0.1"
 
@@ -62,8 +63,8 @@ def thread_server(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def cli_server(*args: str, root: Path) -> Iterator[str]:
-    """`newsgraph serve` in its own process, as a user starts it."""
+def cli_server(*args: str, root: Path, kill: bool = False) -> Iterator[str]:
+    """`newsgraph serve` in its own process, as a user starts it; stopped with SIGTERM (or SIGKILL)."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(root / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     log = tempfile.TemporaryFile()
@@ -76,12 +77,19 @@ def cli_server(*args: str, root: Path) -> Iterator[str]:
         except RuntimeError as err:
             log.seek(0)
             raise RuntimeError(f"{err}: {log.read().decode(errors='replace')[-2000:]}") from None
+        workers = psutil.Process(process.pid).children(recursive=True)
+        assert workers, "the server has no worker processes"
         yield base
     finally:
-        process.terminate()
+        process.kill() if kill else process.terminate()
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
         log.close()
+    # The server's workers go with it: none is left behind.
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    for leftover in alive:
+        leftover.kill()
+    assert not alive, f"worker processes outlived the server: {[p.pid for p in alive]}"

@@ -252,3 +252,10 @@ def test_cli_serve_with_a_worker_pool() -> None:
             assert good.status_code == 200 and "NewsArticle" in good.text
             page = http.get(f"{base}/")
             assert page.status_code == 200 and "Content-Security-Policy" in page.headers
+
+
+@pytest.mark.slow
+def test_workers_end_with_a_killed_server() -> None:
+    # cli_server checks that no worker outlives the server, here killed without a chance to clean up.
+    with cli_server("-j", "1", root=ROOT, kill=True) as base:
+        assert httpx.post(f"{base}/v1/extract", content=RAW, timeout=60).status_code == 200

@@ -32,5 +32,6 @@ def run(settings: ServiceSettings, *, host: str = "127.0.0.1", port: int = 8000)
     if not is_loopback(host) and not settings.api_key:
         print(f"warning: serving on {host} without an API key: anyone who reaches it can use it "
               "(give --api-key-file)", file=sys.stderr)
+    # A client that keeps its connection open must not keep the server from stopping.
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", timeout_keep_alive=5,
-                h11_max_incomplete_event_size=64 * 1024, server_header=False)
+                timeout_graceful_shutdown=5, h11_max_incomplete_event_size=64 * 1024, server_header=False)

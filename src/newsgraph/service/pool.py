@@ -10,7 +10,11 @@ thread at a time). A request that takes longer than the time limit gets its answ
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -43,12 +47,22 @@ class Pool:
     def _make(self) -> Executor:
         if self.workers == 0:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-work")
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_worker_signals)
 
     def stop(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        """Stop the workers now: the server is going away, and nothing is waiting for their work."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        # A forked worker holds a copy of its own queue's writing end, so it never sees the
+        # server's end close: it must be ended, or it outlives the server.
+        processes = list(getattr(executor, "_processes", {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=10)
 
     async def run(self, timeout: float, fn: Callable[..., T], *args: Any) -> T:
         if self._executor is None:
@@ -63,3 +77,23 @@ class Pool:
             self.stop()
             self._executor = self._make()
             raise Busy("the worker handling this request stopped", "send the request again") from None
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies (Linux)
+
+
+def _worker_signals() -> None:
+    """A worker is forked from the server, with its signal handlers: give it the defaults back.
+
+    Ctrl-C is the server's to handle (it then stops the workers); SIGTERM ends a worker; and
+    on Linux a worker is sent SIGTERM when the server dies, even killed with SIGKILL.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except OSError:  # no glibc (musl): stop() still ends the workers on a normal shutdown
+            pass
+        if os.getppid() == 1:  # the server died before the line above
+            os._exit(0)
