@@ -90,10 +90,56 @@ def check_actor_highlight(driver, by_keyboard: bool = False) -> None:  # type: i
     assert not driver.find_elements(*_by("#body-text .selected"))
 
 
+CONTRAST_JS = """
+function lum(c) {
+  var v = c.match(/[\\d.]+/g).slice(0, 3).map(function (x) {
+    x = x / 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(el) {
+  for (; el; el = el.parentElement) {
+    var bg = getComputedStyle(el).backgroundColor;
+    var parts = bg.match(/[\\d.]+/g);
+    if (parts && (parts.length < 4 || parseFloat(parts[3]) > 0)) { return bg; }
+  }
+  return "rgb(255, 255, 255)";
+}
+var out = [];
+document.querySelectorAll(arguments[0]).forEach(function (el) {
+  var a = lum(getComputedStyle(el).color), b = lum(background(el));
+  out.push([el.className || el.tagName, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]);
+});
+return out;
+"""
+TEXT_ELEMENTS = ("#body-text .m, #body-text q, .quote-label, .actor-toggle .name, .actor-toggle .kind, "
+                 ".actor-toggle .counts, .hint, dl.meta, .kicker, .standfirst, .legend .m, .legend q, a, .badge")
+
+
+def check_contrast(driver) -> None:  # type: ignore[no-untyped-def]
+    """WCAG AA: at least 4.5:1 between every kind of highlighted text and its background."""
+    ratios = driver.execute_script(CONTRAST_JS, TEXT_ELEMENTS)
+    assert len(ratios) > 20 and all(r >= 1 for _, r in ratios), ratios  # NaN would pass anything below
+    low = [(name, round(r, 2)) for name, r in ratios if r < 4.5]
+    assert not low, low
+
+
+def check_labels(driver) -> None:  # type: ignore[no-untyped-def]
+    """Every control has a name a screen reader can say."""
+    for control in driver.find_elements(*_by("input, select, textarea")):
+        ident = control.get_attribute("id")
+        assert ident and driver.find_elements(*_by(f'label[for="{ident}"]')), control.get_attribute("outerHTML")
+    for button in driver.find_elements(*_by("button")):
+        assert button.get_attribute("textContent").strip() or button.get_attribute("aria-label")
+    for frame in driver.find_elements(*_by("iframe")):
+        assert frame.get_attribute("title")
+
+
 def test_article_view(driver, view_page: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     driver.get(view_page.as_uri())
     assert driver.find_element(*_by("h1")).text
     check_quotes_carry_speakers(driver)
+    check_contrast(driver)
+    check_labels(driver)
     check_actor_highlight(driver)
     check_actor_highlight(driver, by_keyboard=True)
     # Keyboard: the skip link is the first stop, and it leads to the text.
@@ -116,6 +162,7 @@ def test_article_view(driver, view_page: Path, tmp_path: Path) -> None:  # type:
 def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with cli_server("-j", "1", root=ROOT) as base:
         driver.get(f"{base}/")
+        check_labels(driver)
         area = driver.find_element(*_by("#article-text"))
         area.send_keys(ARTICLE.read_text(encoding="utf-8"))
         driver.find_element(*_by("#show")).click()
