@@ -190,6 +190,41 @@ def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untype
         driver.find_element(*_by("#show")).click()
         _wait(driver, lambda d: d.find_element(*_by("#error")).is_displayed())
         assert "format" in driver.find_element(*_by("#error")).text
+        # Hostile text, named as text: shown as the characters it is, never run.
+        from selenium.webdriver.support.ui import Select
+
+        Select(driver.find_element(*_by("#from-format"))).select_by_value("text")
+        area.clear()
+        area.send_keys(HOSTILE_HEADLINE + "\n\nThe minister said \u201c" + "\u201c" * 50 + " it was fine.")
+        show_and_wait(driver)
+        driver.switch_to.frame(driver.find_element(*_by("#view")))
+        try:
+            assert driver.find_element(*_by("h1")).text == HOSTILE_HEADLINE
+            assert len(driver.find_elements(*_by("script"))) == 1 and not driver.find_elements(*_by("img"))
+        finally:
+            driver.switch_to.default_content()
+        assert not driver.execute_script("return window.hostileRan === true")
+        # A file instead of the text: the kitchen sink, a structured article, taken as it is.
+        Select(driver.find_element(*_by("#from-format"))).select_by_value("")
+        driver.find_element(*_by("#article-file")).send_keys(str(SAMPLES / "kitchen_sink.json"))
+        show_and_wait(driver)
+        driver.switch_to.frame(driver.find_element(*_by("#view")))
+        try:
+            assert driver.find_element(*_by("h1")).text.startswith("Canada and Mexico")
+            check_quotes_carry_speakers(driver)
+        finally:
+            driver.switch_to.default_content()
+
+
+HOSTILE_HEADLINE = '<script>window.parent.hostileRan = true</script><img src=x onerror="alert(1)">'
+
+
+def show_and_wait(driver) -> None:  # type: ignore[no-untyped-def]
+    frame = driver.find_element(*_by("#view"))
+    driver.execute_script("arguments[0].removeAttribute('data-loaded')", frame)
+    driver.find_element(*_by("#show")).click()
+    _wait(driver, lambda d: frame.get_attribute("data-loaded") == "true" or d.find_element(*_by("#error")).is_displayed())
+    assert not driver.find_element(*_by("#error")).is_displayed(), driver.find_element(*_by("#error")).text
 
 
 def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
