@@ -564,7 +564,7 @@ def view(source: str, output: str | None, from_format: str | None, extract: bool
               help="File holding the API key that requests must send (Authorization: Bearer KEY or X-API-Key).")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=0), default=None,
               help="Extraction worker processes sharing one loaded spaCy (0: in the server process) "
-                   "[default: the machine's cores]")
+                   "[default: the machine's cores, at most 4]")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Largest request body accepted  [default: 10 MiB]")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
