@@ -18,6 +18,7 @@ from .api import (
     read_bytes,
     validate,
 )
+from .corpus import Corpus
 from .errors import (
     ExportError,
     InputError,
@@ -58,6 +59,7 @@ __all__ = [
     "Actor",
     "Article",
     "ConvertOptions",
+    "Corpus",
     "ConvertReport",
     "DateInfo",
     "Event",

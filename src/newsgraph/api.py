@@ -353,3 +353,12 @@ def iter_articles(inputs: Sequence[str | Path], *, options: ConvertOptions = Con
         if isinstance(item, NewsgraphError):
             raise item
         yield from worker.load(item, settings)
+
+
+def iter_outcomes(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Outcome]:
+    """Each input read and extracted when due by the batch engine (``options.workers``, ``engine``),
+    in input order, its articles in ``outcome.results``; a bad input is an outcome with its error."""
+    settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
+                               export=options.export, extraction=options.extraction)
+    items = iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob)
+    return _engine(items, settings, options)

@@ -428,5 +428,188 @@ def push_webhook(url: str, inputs: tuple[str, ...], format_: str, secret_file: s
     return _report_push(push_items(hook, items), quiet)
 
 
+# --- corpus: many articles, one graph (newsgraph.corpus) ---------------------------------
+
+
+@main.group()
+def corpus() -> None:
+    """Many articles, one graph: actors, places and events resolved across articles (SQLite).
+
+    \b
+    Examples:
+      newsgraph corpus add ../shared/seeds/ --db corpus.sqlite -j 2
+      newsgraph corpus show corpus.sqlite --actor 'President Biden'
+      newsgraph corpus export corpus.sqlite --to graphml -o corpus.graphml
+    """
+
+
+@corpus.command("add")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--db", "db", required=True, metavar="FILE", help="The corpus file (made when it does not exist).")
+@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
+              help="Format of the inputs (default: from the extension, else from the content).")
+@click.option("--extract/--no-extract", default=None,
+              help="Run extraction (default: on for text and HTML, off for structured formats).")
+@click.option("--glob", default=None, metavar="PATTERN", help="In folders, only files matching (e.g. '*.txt').")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction  [default: the machine's cores]")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Extract on this machine's processes or on a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@_guard
+def corpus_add(inputs: tuple[str, ...], db: str, from_format: str | None, extract: bool | None, glob: str | None,
+               workers: int | None, engine: str, scheduler: str | None, quiet: bool) -> int:
+    """Add articles to a corpus: extract each, resolve its actors, places and events, store it.
+
+    The same article added twice is one article; an input that fails fails alone.
+    """
+    from .corpus import Corpus
+    from .progress import BatchProgress
+
+    options = api.ConvertOptions(from_format=from_format, extract=extract, glob=glob,
+                                 workers=workers or batch.default_workers(), engine=engine,  # type: ignore[arg-type]
+                                 scheduler=scheduler)
+    with Corpus(db) as store, BatchProgress(None, enabled=not quiet) as progress:
+        report = store.add(list(inputs), options=options, on_outcome=progress.update)
+    for outcome in report.failed:
+        assert outcome.error is not None
+        _error(outcome.error)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+@corpus.command("export")
+@click.argument("db", metavar="CORPUS")
+@click.option("--to", "to", type=click.Choice(["json", "jsonld", "graphml", "csv"]), default="json", show_default=True,
+              help="JSON Lines, one JSON-LD graph, GraphML, or a folder of CSV tables.")
+@click.option("-o", "--output", required=True, metavar="PATH", help="File to write (--to csv: a folder).")
+@_guard
+def corpus_export(db: str, to: str, output: str) -> int:
+    """Write a corpus out: every article with corpus ids, or the graph of actors and events."""
+    from .corpus import Corpus
+
+    with Corpus(db, readonly=True) as store:
+        store.export(to, output)
+    return EXIT_OK
+
+
+@corpus.command("show")
+@click.argument("db", metavar="CORPUS")
+@click.option("--actor", default=None, metavar="NAME", help="One actor (any name or corpus id): quotes over time, events.")
+@click.option("--kind", default=None, metavar="KIND", help="Only actors or places of this kind, or events of this kind.")
+@click.option("--since", default=None, metavar="DATE", help="Quotes and events from this date (2021-06-01).")
+@click.option("--until", default=None, metavar="DATE", help="Quotes and events up to this date.")
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Rows per table.")
+@click.option("--json", "as_json", is_flag=True, help="JSON on standard output instead of tables.")
+@_guard
+def corpus_show(db: str, actor: str | None, kind: str | None, since: str | None, until: str | None, limit: int,
+                as_json: bool) -> int:
+    """Look inside a corpus: the most mentioned actors, an actor's quotes over time, events."""
+    from rich.console import Console
+
+    from .corpus import Corpus
+    from .corpus.show import overview, render
+
+    with Corpus(db, readonly=True) as store:
+        data = overview(store, actor=actor, kind=kind, since=since, until=until, limit=limit)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        render(data, Console())
+    return EXIT_OK
+
+
+# --- view and serve (issue 20) ---------------------------------------------------------
+
+
+@main.command(name="view")
+@click.argument("source", metavar="INPUT")
+@click.option("-o", "--output", default=None, metavar="PATH",
+              help="The page to write ('-' or nothing: standard output); a folder (existing, or a path "
+                   "ending in '/') gets one page per article.")
+@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
+              help="Format of the input (default: from the extension, else from the content).")
+@click.option("--extract/--no-extract", default=None,
+              help="Run extraction (default: on for text and HTML, off for structured formats).")
+@_guard
+def view(source: str, output: str | None, from_format: str | None, extract: bool | None) -> int:
+    """Write an article as one self-contained HTML page: what newsgraph found, highlighted.
+
+    Actors, quotes (with their speakers) and events are marked in the text; choosing an
+    actor in the side panel highlights all its mentions and quotes. The page loads nothing
+    from the network.
+
+    \b
+    Examples:
+      newsgraph view story.txt -o story.html
+      newsgraph view out/story.json -o story.html
+      newsgraph view corpus.jsonl -o pages/
+    """
+    from .view import write_views
+
+    options = api.ConvertOptions(from_format=from_format, extract=extract)
+    for path in write_views(source, output, options=options, stdout=sys.stdout):
+        if path != "<stdout>":
+            click.echo(f"wrote {path}", err=True)
+    return EXIT_OK
+
+
+@main.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (anything but localhost: give --api-key-file).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--api-key-file", metavar="FILE", default=None,
+              help="File holding the API key that requests must send (Authorization: Bearer KEY or X-API-Key).")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=0), default=None,
+              help="Extraction worker processes sharing one loaded spaCy (0: in the server process) "
+                   "[default: the machine's cores, at most 4]")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest request body accepted  [default: 10 MiB]")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds a request may take, reading the body and working  [default: 60]")
+@_guard
+def serve(host: str, port: int, api_key_file: str | None, workers: int | None, max_bytes: int | None,
+          timeout: float | None) -> int:
+    """Run the REST API and web page (FastAPI and uvicorn; needs the 'serve' extra).
+
+    \b
+    POST /v1/convert?to=json|newsml|jsonld|ninjs   any input format in the body
+    POST /v1/extract                               the JSON model
+    POST /v1/view                                  the article's HTML page
+    GET  /v1/formats, /v1/health, /docs (OpenAPI)  and / (a web page)
+
+    \b
+    Examples:
+      newsgraph serve
+      newsgraph serve --host 0.0.0.0 --port 8080 --api-key-file /etc/newsgraph/key
+    """
+    from .service import ServiceSettings, run
+
+    settings = ServiceSettings.from_options(host=host, api_key_file=api_key_file, workers=workers,
+                                            max_bytes=max_bytes, timeout=timeout)
+    run(settings, host=host, port=port)
+@corpus.command("view")
+@click.argument("db", metavar="CORPUS")
+@click.option("-o", "--output", required=True, metavar="FOLDER", help="The folder to write the site into.")
+@click.option("--actors", "limit", type=click.IntRange(min=1), default=60, show_default=True,
+              help="Most connected actors drawn in the network.")
+@_guard
+def corpus_view(db: str, output: str, limit: int) -> int:
+    """Write a static site for a corpus: the actor network, an events timeline, each speaker's
+    quotes over time, and every article's page, all linked (nothing is fetched from the network).
+
+    \b
+    Example:
+      newsgraph corpus view corpus.sqlite -o site/
+    """
+    from .view.corpus_site import write_site
+
+    written = write_site(db, output, limit=limit)
+    click.echo(f"wrote {len(written)} pages to {output} (open {Path(output) / 'index.html'})", err=True)
+    return EXIT_OK
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

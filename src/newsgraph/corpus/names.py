@@ -1,0 +1,128 @@
+"""Name keys of corpus resolution: what a surface form says about who it names.
+
+Everything here is a pure function of a name and the word lists in ``data/names.json``:
+'President Joe Biden' -> a person named joe (first) biden (last); 'Mrs. Clinton' -> a
+woman whose surname is clinton; 'U.S.' and 'America' -> the key of 'United States'.
+Resolution (resolve.py) compares these, block by block.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import normalise_name
+
+__all__ = ["PersonName", "given_compatible", "middles_compatible", "name_key", "org_keys", "parse_person"]
+
+
+@lru_cache(maxsize=None)
+def _data() -> dict[str, Any]:
+    text = resources.files("newsgraph.corpus.data").joinpath("names.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=None)
+def _same_names() -> dict[str, str]:
+    """Every variant full name -> its canonical key ('america' -> 'united-states')."""
+    table: dict[str, str] = {}
+    for canonical, variants in _data()["same_names"].items():
+        if canonical.startswith("_"):
+            continue
+        table[canonical] = canonical
+        for variant in variants:
+            table[variant] = canonical
+    return table
+
+
+@lru_cache(maxsize=None)
+def _given_groups() -> dict[str, frozenset[int]]:
+    """A given name -> the groups it belongs to ('ted' is Edward and Rafael)."""
+    groups: dict[str, set[int]] = {}
+    for n, group in enumerate(_data()["given_name_groups"]):
+        for name in group:
+            groups.setdefault(name, set()).add(n)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+def name_key(name: str) -> str:
+    """The key of a full name: folded, variants mapped ('U.S.' -> 'united-states', 'Kiev' -> 'kyiv')."""
+    key = normalise_name(name)
+    return _same_names().get(key, _same_names().get(key.removeprefix("the-"), key.removeprefix("the-")))
+
+
+def org_keys(name: str) -> set[str]:
+    """Keys of an organisation's name: the name itself and its initials when it has three or more words.
+
+    'Federal Bureau of Investigation' and 'FBI' share 'federal-bureau-of-investigation' through
+    the variant table, and 'Group of Seven' gets 'gos' only as an initials key ('acr:...').
+    """
+    key = name_key(name)
+    keys = {key}
+    words = [w for w in key.split("-") if w not in _data()["org_stop_words"]]
+    if len(words) >= 3:
+        keys.add("acr:" + "".join(w[0] for w in words))
+    elif len(words) == 1 and name.isupper() and 2 <= len(name) <= 6:
+        keys.add("acr:" + key)
+    return keys
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name as parts: given name, middle names or initials, surname (all folded)."""
+
+    last: str
+    first: str | None = None
+    middle: tuple[str, ...] = ()
+    gender: str | None = None  # from an honorific: 'Mrs. Clinton' is a woman
+
+    @property
+    def full(self) -> bool:
+        return self.first is not None
+
+
+def parse_person(name: str) -> PersonName | None:
+    """The parts of a person's name, its leading titles and honorifics dropped; None if none is left."""
+    data = _data()
+    tokens = [t for t in normalise_name(name).split("-") if t]
+    gender = None
+    titles = set(data["leading_titles"])
+    while len(tokens) > 1 and tokens[0] in titles:
+        gender = data["honorifics"].get(tokens[0], gender)
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1] in data["name_suffixes"]:
+        tokens.pop()
+    if not tokens or tokens == ["unnamed"]:
+        return None
+    last = data["surname_variants"].get(tokens[-1], tokens[-1])
+    if len(tokens) == 1:
+        return PersonName(last=last, gender=gender)
+    return PersonName(last=last, first=tokens[0], middle=tuple(tokens[1:-1]), gender=gender)
+
+
+def given_compatible(one: str, other: str) -> bool:
+    """Whether two given names can be the same person's: equal, variants, nicknames or an initial."""
+    if one == other:
+        return True
+    if len(one) == 1 or len(other) == 1:
+        return one[0] == other[0]
+    groups = _given_groups()
+    return bool(groups.get(one, frozenset()) & groups.get(other, frozenset()))
+
+
+def middles_compatible(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Middle names agree unless both are given and differ ('George W.' is not 'George H. W.')."""
+    if not one or not other:
+        return True
+    a, b = "".join(one), "".join(other)
+    if a == b:
+        return True
+    # An initial stands for the name it begins ('Hillary R. Clinton', 'Hillary Rodham Clinton').
+    initials_a, initials_b = "".join(m[0] for m in one), "".join(m[0] for m in other)
+    if len(one) == 1 and len(other) == 1:
+        return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+    # 'H.W.' (one token, folded to 'hw') for 'Herbert Walker'
+    return (len(one) == 1 and a == initials_b) or (len(other) == 1 and b == initials_a)
