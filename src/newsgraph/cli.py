@@ -126,7 +126,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         export=ExportOptions(validate=not no_validate, strict=strict,
                              ninjs_version=int(ninjs_version or 3), embed_html=embed_html),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
-        skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
+        skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
     )
     if errors_file:
         api.refuse_overwriting_inputs(Path(errors_file), list(inputs))
@@ -381,7 +381,7 @@ def push_wordpress(inputs: tuple[str, ...], url: str, user: str, app_password_fi
                            option="--app-password-file")
     assert password is not None
     site = Site(url, user, password, client=_push_client(timeout, retries, ca_file, quiet))
-    options = WordPressOptions(status=status, dry_run=dry_run)  # type: ignore[arg-type]
+    options = WordPressOptions(status=status, dry_run=dry_run)  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
     items = api.read_inputs(list(inputs), options=api.ConvertOptions(from_format=from_format, extract=extract))
     return _report_push(push_items(site, items, options), quiet)
 
@@ -474,7 +474,8 @@ def corpus_add(inputs: tuple[str, ...], db: str, from_format: str | None, extrac
     from .progress import BatchProgress
 
     options = api.ConvertOptions(from_format=from_format, extract=extract, glob=glob,
-                                 workers=workers or batch.default_workers(), engine=engine,  # type: ignore[arg-type]
+                                 workers=workers or batch.default_workers(),
+                                 engine=engine,  # type: ignore[arg-type]  # click.Choice checked it is 'local' or 'dask'
                                  scheduler=scheduler)
     with Corpus(db) as store, BatchProgress(None, enabled=not quiet) as progress:
         report = store.add(list(inputs), options=options, on_outcome=progress.update)
@@ -536,6 +537,96 @@ def corpus_show(db: str, actor: str | None, kind: str | None, since: str | None,
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         render(data, Console())
+    return EXIT_OK
+
+
+# --- view and serve (issue 20) ---------------------------------------------------------
+
+
+@main.command(name="view")
+@click.argument("source", metavar="INPUT")
+@click.option("-o", "--output", default=None, metavar="PATH",
+              help="The page to write ('-' or nothing: standard output); a folder (existing, or a path "
+                   "ending in '/') gets one page per article.")
+@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
+              help="Format of the input (default: from the extension, else from the content).")
+@click.option("--extract/--no-extract", default=None,
+              help="Run extraction (default: on for text and HTML, off for structured formats).")
+@_guard
+def view(source: str, output: str | None, from_format: str | None, extract: bool | None) -> int:
+    """Write an article as one self-contained HTML page: what newsgraph found, highlighted.
+
+    Actors, quotes (with their speakers) and events are marked in the text; choosing an
+    actor in the side panel highlights all its mentions and quotes. The page loads nothing
+    from the network.
+
+    \b
+    Examples:
+      newsgraph view story.txt -o story.html
+      newsgraph view out/story.json -o story.html
+      newsgraph view corpus.jsonl -o pages/
+    """
+    from .view import write_views
+
+    options = api.ConvertOptions(from_format=from_format, extract=extract)
+    for path in write_views(source, output, options=options, stdout=sys.stdout):
+        if path != "<stdout>":
+            click.echo(f"wrote {path}", err=True)
+    return EXIT_OK
+
+
+@main.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (anything but localhost: give --api-key-file).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--api-key-file", metavar="FILE", default=None,
+              help="File holding the API key that requests must send (Authorization: Bearer KEY or X-API-Key).")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=0), default=None,
+              help="Extraction worker processes sharing one loaded spaCy (0: in the server process) "
+                   "[default: the machine's cores, at most 4]")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest request body accepted  [default: 10 MiB]")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds a request may take, reading the body and working  [default: 60]")
+@_guard
+def serve(host: str, port: int, api_key_file: str | None, workers: int | None, max_bytes: int | None,
+          timeout: float | None) -> int:
+    """Run the REST API and web page (FastAPI and uvicorn; needs the 'serve' extra).
+
+    \b
+    POST /v1/convert?to=json|newsml|jsonld|ninjs   any input format in the body
+    POST /v1/extract                               the JSON model
+    POST /v1/view                                  the article's HTML page
+    GET  /v1/formats, /v1/health, /docs (OpenAPI)  and / (a web page)
+
+    \b
+    Examples:
+      newsgraph serve
+      newsgraph serve --host 0.0.0.0 --port 8080 --api-key-file /etc/newsgraph/key
+    """
+    from .service import ServiceSettings, run
+
+    settings = ServiceSettings.from_options(host=host, api_key_file=api_key_file, workers=workers,
+                                            max_bytes=max_bytes, timeout=timeout)
+    run(settings, host=host, port=port)
+@corpus.command("view")
+@click.argument("db", metavar="CORPUS")
+@click.option("-o", "--output", required=True, metavar="FOLDER", help="The folder to write the site into.")
+@click.option("--actors", "limit", type=click.IntRange(min=1), default=60, show_default=True,
+              help="Most connected actors drawn in the network.")
+@_guard
+def corpus_view(db: str, output: str, limit: int) -> int:
+    """Write a static site for a corpus: the actor network, an events timeline, each speaker's
+    quotes over time, and every article's page, all linked (nothing is fetched from the network).
+
+    \b
+    Example:
+      newsgraph corpus view corpus.sqlite -o site/
+    """
+    from .view.corpus_site import write_site
+
+    written = write_site(db, output, limit=limit)
+    click.echo(f"wrote {len(written)} pages to {output} (open {Path(output) / 'index.html'})", err=True)
     return EXIT_OK
 
 

@@ -35,12 +35,27 @@ __all__ = ["EXPORTS", "export"]
 # Characters that some readers of lines take for a line break: escaped, so one article is one line.
 LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 MEETING_KINDS = ("meeting", "summit", "talks", "call", "visit", "interview")
-SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "group": "Organization",
-                "country": "Country", "city": "City", "region": "AdministrativeArea", "venue": "Place",
-                "address": "Place", "other": "Place"}
-CONTEXT = {"@vocab": "https://schema.org/", "sameAs": {"@type": "@id"}, "location": {"@type": "@id"},
-           "attendee": {"@type": "@id"}, "mentions": {"@type": "@id"}, "creator": {"@type": "@id"},
-           "isPartOf": {"@type": "@id"}, "about": {"@type": "@id"}}
+SCHEMA_TYPES = {
+    "person": "Person",
+    "organization": "Organization",
+    "group": "Organization",
+    "country": "Country",
+    "city": "City",
+    "region": "AdministrativeArea",
+    "venue": "Place",
+    "address": "Place",
+    "other": "Place",
+}
+CONTEXT = {
+    "@vocab": "https://schema.org/",
+    "sameAs": {"@type": "@id"},
+    "location": {"@type": "@id"},
+    "attendee": {"@type": "@id"},
+    "mentions": {"@type": "@id"},
+    "creator": {"@type": "@id"},
+    "isPartOf": {"@type": "@id"},
+    "about": {"@type": "@id"},
+}
 
 
 def export(corpus: "Corpus", to: str, output: Path) -> None:
@@ -58,14 +73,20 @@ def export(corpus: "Corpus", to: str, output: Path) -> None:
 def _jsonl(corpus: "Corpus") -> Iterator[str]:
     store = corpus.store
     for row in store.rows("SELECT seq, json FROM articles ORDER BY seq"):
-        ids = {r[0]: r[1] for r in store.rows(
-            "SELECT m.local_id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE m.article = ? "
-            "UNION ALL SELECT m.local_id, v.id FROM event_mentions m JOIN events v ON v.seq = m.event "
-            "WHERE m.article = ?", (row[0], row[0]))}
+        ids = {
+            r[0]: r[1]
+            for r in store.rows(
+                "SELECT m.local_id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE m.article = ? "
+                "UNION ALL SELECT m.local_id, v.id FROM event_mentions m JOIN events v ON v.seq = m.event "
+                "WHERE m.article = ?",
+                (row[0], row[0]),
+            )
+        }
         data, aliases = with_corpus_ids(unpack(row[1]), ids)
         article = article_from_data(data)  # what is written reads back as an article
-        line = json.dumps({"article": article.model_dump(mode="json", exclude_none=True), "aliases": aliases},
-                          ensure_ascii=False)
+        line = json.dumps(
+            {"article": article.model_dump(mode="json", exclude_none=True), "aliases": aliases}, ensure_ascii=False
+        )
         yield line.translate(LINE_BREAKS) + "\n"
 
 
@@ -142,18 +163,28 @@ def _jsonld_nodes(corpus: "Corpus") -> Iterator[dict[str, Any]]:
         node: dict[str, Any] = {"@id": e["id"], "@type": SCHEMA_TYPES.get(e["kind"], "Thing"), "name": e["name"]}
         if forms:
             node["alternateName"] = sorted(forms)
-        node["sameAs"] = [r[0] for r in store.rows("SELECT local_id FROM mentions WHERE entity = ? ORDER BY 1", (e["seq"],))]
+        node["sameAs"] = [
+            r[0] for r in store.rows("SELECT local_id FROM mentions WHERE entity = ? ORDER BY 1", (e["seq"],))
+        ]
         yield node
-    for v in store.rows("SELECT e.*, p.id AS place_id FROM events e LEFT JOIN entities p ON p.seq = e.place ORDER BY e.seq"):
+    for v in store.rows(
+        "SELECT e.*, p.id AS place_id FROM events e LEFT JOIN entities p ON p.seq = e.place ORDER BY e.seq"
+    ):
         node = {"@id": v["id"], "@type": "Event", "name": v["label"], "additionalType": v["kind"]}
         if v["start"]:
             node["startDate"], node["endDate"] = v["start"], v["end"] or v["start"]
         if v["place_id"]:
             node["location"] = v["place_id"]
-        node["attendee"] = [r[0] for r in store.rows(
-            "SELECT DISTINCT x.id FROM participants p JOIN entities x ON x.seq = p.entity WHERE p.event = ? ORDER BY 1",
-            (v["seq"],))]
-        node["sameAs"] = [r[0] for r in store.rows("SELECT local_id FROM event_mentions WHERE event = ? ORDER BY 1", (v["seq"],))]
+        node["attendee"] = [
+            r[0]
+            for r in store.rows(
+                "SELECT DISTINCT x.id FROM participants p JOIN entities x ON x.seq = p.entity WHERE p.event = ? ORDER BY 1",
+                (v["seq"],),
+            )
+        ]
+        node["sameAs"] = [
+            r[0] for r in store.rows("SELECT local_id FROM event_mentions WHERE event = ? ORDER BY 1", (v["seq"],))
+        ]
         yield node
     for a in store.rows("SELECT seq, id, headline, published FROM articles ORDER BY seq"):
         node = {"@id": a["id"], "@type": "NewsArticle"}
@@ -161,15 +192,26 @@ def _jsonld_nodes(corpus: "Corpus") -> Iterator[dict[str, Any]]:
             node["headline"] = a["headline"]
         if a["published"]:
             node["datePublished"] = a["published"]
-        node["mentions"] = [r[0] for r in store.rows(
-            "SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE m.article = ? ORDER BY 1",
-            (a["seq"],))]
-        node["about"] = [r[0] for r in store.rows(
-            "SELECT DISTINCT v.id FROM event_mentions m JOIN events v ON v.seq = m.event WHERE m.article = ? ORDER BY 1",
-            (a["seq"],))]
+        node["mentions"] = [
+            r[0]
+            for r in store.rows(
+                "SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE m.article = ? ORDER BY 1",
+                (a["seq"],),
+            )
+        ]
+        node["about"] = [
+            r[0]
+            for r in store.rows(
+                "SELECT DISTINCT v.id FROM event_mentions m JOIN events v ON v.seq = m.event WHERE m.article = ? ORDER BY 1",
+                (a["seq"],),
+            )
+        ]
         yield node
-        for q in store.rows("SELECT q.local_id, q.text, s.id AS speaker FROM quotes q LEFT JOIN entities s "
-                            "ON s.seq = q.speaker WHERE q.article = ? ORDER BY q.local_id", (a["seq"],)):
+        for q in store.rows(
+            "SELECT q.local_id, q.text, s.id AS speaker FROM quotes q LEFT JOIN entities s "
+            "ON s.seq = q.speaker WHERE q.article = ? ORDER BY q.local_id",
+            (a["seq"],),
+        ):
             quote = {"@id": q["local_id"], "@type": "Quotation", "text": q["text"], "isPartOf": a["id"]}
             if q["speaker"]:
                 quote["creator"] = q["speaker"]
@@ -178,10 +220,18 @@ def _jsonld_nodes(corpus: "Corpus") -> Iterator[dict[str, Any]]:
 
 # --- GraphML ----------------------------------------------------------------------------
 
-GRAPHML_KEYS = [("node", "type", "string"), ("node", "kind", "string"), ("node", "label", "string"),
-                ("node", "articles", "int"), ("node", "mentions", "int"), ("node", "start", "string"),
-                ("edge", "relation", "string"), ("edge", "article", "string"), ("edge", "date", "string"),
-                ("edge", "text", "string")]
+GRAPHML_KEYS = [
+    ("node", "type", "string"),
+    ("node", "kind", "string"),
+    ("node", "label", "string"),
+    ("node", "articles", "int"),
+    ("node", "mentions", "int"),
+    ("node", "start", "string"),
+    ("edge", "relation", "string"),
+    ("edge", "article", "string"),
+    ("edge", "date", "string"),
+    ("edge", "text", "string"),
+]
 
 
 def _graphml(corpus: "Corpus") -> Iterator[str]:
@@ -191,8 +241,14 @@ def _graphml(corpus: "Corpus") -> Iterator[str]:
     yield '  <graph id="corpus" edgedefault="directed">\n'
     store = corpus.store
     for e in store.rows("SELECT * FROM entities ORDER BY seq"):
-        yield _node(e["id"], type="place" if e["space"] == "place" else "actor", kind=e["kind"], label=e["name"],
-                    articles=e["articles"], mentions=e["mentions"])
+        yield _node(
+            e["id"],
+            type="place" if e["space"] == "place" else "actor",
+            kind=e["kind"],
+            label=e["name"],
+            articles=e["articles"],
+            mentions=e["mentions"],
+        )
     for v in store.rows("SELECT * FROM events ORDER BY seq"):
         yield _node(v["id"], type="event", kind=v["kind"], label=v["label"], articles=v["articles"], start=v["start"])
     yield from _graphml_edges(corpus)
@@ -201,9 +257,11 @@ def _graphml(corpus: "Corpus") -> Iterator[str]:
 
 def _graphml_edges(corpus: "Corpus") -> Iterator[str]:
     store = corpus.store
-    rows = store.rows("SELECT x.id AS actor, v.id AS event, v.kind, a.id AS article, coalesce(v.start, a.published) AS date, "
-                      "p.event AS ev, p.article AS art FROM participants p JOIN entities x ON x.seq = p.entity "
-                      "JOIN events v ON v.seq = p.event JOIN articles a ON a.seq = p.article ORDER BY p.event, p.article")
+    rows = store.rows(
+        "SELECT x.id AS actor, v.id AS event, v.kind, a.id AS article, coalesce(v.start, a.published) AS date, "
+        "p.event AS ev, p.article AS art FROM participants p JOIN entities x ON x.seq = p.entity "
+        "JOIN events v ON v.seq = p.event JOIN articles a ON a.seq = p.article ORDER BY p.event, p.article"
+    )
     for (_, _), group in itertools.groupby(rows, key=lambda r: (r["ev"], r["art"])):
         members = list(group)
         for r in members:
@@ -212,14 +270,18 @@ def _graphml_edges(corpus: "Corpus") -> Iterator[str]:
             for one, other in itertools.combinations(sorted({r["actor"] for r in members}), 2):
                 yield _edge(one, other, relation="meets", article=members[0]["article"], date=members[0]["date"])
     # quoted-by: the speaker, quoted by the outlet that relays the quote, else the article's publisher
-    for q in store.rows("SELECT s.id AS speaker, coalesce(via.id, pub.id) AS outlet, a.id AS article, q.date, q.text "
-                        "FROM quotes q JOIN entities s ON s.seq = q.speaker JOIN articles a ON a.seq = q.article "
-                        "LEFT JOIN entities via ON via.seq = q.via "
-                        "LEFT JOIN mentions pm ON pm.article = q.article AND pm.local_id = a.publisher_id "
-                        "LEFT JOIN entities pub ON pub.seq = pm.entity "
-                        "WHERE coalesce(via.id, pub.id) IS NOT NULL AND coalesce(via.id, pub.id) != s.id "
-                        "ORDER BY q.article, q.local_id"):
-        yield _edge(q["speaker"], q["outlet"], relation="quoted-by", article=q["article"], date=q["date"], text=q["text"])
+    for q in store.rows(
+        "SELECT s.id AS speaker, coalesce(via.id, pub.id) AS outlet, a.id AS article, q.date, q.text "
+        "FROM quotes q JOIN entities s ON s.seq = q.speaker JOIN articles a ON a.seq = q.article "
+        "LEFT JOIN entities via ON via.seq = q.via "
+        "LEFT JOIN mentions pm ON pm.article = q.article AND pm.local_id = a.publisher_id "
+        "LEFT JOIN entities pub ON pub.seq = pm.entity "
+        "WHERE coalesce(via.id, pub.id) IS NOT NULL AND coalesce(via.id, pub.id) != s.id "
+        "ORDER BY q.article, q.local_id"
+    ):
+        yield _edge(
+            q["speaker"], q["outlet"], relation="quoted-by", article=q["article"], date=q["date"], text=q["text"]
+        )
 
 
 def _data(values: dict[str, Any], prefix: str) -> str:
@@ -231,35 +293,47 @@ def _escape(text: str) -> str:
 
 
 def _node(ident: str, **values: Any) -> str:
-    return f'    <node id={quoteattr(ident)}>{_data(values, "n")}</node>\n'
+    return f"    <node id={quoteattr(ident)}>{_data(values, 'n')}</node>\n"
 
 
 def _edge(source: str, target: str, **values: Any) -> str:
-    return f'    <edge source={quoteattr(source)} target={quoteattr(target)}>{_data(values, "e")}</edge>\n'
+    return f"    <edge source={quoteattr(source)} target={quoteattr(target)}>{_data(values, 'e')}</edge>\n"
 
 
 # --- CSV --------------------------------------------------------------------------------
 
 CSV_TABLES: dict[str, tuple[list[str], str]] = {
-    "articles": (["article", "published", "headline", "publisher", "source"],
-                 "SELECT id, published, headline, publisher, source FROM articles ORDER BY seq"),
-    "actors": (["id", "type", "kind", "name", "articles", "mentions", "forms"],
-               "SELECT id, CASE space WHEN 'place' THEN 'place' ELSE 'actor' END, kind, name, articles, mentions, "
-               "profile FROM entities ORDER BY seq"),
-    "mentions": (["article", "local_id", "entity", "name", "kind", "spans"],
-                 "SELECT a.id, m.local_id, e.id, m.name, m.kind, m.spans FROM mentions m JOIN articles a ON a.seq = m.article "
-                 "JOIN entities e ON e.seq = m.entity ORDER BY m.article, m.local_id"),
-    "quotes": (["article", "quote", "speaker", "speaker_name", "date", "kind", "cue", "text", "event"],
-               "SELECT a.id, q.local_id, s.id, s.name, q.date, q.kind, q.cue, q.text, v.id FROM quotes q "
-               "JOIN articles a ON a.seq = q.article LEFT JOIN entities s ON s.seq = q.speaker "
-               "LEFT JOIN events v ON v.seq = q.event ORDER BY q.article, q.local_id"),
-    "events": (["id", "kind", "label", "start", "end", "place", "articles"],
-               "SELECT v.id, v.kind, v.label, v.start, v.end, p.id, v.articles FROM events v "
-               "LEFT JOIN entities p ON p.seq = v.place ORDER BY v.seq"),
-    "participants": (["event", "entity", "article"],
-                     "SELECT v.id, e.id, a.id FROM participants p JOIN events v ON v.seq = p.event "
-                     "JOIN entities e ON e.seq = p.entity JOIN articles a ON a.seq = p.article "
-                     "ORDER BY p.event, p.entity, p.article"),
+    "articles": (
+        ["article", "published", "headline", "publisher", "source"],
+        "SELECT id, published, headline, publisher, source FROM articles ORDER BY seq",
+    ),
+    "actors": (
+        ["id", "type", "kind", "name", "articles", "mentions", "forms"],
+        "SELECT id, CASE space WHEN 'place' THEN 'place' ELSE 'actor' END, kind, name, articles, mentions, "
+        "profile FROM entities ORDER BY seq",
+    ),
+    "mentions": (
+        ["article", "local_id", "entity", "name", "kind", "spans"],
+        "SELECT a.id, m.local_id, e.id, m.name, m.kind, m.spans FROM mentions m JOIN articles a ON a.seq = m.article "
+        "JOIN entities e ON e.seq = m.entity ORDER BY m.article, m.local_id",
+    ),
+    "quotes": (
+        ["article", "quote", "speaker", "speaker_name", "date", "kind", "cue", "text", "event"],
+        "SELECT a.id, q.local_id, s.id, s.name, q.date, q.kind, q.cue, q.text, v.id FROM quotes q "
+        "JOIN articles a ON a.seq = q.article LEFT JOIN entities s ON s.seq = q.speaker "
+        "LEFT JOIN events v ON v.seq = q.event ORDER BY q.article, q.local_id",
+    ),
+    "events": (
+        ["id", "kind", "label", "start", "end", "place", "articles"],
+        "SELECT v.id, v.kind, v.label, v.start, v.end, p.id, v.articles FROM events v "
+        "LEFT JOIN entities p ON p.seq = v.place ORDER BY v.seq",
+    ),
+    "participants": (
+        ["event", "entity", "article"],
+        "SELECT v.id, e.id, a.id FROM participants p JOIN events v ON v.seq = p.event "
+        "JOIN entities e ON e.seq = p.entity JOIN articles a ON a.seq = p.article "
+        "ORDER BY p.event, p.entity, p.article",
+    ),
 }
 
 
@@ -289,5 +363,8 @@ def _csv_table(corpus: "Corpus", name: str) -> Iterator[str]:
 
 
 EXPORTS: dict[str, Callable[["Corpus"], Iterator[str]]] = {
-    "json": _jsonl, "jsonld": _jsonld, "graphml": _graphml, "csv": lambda corpus: iter(()),
+    "json": _jsonl,
+    "jsonld": _jsonld,
+    "graphml": _graphml,
+    "csv": lambda corpus: iter(()),
 }

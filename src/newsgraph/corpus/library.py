@@ -1,10 +1,10 @@
 """newsgraph.Corpus: many articles, one graph, in one SQLite file.
 
-    >>> from newsgraph import Corpus
-    >>> with Corpus("corpus.sqlite") as corpus:
-    ...     corpus.add(["../shared/seeds/"])
-    ...     biden = corpus.resolve("President Biden")
-    ...     quotes = list(corpus.quotes_by(biden.id))
+>>> from newsgraph import Corpus
+>>> with Corpus("corpus.sqlite") as corpus:
+...     corpus.add(["../shared/seeds/"])
+...     biden = corpus.resolve("President Biden")
+...     quotes = list(corpus.quotes_by(biden.id))
 """
 
 from __future__ import annotations
@@ -93,8 +93,10 @@ class AddReport:
         return not self.failed
 
     def summary(self) -> str:
-        text = (f"added {self.added} article{'s' if self.added != 1 else ''} from {self.inputs} "
-                f"input{'s' if self.inputs != 1 else ''} in {self.seconds:.1f}s")
+        text = (
+            f"added {self.added} article{'s' if self.added != 1 else ''} from {self.inputs} "
+            f"input{'s' if self.inputs != 1 else ''} in {self.seconds:.1f}s"
+        )
         if self.already:
             text += f"; {self.already} already in the corpus"
         if self.failed:
@@ -105,8 +107,9 @@ class AddReport:
 class Corpus:
     """A corpus file: made when it does not exist (unless ``create`` is False)."""
 
-    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False,
-                 id_base: str | None = None) -> None:
+    def __init__(
+        self, path: str | Path, *, create: bool = True, readonly: bool = False, id_base: str | None = None
+    ) -> None:
         if not isinstance(path, (str, Path)):
             raise UsageError(f"a corpus is a file path, not {type(path).__name__}", "give the path of the .sqlite file")
         self.store = Store(path, create=create and not readonly, readonly=readonly, id_base=id_base)
@@ -124,8 +127,13 @@ class Corpus:
 
     # --- adding ---------------------------------------------------------------------
 
-    def add(self, inputs: Sequence[str | Path], *, options: "ConvertOptions | None" = None,
-            on_outcome: OnOutcome | None = None) -> AddReport:
+    def add(
+        self,
+        inputs: Sequence[str | Path],
+        *,
+        options: "ConvertOptions | None" = None,
+        on_outcome: OnOutcome | None = None,
+    ) -> AddReport:
         """Read and extract ``inputs`` through the batch engine (``options``: api.ConvertOptions,
         its ``workers`` and ``engine``), and add every article; a bad input fails alone."""
         from ..api import ConvertOptions, iter_outcomes
@@ -145,8 +153,11 @@ class Corpus:
                         raise  # the corpus itself, not this input: stop
                     outcome.error = err.at(outcome.input)
                 except Exception as err:  # noqa: BLE001 - one input's failure must not stop the batch
-                    outcome.error = NewsgraphError(f"internal error: {type(err).__name__}: {err}",
-                                                   "please report this with the input file", source=outcome.input)
+                    outcome.error = NewsgraphError(
+                        f"internal error: {type(err).__name__}: {err}",
+                        "please report this with the input file",
+                        source=outcome.input,
+                    )
             outcome.results = []  # memory flat: the articles are on disk now
             if not outcome.ok:
                 report.failed.append(outcome)
@@ -161,7 +172,9 @@ class Corpus:
         started = time.perf_counter()
         for article in articles:
             if not isinstance(article, Article):
-                raise UsageError(f"expected an Article, got {type(article).__name__}", "read it with newsgraph.read first")
+                raise UsageError(
+                    f"expected an Article, got {type(article).__name__}", "read it with newsgraph.read first"
+                )
             report.inputs += 1
             self._add_all([article], source, report)
         report.seconds = time.perf_counter() - started
@@ -198,17 +211,36 @@ class Corpus:
         if parsed is not None:
             keys |= {f"person:first:{parsed.first}"} if parsed.first_only else {f"person:sur:{parsed.last}"}
         marks = ",".join("?" * len(keys))
-        rows = list(self.store.rows(
-            f"SELECT e.* FROM entities e WHERE e.seq IN (SELECT entity FROM entity_keys WHERE key IN ({marks})) "
-            "ORDER BY e.articles DESC, e.mentions DESC, e.seq", sorted(keys)))
+        rows = list(
+            self.store.rows(
+                f"SELECT e.* FROM entities e WHERE e.seq IN (SELECT entity FROM entity_keys WHERE key IN ({marks})) "
+                "ORDER BY e.articles DESC, e.mentions DESC, e.seq",
+                sorted(keys),
+            )
+        )
         people = [r for r in rows if r["space"] == "person"]
         others = [r for r in rows if r["space"] != "person"]
         if parsed is not None and people:
             from .resolve import Entity
 
-            fits = [r for r in people if _person_fits(parsed, parsed.gender, Entity(
-                r["seq"], r["id"], r["space"], r["kind"], r["name"], r["mentions"], r["articles"],
-                json.loads(r["profile"])))]
+            fits = [
+                r
+                for r in people
+                if _person_fits(
+                    parsed,
+                    parsed.gender,
+                    Entity(
+                        r["seq"],
+                        r["id"],
+                        r["space"],
+                        r["kind"],
+                        r["name"],
+                        r["mentions"],
+                        r["articles"],
+                        json.loads(r["profile"]),
+                    ),
+                )
+            ]
             if parsed.full:
                 fits = [r for r in fits if json.loads(r["profile"]).get("first")] or fits
             if fits and (parsed.full or not others):
@@ -217,8 +249,9 @@ class Corpus:
         others.sort(key=lambda r: name_key(r["name"]) != name_key(name))
         return _entity(others[0]) if others else None
 
-    def entities(self, *, kind: str | None = None, type: str | None = None, name: str | None = None,
-                 limit: int | None = None) -> Iterator[CorpusEntity]:
+    def entities(
+        self, *, kind: str | None = None, type: str | None = None, name: str | None = None, limit: int | None = None
+    ) -> Iterator[CorpusEntity]:
         """Entities, the most mentioned first (by articles, then mentions)."""
         where, params = ["1 = 1"], []
         if kind:
@@ -242,7 +275,9 @@ class Corpus:
         rows = self.store.rows(
             "SELECT m.local_id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE e.id = ? "
             "UNION SELECT m.local_id FROM event_mentions m JOIN events e ON e.seq = m.event WHERE e.id = ? "
-            "ORDER BY 1", (ident, ident))
+            "ORDER BY 1",
+            (ident, ident),
+        )
         return [r[0] for r in rows]
 
     def quotes_by(self, actor: str, *, since: str | None = None, until: str | None = None) -> Iterator[CorpusQuote]:
@@ -258,15 +293,28 @@ class Corpus:
             where.append("q.date <= ?")
             params.append(until)
         for r in self.store.rows(
-                "SELECT q.local_id, a.id AS article, a.headline, q.date, q.text, q.kind, q.cue, s.id AS speaker, "
-                "s.name AS speaker_name, ev.id AS event FROM quotes q JOIN entities s ON s.seq = q.speaker "
-                "JOIN articles a ON a.seq = q.article LEFT JOIN events ev ON ev.seq = q.event "
-                f"WHERE {' AND '.join(where)} ORDER BY q.date IS NULL, q.date, a.seq, q.local_id", params):
-            yield CorpusQuote(r["local_id"], r["article"], r["headline"], r["date"], r["text"], r["kind"], r["cue"],
-                              r["speaker"], r["speaker_name"], r["event"])
+            "SELECT q.local_id, a.id AS article, a.headline, q.date, q.text, q.kind, q.cue, s.id AS speaker, "
+            "s.name AS speaker_name, ev.id AS event FROM quotes q JOIN entities s ON s.seq = q.speaker "
+            "JOIN articles a ON a.seq = q.article LEFT JOIN events ev ON ev.seq = q.event "
+            f"WHERE {' AND '.join(where)} ORDER BY q.date IS NULL, q.date, a.seq, q.local_id",
+            params,
+        ):
+            yield CorpusQuote(
+                r["local_id"],
+                r["article"],
+                r["headline"],
+                r["date"],
+                r["text"],
+                r["kind"],
+                r["cue"],
+                r["speaker"],
+                r["speaker_name"],
+                r["event"],
+            )
 
-    def events(self, *, kind: str | None = None, actor: str | None = None, since: str | None = None,
-               until: str | None = None) -> Iterator[CorpusEvent]:
+    def events(
+        self, *, kind: str | None = None, actor: str | None = None, since: str | None = None, until: str | None = None
+    ) -> Iterator[CorpusEvent]:
         """Events as a timeline: dated ones by date, then undated ones."""
         where, params = ["1 = 1"], []
         if kind:
@@ -282,17 +330,35 @@ class Corpus:
             found = self.resolve(actor)
             if found is None:
                 return
-            where.append("e.seq IN (SELECT p.event FROM participants p JOIN entities x ON x.seq = p.entity WHERE x.id = ?)")
+            where.append(
+                "e.seq IN (SELECT p.event FROM participants p JOIN entities x ON x.seq = p.entity WHERE x.id = ?)"
+            )
             params.append(found.id)
         for r in self.store.rows(
-                "SELECT e.*, pl.id AS place_id, pl.name AS place_name FROM events e "
-                f"LEFT JOIN entities pl ON pl.seq = e.place WHERE {' AND '.join(where)} "
-                "ORDER BY e.start IS NULL, e.start, e.seq", params):
-            people = list(self.store.rows(
-                "SELECT DISTINCT x.id, x.name FROM participants p JOIN entities x ON x.seq = p.entity "
-                "WHERE p.event = ? ORDER BY x.articles DESC, x.seq", (r["seq"],)))
-            yield CorpusEvent(r["id"], r["kind"], r["label"], r["start"], r["end"], r["place_id"], r["place_name"],
-                              tuple(p[0] for p in people), tuple(p[1] for p in people), r["articles"])
+            "SELECT e.*, pl.id AS place_id, pl.name AS place_name FROM events e "
+            f"LEFT JOIN entities pl ON pl.seq = e.place WHERE {' AND '.join(where)} "
+            "ORDER BY e.start IS NULL, e.start, e.seq",
+            params,
+        ):
+            people = list(
+                self.store.rows(
+                    "SELECT DISTINCT x.id, x.name FROM participants p JOIN entities x ON x.seq = p.entity "
+                    "WHERE p.event = ? ORDER BY x.articles DESC, x.seq",
+                    (r["seq"],),
+                )
+            )
+            yield CorpusEvent(
+                r["id"],
+                r["kind"],
+                r["label"],
+                r["start"],
+                r["end"],
+                r["place_id"],
+                r["place_name"],
+                tuple(p[0] for p in people),
+                tuple(p[1] for p in people),
+                r["articles"],
+            )
 
     def articles(self) -> Iterator[Article]:
         """Every article as it was added (per-article ids), in the order added."""
@@ -317,5 +383,13 @@ def _entity(row: sqlite3.Row) -> CorpusEntity:
     profile = json.loads(row["profile"])
     forms = sorted(profile.get("forms", {}).items(), key=lambda kv: (-kv[1], kv[0]))
     titles = sorted(profile.get("titles", {}).items(), key=lambda kv: (-kv[1], kv[0]))
-    return CorpusEntity(row["id"], "place" if row["space"] == "place" else "actor", row["kind"], row["name"],
-                        row["mentions"], row["articles"], tuple(f for f, _ in forms), tuple(t for t, _ in titles))
+    return CorpusEntity(
+        row["id"],
+        "place" if row["space"] == "place" else "actor",
+        row["kind"],
+        row["name"],
+        row["mentions"],
+        row["articles"],
+        tuple(f for f, _ in forms),
+        tuple(t for t, _ in titles),
+    )

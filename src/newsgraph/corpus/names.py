@@ -87,7 +87,7 @@ def _org_keys(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _given_names() -> frozenset[str]:
     """Given names newsgraph knows: extraction's list and the variant groups."""
-    from ..extract.wordlists import data  # the word list, not extraction itself
+    from ..lexicon.wordlists import data
 
     table = data("given_names")
     names = {normalise_name(n) for gender in ("male", "female") for n in table[gender]}
@@ -140,8 +140,14 @@ def parse_person(name: str) -> PersonName | None:
     last = data["surname_variants"].get(tokens[-1], tokens[-1])
     if len(tokens) == 1:
         return PersonName(last=last, gender=gender, suffix=suffix)
-    return PersonName(last=last, first=tokens[0], middle=tuple(tokens[1:-1]), gender=gender, suffix=suffix,
-                      known_given=tokens[0] in given)
+    return PersonName(
+        last=last,
+        first=tokens[0],
+        middle=tuple(tokens[1:-1]),
+        gender=gender,
+        suffix=suffix,
+        known_given=tokens[0] in given,
+    )
 
 
 def given_compatible(one: str, other: str) -> bool:

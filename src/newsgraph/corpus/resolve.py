@@ -37,18 +37,40 @@ __all__ = ["CONFIDENCE", "Resolver"]
 
 # Named weights of the choice among several candidates of one block (see _score).
 CONFIDENCE = {
-    "title": 3.0,         # a shared title word ('secretary', 'president')
-    "affiliation": 3.0,   # the same organisation or country
-    "together": 2.0,      # per actor of this article the candidate appeared with before
-    "together_cap": 4,    # at most this many co-occurring actors count
-    "prominence": 0.5,    # times log(1 + articles): the better known of two namesakes
-    "gender": -2.0,       # the article's pronouns say the other gender
+    "title": 3.0,  # a shared title word ('secretary', 'president')
+    "affiliation": 3.0,  # the same organisation or country
+    "together": 2.0,  # per actor of this article the candidate appeared with before
+    "together_cap": 4,  # at most this many co-occurring actors count
+    "prominence": 0.5,  # times log(1 + articles): the better known of two namesakes
+    "gender": -2.0,  # the article's pronouns say the other gender
 }
 PROFILE_CAP = 48  # co-occurring actors, titles and forms kept per entity (the most frequent)
 BLOCK_CAP = 64  # candidates read per look-up: the cost of a look-up does not grow with the corpus
 EVENT_WINDOW_DAYS = 31  # an event found by date is looked for this far before the start
-TITLE_STOP = frozenset({"former", "late", "then", "of", "the", "us", "russian", "vice", "first", "state",
-                        "mr", "mrs", "ms", "miss", "mister", "sir", "dame", "madam", "madame", "lady"})
+TITLE_STOP = frozenset(
+    {
+        "former",
+        "late",
+        "then",
+        "of",
+        "the",
+        "us",
+        "russian",
+        "vice",
+        "first",
+        "state",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mister",
+        "sir",
+        "dame",
+        "madam",
+        "madame",
+        "lady",
+    }
+)
 
 
 @dataclass
@@ -111,8 +133,16 @@ class Resolver:
         seq = self.db.execute(
             "INSERT INTO articles (id, source, published, headline, publisher, publisher_id, json) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article.id, source, (article.published or "")[:10] or None, article.headline, publisher,
-             article.publisher, pack(article))).lastrowid
+            (
+                article.id,
+                source,
+                (article.published or "")[:10] or None,
+                article.headline,
+                publisher,
+                article.publisher,
+                pack(article),
+            ),
+        ).lastrowid
         assert seq is not None
         self.cache = {}
         actors = self._actors(seq, article)
@@ -153,8 +183,10 @@ class Resolver:
         return local
 
     def _mention(self, article: int, local_id: str, entity: Entity, name: str, kind: str, spans: int) -> None:
-        self.db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                        (article, local_id, entity.seq, name, kind, spans))
+        self.db.execute(
+            "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+            (article, local_id, entity.seq, name, kind, spans),
+        )
         entity.mentions += max(spans, 1)
         if not entity.counted:
             entity.articles += 1
@@ -183,8 +215,12 @@ class Resolver:
         if parsed is not None and (actor.kind == "person" or _looks_like_a_person(parsed)):
             # Kinds are evidence, not walls: 'Bernie Sanders' taken for an organisation by
             # one article is still the senator; a 'person' called 'Twitter' the company.
-            if actor.kind == "person" and not parsed.known_given and not parsed.gender \
-                    and not self._person_candidates(parsed, None):
+            if (
+                actor.kind == "person"
+                and not parsed.known_given
+                and not parsed.gender
+                and not self._person_candidates(parsed, None)
+            ):
                 org = self._existing_org(names)
                 if org is not None:
                     return org
@@ -205,17 +241,24 @@ class Resolver:
     def _person_candidates(self, parsed: PersonName, gender: str | None) -> list[Entity]:
         if parsed.first_only:
             # 'Hillary' alone: the best known person of that given name, or a new one
-            fits = [e for e in self._block({f"person:first:{parsed.first}"}, "person") if _person_fits(parsed, gender, e)]
+            fits = [
+                e for e in self._block({f"person:first:{parsed.first}"}, "person") if _person_fits(parsed, gender, e)
+            ]
             return [e for e in fits if not e.profile.get("first_only")] or fits
         fits = [e for e in self._block({f"person:sur:{parsed.last}"}, "person") if _person_fits(parsed, gender, e)]
         if parsed.full:
-            fits = [e for e in fits if e.profile.get("first")] or fits or [
-                e for e in self._block({f"person:first:{parsed.first}"}, "person")
-                if e.profile.get("first_only") and _person_fits(parsed, gender, e)]
+            fits = (
+                [e for e in fits if e.profile.get("first")]
+                or fits
+                or [
+                    e
+                    for e in self._block({f"person:first:{parsed.first}"}, "person")
+                    if e.profile.get("first_only") and _person_fits(parsed, gender, e)
+                ]
+            )
         return fits
 
-    def _resolve_person(self, actor: Actor, parsed: PersonName, context: set[int],
-                        affiliation: int | None) -> Entity:
+    def _resolve_person(self, actor: Actor, parsed: PersonName, context: set[int], affiliation: int | None) -> Entity:
         titles = _title_words(actor.titles) | _title_words([actor.name])
         keys = _person_keys(parsed)
         fits = self._person_candidates(parsed, parsed.gender)
@@ -253,8 +296,11 @@ class Resolver:
             return self._pick_or_make(keys, keys, "country", "country", place.name)
         keys = {f"place:{name_key(n)}" for n in names}
         country = name_key(place.country) if place.country else None
-        fits = [e for e in self._block(keys, "place")
-                if not (country and e.profile.get("country") and e.profile["country"] != country)]
+        fits = [
+            e
+            for e in self._block(keys, "place")
+            if not (country and e.profile.get("country") and e.profile["country"] != country)
+        ]
         best = self._best(fits, set(), set(), None)
         if best is None:
             best = self._make("place", place.kind, place.name, keys)
@@ -274,8 +320,14 @@ class Resolver:
             self._add_keys(best, new)
         return best
 
-    def _best(self, candidates: list[Entity], titles: set[str], context: set[int],
-              affiliation: int | None, gender: str | None = None) -> Entity | None:
+    def _best(
+        self,
+        candidates: list[Entity],
+        titles: set[str],
+        context: set[int],
+        affiliation: int | None,
+        gender: str | None = None,
+    ) -> Entity | None:
         if not candidates:
             return None
         return max(candidates, key=lambda e: (_score(e, titles, context, affiliation, gender), -e.seq))
@@ -285,26 +337,35 @@ class Resolver:
     def _block(self, keys: set[str], space: str) -> list[Entity]:
         marks = ",".join("?" * len(keys))
         # A block holds its best known entities only: 'John' alone need not read every John.
-        seqs = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT e.seq, e.articles FROM entity_keys k CROSS JOIN entities e ON e.seq = k.entity "
-            f"WHERE k.key IN ({marks}) AND e.space = ? ORDER BY e.articles DESC, e.seq LIMIT {BLOCK_CAP}",
-            [*sorted(keys), space])]
+        seqs = [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT DISTINCT e.seq, e.articles FROM entity_keys k CROSS JOIN entities e ON e.seq = k.entity "
+                f"WHERE k.key IN ({marks}) AND e.space = ? ORDER BY e.articles DESC, e.seq LIMIT {BLOCK_CAP}",
+                [*sorted(keys), space],
+            )
+        ]
         return [self._load(s) for s in seqs]
 
     def _load(self, seq: int) -> Entity:
         if seq not in self.cache:
-            row = self.db.execute("SELECT seq, id, space, kind, name, mentions, articles, profile "
-                                  "FROM entities WHERE seq = ?", (seq,)).fetchone()
+            row = self.db.execute(
+                "SELECT seq, id, space, kind, name, mentions, articles, profile FROM entities WHERE seq = ?", (seq,)
+            ).fetchone()
             keys = {r[0] for r in self.db.execute("SELECT key FROM entity_keys WHERE entity = ?", (seq,))}
-            self.cache[seq] = Entity(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
-                                     json.loads(row[7]), keys=keys)
+            self.cache[seq] = Entity(
+                row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]), keys=keys
+            )
         return self.cache[seq]
 
     def _make(self, space: str, kind: str, name: str, keys: set[str]) -> Entity:
-        ident = self._unique_id(f"{self.id_base}{'place' if space == 'place' else kind}:{normalise_name(name)}",
-                                "entities")
-        seq = self.db.execute("INSERT INTO entities (id, space, kind, name, profile) VALUES (?, ?, ?, ?, '{}')",
-                              (ident, space, kind, name)).lastrowid
+        ident = self._unique_id(
+            f"{self.id_base}{'place' if space == 'place' else kind}:{normalise_name(name)}", "entities"
+        )
+        seq = self.db.execute(
+            "INSERT INTO entities (id, space, kind, name, profile) VALUES (?, ?, ?, ?, '{}')",
+            (ident, space, kind, name),
+        ).lastrowid
         assert seq is not None
         entity = Entity(seq, ident, space, kind, name, 0, 0, {}, dirty=True)
         self.cache[seq] = entity
@@ -326,8 +387,10 @@ class Resolver:
         for e in self.cache.values():
             if e.dirty:
                 e.name = _display_name(e)
-                self.db.execute("UPDATE entities SET name = ?, mentions = ?, articles = ?, profile = ? WHERE seq = ?",
-                                (e.name, e.mentions, e.articles, json.dumps(e.profile, sort_keys=True), e.seq))
+                self.db.execute(
+                    "UPDATE entities SET name = ?, mentions = ?, articles = ?, profile = ? WHERE seq = ?",
+                    (e.name, e.mentions, e.articles, json.dumps(e.profile, sort_keys=True), e.seq),
+                )
         self.cache = {}
 
     # --- events and quotes --------------------------------------------------------------
@@ -342,30 +405,44 @@ class Resolver:
             if found is None:
                 slug = normalise_name(event.label)[:60].strip("-")
                 ident = self._unique_id(f"{self.id_base}event:{slug}{'-' + start if start else ''}", "events")
-                found = self.db.execute("INSERT INTO events (id, kind, label, start, end, place) VALUES (?, ?, ?, ?, ?, ?)",
-                                        (ident, event.kind, event.label, start, end, place)).lastrowid
+                found = self.db.execute(
+                    "INSERT INTO events (id, kind, label, start, end, place) VALUES (?, ?, ?, ?, ?, ?)",
+                    (ident, event.kind, event.label, start, end, place),
+                ).lastrowid
             else:
                 # What a later article knows (the date, the place) fills in what was missing.
-                self.db.execute("UPDATE events SET start = coalesce(start, ?), end = coalesce(end, ?), "
-                                "place = coalesce(place, ?) WHERE seq = ?", (start, end, place, found))
+                self.db.execute(
+                    "UPDATE events SET start = coalesce(start, ?), end = coalesce(end, ?), "
+                    "place = coalesce(place, ?) WHERE seq = ?",
+                    (start, end, place, found),
+                )
             assert found is not None
             if found not in local.values():
                 self.db.execute("UPDATE events SET articles = articles + 1 WHERE seq = ?", (found,))
             local[event.id] = found
-            self.db.execute("INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?)", (seq, event.id, found, event.label))
-            self.db.executemany("INSERT OR IGNORE INTO participants VALUES (?, ?, ?)", [(found, p, seq) for p in sorted(parts)])
+            self.db.execute(
+                "INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?)", (seq, event.id, found, event.label)
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO participants VALUES (?, ?, ?)", [(found, p, seq) for p in sorted(parts)]
+            )
         return local
 
-    def _match_event(self, kind: str, start: str | None, end: str | None, place: int | None,
-                     parts: set[int]) -> int | None:
+    def _match_event(
+        self, kind: str, start: str | None, end: str | None, place: int | None, parts: set[int]
+    ) -> int | None:
         rows: dict[int, sqlite3.Row] = {}
         if place is not None:
-            for r in self.db.execute("SELECT seq, start, end, place FROM events WHERE kind = ? AND place = ?", (kind, place)):
+            for r in self.db.execute(
+                "SELECT seq, start, end, place FROM events WHERE kind = ? AND place = ?", (kind, place)
+            ):
                 rows[r[0]] = r
         if start is not None:
             since = (date.fromisoformat(start) - timedelta(days=EVENT_WINDOW_DAYS)).isoformat()
-            for r in self.db.execute("SELECT seq, start, end, place FROM events WHERE kind = ? AND start BETWEEN ? AND ?",
-                                     (kind, since, end or start)):
+            for r in self.db.execute(
+                "SELECT seq, start, end, place FROM events WHERE kind = ? AND start BETWEEN ? AND ?",
+                (kind, since, end or start),
+            ):
                 rows[r[0]] = r
         best, best_shared = None, -1
         for seq, row in sorted(rows.items()):
@@ -379,8 +456,21 @@ class Resolver:
         day = (article.published or "")[:10] or None
         self.db.executemany(
             "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(seq, q.id, actors.get(q.speaker or ""), q.text, q.kind, q.cue, day, events.get(q.event or ""),
-              actors.get(q.via or "")) for q in article.quotes])
+            [
+                (
+                    seq,
+                    q.id,
+                    actors.get(q.speaker or ""),
+                    q.text,
+                    q.kind,
+                    q.cue,
+                    day,
+                    events.get(q.event or ""),
+                    actors.get(q.via or ""),
+                )
+                for q in article.quotes
+            ],
+        )
 
 
 def _events_agree(start: str | None, end: str | None, place: int | None, row: sqlite3.Row, shared: int) -> bool:
@@ -476,8 +566,9 @@ def _org_keys(kind: str, names: list[str]) -> tuple[set[str], set[str]]:
     return stored, wanted
 
 
-def _score(entity: Entity, titles: set[str], context: set[int], affiliation: int | None,
-           gender: str | None = None) -> float:
+def _score(
+    entity: Entity, titles: set[str], context: set[int], affiliation: int | None, gender: str | None = None
+) -> float:
     profile = entity.profile
     genders = profile.get("genders", {})
     if gender and genders and max(genders, key=genders.get) != gender:

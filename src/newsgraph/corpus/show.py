@@ -27,8 +27,15 @@ KINDS = tuple(dict.fromkeys((*ACTOR_KINDS, *PLACE_KINDS, *EVENT_KINDS)))
 QUOTE_WIDTH = 160  # characters of a quote shown in a table (--json has them whole)
 
 
-def overview(corpus: "Corpus", *, actor: str | None = None, kind: str | None = None, since: str | None = None,
-             until: str | None = None, limit: int = 20) -> dict[str, Any]:
+def overview(
+    corpus: "Corpus",
+    *,
+    actor: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+) -> dict[str, Any]:
     """What ``corpus show`` shows, as data."""
     for value, name in ((since, "--since"), (until, "--until")):
         if value is not None:
@@ -45,8 +52,10 @@ def overview(corpus: "Corpus", *, actor: str | None = None, kind: str | None = N
     if actor is not None:
         found = corpus.resolve(actor)
         if found is None:
-            raise UsageError(f"no actor of the corpus is called {actor!r}",
-                             "run 'newsgraph corpus show' to list the most mentioned ones")
+            raise UsageError(
+                f"no actor of the corpus is called {actor!r}",
+                "run 'newsgraph corpus show' to list the most mentioned ones",
+            )
         data["actor"] = dataclasses.asdict(found)
         data["aliases"] = corpus.aliases(found.id)
         data["quotes"] = [dataclasses.asdict(q) for q in corpus.quotes_by(found.id, since=since, until=until)]
@@ -61,8 +70,10 @@ def overview(corpus: "Corpus", *, actor: str | None = None, kind: str | None = N
 
 def render(data: dict[str, Any], console: Console) -> None:
     counts = data["counts"]
-    console.print(f"[bold]{data['corpus']}[/]: {counts['articles']} articles, {counts['entities']} entities, "
-                  f"{counts['quotes']} quotes, {counts['events']} events")
+    console.print(
+        f"[bold]{data['corpus']}[/]: {counts['articles']} articles, {counts['entities']} entities, "
+        f"{counts['quotes']} quotes, {counts['events']} events"
+    )
     if "actors" in data:
         table = Table(title="Most mentioned")
         for column in ("name", "kind", "articles", "mentions", "also written", "id"):
@@ -73,13 +84,15 @@ def render(data: dict[str, Any], console: Console) -> None:
         console.print(table)
     if "actor" in data:
         a = data["actor"]
-        console.print(f"[bold]{a['name']}[/] ({a['kind']}, {a['id']}): {a['articles']} articles, "
-                      f"{a['mentions']} mentions; written {', '.join(a['forms'])}")
+        console.print(
+            f"[bold]{a['name']}[/] ({a['kind']}, {a['id']}): {a['articles']} articles, "
+            f"{a['mentions']} mentions; written {', '.join(a['forms'])}"
+        )
         table = Table(title=f"Quotes of {a['name']} over time")
         for column in ("date", "quote", "article"):
             table.add_column(column)
         for q in data["quotes"]:
-            text = q["text"] if len(q["text"]) <= QUOTE_WIDTH else q["text"][:QUOTE_WIDTH - 1] + "…"
+            text = q["text"] if len(q["text"]) <= QUOTE_WIDTH else q["text"][: QUOTE_WIDTH - 1] + "…"
             table.add_row(q["date"] or "undated", text, q["headline"] or q["article"])
         console.print(table)
     if "events" in data:
@@ -90,6 +103,12 @@ def render(data: dict[str, Any], console: Console) -> None:
             when = e["start"] or "undated"
             if e["end"] and e["end"] != e["start"]:
                 when += f" – {e['end']}"
-            table.add_row(when, e["kind"], e["label"], e["place_name"] or "", ", ".join(e["participant_names"][:5]),
-                          str(e["articles"]))
+            table.add_row(
+                when,
+                e["kind"],
+                e["label"],
+                e["place_name"] or "",
+                ", ".join(e["participant_names"][:5]),
+                str(e["articles"]),
+            )
         console.print(table)

@@ -67,11 +67,17 @@ def database_error(err: sqlite3.Error, path: Path) -> NewsgraphError:
     """A SQLite failure as one of ours: a damaged file says so, a full disk says so."""
     text = str(err)
     if isinstance(err, sqlite3.OperationalError) and "locked" in text:
-        return NewsgraphError(f"the corpus stayed locked by another run for {BUSY_SECONDS:.0f}s",
-                              "wait for the other 'corpus add' to finish and run again", source=str(path))
+        return NewsgraphError(
+            f"the corpus stayed locked by another run for {BUSY_SECONDS:.0f}s",
+            "wait for the other 'corpus add' to finish and run again",
+            source=str(path),
+        )
     if isinstance(err, sqlite3.OperationalError) and "readonly" in text.replace("-", "").replace(" ", ""):
-        return OutputError("the corpus cannot be written: it is read-only",
-                           "make the file and its folder writable, or add to another corpus", source=str(path))
+        return OutputError(
+            "the corpus cannot be written: it is read-only",
+            "make the file and its folder writable, or add to another corpus",
+            source=str(path),
+        )
     if isinstance(err, sqlite3.OperationalError) and "disk" in text and "full" in text:
         return NewsgraphError("the disk is full", "free some space and run again", source=str(path))
     return InputError(f"the corpus file is damaged ({text})", CREATE_HINT, source=str(path))
@@ -80,14 +86,16 @@ def database_error(err: sqlite3.Error, path: Path) -> NewsgraphError:
 class Store:
     """An open corpus file. ``create``: make it when it does not exist (or is empty)."""
 
-    def __init__(self, path: str | Path, *, create: bool = False, readonly: bool = False,
-                 id_base: str | None = None) -> None:
+    def __init__(
+        self, path: str | Path, *, create: bool = False, readonly: bool = False, id_base: str | None = None
+    ) -> None:
         self.path = Path(path)
         fresh = self._check_file(create)
         mode = "ro" if readonly and not fresh else "rwc"
         try:
-            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True,
-                                      timeout=BUSY_SECONDS, isolation_level=None)
+            self.db = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode={mode}", uri=True, timeout=BUSY_SECONDS, isolation_level=None
+            )
         except sqlite3.Error as err:
             raise database_error(err, self.path) from None
         self.db.row_factory = sqlite3.Row
@@ -109,16 +117,22 @@ class Store:
         """Whether the corpus is still to be made; refuse a file that is not SQLite at all."""
         if not self.path.exists() or (self.path.is_file() and self.path.stat().st_size == 0):
             if not create:
-                raise InputError("there is no corpus here", "add articles first: newsgraph corpus add "
-                                 f"INPUT... --db {self.path}", source=str(self.path))
+                raise InputError(
+                    "there is no corpus here",
+                    f"add articles first: newsgraph corpus add INPUT... --db {self.path}",
+                    source=str(self.path),
+                )
             return True
         if not self.path.is_file():
             raise InputError("is not a file", CREATE_HINT, source=str(self.path))
         with self.path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
         if header != SQLITE_HEADER:
-            raise InputError("is not a SQLite database (a damaged corpus or another kind of file)",
-                             CREATE_HINT, source=str(self.path))
+            raise InputError(
+                "is not a SQLite database (a damaged corpus or another kind of file)",
+                CREATE_HINT,
+                source=str(self.path),
+            )
         return False
 
     def _create(self, id_base: str | None) -> None:
@@ -130,9 +144,14 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
-            self.db.executemany("INSERT INTO newsgraph_corpus VALUES (?, ?)", [
-                ("format", "newsgraph-corpus"), ("schema", str(SCHEMA_VERSION)),
-                ("id_base", id_base or "urn:newsgraph:corpus:")])
+            self.db.executemany(
+                "INSERT INTO newsgraph_corpus VALUES (?, ?)",
+                [
+                    ("format", "newsgraph-corpus"),
+                    ("schema", str(SCHEMA_VERSION)),
+                    ("id_base", id_base or "urn:newsgraph:corpus:"),
+                ],
+            )
         # WAL: readers (show, export) never block a writer (add), nor the other way round.
         self.db.execute("PRAGMA journal_mode = WAL")
 
@@ -141,13 +160,19 @@ class Store:
         tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         if app != APPLICATION_ID or "newsgraph_corpus" not in tables:
             listed = ", ".join(tables[:5]) or "no tables"
-            raise InputError(f"is a SQLite database, but not a newsgraph corpus (it holds {listed})",
-                             CREATE_HINT, source=str(self.path))
+            raise InputError(
+                f"is a SQLite database, but not a newsgraph corpus (it holds {listed})",
+                CREATE_HINT,
+                source=str(self.path),
+            )
         row = self.db.execute("SELECT value FROM newsgraph_corpus WHERE key = 'schema'").fetchone()
         if row is None or row[0] != str(SCHEMA_VERSION):
-            raise InputError(f"is a newsgraph corpus of another version (schema {row[0] if row else '?'}, "
-                             f"this newsgraph reads {SCHEMA_VERSION})", "add its articles to a new corpus",
-                             source=str(self.path))
+            raise InputError(
+                f"is a newsgraph corpus of another version (schema {row[0] if row else '?'}, "
+                f"this newsgraph reads {SCHEMA_VERSION})",
+                "add its articles to a new corpus",
+                source=str(self.path),
+            )
 
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:

@@ -1,0 +1,698 @@
+"""The actors pass: people, organisations, countries, groups and places, each mention a Span.
+
+spaCy proposes names (:mod:`.entities`); this module decides what each name is, once
+per article, and merges the ways an article names one actor:
+
+1. Known names win over the model's label (:mod:`newsgraph.lexicon.gazetteer`): countries and their
+   aliases (US, U.S., United States, America), seats of government (Kremlin), well-known
+   organisations (Tass, Twitter), cities and regions. A capital is the country's
+   government when it acts ("Moscow denies") and a city otherwise (:mod:`.places`).
+2. Every other name gets one kind for the whole article: an organisation word or cue
+   ("newspaper Novaya Gazeta", "Ministry of Water") makes it an organisation; else a
+   PERSON label anywhere, or a known given name, makes it a person; else the label most
+   often given.
+3. People: full names that share a surname and a compatible given name are one person
+   (Dmitry/Dmitri Peskov); a surname alone ("Putin", even when tagged as a place) is
+   the person of that surname mentioned last. Titles come from the words before a
+   name and from an apposition after it, never from the name; the affiliation from the
+   title ("Kremlin spokesman" -> Kremlin); gender from honorifics, gendered titles and
+   the pronouns next to the person's mentions.
+4. Every later occurrence of a name found once is a mention too, also where spaCy
+   missed it; nothing in a photo credit is a mention, and nobody credited for a photo
+   becomes an actor.
+
+Actors the structure pass made (authors, agencies, publisher) are kept and merged with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Literal, cast
+
+from ...lexicon.gazetteer import gazetteer, key
+from ...lexicon.language import non_english_reason
+from ...lexicon.names import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    compatible_given,
+    given_name_gender,
+    is_given_name,
+    is_org_cue,
+    is_org_word,
+    similar,
+    surname,
+    title_gender,
+)
+from ...model import Actor, ActorKind, Article, Place, PlaceKind, Provenance, Span, mint_id
+from ..options import ExtractOptions
+from .entities import Candidate, Segment, candidates, make, segments, title_after, title_before
+from .places import capital_is_government, place_of
+
+# How alike two surnames must be to be one (Peskov, Peskow): difflib ratio.
+SURNAME_SIMILARITY = 0.85
+
+_LABEL_KIND = {
+    "ORG": "organization",
+    "PERSON": "person",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "del",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+        "y",
+    }
+)
+
+Gender = Literal["female", "male"]
+
+
+@dataclass
+class _Entity:
+    kind: str  # an actor kind, or "place"
+    name: str
+    place_kind: str = "other"
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    mentions: dict[tuple[int, int, int], Candidate | None] = field(default_factory=dict)
+    gender: Counter = field(default_factory=Counter)
+
+    def add(self, c: Candidate, alias: str | None = None) -> None:
+        self.mentions.setdefault((c.para, c.start, c.end), c)
+        written = alias if alias is not None else c.text
+        if written != self.name and written not in self.aliases:
+            self.aliases.append(written)
+
+    @property
+    def first(self) -> tuple[int, int]:
+        return min(((p, s) for p, s, _ in self.mentions), default=(1 << 30, 0))
+
+
+class _Book:
+    """The entities of one article, by (kind, name)."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str], _Entity] = {}
+
+    def get(self, kind: str, name: str) -> _Entity:
+        k = (kind, name)
+        if k not in self.items:
+            self.items[k] = _Entity(kind, name)
+        return self.items[k]
+
+    def place(self, name: str, kind: str, country: str | None) -> _Entity:
+        e = self.get("place", name)
+        if e.place_kind == "other" or (e.place_kind == "city" and kind != "city"):
+            e.place_kind = kind
+        e.country = e.country or country
+        return e
+
+
+# --- the pass ----------------------------------------------------------------------
+
+
+def run(article: Article, options: ExtractOptions) -> Article:
+    if not any(p.text.strip() for p in article.body):
+        return _note(article, "actors: the body is empty, so no actors or places were extracted")
+    reason = non_english_reason(article.text, options.language or article.language)
+    if reason:
+        return _note(article, f"actors: actors and places not extracted: {reason}")
+    segs = segments(article, options.spacy_model)
+    credited = _credited_names(article)
+    cands = [
+        c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
+    ]
+    book = _Book()
+    unresolved = _resolve_known(cands, book)
+    people = _resolve_names(unresolved, book, credited)
+    _more_mentions(segs, book, people)
+    _drop_overlaps(book)
+    for e in book.items.values():
+        if e.kind == "person":
+            _gender(e, segs, book)
+    return _build(article, book, options)
+
+
+def _note(article: Article, note: str) -> Article:
+    prov = article.provenance or Provenance()
+    if note in prov.notes:
+        return article
+    return article.model_copy(update={"provenance": prov.model_copy(update={"notes": [*prov.notes, note]})})
+
+
+def _known(name: str) -> bool:
+    """On a heading or furniture line only names the gazetteer knows are trusted."""
+    g = gazetteer()
+    return bool(g.country(name) or g.org(name) or g.place(name))
+
+
+def _credited_names(article: Article) -> set[str]:
+    """Everyone named in a media credit ('Peter Klaunzer/Pool/Keystone via Getty Images')."""
+    names: set[str] = set()
+    for m in article.media:
+        for part in re.split(r"/|,|;|\bvia\b|\band\b|\bfor\b", m.credit or "", flags=re.I):
+            part = re.sub(r"\b(?:photo|photos|pool|file|handout)\b", "", part, flags=re.I).strip(" .:-")
+            if part:
+                names.add(key(part))
+    return names
+
+
+# --- kinds -------------------------------------------------------------------------
+
+
+def _country_surname_clash(cands: list[Candidate]) -> set[str]:
+    """Surnames of people in the article ('Jordan' of 'Michael Jordan') are not places."""
+    g = gazetteer()
+    out = set()
+    for c in cands:
+        words = c.text.split()
+        if c.label == "PERSON" and len(words) >= 2 and not g.country(c.text) and not g.org(c.text):
+            out.add(key(surname(c.text)))
+    return out
+
+
+def _resolve_known(cands: list[Candidate], book: _Book) -> list[Candidate]:
+    """Put gazetteer names into the book; return the candidates still to be decided."""
+    g = gazetteer()
+    clash = _country_surname_clash(cands)
+    rest: list[Candidate] = []
+    for c in cands:
+        t = c.text
+        k = key(t)
+        if k in clash and len(t.split()) == 1:
+            rest.append(c)
+            continue
+        country = g.country(t)
+        if country:
+            book.get("country", country.name).add(c, _plain(t))
+            continue
+        org = g.org(t)
+        if org:
+            e = book.get("organization", org.name)
+            e.add(c, _plain(t))
+            if org.country:
+                e.affiliations.append(org.country)
+            continue
+        capital = g.capital(t)
+        if capital and c.label != "PERSON" or capital and k not in clash:
+            if capital_is_government(c):
+                book.get("country", capital.name).add(c)
+            else:
+                name, kind, where = place_of(c, c.label)
+                book.place(name, kind, where).add(c)
+            continue
+        known_place = g.place(t)
+        if known_place:
+            book.place(*known_place).add(c)
+            continue
+        if c.label == "NORP":
+            _group(c, book)
+            continue
+        rest.append(c)
+    return rest
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"^the\s+", "", text, flags=re.I)
+
+
+def _group(c: Candidate, book: _Book) -> None:
+    """'Ukrainians are divided' is a group; 'Russian diplomats' names nobody."""
+    root = c.tokens.root
+    if root.tag_ not in ("NNS", "NNPS") and not (c.text.endswith("s") and root.dep_ not in ("amod", "compound")):
+        return
+    if root.dep_ in ("amod", "compound"):
+        return
+    e = book.get("group", c.text)
+    e.add(c)
+    dem = gazetteer().demonym(c.text)
+    if dem:
+        e.affiliations.append(dem.name)
+
+
+def _org_evidence(c: Candidate) -> bool:
+    words = c.text.split()
+    if len(words) >= 2 and (is_org_word(words[-1]) or is_org_word(words[0])):
+        return True
+    doc = c.seg.doc
+    k = c.i - 1
+    # "independent Russian newspaper Novaya Gazeta", "Norway's financial regulator, Finanstilsynet"
+    if k >= 1 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].is_lower and is_org_cue(doc[k].text)
+
+
+def _person_evidence(cs: list[Candidate]) -> bool:
+    if any(c.label == "PERSON" for c in cs):
+        return True
+    words = cs[0].text.split()
+    return 2 <= len(words) <= 4 and is_given_name(words[0]) and _name_shaped(cs[0].text)
+
+
+def _name_shaped(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 5:
+        return False
+    for w in words:
+        if w.casefold() in _NAME_PARTICLES:
+            continue
+        if not (w[:1].isupper() and re.fullmatch(r"[^\W\d_][\w.'’-]*", w)):
+            return False
+    return True
+
+
+def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> list[_Entity]:
+    """Give each remaining name one kind; cluster people; return the people."""
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for c in rest:
+        by_key[key(c.text)].append(c)
+    kinds = {k: _kind(cs) for k, cs in by_key.items()}
+    people = _people(by_key, kinds, credited)
+    for p in people:
+        _canonical(p)
+        book.items[("person", p.name)] = p
+        for mention in p.mentions.values():
+            if mention is not None:
+                title_before(mention)
+                title_after(mention)
+                _take_titles(p, mention)
+    for k, cs in by_key.items():
+        if kinds[k] != "person":
+            _file(book, kinds[k], cs)
+    return people
+
+
+def _by_org_evidence(cs: list[Candidate]) -> str | None:
+    return "organization" if any(_org_evidence(c) for c in cs) else None
+
+
+def _by_person_evidence(cs: list[Candidate]) -> str | None:
+    return "person" if _person_evidence(cs) else None
+
+
+def _by_venue_word(cs: list[Candidate]) -> str | None:
+    words = [w.casefold() for w in cs[0].text.split()]
+    venues = gazetteer().venue_words
+    return "place" if words[0] in venues or words[-1] in venues else None
+
+
+def _by_label_vote(cs: list[Candidate]) -> str | None:
+    labels = Counter(c.label for c in cs)
+    label = max(labels, key=lambda lab: (labels[lab], lab == "PERSON", lab))
+    return _LABEL_KIND.get(label, "organization")
+
+
+# The kind of a name not in the gazetteer, one for the whole article: the first rule
+# that decides wins (the label vote always does).
+KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
+    ("organisation word or cue", _by_org_evidence),
+    ("person label or given name", _by_person_evidence),
+    ("venue word", _by_venue_word),
+    ("label most often given", _by_label_vote),
+)
+
+
+def _kind(cs: list[Candidate]) -> str:
+    return next(kind for _, rule in KIND_RULES if (kind := rule(cs)) is not None)
+
+
+def _people(by_key: dict[str, list[Candidate]], kinds: dict[str, str], credited: set[str]) -> list[_Entity]:
+    """People with a full name are the anchors; a lone surname joins one of them."""
+    people: list[_Entity] = []
+    full = [k for k in by_key if kinds[k] == "person" and len(by_key[k][0].text.split()) >= 2]
+    for k in sorted(full, key=lambda k: _first(by_key[k])):
+        cs = by_key[k]
+        if k in credited or not _name_shaped(cs[0].text):
+            continue
+        target = next((p for p in people if _same_person(p.name, cs[0].text)), None)
+        if target is None:
+            target = _Entity("person", cs[0].text)
+            people.append(target)
+        for c in cs:
+            target.add(c)
+    singles = [k for k in by_key if len(by_key[k][0].text.split()) == 1]
+    for k in singles:
+        cs = by_key[k]
+        matches = [p for p in people if similar(surname(p.name), cs[0].text, SURNAME_SIMILARITY)]
+        if matches:
+            for c in cs:
+                _nearest(matches, c).add(c)
+            kinds[k] = "person"
+        elif kinds[k] == "person" and k not in credited and _name_shaped(cs[0].text):
+            e = _Entity("person", cs[0].text)
+            for c in cs:
+                e.add(c)
+            people.append(e)
+    return people
+
+
+def _file(book: _Book, kind: str, cs: list[Candidate]) -> None:
+    """Names of one kind other than a person into the book: places with their kind and
+    country, groups, organisations with the country they belong to."""
+    if kind == "place":
+        for c in cs:
+            name, pkind, where = place_of(c, c.label)
+            book.place(name, pkind, where).add(c)
+    elif kind == "group":
+        for c in cs:
+            book.get("group", c.text).add(c)
+    else:
+        for c in cs:
+            e = book.get("organization", _plain(cs[0].text))
+            e.add(c, _plain(c.text))
+            if c.possessor:
+                owner = gazetteer().country(c.possessor)
+                e.affiliations.append(owner.name if owner else c.possessor)
+            # "U.S. Embassy", "Russian Foreign Ministry": the country it belongs to.
+            first = c.text.split()[0]
+            owner = gazetteer().country(first) or gazetteer().demonym(first)
+            if owner and len(c.text.split()) > 1:
+                e.affiliations.append(owner.name)
+
+
+def _first(cs: list[Candidate]) -> tuple[int, int]:
+    return min((c.para, c.start) for c in cs)
+
+
+def _same_person(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if not similar(surname(a), surname(b), SURNAME_SIMILARITY):
+        return False
+    return compatible_given(wa[0], wb[0])
+
+
+def _nearest(people: list[_Entity], c: Candidate) -> _Entity:
+    """The person of this surname mentioned last before ``c`` (else the first one)."""
+    best, best_pos = people[0], (-1, -1)
+    for p in people:
+        for para, start, _end in p.mentions:
+            if (para, start) < (c.para, c.start) and (para, start) > best_pos:
+                best, best_pos = p, (para, start)
+    return best
+
+
+def _canonical(p: _Entity) -> None:
+    """The fullest name as first written is the name; the other forms are aliases."""
+    forms = [c.text for c in sorted((c for c in p.mentions.values() if c is not None), key=lambda c: (c.para, c.start))]
+    if not forms:
+        return
+    longest = max(len(f.split()) for f in forms)
+    p.name = next(f for f in forms if len(f.split()) == longest)
+    p.aliases = [f for f in dict.fromkeys(forms) if f != p.name]
+
+
+def _take_titles(p: _Entity, c: Candidate) -> None:
+    for t in c.titles:
+        if t.casefold() not in (x.casefold() for x in p.titles):
+            p.titles.append(t)
+        g = title_gender(t)
+        if g:
+            p.gender[g] += 3
+    p.affiliations.extend(c.affiliations)
+    if c.honorific_gender:
+        p.gender[c.honorific_gender] += 5
+
+
+# --- more mentions -----------------------------------------------------------------
+
+
+def _more_mentions(segs: list[Segment], book: _Book, people: list[_Entity]) -> None:
+    """Find every other occurrence of a name the article uses (where spaCy missed it)."""
+    forms: dict[str, _Entity] = {}
+    surnames = Counter(surname(p.name) for p in people)
+    for e in book.items.values():
+        if not e.mentions:
+            continue
+        names = [e.name, *e.aliases]
+        if e.kind == "person" and surnames[surname(e.name)] == 1:
+            names.append(surname(e.name))
+        for n in names:
+            if len(n) >= 2 and n[:1].isupper() and gazetteer().capital(n) is None:
+                forms.setdefault(n, e)
+    if not forms:
+        return
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(f).replace("\\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for e in book.items.values():
+        for p, s, en in e.mentions:
+            taken[p].append((s, en))
+    for seg in segs:
+        for m in pattern.finditer(seg.text):
+            s, en = seg.offset + m.start(), seg.offset + m.end()
+            if seg.in_credit(s, en) or any(s < b and en > a for a, b in taken[seg.para]):
+                continue
+            e = forms[re.sub(r"\s+", " ", m.group())]
+            span = seg.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            if len(span) == 1 and e.kind == "person" and span[0].pos_ != "PROPN":
+                continue  # a surname that is also a word ("May") counts only as a name
+            c = make(seg, span.start, span.end, "")
+            c.start, c.end = s, en
+            e.add(c)
+            taken[seg.para].append((s, en))
+            if e.kind == "person":
+                title_before(c)
+                _take_titles(e, c)
+
+
+def _drop_overlaps(book: _Book) -> None:
+    """One entity per stretch of text: a longer name beats a shorter one inside it."""
+    spans = sorted(
+        ((p, s, en, e) for e in book.items.values() for (p, s, en) in e.mentions),
+        key=lambda x: (x[0], x[1], -(x[2] - x[1])),
+    )
+    last: tuple[int, int] = (-1, -1)
+    for p, s, en, e in spans:
+        if p == last[0] and s < last[1]:
+            e.mentions.pop((p, s, en), None)
+            continue
+        last = (p, en)
+
+
+# --- gender ------------------------------------------------------------------------
+
+
+def _gender(p: _Entity, segs: list[Segment], book: _Book) -> None:
+    """He/she in the sentence of a mention (and the next one) when no other person is near."""
+    person_spans: dict[int, list[tuple[int, int, _Entity]]] = defaultdict(list)
+    for e in book.items.values():
+        if e.kind == "person":
+            for para, s, en in e.mentions:
+                person_spans[para].append((s, en, e))
+    for seg in segs:
+        sents = list(seg.doc.sents)
+        for n, sent in enumerate(sents):
+            s0, s1 = seg.offset + sent.start_char, seg.offset + sent.end_char
+            here = {e.name for (s, en, e) in person_spans[seg.para] if s0 <= s < s1}
+            if here != {p.name}:
+                continue
+            window = [sent]
+            if n + 1 < len(sents):
+                nxt = sents[n + 1]
+                n0, n1 = seg.offset + nxt.start_char, seg.offset + nxt.end_char
+                if not any(n0 <= s < n1 for (s, en, e) in person_spans[seg.para]):
+                    window.append(nxt)
+            for w in window:
+                for t in w:
+                    if t.lower_ in MALE_PRONOUNS:
+                        p.gender["male"] += 1
+                    elif t.lower_ in FEMALE_PRONOUNS:
+                        p.gender["female"] += 1
+    given = given_name_gender(p.name.split()[0]) if len(p.name.split()) > 1 else None
+    if given:
+        p.gender[given] += 1
+
+
+def _decide_gender(votes: Counter) -> Gender | None:
+    male, female = votes["male"], votes["female"]
+    if male > 2 * female:
+        return "male"
+    if female > 2 * male:
+        return "female"
+    return None
+
+
+# --- output ------------------------------------------------------------------------
+
+
+def _build(article: Article, book: _Book, options: ExtractOptions) -> Article:
+    base = options.id_base
+    ids: dict[tuple[str, str], str] = {}
+    for (kind, name), e in book.items.items():
+        if kind != "place":
+            ids[(kind, name)] = mint_id(kind, name, base)
+    actors = _Actors(article.actors)
+    for e, own, aff in _pending(book, ids, base):
+        actors.add(e, own, aff)
+    places = _places(book, base)
+    kept = [p for p in article.places if p.id not in places]
+    data = article.model_dump()
+    data["actors"] = [a.model_dump() for a in actors.all()]
+    data["places"] = [p.model_dump() for p in kept + list(places.values())]
+    # Validating again puts merged mentions in reading order and checks every reference.
+    return Article.model_validate(data)
+
+
+def _affiliation_id(book: _Book, ids: dict[tuple[str, str], str], base: str, e: _Entity, own: str) -> str | None:
+    """The id of the first affiliation of ``e`` that is an actor (not ``e`` itself); a
+    country named only as an affiliation becomes an actor."""
+    for name in e.affiliations:
+        country = gazetteer().country(name) or gazetteer().demonym(name)
+        org = gazetteer().org(name)
+        for kind, canon in (
+            ((("country", country.name),) if country else ())
+            + ((("organization", org.name),) if org else ())
+            + (("organization", name),)
+        ):
+            if (kind, canon) in ids and ids[(kind, canon)] != own:
+                return ids[(kind, canon)]
+        if country:
+            ids[("country", country.name)] = mint_id("country", country.name, base)
+            book.get("country", country.name)
+            return ids[("country", country.name)]
+    return None
+
+
+def _pending(book: _Book, ids: dict[tuple[str, str], str], base: str) -> list[tuple[_Entity, str, str | None]]:
+    """(entity, its id, its affiliation's id) in reading order; countries that only
+    affiliations named come last."""
+    order = sorted((e for e in list(book.items.values()) if e.kind != "place"), key=lambda e: (e.first, e.name))
+    pending = []
+    for e in order:
+        if not e.mentions and e.kind == "person":
+            continue
+        own = ids[(e.kind, e.name)]
+        pending.append((e, own, _affiliation_id(book, ids, base, e, own)))
+    for (kind, name), e in book.items.items():
+        if (
+            kind != "place"
+            and not e.mentions
+            and ids.get((kind, name))
+            and all(own != ids[(kind, name)] for _, own, _ in pending)
+        ):
+            pending.append((e, ids[(kind, name)], None))
+    return pending
+
+
+class _Actors:
+    """The article's actors: those it had, merged with what this stage found, then the new."""
+
+    def __init__(self, existing: list[Actor]) -> None:
+        self.existing = list(existing)
+        self.by_name: dict[str, int] = {}
+        for n, a in enumerate(self.existing):
+            for name in (a.name, *a.aliases):
+                self.by_name.setdefault(f"{a.kind}:{key(name)}", n)
+                self.by_name.setdefault(key(name), n)
+        self.merged: dict[int, Actor] = {}
+        self.new: dict[str, Actor] = {}
+
+    def _existing(self, e: _Entity, own: str) -> int | None:
+        hit = self.by_name.get(f"{e.kind}:{key(e.name)}")
+        if hit is None:
+            hit = next((self.by_name[k] for k in (own,) if k in self.by_name), None)
+        if hit is None:
+            hit = next((n for n, a in enumerate(self.existing) if a.id == own), None)
+        return hit
+
+    def add(self, e: _Entity, own: str, aff: str | None) -> None:
+        mentions = [Span(paragraph=p, start=s, end=en) for (p, s, en) in e.mentions]
+        hit = self._existing(e, own)
+        if hit is not None:
+            a = self.merged.get(hit, self.existing[hit])
+            self.merged[hit] = a.model_copy(
+                update={
+                    "mentions": [*a.mentions, *mentions],
+                    "aliases": [*a.aliases, *(x for x in [e.name, *e.aliases] if x != a.name and x not in a.aliases)],
+                    "titles": [*a.titles, *(t for t in e.titles if t not in a.titles)],
+                    "gender": a.gender or _decide_gender(e.gender),
+                    "affiliation": a.affiliation or (aff if aff != a.id else None),
+                }
+            )
+        elif own in self.new:
+            a = self.new[own]
+            self.new[own] = a.model_copy(update={"mentions": [*a.mentions, *mentions]})
+        else:
+            self.new[own] = Actor(
+                id=own,
+                kind=cast(ActorKind, e.kind),
+                name=e.name,
+                aliases=list(e.aliases),
+                titles=_tidy_titles(e.titles),
+                affiliation=aff if aff != own else None,
+                gender=_decide_gender(e.gender) if e.kind == "person" else None,
+                mentions=mentions,
+            )
+
+    def all(self) -> list[Actor]:
+        """Every actor; an affiliation to an actor that is not there is dropped."""
+        actors = [self.merged.get(n, a) for n, a in enumerate(self.existing)] + list(self.new.values())
+        known_ids = {a.id for a in actors}
+        return [
+            a if a.affiliation is None or a.affiliation in known_ids else a.model_copy(update={"affiliation": None})
+            for a in actors
+        ]
+
+
+def _places(book: _Book, base: str) -> dict[str, Place]:
+    places: dict[str, Place] = {}
+    for e in sorted(
+        (e for e in book.items.values() if e.kind == "place" and e.mentions), key=lambda e: (e.first, e.name)
+    ):
+        pid = mint_id("place", e.name, base)
+        mentions = [Span(paragraph=p, start=s, end=en) for (p, s, en) in e.mentions]
+        if pid in places:
+            old = places[pid]
+            places[pid] = old.model_copy(update={"mentions": [*old.mentions, *mentions]})
+            continue
+        places[pid] = Place(
+            id=pid,
+            name=e.name,
+            kind=cast(PlaceKind, e.place_kind),
+            country=e.country,
+            aliases=list(e.aliases),
+            mentions=mentions,
+        )
+    return places
+
+
+def _tidy_titles(titles: list[str]) -> list[str]:
+    """Drop a title that a longer one holds ('President' beside 'Russian President')."""
+    out: list[str] = []
+    for t in titles:
+        words = t.casefold().split()
+        if any(len(o.split()) > len(words) and o.casefold().split()[-len(words) :] == words for o in titles):
+            continue
+        if t.casefold() not in (o.casefold() for o in out):
+            out.append(t)
+    return out

@@ -1,0 +1,483 @@
+"""From paragraphs to candidate names: spaCy's entities, trimmed and split, with titles.
+
+A candidate is a name as written at one place in the text (its Span), spaCy's label,
+and what stands around it: a title before it ("Kremlin spokesman"), an apposition
+after it ("Sergei Lavrov, Russia's foreign minister,"), an age, an honorific. Which
+actor or place it names is decided later (:mod:`newsgraph.extract.actors`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from ...lexicon.gazetteer import gazetteer
+from ...lexicon.names import (
+    CONNECTORS,
+    honorific,
+    is_event_word,
+    is_given_name,
+    is_not_name_word,
+    is_org_cue,
+    is_title_head,
+    is_title_modifier,
+    is_unaffiliated_head,
+    looks_like_credit,
+)
+from ...model import Article
+from .. import nlp
+from ..story import docs as story_docs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_ENTITY_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_REL = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
+_LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
+MAX_TITLE_TOKENS = 10
+_TITLE_CASE_SHARE = 0.6  # of words capitalised: a Title Case line
+_SENT_END = re.compile(r"[.!?…:;\"'”’)]\s*$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“])")
+
+
+@dataclass
+class Segment:
+    """A parsed piece of one paragraph (a whole paragraph unless it is huge)."""
+
+    para: int
+    offset: int  # where the piece starts in the paragraph's text
+    text: str
+    doc: "Doc"
+    weak: bool  # a heading, credit or page-furniture line: names come only from elsewhere
+    credits: list[tuple[int, int]] = field(default_factory=list)  # paragraph offsets of credit text
+
+    def in_credit(self, start: int, end: int) -> bool:
+        return any(start < e and end > s for s, e in self.credits)
+
+
+@dataclass
+class Candidate:
+    seg: Segment
+    i: int  # first token of the name in seg.doc
+    j: int  # one past its last token
+    label: str
+    text: str
+    start: int  # offsets in the paragraph
+    end: int
+    titles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)  # names from titles, best first
+    honorific_gender: str | None = None
+    possessor: str | None = None  # "Russia" in "Russia's Council on ..."
+    ent_start: int = -1  # spaCy's start of the entity, before titles were cut
+
+    @property
+    def para(self) -> int:
+        return self.seg.para
+
+    @property
+    def tokens(self) -> "SpacySpan":
+        return self.seg.doc[self.i : self.j]
+
+
+# --- segments ----------------------------------------------------------------------
+
+
+def is_weak_line(text: str) -> bool:
+    """A heading or furniture line ('Biden and Putin Relations', 'Author Profile Photo').
+
+    spaCy's labels on such Title Case lines are mostly guesses; names there count only
+    when the article names them elsewhere in prose.
+    """
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    if not words or len(words) > 12 or _SENT_END.search(text):
+        return False
+    capital = sum(1 for w in words if w[:1].isupper())
+    return capital / len(words) >= _TITLE_CASE_SHARE
+
+
+def credit_zones(text: str) -> list[tuple[int, int]]:
+    """Offsets of photo credits in a paragraph: a last 'sentence' like 'Name/Agency via AP'."""
+    zones = []
+    starts = [0] + [m.end() for m in _SENTENCE_SPLIT.finditer(text)]
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else len(text)
+        piece = text[s:e].strip()
+        if piece and looks_like_credit(piece):
+            zones.append((s, e))
+    return zones
+
+
+def segments(article: Article, model: str) -> list[Segment]:
+    whole = story_docs(article, model)
+    out = []
+    for p, para in enumerate(article.body):
+        if para.role == "note" or not para.text.strip():
+            continue
+        weak = para.role == "subheading" or is_weak_line(para.text)
+        chunks = list(nlp.pieces(para.text))
+        docs = [whole[p]] if len(chunks) == 1 else nlp.parse([c for _, c in chunks], model)
+        for (off, chunk), doc in zip(chunks, docs):
+            zones = [(s + off, e + off) for s, e in credit_zones(chunk)]
+            out.append(Segment(p, off, chunk, doc, weak, zones))
+    return out
+
+
+# --- candidates --------------------------------------------------------------------
+
+
+def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
+    """Cut determiners, possessive endings, parentheses, honorifics and title words."""
+    for k in range(i, j):
+        if doc[k].text in ("(", "[", "|"):
+            j = k
+            break
+    while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct or doc[i].is_space):
+        i += 1
+    # "Interfax news agency": words in lower case after a name are not part of it.
+    while j > i and (
+        doc[j - 1].text in _POSSESSIVE
+        or doc[j - 1].is_punct
+        or doc[j - 1].is_space
+        or (doc[j - 1].like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
+        or (doc[j - 1].is_lower and j - 1 > i)
+    ):
+        j -= 1
+    return i, j
+
+
+def _strip_leading_titles(doc: "Doc", i: int, j: int) -> int:
+    """'Bartender Ruslan Lapuk' -> 'Ruslan Lapuk' (keeps at least one word)."""
+    while j - i > 1:
+        t = doc[i]
+        if (
+            honorific(t.text)
+            or is_title_head(t.text)
+            or (is_title_modifier(t.text, doc[i + 1].text) and is_title_head(doc[i + 1].text))
+        ):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _split_possessive(doc: "Doc", i: int, j: int) -> int | None:
+    """Index of the POS token inside 'Russia's Council on International Relations'."""
+    for k in range(i + 1, j - 1):
+        if doc[k].tag_ == "POS" or doc[k].text in _POSSESSIVE:
+            return k
+    return None
+
+
+def _hyphen_parts(text: str) -> list[tuple[int, int]] | None:
+    """'U.S.-Russia' -> offsets of 'U.S.' and 'Russia' when every part is a country."""
+    if "-" not in text:
+        return None
+    parts, pos = [], 0
+    for piece in text.split("-"):
+        s = pos + len(piece) - len(piece.lstrip())
+        e = pos + len(piece.rstrip())
+        pos += len(piece) + 1
+        # "U.S.-Russia Relations": the last part may run on into other words.
+        first = piece.strip().split(" ")[0] if piece is not text.split("-")[0] else piece.strip()
+        if gazetteer().country(piece.strip()):
+            parts.append((s, e))
+        elif gazetteer().country(first):
+            parts.append((s, s + len(first)))
+        else:
+            return None
+    return parts if len(parts) >= 2 else None
+
+
+def candidates(seg: Segment) -> Iterator[Candidate]:
+    doc = seg.doc
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        yield from _from_entity(seg, ent)
+    yield from _unlabelled_people(seg)
+
+
+def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
+    """Names spaCy did not tag at all ("NBC News' Keir Simmons"): a known given name
+    followed by one or two capitalised proper nouns, outside every entity."""
+    doc = seg.doc
+    k = 0
+    while k < len(doc):
+        t = doc[k]
+        # "the FNV union said": an acronym that a common organisation noun follows.
+        if (
+            not t.ent_type_
+            and t.is_upper
+            and len(t) >= 2
+            and t.is_alpha
+            and k + 1 < len(doc)
+            and doc[k + 1].is_lower
+            and is_org_cue(doc[k + 1].text)
+        ):
+            yield make(seg, k, k + 1, "ORG")
+            k += 1
+            continue
+        if t.ent_type_ or t.pos_ != "PROPN" or not t.is_title or not is_given_name(t.text):
+            k += 1
+            continue
+        m = k + 1
+        while (
+            m < len(doc)
+            and m - k < 3
+            and not doc[m].ent_type_
+            and doc[m].pos_ == "PROPN"
+            and doc[m].is_title
+            and not is_title_head(doc[m].text)
+        ):
+            m += 1
+        if m - k >= 2:
+            yield make(seg, k, m, "PERSON")
+        k = m
+
+
+def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
+    doc = seg.doc
+    s = seg.offset + doc[i].idx
+    e = seg.offset + doc[j - 1].idx + len(doc[j - 1])
+    text = re.sub(r"\s+", " ", seg.text[s - seg.offset : e - seg.offset])
+    return Candidate(seg, i, j, label, text, s, e)
+
+
+def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
+    doc = seg.doc
+    end = ent.end
+    if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
+        end += 1  # "Group of 20": spaCy stops before the number
+    i, j = _trim(doc, ent.start, end, ent.start)
+    if i >= j:
+        return
+    text = doc[i:j].text
+    if "/" in text or "@" in text or "http" in text:
+        return  # photo credits ('Name/Agency'), handles and links are not names
+    parts = _hyphen_parts(text)
+    if parts:
+        base = doc[i].idx
+        for s, e in parts:
+            span = doc.char_span(base + s, base + e, alignment_mode="expand")
+            if span is not None:
+                c = make(seg, span.start, span.end, "GPE")
+                c.start, c.end = seg.offset + base + s, seg.offset + base + e
+                c.text = seg.text[base + s : base + e]
+                yield c
+        return
+    if all(is_title_head(t.text) or is_title_modifier(t.text) for t in doc[i:j]):
+        return  # "State" of "Secretary of State" is part of a title
+    if is_event_word(doc[j - 1].text) and j - i > 1:
+        return  # "Russian Energy Week" is an event, for the events pass
+    ent_start = i
+    if ent.label_ == "PERSON":
+        i = _strip_leading_titles(doc, i, j)
+    k = _split_possessive(doc, i, j)
+    if k is not None and ent.label_ in ("ORG", "FAC", "LOC"):
+        owner = make(seg, i, k, "GPE" if gazetteer().country(doc[i:k].text) else "ORG")
+        yield owner
+        rest = _trim(doc, k + 1, j, k + 1)
+        if rest[0] < rest[1]:
+            c = make(seg, rest[0], rest[1], ent.label_)
+            c.possessor = owner.text
+            yield c
+        return
+    if all(is_not_name_word(t.text) or not any(ch.isalpha() for ch in t.text) for t in doc[i:j]):
+        return
+    c = make(seg, i, j, ent.label_)
+    c.ent_start = ent_start
+    yield c
+
+
+# --- titles ------------------------------------------------------------------------
+
+
+def _titleish(t: "Token", have_head: bool, ent_start: int) -> bool:
+    if t.i >= ent_start:  # words spaCy put inside the name ("Judge Kari Lunde")
+        return True
+    if t.ent_type_ in _STOP_ENTS or t.ent_type_ == "PERSON":
+        return False
+    nxt = t.doc[t.i + 1].text if t.i + 1 < len(t.doc) else None
+    if is_title_head(t.text, t.lemma_) or is_title_modifier(t.text, nxt):
+        return True
+    if t.text in _POSSESSIVE or t.tag_ == "POS" or t.lower_ in CONNECTORS:
+        return True
+    if t.ent_type_ in _ENTITY_TYPES:
+        return True
+    return have_head and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+
+
+def _clean_title(tokens: list["Token"]) -> list["Token"]:
+    while tokens and (
+        tokens[0].lower_ in CONNECTORS
+        or tokens[0].text in _POSSESSIVE
+        or tokens[0].lower_ in ("the", "a", "an")
+        or tokens[0].is_punct
+    ):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].lower_ in CONNECTORS or tokens[-1].is_punct or tokens[-1].lower_ in ("the", "a", "an")
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _text(tokens: list["Token"]) -> str:
+    words = []
+    for k, t in enumerate(tokens):
+        last = k == len(tokens) - 1
+        # A plural head names one person's office: "the presidents X and Y" -> "president".
+        word = t.lemma_ if last and t.tag_ in ("NNS",) and is_title_head(t.lemma_) else t.text
+        if not last:
+            gap = t.whitespace_ or tokens[k + 1].i != t.i + 1
+            word += " " if gap else ""
+        words.append(word)
+    return "".join(words).strip()
+
+
+def _affiliations(tokens: list["Token"]) -> list[str]:
+    """Names in a title that say whom the person works for, best first.
+
+    "Russia's ambassador to the US" -> Russia (the possessor); "Kremlin spokesman" ->
+    Kremlin; "head of Russia's Council on ..." -> the council; never the object of "to".
+    """
+    heads = [k for k, t in enumerate(tokens) if is_title_head(t.text, t.lemma_)]
+    if heads and is_unaffiliated_head(tokens[heads[-1]].text):
+        return []
+    head = heads[0] if heads else len(tokens)
+    before: list[str] = []
+    after: list[str] = []
+    runs: list[tuple[int, list["Token"]]] = []
+    current: list["Token"] = []
+    for k, t in enumerate(tokens):
+        if t.ent_type_ in _ENTITY_TYPES and t.text not in _POSSESSIVE:
+            current.append(t)
+            continue
+        if current:
+            runs.append((k - len(current), current))
+            current = []
+    if current:
+        runs.append((len(tokens) - len(current), current))
+    for start, run in runs:
+        end = start + len(run)
+        prev = tokens[start - 1].lower_ if start > 0 else ""
+        if prev in ("to", "with", "against", "in", "from"):
+            continue
+        possessive = end < len(tokens) and (tokens[end].text in _POSSESSIVE or tokens[end].tag_ == "POS")
+        name = "".join(t.text_with_ws for t in run).strip()
+        if start > head:
+            after.insert(0, name)  # "head of Russia's Council on ...": the council
+        elif possessive:
+            before.insert(0, name)  # "Russia's ambassador to the US": Russia
+        else:
+            before.append(name)
+    return before + after
+
+
+def title_before(c: Candidate) -> None:
+    doc = c.seg.doc
+    ent_start = c.ent_start if c.ent_start >= 0 else c.i
+    sent_start = doc[c.i].sent.start
+    j = c.i - 1
+    if j >= sent_start and honorific(doc[j].text):
+        h = honorific(doc[j].text) or {}
+        c.honorific_gender = h.get("gender")
+        if not h.get("keep"):
+            j -= 1
+    tokens: list["Token"] = []
+    comma = False
+    have_head = False
+    while j >= sent_start and len(tokens) < MAX_TITLE_TOKENS:
+        t = doc[j]
+        if t.is_space:
+            j -= 1
+            continue
+        if _titleish(t, have_head, min(ent_start, c.i)):
+            tokens.insert(0, t)
+            have_head = have_head or is_title_head(t.text, t.lemma_)
+            j -= 1
+            continue
+        if t.lower_ == "the" and tokens and j > sent_start and doc[j - 1].lower_ in CONNECTORS:
+            tokens.insert(0, t)  # "ambassador to the US"
+            j -= 1
+            continue
+        if t.text == "," and not tokens and not comma:
+            comma = True  # "Russia's ambassador to the US, Anatoly Antonov"
+            j -= 1
+            continue
+        break
+    tokens = _clean_title(tokens)
+    if not tokens:
+        return
+    if comma:
+        # The phrase before the comma must be all title: it starts the sentence, or
+        # follows "the"/"his", or a possessor ("Putin's foreign affairs adviser, ...").
+        stop = doc[j] if j >= sent_start else None
+        if (
+            stop is not None
+            and stop.tag_ not in ("DT", "PRP$")
+            and not (stop.ent_type_ == "PERSON" and doc[j + 1].tag_ == "POS")
+        ):
+            return
+    heads = [t for t in tokens if is_title_head(t.text, t.lemma_)]
+    if heads:
+        c.titles.append(_text(tokens))
+        c.affiliations.extend(_affiliations(tokens))
+    elif doc[c.i - 1].tag_ == "POS" or doc[c.i - 1].text in _POSSESSIVE:
+        c.affiliations.extend(_affiliations(tokens))  # "NBC News' Keir Simmons"
+
+
+def title_after(c: Candidate) -> None:
+    """Apposition: 'Sergei Lavrov, Russia's foreign minister,' and ages: 'Ruslan Lapuk, 28,'."""
+    doc = c.seg.doc
+    sent_end = doc[c.j - 1].sent.end
+    k = c.j
+    if k >= sent_end or doc[k].text != ",":
+        return
+    phrase: list["Token"] = []
+    k += 1
+    while (
+        k < sent_end and doc[k].text not in (",", ";", "(", ")", "—", "–", '"', "“", "”") and doc[k].lower_ not in _REL
+    ):
+        if not doc[k].is_space:
+            phrase.append(doc[k])
+        k += 1
+    if not phrase or len(phrase) > 14:
+        return
+    if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "MD")) for t in phrase):
+        return
+    # Articles and ages go: "a 52-year-old farmer" -> "farmer".
+    while phrase and (
+        phrase[0].lower_ in ("a", "an", "the", "-", "year", "years", "old")
+        or phrase[0].like_num
+        or "year-old" in phrase[0].lower_
+    ):
+        phrase = phrase[1:]
+    if not phrase:
+        return
+    heads = [n for n, t in enumerate(phrase) if is_title_head(t.text, t.lemma_)]
+    if not heads or heads[0] > 6 or phrase[0].ent_type_ == "PERSON":
+        return
+    # "economist at the bank in Singapore": where someone works is not their title.
+    for n, t in enumerate(phrase):
+        if n > heads[0] and t.lower_ in _LOCATIVE:
+            rest = phrase[n + 1 :]
+            c.affiliations.extend(a for a in _affiliations(rest) if t.lower_ == "at")
+            phrase = phrase[:n]
+            break
+    parts: list[list["Token"]] = [[]]
+    for t in phrase:
+        if t.lower_ == "and" and any(is_title_head(x.text, x.lemma_) for x in parts[-1]):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    for part in parts:
+        part = _clean_title(part)
+        if part and any(is_title_head(t.text, t.lemma_) for t in part):
+            c.titles.append(_text(part))
+            c.affiliations.extend(_affiliations(part))

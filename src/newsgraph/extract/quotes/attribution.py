@@ -1,0 +1,1257 @@
+"""Link quoted stretches to the speech cues that attribute them.
+
+Input: per paragraph, its spaCy Doc, its quote regions (marks.py) and its cues
+(cues.py). Output: :class:`Attribution` records — one per quote, holding its regions
+(a quote broken by "he said" or running over paragraphs has several), its kind, its
+cue and how sure the link is. Who the speaker *is* (an actor) is decided later, in
+speakers.py; here only the words naming them are found.
+
+The rules for each quoted stretch, in the order they are tried (link_paragraph):
+
+1. the frame right after it: ``"...," he said`` / ``"...," said X``;
+2. the frame right before it: ``X said: "..."`` / ``X said "..."`` / ``X told Y, "..."``;
+3. a signature after it (``"..." ― Name``), or a colon or verb handing over to it
+   without a speech verb (``Donald Trump: "..."``, ``she then boomed, "..."``);
+4. a parenthetical cue in its sentence (``..., he said, ...``, ``As X put it, ...``);
+5. a cue whose reported clause holds it: a partial quote (``Putin described
+   relations as "quite productive"``), given to the outermost speaker;
+6. ``, X said.`` closing its sentence, or a cue after it whose clause holds it;
+7. ``"Finished sentence." X said.``;
+8. any clause with a person or organisation as subject whose object holds it
+   (``Bolton thought the buzz was "artificial"``).
+
+Then, across the article (attribute): quoted sentences next to an attributed quote
+join it (``"A," he said. "B."`` is one quote); a colon ending the sentence or
+paragraph before a quote introduces it; a paragraph that opens a quote and attributes
+nothing continues the quote the previous paragraph ended with, or the speaker of the
+reported speech that ended it; a full quoted sentence left over is a quote without a
+known speaker, and a short quoted phrase left over is a scare quote: not a quote.
+Titles (``CNN's "State of the Union"``) and names (``the so-called "reform"``) are
+never quotes. reported_speech() adds the indirect quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from ...lexicon import wordlists
+from .cues import (
+    RELATIVE,
+    Cue,
+    antecedent_of,
+    find_cues,
+    inherited_subject,
+    noun_phrase,
+    span_of,
+    token_at,
+    transcript_label,
+)
+from .marks import QuoteRegion
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_TERMINATORS = frozenset({".", "!", "?", ";", "…", "..."})
+_OPEN_END = frozenset(",?!—–-…:;")
+# Dependency labels by which a quoted stretch may hang below a cue and still be what
+# the cue reports (not a circumstance like "said on CNN's 'State of the Union'").
+_CONTENT_DEPS = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "dobj",
+        "oprd",
+        "attr",
+        "acomp",
+        "advcl",
+        "dep",
+        "parataxis",
+        "conj",
+        "npadvmod",
+        "pcomp",
+        "dative",
+        "appos",
+    }
+)
+_CONTENT_PREPS = frozenset({"as", "about", "of", "that", "with", "like", "to", "for"})
+_MIN_UNATTRIBUTED_WORDS = 6
+# Bounds (in tokens) on the frames and sentences searched around a quote, so that a
+# paragraph without punctuation costs linear time, not quadratic.
+_MAX_FRAME = 80
+_MAX_SENTENCE = 150
+
+
+@dataclass
+class Para:
+    """One paragraph with everything the linker reads."""
+
+    index: int
+    text: str
+    doc: "Doc"
+    regions: list[QuoteRegion]
+    region_of: list[int]  # token index -> region index, -1 outside quotes
+    cues: list[Cue]
+    label: tuple[int, int] | None = None  # a transcript speaker label, "TRUMP:"
+    # Clauses standing in for a cue ('Bolton thought ... "..."'), by verb token.
+    predicates: dict[int, Cue] = field(default_factory=dict)
+    region_toks: list[list[int]] = field(default_factory=list)  # tokens of each region
+    sent_lo: list[int] = field(default_factory=list)  # per token: first token of its sentence
+    sent_hi: list[int] = field(default_factory=list)  # per token: last token of its sentence
+    cue_verbs: list[int] = field(default_factory=list)  # verb token of each cue, in order
+    region_index: dict[tuple[int, int], int] = field(default_factory=dict)  # (start, end) -> region
+
+    def cue_at(self, token: int) -> Cue | None:
+        k = bisect.bisect_left(self.cue_verbs, token)
+        return self.cues[k] if k < len(self.cues) and self.cue_verbs[k] == token else None
+
+
+@dataclass
+class Attribution:
+    """A quote as found in the text: its regions, kind, cue and confidence."""
+
+    regions: list[QuoteRegion]
+    kind: str  # direct | partial | indirect
+    cue: Cue | None
+    confidence: float
+    rule: str
+    content: tuple[int, int, int] | None = None  # (paragraph, start, end) for indirect
+    speaker: tuple[int, int, int] | None = None  # (paragraph, start, end) of the mention
+    antecedent: tuple[int, int, int] | None = None  # what a relative pronoun mention stands for
+    via: tuple[int, int, int] | None = None  # the relaying outlet's mention
+    speaker_head: int | None = None  # character where the speaker mention's head word starts
+
+
+def build_para(index: int, text: str, doc: "Doc", regions: list[QuoteRegion]) -> Para:
+    # One sweep: regions and tokens are both in reading order.
+    region_of = [-1] * len(doc)
+    region_toks: list[list[int]] = [[] for _ in regions]
+    ri = 0
+    for tok in doc:
+        while ri < len(regions) and regions[ri].mark_end <= tok.idx:
+            ri += 1
+        if ri < len(regions) and regions[ri].mark_start <= tok.idx:
+            region_of[tok.i] = ri
+            region_toks[ri].append(tok.i)
+    quoted = [ri >= 0 and _token_in_content(doc[i], regions[ri]) for i, ri in enumerate(region_of)]
+    cues = find_cues(doc, index, quoted)
+    para = Para(index, text, doc, regions, region_of, cues, transcript_label(text))
+    para.region_toks = region_toks
+    _sentences(para)
+    para.cue_verbs = [c.verb for c in cues]
+    para.region_index = {(r.start, r.end): ri for ri, r in enumerate(regions)}
+    return para
+
+
+def _token_in_content(tok: "Token", region: QuoteRegion) -> bool:
+    return region.start <= tok.idx < region.end
+
+
+# --- frames --------------------------------------------------------------------------
+
+
+def _is_terminator(tok: "Token") -> bool:
+    return tok.text in _TERMINATORS or (tok.is_punct and tok.text.endswith((".", "!", "?")) and len(tok.text) <= 3)
+
+
+def _region_tokens(p: Para, ri: int) -> list[int]:
+    return p.region_toks[ri]
+
+
+def _before_frame(p: Para, ri: int) -> list[int]:
+    toks = _region_tokens(p, ri)
+    if not toks:
+        return []
+    i = toks[0] - 1
+    frame: list[int] = []
+    while i >= 0 and p.region_of[i] < 0 and not _is_terminator(p.doc[i]) and len(frame) < _MAX_FRAME:
+        frame.append(i)
+        i -= 1
+    frame.reverse()
+    return frame
+
+
+def _after_frame(p: Para, ri: int) -> list[int]:
+    toks = _region_tokens(p, ri)
+    if not toks:
+        return []
+    i = toks[-1] + 1
+    frame: list[int] = []
+    while i < len(p.doc) and p.region_of[i] < 0 and len(frame) < _MAX_FRAME:
+        frame.append(i)
+        if _is_terminator(p.doc[i]):
+            break
+        i += 1
+    return frame
+
+
+def _sentence_bounds(p: Para, ri: int) -> tuple[int, int]:
+    """First and last token of the sentence the quote stands in, other quotes included
+    (at most _MAX_SENTENCE tokens either side of the quote)."""
+    toks = _region_tokens(p, ri)
+    if not toks:
+        return 0, -1
+    return max(p.sent_lo[toks[0]], toks[0] - _MAX_SENTENCE), min(p.sent_hi[toks[-1]], toks[-1] + _MAX_SENTENCE)
+
+
+def _sentences(p: Para) -> None:
+    """Per token, where its sentence starts and ends; only a terminator outside quotes
+    ends a sentence. Two linear passes."""
+    n = len(p.doc)
+    ends = [p.region_of[t.i] < 0 and _is_terminator(t) for t in p.doc]
+    lo, hi = [0] * n, [n - 1] * n
+    start = 0
+    for i in range(n):
+        lo[i] = start
+        if ends[i]:
+            start = i + 1
+    end = n - 1
+    for i in range(n - 1, -1, -1):
+        if ends[i]:
+            end = i
+        hi[i] = end
+    p.sent_lo, p.sent_hi = lo, hi
+
+
+def _open_ended(p: Para, r: QuoteRegion) -> bool:
+    """Does the sentence go on after the quote ('"...," he said')?"""
+    last = p.text[r.end - 1]
+    after = p.text[r.mark_end : r.mark_end + 2].lstrip()
+    if last in _OPEN_END or (after[:1] in (",", "—", "–")):
+        return True
+    return last.isalnum() or last in ")]’'\""
+
+
+def _sentence_like(p: Para, r: QuoteRegion) -> bool:
+    content = p.text[r.start : r.end].lstrip(".…[( ")
+    return bool(content) and (content[0].isupper() or content[0].isdigit())
+
+
+def _words(p: Para, r: QuoteRegion) -> int:
+    return len(p.text[r.start : r.end].split())
+
+
+def _ancestors(tok: "Token", limit: int = 12) -> list["Token"]:
+    out: list["Token"] = []
+    while tok.head is not tok and len(out) < limit:
+        out.append(tok)
+        tok = tok.head
+    out.append(tok)
+    return out
+
+
+def _region_head(p: Para, ri: int) -> "Token | None":
+    """The quoted token that governs the others (its head lies outside the quote)."""
+    toks = [p.doc[i] for i in _region_tokens(p, ri) if not p.doc[i].is_punct]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head is t]
+    return heads[0] if heads else toks[0]
+
+
+def _governed_by(p: Para, ri: int, cue: Cue) -> bool:
+    """Is the quoted stretch part of what the cue reports (not its subject, not a
+    circumstance)?"""
+    head = _region_head(p, ri)
+    if head is None or cue.lemma == "according to":
+        return False
+    verb = p.doc[cue.verb]
+    if cue.speaker_head is not None and head.i in {t.i for t in p.doc[cue.speaker_head].subtree}:
+        return False
+    chain = _ancestors(head)
+    if verb not in chain:
+        return False
+    below = chain[chain.index(verb) - 1] if chain.index(verb) > 0 else None
+    if below is None:
+        return False
+    if below.dep_ in ("nsubj", "nsubjpass", "agent", "punct", "mark", "aux", "neg", "advmod"):
+        return False
+    if below.dep_ == "prep":
+        return below.lower_ in _CONTENT_PREPS
+    return below.dep_ in _CONTENT_DEPS or below.dep_ == "pobj"
+
+
+def _adjacent_before(p: Para, frame: list[int], cue: Cue, r: QuoteRegion) -> bool:
+    """'X said: "...' / 'X said, "...' / 'X said "...' / 'said X, "...'."""
+    after_cue = [i for i in frame if i > max(cue.tokens)]
+    if not after_cue:
+        return True
+    last = p.doc[after_cue[-1]]
+    if last.text in (":", ",", "\u2014", "\u2013", "-", "--"):
+        # Only circumstances between the cue and the comma: no new clause. A colon or
+        # a dash introduces the quote whatever stands before it.
+        verbs = [i for i in after_cue if p.doc[i].pos_ in ("VERB", "AUX") and p.doc[i].i not in cue.tokens]
+        return not verbs or last.text != ","
+    return last.lower_ == "that" and last.i - 1 in cue.tokens
+
+
+# --- linking -------------------------------------------------------------------------
+
+
+class Strength(Enum):
+    """How much a link says that a quote is speech rather than a title or a name."""
+
+    STRONG = "strong"  # the cue governs or frames the quote
+    UNLESS_EMBEDDED = "unless embedded"  # strong for a whole sentence, not a fragment
+    WEAK = "weak"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named way of linking a quote to its cue, with the confidence it gives."""
+
+    name: str
+    confidence: float
+    strength: Strength = Strength.WEAK
+
+
+# The rules of link_paragraph, article-level linking and reported speech: names and
+# confidences as data. A rule's ``find`` (the table below) tells whether it applies.
+AFTER = Rule("after", 0.95, Strength.UNLESS_EMBEDDED)
+BEFORE = Rule("before", 0.95, Strength.STRONG)
+SIGNATURE = Rule("signature", 0.85)
+INTRODUCED = Rule("introduced", 0.7)
+PARENTHETICAL = Rule("parenthetical", 0.8)
+CONTENT = Rule("content", 0.8, Strength.STRONG)
+AFTER_FINAL = Rule("after-final", 0.85, Strength.STRONG)
+CONTENT_AFTER = Rule("content", 0.75, Strength.STRONG)
+AFTER_SENTENCE = Rule("after-sentence", 0.8, Strength.UNLESS_EMBEDDED)
+PREDICATE = Rule("predicate", 0.5)
+PARAGRAPH = Rule("paragraph", 0.85)  # a cap: never surer than the quote it joins
+COLON = Rule("colon", 0.85)
+LABEL = Rule("label", 0.85)
+COLON_PARAGRAPH = Rule("colon-paragraph", 0.8)
+PREVIOUS_SPEAKER = Rule("previous-speaker", 0.6)
+SIGNATURE_LINE = Rule("signature", 0.8)  # '- Bernie Sanders' on a line of its own
+UNATTRIBUTED = Rule("unattributed", 0.3)
+REPORTED = Rule("reported", 0.7)
+REPORTED_ACCORDING = Rule("reported", 0.65)  # "according to X": the reporter's summary
+CONTINUED_CAP = 0.8  # a quote running on into the next paragraph
+JOINED_PENALTY = 0.05  # a stretch that shares its neighbour's cue
+
+
+@dataclass
+class _Link:
+    cue: Cue | None
+    rule: Rule
+    embedded: bool
+    confidence: float
+    joined: bool = False  # shares its neighbour's cue ("A" and "B")
+
+    @property
+    def name(self) -> str:
+        return self.rule.name + ("+joined" if self.joined else "")
+
+    @property
+    def strong(self) -> bool:
+        if self.rule.strength is Strength.UNLESS_EMBEDDED:
+            return not self.embedded
+        return self.rule.strength is Strength.STRONG
+
+
+def _link(rule: Rule, cue: Cue | None, embedded: bool) -> _Link:
+    return _Link(cue, rule, embedded, rule.confidence)
+
+
+def _embedded(p: Para, ri: int, cue: Cue | None, before: list[int]) -> bool:
+    """Is the quote a fragment of a longer sentence (a partial quote)?"""
+    r = p.regions[ri]
+    if before and p.doc[before[-1]].text == ":":
+        return False  # 'He cited three topics: "The tension ..."' starts afresh
+    toks = [p.doc[i] for i in before if not p.doc[i].is_punct and not p.doc[i].is_space]
+    if cue is not None and any(i in cue.tokens for i in before):
+        # Only what stands between the cue (with its speaker) and the quote counts: an
+        # addressee or a circumstance is fine, a clause ("said the US is") is not.
+        last = max(i for i in before if i in cue.tokens)
+        toks = [t for t in toks if t.i > last]
+        if any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return True
+        return not _sentence_like(p, r)
+    if toks:
+        return True
+    return not _sentence_like(p, r) and _words(p, r) < 8
+
+
+def _bare_lead(p: Para, after: list[int], cue: Cue) -> bool:
+    """Only the cue's speaker and small words stand between the quote and the cue
+    ('"...," Putin said' / '"...," said Putin' / '"...," he later told reporters')."""
+    for i in after:
+        if i >= cue.verb:
+            break
+        t = p.doc[i]
+        if t.is_punct or t.is_space or i in cue.tokens:
+            continue
+        if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.pos_ in ("ADV", "AUX", "PART"):
+            continue
+        return False
+    return True
+
+
+def _final_attribution(p: Para, cue: Cue) -> bool:
+    """', X said.' closing a sentence: everything before it is what X said."""
+    first = min(cue.tokens)
+    if first == 0:
+        return False
+    prev = p.doc[first - 1]
+    if not (prev.text in (",", "\u2014", "\u2013", "--") or prev.is_quote):
+        return False
+    verb = p.doc[cue.verb]
+    return not any(c.dep_ == "ccomp" and c.i > verb.i and not p.region_of[c.i] >= 0 for c in verb.children)
+
+
+def _clausal_after(p: Para, cue: Cue) -> bool:
+    """Does the cue report a clause of its own after it ('he said he would')?"""
+    verb = p.doc[cue.verb]
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i and p.region_of[c.i] < 0 and c.i not in cue.tokens:
+            if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                return True
+    return False
+
+
+@dataclass
+class _Stretch:
+    """One quoted stretch with what the linking rules read around it."""
+
+    p: Para
+    ri: int
+    before: list[int]  # the frame before the quote, up to a terminator
+    after: list[int]  # the frame after it, to a terminator
+    after_cues: list[Cue]  # cues in the frame after, in reading order
+    before_cues: list[Cue]  # cues in the frame before, nearest first
+    in_sentence: list[Cue]  # cues of the quote's sentence
+    governing: Cue | None  # a cue before the quote whose clause holds it
+    open_end: bool  # the sentence goes on after the quote
+    embedded: bool  # the quote is a fragment of a longer sentence
+
+    @property
+    def region(self) -> QuoteRegion:
+        return self.p.regions[self.ri]
+
+    @property
+    def first(self) -> int:
+        return self.p.region_toks[self.ri][0]
+
+    @property
+    def after_cue(self) -> Cue | None:
+        return self.after_cues[0] if self.after_cues else None
+
+
+def _stretch(p: Para, ri: int) -> _Stretch:
+    before, after = _before_frame(p, ri), _after_frame(p, ri)
+    before_set, after_set = set(before), set(after)
+    first_tok = _region_tokens(p, ri)[0]
+    near = p.cues[
+        bisect.bisect_left(p.cue_verbs, before[0] if before else first_tok) : bisect.bisect_right(
+            p.cue_verbs, after[-1] if after else first_tok
+        )
+    ]
+    lo, hi = _sentence_bounds(p, ri)
+    in_sentence = p.cues[bisect.bisect_left(p.cue_verbs, lo) : bisect.bisect_right(p.cue_verbs, hi)]
+    # A partial quote inside a clause governed by a cue before it: that cue
+    # ('Putin described relations as "quite productive," the AP reported').
+    governing = next((c for c in reversed(in_sentence) if c.verb < first_tok and _governed_by(p, ri, c)), None)
+    return _Stretch(
+        p,
+        ri,
+        before,
+        after,
+        [c for c in near if c.verb in after_set],
+        [c for c in reversed(near) if c.verb in before_set],
+        in_sentence,
+        governing,
+        _open_ended(p, p.regions[ri]),
+        _embedded(p, ri, None, before),
+    )
+
+
+Found = tuple[Cue, bool] | None  # the cue a rule links the stretch to, and whether embedded
+
+
+def _after(s: _Stretch) -> Found:
+    """'"...," X said': the frame right after the quote."""
+    c = s.after_cue
+    if (
+        c is not None
+        and s.open_end
+        and _bare_lead(s.p, s.after, c)
+        and not _passive(s.p, c)
+        and not (s.embedded and s.governing is not None and c.reporting)
+    ):
+        return c, s.embedded
+    return None
+
+
+def _before(s: _Stretch) -> Found:
+    """'X said: "..."' / 'X said "..."' / 'X told Y, "..."'."""
+    adjacent = next(
+        (
+            c
+            for c in s.before_cues
+            if _adjacent_before(s.p, s.before, c, s.region) and not _object_taken(s.p, c, s.region)
+        ),
+        None,
+    )
+    if adjacent is None:
+        return None
+    return _outer_for_pronoun(s.p, adjacent), _embedded(s.p, s.ri, adjacent, s.before)
+
+
+def _signed(s: _Stretch) -> Found:
+    """'"..." ― Sonya Herridge': a signature after the paragraph's last quote."""
+    r = s.region
+    signed = _signature(s.p, s.p.text[r.mark_end :], r.mark_end)
+    return (signed, False) if signed is not None and s.ri == len(s.p.regions) - 1 else None
+
+
+def _introduced(s: _Stretch) -> Found:
+    """'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'."""
+    introducer = _introducer(s.p, s.before, s.region)
+    return (introducer, False) if introducer is not None else None
+
+
+def _parenthesis(s: _Stretch) -> Found:
+    """', he said,' / 'As X put it,' in the middle of the sentence; one after the quote
+    gives way to a cue whose clause holds the quote."""
+    paren = next((c for c in s.in_sentence if _parenthetical(s.p, c)), None)
+    if paren is not None and not (s.governing is not None and paren.verb > s.first):
+        return paren, s.embedded
+    return None
+
+
+def _content(s: _Stretch) -> Found:
+    """A cue before the quote whose reported clause holds it."""
+    return (_outermost(s.p, s.governing), True) if s.governing is not None else None
+
+
+def _after_final(s: _Stretch) -> Found:
+    """', X said.' at the end of the sentence the quote is part of."""
+    c = s.after_cue
+    if c is not None and not _clausal_after(s.p, c) and (_final_attribution(s.p, c) or c.lemma == "according to"):
+        return c, s.embedded
+    return None
+
+
+def _content_after(s: _Stretch) -> Found:
+    """A reported clause around the quote, its cue after it."""
+    cue = next((c for c in s.after_cues if _governed_by(s.p, s.ri, c)), None)
+    return (_outermost(s.p, cue), True) if cue is not None else None
+
+
+def _after_sentence(s: _Stretch) -> Found:
+    """'"Finished sentence." X said.' (no comma before the closing mark)."""
+    c, p = s.after_cue, s.p
+    if (
+        c is not None
+        and not s.open_end
+        and _bare_lead(p, s.after, c)
+        and not _clausal_after(p, c)
+        and not _has_object(p, c)
+        and not _passive(p, c)
+    ):
+        return c, s.embedded
+    return None
+
+
+def _predicate(s: _Stretch) -> Found:
+    """'Bolton thought the buzz was "artificially nourished"': the words are quoted as
+    someone's, and the clause says whose."""
+    if s.embedded and not is_title_like(s.p, s.region):
+        pred = _predicate_cue(s.p, s.ri)
+        if pred is not None:
+            return pred, True
+    return None
+
+
+# The linking rules for one quoted stretch, in the order they are tried: the first that
+# finds a cue links it.
+LINK_RULES: tuple[tuple[Rule, Callable[[_Stretch], Found]], ...] = (
+    (AFTER, _after),
+    (BEFORE, _before),
+    (SIGNATURE, _signed),
+    (INTRODUCED, _introduced),
+    (PARENTHETICAL, _parenthesis),
+    (CONTENT, _content),
+    (AFTER_FINAL, _after_final),
+    (CONTENT_AFTER, _content_after),
+    (AFTER_SENTENCE, _after_sentence),
+    (PREDICATE, _predicate),
+)
+
+
+def _first_link(s: _Stretch) -> _Link | None:
+    for rule, find in LINK_RULES:
+        found = find(s)
+        if found is not None:
+            return _link(rule, *found)
+    return None
+
+
+def link_paragraph(p: Para) -> list[_Link | None]:
+    """The link of each quoted stretch of ``p`` (None: no rule applies)."""
+    links: list[_Link | None] = [None] * len(p.regions)
+    for ri in range(len(p.regions)):
+        if _region_tokens(p, ri):  # none: beyond the parsed part of a very long paragraph
+            links[ri] = _first_link(_stretch(p, ri))
+    _link_within_sentences(p, links)
+    return links
+
+
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+
+
+def _agentive(tok: "Token") -> bool:
+    """Can this subject be the source of words (a person, a group, a document)?"""
+    if tok.lower_ in _AGENT_PRONOUNS:
+        return True
+    if tok.pos_ == "PRON":
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "NOUN":
+        lemma = tok.lemma_.lower()
+        table = wordlists.data("speaker_descriptions")
+        return (
+            lemma in table["person"]
+            or lemma in table["organization"]
+            or lemma in table["indefinite"]
+            or lemma in wordlists.word_set("speaker_documents")
+        )
+    return False
+
+
+def _predicate_cue(p: Para, ri: int) -> Cue | None:
+    """The clause a quoted fragment belongs to, as a cue: its verb and its subject."""
+    head = _region_head(p, ri)
+    if head is None:
+        return None
+    child, tok = head, head.head
+    for _ in range(8):
+        if tok is child:
+            return None
+        if p.region_of[tok.i] < 0:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return None  # the quote is (in) the subject
+            if tok.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp", "prep", "appos"):
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if poss is not None and _agentive(poss):
+                    return _make_cue(p, tok, poss)  # "her remark that ..."
+            if tok.pos_ in ("VERB", "AUX"):
+                subj = inherited_subject(tok)
+                if subj is not None and p.region_of[subj.i] < 0:
+                    return _make_cue(p, tok, subj) if _agentive(subj) else None
+                if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "advcl"):
+                    return None
+        child, tok = tok, tok.head
+    return None
+
+
+def _make_cue(p: Para, verb: "Token", subj: "Token") -> Cue:
+    np = noun_phrase(subj)
+    known = p.predicates.get(verb.i)
+    if known is not None:
+        return known
+    cue = Cue(p.index, verb.i, verb.idx, verb.idx + len(verb.text), verb.text, verb.lemma_.lower())
+    cue.speaker, cue.speaker_head = span_of(np), subj.i
+    cue.tokens = {verb.i} | {t.i for t in np}
+    if subj.lower_ in RELATIVE:
+        cue.antecedent = antecedent_of(subj)
+    p.predicates[verb.i] = cue
+    return cue
+
+
+_SIGNATURE_RE = re.compile(
+    r"^\s*[\u2015\u2014\u2013-]{1,2}\s*(@?[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|del|la)){0,5})[\s.,]*$"
+)
+
+
+def _signature(p: Para, tail: str, offset: int) -> Cue | None:
+    """'― Sonya Herridge' / '- Bernie Sanders' closing a quote: its author."""
+    m = _SIGNATURE_RE.match(tail)
+    if not m:
+        return None
+    start, end = offset + m.start(1), offset + m.end(1)
+    dash = token_at(p.doc, offset + len(tail) - len(tail.lstrip()))
+    if dash is None:
+        return None
+    key = -1 - start  # signatures have no verb token of their own
+    known = p.predicates.get(key)
+    if known is not None:
+        return known
+    cue = Cue(p.index, dash.i, dash.idx, dash.idx + len(dash.text), dash.text, "signature")
+    cue.speaker = (start, end)
+    cue.tokens = set(range(dash.i, dash.i + 1 + sum(1 for t in p.doc[dash.i + 1 :] if t.idx < end)))
+    p.predicates[key] = cue
+    return cue
+
+
+_TITLE_PREPS = frozenset({"on", "in", "at", "from", "of", "for", "titled", "entitled", "named", "called"})
+
+
+def _title_context(p: Para, r: QuoteRegion) -> bool:
+    """A Title Cased name after a possessive or a preposition: "CNN's 'State of the
+    Union'", "on 'Meet the Press'", "his book 'The Art of the Deal'"."""
+    if not is_title_like(p, r):
+        return False
+    before = p.text[max(0, r.mark_start - 30) : r.mark_start].rstrip()
+    m = re.search(r"([\w'\u2019]+)$", before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return (
+        word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+        or word in _TITLE_PREPS
+        or word
+        in ("book", "show", "film", "movie", "song", "album", "program", "programme", "series", "novel", "memoir")
+    )
+
+
+def _nickname(p: Para, r: QuoteRegion) -> bool:
+    """'Marcia "Cia" Price': a nickname inside a name."""
+    words = p.text[r.start : r.end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = re.search(r"([A-Z][\w.]*)\s*$", p.text[max(0, r.mark_start - 30) : r.mark_start])
+    after = re.match(r"\s*[A-Z]", p.text[r.mark_end : r.mark_end + 3])
+    return bool(before and after)
+
+
+def _so_called(p: Para, r: QuoteRegion) -> bool:
+    """'the so-called "rebels"', 'known as "Guccifer"': a name, not anyone's words."""
+    if _nickname(p, r):
+        return True
+    before = p.text[max(0, r.mark_start - 20) : r.mark_start].lower()
+    return bool(re.search(r"(?:so-? ?called|known as|dubbed|nicknamed|billed as|titled|entitled|named)\s*$", before))
+
+
+def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
+    """A clause that hands over to the quote with a colon (or a verb and a comma)
+    without a speech verb: its subject is the speaker."""
+    words = [i for i in before if not p.doc[i].is_space]
+    if not words:
+        return None
+    last = p.doc[words[-1]]
+    if last.text == ":":
+        verbs = [i for i in words[:-1] if p.doc[i].pos_ in ("VERB", "AUX")]
+        for i in reversed(verbs):
+            subj = inherited_subject(p.doc[i])
+            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+                return _make_cue(p, p.doc[i], subj)
+        if not verbs and len(words) >= 2:
+            name = p.doc[words[-2]]
+            if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", ""):
+                return _make_cue(p, last, name)  # "Donald Trump: ..."
+        return None
+    if last.text == "," and len(words) >= 2 and _sentence_like(p, r):
+        verb = p.doc[words[-2]]
+        if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            subj = inherited_subject(verb)
+            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+                return _make_cue(p, verb, subj)  # "she then boomed, '...'"
+    return None
+
+
+def _object_taken(p: Para, cue: Cue, r: QuoteRegion) -> bool:
+    """'he wrote his first column on it, "..."': a cue with an object of its own (not
+    an addressee) does not introduce the quote that follows."""
+    verb = p.doc[cue.verb]
+    if cue.lemma in ("tell", "ask", "inform", "assure", "urge", "warn", "remind", "advise", "put"):
+        return False
+    for c in verb.children:
+        if (
+            c.dep_ == "dobj"
+            and c.i > verb.i
+            and p.region_of[c.i] < 0
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.i not in cue.tokens
+        ):
+            return True
+    return False
+
+
+def _outermost(p: Para, cue: Cue) -> Cue:
+    """'Yepez said Perez was right to urge leaders "to stand up"': a cue inside what
+    another speaker says is reported by that speaker; an outlet that merely relays
+    ('the AP reported') does not take the quote over, nor does a cue the inner one
+    only hangs on ('Fiorina said ..., adding that').
+    """
+    verb = p.doc[cue.verb]
+    best = cue
+    child, tok = verb, verb
+    for _ in range(8):
+        if tok.head is tok:
+            break
+        child, tok = tok, tok.head
+        outer = p.cue_at(tok.i)
+        if outer is None:
+            continue
+        if child.dep_ not in ("ccomp", "xcomp", "dobj", "csubj", "oprd"):
+            break  # the inner cue hangs on the outer one ("said ..., adding")
+        if outer.speaker is not None and not outer.reporting and not outer.naming and outer.lemma in _OUTER_LEMMAS:
+            best = outer
+    return best if best.speaker is not None else cue
+
+
+_OUTER_LEMMAS = frozenset({"say", "tell", "add", "write", "claim", "argue", "insist", "note"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _outer_for_pronoun(p: Para, cue: Cue) -> Cue:
+    """'Lazar said he welcomed it and added, "..."': an adjacent cue whose speaker is
+    only a pronoun, inside what another speaker says, is that speaker's."""
+    if cue.speaker is not None and p.text[cue.speaker[0] : cue.speaker[1]].lower() not in _PRONOUNS:
+        return cue
+    outer = _outermost(p, cue)
+    return outer
+
+
+def _passive(p: Para, cue: Cue) -> bool:
+    """'"birther" was mentioned by anchors': the quote is what was mentioned."""
+    return cue.lemma not in ("quote", "cite") and any(c.dep_ == "auxpass" for c in p.doc[cue.verb].children)
+
+
+def _has_object(p: Para, cue: Cue) -> bool:
+    verb = p.doc[cue.verb]
+    return any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and p.region_of[c.i] < 0 and c.i not in cue.tokens for c in verb.children
+    )
+
+
+def _parenthetical(p: Para, cue: Cue) -> bool:
+    """', he said,' / 'Instead, Trump told CNN, his policy ...' / 'As X put it,': a cue
+    set off by commas inside the sentence it attributes."""
+    if cue.speaker is None:
+        return False
+    toks = sorted(cue.tokens)
+    first, last = toks[0], max(toks + sorted(cue.addressee_tokens))
+    while last + 1 < len(p.doc) and p.doc[last + 1].dep_ in ("npadvmod", "advmod") and p.doc[last + 1].i - last < 3:
+        last += 1  # "he said Tuesday,"
+    if first == 0 or last + 1 >= len(p.doc) or last - first > 10:
+        return False
+    before, after = p.doc[first - 1], p.doc[last + 1]
+    if after.text != ",":
+        return False
+    if before.text != "," and not (before.lower_ == "as" and (first - 1 == 0 or p.doc[first - 2].is_punct)):
+        return False
+    verb = p.doc[cue.verb]
+    return not any(c.dep_ in ("ccomp", "dobj") and c.i > last for c in verb.children)
+
+
+def _link_within_sentences(p: Para, links: list[_Link | None]) -> None:
+    """Quoted stretches joined only by words like "and" share their neighbour's cue."""
+    for ri in range(len(p.regions) - 1, -1, -1):
+        if links[ri] is not None:
+            continue
+        after = _after_frame(p, ri)
+        nxt = ri + 1
+        if (
+            nxt < len(p.regions)
+            and links[nxt] is not None
+            and after
+            and not any(_is_terminator(p.doc[i]) for i in after)
+            and len(after) <= 3
+        ):
+            link = links[nxt]
+            assert link is not None  # checked above
+            links[ri] = _Link(link.cue, link.rule, link.embedded, link.confidence - JOINED_PENALTY, joined=True)
+
+
+def is_title_like(p: Para, r: QuoteRegion) -> bool:
+    """'State of the Union', 'Gifted Hands': a short Title Cased name, not speech."""
+    words = p.text[r.start : r.end].rstrip(",.").split()
+    if not words or len(words) > 7:
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "is", "from"}
+    caps = [w for w in words if w.lower() not in small]
+    return (
+        bool(caps)
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in caps)
+        and not any(w.lower() in ("i", "we", "you", "my", "our") for w in words)
+        and not re.search(r"[!?]$", p.text[r.start : r.end].rstrip(","))
+        and len(caps) >= 1
+    )
+
+
+# --- article level ---------------------------------------------------------------------
+
+
+def _starts_sentence(p: Para, ri: int) -> bool:
+    before = _before_frame(p, ri)
+    return not any(not p.doc[i].is_punct and not p.doc[i].is_space for i in before)
+
+
+def _colon_cue(p: Para, upto: int) -> Cue | None:
+    """The cue of the sentence just before token ``upto`` when it ends with a colon."""
+    i = upto - 1
+    while i >= 0 and (p.doc[i].is_space or (p.region_of[i] < 0 and p.doc[i].text in ("\u2014", "-"))):
+        i -= 1
+    if i < 0 or p.doc[i].text != ":":
+        return None
+    sent_start = i
+    while sent_start > 0 and not _is_terminator(p.doc[sent_start - 1]) and p.region_of[sent_start - 1] < 0:
+        sent_start -= 1
+    cues = [c for c in p.cues if sent_start <= c.verb < i and c.speaker is not None]
+    return cues[-1] if cues else None
+
+
+def _last_speaker_cue(p: Para) -> Cue | None:
+    """The cue of the paragraph's last sentence, when it reports speech with a named
+    (or pronoun) speaker."""
+    if not p.cues or not len(p.doc):
+        return None
+    last = p.cues[-1]
+    if last.speaker is None or last.lemma not in _INDIRECT_LEMMAS or p.regions:
+        return None
+    if p.sent_lo[last.verb] != p.sent_lo[len(p.doc) - 1]:
+        return None  # not in the last sentence
+    return last
+
+
+def _last_colon_cue(p: Para) -> Cue | None:
+    return _colon_cue(p, len(p.doc))
+
+
+def attribute(paras: Sequence[Para]) -> list[Attribution]:
+    """Every quote of the article, in reading order."""
+    links = [link_paragraph(p) for p in paras]
+    for p, pl in zip(paras, links):
+        _link_within_paragraph(p, pl)
+        _link_by_colon_or_label(p, pl)
+    collector = _Collector(paras)
+    for k, (p, pl) in enumerate(zip(paras, links)):
+        collector.paragraph(k, p, pl)
+    for att in collector.atts:
+        _fill_speaker(paras, att)
+        att.via = _relay(paras, att)
+    return collector.atts
+
+
+def _link_by_colon_or_label(p: Para, pl: list[_Link | None]) -> None:
+    """A colon ending the sentence before a quote introduces it; in a transcript, the
+    speaker label of the paragraph says it."""
+    for ri in range(len(p.regions)):
+        if pl[ri] is not None:
+            continue
+        toks = _region_tokens(p, ri)
+        colon = _colon_cue(p, toks[0]) if toks else None
+        if colon is not None:
+            pl[ri] = _link(COLON, colon, False)
+        elif p.label is not None:
+            pl[ri] = _link(LABEL, None, False)
+
+
+def _fill_speaker(paras: Sequence[Para], att: Attribution) -> None:
+    if att.speaker is None and att.cue is not None and att.cue.speaker is not None:
+        att.speaker = (att.cue.paragraph, *att.cue.speaker)
+        if att.cue.speaker_head is not None:
+            att.speaker_head = paras[att.cue.paragraph].doc[att.cue.speaker_head].idx
+        if att.cue.antecedent is not None:
+            att.antecedent = (att.cue.paragraph, *att.cue.antecedent)
+
+
+class _Collector:
+    """Gathers the links of the article, paragraph by paragraph, into attributions: one
+    per cue, a quote running on into the next paragraph joining the one before."""
+
+    def __init__(self, paras: Sequence[Para]) -> None:
+        self.paras = paras
+        self.atts: list[Attribution] = []
+        self.by_cue: dict[int, Attribution] = {}
+        self.last_direct: Attribution | None = None  # the quote the previous paragraph ended with
+
+    def paragraph(self, k: int, p: Para, pl: list[_Link | None]) -> None:
+        prev_para = self.paras[k - 1] if k > 0 else None
+        last_direct = self.last_direct
+        ended_with: Attribution | None = None
+        if not p.regions and last_direct is not None and last_direct.cue is None:
+            signed = _signature(p, p.text, 0)
+            if signed is not None:  # '- Bernie Sanders' on a line of its own
+                last_direct.cue, last_direct.rule = signed, SIGNATURE_LINE.name
+                last_direct.confidence = SIGNATURE_LINE.confidence
+        for ri, r in enumerate(p.regions):
+            link = pl[ri]
+            if (
+                link is None
+                and last_direct is not None
+                and ended_with in (None, last_direct)
+                and _continues_speaker(p, ri, prev_para, last_direct)
+            ):
+                last_direct.regions.append(r)
+                last_direct.confidence = min(last_direct.confidence, CONTINUED_CAP)
+                ended_with = last_direct
+                continue
+            if link is None and ri == 0 and prev_para is not None and _starts_sentence(p, ri):
+                link = _from_previous_paragraph(p, r, prev_para)
+            att = self._unlinked(p, ri) if link is None else self._linked(k, p, r, link)
+            ended_with = att or ended_with
+        self.last_direct = (
+            ended_with
+            if ended_with is not None
+            and _ends_with_quote(p)
+            and (ended_with.kind == "direct" or _quote_ends_paragraph(p))
+            else None
+        )
+
+    def _unlinked(self, p: Para, ri: int) -> Attribution | None:
+        """A full quoted sentence is a quote without a known speaker; a short quoted
+        phrase is a scare quote or a title: not a quote."""
+        r = p.regions[ri]
+        if _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS and _starts_sentence(p, ri):
+            att = Attribution([r], "direct", None, UNATTRIBUTED.confidence, UNATTRIBUTED.name)
+            self.atts.append(att)
+            return att
+        return None
+
+    def _linked(self, k: int, p: Para, r: QuoteRegion, link: _Link) -> Attribution | None:
+        if (not link.strong or link.embedded) and _title_context(p, r):
+            return None  # 'on CNN's "State of the Union"': a title, not speech
+        if _so_called(p, r) or (not link.strong and is_title_like(p, r)):
+            return None  # 'the so-called "rebels"': a name, not speech
+        key = id(link.cue) if link.cue is not None else -(k + 1)
+        att = self.by_cue.get(key)
+        if att is None:
+            att = Attribution([], "partial" if link.embedded else "direct", link.cue, link.confidence, link.name)
+            if link.cue is None and p.label is not None:
+                att.speaker = (p.index, *p.label)
+            self.by_cue[key] = att
+            self.atts.append(att)
+        elif link.embedded and not (link.name == BEFORE.name and att.rule == AFTER.name and att.kind == "direct"):
+            # ('"A," said X, "b."' stays direct: its second half starts mid-sentence)
+            att.kind = "partial"
+        att.regions.append(r)
+        return att
+
+
+def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link | None:
+    """A quote opening a paragraph, introduced by the paragraph before: its closing
+    colon, or the speaker of the reported speech it ended with."""
+    colon = _last_colon_cue(prev_para)
+    if colon is not None:
+        return _link(COLON_PARAGRAPH, colon, False)
+    if _sentence_like(p, r) and not p.cues:
+        # 'Biden defended the decision, arguing ...' then a quote paragraph
+        # with no cue: the speaker of the reported speech goes on.
+        last = _last_speaker_cue(prev_para)
+        if last is not None:
+            return _link(PREVIOUS_SPEAKER, last, False)
+    return None
+
+
+def _relay(paras: Sequence[Para], att: Attribution) -> tuple[int, int, int] | None:
+    """The outlet a quote reached us through: 'according to Tass' or 'the AP reported'
+    in the sentence of the quote, naming someone other than its speaker."""
+    cue = att.cue
+    if cue is None:
+        return None
+    if cue.via is not None:
+        return (cue.paragraph, *cue.via)
+    if cue.reporting:
+        return None
+    p = paras[cue.paragraph]
+    bounds = [(cue.verb, cue.verb)]
+    index = p.region_index
+    for r in att.regions:
+        if r.paragraph == cue.paragraph and (r.start, r.end) in index:
+            bounds.append(_sentence_bounds(p, index[(r.start, r.end)]))
+    lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    nearby = p.cues[bisect.bisect_left(p.cue_verbs, lo) : bisect.bisect_right(p.cue_verbs, hi)]
+    for other in nearby:
+        if (
+            other is cue
+            or not other.reporting
+            or other.speaker is None
+            or not any(lo <= other.verb <= hi for lo, hi in bounds)
+        ):
+            continue
+        if cue.speaker is not None and other.speaker == cue.speaker:
+            continue
+        if other.lemma != "according to" and not _wraps(p, other, cue):
+            continue
+        return (other.paragraph, *other.speaker)
+    return None
+
+
+def _wraps(p: Para, outer: Cue, inner: Cue) -> bool:
+    """Is the inner cue's clause what the outer cue reports ('X said ..., the AP
+    reported')?"""
+    tok = p.doc[inner.verb]
+    for _ in range(6):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i == outer.verb:
+            return True
+    return False
+
+
+def _ends_with_quote(p: Para) -> bool:
+    """Does the paragraph's last sentence hold a quote (so the next may go on with it)?"""
+    if not p.regions:
+        return False
+    last = p.regions[-1]
+    tail = p.text[last.mark_end :]
+    return not re.search(r"[.!?]\s+[A-Z]", tail)
+
+
+def _quote_ends_paragraph(p: Para) -> bool:
+    return bool(p.regions) and not any(ch.isalnum() for ch in p.text[p.regions[-1].mark_end :])
+
+
+def _continues_speaker(p: Para, ri: int, prev: Para | None, last: Attribution) -> bool:
+    """A paragraph opening with a quote and attributing nothing continues the last
+    speaker's quote."""
+    if prev is None or not _starts_sentence(p, ri):
+        return False
+    r = p.regions[ri]
+    if ri == 0 and r.mark_start > len(p.text) - len(p.text.lstrip()) + 1:
+        return False
+    if any(c.speaker is not None for c in p.cues) and ri == 0:
+        # the paragraph names a speaker of its own; only a quote running on continues
+        prev_last = prev.regions[-1] if prev.regions else None
+        return bool(prev_last is not None and prev_last.continues)
+    return True
+
+
+def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
+    """'"A," he said. "B."': a quoted sentence without a cue of its own belongs to the
+    quote next to it in the same paragraph."""
+    for ri, r in enumerate(p.regions):
+        if links[ri] is not None or not _starts_sentence(p, ri) or not _sentence_like(p, r):
+            continue
+        chosen = None
+        for j in range(ri - 1, -1, -1):
+            link = links[j]
+            if link is None or (link.name.startswith("content") and is_title_like(p, p.regions[j])):
+                continue
+            between = link.cue is not None and p.regions[j].mark_end <= p.doc[link.cue.verb].idx < r.mark_start
+            if not link.embedded or between:
+                chosen = link
+            break
+        if chosen is None:
+            chosen = next(
+                (link for link in links[ri + 1 : len(p.regions)] if link is not None and not link.embedded), None
+            )
+        if chosen is not None:
+            links[ri] = _Link(chosen.cue, PARAGRAPH, False, min(chosen.confidence, PARAGRAPH.confidence))
+
+
+# --- reported speech -------------------------------------------------------------------
+
+# Cues that report what someone said in the reporter's words ("X said (that) ...",
+# "according to X, ..."). Naming verbs ("called it") and questions ("asked whether")
+# report no content of their own.
+_INDIRECT_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "note",
+        "warn",
+        "insist",
+        "claim",
+        "argue",
+        "explain",
+        "announce",
+        "acknowledge",
+        "admit",
+        "deny",
+        "suggest",
+        "write",
+        "report",
+        "according to",
+        "state",
+        "declare",
+        "assert",
+        "contend",
+        "maintain",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "confirm",
+        "reveal",
+        "disclose",
+        "concede",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "reiterate",
+        "allege",
+        "assure",
+        "caution",
+        "complain",
+        "tweet",
+        "post",
+        "recall",
+        "remark",
+        "reply",
+        "respond",
+        "agree",
+        "observe",
+        "point out",
+        "counter",
+        "signal",
+        "hint",
+        "testify",
+    }
+)
+
+
+def reported_speech(paras: Sequence[Para], atts: Sequence[Attribution]) -> list[Attribution]:
+    """Indirect quotes: cues with a reported clause that no quotation mark attributes."""
+    used = {id(a.cue) for a in atts if a.cue is not None}
+    found: list[Attribution] = []
+    for p in paras:
+        for cue in p.cues:
+            if id(cue) in used or cue.speaker is None:
+                continue
+            lemma = "point out" if cue.lemma == "point" else cue.lemma
+            if lemma not in _INDIRECT_LEMMAS:
+                continue
+            content = _according_content(p, cue) if cue.lemma == "according to" else cue.content
+            if content is None or content[1] - content[0] < 8:
+                continue
+            if cue.lemma == "according to" and any(
+                other is not cue
+                and other.speaker is not None
+                and other.lemma in _INDIRECT_LEMMAS
+                and content[0] <= p.doc[other.verb].idx < content[1]
+                for other in p.cues
+            ):
+                continue  # "X confirmed that ..., according to Z": X's words, relayed by Z
+            if any(r.mark_start < content[1] and content[0] < r.mark_end for r in p.regions):
+                continue  # quoted words in it: a direct or partial quote has it already
+            rule = REPORTED_ACCORDING if cue.lemma == "according to" else REPORTED
+            att = Attribution([], "indirect", cue, rule.confidence, rule.name, content=(p.index, *content))
+            att.speaker = (p.index, *cue.speaker)
+            if cue.speaker_head is not None:
+                att.speaker_head = p.doc[cue.speaker_head].idx
+            if cue.antecedent is not None:
+                att.antecedent = (p.index, *cue.antecedent)
+            att.via = _relay(paras, att)
+            found.append(att)
+    return found
+
+
+def _according_content(p: Para, cue: Cue) -> tuple[int, int] | None:
+    """'According to X, Y did Z' / 'Y did Z, according to X': the clause, without the
+    'according to' phrase."""
+    according = p.doc[cue.verb]
+    head = according.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "... and sets up a committee, according to X": the whole clause
+    if head is according or head.pos_ not in ("VERB", "AUX"):
+        return None
+    skip = {t.i for t in according.subtree}
+    toks = [t for t in head.subtree if t.i not in skip and p.region_of[t.i] < 0]
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)

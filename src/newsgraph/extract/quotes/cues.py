@@ -1,0 +1,706 @@
+"""Speech cues in a parsed paragraph: "said", "told", "according to", "was quoted as
+saying", and who they name as speaker, addressee and relaying outlet.
+
+A cue is found on the spaCy parse of the paragraph (quoted words excluded: a "said"
+inside a quote belongs to the quote). Its speaker is the verb's subject, taken from the
+verb it hangs on when it has none of its own ("..., adding that" / "who said"), or from
+after the verb ("said Russian government spokesman Dmitri Peskov").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from ...lexicon import wordlists
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CharSpan = tuple[int, int]
+
+# Dependents that make up the noun phrase naming a speaker; the others (appositions,
+# relative clauses, prepositional phrases) describe them and are left out of the span.
+_NP_DEPS = frozenset(
+    {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "quantmod", "predet", "nn", "prt"}
+)
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Nouns that stand for their author: "a statement from the White House said".
+_DOCUMENT_NOUNS_FILE = "speaker_documents"
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return wordlists.word_set("speech_verbs")
+
+
+@lru_cache(maxsize=1)
+def naming_verbs() -> frozenset[str]:
+    return wordlists.word_set("naming_verbs")
+
+
+@lru_cache(maxsize=1)
+def report_verbs() -> frozenset[str]:
+    return wordlists.word_set("report_verbs")
+
+
+@lru_cache(maxsize=1)
+def phrasal_verbs() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for line in wordlists.words("phrasal_speech_verbs"):
+        verb, _, particle = line.partition(" ")
+        table.setdefault(verb, set()).add(particle)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@dataclass
+class Cue:
+    """One speech cue in one paragraph; spans are character spans in that paragraph."""
+
+    paragraph: int
+    verb: int  # token index of the cue word ("said", "according")
+    start: int  # characters of the cue words
+    end: int
+    text: str  # as written: "said", "told", "according to"
+    lemma: str  # "say", "tell", "according to", ":"
+    speaker: CharSpan | None = None
+    speaker_head: int | None = None  # token index of the speaker's head word
+    addressee: CharSpan | None = None
+    via: CharSpan | None = None
+    content: CharSpan | None = None  # reported clause (its characters), if any
+    antecedent: CharSpan | None = None  # what a relative pronoun speaker ("who said") stands for
+    tokens: set[int] = field(default_factory=set)  # tokens of the cue and its speaker
+    addressee_tokens: set[int] = field(default_factory=set)
+
+    @property
+    def naming(self) -> bool:
+        return self.lemma in naming_verbs()
+
+    @property
+    def reporting(self) -> bool:
+        return self.lemma in report_verbs() or self.lemma == "according to"
+
+
+def token_at(doc: "Doc", char: int) -> "Token | None":
+    """The token starting at or after character ``char``."""
+    # bisection: each doc[i] makes a Token object, so a scan would make one per word
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return doc[lo] if lo < len(doc) else None
+
+
+def span_of(tokens: Sequence["Token"]) -> CharSpan:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def noun_phrase(head: "Token") -> list["Token"]:
+    """The tokens naming ``head``: its compounds, determiners, possessors, titles."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ in _NP_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ in _NP_DEPS or c.dep_ in ("pobj", "prep") and t.dep_ == "poss")
+    keep.sort(key=lambda t: t.i)
+    # Contiguous around the head: a stray far token would make a span of half the sentence.
+    lo = hi = keep.index(head)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    span = keep[lo : hi + 1]
+    while span and span[0].is_punct:
+        span = span[1:]
+    while span and span[-1].is_punct and span[-1].text not in ("’", "'"):
+        span = span[:-1]
+    return span or [head]
+
+
+def _conjuncts_span(head: "Token") -> list["Token"]:
+    """'Trump and Pence said': the whole coordination names the speakers."""
+    np = noun_phrase(head)
+    conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not conj:
+        return np
+    last = noun_phrase(conj[-1])
+    doc = head.doc
+    return list(doc[np[0].i : last[-1].i + 1])
+
+
+def _subject(verb: "Token", quoted: Sequence[bool] | None = None) -> "Token | None":
+    for c in verb.children:
+        if quoted is not None and quoted[c.i]:
+            continue  # a word of the quote is never its speaker
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            return None if c.dep_ == "expl" else c
+    return None
+
+
+def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | None = None) -> "Token | None":
+    """The subject of a verb, or of the verb it hangs on when it has none: "adding
+    that", "and said", "who said" (the relative pronoun), "noting ..., said"."""
+    subj = _subject(verb, quoted)
+    if subj is None and depth > 0:
+        # "A lawsuit was filed ..., alleging that": the passive subject does the alleging
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None:
+        return subj
+    if depth > 3:
+        return None
+    if verb.dep_ == "relcl":
+        return None if quoted is not None and quoted[verb.head.i] else verb.head
+    if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp", "parataxis") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+            prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if verb.tag_ == "VBG" and prev is not None and prev.text == "," and head.head.pos_ in ("VERB", "AUX"):
+                # "ended the debate with a reference to X, remarking": the subject remarks
+                return inherited_subject(head.head, depth + 1, quoted)
+            return _document_owner(head)
+        if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            # "responded by calling him 'dopey' and accusing him"
+            return inherited_subject(head.head, depth + 1, quoted)
+        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN":
+            return None  # "Asked about it, she said": the participle's subject is its object
+        if head.pos_ in ("VERB", "AUX"):
+            outer = head.head
+            if (
+                depth == 0
+                and verb.tag_ == "VBG"
+                and head.dep_ == "ccomp"
+                and outer is not head
+                and outer.lemma_.lower() in speech_verbs()
+                and verb.i > 0
+                and verb.doc[verb.i - 1].text == ","
+            ):
+                # "Byrne wrote the agents knew it, saying ...": Byrne is saying it
+                return inherited_subject(outer, depth + 1, quoted)
+            return inherited_subject(head, depth + 1, quoted)
+    return None
+
+
+def _named_apposition(head: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """The name in apposition to a described speaker ('the spokesman, Dmitry Peskov')."""
+    if head.pos_ != "NOUN":
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and not quoted[c.i] and c.i - head.i <= 8:
+            return c
+    return None
+
+
+def antecedent_of(pronoun: "Token") -> CharSpan | None:
+    """'letters that called him ...': the noun a relative pronoun stands for."""
+    doc = pronoun.doc
+    if pronoun.lower_ == "who" and pronoun.i >= 2 and doc[pronoun.i - 1].text == ",":
+        # "comments from Nuland, who said": the name just before the comma, whatever
+        # the parser attached the clause to
+        name = doc[pronoun.i - 2]
+        if name.pos_ == "PROPN":
+            return span_of(noun_phrase(name))
+    tok = pronoun.head
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return span_of(noun_phrase(tok.head))
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def _document_owner(noun: "Token") -> "Token":
+    """'Trump posted a message reading "..."': the message speaks for who posted it."""
+    if noun.lemma_.lower() in wordlists.word_set(_DOCUMENT_NOUNS_FILE) and noun.dep_ == "dobj":
+        owner = _subject(noun.head)
+        if owner is not None:
+            return owner
+    return noun
+
+
+def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """When the parse gives a verb no subject ('Clinton, exasperated, responded:'), the
+    nearest subject before it in its sentence, outside quotes."""
+    start = verb.sent.start
+    for i in range(verb.i - 1, start - 1, -1):
+        t = verb.doc[i]
+        if quoted[i]:
+            return None
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") and t.tag_ in ("VBD", "VBZ", "VBP"):
+            break  # another finite clause in between
+    # "Col. Steven H. Warren, a military spokesman in Baghdad, said": the name the
+    # phrase just before the verb describes, however it was attached.
+    j = verb.i - 1
+    while j >= start and (verb.doc[j].is_punct or verb.doc[j].pos_ == "ADV"):
+        j -= 1
+    if j < start or quoted[j]:
+        return None
+    tok = verb.doc[j]
+    for _ in range(6):
+        if tok.i < verb.i and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
+            return tok
+        if tok.head is tok or tok.head.i >= verb.i or tok.head.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head
+    return None
+
+
+# Inflected forms that are speech verbs even when the tagger calls them nouns ("the
+# email read.", "..., Smith says.").
+_VERB_FORMS = {
+    "said": "say",
+    "says": "say",
+    "read": "read",
+    "reads": "read",
+    "tweeted": "tweet",
+    "wrote": "write",
+    "writes": "write",
+    "told": "tell",
+    "tells": "tell",
+    "adds": "add",
+    "added": "add",
+    "notes": "note",
+    "noted": "note",
+    "asks": "ask",
+    "asked": "ask",
+}
+# Speech verbs only when they take no object: 'she continued, "..."' but not 'continued
+# the talks'.
+_INTRANSITIVE_ONLY = frozenset({"continue", "go", "conclude", "speak", "answer", "respond"})
+
+
+def cue_lemma(tok: "Token") -> str:
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    after_name = prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.tag_ != "PRP$"
+    if tok.dep_ in ("ROOT", "conj", "ccomp", "appos") or after_name:
+        if tok.lower_ in _VERB_FORMS:
+            return _VERB_FORMS[tok.lower_]
+        # "..., Bozell answers.": a verb the tagger took for a plural noun
+        if after_name and tok.lower_.endswith("s") and tok.text[0].islower() and tok.tag_ in ("NNS", "NN", "VBZ"):
+            for stem in (tok.lower_[:-1], tok.lower_[:-2]):
+                if stem in speech_verbs():
+                    return stem
+    return tok.lemma_.lower()
+
+
+def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
+    lemma = cue_lemma(tok)
+    if not (
+        tok.pos_ in ("VERB", "AUX")
+        or tok.tag_.startswith("VB")
+        or lemma != tok.lemma_.lower()
+        or (tok.lower_ in _VERB_FORMS and lemma == _VERB_FORMS[tok.lower_])
+    ):
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("POS", "PRP$") and tok.tag_ in ("VBZ", "NNS"):
+        return False  # "Trump's remarks": a noun
+    if lemma in _INTRANSITIVE_ONLY and (
+        tok.tag_ not in _FINITE or any(c.dep_ in ("dobj", "xcomp", "attr") and not quoted[c.i] for c in tok.children)
+    ):
+        return False
+    if lemma in speech_verbs():
+        if lemma == "call" and any(
+            c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in") and c.i == tok.i + 1
+            for c in tok.children
+        ):
+            return False  # "called for", "called on": a demand, not a quotation
+        if lemma == "call" and tok.i > 0 and re.search(r"\bso[- ]?$", tok.doc.text[max(0, tok.idx - 4) : tok.idx]):
+            return False  # "so-called": a name, nobody's words
+        return True
+    particles = phrasal_verbs().get(lemma)
+    if particles:
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
+        return bool(kids & particles)
+    return False
+
+
+_NAME_RUN_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_INVERTIBLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | None:
+    """'"...," said Russian government spokesman Dmitri Peskov': after a quote or a
+    comma, the noun phrase right after a finite speech verb is its speaker, however
+    the parser attached it — unless it starts a clause ('said China has ...')."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc):
+        return None
+    if verb.tag_ not in _FINITE and verb.lower_ not in _VERB_FORMS:
+        return None
+    prev = doc[verb.i - 1]
+    after_quote = prev.is_quote or prev.text in ("''", "\u201d", '"') or (prev.is_punct and quoted[prev.i])
+    if not (after_quote or prev.text in (",", "\u2014", "\u2013", "--")):
+        return None
+    if not after_quote and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    run: list["Token"] = []
+    i = verb.i + 1
+    while i < len(doc) and not quoted[i]:
+        t = doc[i]
+        if t.ent_type_ in ("DATE", "TIME"):
+            break
+        if (
+            t.pos_ in _NAME_RUN_POS
+            or (t.tag_ == "POS" and run)
+            or (t.text in (".", "-") and run and t.whitespace_ == "")
+        ):
+            run.append(t)
+        elif t.lower_ == "of" and run and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            run.append(t)  # Secretary of State John Kerry
+        elif t.pos_ == "PRON" and not run and t.lower_ in _INVERTIBLE_PRONOUNS:
+            run.append(t)
+            i += 1
+            break
+        else:
+            break
+        if t.pos_ == "DET" and len(run) > 1:
+            run.pop()
+            break
+        i += 1
+    while run and run[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+        run.pop()
+    if not run:
+        return None
+    nxt = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.lower_ == "that") and nxt.dep_ != "appos":
+        return None  # "said China has established": the subject of what was said
+    return run
+
+
+def _speaker_of(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """The speaker's head token, from the parse."""
+    lemma = cue_lemma(verb)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and not quoted[passive.i]:
+        if lemma in ("quote", "cite"):
+            return passive
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            return pobj
+        return None  # "she was told that": the subject heard it
+    subj = inherited_subject(verb, quoted=quoted)
+    if subj is None and verb.tag_ in _FINITE:
+        subj = _left_subject(verb, quoted)
+    if subj is not None and not quoted[subj.i]:
+        return subj
+    return None
+
+
+def _document_author(head: "Token") -> "Token":
+    """'a statement from the White House said' names the White House."""
+    if head.lemma_.lower() not in wordlists.word_set(_DOCUMENT_NOUNS_FILE):
+        return head
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                return pobj
+    return head
+
+
+def _addressee_of(verb: "Token") -> CharSpan | None:
+    lemma = verb.lemma_.lower()
+    objs = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if lemma in ("tell", "inform", "assure", "ask", "urge", "warn", "remind", "advise", "text", "email"):
+        if objs:
+            first, last = objs[0], objs[-1]
+            toks = noun_phrase(first) + ([] if last is first else noun_phrase(last))
+            toks.sort(key=lambda t: t.i)
+            return span_of(list(verb.doc[toks[0].i : toks[-1].i + 1]))
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "write", "explain", "complain", "talk"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return span_of(noun_phrase(pobj))
+    return None
+
+
+def _content_of(verb: "Token") -> CharSpan | None:
+    """The reported clause: the verb's clausal complement with a subject of its own
+    ("said (that) the talks failed"; not "agreed to go")."""
+    for c in verb.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.i > verb.i
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children)
+        ):
+            toks = [t for t in c.subtree]
+            while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+                toks = toks[1:]
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            if toks:
+                return span_of(toks)
+    return None
+
+
+def _via_of(verb: "Token") -> CharSpan | None:
+    """'was quoted ... by Interfax news agency'."""
+    if verb.lemma_.lower() in ("quote", "cite"):
+        for c in verb.subtree:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return span_of(noun_phrase(pobj))
+    return None
+
+
+def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
+    """Every speech cue of one paragraph outside its quotes, in reading order: for each
+    token, the first of :data:`CUE_RULES` that makes a cue of it."""
+    finder = _CueFinder(doc, paragraph, quoted)
+    cues: list[Cue] = []
+    for tok in doc:
+        if quoted[tok.i]:
+            continue
+        cue = next((c for _, rule in CUE_RULES if (c := rule(finder, tok)) is not None), None)
+        if cue is not None:
+            cues.append(cue)
+    _share_participle_speakers(cues, doc)
+    return cues
+
+
+@dataclass
+class _CueFinder:
+    doc: "Doc"
+    paragraph: int
+    quoted: Sequence[bool]
+    skip: set[int] = field(default_factory=set)  # "saying" of a "quoted as saying" already taken
+
+
+def _according_to(f: _CueFinder, tok: "Token") -> Cue | None:
+    """'according to X': X is the speaker (or the document's author)."""
+    doc = f.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None and tok.i + 2 < len(doc):
+        pobj = doc[tok.i + 2] if doc[tok.i + 2].pos_ in ("PROPN", "NOUN", "PRON") else None
+    cue = Cue(f.paragraph, tok.i, tok.idx, to.idx + len(to.text), "according to", "according to")
+    cue.tokens = {tok.i, to.i}
+    if pobj is not None:
+        author = _document_author(pobj)
+        np = noun_phrase(author)
+        named = _named_apposition(author, f.quoted)
+        if named is not None:  # "the Russian news agency Tass"
+            np = list(doc[np[0].i : noun_phrase(named)[-1].i + 1])
+            author = named
+        cue.speaker, cue.speaker_head = span_of(np), author.i
+        cue.tokens |= {t.i for t in pobj.subtree}
+    return cue
+
+
+def _quoted_as(f: _CueFinder, tok: "Token") -> Cue | None:
+    """'Peskov was quoted as saying': one cue, whose "saying" is not another."""
+    if tok.i in f.skip:
+        return None
+    quoted_as = _quoted_as_saying(tok)
+    if quoted_as is None:
+        return None
+    f.skip.add(quoted_as.i)
+    return _quoted_as_cue(tok, quoted_as, f.paragraph, f.quoted)
+
+
+def _speech_verb(f: _CueFinder, tok: "Token") -> Cue | None:
+    """A speech verb ("said", "told", "tweeted"), its speaker by the first of
+    :data:`SPEAKER_RULES` that finds one, its addressee, relay and reported clause."""
+    if tok.i in f.skip or not _is_speech_verb(tok, f.quoted):
+        return None
+    lemma = cue_lemma(tok)
+    if lemma in ("ask", "tell") and tok.tag_ == "VBN" and not any(c.dep_ in ("aux",) for c in tok.children):
+        if _subject(tok) is None:
+            return None  # "Asked about it, she said": not her speech
+    cue = Cue(f.paragraph, tok.i, tok.idx, tok.idx + len(tok.text), tok.text, lemma)
+    cue.tokens = {tok.i}
+    for _, find_speaker in SPEAKER_RULES:
+        if find_speaker(f, tok, cue):
+            break
+    cue.addressee = _addressee_of(tok)
+    if cue.addressee is not None:
+        cue.addressee_tokens = {t.i for t in tok.subtree if cue.addressee[0] <= t.idx < cue.addressee[1]}
+    cue.via = _via_of(tok)
+    cue.content = _content_of(tok)
+    if cue.content and cue.speaker and cue.content[0] <= cue.speaker[0] < cue.content[1]:
+        cue.content = None  # the parser took the speaker for a clause
+    return cue
+
+
+def _inverted(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
+    """'"...," said X': the speaker after the verb (not for verbs whose object is the addressee)."""
+    run = inverted_speaker(tok, f.quoted) if cue.lemma not in _OBJECT_VERBS else None
+    if run is None:
+        return False
+    head = next((t for t in reversed(run) if t.pos_ in ("PROPN", "NOUN", "PRON")), run[-1])
+    cue.speaker, cue.speaker_head = span_of(run), head.i
+    cue.tokens |= {t.i for t in run}
+    return True
+
+
+def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
+    """The verb's subject, or the named apposition of a document's author."""
+    head = _speaker_of(tok, f.quoted)
+    if head is None:
+        return False
+    author = _document_author(head)
+    np = _conjuncts_span(author)
+    named = _named_apposition(author, f.quoted)
+    if named is not None:
+        # "Putin's foreign affairs adviser, Yuri Ushakov, said": the name
+        name_np = noun_phrase(named)
+        np = list(f.doc[np[0].i : name_np[-1].i + 1])
+        author = named
+    cue.speaker, cue.speaker_head = span_of(np), author.i
+    cue.tokens |= {t.i for t in np} | {head.i}
+    if head.lower_ in RELATIVE:
+        cue.antecedent = antecedent_of(head)
+    return True
+
+
+def _fused_noun_phrase(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
+    """ "the email read.": the tagger made a noun phrase of subject and verb."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    left = [c for c in tok.children if c.i < tok.i and c.dep_ in _NP_DEPS and not f.quoted[c.i]]
+    if not left:
+        return False
+    lo = min(t.i for c in left for t in c.subtree)
+    np = [t for t in f.doc[lo : tok.i] if not t.is_punct]
+    if not np:
+        return False
+    head = next((t for t in reversed(np) if t.pos_ in ("PROPN", "NOUN", "PRON")), np[-1])
+    cue.speaker, cue.speaker_head = span_of(np), head.i
+    cue.tokens |= {t.i for t in np}
+    return True
+
+
+# What makes a token a cue, in the order tried ("according to" is looked at even where
+# a "quoted as saying" took the token).
+CUE_RULES: tuple[tuple[str, Callable[[_CueFinder, "Token"], Cue | None]], ...] = (
+    ("according to", _according_to),
+    ("quoted as saying", _quoted_as),
+    ("speech verb", _speech_verb),
+)
+
+# Who a speech verb's speaker is, in the order tried: the first that finds one wins.
+SPEAKER_RULES: tuple[tuple[str, Callable[[_CueFinder, "Token", Cue], bool]], ...] = (
+    ("inverted", _inverted),
+    ("subject", _subject_speaker),
+    ("fused noun phrase", _fused_noun_phrase),
+)
+
+
+def _quoted_as_saying(tok: "Token") -> "Token | None":
+    """'Peskov was quoted as saying' / 'Tass quoted Putin as saying': the "saying"."""
+    if tok.lemma_.lower() not in ("quote", "cite") or tok.pos_ != "VERB":
+        return None
+    for c in tok.children:
+        if c.lower_ == "as":
+            saying = next((g for g in c.children if g.lemma_.lower() in ("say", "tell", "write")), None)
+            if saying is not None:
+                return saying
+    return None
+
+
+def _quoted_as_cue(verb: "Token", saying: "Token", paragraph: int, quoted: Sequence[bool]) -> Cue:
+    doc = verb.doc
+    cue = Cue(
+        paragraph,
+        verb.i,
+        verb.idx,
+        saying.idx + len(saying.text),
+        doc.text[verb.idx : saying.idx + len(saying.text)],
+        "quote",
+    )
+    cue.tokens = {verb.i, saying.i}
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]), None)
+    speaker = passive or obj
+    if speaker is not None:
+        np = noun_phrase(speaker)
+        cue.speaker, cue.speaker_head = span_of(np), speaker.i
+        cue.tokens |= {t.i for t in np}
+    if passive is None:
+        relay = _subject(verb)
+        if relay is not None and not quoted[relay.i]:
+            cue.via = span_of(noun_phrase(relay))  # "Tass quoted Putin as saying"
+    if cue.via is None:
+        cue.via = _via_of(verb)
+    return cue
+
+
+# Verbs whose following noun phrase is their object, never an inverted speaker.
+_OBJECT_VERBS = frozenset(
+    {
+        "tell",
+        "inform",
+        "assure",
+        "urge",
+        "remind",
+        "advise",
+        "call",
+        "describe",
+        "label",
+        "dub",
+        "term",
+        "brand",
+        "characterize",
+        "characterise",
+        "accuse",
+        "praise",
+        "blast",
+        "slam",
+        "criticize",
+        "criticise",
+        "mock",
+        "thank",
+        "hail",
+        "question",
+        "quote",
+        "cite",
+    }
+)
+
+
+def _share_participle_speakers(cues: list[Cue], doc: "Doc") -> None:
+    """'saying ... and calling him "a feminist"': a participle cue without a speaker of
+    its own shares the one of the participle cue before it in the sentence."""
+    for k, cue in enumerate(cues):
+        if cue.speaker is not None or doc[cue.verb].tag_ != "VBG":
+            continue
+        for prev in reversed(cues[:k]):
+            if doc[prev.verb].sent.start != doc[cue.verb].sent.start:
+                break
+            if prev.speaker is not None and doc[prev.verb].tag_ == "VBG":
+                cue.speaker, cue.speaker_head = prev.speaker, prev.speaker_head
+                break
+
+
+_LABEL_RE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s+\S")
+
+
+def transcript_label(text: str) -> CharSpan | None:
+    """'TRUMP: We will win' — the speaker label of a transcript line."""
+    m = _LABEL_RE.match(text)
+    if m and any(ch.isalpha() for ch in m.group(1)):
+        return m.start(1), m.end(1)
+    return None

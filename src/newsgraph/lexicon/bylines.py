@@ -1,0 +1,236 @@
+"""Bylines: who wrote the article, as the text states it.
+
+A byline line ("By Jane Doe and John Roe, Reuters", "Author: Jane Doe", "by" with no
+name) is split into person names and credited outlets. Patterns and word lists are data
+(``data/bylines.json``); names are checked for the shape of a person's name so that a
+sentence starting with "By Tuesday, ..." is never read as a byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import outlets
+from .outlets import Outlet
+from .wordlists import data
+
+_MAX_WORDS = 16  # a byline is short; a longer line is prose
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z]\w+|O[’'][A-Z]\w+)$")
+_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\s[–—-]\s)\s*")
+_HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)\s*")
+_NOT_NAME_WORDS = frozenset(
+    """
+the a an this that news photo photos image video by for with from and in on at of to
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december today yesterday updated published
+staff reporter writer editor correspondent contributor
+""".split()
+)
+
+
+@dataclass
+class Byline:
+    """What one byline line states."""
+
+    names: list[str] = field(default_factory=list)  # person names, as written
+    titles: dict[str, str] = field(default_factory=dict)  # name -> job title ("Staff Writer")
+    outlets: list[Outlet] = field(default_factory=list)
+    place: str | None = None  # "By Jane Doe in Moscow"
+    empty: bool = False  # a "by" with no name after it
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    prefix: tuple[re.Pattern[str], ...]
+    empty: tuple[re.Pattern[str], ...]
+    credits_line: tuple[re.Pattern[str], ...]
+    bio: tuple[re.Pattern[str], ...]
+    bio_follow: tuple[re.Pattern[str], ...]
+    follow_author: tuple[re.Pattern[str], ...]
+    titles: frozenset[str]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    raw = data("bylines")
+
+    def compile_all(key: str, flags: int = re.I) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, flags) for p in raw[key])
+
+    return _Patterns(
+        prefix=compile_all("prefix"),
+        empty=compile_all("empty"),
+        credits_line=compile_all("credits_line"),
+        bio=compile_all("bio", 0),
+        bio_follow=compile_all("bio_follow", 0),
+        follow_author=compile_all("follow_author", 0),
+        titles=frozenset(t.casefold() for t in raw["title_words"]),
+        particles=frozenset(raw["particles"]),
+    )
+
+
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` has the shape of a person's name: two to five capitalised words.
+
+    Name particles ("van", "de", "bin") may be lower case; initials count as words.
+    A single word ("Reuters", "Putin") is not enough to call a line a byline.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    particles = _patterns().particles
+    capitalised = 0
+    for w in words:
+        if w in particles:
+            continue
+        if not _NAME_WORD.match(w) or w.casefold().strip(".") in _NOT_NAME_WORDS:
+            return False
+        capitalised += 1
+    return capitalised >= 2 and not outlets.looks_like_outlet(text)
+
+
+def _split_title(piece: str) -> tuple[str, str | None]:
+    """'Jane Doe Staff Writer' -> ('Jane Doe', 'Staff Writer'), using the title list."""
+    titles = _patterns().titles
+    words = piece.split()
+    for i in range(1, len(words)):
+        tail = " ".join(words[i:])
+        if tail.casefold() in titles:
+            return " ".join(words[:i]), tail
+    return piece, None
+
+
+def _split_outlet(piece: str) -> tuple[str, Outlet | None]:
+    """'Jane Doe Associated Press' -> ('Jane Doe', Associated Press); a listed outlet only."""
+    words = piece.split()
+    for i in range(2, len(words)):
+        hit = outlets.lookup(" ".join(words[i:]))
+        if hit:
+            return " ".join(words[:i]), hit
+    return piece, None
+
+
+def split_names(text: str) -> Byline | None:
+    """The names and outlets of a byline's name part; None if any piece is neither.
+
+    "Jane Doe and John Roe, Reuters" -> names [Jane Doe, John Roe], outlets [Reuters].
+    "Jane Doe, Staff Writer" -> names [Jane Doe], titles {Jane Doe: Staff Writer}.
+    """
+    text = _HANDLE.sub(" ", text).strip().strip(".,;:|").strip()
+    if not text or len(text.split()) > _MAX_WORDS:
+        return None
+    result = Byline()
+    place = re.search(r"\s+in\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$", text)
+    if place:
+        result.place = place.group(1)
+        text = text[: place.start()]
+    titles = _patterns().titles
+    last_name: str | None = None
+    for piece in (p.strip() for p in _SPLIT.split(text)):
+        if not piece:
+            continue
+        piece = re.sub(r"^[Bb]y\s+", "", piece)
+        name, trailing = _split_outlet(piece)  # "DANIEL KRAUSE Associated Press"
+        if trailing and is_person_name(_split_title(name)[0]):
+            piece = name
+            result.outlets.append(trailing)
+        outlet = outlets.lookup(piece) or (outlets.resolve(piece) if not is_person_name(piece) else None)
+        if outlet:
+            result.outlets.append(outlet)
+            continue
+        if piece.casefold() in titles and last_name:
+            result.titles[last_name] = piece
+            continue
+        name, title = _split_title(piece)
+        staff = outlets.lookup(name) if title else None
+        if staff:  # "Reuters Staff"
+            result.outlets.append(staff)
+            continue
+        if not is_person_name(name):
+            return None
+        if name.isupper():  # "JANE DOE" is written in capitals, not named so
+            name = " ".join(
+                w.casefold() if w.casefold() in _patterns().particles else w.capitalize() for w in name.split()
+            )
+        result.names.append(name)
+        if title:
+            result.titles[name] = title
+        last_name = name
+    if not (result.names or result.outlets):
+        return None
+    return result
+
+
+def parse_line(line: str) -> Byline | None:
+    """The byline a whole line states ('By X', 'Author: X', a bare 'by'), else None."""
+    text = line.strip()
+    if not text or len(text.split()) > _MAX_WORDS + 2:
+        return None
+    pats = _patterns()
+    for p in pats.empty:
+        if p.fullmatch(text):
+            return Byline(empty=True)
+    # End-of-story credits first: "Reporting by X; Editing by Y" also fits "... by <names>".
+    for group in (pats.credits_line, pats.prefix):
+        for p in group:
+            m = p.fullmatch(text)
+            found = split_names(m.group("names")) if m else None
+            if found:
+                return found
+    return None
+
+
+def bare_names(line: str) -> Byline | None:
+    """A line of nothing but person names ('Jane Doe and John Roe'); outlets alone do not count."""
+    found = split_names(line)
+    if found and found.names and not line.rstrip().endswith((".", "!", "?")):
+        return found
+    return None
+
+
+@dataclass(frozen=True)
+class Bio:
+    """An author's biography line: who, and when stated, their title and employer."""
+
+    name: str | None
+    title: str | None
+    org: str | None
+
+
+def parse_bio(line: str) -> Bio | None:
+    """'Jane Doe is a reporter at The Herald. Follow her on X @jd' -> Bio(Jane Doe, reporter, The Herald)."""
+    text = line.strip()
+    if len(text.split()) > 60:
+        return None
+    pats = _patterns()
+    for p in pats.bio:
+        m = p.fullmatch(text)
+        if m and is_person_name(m.group("name")):
+            groups = m.groupdict()
+            org = groups.get("org")
+            return Bio(m.group("name"), groups.get("title"), org.strip() if org else None)
+    for p in pats.bio_follow:
+        if p.fullmatch(text):
+            return Bio(None, None, None)
+    return None
+
+
+def is_journalist_title(title: str | None) -> bool:
+    """Whether a bio's title is a newsroom job ('news editor', 'senior reporter')."""
+    if not title:
+        return False
+    words = title.casefold().split()
+    titles = _patterns().titles
+    return any(" ".join(words[i:]) in titles for i in range(len(words)))
+
+
+def follow_author(line: str) -> str | None:
+    """The person a sign-off asks readers to follow ('Follow Jane Doe on Twitter @jd')."""
+    for p in _patterns().follow_author:
+        m = p.fullmatch(line.strip())
+        if m and is_person_name(m.group("name")):
+            return m.group("name")
+    return None

@@ -1,0 +1,112 @@
+"""News outlets by name: which words name an agency or outlet, and its canonical name.
+
+The canonical name decides the actor id (``mint_id("organization", name)``), so that
+"AP", "the Associated Press" and "The Associated Press" in one article, and a publisher
+given as "Rappler" with a sign-off "– Rappler.com", become one actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import normalise_name
+from .wordlists import data
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    kind: str  # agency | broadcaster | newspaper | site | unknown
+    aliases: tuple[str, ...] = ()
+
+
+# A capitalised name of up to eight words, digits allowed ("KVIA ABC 7"), with the few
+# lower-case joiners outlet names have ("Voice of America").
+OUTLET_PATTERN = (
+    r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z])"
+    r"(?:[ ](?:[A-Z0-9][\w&'’.-]*[\w]|[A-Z0-9]|of|de|and|&|für|del|la)){0,7}"
+)
+
+_TLD = re.compile(r"\.(?:com|org|net|co|info|news|ph|uk|us|ca|au|in|de|fr|ru|io|tv)(?:\.[a-z]{2})?$", re.I)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LOWER_THE = re.compile(r"^the\s+")  # "the Daily Ledger": the article, not the name
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, Outlet], dict[str, Outlet], tuple[str, ...]]:
+    raw = data("outlets")
+    exact: dict[str, Outlet] = {}  # case-sensitive: short all-caps aliases ("AP", "PA")
+    folded: dict[str, Outlet] = {}  # case-insensitive: longer names
+    for entry in raw["outlets"]:
+        outlet = Outlet(entry["name"], entry["kind"], tuple(entry.get("aliases", ())))
+        for form in (outlet.name, *outlet.aliases):
+            exact.setdefault(form, outlet)
+            if not (_ACRONYM.match(form) or len(form) <= 4):
+                folded.setdefault(form.casefold(), outlet)
+    return exact, folded, tuple(raw["outlet_suffixes"])
+
+
+def lookup(text: str) -> Outlet | None:
+    """The listed outlet that ``text`` names exactly ("the AP" -> Associated Press), or None."""
+    exact, folded, _ = _table()
+    name = text.strip().strip(".,;:")
+    for form in (name, _LEADING_THE.sub("", name)):
+        hit = exact.get(form) or folded.get(form.casefold())
+        if hit:
+            return hit
+    bare = _TLD.sub("", name)
+    if bare != name:
+        return exact.get(bare) or folded.get(bare.casefold())
+    return None
+
+
+def looks_like_outlet(text: str) -> bool:
+    """A name shaped like an outlet's: listed, 'X News'/'X Times', a domain, or an acronym."""
+    name = _LEADING_THE.sub("", text.strip())
+    if lookup(name):
+        return True
+    if _TLD.search(name) and " " not in name:
+        return True
+    if _ACRONYM.match(name):
+        return True
+    _, _, suffixes = _table()
+    return any(name.endswith(" " + s) for s in suffixes) and name[:1].isupper()
+
+
+def resolve(text: str) -> Outlet | None:
+    """The outlet ``text`` names, listed or merely outlet-shaped, with its canonical name.
+
+    An unlisted outlet keeps its name as written ("The Daily Ledger", but "the" in lower
+    case is not part of it); a bare domain keeps its domain ("Antiwar.com") because for
+    many sites the domain is the brand.
+    """
+    hit = lookup(text)
+    if hit:
+        return hit
+    if not looks_like_outlet(text):
+        return None
+    name = _LOWER_THE.sub("", text.strip().strip(".,;:"))
+    return Outlet(name, "unknown")
+
+
+def trim_to_outlet(words: str) -> Outlet | None:
+    """The outlet named by the longest tail of ``words`` ("Meanwhile CNN" -> CNN)."""
+    parts = words.split()
+    for i in range(len(parts)):
+        hit = resolve(" ".join(parts[i:]))
+        if hit:
+            return hit
+    return None
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two outlet names are one outlet: 'Rappler' and 'Rappler.com', 'The Hill' and 'Hill'."""
+
+    def key(name: str) -> str:
+        hit = lookup(name)
+        return normalise_name(_TLD.sub("", _LEADING_THE.sub("", hit.name if hit else name)))
+
+    return key(a) == key(b)

@@ -1,0 +1,141 @@
+"""newsgraph corpus view: a static site over newsgraph.Corpus; every link leads somewhere."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import html5lib
+import pytest
+from conftest import SAMPLES
+
+from newsgraph.corpus import Corpus
+from newsgraph.model import Actor, Article, Paragraph, Quote, Span
+from newsgraph.view.corpus_site import build_site, write_site
+from newsgraph.view.network import HEIGHT, WIDTH
+
+NS = "{http://www.w3.org/1999/xhtml}"
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = '<script>alert("x")</script>\u201d\u201d\u201d'
+
+
+def hostile_article() -> Article:
+    text = f"{HOSTILE} said the plan was fine."
+    n = len(HOSTILE)
+    actor = Actor(id="urn:newsgraph:person:hostile", kind="person", name=HOSTILE,
+                  mentions=[Span(paragraph=0, start=0, end=n)])
+    quote = Quote(id="urn:newsgraph:article:hostile#quote-1", text="the plan was fine", kind="indirect",
+                  speaker=actor.id, spans=[Span(paragraph=0, start=n + 6, end=n + 23)])
+    return Article(id="urn:newsgraph:article:hostile", headline=HOSTILE, published="2024-02-03",
+                   body=[Paragraph(text=text)], actors=[actor], quotes=[quote])
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "corpus.sqlite"
+    with Corpus(path) as corpus:
+        report = corpus.add(sorted(str(p) for p in SAMPLES.glob("*.txt")))
+        assert report.ok, report.summary()
+        corpus.add_articles([hostile_article()])
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(corpus_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("site")
+    write_site(corpus_file, folder)
+    return folder
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_site_layout(site: Path, corpus_file: Path) -> None:
+    names = {p.relative_to(site).as_posix() for p in pages(site)}
+    assert {"index.html", "timeline.html", "speakers/index.html"} <= names
+    with Corpus(corpus_file, readonly=True) as corpus:
+        articles = corpus.stats()["articles"]
+        speakers = {e.id for e in corpus.entities(type="actor") if next(corpus.quotes_by(e.id), None)}
+    assert len([n for n in names if n.startswith("articles/")]) == articles
+    assert len([n for n in names if re.fullmatch(r"speakers/\d+\.html", n)]) == len(speakers)
+
+
+def test_every_link_leads_to_a_page_and_an_anchor(site: Path) -> None:
+    ids: dict[Path, set[str]] = {}
+    docs = {p: html5lib.parse(p.read_text(encoding="utf-8")) for p in pages(site)}
+    for path, doc in docs.items():
+        ids[path] = {e.get("id") for e in doc.iter() if e.get("id")}
+    checked = 0
+    for path, doc in docs.items():
+        for link in doc.iter():
+            href = link.get("href")
+            if href is None or link.tag not in (f"{NS}a", f"{SVG}a"):
+                continue
+            assert not re.match(r"^[a-z]+:", href) or href.startswith(("http://", "https://")), href
+            if href.startswith(("http://", "https://")):
+                continue
+            target, anchor = urldefrag(href)
+            target_path = (path.parent / target).resolve() if target else path
+            assert target_path in ids, f"{path.name}: {href}"
+            assert not anchor or anchor in ids[target_path], f"{path.name}: {href}"
+            checked += 1
+    assert checked > 20
+
+
+def test_network_is_drawn_and_deterministic(corpus_file: Path) -> None:
+    first, again = build_site(corpus_file, limit=12), build_site(corpus_file, limit=12)
+    assert first == again
+    doc = html5lib.parse(first["index.html"])
+    svg = doc.find(f".//{SVG}svg")
+    circles = svg.findall(f".//{SVG}circle")
+    assert 2 <= len(circles) <= 12
+    for c in circles:
+        assert 0 <= float(c.get("cx")) <= WIDTH and 0 <= float(c.get("cy")) <= HEIGHT
+    points = {(c.get("cx"), c.get("cy")) for c in circles}
+    for line in svg.findall(f".//{SVG}line"):
+        assert (line.get("x1"), line.get("y1")) in points and (line.get("x2"), line.get("y2")) in points
+    # A text alternative: the same links as a table.
+    assert len(doc.findall(f".//{NS}details//{NS}tbody/{NS}tr")) == len(svg.findall(f".//{SVG}line"))
+
+
+def test_speaker_pages_hold_their_quotes_over_time(site: Path, corpus_file: Path) -> None:
+    index = html5lib.parse((site / "speakers" / "index.html").read_text(encoding="utf-8"))
+    with Corpus(corpus_file, readonly=True) as corpus:
+        for link in index.iter(f"{NS}a"):
+            if not re.fullmatch(r"\d+\.html", link.get("href", "")):
+                continue
+            page = html5lib.parse((site / "speakers" / link.get("href")).read_text(encoding="utf-8"))
+            name = "".join(page.find(f".//{NS}h1").itertext()).removesuffix(": quotes")
+            entity = corpus.resolve(name) if name != HOSTILE else next(corpus.entities(name="script"))
+            shown = ["".join(q.itertext()) for q in page.iter(f"{NS}blockquote")]
+            assert shown == [q.text for q in corpus.quotes_by(entity.id)]
+
+
+def test_hostile_names_are_text_everywhere(site: Path) -> None:
+    seen = 0
+    for path in pages(site):
+        doc = html5lib.parse(path.read_text(encoding="utf-8"))
+        scripts = list(doc.iter(f"{NS}script"))
+        assert len(scripts) == (1 if path.parent.name == "articles" else 0), path
+        seen += HOSTILE in "".join(doc.itertext())
+    assert seen >= 3  # the article, its speaker page, the speakers' list
+
+
+def test_cli_corpus_view(tmp_path: Path, corpus_file: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "newsgraph.cli", "corpus", "view", str(corpus_file), "-o",
+                          str(tmp_path / "site")], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a database", encoding="utf-8")
+    with Corpus(tmp_path / "empty.sqlite"):
+        pass
+    for bad in (junk, tmp_path / "missing.sqlite", tmp_path / "empty.sqlite"):
+        run = subprocess.run([sys.executable, "-m", "newsgraph.cli", "corpus", "view", str(bad), "-o",
+                              str(tmp_path / "bad")], capture_output=True, text=True, timeout=300)
+        assert run.returncode == 1 and bad.name in run.stderr, run.stderr
+        assert not (tmp_path / "bad").exists()
