@@ -51,7 +51,7 @@ def test_the_wheel_holds_the_data_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "newsgraph/lexicon/data/speech_verbs.txt" in names
     assert "newsgraph/lexicon/data/event_triggers.json" in names
-    assert "newsgraph/corpus/data/names.json" in names
+    assert "newsgraph/lexicon/data/corpus_names.json" in names
     assert "newsgraph/py.typed" in names
     assert not any(n.startswith(("tests/", "bench/")) for n in names)
 

@@ -1,6 +1,6 @@
 """Name keys of corpus resolution: what a surface form says about who it names.
 
-Everything here is a pure function of a name and the word lists in ``data/names.json``:
+Everything here is a pure function of a name and the word lists in ``lexicon/data/corpus_names.json``:
 'President Joe Biden' -> a person named joe (first) biden (last); 'Mrs. Clinton' -> a
 woman whose surname is clinton; 'U.S.' and 'America' -> the key of 'United States'.
 Resolution (resolve.py) compares these, block by block.
@@ -8,12 +8,11 @@ Resolution (resolve.py) compares these, block by block.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..lexicon.wordlists import data
 from ..model import normalise_name
 
 # Names parsed are kept for the next article (the same names come back), up to this many.
@@ -22,10 +21,10 @@ CACHED_NAMES = 4096
 __all__ = ["PersonName", "given_compatible", "middles_compatible", "name_key", "org_keys", "parse_person"]
 
 
-@lru_cache(maxsize=None)
 def _data() -> dict[str, Any]:
-    text = resources.files("newsgraph.corpus.data").joinpath("names.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    """lexicon/data/corpus_names.json (read once by lexicon.wordlists)."""
+    result: dict[str, Any] = data("corpus_names")
+    return result
 
 
 @lru_cache(maxsize=None)
@@ -87,8 +86,6 @@ def _org_keys(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _given_names() -> frozenset[str]:
     """Given names newsgraph knows: extraction's list and the variant groups."""
-    from ..lexicon.wordlists import data
-
     table = data("given_names")
     names = {normalise_name(n) for gender in ("male", "female") for n in table[gender]}
     return frozenset(names | {n for group in _data()["given_name_groups"] for n in group})
