@@ -41,7 +41,7 @@ from ..model import (
 )
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance, sanitise
 from .native import iter_json_documents
-from .text import paragraphs as text_paragraphs
+from .plaintext import paragraphs as text_paragraphs
 
 KNOWN_MAJORS = (1, 2, 3)
 _URI = re.compile(URI_PATTERN)

@@ -1,9 +1,8 @@
 """Raw article text, in the shape users paste from the web: headline first, then paragraphs.
 
 Paragraphs are separated by blank lines or, as pages copied from a browser usually are,
-by single line breaks. A block whose lines are hard-wrapped prose (a line not ending a
-sentence followed by one starting in lower case) is joined back into one paragraph.
-Every paragraph keeps ``offset``, its start in the decoded text, so that spans map back
+by single line breaks. Hard-wrapped lines are joined back into paragraphs (see
+:mod:`newsgraph.readers.plaintext`). Every paragraph keeps ``offset``, its start in the decoded text, so that spans map back
 to the input.
 
 The headline is the first paragraph that is neither page furniture above the article
@@ -14,57 +13,18 @@ without its headline) leaves the headline empty rather than making a sentence of
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..errors import InputError
 from ..extract.structure import is_headline_candidate
 from ..model import Article, Paragraph, mint_article_id
 from .base import ReadOptions, apply_options, decode_text, provenance, sanitise
+from .plaintext import lines_with_offsets, paragraphs
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+__all__ = ["lines_with_offsets", "paragraphs", "read"]
+
 _HEADLINE_MAX_WORDS = 40  # longer than any headline: the first paragraph is the story itself
 _HEADLINE_SEARCH = 5  # furniture above the headline is a few lines at most
-
-
-def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
-    """Each line without its line break, and where it starts."""
-    pos = 0
-    for m in _LINE.finditer(text):
-        if m.start() == len(text) and m.group() == "":
-            break
-        yield pos, m.group().rstrip("\r\n")
-        pos = m.end()
-
-
-def _wrapped(prev: str, line: str) -> bool:
-    return bool(prev) and not _ENDS_SENTENCE.search(prev) and line[:1].islower()
-
-
-def paragraphs(text: str) -> list[Paragraph]:
-    """Split text into paragraphs with offsets; whitespace-only lines separate them.
-
-    Characters no format can carry become spaces (callers that report them sanitise first).
-    """
-    text = sanitise(text)[0]
-    result: list[tuple[int, str]] = []
-    joinable = False
-    for offset, line in lines_with_offsets(text):
-        stripped = line.strip()
-        if not stripped:
-            joinable = False
-            continue
-        lead = len(line) - len(line.lstrip())
-        if joinable and result and _wrapped(result[-1][1], stripped):
-            start, prev = result[-1]
-            # Keep offsets exact: the gap between the two lines becomes spaces.
-            gap = offset + lead - (start + len(prev))
-            result[-1] = (start, prev + " " * gap + stripped)
-        else:
-            result.append((offset + lead, stripped))
-        joinable = True
-    return [Paragraph(text=t, offset=o) for o, t in result]
 
 
 def _headline_index(paras: list[Paragraph]) -> int | None:
