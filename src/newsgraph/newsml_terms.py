@@ -42,6 +42,8 @@ PROVIDER_SCHEMES = {
     "genre": "http://cv.iptc.org/newscodes/genre/",
     "urg": "http://cv.iptc.org/newscodes/urgency/",
 }
+# Aliases of IPTC's catalog (referenced by every item newsgraph writes) that topic codes use.
+IPTC_CATALOG_ALIASES = frozenset({*IPTC_SCHEMES, "medtop", "subj", "genre", "urgency", "mediatopic"})
 # Item classes are read by their code whichever of these aliases names the scheme.
 ITEM_CLASS_ALIASES = frozenset({"ninat", "icls"})
 # Roles of headlines and descriptions, by the code's last part (providers use their own

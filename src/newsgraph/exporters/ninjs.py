@@ -34,7 +34,7 @@ from urllib.parse import quote as url_quote
 from jsonschema import Draft202012Validator
 
 from ..errors import ExportError, UsageError
-from ..model import Actor, Article, Span, local_id
+from ..model import Actor, Article, Span, Topic, local_id
 from . import html_body
 from .base import ExportOptions
 
@@ -141,6 +141,34 @@ def quote_text(article_body: list[str], spans: list[Span]) -> str:
     return " ".join(article_body[s.paragraph][s.start:s.end] for s in spans)
 
 
+def subject_of(topic: Topic) -> dict[str, str]:
+    """A topic as a ninjs subject: name, uri, and its code as ``literal``."""
+    uri = topic.uri if topic.uri is None or _is_uri(topic.uri) else _encode_uri(topic.uri)
+    subject = {"name": topic.name, "uri": uri, "literal": topic.code}
+    return {k: v for k, v in subject.items() if v is not None}
+
+
+_QCODE = re.compile(r"^[^\s:/]+:\S+$")
+
+
+def topic_of(subject: dict[str, Any]) -> dict[str, str]:
+    """A ninjs subject (any version; keys in lower case) as a topic: ``literal`` or ``code``
+    is the code (a lone literal that is no QCode is a name, as ninjs 1.x wrote them);
+    the scheme is ``scheme`` or the QCode's alias; empty when nothing names it."""
+    def text(key: str) -> str | None:
+        value = subject.get(key)
+        return value if isinstance(value, str) and value.strip() else None
+
+    name, literal, code = text("name"), text("literal"), text("code")
+    if literal and not name and not code and not _QCODE.match(literal):
+        name, literal = literal, None
+    code = code or literal
+    scheme = text("scheme") or (code.partition(":")[0] if code and _QCODE.match(code) else None)
+    uri = text("uri")
+    topic = {"name": name, "code": code, "scheme": scheme, "uri": uri if uri and _is_uri(uri) else None}
+    return {k: v for k, v in topic.items() if v is not None}
+
+
 @lru_cache(maxsize=4096)
 def _is_uri(value: str) -> bool:
     return bool(Draft202012Validator.FORMAT_CHECKER.conforms(value, "uri"))
@@ -199,7 +227,7 @@ class _Writer:
                 "value": html_body.render(a),
             }]
         doc.update(self.entities())
-        subjects = [{"name": t.name} for t in a.topics if t.name]
+        subjects = [subject_of(t) for t in a.topics if t.name or t.code or t.uri]
         if a.section is not None:
             subjects.append({"name": a.section, "rel": SECTION_REL})
         if subjects:
@@ -285,6 +313,9 @@ class _Writer:
         article["provenance"] = (a.provenance.model_dump(mode="json", exclude_none=True)
                                  if a.provenance is not None else None)
         out["article"] = article
+        native = [topic_of(subject_of(t)) for t in a.topics if t.name or t.code or t.uri]
+        if native != [t.model_dump(exclude_none=True) for t in a.topics]:
+            out["topics"] = [t.model_dump(exclude_none=True) for t in a.topics]
         if any(p.offset is not None for p in a.body):
             out["offsets"] = [p.offset for p in a.body]
         order: dict[str, list[str]] = {}

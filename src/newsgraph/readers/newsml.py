@@ -1012,7 +1012,8 @@ class _ItemReader:
         In other providers' items a QCode of a known scheme also gives the concept's URI.
         """
         qcode = (el.get("qcode") or "").strip() or None
-        code = qcode or (el.get("literal") or "").strip() or None
+        literal = el.get("literal")
+        code = el.get(ng("code")) or qcode or (literal if self.ours else (literal or "").strip() or None)
         alias = qcode.partition(":")[0] if qcode and ":" in qcode else None
         uri = (el.get("uri") or "").strip() or None
         if uri is None and qcode and alias and not self.ours and alias in self.schemes:
@@ -1021,7 +1022,8 @@ class _ItemReader:
         elif uri is not None and not _URI.match(uri):
             self.notes.append(f"subject uri {uri!r} is not an absolute URI; left out")
             uri = None
-        topic = {"name": self._first_name(el), "code": code, "scheme": el.get(ng("scheme")) or alias,
+        scheme = el.get(ng("scheme"))
+        topic = {"name": self._first_name(el), "code": code, "scheme": alias if scheme is None else scheme or None,
                  "uri": uri}
         if not (topic["name"] or code or uri):
             return {}

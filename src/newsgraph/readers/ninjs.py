@@ -547,16 +547,18 @@ class _ItemReader:
                 return href
         return None
 
-    def subjects(self) -> tuple[str | None, list[str]]:
+    def subjects(self) -> tuple[str | None, list[dict[str, str]]]:
         section, topics = None, []
         for entry in _dicts(self.doc.get("subjects")):
-            name = _str(entry.get("name")) or _str(entry.get("literal"))
-            if name is None:
-                continue
             if str(entry.get("rel") or "").lower() == conv.SECTION_REL and section is None:
-                section = name
-            else:
-                topics.append(name)
+                section = _str(entry.get("name")) or _str(entry.get("literal"))
+                if section is not None:
+                    continue
+            topic = conv.topic_of(entry)
+            if entry.get("uri") and "uri" not in topic:
+                self.notes.append(f"subject uri {entry.get('uri')!r} is not an absolute URI; left out")
+            if topic and (self.details or topic not in topics):
+                topics.append(topic)
         return section, topics
 
     def media(self) -> list[dict[str, Any]]:
@@ -598,6 +600,8 @@ class _ItemReader:
             if isinstance(wanted, list):
                 rank = {v: i for i, v in enumerate(wanted) if isinstance(v, str)}
                 data[key].sort(key=lambda item: rank.get(item["id"], len(rank)))
+        if isinstance(d.get("topics"), list):
+            data["topics"] = d["topics"]
         offsets = d.get("offsets")
         if isinstance(offsets, list):
             for paragraph, offset in zip(data["body"], offsets):
