@@ -40,9 +40,7 @@ def detect_format(data: bytes, name: str | None, declared: str | None = None) ->
             raise InputError("cannot tell which format this is",
                              f"name it with --from ({', '.join(formats.readable_names())})",
                              source=name)
-        if fmt.name == "json" and data.lstrip()[:1] in (b"{", b"["):
-            # ".json" is shared by our JSON, ninjs and JSON-LD: let the content decide.
-            fmt = formats.sniff(data[:65536]) or fmt
+        fmt = formats.refine(fmt, data[:65536])  # ".json" and ".xml" are shared: the content decides
     if not fmt.readable:
         raise UsageError(f"newsgraph cannot read {fmt.name}",
                          f"readable formats: {', '.join(formats.readable_names())}")

@@ -93,6 +93,12 @@ FORMATS: tuple[Format, ...] = (
            (".newsml.xml", ".xml"), "application/vnd.iptc.g2.newsitem+xml",
            reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
            validator="newsgraph.validators.newsml:check", standards=(NEWSML_XSD, XML_XSD)),
+    Format("nitf", "IPTC NITF 3.x news article (with or without its namespace)",
+           (".nitf.xml", ".nitf"), "application/nitf+xml",
+           reader="newsgraph.readers.nitf:read"),
+    Format("newsml1", "IPTC NewsML 1.x (NewsItems with NITF, XHTML or text content)",
+           (".newsml1.xml",), "application/vnd.iptc.newsml+xml",
+           reader="newsgraph.readers.newsml1:read"),
     Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
            (".jsonld",), "application/ld+json",
            reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
@@ -141,7 +147,8 @@ def by_extension(path: str | PurePath) -> Format | None:
 
 # --- sniffing ----------------------------------------------------------------------
 
-_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage)\b")
+_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage|nitf|NewsML)\b")
+_ROOT_FORMAT = {b"newsItem": "newsml", b"newsMessage": "newsml", b"nitf": "nitf", b"NewsML": "newsml1"}
 _HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
@@ -151,14 +158,32 @@ def sniff(head: bytes) -> Format | None:
     if not stripped:
         return None
     if stripped[:1] == b"<":
-        if _XML_ROOT.search(head[:4096]):
-            return _BY_NAME.get("newsml")
+        root = _XML_ROOT.search(_without_comments(head[:4096]))
+        if root:
+            return _BY_NAME.get(_ROOT_FORMAT[root.group(1)])
         if _HTML.match(stripped):
             return _BY_NAME.get("html")
         return None
     if stripped[:1] in (b"{", b"["):
         return _BY_NAME.get(_sniff_json(stripped))
     return _BY_NAME["text"]
+
+
+def refine(fmt: Format, head: bytes) -> Format:
+    """The format of a file whose extension several formats share, decided by its content:
+    ".json" (newsgraph JSON, ninjs, JSON-LD) and ".xml" (NewsML-G2, NITF, NewsML 1.x)."""
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if fmt.name == "json" and stripped[:1] in (b"{", b"["):
+        return sniff(head) or fmt
+    if fmt.name == "newsml" and stripped[:1] == b"<":
+        found = sniff(head)
+        return found if found is not None and found.name in ("nitf", "newsml1") else fmt
+    return fmt
+
+
+def _without_comments(head: bytes) -> bytes:
+    # A comment may name another root ("<!-- converted from NITF -->"); the element counts.
+    return re.sub(rb"<!--.*?(?:-->|$)", b"", head, flags=re.S)
 
 
 def _sniff_json(data: bytes) -> str:

@@ -279,3 +279,37 @@ def sanitise_xml(data: bytes, sanitiser: Sanitiser) -> bytes:
     if _ASCII_BASED.match(encoding):
         repaired = _RAW_CONTROL.sub(raw, repaired)
     return repaired
+
+
+# --- what agencies' XML declares wrongly or needlessly ------------------------------------
+#
+# A DOCTYPE that only names an external DTD (NITF and NewsML 1.x files carry one: <!DOCTYPE
+# nitf SYSTEM "nitf-3-2.dtd">) is dropped before parsing: no DTD is ever loaded, so the
+# document reads the same without it; one with an internal subset stays refused by
+# newsgraph.xmlsafe. A file declaring ISO-8859-1 whose bytes are UTF-8 (several agencies
+# send those) is read as UTF-8. Both are said in provenance.notes.
+_EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[\w.:-]+\s+(?:SYSTEM\s+(?:\"[^\"]*\"|'[^']*')|"
+                               rb"PUBLIC\s+(?:\"[^\"]*\"|'[^']*')(?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*>", re.I)
+_LATIN_DECLARED = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])(iso-?8859-1|latin-?1|windows-1252|cp1252)([\"'])",
+                             re.I)
+
+
+def prepare_xml(data: bytes) -> tuple[bytes, list[str]]:
+    """``data`` without an external-only DOCTYPE and with a wrong Latin-1 declaration
+    corrected; the notes saying what was done. Line numbers stay as they were."""
+    notes: list[str] = []
+    head = data[:4096]
+    doctype = _EXTERNAL_DOCTYPE.search(head)
+    if doctype and not re.search(rb"<[A-Za-z_]", head[: doctype.start()]):  # in the prolog only
+        kept_lines = b"\n" * doctype.group().count(b"\n")
+        data = data[: doctype.start()] + kept_lines + data[doctype.end():]
+        notes.append("the DOCTYPE names an external DTD, which newsgraph does not load; it was ignored")
+    declared = _LATIN_DECLARED.match(data[:200])
+    if declared and re.search(rb"[\x80-\xff]", data):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data, notes  # truly Latin-1: libxml2 decodes it as declared
+        data = declared.group(1) + b"UTF-8" + declared.group(3) + data[declared.end():]
+        notes.append(f"the XML declares {declared.group(2).decode()} but its bytes are UTF-8; read as UTF-8")
+    return data, notes

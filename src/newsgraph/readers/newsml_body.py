@@ -105,6 +105,11 @@ def _walk(element: etree._Element, role: str, preserve: bool, out: list[BodyPara
         space = child.get(XML_SPACE)
         keep = preserve if space is None else space == "preserve"
         if name in _TEXT_BLOCKS and not _has_text_block(child):
+            if name == "pre" and not keep and not len(child):
+                # Preformatted (line-ups, tables): each line is a row of its own.
+                out.extend(BodyParagraph(line.rstrip(), role, None)
+                           for line in (child.text or "").splitlines() if line.strip())
+                continue
             wire = None if keep or len(child) else _wire_copy(child.text or "")
             if wire:
                 out.extend(BodyParagraph(p.text, role, None) for p in wire)
