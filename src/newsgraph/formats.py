@@ -186,17 +186,46 @@ def _without_comments(head: bytes) -> bytes:
     return re.sub(rb"<!--.*?(?:-->|$)", b"", head, flags=re.S)
 
 
+# Keys only ninjs items have (any version, any case), and only newsgraph's own JSON has.
+_NINJS_KEYS = frozenset({"uri", "guid", "versioncreated", "firstcreated", "headlines", "bodies", "body_html",
+                         "body_text", "body_xhtml", "pubstatus", "copyrightnotice", "located", "byline",
+                         "$standard", "standard", "descriptions", "renditions", "associations"})
+_NATIVE_KEYS = frozenset({"actors", "places", "quotes", "events", "provenance", "kicker", "subheadline"})
+
+
 def _sniff_json(data: bytes) -> str:
     # Only the keys near the top matter; a partial document is fine for that.
-    text = data[:8192].decode("utf-8", "replace")
+    text = data[:65536].decode("utf-8", "replace")
     if '"@context"' in text or '"@graph"' in text:
         return "jsonld"
-    try:
-        first = json.loads(text.split("\n", 1)[0]) if text.startswith("{") else None
-    except (json.JSONDecodeError, IndexError, RecursionError):  # deep nesting: judge by the keys
-        first = None
-    keys = set(first) if isinstance(first, dict) else set(re.findall(r'"([A-Za-z_]+)"\s*:', text))
-    # ninjs identifies items by "uri"; our own JSON by "id".
-    if "uri" in keys and "id" not in keys:
+    first: Any = None
+    for candidate in (text, text.split("\n", 1)[0]):
+        try:
+            first = json.loads(candidate)
+            break
+        except (json.JSONDecodeError, RecursionError):  # deep nesting: judge by the keys
+            continue
+    if isinstance(first, list) and first:
+        first = first[0]
+    if isinstance(first, dict):
+        keys = {k.lower() for k in _item_of(first)}
+    else:
+        keys = {k.lower() for k in re.findall(r'"([$A-Za-z_]+)"\s*:', text[:8192])}
+    if "id" in keys and keys & _NATIVE_KEYS:
+        return "json"
+    # ninjs identifies items by "uri" (Superdesk's dialect by "guid"); our own JSON by "id".
+    if ("uri" in keys or "guid" in keys) and (keys & _NINJS_KEYS - {"uri", "guid"} or "id" not in keys):
         return "ninjs"
     return "json"
+
+
+def _item_of(doc: dict[str, Any]) -> dict[str, Any]:
+    """The first item of an API envelope or feed wrapper ({"data": {"item"}}, {"item": [...]})."""
+    holder = doc.get("data") if isinstance(doc.get("data"), dict) else doc
+    for key in ("item", "items"):
+        value = holder.get(key)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = value[0]
+        if isinstance(value, dict):
+            return value.get("item") if isinstance(value.get("item"), dict) else value
+    return doc
