@@ -72,8 +72,8 @@ def _load(path: str) -> Callable[..., Any]:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("text", "raw article text (headline first, blank-line paragraphs)",
-           (".txt", ".text"), "text/plain",
+    Format("text", "raw article text (headline first, blank-line paragraphs), or IPTC 7901 / ANPA 1312 "
+           "wire copy", (".txt", ".text", ".tst"), "text/plain",
            reader="newsgraph.readers.text:read", structured=False),
     Format("html", "web page (the article found by trafilatura, with the page's metadata)",
            (".html", ".htm", ".xhtml"), "text/html",

@@ -35,8 +35,15 @@ class ReadOptions:
     language: str | None = None
     id_base: str = DEFAULT_ID_BASE
     extra: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None  # of text input in a legacy encoding (latin-1, cp1252, ...)
 
     def __post_init__(self) -> None:
+        if self.encoding is not None:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise UsageError(f"--encoding {self.encoding!r} is not an encoding Python knows",
+                                 "give a name such as latin-1, cp1252, iso-8859-15 or utf-8") from None
         # A base that mints no URI would fail every input deep inside: say so once, up front.
         try:
             mint_id("person", "x", self.id_base)
@@ -58,13 +65,20 @@ _BOMS = (
 )
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """Decode UTF-8 (or BOM-marked UTF-16/32) text; anything else is a clear error.
+def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Decode UTF-8 (or BOM-marked UTF-16/32) text, or text in the ``encoding`` the caller
+    names; anything else is a clear error.
 
     Offsets into the article are offsets into the string returned here, after the BOM.
     """
     if not data.strip():
         raise InputError("the file is empty", "give a file with an article in it", source=source)
+    if encoding is not None and not any(data.startswith(bom) for bom, _ in _BOMS):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise InputError(f"not valid {encoding} (byte 0x{data[err.start]:02x} at offset {err.start})",
+                             "name the encoding the file is in with --encoding", source=source) from None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -80,7 +94,8 @@ def decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})",
-                         "re-save the file in UTF-8, e.g. iconv -f latin1 -t utf-8", source=source) from None
+                         "name its encoding with --encoding, e.g. --encoding latin-1, or re-save the "
+                         "file in UTF-8", source=source) from None
 
 
 def provenance(data: bytes, reader: str, source: str, notes: list[str] | None = None) -> Provenance:

@@ -17,8 +17,9 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..extract.structure import is_headline_candidate
-from ..model import Article, Paragraph, mint_article_id
+from ..model import Article, Paragraph, RemovedText, mint_article_id
 from .base import ReadOptions, apply_options, decode_text, provenance, sanitise
+from . import wire
 from .plaintext import lines_with_offsets, paragraphs
 
 __all__ = ["lines_with_offsets", "paragraphs", "read"]
@@ -39,8 +40,13 @@ def _headline_index(paras: list[Paragraph]) -> int | None:
 
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    decoded = decode_text(data, options.source, options.encoding)
+    wire_copy = wire.parse(decoded)
     # Forbidden characters become spaces: same length, so offsets still index the input.
-    text, note = sanitise(decode_text(data, options.source))
+    text, note = sanitise(decoded)
+    if wire_copy is not None:
+        yield apply_options(_wire_article(data, text, wire_copy, options), options)
+        return
     paras = paragraphs(text)
     if not paras:
         raise InputError("the file holds only white space", "give a file with an article in it",
@@ -55,3 +61,26 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         provenance=provenance(data, "text", options.source, notes=[note] if note else []),
     )
     yield apply_options(article, options)
+
+
+def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOptions) -> Article:
+    """An IPTC 7901 or ANPA 1312 transmission: its header read as metadata, its text as
+    the body (offsets into the whole input), the rest kept as removed text."""
+    body = []
+    for para in paragraphs(text[copy.body_start:copy.body_end]):
+        value = para.text[:-1].rstrip() if para.text.endswith("<") else para.text  # ANPA's end of line
+        if value:
+            body.append(Paragraph(text=value, offset=(para.offset or 0) + copy.body_start))
+    if not body:
+        raise InputError(f"the {copy.standard} transmission holds no text after its header",
+                         "give the whole transmission, text included", source=options.source)
+    prov = provenance(data, "text", options.source, notes=[f"read as {copy.standard} wire copy"])
+    for offset, raw, reason in copy.removed:
+        exact = text[offset:offset + len(raw)]  # control characters already spaces
+        lead = len(exact) - len(exact.lstrip())
+        prov.removed.append(RemovedText(text=exact.strip(), offset=offset + lead, reason=reason))
+    return Article(
+        id=mint_article_id(options.url or text, options.id_base),
+        headline=copy.headline, subheadline=copy.summary, byline=copy.byline, slugline=copy.slugline, urgency=copy.urgency,
+        body=body, provenance=prov,
+    )
