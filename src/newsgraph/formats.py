@@ -208,6 +208,8 @@ def _sniff_json(data: bytes) -> str:
     if isinstance(first, list) and first:
         first = first[0]
     if isinstance(first, dict):
+        if _is_envelope(first):
+            return "ninjs"  # newsgraph's own JSON never wraps articles in an envelope
         keys = {k.lower() for k in _item_of(first)}
     else:
         keys = {k.lower() for k in re.findall(r'"([$A-Za-z_]+)"\s*:', text[:8192])}
@@ -217,6 +219,13 @@ def _sniff_json(data: bytes) -> str:
     if ("uri" in keys or "guid" in keys) and (keys & _NINJS_KEYS - {"uri", "guid"} or "id" not in keys):
         return "ninjs"
     return "json"
+
+
+def _is_envelope(doc: dict[str, Any]) -> bool:
+    holder = doc.get("data") if isinstance(doc.get("data"), dict) else doc
+    return "id" not in holder and "uri" not in holder and any(
+        isinstance(holder.get(k), list) or (k == "item" and isinstance(holder.get(k), dict))
+        for k in ("item", "items"))
 
 
 def _item_of(doc: dict[str, Any]) -> dict[str, Any]:

@@ -646,9 +646,11 @@ class _ItemReader:
                                                          ("notice", "copyrightnotice"), ("usage", "usageterms"))}
         rights = {k: v for k, v in rights.items() if v and v.strip()}
         embargo = doc.get("embargoeduntil") or doc.get("embargoed")
+        by = _str(doc.get("by")) or next((_str(b.get("by")) for b in _dicts(doc.get("bylines"))
+                                           if _str(b.get("by"))), None)  # AP: bylines[].by
         return {
             "urgency": urgency if isinstance(urgency, int) and 1 <= urgency <= 9 else None,
-            "byline": _str(doc.get("by")) if _str(doc.get("by")) and _str(doc.get("by")).strip() else None,
+            "byline": by if by and by.strip() else None,
             "slugline": _str(doc.get("slugline")) or None,
             "genre": genre or None,
             "creditline": credit or _str(doc.get("creditline")) or None,
