@@ -211,10 +211,12 @@ def _v1_entity(entry: dict) -> dict:
     if isinstance(code, str) and code:
         if _URI.match(code) and not scheme:
             out["uri"] = code
-        elif isinstance(scheme, str) and scheme:
+        elif isinstance(scheme, str) and scheme and _URI.match(scheme + code):
             out["uri"] = scheme + code
-        else:
+        else:  # a code of a scheme named by a word ("fuzo", "topic"): kept as code and scheme
             out["literal"] = code
+            if isinstance(scheme, str) and scheme:
+                out["scheme"] = scheme
     return out
 
 
