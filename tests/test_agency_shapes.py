@@ -297,3 +297,13 @@ def test_newsml_export_writes_codes_as_qcodes_and_declares_their_schemes() -> No
     assert 'qcode="medtop:20000349"' in xml and 'qcode="subj:04015000"' in xml
     # A scheme no catalog declares cannot give a QCode: its code is a literal, scheme named.
     assert 'literal="wxtopic:ferries"' in xml and 'ng:scheme="wxtopic"' in xml
+
+
+def test_a_doctype_with_an_internal_subset_stays_refused() -> None:
+    bomb = (b'<?xml version="1.0"?>\n<!DOCTYPE nitf [<!ENTITY a "aaaa">]>\n'
+            b"<nitf><body><body.content><p>&a;</p></body.content></body></nitf>")
+    with pytest.raises(InputError, match="DOCTYPE"):
+        api.read_bytes(bomb, format="nitf", options=ReadOptions(source="bomb.xml"))
+    external = b'<!DOCTYPE NewsML SYSTEM "http://example.invalid/NewsML.dtd">\n<NewsML/>'
+    with pytest.raises(InputError, match="holds no NewsItem"):  # the DTD ignored, never fetched
+        api.read_bytes(external, format="newsml1", options=ReadOptions(source="n.xml"))
