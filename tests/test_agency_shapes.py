@@ -46,6 +46,9 @@ def test_provider_item_with_xhtml_in_the_default_namespace() -> None:
     # The page's <title> and the <h1> repeating the headline are not body text.
     assert [p.text[:20] for p in a.body] == ["HARBOURTON, March 2 ", '"We are glad to have', "Crossings will leave"]
     assert "the headline" in " ".join(a.provenance.notes)
+    # Lines for editors and the rights line leave the body, kept as removed text.
+    assert [(r.reason, r.text[:20]) for r in a.provenance.removed] == [
+        ("editors' advisory", "(Updates with timeta"), ("rights notice", "© 2026 Example Wire ")]
 
 
 def test_provider_subjects_keep_codes_and_people_become_actors() -> None:

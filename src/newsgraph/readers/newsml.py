@@ -85,6 +85,7 @@ from .newsml_body import (
     html_paragraphs,
     readable,
     text_paragraphs,
+    without_furniture,
 )
 
 _OTHER_ITEMS = {"knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
@@ -226,6 +227,8 @@ class _ItemReader:
                 if scheme.get("alias") and scheme.get("uri"):
                     self.schemes[scheme.get("alias", "")] = scheme.get("uri", "")
         self.notes: list[str] = []
+        self.removed: list[dict[str, str]] = []  # provider furniture taken out of the body
+        self.byline_in_body: str | None = None
         self.actors: dict[str, dict[str, Any]] = {}
         self.places: dict[str, dict[str, Any]] = {}
         self.events: dict[str, dict[str, Any]] = {}
@@ -319,7 +322,7 @@ class _ItemReader:
             "created": self._created(),
             "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
             "dateline": self.text(_child(self.cmeta, "dateline")),
-            "byline": self._joined("by"),
+            "byline": self._joined("by") or self.byline_in_body,
             "creditline": self._joined("creditline"),
             "slugline": self._joined("slugline"),
             "genre": self._genre(),
@@ -747,7 +750,9 @@ class _ItemReader:
             if sum(len(p.text) for p in paras) > sum(len(p.text) for p in best):
                 best = paras
         if not self.ours:  # an empty <p/> of another provider is layout, not a paragraph
-            best = [p for p in best if p.text.strip()]
+            best, furniture = without_furniture([p for p in best if p.text.strip()])
+            self.removed += [{"text": t, "reason": r} for t, r in furniture.removed]
+            self.byline_in_body = furniture.byline
         best = self._without_header(best)
         if not best and self.item_class == "text":
             if refused:
@@ -1126,7 +1131,7 @@ class _ItemReader:
             prov = provenance(self.data, "newsml", self.source)
         else:
             prov = Provenance(reader="newsml")
-        return {**prov.model_dump(exclude_none=True), "notes": self.notes}
+        return {**prov.model_dump(exclude_none=True), "notes": self.notes, "removed": self.removed}
 
 
 def _children_any(parent: etree._Element | None) -> list[etree._Element]:

@@ -26,7 +26,7 @@ from ..errors import InputError
 from ..model import Article, mint_article_id
 from ..xmlsafe import local_name, parse
 from .base import ReadOptions, prepare_xml, provenance
-from .newsml_body import BodyParagraph, body_paragraphs, html_paragraphs, text_paragraphs
+from .newsml_body import BodyParagraph, body_paragraphs, html_paragraphs, text_paragraphs, without_furniture
 from .nitf import NitfReader, nitf_date, validated
 
 __all__ = ["read"]
@@ -71,7 +71,7 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         found = reader.article_data()
         found.setdefault("urgency", urgency)
         found["provenance"] = {**provenance(data, "newsml1", options.source).model_dump(exclude_none=True),
-                               "notes": notes + reader.notes}
+                               "notes": notes + reader.notes, "removed": reader.removed}
         yield validated(found, options)
 
 
@@ -84,6 +84,7 @@ class _ItemReader:
     def __init__(self, item: etree._Element, options: ReadOptions) -> None:
         self.item, self.options, self.source = item, options, options.source
         self.notes: list[str] = []
+        self.removed: list[dict[str, str]] = []
 
     def article_data(self) -> dict[str, Any]:
         article_id = self.article_id()
@@ -103,11 +104,16 @@ class _ItemReader:
         }
         nitf, paras = self.content()
         if nitf is not None:
-            from_nitf = NitfReader(nitf, self.options).article_data(article_id)
+            reader = NitfReader(nitf, self.options)
+            from_nitf = reader.article_data(article_id)
+            self.removed += reader.removed
             for key, value in from_nitf.items():
                 if data.get(key) in (None, []) and value not in (None, []):
                     data[key] = value
         else:
+            paras, furniture = without_furniture(paras)
+            self.removed += [{"text": t, "reason": r} for t, r in furniture.removed]
+            data["byline"] = data["byline"] or furniture.byline
             data["body"] = [{"text": p.text, "role": p.role} for p in paras]
         return data
 

@@ -200,3 +200,40 @@ def collapse_whitespace(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
         if end > start:
             moved.append(Mark(start, end, m.kind, m.ref, m.key))
     return collapsed, moved
+
+
+# --- provider furniture inside the body ------------------------------------------------
+#
+# Agencies put lines for editors at the top of a story (Reuters' "(Adds comments, detail)",
+# a byline line) and a rights line at its end ("© AGENCY. All rights reserved."). They are
+# not story text: they leave the body and are kept, with the reason, as removed text.
+_ADVISORY = re.compile(r"^\((?:adds|updates|recasts|corrects|changes|repeats|refiles|fixes|rewrites|"
+                       r"removes|inserts|new throughout|writes through|edits)\b[^()]*\)$", re.I)
+_BYLINE_LINE = re.compile(r"^By [A-Z][\w.'\u2019-]*(?: (?:[A-Z][\w.'\u2019-]*|and|de|van|von|der|la)){0,6}$")
+_RIGHTS_LINE = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+_TOP_LINES = 6  # furniture above the story is a few lines at most
+
+
+@dataclass
+class Furniture:
+    removed: list[tuple[str, str]] = field(default_factory=list)  # text, reason
+    byline: str | None = None
+
+
+def without_furniture(paras: list[BodyParagraph]) -> tuple[list[BodyParagraph], Furniture]:
+    """The body without editors' advisories and a byline line at its top and a rights
+    line at its end; what was taken out, and the byline found."""
+    found = Furniture()
+    kept: list[BodyParagraph] = []
+    for index, para in enumerate(paras):
+        text = " ".join(para.text.split())
+        if index < _TOP_LINES and not para.marks and _ADVISORY.match(text):
+            found.removed.append((text, "editors' advisory"))
+        elif index < _TOP_LINES and not para.marks and found.byline is None and _BYLINE_LINE.match(text):
+            found.byline = text
+            found.removed.append((text, "byline"))
+        else:
+            kept.append(para)
+    while kept and len(kept) > 1 and _RIGHTS_LINE.match(kept[-1].text.strip()) and not kept[-1].marks:
+        found.removed.append((" ".join(kept.pop().text.split()), "rights notice"))
+    return kept, found

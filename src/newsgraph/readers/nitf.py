@@ -29,7 +29,7 @@ from ..errors import InputError, ModelError
 from ..model import Article, format_validation_error, local_id, mint_article_id, mint_id
 from ..xmlsafe import local_name, parse
 from .base import ReadOptions, Sanitiser, apply_options, prepare_xml, provenance, sanitise_xml
-from .newsml_body import QUOTE, BodyParagraph, body_paragraphs
+from .newsml_body import QUOTE, BodyParagraph, body_paragraphs, without_furniture
 
 __all__ = ["read", "article_data", "nitf_date", "NitfReader"]
 
@@ -95,7 +95,7 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     reader.notes[:0] = notes
     data_out = reader.article_data()
     data_out["provenance"] = {**provenance(data, "nitf", options.source).model_dump(exclude_none=True),
-                              "notes": reader.notes}
+                              "notes": reader.notes, "removed": reader.removed}
     yield validated(data_out, options)
 
 
@@ -129,6 +129,8 @@ class NitfReader:
         self.places: dict[str, dict[str, Any]] = {}
         self.by_name: dict[tuple[str, str], str] = {}
         self.topics: list[dict[str, str]] = []
+        self.removed: list[dict[str, str]] = []  # provider furniture taken out of the body
+        self.byline_in_body: str | None = None
 
     def article_data(self, article_id: str | None = None) -> dict[str, Any]:
         article_id = article_id or self.article_id()
@@ -151,7 +153,7 @@ class NitfReader:
             "published": published,
             "embargoed": release if release and published and release > published else None,
             "dateline": self.dateline(),
-            "byline": _text(_kid(self.body_head, "byline")),
+            "byline": _text(_kid(self.body_head, "byline")) or self.byline_in_body,
             "creditline": _text(_kid(self.body_head, "distributor")),
             "slugline": self.slugline(),
             "urgency": self.urgency(),
@@ -319,6 +321,9 @@ class NitfReader:
             where = "body.content is empty" if content is not None else "it has no body.content"
             raise InputError(f"the NITF document holds no body text ({where})",
                              "give a NITF document whose body.content holds the story", source=self.source)
+        paras, furniture = without_furniture(paras)
+        self.removed += [{"text": t, "reason": r} for t, r in furniture.removed]
+        self.byline_in_body = furniture.byline
         return paras
 
     def tagline(self) -> list[dict[str, Any]]:
