@@ -3,12 +3,16 @@
 Items newsgraph wrote (``itemMeta/generator`` says so) are read back exactly: every
 field of the model has a place in them (see :mod:`newsgraph.exporters.newsml` and
 docs/newsml.md), so JSON -> NewsML-G2 -> JSON gives the same article. Other providers'
-items are read as well as the format allows: guid, headline, dates, creators, info
-sources, provider, subjects (people, organisations, places, events; other subjects and
-keywords become topics), ``assert`` details, the NITF or XHTML body with its inline
-markup, events carried in ``inlineXML``, and the media of picture/video/audio items.
-What cannot be taken over (a date that is not ISO 8601, an end before its start) is
-named in ``provenance.notes``.
+items (``ninat:`` or ``icls:`` classes) are read as well as the format allows: guid,
+headlines by role, dates, byline, credit line, slugline, genre, urgency, rights,
+creators, info sources, provider, subjects (people, organisations, places, events; other
+subjects become topics keeping code, scheme and URI; keywords name-only topics),
+``assert`` details, the richest text rendition (NITF, XHTML or HTML with or without a
+namespace, plain text, a file beside the item) with its inline markup, events carried
+in ``inlineXML``, and the media of picture/video/audio items. Provider furniture in the
+body is kept as removed text; what cannot be taken over (a date that is not ISO 8601, an
+end before its start) is named in ``provenance.notes``. A text item whose content is not
+text is an error naming the element (docs/providers.md).
 
 Refused, with an error saying what the file is: malformed XML, a DOCTYPE (see
 :mod:`newsgraph.xmlsafe`), XML that is not NewsML-G2, another NewsML-G2 item type
@@ -319,15 +323,8 @@ class _ItemReader:
             "language": self._language(),
             "published": self._published(),
             "modified": self._modified(),
-            "created": self._created(),
-            "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
+            **self._agency_fields(),
             "dateline": self.text(_child(self.cmeta, "dateline")),
-            "byline": self._joined("by") or self.byline_in_body,
-            "creditline": self._joined("creditline"),
-            "slugline": self._joined("slugline"),
-            "genre": self._genre(),
-            "urgency": self._urgency(),
-            "rights": self._rights(),
             "section": self._section(),
             "body": body,
             "media": self._media(item_class),
@@ -922,6 +919,20 @@ class _ItemReader:
                     quote["confidence"] = _number(ext.get("value"))
 
     # --- article fields ---
+
+    def _agency_fields(self) -> dict[str, Any]:
+        """What agencies state beyond the story's core: dates of the item, the byline and
+        credit as printed, slugline, genre, urgency, rights."""
+        return {
+            "created": self._created(),
+            "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
+            "byline": self._joined("by") or self.byline_in_body,
+            "creditline": self._joined("creditline"),
+            "slugline": self._joined("slugline"),
+            "genre": self._genre(),
+            "urgency": self._urgency(),
+            "rights": self._rights(),
+        }
 
     def _headline_role(self, el: etree._Element) -> str:
         """'main', 'sub' or 'kicker': ngrole:kicker in our items, the role's last part in others'."""

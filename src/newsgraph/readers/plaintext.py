@@ -22,6 +22,8 @@ from typing import Iterator
 from ..model import Paragraph
 from .base import sanitise
 
+__all__ = ["WRAP_MAX", "lines_with_offsets", "paragraphs", "wrap_width"]
+
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 _BULLET = re.compile(r"^(?:[*\u2022\u2013\u2014+]|-(?!\d)|\d{1,2}[.)])\s")
