@@ -310,3 +310,19 @@ def test_a_doctype_with_an_internal_subset_stays_refused() -> None:
     external = b'<!DOCTYPE NewsML SYSTEM "http://example.invalid/NewsML.dtd">\n<NewsML/>'
     with pytest.raises(InputError, match="holds no NewsItem"):  # the DTD ignored, never fetched
         api.read_bytes(external, format="newsml1", options=ReadOptions(source="n.xml"))
+
+
+def test_wire_copy_without_head_marks_takes_a_short_first_line_as_headline() -> None:
+    copy = ("\x01abc0009 4 w 90  exa 0800\r\n\x02Storm warning for the coast\r\n\r\n"
+            "Hamburg (exa) - The weather service warned of gales on the coast on Sunday.\r\n\x03")
+    [a] = api.read_bytes(copy.encode(), format="text", options=ReadOptions(source="w.txt"))
+    assert a.headline == "Storm warning for the coast"
+    assert [p.text for p in a.body] == ["Hamburg (exa) - The weather service warned of gales on the coast on Sunday."]
+
+
+def test_a_results_envelope_is_read_item_by_item() -> None:
+    doc = (b'{"count": 1, "results": [{"uri": "https://news.example.com/r/1", "headline": "Tram line extended",'
+           b' "body_text": "The tram line now reaches the airport."}]}')
+    assert formats.sniff(doc).name == "ninjs"  # type: ignore[union-attr]
+    [a] = api.read_bytes(doc, options=ReadOptions(source="r.json"))
+    assert a.headline == "Tram line extended" and "results[0]" in " ".join(a.provenance.notes)

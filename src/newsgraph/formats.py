@@ -225,13 +225,13 @@ def _is_envelope(doc: dict[str, Any]) -> bool:
     holder = doc.get("data") if isinstance(doc.get("data"), dict) else doc
     return "id" not in holder and "uri" not in holder and any(
         isinstance(holder.get(k), list) or (k == "item" and isinstance(holder.get(k), dict))
-        for k in ("item", "items"))
+        for k in ("item", "items", "results", "data"))
 
 
 def _item_of(doc: dict[str, Any]) -> dict[str, Any]:
     """The first item of an API envelope or feed wrapper ({"data": {"item"}}, {"item": [...]})."""
     holder = doc.get("data") if isinstance(doc.get("data"), dict) else doc
-    for key in ("item", "items"):
+    for key in ("item", "items", "results", "data"):
         value = holder.get(key)
         if isinstance(value, list) and value and isinstance(value[0], dict):
             value = value[0]

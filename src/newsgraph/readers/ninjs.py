@@ -257,7 +257,8 @@ _ITEM_KEYS = frozenset({"uri", "guid", "headline", "headlines", "body_html", "bo
 def items_of(document: Any, source: str) -> list[tuple[str | None, Any]]:
     """The ninjs items a document holds: itself, or every item of an API envelope
     (AP Media API ``{"data": {"item"}}`` / ``{"data": {"items": [{"item"}]}}``) or of a
-    feed wrapper (``{"total", "item": [...]}``, ``{"items": [...]}``)."""
+    feed wrapper (``{"total", "item": [...]}``, ``{"items": [...]}``, ``{"results": [...]}``,
+    ``{"data": [...]}``)."""
     if not isinstance(document, dict) or _ITEM_KEYS & set(document):
         return [(None, document)]
     holder, path = document, ""
@@ -265,7 +266,7 @@ def items_of(document: Any, source: str) -> list[tuple[str | None, Any]]:
         holder, path = document["data"], "data."
         if isinstance(holder.get("item"), dict):
             return [(f"{path}item", holder["item"])]
-    for key in ("items", "item"):
+    for key in ("items", "item", "results", "data"):
         entries = holder.get(key)
         if isinstance(entries, list):
             if not entries:

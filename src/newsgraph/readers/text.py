@@ -13,6 +13,7 @@ without its headline) leaves the headline empty rather than making a sentence of
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..errors import InputError
@@ -26,6 +27,8 @@ __all__ = ["lines_with_offsets", "paragraphs", "read"]
 
 _HEADLINE_MAX_WORDS = 40  # longer than any headline: the first paragraph is the story itself
 _HEADLINE_SEARCH = 5  # furniture above the headline is a few lines at most
+# A wire headline: a short line that does not end a sentence (and is no dateline lead).
+_WIRE_HEADLINE = re.compile(r"^(?!.*\((?:AP|dpa|Reuters|AFP)\))(?:\S+\s+){0,15}\S*[^\s.!?:;,]$")
 
 
 def _headline_index(paras: list[Paragraph]) -> int | None:
@@ -74,6 +77,9 @@ def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOpti
     if not body:
         raise InputError(f"the {copy.standard} transmission holds no text after its header",
                          "give the whole transmission, text included", source=options.source)
+    if copy.headline is None and len(body) > 1 and _WIRE_HEADLINE.match(body[0].text):
+        # Head lines sent without ANPA's '^' marks: a short first line is the headline.
+        copy.headline = body.pop(0).text
     prov = provenance(data, "text", options.source, notes=[f"read as {copy.standard} wire copy"])
     for offset, raw, reason in copy.removed:
         exact = text[offset:offset + len(raw)]  # control characters already spaces
