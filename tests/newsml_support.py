@@ -68,7 +68,7 @@ def consumer_view(item: object) -> dict[str, object]:
         "guid": item.guid,  # type: ignore[attr-defined]
         "headline": str(headlines[0]) if headlines else None,
         "creators": [(c.uri, str(c.name)) for c in meta.creator],
-        "subjects": [(s.type, s.uri, str(s.name)) for s in meta.subject],
+        "subjects": [(s.type, s.uri, str(s.name) if len(s.name) else "") for s in meta.subject],
     }
 
 

@@ -153,18 +153,17 @@ _QCODE = re.compile(r"^[^\s:/]+:\S+$")
 
 def topic_of(subject: dict[str, Any]) -> dict[str, str]:
     """A ninjs subject (any version; keys in lower case) as a topic: ``literal`` or ``code``
-    is the code (a lone literal that is no QCode is a name, as ninjs 1.x wrote them);
+    is the code (a lone literal that is no QCode, without a uri, is a name);
     the scheme is ``scheme`` or the QCode's alias; empty when nothing names it."""
     def text(key: str) -> str | None:
         value = subject.get(key)
         return value if isinstance(value, str) and value.strip() else None
 
-    name, literal, code = text("name"), text("literal"), text("code")
-    if literal and not name and not code and not _QCODE.match(literal):
+    name, literal, code, uri = text("name"), text("literal"), text("code"), text("uri")
+    if literal and not name and not code and not uri and not _QCODE.match(literal):
         name, literal = literal, None
     code = code or literal
     scheme = text("scheme") or (code.partition(":")[0] if code and _QCODE.match(code) else None)
-    uri = text("uri")
     topic = {"name": name, "code": code, "scheme": scheme, "uri": uri if uri and _is_uri(uri) else None}
     return {k: v for k, v in topic.items() if v is not None}
 
