@@ -35,6 +35,7 @@ from jsonschema import Draft202012Validator
 
 from ..errors import ExportError, UsageError
 from ..model import Actor, Article, Span, Topic, local_id
+from ..topics import ninjs_subject, topic_of_subject
 from . import html_body
 from .base import ExportOptions
 
@@ -141,33 +142,6 @@ def quote_text(article_body: list[str], spans: list[Span]) -> str:
     return " ".join(article_body[s.paragraph][s.start:s.end] for s in spans)
 
 
-def subject_of(topic: Topic) -> dict[str, str]:
-    """A topic as a ninjs subject: name, uri, and its code as ``literal``."""
-    uri = topic.uri if topic.uri is None or _is_uri(topic.uri) else _encode_uri(topic.uri)
-    subject = {"name": topic.name, "uri": uri, "literal": topic.code}
-    return {k: v for k, v in subject.items() if v is not None}
-
-
-_QCODE = re.compile(r"^[^\s:/]+:\S+$")
-
-
-def topic_of(subject: dict[str, Any]) -> dict[str, str]:
-    """A ninjs subject (any version; keys in lower case) as a topic: ``literal`` or ``code``
-    is the code (a lone literal that is no QCode, without a uri, is a name);
-    the scheme is ``scheme`` or the QCode's alias; empty when nothing names it."""
-    def text(key: str) -> str | None:
-        value = subject.get(key)
-        return value if isinstance(value, str) and value.strip() else None
-
-    name, literal, code, uri = text("name"), text("literal"), text("code"), text("uri")
-    if literal and not name and not code and not uri and not _QCODE.match(literal):
-        name, literal = literal, None
-    code = code or literal
-    scheme = text("scheme") or (code.partition(":")[0] if code and _QCODE.match(code) else None)
-    topic = {"name": name, "code": code, "scheme": scheme, "uri": uri if uri and _is_uri(uri) else None}
-    return {k: v for k, v in topic.items() if v is not None}
-
-
 @lru_cache(maxsize=4096)
 def _is_uri(value: str) -> bool:
     return bool(Draft202012Validator.FORMAT_CHECKER.conforms(value, "uri"))
@@ -178,6 +152,12 @@ def _encode_uri(value: str) -> str:
     base, hash_, fragment = value.partition("#")
     safe = ":/?@!$&'()*+,;=-._~%"
     return url_quote(base, safe=safe) + hash_ + url_quote(fragment, safe=safe)
+
+
+def _subject(topic: Topic) -> dict[str, str]:
+    """A topic as a ninjs subject, its URI encoded as ninjs needs (see newsgraph.topics)."""
+    uri = topic.uri if topic.uri is None or _is_uri(topic.uri) else _encode_uri(topic.uri)
+    return ninjs_subject(topic, uri)
 
 
 # --- the document --------------------------------------------------------------------
@@ -226,7 +206,7 @@ class _Writer:
                 "value": html_body.render(a),
             }]
         doc.update(self.entities())
-        subjects = [subject_of(t) for t in a.topics if t.name or t.code or t.uri]
+        subjects = [_subject(t) for t in a.topics if t.name or t.code or t.uri]
         if a.section is not None:
             subjects.append({"name": a.section, "rel": SECTION_REL})
         if subjects:
@@ -312,7 +292,7 @@ class _Writer:
         article["provenance"] = (a.provenance.model_dump(mode="json", exclude_none=True)
                                  if a.provenance is not None else None)
         out["article"] = article
-        native = [topic_of(subject_of(t)) for t in a.topics if t.name or t.code or t.uri]
+        native = [topic_of_subject(_subject(t)) for t in a.topics if t.name or t.code or t.uri]
         if native != [t.model_dump(exclude_none=True) for t in a.topics]:
             out["topics"] = [t.model_dump(exclude_none=True) for t in a.topics]
         if any(p.offset is not None for p in a.body):

@@ -39,6 +39,7 @@ from ..model import (
     mint_article_id,
     mint_id,
 )
+from ..topics import topic_of_subject
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance, sanitise
 from .native import iter_json_documents
 from .plaintext import paragraphs as text_paragraphs
@@ -600,7 +601,7 @@ class _ItemReader:
                 section = _str(entry.get("name")) or _str(entry.get("literal"))
                 if section is not None:
                     continue
-            topic = conv.topic_of(entry)
+            topic = topic_of_subject(entry)
             if entry.get("uri") and "uri" not in topic:
                 self.notes.append(f"subject uri {entry.get('uri')!r} is not an absolute URI; left out")
             if topic and (self.details or topic not in topics):
