@@ -221,8 +221,13 @@ def _sniff_json(data: bytes) -> str:
     return "json"
 
 
+def _holder(doc: dict[str, Any]) -> dict[str, Any]:
+    data = doc.get("data")
+    return data if isinstance(data, dict) else doc
+
+
 def _is_envelope(doc: dict[str, Any]) -> bool:
-    holder = doc.get("data") if isinstance(doc.get("data"), dict) else doc
+    holder = _holder(doc)
     return "id" not in holder and "uri" not in holder and any(
         isinstance(holder.get(k), list) or (k == "item" and isinstance(holder.get(k), dict))
         for k in ("item", "items", "results", "data"))
@@ -230,11 +235,12 @@ def _is_envelope(doc: dict[str, Any]) -> bool:
 
 def _item_of(doc: dict[str, Any]) -> dict[str, Any]:
     """The first item of an API envelope or feed wrapper ({"data": {"item"}}, {"item": [...]})."""
-    holder = doc.get("data") if isinstance(doc.get("data"), dict) else doc
+    holder = _holder(doc)
     for key in ("item", "items", "results", "data"):
         value = holder.get(key)
         if isinstance(value, list) and value and isinstance(value[0], dict):
             value = value[0]
         if isinstance(value, dict):
-            return value.get("item") if isinstance(value.get("item"), dict) else value
+            inner = value.get("item")
+            return inner if isinstance(inner, dict) else value
     return doc

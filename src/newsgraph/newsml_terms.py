@@ -50,7 +50,6 @@ ITEM_CLASS_ALIASES = frozenset({"ninat", "icls"})
 # schemes: hld:subHeadline, ngrole:kicker, drol:summary, descRole:caption).
 HEADLINE_SUB_ROLES = frozenset({"subheadline", "sub", "subtitle", "deck", "dek", "standfirst"})
 HEADLINE_KICKER_ROLES = frozenset({"kicker", "overline", "overhead", "supertitle", "roofline"})
-DESCRIPTION_SUMMARY_ROLES = frozenset({"summary", "abstract", "lead", "teaser", "synopsis"})
 DESCRIPTION_SKIPPED_ROLES = frozenset({"caption", "ednote", "note", "alttext"})
 
 # newsgraph's schemes: alias -> URI. Declared in each item's inline catalog.

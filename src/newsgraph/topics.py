@@ -33,6 +33,7 @@ def topic_of_subject(subject: dict[str, Any]) -> dict[str, str]:
     """A ninjs subject (any version; keys in lower case) as a topic: ``literal`` or ``code``
     is the code (a lone literal that is no QCode, without a uri, is a name); the scheme is
     ``scheme`` or the QCode's alias; empty when nothing names it."""
+
     def text(key: str) -> str | None:
         value = subject.get(key)
         return value if isinstance(value, str) and value.strip() else None

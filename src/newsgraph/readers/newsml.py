@@ -48,7 +48,6 @@ from ..model import (
 )
 from ..newsml_terms import (
     DESCRIPTION_SKIPPED_ROLES,
-    DESCRIPTION_SUMMARY_ROLES,
     DROL_CAPTION,
     DROL_SUMMARY,
     GENDER_URIS,

@@ -263,10 +263,10 @@ class NitfReader:
                 name = next((v.strip() for a in ("tobject.subject.detail", "tobject.subject.matter",
                                                  "tobject.subject.type")
                              if (v := subject.get(a)) and v.strip()), None)
-                topic = {"name": name, "code": code or None}
+                found: dict[str, str | None] = {"name": name, "code": code or None}
                 if code.isdigit() and len(code) == 8:  # an IPTC subject code
-                    topic.update(scheme=_SUBJECT_SCHEME, uri=_SUBJECT_SCHEME + code)
-                topic = {k: v for k, v in topic.items() if v}
+                    found.update(scheme=_SUBJECT_SCHEME, uri=_SUBJECT_SCHEME + code)
+                topic = {k: v for k, v in found.items() if v}
                 if topic and topic not in topics:
                     topics.append(topic)
         for keyword in _kids(_kid(self.docdata, "key-list"), "keyword"):
