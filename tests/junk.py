@@ -288,6 +288,94 @@ def newsml_documents(draw: st.DrawFn) -> bytes:
                           encoding=draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "iso-8859-1"])))
 
 
+# --- XML: standalone NITF and NewsML 1.x -------------------------------------------------------
+
+_NITF_META_TAGS = ("title", "meta", "tobject", "tobject.subject", "docdata", "doc-id", "urgency", "date.issue",
+                   "date.release", "doc.copyright", "key-list", "keyword", "identified-content", "person", "org",
+                   "location", "classifier", "du-key")
+_NITF_BODY_TAGS = ("hedline", "hl1", "hl2", "byline", "distributor", "dateline", "story.date", "abstract", "p",
+                   "pre", "q", "person", "org", "location", "block", "tagline", "note", "body.content", "br")
+_NITF_ATTRS = ("id-string", "norm", "ed-urg", "tobject.subject.refnum", "tobject.subject.code",
+               "tobject.subject.matter", "key", "name", "content", "holder", "year", "management-status",
+               "baselang", "value", "type", "id")
+_NEWSML1_TAGS = ("NewsEnvelope", "Priority", "NewsItem", "Identification", "NewsIdentifier", "PublicIdentifier",
+                 "NewsItemId", "NameLabel", "NewsManagement", "FirstCreated", "ThisRevisionCreated",
+                 "NewsComponent", "Role", "NewsLines", "HeadLine", "SubHeadLine", "ByLine", "DateLine",
+                 "CreditLine", "CopyrightLine", "SlugLine", "DescriptiveMetadata", "Language", "Genre",
+                 "SubjectCode", "SubjectMatter", "TopicSet", "Topic", "FormalName", "Description",
+                 "ContentItem", "MediaType", "Format", "DataContent", "nitf", "p")
+_NEWSML1_ATTRS = ("FormalName", "Scheme", "Variant", "Href", "Duid", "Value", "Essential")
+_DATES = st.sampled_from(["20260101T120000Z", "20260101T1200+0100", "YYYYMMDD000000-HHMM", "2026-01-01",
+                          "20261345T999999", "", "x"])
+
+
+def _junk_children(draw: st.DrawFn, parent: etree._Element, tags: tuple[str, ...], attrs: tuple[str, ...],
+                   ns: str, depth: int) -> None:
+    for _ in range(draw(st.integers(0, 4 - depth))):
+        tag = draw(st.sampled_from(tags))
+        el = etree.SubElement(parent, f"{{{ns}}}{tag}" if ns else tag)
+        for attr in draw(st.lists(st.sampled_from(attrs), max_size=3, unique=True)):
+            el.set(attr, draw(st.one_of(_xml_text, _DATES)))
+        if draw(st.booleans()):
+            el.text = draw(st.one_of(_xml_text, _DATES))
+        if draw(st.booleans()):
+            el.tail = draw(_xml_text)
+        if depth < 3:
+            _junk_children(draw, el, tags, attrs, ns, depth + 1)
+
+
+def _serialise(draw: st.DrawFn, root: etree._Element, doctype: str) -> bytes:
+    data = etree.tostring(root, xml_declaration=True,
+                          encoding=draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "iso-8859-1"])))
+    if draw(st.integers(0, 3)) == 0 and data.startswith(b"<?xml"):  # an external DTD named, as agencies do
+        end = data.index(b"?>") + 2
+        data = data[:end] + f"\n<!DOCTYPE {doctype} SYSTEM \"http://127.0.0.1:9/{doctype}.dtd\">".encode() + data[end:]
+    return data
+
+
+@st.composite
+def nitf_documents(draw: st.DrawFn) -> bytes:
+    ns = draw(st.sampled_from([NITF, ""]))
+    q = (lambda t: f"{{{ns}}}{t}") if ns else (lambda t: t)
+    root = etree.Element(q("nitf"), nsmap={None: ns} if ns else None)
+    head = etree.SubElement(root, q("head"))
+    _junk_children(draw, etree.SubElement(head, q("docdata")), _NITF_META_TAGS, _NITF_ATTRS, ns, 1)
+    _junk_children(draw, head, _NITF_META_TAGS, _NITF_ATTRS, ns, 1)
+    body = etree.SubElement(root, q("body"))
+    _junk_children(draw, etree.SubElement(body, q("body.head")), _NITF_BODY_TAGS, _NITF_ATTRS, ns, 1)
+    _junk_children(draw, etree.SubElement(body, q("body.content")), _NITF_BODY_TAGS, _NITF_ATTRS, ns, 0)
+    return _serialise(draw, root, "nitf")
+
+
+@st.composite
+def newsml1_documents(draw: st.DrawFn) -> bytes:
+    root = etree.Element("NewsML")
+    for _ in range(draw(st.integers(0, 2))):
+        item = etree.SubElement(root, "NewsItem")
+        _junk_children(draw, item, _NEWSML1_TAGS, _NEWSML1_ATTRS, "", 0)
+        component = etree.SubElement(item, "NewsComponent")
+        content = etree.SubElement(etree.SubElement(component, "ContentItem"), "DataContent")
+        content.text = draw(st.one_of(_xml_text, st.just("<p>The council met.</p>")))
+        _junk_children(draw, component, _NEWSML1_TAGS, _NEWSML1_ATTRS, "", 1)
+    return _serialise(draw, root, "NewsML")
+
+
+@st.composite
+def wire_documents(draw: st.DrawFn) -> bytes:
+    """IPTC 7901 / ANPA 1312 framing around junk lines: SOH, header, STX, text, ETX, trailer."""
+    def lines(n: int) -> str:
+        return draw(st.sampled_from(["\r\n", "\n"])).join(
+            draw(st.lists(st.one_of(hostile_text(max_pieces=2), st.text(max_size=30),
+                                    st.sampled_from(["^By X=", "^Eds: x<", "^BC-x", "REFILE", "By A =", "* * *",
+                                                     "not intended for publication", "\t   x<", ""])),
+                          max_size=n)))
+    start = draw(st.sampled_from(["\x01", "\x16\x16\x01"]))
+    header = draw(st.sampled_from(["eca0003 3 i 380  dpa 0045", "r z\x13\x11 BC-X--Y 1stLd   02-20 0500", "", "x"]))
+    text = (start + header + "\r\n" + lines(3) + draw(st.sampled_from(["\x02", ""])) + lines(8)
+            + draw(st.sampled_from(["\x03", ""])) + lines(2))
+    return text.encode(draw(st.sampled_from(["utf-8", "latin-1"])), "replace")
+
+
 # --- HTML ---------------------------------------------------------------------------------------
 
 _HTML_TAGS = ("html", "head", "body", "title", "meta", "link", "article", "main", "section", "div", "p", "h1",
@@ -413,7 +501,9 @@ _DEEP: dict[str, st.SearchStrategy[bytes]] = {
 }
 
 JUNK: dict[str, st.SearchStrategy[bytes]] = {
-    "text": text_documents(),
+    "text": st.one_of(text_documents(), wire_documents()),
+    "nitf": nitf_documents(),
+    "newsml1": newsml1_documents(),
     "html": st.one_of(html_documents(), _DEEP["html"]),
     "json": st.one_of(model_documents, _DEEP["json"]),
     "ninjs": st.one_of(ninjs_documents, _DEEP["ninjs"]),

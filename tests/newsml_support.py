@@ -45,13 +45,15 @@ def read_back(xml: str) -> list[Article]:
     return list(read(xml.encode(), ReadOptions(source="roundtrip.newsml.xml")))
 
 
-def expected_subjects(article: Article) -> list[tuple[str, str, str]]:
+def expected_subjects(article: Article) -> list[tuple[str, str | None, str]]:
     """(type, uri, name) of the subjects newsgraph writes, in order (see the exporter)."""
     credited = set(article.authors) | set(article.sources) | {article.publisher}
     nature = {"person": "cpnat:person", "organization": "cpnat:organisation",
               "group": "cpnat:organisation", "country": "cpnat:geoArea"}
-    subjects = [(nature[a.kind], a.id, a.name) for a in article.actors
-                if a.mentions or a.id not in credited]
+    # Topics with a code or URI come first, where their keywords would be.
+    subjects = [("cpnat:abstract", t.uri, t.name or "") for t in article.topics if t.code or t.uri]
+    subjects += [(nature[a.kind], a.id, a.name) for a in article.actors
+                 if a.mentions or a.id not in credited]
     subjects += [("cpnat:poi" if p.kind in ("venue", "address") else "cpnat:geoArea", p.id, p.name)
                  for p in article.places]
     subjects += [("cpnat:event", e.id, e.label) for e in article.events]
@@ -66,7 +68,7 @@ def consumer_view(item: object) -> dict[str, object]:
         "guid": item.guid,  # type: ignore[attr-defined]
         "headline": str(headlines[0]) if headlines else None,
         "creators": [(c.uri, str(c.name)) for c in meta.creator],
-        "subjects": [(s.type, s.uri, str(s.name)) for s in meta.subject],
+        "subjects": [(s.type, s.uri, str(s.name) if len(s.name) else "") for s in meta.subject],
     }
 
 

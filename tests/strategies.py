@@ -123,10 +123,24 @@ def articles(draw: st.DrawFn, text: st.SearchStrategy[str] = text, words: st.Sea
             "kind": st.sampled_from(["image", "video"]),
             "url": st.none() | st.from_regex(r"https://example\.org/m/[a-z]{1,8}\.jpg", fullmatch=True),
             "caption": st.none() | text, "credit": st.none() | text}), max_size=2)),
-        "topics": draw(st.lists(words, max_size=3, unique=True)),
+        "topics": draw(st.lists(st.one_of(words, coded_topics), max_size=3, unique_by=str)),
         "actors": actors, "places": places, "quotes": quotes, "events": events,
     }
     return Article.model_validate(data)
+
+
+# Topics with codes, as agencies send them: an IPTC QCode with its URI, a provider's own
+# code without one, a bare subject code named by a scheme URI, a URI alone.
+_CODE = st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True)
+coded_topics = st.one_of(
+    st.builds(lambda n, c: {"name": n, "code": f"medtop:{c}", "scheme": "medtop",
+                            "uri": f"http://cv.iptc.org/newscodes/mediatopic/{c}"}, st.none() | words, _CODE),
+    st.builds(lambda n, a, c: {"name": n, "code": f"{a}:{c}", "scheme": a}, words,
+              st.sampled_from(["apsubject", "N2", "stt-topics"]), _CODE),
+    st.builds(lambda n, c: {"name": n, "code": c, "scheme": "http://cv.iptc.org/newscodes/subjectcode/",
+                            "uri": f"http://cv.iptc.org/newscodes/subjectcode/{c}"}, st.none() | words, _CODE),
+    st.builds(lambda n, c: {"name": n, "uri": f"https://topics.example.org/{c}"}, words, _CODE),
+)
 
 
 # --- hostile text: everything a field may hold that could break the markup around it ---------

@@ -177,7 +177,7 @@ CASES: dict[str, Case] = {
                           1, r"binary file, not text \(.*UTF-16 text needs a byte order mark\)"),
     "latin-1": Case("Latin-1 (or any encoding other than UTF-8/16/32)",
                     lambda f, u: _write(f, "latin1.txt", "Caf\u00e9\n\nCr\u00e8me br\u00fbl\u00e9e.".encode("latin-1")),
-                    1, r"not valid UTF-8 \(byte 0xe9 at offset 3\) \(re-save the file in UTF-8, e\.g\. iconv"),
+                    1, r"not valid UTF-8 \(byte 0xe9 at offset 3\) \(name its encoding with --encoding"),
     "mixed-line-endings": Case("mixed line endings (CRLF, LF, CR)",
                                lambda f, u: _write(f, "mixed.txt", "Headline\r\n\r\nOne.\nTwo.\rThree.\r\n"),
                                0, check=_mixed_offsets, output=True, extra_args=["--no-extract"]),

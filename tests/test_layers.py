@@ -41,6 +41,7 @@ NEUTRAL = frozenset(
         "ninjs_terms",
         "sanitiser",
         "html_body",
+        "topics",
     }
 )
 

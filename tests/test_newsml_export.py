@@ -109,7 +109,11 @@ def test_item_metadata(kitchen_sink: Article) -> None:
     assert meta.find("n:dateline", N).text == kitchen_sink.dateline
     assert meta.find("n:description[@role='drol:summary']", N).text == kitchen_sink.subheadline
     assert meta.find("n:headline[@role='ngrole:kicker']", N).text == "TRADE"
-    assert [k.text for k in meta.findall("n:keyword", N)] == [t.name for t in kitchen_sink.topics]
+    assert [k.text for k in meta.findall("n:keyword", N)] == [t.name for t in kitchen_sink.topics if not t.code]
+    # A code of a scheme no catalog declares is a literal (its scheme in ng:scheme).
+    coded = [(s.get("qcode") or s.get("literal"), s.get("uri"), s.findtext("n:name", namespaces=N))
+             for s in meta.findall("n:subject[@type='cpnat:abstract']", N)]
+    assert coded == [(t.code, t.uri, t.name) for t in kitchen_sink.topics if t.code]
     subjects = [(s.get("type"), s.get("uri"), s.find("n:name", N).text) for s in meta.findall("n:subject", N)]
     assert subjects == expected_subjects(kitchen_sink)
     # The author, publisher and agency are credited, not subjects; everyone else is.
@@ -119,7 +123,7 @@ def test_item_metadata(kitchen_sink: Article) -> None:
 def test_every_scheme_alias_used_is_declared(kitchen_sink: Article) -> None:
     root = etree.fromstring(newsml.render(kitchen_sink).encode())
     declared = {s.get("alias") for s in root.findall("n:catalog/n:scheme", N)}
-    iptc = {"ninat", "stat", "cpnat", "drol", "wikidata"}  # in the referenced IPTC catalog
+    iptc = {"ninat", "stat", "cpnat", "drol", "wikidata", "medtop"}  # in the referenced IPTC catalog
     assert root.find("n:catalogRef", N).get("href").endswith("catalog.IPTC-G2-Standards_41.xml")
     used = set()
     for el in root.iter():

@@ -225,7 +225,9 @@ def native_view(article: Article) -> dict[str, Any]:
         *(rfc3339(d) if d else None for d in (article.published, article.modified)))
     return {
         "article": (article.id, article.headline, article.subheadline, article.kicker, article.url,
-                    article.language, article.dateline, article.section, article.topics,
+                    article.language, article.dateline, article.section,
+                    # a topic's scheme is native only as its QCode's alias; the rest is in the details
+                    [(t.name, t.code, t.uri) for t in article.topics],
                     article.publisher, article.sources, sorted(article.authors), published, modified),
         "body": [(p.text, p.role) for p in article.body],
         "media": article.media,

@@ -73,6 +73,8 @@ def main() -> None:
 @click.option("--publisher", help="The publisher's name.")
 @click.option("--language", help="The language (BCP 47, e.g. en).")
 @click.option("--id-base", default=DEFAULT_ID_BASE, show_default=True, help="Base URI of minted ids.")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Encoding of text input that is not UTF-8 (e.g. latin-1, cp1252).")
 @click.option("--no-validate", is_flag=True, help="Skip checking each export against its schema.")
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
 @click.option("--ninjs-version", type=click.Choice(["2", "3"]), default=None,
@@ -96,7 +98,7 @@ def main() -> None:
 @_guard
 def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
             extract: bool | None, published: str | None, modified: str | None, url: str | None,
-            publisher: str | None, language: str | None, id_base: str, no_validate: bool,
+            publisher: str | None, language: str | None, id_base: str, encoding: str | None, no_validate: bool,
             strict: bool, ninjs_version: str | None, workers: int | None, glob: str | None, fail_fast: bool,
             errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
             embed_html: bool, quiet: bool) -> int:
@@ -122,7 +124,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
     options = api.ConvertOptions(
         to=to, from_format=from_format, extract=extract,
         read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
-                         language=language, id_base=id_base),
+                         language=language, id_base=id_base, encoding=encoding),
         export=ExportOptions(validate=not no_validate, strict=strict,
                              ninjs_version=int(ninjs_version or 3), embed_html=embed_html),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,

@@ -78,8 +78,8 @@ def _load(path: str) -> Callable[..., Any]:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("text", "raw article text (headline first, blank-line paragraphs)",
-           (".txt", ".text"), "text/plain",
+    Format("text", "raw article text (headline first, blank-line paragraphs), or IPTC 7901 / ANPA 1312 "
+           "wire copy", (".txt", ".text", ".tst"), "text/plain",
            reader="newsgraph.readers.text:read", structured=False),
     Format("html", "web page (the article found by trafilatura, with the page's metadata)",
            (".html", ".htm", ".xhtml"), "text/html",
@@ -100,6 +100,12 @@ FORMATS: tuple[Format, ...] = (
            reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
            validator="newsgraph.validators.newsml:check",
            generated_validator="newsgraph.validators.newsml:check_generated", standards=(NEWSML_XSD, XML_XSD)),
+    Format("nitf", "IPTC NITF 3.x news article (with or without its namespace)",
+           (".nitf.xml", ".nitf"), "application/nitf+xml",
+           reader="newsgraph.readers.nitf:read"),
+    Format("newsml1", "IPTC NewsML 1.x (NewsItems with NITF, XHTML or text content)",
+           (".newsml1.xml",), "application/vnd.iptc.newsml+xml",
+           reader="newsgraph.readers.newsml1:read"),
     Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
            (".jsonld",), "application/ld+json",
            reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
@@ -148,7 +154,8 @@ def by_extension(path: str | PurePath) -> Format | None:
 
 # --- sniffing ----------------------------------------------------------------------
 
-_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage)\b")
+_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage|nitf|NewsML)\b")
+_ROOT_FORMAT = {b"newsItem": "newsml", b"newsMessage": "newsml", b"nitf": "nitf", b"NewsML": "newsml1"}
 _HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
@@ -158,8 +165,9 @@ def sniff(head: bytes) -> Format | None:
     if not stripped:
         return None
     if stripped[:1] == b"<":
-        if _XML_ROOT.search(head[:4096]):
-            return _BY_NAME.get("newsml")
+        root = _XML_ROOT.search(_without_comments(head[:4096]))
+        if root:
+            return _BY_NAME.get(_ROOT_FORMAT[root.group(1)])
         if _HTML.match(stripped):
             return _BY_NAME.get("html")
         return None
@@ -168,20 +176,81 @@ def sniff(head: bytes) -> Format | None:
     return _BY_NAME["text"]
 
 
+def refine(fmt: Format, head: bytes) -> Format:
+    """The format of a file whose extension several formats share, decided by its content:
+    ".json" (newsgraph JSON, ninjs, JSON-LD) and ".xml" (NewsML-G2, NITF, NewsML 1.x)."""
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if fmt.name == "json" and stripped[:1] in (b"{", b"["):
+        return sniff(head) or fmt
+    if fmt.name == "newsml" and stripped[:1] == b"<":
+        found = sniff(head)
+        return found if found is not None and found.name in ("nitf", "newsml1") else fmt
+    return fmt
+
+
+def _without_comments(head: bytes) -> bytes:
+    # A comment may name another root ("<!-- converted from NITF -->"); the element counts.
+    return re.sub(rb"<!--.*?(?:-->|$)", b"", head, flags=re.S)
+
+
+# Keys only ninjs items have (any version, any case), and only newsgraph's own JSON has.
+_NINJS_KEYS = frozenset({"uri", "guid", "versioncreated", "firstcreated", "headlines", "bodies", "body_html",
+                         "body_text", "body_xhtml", "pubstatus", "copyrightnotice", "located", "byline",
+                         "$standard", "standard", "descriptions", "renditions", "associations"})
+_NATIVE_KEYS = frozenset({"actors", "places", "quotes", "events", "provenance", "kicker", "subheadline"})
+
+
 def _sniff_json(data: bytes) -> str:
     # Only the keys near the top matter; a partial document is fine for that.
-    text = data[:8192].decode("utf-8", "replace")
+    text = data[:65536].decode("utf-8", "replace")
     if '"@context"' in text or '"@graph"' in text:
         return "jsonld"
-    try:
-        first = json.loads(text.split("\n", 1)[0]) if text.startswith("{") else None
-    except (json.JSONDecodeError, IndexError, RecursionError):  # deep nesting: judge by the keys
-        first = None
-    keys = set(first) if isinstance(first, dict) else set(re.findall(r'"([A-Za-z_]+)"\s*:', text))
-    # ninjs identifies items by "uri"; our own JSON by "id".
-    if "uri" in keys and "id" not in keys:
+    first: Any = None
+    for candidate in (text, text.split("\n", 1)[0]):
+        try:
+            first = json.loads(candidate)
+            break
+        except (json.JSONDecodeError, RecursionError):  # deep nesting: judge by the keys
+            continue
+    if isinstance(first, list) and first:
+        first = first[0]
+    if isinstance(first, dict):
+        if _is_envelope(first):
+            return "ninjs"  # newsgraph's own JSON never wraps articles in an envelope
+        keys = {k.lower() for k in _item_of(first)}
+    else:
+        keys = {k.lower() for k in re.findall(r'"([$A-Za-z_]+)"\s*:', text[:8192])}
+    if "id" in keys and keys & _NATIVE_KEYS:
+        return "json"
+    # ninjs identifies items by "uri" (Superdesk's dialect by "guid"); our own JSON by "id".
+    if ("uri" in keys or "guid" in keys) and (keys & _NINJS_KEYS - {"uri", "guid"} or "id" not in keys):
         return "ninjs"
     return "json"
+
+
+def _holder(doc: dict[str, Any]) -> dict[str, Any]:
+    data = doc.get("data")
+    return data if isinstance(data, dict) else doc
+
+
+def _is_envelope(doc: dict[str, Any]) -> bool:
+    holder = _holder(doc)
+    return "id" not in holder and "uri" not in holder and any(
+        isinstance(holder.get(k), list) or (k == "item" and isinstance(holder.get(k), dict))
+        for k in ("item", "items", "results", "data"))
+
+
+def _item_of(doc: dict[str, Any]) -> dict[str, Any]:
+    """The first item of an API envelope or feed wrapper ({"data": {"item"}}, {"item": [...]})."""
+    holder = _holder(doc)
+    for key in ("item", "items", "results", "data"):
+        value = holder.get(key)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = value[0]
+        if isinstance(value, dict):
+            inner = value.get("item")
+            return inner if isinstance(inner, dict) else value
+    return doc
 
 
 def detect_format(data: bytes, name: str | None, declared: str | None = None) -> Format:
@@ -195,9 +264,7 @@ def detect_format(data: bytes, name: str | None, declared: str | None = None) ->
             raise InputError("cannot tell which format this is",
                              f"name it with --from ({', '.join(readable_names())})",
                              source=name)
-        if fmt.name == "json" and data.lstrip()[:1] in (b"{", b"["):
-            # ".json" is shared by our JSON, ninjs and JSON-LD: let the content decide.
-            fmt = sniff(data[:65536]) or fmt
+        fmt = refine(fmt, data[:65536])  # ".json" and ".xml" are shared: the content decides
     if not fmt.readable:
         raise UsageError(f"newsgraph cannot read {fmt.name}",
                          f"readable formats: {', '.join(readable_names())}")

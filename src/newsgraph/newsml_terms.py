@@ -33,6 +33,25 @@ IPTC_SCHEMES = {
     "wikidata": "http://www.wikidata.org/entity/",
 }
 
+# Aliases providers use for IPTC schemes that IPTC's current catalog names otherwise (or
+# that an item's catalogRef declares without newsgraph fetching it): read, never written.
+PROVIDER_SCHEMES = {
+    "icls": "http://cv.iptc.org/newscodes/ninature/",
+    "medtop": "http://cv.iptc.org/newscodes/mediatopic/",
+    "subj": "http://cv.iptc.org/newscodes/subjectcode/",
+    "genre": "http://cv.iptc.org/newscodes/genre/",
+    "urg": "http://cv.iptc.org/newscodes/urgency/",
+}
+# Aliases of IPTC's catalog (referenced by every item newsgraph writes) that topic codes use.
+IPTC_CATALOG_ALIASES = frozenset({*IPTC_SCHEMES, "medtop", "subj", "genre", "urgency", "mediatopic"})
+# Item classes are read by their code whichever of these aliases names the scheme.
+ITEM_CLASS_ALIASES = frozenset({"ninat", "icls"})
+# Roles of headlines and descriptions, by the code's last part (providers use their own
+# schemes: hld:subHeadline, ngrole:kicker, drol:summary, descRole:caption).
+HEADLINE_SUB_ROLES = frozenset({"subheadline", "sub", "subtitle", "deck", "dek", "standfirst"})
+HEADLINE_KICKER_ROLES = frozenset({"kicker", "overline", "overhead", "supertitle", "roofline"})
+DESCRIPTION_SKIPPED_ROLES = frozenset({"caption", "ednote", "note", "alttext"})
+
 # newsgraph's schemes: alias -> URI. Declared in each item's inline catalog.
 SCHEMES = {
     "ngactor": "urn:newsgraph:cv:actor-kind:",

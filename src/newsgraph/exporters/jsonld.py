@@ -139,6 +139,11 @@ class _Graph:
         _put(node, "dateline", a.dateline)
         _put(node, "articleSection", a.section)
         _put(node, "keywords", [t.name for t in a.topics if t.name])
+        if any(t.code or t.scheme or t.uri or not t.name for t in a.topics):
+            # schema.org keywords are names: topics with codes are observed whole, in order.
+            for t in a.topics:
+                self.observe(a.id, "topic", json.dumps(t.model_dump(exclude_none=True), ensure_ascii=False,
+                                                       sort_keys=True))
         if a.body:
             node["articleBody"] = a.text
         parts = []

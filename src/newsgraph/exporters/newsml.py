@@ -6,7 +6,8 @@ Article (see :mod:`newsgraph.readers.newsml`):
 - itemMeta: ``ninat:text``, the publisher as ``provider``, dates, title, generator,
   associated media as ``link``s; provenance in an ``ng:provenance`` extension element;
 - contentMeta: ``contentCreated``/``contentModified``, authors as ``creator``, credited
-  agencies as ``infoSource``, language, topics as ``keyword``, one ``subject`` per actor,
+  agencies as ``infoSource``, language, topics as ``keyword`` (or ``subject`` with their
+  code and URI), one ``subject`` per actor,
   place and event (``cpnat:`` natures), headline and kicker, dateline, the standfirst as
   ``description role="drol:summary"``, the section as an extension property;
 - one ``assert`` per actor, place and event with its details (names, titles,
@@ -35,7 +36,7 @@ from .. import version
 from ..errors import ExportError, UsageError
 from ..inline import Element as MarkNode
 from ..inline import Mark, Node, nest, to_elements
-from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Paragraph, Place, Quote
+from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Paragraph, Place, Quote, Topic
 from ..newsml_terms import (
     CPNAT_EVENT,
     CPNAT_OF_ACTOR,
@@ -45,6 +46,7 @@ from ..newsml_terms import (
     DROL_SUMMARY,
     GENDER_URIS,
     IPTC_CATALOG,
+    IPTC_CATALOG_ALIASES,
     NAR,
     NG,
     NITF,
@@ -279,7 +281,7 @@ def news_item(article: Article) -> etree._Element:
     if article.language:
         item.set(XML_LANG, article.language)
     _SubElement(item, _NAR["catalogRef"], {"href": IPTC_CATALOG})
-    _catalog(item)
+    _catalog(item, _topic_schemes(article))
     _item_meta(item, article)
     _content_meta(item, article)
     for quote in article.quotes:
@@ -294,12 +296,29 @@ def news_item(article: Article) -> etree._Element:
     return item
 
 
-def _catalog(item: etree._Element) -> None:
+def _catalog(item: etree._Element, topic_schemes: dict[str, str]) -> None:
     catalog = _SubElement(item, _NAR["catalog"])
     _SubElement(catalog, _NAR["title"]).text = "newsgraph schemes"
     for alias, uri in SCHEMES.items():
         scheme = _SubElement(catalog, _NAR["scheme"], {"alias": alias, "uri": uri})
         _SubElement(scheme, _NAR["name"]).text = SCHEME_NAMES[alias]
+    for alias, uri in topic_schemes.items():
+        _SubElement(catalog, _NAR["scheme"], {"alias": alias, "uri": uri})
+
+
+def _topic_schemes(article: Article) -> dict[str, str]:
+    """The schemes of topic codes outside IPTC's catalog whose URI the topic's own URI
+    gives (``uri`` = scheme URI + code): declared, so that their codes can be QCodes."""
+    found: dict[str, str] = {}
+    for topic in article.topics:
+        if topic.code is None or topic.uri is None or not QCODE_RE.match(topic.code):
+            continue
+        alias, _, value = topic.code.partition(":")
+        if alias in IPTC_CATALOG_ALIASES or alias in SCHEMES or alias in found:
+            continue
+        if topic.uri.endswith(value) and len(topic.uri) > len(value):
+            found[alias] = topic.uri[: -len(value)]
+    return found
 
 
 def _item_meta(item: etree._Element, article: Article) -> None:
@@ -366,8 +385,7 @@ def _content_meta(item: etree._Element, article: Article) -> None:
     if article.language:
         _SubElement(meta, _NAR["language"], {"tag": article.language})
     for topic in article.topics:
-        if topic.name:
-            _text(meta, _NAR["keyword"], topic.name, normalized=True)
+        _topic(meta, topic)
     credited = set(article.authors) | set(article.sources) | ({article.publisher} if article.publisher else set())
     for actor in article.actors:
         # An author, publisher or agency the text never mentions is not what the story is about.
@@ -431,6 +449,39 @@ def _part_meta(item: etree._Element, article: Article, quote: Quote) -> None:
 
 
 # --- asserts: the details of actors, places and events --------------------------------
+
+
+def _topic(meta: etree._Element, topic: Topic) -> None:
+    """A name-only topic as a ``keyword``; one with a code or URI as a ``subject`` keeping
+    them (the code as ``qcode``, or ``literal`` when it is not one; the scheme in
+    ``ng:scheme`` where the qcode's alias does not say it)."""
+    if topic.code is None and topic.uri is None:
+        if topic.name:
+            _text(meta, _NAR["keyword"], topic.name, normalized=True)
+        return
+    attrib = {"type": "cpnat:abstract"}
+    alias = None
+    if topic.code is not None and QCODE_RE.match(topic.code) and _declared(topic.code, topic.uri):
+        attrib["qcode"], alias = topic.code, topic.code.partition(":")[0]
+    elif topic.code is not None:
+        attrib["literal"] = NOT_NORMALIZED.sub(" ", topic.code)
+        if attrib["literal"] != topic.code:
+            attrib[ng("code")] = topic.code
+    if topic.uri is not None:
+        attrib["uri"] = topic.uri
+    if topic.scheme != alias:
+        attrib[ng("scheme")] = topic.scheme or ""
+    subject = _SubElement(meta, _NAR["subject"], attrib)
+    if topic.name is not None:
+        _name(subject, topic.name)
+
+
+def _declared(qcode: str, uri: str | None) -> bool:
+    """Whether a QCode's alias is in IPTC's catalog or declared by :func:`_topic_schemes`."""
+    alias, _, value = qcode.partition(":")
+    if alias in SCHEMES:
+        return False  # newsgraph's own aliases mean newsgraph's concepts
+    return alias in IPTC_CATALOG_ALIASES or (uri is not None and uri.endswith(value) and len(uri) > len(value))
 
 
 def _names(el: etree._Element, name: str, aliases: list[str]) -> None:

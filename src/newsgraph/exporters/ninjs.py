@@ -33,7 +33,8 @@ from urllib.parse import quote as url_quote
 from jsonschema import Draft202012Validator
 
 from ..errors import ExportError, UsageError
-from ..model import Article, local_id
+from ..model import Article, Topic, local_id
+from ..topics import ninjs_subject, topic_of_subject
 from .. import html_body
 from .base import ExportOptions
 from ..ninjs_terms import (
@@ -94,6 +95,12 @@ def _encode_uri(value: str) -> str:
     return url_quote(base, safe=safe) + hash_ + url_quote(fragment, safe=safe)
 
 
+def _subject(topic: Topic) -> dict[str, str]:
+    """A topic as a ninjs subject, its URI encoded as ninjs needs (see newsgraph.topics)."""
+    uri = topic.uri if topic.uri is None or _is_uri(topic.uri) else _encode_uri(topic.uri)
+    return ninjs_subject(topic, uri)
+
+
 # --- the document --------------------------------------------------------------------
 
 
@@ -140,7 +147,7 @@ class _Writer:
                 "value": html_body.render(a),
             }]
         doc.update(self.entities())
-        subjects = [{"name": t.name} for t in a.topics if t.name]
+        subjects = [_subject(t) for t in a.topics if t.name or t.code or t.uri]
         if a.section is not None:
             subjects.append({"name": a.section, "rel": SECTION_REL})
         if subjects:
@@ -226,6 +233,9 @@ class _Writer:
         article["provenance"] = (a.provenance.model_dump(mode="json", exclude_none=True)
                                  if a.provenance is not None else None)
         out["article"] = article
+        native = [topic_of_subject(_subject(t)) for t in a.topics if t.name or t.code or t.uri]
+        if native != [t.model_dump(exclude_none=True) for t in a.topics]:
+            out["topics"] = [t.model_dump(exclude_none=True) for t in a.topics]
         if any(p.offset is not None for p in a.body):
             out["offsets"] = [p.offset for p in a.body]
         order: dict[str, list[str]] = {}

@@ -35,8 +35,15 @@ class ReadOptions:
     language: str | None = None
     id_base: str = DEFAULT_ID_BASE
     extra: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None  # of text input in a legacy encoding (latin-1, cp1252, ...)
 
     def __post_init__(self) -> None:
+        if self.encoding is not None:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise UsageError(f"--encoding {self.encoding!r} is not an encoding Python knows",
+                                 "give a name such as latin-1, cp1252, iso-8859-15 or utf-8") from None
         # A base that mints no URI would fail every input deep inside: say so once, up front.
         try:
             mint_id("person", "x", self.id_base)
@@ -58,13 +65,20 @@ _BOMS = (
 )
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """Decode UTF-8 (or BOM-marked UTF-16/32) text; anything else is a clear error.
+def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Decode UTF-8 (or BOM-marked UTF-16/32) text, or text in the ``encoding`` the caller
+    names; anything else is a clear error.
 
     Offsets into the article are offsets into the string returned here, after the BOM.
     """
     if not data.strip():
         raise InputError("the file is empty", "give a file with an article in it", source=source)
+    if encoding is not None and not any(data.startswith(bom) for bom, _ in _BOMS):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise InputError(f"not valid {encoding} (byte 0x{data[err.start]:02x} at offset {err.start})",
+                             "name the encoding the file is in with --encoding", source=source) from None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -80,7 +94,8 @@ def decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})",
-                         "re-save the file in UTF-8, e.g. iconv -f latin1 -t utf-8", source=source) from None
+                         "name its encoding with --encoding, e.g. --encoding latin-1, or re-save the "
+                         "file in UTF-8", source=source) from None
 
 
 def provenance(data: bytes, reader: str, source: str, notes: list[str] | None = None) -> Provenance:
@@ -169,3 +184,37 @@ def sanitise_xml(data: bytes, sanitiser: Sanitiser) -> bytes:
     if _ASCII_BASED.match(encoding):
         repaired = _RAW_CONTROL.sub(raw, repaired)
     return repaired
+
+
+# --- what agencies' XML declares wrongly or needlessly ------------------------------------
+#
+# A DOCTYPE that only names an external DTD (NITF and NewsML 1.x files carry one: <!DOCTYPE
+# nitf SYSTEM "nitf-3-2.dtd">) is dropped before parsing: no DTD is ever loaded, so the
+# document reads the same without it; one with an internal subset stays refused by
+# newsgraph.xmlsafe. A file declaring ISO-8859-1 whose bytes are UTF-8 (several agencies
+# send those) is read as UTF-8. Both are said in provenance.notes.
+_EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[\w.:-]+\s+(?:SYSTEM\s+(?:\"[^\"]*\"|'[^']*')|"
+                               rb"PUBLIC\s+(?:\"[^\"]*\"|'[^']*')(?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*>", re.I)
+_LATIN_DECLARED = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])(iso-?8859-1|latin-?1|windows-1252|cp1252)([\"'])",
+                             re.I)
+
+
+def prepare_xml(data: bytes) -> tuple[bytes, list[str]]:
+    """``data`` without an external-only DOCTYPE and with a wrong Latin-1 declaration
+    corrected; the notes saying what was done. Line numbers stay as they were."""
+    notes: list[str] = []
+    head = data[:4096]
+    doctype = _EXTERNAL_DOCTYPE.search(head)
+    if doctype and not re.search(rb"<[A-Za-z_]", head[: doctype.start()]):  # in the prolog only
+        kept_lines = b"\n" * doctype.group().count(b"\n")
+        data = data[: doctype.start()] + kept_lines + data[doctype.end():]
+        notes.append("the DOCTYPE names an external DTD, which newsgraph does not load; it was ignored")
+    declared = _LATIN_DECLARED.match(data[:200])
+    if declared and re.search(rb"[\x80-\xff]", data):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data, notes  # truly Latin-1: libxml2 decodes it as declared
+        data = declared.group(1) + b"UTF-8" + declared.group(3) + data[declared.end():]
+        notes.append(f"the XML declares {declared.group(2).decode()} but its bytes are UTF-8; read as UTF-8")
+    return data, notes

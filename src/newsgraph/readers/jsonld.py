@@ -13,6 +13,7 @@ model; anything else is read leniently, and what could not be used is listed in
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -268,7 +269,7 @@ class _ArticleReader:
             "section": n.text("articleSection"),
             "body": body,
             "media": self.media(),
-            "topics": self.keywords(),
+            "topics": self.coded_topics() if self.ours and self.observed(n, "topic") else self.keywords(),
             "actors": [self.actors.items[i] for i in self.actors.items],
             "places": [self.places.items[i] for i in self.places.items],
             "quotes": [q for q in quotes if q["spans"]],
@@ -297,6 +298,16 @@ class _ArticleReader:
             if VOCAB + "kicker" in part.iris("additionalType"):
                 return part.text("text")
         return None
+
+    def coded_topics(self) -> list[Any]:
+        """Our topics with codes, observed whole (see the exporter); kept as written."""
+        topics = []
+        for value in self.observed(self.node, "topic"):
+            try:
+                topics.append(json.loads(value) if isinstance(value, str) else value)
+            except json.JSONDecodeError:
+                self.problem(f"a topic observation is not JSON: {value[:80]!r}")
+        return topics
 
     def keywords(self) -> list[str]:
         found: list[str] = []

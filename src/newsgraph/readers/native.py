@@ -37,12 +37,25 @@ def _finite(text: str) -> float:
     return value
 
 
-def parse_json(text: str, source: str, *, line: int | None = None) -> Any:
+def parse_json(text: str, source: str, *, line: int | None = None,
+               duplicates: list[str] | None = None) -> Any:
     """json.loads that reports where the document breaks and refuses duplicate keys and the
-    non-numbers NaN and Infinity (and numbers too large to hold)."""
+    non-numbers NaN and Infinity (and numbers too large to hold).
+
+    With ``duplicates`` (other publishers' documents) a repeated key is kept, the last
+    value winning as in most JSON parsers, and named in that list instead of refused.
+    """
+    def tolerant(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in obj and duplicates is not None and key not in duplicates:
+                duplicates.append(key)
+            obj[key] = value
+        return obj
+
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant,
-                          parse_float=_finite)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys if duplicates is None else tolerant,
+                          parse_constant=_no_constant, parse_float=_finite)
     except _NotJsonNumber as err:
         where = f" on line {line}" if line else ""
         raise InputError(f"invalid JSON{where}: {err}",
@@ -68,8 +81,10 @@ def json_lines(text: str) -> list[str]:
     return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
 
 
-def iter_json_documents(text: str, source: str) -> Iterator[tuple[int | None, Any]]:
-    """The JSON values of a file: one document, or one per line in JSON Lines."""
+def iter_json_documents(text: str, source: str,
+                        duplicates: list[str] | None = None) -> Iterator[tuple[int | None, Any]]:
+    """The JSON values of a file: one document, or one per line in JSON Lines
+    (``duplicates``: see :func:`parse_json`)."""
     stripped = text.lstrip()
     if not stripped:
         raise InputError("the file is empty", "give a file with an article in it", source=source)
@@ -83,9 +98,9 @@ def iter_json_documents(text: str, source: str) -> Iterator[tuple[int | None, An
         if is_lines:
             for n, ln in enumerate(json_lines(text), start=1):
                 if ln.strip():
-                    yield n, parse_json(ln, source, line=n)
+                    yield n, parse_json(ln, source, line=n, duplicates=duplicates)
             return
-    doc = parse_json(text, source)
+    doc = parse_json(text, source, duplicates=duplicates)
     if isinstance(doc, list):
         for item in doc:
             yield None, item

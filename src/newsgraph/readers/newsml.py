@@ -3,12 +3,16 @@
 Items newsgraph wrote (``itemMeta/generator`` says so) are read back exactly: every
 field of the model has a place in them (see :mod:`newsgraph.exporters.newsml` and
 docs/newsml.md), so JSON -> NewsML-G2 -> JSON gives the same article. Other providers'
-items are read as well as the format allows: guid, headline, dates, creators, info
-sources, provider, subjects (people, organisations, places, events; other subjects and
-keywords become topics), ``assert`` details, the NITF or XHTML body with its inline
-markup, events carried in ``inlineXML``, and the media of picture/video/audio items.
-What cannot be taken over (a date that is not ISO 8601, an end before its start) is
-named in ``provenance.notes``.
+items (``ninat:`` or ``icls:`` classes) are read as well as the format allows: guid,
+headlines by role, dates, byline, credit line, slugline, genre, urgency, rights,
+creators, info sources, provider, subjects (people, organisations, places, events; other
+subjects become topics keeping code, scheme and URI; keywords name-only topics),
+``assert`` details, the richest text rendition (NITF, XHTML or HTML with or without a
+namespace, plain text, a file beside the item) with its inline markup, events carried
+in ``inlineXML``, and the media of picture/video/audio items. Provider furniture in the
+body is kept as removed text; what cannot be taken over (a date that is not ISO 8601, an
+end before its start) is named in ``provenance.notes``. A text item whose content is not
+text is an error naming the element (docs/providers.md).
 
 Refused, with an error saying what the file is: malformed XML, a DOCTYPE (see
 :mod:`newsgraph.xmlsafe`), XML that is not NewsML-G2, another NewsML-G2 item type
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from lxml import etree
@@ -42,12 +47,16 @@ from ..model import (
     mint_id,
 )
 from ..newsml_terms import (
+    DESCRIPTION_SKIPPED_ROLES,
     DROL_CAPTION,
     DROL_SUMMARY,
     GENDER_URIS,
+    HEADLINE_KICKER_ROLES,
+    HEADLINE_SUB_ROLES,
     IPTC_SCHEMES,
+    ITEM_CLASS_ALIASES,
     NAR,
-    NITF,
+    PROVIDER_SCHEMES,
     QCODE_IDENTIFIERS,
     REL_ADDRESSEE,
     REL_AFFILIATION,
@@ -66,14 +75,21 @@ from ..newsml_terms import (
     ROLE_KICKER,
     ROLE_QUOTE_TEXT,
     SCHEMES,
-    XHTML,
     XML_LANG,
     nar,
     ng,
 )
 from ..xmlsafe import local_name, namespace, parse
 from .base import ReadOptions, Sanitiser, apply_options, provenance, sanitise_xml
-from .newsml_body import QUOTE, BodyParagraph, paragraphs
+from .newsml_body import (
+    QUOTE,
+    BodyParagraph,
+    body_paragraphs,
+    html_paragraphs,
+    readable,
+    text_paragraphs,
+    without_furniture,
+)
 
 _OTHER_ITEMS = {"knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
                 "planningItem": "news coverage planning", "catalogItem": "a catalog of schemes"}
@@ -152,8 +168,12 @@ def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
         item_set = root.find(nar("itemSet"))
         items = [] if item_set is None else item_set.findall(nar("newsItem"))
         if not items:
-            raise InputError("the newsMessage holds no newsItem",
-                             "newsgraph reads the newsItems of a message; this one has none", source=source)
+            others = [] if item_set is None else [local_name(el) for el in item_set if local_name(el)]
+            held = ", ".join(f"a {n} ({_OTHER_ITEMS[n]})" if n in _OTHER_ITEMS else f"a {n}"
+                             for n in dict.fromkeys(others))
+            raise InputError(f"the newsMessage holds no newsItem{', only ' + held if held else ''}",
+                             "newsgraph reads the newsItems of a message (text, or the media of a "
+                             "picture, video, graphic or audio item); this one has none", source=source)
     elif name == "conceptItem":
         items = [root]  # read as an article holding the concept, with no text
     elif name in _OTHER_ITEMS:
@@ -203,17 +223,21 @@ class _ItemReader:
         self.cmeta = _child(item, "contentMeta")
         self.ours = any((g.text or "").strip() == "newsgraph" for g in _children(self.meta, "generator"))
         self.concept_item = local_name(item) == "conceptItem"
-        self.schemes = {**IPTC_SCHEMES, **SCHEMES}
+        self.item_class = "text"
+        self.schemes = {**PROVIDER_SCHEMES, **IPTC_SCHEMES, **SCHEMES}
         for catalog in _children(item, "catalog"):
             for scheme in _children(catalog, "scheme"):
                 if scheme.get("alias") and scheme.get("uri"):
                     self.schemes[scheme.get("alias", "")] = scheme.get("uri", "")
         self.notes: list[str] = []
+        self.removed: list[dict[str, str]] = []  # provider furniture taken out of the body
+        self.byline_in_body: str | None = None
         self.actors: dict[str, dict[str, Any]] = {}
         self.places: dict[str, dict[str, Any]] = {}
         self.events: dict[str, dict[str, Any]] = {}
         self.quotes: dict[str, dict[str, Any]] = {}
-        self.topics: list[str] = []
+        self.topics: list[dict[str, str]] = []  # a conceptItem's concept
+        self.subject_topics: dict[etree._Element, dict[str, str]] = {}
         self.asserts: dict[str, list[etree._Element]] = {}
         for el in _children(item, "assert"):
             key = _key(el)
@@ -267,7 +291,7 @@ class _ItemReader:
         if self.meta is None:
             raise InputError("the newsItem has no itemMeta", "give a valid NewsML-G2 newsItem",
                              source=self.source)
-        item_class = "concept" if self.concept_item else self._item_class()
+        item_class = self.item_class = "concept" if self.concept_item else self._item_class()
         article_id = self._article_id()
         self._entities_from_asserts()
         if self.concept_item:
@@ -298,6 +322,7 @@ class _ItemReader:
             "language": self._language(),
             "published": self._published(),
             "modified": self._modified(),
+            **self._agency_fields(),
             "dateline": self.text(_child(self.cmeta, "dateline")),
             "section": self._section(),
             "body": body,
@@ -323,6 +348,9 @@ class _ItemReader:
             raise InputError("the newsItem has no itemClass", "give a valid NewsML-G2 newsItem",
                              source=self.source)
         nature = self.code(el, "qcode", IPTC_SCHEMES["ninat"])
+        alias, _, value = (el.get("qcode") or "").partition(":")
+        if nature is None and alias in ITEM_CLASS_ALIASES:
+            nature = value  # a provider's own catalog may give the item nature scheme another URI
         if nature in _ARTICLE_CLASSES or nature in _MEDIA_CLASSES:
             return nature
         shown = el.get("qcode") or el.get("uri") or "(none)"
@@ -381,8 +409,8 @@ class _ItemReader:
                 continue
             if nature == "event":
                 self._new_event(key, "other", concept)
-            elif (name := self._first_name(concept)) and name not in self.topics:
-                self.topics.append(name)
+            elif (name := self._first_name(concept)) and {"name": name} not in self.topics:
+                self.topics.append({"name": name})
 
     def _subjects(self) -> None:
         for el in _children(self.cmeta, "subject"):
@@ -400,9 +428,9 @@ class _ItemReader:
                 if ref:
                     self._event_confidence(self.events[ref], el)
             else:  # topics: IPTC media topics, abstract concepts, untyped subjects
-                name = self._first_name(el) or _code_part(key)
-                if name and name not in self.topics:
-                    self.topics.append(name)
+                topic = self._topic(el)
+                if topic:
+                    self.subject_topics[el] = topic
 
     def _actor_or_place(self, key: str | None, nature: str | None, el: etree._Element) -> bool:
         """A person, organisation or place concept read as such; False for any other nature."""
@@ -698,41 +726,97 @@ class _ItemReader:
 
     # --- the body ---
 
-    def _inline_xml(self) -> etree._Element | None:
-        for inline in _children(_child(self.item, "contentSet"), "inlineXML"):
-            for child in inline:
-                if isinstance(child.tag, str):
-                    return child
-        return None
-
     def _body(self, article_id: str) -> list[dict[str, Any]]:
-        content = self._inline_xml()
-        if content is None:
-            return self._plain_body()
-        if namespace(content) == NAR and local_name(content) == "events":
-            self._inline_events(article_id, content)
-            return []
-        if namespace(content) not in (NITF, XHTML, None):
-            self.notes.append(f"the inlineXML holds <{local_name(content)}>, which is neither NITF nor "
-                              "XHTML; the body was left out")
-            return []
-        paras = paragraphs(content)
-        self._mentions(article_id, paras)
+        """The richest text rendition of the contentSet; never an empty success when the
+        item holds content that is not text newsgraph reads."""
+        renditions = [el for el in _children_any(_child(self.item, "contentSet"))
+                      if el.get("hascontent") != "false"]
+        for el in renditions:
+            content = _first_element(el)
+            if local_name(el) == "inlineXML" and content is not None and namespace(content) == NAR \
+                    and local_name(content) == "events":
+                self._inline_events(article_id, content)
+                return []
+        best: list[BodyParagraph] = []
+        refused: list[str] = []
+        for el in renditions:
+            paras, what = self._rendition(el)
+            if what:
+                refused.append(what)
+            if sum(len(p.text) for p in paras) > sum(len(p.text) for p in best):
+                best = paras
+        if not self.ours:  # an empty <p/> of another provider is layout, not a paragraph
+            best, furniture = without_furniture([p for p in best if p.text.strip()])
+            self.removed += [{"text": t, "reason": r} for t, r in furniture.removed]
+            self.byline_in_body = furniture.byline
+        best = self._without_header(best)
+        if not best and self.item_class == "text":
+            if refused:
+                raise InputError(f"the text item {self.item.get('guid', '')} holds {refused[0]}, which "
+                                 "newsgraph cannot turn into body text",
+                                 "give the story as NITF, XHTML, HTML or plain text in its contentSet",
+                                 source=self.source)
+            self.notes.append("the item's contentSet holds no text: the body is empty as in the source")
+        self._mentions(article_id, best)
         body = []
-        for p in paras:
+        for p in best:
             item: dict[str, Any] = {"text": p.text, "role": p.role}
             if p.offset is not None:
                 item["offset"] = p.offset
             body.append(item)
         return body
 
-    def _plain_body(self) -> list[dict[str, Any]]:
-        from .text import paragraphs as text_paragraphs
+    def _rendition(self, el: etree._Element) -> tuple[list[BodyParagraph], str | None]:
+        """One rendition's paragraphs, or what it holds when that is not text."""
+        kind, ctype = local_name(el), (el.get("contenttype") or "").lower()
+        if kind == "inlineXML":
+            content = _first_element(el)
+            if content is None:
+                return text_paragraphs(el.text or ""), None  # text directly in the element
+            if readable(content):
+                return body_paragraphs(content), None
+            return [], f"<{local_name(content)}>" + (f" ({ctype})" if ctype else "") + " in its inlineXML"
+        if kind == "inlineData":
+            text = el.text or ""
+            if "html" in ctype or "nitf" in ctype:
+                return html_paragraphs(text), None
+            if not ctype or ctype.startswith("text/"):
+                return text_paragraphs(text), None
+            return [], f"inlineData of type {ctype}" if text.strip() else None
+        if kind == "remoteContent":
+            return self._remote(el, ctype)
+        return [], None
 
-        for inline in _children(_child(self.item, "contentSet"), "inlineData"):
-            if (inline.get("contenttype") or "text/plain").startswith("text/plain") and inline.text:
-                return [{"text": p.text, "role": "body"} for p in text_paragraphs(inline.text)]
-        return []
+    def _remote(self, el: etree._Element, ctype: str) -> tuple[list[BodyParagraph], str | None]:
+        """A remoteContent that is a file beside the item, inside its folder; nothing is fetched."""
+        href = (el.get("href") or el.get("residref") or "").strip()
+        if not href or "://" in href or not self.source or self.source == "<stdin>":
+            return [], None
+        folder = Path(self.source).resolve().parent
+        target = (folder / href).resolve()
+        if not target.is_relative_to(folder) or not target.is_file():
+            self.notes.append(f"remote content {href!r} is not a file inside the item's folder; not read")
+            return [], None
+        data = target.read_bytes()
+        if "xml" in ctype or "html" in ctype or "nitf" in ctype or target.suffix.lower() in (".xml", ".html", ".htm"):
+            if "xml" in ctype or target.suffix.lower() == ".xml":
+                root = parse(data, str(target), what="NITF or XHTML")
+                if readable(root):
+                    return body_paragraphs(root), None
+                return [], f"<{local_name(root)}> in the remote file {href}"
+            return html_paragraphs(data.decode("utf-8", "replace")), None
+        try:
+            return text_paragraphs(data.decode("utf-8")), None
+        except UnicodeDecodeError:
+            return [], f"the remote file {href}, which is not UTF-8 text"
+
+    def _without_header(self, paras: list[BodyParagraph]) -> list[BodyParagraph]:
+        """The body without the provider's header repeated in it (the headline again)."""
+        headline = " ".join((self._headline() or "").split()).casefold()
+        if paras and headline and " ".join(paras[0].text.split()).casefold() == headline and not paras[0].marks:
+            self.notes.append("the body's first paragraph repeated the headline; left out of the body")
+            return paras[1:]
+        return paras
 
     def _mentions(self, article_id: str, paras: list[BodyParagraph]) -> None:
         for index, para in enumerate(paras):
@@ -835,26 +919,101 @@ class _ItemReader:
 
     # --- article fields ---
 
-    def _headline(self) -> str | None:
-        for el in _children(self.cmeta, "headline"):
-            if ROLE_KICKER not in self.codes(el, "role", SCHEMES["ngrole"]):
-                return self.text(el)
+    def _agency_fields(self) -> dict[str, Any]:
+        """What agencies state beyond the story's core: dates of the item, the byline and
+        credit as printed, slugline, genre, urgency, rights."""
+        return {
+            "created": self._created(),
+            "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
+            "byline": self._joined("by") or self.byline_in_body,
+            "creditline": self._joined("creditline"),
+            "slugline": self._joined("slugline"),
+            "genre": self._genre(),
+            "urgency": self._urgency(),
+            "rights": self._rights(),
+        }
+
+    def _headline_role(self, el: etree._Element) -> str:
+        """'main', 'sub' or 'kicker': ngrole:kicker in our items, the role's last part in others'."""
+        if ROLE_KICKER in self.codes(el, "role", SCHEMES["ngrole"]):
+            return "kicker"
         if not self.ours:
-            return self.text(_child(self.meta, "title"))
+            for role in (el.get("role") or "").split():
+                part = role.rpartition(":")[2].casefold()
+                if part in HEADLINE_KICKER_ROLES:
+                    return "kicker"
+                if part in HEADLINE_SUB_ROLES:
+                    return "sub"
+        return "main"
+
+    def _headline_of(self, role: str) -> str | None:
+        for el in _children(self.cmeta, "headline"):
+            if self._headline_role(el) == role:
+                return self.text(el)
         return None
+
+    def _headline(self) -> str | None:
+        headline = self._headline_of("main")
+        if headline is None and not self.ours:
+            return self.text(_child(self.meta, "title"))
+        return headline
 
     def _kicker(self) -> str | None:
-        for el in _children(self.cmeta, "headline"):
-            if ROLE_KICKER in self.codes(el, "role", SCHEMES["ngrole"]):
-                return self.text(el)
-        return None
+        return self._headline_of("kicker")
 
     def _subheadline(self) -> str | None:
+        if not self.ours and (sub := self._headline_of("sub")) is not None:
+            return sub
         for el in _children(self.cmeta, "description"):
-            roles = self.codes(el, "role", IPTC_SCHEMES["drol"])
-            if DROL_SUMMARY in roles or (not self.ours and DROL_CAPTION not in roles):
-                return self.text(el)
+            if self.ours:
+                if DROL_SUMMARY in self.codes(el, "role", IPTC_SCHEMES["drol"]):
+                    return self.text(el)
+            elif not _role_parts(el) & DESCRIPTION_SKIPPED_ROLES:
+                return self.text(el)  # a summary, or a description of no stated role
         return None
+
+    def _joined(self, name: str) -> str | None:
+        """A property given once or several times (by, creditline, slugline), as printed."""
+        found = _children(self.cmeta, name)
+        values = [v for el in found if (v := self.text(el))]
+        if not values:
+            return None
+        return (found[0].get("separator") or "-" if name == "slugline" else " ").join(values)
+
+    def _genre(self) -> str | None:
+        for el in _children(self.cmeta, "genre"):
+            name = self._first_name(el)
+            value = name or el.get("qcode") or el.get("uri") or el.get("literal")
+            if value:
+                return value
+        return None
+
+    def _urgency(self) -> int | None:
+        el = _child(self.cmeta, "urgency")
+        value = self.text(el) if el is not None else None
+        if value is None:
+            return None
+        if value.strip().isdigit() and 1 <= int(value) <= 9:
+            return int(value)
+        self.notes.append(f"urgency {value!r} is not 1 to 9; left out")
+        return None
+
+    def _rights(self) -> dict[str, str] | None:
+        info = _child(self.item, "rightsInfo")
+        if info is None:
+            return None
+        holder_el = _child(info, "copyrightHolder")
+        holder = None
+        if holder_el is not None:
+            holder = self._first_name(holder_el) or holder_el.get("literal") or _code_part(_key(holder_el))
+        rights = {"holder": holder, "notice": self.text(_child(info, "copyrightNotice")),
+                  "usage": self.text(_child(info, "usageTerms"))}
+        rights = {k: v for k, v in rights.items() if v}
+        return rights or None
+
+    def _created(self) -> str | None:
+        created = self.date(_child(self.meta, "firstCreated"), "firstCreated")
+        return None if created == self._published() else created
 
     def _section(self) -> str | None:
         for el in _children(self.cmeta, "contentMetaExtProperty"):
@@ -862,12 +1021,40 @@ class _ItemReader:
                 return el.get("value")
         return None
 
-    def _topics(self) -> list[str]:
-        topics = []
-        for el in _children(self.cmeta, "keyword"):
-            value = self.text(el)
-            if value is not None and (self.ours or (value and value not in topics)):
-                topics.append(value)
+    def _topic(self, el: etree._Element) -> dict[str, str]:
+        """A subject as a topic: its name, its code (QCode or literal), scheme and URI.
+
+        In other providers' items a QCode of a known scheme also gives the concept's URI.
+        """
+        qcode = (el.get("qcode") or "").strip() or None
+        literal = el.get("literal")
+        code = el.get(ng("code")) or qcode or (literal if self.ours else (literal or "").strip() or None)
+        alias = qcode.partition(":")[0] if qcode and ":" in qcode else None
+        uri = (el.get("uri") or "").strip() or None
+        if uri is None and qcode and alias and not self.ours and alias in self.schemes:
+            candidate = self.schemes[alias] + qcode.partition(":")[2]
+            uri = candidate if _URI.match(candidate) else None
+        elif uri is not None and not _URI.match(uri):
+            self.notes.append(f"subject uri {uri!r} is not an absolute URI; left out")
+            uri = None
+        scheme = el.get(ng("scheme"))
+        topic = {"name": self._first_name(el), "code": code, "scheme": alias if scheme is None else scheme or None,
+                 "uri": uri}
+        if not (topic["name"] or code or uri):
+            return {}
+        return {k: v for k, v in topic.items() if v is not None}
+
+    def _topics(self) -> list[dict[str, str]]:
+        """Keywords (name-only topics) and subject topics, in document order."""
+        topics: list[dict[str, str]] = []
+        for el in self.cmeta if self.cmeta is not None else []:
+            if el.tag == _tag("keyword"):
+                value = self.text(el)
+                topic = {"name": value} if value is not None else None
+            else:
+                topic = self.subject_topics.get(el)
+            if topic is not None and (self.ours or (topic.get("name", "x") and topic not in topics)):
+                topics.append(topic)
         return topics + [t for t in self.topics if t not in topics]
 
     def _language(self) -> str | None:
@@ -929,7 +1116,7 @@ class _ItemReader:
                 entry["url"] = href
                 break
         for description in _children(self.cmeta, "description"):
-            if DROL_CAPTION in self.codes(description, "role", IPTC_SCHEMES["drol"]):
+            if DROL_CAPTION in _role_parts(description):
                 entry["caption"] = self.text(description)
         credit = _child(self.cmeta, "creditline")
         if credit is not None:
@@ -954,7 +1141,20 @@ class _ItemReader:
             prov = provenance(self.data, "newsml", self.source)
         else:
             prov = Provenance(reader="newsml")
-        return {**prov.model_dump(exclude_none=True), "notes": self.notes}
+        return {**prov.model_dump(exclude_none=True), "notes": self.notes, "removed": self.removed}
+
+
+def _children_any(parent: etree._Element | None) -> list[etree._Element]:
+    return [] if parent is None else [el for el in parent if isinstance(el.tag, str)]
+
+
+def _first_element(el: etree._Element) -> etree._Element | None:
+    return next((child for child in el if isinstance(child.tag, str)), None)
+
+
+def _role_parts(el: etree._Element) -> set[str]:
+    """The last parts of an element's role codes, lower case ('descRole:caption' -> 'caption')."""
+    return {r.rpartition(":")[2].casefold() for r in (el.get("role") or "").split()}
 
 
 def _key(el: etree._Element) -> str | None:

@@ -11,13 +11,18 @@ newsgraph writes); elsewhere it is collapsed as a browser would, offsets followi
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+import lxml.html
+
 from ..inline import Mark, flatten, join_fragments
-from ..newsml_terms import ENTITY_TAGS, XML_SPACE, ng
-from ..xmlsafe import local_name
+from ..model import Paragraph
+from ..newsml_terms import ENTITY_TAGS, NITF, XHTML, XML_SPACE, ng
+from ..xmlsafe import local_name, namespace
+from .plaintext import paragraphs as plain_paragraphs
 
 _TEXT_BLOCKS = frozenset({"p", "hl1", "hl2", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd"})
 _ROLE_OF_BLOCK = {"hl1": "subheading", "hl2": "subheading", "h1": "subheading", "h2": "subheading",
@@ -27,6 +32,14 @@ _ROLE_OF_CONTAINER = {"bq": "blockquote", "blockquote": "blockquote", "note": "n
 # Not body text: the NITF head repeats the item's metadata; tables and media are not prose.
 _SKIPPED = frozenset({"body.head", "head", "body.end", "media", "table", "nitf-table", "script",
                       "style", "fn", "title"})
+
+# Root elements of the text vocabularies read here, whatever namespace they are in (an
+# XHTML <html> without xmlns inherits the NewsML-G2 default namespace; NITF comes with
+# and without its own).
+TEXT_ROOTS = frozenset({"nitf", "html", "body", "body.content", "block", "div", "section", "article",
+                        "p", "xhtml"})
+_WIRE_LINES = 3  # a <p> holding this many lines of wire copy or table rows is not one paragraph
+_COLUMNS = re.compile(r"\S {2,}\S")  # columns aligned with spaces: a table row
 
 QUOTE = "quote"
 ENTITY = "entity"
@@ -48,6 +61,41 @@ def paragraphs(content: etree._Element) -> list[BodyParagraph]:
     return result
 
 
+def readable(content: etree._Element) -> bool:
+    """Whether ``content`` is NITF, XHTML or HTML, which :func:`body_paragraphs` reads."""
+    return namespace(content) in (NITF, XHTML) or local_name(content) in TEXT_ROOTS
+
+
+def body_paragraphs(content: etree._Element) -> list[BodyParagraph]:
+    """:func:`paragraphs`, or the element's text as plain paragraphs when it holds text
+    outside any paragraph element (``<body>Text</body>``): text is never dropped."""
+    found = paragraphs(content)
+    if found:
+        return found
+    return text_paragraphs("\n".join(_loose_text(content)))
+
+
+def _loose_text(content: etree._Element) -> list[str]:
+    return [t for el in content.iter() if local_name(el) not in _SKIPPED
+            for t in (el.text if isinstance(el.tag, str) else None, el.tail) if t and t.strip()]
+
+
+def text_paragraphs(text: str) -> list[BodyParagraph]:
+    """Plain text (``inlineData``, text in the content element) as body paragraphs."""
+    return [BodyParagraph(p.text, "body", None) for p in plain_paragraphs(text)]
+
+
+def html_paragraphs(markup: str) -> list[BodyParagraph]:
+    """An HTML fragment (``inlineData`` of type text/html, ninjs ``body_html``) as paragraphs."""
+    if not markup.strip():
+        return []
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return text_paragraphs(markup)
+    return body_paragraphs(root)
+
+
 def _walk(element: etree._Element, role: str, preserve: bool, out: list[BodyParagraph],
           keys: itertools.count) -> None:
     for child in element:
@@ -57,9 +105,34 @@ def _walk(element: etree._Element, role: str, preserve: bool, out: list[BodyPara
         space = child.get(XML_SPACE)
         keep = preserve if space is None else space == "preserve"
         if name in _TEXT_BLOCKS and not _has_text_block(child):
-            out.append(_paragraph(child, _ROLE_OF_BLOCK.get(name, role), keep, keys))
+            if name == "pre" and not keep and not len(child):
+                # Preformatted (line-ups, tables): each line is a row of its own.
+                out.extend(BodyParagraph(line.rstrip(), role, None)
+                           for line in (child.text or "").splitlines() if line.strip())
+                continue
+            wire = None if keep or len(child) else _wire_copy(child.text or "")
+            if wire:
+                out.extend(BodyParagraph(p.text, role, None) for p in wire)
+            else:
+                out.append(_paragraph(child, _ROLE_OF_BLOCK.get(name, role), keep, keys))
         else:
             _walk(child, _ROLE_OF_CONTAINER.get(name, role), keep, out, keys)
+
+
+def _wire_copy(text: str) -> list[Paragraph] | None:
+    """A whole wire story or table in one block (Reuters sends them in a single <p>): its
+    paragraphs as the wire's indentation, hard wraps and rows give them; None for an
+    ordinary block, however a pretty-printer broke its lines."""
+    lines = [line.rstrip() for line in text.splitlines()[1:] if line.strip()]
+    if len(lines) < _WIRE_LINES:
+        return None
+    if sum(1 for line in lines if _COLUMNS.search(line.strip())) >= _WIRE_LINES:
+        return [Paragraph(text=line.strip()) for line in text.splitlines() if line.strip()]
+    indents = {len(line) - len(line.lstrip()) for line in lines}
+    if 0 not in indents or len(indents) < 2:  # every line indented alike: pretty-printed markup
+        return None
+    found = [" ".join(p.text.split()) for p in plain_paragraphs(text)]
+    return [Paragraph(text=t) for t in found if t] if len(found) > 1 else None
 
 
 def _has_text_block(element: etree._Element) -> bool:
@@ -127,3 +200,40 @@ def collapse_whitespace(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
         if end > start:
             moved.append(Mark(start, end, m.kind, m.ref, m.key))
     return collapsed, moved
+
+
+# --- provider furniture inside the body ------------------------------------------------
+#
+# Agencies put lines for editors at the top of a story (Reuters' "(Adds comments, detail)",
+# a byline line) and a rights line at its end ("© AGENCY. All rights reserved."). They are
+# not story text: they leave the body and are kept, with the reason, as removed text.
+_ADVISORY = re.compile(r"^\((?:adds|updates|recasts|corrects|changes|repeats|refiles|fixes|rewrites|"
+                       r"removes|inserts|new throughout|writes through|edits)\b[^()]*\)$", re.I)
+_BYLINE_LINE = re.compile(r"^By [A-Z][\w.'\u2019-]*(?: (?:[A-Z][\w.'\u2019-]*|and|de|van|von|der|la)){0,6}$")
+_RIGHTS_LINE = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+_TOP_LINES = 6  # furniture above the story is a few lines at most
+
+
+@dataclass
+class Furniture:
+    removed: list[tuple[str, str]] = field(default_factory=list)  # text, reason
+    byline: str | None = None
+
+
+def without_furniture(paras: list[BodyParagraph]) -> tuple[list[BodyParagraph], Furniture]:
+    """The body without editors' advisories and a byline line at its top and a rights
+    line at its end; what was taken out, and the byline found."""
+    found = Furniture()
+    kept: list[BodyParagraph] = []
+    for index, para in enumerate(paras):
+        text = " ".join(para.text.split())
+        if index < _TOP_LINES and not para.marks and _ADVISORY.match(text):
+            found.removed.append((text, "editors' advisory"))
+        elif index < _TOP_LINES and not para.marks and found.byline is None and _BYLINE_LINE.match(text):
+            found.byline = text
+            found.removed.append((text, "byline"))
+        else:
+            kept.append(para)
+    while kept and len(kept) > 1 and _RIGHTS_LINE.match(kept[-1].text.strip()) and not kept[-1].marks:
+        found.removed.append((" ".join(kept.pop().text.split()), "rights notice"))
+    return kept, found

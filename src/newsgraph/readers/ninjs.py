@@ -39,9 +39,10 @@ from ..model import (
     mint_article_id,
     mint_id,
 )
+from ..topics import topic_of_subject
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance, sanitise
 from .native import iter_json_documents
-from .text import paragraphs as text_paragraphs
+from .plaintext import paragraphs as text_paragraphs
 
 KNOWN_MAJORS = (1, 2, 3)
 _URI = re.compile(URI_PATTERN)
@@ -211,10 +212,12 @@ def _v1_entity(entry: dict) -> dict:
     if isinstance(code, str) and code:
         if _URI.match(code) and not scheme:
             out["uri"] = code
-        elif isinstance(scheme, str) and scheme:
+        elif isinstance(scheme, str) and scheme and _URI.match(scheme + code):
             out["uri"] = scheme + code
-        else:
+        else:  # a code of a scheme named by a word ("fuzo", "topic"): kept as code and scheme
             out["literal"] = code
+            if isinstance(scheme, str) and scheme:
+                out["scheme"] = scheme
     return out
 
 
@@ -223,17 +226,56 @@ def _v1_entity(entry: dict) -> dict:
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     text = decode_text(data, options.source)
-    for line, doc in iter_json_documents(text, options.source):
-        # Another publisher's control characters become spaces, noted (spans stay exact).
-        sanitiser = Sanitiser()
-        doc = sanitiser.document(doc)
-        try:
-            article = article_from_ninjs(doc, options, data, [n for n in [sanitiser.note()] if n])
-        except (InputError, ModelError) as err:
-            if line:
-                err.what = f"line {line}: {err.what}"
-            raise err.at(options.source)
-        yield apply_options(article, options)
+    duplicates: list[str] = []
+    for line, document in iter_json_documents(text, options.source, duplicates):
+        if identity := [k for k in duplicates if k.lower() in ("uri", "guid", "id")]:
+            # Which of two ids names the item cannot be guessed: that one stays an error.
+            raise InputError(f"JSON object has a duplicate key {identity[0]!r}", "keep one value per key",
+                             source=options.source)
+        for where, doc in items_of(document, options.source):
+            # Another publisher's control characters become spaces, noted (spans stay exact).
+            sanitiser = Sanitiser()
+            doc = sanitiser.document(doc)
+            notes = [n for n in [sanitiser.note()] if n]
+            if duplicates:
+                notes.append(f"the JSON repeats the key(s) {', '.join(map(repr, duplicates))}; "
+                             "the last value of each was read")
+            if where:
+                notes.append(f"read from {where} of the document's envelope")
+            try:
+                article = article_from_ninjs(doc, options, data, notes)
+            except (InputError, ModelError) as err:
+                at = " ".join(x for x in (f"line {line}" if line else "", where or "") if x)
+                if at:
+                    err.what = f"{at}: {err.what}"
+                raise err.at(options.source)
+            yield apply_options(article, options)
+
+
+_ITEM_KEYS = frozenset({"uri", "guid", "headline", "headlines", "body_html", "body_text", "bodies", "type"})
+
+
+def items_of(document: Any, source: str) -> list[tuple[str | None, Any]]:
+    """The ninjs items a document holds: itself, or every item of an API envelope
+    (AP Media API ``{"data": {"item"}}`` / ``{"data": {"items": [{"item"}]}}``) or of a
+    feed wrapper (``{"total", "item": [...]}``, ``{"items": [...]}``, ``{"results": [...]}``,
+    ``{"data": [...]}``)."""
+    if not isinstance(document, dict) or _ITEM_KEYS & set(document):
+        return [(None, document)]
+    holder, path = document, ""
+    if isinstance(document.get("data"), dict):
+        holder, path = document["data"], "data."
+        if isinstance(holder.get("item"), dict):
+            return [(f"{path}item", holder["item"])]
+    for key in ("items", "item", "results", "data"):
+        entries = holder.get(key)
+        if isinstance(entries, list):
+            if not entries:
+                raise InputError(f"the envelope's {path}{key} list is empty: it holds no news item",
+                                 "give a feed or API response that holds items", source=source)
+            return [(f"{path}{key}[{i}]", e["item"] if isinstance(e, dict) and isinstance(e.get("item"), dict)
+                     else e) for i, e in enumerate(entries)]
+    return [(None, document)]
 
 
 def article_from_ninjs(doc: Any, options: ReadOptions = ReadOptions(), data: bytes = b"",
@@ -313,8 +355,12 @@ class _ItemReader:
     def article(self) -> Article:
         doc = self.doc
         uri = _str(doc.get("uri"))
+        if not uri and _str(doc.get("guid")):
+            uri = _str(doc.get("guid"))  # the Superdesk dialect: a guid and no uri
+            self.notes.append(f"the item has no uri; its id was made from its guid {uri!r}")
         if not uri:
-            raise InputError("the ninjs item has no \"uri\"", "every ninjs item needs one (it is its id)")
+            raise InputError("the ninjs item has no \"uri\" (nor \"guid\")",
+                             "every ninjs item needs one (it is its id)")
         article_id = self.id_of(uri) or mint_article_id(uri, self.options.id_base)
         data: dict[str, Any] = {"id": article_id}
         data.update(self.headlines())
@@ -342,6 +388,7 @@ class _ItemReader:
         data["url"] = self.url()
         data["section"], data["topics"] = self.subjects()
         data["media"] = self.media()
+        data.update(self.agency_fields())
         self.apply_details(data)
         if "provenance" not in data or (data["provenance"] is None and self.notes):
             data["provenance"] = provenance(self.data, "ninjs", self.options.source).model_dump()
@@ -547,34 +594,73 @@ class _ItemReader:
                 return href
         return None
 
-    def subjects(self) -> tuple[str | None, list[str]]:
+    def subjects(self) -> tuple[str | None, list[dict[str, str]]]:
         section, topics = None, []
         for entry in _dicts(self.doc.get("subjects")):
-            name = _str(entry.get("name")) or _str(entry.get("literal"))
-            if name is None:
-                continue
             if str(entry.get("rel") or "").lower() == conv.SECTION_REL and section is None:
-                section = name
-            else:
-                topics.append(name)
+                section = _str(entry.get("name")) or _str(entry.get("literal"))
+                if section is not None:
+                    continue
+            topic = topic_of_subject(entry)
+            if entry.get("uri") and "uri" not in topic:
+                self.notes.append(f"subject uri {entry.get('uri')!r} is not an absolute URI; left out")
+            if topic and (self.details or topic not in topics):
+                topics.append(topic)
         return section, topics
 
     def media(self) -> list[dict[str, Any]]:
         out = []
+        kind = _MEDIA_KINDS.get(str(self.doc.get("type") or ""))
+        if kind is not None and not self.details:
+            # A picture, video, audio or graphic item: the item itself is the media.
+            self.notes.append(f"a ninjs {self.doc.get('type')} item: read as an article holding that media")
+            out.append(self.media_entry(self.doc, kind))
         for item in _dicts(self.doc.get("associations")):
             kind = _MEDIA_KINDS.get(str(item.get("type") or ""))
             if kind is None:
                 continue  # related articles and packages: no place in the model
-            url = next((self.id_of(r.get("href")) for r in _dicts(item.get("renditions"))
-                        if self.id_of(r.get("href"))), None)
-            descriptions = _dicts(item.get("descriptions"))
-            caption = next((d for d in descriptions if d.get("role") == conv.CAPTION_ROLE), None) \
-                or next(iter(descriptions), None)
-            caption_text = _str(caption.get("value")) if caption else None
-            if caption_text is not None and caption is not None and "html" in str(caption.get("contenttype") or ""):
-                caption_text = _html_text(caption_text)
-            out.append({"kind": kind, "url": url, "caption": caption_text, "credit": _str(item.get("by"))})
+            out.append(self.media_entry(item, kind))
         return out
+
+    def media_entry(self, item: dict[str, Any], kind: str) -> dict[str, Any]:
+        url = next((self.id_of(r.get("href")) for r in _dicts(item.get("renditions"))
+                    if self.id_of(r.get("href"))), None)
+        descriptions = _dicts(item.get("descriptions"))
+        caption = next((d for d in descriptions if d.get("role") == conv.CAPTION_ROLE), None) \
+            or next(iter(descriptions), None)
+        caption_text = _str(caption.get("value")) if caption else None
+        if caption_text is not None and caption is not None and "html" in str(caption.get("contenttype") or ""):
+            caption_text = _html_text(caption_text)
+        return {"kind": kind, "url": url, "caption": caption_text, "credit": _str(item.get("by"))}
+
+    def agency_fields(self) -> dict[str, Any]:
+        """What agencies state beyond the article's core: urgency, byline as printed,
+        slugline, genre, rights, embargo (other providers' items; ours carry none yet)."""
+        doc = self.doc
+        if self.details:
+            return {}
+        urgency = doc.get("urgency")
+        genres = [g for g in _dicts(doc.get("genres")) + _dicts(doc.get("genre"))
+                  if _str(g.get("name")) or _str(g.get("literal")) or _str(g.get("code"))]
+        genre = (_str(genres[0].get("name")) or _str(genres[0].get("literal")) or _str(genres[0].get("code"))) \
+            if genres else _str(doc.get("genre"))
+        credit = next((_str(d.get("value")) for d in _dicts(doc.get("descriptions"))
+                       if str(d.get("role") or "").lower() == "creditline"), None)
+        rights = {k: _str(doc.get(key)) for k, key in (("holder", "copyrightholder"),
+                                                         ("notice", "copyrightnotice"), ("usage", "usageterms"))}
+        rights = {k: v for k, v in rights.items() if v and v.strip()}
+        embargo = doc.get("embargoeduntil") or doc.get("embargoed")
+        by = _str(doc.get("by")) or next((_str(b.get("by")) for b in _dicts(doc.get("bylines"))
+                                           if _str(b.get("by"))), None)  # AP: bylines[].by
+        return {
+            "urgency": urgency if isinstance(urgency, int) and 1 <= urgency <= 9 else None,
+            "byline": by if by and by.strip() else None,
+            "slugline": _str(doc.get("slugline")) or None,
+            "genre": genre or None,
+            "creditline": credit or _str(doc.get("creditline")) or None,
+            "rights": rights or None,
+            "embargoed": self.date(embargo, "embargoed") if isinstance(embargo, str) else None,
+        }
 
     # -- what only newsgraph writes --
 
@@ -598,6 +684,8 @@ class _ItemReader:
             if isinstance(wanted, list):
                 rank = {v: i for i, v in enumerate(wanted) if isinstance(v, str)}
                 data[key].sort(key=lambda item: rank.get(item["id"], len(rank)))
+        if isinstance(d.get("topics"), list):
+            data["topics"] = d["topics"]
         offsets = d.get("offsets")
         if isinstance(offsets, list):
             for paragraph, offset in zip(data["body"], offsets):

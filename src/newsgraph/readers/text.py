@@ -1,9 +1,8 @@
 """Raw article text, in the shape users paste from the web: headline first, then paragraphs.
 
 Paragraphs are separated by blank lines or, as pages copied from a browser usually are,
-by single line breaks. A block whose lines are hard-wrapped prose (a line not ending a
-sentence followed by one starting in lower case) is joined back into one paragraph.
-Every paragraph keeps ``offset``, its start in the decoded text, so that spans map back
+by single line breaks. Hard-wrapped lines are joined back into paragraphs (see
+:mod:`newsgraph.readers.plaintext`). Every paragraph keeps ``offset``, its start in the decoded text, so that spans map back
 to the input.
 
 The headline is the first paragraph that is neither page furniture above the article
@@ -19,52 +18,17 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..lexicon.furniture import is_headline_candidate
-from ..model import Article, Paragraph, mint_article_id
+from ..model import Article, Paragraph, RemovedText, mint_article_id
 from .base import ReadOptions, apply_options, decode_text, provenance, sanitise
+from . import wire
+from .plaintext import lines_with_offsets, paragraphs
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+__all__ = ["lines_with_offsets", "paragraphs", "read"]
+
 _HEADLINE_MAX_WORDS = 40  # longer than any headline: the first paragraph is the story itself
 _HEADLINE_SEARCH = 5  # furniture above the headline is a few lines at most
-
-
-def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
-    """Each line without its line break, and where it starts."""
-    pos = 0
-    for m in _LINE.finditer(text):
-        if m.start() == len(text) and m.group() == "":
-            break
-        yield pos, m.group().rstrip("\r\n")
-        pos = m.end()
-
-
-def _wrapped(prev: str, line: str) -> bool:
-    return bool(prev) and not _ENDS_SENTENCE.search(prev) and line[:1].islower()
-
-
-def paragraphs(text: str) -> list[Paragraph]:
-    """Split text into paragraphs with offsets; whitespace-only lines separate them.
-
-    Characters no format can carry become spaces (callers that report them sanitise first).
-    """
-    text = sanitise(text)[0]
-    result: list[tuple[int, str]] = []
-    joinable = False
-    for offset, line in lines_with_offsets(text):
-        stripped = line.strip()
-        if not stripped:
-            joinable = False
-            continue
-        lead = len(line) - len(line.lstrip())
-        if joinable and result and _wrapped(result[-1][1], stripped):
-            start, prev = result[-1]
-            # Keep offsets exact: the gap between the two lines becomes spaces.
-            gap = offset + lead - (start + len(prev))
-            result[-1] = (start, prev + " " * gap + stripped)
-        else:
-            result.append((offset + lead, stripped))
-        joinable = True
-    return [Paragraph(text=t, offset=o) for o, t in result]
+# A wire headline: a short line that does not end a sentence (and is no dateline lead).
+_WIRE_HEADLINE = re.compile(r"^(?!.*\((?:AP|dpa|Reuters|AFP)\))(?:\S+\s+){0,15}\S*[^\s.!?:;,]$")
 
 
 def _headline_index(paras: list[Paragraph]) -> int | None:
@@ -79,8 +43,13 @@ def _headline_index(paras: list[Paragraph]) -> int | None:
 
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    decoded = decode_text(data, options.source, options.encoding)
+    wire_copy = wire.parse(decoded)
     # Forbidden characters become spaces: same length, so offsets still index the input.
-    text, note = sanitise(decode_text(data, options.source))
+    text, note = sanitise(decoded)
+    if wire_copy is not None:
+        yield apply_options(_wire_article(data, text, wire_copy, options), options)
+        return
     paras = paragraphs(text)
     if not paras:
         raise InputError("the file holds only white space", "give a file with an article in it",
@@ -95,3 +64,29 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         provenance=provenance(data, "text", options.source, notes=[note] if note else []),
     )
     yield apply_options(article, options)
+
+
+def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOptions) -> Article:
+    """An IPTC 7901 or ANPA 1312 transmission: its header read as metadata, its text as
+    the body (offsets into the whole input), the rest kept as removed text."""
+    body = []
+    for para in paragraphs(text[copy.body_start:copy.body_end]):
+        value = para.text[:-1].rstrip() if para.text.endswith("<") else para.text  # ANPA's end of line
+        if value:
+            body.append(Paragraph(text=value, offset=(para.offset or 0) + copy.body_start))
+    if not body:
+        raise InputError(f"the {copy.standard} transmission holds no text after its header",
+                         "give the whole transmission, text included", source=options.source)
+    if copy.headline is None and len(body) > 1 and _WIRE_HEADLINE.match(body[0].text):
+        # Head lines sent without ANPA's '^' marks: a short first line is the headline.
+        copy.headline = body.pop(0).text
+    prov = provenance(data, "text", options.source, notes=[f"read as {copy.standard} wire copy"])
+    for offset, raw, reason in copy.removed:
+        exact = text[offset:offset + len(raw)]  # control characters already spaces
+        lead = len(exact) - len(exact.lstrip())
+        prov.removed.append(RemovedText(text=exact.strip(), offset=offset + lead, reason=reason))
+    return Article(
+        id=mint_article_id(options.url or text, options.id_base),
+        headline=copy.headline, subheadline=copy.summary, byline=copy.byline, slugline=copy.slugline, urgency=copy.urgency,
+        body=body, provenance=prov,
+    )

@@ -1,0 +1,182 @@
+"""Wire copy: IPTC 7901 and ANPA 1312 transmissions, as agencies' teleprinter feeds send them.
+
+A transmission is framed by control characters: SOH (``\\x01``, after SYN SYN in ANPA)
+opens the header, STX (``\\x02``) the text, ETX (``\\x03``) ends it; a trailer follows.
+
+- IPTC 7901 (dpa and others): the header line holds the service and sequence number,
+  priority, category, word count and source; keyword lines follow ("Switzerland/migration/UN/").
+  After STX, short capitalised lines (REFILE, 1ST LEAD) mark the version, then come the
+  headline and a byline ending in "="; paragraphs are hard-wrapped and blank-line separated;
+  a "not intended for publication" block (editorial contacts) may close the text.
+- ANPA 1312 (AP): the header holds the service, priority and category letters, the slug
+  ("BC-BKN--Heat-Hawks"), version, date and word count. After STX, head lines start with
+  "^" and end with "<": the slug again, the headline, "AP Photo" and "Eds:" notes, an
+  editor's note, the byline lines ending in "="; paragraphs are tab-indented lines.
+
+:func:`parse` finds these parts with exact offsets into the decoded text, so that the body
+keeps offsets into the input and what is not story (headers, notes, trailers) is recorded
+as removed text rather than lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .plaintext import lines_with_offsets
+
+__all__ = ["WireCopy", "parse"]
+
+SOH, STX, ETX = "\x01", "\x02", "\x03"
+_FRAME_SEARCH = 16  # SOH comes first, after SYN SYN at most
+
+_IPTC_HEADER = re.compile(r"^(?P<service>\S+)\s+(?P<priority>\d)\s+(?P<category>[A-Za-z]{1,3})\s+"
+                          r"(?P<words>\d+)\s+(?P<rest>.*?)\s*$")
+_ANPA_HEADER = re.compile(r"^(?P<priority>[a-z])\s+(?P<category>[a-z])[\x00-\x1f\s]*(?P<slug>\S+)\s*"
+                          r"(?P<version>.*?)\s+(?P<date>\d\d-\d\d)(?:\s+(?P<words>\d{3,4}))?\s*$")
+_ANPA_PRIORITY = {"f": 1, "b": 2, "u": 3, "r": 4, "d": 6, "a": 7, "s": 5}
+_VERSION_LINE = re.compile(r"^(?:REFILE|URGENT|CORRECTION|CORRECTS?|CORRECTED|REPEAT|KILL|WITHDRAWAL|"
+                           r"\d+(?:ST|ND|RD|TH) (?:LEAD|ADD|WRITETHRU)|LEAD|ADVISORY|EILT|EILMELDUNG)\b[A-Z0-9 .,-]*$")
+_EDITORS = re.compile(r"^\(?(?:AP Photos?|Eds?:|EDITOR'?S NOTE|Editor'?s note|With AP Photos|AP Video)", re.I)
+_SLUG_REPEAT = re.compile(r"^BC-\S+")
+_NOT_FOR_PUBLICATION = re.compile(r"not (?:intended )?for publication|nicht zur veröffentlichung", re.I)
+_SEPARATOR = re.compile(r"^\s*(?:\*\s*){3,}$")
+
+
+@dataclass
+class WireCopy:
+    """The parts of one transmission; offsets index the decoded text."""
+
+    standard: str  # "IPTC 7901" or "ANPA 1312"
+    body_start: int
+    body_end: int
+    headline: str | None = None
+    byline: str | None = None
+    summary: str | None = None
+    slugline: str | None = None
+    urgency: int | None = None
+    category: str | None = None
+    word_count: int | None = None
+    removed: list[tuple[int, str, str]] = field(default_factory=list)  # offset, text, reason
+
+    def remove(self, offset: int, text: str, reason: str) -> None:
+        if text.strip():
+            self.removed.append((offset, text, reason))
+
+
+def parse(text: str) -> WireCopy | None:
+    """The parts of a wire transmission, or None when ``text`` is not framed as one."""
+    soh = text.find(SOH, 0, _FRAME_SEARCH)
+    stx = text.find(STX, max(soh, 0))
+    if soh < 0 or stx < 0:
+        return None
+    etx = text.rfind(ETX)
+    end = etx if etx > stx else len(text)
+    anpa = text[:soh].startswith("\x16") or "\x1f" in text[soh:stx] or "\x13" in text[soh:stx]
+    wire = WireCopy("ANPA 1312" if anpa else "IPTC 7901", stx + 1, end)
+    _header(wire, text, soh + 1, stx, anpa)
+    if end < len(text):
+        wire.remove(end, text[end:], "wire trailer")
+    (_anpa_head if anpa else _iptc_head)(wire, text)
+    _not_for_publication(wire, text)
+    return wire
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    return [(start + offset, line) for offset, line in lines_with_offsets(text[start:end])]
+
+
+def _clean(line: str) -> str:
+    """A line without control characters and ANPA's '^' start and '<' end marks."""
+    line = re.sub(r"[\x00-\x1f\x7f]", " ", line).strip()
+    if line.startswith("^"):
+        line = line[1:]
+    return line[:-1].rstrip() if line.endswith("<") else line
+
+
+def _header(wire: WireCopy, text: str, start: int, end: int, anpa: bool) -> None:
+    wire.remove(start, text[start:end], "wire transmission header")
+    keywords = []
+    for _, line in _lines(text, start, end):
+        clean = _clean(line)
+        if not clean:
+            continue
+        match = (_ANPA_HEADER if anpa else _IPTC_HEADER).match(clean)
+        if match and wire.category is None:
+            priority = match.group("priority")
+            wire.urgency = _ANPA_PRIORITY.get(priority) if anpa else (int(priority) or None)
+            wire.category = match.group("category")
+            wire.word_count = int(match.group("words")) if match.group("words") else None
+            if anpa:
+                wire.slugline = match.group("slug")
+        elif not anpa and wire.category is not None:
+            keywords.append(clean)
+    if keywords and wire.slugline is None:
+        wire.slugline = " ".join(keywords)
+
+
+def _iptc_head(wire: WireCopy, text: str) -> None:
+    """Version lines, headline and byline before the first blank line of the text."""
+    for offset, line in _lines(text, wire.body_start, wire.body_end):
+        clean = _clean(line)
+        if not clean:
+            if wire.headline is not None:
+                break
+            continue
+        if wire.headline is None and _VERSION_LINE.match(clean):
+            wire.remove(offset, line, "wire version line")
+        elif wire.headline is None:
+            wire.headline = clean
+            wire.remove(offset, line, "headline")
+        elif clean.endswith("="):
+            wire.byline = " ".join(filter(None, [wire.byline, clean.rstrip("= ").strip()]))
+            wire.remove(offset, line, "byline")
+        else:
+            break
+        wire.body_start = offset + len(line)
+
+
+def _anpa_head(wire: WireCopy, text: str) -> None:
+    """The '^' head lines: slug again, headline, summary, photo and editors' notes, byline
+    ("By ...=" and the lines ending in "=" right after it)."""
+    bylines: list[str] = []
+    in_byline = False
+    for offset, line in _lines(text, wire.body_start, wire.body_end):
+        raw = line.lstrip("\x00\x01\x02\x03\x16\x1f")
+        if not raw.startswith("^"):
+            if raw.strip():
+                break
+            wire.body_start = offset + len(line)
+            continue
+        clean = _clean(raw)
+        signed = clean.endswith("=")
+        in_byline = signed and (clean.casefold().startswith("by ") or in_byline)
+        if _SLUG_REPEAT.match(clean):
+            wire.remove(offset, line, "wire slug line")
+        elif _EDITORS.match(clean):
+            wire.remove(offset, line, "editors' note")
+        elif in_byline:
+            bylines.append(clean.rstrip("= ").strip())
+            wire.remove(offset, line, "byline")
+        elif wire.headline is None:
+            wire.headline = clean.rstrip("= ").strip()
+            wire.remove(offset, line, "headline")
+        elif wire.summary is None and not signed:
+            wire.summary = clean
+            wire.remove(offset, line, "summary")
+        else:
+            wire.remove(offset, line, "wire head line")
+        wire.body_start = offset + len(line)
+    if bylines:
+        wire.byline = ", ".join(bylines)
+
+
+def _not_for_publication(wire: WireCopy, text: str) -> None:
+    """A closing block the agency marks as not for publication ends the story."""
+    lines = _lines(text, wire.body_start, wire.body_end)
+    for i, (offset, line) in enumerate(lines):
+        if _NOT_FOR_PUBLICATION.search(line):
+            cut = lines[i - 1][0] if i and _SEPARATOR.match(lines[i - 1][1]) else offset
+            wire.remove(cut, text[cut:wire.body_end], "not for publication")
+            wire.body_end = cut
+            return
