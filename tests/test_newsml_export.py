@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import json
 import re
+import time
+from datetime import datetime
 
 import NewsMLG2
 import pytest
@@ -21,6 +23,7 @@ from newsml_support import NAR, assert_xsd_valid, consumer_view, expected_subjec
 from strategies import articles
 
 N = {"n": NAR, "nitf": "http://iptc.org/std/NITF/2006-10-18/", "ng": "urn:newsgraph:ns:newsml-g2:1"}
+NG = N["ng"]
 
 
 def variant(article: Article, **changes: object) -> Article:
@@ -134,7 +137,7 @@ def test_body_markup_marks_every_mention_and_quote(kitchen_sink: Article) -> Non
     root = etree.fromstring(newsml.render(kitchen_sink).encode())
     content = root.find("n:contentSet/n:inlineXML", N)
     assert content.get("contenttype") == "application/nitf+xml"
-    body = content.find("nitf:nitf/nitf:body/nitf:body.content", N)
+    body = content.find("nitf:nitf/nitf:body/nitf:body.content/nitf:block", N)
     blocks = [b for b in body if b.tag in (f"{{{N['nitf']}}}p", f"{{{N['nitf']}}}hl2")]
     assert [etree.QName(b).localname for b in blocks] == ["p", "p", "p", "hl2", "p", "p", "p"]
     assert blocks[0].get(f"{{{N['ng']}}}offset") == "180"
@@ -191,7 +194,7 @@ def test_paragraph_roles_group_into_nitf_blocks(kitchen_sink: Article) -> None:
         paragraph["role"] = role
     article = roundtrip(Article.model_validate(data))
     root = etree.fromstring(newsml.render(article).encode())
-    body = root.find(".//nitf:body.content", N)
+    body = root.find(".//nitf:body.content/nitf:block", N)
     assert [etree.QName(b).localname for b in body] == ["ul", "bq", "note", "hl2", "p"]
     assert len(body.find("nitf:ul", N)) == 2 and len(body.find("nitf:bq/nitf:block", N)) == 2
 
@@ -219,18 +222,43 @@ def test_dates_the_xsd_spells_differently_are_kept_exactly(kitchen_sink: Article
     assert root.find("n:contentMeta/n:contentModified", N).text == "2025-03-03T10:00:00Z"
 
 
-def test_a_date_only_article_does_not_invent_a_first_created_time(kitchen_sink: Article) -> None:
-    article = roundtrip(variant(kitchen_sink, published="2025-03-03", modified=None))
-    root = etree.fromstring(newsml.render(article).encode())
-    assert root.find("n:itemMeta/n:firstCreated", N) is None
-    assert root.find("n:itemMeta/n:versionCreated", N).text == "2025-03-03T00:00:00"
+def test_item_times_carry_a_zone_by_the_documented_rule(kitchen_sink: Article) -> None:
+    # A date alone is midnight UTC, a time without a zone is UTC; the exact text rides along.
+    article = roundtrip(variant(kitchen_sink, published="2025-03-03", modified="2025-03-04T09:30"))
+    meta = etree.fromstring(newsml.render(article).encode()).find("n:itemMeta", N)
+    first, version = meta.find("n:firstCreated", N), meta.find("n:versionCreated", N)
+    assert (first.text, first.get(f"{{{NG}}}value")) == ("2025-03-03T00:00:00Z", "2025-03-03")
+    assert (version.text, version.get(f"{{{NG}}}value")) == ("2025-03-04T09:30:00Z", "2025-03-04T09:30")
+    assert article.created is None  # firstCreated was the publication date, marked derived
 
 
-def test_without_any_date_version_created_is_the_export_time(kitchen_sink: Article, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def test_an_undated_article_gives_the_same_bytes_every_time(kitchen_sink: Article, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     article = roundtrip(variant(kitchen_sink, published=None, modified=None))
-    root = etree.fromstring(newsml.render(article).encode())
-    assert root.find("n:itemMeta/n:versionCreated", N).text == "2023-11-14T22:13:20Z"
+    text = newsml.render(article)
+    root = etree.fromstring(text.encode())
+    assert root.find("n:itemMeta/n:versionCreated", N).text == "1970-01-01T00:00:00Z"
+    message = "".join(newsml.render_many([article, kitchen_sink]))
+    sent = etree.fromstring(message.encode()).find("n:header/n:sent", N).text
+    assert sent == "2025-03-03T18:05:00-05:00"  # the newest item's version time
+    time.sleep(1.1)
+    assert newsml.render(article) == text and "".join(newsml.render_many([article, kitchen_sink])) == message
+
+
+def test_wall_clock_time_only_when_asked_for(kitchen_sink: Article, monkeypatch) -> None:
+    article = variant(kitchen_sink, published=None, modified=None)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    for timestamp in (None, "now"):
+        root = etree.fromstring(newsml.render(article, ExportOptions(timestamp=timestamp)).encode())
+        assert root.find("n:itemMeta/n:versionCreated", N).text == "2023-11-14T22:13:20Z"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    root = etree.fromstring(newsml.render(article, ExportOptions(timestamp="now")).encode())
+    stamp = datetime.fromisoformat(root.find("n:itemMeta/n:versionCreated", N).text.replace("Z", "+00:00"))
+    assert stamp.year >= 2025
+    root = etree.fromstring(newsml.render(article, ExportOptions(timestamp="2025-01-02T03:04:05Z")).encode())
+    assert root.find("n:itemMeta/n:versionCreated", N).text == "2025-01-02T03:04:05Z"
+    with pytest.raises(newsgraph.UsageError, match="timestamp"):
+        newsml.render(article, ExportOptions(timestamp="yesterday"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(newsgraph.UsageError, match="SOURCE_DATE_EPOCH"):
         newsml.render(article)
@@ -254,7 +282,7 @@ def test_no_publisher_no_provenance_no_speakers(kitchen_sink: Article) -> None:
         quote.update(speaker=None, confidence=1.0, cue=None, speaker_mention=None)
     article = roundtrip(Article.model_validate(data))
     root = etree.fromstring(newsml.render(article).encode())
-    assert root.find("n:itemMeta/n:provider", N).get("literal") == "unknown"
+    assert root.find("n:itemMeta/n:provider", N).get("literal") == "newsgraph"  # the party that made the item, never "unknown"
     roundtrip(variant(kitchen_sink, provenance={}))  # an empty provenance is not None
 
 
