@@ -32,7 +32,7 @@ from strategies import articles
 pytestmark = pytest.mark.skipif(standards.find(standards.NINJS_SCHEMAS[3]) is None,
                                 reason="the official ninjs schemas are not installed (see ../shared/standards)")
 
-V3, V2 = ExportOptions(ninjs_version=3), ExportOptions(ninjs_version=2)
+V3, V2, V1 = ExportOptions(ninjs_version=3), ExportOptions(ninjs_version=2), ExportOptions(ninjs_version=1)
 
 
 def export(article: Article, options: ExportOptions = V3) -> str:
@@ -62,6 +62,20 @@ def test_kitchen_sink_is_valid_official_ninjs(kitchen_sink: Article, options: Ex
     assert list(doc)[:3] == ["standard", "uri", "type"]
 
 
+def test_version_1_is_valid_and_in_the_1x_shape(kitchen_sink: Article) -> None:
+    doc = json.loads(export(kitchen_sink, V1))
+    assert schema_errors(doc, 1) == []
+    assert doc["$standard"]["version"] == "1.6"
+    assert doc["headline"] == kitchen_sink.headline and doc["byline"] == "Maria Lopez"
+    assert doc["body_text"] == kitchen_sink.text and doc["body_html"].startswith("<p>")
+    assert doc["description_text"] == kitchen_sink.subheadline  # the abstract
+    # Dates in UTC with a Z: what 1.x consumers (Superdesk) parse.
+    assert (doc["firstcreated"], doc["versioncreated"]) == ("2025-03-03T14:20:00Z", "2025-03-03T23:05:00Z")
+    assert set(doc["associations"]) == {"media-1", "media-2"}
+    assert doc["renditions"] == {"web": {"href": kitchen_sink.url, "mimetype": "text/html"}}
+    assert {"name": "Reuters", "rel": "source", "code": "urn:newsgraph:organization:reuters"} in doc["infosource"]
+
+
 def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     doc = json.loads(export(kitchen_sink))
     assert doc["uri"] == kitchen_sink.id and doc["type"] == "text" and doc["language"] == "en"
@@ -71,7 +85,8 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
         "main": kitchen_sink.headline, "subhead": kitchen_sink.subheadline, "kicker": "TRADE"}
     assert doc["by"] == "Maria Lopez"
     assert doc["located"] == "OTTAWA, March 3 (Reuters)"
-    [body] = doc["bodies"]
+    body, text = doc["bodies"]
+    assert text == {"role": "main", "contentType": "text/plain", "value": kitchen_sink.text}
     assert body["contentType"] == "text/html" and body["role"] == "main"
     assert body["charCount"] == sum(len(p.text) for p in kitchen_sink.body)
     assert '<q data-quote="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-1"' in body["value"]
@@ -90,7 +105,9 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     assert photo["type"] == "picture" and video["type"] == "video"
     assert photo["by"] == kitchen_sink.media[0].credit
     assert photo["renditions"] == [{"name": "original", "href": kitchen_sink.media[0].url}]
-    [details] = doc["descriptions"]
+    assert doc["copyrightHolder"] == "Northern Ledger"  # the publisher: the article states none
+    summary, details = doc["descriptions"]  # the standfirst first: consumers show it
+    assert summary == {"role": "summary", "contentType": "text/plain", "value": kitchen_sink.subheadline}
     assert details["role"] == "newsgraph" and details["contentType"] == ninjs_exporter.DETAILS_TYPE
     extra = json.loads(details["value"])
     # only what ninjs cannot say: names, uris and mentions are not repeated there
@@ -197,9 +214,9 @@ def test_validator_names_the_wrong_property(kitchen_sink: Article) -> None:
 
 def test_valid_ninjs_that_breaks_the_model_is_reported(kitchen_sink: Article) -> None:
     doc = json.loads(export(kitchen_sink))
-    extra = json.loads(doc["descriptions"][0]["value"])
+    extra = json.loads(doc["descriptions"][-1]["value"])
     extra["actors"]["urn:newsgraph:person:anne-fortier"]["affiliation"] = "urn:newsgraph:country:nowhere"
-    doc["descriptions"][0]["value"] = json.dumps(extra)
+    doc["descriptions"][-1]["value"] = json.dumps(extra)
     [problem] = ninjs_validate.check(json.dumps(doc).encode())
     assert "not a valid article" in problem.message and "nowhere" in problem.message
 
@@ -207,13 +224,13 @@ def test_valid_ninjs_that_breaks_the_model_is_reported(kitchen_sink: Article) ->
 # --- round trips -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("options", [V3, V2], ids=["3.x", "2.x"])
+@pytest.mark.parametrize("options", [V3, V2, V1], ids=["3.x", "2.x", "1.x"])
 def test_kitchen_sink_round_trips(kitchen_sink: Article, options: ExportOptions) -> None:
     assert read_back(export(kitchen_sink, options)) == kitchen_sink
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles(), st.sampled_from([V3, V2]))
+@given(articles(), st.sampled_from([V3, V2, V1]))
 def test_every_article_round_trips_exactly(article: Article, options: ExportOptions) -> None:
     text = export(article, options)  # validated against the official schema on the way
     assert read_back(text) == article
@@ -304,15 +321,15 @@ def test_cli_writes_and_validates_both_versions(tmp_path: Path) -> None:
 
 
 def test_unwritable_version_is_a_usage_error(kitchen_sink: Article) -> None:
-    with pytest.raises(newsgraph.UsageError, match="--ninjs-version 2 or 3"):
-        export(kitchen_sink, ExportOptions(ninjs_version=1))
+    with pytest.raises(newsgraph.UsageError, match="--ninjs-version 1, 2 or 3"):
+        export(kitchen_sink, ExportOptions(ninjs_version=4))
 
 
 SAMPLE_INPUTS = sorted(p for p in SAMPLES.iterdir() if p.is_file() and not p.name.endswith(".meta.json")
                        and p.name != "kitchen_sink.json")  # kitchen_sink has its own golden test
 
 
-@pytest.mark.parametrize("options, suffix", [(V3, ""), (V2, ".v2")], ids=["3.x", "2.x"])
+@pytest.mark.parametrize("options, suffix", [(V3, ""), (V2, ".v2"), (V1, ".v1")], ids=["3.x", "2.x", "1.x"])
 def test_kitchen_sink_golden(kitchen_sink: Article, options: ExportOptions, suffix: str, file_regression) -> None:
     file_regression.check(export(kitchen_sink, options), binary=False, encoding="utf-8",
                           fullpath=GOLDEN / "ninjs" / f"kitchen_sink{suffix}.ninjs.json")

@@ -75,8 +75,14 @@ def main() -> None:
 @click.option("--id-base", default=DEFAULT_ID_BASE, show_default=True, help="Base URI of minted ids.")
 @click.option("--no-validate", is_flag=True, help="Skip checking each export against its schema.")
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
-@click.option("--ninjs-version", type=click.Choice(["2", "3"]), default=None,
-              help="ninjs version to write with --to ninjs  [default: 3]")
+@click.option("--ninjs-version", type=click.Choice(["1", "2", "3"]), default=None,
+              help="ninjs version to write with --to ninjs (1: 1.6, as Superdesk reads)  [default: 3]")
+@click.option("--copyright", default=None, metavar="NOTICE",
+              help="Copyright notice for articles that state none (NewsML-G2 rightsInfo, ninjs).")
+@click.option("--timestamp", default=None, metavar="now|DATETIME",
+              help="Version time of undated articles: 'now' (the clock) or an ISO 8601 date-time. "
+                   "Default: none from the clock (the Unix epoch, or $SOURCE_DATE_EPOCH), so the "
+                   "same input gives the same bytes.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
               help="Worker processes  [default: the machine's cores]")
 @click.option("--glob", default=None, metavar="PATTERN",
@@ -97,7 +103,8 @@ def main() -> None:
 def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
             extract: bool | None, published: str | None, modified: str | None, url: str | None,
             publisher: str | None, language: str | None, id_base: str, no_validate: bool,
-            strict: bool, ninjs_version: str | None, workers: int | None, glob: str | None, fail_fast: bool,
+            strict: bool, ninjs_version: str | None, copyright: str | None, timestamp: str | None,
+            workers: int | None, glob: str | None, fail_fast: bool,
             errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
             embed_html: bool, quiet: bool) -> int:
     """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
@@ -124,7 +131,8 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
                          language=language, id_base=id_base),
         export=ExportOptions(validate=not no_validate, strict=strict,
-                             ninjs_version=int(ninjs_version or 3), embed_html=embed_html),
+                             ninjs_version=int(ninjs_version or 3), embed_html=embed_html,
+                             copyright=copyright, timestamp=timestamp),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
         skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
     )

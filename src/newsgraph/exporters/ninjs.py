@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timezone
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
@@ -54,6 +55,7 @@ class Version:
 VERSIONS: dict[int, Version] = {
     3: Version(3, "3.1", "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"),
     2: Version(2, "2.2", "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"),
+    1: Version(1, "1.6", "http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json"),
 }
 
 # --- conventions shared with the reader ---------------------------------------------
@@ -73,6 +75,9 @@ SOURCE_ROLE = "source"
 WEB_RENDITION = "web"
 MEDIA_RENDITION = "original"
 CAPTION_ROLE = "caption"
+SUMMARY_ROLE = "summary"
+# Model fields the details always carry when set (see _Writer.details).
+AGENCY_FIELDS = ("created", "embargoed", "byline", "creditline", "slugline", "genre", "urgency", "rights")
 MEDIA_TYPES = {"image": "picture", "video": "video", "audio": "audio", "graphic": "graphic"}
 
 # Native defaults: what the reader assumes when the details do not say otherwise.
@@ -88,11 +93,12 @@ NATIVE_ACTOR_KINDS = ("person", "organization")
 _TIME = re.compile(r"^(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
 
-def rfc3339(value: str) -> str:
+def rfc3339(value: str, utc: bool = False) -> str:
     """An ISO 8601 date of the model as the RFC 3339 date-time ninjs requires.
 
     A date alone becomes midnight UTC and a time without a zone is taken as UTC; the
-    exact original travels in the details (see :func:`write_dates`).
+    exact original travels in the details (see :func:`write_dates`). ``utc``: the same
+    instant in UTC with a "Z" (ninjs 1.x, as its consumers parse it).
     """
     day, _, time = value.partition("T")
     if not time:
@@ -104,23 +110,29 @@ def rfc3339(value: str) -> str:
     zone = zone or "Z"
     if zone != "Z" and ":" not in zone:
         zone = f"{zone[:3]}:{zone[3:]}"
-    return f"{day}T{hhmm}{seconds or ':00'}{zone}"
+    text = f"{day}T{hhmm}{seconds or ':00'}{zone}"
+    if utc and zone != "Z":
+        moment = datetime.fromisoformat(text).astimezone(timezone.utc)
+        return moment.isoformat().replace("+00:00", "Z")
+    return text
 
 
-def write_dates(published: str | None, modified: str | None) -> dict[str, str]:
-    """The ninjs 3 date properties for the article's dates."""
+def write_dates(published: str | None, modified: str | None, utc: bool = False) -> dict[str, str]:
+    """The ninjs 3 date properties for the article's dates: versionCreated is the newest
+    date known (the publication when the article was not modified)."""
     out = {}
     if published:
-        out["firstCreated"] = rfc3339(published)
-    if modified:
-        out["versionCreated"] = rfc3339(modified)
+        out["firstCreated"] = rfc3339(published, utc)
+    if modified or published:
+        out["versionCreated"] = rfc3339(modified or published or "", utc)
     return out
 
 
 def read_dates(first_created: str | None, version_created: str | None) -> tuple[str | None, str | None]:
-    """Publication and modification dates from ninjs: a lone versionCreated is the publication."""
+    """Publication and modification dates from ninjs: a lone versionCreated is the
+    publication, and so is one equal to firstCreated."""
     if first_created:
-        return first_created, version_created
+        return first_created, (version_created if version_created != first_created else None)
     return version_created, None
 
 
@@ -157,9 +169,10 @@ def _encode_uri(value: str) -> str:
 
 
 class _Writer:
-    def __init__(self, article: Article, version: Version) -> None:
+    def __init__(self, article: Article, version: Version, copyright: str | None = None) -> None:
         self.article = article
         self.version = version
+        self.copyright = copyright
         self.ids: dict[str, str] = {}  # native uri -> model id, where they differ
 
     def uri(self, value: str) -> str:
@@ -181,7 +194,12 @@ class _Writer:
         }
         if a.language:
             doc["language"] = a.language
-        doc.update(write_dates(a.published, a.modified))
+        doc.update(write_dates(a.published, a.modified, utc=self.version.major == 1))
+        if a.embargoed:
+            doc["embargoedUntil"] = rfc3339(a.embargoed, utc=self.version.major == 1)
+        if a.urgency is not None:
+            doc["urgency"] = a.urgency
+        doc.update(self.rights())
         headlines = [{"role": HEADLINE_ROLES[f], "value": getattr(a, f)}
                      for f in HEADLINE_ROLES if getattr(a, f) is not None]
         if headlines:
@@ -189,6 +207,8 @@ class _Writer:
         authors = [a.actor(i) for i in a.authors]
         if authors:
             doc["by"] = _names([x.name for x in authors if x is not None])
+        if a.slugline is not None:
+            doc["slugline"] = a.slugline
         if a.dateline is not None:
             doc["located"] = a.dateline
         if a.body:
@@ -197,6 +217,8 @@ class _Writer:
                 "role": BODY_ROLE, "contentType": BODY_TYPE,
                 "charCount": sum(len(t) for t in text), "wordCount": sum(len(t.split()) for t in text),
                 "value": html_body.render(a),
+            }, {  # the plain text beside the markup, for consumers that show text
+                "role": BODY_ROLE, "contentType": "text/plain", "value": a.text,
             }]
         doc.update(self.entities())
         subjects = [{"name": t.name} for t in a.topics if t.name]
@@ -211,10 +233,31 @@ class _Writer:
             doc["renditions"] = [{"name": WEB_RENDITION, "href": self.uri(a.url), "contentType": "text/html"}]
         if a.media:
             doc["associations"] = self.associations()
-        doc["descriptions"] = [{"role": DETAILS_ROLE, "contentType": DETAILS_TYPE,
+        if a.genre is not None:
+            doc["genres"] = [{"name": a.genre}]
+        # The standfirst first: consumers show descriptions[0] as the item's abstract.
+        summary = [{"role": SUMMARY_ROLE, "contentType": "text/plain", "value": a.subheadline}] \
+            if a.subheadline is not None else []
+        doc["descriptions"] = summary + [{"role": DETAILS_ROLE, "contentType": DETAILS_TYPE,
                                 "value": json.dumps(self.details(), sort_keys=True, ensure_ascii=False,
                                                     separators=(",", ":"))}]
-        return doc if self.version.major == 3 else _lower_keys(doc)
+        if self.version.major == 3:
+            return doc
+        return _lower_keys(doc) if self.version.major == 2 else to_v1(_lower_keys(doc))
+
+    def rights(self) -> dict[str, str]:
+        """copyrightHolder (the article's, else the publisher), copyrightNotice (the
+        article's, else --copyright), usageTerms."""
+        a, out = self.article, {}
+        rights = a.rights
+        publisher = a.actor(a.publisher) if a.publisher else None
+        holder = (rights.holder if rights else None) or (publisher.name if publisher else None)
+        notice = (rights.notice if rights else None) or self.copyright
+        for key, value in (("copyrightHolder", holder), ("copyrightNotice", notice),
+                           ("usageTerms", rights.usage if rights else None)):
+            if value is not None:
+                out[key] = value
+        return out
 
     def entities(self) -> dict[str, list[dict[str, Any]]]:
         a = self.article
@@ -274,8 +317,12 @@ class _Writer:
         a = self.article
         out: dict[str, Any] = {}
         article: dict[str, Any] = {}
-        if read_dates(*_date_values(write_dates(a.published, a.modified))) != (a.published, a.modified):
+        utc = self.version.major == 1
+        if read_dates(*_date_values(write_dates(a.published, a.modified, utc))) != (a.published, a.modified):
             article["published"], article["modified"] = a.published, a.modified
+        # The agency fields, exactly (their native properties are written from them too,
+        # with defaults a reader could not tell from the article's own values).
+        article.update(a.model_dump(mode="json", include=set(AGENCY_FIELDS), exclude_none=True))
         authors = set(a.authors)
         native_authors = [i for i in native_actor_order(a.actors) if i in authors]
         if native_authors != a.authors:
@@ -330,12 +377,73 @@ def _names(names: list[str]) -> str:
 
 
 def _lower_keys(value: Any) -> Any:
-    # ninjs 2.x spells every property we write as the 3.x name in lower case.
+    # ninjs 2.x spells every property we write as the 3.x name in lower case, but one.
     if isinstance(value, dict):
-        return {k.lower(): _lower_keys(v) for k, v in value.items()}
+        return {_V2_NAMES.get(k, k.lower()): _lower_keys(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_lower_keys(v) for v in value]
     return value
+
+
+# --- ninjs 1.x ---------------------------------------------------------------------------
+
+# 2.x lists that 1.x names in the singular; their entries carry the URI as ``code``.
+_V1_LISTS = {"people": "person", "organisations": "organisation", "places": "place",
+             "events": "event", "subjects": "subject", "infosources": "infosource"}
+_V1_HEADLINES = {"main": "headline", "subhead": "headline_subhead", "kicker": "headline_kicker"}
+_V1_BODIES = {"text/html": "body_html", "text/plain": "body_text"}
+_V1_DESCRIPTIONS = {SUMMARY_ROLE: "description_text"}
+
+
+def to_v1(doc: dict[str, Any]) -> dict[str, Any]:
+    """A 2.x document (lower-case names) in the 1.x shape: ``headline``, ``body_html``,
+    ``byline``, singular entity lists, renditions and associations keyed by name, and
+    newsgraph's details in ``description_newsgraph`` (1.x's own place for extra text)."""
+    out: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key == "standard":
+            out["$standard"] = value
+        elif key == "headlines":
+            out.update((_V1_HEADLINES[h["role"]], h["value"]) for h in value)
+        elif key == "bodies":
+            for body in value:
+                out[_V1_BODIES[body["contenttype"]]] = body["value"]
+                if body["contenttype"] == "text/html":
+                    out["charcount"], out["wordcount"] = body["charcount"], body["wordcount"]
+        elif key == "by":
+            out["byline"] = value
+        elif key in _V1_LISTS:
+            out[_V1_LISTS[key]] = [_v1_entity(e) for e in value]
+        elif key == "renditions":
+            out["renditions"] = {r["name"]: _v1_rendition(r) for r in value}
+        elif key == "associations":
+            out["associations"] = {a["name"]: to_v1({k: v for k, v in a.items() if k != "name"}) for a in value}
+        elif key == "descriptions":
+            out.update((_V1_DESCRIPTIONS.get(d["role"], f"description_{d['role']}"), d["value"]) for d in value)
+        elif key == "genres":
+            out["genre"] = [{"name": g["name"]} for g in value]
+        else:
+            out[key] = value
+    return out
+
+
+def _v1_entity(entry: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in entry.items() if k not in ("uri", "role")}
+    if "uri" in entry:
+        out["code"] = entry["uri"]
+    if "role" in entry:  # infoSources: 1.x has no role; rel says the same
+        out["rel"] = entry["role"]
+    return out
+
+
+def _v1_rendition(rendition: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in rendition.items() if k in ("href", "title", "height", "width")}
+    if rendition.get("contenttype"):
+        out["mimetype"] = rendition["contenttype"]
+    return out
+
+
+_V2_NAMES = {"embargoedUntil": "embargoed"}
 
 
 # --- the exporter interface ------------------------------------------------------------
@@ -346,12 +454,12 @@ def version_of(options: ExportOptions) -> Version:
         return VERSIONS[int(options.ninjs_version)]
     except (KeyError, TypeError, ValueError):
         raise UsageError(f"ninjs version {options.ninjs_version!r} cannot be written",
-                         f"choose --ninjs-version {' or '.join(str(v) for v in sorted(VERSIONS))}") from None
+                         "choose --ninjs-version 1, 2 or 3") from None
 
 
 def to_data(article: Article, options: ExportOptions = ExportOptions()) -> dict[str, Any]:
     """The ninjs document of one article as plain data."""
-    return _Writer(article, version_of(options)).document()
+    return _Writer(article, version_of(options), options.copyright).document()
 
 
 def render(article: Article, options: ExportOptions = ExportOptions()) -> str:

@@ -175,12 +175,17 @@ def _from_v1(doc: dict) -> dict:
             headlines.append({"role": key[9:], "value": value})
         elif lower.startswith("body_"):
             bodies.append({"role": key[5:], "contenttype": _v1_type(key[5:]), "value": value})
+        elif lower == f"description_{conv.DETAILS_ROLE}":  # newsgraph's own details (ninjs 1.x)
+            descriptions.append({"role": conv.DETAILS_ROLE, "contenttype": conv.DETAILS_TYPE, "value": value})
         elif lower.startswith("description_"):
             descriptions.append({"role": key[12:], "contenttype": _v1_type(key[12:]), "value": value})
         elif lower == "byline":
             out["by"] = value
         elif lower == "$standard":
             out["standard"] = value
+        elif lower == "infosource" and isinstance(value, list):
+            # 1.x has no role for an information source; its rel says "publisher" or "source".
+            out["infosources"] = [{"role": v.get("rel"), **_v1_entity(v)} for v in value if isinstance(v, dict)]
         elif lower in _V1_PLURALS and isinstance(value, list):
             out[_V1_PLURALS[lower]] = [_v1_entity(v) for v in value if isinstance(v, dict)]
         elif lower == "associations" and isinstance(value, dict):
@@ -605,11 +610,14 @@ class _ItemReader:
         article = d.get("article") if isinstance(d.get("article"), dict) else {}
         if "published" in article or "modified" in article:
             exact = (article.get("published"), article.get("modified"))
-            stated = conv.write_dates(*[_str(v) for v in exact])
+            stated = [conv.write_dates(*[_str(v) for v in exact], utc=utc) for utc in (False, True)]
             actual = {k: v for k, v in (("firstCreated", self.doc.get("firstcreated")),
                                         ("versionCreated", self.doc.get("versioncreated"))) if v}
-            if stated == actual:  # the native dates were not edited since: the exact ones hold
+            if actual in stated:  # the native dates were not edited since: the exact ones hold
                 data["published"], data["modified"] = exact
+        for field in conv.AGENCY_FIELDS:  # created, embargoed, byline, rights...
+            if field in article:
+                data[field] = article[field]
         authors = article.get("authors")
         if isinstance(authors, list) and sorted(map(str, authors)) == sorted(data["authors"]):
             data["authors"] = authors
