@@ -121,10 +121,11 @@ def _scripts(page: str) -> list[str]:
 @CI
 @given(article=hostile_articles())
 def test_hostile_text_in_jsonld_embedded_in_html(article: Article) -> None:
-    page = newsgraph.export(article, to="jsonld", options=ExportOptions(embed_html=True))
+    options = ExportOptions(embed_html=True, jsonld_profile="full", infer_gender=True)
+    page = newsgraph.export(article, to="jsonld", options=options)
     assert newsgraph.validate(page.encode("utf-8"), format="jsonld") == []
     [block] = _scripts(page)  # one block, ended where the exporter ended it
-    assert json.loads(block) == jsonld_exporter.to_document(article)
+    assert json.loads(block) == jsonld_exporter.to_document(article, options)
     tree = html5lib.parse(page, namespaceHTMLElements=False)
     assert not {e.tag for e in tree.iter() if isinstance(e.tag, str)} & (SMUGGLED - {"html", "script"})
     assert read_bytes(page.encode("utf-8"), format="jsonld") == [article]

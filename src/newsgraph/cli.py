@@ -98,6 +98,11 @@ def main() -> None:
               help="Dask scheduler address (default: a LocalCluster on this machine).")
 @click.option("--embed-html", is_flag=True,
               help="With --to jsonld: write an HTML page with the JSON-LD in a <script> block.")
+@click.option("--jsonld-profile", type=click.Choice(["full", "web"]), default=None,
+              help="With --to jsonld: 'full' (the whole graph) or 'web' (what search engines read). "
+                   "[default: web for --embed-html pages, else full]")
+@click.option("--infer-gender", is_flag=True,
+              help="With --to jsonld: publish the gender extraction inferred (off: never published).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, no summary.")
 @_guard
 def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
@@ -106,7 +111,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
             strict: bool, ninjs_version: str | None, copyright: str | None, timestamp: str | None,
             workers: int | None, glob: str | None, fail_fast: bool,
             errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
-            embed_html: bool, quiet: bool) -> int:
+            embed_html: bool, jsonld_profile: str | None, infer_gender: bool, quiet: bool) -> int:
     """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
 
     \b
@@ -124,6 +129,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         raise UsageError("--embed-html works only with --to jsonld", "add --to jsonld or drop --embed-html")
     from .progress import BatchProgress
 
+    if (jsonld_profile or infer_gender) and to != "jsonld":
+        raise UsageError("--jsonld-profile and --infer-gender apply to --to jsonld only",
+                         f"drop them, or write --to jsonld instead of {to}")
     if ninjs_version is not None and to != "ninjs":
         raise UsageError("--ninjs-version applies to --to ninjs only", f"drop it, or write --to ninjs instead of {to}")
     options = api.ConvertOptions(
@@ -132,7 +140,8 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
                          language=language, id_base=id_base),
         export=ExportOptions(validate=not no_validate, strict=strict,
                              ninjs_version=int(ninjs_version or 3), embed_html=embed_html,
-                             copyright=copyright, timestamp=timestamp),
+                             copyright=copyright, timestamp=timestamp, jsonld_profile=jsonld_profile,
+                             infer_gender=infer_gender),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
         skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
     )
