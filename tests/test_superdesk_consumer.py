@@ -69,13 +69,12 @@ def _paragraphs(body_html: str) -> list[str]:
     return [" ".join(el.text_content().split()) for el in root if el.text_content().strip()]
 
 
-def _check_common(item: dict[str, Any], article: Article) -> None:
+def _check_common(item: dict[str, Any], article: Article, first: str | None) -> None:
     assert item["headline"] == (article.headline or "")
     assert _paragraphs(item["body_html"]) == [" ".join(p.text.split()) for p in article.body]
     authors = [a.name for a in (article.actor(ref) for ref in article.authors) if a is not None]
     if article.byline or authors:
         assert item["byline"] == (article.byline or join_names(authors))
-    first = article.created or article.published
     if first:
         assert _instant(item["firstcreated"]) == _model_instant(first)
     newest = article.modified or article.published
@@ -96,7 +95,7 @@ def test_superdesk_reads_every_newsml_item_and_a_whole_news_message(superdesk: P
     results = _run(superdesk, "newsml", [*files, message])
     for article, result in zip(articles, results):
         [item] = result["items"]
-        _check_common(item, article)
+        _check_common(item, article, article.created or article.published)  # itemMeta/firstCreated
         assert item["uri"] == article.id and item["type"] == "text"
         if article.url:
             assert item["renditions"]["web"]["href"] == article.url
@@ -117,7 +116,7 @@ def test_superdesk_reads_every_ninjs_1_item(superdesk: Path, tmp_path: Path) -> 
                              encoding="utf-8")
     for article, result in zip(articles, _run(superdesk, "ninjs", files)):
         item = result["items"][-1]  # Superdesk lists the associated items first
-        _check_common(item, article)
+        _check_common(item, article, article.published)  # ninjs firstcreated: the publication
         assert item["uri"] == article.id
         if article.subheadline:
             assert item["abstract"] == article.subheadline

@@ -19,6 +19,7 @@ from .api import (
     validate,
 )
 from .errors import (
+    DownloadError,
     ExportError,
     InputError,
     ModelError,
@@ -61,6 +62,7 @@ __all__ = [
     "ConvertReport",
     "DateInfo",
     "Event",
+    "DownloadError",
     "ExportError",
     "ExportOptions",
     "ExtractOptions",

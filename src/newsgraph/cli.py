@@ -240,9 +240,45 @@ def standards_group() -> None:
 
     \b
     Examples:
+      newsgraph standards download
       newsgraph standards install --from ../shared/standards
       newsgraph standards status
     """
+
+
+@standards_group.command(name="download")
+@click.option("--mirror", default=None, metavar="URL",
+              help="Fetch from a mirror laid out like shared/standards instead of the publishers.")
+@_guard
+def standards_download(mirror: str | None) -> int:
+    """Fetch the official schemas from their publishers (IPTC, schema.org) at the pinned
+    releases, check each file's SHA-256 and install them into the user cache.
+
+    \b
+    Examples:
+      newsgraph standards download
+      newsgraph standards download --mirror https://mirror.example.org/standards
+      newsgraph standards sources        # the URLs, for fetching them elsewhere
+    """
+    from . import standards
+
+    for path in standards.download(mirror=mirror):
+        click.echo(f"installed: {path}")
+    return EXIT_OK
+
+
+@standards_group.command(name="sources")
+def standards_sources() -> None:
+    """List each official file, its publisher's URL and its pinned SHA-256.
+
+    \b
+    Example:
+      newsgraph standards sources
+    """
+    from . import standards
+
+    for relpath, url in standards.source_urls().items():
+        click.echo(f"{relpath}\t{url}\t{standards.PINNED[relpath]}")
 
 
 @standards_group.command(name="install")
