@@ -102,9 +102,21 @@ def test_item_metadata(kitchen_sink: Article) -> None:
     assert root.get("standardversion") == "2.35"
     assert root.find("n:itemMeta/n:itemClass", N).get("qcode") == "ninat:text"
     assert root.find("n:itemMeta/n:provider", N).get("uri") == kitchen_sink.publisher
-    assert root.find("n:itemMeta/n:firstCreated", N).text == "2025-03-03T14:20:00Z"
+    assert root.find("n:itemMeta/n:firstCreated", N).text == kitchen_sink.created == "2025-03-03T13:55:00Z"
     assert root.find("n:itemMeta/n:versionCreated", N).text == "2025-03-03T18:05:00-05:00"
+    assert root.find("n:itemMeta/n:embargoed", N).text == kitchen_sink.embargoed
     assert root.find("n:itemMeta/n:pubStatus", N).get("qcode") == "stat:usable"
+    rights = root.find("n:rightsInfo", N)
+    assert rights.find("n:copyrightHolder/n:name", N).text == "Northern Ledger"
+    assert rights.find("n:copyrightNotice", N).text == "Copyright 2025 Northern Ledger"
+    assert rights.find("n:usageTerms", N).text == "No archiving"
+    content = root.find("n:contentMeta", N)
+    assert content.find("n:urgency", N).text == "4" and content.find("n:slugline", N).text == "CANADA-MEXICO/STEEL"
+    assert content.find("n:by", N).text == kitchen_sink.byline
+    assert content.find("n:creditline", N).text == "Reuters"
+    assert content.find("n:genre/n:name", N).text == "Current"
+    located = content.find("n:located", N)  # the dateline's place
+    assert (located.get("uri"), located.find("n:name", N).text) == ("urn:newsgraph:place:ottawa", "Ottawa")
     meta = root.find("n:contentMeta", N)
     assert meta.find("n:contentCreated", N).text == kitchen_sink.published
     assert [c.get("uri") for c in meta.findall("n:creator", N)] == kitchen_sink.authors
@@ -224,7 +236,7 @@ def test_dates_the_xsd_spells_differently_are_kept_exactly(kitchen_sink: Article
 
 def test_item_times_carry_a_zone_by_the_documented_rule(kitchen_sink: Article) -> None:
     # A date alone is midnight UTC, a time without a zone is UTC; the exact text rides along.
-    article = roundtrip(variant(kitchen_sink, published="2025-03-03", modified="2025-03-04T09:30"))
+    article = roundtrip(variant(kitchen_sink, published="2025-03-03", modified="2025-03-04T09:30", created=None))
     meta = etree.fromstring(newsml.render(article).encode()).find("n:itemMeta", N)
     first, version = meta.find("n:firstCreated", N), meta.find("n:versionCreated", N)
     assert (first.text, first.get(f"{{{NG}}}value")) == ("2025-03-03T00:00:00Z", "2025-03-03")
@@ -234,7 +246,7 @@ def test_item_times_carry_a_zone_by_the_documented_rule(kitchen_sink: Article) -
 
 def test_an_undated_article_gives_the_same_bytes_every_time(kitchen_sink: Article, monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    article = roundtrip(variant(kitchen_sink, published=None, modified=None))
+    article = roundtrip(variant(kitchen_sink, published=None, modified=None, created=None))
     text = newsml.render(article)
     root = etree.fromstring(text.encode())
     assert root.find("n:itemMeta/n:versionCreated", N).text == "1970-01-01T00:00:00Z"
@@ -246,7 +258,7 @@ def test_an_undated_article_gives_the_same_bytes_every_time(kitchen_sink: Articl
 
 
 def test_wall_clock_time_only_when_asked_for(kitchen_sink: Article, monkeypatch) -> None:
-    article = variant(kitchen_sink, published=None, modified=None)
+    article = variant(kitchen_sink, published=None, modified=None, created=None)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     for timestamp in (None, "now"):
         root = etree.fromstring(newsml.render(article, ExportOptions(timestamp=timestamp)).encode())
@@ -273,6 +285,20 @@ def test_events_without_a_start_date(kitchen_sink: Article) -> None:
     data["events"][0]["date"] = None
     data["events"][0]["location"] = None
     roundtrip(Article.model_validate(data))
+
+
+def test_derived_values_are_marked_and_read_back_as_absent(kitchen_sink: Article) -> None:
+    article = variant(kitchen_sink, byline=None, creditline=None, rights=None, created=None)
+    root = etree.fromstring(newsml.render(article, ExportOptions(copyright="(c) 2025 NL")).encode())
+    content = root.find("n:contentMeta", N)
+    assert content.find("n:by", N).text == "Maria Lopez"  # the authors' names
+    assert content.find("n:by", N).get(f"{{{NG}}}derived") == "authors"
+    assert content.find("n:creditline", N).get(f"{{{NG}}}derived") == "sources"
+    holder = root.find("n:rightsInfo/n:copyrightHolder", N)
+    assert holder.get("uri") == article.publisher and holder.get(f"{{{NG}}}derived") == "publisher"
+    assert root.find("n:rightsInfo/n:copyrightNotice", N).text == "(c) 2025 NL"
+    assert root.find("n:itemMeta/n:firstCreated", N).get(f"{{{NG}}}derived") == "published"
+    assert read_back(newsml.render(article)) == [article]
 
 
 def test_no_publisher_no_provenance_no_speakers(kitchen_sink: Article) -> None:

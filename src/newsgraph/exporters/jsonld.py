@@ -265,7 +265,11 @@ class _Graph:
             for title in x.titles:
                 self.observe(x.id, "titles", title)
         if x.affiliation is not None:
-            if person:
+            target = self.article.actor(x.affiliation)
+            if target is not None and target.kind == "person":
+                # affiliation and memberOf take organisations: a person is data here.
+                self.observe(x.id, "affiliation", x.affiliation)
+            elif person:
                 node["affiliation"] = ref(x.affiliation)
             else:  # organisations, groups and countries (as GovernmentOrganization)
                 node["memberOf"] = ref(x.affiliation)

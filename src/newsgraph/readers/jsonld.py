@@ -489,7 +489,10 @@ class _ArticleReader:
             actor["affiliation"] = self.actor(affiliation[0], "organization")
         else:
             for value in self.observed(node, "affiliation"):
-                actor["affiliation"] = self.actor(value, "organization") if isinstance(value, Node) else None
+                # A node (newsgraph before 0.2), or an actor's id as text (a person).
+                found = value if isinstance(value, Node) else \
+                    self.graph_node(value) if isinstance(value, str) else None
+                actor["affiliation"] = self.actor(found, "organization") if found is not None else None
         if actor.get("affiliation") == actor["id"]:
             actor["affiliation"] = None
         actor["description"] = node.text("description")
