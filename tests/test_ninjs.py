@@ -94,7 +94,10 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     assert people["Maria Lopez"]["rel"] == "author"
     assert people["Anne Fortier"] == {"name": "Anne Fortier", "rel": "mentions",
                                       "uri": "urn:newsgraph:person:anne-fortier"}
-    assert {o["name"] for o in doc["organisations"]} >= {"Reuters", "Canada", "reporters", "El Norte"}
+    assert {o["name"] for o in doc["organisations"]} >= {"Reuters", "reporters", "El Norte"}
+    # Countries are places, with their ISO 3166-1 alpha-2 code, whether they act or not.
+    canada = next(p for p in doc["places"] if p["name"] == "Canada")
+    assert canada == {"name": "Canada", "rel": "mentions", "uri": "urn:newsgraph:country:canada", "literal": "CA"}
     ottawa = next(p for p in doc["places"] if p["name"] == "Ottawa")
     assert ottawa["contactInfo"] == [{"address": {"country": "Canada"}}]
     assert [e["name"] for e in doc["events"]] == [e.label for e in kitchen_sink.events]
@@ -236,6 +239,19 @@ def test_every_article_round_trips_exactly(article: Article, options: ExportOpti
     assert read_back(text) == article
 
 
+def _listed_place(actor: Any, article: Article) -> bool:
+    return ninjs_exporter.is_listed_place(actor, set(article.authors) | set(article.sources) | {article.publisher})
+
+
+def _a_place(actor: Any, article: Article) -> bool:
+    speakers = {q.speaker for q in article.quotes}
+    return _listed_place(actor, article) and not actor.mentions and actor.id not in speakers
+
+
+def _native_kind(actor: Any, article: Article) -> str:
+    return actor.kind if actor.kind == "person" or _listed_place(actor, article) else "organization"
+
+
 def native_view(article: Article) -> dict[str, Any]:
     """What ninjs itself carries: the guarantee when the newsgraph description is gone."""
     published, modified = ninjs_exporter.read_dates(
@@ -246,9 +262,12 @@ def native_view(article: Article) -> dict[str, Any]:
                     article.publisher, article.sources, sorted(article.authors), published, modified),
         "body": [(p.text, p.role) for p in article.body],
         "media": article.media,
-        "actors": sorted((a.id, a.name, a.kind if a.kind == "person" else "organization", a.mentions)
-                         for a in article.actors),
-        "places": sorted((p.id, p.name, p.country, p.mentions) for p in article.places),
+        "actors": sorted((a.id, a.name, _native_kind(a, article), a.mentions)
+                         for a in article.actors if not _a_place(a, article)),
+        # A country listed among the places that neither the body marks as an actor nor
+        # a quote names as speaker reads back as a place.
+        "places": sorted([(p.id, p.name, p.country, p.mentions) for p in article.places]
+                         + [(a.id, a.name, None, []) for a in article.actors if _a_place(a, article)]),
         "events": sorted((e.id, e.label, e.mentions) for e in article.events),
         "quotes": sorted((q.id, q.kind, q.speaker, q.spans, q.speaker_mention) for q in article.quotes),
     }
@@ -272,7 +291,7 @@ def test_without_the_details_ninjs_still_carries_its_share(article: Article) -> 
 def test_kitchen_sink_without_the_details(kitchen_sink: Article) -> None:
     back = read_back(_without_details(export(kitchen_sink)))
     assert native_view(back) == native_view(kitchen_sink)
-    assert back.actor("urn:newsgraph:country:canada").kind == "organization"  # type: ignore[union-attr]
+    assert back.actor("urn:newsgraph:country:canada").kind == "country"  # type: ignore[union-attr]  (a place the body marks as acting)
     assert back.provenance is not None and back.provenance.reader == "ninjs"
 
 

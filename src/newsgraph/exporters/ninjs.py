@@ -34,6 +34,7 @@ from urllib.parse import quote as url_quote
 
 from jsonschema import Draft202012Validator
 
+from ..countries import iso3166_alpha2
 from ..errors import ExportError, UsageError
 from ..model import Actor, Article, Span, local_id
 from . import html_body
@@ -136,11 +137,18 @@ def read_dates(first_created: str | None, version_created: str | None) -> tuple[
     return version_created, None
 
 
-def native_actor_order(actors: Iterable[Actor]) -> list[str]:
-    """Actor ids in the order ninjs lists them: people, then organisations."""
+def is_listed_place(actor: Actor, credited: set[str | None]) -> bool:
+    """Whether ninjs lists this actor among the places: a country not credited."""
+    return actor.kind == "country" and actor.id not in credited
+
+
+def native_actor_order(actors: Iterable[Actor], credited: set[str | None] = frozenset()) -> list[str]:
+    """Actor ids in the order ninjs lists them: people, organisations, then the countries
+    listed in ``places``."""
     actors = list(actors)
     return ([a.id for a in actors if a.kind == "person"]
-            + [a.id for a in actors if a.kind != "person"])
+            + [a.id for a in actors if a.kind != "person" and not is_listed_place(a, credited)]
+            + [a.id for a in actors if is_listed_place(a, credited)])
 
 
 def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
@@ -273,10 +281,18 @@ class _Writer:
 
         out: dict[str, list[dict[str, Any]]] = {}
         people = [entry(x.id, x.name, x.id in authors, bool(x.mentions)) for x in a.actors if x.kind == "person"]
-        orgs = [entry(x.id, x.name, x.id in authors, bool(x.mentions)) for x in a.actors if x.kind != "person"]
-        places = []
+        credited = set(a.authors) | set(a.sources) | {a.publisher}
+        orgs = [entry(x.id, x.name, x.id in authors, bool(x.mentions)) for x in a.actors
+                if x.kind != "person" and not is_listed_place(x, credited)]
+        # Countries are places in ninjs, whether they act or are where things happen; each
+        # with its ISO 3166-1 alpha-2 code as the literal. (One credited as an author,
+        # publisher or source stays among the organisations, where those are found.)
+        places = [self.country(entry(x.id, x.name, x.id in authors, bool(x.mentions)), x.name, *x.aliases)
+                  for x in a.actors if is_listed_place(x, credited)]
         for p in a.places:
             item = entry(p.id, p.name, False, bool(p.mentions))
+            if p.kind == "country":
+                self.country(item, p.name, *p.aliases)
             if p.country is not None:
                 item["contactInfo"] = [{"address": {"country": p.country}}]
             places.append(item)
@@ -285,6 +301,12 @@ class _Writer:
             if items:
                 out[key] = items
         return out
+
+    def country(self, item: dict[str, Any], *names: str) -> dict[str, Any]:
+        code = iso3166_alpha2(*names)
+        if code is not None:
+            item["literal"] = code
+        return item
 
     def info_sources(self) -> list[dict[str, Any]]:
         a = self.article
@@ -335,7 +357,8 @@ class _Writer:
         if any(p.offset is not None for p in a.body):
             out["offsets"] = [p.offset for p in a.body]
         order: dict[str, list[str]] = {}
-        if native_actor_order(a.actors) != [x.id for x in a.actors]:
+        credited = set(a.authors) | set(a.sources) | {a.publisher}
+        if native_actor_order(a.actors, credited) != [x.id for x in a.actors]:
             order["actors"] = [x.id for x in a.actors]
         if native_quote_order((q.id, q.spans[0]) for q in a.quotes) != [q.id for q in a.quotes]:
             order["quotes"] = [q.id for q in a.quotes]
@@ -428,7 +451,7 @@ def to_v1(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _v1_entity(entry: dict[str, Any]) -> dict[str, Any]:
-    out = {k: v for k, v in entry.items() if k not in ("uri", "role")}
+    out = {k: v for k, v in entry.items() if k not in ("uri", "role", "literal")}  # 1.x: no literal
     if "uri" in entry:
         out["code"] = entry["uri"]
     if "role" in entry:  # infoSources: 1.x has no role; rel says the same

@@ -327,8 +327,10 @@ class _ItemReader:
         data["body"] = [p.model_dump() for p in markup.paragraphs]
         texts = [p.text for p in markup.paragraphs]
 
+        self.countries: list[dict[str, Any]] = []
         actors = self.actors(markup)
         places = self.places(markup)
+        actors += self.countries  # countries acting as parties, listed among the places
         events = self.events(markup, places, article_id)
         quotes = self.quotes(markup, texts, {a["id"] for a in actors})
         data["authors"] = self.authors(actors)
@@ -425,12 +427,24 @@ class _ItemReader:
         return out
 
     def places(self, markup: html_body.BodyMarkup) -> list[dict[str, Any]]:
+        """The places; a country our details name as an actor goes to ``self.countries``."""
         out = []
+        acting = self.details.get("actors") if isinstance(self.details.get("actors"), dict) else {}
+        # A place that acts: our details say so, or the body marks it as an actor or speaker.
+        marked = set(markup.actors) | {q.speaker for q in markup.quotes.values() if q.speaker}
         for entry in _dicts(self.doc.get("places")):
             name = _str(entry.get("name")) or _str(entry.get("literal"))
             if not name or not name.strip():
                 continue
-            place_id = self.claim(self.id_of(entry.get("uri")), "place", name)
+            own = self.id_of(entry.get("uri"))
+            if own is not None and (acting.get(own, {}).get("kind") == "country" if acting else own in marked):
+                actor_id = self.claim(own, "country", name)
+                if actor_id is not None:
+                    self.countries.append({"id": actor_id, "kind": "country", "name": name,
+                                           "mentions": _spans(markup.actors.get(actor_id)),
+                                           "_rel": str(entry.get("rel") or "").lower()})
+                continue
+            place_id = self.claim(own, "place", name)
             if place_id is None:
                 continue
             country = next((_str(c.get("address", {}).get("country")) for c in _dicts(entry.get("contactinfo"))
