@@ -346,7 +346,8 @@ class _Writer:
         # with defaults a reader could not tell from the article's own values).
         article.update(a.model_dump(mode="json", include=set(AGENCY_FIELDS), exclude_none=True))
         authors = set(a.authors)
-        native_authors = [i for i in native_actor_order(a.actors) if i in authors]
+        credited = authors | set(a.sources) | {a.publisher}
+        native_authors = [i for i in native_actor_order(a.actors, credited) if i in authors]
         if native_authors != a.authors:
             article["authors"] = a.authors
         # Always written, null included: a reader must not invent the provenance of a
@@ -357,7 +358,6 @@ class _Writer:
         if any(p.offset is not None for p in a.body):
             out["offsets"] = [p.offset for p in a.body]
         order: dict[str, list[str]] = {}
-        credited = set(a.authors) | set(a.sources) | {a.publisher}
         if native_actor_order(a.actors, credited) != [x.id for x in a.actors]:
             order["actors"] = [x.id for x in a.actors]
         if native_quote_order((q.id, q.spans[0]) for q in a.quotes) != [q.id for q in a.quotes]:
