@@ -393,7 +393,7 @@ def web_document(article: Article) -> dict[str, Any]:
     _put(node, "author", [_web_party(x) for x in (a.actor(ref) for ref in a.authors) if x is not None])
     publisher = a.actor(a.publisher) if a.publisher else None
     if publisher is not None:
-        node["publisher"] = {**_web_party(publisher), "@type": "Organization"}
+        node["publisher"] = _web_party(publisher)  # an Organization (a person when the model says so)
     _put(node, "inLanguage", a.language)
     if a.url:
         node["url"] = a.url
