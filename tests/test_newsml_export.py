@@ -308,7 +308,8 @@ def test_no_publisher_no_provenance_no_speakers(kitchen_sink: Article) -> None:
         quote.update(speaker=None, confidence=1.0, cue=None, speaker_mention=None)
     article = roundtrip(Article.model_validate(data))
     root = etree.fromstring(newsml.render(article).encode())
-    assert root.find("n:itemMeta/n:provider", N).get("literal") == "newsgraph"  # the party that made the item, never "unknown"
+    # No publisher: the party that made the item, never "unknown".
+    assert root.find("n:itemMeta/n:provider", N).get("literal") == "newsgraph"
     roundtrip(variant(kitchen_sink, provenance={}))  # an empty provenance is not None
 
 

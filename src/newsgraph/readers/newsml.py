@@ -971,7 +971,8 @@ class _ItemReader:
         info = _child(self.item, "rightsInfo")
         if info is not None:
             holder = self._own(info, "copyrightHolder")
-            rights = {"holder": None if holder is None else (self.text(_child(holder, "name")) or holder.get("literal")),
+            holder_name = None if holder is None else (self.text(_child(holder, "name")) or holder.get("literal"))
+            rights = {"holder": holder_name,
                       "notice": self.text(self._own(info, "copyrightNotice")),
                       "usage": self.text(_child(info, "usageTerms"))}
             if any(rights.values()):
