@@ -9,3 +9,4 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,dask,serve]'
 ./scripts/setup-browser.sh
+./scripts/setup-superdesk.sh  # Superdesk's parsers for the consumer test, in their own venv

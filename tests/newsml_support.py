@@ -47,13 +47,13 @@ def read_back(xml: str) -> list[Article]:
 
 def expected_subjects(article: Article) -> list[tuple[str, str | None, str]]:
     """(type, uri, name) of the subjects newsgraph writes, in order (see the exporter)."""
-    credited = set(article.authors) | set(article.sources) | {article.publisher}
-    nature = {"person": "cpnat:person", "organization": "cpnat:organisation",
-              "group": "cpnat:organisation", "country": "cpnat:geoArea"}
+    agencies = set(article.sources) | {article.publisher}
+    nature = {"person": "cpnat:person", "organization": "cpnat:organisation", "country": "cpnat:geoArea"}
     # Topics with a code or URI come first, where their keywords would be.
     subjects = [("cpnat:abstract", t.uri, t.name or "") for t in article.topics if t.code or t.uri]
+    # Never a group ("reporters"), an agency or the publisher; an author only if mentioned.
     subjects += [(nature[a.kind], a.id, a.name) for a in article.actors
-                 if a.mentions or a.id not in credited]
+                 if a.kind != "group" and a.id not in agencies and (a.mentions or a.id not in article.authors)]
     subjects += [("cpnat:poi" if p.kind in ("venue", "address") else "cpnat:geoArea", p.id, p.name)
                  for p in article.places]
     subjects += [("cpnat:event", e.id, e.label) for e in article.events]

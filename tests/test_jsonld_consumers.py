@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 from newsgraph import Article, ExportOptions, api
 from newsgraph.exporters import jsonld as exporter
 
-SCHEMA = rdflib.Namespace("https://schema.org/")
+SCHEMA = rdflib.Namespace("http://schema.org/")  # the official context's IRIs
 pytestmark = [pytest.mark.usefixtures("no_network"),
               pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
 
@@ -24,8 +24,8 @@ def expected_triples(document: dict) -> int:
     return len(set(nquads.splitlines()))
 
 
-def test_extruct_finds_the_news_article(kitchen_sink: Article) -> None:
-    page = exporter.render(kitchen_sink, ExportOptions(embed_html=True))
+def test_extruct_finds_the_news_article_of_a_full_graph_page(kitchen_sink: Article) -> None:
+    page = exporter.render(kitchen_sink, ExportOptions(embed_html=True, jsonld_profile="full"))
     found = extruct.extract(page, syntaxes=["json-ld"], uniform=False)["json-ld"]
     [document] = found
     [article] = [n for n in document["@graph"] if n.get("@type") == "NewsArticle"]

@@ -22,6 +22,11 @@ from strategies import articles, poisoned
 HOSTILE = ('</script><script>alert("x")</script><!-- <script> --> &amp; &lt;/script&gt; '
            "</SCRIPT ><\u2028\u2029\\u003c/script>]]> <![CDATA[ ' \" ` \\")
 
+# The whole graph, so that the page reads back as the article (the default for pages is
+# the web profile: see test_jsonld_web.py).
+FULL = ExportOptions(embed_html=True, jsonld_profile="full", infer_gender=True)
+
+
 def hostile_article() -> Article:
     return poisoned(load_kitchen_sink(), HOSTILE)
 
@@ -34,9 +39,9 @@ def scripts(page: str) -> list[str]:
 
 def test_hostile_strings_in_every_field_stay_inside_the_script() -> None:
     article = hostile_article()
-    page = exporter.render(article, ExportOptions(embed_html=True))
+    page = exporter.render(article, FULL)
     [block] = scripts(page)
-    assert json.loads(block) == exporter.to_document(article)
+    assert json.loads(block) == exporter.to_document(article, FULL)
     for marker in ("</script", "</SCRIPT", "<!--", "<script"):
         assert marker not in block
     assert "\u2028" not in block and "\u2029" not in block
@@ -49,8 +54,9 @@ def test_hostile_strings_in_every_field_stay_inside_the_script() -> None:
 @pytest.mark.skipif(not (STANDARDS / "schemaorg").is_dir(), reason="needs ../shared/standards/schemaorg")
 def test_hostile_page_validates_and_reads_back() -> None:
     article = hostile_article()
-    page = exporter.render(article, ExportOptions(embed_html=True))
+    page = exporter.render(article, FULL)
     assert validator.check(page.encode("utf-8"), strict=True) == []
+    assert validator.check(exporter.render(article, ExportOptions(embed_html=True)).encode(), strict=True) == []
     [block] = scripts(page)
     assert list(reader.read(block.encode("utf-8"), ReadOptions(source="x"))) == [article]
 
@@ -58,8 +64,11 @@ def test_hostile_page_validates_and_reads_back() -> None:
 @settings(max_examples=30, deadline=None)
 @given(articles())
 def test_any_article_embeds_safely(article: Article) -> None:
-    page = exporter.render(article, ExportOptions(embed_html=True, pretty=False))
-    assert [json.loads(s) for s in scripts(page)] == [exporter.to_document(article)]
+    options = ExportOptions(embed_html=True, pretty=False, jsonld_profile="full")
+    page = exporter.render(article, options)
+    assert [json.loads(s) for s in scripts(page)] == [exporter.to_document(article, options)]
+    web = exporter.render(article, ExportOptions(embed_html=True, pretty=False))
+    assert [json.loads(s) for s in scripts(web)] == [exporter.web_document(article)]
 
 
 def test_script_json_escapes_markup_characters() -> None:
@@ -69,8 +78,10 @@ def test_script_json_escapes_markup_characters() -> None:
 
 def test_many_articles_make_one_page_with_a_block_each(kitchen_sink: Article) -> None:
     other = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:two"})
-    page = api.export([kitchen_sink, other], to="jsonld", options=ExportOptions(embed_html=True))
+    page = api.export([kitchen_sink, other], to="jsonld", options=FULL)
     assert [json.loads(s)["@graph"][0]["@id"] for s in scripts(page)] == [kitchen_sink.id, other.id]
+    page = api.export([kitchen_sink, other], to="jsonld", options=ExportOptions(embed_html=True))
+    assert [json.loads(s)["@id"] for s in scripts(page)] == [kitchen_sink.id, other.id]
 
 
 def test_cli_embed_html(tmp_path) -> None:

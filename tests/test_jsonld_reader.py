@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from newsgraph import InputError, api
+from newsgraph import ExportOptions, InputError, api
 from newsgraph.cli import main
 from newsgraph.readers import jsonld as reader
 from newsgraph.readers.base import ReadOptions
@@ -228,5 +228,6 @@ def test_cli_reports_remote_context(tmp_path) -> None:
 
 def test_json_file_with_context_is_read_as_jsonld(tmp_path, kitchen_sink) -> None:
     path = tmp_path / "story.json"
-    path.write_text(api.export(kitchen_sink, to="jsonld"), encoding="utf-8")
+    path.write_text(api.export(kitchen_sink, to="jsonld", options=ExportOptions(infer_gender=True)),
+                    encoding="utf-8")
     assert api.read(path) == [kitchen_sink]

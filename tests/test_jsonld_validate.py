@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import STANDARDS
+from conftest import GOLDEN, STANDARDS
 from newsgraph import ExportOptions, api
 from newsgraph import schemaorg
 from newsgraph.cli import main
@@ -97,8 +97,8 @@ def test_export_fails_on_an_invalid_document(monkeypatch, kitchen_sink) -> None:
 
     original = exporter.to_document
 
-    def broken(article):
-        doc = original(article)
+    def broken(article, options=None):
+        doc = original(article, options)
         doc["@graph"][0]["articleBodyy"] = "typo"
         return doc
 
@@ -124,3 +124,23 @@ def test_deep_nesting_is_a_problem_not_a_crash(depth: int) -> None:
     doc = '{"@context": "https://schema.org", "@type": "NewsArticle", "about": ' + nested + "}"
     found = problems(doc.encode())
     assert found and all(severity == "error" for severity, _ in found)
+
+
+def test_nodes_outside_a_propertys_range_are_errors() -> None:
+    country = {"@id": "https://example.org/#canada", "@type": "Country", "name": "Canada"}
+    event = {"@type": "Event", "name": "Talks", "attendee": country}
+    found = problems({**ARTICLE, "about": event})
+    assert any(severity == "error" and "'attendee'" in message and "Country" in message
+               and "rangeIncludes" in message for severity, message in found), found
+    # A country acting as its government is an Organization too: in range.
+    acting = {**country, "@type": ["Country", "GovernmentOrganization"]}
+    assert not any("rangeIncludes" in m for _, m in problems({**ARTICLE, "about": {**event, "attendee": acting}}))
+    # A URL-valued property takes any IRI, whatever the document says the IRI is.
+    page = {"@id": "https://example.org/a", "@type": "WebPage"}
+    assert not any("rangeIncludes" in m for _, m in problems(
+        {**ARTICLE, "url": "https://example.org/a", "mainEntityOfPage": page}))
+
+
+def test_every_sample_export_has_zero_range_violations() -> None:
+    for path in sorted((GOLDEN / "jsonld").glob("*.jsonld")):
+        assert [m for _, m in problems(path.read_bytes(), strict=True)] == [], path.name

@@ -42,6 +42,7 @@ NEUTRAL = frozenset(
         "sanitiser",
         "html_body",
         "topics",
+        "countries",
     }
 )
 

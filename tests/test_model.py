@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any, Callable
+
+from anyascii import anyascii
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import pytest
 
@@ -169,6 +174,39 @@ def test_ids_are_stable_across_articles() -> None:
     assert mint_id("person", "Georgia") != mint_id("country", "Georgia")
 
 
+@pytest.mark.parametrize(("name", "key"), [
+    ("Łukasz Kowalski", "lukasz-kowalski"),
+    ("Владимир Путин", "vladimir-putin"),
+    ("習近平", "xijinping"),
+    ("Dagens Næringsliv", "dagens-naeringsliv"),
+    ("Ελλάδα", "ellada"),
+])
+def test_names_in_every_script_get_readable_ascii_ids(name: str, key: str) -> None:
+    assert normalise_name(name) == key
+    assert mint_id("person", name) == f"urn:newsgraph:person:{key}"
+
+
+def test_names_with_nothing_to_transliterate_get_distinct_short_hashes() -> None:
+    ids = {mint_id("person", name) for name in ("★", "☆", "✦")}
+    assert len(ids) == 3 and not any("unnamed" in i for i in ids)
+    assert mint_id("person", "★") == mint_id("person", "★")  # stable
+    assert len(normalise_name("★")) == 11
+
+
+_names = st.text(min_size=1).filter(str.strip)
+
+
+@given(_names, _names)
+@settings(max_examples=300)
+def test_every_name_gets_an_id_and_unreadable_names_never_share_one(a: str, b: str) -> None:
+    for name in (a, b):
+        assert re.fullmatch(r"[0-9a-z]+(-[0-9a-z]+)*", normalise_name(name)), name
+        mint_id("person", name)  # a URI
+    unreadable = not any(c.isalnum() for c in anyascii(a) + anyascii(b))
+    if unreadable and a.strip().casefold() != b.strip().casefold():
+        assert normalise_name(a) != normalise_name(b)
+
+
 def test_id_base_is_configurable() -> None:
     assert mint_id("place", "Geneva", "https://data.example.org/id/") == "https://data.example.org/id/place/geneva"
     assert mint_id("place", "Geneva", "https://data.example.org/id") == "https://data.example.org/id/place/geneva"
@@ -186,7 +224,7 @@ def test_article_and_local_ids() -> None:
 
 
 def test_normalise_name_never_empty() -> None:
-    assert normalise_name("!!!") == "unnamed"
+    assert normalise_name("!!!") != normalise_name("???") and "unnamed" not in normalise_name("!!!")
     assert normalise_name("AT&T") == "at-and-t"
 
 

@@ -35,14 +35,14 @@ def no_standards(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 def test_validate_names_the_line_of_each_xsd_error(runner, tmp_path, kitchen_sink) -> None:
     require_xsd()
     xml = newsml.render(kitchen_sink)
-    broken = xml.replace("<versionCreated>", "<versionCreated>not a date", 1)
+    broken = xml.replace("<contentCreated>", "<contentCreated>not a date", 1)
     path = tmp_path / "broken.newsml.xml"
     path.write_text(broken, encoding="utf-8")
     line = broken[: broken.index("not a date")].count("\n") + 1
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     assert f"error: {path}: line {line}: " in result.output
-    assert "versionCreated" in result.output and "dateTime" in result.output
+    assert "contentCreated" in result.output and "DateTime" in result.output
 
 
 def test_validate_accepts_a_valid_export(runner, tmp_path, kitchen_sink) -> None:

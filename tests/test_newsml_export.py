@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import json
 import re
+import time
+from datetime import datetime
 
 import NewsMLG2
 import pytest
@@ -21,6 +23,7 @@ from newsml_support import NAR, assert_xsd_valid, consumer_view, expected_subjec
 from strategies import articles
 
 N = {"n": NAR, "nitf": "http://iptc.org/std/NITF/2006-10-18/", "ng": "urn:newsgraph:ns:newsml-g2:1"}
+NG = N["ng"]
 
 
 def variant(article: Article, **changes: object) -> Article:
@@ -99,9 +102,21 @@ def test_item_metadata(kitchen_sink: Article) -> None:
     assert root.get("standardversion") == "2.35"
     assert root.find("n:itemMeta/n:itemClass", N).get("qcode") == "ninat:text"
     assert root.find("n:itemMeta/n:provider", N).get("uri") == kitchen_sink.publisher
-    assert root.find("n:itemMeta/n:firstCreated", N).text == "2025-03-03T14:20:00Z"
+    assert root.find("n:itemMeta/n:firstCreated", N).text == kitchen_sink.created == "2025-03-03T13:55:00Z"
     assert root.find("n:itemMeta/n:versionCreated", N).text == "2025-03-03T18:05:00-05:00"
+    assert root.find("n:itemMeta/n:embargoed", N).text == kitchen_sink.embargoed
     assert root.find("n:itemMeta/n:pubStatus", N).get("qcode") == "stat:usable"
+    rights = root.find("n:rightsInfo", N)
+    assert rights.find("n:copyrightHolder/n:name", N).text == "Northern Ledger"
+    assert rights.find("n:copyrightNotice", N).text == "Copyright 2025 Northern Ledger"
+    assert rights.find("n:usageTerms", N).text == "No archiving"
+    content = root.find("n:contentMeta", N)
+    assert content.find("n:urgency", N).text == "4" and content.find("n:slugline", N).text == "CANADA-MEXICO/STEEL"
+    assert content.find("n:by", N).text == kitchen_sink.byline
+    assert content.find("n:creditline", N).text == "Reuters"
+    assert content.find("n:genre/n:name", N).text == "Current"
+    located = content.find("n:located", N)  # the dateline's place
+    assert (located.get("uri"), located.find("n:name", N).text) == ("urn:newsgraph:place:ottawa", "Ottawa")
     meta = root.find("n:contentMeta", N)
     assert meta.find("n:contentCreated", N).text == kitchen_sink.published
     assert [c.get("uri") for c in meta.findall("n:creator", N)] == kitchen_sink.authors
@@ -138,7 +153,7 @@ def test_body_markup_marks_every_mention_and_quote(kitchen_sink: Article) -> Non
     root = etree.fromstring(newsml.render(kitchen_sink).encode())
     content = root.find("n:contentSet/n:inlineXML", N)
     assert content.get("contenttype") == "application/nitf+xml"
-    body = content.find("nitf:nitf/nitf:body/nitf:body.content", N)
+    body = content.find("nitf:nitf/nitf:body/nitf:body.content/nitf:block", N)
     blocks = [b for b in body if b.tag in (f"{{{N['nitf']}}}p", f"{{{N['nitf']}}}hl2")]
     assert [etree.QName(b).localname for b in blocks] == ["p", "p", "p", "hl2", "p", "p", "p"]
     assert blocks[0].get(f"{{{N['ng']}}}offset") == "180"
@@ -195,7 +210,7 @@ def test_paragraph_roles_group_into_nitf_blocks(kitchen_sink: Article) -> None:
         paragraph["role"] = role
     article = roundtrip(Article.model_validate(data))
     root = etree.fromstring(newsml.render(article).encode())
-    body = root.find(".//nitf:body.content", N)
+    body = root.find(".//nitf:body.content/nitf:block", N)
     assert [etree.QName(b).localname for b in body] == ["ul", "bq", "note", "hl2", "p"]
     assert len(body.find("nitf:ul", N)) == 2 and len(body.find("nitf:bq/nitf:block", N)) == 2
 
@@ -223,18 +238,43 @@ def test_dates_the_xsd_spells_differently_are_kept_exactly(kitchen_sink: Article
     assert root.find("n:contentMeta/n:contentModified", N).text == "2025-03-03T10:00:00Z"
 
 
-def test_a_date_only_article_does_not_invent_a_first_created_time(kitchen_sink: Article) -> None:
-    article = roundtrip(variant(kitchen_sink, published="2025-03-03", modified=None))
-    root = etree.fromstring(newsml.render(article).encode())
-    assert root.find("n:itemMeta/n:firstCreated", N) is None
-    assert root.find("n:itemMeta/n:versionCreated", N).text == "2025-03-03T00:00:00"
+def test_item_times_carry_a_zone_by_the_documented_rule(kitchen_sink: Article) -> None:
+    # A date alone is midnight UTC, a time without a zone is UTC; the exact text rides along.
+    article = roundtrip(variant(kitchen_sink, published="2025-03-03", modified="2025-03-04T09:30", created=None))
+    meta = etree.fromstring(newsml.render(article).encode()).find("n:itemMeta", N)
+    first, version = meta.find("n:firstCreated", N), meta.find("n:versionCreated", N)
+    assert (first.text, first.get(f"{{{NG}}}value")) == ("2025-03-03T00:00:00Z", "2025-03-03")
+    assert (version.text, version.get(f"{{{NG}}}value")) == ("2025-03-04T09:30:00Z", "2025-03-04T09:30")
+    assert article.created is None  # firstCreated was the publication date, marked derived
 
 
-def test_without_any_date_version_created_is_the_export_time(kitchen_sink: Article, monkeypatch) -> None:
+def test_an_undated_article_gives_the_same_bytes_every_time(kitchen_sink: Article, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    article = roundtrip(variant(kitchen_sink, published=None, modified=None, created=None))
+    text = newsml.render(article)
+    root = etree.fromstring(text.encode())
+    assert root.find("n:itemMeta/n:versionCreated", N).text == "1970-01-01T00:00:00Z"
+    message = "".join(newsml.render_many([article, kitchen_sink]))
+    sent = etree.fromstring(message.encode()).find("n:header/n:sent", N).text
+    assert sent == "2025-03-03T18:05:00-05:00"  # the newest item's version time
+    time.sleep(1.1)
+    assert newsml.render(article) == text and "".join(newsml.render_many([article, kitchen_sink])) == message
+
+
+def test_wall_clock_time_only_when_asked_for(kitchen_sink: Article, monkeypatch) -> None:
+    article = variant(kitchen_sink, published=None, modified=None, created=None)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    article = roundtrip(variant(kitchen_sink, published=None, modified=None))
-    root = etree.fromstring(newsml.render(article).encode())
-    assert root.find("n:itemMeta/n:versionCreated", N).text == "2023-11-14T22:13:20Z"
+    for timestamp in (None, "now"):
+        root = etree.fromstring(newsml.render(article, ExportOptions(timestamp=timestamp)).encode())
+        assert root.find("n:itemMeta/n:versionCreated", N).text == "2023-11-14T22:13:20Z"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    root = etree.fromstring(newsml.render(article, ExportOptions(timestamp="now")).encode())
+    stamp = datetime.fromisoformat(root.find("n:itemMeta/n:versionCreated", N).text.replace("Z", "+00:00"))
+    assert stamp.year >= 2025
+    root = etree.fromstring(newsml.render(article, ExportOptions(timestamp="2025-01-02T03:04:05Z")).encode())
+    assert root.find("n:itemMeta/n:versionCreated", N).text == "2025-01-02T03:04:05Z"
+    with pytest.raises(newsgraph.UsageError, match="timestamp"):
+        newsml.render(article, ExportOptions(timestamp="yesterday"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(newsgraph.UsageError, match="SOURCE_DATE_EPOCH"):
         newsml.render(article)
@@ -251,6 +291,20 @@ def test_events_without_a_start_date(kitchen_sink: Article) -> None:
     roundtrip(Article.model_validate(data))
 
 
+def test_derived_values_are_marked_and_read_back_as_absent(kitchen_sink: Article) -> None:
+    article = variant(kitchen_sink, byline=None, creditline=None, rights=None, created=None)
+    root = etree.fromstring(newsml.render(article, ExportOptions(copyright="(c) 2025 NL")).encode())
+    content = root.find("n:contentMeta", N)
+    assert content.find("n:by", N).text == "Maria Lopez"  # the authors' names
+    assert content.find("n:by", N).get(f"{{{NG}}}derived") == "authors"
+    assert content.find("n:creditline", N).get(f"{{{NG}}}derived") == "sources"
+    holder = root.find("n:rightsInfo/n:copyrightHolder", N)
+    assert holder.get("uri") == article.publisher and holder.get(f"{{{NG}}}derived") == "publisher"
+    assert root.find("n:rightsInfo/n:copyrightNotice", N).text == "(c) 2025 NL"
+    assert root.find("n:itemMeta/n:firstCreated", N).get(f"{{{NG}}}derived") == "published"
+    assert read_back(newsml.render(article)) == [article]
+
+
 def test_no_publisher_no_provenance_no_speakers(kitchen_sink: Article) -> None:
     data = kitchen_sink.model_dump()
     data.update(publisher=None, provenance=None, url=None, language=None, media=[])
@@ -258,7 +312,8 @@ def test_no_publisher_no_provenance_no_speakers(kitchen_sink: Article) -> None:
         quote.update(speaker=None, confidence=1.0, cue=None, speaker_mention=None)
     article = roundtrip(Article.model_validate(data))
     root = etree.fromstring(newsml.render(article).encode())
-    assert root.find("n:itemMeta/n:provider", N).get("literal") == "unknown"
+    # No publisher: the party that made the item, never "unknown".
+    assert root.find("n:itemMeta/n:provider", N).get("literal") == "newsgraph"
     roundtrip(variant(kitchen_sink, provenance={}))  # an empty provenance is not None
 
 

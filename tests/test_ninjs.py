@@ -32,7 +32,7 @@ from strategies import articles
 pytestmark = pytest.mark.skipif(standards.find(standards.NINJS_SCHEMAS[3]) is None,
                                 reason="the official ninjs schemas are not installed (see ../shared/standards)")
 
-V3, V2 = ExportOptions(ninjs_version=3), ExportOptions(ninjs_version=2)
+V3, V2, V1 = ExportOptions(ninjs_version=3), ExportOptions(ninjs_version=2), ExportOptions(ninjs_version=1)
 
 
 def export(article: Article, options: ExportOptions = V3) -> str:
@@ -62,6 +62,20 @@ def test_kitchen_sink_is_valid_official_ninjs(kitchen_sink: Article, options: Ex
     assert list(doc)[:3] == ["standard", "uri", "type"]
 
 
+def test_version_1_is_valid_and_in_the_1x_shape(kitchen_sink: Article) -> None:
+    doc = json.loads(export(kitchen_sink, V1))
+    assert schema_errors(doc, 1) == []
+    assert doc["$standard"]["version"] == "1.6"
+    assert doc["headline"] == kitchen_sink.headline and doc["byline"] == "Maria Lopez"
+    assert doc["body_text"] == kitchen_sink.text and doc["body_html"].startswith("<p>")
+    assert doc["description_text"] == kitchen_sink.subheadline  # the abstract
+    # Dates in UTC with a Z: what 1.x consumers (Superdesk) parse.
+    assert (doc["firstcreated"], doc["versioncreated"]) == ("2025-03-03T14:20:00Z", "2025-03-03T23:05:00Z")
+    assert set(doc["associations"]) == {"media-1", "media-2"}
+    assert doc["renditions"] == {"web": {"href": kitchen_sink.url, "mimetype": "text/html"}}
+    assert {"name": "Reuters", "rel": "source", "code": "urn:newsgraph:organization:reuters"} in doc["infosource"]
+
+
 def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     doc = json.loads(export(kitchen_sink))
     assert doc["uri"] == kitchen_sink.id and doc["type"] == "text" and doc["language"] == "en"
@@ -71,7 +85,8 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
         "main": kitchen_sink.headline, "subhead": kitchen_sink.subheadline, "kicker": "TRADE"}
     assert doc["by"] == "Maria Lopez"
     assert doc["located"] == "OTTAWA, March 3 (Reuters)"
-    [body] = doc["bodies"]
+    body, text = doc["bodies"]
+    assert text == {"role": "main", "contentType": "text/plain", "value": kitchen_sink.text}
     assert body["contentType"] == "text/html" and body["role"] == "main"
     assert body["charCount"] == sum(len(p.text) for p in kitchen_sink.body)
     assert '<q data-quote="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-1"' in body["value"]
@@ -79,7 +94,10 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     assert people["Maria Lopez"]["rel"] == "author"
     assert people["Anne Fortier"] == {"name": "Anne Fortier", "rel": "mentions",
                                       "uri": "urn:newsgraph:person:anne-fortier"}
-    assert {o["name"] for o in doc["organisations"]} >= {"Reuters", "Canada", "reporters", "El Norte"}
+    assert {o["name"] for o in doc["organisations"]} >= {"Reuters", "reporters", "El Norte"}
+    # Countries are places, with their ISO 3166-1 alpha-2 code, whether they act or not.
+    canada = next(p for p in doc["places"] if p["name"] == "Canada")
+    assert canada == {"name": "Canada", "rel": "mentions", "uri": "urn:newsgraph:country:canada", "literal": "CA"}
     ottawa = next(p for p in doc["places"] if p["name"] == "Ottawa")
     assert ottawa["contactInfo"] == [{"address": {"country": "Canada"}}]
     assert [e["name"] for e in doc["events"]] == [e.label for e in kitchen_sink.events]
@@ -90,7 +108,9 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     assert photo["type"] == "picture" and video["type"] == "video"
     assert photo["by"] == kitchen_sink.media[0].credit
     assert photo["renditions"] == [{"name": "original", "href": kitchen_sink.media[0].url}]
-    [details] = doc["descriptions"]
+    assert doc["copyrightHolder"] == "Northern Ledger"  # the publisher: the article states none
+    summary, details = doc["descriptions"]  # the standfirst first: consumers show it
+    assert summary == {"role": "summary", "contentType": "text/plain", "value": kitchen_sink.subheadline}
     assert details["role"] == "newsgraph" and details["contentType"] == ninjs_exporter.DETAILS_TYPE
     extra = json.loads(details["value"])
     # only what ninjs cannot say: names, uris and mentions are not repeated there
@@ -197,9 +217,9 @@ def test_validator_names_the_wrong_property(kitchen_sink: Article) -> None:
 
 def test_valid_ninjs_that_breaks_the_model_is_reported(kitchen_sink: Article) -> None:
     doc = json.loads(export(kitchen_sink))
-    extra = json.loads(doc["descriptions"][0]["value"])
+    extra = json.loads(doc["descriptions"][-1]["value"])
     extra["actors"]["urn:newsgraph:person:anne-fortier"]["affiliation"] = "urn:newsgraph:country:nowhere"
-    doc["descriptions"][0]["value"] = json.dumps(extra)
+    doc["descriptions"][-1]["value"] = json.dumps(extra)
     [problem] = ninjs_validate.check(json.dumps(doc).encode())
     assert "not a valid article" in problem.message and "nowhere" in problem.message
 
@@ -207,16 +227,29 @@ def test_valid_ninjs_that_breaks_the_model_is_reported(kitchen_sink: Article) ->
 # --- round trips -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("options", [V3, V2], ids=["3.x", "2.x"])
+@pytest.mark.parametrize("options", [V3, V2, V1], ids=["3.x", "2.x", "1.x"])
 def test_kitchen_sink_round_trips(kitchen_sink: Article, options: ExportOptions) -> None:
     assert read_back(export(kitchen_sink, options)) == kitchen_sink
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles(), st.sampled_from([V3, V2]))
+@given(articles(), st.sampled_from([V3, V2, V1]))
 def test_every_article_round_trips_exactly(article: Article, options: ExportOptions) -> None:
     text = export(article, options)  # validated against the official schema on the way
     assert read_back(text) == article
+
+
+def _listed_place(actor: Any, article: Article) -> bool:
+    return ninjs_exporter.is_listed_place(actor, set(article.authors) | set(article.sources) | {article.publisher})
+
+
+def _a_place(actor: Any, article: Article) -> bool:
+    speakers = {q.speaker for q in article.quotes}
+    return _listed_place(actor, article) and not actor.mentions and actor.id not in speakers
+
+
+def _native_kind(actor: Any, article: Article) -> str:
+    return actor.kind if actor.kind == "person" or _listed_place(actor, article) else "organization"
 
 
 def native_view(article: Article) -> dict[str, Any]:
@@ -231,9 +264,12 @@ def native_view(article: Article) -> dict[str, Any]:
                     article.publisher, article.sources, sorted(article.authors), published, modified),
         "body": [(p.text, p.role) for p in article.body],
         "media": article.media,
-        "actors": sorted((a.id, a.name, a.kind if a.kind == "person" else "organization", a.mentions)
-                         for a in article.actors),
-        "places": sorted((p.id, p.name, p.country, p.mentions) for p in article.places),
+        "actors": sorted((a.id, a.name, _native_kind(a, article), a.mentions)
+                         for a in article.actors if not _a_place(a, article)),
+        # A country listed among the places that neither the body marks as an actor nor
+        # a quote names as speaker reads back as a place.
+        "places": sorted([(p.id, p.name, p.country, p.mentions) for p in article.places]
+                         + [(a.id, a.name, None, []) for a in article.actors if _a_place(a, article)]),
         "events": sorted((e.id, e.label, e.mentions) for e in article.events),
         "quotes": sorted((q.id, q.kind, q.speaker, q.spans, q.speaker_mention) for q in article.quotes),
     }
@@ -257,7 +293,7 @@ def test_without_the_details_ninjs_still_carries_its_share(article: Article) -> 
 def test_kitchen_sink_without_the_details(kitchen_sink: Article) -> None:
     back = read_back(_without_details(export(kitchen_sink)))
     assert native_view(back) == native_view(kitchen_sink)
-    assert back.actor("urn:newsgraph:country:canada").kind == "organization"  # type: ignore[union-attr]
+    assert back.actor("urn:newsgraph:country:canada").kind == "country"  # type: ignore[union-attr]  (a place the body marks as acting)
     assert back.provenance is not None and back.provenance.reader == "ninjs"
 
 
@@ -306,15 +342,15 @@ def test_cli_writes_and_validates_both_versions(tmp_path: Path) -> None:
 
 
 def test_unwritable_version_is_a_usage_error(kitchen_sink: Article) -> None:
-    with pytest.raises(newsgraph.UsageError, match="--ninjs-version 2 or 3"):
-        export(kitchen_sink, ExportOptions(ninjs_version=1))
+    with pytest.raises(newsgraph.UsageError, match="--ninjs-version 1, 2 or 3"):
+        export(kitchen_sink, ExportOptions(ninjs_version=4))
 
 
 SAMPLE_INPUTS = sorted(p for p in SAMPLES.iterdir() if p.is_file() and not p.name.endswith(".meta.json")
                        and p.name != "kitchen_sink.json")  # kitchen_sink has its own golden test
 
 
-@pytest.mark.parametrize("options, suffix", [(V3, ""), (V2, ".v2")], ids=["3.x", "2.x"])
+@pytest.mark.parametrize("options, suffix", [(V3, ""), (V2, ".v2"), (V1, ".v1")], ids=["3.x", "2.x", "1.x"])
 def test_kitchen_sink_golden(kitchen_sink: Article, options: ExportOptions, suffix: str, file_regression) -> None:
     file_regression.check(export(kitchen_sink, options), binary=False, encoding="utf-8",
                           fullpath=GOLDEN / "ninjs" / f"kitchen_sink{suffix}.ninjs.json")

@@ -266,3 +266,11 @@ def test_any_json_object_reads_or_fails_clearly(doc: dict) -> None:
     except NewsgraphError as err:
         assert err.fix, err
     ninjs_validate.check(json.dumps(doc).encode())  # never raises
+
+
+def test_two_names_in_cyrillic_stay_two_actors_with_readable_ids() -> None:
+    # Both names folded to 'unnamed' once, and the second person merged into the first.
+    item = {"uri": "urn:x:ru", "people": [{"name": "Владимир Путин"}, {"name": "Дмитрий Песков"}]}
+    [article] = newsgraph.read(json.dumps(item).encode(), format="ninjs")
+    assert [a.id for a in article.actors] == ["urn:newsgraph:person:vladimir-putin",
+                                              "urn:newsgraph:person:dmitriy-peskov"]

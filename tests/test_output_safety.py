@@ -68,6 +68,9 @@ def _html_strings(parsed: Any) -> list[str]:
     return found
 
 
+# JSON-LD publishes inferred gender only when asked: ask, so that every format round-trips.
+LOSSLESS = ExportOptions(infer_gender=True)
+
 _BODY_TAGS = {"html", "head", "body", "p", "h2", "ul", "li", "blockquote", "q", "span"}
 
 
@@ -82,7 +85,7 @@ def _check_body_html(html: str) -> None:
 @CI
 @given(article=hostile_articles())
 def test_hostile_text_in_every_field_is_safe_in_every_format(name: str, article: Article) -> None:
-    text = newsgraph.export(article, to=name)  # export validates against the official schema
+    text = newsgraph.export(article, to=name, options=LOSSLESS)  # validated against the official schema
     assert newsgraph.validate(text.encode("utf-8"), format=name) == []
     _no_smuggled_markup(name, _independent_parse(name, text))
     assert read_bytes(text.encode("utf-8"), format=name) == [article]
@@ -92,7 +95,7 @@ def test_hostile_text_in_every_field_is_safe_in_every_format(name: str, article:
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(batch=st.lists(hostile_articles(), min_size=2, max_size=3))
 def test_hostile_streams_of_many_articles_read_back(name: str, batch: list[Article]) -> None:
-    text = newsgraph.export(batch, to=name)  # JSON Lines, a newsMessage, ...
+    text = newsgraph.export(batch, to=name, options=LOSSLESS)  # JSON Lines, a newsMessage, ...
     assert read_bytes(text.encode("utf-8"), format=name) == batch
 
 
@@ -121,10 +124,11 @@ def _scripts(page: str) -> list[str]:
 @CI
 @given(article=hostile_articles())
 def test_hostile_text_in_jsonld_embedded_in_html(article: Article) -> None:
-    page = newsgraph.export(article, to="jsonld", options=ExportOptions(embed_html=True))
+    options = ExportOptions(embed_html=True, jsonld_profile="full", infer_gender=True)
+    page = newsgraph.export(article, to="jsonld", options=options)
     assert newsgraph.validate(page.encode("utf-8"), format="jsonld") == []
     [block] = _scripts(page)  # one block, ended where the exporter ended it
-    assert json.loads(block) == jsonld_exporter.to_document(article)
+    assert json.loads(block) == jsonld_exporter.to_document(article, options)
     tree = html5lib.parse(page, namespaceHTMLElements=False)
     assert not {e.tag for e in tree.iter() if isinstance(e.tag, str)} & (SMUGGLED - {"html", "script"})
     assert read_bytes(page.encode("utf-8"), format="jsonld") == [article]
@@ -140,7 +144,7 @@ def test_the_hostile_pieces_are_in_use() -> None:
 def test_every_piece_at_once_in_every_field(name: str, kitchen_sink: Article) -> None:
     """A deterministic worst case: every hostile piece appended to every free-text field."""
     article = poisoned(kitchen_sink, _ALL)
-    text = newsgraph.export(article, to=name)
+    text = newsgraph.export(article, to=name, options=LOSSLESS)
     _no_smuggled_markup(name, _independent_parse(name, text))
     assert read_bytes(text.encode("utf-8"), format=name) == [article]
 

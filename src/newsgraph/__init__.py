@@ -20,6 +20,7 @@ from .api import (
 )
 from .corpus import Corpus
 from .errors import (
+    DownloadError,
     ExportError,
     InputError,
     ModelError,
@@ -63,6 +64,7 @@ __all__ = [
     "ConvertReport",
     "DateInfo",
     "Event",
+    "DownloadError",
     "ExportError",
     "ExportOptions",
     "ExtractOptions",

@@ -77,8 +77,14 @@ def main() -> None:
               help="Encoding of text input that is not UTF-8 (e.g. latin-1, cp1252).")
 @click.option("--no-validate", is_flag=True, help="Skip checking each export against its schema.")
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
-@click.option("--ninjs-version", type=click.Choice(["2", "3"]), default=None,
-              help="ninjs version to write with --to ninjs  [default: 3]")
+@click.option("--ninjs-version", type=click.Choice(["1", "2", "3"]), default=None,
+              help="ninjs version to write with --to ninjs (1: 1.6, as Superdesk reads)  [default: 3]")
+@click.option("--copyright", default=None, metavar="NOTICE",
+              help="Copyright notice for articles that state none (NewsML-G2 rightsInfo, ninjs).")
+@click.option("--timestamp", default=None, metavar="now|DATETIME",
+              help="Version time of undated articles: 'now' (the clock) or an ISO 8601 date-time. "
+                   "Default: none from the clock (the Unix epoch, or $SOURCE_DATE_EPOCH), so the "
+                   "same input gives the same bytes.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
               help="Worker processes  [default: the machine's cores]")
 @click.option("--glob", default=None, metavar="PATTERN",
@@ -94,14 +100,20 @@ def main() -> None:
               help="Dask scheduler address (default: a LocalCluster on this machine).")
 @click.option("--embed-html", is_flag=True,
               help="With --to jsonld: write an HTML page with the JSON-LD in a <script> block.")
+@click.option("--jsonld-profile", type=click.Choice(["full", "web"]), default=None,
+              help="With --to jsonld: 'full' (the whole graph) or 'web' (what search engines read). "
+                   "[default: web for --embed-html pages, else full]")
+@click.option("--infer-gender", is_flag=True,
+              help="With --to jsonld: publish the gender extraction inferred (off: never published).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, no summary.")
 @_guard
 def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
             extract: bool | None, published: str | None, modified: str | None, url: str | None,
             publisher: str | None, language: str | None, id_base: str, encoding: str | None, no_validate: bool,
-            strict: bool, ninjs_version: str | None, workers: int | None, glob: str | None, fail_fast: bool,
+            strict: bool, ninjs_version: str | None, copyright: str | None, timestamp: str | None,
+            workers: int | None, glob: str | None, fail_fast: bool,
             errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
-            embed_html: bool, quiet: bool) -> int:
+            embed_html: bool, jsonld_profile: str | None, infer_gender: bool, quiet: bool) -> int:
     """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
 
     \b
@@ -119,6 +131,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         raise UsageError("--embed-html works only with --to jsonld", "add --to jsonld or drop --embed-html")
     from .progress import BatchProgress
 
+    if (jsonld_profile or infer_gender) and to != "jsonld":
+        raise UsageError("--jsonld-profile and --infer-gender apply to --to jsonld only",
+                         f"drop them, or write --to jsonld instead of {to}")
     if ninjs_version is not None and to != "ninjs":
         raise UsageError("--ninjs-version applies to --to ninjs only", f"drop it, or write --to ninjs instead of {to}")
     options = api.ConvertOptions(
@@ -126,7 +141,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
                          language=language, id_base=id_base, encoding=encoding),
         export=ExportOptions(validate=not no_validate, strict=strict,
-                             ninjs_version=int(ninjs_version or 3), embed_html=embed_html),
+                             ninjs_version=int(ninjs_version or 3), embed_html=embed_html,
+                             copyright=copyright, timestamp=timestamp, jsonld_profile=jsonld_profile,
+                             infer_gender=infer_gender),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
         skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
     )
@@ -225,9 +242,45 @@ def standards_group() -> None:
 
     \b
     Examples:
+      newsgraph standards download
       newsgraph standards install --from ../shared/standards
       newsgraph standards status
     """
+
+
+@standards_group.command(name="download")
+@click.option("--mirror", default=None, metavar="URL",
+              help="Fetch from a mirror laid out like shared/standards instead of the publishers.")
+@_guard
+def standards_download(mirror: str | None) -> int:
+    """Fetch the official schemas from their publishers (IPTC, schema.org) at the pinned
+    releases, check each file's SHA-256 and install them into the user cache.
+
+    \b
+    Examples:
+      newsgraph standards download
+      newsgraph standards download --mirror https://mirror.example.org/standards
+      newsgraph standards sources        # the URLs, for fetching them elsewhere
+    """
+    from . import standards
+
+    for path in standards.download(mirror=mirror):
+        click.echo(f"installed: {path}")
+    return EXIT_OK
+
+
+@standards_group.command(name="sources")
+def standards_sources() -> None:
+    """List each official file, its publisher's URL and its pinned SHA-256.
+
+    \b
+    Example:
+      newsgraph standards sources
+    """
+    from . import standards
+
+    for relpath, url in standards.source_urls().items():
+        click.echo(f"{relpath}\t{url}\t{standards.PINNED[relpath]}")
 
 
 @standards_group.command(name="install")

@@ -75,6 +75,10 @@ class SchemaMissingError(NewsgraphError):
     """An official schema (XSD, ninjs, schema.org) is not installed."""
 
 
+class DownloadError(NewsgraphError):
+    """An official file could not be fetched, or what was fetched is not the pinned file."""
+
+
 class UsageError(NewsgraphError):
     """The call itself is wrong: unknown format, conflicting options."""
 

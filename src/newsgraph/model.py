@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Sequence, get_args
 
+from anyascii import anyascii
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -488,12 +489,21 @@ def _reference_problems(article: Article) -> list[str]:
 
 
 def normalise_name(name: str) -> str:
-    """Fold a name to the key that decides identity: 'Dmitrí  Peskov' -> 'dmitri-peskov'."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = folded.casefold().replace("&", " and ")
-    folded = re.sub(r"['\u2019.]", "", folded)  # U.S. -> us, O'Brien -> obrien
-    return re.sub(r"[^0-9a-z]+", "-", folded).strip("-") or "unnamed"
+    """Fold a name to the key that decides identity: 'Dmitrí  Peskov' -> 'dmitri-peskov'.
+
+    Every script gets a readable ASCII key by transliteration (anyascii: 'Łukasz' ->
+    'lukasz', 'Владимир Путин' -> 'vladimir-putin', '習近平' -> 'xijinping'). A name with
+    nothing to transliterate gets a short hash of the name itself, so that two different
+    names never fall together under one placeholder.
+    """
+    folded = unicodedata.normalize("NFKC", name)
+    folded = re.sub(r"['\u2019\u02bc.]", "", folded)  # U.S. -> us, O'Brien -> obrien
+    folded = anyascii(folded.replace("&", " and ")).casefold()
+    folded = re.sub(r"['`.]", "", folded)  # apostrophes transliteration brings (ʿ -> `)
+    key = re.sub(r"[^0-9a-z]+", "-", folded).strip("-")
+    if key:
+        return key
+    return "n" + hashlib.sha256(name.strip().casefold().encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def _join(base: str, *parts: str) -> str:

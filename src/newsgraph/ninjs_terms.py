@@ -7,12 +7,14 @@ agree on (roles, rels, the details block, date and quote conventions) lives here
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from .model import Actor, Span
 
 __all__ = [
     "ACTOR_DEFAULTS",
+    "AGENCY_FIELDS",
     "AUTHOR_REL",
     "BODY_ROLE",
     "BODY_TYPE",
@@ -31,7 +33,9 @@ __all__ = [
     "QUOTE_DEFAULTS",
     "SECTION_REL",
     "SOURCE_ROLE",
+    "SUMMARY_ROLE",
     "WEB_RENDITION",
+    "is_listed_place",
     "native_actor_order",
     "native_quote_order",
     "quote_text",
@@ -55,37 +59,30 @@ SOURCE_ROLE = "source"
 WEB_RENDITION = "web"
 MEDIA_RENDITION = "original"
 CAPTION_ROLE = "caption"
+SUMMARY_ROLE = "summary"
+# Model fields the details always carry when set (see _Writer.details).
+AGENCY_FIELDS = ("created", "embargoed", "byline", "creditline", "slugline", "genre", "urgency", "rights")
 MEDIA_TYPES = {"image": "picture", "video": "video", "audio": "audio", "graphic": "graphic"}
 
 # Native defaults: what the reader assumes when the details do not say otherwise.
-ACTOR_DEFAULTS: dict[str, Any] = {
-    "titles": [],
-    "aliases": [],
-    "affiliation": None,
-    "description": None,
-    "gender": None,
-    "identifiers": {},
-}
+ACTOR_DEFAULTS: dict[str, Any] = {"titles": [], "aliases": [], "affiliation": None,
+                                  "description": None, "gender": None, "identifiers": {}}
 PLACE_DEFAULTS: dict[str, Any] = {"kind": "other", "aliases": [], "identifiers": {}}
-EVENT_DEFAULTS: dict[str, Any] = {
-    "kind": "other",
-    "date": None,
-    "status": "unknown",
-    "location": None,
-    "participants": [],
-    "confidence": 1.0,
-}
-QUOTE_DEFAULTS: dict[str, Any] = {"cue": None, "addressee": None, "via": None, "event": None, "confidence": 1.0}
+EVENT_DEFAULTS: dict[str, Any] = {"kind": "other", "date": None, "status": "unknown",
+                                  "location": None, "participants": [], "confidence": 1.0}
+QUOTE_DEFAULTS: dict[str, Any] = {"cue": None, "addressee": None, "via": None, "event": None,
+                                  "confidence": 1.0}
 NATIVE_ACTOR_KINDS = ("person", "organization")
 
 _TIME = re.compile(r"^(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
 
-def rfc3339(value: str) -> str:
+def rfc3339(value: str, utc: bool = False) -> str:
     """An ISO 8601 date of the model as the RFC 3339 date-time ninjs requires.
 
     A date alone becomes midnight UTC and a time without a zone is taken as UTC; the
-    exact original travels in the details (see :func:`write_dates`).
+    exact original travels in the details (see :func:`write_dates`). ``utc``: the same
+    instant in UTC with a "Z" (ninjs 1.x, as its consumers parse it).
     """
     day, _, time = value.partition("T")
     if not time:
@@ -97,30 +94,44 @@ def rfc3339(value: str) -> str:
     zone = zone or "Z"
     if zone != "Z" and ":" not in zone:
         zone = f"{zone[:3]}:{zone[3:]}"
-    return f"{day}T{hhmm}{seconds or ':00'}{zone}"
+    text = f"{day}T{hhmm}{seconds or ':00'}{zone}"
+    if utc and zone != "Z":
+        moment = datetime.fromisoformat(text).astimezone(timezone.utc)
+        return moment.isoformat().replace("+00:00", "Z")
+    return text
 
 
-def write_dates(published: str | None, modified: str | None) -> dict[str, str]:
-    """The ninjs 3 date properties for the article's dates."""
+def write_dates(published: str | None, modified: str | None, utc: bool = False) -> dict[str, str]:
+    """The ninjs 3 date properties for the article's dates: versionCreated is the newest
+    date known (the publication when the article was not modified)."""
     out = {}
     if published:
-        out["firstCreated"] = rfc3339(published)
-    if modified:
-        out["versionCreated"] = rfc3339(modified)
+        out["firstCreated"] = rfc3339(published, utc)
+    if modified or published:
+        out["versionCreated"] = rfc3339(modified or published or "", utc)
     return out
 
 
 def read_dates(first_created: str | None, version_created: str | None) -> tuple[str | None, str | None]:
-    """Publication and modification dates from ninjs: a lone versionCreated is the publication."""
+    """Publication and modification dates from ninjs: a lone versionCreated is the
+    publication, and so is one equal to firstCreated."""
     if first_created:
-        return first_created, version_created
+        return first_created, (version_created if version_created != first_created else None)
     return version_created, None
 
 
-def native_actor_order(actors: Iterable[Actor]) -> list[str]:
-    """Actor ids in the order ninjs lists them: people, then organisations."""
+def is_listed_place(actor: Actor, credited: set[str | None]) -> bool:
+    """Whether ninjs lists this actor among the places: a country not credited."""
+    return actor.kind == "country" and actor.id not in credited
+
+
+def native_actor_order(actors: Iterable[Actor], credited: set[str | None] = frozenset()) -> list[str]:
+    """Actor ids in the order ninjs lists them: people, organisations, then the countries
+    listed in ``places``."""
     actors = list(actors)
-    return [a.id for a in actors if a.kind == "person"] + [a.id for a in actors if a.kind != "person"]
+    return ([a.id for a in actors if a.kind == "person"]
+            + [a.id for a in actors if a.kind != "person" and not is_listed_place(a, credited)]
+            + [a.id for a in actors if is_listed_place(a, credited)])
 
 
 def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
@@ -130,4 +141,5 @@ def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
 
 def quote_text(article_body: list[str], spans: list[Span]) -> str:
     """The text of a quote as its spans show it (what a reader sees without the details)."""
-    return " ".join(article_body[s.paragraph][s.start : s.end] for s in spans)
+    return " ".join(article_body[s.paragraph][s.start:s.end] for s in spans)
+

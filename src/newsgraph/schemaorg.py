@@ -32,8 +32,9 @@ MAPPING = VOCAB + "jsonld:1"
 
 # The terms we write whose values the official schema.org context coerces, with the
 # official definitions (a test compares them). Every other term maps through @vocab,
-# so a document means the same under this context as under "https://schema.org",
-# except that ours names terms with https, as the vocabulary itself does.
+# so a document means the same under this context as under "https://schema.org": the
+# same IRIs, http://schema.org/ as the official context and most of the web write them,
+# so that triples merge with theirs. (Reading takes either scheme.)
 _COERCED: dict[str, str] = {
     "contentUrl": "@id",
     "dateModified": "Date",
@@ -48,8 +49,8 @@ _COERCED: dict[str, str] = {
 }
 
 CONTEXT: dict[str, Any] = {
-    "@vocab": SCHEMA,
-    "schema": SCHEMA,
+    "@vocab": SCHEMA_HTTP,
+    "schema": SCHEMA_HTTP,
     **{term: {"@id": f"schema:{term}", "@type": kind} for term, kind in sorted(_COERCED.items())},
 }
 
@@ -270,6 +271,7 @@ class Vocabulary:
     parents: dict[str, frozenset[str]]
     pending: frozenset[str]
     superseded: dict[str, str]
+    ranges: dict[str, frozenset[str]] = field(default_factory=dict)  # property -> its rangeIncludes
 
     def ancestors(self, cls: str) -> frozenset[str]:
         return _ancestors(self, cls)
@@ -280,6 +282,20 @@ class Vocabulary:
         if not domain or not types:
             return True
         return any(domain & self.ancestors(t) for t in types)
+
+    def accepts(self, prop: str, types: list[str]) -> bool:
+        """Whether a node of these types is in the range of a property (rangeIncludes).
+
+        A node whose types are all unknown to schema.org, or a property without a range,
+        is not judged; a node fits if one of its types or their ancestors is in the range
+        (schema.org: a node may have several types, e.g. Country and GovernmentOrganization).
+        A property whose range includes URL takes any IRI.
+        """
+        expected = self.ranges.get(prop, frozenset())
+        known = [t for t in types if t in self.classes]
+        if not expected or not known or SCHEMA + "URL" in expected:
+            return True  # a URL-valued property takes any IRI, whatever that IRI describes
+        return any(expected & self.ancestors(t) for t in known)
 
     def is_term(self, iri: str) -> bool:
         return iri in self.classes or iri in self.properties or iri in self.members
@@ -325,6 +341,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
     parents: dict[str, frozenset[str]] = {}
     pending: set[str] = set()
     superseded: dict[str, str] = {}
+    ranges: dict[str, frozenset[str]] = {}
     for node in data["@graph"]:
         iri = full(node["@id"])
         types = _ids(node.get("@type"))
@@ -333,6 +350,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             parents[iri] = frozenset(full(p) for p in _ids(node.get("rdfs:subClassOf")))
         elif "rdf:Property" in types:
             properties[iri] = frozenset(full(d) for d in _ids(node.get("schema:domainIncludes")))
+            ranges[iri] = frozenset(full(r) for r in _ids(node.get("schema:rangeIncludes")))
         elif any(t.startswith("schema:") for t in types):
             members.add(iri)
         if "https://pending.schema.org" in _ids(node.get("schema:isPartOf")):
@@ -341,4 +359,4 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         if replaced:
             superseded[iri] = full(replaced[0])
     return Vocabulary(frozenset(classes), properties, frozenset(members), parents,
-                      frozenset(pending), superseded)
+                      frozenset(pending), superseded, ranges)

@@ -2,8 +2,10 @@
 
 They are IPTC's and schema.org's files, never committed here. Looked for, in order:
 ``$NEWSGRAPH_STANDARDS``, the user cache folder, and ``../shared/standards`` beside a
-checkout (or beside the working directory). ``newsgraph standards install --from DIR``
-copies them into the cache after checking the pinned SHA-256 sums below.
+checkout (or beside the working directory). ``newsgraph standards download`` fetches
+them from their publishers (:data:`SOURCES`, at pinned releases) and
+``newsgraph standards install --from DIR`` copies them from a folder; both install into
+the cache only files whose SHA-256 is the pinned one below.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
+import urllib.error
+import urllib.request
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import InputError, SchemaMissingError
+from .errors import DownloadError, InputError, SchemaMissingError
 
 ENV_VAR = "NEWSGRAPH_STANDARDS"
 
@@ -38,8 +43,26 @@ PINNED: dict[str, str] = {
     SCHEMAORG_CONTEXT: "d8167890b056bc7c71eb39b30cbb4816490d5e671371ba50a5a633d1bc36961a",
 }
 
-INSTALL_HINT = ("install them with `newsgraph standards install --from DIR` (a folder laid out like "
-                "shared/standards), or point $NEWSGRAPH_STANDARDS at such a folder")
+# Where each pinned file is published: the publishers' own repositories, at the commit
+# of the pinned release (IPTC NewsML-G2 2.35; IPTC ninjs 3.1, 2.2 and 1.6; schema.org 30.0).
+_IPTC_G2 = "https://raw.githubusercontent.com/iptc/newsml-g2/7f172b01af0c343aacb1e1297ac0e75debabb4a7/"
+_IPTC_NINJS = "https://raw.githubusercontent.com/iptc/newsinjson/3ace39707a725d6674279c3151e2f5323dc81074/"
+_SCHEMAORG = ("https://raw.githubusercontent.com/schemaorg/schemaorg/cc71c8e064859e912aac8b11ec06e6bc53255b6a/"
+              "data/releases/30.0/")
+SOURCES: dict[str, str] = {
+    NEWSML_XSD: _IPTC_G2 + "specification/NewsML-G2_2.35-spec-All-Power.xsd",
+    XML_XSD: _IPTC_G2 + "specification/xml.xsd",
+    GEOJSON_SCHEMA: _IPTC_NINJS + "validation/test_suite/GeoJSON-schema.json",
+    **{rel: _IPTC_NINJS + "specification/" + rel.split("/")[1] for rel in NINJS_SCHEMAS.values()},
+    SCHEMAORG_VOCAB: _SCHEMAORG + "schemaorg-current-https.jsonld",
+    SCHEMAORG_CONTEXT: _SCHEMAORG + "schemaorgcontext.jsonld",
+}
+DOWNLOAD_TIMEOUT = 60.0  # seconds per file
+_MAX_BYTES = 64 * 1024 * 1024  # the largest pinned file is a few MB
+
+INSTALL_HINT = ("install them with `newsgraph standards download` (from their publishers), or "
+                "`newsgraph standards install --from DIR` (a folder laid out like shared/standards), or "
+                "point $NEWSGRAPH_STANDARDS at such a folder")
 
 
 def cache_dir() -> Path:
@@ -111,3 +134,52 @@ def install(source: Path, target: Path | None = None) -> list[Path]:
         written.append(dest)
     _find.cache_clear()
     return written
+
+
+def source_urls(mirror: str | None = None) -> dict[str, str]:
+    """Where each pinned file is fetched from: its publisher, or ``mirror`` + its path."""
+    if mirror:
+        return {rel: mirror.rstrip("/") + "/" + rel for rel in PINNED}
+    return {rel: SOURCES[rel] for rel in PINNED}
+
+
+def download(target: Path | None = None, mirror: str | None = None,
+             timeout: float = DOWNLOAD_TIMEOUT) -> list[Path]:
+    """Fetch every pinned file, check its SHA-256, and install the set into the cache.
+
+    All or nothing: the files are fetched into a temporary folder first, and installed
+    only when every one has arrived with its pinned sum.
+    """
+    urls = source_urls(mirror)
+    with tempfile.TemporaryDirectory(prefix="newsgraph-standards-") as tmp:
+        staging = Path(tmp)
+        for rel, url in urls.items():
+            dest = staging / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(_fetch(url, timeout))
+            actual = sha256(dest)
+            if actual != PINNED[rel]:
+                raise DownloadError(f"{url} gave a file with SHA-256 {actual[:12]}…, not the pinned "
+                                    f"{PINNED[rel][:12]}… of {rel}; nothing was installed",
+                                    "the publisher's file changed or the download was altered: "
+                                    "report it, or install a checked copy with "
+                                    "`newsgraph standards install --from DIR`")
+        return install(staging, target)
+
+
+def _fetch(url: str, timeout: float) -> bytes:
+    request = urllib.request.Request(url, headers={"User-Agent": "newsgraph-standards"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (pinned URLs)
+            data = response.read(_MAX_BYTES + 1)
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", None) or err
+        raise DownloadError(f"could not fetch {url} ({reason}); nothing was installed",
+                            "connect to the network and run `newsgraph standards download` again; "
+                            "offline, copy the files (`newsgraph standards sources` lists them) from a "
+                            "machine that has them and run `newsgraph standards install --from DIR`, "
+                            "or point $NEWSGRAPH_STANDARDS at that folder") from None
+    if len(data) > _MAX_BYTES:
+        raise DownloadError(f"{url} is larger than any pinned file; nothing was installed",
+                            "check the URL (or the --mirror given)")
+    return data

@@ -17,6 +17,17 @@ class ExportOptions:
     ninjs_version: int = 3
     embed_html: bool = False
     pretty: bool = True
+    # The copyright notice to write where the article has none (NewsML-G2 rightsInfo, ninjs).
+    copyright: str | None = None
+    # Wall-clock time enters an output only when asked for: None keeps every output a
+    # function of its input (an undated item's version time is the Unix epoch, or
+    # $SOURCE_DATE_EPOCH); "now" is the time of export; an ISO 8601 date-time is itself.
+    timestamp: str | None = None
+    # JSON-LD: "full" (the whole graph) or "web" (what search engines read; the default
+    # for --embed-html pages). None: the default of the output.
+    jsonld_profile: str | None = None
+    # Publish the gender extraction inferred (from pronouns, titles) as schema.org gender.
+    infer_gender: bool = False
 
 
 def render(fmt: Format, article: Article, options: ExportOptions) -> str:

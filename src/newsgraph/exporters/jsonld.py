@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator
 
-from ..errors import ExportError
+from ..errors import ExportError, UsageError
 from ..model import Actor, Article, Event, Media, Paragraph, Place, Quote, Span, local_id
 from .. import identifiers
-from ..schemaorg import CONTEXT, MAPPING, SCHEMA, VOCAB
+from ..schemaorg import CONTEXT, MAPPING, SCHEMA_HTTP, VOCAB
 from .base import ExportOptions
 
 # Each chunk of render_many is a whole document (a line, or a whole HTML page).
@@ -28,12 +28,16 @@ VALIDATE_CHUNKS = True
 
 ACTOR_TYPES = {"person": "Person", "organization": "Organization", "country": "Country",
                "group": "Organization"}
+# A country that acts (meets, speaks, employs a minister) is its government as much as its
+# territory: typed both, it is in the range of attendee, affiliation, memberOf, creator and
+# spokenByCharacter (Organization) as well as of the place properties.
+COUNTRY_ACTOR_TYPES = ["Country", "GovernmentOrganization"]
 PLACE_TYPES = {"city": "City", "country": "Country", "region": "AdministrativeArea",
                "venue": "EventVenue", "address": "Place", "other": "Place"}
 MEDIA_TYPES = {"image": "ImageObject", "graphic": "ImageObject", "video": "VideoObject",
                "audio": "AudioObject"}
-GENDERS = {"female": SCHEMA + "Female", "male": SCHEMA + "Male"}
-EVENT_SCHEDULED = SCHEMA + "EventScheduled"
+GENDERS = {"female": SCHEMA_HTTP + "Female", "male": SCHEMA_HTTP + "Male"}
+EVENT_SCHEDULED = SCHEMA_HTTP + "EventScheduled"
 
 # additionalType values: VOCAB + "<what>:<value>".
 PARAGRAPH_ROLE = "paragraph-role"
@@ -75,8 +79,9 @@ def _put(node: dict[str, Any], key: str, value: Any) -> None:
 class _Graph:
     """Builds the @graph of one article."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, options: ExportOptions = ExportOptions()) -> None:
         self.article = article
+        self.options = options
         self.observations: dict[str, list[dict[str, Any]]] = {}  # subject id -> its observations
         self.paragraphs: list[dict[str, Any]] = []
         self._links: dict[int, list[tuple[Span, str, str]]] | None = None
@@ -131,12 +136,27 @@ class _Graph:
         _put(node, "alternativeHeadline", a.subheadline)
         _put(node, "author", [ref(x) for x in a.authors])
         _put(node, "publisher", ref(a.publisher) if a.publisher else None)
-        _put(node, "sourceOrganization", [ref(x) for x in a.sources])
+        # sourceOrganization takes organisations only: a person credited as a source (rare)
+        # makes the whole list travel as Observations of ids, in order.
+        if all(self.article.actor(x).kind != "person" for x in a.sources):  # type: ignore[union-attr]
+            _put(node, "sourceOrganization", [ref(x) for x in a.sources])
+        else:
+            for x in a.sources:
+                self.observe(a.id, "sources", x)
         _put(node, "url", a.url)
         _put(node, "inLanguage", a.language)
         _put(node, "datePublished", a.published)
         _put(node, "dateModified", a.modified)
+        _put(node, "dateCreated", a.created)
         _put(node, "dateline", a.dateline)
+        _put(node, "creditText", a.creditline)
+        _put(node, "genre", a.genre)
+        self.rights(node)
+        # No schema.org property: the byline as printed, the slug, urgency and embargo.
+        for variable, value in (("byline", a.byline), ("slugline", a.slugline), ("urgency", a.urgency),
+                                ("embargoed", a.embargoed)):
+            if value is not None:
+                self.observe(a.id, variable, value)
         _put(node, "articleSection", a.section)
         _put(node, "keywords", [t.name for t in a.topics if t.name])
         if any(t.code or t.scheme or t.uri or not t.name for t in a.topics):
@@ -160,6 +180,17 @@ class _Graph:
         _put(node, "contentLocation", [ref(x.id) for x in a.places])
         _put(node, "about", [ref(x.id) for x in a.events])
         return node
+
+    def rights(self, node: dict[str, Any]) -> None:
+        """copyrightHolder (a named party: schema.org expects a Person or Organization),
+        copyrightNotice, and the usage terms as conditionsOfAccess."""
+        rights = self.article.rights
+        if rights is None:
+            return
+        if rights.holder is not None:
+            node["copyrightHolder"] = {"@type": "Organization", "name": rights.holder}
+        _put(node, "copyrightNotice", rights.notice)
+        _put(node, "conditionsOfAccess", rights.usage)
 
     def paragraph(self, index: int, p: Paragraph) -> dict[str, Any]:
         pid = self.mint("paragraph", index + 1)
@@ -227,7 +258,8 @@ class _Graph:
         _put(node, "identifier", other)
 
     def actor(self, x: Actor) -> dict[str, Any]:
-        node: dict[str, Any] = {"@id": x.id, "@type": ACTOR_TYPES[x.kind], "name": x.name}
+        types: str | list[str] = COUNTRY_ACTOR_TYPES if x.kind == "country" else ACTOR_TYPES[x.kind]
+        node: dict[str, Any] = {"@id": x.id, "@type": types, "name": x.name}
         if x.kind in _MARKED_ACTOR_KINDS:
             node["additionalType"] = vocab(ACTOR_KIND, x.kind)
         _put(node, "alternateName", list(x.aliases))
@@ -238,14 +270,18 @@ class _Graph:
             for title in x.titles:
                 self.observe(x.id, "titles", title)
         if x.affiliation is not None:
-            if person:
+            target = self.article.actor(x.affiliation)
+            if target is not None and target.kind == "person":
+                # affiliation and memberOf take organisations: a person is data here.
+                self.observe(x.id, "affiliation", x.affiliation)
+            elif person:
                 node["affiliation"] = ref(x.affiliation)
-            elif ACTOR_TYPES[x.kind] == "Organization":
+            else:  # organisations, groups and countries (as GovernmentOrganization)
                 node["memberOf"] = ref(x.affiliation)
-            else:
-                self.observe(x.id, "affiliation", ref(x.affiliation))
         _put(node, "description", x.description)
-        if x.gender is not None:
+        # Gender is what extraction inferred from pronouns and titles: published only when
+        # asked for (--infer-gender), never as a fact by default.
+        if x.gender is not None and self.options.infer_gender:
             if person:
                 node["gender"] = ref(GENDERS[x.gender])
             else:
@@ -298,7 +334,8 @@ class _Graph:
         if x.cue is not None:
             self.observe(x.id, "cue", x.cue)
         if x.addressee is not None:
-            self.observe(x.id, "addressee", ref(x.addressee))
+            # Observation.value holds data, not things: the addressee's id as text.
+            self.observe(x.id, "addressee", x.addressee)
         if x.confidence != 1.0:
             self.observe(x.id, "confidence", x.confidence)
         return node
@@ -327,9 +364,67 @@ class _Graph:
         return node
 
 
-def to_document(article: Article) -> dict[str, Any]:
+def to_document(article: Article, options: ExportOptions = ExportOptions()) -> dict[str, Any]:
     """The JSON-LD document of one article: our context and one @graph."""
-    return {"@context": CONTEXT, "@graph": _Graph(article).build()}
+    return {"@context": CONTEXT, "@graph": _Graph(article, options).build()}
+
+
+# --- the web profile ------------------------------------------------------------------
+
+PROFILES = ("full", "web")
+# What a page needs for search engines: Google's documented Article properties, each only
+# where the article supplies it (https://developers.google.com/search/docs/appearance/
+# structured-data/article): headline, image, datePublished, dateModified, author (with a
+# name), publisher; plus url, mainEntityOfPage, inLanguage and description.
+WEB_CONTEXT = "https://schema.org"
+
+
+def profile_of(options: ExportOptions) -> str:
+    profile = options.jsonld_profile or ("web" if options.embed_html else "full")
+    if profile not in PROFILES:
+        raise UsageError(f"JSON-LD profile {profile!r} is unknown", "choose --jsonld-profile full or web")
+    return profile
+
+
+def web_document(article: Article) -> dict[str, Any]:
+    """The NewsArticle as search engines read it: every value inline, no graph to resolve."""
+    a = article
+    node: dict[str, Any] = {"@context": WEB_CONTEXT, "@type": "NewsArticle", "@id": a.id}
+    _put(node, "headline", a.headline)
+    _put(node, "description", a.subheadline)
+    _put(node, "image", [_web_image(m) for m in a.media if m.url and MEDIA_TYPES[m.kind] == "ImageObject"])
+    _put(node, "datePublished", a.published)
+    _put(node, "dateModified", a.modified or a.published)
+    _put(node, "author", [_web_party(x) for x in (a.actor(ref) for ref in a.authors) if x is not None])
+    publisher = a.actor(a.publisher) if a.publisher else None
+    if publisher is not None:
+        node["publisher"] = _web_party(publisher)  # an Organization (a person when the model says so)
+    _put(node, "inLanguage", a.language)
+    if a.url:
+        node["url"] = a.url
+        node["mainEntityOfPage"] = {"@type": "WebPage", "@id": a.url}
+    _put(node, "articleSection", a.section)
+    _put(node, "keywords", [t.name for t in a.topics if t.name])
+    _put(node, "dateline", a.dateline)
+    _put(node, "creditText", a.creditline)
+    if a.rights is not None and a.rights.notice is not None:
+        node["copyrightNotice"] = a.rights.notice
+    return node
+
+
+def _web_image(m: Media) -> dict[str, Any]:
+    image: dict[str, Any] = {"@type": "ImageObject", "url": m.url, "contentUrl": m.url}
+    _put(image, "caption", m.caption)
+    _put(image, "creditText", m.credit)
+    return image
+
+
+def _web_party(x: Actor) -> dict[str, Any]:
+    party: dict[str, Any] = {"@type": "Person" if x.kind == "person" else "Organization",
+                             "@id": x.id, "name": x.name}
+    same_as = [u for u in (identifiers.to_url(k, v) for k, v in x.identifiers.items()) if u]
+    _put(party, "sameAs", same_as)
+    return party
 
 
 def dumps(document: dict[str, Any], pretty: bool) -> str:
@@ -338,12 +433,17 @@ def dumps(document: dict[str, Any], pretty: bool) -> str:
     return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def document(article: Article, options: ExportOptions = ExportOptions()) -> dict[str, Any]:
+    """The document of the profile the options ask for (``full`` or ``web``)."""
+    return web_document(article) if profile_of(options) == "web" else to_document(article, options)
+
+
 def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
     if options.embed_html:
         from .jsonld_html import page
 
-        return page([article], [to_document(article)], pretty=options.pretty)
-    return dumps(to_document(article), options.pretty)
+        return page([article], [document(article, options)], pretty=options.pretty)
+    return dumps(document(article, options), options.pretty)
 
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
@@ -351,7 +451,7 @@ def render_many(articles: Iterable[Article], options: ExportOptions = ExportOpti
         from .jsonld_html import page
 
         items = list(articles)
-        yield page(items, [to_document(a) for a in items], pretty=options.pretty)
+        yield page(items, [document(a, options) for a in items], pretty=options.pretty)
         return
     for article in articles:
-        yield dumps(to_document(article), pretty=False)
+        yield dumps(document(article, options), pretty=False)

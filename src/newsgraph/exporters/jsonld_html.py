@@ -35,6 +35,9 @@ def _article_html(article: Article) -> str:
         lines.append(f"<h1>{escape(article.headline)}</h1>")
     if article.subheadline:
         lines.append(f"<p><strong>{escape(article.subheadline)}</strong></p>")
+    byline = article.byline or _join(_author_names(article))
+    if byline:
+        lines.append(f'<p class="byline">{escape(byline if article.byline else "By " + byline)}</p>')
     for p in article.body:
         tag = _TAGS[p.role]
         lines.append(f"<{tag}>{escape(p.text)}</{tag}>")
@@ -42,13 +45,72 @@ def _article_html(article: Article) -> str:
     return "\n".join(lines)
 
 
+def _author_names(article: Article) -> list[str]:
+    return [a.name for a in (article.actor(ref) for ref in article.authors) if a is not None]
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+DESCRIPTION_LIMIT = 300  # characters of the first paragraph when there is no standfirst
+
+
+def _description(article: Article) -> str | None:
+    if article.subheadline:
+        return article.subheadline
+    first = next((p.text for p in article.body if p.role == "body" and p.text.strip()), None)
+    if first is None:
+        return None
+    text = " ".join(first.split())
+    return text if len(text) <= DESCRIPTION_LIMIT else text[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0] + "…"
+
+
+def head_meta(article: Article) -> list[str]:
+    """What search engines and link previews read from <head>: the canonical link, the meta
+    description and author, OpenGraph (og:, article:) and Twitter card tags."""
+    def meta(attr: str, key: str, value: str | None) -> None:
+        if value:
+            tags.append(f'<meta {attr}="{key}" content="{escape(value)}">')
+
+    tags: list[str] = []
+    if article.url:
+        tags.append(f'<link rel="canonical" href="{escape(article.url)}">')
+    description = _description(article)
+    publisher = article.actor(article.publisher) if article.publisher else None
+    image = next((m.url for m in article.media if m.url and m.kind in ("image", "graphic")), None)
+    meta("name", "description", description)
+    meta("name", "author", _join(_author_names(article)))
+    meta("property", "og:type", "article")
+    meta("property", "og:title", article.headline)
+    meta("property", "og:description", description)
+    meta("property", "og:url", article.url)
+    meta("property", "og:image", image)
+    meta("property", "og:site_name", publisher.name if publisher else None)
+    meta("property", "og:locale", article.language.replace("-", "_") if article.language else None)
+    meta("property", "article:published_time", article.published)
+    meta("property", "article:modified_time", article.modified)
+    for name in _author_names(article):
+        meta("property", "article:author", name)
+    meta("property", "article:section", article.section)
+    for topic in article.topics:
+        meta("property", "article:tag", topic.name)
+    meta("name", "twitter:card", "summary_large_image" if image else "summary")
+    meta("name", "twitter:title", article.headline)
+    meta("name", "twitter:description", description)
+    meta("name", "twitter:image", image)
+    return tags
+
+
 def page(articles: list[Article], documents: list[dict[str, Any]], pretty: bool = True) -> str:
-    """A minimal HTML5 page: the JSON-LD of each article in <head>, its text in <body>."""
+    """An HTML5 page: the JSON-LD of each article in <head> (with, for one article, its
+    canonical link, description, OpenGraph and Twitter tags), its text in <body>."""
     language = next((a.language for a in articles if a.language), None)
     title = next((a.headline for a in articles if a.headline), "Articles")
     lang = f' lang="{escape(language)}"' if language else ""
     scripts = "\n".join(f'<script type="application/ld+json">\n{script_json(d, pretty)}\n</script>'
                         for d in documents)
+    meta = "".join(f"{tag}\n" for tag in (head_meta(articles[0]) if len(articles) == 1 else []))
     bodies = "\n".join(_article_html(a) for a in articles)
     return (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{escape(title)}</title>\n{scripts}\n</head>\n<body>\n{bodies}\n</body>\n</html>\n")
+            f"<title>{escape(title)}</title>\n{meta}{scripts}\n</head>\n<body>\n{bodies}\n</body>\n</html>\n")

@@ -36,7 +36,7 @@ from .. import version
 from ..errors import ExportError, UsageError
 from ..inline import Element as MarkNode
 from ..inline import Mark, Node, nest, to_elements
-from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Paragraph, Place, Quote, Topic
+from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Media, Paragraph, Place, Quote, Topic
 from ..newsml_terms import (
     CPNAT_EVENT,
     CPNAT_OF_ACTOR,
@@ -118,17 +118,22 @@ _TEXT_BLOCKS = frozenset({_NITF["p"], _NITF["hl2"], _NITF["li"]})
 
 def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
     """One article as a NewsML-G2 newsItem document."""
-    return serialize(_checked_item(article), pretty=options.pretty)
+    return serialize(_checked_item(article, options), pretty=options.pretty)
 
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
     """Many articles as one newsMessage (a single chunk: the message is one document)."""
     message = etree.Element(_NAR["newsMessage"], nsmap=_NSMAP)
     header = _SubElement(message, _NAR["header"])
-    _SubElement(header, _NAR["sent"]).text = export_time()
+    sent = _SubElement(header, _NAR["sent"])
     item_set = _SubElement(message, _NAR["itemSet"])
     for article in articles:
-        item_set.append(_checked_item(article))
+        item_set.append(_checked_item(article, options))
+    # Sent: the newest of its items' version times (the same input, the same bytes), or
+    # the clock when --timestamp asks for it.
+    stamps = [el.text or "" for el in item_set.iter(_NAR["versionCreated"])]
+    sent.text = (export_time(options.timestamp) if options.timestamp
+                 else max(stamps, key=_instant, default=export_time(None)))
     if len(item_set):  # a message needs at least one item; no articles, no document
         yield serialize(message, pretty=options.pretty)
 
@@ -150,9 +155,9 @@ def serialize(root: etree._Element, *, pretty: bool = True) -> str:
     return _DECLARATION + etree.tostring(root, encoding="unicode") + "\n"
 
 
-def _checked_item(article: Article) -> etree._Element:
+def _checked_item(article: Article, options: ExportOptions) -> etree._Element:
     try:
-        return news_item(article)
+        return news_item(article, options)
     except ValueError as err:
         # lxml refuses characters XML 1.0 cannot carry (NUL, most control characters).
         bad = next((m.group() for text in _strings(article.model_dump())
@@ -177,18 +182,35 @@ def _strings(data: object) -> Iterator[str]:
 # --- the clock and dates ---------------------------------------------------------
 
 
-def export_time() -> str:
-    """Now, or ``$SOURCE_DATE_EPOCH`` when set, as an xs:dateTime in UTC."""
+def export_time(timestamp: str | None) -> str:
+    """The version time of an undated item, as an xs:dateTime in UTC.
+
+    None: ``$SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention), else the
+    Unix epoch, so that the same input gives the same bytes. ``"now"``: the clock (or
+    ``$SOURCE_DATE_EPOCH``). Anything else: an ISO 8601 date-time given by the user.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if timestamp not in (None, "now"):
+        assert timestamp is not None
+        if not _ISO.match(timestamp) or "T" not in timestamp:
+            raise UsageError(f"--timestamp {timestamp!r} is not an ISO 8601 date-time",
+                             "write --timestamp now or e.g. --timestamp 2025-03-03T12:00:00Z")
+        return zoned(timestamp)
     if epoch:
         try:
             moment = datetime.fromtimestamp(int(epoch), timezone.utc)
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time",
                              "set it to whole seconds since 1970, or unset it") from None
-    else:
+    elif timestamp == "now":
         moment = datetime.now(timezone.utc).replace(microsecond=0)
+    else:
+        moment = datetime.fromtimestamp(0, timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _instant(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 _ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
@@ -211,6 +233,32 @@ def xsd_date(value: str) -> str:
             moment = datetime.fromisoformat(text + zone).astimezone(timezone.utc)
             return moment.isoformat().replace("+00:00", "Z")
     return text + (zone or "")
+
+
+def zoned(value: str) -> str:
+    """A model date as the zoned xs:dateTime item times need (firstCreated, versionCreated...).
+
+    The documented rule for what the model leaves open: a date alone is midnight UTC, a
+    time without a zone is UTC. (The exact text travels in ng:value.)
+    """
+    text = xsd_date(value)
+    if "T" not in text:
+        return text + "T00:00:00Z"
+    return text if _ZONE.search(text) else text + "Z"
+
+
+_ZONE = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
+
+
+def _stamp(parent: etree._Element, tag: str, value: str, derived: str | None = None) -> etree._Element:
+    """An item time (zoned); ``derived`` names the model field it was taken from, if not its own."""
+    el = _SubElement(parent, _NAR[tag])
+    el.text = zoned(value)
+    if el.text != value:
+        el.set(ng("value"), value)
+    if derived:
+        el.set(ng("derived"), derived)
+    return el
 
 
 def _date(parent: etree._Element, tag: str, value: str) -> etree._Element:
@@ -270,7 +318,7 @@ def _confidence(el: etree._Element, confidence: float) -> None:
 # --- the item ----------------------------------------------------------------------
 
 
-def news_item(article: Article) -> etree._Element:
+def news_item(article: Article, options: ExportOptions = ExportOptions()) -> etree._Element:
     """The newsItem element of one article."""
     item = etree.Element(_NAR["newsItem"], nsmap=_NSMAP)
     item.set("guid", article.id)
@@ -282,7 +330,8 @@ def news_item(article: Article) -> etree._Element:
         item.set(XML_LANG, article.language)
     _SubElement(item, _NAR["catalogRef"], {"href": IPTC_CATALOG})
     _catalog(item, _topic_schemes(article))
-    _item_meta(item, article)
+    _rights_info(item, article, options)
+    _item_meta(item, article, options)
     _content_meta(item, article)
     for quote in article.quotes:
         _part_meta(item, article, quote)
@@ -321,75 +370,147 @@ def _topic_schemes(article: Article) -> dict[str, str]:
     return found
 
 
-def _item_meta(item: etree._Element, article: Article) -> None:
+def _rights_info(item: etree._Element, article: Article, options: ExportOptions) -> None:
+    """rightsInfo: the holder (the article's, else the publisher), the notice (the article's,
+    else --copyright) and the usage terms."""
+    rights = article.rights
+    publisher = article.actor(article.publisher) if article.publisher else None
+    holder = rights.holder if rights and rights.holder else None
+    notice = rights.notice if rights and rights.notice else None
+    usage = rights.usage if rights else None
+    if holder is None and publisher is None and notice is None and usage is None and not options.copyright:
+        return
+    info = _SubElement(item, _NAR["rightsInfo"])
+    if holder is not None:
+        _name(_SubElement(info, _NAR["copyrightHolder"], {"literal": _literal(holder)}), holder)
+    elif publisher is not None:
+        el = _SubElement(info, _NAR["copyrightHolder"], {"uri": publisher.id, ng("derived"): "publisher"})
+        _name(el, publisher.name)
+    if notice is not None:
+        _text(info, _NAR["copyrightNotice"], notice)
+    elif options.copyright:
+        _text(info, _NAR["copyrightNotice"], options.copyright, {ng("derived"): "option"})
+    if usage is not None:
+        _text(info, _NAR["usageTerms"], usage)
+
+
+def _literal(value: str) -> str:
+    # A literal is an xs:token-like code: the name, its white space collapsed.
+    return " ".join(value.split())
+
+
+def _item_meta(item: etree._Element, article: Article, options: ExportOptions) -> None:
     meta = _SubElement(item, _NAR["itemMeta"])
     _SubElement(meta, _NAR["itemClass"], {"qcode": "ninat:text"})
     publisher = article.actor(article.publisher) if article.publisher else None
     if publisher is not None:
         _party(meta, "provider", publisher)
     else:
-        # provider is required; the model knows none, and says so rather than invent one.
-        _SubElement(meta, _NAR["provider"], {"literal": "unknown"})
-    # Not a model field: the item's version time, from the article's own dates when it
-    # has any (an xs:dateTime, so a bare date gets midnight), else the export time.
-    stamp = article.modified or article.published
-    version_created = xsd_date(stamp) if stamp else export_time()
-    if "T" not in version_created:
-        version_created += "T00:00:00"
-    _SubElement(meta, _NAR["versionCreated"]).text = version_created
-    if article.published and "T" in article.published:
-        _date(meta, "firstCreated", article.published)
+        # provider is required; with no publisher known, the party that made this item.
+        _name(_SubElement(meta, _NAR["provider"], {"literal": "newsgraph"}), "newsgraph")
+    # The item's version time: the article's newest date; an undated article's is fixed
+    # (see export_time), so that the same input gives the same bytes.
+    for value, field in ((article.modified, "modified"), (article.published, "published"),
+                         (article.created, "created")):
+        if value:
+            _stamp(meta, "versionCreated", value, field)
+            break
+    else:
+        _stamp(meta, "versionCreated", export_time(options.timestamp), "none")
+    if article.created:
+        _stamp(meta, "firstCreated", article.created)
+    elif article.published:
+        _stamp(meta, "firstCreated", article.published, "published")
+    if article.embargoed:
+        _stamp(meta, "embargoed", article.embargoed)
     _SubElement(meta, _NAR["pubStatus"], {"qcode": "stat:usable"})
     _SubElement(meta, _NAR["generator"], {"versioninfo": version.__version__}).text = "newsgraph"
     if article.headline:
         _text(meta, _NAR["title"], article.headline)
     for media in article.media:
-        link = _SubElement(meta, _NAR["link"], {"rel": f"ngmedia:{media.kind}"})
-        if media.url:
-            link.set("href", media.url)
-        if media.caption is not None:
-            _text(link, _NAR["description"], media.caption, {"role": f"drol:{DROL_CAPTION}"})
-        if media.credit is not None:
-            _text(link, _NAR["creditline"], media.credit, normalized=True)
-    if article.provenance is not None:
+        if media.url:  # a link needs a target; media without one go in ng:media below
+            _media_link(_SubElement(meta, _NAR["link"], {"rel": f"ngmedia:{media.kind}", "href": media.url}),
+                        media)
+    if article.provenance is not None or any(m.url is None for m in article.media):
         _provenance(meta, article)
+
+
+def _media_link(link: etree._Element, media: Media) -> None:
+    if media.caption is not None:
+        _text(link, _NAR["description"], media.caption, {"role": f"drol:{DROL_CAPTION}"})
+    if media.credit is not None:
+        _text(link, _NAR["creditline"], media.credit, normalized=True)
 
 
 def _provenance(meta: etree._Element, article: Article) -> None:
     prov = article.provenance
-    assert prov is not None
     el = _SubElement(meta, ng("provenance"))
-    for attr, value in (("source", prov.source), ("sha256", prov.sha256), ("reader", prov.reader),
-                        ("newsgraph-version", prov.newsgraph_version)):
-        if value is not None:
-            el.set(attr, value)
-    for removed in prov.removed:
-        r = _SubElement(el, ng("removed"), {"reason": removed.reason})
-        if removed.offset is not None:
-            r.set("offset", str(removed.offset))
-        r.text = removed.text
-    for note in prov.notes:
-        _SubElement(el, ng("note")).text = note
+    if prov is None:
+        el.set("absent", "true")  # only here to hold media without a target
+    else:
+        for attr, value in (("source", prov.source), ("sha256", prov.sha256), ("reader", prov.reader),
+                            ("newsgraph-version", prov.newsgraph_version)):
+            if value is not None:
+                el.set(attr, value)
+        for removed in prov.removed:
+            r = _SubElement(el, ng("removed"), {"reason": removed.reason})
+            if removed.offset is not None:
+                r.set("offset", str(removed.offset))
+            r.text = removed.text
+        for note in prov.notes:
+            _SubElement(el, ng("note")).text = note
+    for position, media in enumerate(article.media):
+        if media.url is None:
+            # No link without a target (IPTC: a link has an href or a residref).
+            _media_link(_SubElement(el, ng("media"), {"kind": media.kind, "position": str(position)}), media)
 
 
 def _content_meta(item: etree._Element, article: Article) -> None:
     meta = _SubElement(item, _NAR["contentMeta"])
+    if article.urgency is not None:
+        _SubElement(meta, _NAR["urgency"]).text = str(article.urgency)
     if article.published:
         _date(meta, "contentCreated", article.published)
     if article.modified:
         _date(meta, "contentModified", article.modified)
+    located = _dateline_place(article)
+    if located is not None:
+        el = _SubElement(meta, _NAR["located"], {"type": f"cpnat:{_place_nature(located)}", "uri": located.id})
+        _name(el, located.name)
     for ref in article.sources:
         _party(meta, "infoSource", _actor(article, ref))
     for ref in article.authors:
         _party(meta, "creator", _actor(article, ref))
     if article.language:
         _SubElement(meta, _NAR["language"], {"tag": article.language})
+    if article.genre is not None:
+        _name(_SubElement(meta, _NAR["genre"], {"literal": _literal(article.genre)}), article.genre)
     for topic in article.topics:
         _topic(meta, topic)
-    credited = set(article.authors) | set(article.sources) | ({article.publisher} if article.publisher else set())
+    _subjects(meta, article)
+    if article.slugline is not None:
+        _text(meta, _NAR["slugline"], article.slugline, normalized=True)
+    if article.headline is not None:
+        _text(meta, _NAR["headline"], article.headline)
+    if article.kicker is not None:
+        _text(meta, _NAR["headline"], article.kicker, {"role": f"ngrole:{ROLE_KICKER}"})
+    if article.dateline is not None:
+        _text(meta, _NAR["dateline"], article.dateline)
+    _credits(meta, article)
+    if article.subheadline is not None:
+        _text(meta, _NAR["description"], article.subheadline, {"role": f"drol:{DROL_SUMMARY}"})
+    if article.section is not None:
+        _ext(meta, "contentMetaExtProperty", REL_SECTION, value=article.section)
+
+
+def _subjects(meta: etree._Element, article: Article) -> None:
+    """What the story is about: never a credited party (author, publisher, agency) it does
+    not mention, never an agency or publisher at all, never a generic group ("reporters")."""
+    agencies = set(article.sources) | ({article.publisher} if article.publisher else set())
     for actor in article.actors:
-        # An author, publisher or agency the text never mentions is not what the story is about.
-        if actor.mentions or actor.id not in credited:
+        if actor.kind == "group" or actor.id in agencies:
+            continue
+        if actor.mentions or actor.id not in article.authors:
             subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{CPNAT_OF_ACTOR[actor.kind]}",
                                                           "uri": actor.id})
             _name(subject, actor.name)
@@ -401,16 +522,38 @@ def _content_meta(item: etree._Element, article: Article) -> None:
         if event.confidence != 1.0:
             _confidence(subject, event.confidence)
         _name(subject, event.label)
-    if article.headline is not None:
-        _text(meta, _NAR["headline"], article.headline)
-    if article.kicker is not None:
-        _text(meta, _NAR["headline"], article.kicker, {"role": f"ngrole:{ROLE_KICKER}"})
-    if article.dateline is not None:
-        _text(meta, _NAR["dateline"], article.dateline)
-    if article.subheadline is not None:
-        _text(meta, _NAR["description"], article.subheadline, {"role": f"drol:{DROL_SUMMARY}"})
-    if article.section is not None:
-        _ext(meta, "contentMetaExtProperty", REL_SECTION, value=article.section)
+
+
+def _credits(meta: etree._Element, article: Article) -> None:
+    """by (the byline, else the authors' names) and creditline (as printed, else the
+    credited agencies); a value made from other fields is marked ng:derived."""
+    if article.byline is not None:
+        _text(meta, _NAR["by"], article.byline)
+    elif article.authors:
+        names = [_actor(article, ref).name for ref in article.authors]
+        _text(meta, _NAR["by"], join_names(names), {ng("derived"): "authors"})
+    if article.creditline is not None:
+        _text(meta, _NAR["creditline"], article.creditline, normalized=True)
+    elif article.sources:
+        names = [_actor(article, ref).name for ref in article.sources]
+        _text(meta, _NAR["creditline"], join_names(names), {ng("derived"): "sources"}, normalized=True)
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C': names as a byline prints them."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _dateline_place(article: Article) -> Place | None:
+    """The place the dateline names first ('OTTAWA, March 3 (Reuters)' -> Ottawa)."""
+    if not article.dateline:
+        return None
+    head = article.dateline.casefold()
+    found = [(head.find(name.casefold()), place) for place in article.places
+             for name in (place.name, *place.aliases) if name.casefold() in head]
+    return min(found, key=lambda t: t[0])[1] if found else None
 
 
 def _actor(article: Article, ref: str) -> Actor:
@@ -584,14 +727,16 @@ def _content_set(item: etree._Element, article: Article) -> None:
     inline = _SubElement(content_set, _NAR["inlineXML"], {"contenttype": NITF_MEDIA_TYPE})
     inline.append(nitf_body(article))
     if article.url:
-        _SubElement(content_set, _NAR["remoteContent"], {"href": article.url, "contenttype": "text/html"})
+        _SubElement(content_set, _NAR["remoteContent"], {"href": article.url, "contenttype": "text/html",
+                                                         "rendition": "rnd:web"})
 
 
 def nitf_body(article: Article) -> etree._Element:
     """The NITF document of the body, with every mention and quote span marked."""
     doc = etree.Element(_NITF["nitf"], nsmap={None: NITF})
     body = _SubElement(doc, _NITF["body"])
-    content = _SubElement(body, _NITF["body.content"], {XML_SPACE: "preserve"})
+    # Paragraphs inside one <block>, as agencies write NITF (and as Superdesk reads it).
+    content = _SubElement(_SubElement(body, _NITF["body.content"], {XML_SPACE: "preserve"}), _NITF["block"])
     marks = _marks(article)
     context = _MarkContext(article)
     group: etree._Element | None = None

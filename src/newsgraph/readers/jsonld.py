@@ -195,6 +195,11 @@ class _ArticleReader:
 
     # --- helpers ---
 
+    def graph_node(self, iri: str) -> Node | None:
+        """The node of the graph with this id, if the document describes it."""
+        node = self.graph.nodes.get(iri)
+        return node if node is not None and not node.bare else None
+
     def problem(self, what: str) -> None:
         """Our own documents must be exact; for others, note what was left out."""
         if self.ours:
@@ -240,7 +245,9 @@ class _ArticleReader:
             self.entity(x, country="place", default="topic")
         authors = self.actor_ids(n.values("author"), "person")
         publisher = self.actor_ids(n.values("publisher")[:1], "organization")
-        sources = self.actor_ids(n.values("sourceOrganization"), "organization")
+        listed = [self.graph_node(i) for i in self.observed(n, "sources") if isinstance(i, str)]
+        sources = self.actor_ids([x for x in listed if x is not None] or n.values("sourceOrganization"),
+                                 "organization")
         quotes = self.quotes(body)
         self.fill()
         if paragraph_nodes:
@@ -266,6 +273,7 @@ class _ArticleReader:
             "published": self.checked(_date, n.text("datePublished"), "datePublished"),
             "modified": self.checked(_date, n.text("dateModified"), "dateModified"),
             "dateline": n.text("dateline"),
+            **self.agency_fields(),
             "section": n.text("articleSection"),
             "body": body,
             "media": self.media(),
@@ -277,6 +285,22 @@ class _ArticleReader:
             "provenance": self.provenance(),
         }
         return article_from_data(data)
+
+    def agency_fields(self) -> dict[str, Any]:
+        """First created, credit, genre, rights; byline, slug, urgency and embargo (Observations)."""
+        n = self.node
+        holder = n.node("copyrightHolder")
+        rights = {"holder": holder.text("name") if holder is not None else n.text("copyrightHolder"),
+                  "notice": n.text("copyrightNotice"), "usage": n.text("conditionsOfAccess")}
+        out: dict[str, Any] = {
+            "created": self.checked(_date, n.text("dateCreated"), "dateCreated"),
+            "creditline": n.text("creditText"),
+            "genre": n.text("genre"),
+            "rights": rights if any(rights.values()) else None,
+        }
+        for variable in ("byline", "slugline", "urgency", "embargoed"):
+            out[variable] = next(iter(self.observed(n, variable)), None)
+        return out
 
     def url(self) -> str | None:
         candidates = self.node.iris("url")
@@ -476,7 +500,10 @@ class _ArticleReader:
             actor["affiliation"] = self.actor(affiliation[0], "organization")
         else:
             for value in self.observed(node, "affiliation"):
-                actor["affiliation"] = self.actor(value, "organization") if isinstance(value, Node) else None
+                # A node (newsgraph before 0.2), or an actor's id as text (a person).
+                found = value if isinstance(value, Node) else \
+                    self.graph_node(value) if isinstance(value, str) else None
+                actor["affiliation"] = self.actor(found, "organization") if found is not None else None
         if actor.get("affiliation") == actor["id"]:
             actor["affiliation"] = None
         actor["description"] = node.text("description")
@@ -533,7 +560,10 @@ class _ArticleReader:
             speaker = node.values("spokenByCharacter") or node.values("creator") or node.values("author")
             event = node.node("recordedAt")
             via = node.values("publisher")
-            addressee = [a for a in self.observed(node, "addressee") if isinstance(a, Node)]
+            # The addressee: a node (newsgraph before 0.2), or an actor's id as text.
+            addressee = [a if isinstance(a, Node) else self.graph_node(a)
+                         for a in self.observed(node, "addressee") if isinstance(a, (Node, str))]
+            addressee = [a for a in addressee if a is not None]
             own_id = not node.blank and _valid(_uri, node.id)
             quote: dict[str, Any] = {
                 "id": node.id if own_id else local_id(self.id, "quote", len(quotes) + 1),

@@ -322,7 +322,8 @@ class _ItemReader:
             "language": self._language(),
             "published": self._published(),
             "modified": self._modified(),
-            **self._agency_fields(),
+            # Our items mark what the exporter derived from other fields (ng:derived); others' are read as given.
+            **(self._item_details() if self.ours else self._agency_fields()),
             "dateline": self.text(_child(self.cmeta, "dateline")),
             "section": self._section(),
             "body": body,
@@ -1103,6 +1104,16 @@ class _ItemReader:
             if credit is not None:
                 entry["credit"] = self.text(credit)
             media.append(entry)
+        prov = self.meta.find(ng("provenance")) if self.ours and self.meta is not None else None
+        for el in [] if prov is None else prov.findall(ng("media")):
+            # Our media without a target: kept beside the links, at their place in the list.
+            entry = {"kind": el.get("kind", "image")}
+            for description in _children(el, "description"):
+                entry["caption"] = self.text(description)
+            if _child(el, "creditline") is not None:
+                entry["credit"] = self.text(_child(el, "creditline"))
+            position = el.get("position", "")
+            media.insert(int(position) if position.isdigit() else len(media), entry)
         if item_class in _MEDIA_CLASSES:
             media.append(self._media_item(_MEDIA_CLASSES[item_class]))
         return media
@@ -1123,10 +1134,42 @@ class _ItemReader:
             entry["credit"] = self.text(credit)
         return entry
 
+    def _own(self, parent: etree._Element | None, name: str) -> etree._Element | None:
+        """A property the article holds itself: in our items, one not made from other fields."""
+        el = _child(parent, name)
+        return None if el is None or (self.ours and el.get(ng("derived"))) else el
+
+    def _item_details(self) -> dict[str, Any]:
+        """The agency fields of our own items: what the exporter derived is left out."""
+        genre = _child(self.cmeta, "genre")
+        urgency = self.text(_child(self.cmeta, "urgency"))
+        out: dict[str, Any] = {
+            "created": self.date(self._own(self.meta, "firstCreated"), "firstCreated") if self.ours else None,
+            "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
+            "byline": self.text(self._own(self.cmeta, "by")),
+            "creditline": self.text(self._own(self.cmeta, "creditline")),
+            "slugline": self.text(_child(self.cmeta, "slugline")),
+            "genre": None if genre is None else (self.text(_child(genre, "name")) or _code_part(_key(genre))),
+            "urgency": int(urgency) if urgency and urgency.strip().isdigit() else None,
+        }
+        if urgency and out["urgency"] is None or out["urgency"] is not None and not 1 <= out["urgency"] <= 9:
+            self.notes.append(f"urgency {urgency!r} is not a number from 1 to 9; left out")
+            out["urgency"] = None
+        info = _child(self.item, "rightsInfo")
+        if info is not None:
+            holder = self._own(info, "copyrightHolder")
+            holder_name = None if holder is None else (self.text(_child(holder, "name")) or holder.get("literal"))
+            rights = {"holder": holder_name,
+                      "notice": self.text(self._own(info, "copyrightNotice")),
+                      "usage": self.text(_child(info, "usageTerms"))}
+            if any(rights.values()):
+                out["rights"] = rights
+        return out
+
     def _provenance(self) -> dict[str, Any] | None:
         if self.ours:
             el = self.meta.find(ng("provenance")) if self.meta is not None else None
-            if el is None:
+            if el is None or el.get("absent") == "true":
                 return None
             data: dict[str, Any] = {k: el.get(a) for k, a in (
                 ("source", "source"), ("sha256", "sha256"), ("reader", "reader"),

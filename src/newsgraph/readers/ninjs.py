@@ -176,12 +176,17 @@ def _from_v1(doc: dict) -> dict:
             headlines.append({"role": key[9:], "value": value})
         elif lower.startswith("body_"):
             bodies.append({"role": key[5:], "contenttype": _v1_type(key[5:]), "value": value})
+        elif lower == f"description_{conv.DETAILS_ROLE}":  # newsgraph's own details (ninjs 1.x)
+            descriptions.append({"role": conv.DETAILS_ROLE, "contenttype": conv.DETAILS_TYPE, "value": value})
         elif lower.startswith("description_"):
             descriptions.append({"role": key[12:], "contenttype": _v1_type(key[12:]), "value": value})
         elif lower == "byline":
             out["by"] = value
         elif lower == "$standard":
             out["standard"] = value
+        elif lower == "infosource" and isinstance(value, list):
+            # 1.x has no role for an information source; its rel says "publisher" or "source".
+            out["infosources"] = [{"role": v.get("rel"), **_v1_entity(v)} for v in value if isinstance(v, dict)]
         elif lower in _V1_PLURALS and isinstance(value, list):
             out[_V1_PLURALS[lower]] = [_v1_entity(v) for v in value if isinstance(v, dict)]
         elif lower == "associations" and isinstance(value, dict):
@@ -368,8 +373,10 @@ class _ItemReader:
         data["body"] = [p.model_dump() for p in markup.paragraphs]
         texts = [p.text for p in markup.paragraphs]
 
+        self.countries: list[dict[str, Any]] = []
         actors = self.actors(markup)
         places = self.places(markup)
+        actors += self.countries  # countries acting as parties, listed among the places
         events = self.events(markup, places, article_id)
         quotes = self.quotes(markup, texts, {a["id"] for a in actors})
         data["authors"] = self.authors(actors)
@@ -467,12 +474,24 @@ class _ItemReader:
         return out
 
     def places(self, markup: html_body.BodyMarkup) -> list[dict[str, Any]]:
+        """The places; a country our details name as an actor goes to ``self.countries``."""
         out = []
+        acting = self.details.get("actors") if isinstance(self.details.get("actors"), dict) else {}
+        # A place that acts: our details say so, or the body marks it as an actor or speaker.
+        marked = set(markup.actors) | {q.speaker for q in markup.quotes.values() if q.speaker}
         for entry in _dicts(self.doc.get("places")):
             name = _str(entry.get("name")) or _str(entry.get("literal"))
             if not name or not name.strip():
                 continue
-            place_id = self.claim(self.id_of(entry.get("uri")), "place", name)
+            own = self.id_of(entry.get("uri"))
+            if own is not None and (acting.get(own, {}).get("kind") == "country" if acting else own in marked):
+                actor_id = self.claim(own, "country", name)
+                if actor_id is not None:
+                    self.countries.append({"id": actor_id, "kind": "country", "name": name,
+                                           "mentions": _spans(markup.actors.get(actor_id)),
+                                           "_rel": str(entry.get("rel") or "").lower()})
+                continue
+            place_id = self.claim(own, "place", name)
             if place_id is None:
                 continue
             country = next((_str(c.get("address", {}).get("country")) for c in _dicts(entry.get("contactinfo"))
@@ -693,11 +712,14 @@ class _ItemReader:
         article = d.get("article") if isinstance(d.get("article"), dict) else {}
         if "published" in article or "modified" in article:
             exact = (article.get("published"), article.get("modified"))
-            stated = conv.write_dates(*[_str(v) for v in exact])
+            stated = [conv.write_dates(*[_str(v) for v in exact], utc=utc) for utc in (False, True)]
             actual = {k: v for k, v in (("firstCreated", self.doc.get("firstcreated")),
                                         ("versionCreated", self.doc.get("versioncreated"))) if v}
-            if stated == actual:  # the native dates were not edited since: the exact ones hold
+            if actual in stated:  # the native dates were not edited since: the exact ones hold
                 data["published"], data["modified"] = exact
+        for field in conv.AGENCY_FIELDS:  # created, embargoed, byline, rights...
+            if field in article:
+                data[field] = article[field]
         authors = article.get("authors")
         if isinstance(authors, list) and sorted(map(str, authors)) == sorted(data["authors"]):
             data["authors"] = authors

@@ -6,7 +6,9 @@ The checks, for a document or for each JSON-LD block of an HTML page:
    no IRI, no @context that would need the network.
 2. Every @type is a schema.org class, every property a schema.org property, every
    schema.org IRI used as a value (EventScheduled, Female) a schema.org term; pending
-   terms count. Warnings: a term superseded by another, a property outside the
+   terms count. Every node a property holds is in the property's range (rangeIncludes:
+   a Country is no Person; a node typed both Country and GovernmentOrganization is an
+   Organization as well as a Place). Warnings: a term superseded by another, a property outside the
    domainIncludes of its node's types (schema.org calls domains expected, not required).
 3. The document holds a NewsArticle that reads as a valid Article.
 
@@ -155,6 +157,10 @@ def _name(iri: str) -> str:
     return term(iri) or iri
 
 
+def _types(node: Node) -> str:
+    return " and ".join(_name(t) for t in node.types) or "typeless"
+
+
 def _vocabulary_problems(graph: Graph, vocab: Vocabulary, line: int | None) -> Iterator[Problem]:
     """Every type, property and schema.org IRI value of every node, against the vocabulary."""
     for node in graph:
@@ -179,6 +185,11 @@ def _vocabulary_problems(graph: Graph, vocab: Vocabulary, line: int | None) -> I
                               f"{', '.join(_name(t) for t in types)} (schema.org domainIncludes)",
                               line=line, severity="warning")
             for value in values:
+                if isinstance(value, Node) and not vocab.accepts(prop, value.types):
+                    yield Problem(f"property {_name(prop)!r}{where} holds a {_types(value)} node"
+                                  f"{'' if value.blank else f' ({value.id})'}, outside its range "
+                                  f"({', '.join(sorted(_name(r) for r in vocab.ranges[prop]))}; "
+                                  "schema.org rangeIncludes)", line=line)
                 # A reference to a schema.org IRI must name a term (an enumeration member); a
                 # node the document describes may have any IRI, schema.org's included.
                 if isinstance(value, Node) and value.bare and value.id.startswith(SCHEMA) \
