@@ -20,7 +20,7 @@ from .formats import Format
 from .inputs import STDIN, Input
 from .jobs import Job, iter_jobs
 from .model import Article
-from .output import atomic_write
+from .output import atomic_write, remove_stale_temp_files
 from .readers.base import ReadOptions
 from .validators.problem import Problem
 from .worker import Outcome
@@ -212,20 +212,20 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
     if not args:
         raise UsageError("no input given", "name files or folders, or '-' for standard input")
     report = ConvertReport(warnings=schema_warnings(fmt, options.export))
-    target = None if output in (None, STDIN) else Path(output)
-    to_folder = target is not None and (
-        target.is_dir() or str(output).endswith(("/", "\\")) or len(args) > 1
-        or any(Path(a).is_dir() for a in args if a != STDIN))
+    target, to_folder = output_target(args, output)
     if target is not None and not to_folder:
         _refuse_overwriting_inputs(target, args)
+        remove_stale_temp_files(target.parent if str(target.parent) else Path("."), recursive=False)
     if to_folder:
         assert target is not None
         _refuse_an_input_folder(target, args)
         check_writable_folder(target)
+        remove_stale_temp_files(target)
     settings = worker.Settings(
         to=options.to, extract=options.extract, read=options.read, export=options.export,
         extraction=options.extraction, folder=str(target) if to_folder else None,
-        skip_existing=options.skip_existing)
+        skip_existing=options.skip_existing, input_files=_named_files(args),
+        input_folders=tuple(str(Path(a).resolve()) for a in args if a != STDIN and Path(a).is_dir()))
     items = iter_jobs(args, declared=options.from_format, glob=options.glob,
                       skip=target if to_folder else None)
     outcomes = _engine(items, settings, options)
@@ -246,6 +246,51 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
         _stream(record(), target, fmt, options.export, stdout or sys.stdout, report, on_outcome)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def output_target(inputs: Sequence[str], output: str | Path | None) -> tuple[Path | None, bool]:
+    """Where ``convert`` writes: (None, False) standard output, (path, False) one file,
+    (folder, True) one file per article: an existing folder, a path ending in '/', several
+    inputs or a folder input."""
+    target = None if output is None or str(output) == STDIN else Path(output)
+    to_folder = target is not None and (
+        target.is_dir() or str(output).endswith(("/", "\\")) or len(inputs) > 1
+        or any(Path(a).is_dir() for a in inputs if a != STDIN))
+    return target, to_folder
+
+
+def _named_files(args: list[str]) -> frozenset[str]:
+    return frozenset(str(Path(a).resolve()) for a in args if a != STDIN and not Path(a).is_dir())
+
+
+def check_errors_file(path: Path, inputs: Sequence[str | Path], output: str | Path | None,
+                      options: ConvertOptions = ConvertOptions()) -> None:
+    """Before a batch: the --errors file must replace neither an input nor an output, and
+    its folder must be writable (found at the end, the failures would be lost)."""
+    args = [str(i) for i in inputs]
+    _refuse_overwriting_inputs(path, args)
+    if path.is_dir():
+        raise UsageError("the --errors path is a folder", "name a file, e.g. --errors failed.jsonl",
+                         source=str(path))
+    target, to_folder = output_target(args, output)
+    if target is not None:
+        fmt = formats.get(options.to)
+        ext = ".html" if options.export.embed_html else fmt.extensions[0]
+        same = not to_folder and path.resolve() == target.resolve()
+        inside = to_folder and path.resolve().is_relative_to(target.resolve()) and path.name.lower().endswith(ext)
+        if same or inside:
+            raise UsageError("the --errors file could replace an output",
+                             "give it another name or folder, e.g. --errors failed.jsonl", source=str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError("the folder of the --errors file does not exist",
+                         "create it, or name a file in an existing folder", source=str(path))
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        raise OutputError(f"the --errors file cannot be written: {err.strerror or err}",
+                          "choose a writable place for it", source=str(path)) from None
 
 
 def _engine(items: Iterable[Job | NewsgraphError], settings: worker.Settings,

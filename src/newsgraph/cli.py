@@ -129,7 +129,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
     )
     if errors_file:
-        api.refuse_overwriting_inputs(Path(errors_file), list(inputs))
+        api.check_errors_file(Path(errors_file), list(inputs), output, options)
     with BatchProgress(None, enabled=not quiet) as progress:
         report = api.convert(list(inputs), output, options=options, on_outcome=progress.update)
     if not quiet:

@@ -7,6 +7,7 @@ each carries everything a worker process needs (picklable, no open handles).
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -27,6 +28,40 @@ class Job:
     format: str | None = None  # declared or implied format name
     sidecar: str | None = None  # the input whose NAME.meta.json applies
     line: int | None = None
+
+
+# An input of N articles writes STEM-1 ... STEM-N: a stem claims those names too.
+_NUMBERED = re.compile(r"^(?P<base>.+)-[1-9][0-9]*$", re.DOTALL)
+
+
+class OutputNames:
+    """Stems of one batch such that no two inputs can write the same output file.
+
+    A stem S stands for S and S-1, S-2, ... (an input of many articles), so 'story' (of a
+    story.json of two articles) and 'story-1' (of story-1.txt) clash and the later one is
+    renamed 'story_2'; a suffix '-N' would itself clash with 'story-2'.
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._numbered_bases: set[str] = set()  # S of every claimed S-N
+
+    def _clashes(self, key: str) -> bool:
+        numbered = _NUMBERED.match(key)
+        return (key in self._taken or key in self._numbered_bases
+                or (numbered is not None and numbered["base"] in self._taken))
+
+    def claim(self, stem: str) -> str:
+        candidate, n = stem, 2
+        while self._clashes(candidate.casefold()):
+            candidate = f"{stem}_{n}"
+            n += 1
+        key = candidate.casefold()
+        self._taken.add(key)
+        numbered = _NUMBERED.match(key)
+        if numbered:
+            self._numbered_bases.add(numbered["base"])
+        return candidate
 
 
 def _is_jsonl(item: Input, declared: str | None) -> bool:
@@ -73,15 +108,8 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
     """Jobs for every input, in order; a problem with one input comes as an error to report.
     Folder walks leave out ``skip`` (the output folder)."""
     index = 0
-    stems: set[str] = set()
-
-    def unique(stem: str) -> str:
-        candidate, n = stem, 2
-        while candidate.casefold() in stems:
-            candidate = f"{stem}-{n}"
-            n += 1
-        stems.add(candidate.casefold())
-        return candidate
+    names = OutputNames()
+    unique = names.claim
 
     for item in expand(arguments, skip=skip):
         if isinstance(item, NewsgraphError):

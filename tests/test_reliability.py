@@ -1,0 +1,155 @@
+"""No loss, no hang, no surprise (issue 21): output names, inputs never replaced, resuming a
+stopped run, the --errors file, dead workers, interrupts, library calls with wrong types."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import newsgraph
+from newsgraph.cli import main
+
+from conftest import ROOT, SAMPLES
+
+
+def invoke(*args: str, input: str | bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def many(n: int) -> str:
+    """A newsgraph JSON array of n articles (the kitchen sink under n ids)."""
+    base = json.loads((SAMPLES / "kitchen_sink.json").read_text(encoding="utf-8"))
+    return json.dumps([{**base, "id": f"urn:newsgraph:article:many-{i}"} for i in range(n)])
+
+
+# --- 1. output names never collide ---------------------------------------------------
+
+
+def test_an_input_named_like_a_numbered_output_gets_its_own_name(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "story.json").write_text(many(2), encoding="utf-8")
+    (src / "story-1.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    result = invoke("convert", str(src), "-o", str(out), "-j", "1", "--no-extract")
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) == 3, written  # 3 articles, 3 files
+    assert "3 articles" in result.stderr
+
+
+@pytest.mark.parametrize("stems", [["story", "story-1"], ["story-1", "story"], ["a", "a", "a-2"],
+                                   ["A", "a-1"], ["x-10", "x", "x_2-1"]])
+def test_claimed_stems_never_share_an_output(stems: list[str]) -> None:
+    from newsgraph.jobs import OutputNames
+
+    names = OutputNames()
+    claimed = [names.claim(s) for s in stems]
+    outputs: set[str] = set()
+    for stem in claimed:
+        mine = {stem.casefold()} | {f"{stem}-{n}".casefold() for n in range(1, 30)}
+        assert not outputs & mine, (stems, claimed)
+        outputs |= mine
+
+
+# --- 2. an input is never overwritten -------------------------------------------------
+
+
+def test_a_named_input_in_the_output_folder_is_never_replaced(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    original = (SAMPLES / "kitchen_sink.json").read_bytes()
+    (src / "a.json").write_bytes(original)
+    result = invoke("convert", str(src / "a.txt"), str(src / "a.json"), "-o", f"{src}/", "-j", "1")
+    assert result.exit_code == 1
+    assert "would overwrite an input" in result.stderr
+    assert (src / "a.json").read_bytes() == original
+
+
+def test_an_input_folder_inside_the_output_folder_is_never_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "sub" / "sub").mkdir(parents=True)
+    original = (SAMPLES / "kitchen_sink.json").read_bytes()
+    (out / "sub" / "a.json").write_bytes(original)
+    (out / "sub" / "sub" / "a.json").write_bytes(original.replace(b"kitchen", b"kitchens"))
+    result = invoke("convert", str(out / "sub"), "-o", str(out), "-j", "1")
+    assert result.exit_code == 1 and "would overwrite an input" in result.stderr
+    assert (out / "sub" / "a.json").read_bytes() == original
+
+
+# --- 3. --skip-existing skips only what was done --------------------------------------
+
+
+def test_skip_existing_redoes_an_input_whose_outputs_are_incomplete(tmp_path: Path) -> None:
+    src, out = tmp_path / "story.json", tmp_path / "out"
+    src.write_text(many(5), encoding="utf-8")
+    assert invoke("convert", str(src), "-o", f"{out}/", "-j", "1").exit_code == 0
+    for n in (3, 4, 5):  # as a killed or disk-full run leaves it
+        (out / f"story-{n}.json").unlink()
+    result = invoke("convert", str(src), "-o", f"{out}/", "-j", "1", "--skip-existing")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f"story-{n}.json" for n in range(1, 6)]
+    assert "skipped" not in result.stderr
+
+
+def test_skip_existing_converts_a_new_input_of_the_same_stem(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "story.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    assert invoke("convert", str(src), "-o", str(out), "-j", "1", "--no-extract").exit_code == 0
+    page = "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1><p>{}</p></article></body></html>"
+    (src / "story.html").write_text(page.format("The council approved the bridge on Tuesday. " * 5))
+    later = time.time() + 5  # the new file is newer than what was written before
+    os.utime(src / "story.html", (later, later))
+    result = invoke("convert", str(src), "-o", str(out), "-j", "1", "--no-extract", "--skip-existing")
+    assert result.exit_code == 0, result.stderr
+    headlines = sorted(json.loads(p.read_text())["headline"] for p in out.iterdir())
+    assert "Bridge" in headlines and len(headlines) == 2
+
+
+def test_skip_existing_redoes_an_input_changed_since(tmp_path: Path) -> None:
+    src, out = tmp_path / "a.txt", tmp_path / "out"
+    src.write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    assert invoke("convert", str(src), "-o", f"{out}/", "--no-extract").exit_code == 0
+    src.write_text("Changed headline\n\nA new first paragraph.\n", encoding="utf-8")
+    later = time.time() + 5
+    os.utime(src, (later, later))
+    result = invoke("convert", str(src), "-o", f"{out}/", "--no-extract", "--skip-existing")
+    assert result.exit_code == 0
+    assert json.loads((out / "a.json").read_text())["headline"] == "Changed headline"
+
+
+# --- 4. the --errors file ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["output-file", "output-in-folder"])
+def test_the_errors_file_never_replaces_an_output(tmp_path: Path, where: str) -> None:
+    good = tmp_path / "a.txt"
+    good.write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    out = tmp_path / "out"
+    if where == "output-file":
+        args = [str(good), "-o", str(tmp_path / "a.json"), "--errors", str(tmp_path / "a.json")]
+    else:
+        args = [str(good), str(tmp_path / "missing.txt"), "-o", str(out), "--errors", str(out / "a.json")]
+    result = invoke("convert", *args, "--no-extract")
+    assert result.exit_code == 2
+    assert "the --errors file could replace an output" in result.stderr
+    assert not (tmp_path / "a.json").exists() and not out.exists()
+
+
+def test_an_errors_file_that_cannot_be_written_is_found_before_the_batch(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    good = tmp_path / "a.txt"
+    good.write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    result = invoke("convert", str(good), "-o", str(tmp_path / "out") + "/", "--errors", str(blocker / "e.jsonl"))
+    assert result.exit_code == 2 and "the folder of the --errors file does not exist" in result.stderr
+    assert not (tmp_path / "out").exists()
