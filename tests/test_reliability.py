@@ -17,7 +17,7 @@ from click.testing import CliRunner
 import newsgraph
 from newsgraph.cli import main
 
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES
 
 
 def invoke(*args: str, input: str | bytes | None = None):
@@ -153,3 +153,97 @@ def test_an_errors_file_that_cannot_be_written_is_found_before_the_batch(tmp_pat
     result = invoke("convert", str(good), "-o", str(tmp_path / "out") + "/", "--errors", str(blocker / "e.jsonl"))
     assert result.exit_code == 2 and "the folder of the --errors file does not exist" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- 5. a worker killed (out of memory) fails its input only ----------------------------
+
+
+def test_a_killed_worker_fails_its_input_and_the_batch_goes_on(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph import worker
+
+    real_load = worker.load
+
+    def load(job, settings):  # as the out-of-memory killer does to the worker that reads it
+        if "killer" in job.label:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_load(job, settings)
+
+    monkeypatch.setattr(worker, "load", load)  # the workers are forked: they see it
+    names = [f"{i:02d}.txt" for i in range(8)] + ["killer.txt"] + [f"{i:02d}b.txt" for i in range(8)]
+    for name in names:
+        (tmp_path / name).write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    out = tmp_path / "out"
+    report = newsgraph.convert([str(tmp_path / n) for n in names], out,
+                               options=newsgraph.ConvertOptions(workers=2, extract=False))
+    assert [o.input for o in report.failed] == [str(tmp_path / "killer.txt")]
+    assert "a worker process died" in str(report.failed[0].error)
+    assert report.converted == len(names) - 1
+    assert len(list(out.glob("*.json"))) == len(names) - 1
+
+
+# --- 6. interrupts: one line, exit 130 / 143, no orphan, no temp file ----------------------
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        children = (task / "children").read_text().split() if (task / "children").exists() else []
+        found |= {int(c) for c in children}
+    return found
+
+
+def _gone(pids: set[int], patience: float = 20.0) -> bool:
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        if not [p for p in pids if Path(f"/proc/{p}").exists()
+                and "Z" not in (Path(f"/proc/{p}/stat").read_text().split()[2:3] or ["Z"])]:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_an_interrupted_batch_stops_its_workers_and_leaves_no_temp_file(tmp_path: Path, signum: int,
+                                                                        code: int) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    texts = sorted(SAMPLES.glob("*.txt"))
+    for i in range(40):
+        (src / f"{i:03d}.txt").write_bytes(texts[i % len(texts)].read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "convert", str(src), "-o", str(out), "-j", "2", "-q"],
+                            stderr=subprocess.PIPE, start_new_session=True)  # (inherits PYTHONPATH)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not (out.exists() and list(out.glob("*.json"))):
+            time.sleep(0.05)
+        assert proc.poll() is None, "the batch ended before it could be interrupted"
+        workers = _children(proc.pid)
+        assert workers
+        if signum == signal.SIGINT:
+            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+        else:
+            proc.send_signal(signal.SIGTERM)  # only the parent
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    lines = stderr.decode().strip().splitlines()
+    assert proc.returncode == code, lines
+    assert len(lines) == 1 and lines[0].startswith("interrupted ("), lines
+    assert _gone(workers), "workers outlived the parent"
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_stale_temp_files_of_a_killed_run_are_removed_by_the_next(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    dead = 4_000_000 + os.getpid() % 100_000  # above any pid_max Linux allows by default
+    stale = [out / f".newsgraph.{dead}.0a1b2c3d.tmp", out / "sub" / f".newsgraph.{dead}.00ff.tmp"]
+    live = out / f".newsgraph.{os.getppid()}.abcdef01.tmp"  # a run still going
+    for path in [*stale, live]:
+        path.write_text("{")
+    src = tmp_path / "a.txt"
+    src.write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    assert invoke("convert", str(src), "-o", f"{out}/", "--no-extract").exit_code == 0
+    assert not any(p.exists() for p in stale) and live.exists()

@@ -239,11 +239,17 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
             if options.fail_fast and not outcome.ok:
                 return
 
-    if to_folder:
-        for _ in record():
-            pass
-    else:
-        _stream(record(), target, fmt, options.export, stdout or sys.stdout, report, on_outcome)
+    try:
+        if to_folder:
+            for _ in record():
+                pass
+        else:
+            _stream(record(), target, fmt, options.export, stdout or sys.stdout, report, on_outcome)
+    finally:
+        # On fail-fast or an interrupt, stop the workers now, not when the generator is collected.
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
     report.seconds = time.perf_counter() - started
     return report
 

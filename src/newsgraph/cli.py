@@ -1,11 +1,13 @@
 """The command line: parse options, call the library, print clear errors, set the exit code.
 
-Exit codes: 0 all inputs converted or valid; 1 some inputs failed; 2 the call was wrong.
+Exit codes: 0 all inputs converted or valid; 1 some inputs failed; 2 the call was wrong;
+130 interrupted (Ctrl-C); 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -26,9 +28,24 @@ def _error(err: NewsgraphError) -> None:
     click.echo(f"error: {err}", err=True)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: work stops, temp files are removed, one line is said."""
+
+    signum = signal.SIGTERM
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def _guard(fn: Callable[..., int]) -> Callable[..., None]:
-    """Run a command body; turn NewsgraphError into a message and its exit code."""
+    """Run a command body; turn NewsgraphError into a message and its exit code, and an
+    interrupt (Ctrl-C: 130, SIGTERM: 143) into one line."""
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            previous = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread: leave signals alone
+            previous = None
         try:
             code = fn(*args, **kwargs)
         except UsageError as err:
@@ -37,6 +54,14 @@ def _guard(fn: Callable[..., int]) -> Callable[..., None]:
         except NewsgraphError as err:
             _error(err)
             code = EXIT_FAILED
+        except KeyboardInterrupt as err:
+            signum = getattr(err, "signum", signal.SIGINT)
+            click.echo(f"interrupted ({signal.Signals(signum).name}): stopped; nothing was half-written",
+                       err=True)
+            code = 128 + signum
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         sys.exit(code)
     wrapper.__name__ = fn.__name__
     wrapper.__doc__ = fn.__doc__

@@ -6,7 +6,11 @@ in-process run, the process pool (-j N) and Dask workers.
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
+import signal
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,7 +23,7 @@ from .extract.pipeline import ExtractOptions
 from .inputs import Input
 from .jobs import Job
 from .model import Article
-from .output import atomic_write_all
+from .output import atomic_write_all, discard_in_progress
 from .readers import jsonl
 from .readers.base import ReadOptions, decode_text
 
@@ -203,3 +207,30 @@ def run(job: Job, settings: Settings) -> Outcome:
         outcome.error = NewsgraphError(f"internal error: {type(err).__name__}: {err}",
                                        "please report this with the input file", source=job.label)
     return outcome
+
+
+# --- a worker process's life -------------------------------------------------------------
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def started() -> None:
+    """Set up a worker process: Ctrl-C is the parent's to handle (one line, not a traceback
+    per worker), SIGTERM stops it at once without leaving a temp file, and it gets SIGTERM
+    when the parent dies, however it dies (never an orphan waiting forever)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):  # no prctl: the parent's own shutdown still stops us
+            pass
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it died before prctl took effect
+        _stop(signal.SIGTERM, None)
+
+
+def _stop(signum: int, frame: object) -> None:
+    discard_in_progress()
+    os._exit(128 + signum)
+
