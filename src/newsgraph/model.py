@@ -395,6 +395,17 @@ class Article(_Model):
     events: list[Event] = Field(default_factory=list)
     provenance: Provenance | None = None
 
+    def __init__(self, /, **data: Any) -> None:
+        # Library callers build articles too: a broken rule is a ModelError naming the field,
+        # like the one a reader raises, not pydantic's own exception.
+        try:
+            super().__init__(**data)
+        except ValidationError as err:
+            problem = format_validation_error(err)
+        else:
+            return
+        raise ModelError(f"the article breaks a rule of the model: {problem}", "fix the field named")
+
     @model_validator(mode="after")
     def _consistent(self) -> "Article":
         problems = list(_reference_problems(self))
