@@ -247,3 +247,62 @@ def test_stale_temp_files_of_a_killed_run_are_removed_by_the_next(tmp_path: Path
     src.write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
     assert invoke("convert", str(src), "-o", f"{out}/", "--no-extract").exit_code == 0
     assert not any(p.exists() for p in stale) and live.exists()
+
+
+# --- 7. library calls with wrong types: TypeError or a NewsgraphError naming the field ------
+
+
+def test_convert_takes_one_path_as_one_input(tmp_path: Path) -> None:
+    src = tmp_path / "story.txt"
+    src.write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    for given in (str(src), src):
+        out = tmp_path / f"out-{type(given).__name__}"
+        report = newsgraph.convert(given, f"{out}/", options=newsgraph.ConvertOptions(extract=False))
+        assert report.inputs == 1 and report.converted == 1
+        assert [p.name for p in out.iterdir()] == ["story.json"]
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: newsgraph.read(None), r"source must be a path, bytes or a binary file object, not NoneType"),
+    (lambda: newsgraph.read(42), r"source must be .*not int"),
+    (lambda: newsgraph.extract("an article"), r"article must be an Article .*not str"),
+    (lambda: newsgraph.export("text"), r"articles must be an Article or an iterable of them, not str"),
+    (lambda: newsgraph.export([1]), r"articles\[0\] must be an Article, not int"),
+    (lambda: newsgraph.validate(None), r"source must be .*not NoneType"),
+    (lambda: newsgraph.convert(None), r"inputs must be a path or a list of paths, not NoneType"),
+    (lambda: newsgraph.convert([None]), r"inputs\[0\] must be a path"),
+    (lambda: newsgraph.convert(["a.txt"], options={"to": "json"}), r"options must be a ConvertOptions, not dict"),
+    (lambda: newsgraph.ConvertOptions(workers="2"), r"ConvertOptions\.workers must be a number, not str"),
+    (lambda: newsgraph.ConvertOptions(read=None), r"ConvertOptions\.read must be a ReadOptions"),
+])
+def test_wrong_types_are_type_errors_naming_the_argument(call, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        call()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: newsgraph.ConvertOptions(workers=0), r"ConvertOptions\.workers must be 1 or more, not 0"),
+    (lambda: newsgraph.ConvertOptions(engine="bogus"), r"ConvertOptions\.engine must be 'local' or 'dask'"),
+    (lambda: newsgraph.ConvertOptions(to="bogus"), r"unknown format 'bogus'"),
+    (lambda: newsgraph.ConvertOptions(to="text"), r"ConvertOptions\.to: newsgraph cannot write text"),
+    (lambda: newsgraph.Article(id="urn:x:a", headline=3), r"headline"),
+    (lambda: newsgraph.Article(id="not a uri"), r"the article breaks a rule of the model: id: "),
+])
+def test_wrong_values_are_newsgraph_errors_naming_the_field(call, message: str) -> None:
+    with pytest.raises(newsgraph.NewsgraphError, match=message):
+        call()
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda a: setattr(a, "body", None),
+    lambda a: setattr(a, "quotes", [*a.quotes, a.quotes[0]]),  # a duplicate id
+    lambda a: setattr(a.quotes[0].spans[0], "paragraph", 10_000),  # a span past the body
+    lambda a: setattr(a, "language", "not a language tag!"),
+])
+@pytest.mark.parametrize("to", ["json", "newsml", "jsonld", "ninjs"])
+def test_exporting_a_mutated_invalid_article_is_a_model_error(kitchen_sink, mutate, to: str) -> None:
+    mutate(kitchen_sink)
+    with pytest.raises(newsgraph.ModelError):
+        newsgraph.export(kitchen_sink, to=to)
+    with pytest.raises(newsgraph.ModelError):
+        newsgraph.export([kitchen_sink], to=to)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Literal, Sequence, TextIO
 
 from . import batch, formats, standards, worker
-from .errors import InputError, NewsgraphError, OutputError, SchemaMissingError, UsageError
+from .errors import InputError, ModelError, NewsgraphError, OutputError, SchemaMissingError, UsageError
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
@@ -68,6 +68,12 @@ def read(source: Source, *, format: str | None = None, options: ReadOptions | No
     what the input does not state: ``published``, ``modified``, ``url``, ``publisher``,
     ``language``, ``id_base``.
     """
+    _expect(source, (str, Path, bytes, bytearray), "source", "a path, bytes or a binary file object",
+            readable=True)
+    _expect(format, (str, type(None)), "format", "a format name or None")
+    _expect(options, (ReadOptions, type(None)), "options", "a ReadOptions or None")
+    if isinstance(source, bytearray):
+        source = bytes(source)
     if isinstance(source, (str, Path)):
         item = Input(Path(source), Path(Path(source).name), name or str(source))
         data = item.read_bytes()
@@ -94,20 +100,53 @@ def _read_options(base: ReadOptions | None, item: Input, meta: dict[str, str]) -
 
 def extract(article: Article, *, options: ExtractOptions | None = None) -> Article:
     """Enrich an article from its text: structure, actors, quotes, events, dates."""
-    return pipeline.run(article, options or ExtractOptions())
+    _expect(article, Article, "article", "an Article (newsgraph.read gives them)")
+    _expect(options, (ExtractOptions, type(None)), "options", "an ExtractOptions or None")
+    return pipeline.run(checked(article), options or ExtractOptions())
+
+
+def checked(article: Article) -> Article:
+    """``article`` validated again: one changed after it was made (``article.body = ...``) may
+    break a rule of the model, which would otherwise fail deep inside an exporter, or not at all."""
+    try:
+        data = article.model_dump(warnings=False)
+    except Exception as err:  # noqa: BLE001 - pydantic's serializer on a value of a wrong type
+        raise ModelError(f"the article holds a value of the wrong type: {err}",
+                         "assign values of the types the model declares") from None
+    return Article(**data)
+
+
+def _expect(value: object, types: type | tuple[type, ...], name: str, what: str, *,
+            readable: bool = False) -> None:
+    """A TypeError naming the argument, at the boundary, rather than an AttributeError deep inside."""
+    if isinstance(value, types) or (readable and callable(getattr(value, "read", None))):
+        return
+    raise TypeError(f"{name} must be {what}, not {type(value).__name__}")
 
 
 def export(articles: Article | Iterable[Article], to: str = "json", *,
            options: ExportOptions = ExportOptions()) -> str:
     """One article as one document, or many as one stream (JSON Lines, newsMessage, ...)."""
+    _expect(to, str, "to", "a format name")
+    _expect(options, ExportOptions, "options", "an ExportOptions")
     fmt = formats.get(to)
     if isinstance(articles, Article):
-        return export_base.render(fmt, articles, options)
-    return "".join(export_base.render_many(fmt, articles, options))
+        return export_base.render(fmt, checked(articles), options)
+    if isinstance(articles, (str, bytes)) or not isinstance(articles, Iterable):
+        raise TypeError(f"articles must be an Article or an iterable of them, not {type(articles).__name__}")
+
+    def each() -> Iterator[Article]:
+        for n, article in enumerate(articles):
+            _expect(article, Article, f"articles[{n}]", "an Article")
+            yield checked(article)
+
+    return "".join(export_base.render_many(fmt, each(), options))
 
 
 def validate(source: Source, *, format: str | None = None, strict: bool = False) -> list[Problem]:
     """Problems of a document against its official schema and the model's rules; [] if valid."""
+    _expect(source, (str, Path, bytes), "source", "a path, bytes or a binary file object", readable=True)
+    _expect(format, (str, type(None)), "format", "a format name or None")
     if isinstance(source, (str, Path)):
         label = str(source)
         data = Input(Path(source), Path(Path(source).name), label).read_bytes()
@@ -188,11 +227,38 @@ class ConvertOptions:
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # Dask scheduler address; None: a LocalCluster
 
+    def __post_init__(self) -> None:
+        # Checked when made, so that a wrong value names its field instead of failing later.
+        for name, types, what in _OPTION_TYPES:
+            _expect(getattr(self, name), types, f"ConvertOptions.{name}", what)
+        if isinstance(self.workers, bool) or self.workers < 1:
+            raise UsageError(f"ConvertOptions.workers must be 1 or more, not {self.workers!r}",
+                             "give the number of worker processes, e.g. workers=2")
+        if self.engine not in ("local", "dask"):
+            raise UsageError(f"ConvertOptions.engine must be 'local' or 'dask', not {self.engine!r}",
+                             "use engine='local' (this machine) or engine='dask'")
+        if not formats.get(self.to).writable:
+            raise UsageError(f"ConvertOptions.to: newsgraph cannot write {self.to}",
+                             f"writable formats: {', '.join(formats.writable_names())}")
+        if self.from_format is not None and not formats.get(self.from_format).readable:
+            raise UsageError(f"ConvertOptions.from_format: newsgraph cannot read {self.from_format}",
+                             f"readable formats: {', '.join(formats.readable_names())}")
+
+
+_OPTION_TYPES: list[tuple[str, type | tuple[type, ...], str]] = [
+    ("to", str, "a format name"), ("from_format", (str, type(None)), "a format name or None"),
+    ("extract", (bool, type(None)), "True, False or None"), ("read", ReadOptions, "a ReadOptions"),
+    ("export", ExportOptions, "an ExportOptions"), ("extraction", ExtractOptions, "an ExtractOptions"),
+    ("workers", int, "a number"), ("glob", (str, type(None)), "a pattern or None"),
+    ("fail_fast", bool, "True or False"), ("skip_existing", bool, "True or False"),
+    ("engine", str, "'local' or 'dask'"), ("scheduler", (str, type(None)), "an address or None"),
+]
+
 
 OnOutcome = Callable[[Outcome], None]
 
 
-def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
+def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None = None, *,
             options: ConvertOptions = ConvertOptions(), stdout: TextIO | None = None,
             on_outcome: OnOutcome | None = None) -> ConvertReport:
     """Convert files, folders, JSON Lines or '-' (stdin) to ``options.to``.
@@ -204,11 +270,10 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
     half-written.
     """
     started = time.perf_counter()
+    _expect(options, ConvertOptions, "options", "a ConvertOptions")
+    _expect(output, (str, Path, type(None)), "output", "a path, '-' or None")
     fmt = formats.get(options.to)
-    if not fmt.writable:
-        raise UsageError(f"newsgraph cannot write {fmt.name}",
-                         f"writable formats: {', '.join(formats.writable_names())}")
-    args = [str(i) for i in inputs]
+    args = input_arguments(inputs)
     if not args:
         raise UsageError("no input given", "name files or folders, or '-' for standard input")
     report = ConvertReport(warnings=schema_warnings(fmt, options.export))
@@ -254,6 +319,19 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
     return report
 
 
+def input_arguments(inputs: Sequence[str | Path] | str | Path) -> list[str]:
+    """The INPUT arguments as strings: one path (a str or a Path) is one input, never a
+    sequence of its characters."""
+    if isinstance(inputs, (str, Path)):
+        return [str(inputs)]
+    if isinstance(inputs, (bytes, bytearray)) or not isinstance(inputs, Iterable):
+        raise TypeError(f"inputs must be a path or a list of paths, not {type(inputs).__name__}")
+    args = list(inputs)
+    for n, item in enumerate(args):
+        _expect(item, (str, Path), f"inputs[{n}]", "a path (str or Path)")
+    return [str(i) for i in args]
+
+
 def output_target(inputs: Sequence[str], output: str | Path | None) -> tuple[Path | None, bool]:
     """Where ``convert`` writes: (None, False) standard output, (path, False) one file,
     (folder, True) one file per article: an existing folder, a path ending in '/', several
@@ -273,7 +351,7 @@ def check_errors_file(path: Path, inputs: Sequence[str | Path], output: str | Pa
                       options: ConvertOptions = ConvertOptions()) -> None:
     """Before a batch: the --errors file must replace neither an input nor an output, and
     its folder must be writable (found at the end, the failures would be lost)."""
-    args = [str(i) for i in inputs]
+    args = input_arguments(inputs)
     _refuse_overwriting_inputs(path, args)
     if path.is_dir():
         raise UsageError("the --errors path is a folder", "name a file, e.g. --errors failed.jsonl",
@@ -394,13 +472,13 @@ def _refuse_an_input_folder(folder: Path, args: list[str]) -> None:
                              source=str(folder))
 
 
-def read_inputs(inputs: Sequence[str | Path], *,
+def read_inputs(inputs: Sequence[str | Path] | str | Path, *,
                 options: ConvertOptions = ConvertOptions()) -> Iterator[tuple[str, list[Article] | NewsgraphError]]:
     """Each input (file, or line of a JSON Lines file) with its articles, read and extracted
     when due, or with the error that stopped it: for batches that go on past a bad input (push)."""
     settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
                                export=options.export, extraction=options.extraction)
-    for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
+    for item in iter_jobs(input_arguments(inputs), declared=options.from_format, glob=options.glob):
         if isinstance(item, NewsgraphError):
             yield item.source or "?", item
             continue
@@ -413,11 +491,11 @@ def read_inputs(inputs: Sequence[str | Path], *,
                                              "please report this with the input file", source=item.label)
 
 
-def iter_articles(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
+def iter_articles(inputs: Sequence[str | Path] | str | Path, *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
     """Every article of every input, read (and extracted when due); the first error raises."""
     settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
                                export=options.export, extraction=options.extraction)
-    for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
+    for item in iter_jobs(input_arguments(inputs), declared=options.from_format, glob=options.glob):
         if isinstance(item, NewsgraphError):
             raise item
         yield from worker.load(item, settings)
