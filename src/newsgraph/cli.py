@@ -7,6 +7,7 @@ Exit codes: 0 all inputs converted or valid; 1 some inputs failed; 2 the call wa
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sys
 from pathlib import Path
@@ -24,8 +25,23 @@ from .version import __version__
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+# Control characters (C0, DEL, C1), line and paragraph separators and bidi overrides: from a
+# file name or a server's error text they could move the cursor, recolour the terminal, set
+# its title, or forge a line of output. Printed as escapes instead.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could act on a terminal shown as an escape (\\x1b)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    click.echo(printable(text), err=err)
+
+
 def _error(err: NewsgraphError) -> None:
-    click.echo(f"error: {err}", err=True)
+    _say(f"error: {err}", err=True)
 
 
 class Terminated(KeyboardInterrupt):
@@ -159,7 +175,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         report = api.convert(list(inputs), output, options=options, on_outcome=progress.update)
     if not quiet:
         for warning in report.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            _say(f"warning: {warning}", err=True)
     for outcome in report.failed:
         assert outcome.error is not None
         _error(outcome.error)
@@ -207,11 +223,11 @@ def validate(files: tuple[str, ...], from_format: str | None, strict: bool, quie
             continue
         errors = [p for p in problems if p.severity == "error"]
         for p in problems:
-            click.echo(f"{'error' if p.severity == 'error' else 'warning'}: {name}: {p}", err=True)
+            _say(f"{'error' if p.severity == 'error' else 'warning'}: {name}: {p}", err=True)
         if errors:
             failed += 1
         elif not quiet:
-            click.echo(f"ok: {name}")
+            _say(f"ok: {name}")
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -348,7 +364,7 @@ def _push_client(timeout: float, retries: int, ca_file: str | None, quiet: bool)
     from .push import Client, RetryPolicy
 
     return Client(timeout=timeout, retry=RetryPolicy(attempts=retries + 1), ca_file=ca_file,
-                  log=None if quiet else (lambda msg: click.echo(f"note: {msg}", err=True)))
+                  log=None if quiet else (lambda msg: _say(f"note: {msg}", err=True)))
 
 
 def _report_push(report: Any, quiet: bool) -> int:
@@ -357,9 +373,9 @@ def _report_push(report: Any, quiet: bool) -> int:
             _error(outcome.error)
             continue
         for warning in outcome.warnings:
-            click.echo(f"warning: {outcome.input}: {warning}", err=True)
+            _say(f"warning: {outcome.input}: {warning}", err=True)
         if not quiet:
-            click.echo(outcome.line())
+            _say(outcome.line())
     if not quiet or report.failed:
         click.echo(report.summary(), err=True)
     return EXIT_OK if report.ok else EXIT_FAILED
