@@ -306,3 +306,54 @@ def test_exporting_a_mutated_invalid_article_is_a_model_error(kitchen_sink, muta
         newsgraph.export(kitchen_sink, to=to)
     with pytest.raises(newsgraph.ModelError):
         newsgraph.export([kitchen_sink], to=to)
+
+
+# --- 12. validate: folders walked, 'ok' only when a check ran --------------------------------
+
+
+def test_validate_walks_the_folders_of_a_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for fmt in ("json", "newsml", "ninjs"):
+        result = invoke("convert", str(SAMPLES / "kitchen_sink.json"), str(SAMPLES / "fraud_trial.txt"),
+                        "--to", fmt, "-o", f"{out}/{fmt}/", "--no-extract", "-j", "1")
+        assert result.exit_code == 0, result.stderr
+    result = invoke("validate", *(str(p) for p in sorted(out.iterdir())))  # `validate out/*`
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("ok: ") == 6, result.output
+    assert "is a folder" not in result.output
+
+
+def test_validate_says_not_checked_for_what_it_could_not_check(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    result = invoke("validate", str(text))
+    assert result.exit_code == 0 and "ok:" not in result.stdout
+    assert f"not checked: {text}: text has no schema to check against" in result.stderr
+    assert invoke("validate", str(text), "--strict").exit_code == 1
+
+
+def test_validate_checks_a_page_by_its_json_ld(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    assert invoke("convert", str(SAMPLES / "kitchen_sink.json"), "--to", "jsonld", "--embed-html",
+                  "-o", str(page)).exit_code == 0
+    good = invoke("validate", str(page))
+    assert good.exit_code == 0 and f"ok: {page}" in good.stdout
+    page.write_text(page.read_text(encoding="utf-8").replace('"@type"', '"@type": ,', 1), encoding="utf-8")
+    broken = invoke("validate", str(page))
+    assert broken.exit_code == 1 and "ok:" not in broken.stdout
+    assert "not valid JSON" in broken.stderr
+
+
+def test_validate_without_the_official_schemas_says_not_checked(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph import standards
+    from newsgraph.validators import newsml as newsml_validate
+
+    xml = tmp_path / "a.newsml.xml"
+    assert invoke("convert", str(SAMPLES / "kitchen_sink.json"), "--to", "newsml", "-o", str(xml)).exit_code == 0
+    monkeypatch.setattr(standards, "search_path", lambda: [tmp_path / "nothing-here"])
+    monkeypatch.setattr(newsml_validate, "_schema", None)
+    result = invoke("validate", str(xml))
+    assert result.exit_code == 0 and "ok:" not in result.stdout
+    assert f"not checked: {xml}: not checked against the NewsML-G2 XSD" in result.stderr
+    assert invoke("validate", str(xml), "--strict").exit_code == 1

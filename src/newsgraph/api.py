@@ -156,6 +156,8 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
         label, data = str(getattr(source, "name", "<stream>")), source.read()
     fmt = detect_format(data, label, format)
     validator = fmt.load_validator()
+    if validator is None and fmt.name == "html" and b"application/ld+json" in data.lower():
+        validator = formats.get("jsonld").load_validator()  # a page made with --embed-html
     if validator is not None:
         try:
             return list(validator(data, strict=strict))
@@ -165,7 +167,10 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
         read_bytes(data, format=fmt.name, options=ReadOptions(source=label))
     except NewsgraphError as err:
         return [Problem(err.message)]
-    return []
+    # It reads, and that is all: there is no schema of this format to check it against.
+    why = ("a page without JSON-LD has no schema to check against" if fmt.name == "html"
+           else f"{fmt.name} has no schema to check against")
+    return [Problem(f"{why}; it was only read", severity="error" if strict else "warning", unchecked=True)]
 
 
 # --- conversion -------------------------------------------------------------------
