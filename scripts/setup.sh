@@ -8,3 +8,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,dask]'
+echo "newsgraph is installed in .venv: run .venv/bin/newsgraph, or 'source .venv/bin/activate' first" >&2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -357,3 +358,174 @@ def test_validate_without_the_official_schemas_says_not_checked(tmp_path: Path,
     assert result.exit_code == 0 and "ok:" not in result.stdout
     assert f"not checked: {xml}: not checked against the NewsML-G2 XSD" in result.stderr
     assert invoke("validate", str(xml), "--strict").exit_code == 1
+
+
+# --- 13. the command after the README's setup -------------------------------------------------
+
+
+def test_the_readme_says_how_to_run_newsgraph_and_python_m_works() -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme[:readme.index("## Command line")]
+    assert "source .venv/bin/activate" in setup and ".venv/bin/newsgraph" in setup and "pipx" in setup
+    result = subprocess.run([sys.executable, "-m", "newsgraph", "--version"], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and result.stdout.startswith("newsgraph, version")
+
+
+# --- 14. outputs readable as the umask says ------------------------------------------------------
+
+
+def test_outputs_follow_the_umask_and_keep_the_mode_they_replace(tmp_path: Path) -> None:
+    src = tmp_path / "a.json"
+    src.write_bytes((SAMPLES / "kitchen_sink.json").read_bytes())
+    script = ("import sys; from newsgraph.cli import main; "
+              "main(['convert', sys.argv[1], '-o', sys.argv[2], '-q'])")
+
+    def convert(out: Path, umask: int) -> None:
+        subprocess.run([sys.executable, "-c", script, str(src), str(out)], check=True, timeout=120,
+                       preexec_fn=lambda: os.umask(umask))
+
+    served = tmp_path / "served.json"
+    convert(served, 0o022)
+    assert served.stat().st_mode & 0o777 == 0o644  # a web server can read it
+    private = tmp_path / "private.json"
+    convert(private, 0o077)
+    assert private.stat().st_mode & 0o777 == 0o600
+    served.chmod(0o664)
+    convert(served, 0o077)
+    assert served.stat().st_mode & 0o777 == 0o664  # replacing a file keeps its mode
+
+
+# --- 15. the output's extension, --no-clobber ------------------------------------------------------
+
+
+def test_the_format_follows_the_output_extension(tmp_path: Path) -> None:
+    xml = tmp_path / "story.xml"
+    assert invoke("convert", str(SAMPLES / "kitchen_sink.json"), "-o", str(xml)).exit_code == 0
+    assert xml.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    page = tmp_path / "story.html"
+    assert invoke("convert", str(SAMPLES / "kitchen_sink.json"), "-o", str(page)).exit_code == 0
+    assert 'application/ld+json' in page.read_text(encoding="utf-8")
+
+
+def test_a_folder_of_inputs_to_feed_xml_is_one_news_message(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b"):
+        (src / f"{name}.json").write_text(many(1).replace("many-0", f"many-{name}"), encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    result = invoke("convert", str(src), "-o", str(feed), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert feed.is_file() and "<newsMessage" in feed.read_text(encoding="utf-8")
+
+
+def test_a_clash_between_to_and_the_extension_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("convert", str(SAMPLES / "kitchen_sink.json"), "--to", "json", "-o", str(tmp_path / "s.xml"))
+    assert result.exit_code == 2 and "names another format than json" in result.stderr
+    assert "add --to newsml" in result.stderr and not (tmp_path / "s.xml").exists()
+
+
+def test_no_clobber_refuses_to_replace_an_output(tmp_path: Path) -> None:
+    out = tmp_path / "story.json"
+    out.write_text("earlier", encoding="utf-8")
+    result = invoke("convert", str(SAMPLES / "kitchen_sink.json"), "-o", str(out), "--no-clobber")
+    assert result.exit_code == 1 and "exists (--no-clobber)" in result.stderr
+    assert out.read_text(encoding="utf-8") == "earlier"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "kitchen_sink.json").write_text("earlier", encoding="utf-8")
+    result = invoke("convert", str(SAMPLES / "kitchen_sink.json"), str(SAMPLES / "fraud_trial.txt"),
+                    "-o", str(folder), "--no-clobber", "--no-extract")
+    assert result.exit_code == 1 and "exists (--no-clobber)" in result.stderr
+    assert (folder / "kitchen_sink.json").read_text(encoding="utf-8") == "earlier"
+    assert (folder / "fraud_trial.json").exists()
+
+
+# --- 16. exit codes, counts and messages that say what happened ------------------------------------------
+
+
+def test_a_bad_option_value_is_a_usage_error() -> None:
+    result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--published", "last Tuesday", "--no-extract")
+    assert result.exit_code == 2
+    assert "--published 'last Tuesday' is not valid" in result.stderr and result.stderr.count("error:") == 1
+
+
+def test_an_output_that_cannot_be_written_is_not_counted_as_an_input(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = invoke("convert", str(SAMPLES / "kitchen_sink.json"), "-o", str(blocker / "out.json"))
+    assert result.exit_code == 1
+    assert "converted 0 of 1 input" in result.stderr and "the output could not be written" in result.stderr
+
+
+def test_fail_fast_counts_every_file_it_wrote(tmp_path: Path) -> None:
+    import multiprocessing
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "00.json").write_text("{broken", encoding="utf-8")  # fails at once, the others in flight
+    texts = sorted(SAMPLES.glob("*.txt"))
+    for i in range(1, 12):
+        (src / f"{i:02d}.txt").write_bytes(texts[i % len(texts)].read_bytes())
+    result = invoke("convert", str(src), "-o", str(out), "-j", "2", "--fail-fast")
+    for process in multiprocessing.active_children():  # whatever still runs has its say on disk
+        process.join(60)
+    assert result.exit_code == 1
+    written = len(list(out.glob("*.json"))) if out.exists() else 0
+    assert f"converted {written} of {written + 1} inputs" in result.stderr, (written, result.stderr)
+
+
+def test_a_glob_matching_nothing_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    result = invoke("convert", str(tmp_path), "--glob", "*.TXT", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "no file in the folder matches --glob '*.TXT'" in result.stderr
+
+
+def test_utf16_json_lines_with_a_byte_order_mark(tmp_path: Path) -> None:
+    lines = "".join(json.dumps({"text": f"Headline {i}\n\nBody {i}, with ü."}) + "\n" for i in range(3))
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"{encoding}.jsonl"
+        data = lines.encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        path.write_bytes(data)
+        out = tmp_path / f"out-{encoding}"
+        result = invoke("convert", str(path), "-o", f"{out}/", "--no-extract", "-j", "1")
+        assert result.exit_code == 0, result.stderr
+        assert sorted(json.loads(p.read_text())["headline"] for p in out.iterdir()) == ["Headline 0", "Headline 1",
+                                                                                       "Headline 2"]
+
+
+def test_a_json_lines_error_names_the_line_once(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "H\\n\\nB."}\n{"text": "broken"\n', encoding="utf-8")
+    result = invoke("convert", str(path), "-o", f"{tmp_path / 'out'}/", "--no-extract")
+    [line] = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert line.startswith(f"error: {path}:2: invalid JSON") and line.count("2") == 1 + str(path).count("2"), line
+
+
+def test_an_input_name_near_the_file_system_limit(tmp_path: Path) -> None:
+    name = "x" * (255 - len(".json")) + ".json"
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / name).write_bytes((SAMPLES / "kitchen_sink.json").read_bytes())
+    result = invoke("convert", str(src / name), "-o", f"{tmp_path / 'out'}/")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / name).exists()
+
+
+def test_a_refused_dask_scheduler_fails_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Dask's client was started: it retries a refused address for 20 s")
+
+    monkeypatch.setattr(distributed, "Client", never)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--engine", "dask",
+                    "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr

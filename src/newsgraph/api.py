@@ -191,6 +191,13 @@ class ConvertReport:
     converted: int = 0  # inputs converted (skipped ones not counted)
     skipped: int = 0    # inputs left alone by --skip-existing
     articles: int = 0   # articles written by the converted inputs
+    outputs_failed: int = 0  # the one output file (or stdout) could not be written
+
+    def lost(self, outcome: Outcome) -> None:
+        """The single output could not be written: nothing the inputs gave was kept."""
+        self.failed.append(outcome)
+        self.outputs_failed += 1
+        self.converted = self.articles = 0
 
     def add(self, outcome: Outcome) -> None:
         self.inputs += 1
@@ -212,8 +219,10 @@ class ConvertReport:
                 f"({articles} article{'s' if articles != 1 else ''}) in {self.seconds:.1f}s")
         if self.skipped:
             text += f"; {self.skipped} skipped (already converted)"
-        if self.failed:
-            text += f"; {len(self.failed)} failed"
+        if len(self.failed) > self.outputs_failed:
+            text += f"; {len(self.failed) - self.outputs_failed} failed"
+        if self.outputs_failed:
+            text += "; the output could not be written"
         return text
 
 
@@ -229,6 +238,7 @@ class ConvertOptions:
     glob: str | None = None  # only files whose name or relative path matches, in folders
     fail_fast: bool = False  # stop at the first failed input
     skip_existing: bool = False  # in a folder, leave inputs whose output exists
+    no_clobber: bool = False  # an existing output is an error, not replaced
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # Dask scheduler address; None: a LocalCluster
 
@@ -256,6 +266,7 @@ _OPTION_TYPES: list[tuple[str, type | tuple[type, ...], str]] = [
     ("export", ExportOptions, "an ExportOptions"), ("extraction", ExtractOptions, "an ExtractOptions"),
     ("workers", int, "a number"), ("glob", (str, type(None)), "a pattern or None"),
     ("fail_fast", bool, "True or False"), ("skip_existing", bool, "True or False"),
+    ("no_clobber", bool, "True or False"),
     ("engine", str, "'local' or 'dask'"), ("scheduler", (str, type(None)), "an address or None"),
 ]
 
@@ -281,8 +292,13 @@ def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None
     args = input_arguments(inputs)
     if not args:
         raise UsageError("no input given", "name files or folders, or '-' for standard input")
+    check_read_options(options.read)
     report = ConvertReport(warnings=schema_warnings(fmt, options.export))
     target, to_folder = output_target(args, output)
+    check_output_format(target, to_folder, options)
+    if target is not None and not to_folder and options.no_clobber and target.exists():
+        raise OutputError("the output exists (--no-clobber)", "remove it, or drop --no-clobber to replace it",
+                          source=str(target))
     if target is not None and not to_folder:
         _refuse_overwriting_inputs(target, args)
         remove_stale_temp_files(target.parent if str(target.parent) else Path("."), recursive=False)
@@ -294,7 +310,7 @@ def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None
     settings = worker.Settings(
         to=options.to, extract=options.extract, read=options.read, export=options.export,
         extraction=options.extraction, folder=str(target) if to_folder else None,
-        skip_existing=options.skip_existing, input_files=_named_files(args),
+        skip_existing=options.skip_existing, no_clobber=options.no_clobber, input_files=_named_files(args),
         input_folders=tuple(str(Path(a).resolve()) for a in args if a != STDIN and Path(a).is_dir()))
     items = iter_jobs(args, declared=options.from_format, glob=options.glob,
                       skip=target if to_folder else None)
@@ -306,8 +322,8 @@ def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None
             if on_outcome:
                 on_outcome(outcome)
             yield outcome
-            if options.fail_fast and not outcome.ok:
-                return
+            if options.fail_fast and not outcome.ok and options.engine == "dask":
+                return  # (the local engine stops itself, and still reports what finished meanwhile)
 
     try:
         if to_folder:
@@ -322,6 +338,53 @@ def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None
             close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+_OPTION_FIELDS = ("published", "modified", "url", "language")
+
+
+def check_read_options(read: ReadOptions) -> None:
+    """A bad --published, --modified, --url or --language is the call's fault: one UsageError
+    before the batch, not the same failure for every input."""
+    given = {name: getattr(read, name) for name in _OPTION_FIELDS if getattr(read, name)}
+    if not given:
+        return
+    try:
+        Article(id="urn:newsgraph:article:options", **given)
+    except ModelError as err:
+        field_name = next((n for n in _OPTION_FIELDS if n in err.what), None)
+        option = f"--{field_name} {given[field_name]!r}" if field_name else "an option"
+        raise UsageError(f"{option} is not valid: {err.what.split(': ', 1)[-1]}",
+                         "fix the option's value") from None
+
+
+def format_for_output(path: Path) -> tuple[str, bool] | None:
+    """The format (and whether it is a page, --embed-html) that an output file's extension names."""
+    name = path.name.lower()
+    if name.endswith((".html", ".htm")):
+        return "jsonld", True
+    best: tuple[int, str] | None = None
+    for fmt in formats.FORMATS:
+        if not fmt.writable:
+            continue
+        for ext in (*fmt.extensions, *((fmt.many_extension,) if fmt.many_extension else ())):
+            if name.endswith(ext) and (best is None or len(ext) > best[0]):
+                best = (len(ext), fmt.name)
+    return (best[1], False) if best else None
+
+
+def check_output_format(target: Path | None, to_folder: bool, options: ConvertOptions) -> None:
+    """An output file whose extension names another format than the one written is a mistake."""
+    if target is None or to_folder:
+        return
+    named = format_for_output(target)
+    if named is None:
+        return
+    fmt, page = named
+    if fmt != options.to or (page and not options.export.embed_html):
+        wanted = f"--to {fmt}" + (" --embed-html" if page else "")
+        raise UsageError(f"the output {target.name} names another format than {options.to}",
+                         f"add {wanted}, or name the output after its format", source=str(target))
 
 
 def input_arguments(inputs: Sequence[str | Path] | str | Path) -> list[str]:
@@ -342,10 +405,13 @@ def output_target(inputs: Sequence[str], output: str | Path | None) -> tuple[Pat
     (folder, True) one file per article: an existing folder, a path ending in '/', several
     inputs or a folder input."""
     target = None if output is None or str(output) == STDIN else Path(output)
-    to_folder = target is not None and (
-        target.is_dir() or str(output).endswith(("/", "\\")) or len(inputs) > 1
-        or any(Path(a).is_dir() for a in inputs if a != STDIN))
-    return target, to_folder
+    if target is None:
+        return None, False
+    if target.is_dir() or str(output).endswith(("/", "\\")):
+        return target, True
+    if format_for_output(target) is not None:
+        return target, False  # 'feed.xml': one file (a newsMessage) however many inputs
+    return target, len(inputs) > 1 or any(Path(a).is_dir() for a in inputs if a != STDIN)
 
 
 def _named_files(args: list[str]) -> frozenset[str]:
@@ -388,7 +454,7 @@ def _engine(items: Iterable[Job | NewsgraphError], settings: worker.Settings,
         from .dask import run as run_on_dask
 
         return run_on_dask(items, settings, scheduler=options.scheduler, workers=options.workers)
-    return batch.run(items, settings, workers=options.workers)
+    return batch.run(items, settings, workers=options.workers, fail_fast=options.fail_fast)
 
 
 def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, export_options: ExportOptions,
@@ -418,7 +484,7 @@ def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, expor
             atomic_write(target, chunks)
     except NewsgraphError as err:
         failure = Outcome(str(target or "<stdout>"), error=err.at(str(target or "<stdout>")))
-        report.add(failure)
+        report.lost(failure)
         if on_outcome:
             on_outcome(failure)
 

@@ -37,13 +37,18 @@ def error_outcome(err: NewsgraphError) -> Outcome:
     return Outcome(err.source or "?", error=err.detached())
 
 
-def run(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int = 1) -> Iterator[Outcome]:
-    """Outcomes of every job, in order. Stop iterating to stop the batch (fail-fast)."""
+def run(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int = 1, *,
+        fail_fast: bool = False) -> Iterator[Outcome]:
+    """Outcomes of every job, in order. With ``fail_fast`` the batch stops at the first failure;
+    the outcomes of jobs that finished meanwhile (their files are written) still come after it."""
     if workers <= 1:
         for item in items:
-            yield error_outcome(item) if isinstance(item, NewsgraphError) else worker.run(item, settings)
+            outcome = error_outcome(item) if isinstance(item, NewsgraphError) else worker.run(item, settings)
+            yield outcome
+            if fail_fast and not outcome.ok:
+                return
         return
-    yield from _pooled(items, settings, workers)
+    yield from _pooled(items, settings, workers, fail_fast)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -94,6 +99,15 @@ class _Pool:
         self.rebuild()
         return outcomes
 
+    def drain(self, pending: deque[_Entry]) -> Iterator[Outcome]:
+        """Fail-fast: queued jobs are dropped, running ones finish; their outcomes, so that
+        what the summary counts is what was written."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        for entry in pending:
+            value = entry.value
+            if isinstance(value, Future) and value.done() and not value.cancelled() and value.exception() is None:
+                yield value.result()
+
     def stop(self, finished: bool) -> None:
         if finished:
             self.executor.shutdown(wait=True)
@@ -115,7 +129,8 @@ class _Entry:
     value: Future[Outcome] | Outcome  # replaced by the outcome once a dead worker is dealt with
 
 
-def _pooled(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int) -> Iterator[Outcome]:
+def _pooled(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int,
+            fail_fast: bool = False) -> Iterator[Outcome]:
     pending: deque[_Entry] = deque()
     window = workers * IN_FLIGHT_PER_WORKER
     items = iter(items)
@@ -150,9 +165,18 @@ def _pooled(items: Iterable[Job | NewsgraphError], settings: Settings, workers: 
             else:
                 pending.append(_Entry(item, pool.submit(item)))
             while pending and (len(pending) >= window or _ready(pending[0].value)):
-                yield resolve(pending.popleft())
+                outcome = resolve(pending.popleft())
+                yield outcome
+                if fail_fast and not outcome.ok:
+                    yield from pool.drain(pending)
+                    finished = True
+                    return
         while pending:
-            yield resolve(pending.popleft())
+            outcome = resolve(pending.popleft())
+            yield outcome
+            if fail_fast and not outcome.ok:
+                yield from pool.drain(pending)
+                break
         finished = True
     finally:
         pool.stop(finished)

@@ -99,8 +99,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--to", "to", type=click.Choice(formats.writable_names()), default="json", show_default=True,
-              help="Format to write.")
+@click.option("--to", "to", type=click.Choice(formats.writable_names()), default=None,
+              help="Format to write  [default: the one -o's extension names (.xml: newsml, .html: jsonld "
+                   "--embed-html ...), else json]")
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="File or folder to write ('-' or nothing: standard output). Several inputs, a folder "
                    "input or a path ending in '/' write one file per article into a folder.")
@@ -127,6 +128,7 @@ def main() -> None:
 @click.option("--errors", "errors_file", default=None, metavar="FILE",
               help="Also write failures as JSON Lines (input, error, hint) to FILE.")
 @click.option("--skip-existing", is_flag=True, help="In an output folder, skip inputs already converted.")
+@click.option("--no-clobber", is_flag=True, help="Never replace an existing output: such an input fails instead.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run on this machine's processes, or on a Dask cluster (needs the 'dask' extra).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -135,11 +137,11 @@ def main() -> None:
               help="With --to jsonld: write an HTML page with the JSON-LD in a <script> block.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, no summary.")
 @_guard
-def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
+def convert(inputs: tuple[str, ...], to: str | None, output: str | None, from_format: str | None,
             extract: bool | None, published: str | None, modified: str | None, url: str | None,
             publisher: str | None, language: str | None, id_base: str, no_validate: bool,
             strict: bool, ninjs_version: str | None, workers: int | None, glob: str | None, fail_fast: bool,
-            errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
+            errors_file: str | None, skip_existing: bool, no_clobber: bool, engine: str, scheduler: str | None,
             embed_html: bool, quiet: bool) -> int:
     """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
 
@@ -154,6 +156,12 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
       newsgraph convert story.txt --to ninjs --ninjs-version 2
       newsgraph convert story.txt --to jsonld --embed-html -o story.html
     """
+    if to is None:
+        named = None
+        if output and output != "-" and not output.endswith(("/", "\\")) and not Path(output).is_dir():
+            named = api.format_for_output(Path(output))
+        to, page = named or ("json", False)
+        embed_html = embed_html or page
     if embed_html and to != "jsonld":
         raise UsageError("--embed-html works only with --to jsonld", "add --to jsonld or drop --embed-html")
     from .progress import BatchProgress
@@ -167,7 +175,8 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         export=ExportOptions(validate=not no_validate, strict=strict,
                              ninjs_version=int(ninjs_version or 3), embed_html=embed_html),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
-        skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
+        skip_existing=skip_existing, no_clobber=no_clobber, engine=engine,  # type: ignore[arg-type]
+        scheduler=scheduler,
     )
     if errors_file:
         api.check_errors_file(Path(errors_file), list(inputs), output, options)

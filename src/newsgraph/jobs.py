@@ -6,7 +6,9 @@ each carries everything a worker process needs (picklable, no open handles).
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
+import io
 import re
 import sys
 from dataclasses import dataclass
@@ -71,6 +73,35 @@ def _is_jsonl(item: Input, declared: str | None) -> bool:
     return fmt is not None and fmt.name == "jsonl"
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _reencoded(handle: BinaryIO, encoding: str) -> Iterator[bytes]:
+    """The lines of a UTF-16/32 file as UTF-8 bytes: split line by line, a UTF-16 file would
+    give each line without its byte order mark (and at odd offsets)."""
+    text = io.TextIOWrapper(handle, encoding=encoding, newline="")  # reads (and drops) the BOM
+    while True:
+        line = text.readline(MAX_DOCUMENT_BYTES // 4 + 1)  # characters: at most 4 bytes each
+        if not line:
+            return
+        yield line.encode("utf-8", "surrogatepass")
+
+
+def _raw_lines(handle: BinaryIO) -> Iterator[bytes]:
+    peek = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    encoding = next((name for bom, name in _BOMS if peek.startswith(bom)), None)
+    if encoding:
+        yield from _reencoded(handle, encoding)
+        return
+    while True:
+        # readline with a limit: a 1 GB line must not be read into memory at once.
+        raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+        if not raw:
+            return
+        yield raw
+
+
 def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
     handle: BinaryIO
     if item.path is None:
@@ -85,15 +116,12 @@ def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
         close = True
     try:
         number = 0
-        while True:
-            # readline with a limit: a 1 GB line must not be read into memory at once.
-            raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
-            if not raw:
-                break
+        lines = _raw_lines(handle)
+        for raw in lines:
             number += 1
             if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
                 while raw and not raw.endswith(b"\n"):
-                    raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+                    raw = next(lines, b"")
                 yield number, too_large(MAX_DOCUMENT_BYTES + 1, f"{item.label}:{number}")
                 continue
             if raw.strip():
@@ -111,11 +139,9 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
     names = OutputNames()
     unique = names.claim
 
-    for item in expand(arguments, skip=skip):
+    for item in _expand_matching(arguments, glob, skip):
         if isinstance(item, NewsgraphError):
             yield item
-            continue
-        if glob and item.path is not None and not _matches(item, glob):
             continue
         base = _stem(item.relative)
         if _is_jsonl(item, declared):
@@ -143,6 +169,22 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
             yield Job(index, item.label, unique(base), path=str(item.path), format=declared,
                       sidecar=str(item.path))
         index += 1
+
+
+def _expand_matching(arguments: list[str], glob: str | None, skip: Path | None) -> Iterator[Input | NewsgraphError]:
+    """The inputs of each argument; with a pattern, a folder of which no file matches is an error
+    (not a silent success: '*.TXT' matches no 'a.txt')."""
+    for argument in arguments:
+        matched = False
+        for item in expand([argument], skip=skip):
+            if isinstance(item, Input) and glob and item.path is not None and not _matches(item, glob):
+                continue
+            matched = matched or isinstance(item, Input)
+            yield item
+        if glob and not matched and Path(argument).is_dir():
+            yield InputError(f"no file in the folder matches --glob {glob!r}",
+                             "check the pattern: it is matched against names and relative paths, "
+                             "and case counts ('*.txt' is not '*.TXT')", source=argument)
 
 
 def _matches(item: Input, pattern: str) -> bool:

@@ -97,6 +97,8 @@ def load(job: Job, settings: Settings) -> list[Article]:
             articles = list(fmt.load_reader()(data, opts))
             structured = fmt.structured
     except NewsgraphError as err:
+        if job.line is not None:
+            err.what = _line_said_once(err.what, job.line)
         raise err.at(job.label)
     except RecursionError:
         raise InputError("the document is nested too deeply", "flatten it", source=job.label) from None
@@ -107,6 +109,15 @@ def load(job: Job, settings: Settings) -> list[Article]:
                              language=opts.language or settings.extraction.language)
         articles = [pipeline.run(a, extraction) for a in articles]
     return articles
+
+
+def _line_said_once(what: str, line: int) -> str:
+    # The label already names the line ('corpus.jsonl:3: '): the reader's message need not.
+    for said, instead in ((f" at line {line}:", ":"), (f"line {line}: ", ""), (f" at line {line}", ""),
+                          (f" on line {line}", "")):
+        if said in what:
+            return what.replace(said, instead, 1)
+    return what
 
 
 def may_extract(job: Job, settings: Settings) -> bool:
