@@ -529,3 +529,99 @@ def test_a_refused_dask_scheduler_fails_at_once(monkeypatch: pytest.MonkeyPatch)
     result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--engine", "dask",
                     "--scheduler", f"tcp://127.0.0.1:{port}")
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr
+
+
+# --- 9. work linear in the input: hostile shapes (timings are in bench/bench_scaling.py) -------------
+
+
+def test_the_byline_patterns_never_run_on_a_long_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A base64 blob after the headline: '\\S+@' tried at every offset was quadratic (400 KB: 163 s)."""
+    from newsgraph.extract import byline
+
+    seen: list[int] = []
+    real = byline._HANDLE
+
+    class Recording:
+        def sub(self, repl: str, text: str) -> str:
+            seen.append(len(text))
+            return real.sub(repl, text)
+
+    monkeypatch.setattr(byline, "_HANDLE", Recording())
+    blob = "QUJD" * 25_000  # 100 KB, one token
+    [article] = newsgraph.read(f"Council approves bridge\n\n{blob}\n\nThe council met on Tuesday.\n".encode(),
+                               format="text")
+    newsgraph.extract(article)
+    assert all(n <= 1000 for n in seen), max(seen)  # (a byline is far shorter)
+    assert byline.split_names("By Jane Doe @janedoe jane@example.org https://example.org/jane") is not None
+
+
+def test_the_email_pattern_starts_only_where_a_word_starts() -> None:
+    from newsgraph.extract import byline
+
+    assert byline._HANDLE.sub(" ", "By Jane Doe jane.doe@example.org").strip() == "By Jane Doe"
+    assert byline._HANDLE.search("x" * 50 + "@") is None
+
+
+def test_spacy_is_given_no_long_run_of_punctuation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """20,000 quote marks: spaCy's tokenizer took 45 s on the run; it gets it broken by spaces."""
+    import re
+
+    from newsgraph.extract import nlp
+
+    given: list[str] = []
+    real_load = nlp.load
+
+    def load(model: str = nlp.DEFAULT_MODEL):
+        pipeline = real_load(model)
+
+        class Watched:
+            max_length = pipeline.max_length
+
+            def pipe(self, texts, **kwargs):
+                texts = list(texts)
+                given.extend(texts)
+                return pipeline.pipe(texts, **kwargs)
+
+        return Watched()
+
+    monkeypatch.setattr(nlp, "load", load)
+    nlp.forget()
+    text = "Council approves bridge\n\nThe mayor said " + '"' * 5_000 + " on Tuesday.\n"
+    [article] = newsgraph.read(text.encode(), format="text")
+    result = newsgraph.extract(article)
+    assert given and not any(re.search(r"[^\w\s]{17,}", t) for t in given)
+    assert result.body[0].text.count('"') == 5_000  # the article's own text is untouched
+
+
+@pytest.mark.parametrize("text", ['"' * 100, "a " + "!?." * 40 + " b", "«»" * 50 + "x", "short !!!"])
+def test_breaking_punctuation_runs_keeps_length_and_words(text: str) -> None:
+    from newsgraph.extract import nlp
+
+    broken = nlp._tokenizable(text)
+    assert len(broken) == len(text)
+    assert all(b == t or (b == " " and not t.isalnum()) for b, t in zip(broken, text))
+
+
+# --- 11. many articles into one file: streamed, one article at a time ---------------------------
+
+
+@pytest.mark.parametrize("to, options", [("newsml", {}), ("jsonld", {"embed_html": True})])
+def test_one_file_of_many_articles_is_streamed(kitchen_sink, to: str, options: dict) -> None:
+    from newsgraph import formats
+    from newsgraph.exporters import base
+    from newsgraph.exporters.base import ExportOptions
+
+    pulled: list[int] = []
+
+    def articles():
+        for i in range(5):
+            pulled.append(i)
+            yield kitchen_sink.model_copy(update={"id": f"urn:newsgraph:article:stream-{i}"})
+
+    chunks = base.render_many(formats.get(to), articles(), ExportOptions(**options))
+    first = next(chunks)
+    assert len(pulled) <= 2  # the first chunk came before the rest was read (before: all 5)
+    text = first + "".join(chunks)
+    assert len(pulled) == 5
+    assert [p for p in newsgraph.validate(text.encode(), format=to) if p.severity == "error"] == []
+    assert len(newsgraph.read(text.encode(), format=to)) == 5

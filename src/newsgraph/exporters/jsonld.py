@@ -343,10 +343,9 @@ def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
     if options.embed_html:
-        from .jsonld_html import page
+        from .jsonld_html import page_chunks
 
-        items = list(articles)
-        yield page(items, [to_document(a) for a in items], pretty=options.pretty)
+        yield from page_chunks(articles, to_document, pretty=options.pretty)  # flat memory
         return
     for article in articles:
         yield dumps(to_document(article), pretty=False)

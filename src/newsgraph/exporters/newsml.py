@@ -85,8 +85,9 @@ from ..newsml_terms import (
 )
 from .base import ExportOptions
 
-# The whole newsMessage is one chunk, validated as one document by exporters.base.
-VALIDATE_CHUNKS = True
+# A newsMessage is streamed item by item (memory stays flat however many articles): its
+# chunks are not documents, so render_many validates each item, as a message of its own.
+VALIDATE_CHUNKS = False
 
 _NSMAP = {None: NAR, "ng": NG}
 
@@ -123,17 +124,30 @@ def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
 
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
-    """Many articles as one newsMessage (a single chunk: the message is one document)."""
-    message = etree.Element(_NAR["newsMessage"], nsmap=_NSMAP)
-    header = _SubElement(message, _NAR["header"])
-    _SubElement(header, _NAR["sent"]).text = export_time()
-    item_set = _SubElement(message, _NAR["itemSet"])
-    for article in articles:
-        item_set.append(_checked_item(article))
-    if len(item_set):  # a message needs at least one item; no articles, no document
+    """Many articles as one newsMessage, streamed: the bytes of the message built whole, but
+    one item at a time in memory. Each item is serialized (and validated) as a message of
+    one item, whose text around the item is the same for every item."""
+    sent = export_time()
+    tail = ""
+    for n, article in enumerate(articles):
+        message = etree.Element(_NAR["newsMessage"], nsmap=_NSMAP)
+        header = _SubElement(message, _NAR["header"])
+        _SubElement(header, _NAR["sent"]).text = sent
+        _SubElement(message, _NAR["itemSet"]).append(_checked_item(article))
         text = serialize(message, pretty=options.pretty)
         newsml_validate.note_generated(text)
-        yield text
+        if options.validate:
+            from .. import formats
+            from .base import check
+
+            check(formats.get("newsml"), text, options, article.provenance.source if article.provenance else None)
+        start, end = text.index("<newsItem"), text.rindex("</newsItem>") + len("</newsItem>")
+        # Between items, what precedes the first: its indentation (pretty) or nothing.
+        lead = text[text.rindex(">", 0, start) + 1:start]
+        yield (text[:start] if n == 0 else lead) + text[start:end]
+        tail = text[end:]
+    if tail:  # a message needs at least one item; no articles, no document
+        yield tail
 
 
 def serialize(root: etree._Element, *, pretty: bool = True) -> str:

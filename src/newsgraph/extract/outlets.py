@@ -24,7 +24,9 @@ class Outlet:
 
 # A capitalised name of up to eight words, digits allowed ("KVIA ABC 7"), with the few
 # lower-case joiners outlet names have ("Voice of America").
-OUTLET_PATTERN = (r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z])"
+# An outlet's name starts where a word does: tried at every capital of a long word (a base64
+# blob), the pattern was quadratic.
+OUTLET_PATTERN = (r"(?<![\w&'’.-])(?:[A-Z][\w&'’.-]*[\w]|[A-Z])"
                   r"(?:[ ](?:[A-Z0-9][\w&'’.-]*[\w]|[A-Z0-9]|of|de|and|&|für|del|la)){0,7}")
 
 _TLD = re.compile(r"\.(?:com|org|net|co|info|news|ph|uk|us|ca|au|in|de|fr|ru|io|tv)(?:\.[a-z]{2})?$", re.I)
