@@ -279,11 +279,12 @@ def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None
             on_outcome: OnOutcome | None = None) -> ConvertReport:
     """Convert files, folders, JSON Lines or '-' (stdin) to ``options.to``.
 
-    ``output`` None or '-' writes one stream to standard output; an existing folder, a
-    path ending in '/', several inputs or a folder input write one file per article into
-    a folder; anything else is one file. A bad input is reported in the result (and to
-    ``on_outcome`` as it happens) and the others are still converted; nothing is ever
-    half-written.
+    ``inputs`` is one path (a str or a Path) or a list of them. ``output`` None or '-'
+    writes one stream to standard output; an existing folder, a path ending in '/', or (for
+    a path without a format's extension) several inputs or a folder input write one file
+    per article into a folder; anything else is one file. A bad input is reported in the
+    result (and to ``on_outcome`` as it happens) and the others are still converted;
+    nothing is ever half-written.
     """
     started = time.perf_counter()
     _expect(options, ConvertOptions, "options", "a ConvertOptions")
@@ -295,18 +296,7 @@ def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None
     check_read_options(options.read)
     report = ConvertReport(warnings=schema_warnings(fmt, options.export))
     target, to_folder = output_target(args, output)
-    check_output_format(target, to_folder, options)
-    if target is not None and not to_folder and options.no_clobber and target.exists():
-        raise OutputError("the output exists (--no-clobber)", "remove it, or drop --no-clobber to replace it",
-                          source=str(target))
-    if target is not None and not to_folder:
-        _refuse_overwriting_inputs(target, args)
-        remove_stale_temp_files(target.parent if str(target.parent) else Path("."), recursive=False)
-    if to_folder:
-        assert target is not None
-        _refuse_an_input_folder(target, args)
-        check_writable_folder(target)
-        remove_stale_temp_files(target)
+    _prepare_output(target, to_folder, args, options)
     settings = worker.Settings(
         to=options.to, extract=options.extract, read=options.read, export=options.export,
         extraction=options.extraction, folder=str(target) if to_folder else None,
@@ -338,6 +328,24 @@ def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None
             close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _prepare_output(target: Path | None, to_folder: bool, args: list[str], options: ConvertOptions) -> None:
+    """Everything that can be said about the output before the batch, said; the temp files of
+    a killed run into the same place removed."""
+    if target is None:
+        return
+    check_output_format(target, to_folder, options)
+    if to_folder:
+        _refuse_an_input_folder(target, args)
+        check_writable_folder(target)
+        remove_stale_temp_files(target)
+        return
+    if options.no_clobber and target.exists():
+        raise OutputError("the output exists (--no-clobber)", "remove it, or drop --no-clobber to replace it",
+                          source=str(target))
+    _refuse_overwriting_inputs(target, args)
+    remove_stale_temp_files(target.parent if str(target.parent) else Path("."), recursive=False)
 
 
 _OPTION_FIELDS = ("published", "modified", "url", "language")

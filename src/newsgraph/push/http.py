@@ -541,8 +541,12 @@ class _HTTPHandler(urllib.request.HTTPHandler):
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, context: ssl.SSLContext) -> None:
+        super().__init__(context=context)
+        self.tls = context
+
     def https_open(self, req: Any) -> Any:
-        return self.do_open(_HTTPSConnection, req, context=self._context)
+        return self.do_open(_HTTPSConnection, req, context=self.tls)
 
 
 def _path(url: str) -> str:
