@@ -625,3 +625,11 @@ def test_one_file_of_many_articles_is_streamed(kitchen_sink, to: str, options: d
     assert len(pulled) == 5
     assert [p for p in newsgraph.validate(text.encode(), format=to) if p.severity == "error"] == []
     assert len(newsgraph.read(text.encode(), format=to)) == 5
+
+
+@pytest.mark.parametrize("to, name", [("ninjs", "story.json"), ("jsonld", "all.jsonl"), ("json", "all.jsonl")])
+def test_json_containers_take_any_json_format(tmp_path: Path, to: str, name: str) -> None:
+    out = tmp_path / name
+    result = invoke("convert", str(SAMPLES / "kitchen_sink.json"), "--to", to, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert out.is_file()

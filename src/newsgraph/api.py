@@ -381,6 +381,10 @@ def format_for_output(path: Path) -> tuple[str, bool] | None:
     return (best[1], False) if best else None
 
 
+_JSON_CONTAINERS = (".json", ".jsonl", ".ndjson")
+_JSON_FORMATS = frozenset({"json", "jsonld", "ninjs"})
+
+
 def check_output_format(target: Path | None, to_folder: bool, options: ConvertOptions) -> None:
     """An output file whose extension names another format than the one written is a mistake."""
     if target is None or to_folder:
@@ -389,6 +393,9 @@ def check_output_format(target: Path | None, to_folder: bool, options: ConvertOp
     if named is None:
         return
     fmt, page = named
+    if target.name.lower().endswith(_JSON_CONTAINERS) and not target.name.lower().endswith(".ninjs.json") \
+            and options.to in _JSON_FORMATS:
+        return  # '.json', '.jsonl': JSON of any kind (ninjs, JSON-LD lines) is at home there
     if fmt != options.to or (page and not options.export.embed_html):
         wanted = f"--to {fmt}" + (" --embed-html" if page else "")
         raise UsageError(f"the output {target.name} names another format than {options.to}",
