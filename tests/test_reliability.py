@@ -474,7 +474,8 @@ def test_fail_fast_counts_every_file_it_wrote(tmp_path: Path) -> None:
         process.join(60)
     assert result.exit_code == 1
     written = len(list(out.glob("*.json"))) if out.exists() else 0
-    assert f"converted {written} of {written + 1} inputs" in result.stderr, (written, result.stderr)
+    plural = "s" if written + 1 != 1 else ""
+    assert f"converted {written} of {written + 1} input{plural} " in result.stderr, (written, result.stderr)
 
 
 def test_a_glob_matching_nothing_is_an_error(tmp_path: Path) -> None:
