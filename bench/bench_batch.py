@@ -78,7 +78,9 @@ def throughput(folder: Path, n: int, formats: list[str]) -> list[dict]:
 
 RSS_PROBE = """
 import resource, sys, newsgraph
-report = newsgraph.convert([sys.argv[1]], "-", options=newsgraph.ConvertOptions(workers=1, to=sys.argv[2]),
+page = newsgraph.ExportOptions(embed_html=len(sys.argv) > 3)  # one --embed-html page
+report = newsgraph.convert([sys.argv[1]], "-", options=newsgraph.ConvertOptions(workers=1, to=sys.argv[2],
+                                                                                export=page),
                            stdout=open("/dev/null", "w"))
 assert report.ok, report.failed[:3]
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -103,16 +105,23 @@ def json_corpus(folder: Path, n: int, base: int) -> Path:
 
 def peak_rss(folder: Path, sizes: list[int], extract_sizes: list[int]) -> dict:
     """Peak RSS of one process streaming n articles to /dev/null, for a small and a large n."""
-    def probe(corpus: Path, to: str) -> int:
-        out = subprocess.run([sys.executable, "-c", RSS_PROBE, str(corpus), to], check=True,
+    def probe(corpus: Path, to: str, *page: str) -> int:
+        out = subprocess.run([sys.executable, "-c", RSS_PROBE, str(corpus), to, *page], check=True,
                              capture_output=True, text=True)
         return int(out.stdout.strip().splitlines()[-1]) // 1024
 
     structured = {n: probe(json_corpus(folder, n, 200), "jsonld") for n in sizes}
+    # One document of every article (issue 21 item 11): a newsMessage, an --embed-html page.
+    message = {n: probe(json_corpus(folder, n, 200), "newsml") for n in sizes}
+    page = {n: probe(json_corpus(folder, n, 200), "jsonld", "page") for n in sizes}
     extracted = {n: probe(write_corpus(folder, n), "json") for n in extract_sizes}
     return {
         "json_to_jsonld_peak_rss_mib": structured,
         "json_to_jsonld_ratio": round(structured[sizes[-1]] / structured[sizes[0]], 3),
+        "json_to_one_newsml_message_peak_rss_mib": message,
+        "json_to_one_newsml_message_ratio": round(message[sizes[-1]] / message[sizes[0]], 3),
+        "json_to_one_page_peak_rss_mib": page,
+        "json_to_one_page_ratio": round(page[sizes[-1]] / page[sizes[0]], 3),
         "text_extracted_to_json_peak_rss_mib": extracted,
         "text_extracted_ratio": round(extracted[extract_sizes[-1]] / extracted[extract_sizes[0]], 3),
     }

@@ -3,17 +3,20 @@
 A linear step takes about 4 times as long at 4N, a quadratic one 16 times. Every format of
 the registry is measured on generated articles (paragraphs, actors with mentions, quotes),
 the HTML reader on pages of N and 4N paragraphs, and the extraction pipeline on texts of N
-and 4N paragraphs. The best of --rounds runs is kept (the least disturbed by other
+and 4N paragraphs, and hostile shapes: a base64 blob of 100N characters after the headline
+and a run of 5N quote marks. The best of --rounds runs is kept (the least disturbed by other
 processes). The script exits 1 when a ratio is above --max-ratio (default 8: between linear
 and quadratic). It found the JSON-LD exporter scanning every span of the article for each
 paragraph (15 s for 8,000 paragraphs before, 3 s after).
 
-    .venv/bin/python bench/bench_scaling.py [--n 1000] [--rounds 2] [--max-ratio 8]
+    .venv/bin/python bench/bench_scaling.py [--n 1000] [--rounds 2] [--max-ratio 8] [--only extract]
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
 import json
 import sys
 import time
@@ -77,7 +80,31 @@ def tasks(n: int) -> dict[str, Callable[[int], Callable[[], object]]]:
                 lambda d=newsgraph.export(generated(k), to=f).encode(): read_bytes(d, format=f))
     out["read html"] = lambda k: (lambda d=page(k): read_bytes(d, format="html"))
     out["extract text"] = lambda k: (lambda a=read_bytes(text(k // 4), format="text")[0]: newsgraph.extract(a))
+    # Hostile shapes (issue 21 item 9): a long token after the headline (the byline patterns),
+    # a flood of quote marks (spaCy's tokenizer on a run of punctuation).
+    out["extract blob"] = lambda k: (lambda a=read_bytes(blob(100 * k), format="text")[0]: newsgraph.extract(a))
+    out["extract quotes"] = lambda k: (lambda a=read_bytes(quote_flood(5 * k), format="text")[0]:
+                                       newsgraph.extract(a))
+    # One file of many articles (issue 21 item 11): a newsMessage, an --embed-html page.
+    out["many newsml"] = lambda k: (lambda a=many(k // 10): newsgraph.export(a, to="newsml"))
+    out["many page"] = lambda k: (lambda a=many(k // 10): newsgraph.export(
+        a, to="jsonld", options=newsgraph.ExportOptions(embed_html=True)))
     return out
+
+
+def many(count: int) -> list[Article]:
+    article = generated(20)
+    return [article.model_copy(update={"id": f"urn:newsgraph:article:many-{i}"}) for i in range(max(1, count))]
+
+
+def blob(size: int) -> bytes:
+    """A headline, then a base64 blob of ``size`` characters on its own line, then a sentence."""
+    token = base64.b64encode(hashlib.shake_256(b"newsgraph").digest(size * 3 // 4 + 3)).decode()[:size]
+    return f"Council approves bridge\n\n{token}\n\nThe council approved the bridge, the mayor said.\n".encode()
+
+
+def quote_flood(marks: int) -> bytes:
+    return ("Council approves bridge\n\nThe mayor said " + '"' * marks + " on Tuesday.\n").encode()
 
 
 def main() -> int:
@@ -86,11 +113,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--max-ratio", type=float, default=8.0)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", default="", metavar="TEXT", help="Only the tasks whose name holds TEXT.")
     args = parser.parse_args()
 
     newsgraph.extract(read_bytes(text(20), format="text")[0])  # load spaCy before timing
     results = {}
     for name, make in tasks(args.n).items():
+        if args.only not in name:
+            continue
         make(args.n // 10)()  # first use loads schemas and caches: not part of either size
         small, large = best(make(args.n), args.rounds), best(make(4 * args.n), args.rounds)
         results[name] = {"n": args.n, "seconds_n": round(small, 3), "seconds_4n": round(large, 3),

@@ -10,3 +10,4 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,dask,serve]'
 ./scripts/setup-browser.sh
 ./scripts/setup-superdesk.sh  # Superdesk's parsers for the consumer test, in their own venv
+echo "newsgraph is installed in .venv: run .venv/bin/newsgraph, or 'source .venv/bin/activate' first" >&2

@@ -162,6 +162,33 @@ def _overwrite(folder: Path, url: str) -> list[str]:
     return [str(path), "-o", str(path)]
 
 
+def _two_articles() -> str:
+    base = json.loads((SAMPLES / "kitchen_sink.json").read_text(encoding="utf-8"))
+    return json.dumps([{**base, "id": f"urn:newsgraph:article:two-{i}"} for i in (1, 2)])
+
+
+def _numbered_name(folder: Path, url: str) -> list[str]:
+    (folder / "story.json").write_text(_two_articles(), encoding="utf-8")
+    (folder / "story-1.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    return [str(folder)]
+
+
+def _three_outputs(folder: Path, out: Path) -> None:
+    assert len(list(out.iterdir())) == 3  # 3 articles: none replaced another
+
+
+def _named_input_in_output_folder(folder: Path, url: str) -> list[str]:
+    (folder / "a.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    (folder / "a.json").write_bytes((SAMPLES / "kitchen_sink.json").read_bytes())
+    return [str(folder / "a.txt"), str(folder / "a.json"), "-o", f"{folder}/"]
+
+
+def _errors_file_is_output(folder: Path, url: str) -> list[str]:
+    (folder / "story.txt").write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    out = folder.parent / "out"
+    return [str(folder / "story.txt"), str(folder / "missing.txt"), "-o", str(out), "--errors", str(out / "story.json")]
+
+
 CASES: dict[str, Case] = {
     "empty": Case("an empty file", lambda f, u: _write(f, "empty.txt", b""), 1,
                   r"the file is empty \(give a file with an article in it\)"),
@@ -249,6 +276,15 @@ CASES: dict[str, Case] = {
     "overwrite-input": Case("an output path that would overwrite an input", _overwrite, 1,
                             r"the output would overwrite the input \(choose another -o path\)",
                             check=_untouched("story.json", (SAMPLES / "kitchen_sink.json").read_bytes())),
+    "numbered-name": Case("an input named like a numbered output (story-1.txt beside story.json of two articles)",
+                          _numbered_name, 0, check=_three_outputs, output=True, extra_args=["--no-extract"]),
+    "named-input-in-output-folder": Case("a named input where an output would go (a.txt a.json -o in/)",
+                                         _named_input_in_output_folder, 1,
+                                         r"a\.txt: its output .*a\.json would overwrite an input "
+                                         r"\(write to another folder with -o\)",
+                                         check=_untouched("a.json", (SAMPLES / "kitchen_sink.json").read_bytes())),
+    "errors-file-is-output": Case("an --errors file that names an output", _errors_file_is_output, 2,
+                                  r"story\.json: the --errors file could replace an output \(give it another name"),
 }
 
 

@@ -62,9 +62,9 @@ def test_sidecar_fills_in_and_the_command_line_wins(tmp_path: Path) -> None:
 
 def test_bad_option_values_are_clear_errors(tmp_path: Path) -> None:
     code, _, out = convert(tmp_path, "--published", "last Tuesday")
-    assert code == 1 and "not an ISO 8601 date" in out and "--published" in out
+    assert code == 2 and "not an ISO 8601 date" in out and "--published" in out
     code, _, out = convert(tmp_path, "--url", "not a url")
-    assert code == 1 and "not a URI" in out
+    assert code == 2 and "not a URI" in out
     code, _, out = convert(tmp_path, sidecar={"published": "2024-01-06", "author": "X"})
     assert code == 1 and "unknown keys: author" in out
 

@@ -256,7 +256,7 @@ def test_an_undated_article_gives_the_same_bytes_every_time(kitchen_sink: Articl
     assert root.find("n:itemMeta/n:versionCreated", N).text == "1970-01-01T00:00:00Z"
     message = "".join(newsml.render_many([article, kitchen_sink]))
     sent = etree.fromstring(message.encode()).find("n:header/n:sent", N).text
-    assert sent == "2025-03-03T18:05:00-05:00"  # the newest item's version time
+    assert sent == "1970-01-01T00:00:00Z"  # the first item's version time: a stream cannot wait for the last
     time.sleep(1.1)
     assert newsml.render(article) == text and "".join(newsml.render_many([article, kitchen_sink])) == message
 
@@ -330,7 +330,8 @@ def test_text_xml_cannot_carry_is_a_clear_export_error(kitchen_sink: Article) ->
     # still gets a clear error rather than lxml's.
     body = [kitchen_sink.body[0].model_copy(update={"text": "bell\x07" + kitchen_sink.body[0].text[5:]}),
             *kitchen_sink.body[1:]]
-    with pytest.raises(ExportError, match="U\\+0007") as info:
+    # (newsgraph.export checks the article again first: a ModelError naming the field, issue 21)
+    with pytest.raises((ExportError, newsgraph.ModelError), match="U\\+0007") as info:
         newsgraph.export(kitchen_sink.model_copy(update={"body": body}), to="newsml")
     assert info.value.fix
 

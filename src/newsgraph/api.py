@@ -8,10 +8,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Literal, Sequence, TextIO
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Literal, Sequence, TextIO
 
 from . import batch, formats, standards, worker
-from .errors import InputError, NewsgraphError, OutputError, SchemaMissingError, UsageError
+from .errors import InputError, ModelError, NewsgraphError, OutputError, SchemaMissingError, UsageError
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
@@ -20,7 +20,7 @@ from .formats import Format, detect_format
 from .inputs import STDIN, Input
 from .jobs import Job, iter_jobs
 from .model import Article
-from .output import atomic_write
+from .output import atomic_write, remove_stale_temp_files
 from .readers.base import ReadOptions
 from .validators.problem import Problem
 from .worker import Outcome
@@ -49,6 +49,12 @@ def read(source: Source, *, format: str | None = None, options: ReadOptions | No
     what the input does not state: ``published``, ``modified``, ``url``, ``publisher``,
     ``language``, ``id_base``.
     """
+    _expect(source, (str, Path, bytes, bytearray), "source", "a path, bytes or a binary file object",
+            readable=True)
+    _expect(format, (str, type(None)), "format", "a format name or None")
+    _expect(options, (ReadOptions, type(None)), "options", "a ReadOptions or None")
+    if isinstance(source, bytearray):
+        source = bytes(source)
     if isinstance(source, (str, Path)):
         item = Input(Path(source), Path(Path(source).name), name or str(source))
         data = item.read_bytes()
@@ -75,20 +81,53 @@ def _read_options(base: ReadOptions | None, item: Input, meta: dict[str, str]) -
 
 def extract(article: Article, *, options: ExtractOptions | None = None) -> Article:
     """Enrich an article from its text: structure, actors, quotes, events, dates."""
-    return pipeline.run(article, options or ExtractOptions())
+    _expect(article, Article, "article", "an Article (newsgraph.read gives them)")
+    _expect(options, (ExtractOptions, type(None)), "options", "an ExtractOptions or None")
+    return pipeline.run(checked(article), options or ExtractOptions())
+
+
+def checked(article: Article) -> Article:
+    """``article`` validated again: one changed after it was made (``article.body = ...``) may
+    break a rule of the model, which would otherwise fail deep inside an exporter, or not at all."""
+    try:
+        data = article.model_dump(warnings=False)
+    except Exception as err:  # noqa: BLE001 - pydantic's serializer on a value of a wrong type
+        raise ModelError(f"the article holds a value of the wrong type: {err}",
+                         "assign values of the types the model declares") from None
+    return Article(**data)
+
+
+def _expect(value: object, types: type | tuple[type, ...], name: str, what: str, *,
+            readable: bool = False) -> None:
+    """A TypeError naming the argument, at the boundary, rather than an AttributeError deep inside."""
+    if isinstance(value, types) or (readable and callable(getattr(value, "read", None))):
+        return
+    raise TypeError(f"{name} must be {what}, not {type(value).__name__}")
 
 
 def export(articles: Article | Iterable[Article], to: str = "json", *,
            options: ExportOptions = ExportOptions()) -> str:
     """One article as one document, or many as one stream (JSON Lines, newsMessage, ...)."""
+    _expect(to, str, "to", "a format name")
+    _expect(options, ExportOptions, "options", "an ExportOptions")
     fmt = formats.get(to)
     if isinstance(articles, Article):
-        return export_base.render(fmt, articles, options)
-    return "".join(export_base.render_many(fmt, articles, options))
+        return export_base.render(fmt, checked(articles), options)
+    if isinstance(articles, (str, bytes)) or not isinstance(articles, Iterable):
+        raise TypeError(f"articles must be an Article or an iterable of them, not {type(articles).__name__}")
+
+    def each() -> Iterator[Article]:
+        for n, article in enumerate(articles):
+            _expect(article, Article, f"articles[{n}]", "an Article")
+            yield checked(article)
+
+    return "".join(export_base.render_many(fmt, each(), options))
 
 
 def validate(source: Source, *, format: str | None = None, strict: bool = False) -> list[Problem]:
     """Problems of a document against its official schema and the model's rules; [] if valid."""
+    _expect(source, (str, Path, bytes), "source", "a path, bytes or a binary file object", readable=True)
+    _expect(format, (str, type(None)), "format", "a format name or None")
     if isinstance(source, (str, Path)):
         label = str(source)
         data = Input(Path(source), Path(Path(source).name), label).read_bytes()
@@ -98,6 +137,8 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
         label, data = str(getattr(source, "name", "<stream>")), source.read()
     fmt = detect_format(data, label, format)
     validator = fmt.load_validator()
+    if validator is None and fmt.name == "html" and b"application/ld+json" in data.lower():
+        validator = formats.get("jsonld").load_validator()  # a page made with --embed-html
     if validator is not None:
         try:
             return list(validator(data, strict=strict))
@@ -107,7 +148,10 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
         read_bytes(data, format=fmt.name, options=ReadOptions(source=label))
     except NewsgraphError as err:
         return [Problem(err.message)]
-    return []
+    # It reads, and that is all: there is no schema of this format to check it against.
+    why = ("a page without JSON-LD has no schema to check against" if fmt.name == "html"
+           else f"{fmt.name} has no schema to check against")
+    return [Problem(f"{why}; it was only read", severity="error" if strict else "warning", unchecked=True)]
 
 
 # --- conversion -------------------------------------------------------------------
@@ -128,6 +172,13 @@ class ConvertReport:
     converted: int = 0  # inputs converted (skipped ones not counted)
     skipped: int = 0    # inputs left alone by --skip-existing
     articles: int = 0   # articles written by the converted inputs
+    outputs_failed: int = 0  # the one output file (or stdout) could not be written
+
+    def lost(self, outcome: Outcome) -> None:
+        """The single output could not be written: nothing the inputs gave was kept."""
+        self.failed.append(outcome)
+        self.outputs_failed += 1
+        self.converted = self.articles = 0
 
     def add(self, outcome: Outcome) -> None:
         self.inputs += 1
@@ -149,8 +200,10 @@ class ConvertReport:
                 f"({articles} article{'s' if articles != 1 else ''}) in {self.seconds:.1f}s")
         if self.skipped:
             text += f"; {self.skipped} skipped (already converted)"
-        if self.failed:
-            text += f"; {len(self.failed)} failed"
+        if len(self.failed) > self.outputs_failed:
+            text += f"; {len(self.failed) - self.outputs_failed} failed"
+        if self.outputs_failed:
+            text += "; the output could not be written"
         return text
 
 
@@ -166,51 +219,76 @@ class ConvertOptions:
     glob: str | None = None  # only files whose name or relative path matches, in folders
     fail_fast: bool = False  # stop at the first failed input
     skip_existing: bool = False  # in a folder, leave inputs whose output exists
+    no_clobber: bool = False  # an existing output is an error, not replaced
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # Dask scheduler address; None: a LocalCluster
+
+    def __post_init__(self) -> None:
+        # Checked when made, so that a wrong value names its field instead of failing later.
+        for name, types, what in _OPTION_TYPES:
+            _expect(getattr(self, name), types, f"ConvertOptions.{name}", what)
+        if isinstance(self.workers, bool) or self.workers < 1:
+            raise UsageError(f"ConvertOptions.workers must be 1 or more, not {self.workers!r}",
+                             "give the number of worker processes, e.g. workers=2")
+        if self.engine not in ("local", "dask"):
+            raise UsageError(f"ConvertOptions.engine must be 'local' or 'dask', not {self.engine!r}",
+                             "use engine='local' (this machine) or engine='dask'")
+        if not formats.get(self.to).writable:
+            raise UsageError(f"ConvertOptions.to: newsgraph cannot write {self.to}",
+                             f"writable formats: {', '.join(formats.writable_names())}")
+        if self.from_format is not None and not formats.get(self.from_format).readable:
+            raise UsageError(f"ConvertOptions.from_format: newsgraph cannot read {self.from_format}",
+                             f"readable formats: {', '.join(formats.readable_names())}")
+
+
+_OPTION_TYPES: list[tuple[str, type | tuple[type, ...], str]] = [
+    ("to", str, "a format name"), ("from_format", (str, type(None)), "a format name or None"),
+    ("extract", (bool, type(None)), "True, False or None"), ("read", ReadOptions, "a ReadOptions"),
+    ("export", ExportOptions, "an ExportOptions"), ("extraction", ExtractOptions, "an ExtractOptions"),
+    ("workers", int, "a number"), ("glob", (str, type(None)), "a pattern or None"),
+    ("fail_fast", bool, "True or False"), ("skip_existing", bool, "True or False"),
+    ("no_clobber", bool, "True or False"),
+    ("engine", str, "'local' or 'dask'"), ("scheduler", (str, type(None)), "an address or None"),
+]
 
 
 OnOutcome = Callable[[Outcome], None]
 
 
-def _settings(options: ConvertOptions) -> worker.Settings:
-    """What every job of a batch shares, from the convert options (the one place)."""
+def _settings(options: ConvertOptions, **batch: Any) -> worker.Settings:
+    """What every job of a batch shares, from the convert options (the one place); ``batch``:
+    what only a batch into files knows (its folder, the inputs it must never overwrite...)."""
     return worker.Settings(to=options.to, extract=options.extract, read=options.read,
-                           export=options.export, extraction=options.extraction)
+                           export=options.export, extraction=options.extraction, **batch)
 
 
-def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
+def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None = None, *,
             options: ConvertOptions = ConvertOptions(), stdout: TextIO | None = None,
             on_outcome: OnOutcome | None = None) -> ConvertReport:
     """Convert files, folders, JSON Lines or '-' (stdin) to ``options.to``.
 
-    ``output`` None or '-' writes one stream to standard output; an existing folder, a
-    path ending in '/', several inputs or a folder input write one file per article into
-    a folder; anything else is one file. A bad input is reported in the result (and to
-    ``on_outcome`` as it happens) and the others are still converted; nothing is ever
-    half-written.
+    ``inputs`` is one path (a str or a Path) or a list of them. ``output`` None or '-'
+    writes one stream to standard output; an existing folder, a path ending in '/', or (for
+    a path without a format's extension) several inputs or a folder input write one file
+    per article into a folder; anything else is one file. A bad input is reported in the
+    result (and to ``on_outcome`` as it happens) and the others are still converted;
+    nothing is ever half-written.
     """
     started = time.perf_counter()
+    _expect(options, ConvertOptions, "options", "a ConvertOptions")
+    _expect(output, (str, Path, type(None)), "output", "a path, '-' or None")
     fmt = formats.get(options.to)
-    if not fmt.writable:
-        raise UsageError(f"newsgraph cannot write {fmt.name}",
-                         f"writable formats: {', '.join(formats.writable_names())}")
-    args = [str(i) for i in inputs]
+    args = input_arguments(inputs)
     if not args:
         raise UsageError("no input given", "name files or folders, or '-' for standard input")
+    check_read_options(options.read)
     report = ConvertReport(warnings=schema_warnings(fmt, options.export))
-    target = None if output in (None, STDIN) else Path(output)
-    to_folder = target is not None and (
-        target.is_dir() or str(output).endswith(("/", "\\")) or len(args) > 1
-        or any(Path(a).is_dir() for a in args if a != STDIN))
-    if target is not None and not to_folder:
-        _refuse_overwriting_inputs(target, args)
-    if to_folder:
-        assert target is not None
-        _refuse_an_input_folder(target, args)
-        check_writable_folder(target)
-    settings = replace(_settings(options), folder=str(target) if to_folder else None,
-                       skip_existing=options.skip_existing)
+    target, to_folder = output_target(args, output)
+    _prepare_output(target, to_folder, args, options)
+    settings = _settings(
+        options, folder=str(target) if to_folder else None,
+        skip_existing=options.skip_existing, no_clobber=options.no_clobber, input_files=_named_files(args),
+        input_folders=tuple(str(Path(a).resolve()) for a in args if a != STDIN and Path(a).is_dir()))
     items = iter_jobs(args, declared=options.from_format, glob=options.glob,
                       skip=target if to_folder else None)
     outcomes = _engine(items, settings, options)
@@ -221,16 +299,155 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
             if on_outcome:
                 on_outcome(outcome)
             yield outcome
-            if options.fail_fast and not outcome.ok:
-                return
+            if options.fail_fast and not outcome.ok and options.engine == "dask":
+                return  # (the local engine stops itself, and still reports what finished meanwhile)
 
-    if to_folder:
-        for _ in record():
-            pass
-    else:
-        _stream(record(), target, fmt, options.export, stdout or sys.stdout, report, on_outcome)
+    try:
+        if to_folder:
+            for _ in record():
+                pass
+        else:
+            _stream(record(), target, fmt, options.export, stdout or sys.stdout, report, on_outcome)
+    finally:
+        # On fail-fast or an interrupt, stop the workers now, not when the generator is collected.
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _prepare_output(target: Path | None, to_folder: bool, args: list[str], options: ConvertOptions) -> None:
+    """Everything that can be said about the output before the batch, said; the temp files of
+    a killed run into the same place removed."""
+    if target is None:
+        return
+    check_output_format(target, to_folder, options)
+    if to_folder:
+        _refuse_an_input_folder(target, args)
+        check_writable_folder(target)
+        remove_stale_temp_files(target)
+        return
+    if options.no_clobber and target.exists():
+        raise OutputError("the output exists (--no-clobber)", "remove it, or drop --no-clobber to replace it",
+                          source=str(target))
+    _refuse_overwriting_inputs(target, args)
+    remove_stale_temp_files(target.parent if str(target.parent) else Path("."), recursive=False)
+
+
+_OPTION_FIELDS = ("published", "modified", "url", "language")
+
+
+def check_read_options(read: ReadOptions) -> None:
+    """A bad --published, --modified, --url or --language is the call's fault: one UsageError
+    before the batch, not the same failure for every input."""
+    given = {name: getattr(read, name) for name in _OPTION_FIELDS if getattr(read, name)}
+    if not given:
+        return
+    try:
+        Article(id="urn:newsgraph:article:options", **given)
+    except ModelError as err:
+        field_name = next((n for n in _OPTION_FIELDS if n in err.what), None)
+        option = f"--{field_name} {given[field_name]!r}" if field_name else "an option"
+        raise UsageError(f"{option} is not valid: {err.what.split(': ', 1)[-1]}",
+                         "fix the option's value") from None
+
+
+def format_for_output(path: Path) -> tuple[str, bool] | None:
+    """The format (and whether it is a page, --embed-html) that an output file's extension names."""
+    name = path.name.lower()
+    if name.endswith((".html", ".htm")):
+        return "jsonld", True
+    best: tuple[int, str] | None = None
+    for fmt in formats.FORMATS:
+        if not fmt.writable:
+            continue
+        for ext in (*fmt.extensions, *((fmt.many_extension,) if fmt.many_extension else ())):
+            if name.endswith(ext) and (best is None or len(ext) > best[0]):
+                best = (len(ext), fmt.name)
+    return (best[1], False) if best else None
+
+
+_JSON_CONTAINERS = (".json", ".jsonl", ".ndjson")
+_JSON_FORMATS = frozenset({"json", "jsonld", "ninjs"})
+
+
+def check_output_format(target: Path | None, to_folder: bool, options: ConvertOptions) -> None:
+    """An output file whose extension names another format than the one written is a mistake."""
+    if target is None or to_folder:
+        return
+    named = format_for_output(target)
+    if named is None:
+        return
+    fmt, page = named
+    if target.name.lower().endswith(_JSON_CONTAINERS) and not target.name.lower().endswith(".ninjs.json") \
+            and options.to in _JSON_FORMATS:
+        return  # '.json', '.jsonl': JSON of any kind (ninjs, JSON-LD lines) is at home there
+    if fmt != options.to or (page and not options.export.embed_html):
+        wanted = f"--to {fmt}" + (" --embed-html" if page else "")
+        raise UsageError(f"the output {target.name} names another format than {options.to}",
+                         f"add {wanted}, or name the output after its format", source=str(target))
+
+
+def input_arguments(inputs: Sequence[str | Path] | str | Path) -> list[str]:
+    """The INPUT arguments as strings: one path (a str or a Path) is one input, never a
+    sequence of its characters."""
+    if isinstance(inputs, (str, Path)):
+        return [str(inputs)]
+    if isinstance(inputs, (bytes, bytearray)) or not isinstance(inputs, Iterable):
+        raise TypeError(f"inputs must be a path or a list of paths, not {type(inputs).__name__}")
+    args = list(inputs)
+    for n, item in enumerate(args):
+        _expect(item, (str, Path), f"inputs[{n}]", "a path (str or Path)")
+    return [str(i) for i in args]
+
+
+def output_target(inputs: Sequence[str], output: str | Path | None) -> tuple[Path | None, bool]:
+    """Where ``convert`` writes: (None, False) standard output, (path, False) one file,
+    (folder, True) one file per article: an existing folder, a path ending in '/', several
+    inputs or a folder input."""
+    target = None if output is None or str(output) == STDIN else Path(output)
+    if target is None:
+        return None, False
+    if target.is_dir() or str(output).endswith(("/", "\\")):
+        return target, True
+    if format_for_output(target) is not None:
+        return target, False  # 'feed.xml': one file (a newsMessage) however many inputs
+    return target, len(inputs) > 1 or any(Path(a).is_dir() for a in inputs if a != STDIN)
+
+
+def _named_files(args: list[str]) -> frozenset[str]:
+    return frozenset(str(Path(a).resolve()) for a in args if a != STDIN and not Path(a).is_dir())
+
+
+def check_errors_file(path: Path, inputs: Sequence[str | Path], output: str | Path | None,
+                      options: ConvertOptions = ConvertOptions()) -> None:
+    """Before a batch: the --errors file must replace neither an input nor an output, and
+    its folder must be writable (found at the end, the failures would be lost)."""
+    args = input_arguments(inputs)
+    _refuse_overwriting_inputs(path, args)
+    if path.is_dir():
+        raise UsageError("the --errors path is a folder", "name a file, e.g. --errors failed.jsonl",
+                         source=str(path))
+    target, to_folder = output_target(args, output)
+    if target is not None:
+        fmt = formats.get(options.to)
+        ext = ".html" if options.export.embed_html else fmt.extensions[0]
+        same = not to_folder and path.resolve() == target.resolve()
+        inside = to_folder and path.resolve().is_relative_to(target.resolve()) and path.name.lower().endswith(ext)
+        if same or inside:
+            raise UsageError("the --errors file could replace an output",
+                             "give it another name or folder, e.g. --errors failed.jsonl", source=str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError("the folder of the --errors file does not exist",
+                         "create it, or name a file in an existing folder", source=str(path))
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        raise OutputError(f"the --errors file cannot be written: {err.strerror or err}",
+                          "choose a writable place for it", source=str(path)) from None
 
 
 def _engine(items: Iterable[Job | NewsgraphError], settings: worker.Settings,
@@ -239,7 +456,7 @@ def _engine(items: Iterable[Job | NewsgraphError], settings: worker.Settings,
         from .dask import run as run_on_dask
 
         return run_on_dask(items, settings, scheduler=options.scheduler, workers=options.workers)
-    return batch.run(items, settings, workers=options.workers)
+    return batch.run(items, settings, workers=options.workers, fail_fast=options.fail_fast)
 
 
 def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, export_options: ExportOptions,
@@ -269,7 +486,7 @@ def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, expor
             atomic_write(target, chunks)
     except NewsgraphError as err:
         failure = Outcome(str(target or "<stdout>"), error=err.at(str(target or "<stdout>")))
-        report.add(failure)
+        report.lost(failure)
         if on_outcome:
             on_outcome(failure)
 
@@ -328,12 +545,12 @@ def _refuse_an_input_folder(folder: Path, args: list[str]) -> None:
                              source=str(folder))
 
 
-def read_inputs(inputs: Sequence[str | Path], *,
+def read_inputs(inputs: Sequence[str | Path] | str | Path, *,
                 options: ConvertOptions = ConvertOptions()) -> Iterator[tuple[str, list[Article] | NewsgraphError]]:
     """Each input (file, or line of a JSON Lines file) with its articles, read and extracted
     when due, or with the error that stopped it: for batches that go on past a bad input (push)."""
     settings = _settings(options)
-    for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
+    for item in iter_jobs(input_arguments(inputs), declared=options.from_format, glob=options.glob):
         if isinstance(item, NewsgraphError):
             yield item.source or "?", item
             continue
@@ -346,10 +563,10 @@ def read_inputs(inputs: Sequence[str | Path], *,
                                              "please report this with the input file", source=item.label)
 
 
-def iter_articles(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
+def iter_articles(inputs: Sequence[str | Path] | str | Path, *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
     """Every article of every input, read (and extracted when due); the first error raises."""
     settings = _settings(options)
-    for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
+    for item in iter_jobs(input_arguments(inputs), declared=options.from_format, glob=options.glob):
         if isinstance(item, NewsgraphError):
             raise item
         yield from worker.load(item, settings)

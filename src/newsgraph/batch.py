@@ -12,6 +12,7 @@ import itertools
 import multiprocessing
 import os
 from collections import deque
+from dataclasses import dataclass
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
@@ -36,13 +37,18 @@ def error_outcome(err: NewsgraphError) -> Outcome:
     return Outcome(err.source or "?", error=err.detached())
 
 
-def run(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int = 1) -> Iterator[Outcome]:
-    """Outcomes of every job, in order. Stop iterating to stop the batch (fail-fast)."""
+def run(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int = 1, *,
+        fail_fast: bool = False) -> Iterator[Outcome]:
+    """Outcomes of every job, in order. With ``fail_fast`` the batch stops at the first failure;
+    the outcomes of jobs that finished meanwhile (their files are written) still come after it."""
     if workers <= 1:
         for item in items:
-            yield error_outcome(item) if isinstance(item, NewsgraphError) else worker.run(item, settings)
+            outcome = error_outcome(item) if isinstance(item, NewsgraphError) else worker.run(item, settings)
+            yield outcome
+            if fail_fast and not outcome.ok:
+                return
         return
-    yield from _pooled(items, settings, workers)
+    yield from _pooled(items, settings, workers, fail_fast)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -51,8 +57,81 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _pooled(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int) -> Iterator[Outcome]:
-    pending: deque[tuple[str, Future[Outcome] | Outcome]] = deque()
+def _died(label: str) -> Outcome:
+    return Outcome(label, error=NewsgraphError(
+        "a worker process died while converting this input (killed, most likely for lack of memory)",
+        "run it again alone, or with fewer workers (-j)", source=label))
+
+
+class _Pool:
+    """A process pool that is rebuilt when a worker dies (the out-of-memory killer)."""
+
+    def __init__(self, workers: int, settings: Settings) -> None:
+        self.workers, self.settings = workers, settings
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(), initializer=worker.started)
+
+    def submit(self, job: Job) -> Future[Outcome]:
+        """The job's future; one that failed at once (BrokenProcessPool) if the pool is broken."""
+        try:
+            return self.executor.submit(worker.run, job, self.settings)
+        except BrokenProcessPool as err:
+            failed: Future[Outcome] = Future()
+            failed.set_exception(err)
+            return failed
+
+    def rebuild(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def isolate(self, jobs: list[Job]) -> list[Outcome]:
+        """Run the jobs that were in flight when a worker died one at a time, on a fresh pool:
+        the one that kills its worker alone fails; the others are converted."""
+        outcomes = []
+        for job in jobs:
+            self.rebuild()
+            try:
+                outcomes.append(self.submit(job).result())
+            except BrokenProcessPool:
+                outcomes.append(_died(job.label))
+        self.rebuild()
+        return outcomes
+
+    def drain(self, pending: deque[_Entry]) -> Iterator[Outcome]:
+        """Fail-fast: queued jobs are dropped, running ones finish; their outcomes, so that
+        what the summary counts is what was written."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        for entry in pending:
+            value = entry.value
+            if isinstance(value, Future) and value.done() and not value.cancelled() and value.exception() is None:
+                yield value.result()
+
+    def stop(self, finished: bool) -> None:
+        if finished:
+            self.executor.shutdown(wait=True)
+            return
+        # Stopped early (fail-fast, an interrupt): queued jobs are dropped and the workers
+        # stopped now, each removing the temp file it was writing.
+        processes = list(getattr(self.executor, "_processes", {}).values())  # (no public API)
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(5)
+
+
+@dataclass
+class _Entry:
+    job: Job | None
+    value: Future[Outcome] | Outcome  # replaced by the outcome once a dead worker is dealt with
+
+
+def _pooled(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int,
+            fail_fast: bool = False) -> Iterator[Outcome]:
+    pending: deque[_Entry] = deque()
     window = workers * IN_FLIGHT_PER_WORKER
     items = iter(items)
     first = next(items, None)
@@ -62,34 +141,51 @@ def _pooled(items: Iterable[Job | NewsgraphError], settings: Settings, workers: 
         # Loaded before the workers fork, the model is shared by all of them, not loaded N times.
         nlp.load(settings.extraction.spacy_model)
     items = itertools.chain([first], items)
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    pool = _Pool(workers, settings)
 
-    def resolve(entry: tuple[str, Future[Outcome] | Outcome]) -> Outcome:
-        label, value = entry
-        if isinstance(value, Outcome):
-            return value
+    def resolve(entry: _Entry) -> Outcome:
+        if isinstance(entry.value, Outcome):
+            return entry.value
         try:
-            return value.result()
+            return entry.value.result()
         except BrokenProcessPool:
-            return Outcome(label, error=NewsgraphError(
-                "a worker process died while converting this input",
-                "it may have run out of memory: run again with fewer workers (-j)", source=label))
+            # Every job in flight failed with the pool; only one of them (or none) killed it.
+            suspects = [entry] + [e for e in pending if not isinstance(e.value, Outcome) and _broken(e.value)]
+            outcomes = pool.isolate([e.job for e in suspects if e.job is not None])
+            for suspect, outcome in zip(suspects, outcomes):
+                suspect.value = outcome
+            assert isinstance(entry.value, Outcome)
+            return entry.value
 
     finished = False
     try:
         for item in items:
             if isinstance(item, NewsgraphError):
-                pending.append((item.source or "?", error_outcome(item)))
+                pending.append(_Entry(None, error_outcome(item)))
             else:
-                pending.append((item.label, executor.submit(worker.run, item, settings)))
-            while pending and (len(pending) >= window or _ready(pending[0][1])):
-                yield resolve(pending.popleft())
+                pending.append(_Entry(item, pool.submit(item)))
+            while pending and (len(pending) >= window or _ready(pending[0].value)):
+                outcome = resolve(pending.popleft())
+                yield outcome
+                if fail_fast and not outcome.ok:
+                    yield from pool.drain(pending)
+                    finished = True
+                    return
         while pending:
-            yield resolve(pending.popleft())
+            outcome = resolve(pending.popleft())
+            yield outcome
+            if fail_fast and not outcome.ok:
+                yield from pool.drain(pending)
+                break
         finished = True
     finally:
-        # On fail-fast (the consumer stopped early) queued jobs are dropped, not run.
-        executor.shutdown(wait=finished, cancel_futures=not finished)
+        pool.stop(finished)
+
+
+def _broken(future: Future[Outcome]) -> bool:
+    if not future.done():
+        return True  # a job still queued on the broken pool never runs
+    return isinstance(future.exception(), BrokenProcessPool)
 
 
 def _ready(value: Future[Outcome] | Outcome) -> bool:

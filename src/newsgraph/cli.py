@@ -1,11 +1,14 @@
 """The command line: parse options, call the library, print clear errors, set the exit code.
 
-Exit codes: 0 all inputs converted or valid; 1 some inputs failed; 2 the call was wrong.
+Exit codes: 0 all inputs converted or valid; 1 some inputs failed; 2 the call was wrong;
+130 interrupted (Ctrl-C); 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -22,13 +25,43 @@ from .version import __version__
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+# Control characters (C0, DEL, C1), line and paragraph separators and bidi overrides: from a
+# file name or a server's error text they could move the cursor, recolour the terminal, set
+# its title, or forge a line of output. Printed as escapes instead.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could act on a terminal shown as an escape (\\x1b)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    click.echo(printable(text), err=err)
+
+
 def _error(err: NewsgraphError) -> None:
-    click.echo(f"error: {err}", err=True)
+    _say(f"error: {err}", err=True)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: work stops, temp files are removed, one line is said."""
+
+    signum = signal.SIGTERM
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def _guard(fn: Callable[..., int]) -> Callable[..., None]:
-    """Run a command body; turn NewsgraphError into a message and its exit code."""
+    """Run a command body; turn NewsgraphError into a message and its exit code, and an
+    interrupt (Ctrl-C: 130, SIGTERM: 143) into one line."""
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            previous = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread: leave signals alone
+            previous = None
         try:
             code = fn(*args, **kwargs)
         except UsageError as err:
@@ -37,6 +70,14 @@ def _guard(fn: Callable[..., int]) -> Callable[..., None]:
         except NewsgraphError as err:
             _error(err)
             code = EXIT_FAILED
+        except KeyboardInterrupt as err:
+            signum = getattr(err, "signum", signal.SIGINT)
+            click.echo(f"interrupted ({signal.Signals(signum).name}): stopped; nothing was half-written",
+                       err=True)
+            code = 128 + signum
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         sys.exit(code)
     wrapper.__name__ = fn.__name__
     wrapper.__doc__ = fn.__doc__
@@ -58,8 +99,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--to", "to", type=click.Choice(formats.writable_names()), default="json", show_default=True,
-              help="Format to write.")
+@click.option("--to", "to", type=click.Choice(formats.writable_names()), default=None,
+              help="Format to write  [default: the one -o's extension names (.xml: newsml, .html: jsonld "
+                   "--embed-html ...), else json]")
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="File or folder to write ('-' or nothing: standard output). Several inputs, a folder "
                    "input or a path ending in '/' write one file per article into a folder.")
@@ -94,6 +136,7 @@ def main() -> None:
 @click.option("--errors", "errors_file", default=None, metavar="FILE",
               help="Also write failures as JSON Lines (input, error, hint) to FILE.")
 @click.option("--skip-existing", is_flag=True, help="In an output folder, skip inputs already converted.")
+@click.option("--no-clobber", is_flag=True, help="Never replace an existing output: such an input fails instead.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run on this machine's processes, or on a Dask cluster (needs the 'dask' extra).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -107,12 +150,12 @@ def main() -> None:
               help="With --to jsonld: publish the gender extraction inferred (off: never published).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, no summary.")
 @_guard
-def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: str | None,
+def convert(inputs: tuple[str, ...], to: str | None, output: str | None, from_format: str | None,
             extract: bool | None, published: str | None, modified: str | None, url: str | None,
             publisher: str | None, language: str | None, id_base: str, encoding: str | None, no_validate: bool,
             strict: bool, ninjs_version: str | None, copyright: str | None, timestamp: str | None,
             workers: int | None, glob: str | None, fail_fast: bool,
-            errors_file: str | None, skip_existing: bool, engine: str, scheduler: str | None,
+            errors_file: str | None, skip_existing: bool, no_clobber: bool, engine: str, scheduler: str | None,
             embed_html: bool, jsonld_profile: str | None, infer_gender: bool, quiet: bool) -> int:
     """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
 
@@ -127,6 +170,12 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
       newsgraph convert story.txt --to ninjs --ninjs-version 2
       newsgraph convert story.txt --to jsonld --embed-html -o story.html
     """
+    if to is None:
+        named = None
+        if output and output != "-" and not output.endswith(("/", "\\")) and not Path(output).is_dir():
+            named = api.format_for_output(Path(output))
+        to, page = named or ("json", False)
+        embed_html = embed_html or page
     if embed_html and to != "jsonld":
         raise UsageError("--embed-html works only with --to jsonld", "add --to jsonld or drop --embed-html")
     from .progress import BatchProgress
@@ -145,15 +194,16 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
                              copyright=copyright, timestamp=timestamp, jsonld_profile=jsonld_profile,
                              infer_gender=infer_gender),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
-        skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
+        skip_existing=skip_existing, no_clobber=no_clobber, engine=engine,  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
+        scheduler=scheduler,
     )
     if errors_file:
-        api.refuse_overwriting_inputs(Path(errors_file), list(inputs))
+        api.check_errors_file(Path(errors_file), list(inputs), output, options)
     with BatchProgress(None, enabled=not quiet) as progress:
         report = api.convert(list(inputs), output, options=options, on_outcome=progress.update)
     if not quiet:
         for warning in report.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            _say(f"warning: {warning}", err=True)
     for outcome in report.failed:
         assert outcome.error is not None
         _error(outcome.error)
@@ -184,15 +234,23 @@ def _write_errors(path: Path, report: api.ConvertReport) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
 @_guard
 def validate(files: tuple[str, ...], from_format: str | None, strict: bool, quiet: bool) -> int:
-    """Check files against the model's rules and their format's official schema.
+    """Check files (folders: every file in them) against the model's rules and their format's
+    official schema. 'ok' only when a check ran; 'not checked' says why it could not.
 
     \b
     Examples:
-      newsgraph validate out/*.json
+      newsgraph validate out/*
       newsgraph validate story.xml --strict
     """
+    from .inputs import expand
+
     failed = 0
-    for name in files:
+    for item in expand(list(files)):
+        if isinstance(item, NewsgraphError):
+            _error(item)
+            failed += 1
+            continue
+        name = item.label
         try:
             problems = api.validate(name, format=from_format, strict=strict)
         except NewsgraphError as err:
@@ -200,12 +258,16 @@ def validate(files: tuple[str, ...], from_format: str | None, strict: bool, quie
             failed += 1
             continue
         errors = [p for p in problems if p.severity == "error"]
+        unchecked = [p for p in problems if p.unchecked and p.severity != "error"]
         for p in problems:
-            click.echo(f"{'error' if p.severity == 'error' else 'warning'}: {name}: {p}", err=True)
+            if p not in unchecked:
+                _say(f"{'error' if p.severity == 'error' else 'warning'}: {name}: {p}", err=True)
         if errors:
             failed += 1
+        elif unchecked:
+            _say(f"not checked: {name}: {'; '.join(p.message for p in unchecked)}", err=True)
         elif not quiet:
-            click.echo(f"ok: {name}")
+            _say(f"ok: {name}")
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -378,7 +440,7 @@ def _push_client(timeout: float, retries: int, ca_file: str | None, quiet: bool)
     from .push import Client, RetryPolicy
 
     return Client(timeout=timeout, retry=RetryPolicy(attempts=retries + 1), ca_file=ca_file,
-                  log=None if quiet else (lambda msg: click.echo(f"note: {msg}", err=True)))
+                  log=None if quiet else (lambda msg: _say(f"note: {msg}", err=True)))
 
 
 def _report_push(report: Any, quiet: bool) -> int:
@@ -387,9 +449,9 @@ def _report_push(report: Any, quiet: bool) -> int:
             _error(outcome.error)
             continue
         for warning in outcome.warnings:
-            click.echo(f"warning: {outcome.input}: {warning}", err=True)
+            _say(f"warning: {outcome.input}: {warning}", err=True)
         if not quiet:
-            click.echo(outcome.line())
+            _say(outcome.line())
     if not quiet or report.failed:
         click.echo(report.summary(), err=True)
     return EXIT_OK if report.ok else EXIT_FAILED

@@ -11,6 +11,8 @@ Needs the optional extra: ``pip install 'newsgraph[dask]'``.
 from __future__ import annotations
 
 import itertools
+import socket
+import urllib.parse
 from contextlib import ExitStack
 from typing import Iterable, Iterator
 
@@ -34,6 +36,7 @@ def run(items: Iterable[Job | NewsgraphError], settings: Settings, *, scheduler:
 
     with ExitStack() as stack:
         if scheduler:
+            _probe(scheduler)
             try:
                 client = stack.enter_context(Client(scheduler, timeout="20s"))
             except (OSError, TimeoutError) as err:
@@ -55,3 +58,27 @@ def run(items: Iterable[Job | NewsgraphError], settings: Settings, *, scheduler:
                     done[outcome.index] = outcome
             for item in chunk:
                 yield error_outcome(item) if isinstance(item, NewsgraphError) else done[item.index]
+
+
+PROBE_SECONDS = 3.0
+
+
+def _probe(scheduler: str) -> None:
+    """Fail at once when nothing listens at a TCP address (Dask's client would retry for 20 s)."""
+    parsed = urllib.parse.urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+    if parsed.scheme not in ("tcp", "tls"):
+        return  # (inproc://, ucx://: Dask's own business)
+    try:
+        host, port = parsed.hostname, parsed.port
+    except ValueError:
+        host, port = None, None
+    if not host or not port:
+        raise UsageError(f"{scheduler!r} is not a Dask scheduler address",
+                         "write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
+    try:
+        socket.create_connection((host, port), timeout=PROBE_SECONDS).close()
+    except OSError as err:
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {err.strerror or err}",
+                         "check the address and that the scheduler runs, or leave --scheduler out "
+                         "for a local cluster") from None
+

@@ -67,7 +67,7 @@ class Input:
         candidates = [self.path.with_name(self.path.name + SIDECAR_SUFFIX),
                       self.path.with_name(self.path.stem + SIDECAR_SUFFIX)]
         for meta in candidates:
-            if meta.is_file():
+            if _is_file(meta):
                 try:
                     data = json.loads(meta.read_text(encoding="utf-8"))
                 except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
@@ -78,6 +78,13 @@ class Input:
                                      'write {"published": "2021-06-16", ...}', source=self.label)
                 return {str(k): str(v) for k, v in data.items() if v is not None}
         return {}
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # 'NAME.meta.json' of a NAME near the file-system limit is too long to exist
+        return False
 
 
 def expand(arguments: list[str], *, skip: Path | None = None) -> Iterator[Input | InputError]:

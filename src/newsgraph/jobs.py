@@ -6,7 +6,10 @@ each carries everything a worker process needs (picklable, no open handles).
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
+import io
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -29,11 +32,74 @@ class Job:
     line: int | None = None
 
 
+# An input of N articles writes STEM-1 ... STEM-N: a stem claims those names too.
+_NUMBERED = re.compile(r"^(?P<base>.+)-[1-9][0-9]*$", re.DOTALL)
+
+
+class OutputNames:
+    """Stems of one batch such that no two inputs can write the same output file.
+
+    A stem S stands for S and S-1, S-2, ... (an input of many articles), so 'story' (of a
+    story.json of two articles) and 'story-1' (of story-1.txt) clash and the later one is
+    renamed 'story_2'; a suffix '-N' would itself clash with 'story-2'.
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._numbered_bases: set[str] = set()  # S of every claimed S-N
+
+    def _clashes(self, key: str) -> bool:
+        numbered = _NUMBERED.match(key)
+        return (key in self._taken or key in self._numbered_bases
+                or (numbered is not None and numbered["base"] in self._taken))
+
+    def claim(self, stem: str) -> str:
+        candidate, n = stem, 2
+        while self._clashes(candidate.casefold()):
+            candidate = f"{stem}_{n}"
+            n += 1
+        key = candidate.casefold()
+        self._taken.add(key)
+        numbered = _NUMBERED.match(key)
+        if numbered:
+            self._numbered_bases.add(numbered["base"])
+        return candidate
+
+
 def _is_jsonl(item: Input, declared: str | None) -> bool:
     if declared:
         return declared == "jsonl"
     fmt = formats.by_extension(item.path) if item.path else None
     return fmt is not None and fmt.name == "jsonl"
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _reencoded(handle: BinaryIO, encoding: str) -> Iterator[bytes]:
+    """The lines of a UTF-16/32 file as UTF-8 bytes: split line by line, a UTF-16 file would
+    give each line without its byte order mark (and at odd offsets)."""
+    text = io.TextIOWrapper(handle, encoding=encoding, newline="")  # reads (and drops) the BOM
+    while True:
+        line = text.readline(MAX_DOCUMENT_BYTES // 4 + 1)  # characters: at most 4 bytes each
+        if not line:
+            return
+        yield line.encode("utf-8", "surrogatepass")
+
+
+def _raw_lines(handle: BinaryIO) -> Iterator[bytes]:
+    peek = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    encoding = next((name for bom, name in _BOMS if peek.startswith(bom)), None)
+    if encoding:
+        yield from _reencoded(handle, encoding)
+        return
+    while True:
+        # readline with a limit: a 1 GB line must not be read into memory at once.
+        raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+        if not raw:
+            return
+        yield raw
 
 
 def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
@@ -50,15 +116,12 @@ def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
         close = True
     try:
         number = 0
-        while True:
-            # readline with a limit: a 1 GB line must not be read into memory at once.
-            raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
-            if not raw:
-                break
+        lines = _raw_lines(handle)
+        for raw in lines:
             number += 1
             if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
                 while raw and not raw.endswith(b"\n"):
-                    raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+                    raw = next(lines, b"")
                 yield number, too_large(MAX_DOCUMENT_BYTES + 1, f"{item.label}:{number}")
                 continue
             if raw.strip():
@@ -73,21 +136,12 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
     """Jobs for every input, in order; a problem with one input comes as an error to report.
     Folder walks leave out ``skip`` (the output folder)."""
     index = 0
-    stems: set[str] = set()
+    names = OutputNames()
+    unique = names.claim
 
-    def unique(stem: str) -> str:
-        candidate, n = stem, 2
-        while candidate.casefold() in stems:
-            candidate = f"{stem}-{n}"
-            n += 1
-        stems.add(candidate.casefold())
-        return candidate
-
-    for item in expand(arguments, skip=skip):
+    for item in _expand_matching(arguments, glob, skip):
         if isinstance(item, NewsgraphError):
             yield item
-            continue
-        if glob and item.path is not None and not _matches(item, glob):
             continue
         base = _stem(item.relative)
         if _is_jsonl(item, declared):
@@ -115,6 +169,22 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
             yield Job(index, item.label, unique(base), path=str(item.path), format=declared,
                       sidecar=str(item.path))
         index += 1
+
+
+def _expand_matching(arguments: list[str], glob: str | None, skip: Path | None) -> Iterator[Input | NewsgraphError]:
+    """The inputs of each argument; with a pattern, a folder of which no file matches is an error
+    (not a silent success: '*.TXT' matches no 'a.txt')."""
+    for argument in arguments:
+        matched = False
+        for item in expand([argument], skip=skip):
+            if isinstance(item, Input) and glob and item.path is not None and not _matches(item, glob):
+                continue
+            matched = matched or isinstance(item, Input)
+            yield item
+        if glob and not matched and Path(argument).is_dir():
+            yield InputError(f"no file in the folder matches --glob {glob!r}",
+                             "check the pattern: it is matched against names and relative paths, "
+                             "and case counts ('*.txt' is not '*.TXT')", source=argument)
 
 
 def _matches(item: Input, pattern: str) -> bool:

@@ -364,6 +364,26 @@ class Event(_Model):
     confidence: Confidence = 1.0
 
 
+class InvalidArticle(ValidationError, ModelError):  # type: ignore[misc]
+    """An Article that breaks a rule of the model: a ModelError that is also pydantic's
+    ValidationError (its ``errors()`` list every problem)."""
+
+    @classmethod
+    def of(cls, err: ValidationError) -> "InvalidArticle":
+        made = cls.from_exception_data(err.title, err.errors())  # type: ignore[arg-type]
+        made.what = f"the article breaks a rule of the model: {format_validation_error(err)}"
+        made.fix = "fix the field named"
+        made.source = None
+        return made
+
+    def __str__(self) -> str:
+        return ModelError.__str__(self)
+
+    def __reduce__(self) -> tuple:
+        # Across processes (batch outcomes) it travels as the plain ModelError it also is.
+        return (ModelError, (self.what, self.fix), {"source": self.source})
+
+
 class Article(_Model):
     id: URI
     headline: Text = None
@@ -395,6 +415,17 @@ class Article(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     provenance: Provenance | None = None
+
+    def __init__(self, /, **data: Any) -> None:
+        # Library callers build articles too: a broken rule is a ModelError naming the field,
+        # like the one a reader raises. (pydantic calls this __init__ from model_validate too:
+        # the error stays a ValidationError for code that catches that.)
+        try:
+            super().__init__(**data)
+        except InvalidArticle:
+            raise
+        except ValidationError as err:
+            raise InvalidArticle.of(err) from None
 
     @model_validator(mode="after")
     def _consistent(self) -> "Article":

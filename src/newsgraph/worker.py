@@ -6,6 +6,11 @@ in-process run, the process pool (-j N) and Dask workers.
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +23,7 @@ from .extract.options import ExtractOptions
 from .inputs import Input
 from .jobs import Job
 from .model import Article
-from .output import atomic_write
+from .output import atomic_write_all, discard_in_progress
 from .readers import jsonl
 from .readers.base import ReadOptions, decode_text
 
@@ -36,6 +41,12 @@ class Settings:
     extraction: ExtractOptions = field(default_factory=ExtractOptions)
     folder: str | None = None  # write one file per article here; None: return the articles
     skip_existing: bool = False
+    no_clobber: bool = False  # an existing output is an error, not replaced
+    # What outputs must never replace: the files named as inputs, the folders walked for
+    # inputs (resolved paths). A walk leaves the output folder out, so inside it only named
+    # files count.
+    input_files: frozenset[str] = frozenset()
+    input_folders: tuple[str, ...] = ()
 
 
 @dataclass
@@ -84,6 +95,8 @@ def load(job: Job, settings: Settings) -> list[Article]:
             articles = list(fmt.load_reader()(data, opts))
             structured = fmt.structured
     except NewsgraphError as err:
+        if job.line is not None:
+            err.what = _line_said_once(err.what, job.line)
         raise err.at(job.label)
     except RecursionError:
         raise InputError("the document is nested too deeply", "flatten it", source=job.label) from None
@@ -94,6 +107,15 @@ def load(job: Job, settings: Settings) -> list[Article]:
                              language=opts.language or settings.extraction.language)
         articles = [pipeline.run(a, extraction) for a in articles]
     return articles
+
+
+def _line_said_once(what: str, line: int) -> str:
+    # The label already names the line ('corpus.jsonl:3: '): the reader's message need not.
+    for said, instead in ((f" at line {line}:", ":"), (f"line {line}: ", ""), (f" at line {line}", ""),
+                          (f" on line {line}", "")):
+        if said in what:
+            return what.replace(said, instead, 1)
+    return what
 
 
 def may_extract(job: Job, settings: Settings) -> bool:
@@ -116,7 +138,58 @@ def targets(job: Job, settings: Settings, count: int) -> list[Path]:
 
 
 def already_done(job: Job, settings: Settings) -> bool:
-    return any(p.exists() for p in (targets(job, settings, 1)[0], targets(job, settings, 2)[0]))
+    """Every output of the job exists and is not older than its input.
+
+    The number of outputs is that of the input's articles, found by reading it (without
+    extraction): a run stopped after 11 of an input's 300 articles did not do it.
+    """
+    if not (targets(job, settings, 1)[0].exists() or targets(job, settings, 2)[0].exists()):
+        return False
+    try:
+        count = len(load(job, replace(settings, extract=False)))
+    except NewsgraphError:
+        return False  # the run proper says what is wrong
+    since = _modified(job.path) if job.path is not None else None
+    for path in targets(job, settings, count):
+        written = _modified(str(path))
+        if written is None or (since is not None and written < since):
+            return False
+    return True
+
+
+def _modified(path: str) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
+
+
+def protected(path: Path, settings: Settings) -> bool:
+    """Whether ``path`` is an input of the batch (named, or found by walking a folder)."""
+    resolved = path.resolve()
+    if str(resolved) in settings.input_files:
+        return True
+    if formats.by_extension(path) is None:
+        return False  # a walk reads only files of a known format
+    folder = Path(settings.folder).resolve() if settings.folder else None
+    for root in map(Path, settings.input_folders):
+        walked_past = folder is not None and folder.is_relative_to(root) and resolved.is_relative_to(folder)
+        if resolved.is_relative_to(root) and not walked_past:
+            return True
+    return False
+
+
+def _check_targets(job: Job, paths: list[Path], settings: Settings) -> None:
+    for path in paths:
+        if not path.exists():
+            continue
+        if (job.path is not None and path.resolve() == Path(job.path).resolve()) or protected(path, settings):
+            # (story.json converted to json in the folder it came from; a.txt beside a.json)
+            raise OutputError(f"its output {path} would overwrite an input",
+                              "write to another folder with -o", source=job.label)
+        if settings.no_clobber:
+            raise OutputError(f"its output {path} exists (--no-clobber)",
+                              "remove it, or drop --no-clobber to replace it", source=job.label)
 
 
 def run(job: Job, settings: Settings) -> Outcome:
@@ -134,16 +207,39 @@ def run(job: Job, settings: Settings) -> Outcome:
         fmt = formats.get(settings.to)
         rendered = [export_base.render(fmt, a, settings.export) for a in articles]  # all or nothing
         paths = targets(job, settings, len(articles))
-        if job.path is not None and any(p.resolve() == Path(job.path).resolve() for p in paths):
-            # (story.json converted to json in the folder it came from)
-            raise OutputError("its output would overwrite the input itself",
-                              "write to another folder with -o", source=job.label)
-        for path, text in zip(paths, rendered):
-            atomic_write(path, [text])
-            outcome.outputs.append(str(path))
+        _check_targets(job, paths, settings)
+        atomic_write_all([(path, [text]) for path, text in zip(paths, rendered)])
+        outcome.outputs.extend(str(path) for path in paths)
     except NewsgraphError as err:
         outcome.error = err.at(job.label).detached()
     except Exception as err:  # noqa: BLE001 - one input's failure must not stop the batch
         outcome.error = NewsgraphError(f"internal error: {type(err).__name__}: {err}",
                                        "please report this with the input file", source=job.label)
     return outcome
+
+
+# --- a worker process's life -------------------------------------------------------------
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def started() -> None:
+    """Set up a worker process: Ctrl-C is the parent's to handle (one line, not a traceback
+    per worker), SIGTERM stops it at once without leaving a temp file, and it gets SIGTERM
+    when the parent dies, however it dies (never an orphan waiting forever)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):  # no prctl: the parent's own shutdown still stops us
+            pass
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it died before prctl took effect
+        _stop(signal.SIGTERM, None)
+
+
+def _stop(signum: int, frame: object) -> None:
+    discard_in_progress()
+    os._exit(128 + signum)
+

@@ -448,10 +448,9 @@ def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
     if options.embed_html:
-        from .jsonld_html import page
+        from .jsonld_html import page_chunks
 
-        items = list(articles)
-        yield page(items, [document(a, options) for a in items], pretty=options.pretty)
+        yield from page_chunks(articles, lambda a: document(a, options), pretty=options.pretty)  # flat memory
         return
     for article in articles:
         yield dumps(document(article, options), pretty=False)

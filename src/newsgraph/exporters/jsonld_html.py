@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 from ..model import Article
 
@@ -114,3 +114,30 @@ def page(articles: list[Article], documents: list[dict[str, Any]], pretty: bool 
     bodies = "\n".join(_article_html(a) for a in articles)
     return (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>{escape(title)}</title>\n{meta}{scripts}\n</head>\n<body>\n{bodies}\n</body>\n</html>\n")
+
+
+def page_chunks(articles: Iterable[Article], document: Callable[[Article], dict[str, Any]],
+                pretty: bool = True) -> Iterator[str]:
+    """Many articles as one page, streamed: each article's JSON-LD block beside its text in
+    <body>, so that one article at a time is in memory. The page's language and title are the
+    first article's. Every chunk holds one JSON-LD block (and the last the page's end), so that
+    each is validated as it is written."""
+    items = iter(articles)
+    current = next(items, None)
+    if current is None:
+        return
+    following = next(items, None)
+    if following is None:  # one article: the page with its head tags (canonical, OpenGraph...)
+        yield page([current], [document(current)], pretty=pretty)
+        return
+    lang = f' lang="{escape(current.language)}"' if current.language else ""
+    text = (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{escape(current.headline or 'Articles')}</title>\n</head>\n<body>\n")
+    while current is not None:
+        text += (f'<script type="application/ld+json">\n{script_json(document(current), pretty)}\n</script>\n'
+                 f"{_article_html(current)}\n")
+        if following is None:
+            text += "</body>\n</html>\n"
+        yield text
+        text, current, following = "", following, next(items, None) if following is not None else None
+

@@ -86,8 +86,9 @@ from ..newsml_terms import (
 )
 from .base import ExportOptions
 
-# The whole newsMessage is one chunk, validated as one document by exporters.base.
-VALIDATE_CHUNKS = True
+# A newsMessage is streamed item by item (memory stays flat however many articles): its
+# chunks are not documents, so render_many validates each item, as a message of its own.
+VALIDATE_CHUNKS = False
 
 _NSMAP = {None: NAR, "ng": NG}
 
@@ -122,20 +123,35 @@ def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
 
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
-    """Many articles as one newsMessage (a single chunk: the message is one document)."""
-    message = etree.Element(_NAR["newsMessage"], nsmap=_NSMAP)
-    header = _SubElement(message, _NAR["header"])
-    sent = _SubElement(header, _NAR["sent"])
-    item_set = _SubElement(message, _NAR["itemSet"])
-    for article in articles:
-        item_set.append(_checked_item(article, options))
-    # Sent: the newest of its items' version times (the same input, the same bytes), or
-    # the clock when --timestamp asks for it.
-    stamps = [el.text or "" for el in item_set.iter(_NAR["versionCreated"])]
-    sent.text = (export_time(options.timestamp) if options.timestamp
-                 else max(stamps, key=_instant, default=export_time(None)))
-    if len(item_set):  # a message needs at least one item; no articles, no document
-        yield serialize(message, pretty=options.pretty)
+    """Many articles as one newsMessage, streamed: the bytes of the message built whole, but
+    one item at a time in memory. Each item is serialized (and validated) as a message of
+    one item, whose text around the item is the same for every item. Sent: the clock when
+    --timestamp asks for it, else the first item's version time (the same input, the same
+    bytes; a streamed message cannot wait for its last item to say when it was sent)."""
+    sent: str | None = None
+    tail = ""
+    for n, article in enumerate(articles):
+        item = _checked_item(article, options)
+        if sent is None:
+            stamp = next(item.iter(_NAR["versionCreated"]), None)
+            sent = export_time(options.timestamp) if options.timestamp or stamp is None else stamp.text or ""
+        message = etree.Element(_NAR["newsMessage"], nsmap=_NSMAP)
+        header = _SubElement(message, _NAR["header"])
+        _SubElement(header, _NAR["sent"]).text = sent
+        _SubElement(message, _NAR["itemSet"]).append(item)
+        text = serialize(message, pretty=options.pretty)
+        if options.validate:
+            from .. import formats
+            from .base import check
+
+            check(formats.get("newsml"), text, options, article.provenance.source if article.provenance else None)
+        start, end = text.index("<newsItem"), text.rindex("</newsItem>") + len("</newsItem>")
+        # Between items, what precedes the first: its indentation (pretty) or nothing.
+        lead = text[text.rindex(">", 0, start) + 1:start]
+        yield (text[:start] if n == 0 else lead) + text[start:end]
+        tail = text[end:]
+    if tail:  # a message needs at least one item; no articles, no document
+        yield tail
 
 
 def serialize(root: etree._Element, *, pretty: bool = True) -> str:

@@ -8,6 +8,7 @@ article, so that memory does not grow with the batch.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TypeVar, cast
@@ -25,6 +26,12 @@ _CACHE_SIZE = 4096
 # `pieces` (cut after a sentence or at white space); `parse` of a longer text gives the
 # Doc of its first piece, whose offsets are still offsets into the text.
 MAX_PARSE_CHARS = 20_000
+# spaCy's tokenizer splits the affixes off a whitespace-delimited token one at a time,
+# scanning the rest again each time: quadratic in a long run of punctuation (20,000 quote
+# marks took 45 s). Such a run is parsed with every _RUN_STEP-th character a space: the same
+# length and offsets, and tokens of a few characters.
+_PUNCT_RUN = re.compile(r"[^\w\s]{64,}")
+_RUN_STEP = 16
 _cache: "OrderedDict[tuple[str, str], Doc]" = OrderedDict()
 _readings: dict[tuple[str, str], object] = {}
 T = TypeVar("T")
@@ -66,6 +73,16 @@ def parseable(text: str) -> str:
     return text if len(text) <= MAX_PARSE_CHARS else next(pieces(text))[1]
 
 
+def _tokenizable(text: str) -> str:
+    """``text`` with long runs of punctuation broken by spaces (see _PUNCT_RUN), same length."""
+    def broken(run: re.Match[str]) -> str:
+        chars = list(run.group())
+        chars[_RUN_STEP - 1::_RUN_STEP] = " " * len(chars[_RUN_STEP - 1::_RUN_STEP])
+        return "".join(chars)
+
+    return _PUNCT_RUN.sub(broken, text)
+
+
 def is_truncated(text: str) -> bool:
     return len(text) > MAX_PARSE_CHARS
 
@@ -92,7 +109,8 @@ def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list["Doc"]:
     if missing:
         nlp = load(model)
         nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
-        for text, doc in zip(missing, nlp.pipe((parseable(t) for t in missing), batch_size=64)):
+        for text, doc in zip(missing, nlp.pipe((_tokenizable(parseable(t)) for t in missing),
+                                                   batch_size=64)):
             _cache[(model, text)] = doc
     docs = []
     for t in texts:

@@ -17,9 +17,13 @@ from .outlets import Outlet
 from .wordlists import data
 
 _MAX_WORDS = 16  # a byline is short; a longer line is prose
+# ... and so are its characters: 16 words with a handle and a link are far below this. A
+# longer line (a base64 blob after the headline) is not looked at, so no pattern runs on it.
+_MAX_CHARS = 1000
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z]\w+|O[’'][A-Z]\w+)$")
 _SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\s[–—-]\s)\s*")
-_HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)\s*")
+# An address starts where a word does: '\S+@' tried at every offset of a long word is quadratic.
+_HANDLE = re.compile(r"\s*(?:@\w+|(?<!\S)[^\s@]+@[^\s@]+\.\w+|https?://\S+)\s*")
 _NOT_NAME_WORDS = frozenset(
     """
 the a an this that news photo photos image video by for with from and in on at of to
@@ -119,6 +123,8 @@ def split_names(text: str) -> Byline | None:
     "Jane Doe and John Roe, Reuters" -> names [Jane Doe, John Roe], outlets [Reuters].
     "Jane Doe, Staff Writer" -> names [Jane Doe], titles {Jane Doe: Staff Writer}.
     """
+    if len(text) > _MAX_CHARS:
+        return None
     text = _HANDLE.sub(" ", text).strip().strip(".,;:|").strip()
     if not text or len(text.split()) > _MAX_WORDS:
         return None
@@ -167,7 +173,7 @@ def split_names(text: str) -> Byline | None:
 def parse_line(line: str) -> Byline | None:
     """The byline a whole line states ('By X', 'Author: X', a bare 'by'), else None."""
     text = line.strip()
-    if not text or len(text.split()) > _MAX_WORDS + 2:
+    if not text or len(text) > _MAX_CHARS or len(text.split()) > _MAX_WORDS + 2:
         return None
     pats = _patterns()
     for p in pats.empty:

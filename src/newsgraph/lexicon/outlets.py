@@ -24,8 +24,10 @@ class Outlet:
 
 # A capitalised name of up to eight words, digits allowed ("KVIA ABC 7"), with the few
 # lower-case joiners outlet names have ("Voice of America").
+# An outlet's name starts where a word does: tried at every capital of a long word (a base64
+# blob), the pattern was quadratic.
 OUTLET_PATTERN = (
-    r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z])"
+    r"(?<![\w&'’.-])(?:[A-Z][\w&'’.-]*[\w]|[A-Z])"
     r"(?:[ ](?:[A-Z0-9][\w&'’.-]*[\w]|[A-Z0-9]|of|de|and|&|für|del|la)){0,7}"
 )
 

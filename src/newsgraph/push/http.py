@@ -20,8 +20,10 @@ import hashlib
 import http.client
 import json
 import random
+import re
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -29,7 +31,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from ..errors import NewsgraphError
+from ..errors import NewsgraphError, UsageError
 from ..version import __version__
 
 MAX_BODY = 64 * 1024 * 1024  # a larger answer is not a CMS talking to us
@@ -116,7 +118,7 @@ def parse_json(response: Response) -> Any:
         ctype = response.headers.get("content-type", "no content type")
         head = response.body[:120].decode("utf-8", "replace").strip().replace("\n", " ")
         raise NotJSONError(
-            f"{response.url} answered HTTP {response.status} with {ctype} that is not JSON "
+            f"{redact(response.url)} answered HTTP {response.status} with {ctype} that is not JSON "
             f"(it begins {head!r})",
             "check that the URL points at the service itself; a proxy, a login page or a "
             "security plugin may be answering instead") from None
@@ -154,28 +156,67 @@ class Client:
     sleep: Callable[[float], None] = time.sleep
     rng: random.Random = field(default_factory=random.Random)
     log: Callable[[str], None] | None = None  # told about each retry
+    # The circuit breaker: after this many requests in a row found an origin unreachable
+    # (retries spent), later ones fail at once for ``breaker_cooldown`` seconds, then one
+    # attempt (no retries) probes it. A server that is down costs a batch its retries once.
+    breaker_threshold: int = 2
+    breaker_cooldown: float = 60.0
+    clock: Callable[[], float] = time.monotonic
 
     def __post_init__(self) -> None:
         context = ssl.create_default_context()  # the system's trusted CAs ...
         if self.ca_file:
             context.load_verify_locations(cafile=self.ca_file)  # ... and this one too
         self._opener = urllib.request.build_opener(
-            urllib.request.HTTPSHandler(context=context), _NoRedirect())
+            _HTTPHandler(), _HTTPSHandler(context=context), _NoRedirect())
+        self._down: dict[str, tuple[int, float]] = {}  # origin -> (failures in a row, since)
+        check_headers(self.headers)
 
     def request(self, method: str, url: str, *, json_body: Any = None, body: bytes | None = None,
                 headers: Mapping[str, str] | None = None, idempotent: bool | None = None,
                 ok: tuple[int, ...] = ()) -> Response:
         """One request, retried as the policy allows; a 2xx response (or a status in ``ok``).
 
-        ``idempotent`` defaults to True for GET, HEAD, PUT, DELETE and OPTIONS.
+        ``idempotent`` defaults to True for GET, HEAD, PUT, DELETE and OPTIONS. Credentials
+        in the URL (``https://user:password@host``) are sent as Basic authentication and
+        never printed.
         """
+        check_url(url)
+        url, credentials = _split_credentials(url)
         if idempotent is None:
             idempotent = method in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
         all_headers = {"User-Agent": f"newsgraph/{__version__}", "Accept": "application/json",
+                       **({"Authorization": credentials} if credentials else {}),
                        **self.headers, **(headers or {})}
+        check_headers(all_headers)
         if json_body is not None:
             body = json.dumps(json_body, ensure_ascii=False, sort_keys=True).encode("utf-8")
             all_headers.setdefault("Content-Type", "application/json; charset=utf-8")
+        origin = _origin(url)
+        attempts = self._attempts_allowed(origin)
+        try:
+            response = self._exchange(method, url, body, all_headers, idempotent, ok, attempts)
+        except UnreachableError:
+            failures, _ = self._down.get(origin, (0, 0.0))
+            self._down[origin] = (failures + 1, self.clock())
+            raise
+        self._down.pop(origin, None)
+        return response
+
+    def _attempts_allowed(self, origin: str) -> int:
+        failures, since = self._down.get(origin, (0, 0.0))
+        if failures < self.breaker_threshold:
+            return self.retry.attempts
+        waited = self.clock() - since
+        if waited < self.breaker_cooldown:
+            raise UnreachableError(
+                f"skipped: {origin} did not answer the last {failures} requests; newsgraph tries it "
+                f"again in {self.breaker_cooldown - waited:.0f}s",
+                "check that the server is up, then push again (what was delivered is not sent twice)")
+        return 1  # a probe: the server may be back
+
+    def _exchange(self, method: str, url: str, body: bytes | None, all_headers: dict[str, str],
+                  idempotent: bool, ok: tuple[int, ...], attempts: int) -> Response:
         redirects = 0
         attempt = 0
         while True:
@@ -184,12 +225,12 @@ class Client:
                 response = self._send(method, url, body, all_headers)
             except _Transient as failure:
                 safe = idempotent or failure.surely_unprocessed
-                if attempt < self.retry.attempts and safe:
-                    self._wait(attempt, None, f"{failure.describe} ({method} {url})")
+                if attempt < attempts and safe:
+                    self._wait(attempt, None, f"{failure.describe} ({method} {redact(url)})")
                     continue
                 if not safe:
                     raise AmbiguousError(
-                        f"{method} {url} failed ({failure.describe}); the server may or may not have acted on it",
+                        f"{method} {redact(url)} failed ({failure.describe}); the server may or may not have acted on it",
                         "run the push again: it looks the item up before writing") from None
                 raise UnreachableError(
                     f"cannot reach {_origin(url)}: {failure.describe} (tried {attempt} times)",
@@ -204,12 +245,13 @@ class Client:
                 return response
             if status in RETRY_STATUSES:
                 safe = idempotent or status in SAFE_RETRY_STATUSES
-                if attempt < self.retry.attempts and safe:
-                    self._wait(attempt, response.headers.get("retry-after"), f"HTTP {status} ({method} {url})")
+                if attempt < attempts and safe:
+                    self._wait(attempt, response.headers.get("retry-after"),
+                               f"HTTP {status} ({method} {redact(url)})")
                     continue
                 if not safe:
                     raise AmbiguousError(
-                        f"{method} {url} failed with HTTP {status}; the server may or may not have acted on it",
+                        f"{method} {redact(url)} failed with HTTP {status}; the server may or may not have acted on it",
                         "run the push again: it looks the item up before writing")
             raise status_error(method, url, response, attempt)
 
@@ -217,6 +259,10 @@ class Client:
 
     def _send(self, method: str, url: str, body: bytes | None, headers: Mapping[str, str]) -> Response:
         request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
+        # The timeout bounds the whole answer, not each read: a server trickling a byte every
+        # half second would otherwise hold the request forever.
+        deadline = _Deadline(self.timeout)
+        _current.deadline = deadline
         try:
             try:
                 raw = self._opener.open(request, timeout=self.timeout)
@@ -224,11 +270,17 @@ class Client:
                 raw = err  # an error status is still an answer, with a body to read
             with raw:
                 # Reading the body can time out or break too: inside the same handlers.
-                return Response(raw.code, _lower(raw.headers), _read(raw), url)
+                response = Response(raw.code, _lower(raw.headers), _read(raw), url)
+            if deadline.expired:
+                raise TimeoutError()
+            return response
         except urllib.error.URLError as err:
-            raise _classify(url, err.reason) from None
+            raise _classify(url, TimeoutError() if deadline.expired else err.reason) from None
         except (TimeoutError, socket.timeout, ConnectionError, http.client.HTTPException, OSError) as err:
-            raise _classify(url, err) from None
+            raise _classify(url, TimeoutError() if deadline.expired else err) from None
+        finally:
+            deadline.cancel()
+            _current.deadline = None
 
     def _wait(self, attempt: int, retry_after: str | None, why: str) -> None:
         delay = self.retry.delay(attempt, self.rng)
@@ -248,7 +300,7 @@ class Client:
         # its body, and another host must never get our Authorization header.
         if method not in ("GET", "HEAD", "OPTIONS") or _origin(target) != _origin(url) \
                 or redirects >= MAX_REDIRECTS:
-            raise PushError(f"{method} {url} was redirected (HTTP {response.status}) to {target}",
+            raise PushError(f"{method} {redact(url)} was redirected (HTTP {response.status}) to {redact(target)}",
                             f"use the address it redirects to as the URL ({_origin(target)})")
         return target
 
@@ -263,11 +315,11 @@ def status_error(method: str, url: str, response: Response, attempts: int) -> Pu
         return AuthError(f"{_origin(url)} refused the credentials (HTTP 401{coded}){said}",
                          "check the user name and the password or token", status=401, code=code, said=message)
     if status == 403:
-        return AuthError(f"{_origin(url)} forbids {method} {_path(url)} (HTTP 403{coded}){said}",
+        return AuthError(f"{_origin(url)} forbids {method} {_path(redact(url))} (HTTP 403{coded}){said}",
                          "give the user the rights this needs, or push as another user",
                          status=403, code=code, said=message)
     tried = f" after {attempts} tries" if attempts > 1 else ""
-    return HTTPStatusError(f"{method} {url} failed with HTTP {status}{coded}{tried}{said}",
+    return HTTPStatusError(f"{method} {redact(url)} failed with HTTP {status}{coded}{tried}{said}",
                            _fix_for(status), status=status, code=code, data=data, said=message)
 
 
@@ -333,7 +385,7 @@ def _classify(url: str, reason: object) -> Exception:
 def _read(raw: Any) -> bytes:
     data = raw.read(MAX_BODY + 1)
     if len(data) > MAX_BODY:
-        raise PushError(f"the answer from {raw.geturl()} is larger than {MAX_BODY // (1024 * 1024)} MiB",
+        raise PushError(f"the answer from {redact(raw.geturl())} is larger than {MAX_BODY // (1024 * 1024)} MiB",
                         "check that the URL points at the service itself")
     # read(n) returns what arrived before the connection closed, without complaint: a
     # body shorter than announced is a dropped connection, not an answer.
@@ -362,7 +414,139 @@ def _retry_after_seconds(value: str | None) -> float | None:
 
 def _origin(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}"  # never the credentials
+
+
+# --- what may be sent, and what may be printed -------------------------------------------
+
+# Query parameters whose values are secrets by their names (?token=, ?api_key=, ?sig=...).
+_SECRET_PARAM = re.compile(r"(?i)(token|secret|passw|pwd|key|sig|auth|credential|session)")
+_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # an HTTP header name (RFC 9110 token)
+
+
+def redact(url: str) -> str:
+    """``url`` fit to print: no password, no value of a secret-looking query parameter."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "<an invalid URL>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        user, has_password, _ = userinfo.partition(":")
+        netloc = f"{user}:***@{host}" if has_password else f"***@{host}"  # a lone token is a secret
+    query = "&".join(
+        f"{name}=***" if sep and _SECRET_PARAM.search(name) else f"{name}{sep}{value}"
+        for name, sep, value in (item.partition("=") for item in parts.query.split("&"))) if parts.query else ""
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
+def check_url(url: str) -> None:
+    """A UsageError, said once, for a URL no request can be made to."""
+    if not isinstance(url, str) or re.search(r"[\x00-\x20\x7f]", url):
+        raise UsageError(f"{redact(str(url))!r} is not a valid URL: it holds a space or a control character",
+                         "percent-encode the characters, e.g. %20 for a space")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as err:
+        raise UsageError(f"{redact(url)!r} is not a valid URL ({err})",
+                         "check the URL: an IPv6 address is written in brackets, e.g. http://[::1]:8080/") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{redact(url)!r} is not a web address", "give an http:// or https:// URL")
+
+
+def check_headers(headers: Mapping[str, str]) -> None:
+    """A UsageError naming the header (never its value, which may be a secret) that HTTP cannot carry."""
+    for name, value in headers.items():
+        if not _TOKEN.match(name):
+            raise UsageError(f"{name!r} is not a valid HTTP header name",
+                             "use letters, digits and '-' only, e.g. X-Feed")
+        if re.search(r"[\r\n\x00]", value):
+            raise UsageError(f"the value of header {name} holds a line break",
+                             "give the value on one line")
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            raise UsageError(f"the value of header {name} has characters an HTTP header cannot carry",
+                             "use ASCII, or percent-encode the value") from None
+
+
+def _split_credentials(url: str) -> tuple[str, str | None]:
+    """(the URL without user:password@, the Basic Authorization they stand for)."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None
+    userinfo, host = parts.netloc.rsplit("@", 1)
+    user, _, password = userinfo.partition(":")
+    bare = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return bare, basic_auth(urllib.parse.unquote(user), urllib.parse.unquote(password))
+
+
+# --- a deadline for the whole answer -----------------------------------------------------
+
+
+class _Deadline:
+    """Shuts the connection down when the answer is not complete in ``seconds``."""
+
+    def __init__(self, seconds: float) -> None:
+        self.ends = time.monotonic() + seconds
+        self.expired = False
+        self._timer: threading.Timer | None = None
+        self._sock: socket.socket | None = None
+
+    def watch(self, sock: socket.socket) -> None:
+        self._sock = sock
+        self._timer = threading.Timer(max(0.0, self.ends - time.monotonic()), self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _expire(self) -> None:
+        self.expired = True
+        if self._sock is not None:
+            try:
+                socket.socket.shutdown(self._sock, socket.SHUT_RDWR)  # the blocked read returns
+            except OSError:
+                pass
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+
+_current = threading.local()  # the deadline of the request this thread is sending
+
+
+def _watch(sock: socket.socket) -> None:
+    deadline = getattr(_current, "deadline", None)
+    if deadline is not None:
+        deadline.watch(sock)
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _watch(self.sock)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _watch(self.sock)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: Any) -> Any:
+        return self.do_open(_HTTPConnection, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, context: ssl.SSLContext) -> None:
+        super().__init__(context=context)
+        self.tls = context
+
+    def https_open(self, req: Any) -> Any:
+        return self.do_open(_HTTPSConnection, req, context=self.tls)
 
 
 def _path(url: str) -> str:

@@ -19,7 +19,7 @@ from .. import api, formats
 from ..errors import UsageError
 from ..exporters.base import ExportOptions
 from ..model import Article
-from .http import Client, HTTPStatusError, idempotency_key
+from .http import Client, HTTPStatusError, check_headers, check_url, idempotency_key, redact
 from .report import Items, PushOutcome, PushReport, run
 
 
@@ -38,8 +38,9 @@ def signature(secret: str, body: bytes) -> str:
 
 class Webhook:
     def __init__(self, url: str, options: WebhookOptions = WebhookOptions(), *, client: Client | None = None) -> None:
-        if not url.startswith(("http://", "https://")):
-            raise UsageError(f"{url!r} is not a web address", "give the webhook's http:// or https:// URL")
+        # Checked once, here: a bad URL or header is the call's fault, not each article's.
+        check_url(url)
+        check_headers(options.headers)
         fmt = formats.get(options.format)
         if not fmt.writable:
             raise UsageError(f"newsgraph cannot write {fmt.name}",
@@ -62,18 +63,18 @@ class Webhook:
         outcome = PushOutcome(input="", article=article.id)
         if self.options.dry_run:
             outcome.action = "would post"
-            outcome.target = f"{self.url} ({len(body)} bytes of {self.options.format}, Idempotency-Key {key[:16]}...)"
+            outcome.target = f"{redact(self.url)} ({len(body)} bytes of {self.options.format}, Idempotency-Key {key[:16]}...)"
             return outcome
         try:
             response = self.client.request("POST", self.url, body=body, headers=headers, idempotent=True)
         except HTTPStatusError as err:
             if err.status == 409:
                 # The conventional answer of a receiver that already holds this key.
-                outcome.action, outcome.target = "already delivered", f"{self.url} (HTTP 409)"
+                outcome.action, outcome.target = "already delivered", f"{redact(self.url)} (HTTP 409)"
                 return outcome
             raise
         outcome.action = "delivered"
-        outcome.target = f"{self.url} (HTTP {response.status})"
+        outcome.target = f"{redact(self.url)} (HTTP {response.status})"
         return outcome
 
 

@@ -814,7 +814,8 @@ class _ItemReader:
     def _without_header(self, paras: list[BodyParagraph]) -> list[BodyParagraph]:
         """The body without the provider's header repeated in it (the headline again)."""
         headline = " ".join((self._headline() or "").split()).casefold()
-        if paras and headline and " ".join(paras[0].text.split()).casefold() == headline and not paras[0].marks:
+        if (not self.ours and paras and headline and " ".join(paras[0].text.split()).casefold() == headline
+                and not paras[0].marks):
             self.notes.append("the body's first paragraph repeated the headline; left out of the body")
             return paras[1:]
         return paras

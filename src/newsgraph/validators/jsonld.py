@@ -78,7 +78,7 @@ def _check_html(text: str, strict: bool) -> list[Problem]:
 def _missing(what: str, strict: bool, line: int | None) -> Problem:
     return Problem(f"{what} is not installed, so {'nothing' if 'vocabulary' in what else 'less'} "
                    f"was checked against it ({INSTALL_HINT})", line=line,
-                   severity="error" if strict else "warning")
+                   severity="error" if strict else "warning", unchecked=True)
 
 
 def check_document(doc: Any, *, strict: bool = False, line: int | None = None) -> list[Problem]:

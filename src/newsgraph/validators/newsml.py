@@ -92,7 +92,7 @@ def check(data: bytes, *, strict: bool = False, read: bool = True) -> list[Probl
             raise  # says which schema and how to install it, wherever it is caught
         # Not fatal unless asked: the document may be fine, it just was not checked.
         problems.append(Problem(f"not checked against the NewsML-G2 XSD: {err.message}",
-                                severity="warning"))
+                                severity="warning", unchecked=True))
     if read and not any(p.severity == "error" for p in problems):
         problems.extend(_read_problems(root))
     return problems

@@ -43,7 +43,7 @@ def validator(major: int) -> Validator | None:
 def missing_schema(major: int, strict: bool) -> Problem:
     return Problem(f"the official ninjs {major}.x schema ({standards.NINJS_SCHEMAS[major]}) is not "
                    f"installed, so the item was not checked against it ({standards.INSTALL_HINT})",
-                   severity="error" if strict else "warning")
+                   severity="error" if strict else "warning", unchecked=True)
 
 
 def schema_problems(doc: Any, major: int, *, strict: bool = False, line: int | None = None) -> list[Problem]:

@@ -14,6 +14,7 @@ class Problem:
     line: int | None = None
     path: str | None = None  # JSON pointer or XPath of the offending node
     severity: Literal["error", "warning"] = "error"
+    unchecked: bool = False  # a check that could not run (no schema installed, none exists)
 
     def __post_init__(self) -> None:
         # Validators quote the offending value, which may be megabytes of hostile input.
