@@ -59,6 +59,18 @@ def text(n: int) -> bytes:
     return ("Headline of a long article\n\n" + "\n\n".join(paragraphs)).encode()
 
 
+def long_paragraph(n: int) -> bytes:
+    """One paragraph of n ordinary sentences, every fourth a quote: spaCy would parse it as
+    one huge Doc; extraction parses it in bounded chunks (issue 18). n=5,000 is about 0.5 MB."""
+    sentences = []
+    for i in range(n):
+        if i % 4 == 3:
+            sentences.append(f'"The pier number {i} needs repairs before winter," Maria Lind said.')
+        else:
+            sentences.append(f"The council of district {i % 97} met on Monday to discuss the harbour budget.")
+    return ("Headline of one long paragraph\n\n" + " ".join(sentences)).encode()
+
+
 def best(task: Callable[[], object], rounds: int) -> float:
     times = []
     for _ in range(rounds):
@@ -77,6 +89,8 @@ def tasks(n: int) -> dict[str, Callable[[int], Callable[[], object]]]:
                 lambda d=newsgraph.export(generated(k), to=f).encode(): read_bytes(d, format=f))
     out["read html"] = lambda k: (lambda d=page(k): read_bytes(d, format="html"))
     out["extract text"] = lambda k: (lambda a=read_bytes(text(k // 4), format="text")[0]: newsgraph.extract(a))
+    out["extract long paragraph"] = lambda k: (
+        lambda a=read_bytes(long_paragraph(k), format="text")[0]: newsgraph.extract(a))
     return out
 
 
