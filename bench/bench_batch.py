@@ -118,6 +118,16 @@ def peak_rss(folder: Path, sizes: list[int], extract_sizes: list[int]) -> dict:
     }
 
 
+def _timed(real, stage: str, spent: dict[str, float]):
+    def timed_call(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[stage] += time.perf_counter() - start
+    return timed_call
+
+
 def stage_profile(n: int) -> dict:
     """Seconds per stage, measured by wrapping each stage's entry point in this process."""
     import newsgraph
@@ -140,9 +150,7 @@ def stage_profile(n: int) -> dict:
         setattr(owner, name, timed_call)
 
     wrap(nlp, "parse", "spacy (inside the passes)")
-    for path in pipeline.PASSES:
-        module, _, attr = path.partition(":")
-        wrap(__import__(module, fromlist=[attr]), attr, module.rsplit(".", 1)[-1])
+    pipeline.STAGES = tuple(pipeline.Stage(s.name, _timed(s.run, s.name, spent)) for s in pipeline.STAGES)
     wrap(jsonl, "read_record", "read")
     wrap(export_base, "check", "validate")
     records = corpus_records(n)
@@ -156,7 +164,7 @@ def stage_profile(n: int) -> dict:
         spent["export"] += time.perf_counter() - t0
         export_base.check(fmt, text, newsgraph.ExportOptions(), None)
     total = time.perf_counter() - start
-    passes = [path.partition(":")[0].rsplit(".", 1)[-1] for path in pipeline.PASSES]
+    passes = [s.name for s in pipeline.STAGES]
     spent["rules (the passes without spacy)"] = sum(spent[p] for p in passes) - spent["spacy (inside the passes)"]
     return {"articles": n, "total_s": round(total, 2),
             "share": {k: round(v / total, 3) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}}

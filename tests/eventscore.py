@@ -24,7 +24,7 @@ from pathlib import Path
 
 from newsgraph import Article
 from newsgraph.extract import dates
-from newsgraph.extract.eventmentions import family
+from newsgraph.extract.events.mentions import family
 from newsgraph.model import normalise_name
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events"

@@ -20,8 +20,8 @@ from typing import Iterator
 
 from newsgraph import api
 from newsgraph.extract import clean, structure
-from newsgraph.extract.outlets import same_outlet
-from newsgraph.extract.pipeline import ExtractOptions
+from newsgraph.extract.options import ExtractOptions
+from newsgraph.lexicon.outlets import same_outlet
 from newsgraph.model import Article, normalise_name
 
 GOLD = Path(__file__).resolve().parent / "gold" / "structure"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from newsgraph import Article, read_bytes
 from newsgraph.errors import InputError
 from newsgraph.extract import clean
-from newsgraph.extract.pipeline import ExtractOptions
+from newsgraph.extract.options import ExtractOptions
 from newsgraph.model import Paragraph
 from newsgraph.readers.base import ReadOptions
 

@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph import Article, DateInfo, Paragraph
-from newsgraph.extract import dategrammar, dates, events
-from newsgraph.extract.dategrammar import Expr
-from newsgraph.extract.dateresolve import CONF_PROBLEM, add_months, resolve
-from newsgraph.extract.pipeline import ExtractOptions
+from newsgraph.extract import dates
+from newsgraph.extract.dates import grammar as dategrammar
+from newsgraph.extract.dates.grammar import Expr
+from newsgraph.extract.dates.resolve import CONF_PROBLEM, add_months, resolve
+from newsgraph.extract.options import ExtractOptions
 from newsgraph.model import mint_article_id
 
 from strategies import articles
@@ -167,8 +168,8 @@ def test_bad_dates_are_kept_unresolved_with_low_confidence(text: str, why: str) 
 
 
 def test_notes_are_replaced_not_repeated_when_run_twice() -> None:
-    a = events.run(article("The contract ends on February 30."), ExtractOptions())
-    again = events.run(a, ExtractOptions())
+    a = dates.run(article("The contract ends on February 30."), ExtractOptions())
+    again = dates.run(a, ExtractOptions())
     assert again.provenance.notes == a.provenance.notes and len(a.provenance.notes) == 1
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from newsgraph import Actor, Article, Paragraph, Place, Quote, Span, api
-from newsgraph.extract import events, pipeline
-from newsgraph.extract.pipeline import ExtractOptions
+from newsgraph.extract import dates, events, pipeline
+from newsgraph.extract.options import ExtractOptions
 from newsgraph.model import EVENT_KINDS, local_id, mint_article_id, mint_id
 
 from conftest import SAMPLES, SEEDS
@@ -60,7 +60,12 @@ def build(*body: str, published: str | None = "2021-06-13", people: dict[str, li
                         spans=[Span(paragraph=para, start=start, end=start + len(words))]))
     article = Article(id=aid, published=published, body=[Paragraph(text=t) for t in body],
                       actors=actors, places=place_list, quotes=qs)
-    return events.run(article, OPTIONS)
+    return after_quotes(article)
+
+
+def after_quotes(article: Article) -> Article:
+    """The stages after quotes, as the pipeline runs them: dates, events, quote events."""
+    return events.link_quotes(events.run(dates.run(article, OPTIONS), OPTIONS), OPTIONS)
 
 
 def names(article: Article, ids: list[str]) -> list[str]:
@@ -195,7 +200,7 @@ def test_a_caption_gives_the_full_date_and_place() -> None:
               published="2021-10-13", people={"Karl Weber": [], "Ivo Horvat": []}, places={"Vienna": "city"})
     a = a.model_copy(update={"media": [__import__("newsgraph").Media(
         caption="Weber (L) and Horvat meet during the summit in Vienna on June 16, 2021.")]})
-    a = events.run(a, OPTIONS)
+    a = after_quotes(a)
     e = only(a)
     assert e.date.start == "2021-06-16" and e.status == "past"
     assert [a.span_text(s) for s in e.mentions] == ["Vienna summit"]  # captions have no spans
@@ -238,7 +243,7 @@ def test_ids_are_local_and_deterministic() -> None:
 def test_without_actors_events_have_no_participants_but_still_a_label() -> None:
     article = Article(id=mint_article_id("x"), published="2021-06-13",
                       body=[Paragraph(text="Ministers will meet in Vienna next week for a summit on gas.")])
-    a = events.run(article, OPTIONS)
+    a = after_quotes(article)
     # nothing to name: no participant, no place the actors pass found; the date says enough
     assert [(e.kind, e.participants, e.status) for e in a.events] == [("summit", [], "planned")]
 
@@ -259,21 +264,22 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
 def test_empty_and_odd_articles_do_not_crash() -> None:
     for body in ([], ["."], ["meet meet meeting summit talks"], ["\u201c" * 50], ["x" * 5000]):
         article = Article(id=mint_article_id(repr(body)), body=[Paragraph(text=t) for t in body])
-        events.run(article, OPTIONS)
+        after_quotes(article)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_any_article_stays_valid(article: Article) -> None:
-    out = events.run(article, OPTIONS)
+    out = after_quotes(article)
     Article.model_validate(out.model_dump())
     assert len({e.id for e in out.events}) == len(out.events)
 
 
 def test_the_pass_is_registered_after_actors_and_quotes() -> None:
-    passes = list(pipeline.PASSES)
-    me = passes.index("newsgraph.extract.events:run")
-    assert all(i < me for i, p in enumerate(passes) if ".actors:" in p or ".quotes:" in p)
+    names = [s.name for s in pipeline.STAGES]
+    me = names.index("events")
+    assert names.index("actors") < me and names.index("quotes") < me and names.index("dates") < me
+    assert names.index("quote events") > me and pipeline.STAGES[me].run is events.run
 
 
 # --- quality gates on gold ----------------------------------------------------------------

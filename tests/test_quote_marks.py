@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.extract.quote_marks import QuoteRegion, scan, scan_paragraph
+from newsgraph.extract.quotes.marks import QuoteRegion, scan, scan_paragraph
 
 
 def quoted(text: str) -> list[str]:

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 
 from newsgraph import api
 from newsgraph.extract import quotes
-from newsgraph.extract.pipeline import PASSES, ExtractOptions
+from newsgraph.extract.options import ExtractOptions
+from newsgraph.extract.pipeline import STAGES
 from newsgraph.model import Actor, Article, Paragraph, Quote, mint_article_id
 from strategies import articles
 
@@ -63,7 +64,8 @@ def quoted(article: Article, kinds: tuple[str, ...] = ("direct", "partial")) -> 
 
 
 def test_the_pass_runs_after_actors() -> None:
-    assert PASSES.index("newsgraph.extract.quotes:run") > PASSES.index("newsgraph.extract.actors:extract_actors")
+    names = [s.name for s in STAGES]
+    assert names.index("quotes") > names.index("actors") and STAGES[names.index("quotes")].run is quotes.run
 
 
 # --- quotation styles ---------------------------------------------------------------------

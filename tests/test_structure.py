@@ -14,7 +14,8 @@ import pytest
 
 from newsgraph import Article, read_bytes
 from newsgraph.extract import pipeline, structure
-from newsgraph.extract.pipeline import ExtractOptions
+from newsgraph.extract.options import ExtractOptions
+from newsgraph.lexicon.furniture import is_headline_candidate
 from newsgraph.model import Actor, Paragraph, Span, mint_id
 from newsgraph.readers.base import ReadOptions
 
@@ -329,9 +330,9 @@ def test_running_the_passes_again_changes_nothing(path: Path) -> None:
 
 
 def test_headline_candidate_skips_furniture_and_bylines() -> None:
-    assert structure.is_headline_candidate("Kremlin says it is ready to talk")
+    assert is_headline_candidate("Kremlin says it is ready to talk")
     for line in ("Skip to content", "By Olga Petrova", "Reuters", "Published June 8, 2025", "."):
-        assert not structure.is_headline_candidate(line), line
+        assert not is_headline_candidate(line), line
 
 
 def test_structure_on_an_article_without_offsets() -> None:

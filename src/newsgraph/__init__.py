@@ -28,7 +28,7 @@ from .errors import (
     UsageError,
 )
 from .exporters.base import ExportOptions
-from .extract.pipeline import ExtractOptions
+from .extract.options import ExtractOptions
 from .formats import FORMATS, Format
 from .model import (
     DEFAULT_ID_BASE,

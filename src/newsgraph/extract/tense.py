@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from .wordlists import data
+from ..lexicon.wordlists import data
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

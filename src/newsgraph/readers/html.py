@@ -205,7 +205,7 @@ def _metadata_dates(page: HtmlElement, url: str | None) -> tuple[str | None, str
 
 
 def _authors(author: str | None, base: str, actors: list[Actor]) -> list[str]:
-    from ..extract.byline import split_names
+    from ..lexicon.bylines import split_names
 
     ids: list[str] = []
     for piece in (author or "").split(";"):
@@ -222,7 +222,7 @@ def _authors(author: str | None, base: str, actors: list[Actor]) -> list[str]:
 
 
 def _org(name: str, base: str, actors: list[Actor]) -> str:
-    from ..extract.outlets import resolve
+    from ..lexicon.outlets import resolve
 
     outlet = resolve(name)
     canonical = outlet.name if outlet else _clean(name)
@@ -257,7 +257,7 @@ def _topics(doc: Any) -> list[str]:
 
 def _media(page: HtmlElement, doc: Any, url: str | None) -> list[Media]:
     """Photos of the article: its figures with captions and credits, else its lead image."""
-    from ..extract.credits import is_photo_credit, split_caption
+    from ..lexicon.credits import is_photo_credit, split_caption
 
     shown = {g.get("src") for g in doc.body.iter("graphic")} if doc.body is not None else set()
     scope = page.xpath("//article") or [page]

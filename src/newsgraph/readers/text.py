@@ -18,7 +18,7 @@ import re
 from typing import Iterator
 
 from ..errors import InputError
-from ..extract.structure import is_headline_candidate
+from ..lexicon.furniture import is_headline_candidate
 from ..model import Article, Paragraph, mint_article_id
 from .base import ReadOptions, apply_options, decode_text, provenance, sanitise
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .byline import is_person_name
+from .bylines import is_person_name
 
 _PROSE_MIN_WORDS = 5  # "Angela Weber spoke in Vienna." is a story's sentence
 _SUBHEADING_MAX_WORDS = 12

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Literal
 
-from .wordlists import data
+from ...lexicon.wordlists import data
 
 ExprKind = Literal["date", "weekday", "calendar", "deictic", "ago", "ahead", "decade"]
 

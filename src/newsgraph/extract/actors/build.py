@@ -30,11 +30,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Actor, Article, Place, Provenance, Span, mint_id
+from ...model import Actor, Article, Place, Provenance, Span, mint_id
 from .entities import Candidate, Segment, candidates, make, segments, title_after, title_before
-from .gazetteer import gazetteer, key
-from .language import non_english_reason
-from .names import (
+from ...lexicon.gazetteer import gazetteer, key
+from ...lexicon.language import non_english_reason
+from ...lexicon.names import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     compatible_given,
@@ -46,7 +46,7 @@ from .names import (
     surname,
     title_gender,
 )
-from .pipeline import ExtractOptions
+from ..options import ExtractOptions
 from .places import capital_is_government, place_of
 
 _LABEL_KIND = {"ORG": "organization", "PERSON": "person", "NORP": "group",
@@ -101,7 +101,7 @@ class _Book:
 # --- the pass ----------------------------------------------------------------------
 
 
-def extract_actors(article: Article, options: ExtractOptions) -> Article:
+def run(article: Article, options: ExtractOptions) -> Article:
     if not any(p.text.strip() for p in article.body):
         return _note(article, "actors: the body is empty, so no actors or places were extracted")
     reason = non_english_reason(article.text, options.language or article.language)

@@ -14,13 +14,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model import Article, DateInfo
-from . import dategrammar, nlp, story
-from .dateresolve import CONF_PROBLEM, resolve
-from .tense import Tense, tense_of
+from ...model import Article, DateInfo, Provenance
+from . import grammar as dategrammar
+from .. import nlp, story
+from .resolve import CONF_PROBLEM, resolve
+from ..tense import Tense, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from ..options import ExtractOptions
 
 NOTE_PREFIX = "dates: "
 
@@ -106,3 +109,19 @@ def notes(article: Article, found: list[tuple[int, Found]]) -> list[str]:
         if f.problem:
             out.append(f"{NOTE_PREFIX}paragraph {i}: {f.problem}; kept as written, unresolved")
     return out
+
+
+def _with_notes(article: Article, notes: list[str]) -> Provenance | None:
+    """The article's provenance with this stage's notes replacing those of an earlier run."""
+    provenance = article.provenance
+    if provenance is None and not notes:
+        return None
+    provenance = provenance or Provenance()
+    kept = [n for n in provenance.notes if not n.startswith(NOTE_PREFIX)]
+    return provenance.model_copy(update={"notes": kept + notes})
+
+
+def run(article: Article, options: "ExtractOptions") -> Article:
+    """``article`` with notes on the dates of its body that cannot be believed (the events
+    stage dates its events with :func:`find`)."""
+    return article.model_copy(update={"provenance": _with_notes(article, notes(article, find(article, options.spacy_model)))})

@@ -15,21 +15,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
 
-from ..errors import InputError
-from ..model import Article, Topic
-from .bodyedit import BodyEdit
-from .language import non_english_reason
-from .lines import headline_like
-from .pipeline import ExtractOptions
-from .wordlists import data
-
-LONE_PUNCTUATION = "lone punctuation"
-REPEATED_HEADLINE = "repeated headline"
-REPEATED_PARAGRAPH = "repeated paragraph"
-AUTHOR_PROFILE = "author profile"  # the next line names the author: left to the structure pass
+from ...errors import InputError
+from ...model import Article, Topic
+from ..bodyedit import BodyEdit
+from ...lexicon.furniture import (
+    LONE_PUNCTUATION,
+    REPEATED_HEADLINE,
+    REPEATED_PARAGRAPH,
+    Hit,
+    Rule,
+    classify,
+    is_lone_punctuation,
+    normalise_line,
+)
+from ...lexicon.language import non_english_reason
+from ...lexicon.lines import headline_like
+from ..options import ExtractOptions
 
 _LINK_TITLE_WORDS = 20  # a recommended story's title is short and has no full stop
 _COMMENT_MAX_WORDS = 80  # a reader's comment; a longer paragraph is the story resuming
@@ -41,83 +43,6 @@ _HEAD_LINES = 8
 _HEADLINE_WORDS = 20
 _BULLET = re.compile(r"\s*[•·▪●◦‣∙*–-]\s")
 _TOPIC_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\band\b)\s*")
-
-
-@dataclass(frozen=True)
-class Rule:
-    reason: str
-    pattern: re.Pattern[str]
-    block: bool = False  # starts a block of link titles (recommendations, comments)
-    to_end: bool = False  # the block runs to the end of the article (comments)
-    topics: bool = False  # the group 'topics' lists the article's topics
-    topics_block: bool = False  # the block's lines are the article's topics
-    bullets: bool = False  # bulleted lines next to it go with it (an AI summary's points)
-    author_intro: bool = False  # the next line names the author
-
-
-@dataclass(frozen=True)
-class Hit:
-    rule: Rule
-    match: re.Match[str] | None
-
-
-@lru_cache(maxsize=1)
-def _rules() -> tuple[int, tuple[Rule, ...]]:
-    raw = data("boilerplate")
-    rules: list[Rule] = []
-    # Block starters first: "Comments" starts a block rather than being one line.
-    for group in raw["blocks"]:
-        for p in group["patterns"]:
-            rules.append(Rule(group["reason"], re.compile(p, re.I), block=True,
-                              to_end=bool(group.get("to_end")), topics_block=bool(group.get("topics_block"))))
-    for group in raw["lines"]:
-        for p in group["patterns"]:
-            rules.append(Rule(group["reason"], re.compile(p, re.I), topics=bool(group.get("topics")),
-                              author_intro=bool(group.get("author_intro")), bullets=bool(group.get("bullets"))))
-    return int(raw["max_words"]), tuple(rules)
-
-
-def normalise_line(text: str) -> str:
-    """The line as patterns see it: single spaces, no symbols or punctuation at either end."""
-    text = " ".join(text.split())
-    start, end = 0, len(text)
-    while start < end and _is_edge_char(text[start]):
-        start += 1
-    while end > start and _is_edge_char(text[end - 1]):
-        end -= 1
-    return text[start:end]
-
-
-def _is_edge_char(ch: str) -> bool:
-    # Letters, digits and closing brackets of "(3)" stay; arrows, bullets, '!', '?', '.' go.
-    return ch.isspace() or (unicodedata.category(ch)[0] in "PS" and ch not in ")]©")
-
-
-def is_lone_punctuation(text: str) -> bool:
-    return bool(text.strip()) and not any(ch.isalnum() for ch in text)
-
-
-def classify(text: str) -> Hit | None:
-    """The furniture rule a whole line matches, or None for article text."""
-    max_words, rules = _rules()
-    if len(text.split()) > max_words:
-        return None
-    line = normalise_line(text)
-    if not line:
-        return None
-    for rule in rules:
-        m = rule.pattern.fullmatch(line)
-        if m:
-            return Hit(rule, m)
-    return None
-
-
-def line_reason(text: str) -> str | None:
-    """Why a line is page furniture ('skip link', 'lone punctuation', ...), or None."""
-    if is_lone_punctuation(text):
-        return LONE_PUNCTUATION
-    hit = classify(text)
-    return hit.rule.reason if hit else None
 
 
 def _key(text: str) -> str:

@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Actor, Article, Media, Span, mint_id, normalise_name
-from . import byline, credits, outlets
-from .bodyedit import BodyEdit
-from .clean import AUTHOR_PROFILE, REPEATED_HEADLINE, line_reason
-from .lines import (
+from ...model import Actor, Article, Media, Span, mint_id, normalise_name
+from ...lexicon import bylines as byline
+from ...lexicon import credits
+from ...lexicon import outlets
+from ..bodyedit import BodyEdit
+from ...lexicon.furniture import AUTHOR_PROFILE, REPEATED_HEADLINE, line_reason, special_line
+from ...lexicon.lines import (
     QUOTE_MARKS,
     SENTENCE_END,
     SPEAKER,
@@ -32,9 +34,9 @@ from .lines import (
     subheading_like,
     title_case,
 )
-from .outlets import Outlet
-from .pipeline import ExtractOptions
-from .written_dates import date_line, full_dates
+from ...lexicon.outlets import Outlet
+from ..options import ExtractOptions
+from ...lexicon.written_dates import date_line, full_dates
 
 HEADLINE = "headline"
 KICKER = "kicker"
@@ -145,7 +147,7 @@ class _Structure:
     def headline_and_kicker(self) -> None:
         # The real headline may stand below a byline or agency line ("World / Reuters / EU
         # agrees ..."): look past those, they are read later.
-        first = next((i for i in self.kept()[:_KICKER_GAP + 1] if not _special_line(self.text(i))), None)
+        first = next((i for i in self.kept()[:_KICKER_GAP + 1] if not special_line(self.text(i))), None)
         if first is None or not self.is_body(first):
             return
         nxt = self.text(first)
@@ -175,7 +177,7 @@ class _Structure:
         return above and (text.isupper() or self._no_verb(text))
 
     def _no_verb(self, text: str) -> bool:
-        from .nlp import parse  # spaCy only for the rare short line that may be a kicker
+        from ..nlp import parse  # spaCy only for the rare short line that may be a kicker
         doc = parse([text], self.options.spacy_model)[0]
         return not any(t.pos_ in ("VERB", "AUX") for t in doc)
 
@@ -352,11 +354,11 @@ class _Structure:
         or as a noun phrase; story paragraphs report in the past tense and quote people.
         """
         if len(text.split()) > _CAPTION_MAX_WORDS or QUOTE_MARKS.search(text) or _REPORTING.search(text) \
-                or SPEAKER.match(text) or _special_line(text):  # "Editor's note: ...", "By X"
+                or SPEAKER.match(text) or special_line(text):  # "Editor's note: ...", "By X"
             return False
         if _ALLCAPS_LEAD.match(text) or _POSITION_CUE.search(text):
             return True
-        from .nlp import parse
+        from ..nlp import parse
         doc = parse([text], self.options.spacy_model)[0]
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None:
@@ -375,7 +377,7 @@ class _Structure:
         text = self.text(before[-1])
         words = text.split()
         if len(words) <= 8 and not SENTENCE_END.search(text) and not QUOTE_MARKS.search(text) \
-                and title_case(text) and not _special_line(text):
+                and title_case(text) and not special_line(text):
             self.edit.drop(before[-1], CAPTION_HEADING)
 
     def head(self, first_credit: int | None) -> None:
@@ -546,17 +548,6 @@ class _Structure:
 
 
 # --- lines with a form of their own -------------------------------------------------
-
-
-def is_headline_candidate(text: str) -> bool:
-    """Whether a line may be the headline: not page furniture, a byline, a credit or a date."""
-    return line_reason(text) is None and not _special_line(text)
-
-
-def _special_line(text: str) -> bool:
-    """Lines with a form of their own, never a headline or a heading."""
-    return bool(byline.parse_line(text) or credits.agency_line(text) or credits.source_line(text)
-                or date_line(text) or credits.is_photo_credit(text))
 
 
 def _same_person(a: str, b: str) -> bool:

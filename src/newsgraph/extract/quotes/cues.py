@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from . import wordlists
+from ...lexicon import wordlists
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-_DATA = "newsgraph.extract.data"
+_DATA = "newsgraph.lexicon.data"
 
 
 @lru_cache(maxsize=None)

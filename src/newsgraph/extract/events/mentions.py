@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..model import DateInfo
-from .eventrefs import Refs
-from .tense import Direction, direction_of_verb, reporting_verb, tense_of
-from .wordlists import data
+from ...model import DateInfo
+from .references import Refs
+from ..tense import Direction, direction_of_verb, reporting_verb, tense_of
+from ...lexicon.wordlists import data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from . import wordlists
+from ...lexicon import wordlists
 from .cues import (
     RELATIVE,
     Cue,
@@ -49,7 +49,7 @@ from .cues import (
     token_at,
     transcript_label,
 )
-from .quote_marks import QuoteRegion
+from .marks import QuoteRegion
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..model import Actor, Article, normalise_name
-from .wordlists import data
+from ...model import Actor, Article, normalise_name
+from ...lexicon.wordlists import data
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

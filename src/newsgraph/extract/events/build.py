@@ -13,26 +13,26 @@ held talks in Moscow this week"). Quotes said at an event point to it (``Quote.e
 from __future__ import annotations
 
 from datetime import date, timedelta
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, DateInfo, Event, Provenance, Quote, Span, local_id
-from . import dates as dates_pass
-from . import nlp, story
-from .eventmentions import DateRef, Mention, family, governing, occasion_of, read, words
-from .eventmerge import Cluster, cluster, inherit_locations
-from .eventrefs import Refs
+from ...model import Article, DateInfo, Event, Span, local_id
+from ..dates import finder as dates_pass
+from .. import nlp, story
+from .mentions import DateRef, Mention, family, read, words
+from .merge import Cluster, cluster, inherit_locations
+from .references import Refs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .pipeline import ExtractOptions
+    from ..options import ExtractOptions
 
 _DASH = "\u2013"  # "Biden–Putin summit"
 _MAX_NAMES = 3
 # A publication date found in a caption may be a day or two before the story's events:
 # within this gap, a verb in the past tense outweighs the calendar.
 _ANCHOR_SLACK = timedelta(days=2)
-_VERB_REACH = 40  # characters after a quote in which its speech verb is looked for
 
 
 def _body_dates(article: Article, found: list[tuple[int, dates_pass.Found]]) -> list[list[DateRef]]:
@@ -186,70 +186,44 @@ def build(article: Article, clusters: list[Cluster], refs: Refs, anchor: date | 
     return events
 
 
-# --- quotes said at an event ------------------------------------------------------------
+# --- the reading the events stage and the quote-linking stage share --------------------
 
 
-def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "object"] | None:
-    """(paragraph, verb) that says the quote: the verb of its speaker's name, else the main
-    verb of the sentence the quote ends in ("'...,' Biden told reporters at a news
-    conference")."""
-    sm = q.speaker_mention
-    if sm is not None:
-        if sm.paragraph >= len(docs):
-            return None
-        span = docs[sm.paragraph].char_span(sm.start, sm.end, alignment_mode="expand")
-        verb = governing(span.root)[0] if span is not None and len(span) else None
-        return (sm.paragraph, verb) if verb is not None else None
-    last = q.spans[-1]
-    if last.paragraph >= len(docs):
-        return None
-    # no speaker found: the first verb just after the quote ("…,” Biden told reporters)
-    after = [t for t in docs[last.paragraph] if last.end <= t.idx < last.end + _VERB_REACH]
-    verb = next((t for t in after if t.pos_ == "VERB"), None)
-    return (last.paragraph, verb) if verb is not None else None
+@dataclass(frozen=True)
+class Reading:
+    """What the events stage works out about an article: its parses, mentions, groups of
+    mentions and the events they became. The quote-linking stage reads the same."""
+
+    docs: list["Doc"]
+    mentions: list[Mention]
+    clusters: list[Cluster]
+    events: list[Event]
+
+    def event_of(self) -> dict[int, str]:
+        """The event id of each mention that became part of an event, by ``id(mention)``."""
+        return {id(m): e.id for c, e in zip(self.clusters, self.events) for m in c.mentions}
 
 
-def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention],
-                event_of: dict[int, str]) -> list[Quote]:
-    """Quotes whose speech verb has an event for its occasion ("said after the meeting",
-    "told reporters at a news conference") point to that event."""
-    quotes = []
-    for q in article.quotes:
-        event = None
-        said = _speech_verb(article, docs, q)
-        if said is not None:
-            para, verb = said
-            for m in mentions:
-                if m.paragraph != para or id(m) not in event_of or m.quote == q.id:
-                    continue
-                occasion = occasion_of(m)
-                # "In a clip of an interview aired on Friday, Putin told ...": one clause down
-                if occasion is not None and (occasion == verb or (occasion.head == verb and occasion.dep_ == "ccomp")):
-                    event = event_of[id(m)]
-                    break
-        quotes.append(q if q.event == event else q.model_copy(update={"event": event}))
-    return quotes
+# What the reading depends on: everything but what the stages after it write.
+_NOT_READ = {"events": True, "provenance": True, "quotes": {"__all__": {"event"}}}
 
 
-def _with_notes(article: Article, notes: list[str]) -> Provenance | None:
-    """The article's provenance with this pass's notes replacing those of an earlier run."""
-    provenance = article.provenance
-    if provenance is None and not notes:
-        return None
-    provenance = provenance or Provenance()
-    kept = [n for n in provenance.notes if not n.startswith(dates_pass.NOTE_PREFIX)]
-    return provenance.model_copy(update={"notes": kept + notes})
+def reading(article: Article, options: "ExtractOptions") -> Reading:
+    """The events of ``article``, read once per article however many stages ask."""
+    key = f"{options.spacy_model}\n{article.model_dump_json(exclude=_NOT_READ)}"
+    return nlp.remembered("events", key, lambda: _read(article, options))
 
 
-def run(article: Article, options: "ExtractOptions") -> Article:
+def _read(article: Article, options: "ExtractOptions") -> Reading:
     refs = Refs(article)
     day = dates_pass.anchor_of(article)
     body_dates = dates_pass.find(article, options.spacy_model)
     docs = story.docs(article, options.spacy_model) + nlp.parse(story.outside_body(article), options.spacy_model)
     mentions = mentions_of(article, docs, refs, body_dates)
     clusters = cluster(mentions, refs)
-    events = build(article, clusters, refs, day)
-    event_of = {id(m): e.id for c, e in zip(clusters, events) for m in c.mentions}
-    quotes = link_quotes(article, docs, mentions, event_of)
-    return article.model_copy(update={"events": events, "quotes": quotes,
-                                      "provenance": _with_notes(article, dates_pass.notes(article, body_dates))})
+    return Reading(docs, mentions, clusters, build(article, clusters, refs, day))
+
+
+def run(article: Article, options: "ExtractOptions") -> Article:
+    """Events found in ``article`` (its quotes are linked to them by :mod:`.link`)."""
+    return article.model_copy(update={"events": reading(article, options).events})

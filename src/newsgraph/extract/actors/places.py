@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .gazetteer import gazetteer
-from .wordlists import word_set
+from ...lexicon.gazetteer import gazetteer
+from ...lexicon.wordlists import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -1,9 +1,10 @@
-"""The quotes pass: direct, partial and reported speech, and who said it.
+"""The quotes stage: direct, partial and reported speech, and who said it.
 
-quote_marks.py finds what stands between quotation marks, cues.py the speech cues of
-each paragraph's parse, attribution.py links the two (and finds reported speech),
-speakers.py decides which actor a speaker mention means. This module runs them over an
-article and writes ``Article.quotes`` (and the actors it had to add).
+In order: :mod:`.marks` finds what stands between quotation marks, :mod:`.cues` the
+speech cues of each paragraph's parse, :mod:`.attribution` links marks and cues (and
+finds reported speech), :mod:`.speakers` decides which actor a speaker mention means.
+This module runs them over an article and writes ``Article.quotes`` (and the actors it
+had to add).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Article, Quote, Span, local_id
-from . import nlp, story
+from ...model import Article, Quote, Span, local_id
+from .. import nlp, story
 from .attribution import Attribution, attribute, build_para, reported_speech
-from .pipeline import ExtractOptions
-from .quote_marks import scan
+from ..options import ExtractOptions
+from .marks import scan
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:

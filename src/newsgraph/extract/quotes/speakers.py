@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..model import Actor, Article, Span, mint_id, normalise_name
-from . import wordlists
+from ...model import Actor, Article, Span, mint_id, normalise_name
+from ...lexicon import wordlists
 from .cues import token_at
-from .names import given_name_gender, honorific, is_title_head, title_gender
+from ...lexicon.names import given_name_gender, honorific, is_title_head, title_gender
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .dategrammar import Expr
-from .tense import Direction
-from .wordlists import data
+from .grammar import Expr
+from ..tense import Direction
+from ...lexicon.wordlists import data
 
 # How strongly a tense pulls a date its way, in the date's own unit. A strong tense (the
 # date hangs on the verb) wins unless it lands this much further away than the other

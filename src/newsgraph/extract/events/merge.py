@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..model import normalise_name
-from .eventmentions import DateRef, Mention, family, priority
-from .eventrefs import Refs
+from ...model import normalise_name
+from .mentions import DateRef, Mention, family, priority
+from .references import Refs
 
 _PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "approximate": 4, "year": 5}
 _CONTACT = "meeting"  # the family name of meeting, summit, talks, call

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
-from ..model import Article
-from . import nlp
-from .gazetteer import gazetteer
-from .names import (
+from ...model import Article
+from .. import nlp
+from ...lexicon.gazetteer import gazetteer
+from ...lexicon.names import (
     CONNECTORS,
     honorific,
     is_not_name_word,
@@ -27,7 +27,7 @@ from .names import (
     is_unaffiliated_head,
     looks_like_credit,
 )
-from .story import docs as story_docs
+from ..story import docs as story_docs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
