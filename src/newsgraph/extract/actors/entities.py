@@ -117,11 +117,8 @@ def segments(article: Article, model: str) -> list[Segment]:
         if para.role == "note" or not para.text.strip():
             continue
         weak = para.role == "subheading" or is_weak_line(para.text)
-        chunks = list(nlp.pieces(para.text))
-        docs = [whole[p]] if len(chunks) == 1 else nlp.parse([c for _, c in chunks], model)
-        for (off, chunk), doc in zip(chunks, docs):
-            zones = [(s + off, e + off) for s, e in credit_zones(chunk)]
-            out.append(Segment(p, off, chunk, doc, weak, zones))
+        # a long paragraph's Doc is its pieces parsed apart and joined (nlp.parse)
+        out.append(Segment(p, 0, para.text, whole[p], weak, credit_zones(para.text)))
     return out
 
 
