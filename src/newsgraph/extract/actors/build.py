@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from typing import Callable
 from dataclasses import dataclass, field
 
 from ...model import Actor, Article, Place, Provenance, Span, mint_id
@@ -255,22 +256,58 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for c in rest:
         by_key[key(c.text)].append(c)
-    kinds: dict[str, str] = {}
+    kinds = {k: _kind(cs) for k, cs in by_key.items()}
+    people = _people(by_key, kinds, credited)
+    for p in people:
+        _canonical(p)
+        book.items[("person", p.name)] = p
+        for c in p.mentions.values():
+            if c is not None:
+                title_before(c)
+                title_after(c)
+                _take_titles(p, c)
     for k, cs in by_key.items():
-        labels = Counter(c.label for c in cs)
-        g = gazetteer()
-        words = [w.casefold() for w in cs[0].text.split()]
-        if any(_org_evidence(c) for c in cs):
-            kinds[k] = "organization"
-        elif _person_evidence(cs):
-            kinds[k] = "person"
-        elif words[0] in g.venue_words or words[-1] in g.venue_words:
-            kinds[k] = "place"
-        else:
-            label = max(labels, key=lambda lab: (labels[lab], lab == "PERSON", lab))
-            kinds[k] = _LABEL_KIND.get(label, "organization")
+        if kinds[k] != "person":
+            _file(book, kinds[k], cs)
+    return people
 
-    # People with a full name are the anchors; a lone surname joins one of them.
+
+def _by_org_evidence(cs: list[Candidate]) -> str | None:
+    return "organization" if any(_org_evidence(c) for c in cs) else None
+
+
+def _by_person_evidence(cs: list[Candidate]) -> str | None:
+    return "person" if _person_evidence(cs) else None
+
+
+def _by_venue_word(cs: list[Candidate]) -> str | None:
+    words = [w.casefold() for w in cs[0].text.split()]
+    venues = gazetteer().venue_words
+    return "place" if words[0] in venues or words[-1] in venues else None
+
+
+def _by_label_vote(cs: list[Candidate]) -> str | None:
+    labels = Counter(c.label for c in cs)
+    label = max(labels, key=lambda lab: (labels[lab], lab == "PERSON", lab))
+    return _LABEL_KIND.get(label, "organization")
+
+
+# The kind of a name not in the gazetteer, one for the whole article: the first rule
+# that decides wins (the label vote always does).
+KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
+    ("organisation word or cue", _by_org_evidence),
+    ("person label or given name", _by_person_evidence),
+    ("venue word", _by_venue_word),
+    ("label most often given", _by_label_vote),
+)
+
+
+def _kind(cs: list[Candidate]) -> str:
+    return next(kind for _, rule in KIND_RULES if (kind := rule(cs)) is not None)
+
+
+def _people(by_key: dict[str, list[Candidate]], kinds: dict[str, str], credited: set[str]) -> list[_Entity]:
+    """People with a full name are the anchors; a lone surname joins one of them."""
     people: list[_Entity] = []
     full = [k for k in by_key if kinds[k] == "person" and len(by_key[k][0].text.split()) >= 2]
     for k in sorted(full, key=lambda k: _first(by_key[k])):
@@ -296,39 +333,31 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
             for c in cs:
                 e.add(c)
             people.append(e)
-    for p in people:
-        _canonical(p)
-        book.items[("person", p.name)] = p
-        for c in p.mentions.values():
-            if c is not None:
-                title_before(c)
-                title_after(c)
-                _take_titles(p, c)
-
-    for k, cs in by_key.items():
-        kind = kinds[k]
-        if kind == "person":
-            continue
-        if kind == "place":
-            for c in cs:
-                name, pkind, where = place_of(c, c.label)
-                book.place(name, pkind, where).add(c)
-        elif kind == "group":
-            for c in cs:
-                book.get("group", c.text).add(c)
-        else:
-            for c in cs:
-                e = book.get("organization", _plain(cs[0].text))
-                e.add(c, _plain(c.text))
-                if c.possessor:
-                    owner = gazetteer().country(c.possessor)
-                    e.affiliations.append(owner.name if owner else c.possessor)
-                # "U.S. Embassy", "Russian Foreign Ministry": the country it belongs to.
-                first = c.text.split()[0]
-                owner = gazetteer().country(first) or gazetteer().demonym(first)
-                if owner and len(c.text.split()) > 1:
-                    e.affiliations.append(owner.name)
     return people
+
+
+def _file(book: _Book, kind: str, cs: list[Candidate]) -> None:
+    """Names of one kind other than a person into the book: places with their kind and
+    country, groups, organisations with the country they belong to."""
+    if kind == "place":
+        for c in cs:
+            name, pkind, where = place_of(c, c.label)
+            book.place(name, pkind, where).add(c)
+    elif kind == "group":
+        for c in cs:
+            book.get("group", c.text).add(c)
+    else:
+        for c in cs:
+            e = book.get("organization", _plain(cs[0].text))
+            e.add(c, _plain(c.text))
+            if c.possessor:
+                owner = gazetteer().country(c.possessor)
+                e.affiliations.append(owner.name if owner else c.possessor)
+            # "U.S. Embassy", "Russian Foreign Ministry": the country it belongs to.
+            first = c.text.split()[0]
+            owner = gazetteer().country(first) or gazetteer().demonym(first)
+            if owner and len(c.text.split()) > 1:
+                e.affiliations.append(owner.name)
 
 
 def _first(cs: list[Candidate]) -> tuple[int, int]:
@@ -479,34 +508,43 @@ def _decide_gender(votes: Counter) -> str | None:
 
 def _build(article: Article, book: _Book, options: ExtractOptions) -> Article:
     base = options.id_base
-    existing = list(article.actors)
-    by_name: dict[str, int] = {}
-    for n, a in enumerate(existing):
-        for name in (a.name, *a.aliases):
-            by_name.setdefault(f"{a.kind}:{key(name)}", n)
-            by_name.setdefault(key(name), n)
     ids: dict[tuple[str, str], str] = {}
     for (kind, name), e in book.items.items():
         if kind != "place":
             ids[(kind, name)] = mint_id(kind, name, base)
+    actors = _Actors(article.actors)
+    for e, own, aff in _pending(book, ids, base):
+        actors.add(e, own, aff)
+    places = _places(book, base)
+    kept = [p for p in article.places if p.id not in places]
+    data = article.model_dump()
+    data["actors"] = [a.model_dump() for a in actors.all()]
+    data["places"] = [p.model_dump() for p in kept + list(places.values())]
+    # Validating again puts merged mentions in reading order and checks every reference.
+    return Article.model_validate(data)
 
-    def affiliation_id(e: _Entity, own: str) -> str | None:
-        for name in e.affiliations:
-            country = gazetteer().country(name) or gazetteer().demonym(name)
-            org = gazetteer().org(name)
-            for kind, canon in ((("country", country.name),) if country else ()) + \
-                               ((("organization", org.name),) if org else ()) + \
-                               (("organization", name),):
-                if (kind, canon) in ids and ids[(kind, canon)] != own:
-                    return ids[(kind, canon)]
-            if country:
-                ids[("country", country.name)] = mint_id("country", country.name, base)
-                book.get("country", country.name)
-                return ids[("country", country.name)]
-        return None
 
-    new: dict[str, Actor] = {}
-    merged: dict[int, Actor] = {}
+def _affiliation_id(book: _Book, ids: dict[tuple[str, str], str], base: str, e: _Entity, own: str) -> str | None:
+    """The id of the first affiliation of ``e`` that is an actor (not ``e`` itself); a
+    country named only as an affiliation becomes an actor."""
+    for name in e.affiliations:
+        country = gazetteer().country(name) or gazetteer().demonym(name)
+        org = gazetteer().org(name)
+        for kind, canon in ((("country", country.name),) if country else ()) + \
+                           ((("organization", org.name),) if org else ()) + \
+                           (("organization", name),):
+            if (kind, canon) in ids and ids[(kind, canon)] != own:
+                return ids[(kind, canon)]
+        if country:
+            ids[("country", country.name)] = mint_id("country", country.name, base)
+            book.get("country", country.name)
+            return ids[("country", country.name)]
+    return None
+
+
+def _pending(book: _Book, ids: dict[tuple[str, str], str], base: str) -> list[tuple[_Entity, str, str | None]]:
+    """(entity, its id, its affiliation's id) in reading order; countries that only
+    affiliations named come last."""
     order = sorted((e for e in list(book.items.values()) if e.kind != "place"),
                    key=lambda e: (e.first, e.name))
     pending = []
@@ -514,45 +552,67 @@ def _build(article: Article, book: _Book, options: ExtractOptions) -> Article:
         if not e.mentions and e.kind == "person":
             continue
         own = ids[(e.kind, e.name)]
-        pending.append((e, own, affiliation_id(e, own)))
-    # Affiliations may have added countries with no mention: they come last.
+        pending.append((e, own, _affiliation_id(book, ids, base, e, own)))
     for (kind, name), e in book.items.items():
         if kind != "place" and not e.mentions and ids.get((kind, name)) and \
                 all(own != ids[(kind, name)] for _, own, _ in pending):
             pending.append((e, ids[(kind, name)], None))
+    return pending
 
-    for e, own, aff in pending:
+
+class _Actors:
+    """The article's actors: those it had, merged with what this stage found, then the new."""
+
+    def __init__(self, existing: list[Actor]) -> None:
+        self.existing = list(existing)
+        self.by_name: dict[str, int] = {}
+        for n, a in enumerate(self.existing):
+            for name in (a.name, *a.aliases):
+                self.by_name.setdefault(f"{a.kind}:{key(name)}", n)
+                self.by_name.setdefault(key(name), n)
+        self.merged: dict[int, Actor] = {}
+        self.new: dict[str, Actor] = {}
+
+    def _existing(self, e: _Entity, own: str) -> int | None:
+        hit = self.by_name.get(f"{e.kind}:{key(e.name)}")
+        if hit is None:
+            hit = next((self.by_name[k] for k in (own,) if k in self.by_name), None)
+        if hit is None:
+            hit = next((n for n, a in enumerate(self.existing) if a.id == own), None)
+        return hit
+
+    def add(self, e: _Entity, own: str, aff: str | None) -> None:
         mentions = [Span(paragraph=p, start=s, end=en) for (p, s, en) in e.mentions]
-        hit = by_name.get(f"{e.kind}:{key(e.name)}")
-        if hit is None:
-            hit = next((by_name[k] for k in (own,) if k in by_name), None)
-        if hit is None:
-            hit = next((n for n, a in enumerate(existing) if a.id == own), None)
+        hit = self._existing(e, own)
         if hit is not None:
-            a = merged.get(hit, existing[hit])
-            merged[hit] = a.model_copy(update={
+            a = self.merged.get(hit, self.existing[hit])
+            self.merged[hit] = a.model_copy(update={
                 "mentions": [*a.mentions, *mentions],
                 "aliases": [*a.aliases, *(x for x in [e.name, *e.aliases] if x != a.name and x not in a.aliases)],
                 "titles": [*a.titles, *(t for t in e.titles if t not in a.titles)],
                 "gender": a.gender or _decide_gender(e.gender),
                 "affiliation": a.affiliation or (aff if aff != a.id else None),
             })
-            continue
-        if own in new:
-            a = new[own]
-            new[own] = a.model_copy(update={"mentions": [*a.mentions, *mentions]})
-            continue
-        new[own] = Actor(
-            id=own, kind=e.kind, name=e.name, aliases=list(e.aliases), titles=_tidy_titles(e.titles),
-            affiliation=aff if aff != own else None,
-            gender=_decide_gender(e.gender) if e.kind == "person" else None,
-            mentions=mentions,
-        )
-    actors = [merged.get(n, a) for n, a in enumerate(existing)] + list(new.values())
-    known_ids = {a.id for a in actors}
-    actors = [a if a.affiliation is None or a.affiliation in known_ids
-              else a.model_copy(update={"affiliation": None}) for a in actors]
+        elif own in self.new:
+            a = self.new[own]
+            self.new[own] = a.model_copy(update={"mentions": [*a.mentions, *mentions]})
+        else:
+            self.new[own] = Actor(
+                id=own, kind=e.kind, name=e.name, aliases=list(e.aliases), titles=_tidy_titles(e.titles),
+                affiliation=aff if aff != own else None,
+                gender=_decide_gender(e.gender) if e.kind == "person" else None,
+                mentions=mentions,
+            )
 
+    def all(self) -> list[Actor]:
+        """Every actor; an affiliation to an actor that is not there is dropped."""
+        actors = [self.merged.get(n, a) for n, a in enumerate(self.existing)] + list(self.new.values())
+        known_ids = {a.id for a in actors}
+        return [a if a.affiliation is None or a.affiliation in known_ids
+                else a.model_copy(update={"affiliation": None}) for a in actors]
+
+
+def _places(book: _Book, base: str) -> dict[str, Place]:
     places: dict[str, Place] = {}
     for e in sorted((e for e in book.items.values() if e.kind == "place" and e.mentions),
                     key=lambda e: (e.first, e.name)):
@@ -564,12 +624,7 @@ def _build(article: Article, book: _Book, options: ExtractOptions) -> Article:
             continue
         places[pid] = Place(id=pid, name=e.name, kind=e.place_kind, country=e.country,
                             aliases=list(e.aliases), mentions=mentions)
-    kept = [p for p in article.places if p.id not in places]
-    data = article.model_dump()
-    data["actors"] = [a.model_dump() for a in actors]
-    data["places"] = [p.model_dump() for p in kept + list(places.values())]
-    # Validating again puts merged mentions in reading order and checks every reference.
-    return Article.model_validate(data)
+    return places
 
 
 def _tidy_titles(titles: list[str]) -> list[str]:

@@ -127,6 +127,11 @@ def run(article: Article, options: ExtractOptions) -> Article:
         else:
             seen.add(key)
             previous = key
+    return _finish(article, edit, topics)
+
+
+def _finish(article: Article, edit: BodyEdit, topics: list[str]) -> Article:
+    """The edited article with the topics found; all furniture and no headline is an error."""
     if not any(edit.kept(i) for i in range(len(article.body))) and not article.headline:
         reasons = sorted({r.reason for r in edit.removed})
         raise InputError(f"holds only page furniture ({len(edit.removed)} lines: {', '.join(reasons)})",

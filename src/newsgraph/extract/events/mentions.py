@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ...model import DateInfo
 from .references import Refs
@@ -581,7 +581,9 @@ def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) ->
 
 
 def _mention(reader: _Reader, tok: "Token", kind: str) -> Mention | None:
-    w = words()
+    """The mention a trigger word makes, or None (negated, or a name that only looks
+    like an event). Verbal and nominal triggers read their arguments differently; the
+    place falls back through :data:`LOCATION_FALLBACKS`."""
     first = tok.i
     if tok.pos_ in _NOMINAL:
         kind, first = _compound_kind(tok, kind)
@@ -601,92 +603,134 @@ def _mention(reader: _Reader, tok: "Token", kind: str) -> Mention | None:
     m = Mention(paragraph=reader.paragraph, spans=[(start, end)] if reader.paragraph is not None else [],
                 trigger=tok, kind=kind, words=_words_of(reader.doc, first, tok),
                 quote=inside[1] if inside else None)
+    if tok.pos_ in _VERBAL:
+        participants, location = _verbal(reader, m, tok, kind)
+    else:
+        participants, location = _nominal(reader, m, tok, kind, verb, path)
+    _plans(m, tok, verb, path)
+    for _, fallback in LOCATION_FALLBACKS:
+        if location is not None:
+            break
+        location = fallback(reader, tok, kind, verb)
+    m.participants = list(dict.fromkeys(participants))
+    m.location = location
+    return m
+
+
+def _verbal(reader: _Reader, m: Mention, tok: "Token", kind: str) -> tuple[list[str], str | None]:
+    """'Putin met Biden in Geneva': subjects, agents and objects take part; a place
+    object of a visit or a meeting is where; the tense says when."""
+    w = words()
     participants: list[str] = []
     location: str | None = None
-    if tok.pos_ in _VERBAL:
-        if kind != "election":  # voters elect: the elected take part, not the electorate
-            participants += reader.args(_subjects(tok))
-        for c in tok.children:
-            if c.dep_ == "agent":
-                participants += reader.args([o for o in c.children if o.dep_ == "pobj"])
-        m.agents = list(participants)
-        for c in _undergoers(tok):
-            place = reader.place(c) if kind in ("visit", "meeting") else None
-            if place and (kind == "visit" or not reader.actors(c)):
-                location = location or place  # "visited Moscow": where, not whom
-            elif kind == "visit" and c.pos_ == "PRON":
-                continue  # "return to visit it": a place the pronoun stands for, not a party
-            else:
-                participants += reader.args([c])
-        participants += reader.args([o for p, o in _prep_objects(tok, w["participant_preps_set"]) if p != "of"])
-        location = location or reader.places(tok, w["location_preps_set"])
-        if kind == "visit":
-            location = location or reader.places(tok, w["destination_preps_set"])
-        for subj in _subjects(tok):
-            location = location or reader.places(subj, w["location_preps_set"])  # "a court in Oslo sentenced"
-        if location is None and tok.dep_ == "conj" and tok.head.pos_ in _VERBAL:
-            head = tok.head  # "visited Moscow and met Orlov"
-            location = reader.places(head, w["location_preps_set"]) or next(
-                (p for c in head.children if c.dep_ == "dobj" and (p := reader.place(c))), None)
-        tense = tense_of(tok)
-        m.direction, m.strong = tense.direction, tense.strong
-        m.asserted = _asserted(reader, _subjects(tok) or _undergoers(tok))
-        m.detail = _detail(reader, tok, kind)
-    else:
-        refs, para = reader.refs, reader.paragraph
-        # the determiner may hang on a modifier: "their [high stakes] meeting"
-        modifiers = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" for g in c.children)]
-        for c in modifiers:
-            if c.dep_ == "poss":
-                participants += reader.args([c])
-            elif c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and c.pos_ == "PROPN":
-                # "U.S.-Russia summit" names its parties, "Geneva summit" its place
-                ids = refs.actors_at(para, c.idx, c.idx + len(c), c.text)
-                participants += ids
-                if not ids:
-                    location = location or refs.place_at(para, c.idx, c.idx + len(c), c.text)
-        participants += reader.args([o for _, o in _prep_objects(tok, w["participant_preps_set"])])
-        location = location or reader.places(tok, w["location_preps_set"])
-        if kind == "visit":
-            location = location or reader.places(tok, w["destination_preps_set"])
-        link = _link(tok, verb, path)
-        if link is None and verb is not None and not path and tok.dep_ in ("dobj", "nsubjpass") and \
-                verb.lemma_.casefold() in w["kind_light_verbs"].get(kind, ()):
-            link = "subject_takes_part"  # "the EU will discuss new sanctions"
-        if verb is not None and len(path) == 1 and path[0].lower_ == "to" \
-                and verb.lemma_.casefold() in w["inviting_verbs_set"]:
-            # "Pena Nieto invited Trump to a meeting"
-            participants += reader.args(_subjects(verb)) + reader.args([c for c in verb.children if c.dep_ == "dobj"])
-        if verb is not None and link in ("subject_takes_part", "object"):
-            m.asserted = _asserted(reader, _subjects(verb)) and not path
-            m.agents = reader.args(_subjects(verb))
-            participants = m.agents + participants
-            if not path:  # "held a video call with her counterpart"
-                participants += reader.args([o for p, o in _prep_objects(verb, frozenset({"with", "between"}))])
-            location = location or reader.places(verb, w["location_preps_set"])
-            motion = verb.head if verb.dep_ in ("advcl", "xcomp") else None
-            if location is None and motion is not None and motion.lemma_.casefold() in w["motion_verbs_set"]:
-                location = reader.places(motion, w["destination_preps_set"])  # "travel to Rome to attend"
-        if verb is not None:
-            m.direction = direction_of_verb(verb)
-            m.strong = link == "subject_takes_part" and verb.lemma_.casefold() in w["light_verbs_set"]
-        heads = {t.lemma_.casefold() for t in path} | {t.lower_ for t in path}
-        if heads & w["planned_heads_set"]:
-            m.planned, m.strong = True, True
-            m.date_shift = 1 if "eve" in heads else 0
-            if location is None and verb is not None and m.date_shift:
-                # "arriving in Reykjavik on the eve of the summit": where it will be
-                for v in _clause_verbs(verb):
-                    location = location or reader.places(v, w["location_preps_set"])
-        dets = [c for c in modifiers if c.dep_ in ("det", "poss", "nummod")]
-        m.generic = any(c.lower_ in w["generic_determiners_set"] for c in dets)
-        m.anaphoric = not m.generic and any(c.lower_ in w["anaphoric_determiners_set"] for c in dets)
-        m.detail = _detail(reader, tok, kind)
-        m.name = _name(reader, tok)
-        m.days = _length_in_days(tok)
-        if verb is None and path and path[0].dep_ == "prep" and path[0].head.pos_ in _NOMINAL:
-            # a caption without a verb: "Sigurdardottir and Berg at a dinner in Reykjavik"
-            participants = reader.args([path[0].head]) + participants
+    if kind != "election":  # voters elect: the elected take part, not the electorate
+        participants += reader.args(_subjects(tok))
+    for c in tok.children:
+        if c.dep_ == "agent":
+            participants += reader.args([o for o in c.children if o.dep_ == "pobj"])
+    m.agents = list(participants)
+    for c in _undergoers(tok):
+        place = reader.place(c) if kind in ("visit", "meeting") else None
+        if place and (kind == "visit" or not reader.actors(c)):
+            location = location or place  # "visited Moscow": where, not whom
+        elif kind == "visit" and c.pos_ == "PRON":
+            continue  # "return to visit it": a place the pronoun stands for, not a party
+        else:
+            participants += reader.args([c])
+    participants += reader.args([o for p, o in _prep_objects(tok, w["participant_preps_set"]) if p != "of"])
+    location = location or reader.places(tok, w["location_preps_set"])
+    if kind == "visit":
+        location = location or reader.places(tok, w["destination_preps_set"])
+    for subj in _subjects(tok):
+        location = location or reader.places(subj, w["location_preps_set"])  # "a court in Oslo sentenced"
+    if location is None and tok.dep_ == "conj" and tok.head.pos_ in _VERBAL:
+        head = tok.head  # "visited Moscow and met Orlov"
+        location = reader.places(head, w["location_preps_set"]) or next(
+            (p for c in head.children if c.dep_ == "dobj" and (p := reader.place(c))), None)
+    tense = tense_of(tok)
+    m.direction, m.strong = tense.direction, tense.strong
+    m.asserted = _asserted(reader, _subjects(tok) or _undergoers(tok))
+    m.detail = _detail(reader, tok, kind)
+    return participants, location
+
+
+def _nominal(reader: _Reader, m: Mention, tok: "Token", kind: str, verb: "Token | None",
+             path: list["Token"]) -> tuple[list[str], str | None]:
+    """'the U.S.-Russia summit in Geneva': possessors and proper-noun modifiers name the
+    parties or the place; the verb the noun hangs on says who holds it and when."""
+    w = words()
+    refs, para = reader.refs, reader.paragraph
+    participants: list[str] = []
+    location: str | None = None
+    # the determiner may hang on a modifier: "their [high stakes] meeting"
+    modifiers = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" for g in c.children)]
+    for c in modifiers:
+        if c.dep_ == "poss":
+            participants += reader.args([c])
+        elif c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and c.pos_ == "PROPN":
+            # "U.S.-Russia summit" names its parties, "Geneva summit" its place
+            ids = refs.actors_at(para, c.idx, c.idx + len(c), c.text)
+            participants += ids
+            if not ids:
+                location = location or refs.place_at(para, c.idx, c.idx + len(c), c.text)
+    participants += reader.args([o for _, o in _prep_objects(tok, w["participant_preps_set"])])
+    location = location or reader.places(tok, w["location_preps_set"])
+    if kind == "visit":
+        location = location or reader.places(tok, w["destination_preps_set"])
+    participants, location = _held_by(reader, m, tok, kind, verb, path, participants, location)
+    dets = [c for c in modifiers if c.dep_ in ("det", "poss", "nummod")]
+    m.generic = any(c.lower_ in w["generic_determiners_set"] for c in dets)
+    m.anaphoric = not m.generic and any(c.lower_ in w["anaphoric_determiners_set"] for c in dets)
+    m.detail = _detail(reader, tok, kind)
+    m.name = _name(reader, tok)
+    m.days = _length_in_days(tok)
+    if verb is None and path and path[0].dep_ == "prep" and path[0].head.pos_ in _NOMINAL:
+        # a caption without a verb: "Sigurdardottir and Berg at a dinner in Reykjavik"
+        participants = reader.args([path[0].head]) + participants
+    return participants, location
+
+
+def _held_by(reader: _Reader, m: Mention, tok: "Token", kind: str, verb: "Token | None", path: list["Token"],
+             participants: list[str], location: str | None) -> tuple[list[str], str | None]:
+    """What the verb a nominal trigger hangs on says: who holds or attends it ("the EU
+    will discuss new sanctions", "invited Trump to a meeting"), where, and when."""
+    w = words()
+    link = _link(tok, verb, path)
+    if link is None and verb is not None and not path and tok.dep_ in ("dobj", "nsubjpass") and \
+            verb.lemma_.casefold() in w["kind_light_verbs"].get(kind, ()):
+        link = "subject_takes_part"  # "the EU will discuss new sanctions"
+    if verb is not None and len(path) == 1 and path[0].lower_ == "to" \
+            and verb.lemma_.casefold() in w["inviting_verbs_set"]:
+        # "Pena Nieto invited Trump to a meeting"
+        participants += reader.args(_subjects(verb)) + reader.args([c for c in verb.children if c.dep_ == "dobj"])
+    if verb is not None and link in ("subject_takes_part", "object"):
+        m.asserted = _asserted(reader, _subjects(verb)) and not path
+        m.agents = reader.args(_subjects(verb))
+        participants = m.agents + participants
+        if not path:  # "held a video call with her counterpart"
+            participants += reader.args([o for p, o in _prep_objects(verb, frozenset({"with", "between"}))])
+        location = location or reader.places(verb, w["location_preps_set"])
+        motion = verb.head if verb.dep_ in ("advcl", "xcomp") else None
+        if location is None and motion is not None and motion.lemma_.casefold() in w["motion_verbs_set"]:
+            location = reader.places(motion, w["destination_preps_set"])  # "travel to Rome to attend"
+    if verb is not None:
+        m.direction = direction_of_verb(verb)
+        m.strong = link == "subject_takes_part" and verb.lemma_.casefold() in w["light_verbs_set"]
+    heads = {t.lemma_.casefold() for t in path} | {t.lower_ for t in path}
+    if heads & w["planned_heads_set"]:
+        m.planned, m.strong = True, True
+        m.date_shift = 1 if "eve" in heads else 0
+        if location is None and verb is not None and m.date_shift:
+            # "arriving in Reykjavik on the eve of the summit": where it will be
+            for v in _clause_verbs(verb):
+                location = location or reader.places(v, w["location_preps_set"])
+    return participants, location
+
+
+def _plans(m: Mention, tok: "Token", verb: "Token | None", path: list["Token"]) -> None:
+    """Planned or done: "the planned summit", "the last summit", "the negotiations
+    scheduled for Tuesday", "will meet"."""
+    w = words()
     mods = {c.lemma_.casefold() for c in tok.children if c.dep_ in ("amod", "compound")}
     if mods & w["planned_set"]:
         m.planned, m.strong = True, True
@@ -699,26 +743,51 @@ def _mention(reader: _Reader, tok: "Token", kind: str) -> Mention | None:
         _link(tok, verb, path) is not None or tok.dep_ in ("nsubj", "nsubjpass", "dobj")))
     if m.direction == "future" and linked and not m.planned and not (mods & w["previous_words_set"]):
         m.planned = True  # "will meet", "the summit will open"; not "respond to the expulsion"
-    if location is None:
-        # "a summit with Horvat in Vienna", "meet Leone in Brussels": the parse hangs the
-        # place on the partner
-        partners = [o for _, o in _prep_objects(tok, frozenset({"with", "between", "of"}))]
-        if tok.pos_ in _VERBAL and family(kind) == "meeting":
-            partners += [c for c in tok.children if c.dep_ == "dobj"]
-        for obj in partners:
-            location = location or reader.places(obj, w["location_preps_set"])
-    if location is None and verb is not None:
-        location = _where_clause(reader, verb)
-        above = _antecedent_clause(verb, "when")
-        if location is None and above is not None:  # "met in Riga, when they signed a deal"
-            location = reader.places(above, w["location_preps_set"])
-    if location is None and tok.pos_ in _NOMINAL:
-        for c in tok.children:  # "the last summit, held in Oslo"
+
+
+# --- where, when the trigger's own words do not say -----------------------------------
+
+
+def _partner_place(reader: _Reader, tok: "Token", kind: str, verb: "Token | None") -> str | None:
+    """"a summit with Horvat in Vienna", "meet Leone in Brussels": the parse hangs the
+    place on the partner."""
+    partners = [o for _, o in _prep_objects(tok, frozenset({"with", "between", "of"}))]
+    if tok.pos_ in _VERBAL and family(kind) == "meeting":
+        partners += [c for c in tok.children if c.dep_ == "dobj"]
+    location: str | None = None
+    for obj in partners:
+        location = location or reader.places(obj, words()["location_preps_set"])
+    return location
+
+
+def _where_place(reader: _Reader, tok: "Token", kind: str, verb: "Token | None") -> str | None:
+    """A 'where' clause on the governing verb."""
+    return _where_clause(reader, verb) if verb is not None else None
+
+
+def _when_place(reader: _Reader, tok: "Token", kind: str, verb: "Token | None") -> str | None:
+    """"met in Riga, when they signed a deal": the place of the clause above."""
+    above = _antecedent_clause(verb, "when") if verb is not None else None
+    return reader.places(above, words()["location_preps_set"]) if above is not None else None
+
+
+def _participle_place(reader: _Reader, tok: "Token", kind: str, verb: "Token | None") -> str | None:
+    """"the last summit, held in Oslo": the place of a participle on the noun."""
+    location: str | None = None
+    if tok.pos_ in _NOMINAL:
+        for c in tok.children:
             if c.dep_ == "acl" and c.pos_ in _VERBAL:
-                location = location or reader.places(c, w["location_preps_set"])
-    m.participants = list(dict.fromkeys(participants))
-    m.location = location
-    return m
+                location = location or reader.places(c, words()["location_preps_set"])
+    return location
+
+
+# Where an event is when its trigger's own arguments name no place, in the order tried.
+LOCATION_FALLBACKS: tuple[tuple[str, Callable[[_Reader, "Token", str, "Token | None"], str | None]], ...] = (
+    ("partner", _partner_place),
+    ("where clause", _where_place),
+    ("when clause", _when_place),
+    ("participle", _participle_place),
+)
 
 
 def _clause_verbs(verb: "Token") -> list["Token"]:

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...model import Article, Quote, Span, local_id
-from .. import nlp, story
+from .. import story
 from .attribution import Attribution, attribute, build_para, reported_speech
 from ..options import ExtractOptions
 from .marks import scan

@@ -35,7 +35,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...lexicon import wordlists
 from .cues import (
@@ -275,13 +276,69 @@ def _adjacent_before(p: Para, frame: list[int], cue: Cue, r: QuoteRegion) -> boo
 # --- linking -------------------------------------------------------------------------
 
 
+class Strength(Enum):
+    """How much a link says that a quote is speech rather than a title or a name."""
+
+    STRONG = "strong"  # the cue governs or frames the quote
+    UNLESS_EMBEDDED = "unless embedded"  # strong for a whole sentence, not a fragment
+    WEAK = "weak"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named way of linking a quote to its cue, with the confidence it gives."""
+
+    name: str
+    confidence: float
+    strength: Strength = Strength.WEAK
+
+
+# The rules of link_paragraph, article-level linking and reported speech: names and
+# confidences as data. A rule's ``find`` (the table below) tells whether it applies.
+AFTER = Rule("after", 0.95, Strength.UNLESS_EMBEDDED)
+BEFORE = Rule("before", 0.95, Strength.STRONG)
+SIGNATURE = Rule("signature", 0.85)
+INTRODUCED = Rule("introduced", 0.7)
+PARENTHETICAL = Rule("parenthetical", 0.8)
+CONTENT = Rule("content", 0.8, Strength.STRONG)
+AFTER_FINAL = Rule("after-final", 0.85, Strength.STRONG)
+CONTENT_AFTER = Rule("content", 0.75, Strength.STRONG)
+AFTER_SENTENCE = Rule("after-sentence", 0.8, Strength.UNLESS_EMBEDDED)
+PREDICATE = Rule("predicate", 0.5)
+PARAGRAPH = Rule("paragraph", 0.85)  # a cap: never surer than the quote it joins
+COLON = Rule("colon", 0.85)
+LABEL = Rule("label", 0.85)
+COLON_PARAGRAPH = Rule("colon-paragraph", 0.8)
+PREVIOUS_SPEAKER = Rule("previous-speaker", 0.6)
+SIGNATURE_LINE = Rule("signature", 0.8)  # '- Bernie Sanders' on a line of its own
+UNATTRIBUTED = Rule("unattributed", 0.3)
+REPORTED = Rule("reported", 0.7)
+REPORTED_ACCORDING = Rule("reported", 0.65)  # "according to X": the reporter's summary
+CONTINUED_CAP = 0.8  # a quote running on into the next paragraph
+JOINED_PENALTY = 0.05  # a stretch that shares its neighbour's cue
+
+
 @dataclass
 class _Link:
     cue: Cue | None
-    rule: str
+    rule: Rule
     embedded: bool
     confidence: float
-    para: int = -1
+    joined: bool = False  # shares its neighbour's cue ("A" and "B")
+
+    @property
+    def name(self) -> str:
+        return self.rule.name + ("+joined" if self.joined else "")
+
+    @property
+    def strong(self) -> bool:
+        if self.rule.strength is Strength.UNLESS_EMBEDDED:
+            return not self.embedded
+        return self.rule.strength is Strength.STRONG
+
+
+def _link(rule: Rule, cue: Cue | None, embedded: bool) -> _Link:
+    return _Link(cue, rule, embedded, rule.confidence)
 
 
 def _embedded(p: Para, ri: int, cue: Cue | None, before: list[int]) -> bool:
@@ -340,81 +397,161 @@ def _clausal_after(p: Para, cue: Cue) -> bool:
     return False
 
 
+@dataclass
+class _Stretch:
+    """One quoted stretch with what the linking rules read around it."""
+
+    p: Para
+    ri: int
+    before: list[int]  # the frame before the quote, up to a terminator
+    after: list[int]  # the frame after it, to a terminator
+    after_cues: list[Cue]  # cues in the frame after, in reading order
+    before_cues: list[Cue]  # cues in the frame before, nearest first
+    in_sentence: list[Cue]  # cues of the quote's sentence
+    governing: Cue | None  # a cue before the quote whose clause holds it
+    open_end: bool  # the sentence goes on after the quote
+    embedded: bool  # the quote is a fragment of a longer sentence
+
+    @property
+    def region(self) -> QuoteRegion:
+        return self.p.regions[self.ri]
+
+    @property
+    def first(self) -> int:
+        return self.p.region_toks[self.ri][0]
+
+    @property
+    def after_cue(self) -> Cue | None:
+        return self.after_cues[0] if self.after_cues else None
+
+
+def _stretch(p: Para, ri: int) -> _Stretch:
+    before, after = _before_frame(p, ri), _after_frame(p, ri)
+    before_set, after_set = set(before), set(after)
+    first_tok = _region_tokens(p, ri)[0]
+    near = p.cues[bisect.bisect_left(p.cue_verbs, before[0] if before else first_tok):
+                  bisect.bisect_right(p.cue_verbs, after[-1] if after else first_tok)]
+    lo, hi = _sentence_bounds(p, ri)
+    in_sentence = p.cues[bisect.bisect_left(p.cue_verbs, lo):bisect.bisect_right(p.cue_verbs, hi)]
+    # A partial quote inside a clause governed by a cue before it: that cue
+    # ('Putin described relations as "quite productive," the AP reported').
+    governing = next((c for c in reversed(in_sentence) if c.verb < first_tok and _governed_by(p, ri, c)), None)
+    return _Stretch(p, ri, before, after, [c for c in near if c.verb in after_set],
+                    [c for c in reversed(near) if c.verb in before_set], in_sentence, governing,
+                    _open_ended(p, p.regions[ri]), _embedded(p, ri, None, before))
+
+
+Found = tuple[Cue, bool] | None  # the cue a rule links the stretch to, and whether embedded
+
+
+def _after(s: _Stretch) -> Found:
+    """'"...," X said': the frame right after the quote."""
+    c = s.after_cue
+    if c is not None and s.open_end and _bare_lead(s.p, s.after, c) and not _passive(s.p, c) \
+            and not (s.embedded and s.governing is not None and c.reporting):
+        return c, s.embedded
+    return None
+
+
+def _before(s: _Stretch) -> Found:
+    """'X said: "..."' / 'X said "..."' / 'X told Y, "..."'."""
+    adjacent = next((c for c in s.before_cues if _adjacent_before(s.p, s.before, c, s.region)
+                     and not _object_taken(s.p, c, s.region)), None)
+    if adjacent is None:
+        return None
+    return _outer_for_pronoun(s.p, adjacent), _embedded(s.p, s.ri, adjacent, s.before)
+
+
+def _signed(s: _Stretch) -> Found:
+    """'"..." ― Sonya Herridge': a signature after the paragraph's last quote."""
+    r = s.region
+    signed = _signature(s.p, s.p.text[r.mark_end:], r.mark_end)
+    return (signed, False) if signed is not None and s.ri == len(s.p.regions) - 1 else None
+
+
+def _introduced(s: _Stretch) -> Found:
+    """'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'."""
+    introducer = _introducer(s.p, s.before, s.region)
+    return (introducer, False) if introducer is not None else None
+
+
+def _parenthesis(s: _Stretch) -> Found:
+    """', he said,' / 'As X put it,' in the middle of the sentence; one after the quote
+    gives way to a cue whose clause holds the quote."""
+    paren = next((c for c in s.in_sentence if _parenthetical(s.p, c)), None)
+    if paren is not None and not (s.governing is not None and paren.verb > s.first):
+        return paren, s.embedded
+    return None
+
+
+def _content(s: _Stretch) -> Found:
+    """A cue before the quote whose reported clause holds it."""
+    return (_outermost(s.p, s.governing), True) if s.governing is not None else None
+
+
+def _after_final(s: _Stretch) -> Found:
+    """', X said.' at the end of the sentence the quote is part of."""
+    c = s.after_cue
+    if c is not None and not _clausal_after(s.p, c) and (_final_attribution(s.p, c) or c.lemma == "according to"):
+        return c, s.embedded
+    return None
+
+
+def _content_after(s: _Stretch) -> Found:
+    """A reported clause around the quote, its cue after it."""
+    cue = next((c for c in s.after_cues if _governed_by(s.p, s.ri, c)), None)
+    return (_outermost(s.p, cue), True) if cue is not None else None
+
+
+def _after_sentence(s: _Stretch) -> Found:
+    """'"Finished sentence." X said.' (no comma before the closing mark)."""
+    c, p = s.after_cue, s.p
+    if c is not None and not s.open_end and _bare_lead(p, s.after, c) and not _clausal_after(p, c) \
+            and not _has_object(p, c) and not _passive(p, c):
+        return c, s.embedded
+    return None
+
+
+def _predicate(s: _Stretch) -> Found:
+    """'Bolton thought the buzz was "artificially nourished"': the words are quoted as
+    someone's, and the clause says whose."""
+    if s.embedded and not is_title_like(s.p, s.region):
+        pred = _predicate_cue(s.p, s.ri)
+        if pred is not None:
+            return pred, True
+    return None
+
+
+# The linking rules for one quoted stretch, in the order they are tried: the first that
+# finds a cue links it.
+LINK_RULES: tuple[tuple[Rule, Callable[[_Stretch], Found]], ...] = (
+    (AFTER, _after),
+    (BEFORE, _before),
+    (SIGNATURE, _signed),
+    (INTRODUCED, _introduced),
+    (PARENTHETICAL, _parenthesis),
+    (CONTENT, _content),
+    (AFTER_FINAL, _after_final),
+    (CONTENT_AFTER, _content_after),
+    (AFTER_SENTENCE, _after_sentence),
+    (PREDICATE, _predicate),
+)
+
+
+def _first_link(s: _Stretch) -> _Link | None:
+    for rule, find in LINK_RULES:
+        found = find(s)
+        if found is not None:
+            return _link(rule, *found)
+    return None
+
+
 def link_paragraph(p: Para) -> list[_Link | None]:
+    """The link of each quoted stretch of ``p`` (None: no rule applies)."""
     links: list[_Link | None] = [None] * len(p.regions)
-    for ri, r in enumerate(p.regions):
-        if not _region_tokens(p, ri):
-            continue  # beyond the parsed part of a very long paragraph
-        before = _before_frame(p, ri)
-        after = _after_frame(p, ri)
-        before_set, after_set = set(before), set(after)
-        first_tok = _region_tokens(p, ri)[0]
-        near = p.cues[bisect.bisect_left(p.cue_verbs, before[0] if before else first_tok):
-                      bisect.bisect_right(p.cue_verbs, after[-1] if after else first_tok)]
-        after_cues = [c for c in near if c.verb in after_set]
-        before_cues = [c for c in reversed(near) if c.verb in before_set]
-        open_end = _open_ended(p, r)
-        embedded = _embedded(p, ri, None, before)
-        # A partial quote inside a clause governed by a cue before it: that cue
-        # ('Putin described relations as "quite productive," the AP reported').
-        lo, hi = _sentence_bounds(p, ri)
-        in_sentence = p.cues[bisect.bisect_left(p.cue_verbs, lo):bisect.bisect_right(p.cue_verbs, hi)]
-        governing = next((c for c in reversed(in_sentence) if c.verb < first_tok
-                          and _governed_by(p, ri, c)), None)
-        after_cue = after_cues[0] if after_cues else None
-        # 1. '"...," X said' — the frame right after the quote
-        if after_cue is not None and open_end and _bare_lead(p, after, after_cue) and \
-                not _passive(p, after_cue) and not (embedded and governing is not None and after_cue.reporting):
-            links[ri] = _Link(after_cue, "after", embedded, 0.95)
-            continue
-        # 2. 'X said: "..."' / 'X said "..."' / 'X told Y, "..."'
-        adjacent = next((c for c in before_cues if _adjacent_before(p, before, c, r) and not _object_taken(p, c, r)), None)
-        if adjacent is not None:
-            links[ri] = _Link(_outer_for_pronoun(p, adjacent), "before", _embedded(p, ri, adjacent, before), 0.95)
-            continue
-        # 3. '"..." ― Sonya Herridge': a signature after the quote
-        signed = _signature(p, p.text[r.mark_end:], r.mark_end)
-        if signed is not None and ri == len(p.regions) - 1:
-            links[ri] = _Link(signed, "signature", False, 0.85)
-            continue
-        # 3b. 'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'
-        introducer = _introducer(p, before, r)
-        if introducer is not None:
-            links[ri] = _Link(introducer, "introduced", False, 0.7)
-            continue
-        # 4. ', he said,' / 'As X put it,' in the middle of the sentence (one after the
-        # quote gives way to a cue whose clause holds the quote)
-        paren = next((c for c in in_sentence if _parenthetical(p, c)), None)
-        if paren is not None and not (governing is not None and paren.verb > first_tok):
-            links[ri] = _Link(paren, "parenthetical", embedded, 0.8)
-            continue
-        # 5. a cue whose reported clause holds the quote
-        if governing is not None:
-            links[ri] = _Link(_outermost(p, governing), "content", True, 0.8)
-            continue
-        # 6. ', X said.' at the end of the sentence the quote is part of
-        if after_cue is not None and not _clausal_after(p, after_cue) and \
-                (_final_attribution(p, after_cue) or (after_cue.lemma == "according to")):
-            links[ri] = _Link(after_cue, "after-final", embedded, 0.85)
-            continue
-        # 6b. a reported clause around the quote, its cue after it
-        for cue in after_cues:
-            if _governed_by(p, ri, cue):
-                links[ri] = _Link(_outermost(p, cue), "content", True, 0.75)
-                break
-        if links[ri] is not None:
-            continue
-        # 7. '"Finished sentence." X said.' (no comma before the closing mark)
-        if after_cue is not None and not open_end and _bare_lead(p, after, after_cue) and \
-                not _clausal_after(p, after_cue) and not _has_object(p, after_cue) and not _passive(p, after_cue):
-            links[ri] = _Link(after_cue, "after-sentence", embedded, 0.8)
-            continue
-        # 8. 'Bolton thought the buzz was "artificially nourished"': the words are
-        # quoted as someone's, and the clause says whose.
-        if embedded and not is_title_like(p, r):
-            pred = _predicate_cue(p, ri)
-            if pred is not None:
-                links[ri] = _Link(pred, "predicate", True, 0.5)
+    for ri in range(len(p.regions)):
+        if _region_tokens(p, ri):  # none: beyond the parsed part of a very long paragraph
+            links[ri] = _first_link(_stretch(p, ri))
     _link_within_sentences(p, links)
     return links
 
@@ -654,7 +791,7 @@ def _link_within_sentences(p: Para, links: list[_Link | None]) -> None:
         if nxt < len(p.regions) and links[nxt] is not None and after and \
                 not any(_is_terminator(p.doc[i]) for i in after) and len(after) <= 3:
             link = links[nxt]
-            links[ri] = _Link(link.cue, link.rule + "+joined", link.embedded, link.confidence - 0.05)
+            links[ri] = _Link(link.cue, link.rule, link.embedded, link.confidence - JOINED_PENALTY, joined=True)
 
 
 def is_title_like(p: Para, r: QuoteRegion) -> bool:
@@ -713,81 +850,116 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
     links = [link_paragraph(p) for p in paras]
     for p, pl in zip(paras, links):
         _link_within_paragraph(p, pl)
-    # Cross-paragraph: a quote running on, a colon, a speaker going on.
+        _link_by_colon_or_label(p, pl)
+    collector = _Collector(paras)
     for k, (p, pl) in enumerate(zip(paras, links)):
-        for ri, r in enumerate(p.regions):
-            if pl[ri] is not None:
-                continue
-            toks = _region_tokens(p, ri)
-            colon = _colon_cue(p, toks[0]) if toks else None
-            if colon is not None:
-                pl[ri] = _Link(colon, "colon", False, 0.85)
-            elif p.label is not None:
-                pl[ri] = _Link(None, "label", False, 0.85)
-    atts: list[Attribution] = []
-    by_cue: dict[int, Attribution] = {}
-    last_direct: Attribution | None = None  # the quote the previous paragraph ended with
-    for k, (p, pl) in enumerate(zip(paras, links)):
-        prev_para = paras[k - 1] if k > 0 else None
+        collector.paragraph(k, p, pl)
+    for att in collector.atts:
+        _fill_speaker(paras, att)
+        att.via = _relay(paras, att)
+    return collector.atts
+
+
+def _link_by_colon_or_label(p: Para, pl: list[_Link | None]) -> None:
+    """A colon ending the sentence before a quote introduces it; in a transcript, the
+    speaker label of the paragraph says it."""
+    for ri in range(len(p.regions)):
+        if pl[ri] is not None:
+            continue
+        toks = _region_tokens(p, ri)
+        colon = _colon_cue(p, toks[0]) if toks else None
+        if colon is not None:
+            pl[ri] = _link(COLON, colon, False)
+        elif p.label is not None:
+            pl[ri] = _link(LABEL, None, False)
+
+
+def _fill_speaker(paras: Sequence[Para], att: Attribution) -> None:
+    if att.speaker is None and att.cue is not None and att.cue.speaker is not None:
+        att.speaker = (att.cue.paragraph, *att.cue.speaker)
+        if att.cue.speaker_head is not None:
+            att.speaker_head = paras[att.cue.paragraph].doc[att.cue.speaker_head].idx
+        if att.cue.antecedent is not None:
+            att.antecedent = (att.cue.paragraph, *att.cue.antecedent)
+
+
+class _Collector:
+    """Gathers the links of the article, paragraph by paragraph, into attributions: one
+    per cue, a quote running on into the next paragraph joining the one before."""
+
+    def __init__(self, paras: Sequence[Para]) -> None:
+        self.paras = paras
+        self.atts: list[Attribution] = []
+        self.by_cue: dict[int, Attribution] = {}
+        self.last_direct: Attribution | None = None  # the quote the previous paragraph ended with
+
+    def paragraph(self, k: int, p: Para, pl: list[_Link | None]) -> None:
+        prev_para = self.paras[k - 1] if k > 0 else None
+        last_direct = self.last_direct
         ended_with: Attribution | None = None
         if not p.regions and last_direct is not None and last_direct.cue is None:
             signed = _signature(p, p.text, 0)
             if signed is not None:  # '- Bernie Sanders' on a line of its own
-                last_direct.cue, last_direct.rule, last_direct.confidence = signed, "signature", 0.8
+                last_direct.cue, last_direct.rule = signed, SIGNATURE_LINE.name
+                last_direct.confidence = SIGNATURE_LINE.confidence
         for ri, r in enumerate(p.regions):
             link = pl[ri]
             if link is None and last_direct is not None and ended_with in (None, last_direct) \
                     and _continues_speaker(p, ri, prev_para, last_direct):
                 last_direct.regions.append(r)
-                last_direct.confidence = min(last_direct.confidence, 0.8)
+                last_direct.confidence = min(last_direct.confidence, CONTINUED_CAP)
                 ended_with = last_direct
                 continue
             if link is None and ri == 0 and prev_para is not None and _starts_sentence(p, ri):
-                colon = _last_colon_cue(prev_para)
-                if colon is not None:
-                    link = _Link(colon, "colon-paragraph", False, 0.8)
-                elif _sentence_like(p, r) and not p.cues:
-                    # 'Biden defended the decision, arguing ...' then a quote paragraph
-                    # with no cue: the speaker of the reported speech goes on.
-                    last = _last_speaker_cue(prev_para)
-                    if last is not None:
-                        link = _Link(last, "previous-speaker", False, 0.6)
-            if link is None:
-                if _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS and _starts_sentence(p, ri):
-                    att = Attribution([r], "direct", None, 0.3, "unattributed")
-                    atts.append(att)
-                    ended_with = att
-                continue  # a scare quote or a title
-            strong = link.rule.startswith(("content", "before", "after-final")) or \
-                (link.rule.startswith("after") and not link.embedded)
-            if (not strong or link.embedded) and _title_context(p, r):
-                continue  # 'on CNN's "State of the Union"': a title, not speech
-            if _so_called(p, r) or (not strong and is_title_like(p, r)):
-                continue  # 'the so-called "rebels"': a name, not speech
-            key = id(link.cue) if link.cue is not None else -(k + 1)
-            att = by_cue.get(key)
-            if att is None:
-                att = Attribution([], "partial" if link.embedded else "direct", link.cue, link.confidence, link.rule)
-                if link.cue is None and p.label is not None:
-                    att.speaker = (p.index, *p.label)
-                by_cue[key] = att
-                atts.append(att)
-            elif link.embedded and not (link.rule == "before" and att.rule == "after" and att.kind == "direct"):
-                # ('"A," said X, "b."' stays direct: its second half starts mid-sentence)
-                att.kind = "partial"
-            att.regions.append(r)
-            ended_with = att
-        last_direct = ended_with if ended_with is not None and _ends_with_quote(p) and \
+                link = _from_previous_paragraph(p, r, prev_para)
+            att = self._unlinked(p, ri) if link is None else self._linked(k, p, r, link)
+            ended_with = att or ended_with
+        self.last_direct = ended_with if ended_with is not None and _ends_with_quote(p) and \
             (ended_with.kind == "direct" or _quote_ends_paragraph(p)) else None
-    for att in atts:
-        if att.speaker is None and att.cue is not None and att.cue.speaker is not None:
-            att.speaker = (att.cue.paragraph, *att.cue.speaker)
-            if att.cue.speaker_head is not None:
-                att.speaker_head = paras[att.cue.paragraph].doc[att.cue.speaker_head].idx
-            if att.cue.antecedent is not None:
-                att.antecedent = (att.cue.paragraph, *att.cue.antecedent)
-        att.via = _relay(paras, att)
-    return atts
+
+    def _unlinked(self, p: Para, ri: int) -> Attribution | None:
+        """A full quoted sentence is a quote without a known speaker; a short quoted
+        phrase is a scare quote or a title: not a quote."""
+        r = p.regions[ri]
+        if _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS and _starts_sentence(p, ri):
+            att = Attribution([r], "direct", None, UNATTRIBUTED.confidence, UNATTRIBUTED.name)
+            self.atts.append(att)
+            return att
+        return None
+
+    def _linked(self, k: int, p: Para, r: QuoteRegion, link: _Link) -> Attribution | None:
+        if (not link.strong or link.embedded) and _title_context(p, r):
+            return None  # 'on CNN's "State of the Union"': a title, not speech
+        if _so_called(p, r) or (not link.strong and is_title_like(p, r)):
+            return None  # 'the so-called "rebels"': a name, not speech
+        key = id(link.cue) if link.cue is not None else -(k + 1)
+        att = self.by_cue.get(key)
+        if att is None:
+            att = Attribution([], "partial" if link.embedded else "direct", link.cue, link.confidence, link.name)
+            if link.cue is None and p.label is not None:
+                att.speaker = (p.index, *p.label)
+            self.by_cue[key] = att
+            self.atts.append(att)
+        elif link.embedded and not (link.name == BEFORE.name and att.rule == AFTER.name and att.kind == "direct"):
+            # ('"A," said X, "b."' stays direct: its second half starts mid-sentence)
+            att.kind = "partial"
+        att.regions.append(r)
+        return att
+
+
+def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link | None:
+    """A quote opening a paragraph, introduced by the paragraph before: its closing
+    colon, or the speaker of the reported speech it ended with."""
+    colon = _last_colon_cue(prev_para)
+    if colon is not None:
+        return _link(COLON_PARAGRAPH, colon, False)
+    if _sentence_like(p, r) and not p.cues:
+        # 'Biden defended the decision, arguing ...' then a quote paragraph
+        # with no cue: the speaker of the reported speech goes on.
+        last = _last_speaker_cue(prev_para)
+        if last is not None:
+            return _link(PREVIOUS_SPEAKER, last, False)
+    return None
 
 
 def _relay(paras: Sequence[Para], att: Attribution) -> tuple[int, int, int] | None:
@@ -870,7 +1042,7 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
         chosen = None
         for j in range(ri - 1, -1, -1):
             link = links[j]
-            if link is None or (link.rule.startswith("content") and is_title_like(p, p.regions[j])):
+            if link is None or (link.name.startswith("content") and is_title_like(p, p.regions[j])):
                 continue
             between = link.cue is not None and p.regions[j].mark_end <= p.doc[link.cue.verb].idx < r.mark_start
             if not link.embedded or between:
@@ -880,7 +1052,7 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
             chosen = next((links[k] for k in range(ri + 1, len(p.regions))
                            if links[k] is not None and not links[k].embedded), None)
         if chosen is not None:
-            links[ri] = _Link(chosen.cue, "paragraph", False, min(chosen.confidence, 0.85))
+            links[ri] = _Link(chosen.cue, PARAGRAPH, False, min(chosen.confidence, PARAGRAPH.confidence))
 
 
 # --- reported speech -------------------------------------------------------------------
@@ -917,8 +1089,8 @@ def reported_speech(paras: Sequence[Para], atts: Sequence[Attribution]) -> list[
                 continue  # "X confirmed that ..., according to Z": X's words, relayed by Z
             if any(r.mark_start < content[1] and content[0] < r.mark_end for r in p.regions):
                 continue  # quoted words in it: a direct or partial quote has it already
-            att = Attribution([], "indirect", cue, 0.7 if cue.lemma != "according to" else 0.65, "reported",
-                              content=(p.index, *content))
+            rule = REPORTED_ACCORDING if cue.lemma == "according to" else REPORTED
+            att = Attribution([], "indirect", cue, rule.confidence, rule.name, content=(p.index, *content))
             att.speaker = (p.index, *cue.speaker)
             if cue.speaker_head is not None:
                 att.speaker_head = p.doc[cue.speaker_head].idx

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...lexicon import wordlists
 
@@ -426,89 +426,150 @@ def _via_of(verb: "Token") -> CharSpan | None:
 
 
 def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
-    """Every speech cue of one paragraph outside its quotes, in reading order."""
+    """Every speech cue of one paragraph outside its quotes, in reading order: for each
+    token, the first of :data:`CUE_RULES` that makes a cue of it."""
+    finder = _CueFinder(doc, paragraph, quoted)
     cues: list[Cue] = []
-    skip: set[int] = set()
     for tok in doc:
         if quoted[tok.i]:
             continue
-        lower = tok.lower_
-        if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if pobj is None and tok.i + 2 < len(doc):
-                pobj = doc[tok.i + 2] if doc[tok.i + 2].pos_ in ("PROPN", "NOUN", "PRON") else None
-            cue = Cue(paragraph, tok.i, tok.idx, to.idx + len(to.text), "according to", "according to")
-            cue.tokens = {tok.i, to.i}
-            if pobj is not None:
-                author = _document_author(pobj)
-                np = noun_phrase(author)
-                named = _named_apposition(author, quoted)
-                if named is not None:  # "the Russian news agency Tass"
-                    np = list(doc[np[0].i:noun_phrase(named)[-1].i + 1])
-                    author = named
-                cue.speaker, cue.speaker_head = span_of(np), author.i
-                cue.tokens |= {t.i for t in pobj.subtree}
+        cue = next((c for _, rule in CUE_RULES if (c := rule(finder, tok)) is not None), None)
+        if cue is not None:
             cues.append(cue)
-            continue
-        if tok.i in skip:
-            continue
-        quoted_as = _quoted_as_saying(tok)
-        if quoted_as is not None:
-            cue = _quoted_as_cue(tok, quoted_as, paragraph, quoted)
-            skip.add(quoted_as.i)
-            cues.append(cue)
-            continue
-        if not _is_speech_verb(tok, quoted):
-            continue
-        lemma = cue_lemma(tok)
-        if lemma in ("ask", "tell") and tok.tag_ == "VBN" and not any(c.dep_ in ("aux",) for c in tok.children):
-            if _subject(tok) is None:
-                continue  # "Asked about it, she said": not her speech
-        cue = Cue(paragraph, tok.i, tok.idx, tok.idx + len(tok.text), tok.text, lemma)
-        cue.tokens = {tok.i}
-        run = inverted_speaker(tok, quoted) if lemma not in _OBJECT_VERBS else None
-        if run is not None:
-            head = next((t for t in reversed(run) if t.pos_ in ("PROPN", "NOUN", "PRON")), run[-1])
-            cue.speaker, cue.speaker_head = span_of(run), head.i
-            cue.tokens |= {t.i for t in run}
-        else:
-            head = _speaker_of(tok, quoted)
-            if head is not None:
-                author = _document_author(head)
-                np = _conjuncts_span(author)
-                named = _named_apposition(author, quoted)
-                if named is not None:
-                    # "Putin's foreign affairs adviser, Yuri Ushakov, said": the name
-                    name_np = noun_phrase(named)
-                    np = list(doc[np[0].i:name_np[-1].i + 1])
-                    author = named
-                cue.speaker, cue.speaker_head = span_of(np), author.i
-                cue.tokens |= {t.i for t in np} | {head.i}
-                if head.lower_ in RELATIVE:
-                    cue.antecedent = antecedent_of(head)
-        if cue.speaker is None and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-            # "the email read.": the tagger made a noun phrase of subject and verb
-            left = [c for c in tok.children if c.i < tok.i and c.dep_ in _NP_DEPS and not quoted[c.i]]
-            if left:
-                lo = min(t.i for c in left for t in c.subtree)
-                np = [t for t in doc[lo:tok.i] if not t.is_punct]
-                if np:
-                    head = next((t for t in reversed(np) if t.pos_ in ("PROPN", "NOUN", "PRON")), np[-1])
-                    cue.speaker, cue.speaker_head = span_of(np), head.i
-                    cue.tokens |= {t.i for t in np}
-        cue.addressee = _addressee_of(tok)
-        if cue.addressee is not None:
-            cue.addressee_tokens = {t.i for t in tok.subtree if cue.addressee[0] <= t.idx < cue.addressee[1]}
-        cue.via = _via_of(tok)
-        cue.content = _content_of(tok)
-        if cue.content and cue.speaker and cue.content[0] <= cue.speaker[0] < cue.content[1]:
-            cue.content = None  # the parser took the speaker for a clause
-        cues.append(cue)
     _share_participle_speakers(cues, doc)
     return cues
+
+
+@dataclass
+class _CueFinder:
+    doc: "Doc"
+    paragraph: int
+    quoted: Sequence[bool]
+    skip: set[int] = field(default_factory=set)  # "saying" of a "quoted as saying" already taken
+
+
+def _according_to(f: _CueFinder, tok: "Token") -> Cue | None:
+    """'according to X': X is the speaker (or the document's author)."""
+    doc = f.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None and tok.i + 2 < len(doc):
+        pobj = doc[tok.i + 2] if doc[tok.i + 2].pos_ in ("PROPN", "NOUN", "PRON") else None
+    cue = Cue(f.paragraph, tok.i, tok.idx, to.idx + len(to.text), "according to", "according to")
+    cue.tokens = {tok.i, to.i}
+    if pobj is not None:
+        author = _document_author(pobj)
+        np = noun_phrase(author)
+        named = _named_apposition(author, f.quoted)
+        if named is not None:  # "the Russian news agency Tass"
+            np = list(doc[np[0].i:noun_phrase(named)[-1].i + 1])
+            author = named
+        cue.speaker, cue.speaker_head = span_of(np), author.i
+        cue.tokens |= {t.i for t in pobj.subtree}
+    return cue
+
+
+def _quoted_as(f: _CueFinder, tok: "Token") -> Cue | None:
+    """'Peskov was quoted as saying': one cue, whose "saying" is not another."""
+    if tok.i in f.skip:
+        return None
+    quoted_as = _quoted_as_saying(tok)
+    if quoted_as is None:
+        return None
+    f.skip.add(quoted_as.i)
+    return _quoted_as_cue(tok, quoted_as, f.paragraph, f.quoted)
+
+
+def _speech_verb(f: _CueFinder, tok: "Token") -> Cue | None:
+    """A speech verb ("said", "told", "tweeted"), its speaker by the first of
+    :data:`SPEAKER_RULES` that finds one, its addressee, relay and reported clause."""
+    if tok.i in f.skip or not _is_speech_verb(tok, f.quoted):
+        return None
+    lemma = cue_lemma(tok)
+    if lemma in ("ask", "tell") and tok.tag_ == "VBN" and not any(c.dep_ in ("aux",) for c in tok.children):
+        if _subject(tok) is None:
+            return None  # "Asked about it, she said": not her speech
+    cue = Cue(f.paragraph, tok.i, tok.idx, tok.idx + len(tok.text), tok.text, lemma)
+    cue.tokens = {tok.i}
+    for _, find_speaker in SPEAKER_RULES:
+        if find_speaker(f, tok, cue):
+            break
+    cue.addressee = _addressee_of(tok)
+    if cue.addressee is not None:
+        cue.addressee_tokens = {t.i for t in tok.subtree if cue.addressee[0] <= t.idx < cue.addressee[1]}
+    cue.via = _via_of(tok)
+    cue.content = _content_of(tok)
+    if cue.content and cue.speaker and cue.content[0] <= cue.speaker[0] < cue.content[1]:
+        cue.content = None  # the parser took the speaker for a clause
+    return cue
+
+
+def _inverted(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
+    """'"...," said X': the speaker after the verb (not for verbs whose object is the addressee)."""
+    run = inverted_speaker(tok, f.quoted) if cue.lemma not in _OBJECT_VERBS else None
+    if run is None:
+        return False
+    head = next((t for t in reversed(run) if t.pos_ in ("PROPN", "NOUN", "PRON")), run[-1])
+    cue.speaker, cue.speaker_head = span_of(run), head.i
+    cue.tokens |= {t.i for t in run}
+    return True
+
+
+def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
+    """The verb's subject, or the named apposition of a document's author."""
+    head = _speaker_of(tok, f.quoted)
+    if head is None:
+        return False
+    author = _document_author(head)
+    np = _conjuncts_span(author)
+    named = _named_apposition(author, f.quoted)
+    if named is not None:
+        # "Putin's foreign affairs adviser, Yuri Ushakov, said": the name
+        name_np = noun_phrase(named)
+        np = list(f.doc[np[0].i:name_np[-1].i + 1])
+        author = named
+    cue.speaker, cue.speaker_head = span_of(np), author.i
+    cue.tokens |= {t.i for t in np} | {head.i}
+    if head.lower_ in RELATIVE:
+        cue.antecedent = antecedent_of(head)
+    return True
+
+
+def _fused_noun_phrase(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
+    """"the email read.": the tagger made a noun phrase of subject and verb."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    left = [c for c in tok.children if c.i < tok.i and c.dep_ in _NP_DEPS and not f.quoted[c.i]]
+    if not left:
+        return False
+    lo = min(t.i for c in left for t in c.subtree)
+    np = [t for t in f.doc[lo:tok.i] if not t.is_punct]
+    if not np:
+        return False
+    head = next((t for t in reversed(np) if t.pos_ in ("PROPN", "NOUN", "PRON")), np[-1])
+    cue.speaker, cue.speaker_head = span_of(np), head.i
+    cue.tokens |= {t.i for t in np}
+    return True
+
+
+# What makes a token a cue, in the order tried ("according to" is looked at even where
+# a "quoted as saying" took the token).
+CUE_RULES: tuple[tuple[str, Callable[[_CueFinder, "Token"], Cue | None]], ...] = (
+    ("according to", _according_to),
+    ("quoted as saying", _quoted_as),
+    ("speech verb", _speech_verb),
+)
+
+# Who a speech verb's speaker is, in the order tried: the first that finds one wins.
+SPEAKER_RULES: tuple[tuple[str, Callable[[_CueFinder, "Token", Cue], bool]], ...] = (
+    ("inverted", _inverted),
+    ("subject", _subject_speaker),
+    ("fused noun phrase", _fused_noun_phrase),
+)
 
 
 def _quoted_as_saying(tok: "Token") -> "Token | None":

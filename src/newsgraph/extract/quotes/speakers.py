@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ...model import Actor, Article, Span, mint_id, normalise_name
 from ...lexicon import wordlists
@@ -110,20 +110,11 @@ class SpeakerResolver:
         words = [t for t in toks if not t.is_punct]
         if not words:
             return None
-        head_char = head if head is not None else words[-1].idx
-        actor = self._containing(mention[0], head_char, mention)
-        if actor is not None:
-            return actor.id
-        low = " ".join(t.lower_ for t in words)
-        if low in _pronouns():
-            return self._antecedent(mention, _pronouns()[low])
-        if self._generic(words):
-            return None
-        kind = self._description(words)
-        if kind is not None:
-            return self._described(mention, words, kind)
-        if any(t.pos_ == "PROPN" for t in words) or any(t.ent_type_ in _NAME_KIND for t in words):
-            return self._named(mention, words)
+        said = _Said(mention, words, head if head is not None else words[-1].idx)
+        for _, rule in RESOLUTION_RULES:
+            found = rule(self, said)
+            if found is not None:
+                return found.actor
         return None
 
     def group(self, name: str, mention: Mention | None) -> str:
@@ -366,6 +357,60 @@ class SpeakerResolver:
             span = Span(paragraph=p, start=s, end=e)
             actor.mentions = sorted([*actor.mentions, span], key=lambda m: (m.paragraph, m.start, m.end))
             self._index(actor, span)
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A speaker mention as the resolution rules read it."""
+
+    mention: Mention
+    words: list["Token"]  # its words, punctuation left out
+    head_char: int  # where its head word starts
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    actor: str | None  # None: the rule decides that the mention names no actor
+
+
+def _by_actor_mention(r: SpeakerResolver, said: _Said) -> _Resolved | None:
+    """An actor mention of the actors stage holds the mention's head word."""
+    actor = r._containing(said.mention[0], said.head_char, said.mention)
+    return _Resolved(actor.id) if actor is not None else None
+
+
+def _by_pronoun(r: SpeakerResolver, said: _Said) -> _Resolved | None:
+    """'he', 'she', 'they': the antecedent that fits."""
+    low = " ".join(t.lower_ for t in said.words)
+    return _Resolved(r._antecedent(said.mention, _pronouns()[low])) if low in _pronouns() else None
+
+
+def _generic_speaker(r: SpeakerResolver, said: _Said) -> _Resolved | None:
+    """'a source', 'officials': nobody in particular."""
+    return _Resolved(None) if r._generic(said.words) else None
+
+
+def _by_description(r: SpeakerResolver, said: _Said) -> _Resolved | None:
+    """'the spokesman', 'the ministry': the actor so described."""
+    kind = r._description(said.words)
+    return _Resolved(r._described(said.mention, said.words, kind)) if kind is not None else None
+
+
+def _by_name(r: SpeakerResolver, said: _Said) -> _Resolved | None:
+    """A name the actors stage did not mark: its actor, made if need be."""
+    if any(t.pos_ == "PROPN" for t in said.words) or any(t.ent_type_ in _NAME_KIND for t in said.words):
+        return _Resolved(r._named(said.mention, said.words))
+    return None
+
+
+# Who a speaker mention means, in the order tried: the first rule that decides wins.
+RESOLUTION_RULES: tuple[tuple[str, Callable[[SpeakerResolver, _Said], _Resolved | None]], ...] = (
+    ("actor mention", _by_actor_mention),
+    ("pronoun", _by_pronoun),
+    ("generic", _generic_speaker),
+    ("description", _by_description),
+    ("name", _by_name),
+)
 
 
 def _name_tokens(words: list["Token"]) -> list["Token"]:

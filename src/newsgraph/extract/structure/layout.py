@@ -23,7 +23,7 @@ from ...lexicon import bylines as byline
 from ...lexicon import credits
 from ...lexicon import outlets
 from ..bodyedit import BodyEdit
-from ...lexicon.furniture import AUTHOR_PROFILE, REPEATED_HEADLINE, line_reason, special_line
+from ...lexicon.furniture import AUTHOR_PROFILE, REPEATED_HEADLINE, special_line
 from ...lexicon.lines import (
     QUOTE_MARKS,
     SENTENCE_END,
