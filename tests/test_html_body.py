@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from newsgraph import Article
-from newsgraph.exporters import html_body
+from newsgraph import html_body
 from newsgraph.model import Span
 
 from strategies import articles

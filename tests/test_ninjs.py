@@ -20,7 +20,7 @@ from newsgraph import Article, ConvertOptions, ExportError, ExportOptions, forma
 from newsgraph.api import detect_format
 from newsgraph.cli import main
 from newsgraph.exporters import ninjs as ninjs_exporter
-from newsgraph.exporters.ninjs import rfc3339
+from newsgraph.ninjs_terms import rfc3339
 from newsgraph.readers.base import ReadOptions
 from newsgraph.readers.ninjs import read as read_ninjs
 from newsgraph.validators import ninjs as ninjs_validate

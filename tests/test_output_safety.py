@@ -20,7 +20,7 @@ from lxml import etree
 
 import newsgraph
 from newsgraph import Article, ExportOptions, formats, read_bytes
-from newsgraph.exporters import html_body
+from newsgraph import html_body
 from newsgraph.exporters import jsonld as jsonld_exporter
 
 from strategies import HOSTILE_PIECES, hostile_articles, poisoned

@@ -110,7 +110,7 @@ def test_tags_are_unique_ignoring_case() -> None:
 
 
 def test_body_is_the_marked_up_html_body(kitchen_sink: Article) -> None:
-    from newsgraph.exporters import html_body
+    from newsgraph import html_body
 
     content = post_fields(kitchen_sink, embed_jsonld=False).content
     assert content == html_body.render(kitchen_sink)

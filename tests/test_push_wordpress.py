@@ -294,7 +294,7 @@ def test_wrong_password_is_the_clear_error(wordpress: WP) -> None:
     with pytest.raises(AuthError) as info:
         site.connect()
     message = info.value.message
-    assert f"did not accept user 'admin' with this application password" in message
+    assert "did not accept user 'admin' with this application password" in message
     assert "Application Passwords" in message and "HTTP 401" in message
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph import Article, read_bytes
-from newsgraph.extract import pipeline, structure
+from newsgraph.extract import pipeline
 from newsgraph.extract.options import ExtractOptions
 from newsgraph.lexicon.furniture import is_headline_candidate
 from newsgraph.model import Actor, Paragraph, Span, mint_id

@@ -16,7 +16,7 @@ from .exporters import base as export_base
 from .exporters.base import ExportOptions
 from .extract import pipeline
 from .extract.options import ExtractOptions
-from .formats import Format
+from .formats import Format, detect_format
 from .inputs import STDIN, Input
 from .jobs import Job, iter_jobs
 from .model import Article
@@ -28,25 +28,6 @@ from .worker import Outcome
 Source = str | Path | bytes | BinaryIO
 
 # --- reading ----------------------------------------------------------------------
-
-
-def detect_format(data: bytes, name: str | None, declared: str | None = None) -> Format:
-    """The format named by the caller, else by the file's extension, else by its content."""
-    if declared:
-        fmt = formats.get(declared)
-    else:
-        fmt = (formats.by_extension(name) if name else None) or formats.sniff(data[:65536])
-        if fmt is None:
-            raise InputError("cannot tell which format this is",
-                             f"name it with --from ({', '.join(formats.readable_names())})",
-                             source=name)
-        if fmt.name == "json" and data.lstrip()[:1] in (b"{", b"["):
-            # ".json" is shared by our JSON, ninjs and JSON-LD: let the content decide.
-            fmt = formats.sniff(data[:65536]) or fmt
-    if not fmt.readable:
-        raise UsageError(f"newsgraph cannot read {fmt.name}",
-                         f"readable formats: {', '.join(formats.readable_names())}")
-    return fmt
 
 
 def read_bytes(data: bytes, *, format: str | None = None, options: ReadOptions = ReadOptions()) -> list[Article]:
@@ -78,7 +59,7 @@ def read(source: Source, *, format: str | None = None, options: ReadOptions | No
         else:
             data = source.read()
             name = name or getattr(source, "name", None)
-        opts = replace(options or ReadOptions(), **meta)
+        opts = replace(options or ReadOptions(), **meta)  # type: ignore[arg-type]  # mypy checks **meta against every field, the dict "extra" too; only str fields are named
         if name:
             opts = replace(opts, source=str(name))
     return read_bytes(data, format=format, options=opts)
@@ -86,7 +67,7 @@ def read(source: Source, *, format: str | None = None, options: ReadOptions | No
 
 def _read_options(base: ReadOptions | None, item: Input, meta: dict[str, str]) -> ReadOptions:
     """Options for one input: the caller's keywords, over its sidecar, over the defaults."""
-    return replace(worker.read_options(base or ReadOptions(), item.label, item.sidecar()), **meta)
+    return replace(worker.read_options(base or ReadOptions(), item.label, item.sidecar()), **meta)  # type: ignore[arg-type]  # mypy checks **meta against every field, the dict "extra" too; only str fields are named
 
 
 # --- extraction, export, validation ------------------------------------------------
@@ -192,6 +173,12 @@ class ConvertOptions:
 OnOutcome = Callable[[Outcome], None]
 
 
+def _settings(options: ConvertOptions) -> worker.Settings:
+    """What every job of a batch shares, from the convert options (the one place)."""
+    return worker.Settings(to=options.to, extract=options.extract, read=options.read,
+                           export=options.export, extraction=options.extraction)
+
+
 def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
             options: ConvertOptions = ConvertOptions(), stdout: TextIO | None = None,
             on_outcome: OnOutcome | None = None) -> ConvertReport:
@@ -222,10 +209,8 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
         assert target is not None
         _refuse_an_input_folder(target, args)
         check_writable_folder(target)
-    settings = worker.Settings(
-        to=options.to, extract=options.extract, read=options.read, export=options.export,
-        extraction=options.extraction, folder=str(target) if to_folder else None,
-        skip_existing=options.skip_existing)
+    settings = replace(_settings(options), folder=str(target) if to_folder else None,
+                       skip_existing=options.skip_existing)
     items = iter_jobs(args, declared=options.from_format, glob=options.glob,
                       skip=target if to_folder else None)
     outcomes = _engine(items, settings, options)
@@ -347,8 +332,7 @@ def read_inputs(inputs: Sequence[str | Path], *,
                 options: ConvertOptions = ConvertOptions()) -> Iterator[tuple[str, list[Article] | NewsgraphError]]:
     """Each input (file, or line of a JSON Lines file) with its articles, read and extracted
     when due, or with the error that stopped it: for batches that go on past a bad input (push)."""
-    settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
-                               export=options.export, extraction=options.extraction)
+    settings = _settings(options)
     for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
         if isinstance(item, NewsgraphError):
             yield item.source or "?", item
@@ -364,8 +348,7 @@ def read_inputs(inputs: Sequence[str | Path], *,
 
 def iter_articles(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
     """Every article of every input, read (and extracted when due); the first error raises."""
-    settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
-                               export=options.export, extraction=options.extraction)
+    settings = _settings(options)
     for item in iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob):
         if isinstance(item, NewsgraphError):
             raise item

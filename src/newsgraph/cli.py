@@ -126,7 +126,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, from_format: s
         export=ExportOptions(validate=not no_validate, strict=strict,
                              ninjs_version=int(ninjs_version or 3), embed_html=embed_html),
         workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
-        skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
+        skip_existing=skip_existing, engine=engine, scheduler=scheduler,  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
     )
     if errors_file:
         api.refuse_overwriting_inputs(Path(errors_file), list(inputs))
@@ -381,7 +381,7 @@ def push_wordpress(inputs: tuple[str, ...], url: str, user: str, app_password_fi
                            option="--app-password-file")
     assert password is not None
     site = Site(url, user, password, client=_push_client(timeout, retries, ca_file, quiet))
-    options = WordPressOptions(status=status, dry_run=dry_run)  # type: ignore[arg-type]
+    options = WordPressOptions(status=status, dry_run=dry_run)  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
     items = api.read_inputs(list(inputs), options=api.ConvertOptions(from_format=from_format, extract=extract))
     return _report_push(push_items(site, items, options), quiet)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Callable
 
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .standards import (
     GEOJSON_SCHEMA,
     NEWSML_XSD,
@@ -35,6 +35,9 @@ class Format:
     reader: str | None = None  # "module:function"
     exporter: str | None = None  # module with render() and render_many()
     validator: str | None = None  # "module:function", bytes -> list[Problem]
+    # The check of a document newsgraph has just rendered from a valid Article, when it
+    # can skip what only repeats the model's rules; None: ``validator``.
+    generated_validator: str | None = None
     structured: bool = True  # structured inputs are not re-extracted unless asked
     many_extension: str | None = None  # file extension when one file holds many articles
     standards: tuple[str, ...] = ()  # official files its validator needs (see standards.py)
@@ -59,8 +62,11 @@ class Format:
                              f"writable formats: {', '.join(writable_names())}")
         return importlib.import_module(self.exporter)
 
-    def load_validator(self) -> Callable[..., Any] | None:
-        return _load(self.validator) if self.validator else None
+    def load_validator(self, *, generated: bool = False) -> Callable[..., Any] | None:
+        """The check of a document of this format; ``generated``: one newsgraph has just
+        rendered (the exporter says so through this call, not through a cache)."""
+        path = (self.generated_validator if generated else None) or self.validator
+        return _load(path) if path else None
 
     def extension_for(self, many: bool) -> str:
         return (self.many_extension if many and self.many_extension else self.extensions[0])
@@ -92,7 +98,8 @@ FORMATS: tuple[Format, ...] = (
     Format("newsml", "IPTC NewsML-G2 2.35 (newsItem; one newsMessage for many articles)",
            (".newsml.xml", ".xml"), "application/vnd.iptc.g2.newsitem+xml",
            reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
-           validator="newsgraph.validators.newsml:check", standards=(NEWSML_XSD, XML_XSD)),
+           validator="newsgraph.validators.newsml:check",
+           generated_validator="newsgraph.validators.newsml:check_generated", standards=(NEWSML_XSD, XML_XSD)),
     Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
            (".jsonld",), "application/ld+json",
            reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
@@ -175,3 +182,23 @@ def _sniff_json(data: bytes) -> str:
     if "uri" in keys and "id" not in keys:
         return "ninjs"
     return "json"
+
+
+def detect_format(data: bytes, name: str | None, declared: str | None = None) -> Format:
+    """The format named by the caller, else by the file's extension, else by its content."""
+    fmt: Format | None
+    if declared:
+        fmt = get(declared)
+    else:
+        fmt = (by_extension(name) if name else None) or sniff(data[:65536])
+        if fmt is None:
+            raise InputError("cannot tell which format this is",
+                             f"name it with --from ({', '.join(readable_names())})",
+                             source=name)
+        if fmt.name == "json" and data.lstrip()[:1] in (b"{", b"["):
+            # ".json" is shared by our JSON, ninjs and JSON-LD: let the content decide.
+            fmt = sniff(data[:65536]) or fmt
+    if not fmt.readable:
+        raise UsageError(f"newsgraph cannot read {fmt.name}",
+                         f"readable formats: {', '.join(readable_names())}")
+    return fmt

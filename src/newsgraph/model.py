@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Sequence, get_args
 
 from pydantic import (
     AfterValidator,
@@ -126,11 +126,11 @@ DatePrecision = Literal["time", "day", "week", "month", "year", "approximate"]
 ParagraphRole = Literal["body", "subheading", "blockquote", "list_item", "note"]
 MediaKind = Literal["image", "video", "audio", "graphic"]
 
-ACTOR_KINDS: tuple[str, ...] = ActorKind.__args__  # type: ignore[attr-defined]
-PLACE_KINDS: tuple[str, ...] = PlaceKind.__args__  # type: ignore[attr-defined]
-QUOTE_KINDS: tuple[str, ...] = QuoteKind.__args__  # type: ignore[attr-defined]
-EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
-EVENT_STATUSES: tuple[str, ...] = EventStatus.__args__  # type: ignore[attr-defined]
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
+EVENT_STATUSES: tuple[str, ...] = get_args(EventStatus)
 
 
 # Characters no output format can carry: the control characters and noncharacters XML 1.0
@@ -434,8 +434,9 @@ def _reference_problems(article: Article) -> list[str]:
     events = {e.id for e in article.events}
 
     seen: dict[str, str] = {}
-    for where, items in (("actors", article.actors), ("places", article.places),
-                         ("quotes", article.quotes), ("events", article.events)):
+    groups: tuple[tuple[str, Sequence[Actor | Place | Quote | Event]], ...] = (
+        ("actors", article.actors), ("places", article.places), ("quotes", article.quotes), ("events", article.events))
+    for where, items in groups:
         for i, item in enumerate(items):
             if item.id in seen:
                 problems.append(f"{where}[{i}].id {item.id!r} is used twice "

@@ -123,7 +123,7 @@ def official_context() -> dict[str, Any] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path else None
 
 
-class _Cache(dict):  # type: ignore[type-arg]
+class _Cache(dict):
     """A few resolved contexts; the oldest goes first (a batch has few distinct ones)."""
 
     SIZE = 32
@@ -298,7 +298,7 @@ def _ancestors(vocab: Vocabulary, cls: str) -> frozenset[str]:
 
 
 # Vocabulary objects hash by identity: one per process, built once.
-Vocabulary.__hash__ = object.__hash__  # type: ignore[method-assign]
+Vocabulary.__hash__ = object.__hash__  # type: ignore[method-assign]  # by identity, not by its (dict) fields
 
 
 @lru_cache(maxsize=1)

@@ -56,8 +56,7 @@ def search_path() -> list[Path]:
     checkout = Path(__file__).resolve().parents[2]  # src/newsgraph/standards.py -> checkout
     dirs.append(checkout.parent / "shared" / "standards")
     dirs.append(Path.cwd().parent / "shared" / "standards")
-    seen: set[Path] = set()
-    return [d for d in dirs if not (d in seen or seen.add(d))]  # type: ignore[func-returns-value]
+    return list(dict.fromkeys(dirs))  # each once, in order of preference
 
 
 def find(relpath: str) -> Path | None:

@@ -66,13 +66,11 @@ def read_options(base: ReadOptions, label: str, sidecar: dict[str, str]) -> Read
     if unknown:
         raise InputError(f"its sidecar has unknown keys: {', '.join(sorted(unknown))}",
                          f"use only {', '.join(SIDECAR_KEYS)}", source=label)
-    return replace(opts, **{k: v for k, v in sidecar.items() if getattr(opts, k) is None})
+    return replace(opts, **{k: v for k, v in sidecar.items() if getattr(opts, k) is None})  # type: ignore[arg-type]  # mypy checks **meta against every field, the dict "extra" too; only str fields are named
 
 
 def load(job: Job, settings: Settings) -> list[Article]:
     """The job's articles, read and (when due) extracted."""
-    from .api import detect_format  # the one place format detection lives
-
     sidecar = Input(Path(job.sidecar), Path(job.stem), job.label).sidecar() if job.sidecar else {}
     opts = read_options(settings.read, job.label, sidecar)
     try:
@@ -82,7 +80,7 @@ def load(job: Job, settings: Settings) -> list[Article]:
         else:
             data = job.data if job.data is not None else \
                 Input(Path(job.path or ""), Path(job.stem), job.label).read_bytes()
-            fmt = detect_format(data, None if job.path is None else job.label, job.format)
+            fmt = formats.detect_format(data, None if job.path is None else job.label, job.format)
             articles = list(fmt.load_reader()(data, opts))
             structured = fmt.structured
     except NewsgraphError as err:

@@ -36,7 +36,6 @@ from ..errors import ExportError, UsageError
 from ..inline import Element as MarkNode
 from ..inline import Mark, Node, nest, to_elements
 from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Paragraph, Place, Quote
-from ..validators import newsml as newsml_validate
 from ..newsml_terms import (
     CPNAT_EVENT,
     CPNAT_OF_ACTOR,
@@ -117,9 +116,7 @@ _TEXT_BLOCKS = frozenset({_NITF["p"], _NITF["hl2"], _NITF["li"]})
 
 def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
     """One article as a NewsML-G2 newsItem document."""
-    text = serialize(_checked_item(article), pretty=options.pretty)
-    newsml_validate.note_generated(text)
-    return text
+    return serialize(_checked_item(article), pretty=options.pretty)
 
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
@@ -131,9 +128,7 @@ def render_many(articles: Iterable[Article], options: ExportOptions = ExportOpti
     for article in articles:
         item_set.append(_checked_item(article))
     if len(item_set):  # a message needs at least one item; no articles, no document
-        text = serialize(message, pretty=options.pretty)
-        newsml_validate.note_generated(text)
-        yield text
+        yield serialize(message, pretty=options.pretty)
 
 
 def serialize(root: etree._Element, *, pretty: bool = True) -> str:

@@ -37,7 +37,7 @@ class BodyEdit:
 
     def text(self, index: int) -> str:
         keep = self.plan[index]
-        return "" if keep is None else self.article.body[index].text[keep.start:keep.end]
+        return "" if keep is None else self.article.body[index].text[keep.start : keep.end]
 
     def offset(self, index: int, at: int = 0) -> int | None:
         """Where character ``at`` of paragraph ``index`` stands in the input, if known."""
@@ -49,8 +49,9 @@ class BodyEdit:
         if keep is None:
             return
         para = self.article.body[index]
-        self.removed.append(RemovedText(text=para.text[keep.start:keep.end],
-                                        offset=self.offset(index, keep.start), reason=reason))
+        self.removed.append(
+            RemovedText(text=para.text[keep.start : keep.end], offset=self.offset(index, keep.start), reason=reason)
+        )
         self.plan[index] = None
 
     def trim_end(self, index: int, at: int, reason: str) -> None:
@@ -59,10 +60,11 @@ class BodyEdit:
         if keep is None or not keep.start < at < keep.end:
             return
         para = self.article.body[index]
-        cut = para.text[at:keep.end]
-        stripped = len(para.text[keep.start:at].rstrip())
-        self.removed.append(RemovedText(text=cut.strip(), offset=self.offset(index, at + len(cut) - len(cut.lstrip())),
-                                        reason=reason))
+        cut = para.text[at : keep.end]
+        stripped = len(para.text[keep.start : at].rstrip())
+        self.removed.append(
+            RemovedText(text=cut.strip(), offset=self.offset(index, at + len(cut) - len(cut.lstrip())), reason=reason)
+        )
         keep.end = keep.start + stripped
 
     def set_role(self, index: int, role: ParagraphRole) -> None:
@@ -79,8 +81,9 @@ class BodyEdit:
             if keep is None:
                 continue
             new_index[i] = len(body)
-            body.append(Paragraph(text=para.text[keep.start:keep.end],
-                                  offset=self.offset(i, keep.start), role=keep.role))
+            body.append(
+                Paragraph(text=para.text[keep.start : keep.end], offset=self.offset(i, keep.start), role=keep.role)
+            )
 
         def move(span: Span) -> Span | None:
             keep = self.plan[span.paragraph] if span.paragraph < len(self.plan) else None
@@ -107,10 +110,15 @@ class BodyEdit:
         # Input order: what earlier passes removed and what this one removes, interleaved.
         removed = sorted([*provenance.removed, *self.removed], key=lambda r: (r.offset is None, r.offset or 0))
         notes = [*provenance.notes, *(n for n in self.notes if n not in provenance.notes)]
-        provenance = provenance.model_copy(update={"removed": removed,
-                                                   "notes": notes})
-        fields = {"body": body, "actors": actors, "places": places, "events": events,
-                  "quotes": quotes, "provenance": provenance}
+        provenance = provenance.model_copy(update={"removed": removed, "notes": notes})
+        fields = {
+            "body": body,
+            "actors": actors,
+            "places": places,
+            "events": events,
+            "quotes": quotes,
+            "provenance": provenance,
+        }
         fields.update(updates)
         return Article.model_validate({**article.model_dump(), **_dump(fields)})
 
@@ -118,8 +126,9 @@ class BodyEdit:
 def _dump(fields: dict[str, object]) -> dict[str, object]:
     def plain(value: object) -> object:
         if hasattr(value, "model_dump"):
-            return value.model_dump()  # type: ignore[union-attr]
+            return value.model_dump()
         if isinstance(value, list):
             return [plain(v) for v in value]
         return value
+
     return {k: plain(v) for k, v in fields.items()}

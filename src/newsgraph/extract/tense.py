@@ -86,8 +86,7 @@ def _prospective_head(verb: "Token") -> bool:
     if lemma == "go" and head.tag_ == "VBG" and verb.dep_ == "xcomp":
         return True
     # "is to meet": the infinitive right after the form of "be", not "was one of the last to"
-    return lemma == "be" and verb.dep_ == "xcomp" and any(
-        c.tag_ == "TO" and c.i == head.i + 1 for c in verb.children)
+    return lemma == "be" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" and c.i == head.i + 1 for c in verb.children)
 
 
 def direction_of_verb(verb: "Token", depth: int = 0) -> Direction | None:
@@ -98,14 +97,17 @@ def direction_of_verb(verb: "Token", depth: int = 0) -> Direction | None:
     aux = _aux(verb)
     if any(a in w["future_aux"] for a in aux) or _prospective_head(verb):
         return "future"
-    if verb.lemma_.casefold() in w["prospective"] and verb.tag_ in ("VBN", "JJ") and \
-            any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+    if (
+        verb.lemma_.casefold() in w["prospective"]
+        and verb.tag_ in ("VBN", "JJ")
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    ):
         return "future"  # "scheduled for Tuesday", "set for June"
     if any(a in w["modal_aux"] for a in aux):
         return "future"
     if any(a in w["perfect_aux"] for a in aux):
         return "past" if verb.tag_ == "VBN" or "had" in aux else "present"
-    if verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm"):
+    if verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense", []) and "Fin" in verb.morph.get("VerbForm", []):
         return "past"
     if verb.tag_ in ("VBN", "VBG"):
         if verb.dep_ == "acl" and not aux:

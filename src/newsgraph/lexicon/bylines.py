@@ -20,12 +20,14 @@ _MAX_WORDS = 16  # a byline is short; a longer line is prose
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z]\w+|O[’'][A-Z]\w+)$")
 _SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\s[–—-]\s)\s*")
 _HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)\s*")
-_NOT_NAME_WORDS = frozenset("""
+_NOT_NAME_WORDS = frozenset(
+    """
 the a an this that news photo photos image video by for with from and in on at of to
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december today yesterday updated published
 staff reporter writer editor correspondent contributor
-""".split())
+""".split()
+)
 
 
 @dataclass
@@ -39,20 +41,35 @@ class Byline:
     empty: bool = False  # a "by" with no name after it
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    prefix: tuple[re.Pattern[str], ...]
+    empty: tuple[re.Pattern[str], ...]
+    credits_line: tuple[re.Pattern[str], ...]
+    bio: tuple[re.Pattern[str], ...]
+    bio_follow: tuple[re.Pattern[str], ...]
+    follow_author: tuple[re.Pattern[str], ...]
+    titles: frozenset[str]
+    particles: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, object]:
+def _patterns() -> _Patterns:
     raw = data("bylines")
-    compile_all = lambda key: tuple(re.compile(p, re.I) for p in raw[key])  # noqa: E731
-    return {
-        "prefix": compile_all("prefix"),
-        "empty": compile_all("empty"),
-        "credits_line": compile_all("credits_line"),
-        "bio": tuple(re.compile(p) for p in raw["bio"]),
-        "bio_follow": tuple(re.compile(p) for p in raw["bio_follow"]),
-        "follow_author": tuple(re.compile(p) for p in raw["follow_author"]),
-        "titles": frozenset(t.casefold() for t in raw["title_words"]),
-        "particles": frozenset(raw["particles"]),
-    }
+
+    def compile_all(key: str, flags: int = re.I) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, flags) for p in raw[key])
+
+    return _Patterns(
+        prefix=compile_all("prefix"),
+        empty=compile_all("empty"),
+        credits_line=compile_all("credits_line"),
+        bio=compile_all("bio", 0),
+        bio_follow=compile_all("bio_follow", 0),
+        follow_author=compile_all("follow_author", 0),
+        titles=frozenset(t.casefold() for t in raw["title_words"]),
+        particles=frozenset(raw["particles"]),
+    )
 
 
 def is_person_name(text: str) -> bool:
@@ -64,10 +81,10 @@ def is_person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    particles = _patterns()["particles"]
+    particles = _patterns().particles
     capitalised = 0
     for w in words:
-        if w in particles:  # type: ignore[operator]
+        if w in particles:
             continue
         if not _NAME_WORD.match(w) or w.casefold().strip(".") in _NOT_NAME_WORDS:
             return False
@@ -77,11 +94,11 @@ def is_person_name(text: str) -> bool:
 
 def _split_title(piece: str) -> tuple[str, str | None]:
     """'Jane Doe Staff Writer' -> ('Jane Doe', 'Staff Writer'), using the title list."""
-    titles = _patterns()["titles"]
+    titles = _patterns().titles
     words = piece.split()
     for i in range(1, len(words)):
         tail = " ".join(words[i:])
-        if tail.casefold() in titles:  # type: ignore[operator]
+        if tail.casefold() in titles:
             return " ".join(words[:i]), tail
     return piece, None
 
@@ -109,8 +126,8 @@ def split_names(text: str) -> Byline | None:
     place = re.search(r"\s+in\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$", text)
     if place:
         result.place = place.group(1)
-        text = text[:place.start()]
-    titles = _patterns()["titles"]
+        text = text[: place.start()]
+    titles = _patterns().titles
     last_name: str | None = None
     for piece in (p.strip() for p in _SPLIT.split(text)):
         if not piece:
@@ -124,7 +141,7 @@ def split_names(text: str) -> Byline | None:
         if outlet:
             result.outlets.append(outlet)
             continue
-        if piece.casefold() in titles and last_name:  # type: ignore[operator]
+        if piece.casefold() in titles and last_name:
             result.titles[last_name] = piece
             continue
         name, title = _split_title(piece)
@@ -135,8 +152,9 @@ def split_names(text: str) -> Byline | None:
         if not is_person_name(name):
             return None
         if name.isupper():  # "JANE DOE" is written in capitals, not named so
-            name = " ".join(w.casefold() if w.casefold() in _patterns()["particles"] else w.capitalize()  # type: ignore[operator]
-                            for w in name.split())
+            name = " ".join(
+                w.casefold() if w.casefold() in _patterns().particles else w.capitalize() for w in name.split()
+            )
         result.names.append(name)
         if title:
             result.titles[name] = title
@@ -152,12 +170,12 @@ def parse_line(line: str) -> Byline | None:
     if not text or len(text.split()) > _MAX_WORDS + 2:
         return None
     pats = _patterns()
-    for p in pats["empty"]:  # type: ignore[attr-defined]
+    for p in pats.empty:
         if p.fullmatch(text):
             return Byline(empty=True)
     # End-of-story credits first: "Reporting by X; Editing by Y" also fits "... by <names>".
-    for key in ("credits_line", "prefix"):
-        for p in pats[key]:  # type: ignore[attr-defined]
+    for group in (pats.credits_line, pats.prefix):
+        for p in group:
             m = p.fullmatch(text)
             found = split_names(m.group("names")) if m else None
             if found:
@@ -188,13 +206,13 @@ def parse_bio(line: str) -> Bio | None:
     if len(text.split()) > 60:
         return None
     pats = _patterns()
-    for p in pats["bio"]:  # type: ignore[attr-defined]
+    for p in pats.bio:
         m = p.fullmatch(text)
         if m and is_person_name(m.group("name")):
             groups = m.groupdict()
             org = groups.get("org")
             return Bio(m.group("name"), groups.get("title"), org.strip() if org else None)
-    for p in pats["bio_follow"]:  # type: ignore[attr-defined]
+    for p in pats.bio_follow:
         if p.fullmatch(text):
             return Bio(None, None, None)
     return None
@@ -205,13 +223,13 @@ def is_journalist_title(title: str | None) -> bool:
     if not title:
         return False
     words = title.casefold().split()
-    titles = _patterns()["titles"]
-    return any(" ".join(words[i:]) in titles for i in range(len(words)))  # type: ignore[operator]
+    titles = _patterns().titles
+    return any(" ".join(words[i:]) in titles for i in range(len(words)))
 
 
 def follow_author(line: str) -> str | None:
     """The person a sign-off asks readers to follow ('Follow Jane Doe on Twitter @jd')."""
-    for p in _patterns()["follow_author"]:  # type: ignore[attr-defined]
+    for p in _patterns().follow_author:
         m = p.fullmatch(line.strip())
         if m and is_person_name(m.group("name")):
             return m.group("name")

@@ -34,9 +34,12 @@ class Credit:
 
 
 def _fill(pattern: str) -> str:
-    return (pattern.replace("{NAME}", _NAME).replace("{OUTLET}", OUTLET_PATTERN)
-            .replace("{AGENCY}", _alternation("photo_agencies"))
-            .replace("{PHOTO_ONLY}", _alternation("photo_only")))
+    return (
+        pattern.replace("{NAME}", _NAME)
+        .replace("{OUTLET}", OUTLET_PATTERN)
+        .replace("{AGENCY}", _alternation("photo_agencies"))
+        .replace("{PHOTO_ONLY}", _alternation("photo_only"))
+    )
 
 
 @lru_cache(maxsize=None)
@@ -76,13 +79,16 @@ def _publisher() -> tuple[re.Pattern[str], ...]:
 def is_photo_credit(text: str) -> bool:
     """Whether the whole of ``text`` is a photo credit ('Name/Agency via AP')."""
     text = text.strip()
-    return (0 < len(text) <= _MAX_CREDIT and len(text.split()) <= _MAX_CREDIT_WORDS
-            and _photo().fullmatch(text) is not None)
+    return (
+        0 < len(text) <= _MAX_CREDIT and len(text.split()) <= _MAX_CREDIT_WORDS and _photo().fullmatch(text) is not None
+    )
 
 
-_CREDIT_LABEL = re.compile(r"^(?:(?:Image|Photo|Picture|Video) (?:source|credit),\s*"
-                           r"|(?:Photo credit|Image credit|Photograph|Photo|Image|Picture|Credit)s?\s*:\s*"
-                           r"|(?:Photo|Photograph|Picture)s? by\s+)")
+_CREDIT_LABEL = re.compile(
+    r"^(?:(?:Image|Photo|Picture|Video) (?:source|credit),\s*"
+    r"|(?:Photo credit|Image credit|Photograph|Photo|Image|Picture|Credit)s?\s*:\s*"
+    r"|(?:Photo|Photograph|Picture)s? by\s+)"
+)
 
 
 def credit_text(credit: str) -> str:
@@ -99,9 +105,9 @@ def split_caption(text: str) -> tuple[str, str] | None:
     """
     tail_from = max(0, len(text) - _MAX_CREDIT - 4)
     for m in _SENTENCE_END.finditer(text, tail_from):
-        credit = text[m.end():].strip()
+        credit = text[m.end() :].strip()
         if credit and is_photo_credit(credit):
-            return text[:m.end()].rstrip(), credit_text(credit)
+            return text[: m.end()].rstrip(), credit_text(credit)
     return None
 
 
@@ -214,7 +220,7 @@ def _note_lines() -> tuple[re.Pattern[str], ...]:
 def caption_line(text: str) -> str | None:
     """The caption a line states with a label ('Image caption, Biden speaks ...'), else None."""
     m = _caption_prefix().match(text.strip())
-    return text.strip()[m.end():] or None if m else None
+    return text.strip()[m.end() :] or None if m else None
 
 
 def is_note_line(text: str) -> bool:

@@ -48,12 +48,26 @@ def _rules() -> tuple[int, tuple[Rule, ...]]:
     # Block starters first: "Comments" starts a block rather than being one line.
     for group in raw["blocks"]:
         for p in group["patterns"]:
-            rules.append(Rule(group["reason"], re.compile(p, re.I), block=True,
-                              to_end=bool(group.get("to_end")), topics_block=bool(group.get("topics_block"))))
+            rules.append(
+                Rule(
+                    group["reason"],
+                    re.compile(p, re.I),
+                    block=True,
+                    to_end=bool(group.get("to_end")),
+                    topics_block=bool(group.get("topics_block")),
+                )
+            )
     for group in raw["lines"]:
         for p in group["patterns"]:
-            rules.append(Rule(group["reason"], re.compile(p, re.I), topics=bool(group.get("topics")),
-                              author_intro=bool(group.get("author_intro")), bullets=bool(group.get("bullets"))))
+            rules.append(
+                Rule(
+                    group["reason"],
+                    re.compile(p, re.I),
+                    topics=bool(group.get("topics")),
+                    author_intro=bool(group.get("author_intro")),
+                    bullets=bool(group.get("bullets")),
+                )
+            )
     return int(raw["max_words"]), tuple(rules)
 
 
@@ -100,7 +114,6 @@ def line_reason(text: str) -> str | None:
     return hit.rule.reason if hit else None
 
 
-
 def is_headline_candidate(text: str) -> bool:
     """Whether a line may be the headline: not page furniture, a byline, a credit or a date."""
     return line_reason(text) is None and not special_line(text)
@@ -108,5 +121,10 @@ def is_headline_candidate(text: str) -> bool:
 
 def special_line(text: str) -> bool:
     """Lines with a form of their own, never a headline or a heading."""
-    return bool(bylines.parse_line(text) or credits.agency_line(text) or credits.source_line(text)
-                or date_line(text) or credits.is_photo_credit(text))
+    return bool(
+        bylines.parse_line(text)
+        or credits.agency_line(text)
+        or credits.source_line(text)
+        or date_line(text)
+        or credits.is_photo_credit(text)
+    )

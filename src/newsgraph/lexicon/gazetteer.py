@@ -38,15 +38,15 @@ class KnownOrg:
 
 @dataclass
 class Gazetteer:
-    countries: dict[str, Country] = field(default_factory=dict)   # name or alias key
+    countries: dict[str, Country] = field(default_factory=dict)  # name or alias key
     demonyms: dict[str, Country] = field(default_factory=dict)
     capitals: dict[str, Country] = field(default_factory=dict)
     orgs: dict[str, KnownOrg] = field(default_factory=dict)
-    cities: dict[str, tuple[str, str]] = field(default_factory=dict)    # key -> (name, country)
+    cities: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, country)
     regions: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     venue_words: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()
-    by_name: dict[str, Country] = field(default_factory=dict)        # canonical name -> country
+    by_name: dict[str, Country] = field(default_factory=dict)  # canonical name -> country
 
     def country(self, name: str) -> Country | None:
         return self.countries.get(key(name))
@@ -70,8 +70,8 @@ class Gazetteer:
             c = self.capitals[k]
             return _display(name), "city", c.name
         if k in self.regions:
-            region, country = self.regions[k]
-            return region, "region", country
+            region, region_country = self.regions[k]
+            return region, "region", region_country
         return None
 
 

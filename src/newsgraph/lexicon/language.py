@@ -11,13 +11,13 @@ import re
 from .wordlists import word_set
 
 _WORD = re.compile(r"[^\W\d_]+")
-MIN_WORDS = 20          # below this the share says too little: assume English
+MIN_WORDS = 20  # below this the share says too little: assume English
 MIN_SHARE = 0.12
 
 
 def english_share(text: str, limit: int = 5000) -> tuple[float, int]:
     """(share of English function words, number of words looked at)."""
-    words = _WORD.findall(text[:limit * 12])[:limit]
+    words = _WORD.findall(text[: limit * 12])[:limit]
     if not words:
         return 0.0, 0
     common = word_set("english_function_words")
@@ -33,6 +33,8 @@ def non_english_reason(text: str, declared: str | None) -> str | None:
         return None
     share, n = english_share(text)
     if n >= MIN_WORDS and share < MIN_SHARE:
-        return (f"the text does not look like English ({share:.0%} common English words; "
-                "give --language en to force extraction)")
+        return (
+            f"the text does not look like English ({share:.0%} common English words; "
+            "give --language en to force extraction)"
+        )
     return None

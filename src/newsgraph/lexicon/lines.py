@@ -36,7 +36,7 @@ def subheading_like(text: str) -> bool:
     words = stripped.split()
     if not 1 <= len(words) <= _SUBHEADING_MAX_WORDS or not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
-    if stripped.endswith((".", ",", ";", ":", "”", "\"", "’", "'")) or QUOTE_MARKS.search(stripped):
+    if stripped.endswith((".", ",", ";", ":", "”", '"', "’", "'")) or QUOTE_MARKS.search(stripped):
         return False
     if not re.search(r"[^\W\d_]{2}", stripped) or SPEAKER.match(stripped):
         return False
@@ -49,8 +49,11 @@ def standfirst_like(text: str) -> bool:
     """A dek: a few words to a long sentence, not a lead-in to a list (':') or a fragment."""
     stripped = text.strip()
     n = len(stripped.split())
-    return (_STANDFIRST_WORDS[0] <= n <= _STANDFIRST_WORDS[1] and not stripped.endswith(":")
-            and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "“\"'‘"))
+    return (
+        _STANDFIRST_WORDS[0] <= n <= _STANDFIRST_WORDS[1]
+        and not stripped.endswith(":")
+        and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "“\"'‘")
+    )
 
 
 def title_case(text: str) -> bool:

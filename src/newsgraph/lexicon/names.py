@@ -37,8 +37,7 @@ def _titles() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]
 def is_title_head(word: str, lemma: str | None = None) -> bool:
     heads = _titles()[0]
     w = word.casefold()
-    return w in heads or (lemma is not None and lemma.casefold() in heads) or (
-        w.endswith("s") and w[:-1] in heads)
+    return w in heads or (lemma is not None and lemma.casefold() in heads) or (w.endswith("s") and w[:-1] in heads)
 
 
 def is_title_modifier(word: str, next_word: str | None = None) -> bool:
@@ -47,7 +46,9 @@ def is_title_modifier(word: str, next_word: str | None = None) -> bool:
     if w in _titles()[1]:
         return True
     bound = _titles()[2].get(w)
-    return bool(bound) and next_word is not None and next_word.casefold() in bound
+    if not bound:
+        return False
+    return next_word is not None and next_word.casefold() in bound
 
 
 def is_unaffiliated_head(word: str) -> bool:

@@ -24,8 +24,10 @@ class Outlet:
 
 # A capitalised name of up to eight words, digits allowed ("KVIA ABC 7"), with the few
 # lower-case joiners outlet names have ("Voice of America").
-OUTLET_PATTERN = (r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z])"
-                  r"(?:[ ](?:[A-Z0-9][\w&'’.-]*[\w]|[A-Z0-9]|of|de|and|&|für|del|la)){0,7}")
+OUTLET_PATTERN = (
+    r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z])"
+    r"(?:[ ](?:[A-Z0-9][\w&'’.-]*[\w]|[A-Z0-9]|of|de|and|&|für|del|la)){0,7}"
+)
 
 _TLD = re.compile(r"\.(?:com|org|net|co|info|news|ph|uk|us|ca|au|in|de|fr|ru|io|tv)(?:\.[a-z]{2})?$", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -102,7 +104,9 @@ def trim_to_outlet(words: str) -> Outlet | None:
 
 def same_outlet(a: str, b: str) -> bool:
     """Whether two outlet names are one outlet: 'Rappler' and 'Rappler.com', 'The Hill' and 'Hill'."""
+
     def key(name: str) -> str:
         hit = lookup(name)
         return normalise_name(_TLD.sub("", _LEADING_THE.sub("", hit.name if hit else name)))
+
     return key(a) == key(b)

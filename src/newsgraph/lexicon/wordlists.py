@@ -1,4 +1,4 @@
-"""Word lists and patterns are data: files in ``extract/data/``, read once.
+"""Word lists and patterns are data: files in ``lexicon/data/``, read once.
 
 A ``.txt`` list has one entry per line; blank lines and lines starting with ``#`` are
 comments. A ``.json`` file holds whatever structure its pass documents.

@@ -15,8 +15,10 @@ from functools import lru_cache
 from .wordlists import data
 
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-_TIME = (r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[aApP]\.?[mM]\.?)?"
-         r"(?:\s*(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*))?)?")
+_TIME = (
+    r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[aApP]\.?[mM]\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*))?)?"
+)
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,10 @@ def _line_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 _SEGMENT = re.compile(r"\s*[|·•]\s*")
-_RELATIVE = re.compile(r"(?i:(?:updated|published|posted)?\s*(?:\d+|an?|one)\s*"
-                       r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|\d+\s*min(?:ute)?s?\s+read)")
+_RELATIVE = re.compile(
+    r"(?i:(?:updated|published|posted)?\s*(?:\d+|an?|one)\s*"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|\d+\s*min(?:ute)?s?\s+read)"
+)
 
 
 def date_line(line: str) -> tuple[str, str] | None:
@@ -86,8 +90,9 @@ def date_line(line: str) -> tuple[str, str] | None:
     if len(segments) > 1:
         found = [_date_segment(s) for s in segments]
         dated = [f for f in found if f]
-        if dated and all(f or re.fullmatch(_TIME, s.strip()) or _RELATIVE.fullmatch(s.strip())
-                         for f, s in zip(found, segments)):
+        if dated and all(
+            f or re.fullmatch(_TIME, s.strip()) or _RELATIVE.fullmatch(s.strip()) for f, s in zip(found, segments)
+        ):
             return dated[0]
         return None
     return _date_segment(text)
@@ -104,7 +109,7 @@ def _date_segment(text: str) -> tuple[str, str] | None:
     if len(dates) != 1:
         return None
     d = dates[0]
-    leftover = (rest[:d.start] + rest[d.end:]).strip()
+    leftover = (rest[: d.start] + rest[d.end :]).strip()
     if re.fullmatch(_TIME, leftover.strip(" ,.|-–")):
         return field, d.iso
     return None

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .. import api
-from ..exporters import html_body
+from .. import html_body
 from ..exporters.base import ExportOptions
 from ..exporters.jsonld_html import script_json
 from ..model import Article, normalise_name

@@ -28,7 +28,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import InputError
-from ..exporters.html_body import NEVER_TEXT
+from ..html_body import NEVER_TEXT
 from ..model import Actor, Article, Media, Paragraph, ParagraphRole, mint_article_id, mint_id
 from .base import ReadOptions, Sanitiser, apply_options, provenance
 

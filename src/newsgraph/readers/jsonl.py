@@ -36,7 +36,7 @@ def read_record(line: str, options: ReadOptions, number: int | None = None) -> t
         sanitiser = Sanitiser()
         doc = sanitiser.document(doc)
         fill = {k: str(doc[k]) for k in RECORD_META if doc.get(k) and getattr(options, k) is None}
-        opts = replace(options, **fill)
+        opts = replace(options, **fill)  # type: ignore[arg-type]  # mypy checks **meta against every field, the dict "extra" too; only str fields are named
         if not doc["text"].strip():
             raise InputError(f"{where}the record's text is empty", "give each record an article text",
                              source=options.source)

@@ -372,7 +372,7 @@ class _ArticleReader:
         elif self.ours:
             self.problem(f"{value.id!r} is listed in the article but is no actor, place or event")
         elif default == "topic" and value.text("name"):
-            self.topics.append(value.text("name").strip())  # type: ignore[union-attr]
+            self.topics.append(value.text("name").strip())  # type: ignore[union-attr]  # not None: tested above
 
     def register(self, registry: _Registry, value: Node | Literal, kind: str, name: str | None,
                  base: dict[str, Any], blank_id: Callable[[], str]) -> str | None:

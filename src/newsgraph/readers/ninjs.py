@@ -23,8 +23,8 @@ import lxml.html
 from lxml import etree
 
 from ..errors import InputError, ModelError
-from ..exporters import html_body
-from ..exporters import ninjs as conv
+from .. import html_body
+from .. import ninjs_terms as conv
 from pydantic import TypeAdapter, ValidationError
 
 from ..model import (

@@ -7,8 +7,6 @@ process. When it is not installed the check says so: a warning, or an error unde
 
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,24 +20,6 @@ _NAR = "{http://iptc.org/std/nar/2006-10-01/}"  # dropped from messages: every t
 
 # Reading the item after the XSD passes also checks the model's rules (ids, spans).
 _READ_SOURCE = "<document>"
-
-# Documents the exporter wrote in this process from an Article: the model's rules already
-# held for that Article, so reading them back before writing would only repeat the check
-# (it was half the cost of an export). They still get the full XSD check.
-_GENERATED: OrderedDict[bytes, None] = OrderedDict()
-_GENERATED_MAX = 256
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def note_generated(text: str) -> None:
-    """Called by the exporter for each document it renders from a (valid) Article."""
-    _GENERATED[_digest(text.encode("utf-8"))] = None
-    while len(_GENERATED) > _GENERATED_MAX:
-        _GENERATED.popitem(last=False)
-
 
 @lru_cache(maxsize=4)
 def _load_schema(path: Path) -> etree.XMLSchema | SchemaMissingError:
@@ -88,6 +68,13 @@ def xsd_problems(root: etree._Element, xsd: etree.XMLSchema, limit: int = 20) ->
             for entry in list(xsd.error_log)[:limit]]
 
 
+def check_generated(data: bytes, *, strict: bool = False) -> list[Problem]:
+    """Problems of a document the exporter has just rendered from a valid Article: the
+    XSD check only, since reading it back would repeat the model's rules (and was half
+    the cost of an export)."""
+    return check(data, strict=strict, read=False)
+
+
 def check(data: bytes, *, strict: bool = False, read: bool = True) -> list[Problem]:
     """Problems of a NewsML-G2 document; [] when it is valid (and readable, with ``read``).
 
@@ -106,7 +93,7 @@ def check(data: bytes, *, strict: bool = False, read: bool = True) -> list[Probl
         # Not fatal unless asked: the document may be fine, it just was not checked.
         problems.append(Problem(f"not checked against the NewsML-G2 XSD: {err.message}",
                                 severity="warning"))
-    if read and not any(p.severity == "error" for p in problems) and _digest(data) not in _GENERATED:
+    if read and not any(p.severity == "error" for p in problems):
         problems.extend(_read_problems(root))
     return problems
 

@@ -3,7 +3,7 @@
 spaCy proposes names (:mod:`.entities`); this module decides what each name is, once
 per article, and merges the ways an article names one actor:
 
-1. Known names win over the model's label (:mod:`.gazetteer`): countries and their
+1. Known names win over the model's label (:mod:`newsgraph.lexicon.gazetteer`): countries and their
    aliases (US, U.S., United States, America), seats of government (Kremlin), well-known
    organisations (Tass, Twitter), cities and regions. A capital is the country's
    government when it acts ("Moscow denies") and a city otherwise (:mod:`.places`).
@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Callable
 from dataclasses import dataclass, field
+from typing import Callable, Literal, cast
 
-from ...model import Actor, Article, Place, Provenance, Span, mint_id
-from .entities import Candidate, Segment, candidates, make, segments, title_after, title_before
 from ...lexicon.gazetteer import gazetteer, key
 from ...lexicon.language import non_english_reason
 from ...lexicon.names import (
@@ -47,18 +45,51 @@ from ...lexicon.names import (
     surname,
     title_gender,
 )
+from ...model import Actor, ActorKind, Article, Place, PlaceKind, Provenance, Span, mint_id
 from ..options import ExtractOptions
+from .entities import Candidate, Segment, candidates, make, segments, title_after, title_before
 from .places import capital_is_government, place_of
 
-_LABEL_KIND = {"ORG": "organization", "PERSON": "person", "NORP": "group",
-               "GPE": "place", "LOC": "place", "FAC": "place"}
-_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le",
-                             "al", "el", "bin", "ibn", "ben", "dos", "das", "ter", "ten", "y"})
+_LABEL_KIND = {
+    "ORG": "organization",
+    "PERSON": "person",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "del",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+        "y",
+    }
+)
+
+Gender = Literal["female", "male"]
 
 
 @dataclass
 class _Entity:
-    kind: str                      # an actor kind, or "place"
+    kind: str  # an actor kind, or "place"
     name: str
     place_kind: str = "other"
     country: str | None = None
@@ -110,8 +141,9 @@ def run(article: Article, options: ExtractOptions) -> Article:
         return _note(article, f"actors: actors and places not extracted: {reason}")
     segs = segments(article, options.spacy_model)
     credited = _credited_names(article)
-    cands = [c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end)
-             and (not s.weak or _known(c.text))]
+    cands = [
+        c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
+    ]
     book = _Book()
     unresolved = _resolve_known(cands, book)
     people = _resolve_names(unresolved, book, credited)
@@ -261,11 +293,11 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
     for p in people:
         _canonical(p)
         book.items[("person", p.name)] = p
-        for c in p.mentions.values():
-            if c is not None:
-                title_before(c)
-                title_after(c)
-                _take_titles(p, c)
+        for mention in p.mentions.values():
+            if mention is not None:
+                title_before(mention)
+                title_after(mention)
+                _take_titles(p, mention)
     for k, cs in by_key.items():
         if kinds[k] != "person":
             _file(book, kinds[k], cs)
@@ -375,7 +407,7 @@ def _nearest(people: list[_Entity], c: Candidate) -> _Entity:
     """The person of this surname mentioned last before ``c`` (else the first one)."""
     best, best_pos = people[0], (-1, -1)
     for p in people:
-        for (para, start, _end) in p.mentions:
+        for para, start, _end in p.mentions:
             if (para, start) < (c.para, c.start) and (para, start) > best_pos:
                 best, best_pos = p, (para, start)
     return best
@@ -383,8 +415,7 @@ def _nearest(people: list[_Entity], c: Candidate) -> _Entity:
 
 def _canonical(p: _Entity) -> None:
     """The fullest name as first written is the name; the other forms are aliases."""
-    forms = [c.text for c in sorted((c for c in p.mentions.values() if c is not None),
-                                    key=lambda c: (c.para, c.start))]
+    forms = [c.text for c in sorted((c for c in p.mentions.values() if c is not None), key=lambda c: (c.para, c.start))]
     if not forms:
         return
     longest = max(len(f.split()) for f in forms)
@@ -422,11 +453,14 @@ def _more_mentions(segs: list[Segment], book: _Book, people: list[_Entity]) -> N
                 forms.setdefault(n, e)
     if not forms:
         return
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f).replace("\\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-                         + r")(?!\w)")
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(f).replace("\\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+        + r")(?!\w)"
+    )
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for e in book.items.values():
-        for (p, s, en) in e.mentions:
+        for p, s, en in e.mentions:
             taken[p].append((s, en))
     for seg in segs:
         for m in pattern.finditer(seg.text):
@@ -450,8 +484,10 @@ def _more_mentions(segs: list[Segment], book: _Book, people: list[_Entity]) -> N
 
 def _drop_overlaps(book: _Book) -> None:
     """One entity per stretch of text: a longer name beats a shorter one inside it."""
-    spans = sorted(((p, s, en, e) for e in book.items.values() for (p, s, en) in e.mentions),
-                   key=lambda x: (x[0], x[1], -(x[2] - x[1])))
+    spans = sorted(
+        ((p, s, en, e) for e in book.items.values() for (p, s, en) in e.mentions),
+        key=lambda x: (x[0], x[1], -(x[2] - x[1])),
+    )
     last: tuple[int, int] = (-1, -1)
     for p, s, en, e in spans:
         if p == last[0] and s < last[1]:
@@ -468,7 +504,7 @@ def _gender(p: _Entity, segs: list[Segment], book: _Book) -> None:
     person_spans: dict[int, list[tuple[int, int, _Entity]]] = defaultdict(list)
     for e in book.items.values():
         if e.kind == "person":
-            for (para, s, en) in e.mentions:
+            for para, s, en in e.mentions:
                 person_spans[para].append((s, en, e))
     for seg in segs:
         sents = list(seg.doc.sents)
@@ -494,7 +530,7 @@ def _gender(p: _Entity, segs: list[Segment], book: _Book) -> None:
         p.gender[given] += 1
 
 
-def _decide_gender(votes: Counter) -> str | None:
+def _decide_gender(votes: Counter) -> Gender | None:
     male, female = votes["male"], votes["female"]
     if male > 2 * female:
         return "male"
@@ -530,9 +566,11 @@ def _affiliation_id(book: _Book, ids: dict[tuple[str, str], str], base: str, e: 
     for name in e.affiliations:
         country = gazetteer().country(name) or gazetteer().demonym(name)
         org = gazetteer().org(name)
-        for kind, canon in ((("country", country.name),) if country else ()) + \
-                           ((("organization", org.name),) if org else ()) + \
-                           (("organization", name),):
+        for kind, canon in (
+            ((("country", country.name),) if country else ())
+            + ((("organization", org.name),) if org else ())
+            + (("organization", name),)
+        ):
             if (kind, canon) in ids and ids[(kind, canon)] != own:
                 return ids[(kind, canon)]
         if country:
@@ -545,8 +583,7 @@ def _affiliation_id(book: _Book, ids: dict[tuple[str, str], str], base: str, e: 
 def _pending(book: _Book, ids: dict[tuple[str, str], str], base: str) -> list[tuple[_Entity, str, str | None]]:
     """(entity, its id, its affiliation's id) in reading order; countries that only
     affiliations named come last."""
-    order = sorted((e for e in list(book.items.values()) if e.kind != "place"),
-                   key=lambda e: (e.first, e.name))
+    order = sorted((e for e in list(book.items.values()) if e.kind != "place"), key=lambda e: (e.first, e.name))
     pending = []
     for e in order:
         if not e.mentions and e.kind == "person":
@@ -554,8 +591,12 @@ def _pending(book: _Book, ids: dict[tuple[str, str], str], base: str) -> list[tu
         own = ids[(e.kind, e.name)]
         pending.append((e, own, _affiliation_id(book, ids, base, e, own)))
     for (kind, name), e in book.items.items():
-        if kind != "place" and not e.mentions and ids.get((kind, name)) and \
-                all(own != ids[(kind, name)] for _, own, _ in pending):
+        if (
+            kind != "place"
+            and not e.mentions
+            and ids.get((kind, name))
+            and all(own != ids[(kind, name)] for _, own, _ in pending)
+        ):
             pending.append((e, ids[(kind, name)], None))
     return pending
 
@@ -586,19 +627,25 @@ class _Actors:
         hit = self._existing(e, own)
         if hit is not None:
             a = self.merged.get(hit, self.existing[hit])
-            self.merged[hit] = a.model_copy(update={
-                "mentions": [*a.mentions, *mentions],
-                "aliases": [*a.aliases, *(x for x in [e.name, *e.aliases] if x != a.name and x not in a.aliases)],
-                "titles": [*a.titles, *(t for t in e.titles if t not in a.titles)],
-                "gender": a.gender or _decide_gender(e.gender),
-                "affiliation": a.affiliation or (aff if aff != a.id else None),
-            })
+            self.merged[hit] = a.model_copy(
+                update={
+                    "mentions": [*a.mentions, *mentions],
+                    "aliases": [*a.aliases, *(x for x in [e.name, *e.aliases] if x != a.name and x not in a.aliases)],
+                    "titles": [*a.titles, *(t for t in e.titles if t not in a.titles)],
+                    "gender": a.gender or _decide_gender(e.gender),
+                    "affiliation": a.affiliation or (aff if aff != a.id else None),
+                }
+            )
         elif own in self.new:
             a = self.new[own]
             self.new[own] = a.model_copy(update={"mentions": [*a.mentions, *mentions]})
         else:
             self.new[own] = Actor(
-                id=own, kind=e.kind, name=e.name, aliases=list(e.aliases), titles=_tidy_titles(e.titles),
+                id=own,
+                kind=cast(ActorKind, e.kind),
+                name=e.name,
+                aliases=list(e.aliases),
+                titles=_tidy_titles(e.titles),
                 affiliation=aff if aff != own else None,
                 gender=_decide_gender(e.gender) if e.kind == "person" else None,
                 mentions=mentions,
@@ -608,22 +655,31 @@ class _Actors:
         """Every actor; an affiliation to an actor that is not there is dropped."""
         actors = [self.merged.get(n, a) for n, a in enumerate(self.existing)] + list(self.new.values())
         known_ids = {a.id for a in actors}
-        return [a if a.affiliation is None or a.affiliation in known_ids
-                else a.model_copy(update={"affiliation": None}) for a in actors]
+        return [
+            a if a.affiliation is None or a.affiliation in known_ids else a.model_copy(update={"affiliation": None})
+            for a in actors
+        ]
 
 
 def _places(book: _Book, base: str) -> dict[str, Place]:
     places: dict[str, Place] = {}
-    for e in sorted((e for e in book.items.values() if e.kind == "place" and e.mentions),
-                    key=lambda e: (e.first, e.name)):
+    for e in sorted(
+        (e for e in book.items.values() if e.kind == "place" and e.mentions), key=lambda e: (e.first, e.name)
+    ):
         pid = mint_id("place", e.name, base)
         mentions = [Span(paragraph=p, start=s, end=en) for (p, s, en) in e.mentions]
         if pid in places:
             old = places[pid]
             places[pid] = old.model_copy(update={"mentions": [*old.mentions, *mentions]})
             continue
-        places[pid] = Place(id=pid, name=e.name, kind=e.place_kind, country=e.country,
-                            aliases=list(e.aliases), mentions=mentions)
+        places[pid] = Place(
+            id=pid,
+            name=e.name,
+            kind=cast(PlaceKind, e.place_kind),
+            country=e.country,
+            aliases=list(e.aliases),
+            mentions=mentions,
+        )
     return places
 
 
@@ -632,7 +688,7 @@ def _tidy_titles(titles: list[str]) -> list[str]:
     out: list[str] = []
     for t in titles:
         words = t.casefold().split()
-        if any(len(o.split()) > len(words) and o.casefold().split()[-len(words):] == words for o in titles):
+        if any(len(o.split()) > len(words) and o.casefold().split()[-len(words) :] == words for o in titles):
             continue
         if t.casefold() not in (o.casefold() for o in out):
             out.append(t)

@@ -12,25 +12,25 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
-from ...model import Article
-from .. import nlp
 from ...lexicon.gazetteer import gazetteer
 from ...lexicon.names import (
     CONNECTORS,
     honorific,
-    is_not_name_word,
     is_event_word,
     is_given_name,
+    is_not_name_word,
     is_org_cue,
     is_title_head,
     is_title_modifier,
     is_unaffiliated_head,
     looks_like_credit,
 )
+from ...model import Article
 from ..story import docs as story_docs
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -48,10 +48,10 @@ class Segment:
     """A parsed piece of one paragraph (a whole paragraph unless it is huge)."""
 
     para: int
-    offset: int               # where the piece starts in the paragraph's text
+    offset: int  # where the piece starts in the paragraph's text
     text: str
     doc: "Doc"
-    weak: bool                # a heading, credit or page-furniture line: names come only from elsewhere
+    weak: bool  # a heading, credit or page-furniture line: names come only from elsewhere
     credits: list[tuple[int, int]] = field(default_factory=list)  # paragraph offsets of credit text
 
     def in_credit(self, start: int, end: int) -> bool:
@@ -61,17 +61,17 @@ class Segment:
 @dataclass
 class Candidate:
     seg: Segment
-    i: int                     # first token of the name in seg.doc
-    j: int                     # one past its last token
+    i: int  # first token of the name in seg.doc
+    j: int  # one past its last token
     label: str
     text: str
-    start: int                 # offsets in the paragraph
+    start: int  # offsets in the paragraph
     end: int
     titles: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)   # names from titles, best first
+    affiliations: list[str] = field(default_factory=list)  # names from titles, best first
     honorific_gender: str | None = None
-    possessor: str | None = None     # "Russia" in "Russia's Council on ..."
-    ent_start: int = -1              # spaCy's start of the entity, before titles were cut
+    possessor: str | None = None  # "Russia" in "Russia's Council on ..."
+    ent_start: int = -1  # spaCy's start of the entity, before titles were cut
 
     @property
     def para(self) -> int:
@@ -79,7 +79,7 @@ class Candidate:
 
     @property
     def tokens(self) -> "SpacySpan":
-        return self.seg.doc[self.i:self.j]
+        return self.seg.doc[self.i : self.j]
 
 
 # --- segments ----------------------------------------------------------------------
@@ -134,9 +134,13 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
     while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct or doc[i].is_space):
         i += 1
     # "Interfax news agency": words in lower case after a name are not part of it.
-    while j > i and (doc[j - 1].text in _POSSESSIVE or doc[j - 1].is_punct or doc[j - 1].is_space
-                     or (doc[j - 1].like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
-                     or (doc[j - 1].is_lower and j - 1 > i)):
+    while j > i and (
+        doc[j - 1].text in _POSSESSIVE
+        or doc[j - 1].is_punct
+        or doc[j - 1].is_space
+        or (doc[j - 1].like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
+        or (doc[j - 1].is_lower and j - 1 > i)
+    ):
         j -= 1
     return i, j
 
@@ -145,8 +149,11 @@ def _strip_leading_titles(doc: "Doc", i: int, j: int) -> int:
     """'Bartender Ruslan Lapuk' -> 'Ruslan Lapuk' (keeps at least one word)."""
     while j - i > 1:
         t = doc[i]
-        if honorific(t.text) or is_title_head(t.text) or (
-                is_title_modifier(t.text, doc[i + 1].text) and is_title_head(doc[i + 1].text)):
+        if (
+            honorific(t.text)
+            or is_title_head(t.text)
+            or (is_title_modifier(t.text, doc[i + 1].text) and is_title_head(doc[i + 1].text))
+        ):
             i += 1
         else:
             break
@@ -198,8 +205,15 @@ def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
     while k < len(doc):
         t = doc[k]
         # "the FNV union said": an acronym that a common organisation noun follows.
-        if not t.ent_type_ and t.is_upper and len(t) >= 2 and t.is_alpha and k + 1 < len(doc) \
-                and doc[k + 1].is_lower and is_org_cue(doc[k + 1].text):
+        if (
+            not t.ent_type_
+            and t.is_upper
+            and len(t) >= 2
+            and t.is_alpha
+            and k + 1 < len(doc)
+            and doc[k + 1].is_lower
+            and is_org_cue(doc[k + 1].text)
+        ):
             yield make(seg, k, k + 1, "ORG")
             k += 1
             continue
@@ -207,8 +221,14 @@ def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
             k += 1
             continue
         m = k + 1
-        while m < len(doc) and m - k < 3 and not doc[m].ent_type_ and doc[m].pos_ == "PROPN" \
-                and doc[m].is_title and not is_title_head(doc[m].text):
+        while (
+            m < len(doc)
+            and m - k < 3
+            and not doc[m].ent_type_
+            and doc[m].pos_ == "PROPN"
+            and doc[m].is_title
+            and not is_title_head(doc[m].text)
+        ):
             m += 1
         if m - k >= 2:
             yield make(seg, k, m, "PERSON")
@@ -219,7 +239,7 @@ def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
     doc = seg.doc
     s = seg.offset + doc[i].idx
     e = seg.offset + doc[j - 1].idx + len(doc[j - 1])
-    text = re.sub(r"\s+", " ", seg.text[s - seg.offset:e - seg.offset])
+    text = re.sub(r"\s+", " ", seg.text[s - seg.offset : e - seg.offset])
     return Candidate(seg, i, j, label, text, s, e)
 
 
@@ -227,7 +247,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
     end = ent.end
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
-        end += 1                    # "Group of 20": spaCy stops before the number
+        end += 1  # "Group of 20": spaCy stops before the number
     i, j = _trim(doc, ent.start, end, ent.start)
     if i >= j:
         return
@@ -242,13 +262,13 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
             if span is not None:
                 c = make(seg, span.start, span.end, "GPE")
                 c.start, c.end = seg.offset + base + s, seg.offset + base + e
-                c.text = seg.text[base + s:base + e]
+                c.text = seg.text[base + s : base + e]
                 yield c
         return
     if all(is_title_head(t.text) or is_title_modifier(t.text) for t in doc[i:j]):
-        return                      # "State" of "Secretary of State" is part of a title
+        return  # "State" of "Secretary of State" is part of a title
     if is_event_word(doc[j - 1].text) and j - i > 1:
-        return                      # "Russian Energy Week" is an event, for the events pass
+        return  # "Russian Energy Week" is an event, for the events pass
     ent_start = i
     if ent.label_ == "PERSON":
         i = _strip_leading_titles(doc, i, j)
@@ -273,7 +293,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
 
 
 def _titleish(t: "Token", have_head: bool, ent_start: int) -> bool:
-    if t.i >= ent_start:          # words spaCy put inside the name ("Judge Kari Lunde")
+    if t.i >= ent_start:  # words spaCy put inside the name ("Judge Kari Lunde")
         return True
     if t.ent_type_ in _STOP_ENTS or t.ent_type_ == "PERSON":
         return False
@@ -288,11 +308,16 @@ def _titleish(t: "Token", have_head: bool, ent_start: int) -> bool:
 
 
 def _clean_title(tokens: list["Token"]) -> list["Token"]:
-    while tokens and (tokens[0].lower_ in CONNECTORS or tokens[0].text in _POSSESSIVE
-                      or tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+    while tokens and (
+        tokens[0].lower_ in CONNECTORS
+        or tokens[0].text in _POSSESSIVE
+        or tokens[0].lower_ in ("the", "a", "an")
+        or tokens[0].is_punct
+    ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].lower_ in CONNECTORS or tokens[-1].is_punct
-                      or tokens[-1].lower_ in ("the", "a", "an")):
+    while tokens and (
+        tokens[-1].lower_ in CONNECTORS or tokens[-1].is_punct or tokens[-1].lower_ in ("the", "a", "an")
+    ):
         tokens = tokens[:-1]
     return tokens
 
@@ -341,7 +366,7 @@ def _affiliations(tokens: list["Token"]) -> list[str]:
         possessive = end < len(tokens) and (tokens[end].text in _POSSESSIVE or tokens[end].tag_ == "POS")
         name = "".join(t.text_with_ws for t in run).strip()
         if start > head:
-            after.insert(0, name)   # "head of Russia's Council on ...": the council
+            after.insert(0, name)  # "head of Russia's Council on ...": the council
         elif possessive:
             before.insert(0, name)  # "Russia's ambassador to the US": Russia
         else:
@@ -373,11 +398,11 @@ def title_before(c: Candidate) -> None:
             j -= 1
             continue
         if t.lower_ == "the" and tokens and j > sent_start and doc[j - 1].lower_ in CONNECTORS:
-            tokens.insert(0, t)     # "ambassador to the US"
+            tokens.insert(0, t)  # "ambassador to the US"
             j -= 1
             continue
         if t.text == "," and not tokens and not comma:
-            comma = True            # "Russia's ambassador to the US, Anatoly Antonov"
+            comma = True  # "Russia's ambassador to the US, Anatoly Antonov"
             j -= 1
             continue
         break
@@ -388,15 +413,18 @@ def title_before(c: Candidate) -> None:
         # The phrase before the comma must be all title: it starts the sentence, or
         # follows "the"/"his", or a possessor ("Putin's foreign affairs adviser, ...").
         stop = doc[j] if j >= sent_start else None
-        if stop is not None and stop.tag_ not in ("DT", "PRP$") and not (
-                stop.ent_type_ == "PERSON" and doc[j + 1].tag_ == "POS"):
+        if (
+            stop is not None
+            and stop.tag_ not in ("DT", "PRP$")
+            and not (stop.ent_type_ == "PERSON" and doc[j + 1].tag_ == "POS")
+        ):
             return
     heads = [t for t in tokens if is_title_head(t.text, t.lemma_)]
     if heads:
         c.titles.append(_text(tokens))
         c.affiliations.extend(_affiliations(tokens))
     elif doc[c.i - 1].tag_ == "POS" or doc[c.i - 1].text in _POSSESSIVE:
-        c.affiliations.extend(_affiliations(tokens))   # "NBC News' Keir Simmons"
+        c.affiliations.extend(_affiliations(tokens))  # "NBC News' Keir Simmons"
 
 
 def title_after(c: Candidate) -> None:
@@ -408,8 +436,9 @@ def title_after(c: Candidate) -> None:
         return
     phrase: list["Token"] = []
     k += 1
-    while k < sent_end and doc[k].text not in (",", ";", "(", ")", "—", "–", "\"", "“", "”") \
-            and doc[k].lower_ not in _REL:
+    while (
+        k < sent_end and doc[k].text not in (",", ";", "(", ")", "—", "–", '"', "“", "”") and doc[k].lower_ not in _REL
+    ):
         if not doc[k].is_space:
             phrase.append(doc[k])
         k += 1
@@ -418,8 +447,11 @@ def title_after(c: Candidate) -> None:
     if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "MD")) for t in phrase):
         return
     # Articles and ages go: "a 52-year-old farmer" -> "farmer".
-    while phrase and (phrase[0].lower_ in ("a", "an", "the", "-", "year", "years", "old")
-                      or phrase[0].like_num or "year-old" in phrase[0].lower_):
+    while phrase and (
+        phrase[0].lower_ in ("a", "an", "the", "-", "year", "years", "old")
+        or phrase[0].like_num
+        or "year-old" in phrase[0].lower_
+    ):
         phrase = phrase[1:]
     if not phrase:
         return
@@ -429,7 +461,7 @@ def title_after(c: Candidate) -> None:
     # "economist at the bank in Singapore": where someone works is not their title.
     for n, t in enumerate(phrase):
         if n > heads[0] and t.lower_ in _LOCATIVE:
-            rest = phrase[n + 1:]
+            rest = phrase[n + 1 :]
             c.affiliations.extend(a for a in _affiliations(rest) if t.lower_ == "at")
             phrase = phrase[:n]
             break

@@ -39,12 +39,12 @@ def capital_is_government(c: "Candidate") -> bool:
     doc = c.seg.doc
     head = doc[c.j - 1]
     if c.i == 0 and head.is_upper and len(head) > 2:
-        return False        # a dateline: "NAIROBI, Kenya (AP) -"
+        return False  # a dateline: "NAIROBI, Kenya (AP) -"
     if c.j < len(doc) and (doc[c.j].tag_ == "POS" or doc[c.j].text in ("'s", "’s")):
         return True
     t = _governing(head)
     if t.dep_ == "dobj" and t.head.lemma_.casefold() in word_set("motion_verbs"):
-        return False        # "left Moscow", "visited Kyiv"
+        return False  # "left Moscow", "visited Kyiv"
     if t.dep_ in _SUBJECT:
         return True
     if t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS:
@@ -54,7 +54,7 @@ def capital_is_government(c: "Candidate") -> bool:
 
 def country_after(c: "Candidate") -> str | None:
     """The country named right after a place: 'Geneva, Switzerland' -> Switzerland."""
-    rest = c.seg.text[c.end - c.seg.offset:c.end - c.seg.offset + 60]
+    rest = c.seg.text[c.end - c.seg.offset : c.end - c.seg.offset + 60]
     m = _COUNTRY_AFTER.match(rest)
     if not m:
         return None

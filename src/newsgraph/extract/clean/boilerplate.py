@@ -17,8 +17,6 @@ import re
 import unicodedata
 
 from ...errors import InputError
-from ...model import Article, Topic
-from ..bodyedit import BodyEdit
 from ...lexicon.furniture import (
     LONE_PUNCTUATION,
     REPEATED_HEADLINE,
@@ -31,6 +29,8 @@ from ...lexicon.furniture import (
 )
 from ...lexicon.language import non_english_reason
 from ...lexicon.lines import headline_like
+from ...model import Article, Topic
+from ..bodyedit import BodyEdit
 from ..options import ExtractOptions
 
 _LINK_TITLE_WORDS = 20  # a recommended story's title is short and has no full stop
@@ -52,9 +52,11 @@ def _key(text: str) -> str:
 
 def _link_title_like(text: str) -> bool:
     stripped = text.strip()
-    return (len(stripped.split()) <= _LINK_TITLE_WORDS
-            and not stripped.endswith((".", "!", ".”", ".\"", "…"))
-            and not stripped.startswith(("“", "\"", "‘", "'")))
+    return (
+        len(stripped.split()) <= _LINK_TITLE_WORDS
+        and not stripped.endswith((".", "!", ".”", '."', "…"))
+        and not stripped.startswith(("“", '"', "‘", "'"))
+    )
 
 
 def _in_block(block: Rule, text: str) -> bool:
@@ -76,12 +78,13 @@ def _topics(hit: Hit) -> list[str]:
 
 def run(article: Article, options: ExtractOptions) -> Article:
     edit = BodyEdit(article)
-    foreign = non_english_reason("\n\n".join(p.text for p in article.body),
-                                 options.language or article.language)
+    foreign = non_english_reason("\n\n".join(p.text for p in article.body), options.language or article.language)
     english = foreign is None
     if foreign:
-        edit.notes.append(f"clean: the boilerplate phrases are English and were not applied ({foreign}); "
-                          "only lone punctuation and repeated lines were removed")
+        edit.notes.append(
+            f"clean: the boilerplate phrases are English and were not applied ({foreign}); "
+            "only lone punctuation and repeated lines were removed"
+        )
     topics: list[str] = [t.name for t in article.topics if t.name]  # names found here join them
     seen: set[str] = set()
     headline_key = _key(article.headline) if article.headline else None
@@ -119,8 +122,12 @@ def run(article: Article, options: ExtractOptions) -> Article:
         key = _key(text)
         if headline_key and key == headline_key:
             edit.drop(i, REPEATED_HEADLINE)
-        elif (key in seen and len(text.split()) >= _REPEAT_MIN_WORDS and i < _HEAD_LINES
-              and headline_like(text, max_words=_HEADLINE_WORDS)):
+        elif (
+            key in seen
+            and len(text.split()) >= _REPEAT_MIN_WORDS
+            and i < _HEAD_LINES
+            and headline_like(text, max_words=_HEADLINE_WORDS)
+        ):
             edit.drop(i, REPEATED_HEADLINE)  # the headline pasted twice, the kicker above the first
         elif key == previous and len(text.split()) >= _REPEAT_MIN_WORDS:
             edit.drop(i, REPEATED_PARAGRAPH)  # the same paragraph twice in a row: a paste slip
@@ -134,9 +141,10 @@ def _finish(article: Article, edit: BodyEdit, topics: list[str]) -> Article:
     """The edited article with the topics found; all furniture and no headline is an error."""
     if not any(edit.kept(i) for i in range(len(article.body))) and not article.headline:
         reasons = sorted({r.reason for r in edit.removed})
-        raise InputError(f"holds only page furniture ({len(edit.removed)} lines: {', '.join(reasons)})",
-                         "check that the file holds the article text, or convert with --no-extract "
-                         "to keep every line")
+        raise InputError(
+            f"holds only page furniture ({len(edit.removed)} lines: {', '.join(reasons)})",
+            "check that the file holds the article text, or convert with --no-extract to keep every line",
+        )
     if edit.removed and not any(edit.kept(i) for i in range(len(article.body))):
         edit.notes.append("clean: no body text is left once page furniture is removed")
     named = {t.name for t in article.topics}

@@ -2,8 +2,8 @@
 
 Dates are counted from the publication day, ``Article.published`` (given, or found by
 the structure pass in a photo caption). The verb each date hangs on decides past or
-future (:mod:`.tense`), the arithmetic is :mod:`.dateresolve`'s, the patterns
-:mod:`.dategrammar`'s. The events pass dates its events with these; dates that cannot be
+future (:mod:`.tense`), the arithmetic is :mod:`.resolve`'s, the patterns
+:mod:`.grammar`'s. The events pass dates its events with these; dates that cannot be
 believed (impossible, contradictory, implausibly far) stay unresolved with low
 confidence and a note in ``provenance.notes`` (:func:`notes`), never an error.
 """
@@ -15,10 +15,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...model import Article, DateInfo, Provenance
-from . import grammar as dategrammar
 from .. import nlp, story
-from .resolve import CONF_PROBLEM, resolve
 from ..tense import Tense, tense_of
+from . import grammar as dategrammar
+from .resolve import CONF_PROBLEM, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -76,15 +76,25 @@ def in_text(text: str, doc: "Doc", anchor: date | None) -> list[Found]:
     for x in exprs:
         span = doc.char_span(x.start, x.end, alignment_mode="expand")
         tense = tense_of(span.root) if span is not None and len(span) else Tense(None)
-        if x.kind == "date" and x.month is not None and x.year is None and x.relative is None \
-                and span is not None and len(span) and span.sent.start_char in years:
+        if (
+            x.kind == "date"
+            and x.month is not None
+            and x.year is None
+            and x.relative is None
+            and span is not None
+            and len(span)
+            and span.sent.start_char in years
+        ):
             x = replace(x, year=years[span.sent.start_char])
         r = resolve(x, anchor, tense.direction, tense.strong)
         if r is None:
             continue  # a duration after all ("in three years" with a past verb)
-        info = DateInfo(start=r.start.isoformat() if r.start else None,
-                        end=r.end.isoformat() if r.end else None,
-                        text=x.text, precision=r.precision)  # type: ignore[arg-type]
+        info = DateInfo(
+            start=r.start.isoformat() if r.start else None,
+            end=r.end.isoformat() if r.end else None,
+            text=x.text,
+            precision=r.precision,  # type: ignore[arg-type]  # a DatePrecision by construction
+        )
         found.append(Found(x, info, r.confidence, tense, r.problem))
     return found
 
@@ -103,8 +113,10 @@ def notes(article: Article, found: list[tuple[int, Found]]) -> list[str]:
     relative dates left unresolved for want of a publication day."""
     out = []
     if anchor_of(article) is None and any(f.date.start is None and f.confidence > CONF_PROBLEM for _, f in found):
-        out.append(f"{NOTE_PREFIX}no publication date given; relative dates are left unresolved "
-                   "(give one with --published or a .meta.json sidecar)")
+        out.append(
+            f"{NOTE_PREFIX}no publication date given; relative dates are left unresolved "
+            "(give one with --published or a .meta.json sidecar)"
+        )
     for i, f in found:
         if f.problem:
             out.append(f"{NOTE_PREFIX}paragraph {i}: {f.problem}; kept as written, unresolved")
@@ -124,4 +136,6 @@ def _with_notes(article: Article, notes: list[str]) -> Provenance | None:
 def run(article: Article, options: "ExtractOptions") -> Article:
     """``article`` with notes on the dates of its body that cannot be believed (the events
     stage dates its events with :func:`find`)."""
-    return article.model_copy(update={"provenance": _with_notes(article, notes(article, find(article, options.spacy_model)))})
+    return article.model_copy(
+        update={"provenance": _with_notes(article, notes(article, find(article, options.spacy_model)))}
+    )

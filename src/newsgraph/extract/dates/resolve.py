@@ -20,10 +20,13 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
-from .grammar import Expr
-from ..tense import Direction
 from ...lexicon.wordlists import data
+from ..tense import Direction
+from .grammar import Expr
+
+V = TypeVar("V")  # what a candidate of _choose is: a year, a day
 
 # How strongly a tense pulls a date its way, in the date's own unit. A strong tense (the
 # date hangs on the verb) wins unless it lands this much further away than the other
@@ -111,13 +114,12 @@ def _part(start: date, end: date, part: str | None, anchor: date | None) -> tupl
     return start, end, True
 
 
-def _choose(candidates: list[tuple[int, date]], direction: Direction | None, strong: bool,
-            unit: str) -> tuple[date, float]:
+def _choose(candidates: list[tuple[int, V]], direction: Direction | None, strong: bool, unit: str) -> tuple[V, float]:
     """The candidate nearest publication, pulled by the tense; ``(distance, value)`` pairs."""
     strong_pull, weak_pull = _PULL[unit]
     pull = (strong_pull if strong else weak_pull) if direction in ("past", "future") else 0
 
-    def cost(item: tuple[int, date]) -> tuple[int, int]:
+    def cost(item: tuple[int, V]) -> tuple[int, bool]:
         distance, _ = item
         against = (direction == "past" and distance > 0) or (direction == "future" and distance < 0)
         # ties go to the past: news reports what happened more than what will
@@ -143,11 +145,11 @@ def _plausible(start: date, anchor: date | None, precision: str) -> bool:
     return add_months(anchor, -12 * before) <= start <= add_months(anchor, 12 * after)
 
 
-def _finish(start: date, end: date | None, precision: str, confidence: float, anchor: date | None,
-            text: str) -> Resolution:
+def _finish(
+    start: date, end: date | None, precision: str, confidence: float, anchor: date | None, text: str
+) -> Resolution:
     if not _plausible(start, anchor, precision):
-        return _unresolved(precision, CONF_PROBLEM,
-                           f"{text!r} is implausibly far from the publication date {anchor}")
+        return _unresolved(precision, CONF_PROBLEM, f"{text!r} is implausibly far from the publication date {anchor}")
     return Resolution(start, end if end != start else None, precision, confidence)
 
 
@@ -159,22 +161,26 @@ def _full_date(x: Expr, anchor: date | None, direction: Direction | None, strong
     if not 1 <= x.month <= 12:
         return _unresolved("day", CONF_PROBLEM, f"{x.text!r} has no month {x.month}")
     if x.year is not None:
-        start, confidence = _real(x.year, x.month, x.day), CONF_EXPLICIT
-        if start is None:
+        real = _real(x.year, x.month, x.day)
+        if real is None:
             return _unresolved("day", CONF_PROBLEM, f"{x.text!r} is not a real date")
+        start, confidence = real, CONF_EXPLICIT
     else:
         if not any(_real(y, x.month, x.day) for y in (2000, 2001)):  # 2000 has a February 29
             return _unresolved("day", CONF_PROBLEM, f"{x.text!r} is not a real date")
         if anchor is None:
             return _unresolved("day", CONF_UNANCHORED)
-        options = [(d - anchor).days for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                   if (d := _real(y, x.month, x.day))]
-        start, confidence = _choose([(n, anchor + timedelta(days=n)) for n in options],
-                                    direction, strong, "monthday")
+        options = [
+            (d - anchor).days
+            for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (d := _real(y, x.month, x.day))
+        ]
+        start, confidence = _choose([(n, anchor + timedelta(days=n)) for n in options], direction, strong, "monthday")
         confidence = max(confidence, CONF_CHOSEN)
     if x.weekday is not None and start.weekday() != x.weekday:
-        return _unresolved("day", CONF_PROBLEM,
-                           f"{x.text!r}: {start.isoformat()} is a {calendar.day_name[start.weekday()]}")
+        return _unresolved(
+            "day", CONF_PROBLEM, f"{x.text!r}: {start.isoformat()} is a {calendar.day_name[start.weekday()]}"
+        )
     end = None
     if x.day_end is not None:
         end = _real(start.year, start.month, x.day_end)
@@ -199,10 +205,16 @@ def _month(x: Expr, anchor: date | None, direction: Direction | None, strong: bo
         elif x.relative == 0:
             year, confidence = anchor.year, CONF_CALENDAR
         else:
-            year, confidence = _choose(options, direction, strong, "month")  # type: ignore[arg-type]
+            year, confidence = _choose(options, direction, strong, "month")
     start, end, approximate = _part(date(year, x.month, 1), month_end(year, x.month), x.part, anchor)
-    return _finish(start, end, "approximate" if approximate else "month",
-                   CONF_APPROX if approximate else confidence, anchor, x.text)
+    return _finish(
+        start,
+        end,
+        "approximate" if approximate else "month",
+        CONF_APPROX if approximate else confidence,
+        anchor,
+        x.text,
+    )
 
 
 def _year(x: Expr, anchor: date | None) -> Resolution:
@@ -212,8 +224,14 @@ def _year(x: Expr, anchor: date | None) -> Resolution:
         start, end, approximate = _part(start, end, x.part, anchor)
         return _finish(start, end, "approximate" if approximate else "year", CONF_EXPLICIT, anchor, x.text)
     start, end, approximate = _part(date(x.year, 1, 1), date(x.year, 12, 31), x.part, anchor)
-    return _finish(start, end, "approximate" if approximate else "year",
-                   CONF_APPROX if approximate else CONF_EXPLICIT, anchor, x.text)
+    return _finish(
+        start,
+        end,
+        "approximate" if approximate else "year",
+        CONF_APPROX if approximate else CONF_EXPLICIT,
+        anchor,
+        x.text,
+    )
 
 
 def _weekday(x: Expr, anchor: date | None, direction: Direction | None, strong: bool) -> Resolution:
@@ -223,8 +241,11 @@ def _weekday(x: Expr, anchor: date | None, direction: Direction | None, strong: 
     name = calendar.day_name[x.weekday]
     if x.day is not None:
         # "Monday (6)": the Monday that is a 6th, nearest publication
-        found = [anchor + timedelta(days=n) for n in range(-45, 46)
-                 if (d := anchor + timedelta(days=n)).day == x.day and d.weekday() == x.weekday]
+        found = [
+            anchor + timedelta(days=n)
+            for n in range(-45, 46)
+            if (d := anchor + timedelta(days=n)).day == x.day and d.weekday() == x.weekday
+        ]
         if not found:
             return _unresolved("day", CONF_PROBLEM, f"{x.text!r}: no {name} the {x.day}th near {anchor}")
         best = min(found, key=lambda d: abs((d - anchor).days))
@@ -238,8 +259,9 @@ def _weekday(x: Expr, anchor: date | None, direction: Direction | None, strong: 
         next_week = week_start(anchor) + timedelta(days=7)
         day = next_week + timedelta(days=(x.weekday - next_week.weekday()) % 7)
         return Resolution(day, None, "day", CONF_GUESSED)
-    day, confidence = _choose([(-back, anchor - timedelta(days=back)), (ahead, anchor + timedelta(days=ahead))],
-                              direction, strong, "day")
+    day, confidence = _choose(
+        [(-back, anchor - timedelta(days=back)), (ahead, anchor + timedelta(days=ahead))], direction, strong, "day"
+    )
     return Resolution(day, None, "day", confidence)
 
 
@@ -270,11 +292,12 @@ def _calendar(x: Expr, anchor: date | None, direction: Direction | None) -> Reso
     elif unit == "year":
         start, end = date(anchor.year + rel, 1, 1), date(anchor.year + rel, 12, 31)
     else:  # decade
-        first = anchor.year - anchor.year % 10 + 10 * rel
-        start, end = date(first, 1, 1), date(first + 9, 12, 31)
+        decade = anchor.year - anchor.year % 10 + 10 * rel
+        start, end = date(decade, 1, 1), date(decade + 9, 12, 31)
     start, end, approximate = _part(start, end, x.part, anchor)
-    return Resolution(start, end, "approximate" if approximate else precision,
-                      CONF_APPROX if approximate else CONF_CALENDAR)
+    return Resolution(
+        start, end, "approximate" if approximate else precision, CONF_APPROX if approximate else CONF_CALENDAR
+    )
 
 
 def _offset(x: Expr, anchor: date | None, sign: int) -> Resolution:
@@ -293,15 +316,15 @@ def _offset(x: Expr, anchor: date | None, sign: int) -> Resolution:
         start = week_start(point)
         return _finish(start, start + timedelta(days=6), "week", CONF_CALENDAR, anchor, x.text)
     if unit == "month":
-        return _finish(point.replace(day=1), month_end(point.year, point.month), "month", CONF_CALENDAR,
-                       anchor, x.text)
+        return _finish(point.replace(day=1), month_end(point.year, point.month), "month", CONF_CALENDAR, anchor, x.text)
     if unit in ("year", "decade"):
         return _finish(date(point.year, 1, 1), date(point.year, 12, 31), "year", CONF_CALENDAR, anchor, x.text)
     return _finish(point, None, "day", CONF_CALENDAR, anchor, x.text)
 
 
-def resolve(x: Expr, anchor: date | None, direction: Direction | None = None,
-            strong: bool = False) -> Resolution | None:
+def resolve(
+    x: Expr, anchor: date | None, direction: Direction | None = None, strong: bool = False
+) -> Resolution | None:
     """What ``x`` means, counted from ``anchor`` (the publication day) when it needs one.
 
     ``direction`` and ``strong`` are the tense of the verb the expression hangs on. Returns

@@ -1,30 +1,32 @@
 """The events pass: what happened or will happen, when, where, with whom.
 
-Runs after actors and quotes, and dates its events itself (:mod:`.dates`, whose notes
-on dates it cannot believe go to ``provenance.notes``). Trigger words give mentions
-(:mod:`.eventmentions`), mentions of one event are grouped (:mod:`.eventmerge`), and
+Runs after actors, quotes and dates, and dates its events with
+:func:`newsgraph.extract.dates.find`. Trigger words give mentions
+(:mod:`.mentions`), mentions of one event are grouped (:mod:`.merge`), and
 each group becomes an :class:`~newsgraph.model.Event` with a kind, a readable label
 ("Biden–Putin summit in Geneva"), participants, a place, a date, a status and its
 mentions. The headline, the standfirst and the photo captions are read too: they have
 no spans, but they often hold the full date, the venue or the gist ("The US and Russia
-held talks in Moscow this week"). Quotes said at an event point to it (``Quote.event``).
+held talks in Moscow this week"). Quotes said at an event are pointed to it by the next
+stage (:mod:`.link`), which shares this stage's :class:`Reading`.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from ...model import Article, DateInfo, Event, Span, local_id
-from ..dates import finder as dates_pass
 from .. import nlp, story
+from ..dates import finder as dates_pass
 from .mentions import DateRef, Mention, family, read, words
 from . import main
 from .merge import Cluster, cluster, inherit_locations
 from .references import Refs
 
 if TYPE_CHECKING:
+    from pydantic.main import IncEx
     from spacy.tokens import Doc
 
     from ..options import ExtractOptions
@@ -43,18 +45,20 @@ def _body_dates(article: Article, found: list[tuple[int, dates_pass.Found]]) -> 
     return per
 
 
-def mentions_of(article: Article, docs: list["Doc"], refs: Refs,
-                body_dates: list[tuple[int, dates_pass.Found]]) -> list[Mention]:
+def mentions_of(
+    article: Article, docs: list["Doc"], refs: Refs, body_dates: list[tuple[int, dates_pass.Found]]
+) -> list[Mention]:
     """Every event mention in the body, then in the headline, standfirst and captions
     (these give dates, places and participants but no spans)."""
     per = _body_dates(article, body_dates)
     found: list[Mention] = []
-    for i, doc in enumerate(docs[:len(article.body)]):
+    for i, doc in enumerate(docs[: len(article.body)]):
         found += read(doc, i, refs, per[i])
     day = dates_pass.anchor_of(article)
-    for doc in docs[len(article.body):]:
-        refs_dates = [DateRef(f.expr.start, f.expr.end, f.date, f.confidence)
-                      for f in dates_pass.in_text(doc.text, doc, day)]
+    for doc in docs[len(article.body) :]:
+        refs_dates = [
+            DateRef(f.expr.start, f.expr.end, f.date, f.confidence) for f in dates_pass.in_text(doc.text, doc, day)
+        ]
         found += read(doc, None, refs, refs_dates)
     return found
 
@@ -75,8 +79,11 @@ def _noun(c: Cluster) -> str:
         return w["other_labels"].get(lemma, lemma)
     if kind == "trial":
         nouns = [m.words.casefold() for m in c.mentions if m.trigger.pos_ in ("NOUN", "PROPN")]
-        return next((n for n in nouns if "trial" not in n), nouns[0]) if nouns and not any(
-            "trial" in n for n in nouns) else "trial"
+        return (
+            next((n for n in nouns if "trial" not in n), nouns[0])
+            if nouns and not any("trial" in n for n in nouns)
+            else "trial"
+        )
     return w["labels"][kind]
 
 
@@ -152,8 +159,7 @@ def _date(c: Cluster) -> DateInfo | None:
             # several days, or a length the text gives ("a two-day visit" from Monday)
             return DateInfo(start=start, end=end, precision="day", text=info.text)
         # "on the eve of the meeting" on Monday: the meeting is on Tuesday
-        return DateInfo(start=start, end=end, precision="day",
-                        text=f"the day after {info.text}" if info.text else None)
+        return DateInfo(start=start, end=end, precision="day", text=f"the day after {info.text}" if info.text else None)
     written = next((d.info for m in c.mentions for d in m.dates), None)
     return written  # unresolved, kept as written
 
@@ -178,12 +184,25 @@ def build(article: Article, clusters: list[Cluster], refs: Refs, anchor: date | 
     events = []
     for n, c in enumerate(clusters, 1):
         location = c.location(refs) or inherited.get(n - 1)
-        spans = [Span(paragraph=m.paragraph, start=s, end=e)
-                 for m in c.mentions if m.paragraph is not None for s, e in m.spans]
-        events.append(Event(
-            id=local_id(article.id, "event", n), kind=c.kind, label=label(c, refs, location),  # type: ignore[arg-type]
-            date=_date(c), status=_status(c, anchor), location=location,  # type: ignore[arg-type]
-            participants=c.participants, mentions=spans, confidence=_confidence(c, location)))
+        spans = [
+            Span(paragraph=m.paragraph, start=s, end=e)
+            for m in c.mentions
+            if m.paragraph is not None
+            for s, e in m.spans
+        ]
+        events.append(
+            Event(
+                id=local_id(article.id, "event", n),
+                kind=c.kind,  # type: ignore[arg-type]  # an EventKind: the trigger table's kinds
+                label=label(c, refs, location),
+                date=_date(c),
+                status=_status(c, anchor),  # type: ignore[arg-type]  # an EventStatus: what _status returns
+                location=location,
+                participants=c.participants,
+                mentions=spans,
+                confidence=_confidence(c, location),
+            )
+        )
     return events
 
 
@@ -206,7 +225,7 @@ class Reading:
 
 
 # What the reading depends on: everything but what the stages after it write.
-_NOT_READ = {"events": True, "provenance": True, "quotes": {"__all__": {"event"}}}
+_NOT_READ = cast("IncEx", {"events": True, "provenance": True, "quotes": {"__all__": {"event"}}})
 
 
 def reading(article: Article, options: "ExtractOptions") -> Reading:
@@ -228,7 +247,7 @@ def _read(article: Article, options: "ExtractOptions") -> Reading:
     if events and at is None and len(events) > len(clusters):
         clusters = [Cluster(), *clusters]
     elif at is not None:
-        clusters = [clusters[at], *clusters[:at], *clusters[at + 1:]]
+        clusters = [clusters[at], *clusters[:at], *clusters[at + 1 :]]
     return Reading(docs, mentions, clusters, events)
 
 

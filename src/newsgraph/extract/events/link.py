@@ -14,7 +14,7 @@ from .build import reading
 from .mentions import Mention, governing, occasion_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..options import ExtractOptions
 
@@ -27,7 +27,7 @@ def run(article: Article, options: "ExtractOptions") -> Article:
     return article.model_copy(update={"quotes": link_quotes(article, read.docs, read.mentions, read.event_of())})
 
 
-def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "object"] | None:
+def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "Token"] | None:
     """(paragraph, verb) that says the quote: the verb of its speaker's name, else the main
     verb of the sentence the quote ends in ("'...,' Biden told reporters at a news
     conference")."""
@@ -48,8 +48,7 @@ def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "o
     return (last.paragraph, verb) if verb is not None else None
 
 
-def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention],
-                event_of: dict[int, str]) -> list[Quote]:
+def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention], event_of: dict[int, str]) -> list[Quote]:
     """Quotes whose speech verb has an event for its occasion ("said after the meeting",
     "told reporters at a news conference") point to that event."""
     occasions = _occasions(mentions, event_of)
@@ -64,7 +63,9 @@ def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention],
     return quotes
 
 
-def _occasions(mentions: list[Mention], event_of: dict[int, str]) -> dict[tuple[int, int], list[tuple[str | None, str]]]:
+def _occasions(
+    mentions: list[Mention], event_of: dict[int, str]
+) -> dict[tuple[int, int], list[tuple[str | None, str]]]:
     """(paragraph, verb) -> the (quote, event) of each mention that is that verb's occasion,
     in mention order: looked up once per quote, not searched."""
     out: dict[tuple[int, int], list[tuple[str | None, str]]] = {}

@@ -47,12 +47,26 @@ LEAD_SENTENCES = 4  # sentences of the lead read for its event
 MIN_LEAD_WORDS = 6  # shorter paragraphs ("ABSTRACT.", "7 p.m.") are not the lead
 MAX_RANK = 3  # a trigger deeper in its sentence than this is a circumstance
 # How sure the main event is, by how it was found.
-CONFIDENCE = {"lead trigger": 0.8, "headline trigger": 0.7, "lead statement": 0.7,
-              "headline statement": 0.6}
+CONFIDENCE = {"lead trigger": 0.8, "headline trigger": 0.7, "lead statement": 0.7, "headline statement": 0.6}
 # Kinds the events stage reads more closely than a lead does (a "video call" is a call):
 # an event of the stage with one of these keeps it when it becomes the main event.
-_KEEP_KINDS = frozenset({"meeting", "summit", "talks", "call", "press_conference", "visit", "sanctions",
-                         "expulsion", "agreement", "deadline", "award", "trial", "protest"})
+_KEEP_KINDS = frozenset(
+    {
+        "meeting",
+        "summit",
+        "talks",
+        "call",
+        "press_conference",
+        "visit",
+        "sanctions",
+        "expulsion",
+        "agreement",
+        "deadline",
+        "award",
+        "trial",
+        "protest",
+    }
+)
 _QUOTE_CHARS = "\"\u201c\u201d\u2018\u2019'\u00ab\u00bb"
 
 
@@ -89,8 +103,10 @@ def _verb_of(tok: "Token") -> "Token":
 
 def _negative_subject(verb: "Token") -> bool:
     neg = set(words()["negative_subjects"])
-    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in neg or any(d.lower_ in neg for d in c.children))
-               for c in verb.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in neg or any(d.lower_ in neg for d in c.children))
+        for c in verb.children
+    )
 
 
 def _hypothetical(tok: "Token") -> bool:
@@ -146,8 +162,8 @@ def _depth(tok: "Token", sent: "DocSpan") -> int:
 
 
 def _quoted(tok: "Token", sent: "DocSpan") -> bool:
-    before = sent.doc.text[sent.start_char:tok.idx]
-    return sum(before.count(c) for c in "\"\u201c\u201d") % 2 == 1 or before.count("\u2018") > before.count("\u2019")
+    before = sent.doc.text[sent.start_char : tok.idx]
+    return sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019")
 
 
 def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
@@ -163,8 +179,12 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
     root = sent.root
     quoted = any(c in sent.text for c in _QUOTE_CHARS)
     for t in (root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")]):
-        if t.pos_ == "VERB" and t.lemma_.casefold() in speech and not _hypothetical(t) \
-                and (quoted or any(c.dep_ == "ccomp" for c in t.children)):
+        if (
+            t.pos_ == "VERB"
+            and t.lemma_.casefold() in speech
+            and not _hypothetical(t)
+            and (quoted or any(c.dep_ == "ccomp" for c in t.children))
+        ):
             return t  # reported speech: a clause or a quotation ("defended the decision" is not)
     return None
 
@@ -181,7 +201,7 @@ def _lead(article: Article, docs: list["Doc"]) -> list[tuple[int, "DocSpan"]]:
     """(paragraph, sentence) of the first sentences of the body worth reading (not the dateline)."""
     out: list[tuple[int, "DocSpan"]] = []
     dateline = dateline_end(article)
-    for p, (para, doc) in enumerate(zip(article.body[:LEAD_PARAGRAPHS + 2], docs)):
+    for p, (para, doc) in enumerate(zip(article.body[: LEAD_PARAGRAPHS + 2], docs)):
         if para.role == "note" or len(para.text.split()) < MIN_LEAD_WORDS:
             continue
         for sent in doc.sents:
@@ -194,10 +214,15 @@ def _lead(article: Article, docs: list["Doc"]) -> list[tuple[int, "DocSpan"]]:
 
 def _choose(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> tuple[str, int | None, "Token", str] | None:
     """(kind, paragraph, token, how) of the main event, in the order the module says."""
-    head = [(d, t, k) for sent in headline.sents for d, t, k in _triggers(sent)
-            if d <= words()["headline_rank"]] if headline is not None else []
-    found = sorted(((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent)
-                    if d <= MAX_RANK), key=lambda x: x[:3])
+    head = (
+        [(d, t, k) for sent in headline.sents for d, t, k in _triggers(sent) if d <= words()["headline_rank"]]
+        if headline is not None
+        else []
+    )
+    found = sorted(
+        ((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent) if d <= MAX_RANK),
+        key=lambda x: x[:3],
+    )
     head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
     for kind in head_kinds:
         match = next((x for x in found if x[5] == kind), None)
@@ -231,7 +256,9 @@ def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
         left = t.left_edge if t.left_edge.i <= t.i else t
         start, end = left.idx, t.idx + len(t.text)
         text = t.doc.text[start:end]
-        out += refs.actors_at(paragraph, start, end, text) if paragraph is not None else refs.actors_at(None, 0, 0, text)
+        out += (
+            refs.actors_at(paragraph, start, end, text) if paragraph is not None else refs.actors_at(None, 0, 0, text)
+        )
     return out
 
 
@@ -250,13 +277,24 @@ def _participants(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _token_at(doc: "Doc", char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
 def _date(tok: "Token", paragraph: int | None, found: list[tuple[int, dates_pass.Found]]) -> DateInfo | None:
     """The resolved date attached to the event's verb or trigger in its sentence, else the nearest."""
     if paragraph is None:
         return None
     sent, verb = tok.sent, _verb_of(tok)
-    here = [f for p, f in found if p == paragraph and sent.start_char <= f.expr.start < sent.end_char
-            and f.date.start and not _quoted(tok.doc.char_span(f.expr.start, f.expr.end, alignment_mode="expand")[0], sent)]
+    here = [
+        f
+        for p, f in found
+        if p == paragraph
+        and sent.start_char <= f.expr.start < sent.end_char
+        and f.date.start
+        and not _quoted(tok.doc[_token_at(tok.doc, f.expr.start)], sent)
+    ]
     if not here:
         return None
 
@@ -300,10 +338,19 @@ def _speakers(article: Article, tok: "Token", paragraph: int | None) -> list[str
     if paragraph is None:
         return []
     sent = tok.sent
-    said = [q.speaker for q in article.quotes if q.speaker and q.speaker_mention
-            and q.speaker_mention.paragraph == paragraph and sent.start_char <= q.speaker_mention.start < sent.end_char]
-    near = [q.speaker for q in article.quotes if q.speaker and q.speaker_mention
-            and paragraph <= q.speaker_mention.paragraph <= paragraph + 1]
+    said = [
+        q.speaker
+        for q in article.quotes
+        if q.speaker
+        and q.speaker_mention
+        and q.speaker_mention.paragraph == paragraph
+        and sent.start_char <= q.speaker_mention.start < sent.end_char
+    ]
+    near = [
+        q.speaker
+        for q in article.quotes
+        if q.speaker and q.speaker_mention and paragraph <= q.speaker_mention.paragraph <= paragraph + 1
+    ]
     return said or near[:1]
 
 
@@ -318,8 +365,9 @@ def _from_headline(headline: "Doc", kind: str, refs: Refs) -> list[str]:
     return out
 
 
-def _later_date(tok: "Token", kind: str, lead: list[tuple[int, "DocSpan"]],
-                body_dates: list[tuple[int, dates_pass.Found]]) -> DateInfo | None:
+def _later_date(
+    tok: "Token", kind: str, lead: list[tuple[int, "DocSpan"]], body_dates: list[tuple[int, dates_pass.Found]]
+) -> DateInfo | None:
     """A date the lead gives the same occasion in another sentence ("during the rally Monday")."""
     group = next((g for g in words()["occasions"] if kind in g), [kind])
     for p, sent in lead:
@@ -329,11 +377,12 @@ def _later_date(tok: "Token", kind: str, lead: list[tuple[int, "DocSpan"]],
     return None
 
 
-def find(article: Article, docs: list["Doc"], refs: Refs,
-         body_dates: list[tuple[int, dates_pass.Found]]) -> MainEvent | None:
+def find(
+    article: Article, docs: list["Doc"], refs: Refs, body_dates: list[tuple[int, dates_pass.Found]]
+) -> MainEvent | None:
     """The event the headline and lead report, or None when they report none."""
-    body = docs[:len(article.body)]
-    headline = next((d for d in docs[len(article.body):] if article.headline and d.text == article.headline), None)
+    body = docs[: len(article.body)]
+    headline = next((d for d in docs[len(article.body) :] if article.headline and d.text == article.headline), None)
     lead = _lead(article, body)
     chosen = _choose(lead, headline)
     if chosen is None:
@@ -347,7 +396,12 @@ def find(article: Article, docs: list["Doc"], refs: Refs,
     if how.endswith("statement") and not participants:
         return None  # "officials said": a statement is an event of someone named
     when, dated_by = _date(tok, paragraph, body_dates), tok
-    if when is None and lead and paragraph is not None and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+    if (
+        when is None
+        and lead
+        and paragraph is not None
+        and any(c.lower_ in ("the", "this", "that") for c in tok.children)
+    ):
         # "The agreement guarantees ...": what the lead's first sentence reported, on its day
         root = lead[0][1].root
         for dated_by in (*[c for c in root.children if c.dep_ == "ccomp"], root):  # "X agreed on Thursday, Y said"
@@ -391,31 +445,49 @@ def _holds(event: Event, main: MainEvent) -> bool:
     if main.paragraph is None:
         return False
     sent = main.token.sent
-    lo, hi = (sent.start_char, sent.end_char) if main.how.endswith("statement") else (main.token.idx, main.token.idx + 1)
+    lo, hi = (
+        (sent.start_char, sent.end_char) if main.how.endswith("statement") else (main.token.idx, main.token.idx + 1)
+    )
     return any(s.paragraph == main.paragraph and s.start < hi and lo < s.end for s in event.mentions)
 
 
-def put_first(article: Article, events: list[Event], main: MainEvent | None, refs: Refs,
-              anchor: date | None) -> tuple[list[Event], int | None]:
+def put_first(
+    article: Article, events: list[Event], main: MainEvent | None, refs: Refs, anchor: date | None
+) -> tuple[list[Event], int | None]:
     """``events`` with the main event first and ids numbered in the new order; and the
     index in ``events`` of the event it was made from (None: a new one)."""
     if main is None:
         return events, None
     at = next((i for i, e in enumerate(events) if _holds(e, main)), None)
     tok = main.token
-    mention = ([Span(paragraph=main.paragraph, start=tok.idx, end=tok.idx + len(tok.text))]
-               if main.paragraph is not None else [])
+    mention = (
+        [Span(paragraph=main.paragraph, start=tok.idx, end=tok.idx + len(tok.text))]
+        if main.paragraph is not None
+        else []
+    )
     if at is None:
-        first = Event(id=local_id(article.id, "event", 1), kind=main.kind, label=_label(main, refs),  # type: ignore[arg-type]
-                      date=main.date, status=_status(main, anchor), location=main.location,  # type: ignore[arg-type]
-                      participants=main.participants, mentions=mention, confidence=CONFIDENCE[main.how])
+        first = Event(
+            id=local_id(article.id, "event", 1),
+            kind=main.kind,  # type: ignore[arg-type]  # a kind of data/main_events.json, all in EVENT_KINDS
+            label=_label(main, refs),
+            date=main.date,
+            status=_status(main, anchor),  # type: ignore[arg-type]  # one of EVENT_STATUSES
+            location=main.location,
+            participants=main.participants,
+            mentions=mention,
+            confidence=CONFIDENCE[main.how],
+        )
         rest = events
     else:
         old = events[at]
-        first = old.model_copy(update={
-            "kind": old.kind if old.kind in _KEEP_KINDS or main.how.endswith("statement") else main.kind, "participants": list(dict.fromkeys(main.participants + old.participants)),
-            "date": old.date if old.date and old.date.start else main.date or old.date,
-            "location": old.location or main.location})  # its confidence: the stage knows what it doubted
-        rest = events[:at] + events[at + 1:]
+        first = old.model_copy(
+            update={
+                "kind": old.kind if old.kind in _KEEP_KINDS or main.how.endswith("statement") else main.kind,
+                "participants": list(dict.fromkeys(main.participants + old.participants)),
+                "date": old.date if old.date and old.date.start else main.date or old.date,
+                "location": old.location or main.location,
+            }
+        )  # its confidence: the stage knows what it doubted
+        rest = events[:at] + events[at + 1 :]
     ordered = [first, *rest]
     return [e.model_copy(update={"id": local_id(article.id, "event", n)}) for n, e in enumerate(ordered, 1)], at

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
-from ...model import DateInfo
-from .references import Refs
-from ..tense import Direction, direction_of_verb, reporting_verb, tense_of
 from ...lexicon.wordlists import data
+from ...model import DateInfo
+from ..tense import Direction, direction_of_verb, reporting_verb, tense_of
+from .references import Refs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,8 +45,11 @@ _FOLD_PREPS = frozenset({"at", "during", "in", "via", "by", "over", "on", "of", 
 @lru_cache(maxsize=1)
 def words() -> dict:
     w = data("event_triggers")
-    sets = {k: frozenset(v) for k, v in w.items() if isinstance(v, list) and not k.startswith("_")
-            and all(isinstance(x, str) for x in v)}
+    sets = {
+        k: frozenset(v)
+        for k, v in w.items()
+        if isinstance(v, list) and not k.startswith("_") and all(isinstance(x, str) for x in v)
+    }
     return {**w, **{f"{k}_set": v for k, v in sets.items()}}
 
 
@@ -105,7 +108,7 @@ class Mention:
 # --- triggers ------------------------------------------------------------------------------
 
 
-def _needs_met(tok: "Token", needs: list[str], dated: set[int]) -> bool:
+def _needs_met(tok: "Token", needs: list[str], dated: "set[int] | frozenset[int]") -> bool:
     kids = list(tok.children)
     lemmas = {c.lemma_.casefold() for c in kids} | {c.lower_ for c in kids}
     for need in needs:
@@ -127,8 +130,11 @@ def _needs_met(tok: "Token", needs: list[str], dated: set[int]) -> bool:
             return True
         if need == "intransitive" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids):
             return True
-        if need == "proper" and tok.text[:1].isupper() and any(
-                c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in kids):
+        if (
+            need == "proper"
+            and tok.text[:1].isupper()
+            and any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in kids)
+        ):
             return True
         if need == "definite" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
             return True
@@ -155,13 +161,17 @@ def _medium_call(tok: "Token") -> bool:
     return False
 
 
-def trigger_kind(tok: "Token", dated: set[int] = frozenset()) -> str | None:  # type: ignore[assignment]
+def trigger_kind(tok: "Token", dated: "set[int] | frozenset[int]" = frozenset()) -> str | None:
     """The event kind ``tok`` names, or None when it is not a trigger here."""
     w = words()
     lemma = tok.lemma_.casefold()
     if tok.pos_ == "VERB":
-        if tok.dep_ == "amod" or (tok.tag_ == "VBG" and tok.head.pos_ in _NOMINAL and tok.dep_ in ("conj", "compound", "nmod")
-                                  and not any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in tok.children)):
+        if tok.dep_ == "amod" or (
+            tok.tag_ == "VBG"
+            and tok.head.pos_ in _NOMINAL
+            and tok.dep_ in ("conj", "compound", "nmod")
+            and not any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in tok.children)
+        ):
             return None  # "visiting U.S. Undersecretary": a description, not an event
         if _medium_call(tok):
             return "call"
@@ -258,7 +268,7 @@ def _conjuncts(tok: "Token") -> list["Token"]:
 
 def _prep_objects(tok: "Token", preps: frozenset[str]) -> list[tuple[str, "Token"]]:
     """(preposition, object) pairs hanging on ``tok``: "with Putin", "between X and Y"."""
-    out = []
+    out: list[tuple[str, "Token"]] = []
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in preps:
             for o in p.children:
@@ -328,59 +338,19 @@ class _Reader:
             self._visiting.discard(tok.i)
 
     def _actors(self, tok: "Token") -> list[str]:
-        refs, para = self.refs, self.paragraph
         if tok.i in self.date_tokens or tok.is_space:
             return []
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
             return self.actors(tok.head.head)  # "Muratov, who won": the antecedent
-        ids = refs.actors_at(para, tok.idx, tok.idx + len(tok), tok.text)
-        if ids and {refs.actors[a].kind for a in ids if a in refs.actors} <= {"country", "organization"}:
-            # "US Under Secretary of State Victoria Nuland" parsed with "US" as the head:
-            # the person the phrase ends with is who it names
-            last = _np_last(tok)
-            person = [a for a in refs.actors_at(para, last.idx, last.idx + len(last), last.text)
-                      if a in refs.actors and refs.actors[a].kind == "person"]
-            ids = person or ids
-        if not ids and tok.lower_ in ("he", "she"):
-            ids = self._previous_subject(tok)
-        if not ids and tok.pos_ == "PRON":
-            if tok.lower_ in ("it", "they") and tok.head.dep_ == "ccomp":
-                # "Russia announced that it was sanctioning": the announcer
-                ids = [a for s in _subjects(tok.head.head) for a in self.actors(s)
-                       if a in refs.actors and refs.actors[a].kind != "person"]
-            if not ids:
-                ids = refs.pronoun(para, tok, "leader" if self.kind == "summit" else "any")
-        if not ids:
-            # "the former chief executive of Nordvik Bank, Henrik Dahl": the apposition,
-            # even where the parse hangs it on the bank
-            for c in [*tok.children, *(t for t in tok.subtree if t.dep_ == "appos" and t.head is not tok)]:
-                if c.dep_ == "appos":
-                    ids = [a for a in self.args([c]) if c.head is tok or
-                           (a in refs.actors and refs.actors[a].kind == "person")]
-                    if ids:
-                        break
-        if not ids:
-            group = refs.group_noun(tok)
-            if group is not None:
-                kind, count = group
-                nationality = next((c.text for c in tok.children if c.dep_ == "amod" and c.text[:1].isupper()), None)
-                ids = refs.group(para, tok.idx, kind, count, nationality)
-        if not ids:
-            place = refs.place_at(para, tok.idx, tok.idx + len(tok), tok.text)
-            country = refs.country_of_place(place) if place else None
-            ids = [country] if country else []
-        if not ids and tok.pos_ in _NOMINAL:
-            ids = self._comma_apposition(tok)
-        if not ids and tok.pos_ in _NOMINAL:
-            # "Kremlin officials", "US diplomats": the organisation or country named by
-            # the compound stands for them
-            for c in tok.children:
-                if c.dep_ == "compound" and c.pos_ == "PROPN":
-                    ids.extend(refs.actors_at(para, c.idx, c.idx + len(c), c.text))
+        ids: list[str] = []
+        for _, rule in ARGUMENT_RULES:
+            ids = rule(self, tok)
+            if ids:
+                break
         return list(dict.fromkeys(ids))
 
     def _previous_subject(self, tok: "Token") -> list[str]:
-        """"Helga Sigurdardottir will host the meeting. She met Berg": a sentence-initial
+        """ "Helga Sigurdardottir will host the meeting. She met Berg": a sentence-initial
         "he"/"she" continues the subject of the sentence before, when that is a person."""
         sent = tok.sent
         if tok.i != sent.start or sent.start == 0:
@@ -389,19 +359,26 @@ class _Reader:
         refs = self.refs
         for t in prev:
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
-                people = [a for a in refs.actors_at(self.paragraph, t.idx, t.idx + len(t), t.text)
-                          if a in refs.actors and refs.actors[a].kind == "person"
-                          and refs.actors[a].gender in (None, "male" if tok.lower_ == "he" else "female")]
+                people = [
+                    a
+                    for a in refs.actors_at(self.paragraph, t.idx, t.idx + len(t), t.text)
+                    if a in refs.actors
+                    and refs.actors[a].kind == "person"
+                    and refs.actors[a].gender in (None, "male" if tok.lower_ == "he" else "female")
+                ]
                 return people[:1]
         return []
 
     def _comma_apposition(self, tok: "Token") -> list[str]:
-        """"her Ethiopian counterpart, Dawit Bekele," where the parse lost the apposition."""
+        """ "her Ethiopian counterpart, Dawit Bekele," where the parse lost the apposition."""
         nxt = _np_last(tok).i + 1
         if nxt + 1 < len(self.doc) and self.doc[nxt].text == ",":
             t = self.doc[nxt + 1]
-            return [a for a in self.refs.actors_at(self.paragraph, t.idx, t.idx + len(t), t.text)
-                    if a in self.refs.actors and self.refs.actors[a].kind == "person"]
+            return [
+                a
+                for a in self.refs.actors_at(self.paragraph, t.idx, t.idx + len(t), t.text)
+                if a in self.refs.actors and self.refs.actors[a].kind == "person"
+            ]
         return []
 
     def args(self, toks: list["Token"]) -> list[str]:
@@ -460,8 +437,111 @@ class _Reader:
         return out
 
 
+# --- who a token names: the first rule that finds an actor wins ----------------------------
+
+
+def _by_mention(r: _Reader, tok: "Token") -> list[str]:
+    """An actor mention of the actors stage; "US Under Secretary of State Victoria Nuland"
+    parsed with "US" as the head names the person the phrase ends with."""
+    refs, para = r.refs, r.paragraph
+    ids = refs.actors_at(para, tok.idx, tok.idx + len(tok), tok.text)
+    if ids and {refs.actors[a].kind for a in ids if a in refs.actors} <= {"country", "organization"}:
+        last = _np_last(tok)
+        person = [
+            a
+            for a in refs.actors_at(para, last.idx, last.idx + len(last), last.text)
+            if a in refs.actors and refs.actors[a].kind == "person"
+        ]
+        ids = person or ids
+    return ids
+
+
+def _by_previous_subject(r: _Reader, tok: "Token") -> list[str]:
+    """'he', 'she': the subject of the sentence before."""
+    return r._previous_subject(tok) if tok.lower_ in ("he", "she") else []
+
+
+def _by_pronoun(r: _Reader, tok: "Token") -> list[str]:
+    """ "Russia announced that it was sanctioning": the announcer; else what the pronoun
+    stands for (the leaders, for a summit)."""
+    if tok.pos_ != "PRON":
+        return []
+    refs = r.refs
+    ids: list[str] = []
+    if tok.lower_ in ("it", "they") and tok.head.dep_ == "ccomp":
+        ids = [
+            a
+            for s in _subjects(tok.head.head)
+            for a in r.actors(s)
+            if a in refs.actors and refs.actors[a].kind != "person"
+        ]
+    if not ids:
+        ids = refs.pronoun(r.paragraph, tok, "leader" if r.kind == "summit" else "any")
+    return ids
+
+
+def _by_apposition(r: _Reader, tok: "Token") -> list[str]:
+    """ "the former chief executive of Nordvik Bank, Henrik Dahl": the apposition, even
+    where the parse hangs it on the bank."""
+    refs = r.refs
+    ids: list[str] = []
+    for c in [*tok.children, *(t for t in tok.subtree if t.dep_ == "appos" and t.head is not tok)]:
+        if c.dep_ == "appos":
+            ids = [a for a in r.args([c]) if c.head is tok or (a in refs.actors and refs.actors[a].kind == "person")]
+            if ids:
+                break
+    return ids
+
+
+def _by_group_noun(r: _Reader, tok: "Token") -> list[str]:
+    """ "Russian diplomats", "the two leaders": a group actor."""
+    group = r.refs.group_noun(tok)
+    if group is None:
+        return []
+    kind, count = group
+    nationality = next((c.text for c in tok.children if c.dep_ == "amod" and c.text[:1].isupper()), None)
+    return r.refs.group(r.paragraph, tok.idx, kind, count, nationality)
+
+
+def _by_place(r: _Reader, tok: "Token") -> list[str]:
+    """A place that stands for its country ("Moscow expelled")."""
+    place = r.refs.place_at(r.paragraph, tok.idx, tok.idx + len(tok), tok.text)
+    country = r.refs.country_of_place(place) if place else None
+    return [country] if country else []
+
+
+def _by_comma_apposition(r: _Reader, tok: "Token") -> list[str]:
+    return r._comma_apposition(tok) if tok.pos_ in _NOMINAL else []
+
+
+def _by_compound(r: _Reader, tok: "Token") -> list[str]:
+    """ "Kremlin officials", "US diplomats": the organisation or country named by the
+    compound stands for them."""
+    if tok.pos_ not in _NOMINAL:
+        return []
+    refs, para = r.refs, r.paragraph
+    ids: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            ids.extend(refs.actors_at(para, c.idx, c.idx + len(c), c.text))
+    return ids
+
+
+# Who an event argument names, in the order tried.
+ARGUMENT_RULES: tuple[tuple[str, Callable[[_Reader, "Token"], list[str]]], ...] = (
+    ("actor mention", _by_mention),
+    ("previous subject", _by_previous_subject),
+    ("pronoun", _by_pronoun),
+    ("apposition", _by_apposition),
+    ("group noun", _by_group_noun),
+    ("place for its country", _by_place),
+    ("comma apposition", _by_comma_apposition),
+    ("compound", _by_compound),
+)
+
+
 def _words_of(doc: "Doc", first: int, tok: "Token") -> str:
-    return doc[first:tok.i + 1].text
+    return doc[first : tok.i + 1].text
 
 
 def _name(reader: _Reader, tok: "Token") -> str | None:
@@ -483,23 +563,23 @@ def _name(reader: _Reader, tok: "Token") -> str | None:
     start = i + 1
     while start < tok.i and (doc[start].lower_ == "of" or doc[start].like_num):
         start += 1
-    run = list(doc[start:tok.i])
+    run = list(doc[start : tok.i])
 
     def plain(t: "Token") -> bool:
-        kinds = {refs.actors[a].kind for a in refs.actors_at(para, t.idx, t.idx + len(t), t.text)
-                 if a in refs.actors}
+        kinds = {refs.actors[a].kind for a in refs.actors_at(para, t.idx, t.idx + len(t), t.text) if a in refs.actors}
         return bool(kinds & {"person", "country"}) or refs.place_at(para, t.idx, t.idx + len(t), t.text) is not None
 
     if not run or all(plain(t) or not t.text[:1].isupper() for t in run):
         return _known_as(tok) if reader.kind in words()["named_kinds"] else None
-    return doc[start:tok.i + 1].text
+    return doc[start : tok.i + 1].text
 
 
 def _known_as(tok: "Token") -> str | None:
     """'the arms control treaty, known as New START' / 'the treaty, New START,'."""
+
     def words(head: "Token") -> str:
         first = min([head.i, *(c.i for c in head.children if c.dep_ == "compound")])
-        return head.doc[first:head.i + 1].text
+        return head.doc[first : head.i + 1].text
 
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
@@ -545,7 +625,7 @@ def _detail(reader: _Reader, tok: "Token", kind: str) -> str | None:
             if c.dep_ == "dobj" and reader.refs.actors_at(reader.paragraph, c.idx, c.idx + len(c), c.text) == []:
                 # "10 Russian diplomats": the words, when they are not simply a name
                 first = min(t.i for t in c.subtree)
-                return reader.doc[first:c.i + 1].text
+                return reader.doc[first : c.i + 1].text
     if kind == "deadline":
         if tok.pos_ in _VERBAL:
             subj = _subjects(tok)
@@ -556,7 +636,7 @@ def _detail(reader: _Reader, tok: "Token", kind: str) -> str | None:
             if subj:
                 head = subj[0]
                 first = min([head.i, *(c.i for c in head.children if c.dep_ in ("compound", "amod"))])
-                return reader.doc[first:head.i + 1].text
+                return reader.doc[first : head.i + 1].text
         for _, obj in _prep_objects(tok, frozenset({"of"})):
             return obj.text
     return None
@@ -590,19 +670,29 @@ def _mention(reader: _Reader, tok: "Token", kind: str) -> Mention | None:
     verb, path = (tok, []) if tok.pos_ in _VERBAL else governing(tok)
     if _negated(tok, verb, path):
         return None
-    if tok.pos_ in _NOMINAL and family(kind) == "meeting" and any(
+    if (
+        tok.pos_ in _NOMINAL
+        and family(kind) == "meeting"
+        and any(
             reader.refs.actors[a].kind == "organization"
             for a in reader.refs.actors_at(reader.paragraph, tok.idx, tok.idx + len(tok), tok.text)
-            if a in reader.refs.actors):
+            if a in reader.refs.actors
+        )
+    ):
         return None  # "the American Action Forum" is an organisation, not a forum held
     reader.kind = kind
     while first >= 2 and reader.doc[first - 1].text == "-" and reader.doc[first - 2].head.i in (first, tok.i):
         first -= 2  # "high-level talks"
     start, end = reader.doc[first].idx, tok.idx + len(tok)
     inside = reader.refs.quote_at(reader.paragraph, tok.idx)
-    m = Mention(paragraph=reader.paragraph, spans=[(start, end)] if reader.paragraph is not None else [],
-                trigger=tok, kind=kind, words=_words_of(reader.doc, first, tok),
-                quote=inside[1] if inside else None)
+    m = Mention(
+        paragraph=reader.paragraph,
+        spans=[(start, end)] if reader.paragraph is not None else [],
+        trigger=tok,
+        kind=kind,
+        words=_words_of(reader.doc, first, tok),
+        quote=inside[1] if inside else None,
+    )
     if tok.pos_ in _VERBAL:
         participants, location = _verbal(reader, m, tok, kind)
     else:
@@ -646,7 +736,8 @@ def _verbal(reader: _Reader, m: Mention, tok: "Token", kind: str) -> tuple[list[
     if location is None and tok.dep_ == "conj" and tok.head.pos_ in _VERBAL:
         head = tok.head  # "visited Moscow and met Orlov"
         location = reader.places(head, w["location_preps_set"]) or next(
-            (p for c in head.children if c.dep_ == "dobj" and (p := reader.place(c))), None)
+            (p for c in head.children if c.dep_ == "dobj" and (p := reader.place(c))), None
+        )
     tense = tense_of(tok)
     m.direction, m.strong = tense.direction, tense.strong
     m.asserted = _asserted(reader, _subjects(tok) or _undergoers(tok))
@@ -654,8 +745,9 @@ def _verbal(reader: _Reader, m: Mention, tok: "Token", kind: str) -> tuple[list[
     return participants, location
 
 
-def _nominal(reader: _Reader, m: Mention, tok: "Token", kind: str, verb: "Token | None",
-             path: list["Token"]) -> tuple[list[str], str | None]:
+def _nominal(
+    reader: _Reader, m: Mention, tok: "Token", kind: str, verb: "Token | None", path: list["Token"]
+) -> tuple[list[str], str | None]:
     """'the U.S.-Russia summit in Geneva': possessors and proper-noun modifiers name the
     parties or the place; the verb the noun hangs on says who holds it and when."""
     w = words()
@@ -690,17 +782,34 @@ def _nominal(reader: _Reader, m: Mention, tok: "Token", kind: str, verb: "Token 
     return participants, location
 
 
-def _held_by(reader: _Reader, m: Mention, tok: "Token", kind: str, verb: "Token | None", path: list["Token"],
-             participants: list[str], location: str | None) -> tuple[list[str], str | None]:
+def _held_by(
+    reader: _Reader,
+    m: Mention,
+    tok: "Token",
+    kind: str,
+    verb: "Token | None",
+    path: list["Token"],
+    participants: list[str],
+    location: str | None,
+) -> tuple[list[str], str | None]:
     """What the verb a nominal trigger hangs on says: who holds or attends it ("the EU
     will discuss new sanctions", "invited Trump to a meeting"), where, and when."""
     w = words()
     link = _link(tok, verb, path)
-    if link is None and verb is not None and not path and tok.dep_ in ("dobj", "nsubjpass") and \
-            verb.lemma_.casefold() in w["kind_light_verbs"].get(kind, ()):
+    if (
+        link is None
+        and verb is not None
+        and not path
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and verb.lemma_.casefold() in w["kind_light_verbs"].get(kind, ())
+    ):
         link = "subject_takes_part"  # "the EU will discuss new sanctions"
-    if verb is not None and len(path) == 1 and path[0].lower_ == "to" \
-            and verb.lemma_.casefold() in w["inviting_verbs_set"]:
+    if (
+        verb is not None
+        and len(path) == 1
+        and path[0].lower_ == "to"
+        and verb.lemma_.casefold() in w["inviting_verbs_set"]
+    ):
         # "Pena Nieto invited Trump to a meeting"
         participants += reader.args(_subjects(verb)) + reader.args([c for c in verb.children if c.dep_ == "dobj"])
     if verb is not None and link in ("subject_takes_part", "object"):
@@ -739,8 +848,9 @@ def _plans(m: Mention, tok: "Token", verb: "Token | None", path: list["Token"]) 
         m.direction, m.strong, m.planned = "past", True, False
     if tok.pos_ in _NOMINAL and any(c.dep_ == "acl" and direction_of_verb(c) == "future" for c in tok.children):
         m.planned = True  # "the negotiations scheduled for this Tuesday"
-    linked = tok.pos_ in _VERBAL or (verb is not None and (
-        _link(tok, verb, path) is not None or tok.dep_ in ("nsubj", "nsubjpass", "dobj")))
+    linked = tok.pos_ in _VERBAL or (
+        verb is not None and (_link(tok, verb, path) is not None or tok.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    )
     if m.direction == "future" and linked and not m.planned and not (mods & w["previous_words_set"]):
         m.planned = True  # "will meet", "the summit will open"; not "respond to the expulsion"
 
@@ -749,7 +859,7 @@ def _plans(m: Mention, tok: "Token", verb: "Token | None", path: list["Token"]) 
 
 
 def _partner_place(reader: _Reader, tok: "Token", kind: str, verb: "Token | None") -> str | None:
-    """"a summit with Horvat in Vienna", "meet Leone in Brussels": the parse hangs the
+    """ "a summit with Horvat in Vienna", "meet Leone in Brussels": the parse hangs the
     place on the partner."""
     partners = [o for _, o in _prep_objects(tok, frozenset({"with", "between", "of"}))]
     if tok.pos_ in _VERBAL and family(kind) == "meeting":
@@ -766,13 +876,13 @@ def _where_place(reader: _Reader, tok: "Token", kind: str, verb: "Token | None")
 
 
 def _when_place(reader: _Reader, tok: "Token", kind: str, verb: "Token | None") -> str | None:
-    """"met in Riga, when they signed a deal": the place of the clause above."""
+    """ "met in Riga, when they signed a deal": the place of the clause above."""
     above = _antecedent_clause(verb, "when") if verb is not None else None
     return reader.places(above, words()["location_preps_set"]) if above is not None else None
 
 
 def _participle_place(reader: _Reader, tok: "Token", kind: str, verb: "Token | None") -> str | None:
-    """"the last summit, held in Oslo": the place of a participle on the noun."""
+    """ "the last summit, held in Oslo": the place of a participle on the noun."""
     location: str | None = None
     if tok.pos_ in _NOMINAL:
         for c in tok.children:
@@ -825,7 +935,7 @@ def _length_in_days(tok: "Token") -> int:
 
 
 def _where_clause(reader: _Reader, verb: "Token") -> str | None:
-    """"Tallinn, where he will hold talks": the place the relative clause hangs on."""
+    """ "Tallinn, where he will hold talks": the place the relative clause hangs on."""
     for _ in range(2):  # "where he is due to hold talks": the clause's verb is one up
         if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
             verb = verb.head
@@ -847,8 +957,11 @@ def _asserted(reader: _Reader, subjects: list["Token"]) -> bool:
     for s in subjects:
         if s.lower_ in generic:
             return False
-        if reader.actors(s) or s.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some")
-                                                       for c in s.children):
+        if (
+            reader.actors(s)
+            or s.pos_ == "PROPN"
+            or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some") for c in s.children)
+        ):
             return True
         if _placed(s):
             return True
@@ -890,9 +1003,13 @@ def _link(tok: "Token", verb: "Token | None", path: list["Token"]) -> str | None
             return "subject_takes_part"
         if head.dep_ == "pobj" and head.head.lower_ in w["attending_preps_set"]:
             return "subject_takes_part"
-    if len(preps) == 2 and len(nouns) == 1 and nouns[0].lemma_.casefold() in w["occasion_nouns_set"] \
-            and all(p.lower_ in w["attending_preps_set"] | {"of"} for p in preps) \
-            and preps[-1].lower_ in w["attending_preps_set"]:
+    if (
+        len(preps) == 2
+        and len(nouns) == 1
+        and nouns[0].lemma_.casefold() in w["occasion_nouns_set"]
+        and all(p.lower_ in w["attending_preps_set"] | {"of"} for p in preps)
+        and preps[-1].lower_ in w["attending_preps_set"]
+    ):
         # "speaking during a panel discussion at an energy conference", "on the sidelines of"
         return "subject_takes_part"
     return None
@@ -946,8 +1063,13 @@ def _outer(m: Mention, found: dict[int, Mention]) -> int | None:
     """The trigger whose clause ``m`` completes: "meet [during the summit]", "attends a
     meeting ... [via a video call]" (the prep may hang on the meeting or on its verb)."""
     t = m.trigger
-    if t.pos_ in _VERBAL and t.dep_ in ("advcl", "xcomp") and t.head.i in found \
-            and found[t.head.i].kind == "visit" and any(c.tag_ == "TO" for c in t.children):
+    if (
+        t.pos_ in _VERBAL
+        and t.dep_ in ("advcl", "xcomp")
+        and t.head.i in found
+        and found[t.head.i].kind == "visit"
+        and any(c.tag_ == "TO" for c in t.children)
+    ):
         return t.head.i  # "will visit the port on Monday to meet workers": the meeting is the visit
     if t.dep_ != "pobj" or t.head.lower_ not in _FOLD_PREPS:
         return None
@@ -969,8 +1091,11 @@ def _fold(found: dict[int, Mention]) -> list[Mention]:
         if outer_i is None:
             continue
         outer = found[outer_i]
-        if family(outer.kind) == family(m.kind) or outer.kind == "visit" \
-                or (m.trigger.lower_ == "week" and family(outer.kind) == "meeting"):
+        if (
+            family(outer.kind) == family(m.kind)
+            or outer.kind == "visit"
+            or (m.trigger.lower_ == "week" and family(outer.kind) == "meeting")
+        ):
             parent[i] = outer_i
     for i in sorted(parent, key=lambda k: -found[k].trigger.i):
         root = parent[i]

@@ -112,7 +112,7 @@ class Cluster:
     def totals(self) -> _Totals:
         if self._totals.count > len(self.mentions):
             self._totals = _Totals()
-        for m in self.mentions[self._totals.count:]:
+        for m in self.mentions[self._totals.count :]:
             self._totals.add(m)
         return self._totals
 
@@ -220,8 +220,7 @@ def fits(m: Mention, c: Cluster, refs: Refs) -> bool:
     if not (mw and cw) and _tense_clash(m, c):
         return False
     p, q = m.participants, c.participants
-    if family(m.kind) != _CONTACT and m.agents and c.agents \
-            and not any(_covered(a, c.agents, refs) for a in m.agents):
+    if family(m.kind) != _CONTACT and m.agents and c.agents and not any(_covered(a, c.agents, refs) for a in m.agents):
         return False
     if not p or not q:
         return True
@@ -273,8 +272,12 @@ def _attach_bare(m: Mention, clusters: list[Cluster]) -> Cluster | None:
         return None
     para = m.order[0]
     reach = 0 if m.generic else 1  # "ending a trial that lasted months": only in its own paragraph
-    near = [c for c in same if m.kind in (x.kind for x in c.mentions)
-            and any(x.order < m.order and para - x.order[0] <= reach for x in c.mentions)]
+    near = [
+        c
+        for c in same
+        if m.kind in (x.kind for x in c.mentions)
+        and any(x.order < m.order and para - x.order[0] <= reach for x in c.mentions)
+    ]
     if near:
         return max(near, key=lambda c: max(x.order for x in c.mentions if x.order < m.order))
     told_outside = [c for c in same if c.kind == m.kind and all(x.paragraph is None for x in c.mentions)]
@@ -294,8 +297,9 @@ def cluster(mentions: list[Mention], refs: Refs) -> list[Cluster]:
     clusters: list[Cluster] = []
     ordered = sorted(mentions, key=lambda x: x.order)
     for m in (x for x in ordered if not _bare(x)):
-        need = _NEED["caption" if m.paragraph is None else "generic" if m.generic
-                     else "anaphoric" if m.anaphoric else "plain"]
+        need = _NEED[
+            "caption" if m.paragraph is None else "generic" if m.generic else "anaphoric" if m.anaphoric else "plain"
+        ]
         best: tuple[int, tuple[int, int]] | None = None
         chosen: Cluster | None = None
         for c in clusters:
@@ -328,8 +332,13 @@ def _worth_keeping(c: Cluster) -> bool:
     story saying it happens ("the government imposed sanctions on five banks")."""
     if all(m.quote is not None and m.generic for m in c.mentions):
         return False
-    return bool(c.participants or any(m.location for m in c.mentions) or any(m.dates for m in c.mentions)
-                or c.name or any(m.asserted and m.quote is None for m in c.mentions))
+    return bool(
+        c.participants
+        or any(m.location for m in c.mentions)
+        or any(m.dates for m in c.mentions)
+        or c.name
+        or any(m.asserted and m.quote is None for m in c.mentions)
+    )
 
 
 def inherit_locations(clusters: list[Cluster], refs: Refs) -> dict[int, str]:
@@ -349,8 +358,12 @@ def inherit_locations(clusters: list[Cluster], refs: Refs) -> dict[int, str]:
                 continue
             cw = c.when
             assert cw is not None
-            if ow.start <= cw.start and cw.end <= ow.end and (ow.start, ow.end) != (cw.start, cw.end) \
-                    and any(_covered(p, other.participants, refs) for p in c.participants):
+            if (
+                ow.start <= cw.start
+                and cw.end <= ow.end
+                and (ow.start, ow.end) != (cw.start, cw.end)
+                and any(_covered(p, other.participants, refs) for p in c.participants)
+            ):
                 out[i] = place
                 break
     return out

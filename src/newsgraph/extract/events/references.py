@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ...model import Actor, Article, normalise_name
 from ...lexicon.wordlists import data
+from ...model import Actor, Article, normalise_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -67,23 +67,31 @@ class Refs:
         self.article = article
         self.actors = {a.id: a for a in article.actors}
         self.places = {p.id: p for p in article.places}
-        self._actor_marks = sorted((_Mark(s.paragraph, s.start, s.end, a.id)
-                                    for a in article.actors for s in a.mentions),
-                                   key=lambda m: (m.paragraph, m.start))
-        self._place_marks = sorted((_Mark(s.paragraph, s.start, s.end, p.id)
-                                    for p in article.places for s in p.mentions),
-                                   key=lambda m: (m.paragraph, m.start))
-        self._speaker_marks = sorted((_Mark(q.speaker_mention.paragraph, q.speaker_mention.start,
-                                            q.speaker_mention.end, q.speaker)
-                                      for q in article.quotes if q.speaker and q.speaker_mention),
-                                     key=lambda m: (m.paragraph, m.start))
-        self._quote_marks = [(_Mark(s.paragraph, s.start, s.end, q.speaker or ""), q.id)
-                             for q in article.quotes for s in q.spans]
+        self._actor_marks = sorted(
+            (_Mark(s.paragraph, s.start, s.end, a.id) for a in article.actors for s in a.mentions),
+            key=lambda m: (m.paragraph, m.start),
+        )
+        self._place_marks = sorted(
+            (_Mark(s.paragraph, s.start, s.end, p.id) for p in article.places for s in p.mentions),
+            key=lambda m: (m.paragraph, m.start),
+        )
+        self._speaker_marks = sorted(
+            (
+                _Mark(q.speaker_mention.paragraph, q.speaker_mention.start, q.speaker_mention.end, q.speaker)
+                for q in article.quotes
+                if q.speaker and q.speaker_mention
+            ),
+            key=lambda m: (m.paragraph, m.start),
+        )
+        self._quote_marks = [
+            (_Mark(s.paragraph, s.start, s.end, q.speaker or ""), q.id) for q in article.quotes for s in q.spans
+        ]
         self._keys = [(m.paragraph, m.start) for m in self._actor_marks]
         self._speaker_keys = [(m.paragraph, m.start) for m in self._speaker_marks]
         self._place_keys = [(m.paragraph, m.start) for m in self._place_marks]
-        self._countries = {normalise_name(n): a.id for a in article.actors if a.kind == "country"
-                           for n in [a.name, *a.aliases]}
+        self._countries = {
+            normalise_name(n): a.id for a in article.actors if a.kind == "country" for n in [a.name, *a.aliases]
+        }
         self._place_names = {normalise_name(n): p.id for p in article.places for n in [p.name, *p.aliases]}
 
     # --- names the earlier passes marked ------------------------------------------------
@@ -98,8 +106,7 @@ class Refs:
 
     def place_at(self, paragraph: int | None, start: int, end: int, text: str = "") -> str | None:
         if paragraph is None:
-            hits = [p.id for p in self.article.places
-                    if any(n and n in text for n in [p.name, *p.aliases])]
+            hits = [p.id for p in self.article.places if any(n and n in text for n in [p.name, *p.aliases])]
             return hits[0] if hits else None
         for m in _near(self._place_marks, self._place_keys, paragraph, start, end):
             return m.ref
@@ -148,7 +155,7 @@ class Refs:
 
     def _possessive(self, m: _Mark) -> bool:
         text = self.article.body[m.paragraph].text
-        return text[m.end:m.end + 2] in ("'s", "\u2019s")
+        return text[m.end : m.end + 2] in ("'s", "\u2019s")
 
     def pronoun(self, paragraph: int | None, token: "Token", plural_kind: str = "any") -> list[str]:
         """The actor(s) a pronoun stands for: the quote's speaker for "I", else the last fit.
@@ -202,9 +209,16 @@ class Refs:
             return paragraph, prev.start_char
         return (paragraph - 1, 0) if paragraph > 0 else (paragraph, 0)
 
-    def group(self, paragraph: int | None, pos: int, kind: str, count: int = 2,
-              nationality: str | None = None, window: tuple[int, int] | None = None) -> list[str]:
-        """"the two leaders", "both countries", "their": the last ``count`` fitting actors
+    def group(
+        self,
+        paragraph: int | None,
+        pos: int,
+        kind: str,
+        count: int = 2,
+        nationality: str | None = None,
+        window: tuple[int, int] | None = None,
+    ) -> list[str]:
+        """ "the two leaders", "both countries", "their": the last ``count`` fitting actors
         (mentioned after ``window``, a (paragraph, offset), when given)."""
         if paragraph is None:
             return []
@@ -230,7 +244,7 @@ class Refs:
         return self._in_text_order(picked) if len(picked) == count else []
 
     def _in_text_order(self, refs: list[str]) -> list[str]:
-        first = {}
+        first: dict[str, tuple[int, int]] = {}
         for m in self._actor_marks:
             first.setdefault(m.ref, (m.paragraph, m.start))
         return sorted(refs, key=lambda r: first.get(r, (0, 0)))

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from ...model import Article, Quote, Span, local_id
 from .. import story
-from .attribution import Attribution, attribute, build_para, reported_speech
 from ..options import ExtractOptions
+from .attribution import Attribution, attribute, build_para, reported_speech
 from .marks import scan
 from .speakers import SpeakerResolver
 
@@ -23,8 +23,11 @@ if TYPE_CHECKING:
     from .cues import Cue
 
 # Addressees named by a common noun become a group actor ("told reporters").
-_GROUP_ADDRESSEES = re.compile(r"^(?:the\s+)?(reporters|journalists|the press|supporters|the crowd|crowd|"
-                               r"lawmakers|students|voters|members|delegates|an audience|audience)$", re.I)
+_GROUP_ADDRESSEES = re.compile(
+    r"^(?:the\s+)?(reporters|journalists|the press|supporters|the crowd|crowd|"
+    r"lawmakers|students|voters|members|delegates|an audience|audience)$",
+    re.I,
+)
 
 
 def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article:
@@ -67,7 +70,7 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
     if cue is not None:
         if cue.addressee is not None:
             mention = (cue.paragraph, *cue.addressee)
-            words = article.body[cue.paragraph].text[cue.addressee[0]:cue.addressee[1]]
+            words = article.body[cue.paragraph].text[cue.addressee[0] : cue.addressee[1]]
             group = _GROUP_ADDRESSEES.match(words.strip())
             addressee = resolver.group(group.group(1).lower(), mention) if group else resolver.organization(mention)
             if addressee is None:
@@ -80,7 +83,7 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
     return Quote(
         id=local_id(article.id, "quote", n),
         text=text,
-        kind=att.kind,  # type: ignore[arg-type]
+        kind=att.kind,  # type: ignore[arg-type]  # one of QuoteKind by construction; the model checks
         speaker=speaker,
         speaker_mention=speaker_mention,
         cue=_cue_text(cue),

@@ -1,6 +1,6 @@
 """Link quoted stretches to the speech cues that attribute them.
 
-Input: per paragraph, its spaCy Doc, its quote regions (quote_marks.py) and its cues
+Input: per paragraph, its spaCy Doc, its quote regions (marks.py) and its cues
 (cues.py). Output: :class:`Attribution` records — one per quote, holding its regions
 (a quote broken by "he said" or running over paragraphs has several), its kind, its
 cue and how sure the link is. Who the speaker *is* (an actor) is decided later, in
@@ -59,8 +59,24 @@ _TERMINATORS = frozenset({".", "!", "?", ";", "…", "..."})
 _OPEN_END = frozenset(",?!—–-…:;")
 # Dependency labels by which a quoted stretch may hang below a cue and still be what
 # the cue reports (not a circumstance like "said on CNN's 'State of the Union'").
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "advcl", "dep",
-                           "parataxis", "conj", "npadvmod", "pcomp", "dative", "appos"})
+_CONTENT_DEPS = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "dobj",
+        "oprd",
+        "attr",
+        "acomp",
+        "advcl",
+        "dep",
+        "parataxis",
+        "conj",
+        "npadvmod",
+        "pcomp",
+        "dative",
+        "appos",
+    }
+)
 _CONTENT_PREPS = frozenset({"as", "about", "of", "that", "with", "like", "to", "for"})
 _MIN_UNATTRIBUTED_WORDS = 6
 # Bounds (in tokens) on the frames and sentences searched around a quote, so that a
@@ -203,23 +219,23 @@ def _sentences(p: Para) -> None:
 def _open_ended(p: Para, r: QuoteRegion) -> bool:
     """Does the sentence go on after the quote ('"...," he said')?"""
     last = p.text[r.end - 1]
-    after = p.text[r.mark_end:r.mark_end + 2].lstrip()
+    after = p.text[r.mark_end : r.mark_end + 2].lstrip()
     if last in _OPEN_END or (after[:1] in (",", "—", "–")):
         return True
     return last.isalnum() or last in ")]’'\""
 
 
 def _sentence_like(p: Para, r: QuoteRegion) -> bool:
-    content = p.text[r.start:r.end].lstrip(".…[( ")
+    content = p.text[r.start : r.end].lstrip(".…[( ")
     return bool(content) and (content[0].isupper() or content[0].isdigit())
 
 
 def _words(p: Para, r: QuoteRegion) -> int:
-    return len(p.text[r.start:r.end].split())
+    return len(p.text[r.start : r.end].split())
 
 
 def _ancestors(tok: "Token", limit: int = 12) -> list["Token"]:
-    out = []
+    out: list["Token"] = []
     while tok.head is not tok and len(out) < limit:
         out.append(tok)
         tok = tok.head
@@ -429,16 +445,28 @@ def _stretch(p: Para, ri: int) -> _Stretch:
     before, after = _before_frame(p, ri), _after_frame(p, ri)
     before_set, after_set = set(before), set(after)
     first_tok = _region_tokens(p, ri)[0]
-    near = p.cues[bisect.bisect_left(p.cue_verbs, before[0] if before else first_tok):
-                  bisect.bisect_right(p.cue_verbs, after[-1] if after else first_tok)]
+    near = p.cues[
+        bisect.bisect_left(p.cue_verbs, before[0] if before else first_tok) : bisect.bisect_right(
+            p.cue_verbs, after[-1] if after else first_tok
+        )
+    ]
     lo, hi = _sentence_bounds(p, ri)
-    in_sentence = p.cues[bisect.bisect_left(p.cue_verbs, lo):bisect.bisect_right(p.cue_verbs, hi)]
+    in_sentence = p.cues[bisect.bisect_left(p.cue_verbs, lo) : bisect.bisect_right(p.cue_verbs, hi)]
     # A partial quote inside a clause governed by a cue before it: that cue
     # ('Putin described relations as "quite productive," the AP reported').
     governing = next((c for c in reversed(in_sentence) if c.verb < first_tok and _governed_by(p, ri, c)), None)
-    return _Stretch(p, ri, before, after, [c for c in near if c.verb in after_set],
-                    [c for c in reversed(near) if c.verb in before_set], in_sentence, governing,
-                    _open_ended(p, p.regions[ri]), _embedded(p, ri, None, before))
+    return _Stretch(
+        p,
+        ri,
+        before,
+        after,
+        [c for c in near if c.verb in after_set],
+        [c for c in reversed(near) if c.verb in before_set],
+        in_sentence,
+        governing,
+        _open_ended(p, p.regions[ri]),
+        _embedded(p, ri, None, before),
+    )
 
 
 Found = tuple[Cue, bool] | None  # the cue a rule links the stretch to, and whether embedded
@@ -447,16 +475,27 @@ Found = tuple[Cue, bool] | None  # the cue a rule links the stretch to, and whet
 def _after(s: _Stretch) -> Found:
     """'"...," X said': the frame right after the quote."""
     c = s.after_cue
-    if c is not None and s.open_end and _bare_lead(s.p, s.after, c) and not _passive(s.p, c) \
-            and not (s.embedded and s.governing is not None and c.reporting):
+    if (
+        c is not None
+        and s.open_end
+        and _bare_lead(s.p, s.after, c)
+        and not _passive(s.p, c)
+        and not (s.embedded and s.governing is not None and c.reporting)
+    ):
         return c, s.embedded
     return None
 
 
 def _before(s: _Stretch) -> Found:
     """'X said: "..."' / 'X said "..."' / 'X told Y, "..."'."""
-    adjacent = next((c for c in s.before_cues if _adjacent_before(s.p, s.before, c, s.region)
-                     and not _object_taken(s.p, c, s.region)), None)
+    adjacent = next(
+        (
+            c
+            for c in s.before_cues
+            if _adjacent_before(s.p, s.before, c, s.region) and not _object_taken(s.p, c, s.region)
+        ),
+        None,
+    )
     if adjacent is None:
         return None
     return _outer_for_pronoun(s.p, adjacent), _embedded(s.p, s.ri, adjacent, s.before)
@@ -465,7 +504,7 @@ def _before(s: _Stretch) -> Found:
 def _signed(s: _Stretch) -> Found:
     """'"..." ― Sonya Herridge': a signature after the paragraph's last quote."""
     r = s.region
-    signed = _signature(s.p, s.p.text[r.mark_end:], r.mark_end)
+    signed = _signature(s.p, s.p.text[r.mark_end :], r.mark_end)
     return (signed, False) if signed is not None and s.ri == len(s.p.regions) - 1 else None
 
 
@@ -506,8 +545,14 @@ def _content_after(s: _Stretch) -> Found:
 def _after_sentence(s: _Stretch) -> Found:
     """'"Finished sentence." X said.' (no comma before the closing mark)."""
     c, p = s.after_cue, s.p
-    if c is not None and not s.open_end and _bare_lead(p, s.after, c) and not _clausal_after(p, c) \
-            and not _has_object(p, c) and not _passive(p, c):
+    if (
+        c is not None
+        and not s.open_end
+        and _bare_lead(p, s.after, c)
+        and not _clausal_after(p, c)
+        and not _has_object(p, c)
+        and not _passive(p, c)
+    ):
         return c, s.embedded
     return None
 
@@ -570,8 +615,12 @@ def _agentive(tok: "Token") -> bool:
     if tok.pos_ == "NOUN":
         lemma = tok.lemma_.lower()
         table = wordlists.data("speaker_descriptions")
-        return lemma in table["person"] or lemma in table["organization"] or lemma in table["indefinite"] \
+        return (
+            lemma in table["person"]
+            or lemma in table["organization"]
+            or lemma in table["indefinite"]
             or lemma in wordlists.word_set("speaker_documents")
+        )
     return False
 
 
@@ -615,7 +664,9 @@ def _make_cue(p: Para, verb: "Token", subj: "Token") -> Cue:
     return cue
 
 
-_SIGNATURE_RE = re.compile(r"^\s*[\u2015\u2014\u2013-]{1,2}\s*(@?[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|del|la)){0,5})[\s.,]*$")
+_SIGNATURE_RE = re.compile(
+    r"^\s*[\u2015\u2014\u2013-]{1,2}\s*(@?[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|del|la)){0,5})[\s.,]*$"
+)
 
 
 def _signature(p: Para, tail: str, offset: int) -> Cue | None:
@@ -633,7 +684,7 @@ def _signature(p: Para, tail: str, offset: int) -> Cue | None:
         return known
     cue = Cue(p.index, dash.i, dash.idx, dash.idx + len(dash.text), dash.text, "signature")
     cue.speaker = (start, end)
-    cue.tokens = set(range(dash.i, dash.i + 1 + sum(1 for t in p.doc[dash.i + 1:] if t.idx < end)))
+    cue.tokens = set(range(dash.i, dash.i + 1 + sum(1 for t in p.doc[dash.i + 1 :] if t.idx < end)))
     p.predicates[key] = cue
     return cue
 
@@ -646,22 +697,26 @@ def _title_context(p: Para, r: QuoteRegion) -> bool:
     Union'", "on 'Meet the Press'", "his book 'The Art of the Deal'"."""
     if not is_title_like(p, r):
         return False
-    before = p.text[max(0, r.mark_start - 30):r.mark_start].rstrip()
+    before = p.text[max(0, r.mark_start - 30) : r.mark_start].rstrip()
     m = re.search(r"([\w'\u2019]+)$", before)
     if not m:
         return False
     word = m.group(1).lower()
-    return word.endswith(("'s", "\u2019s", "s'", "s\u2019")) or word in _TITLE_PREPS or \
-        word in ("book", "show", "film", "movie", "song", "album", "program", "programme", "series", "novel", "memoir")
+    return (
+        word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+        or word in _TITLE_PREPS
+        or word
+        in ("book", "show", "film", "movie", "song", "album", "program", "programme", "series", "novel", "memoir")
+    )
 
 
 def _nickname(p: Para, r: QuoteRegion) -> bool:
     """'Marcia "Cia" Price': a nickname inside a name."""
-    words = p.text[r.start:r.end].split()
+    words = p.text[r.start : r.end].split()
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
         return False
-    before = re.search(r"([A-Z][\w.]*)\s*$", p.text[max(0, r.mark_start - 30):r.mark_start])
-    after = re.match(r"\s*[A-Z]", p.text[r.mark_end:r.mark_end + 3])
+    before = re.search(r"([A-Z][\w.]*)\s*$", p.text[max(0, r.mark_start - 30) : r.mark_start])
+    after = re.match(r"\s*[A-Z]", p.text[r.mark_end : r.mark_end + 3])
     return bool(before and after)
 
 
@@ -669,7 +724,7 @@ def _so_called(p: Para, r: QuoteRegion) -> bool:
     """'the so-called "rebels"', 'known as "Guccifer"': a name, not anyone's words."""
     if _nickname(p, r):
         return True
-    before = p.text[max(0, r.mark_start - 20):r.mark_start].lower()
+    before = p.text[max(0, r.mark_start - 20) : r.mark_start].lower()
     return bool(re.search(r"(?:so-? ?called|known as|dubbed|nicknamed|billed as|titled|entitled|named)\s*$", before))
 
 
@@ -707,8 +762,13 @@ def _object_taken(p: Para, cue: Cue, r: QuoteRegion) -> bool:
     if cue.lemma in ("tell", "ask", "inform", "assure", "urge", "warn", "remind", "advise", "put"):
         return False
     for c in verb.children:
-        if c.dep_ == "dobj" and c.i > verb.i and p.region_of[c.i] < 0 and c.pos_ in ("NOUN", "PROPN") \
-                and c.i not in cue.tokens:
+        if (
+            c.dep_ == "dobj"
+            and c.i > verb.i
+            and p.region_of[c.i] < 0
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.i not in cue.tokens
+        ):
             return True
     return False
 
@@ -731,8 +791,7 @@ def _outermost(p: Para, cue: Cue) -> Cue:
             continue
         if child.dep_ not in ("ccomp", "xcomp", "dobj", "csubj", "oprd"):
             break  # the inner cue hangs on the outer one ("said ..., adding")
-        if outer.speaker is not None and not outer.reporting and not outer.naming \
-                and outer.lemma in _OUTER_LEMMAS:
+        if outer.speaker is not None and not outer.reporting and not outer.naming and outer.lemma in _OUTER_LEMMAS:
             best = outer
     return best if best.speaker is not None else cue
 
@@ -744,7 +803,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 def _outer_for_pronoun(p: Para, cue: Cue) -> Cue:
     """'Lazar said he welcomed it and added, "..."': an adjacent cue whose speaker is
     only a pronoun, inside what another speaker says, is that speaker's."""
-    if cue.speaker is not None and p.text[cue.speaker[0]:cue.speaker[1]].lower() not in _PRONOUNS:
+    if cue.speaker is not None and p.text[cue.speaker[0] : cue.speaker[1]].lower() not in _PRONOUNS:
         return cue
     outer = _outermost(p, cue)
     return outer
@@ -757,8 +816,9 @@ def _passive(p: Para, cue: Cue) -> bool:
 
 def _has_object(p: Para, cue: Cue) -> bool:
     verb = p.doc[cue.verb]
-    return any(c.dep_ in ("dobj", "ccomp", "xcomp") and p.region_of[c.i] < 0 and c.i not in cue.tokens
-               for c in verb.children)
+    return any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and p.region_of[c.i] < 0 and c.i not in cue.tokens for c in verb.children
+    )
 
 
 def _parenthetical(p: Para, cue: Cue) -> bool:
@@ -788,22 +848,32 @@ def _link_within_sentences(p: Para, links: list[_Link | None]) -> None:
             continue
         after = _after_frame(p, ri)
         nxt = ri + 1
-        if nxt < len(p.regions) and links[nxt] is not None and after and \
-                not any(_is_terminator(p.doc[i]) for i in after) and len(after) <= 3:
+        if (
+            nxt < len(p.regions)
+            and links[nxt] is not None
+            and after
+            and not any(_is_terminator(p.doc[i]) for i in after)
+            and len(after) <= 3
+        ):
             link = links[nxt]
+            assert link is not None  # checked above
             links[ri] = _Link(link.cue, link.rule, link.embedded, link.confidence - JOINED_PENALTY, joined=True)
 
 
 def is_title_like(p: Para, r: QuoteRegion) -> bool:
     """'State of the Union', 'Gifted Hands': a short Title Cased name, not speech."""
-    words = p.text[r.start:r.end].rstrip(",.").split()
+    words = p.text[r.start : r.end].rstrip(",.").split()
     if not words or len(words) > 7:
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "is", "from"}
     caps = [w for w in words if w.lower() not in small]
-    return bool(caps) and all(w[:1].isupper() or not w[:1].isalpha() for w in caps) and \
-        not any(w.lower() in ("i", "we", "you", "my", "our") for w in words) and \
-        not re.search(r"[!?]$", p.text[r.start:r.end].rstrip(",")) and len(caps) >= 1
+    return (
+        bool(caps)
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in caps)
+        and not any(w.lower() in ("i", "we", "you", "my", "our") for w in words)
+        and not re.search(r"[!?]$", p.text[r.start : r.end].rstrip(","))
+        and len(caps) >= 1
+    )
 
 
 # --- article level ---------------------------------------------------------------------
@@ -904,8 +974,12 @@ class _Collector:
                 last_direct.confidence = SIGNATURE_LINE.confidence
         for ri, r in enumerate(p.regions):
             link = pl[ri]
-            if link is None and last_direct is not None and ended_with in (None, last_direct) \
-                    and _continues_speaker(p, ri, prev_para, last_direct):
+            if (
+                link is None
+                and last_direct is not None
+                and ended_with in (None, last_direct)
+                and _continues_speaker(p, ri, prev_para, last_direct)
+            ):
                 last_direct.regions.append(r)
                 last_direct.confidence = min(last_direct.confidence, CONTINUED_CAP)
                 ended_with = last_direct
@@ -914,8 +988,13 @@ class _Collector:
                 link = _from_previous_paragraph(p, r, prev_para)
             att = self._unlinked(p, ri) if link is None else self._linked(k, p, r, link)
             ended_with = att or ended_with
-        self.last_direct = ended_with if ended_with is not None and _ends_with_quote(p) and \
-            (ended_with.kind == "direct" or _quote_ends_paragraph(p)) else None
+        self.last_direct = (
+            ended_with
+            if ended_with is not None
+            and _ends_with_quote(p)
+            and (ended_with.kind == "direct" or _quote_ends_paragraph(p))
+            else None
+        )
 
     def _unlinked(self, p: Para, ri: int) -> Attribution | None:
         """A full quoted sentence is a quote without a known speaker; a short quoted
@@ -979,10 +1058,14 @@ def _relay(paras: Sequence[Para], att: Attribution) -> tuple[int, int, int] | No
         if r.paragraph == cue.paragraph and (r.start, r.end) in index:
             bounds.append(_sentence_bounds(p, index[(r.start, r.end)]))
     lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
-    nearby = p.cues[bisect.bisect_left(p.cue_verbs, lo):bisect.bisect_right(p.cue_verbs, hi)]
+    nearby = p.cues[bisect.bisect_left(p.cue_verbs, lo) : bisect.bisect_right(p.cue_verbs, hi)]
     for other in nearby:
-        if other is cue or not other.reporting or other.speaker is None or \
-                not any(lo <= other.verb <= hi for lo, hi in bounds):
+        if (
+            other is cue
+            or not other.reporting
+            or other.speaker is None
+            or not any(lo <= other.verb <= hi for lo, hi in bounds)
+        ):
             continue
         if cue.speaker is not None and other.speaker == cue.speaker:
             continue
@@ -1010,12 +1093,12 @@ def _ends_with_quote(p: Para) -> bool:
     if not p.regions:
         return False
     last = p.regions[-1]
-    tail = p.text[last.mark_end:]
+    tail = p.text[last.mark_end :]
     return not re.search(r"[.!?]\s+[A-Z]", tail)
 
 
 def _quote_ends_paragraph(p: Para) -> bool:
-    return bool(p.regions) and not any(ch.isalnum() for ch in p.text[p.regions[-1].mark_end:])
+    return bool(p.regions) and not any(ch.isalnum() for ch in p.text[p.regions[-1].mark_end :])
 
 
 def _continues_speaker(p: Para, ri: int, prev: Para | None, last: Attribution) -> bool:
@@ -1049,8 +1132,9 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
                 chosen = link
             break
         if chosen is None:
-            chosen = next((links[k] for k in range(ri + 1, len(p.regions))
-                           if links[k] is not None and not links[k].embedded), None)
+            chosen = next(
+                (link for link in links[ri + 1 : len(p.regions)] if link is not None and not link.embedded), None
+            )
         if chosen is not None:
             links[ri] = _Link(chosen.cue, PARAGRAPH, False, min(chosen.confidence, PARAGRAPH.confidence))
 
@@ -1060,13 +1144,61 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
 # Cues that report what someone said in the reporter's words ("X said (that) ...",
 # "according to X, ..."). Naming verbs ("called it") and questions ("asked whether")
 # report no content of their own.
-_INDIRECT_LEMMAS = frozenset({
-    "say", "tell", "add", "note", "warn", "insist", "claim", "argue", "explain", "announce", "acknowledge",
-    "admit", "deny", "suggest", "write", "report", "according to", "state", "declare", "assert", "contend",
-    "maintain", "predict", "promise", "pledge", "vow", "confirm", "reveal", "disclose", "concede", "stress",
-    "emphasize", "emphasise", "reiterate", "allege", "assure", "caution", "complain", "tweet", "post", "recall",
-    "remark", "reply", "respond", "agree", "observe", "point out", "counter", "signal", "hint", "testify",
-})
+_INDIRECT_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "note",
+        "warn",
+        "insist",
+        "claim",
+        "argue",
+        "explain",
+        "announce",
+        "acknowledge",
+        "admit",
+        "deny",
+        "suggest",
+        "write",
+        "report",
+        "according to",
+        "state",
+        "declare",
+        "assert",
+        "contend",
+        "maintain",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "confirm",
+        "reveal",
+        "disclose",
+        "concede",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "reiterate",
+        "allege",
+        "assure",
+        "caution",
+        "complain",
+        "tweet",
+        "post",
+        "recall",
+        "remark",
+        "reply",
+        "respond",
+        "agree",
+        "observe",
+        "point out",
+        "counter",
+        "signal",
+        "hint",
+        "testify",
+    }
+)
 
 
 def reported_speech(paras: Sequence[Para], atts: Sequence[Attribution]) -> list[Attribution]:
@@ -1084,8 +1216,12 @@ def reported_speech(paras: Sequence[Para], atts: Sequence[Attribution]) -> list[
             if content is None or content[1] - content[0] < 8:
                 continue
             if cue.lemma == "according to" and any(
-                    other is not cue and other.speaker is not None and other.lemma in _INDIRECT_LEMMAS
-                    and content[0] <= p.doc[other.verb].idx < content[1] for other in p.cues):
+                other is not cue
+                and other.speaker is not None
+                and other.lemma in _INDIRECT_LEMMAS
+                and content[0] <= p.doc[other.verb].idx < content[1]
+                for other in p.cues
+            ):
                 continue  # "X confirmed that ..., according to Z": X's words, relayed by Z
             if any(r.mark_start < content[1] and content[0] < r.mark_end for r in p.regions):
                 continue  # quoted words in it: a direct or partial quote has it already

@@ -23,8 +23,9 @@ CharSpan = tuple[int, int]
 
 # Dependents that make up the noun phrase naming a speaker; the others (appositions,
 # relative clauses, prepositional phrases) describe them and are left out of the span.
-_NP_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat",
-                      "quantmod", "predet", "nn", "prt"})
+_NP_DEPS = frozenset(
+    {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "quantmod", "predet", "nn", "prt"}
+)
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Nouns that stand for their author: "a statement from the White House said".
 _DOCUMENT_NOUNS_FILE = "speaker_documents"
@@ -59,11 +60,11 @@ class Cue:
     """One speech cue in one paragraph; spans are character spans in that paragraph."""
 
     paragraph: int
-    verb: int                      # token index of the cue word ("said", "according")
-    start: int                     # characters of the cue words
+    verb: int  # token index of the cue word ("said", "according")
+    start: int  # characters of the cue words
     end: int
-    text: str                      # as written: "said", "told", "according to"
-    lemma: str                     # "say", "tell", "according to", ":"
+    text: str  # as written: "said", "told", "according to"
+    lemma: str  # "say", "tell", "according to", ":"
     speaker: CharSpan | None = None
     speaker_head: int | None = None  # token index of the speaker's head word
     addressee: CharSpan | None = None
@@ -114,7 +115,7 @@ def noun_phrase(head: "Token") -> list["Token"]:
         lo -= 1
     while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
-    span = keep[lo:hi + 1]
+    span = keep[lo : hi + 1]
     while span and span[0].is_punct:
         span = span[1:]
     while span and span[-1].is_punct and span[-1].text not in ("’", "'"):
@@ -130,7 +131,7 @@ def _conjuncts_span(head: "Token") -> list["Token"]:
         return np
     last = noun_phrase(conj[-1])
     doc = head.doc
-    return list(doc[np[0].i:last[-1].i + 1])
+    return list(doc[np[0].i : last[-1].i + 1])
 
 
 def _subject(verb: "Token", quoted: Sequence[bool] | None = None) -> "Token | None":
@@ -170,8 +171,15 @@ def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | No
             return None  # "Asked about it, she said": the participle's subject is its object
         if head.pos_ in ("VERB", "AUX"):
             outer = head.head
-            if depth == 0 and verb.tag_ == "VBG" and head.dep_ == "ccomp" and outer is not head \
-                    and outer.lemma_.lower() in speech_verbs() and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            if (
+                depth == 0
+                and verb.tag_ == "VBG"
+                and head.dep_ == "ccomp"
+                and outer is not head
+                and outer.lemma_.lower() in speech_verbs()
+                and verb.i > 0
+                and verb.doc[verb.i - 1].text == ","
+            ):
                 # "Byrne wrote the agents knew it, saying ...": Byrne is saying it
                 return inherited_subject(outer, depth + 1, quoted)
             return inherited_subject(head, depth + 1, quoted)
@@ -247,9 +255,23 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
 
 # Inflected forms that are speech verbs even when the tagger calls them nouns ("the
 # email read.", "..., Smith says.").
-_VERB_FORMS = {"said": "say", "says": "say", "read": "read", "reads": "read", "tweeted": "tweet",
-               "wrote": "write", "writes": "write", "told": "tell", "tells": "tell", "adds": "add",
-               "added": "add", "notes": "note", "noted": "note", "asks": "ask", "asked": "ask"}
+_VERB_FORMS = {
+    "said": "say",
+    "says": "say",
+    "read": "read",
+    "reads": "read",
+    "tweeted": "tweet",
+    "wrote": "write",
+    "writes": "write",
+    "told": "tell",
+    "tells": "tell",
+    "adds": "add",
+    "added": "add",
+    "notes": "note",
+    "noted": "note",
+    "asks": "ask",
+    "asked": "ask",
+}
 # Speech verbs only when they take no object: 'she continued, "..."' but not 'continued
 # the talks'.
 _INTRANSITIVE_ONLY = frozenset({"continue", "go", "conclude", "speak", "answer", "respond"})
@@ -273,19 +295,26 @@ def cue_lemma(tok: "Token") -> str:
 
 def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
     lemma = cue_lemma(tok)
-    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or lemma != tok.lemma_.lower()
-            or (tok.lower_ in _VERB_FORMS and lemma == _VERB_FORMS[tok.lower_])):
+    if not (
+        tok.pos_ in ("VERB", "AUX")
+        or tok.tag_.startswith("VB")
+        or lemma != tok.lemma_.lower()
+        or (tok.lower_ in _VERB_FORMS and lemma == _VERB_FORMS[tok.lower_])
+    ):
         return False
     if tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("POS", "PRP$") and tok.tag_ in ("VBZ", "NNS"):
         return False  # "Trump's remarks": a noun
-    if lemma in _INTRANSITIVE_ONLY and (tok.tag_ not in _FINITE or any(
-            c.dep_ in ("dobj", "xcomp", "attr") and not quoted[c.i] for c in tok.children)):
+    if lemma in _INTRANSITIVE_ONLY and (
+        tok.tag_ not in _FINITE or any(c.dep_ in ("dobj", "xcomp", "attr") and not quoted[c.i] for c in tok.children)
+    ):
         return False
     if lemma in speech_verbs():
-        if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in")
-                                   and c.i == tok.i + 1 for c in tok.children):
+        if lemma == "call" and any(
+            c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in") and c.i == tok.i + 1
+            for c in tok.children
+        ):
             return False  # "called for", "called on": a demand, not a quotation
-        if lemma == "call" and tok.i > 0 and re.search(r"\bso[- ]?$", tok.doc.text[max(0, tok.idx - 4):tok.idx]):
+        if lemma == "call" and tok.i > 0 and re.search(r"\bso[- ]?$", tok.doc.text[max(0, tok.idx - 4) : tok.idx]):
             return False  # "so-called": a name, nobody's words
         return True
     particles = phrasal_verbs().get(lemma)
@@ -312,7 +341,7 @@ def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | N
     if verb.tag_ not in _FINITE and verb.lower_ not in _VERB_FORMS:
         return None
     prev = doc[verb.i - 1]
-    after_quote = prev.is_quote or prev.text in ("''", "\u201d", "\"") or (prev.is_punct and quoted[prev.i])
+    after_quote = prev.is_quote or prev.text in ("''", "\u201d", '"') or (prev.is_punct and quoted[prev.i])
     if not (after_quote or prev.text in (",", "\u2014", "\u2013", "--")):
         return None
     if not after_quote and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
@@ -323,7 +352,11 @@ def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | N
         t = doc[i]
         if t.ent_type_ in ("DATE", "TIME"):
             break
-        if t.pos_ in _NAME_RUN_POS or (t.tag_ == "POS" and run) or (t.text in (".", "-") and run and t.whitespace_ == ""):
+        if (
+            t.pos_ in _NAME_RUN_POS
+            or (t.tag_ == "POS" and run)
+            or (t.text in (".", "-") and run and t.whitespace_ == "")
+        ):
             run.append(t)
         elif t.lower_ == "of" and run and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
             run.append(t)  # Secretary of State John Kerry
@@ -389,7 +422,7 @@ def _addressee_of(verb: "Token") -> CharSpan | None:
             first, last = objs[0], objs[-1]
             toks = noun_phrase(first) + ([] if last is first else noun_phrase(last))
             toks.sort(key=lambda t: t.i)
-            return span_of(list(verb.doc[toks[0].i:toks[-1].i + 1]))
+            return span_of(list(verb.doc[toks[0].i : toks[-1].i + 1]))
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "write", "explain", "complain", "talk"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -402,8 +435,12 @@ def _content_of(verb: "Token") -> CharSpan | None:
     """The reported clause: the verb's clausal complement with a subject of its own
     ("said (that) the talks failed"; not "agreed to go")."""
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and \
-                any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
+        if (
+            c.dep_ == "ccomp"
+            and c.i > verb.i
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children)
+        ):
             toks = [t for t in c.subtree]
             while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
                 toks = toks[1:]
@@ -466,7 +503,7 @@ def _according_to(f: _CueFinder, tok: "Token") -> Cue | None:
         np = noun_phrase(author)
         named = _named_apposition(author, f.quoted)
         if named is not None:  # "the Russian news agency Tass"
-            np = list(doc[np[0].i:noun_phrase(named)[-1].i + 1])
+            np = list(doc[np[0].i : noun_phrase(named)[-1].i + 1])
             author = named
         cue.speaker, cue.speaker_head = span_of(np), author.i
         cue.tokens |= {t.i for t in pobj.subtree}
@@ -530,7 +567,7 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     if named is not None:
         # "Putin's foreign affairs adviser, Yuri Ushakov, said": the name
         name_np = noun_phrase(named)
-        np = list(f.doc[np[0].i:name_np[-1].i + 1])
+        np = list(f.doc[np[0].i : name_np[-1].i + 1])
         author = named
     cue.speaker, cue.speaker_head = span_of(np), author.i
     cue.tokens |= {t.i for t in np} | {head.i}
@@ -540,14 +577,14 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
 
 
 def _fused_noun_phrase(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
-    """"the email read.": the tagger made a noun phrase of subject and verb."""
+    """ "the email read.": the tagger made a noun phrase of subject and verb."""
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
     left = [c for c in tok.children if c.i < tok.i and c.dep_ in _NP_DEPS and not f.quoted[c.i]]
     if not left:
         return False
     lo = min(t.i for c in left for t in c.subtree)
-    np = [t for t in f.doc[lo:tok.i] if not t.is_punct]
+    np = [t for t in f.doc[lo : tok.i] if not t.is_punct]
     if not np:
         return False
     head = next((t for t in reversed(np) if t.pos_ in ("PROPN", "NOUN", "PRON")), np[-1])
@@ -586,8 +623,14 @@ def _quoted_as_saying(tok: "Token") -> "Token | None":
 
 def _quoted_as_cue(verb: "Token", saying: "Token", paragraph: int, quoted: Sequence[bool]) -> Cue:
     doc = verb.doc
-    cue = Cue(paragraph, verb.i, verb.idx, saying.idx + len(saying.text),
-              doc.text[verb.idx:saying.idx + len(saying.text)], "quote")
+    cue = Cue(
+        paragraph,
+        verb.i,
+        verb.idx,
+        saying.idx + len(saying.text),
+        doc.text[verb.idx : saying.idx + len(saying.text)],
+        "quote",
+    )
     cue.tokens = {verb.i, saying.i}
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]), None)
@@ -606,9 +649,36 @@ def _quoted_as_cue(verb: "Token", saying: "Token", paragraph: int, quoted: Seque
 
 
 # Verbs whose following noun phrase is their object, never an inverted speaker.
-_OBJECT_VERBS = frozenset({"tell", "inform", "assure", "urge", "remind", "advise", "call", "describe", "label",
-                           "dub", "term", "brand", "characterize", "characterise", "accuse", "praise", "blast",
-                           "slam", "criticize", "criticise", "mock", "thank", "hail", "question", "quote", "cite"})
+_OBJECT_VERBS = frozenset(
+    {
+        "tell",
+        "inform",
+        "assure",
+        "urge",
+        "remind",
+        "advise",
+        "call",
+        "describe",
+        "label",
+        "dub",
+        "term",
+        "brand",
+        "characterize",
+        "characterise",
+        "accuse",
+        "praise",
+        "blast",
+        "slam",
+        "criticize",
+        "criticise",
+        "mock",
+        "thank",
+        "hail",
+        "question",
+        "quote",
+        "cite",
+    }
+)
 
 
 def _share_participle_speakers(cues: list[Cue], doc: "Doc") -> None:

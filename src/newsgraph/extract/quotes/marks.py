@@ -91,7 +91,7 @@ def _marks(text: str) -> list[_Mark]:
             continue
         left = text[pos - 1] if pos > 0 else None
         right = text[end] if end < n else None
-        family = "double" if (len(glyph) == 2 or glyph in "\"\u201c\u201d\u201e\u201f\u00ab\u00bb") else "single"
+        family = "double" if (len(glyph) == 2 or glyph in '"\u201c\u201d\u201e\u201f\u00ab\u00bb') else "single"
         left_free = left is None or left.isspace() or left in _BEFORE_OPEN
         right_free = right is None or right.isspace() or right in _AFTER_CLOSE
         can_open = left_free and right is not None and not right.isspace()
@@ -102,7 +102,11 @@ def _marks(text: str) -> list[_Mark]:
             if left_free and _ELISION_RE.match(text, end):
                 continue  # the ’90s (or ‘90s), rock 'n' roll, 'em
         # 6'3" tall, a 17" screen: inches, unless it closes an open quote ("... in 2016")
-        inch = glyph == '"' and left is not None and (left.isdigit() or (left == "'" and pos > 1 and text[pos - 2].isdigit()))
+        inch = (
+            glyph == '"'
+            and left is not None
+            and (left.isdigit() or (left == "'" and pos > 1 and text[pos - 2].isdigit()))
+        )
         marks.append(_Mark(pos, end, glyph, family, can_open, can_close, inch))
     return marks
 
@@ -121,8 +125,9 @@ def _role(mark: _Mark) -> int:
     return (score > 0) - (score < 0)
 
 
-def _region(p: int, text: str, open_m: _Mark | None, close_m: _Mark | None,
-            style: str, end_at: int | None = None) -> QuoteRegion | None:
+def _region(
+    p: int, text: str, open_m: _Mark | None, close_m: _Mark | None, style: str, end_at: int | None = None
+) -> QuoteRegion | None:
     start = open_m.end if open_m else 0
     end = close_m.pos if close_m else (end_at if end_at is not None else len(text))
     # Trim spaces inside the marks: a quote is its words.
@@ -133,10 +138,14 @@ def _region(p: int, text: str, open_m: _Mark | None, close_m: _Mark | None,
     if end <= start or not any(ch.isalnum() for ch in text[start:end]):
         return None
     return QuoteRegion(
-        paragraph=p, start=start, end=end,
+        paragraph=p,
+        start=start,
+        end=end,
         mark_start=open_m.pos if open_m else start,
         mark_end=close_m.end if close_m else end,
-        style=style, opened=open_m is not None, closed=close_m is not None,
+        style=style,
+        opened=open_m is not None,
+        closed=close_m is not None,
     )
 
 
@@ -189,8 +198,17 @@ def _pair_doubles(p: int, text: str, marks: list[_Mark]) -> list[QuoteRegion]:
 
 
 def replace_closed(region: QuoteRegion, closed: bool) -> QuoteRegion:
-    return QuoteRegion(region.paragraph, region.start, region.end, region.mark_start,
-                       region.mark_end, region.style, region.opened, closed, region.continues)
+    return QuoteRegion(
+        region.paragraph,
+        region.start,
+        region.end,
+        region.mark_start,
+        region.mark_end,
+        region.style,
+        region.opened,
+        closed,
+        region.continues,
+    )
 
 
 def _outside(marks: list[_Mark], regions: Sequence[QuoteRegion]) -> list[_Mark]:
@@ -224,7 +242,7 @@ def _pair_singles(p: int, text: str, marks: list[_Mark], doubles: list[QuoteRegi
             c = usable[j]
             if c.can_close and _role(c) < 0:
                 prev = text[c.pos - 1]
-                nxt = text[c.end:c.end + 2]
+                nxt = text[c.end : c.end + 2]
                 # "the voters’ choice": a plural possessive, not the end of the quote.
                 possessive = prev in "sSzZ" and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()
                 if possessive:
@@ -273,6 +291,15 @@ def scan(paragraphs: Sequence[str]) -> list[list[QuoteRegion]]:
             continue
         last = found[i][-1]
         if not last.closed and last.style == "double" and _opens_quote(paragraphs[i + 1], found[i + 1]):
-            found[i][-1] = QuoteRegion(last.paragraph, last.start, last.end, last.mark_start,
-                                       last.mark_end, last.style, last.opened, False, True)
+            found[i][-1] = QuoteRegion(
+                last.paragraph,
+                last.start,
+                last.end,
+                last.mark_start,
+                last.mark_end,
+                last.style,
+                last.opened,
+                False,
+                True,
+            )
     return found

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
-from ...model import Actor, Article, Span, mint_id, normalise_name
 from ...lexicon import wordlists
-from .cues import token_at
 from ...lexicon.names import given_name_gender, honorific, is_title_head, title_gender
+from ...model import Actor, Article, Span, mint_id, normalise_name
+from .cues import token_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,11 +33,45 @@ Mention = tuple[int, int, int]  # paragraph, start, end
 
 _NAME_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-_INDEFINITE_DETS = frozenset({"a", "an", "some", "several", "many", "one", "two", "three", "other", "another",
-                              "few", "most", "multiple", "numerous", "various"})
+_INDEFINITE_DETS = frozenset(
+    {
+        "a",
+        "an",
+        "some",
+        "several",
+        "many",
+        "one",
+        "two",
+        "three",
+        "other",
+        "another",
+        "few",
+        "most",
+        "multiple",
+        "numerous",
+        "various",
+    }
+)
 # Common nouns that name a relaying outlet by its proper name ("Interfax news agency").
-_OUTLET_NOUNS = frozenset({"agency", "newspaper", "paper", "network", "channel", "broadcaster", "outlet",
-                           "magazine", "wire", "service", "daily", "tabloid", "station", "website", "site"})
+_OUTLET_NOUNS = frozenset(
+    {
+        "agency",
+        "newspaper",
+        "paper",
+        "network",
+        "channel",
+        "broadcaster",
+        "outlet",
+        "magazine",
+        "wire",
+        "service",
+        "daily",
+        "tabloid",
+        "station",
+        "website",
+        "site",
+    }
+)
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # How far back (in paragraphs) an unknown-gender antecedent may be passed over for one
 # whose gender is known to fit.
@@ -76,9 +110,14 @@ class SpeakerResolver:
     antecedents whether or not their actor was resolved yet).
     """
 
-    def __init__(self, article: Article, docs: Sequence["Doc"], id_base: str,
-                 quoted: Sequence[Sequence[tuple[int, int]]] = (),
-                 salient: Iterable[Mention] = ()) -> None:
+    def __init__(
+        self,
+        article: Article,
+        docs: Sequence["Doc"],
+        id_base: str,
+        quoted: Sequence[Sequence[tuple[int, int]]] = (),
+        salient: Iterable[Mention] = (),
+    ) -> None:
         self.article = article
         self.docs = docs
         self.id_base = id_base
@@ -157,7 +196,7 @@ class SpeakerResolver:
         if first is None:
             return []
         out = []
-        for t in self.docs[p][first.i:]:
+        for t in self.docs[p][first.i :]:
             if t.idx + len(t.text) > e:
                 break
             out.append(t)
@@ -255,8 +294,12 @@ class SpeakerResolver:
             return False
         if first in _INDEFINITE_DETS:
             return True
-        return head.lemma_.lower() in _descriptions()["indefinite"] and head.tag_ == "NNS" \
-            and first not in _DETERMINERS and not any(t.dep_ == "poss" for t in words)
+        return (
+            head.lemma_.lower() in _descriptions()["indefinite"]
+            and head.tag_ == "NNS"
+            and first not in _DETERMINERS
+            and not any(t.dep_ == "poss" for t in words)
+        )
 
     def _description(self, words: list["Token"]) -> str | None:
         listed = words[-1].lower_ in _descriptions()["person"] or words[-1].lower_ in _descriptions()["organization"]
@@ -333,8 +376,7 @@ class SpeakerResolver:
         if actor.kind == "person" and actor.gender is None:
             # the same evidence the actors pass uses: Mr/Ms, gendered titles, given names
             gender = next((h["gender"] for t in words if (h := honorific(t.text)) and h.get("gender")), None)
-            actor.gender = gender or (title_gender(title) if title else None) \
-                or given_name_gender(name_toks[0].text)  # type: ignore[assignment]
+            actor.gender = gender or (title_gender(title) if title else None) or given_name_gender(name_toks[0].text)  # type: ignore[assignment]  # the word lists hold "female"/"male"
         return actor.id
 
     def _make(self, kind: str, name: str, mention: Mention | None, titles: list[str]) -> Actor:
@@ -344,8 +386,13 @@ class SpeakerResolver:
                 if mention is not None:
                     self._add_mention(a, mention)
                 return a
-        actor = Actor(id=aid, kind=kind, name=name, titles=titles,  # type: ignore[arg-type]
-                      mentions=[Span(paragraph=mention[0], start=mention[1], end=mention[2])] if mention else [])
+        actor = Actor(
+            id=aid,
+            kind=kind,  # type: ignore[arg-type]  # an ActorKind: the kinds this module passes
+            name=name,
+            titles=titles,
+            mentions=[Span(paragraph=mention[0], start=mention[1], end=mention[2])] if mention else [],
+        )
         self.actors.append(actor)
         for m in actor.mentions:
             self._index(actor, m)

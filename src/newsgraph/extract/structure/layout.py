@@ -18,11 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...model import Actor, Article, Media, Span, mint_id, normalise_name
 from ...lexicon import bylines as byline
-from ...lexicon import credits
-from ...lexicon import outlets
-from ..bodyedit import BodyEdit
+from ...lexicon import credits, outlets
 from ...lexicon.furniture import AUTHOR_PROFILE, REPEATED_HEADLINE, special_line
 from ...lexicon.lines import (
     QUOTE_MARKS,
@@ -35,8 +32,10 @@ from ...lexicon.lines import (
     title_case,
 )
 from ...lexicon.outlets import Outlet
-from ..options import ExtractOptions
 from ...lexicon.written_dates import date_line, full_dates
+from ...model import Actor, Article, Media, Span, mint_id, normalise_name
+from ..bodyedit import BodyEdit
+from ..options import ExtractOptions
 
 HEADLINE = "headline"
 KICKER = "kicker"
@@ -62,8 +61,11 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,40}?)?)"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–-]{1,2}\s+"
-    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{0,2}\s+")
-_CONTRIBUTED = re.compile(r".{3,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?: from [^.]{1,60})?\.?", re.S)
+    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{0,2}\s+"
+)
+_CONTRIBUTED = re.compile(
+    r".{3,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?: from [^.]{1,60})?\.?", re.S
+)
 
 
 @dataclass
@@ -115,9 +117,14 @@ class _Structure:
         self.article = article
         self.options = options
         self.edit = BodyEdit(article)
-        self.found = _Found(kicker=article.kicker, headline=article.headline,
-                            subheadline=article.subheadline, dateline=article.dateline,
-                            published=article.published, modified=article.modified)
+        self.found = _Found(
+            kicker=article.kicker,
+            headline=article.headline,
+            subheadline=article.subheadline,
+            dateline=article.dateline,
+            published=article.published,
+            modified=article.modified,
+        )
 
     # --- helpers ---------------------------------------------------------------
 
@@ -147,7 +154,7 @@ class _Structure:
     def headline_and_kicker(self) -> None:
         # The real headline may stand below a byline or agency line ("World / Reuters / EU
         # agrees ..."): look past those, they are read later.
-        first = next((i for i in self.kept()[:_KICKER_GAP + 1] if not special_line(self.text(i))), None)
+        first = next((i for i in self.kept()[: _KICKER_GAP + 1] if not special_line(self.text(i))), None)
         if first is None or not self.is_body(first):
             return
         nxt = self.text(first)
@@ -172,12 +179,18 @@ class _Structure:
             return False
         later = [self.article.body[i].offset for i in self.kept() if i > first]
         limit = next((o for o in later if o is not None), None)
-        above = any(r.reason == REPEATED_HEADLINE and r.offset is not None and r.offset > offset
-                    and (limit is None or r.offset < limit) for r in removed)
+        above = any(
+            r.reason == REPEATED_HEADLINE
+            and r.offset is not None
+            and r.offset > offset
+            and (limit is None or r.offset < limit)
+            for r in removed
+        )
         return above and (text.isupper() or self._no_verb(text))
 
     def _no_verb(self, text: str) -> bool:
         from ..nlp import parse  # spaCy only for the rare short line that may be a kicker
+
         doc = parse([text], self.options.spacy_model)[0]
         return not any(t.pos_ in ("VERB", "AUX") for t in doc)
 
@@ -188,8 +201,13 @@ class _Structure:
         stop; the line below it must itself look like a headline, and be longer.
         """
         hw = head.split()
-        if not hw or len(hw) > 6 or SENTENCE_END.search(head) or not headline_like(nxt, min_words=3) \
-                or len(nxt.split()) <= len(hw):
+        if (
+            not hw
+            or len(hw) > 6
+            or SENTENCE_END.search(head)
+            or not headline_like(nxt, min_words=3)
+            or len(nxt.split()) <= len(hw)
+        ):
             return False
         if head.isupper():
             return True
@@ -205,7 +223,7 @@ class _Structure:
         # The top: the lines above the first paragraph of prose, where date lines stand.
         body = [i for i in self.kept() if self.is_body(i)]
         first_prose = next((n for n, i in enumerate(body) if prose(self.text(i))), len(body))
-        top = set(body[:max(first_prose, 1)][:_HEAD_SEARCH])
+        top = set(body[: max(first_prose, 1)][:_HEAD_SEARCH])
         for i in self.kept():
             if not self.edit.kept(i) or not self.is_body(i):
                 continue
@@ -225,8 +243,11 @@ class _Structure:
             self.edit.drop(i, reason)
             return reason
         outlet = credits.agency_line(text)
-        named = [(outlet, text.strip().strip("()–—- "))] if outlet else \
-            [(c.outlet, text[c.start:c.end]) for c in credits.source_line(text)]
+        named = (
+            [(outlet, text.strip().strip("()–—- "))]
+            if outlet
+            else [(c.outlet, text[c.start : c.end]) for c in credits.source_line(text)]
+        )
         if named:
             for o, written in named:
                 found.source(o, written)
@@ -286,8 +307,7 @@ class _Structure:
         marks = sorted(r.offset for r in removed if r.reason == AUTHOR_PROFILE and r.offset is not None)
         result = set()
         for mark in marks:
-            after = [i for i in self.kept()
-                     if self.article.body[i].offset is not None and self.article.body[i].offset > mark]
+            after = [i for i in self.kept() if (offset := self.article.body[i].offset) is not None and offset > mark]
             if after:
                 result.add(after[0])
         return result
@@ -308,11 +328,11 @@ class _Structure:
         else:
             key = normalise_name(bio.name)
             known = key in authors or any(_same_person(bio.name, a.name) for a in authors.values())
-            if not known and not (byline.is_journalist_title(bio.title) and not authors
-                                  and self._near_end(text)):
+            if not known and not (byline.is_journalist_title(bio.title) and not authors and self._near_end(text)):
                 return False
-            author = next((a for a in authors.values() if _same_person(bio.name, a.name)), None) \
-                or self.found.author(bio.name)
+            author = next((a for a in authors.values() if _same_person(bio.name, a.name)), None) or self.found.author(
+                bio.name
+            )
             if bio.title and byline.is_journalist_title(bio.title) and bio.title not in author.titles:
                 author.titles.append(bio.title)
             if bio.org:
@@ -353,12 +373,18 @@ class _Structure:
         Captions describe a picture in the present tense ("Putin attends a meeting ...")
         or as a noun phrase; story paragraphs report in the past tense and quote people.
         """
-        if len(text.split()) > _CAPTION_MAX_WORDS or QUOTE_MARKS.search(text) or _REPORTING.search(text) \
-                or SPEAKER.match(text) or special_line(text):  # "Editor's note: ...", "By X"
+        if (
+            len(text.split()) > _CAPTION_MAX_WORDS
+            or QUOTE_MARKS.search(text)
+            or _REPORTING.search(text)
+            or SPEAKER.match(text)
+            or special_line(text)
+        ):  # "Editor's note: ...", "By X"
             return False
         if _ALLCAPS_LEAD.match(text) or _POSITION_CUE.search(text):
             return True
         from ..nlp import parse
+
         doc = parse([text], self.options.spacy_model)[0]
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None:
@@ -376,8 +402,13 @@ class _Structure:
             return
         text = self.text(before[-1])
         words = text.split()
-        if len(words) <= 8 and not SENTENCE_END.search(text) and not QUOTE_MARKS.search(text) \
-                and title_case(text) and not special_line(text):
+        if (
+            len(words) <= 8
+            and not SENTENCE_END.search(text)
+            and not QUOTE_MARKS.search(text)
+            and title_case(text)
+            and not special_line(text)
+        ):
             self.edit.drop(before[-1], CAPTION_HEADING)
 
     def head(self, first_credit: int | None) -> None:
@@ -385,8 +416,12 @@ class _Structure:
         kept = [i for i in self.kept() if self.is_body(i)]
         starts = [i for i in kept if prose(self.text(i)) or _DATELINE.match(self.text(i))]
         lede = starts[0] if starts else None
-        if first_credit is not None and lede is not None and lede < first_credit \
-                and len([i for i in kept if i < first_credit]) <= _HEAD_ABOVE_BYLINE:
+        if (
+            first_credit is not None
+            and lede is not None
+            and lede < first_credit
+            and len([i for i in kept if i < first_credit]) <= _HEAD_ABOVE_BYLINE
+        ):
             # A byline near the top ends the head: a line above it is a standfirst even
             # when it ends in a full stop.
             lede = next((i for i in starts if i > first_credit), None)
@@ -436,16 +471,16 @@ class _Structure:
                 at, named = sign
                 for outlet in named:
                     self.found.source(outlet, text[at:].strip(" –—-\u00a0") if len(named) == 1 else None)
-                start = self.edit.plan[last].start  # type: ignore[union-attr]
+                start = self.edit.plan[last].start  # type: ignore[union-attr]  # a kept line has a plan entry
                 if at == 0:
                     self.edit.drop(last, AGENCY_CREDIT)
                 else:
                     self.edit.trim_end(last, start + at, AGENCY_CREDIT)
 
     def _credit(self, i: int, credit: credits.Credit, text: str) -> None:
-        written = text[credit.start:credit.end]
+        written = text[credit.start : credit.end]
         self.found.source(credit.outlet, written)
-        start = self.edit.plan[i].start  # type: ignore[union-attr]
+        start = self.edit.plan[i].start  # type: ignore[union-attr]  # a kept line has a plan entry
         self._mention(credit.outlet, i, start + credit.start, start + credit.end)
 
     def _mention(self, outlet: Outlet, i: int, start: int, end: int) -> None:
@@ -493,8 +528,10 @@ class _Structure:
         if dates:
             # An article is not older than its newest photo; older photos are file pictures.
             self.found.published = dates[-1]
-            self.found.notes.append(f"structure: published date {dates[-1]} inferred from a photo "
-                                    "caption (no date was given; the article may be a day or two newer)")
+            self.found.notes.append(
+                f"structure: published date {dates[-1]} inferred from a photo "
+                "caption (no date was given; the article may be a day or two newer)"
+            )
 
     # --- output ---------------------------------------------------------------------
 
@@ -514,16 +551,26 @@ class _Structure:
             aid = mint_id("organization", outlet.name, base)
             spans = found.mentions.get(outlet.name, [])
             written = sorted(found.written.get(outlet.name, set()) - {outlet.name})
-            actors[aid] = _merge(actors.get(aid), Actor(id=aid, kind="organization", name=outlet.name,
-                                                        aliases=written, mentions=spans))
+            actors[aid] = _merge(
+                actors.get(aid), Actor(id=aid, kind="organization", name=outlet.name, aliases=written, mentions=spans)
+            )
             return aid
 
         authors = list(self.article.authors)
         for a in found.authors.values():
             aid = mint_id("person", a.name, base)
             affiliation = org(a.org) if a.org else None
-            actors[aid] = _merge(actors.get(aid), Actor(id=aid, kind="person", name=a.name, titles=a.titles,
-                                                        description=a.description, affiliation=affiliation))
+            actors[aid] = _merge(
+                actors.get(aid),
+                Actor(
+                    id=aid,
+                    kind="person",
+                    name=a.name,
+                    titles=a.titles,
+                    description=a.description,
+                    affiliation=affiliation,
+                ),
+            )
             if aid not in authors:
                 authors.append(aid)
         sources = list(self.article.sources)
@@ -542,9 +589,18 @@ class _Structure:
                 media.append(m)
         self.edit.article = self.article.model_copy(update={"actors": list(actors.values())})
         self.edit.notes.extend(found.notes)
-        return self.edit.apply(headline=found.headline, kicker=found.kicker, subheadline=found.subheadline,
-                               dateline=found.dateline, published=found.published, modified=found.modified,
-                               authors=authors, sources=sources, publisher=publisher, media=media)
+        return self.edit.apply(
+            headline=found.headline,
+            kicker=found.kicker,
+            subheadline=found.subheadline,
+            dateline=found.dateline,
+            published=found.published,
+            modified=found.modified,
+            authors=authors,
+            sources=sources,
+            publisher=publisher,
+            media=media,
+        )
 
 
 # --- lines with a form of their own -------------------------------------------------
@@ -561,9 +617,12 @@ def _merge(old: Actor | None, new: Actor) -> Actor:
         return new
     aliases = [*old.aliases, *(a for a in new.aliases if a not in old.aliases and a != old.name)]
     titles = [*old.titles, *(t for t in new.titles if t not in old.titles)]
-    return old.model_copy(update={
-        "aliases": aliases, "titles": titles,
-        "description": old.description or new.description,
-        "affiliation": old.affiliation or new.affiliation,
-        "mentions": [*old.mentions, *(s for s in new.mentions if s not in old.mentions)],
-    })
+    return old.model_copy(
+        update={
+            "aliases": aliases,
+            "titles": titles,
+            "description": old.description or new.description,
+            "affiliation": old.affiliation or new.affiliation,
+            "mentions": [*old.mentions, *(s for s in new.mentions if s not in old.mentions)],
+        }
+    )

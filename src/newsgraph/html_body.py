@@ -29,9 +29,9 @@ from typing import Iterable, Iterator
 import lxml.html
 from lxml import etree
 
-from ..inline import Element, Mark, flatten, join_fragments, nest, to_html
-from ..model import Article, Paragraph, Quote, Span
-from ..readers.base import Sanitiser
+from .inline import Element, Mark, flatten, join_fragments, nest, to_html
+from .model import Article, Paragraph, Quote, Span
+from .sanitiser import Sanitiser
 
 # kind of mark -> (tag, attribute holding the id). One table for writing and reading.
 MARK_TAGS: dict[str, tuple[str, str]] = {
@@ -271,7 +271,7 @@ def _tag(el: etree._Element) -> str:
 def _role_of(el: etree._Element, default: str | None) -> str:
     stated = el.get(ROLE_ATTR)
     if stated in _ROLES:
-        return stated  # type: ignore[return-value]
+        return stated
     return default or _TAG_ROLES.get(_tag(el)) or "body"
 
 
@@ -357,7 +357,7 @@ def _add_block(result: BodyMarkup, block: etree._Element, role: str, exact: bool
         if not text.strip():
             return
     index = len(result.paragraphs)
-    result.paragraphs.append(Paragraph(text=text, role=role))  # type: ignore[arg-type]
+    result.paragraphs.append(Paragraph(text=text, role=role))  # type: ignore[arg-type]  # role: from the tag table, a ParagraphRole
     for mark in join_fragments(marks):
         span = Span(paragraph=index, start=mark.start, end=mark.end)
         ref = mark.ref or ""
