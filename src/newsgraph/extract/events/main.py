@@ -262,9 +262,11 @@ def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
     return out
 
 
-def _participants(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
+def _participants(tok: "Token", paragraph: int | None, refs: Refs, lead: list[tuple[int, "DocSpan"]]) -> list[str]:
     verb = _verb_of(tok)
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "dative")]
+    # "voted to hold Bryan Pagliano in contempt": the object of the clause it decides
+    args += [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"]
     args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
     if tok is not verb:
         args += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
@@ -273,8 +275,22 @@ def _participants(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
             args += [c for c in prep.children if c.dep_ == "pobj"]
     out: list[str] = []
     for a in args:
-        out += _actors_of(a, paragraph, refs)
+        found = _actors_of(a, paragraph, refs)
+        if not found and a.dep_ in ("nsubj", "nsubjpass") and a.pos_ == "NOUN" and paragraph is not None:
+            found = _named_next(a, lead, refs)
+        out += found
     return list(dict.fromkeys(out))
+
+
+def _named_next(subject: "Token", lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """The organisation a description stands for, named in the lead's next sentence ("A
+    House panel voted ... The House Oversight and Government Reform Committee voted 19-15")."""
+    at = next((n for n, (_, s) in enumerate(lead) if s.doc is subject.doc and s.start <= subject.i < s.end), None)
+    if at is None or at + 1 >= len(lead):
+        return []
+    p, nxt = lead[at + 1]
+    found = refs.actors_at(p, nxt.start_char, nxt.end_char)
+    return [a for a in found if refs.actors[a].kind == "organization"][:1]
 
 
 def _token_at(doc: "Doc", char: int) -> int:
@@ -357,7 +373,8 @@ def _speakers(article: Article, tok: "Token", paragraph: int | None) -> list[str
 def _from_headline(headline: "Doc", kind: str, refs: Refs) -> list[str]:
     """A debate's people as the headline names them; else the headline's subject."""
     if kind == "debate":
-        return [a for a in refs.actors_at(None, 0, 0, headline.text) if refs.actors[a].kind == "person"]
+        text = "".join(c if c.isalnum() or c in "-'" else " " for c in headline.text)  # "Over Kaine."
+        return [a for a in refs.actors_at(None, 0, 0, text) if refs.actors[a].kind == "person"]
     out: list[str] = []
     for sent in headline.sents:
         for subj in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -388,7 +405,7 @@ def find(
     if chosen is None:
         return None
     kind, paragraph, tok, how = chosen
-    participants = _participants(tok, paragraph, refs)
+    participants = _participants(tok, paragraph, refs, lead)
     if kind in ("statement", "interview"):
         participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
