@@ -477,7 +477,17 @@ def _name_tokens(words: list["Token"]) -> list["Token"]:
 
 
 def _join(toks: Iterable["Token"]) -> str:
-    return "".join(t.text_with_ws for t in toks).strip()
+    """The words as written; a hyphen dropped between two of them ("Jean-Pierre") put back."""
+    out: list[str] = []
+    prev: "Token | None" = None
+    for t in toks:
+        if prev is not None and not prev.whitespace_:
+            gap = prev.doc[prev.i + 1 : t.i]
+            if len(gap) and all(g.text in ("-", "\u2010", "\u2011") and not g.whitespace_ for g in gap):
+                out.append(gap.text)
+        out.append(t.text_with_ws)
+        prev = t
+    return "".join(out).strip()
 
 
 def _kind_of(name_toks: list["Token"], default: str) -> str:
