@@ -156,10 +156,6 @@ class SpeakerResolver:
                 return found.actor
         return None
 
-    def group(self, name: str, mention: Mention | None) -> str:
-        """An actor for a group named by a common noun: 'reporters'."""
-        return self._make("group", name, mention, []).id
-
     def organization(self, mention: Mention) -> str | None:
         """An outlet or organisation named by a mention (``via``, addressees):
         'the Russian news agency Tass', 'NBC News', 'the US embassy in Moscow'."""
