@@ -188,6 +188,14 @@ def _hyphen_parts(text: str) -> list[tuple[int, int]] | None:
     return parts if len(parts) >= 2 else None
 
 
+# Words run together where markup was dropped: a word of three lower-case letters or
+# more straight into a capitalised one ("NoemKristi", "NoemSouth"). Names such as
+# McDonald, MacArthur, DeSantis, LeBron have fewer letters before the capital; brands
+# such as WhatsApp are organisations, which may be written so.
+_GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+_GLUE_OK_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+
+
 def candidates(seg: Segment) -> Iterator[Candidate]:
     doc = seg.doc
     for ent in doc.ents:
@@ -254,6 +262,8 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     text = doc[i:j].text
     if "/" in text or "@" in text or "http" in text:
         return  # photo credits ('Name/Agency'), handles and links are not names
+    if ent.label_ not in _GLUE_OK_LABELS and _GLUED.search(text):
+        return  # link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota"
     parts = _hyphen_parts(text)
     if parts:
         base = doc[i].idx
