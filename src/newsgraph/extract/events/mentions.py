@@ -615,7 +615,23 @@ def _negated(tok: "Token", verb: "Token | None", path: list["Token"]) -> bool:
     for v in chain:
         if any(c.dep_ == "neg" for c in v.children) or v.lemma_.casefold() in w["cancel_verbs_set"]:
             return True
-    return False
+    return _conditional(verb if verb is not None else tok)
+
+
+def _conditional(v: "Token") -> bool:
+    """'If elected, ...', '... if he wins': a clause under a condition tells of no event."""
+    marks = words()["conditional_marks_set"]
+
+    def marked(t: "Token") -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
+
+    if marked(v) or any(c.dep_ == "advcl" and marked(c) for c in v.children):
+        return True
+    return (
+        v.dep_ in ("xcomp", "conj")
+        and v.head is not v
+        and any(c.dep_ == "advcl" and marked(c) for c in v.head.children)
+    )
 
 
 def _detail(reader: _Reader, tok: "Token", kind: str) -> str | None:
