@@ -62,3 +62,8 @@ def test_speaker_shapes_that_must_keep_working(paragraph: str, speaker: str) -> 
 def test_a_spokesman_of_an_organisation_gives_a_quote_with_its_mention() -> None:
     a, q = _one('"The talks will resume next week," a WTO spokesman said.')
     assert q.kind == "direct" and mention(a, q) == "a WTO spokesman"
+
+
+def test_a_quoted_sentence_after_an_abbreviation_is_a_direct_quote() -> None:
+    a, q = _one('The polls closed at 6 a.m. "Turnout was higher than ever," the electoral officer, Tomas Berg, said.')
+    assert q.kind == "direct" and name(a, q.speaker) == "Tomas Berg"

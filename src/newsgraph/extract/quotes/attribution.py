@@ -167,7 +167,13 @@ def _before_frame(p: Para, ri: int) -> list[int]:
         return []
     i = toks[0] - 1
     frame: list[int] = []
-    while i >= 0 and p.region_of[i] < 0 and not _is_terminator(p.doc[i]) and len(frame) < _MAX_FRAME:
+    while (
+        i >= 0
+        and p.region_of[i] < 0
+        and not _is_terminator(p.doc[i])
+        and not _abbreviation_before_quote(p, p.doc[i])
+        and len(frame) < _MAX_FRAME
+    ):
         frame.append(i)
         i -= 1
     frame.reverse()
@@ -201,7 +207,7 @@ def _sentences(p: Para) -> None:
     """Per token, where its sentence starts and ends; only a terminator outside quotes
     ends a sentence. Two linear passes."""
     n = len(p.doc)
-    ends = [p.region_of[t.i] < 0 and _is_terminator(t) for t in p.doc]
+    ends = [p.region_of[t.i] < 0 and (_is_terminator(t) or _abbreviation_before_quote(p, t)) for t in p.doc]
     lo, hi = [0] * n, [n - 1] * n
     start = 0
     for i in range(n):
@@ -214,6 +220,16 @@ def _sentences(p: Para) -> None:
             end = i
         hi[i] = end
     p.sent_lo, p.sent_hi = lo, hi
+
+
+def _abbreviation_before_quote(p: Para, t: "Token") -> bool:
+    """'The polls closed at 6 a.m. "Turnout was high," ...': an abbreviation's full stop
+    ends its sentence when a quoted sentence opens right after it."""
+    doc = p.doc
+    if not (len(t.text) > 1 and t.text.endswith(".") and t.i + 2 < len(doc)):
+        return False
+    mark, first = doc[t.i + 1], doc[t.i + 2]
+    return mark.is_quote and p.region_of[first.i] >= 0 and first.text[:1].isupper()
 
 
 def _open_ended(p: Para, r: QuoteRegion) -> bool:
