@@ -62,6 +62,18 @@ def text(n: int) -> bytes:
     return ("Headline of a long article\n\n" + "\n\n".join(paragraphs)).encode()
 
 
+def long_paragraph(n: int) -> bytes:
+    """One paragraph of n ordinary sentences, every fourth a quote: spaCy would parse it as
+    one huge Doc; extraction parses it in bounded chunks (issue 18). n=5,000 is about 0.5 MB."""
+    sentences = []
+    for i in range(n):
+        if i % 4 == 3:
+            sentences.append(f'"The pier number {i} needs repairs before winter," Maria Lind said.')
+        else:
+            sentences.append(f"The council of district {i % 97} met on Monday to discuss the harbour budget.")
+    return ("Headline of one long paragraph\n\n" + " ".join(sentences)).encode()
+
+
 def best(task: Callable[[], object], rounds: int) -> float:
     times = []
     for _ in range(rounds):
@@ -89,6 +101,8 @@ def tasks(n: int) -> dict[str, Callable[[int], Callable[[], object]]]:
     out["many newsml"] = lambda k: (lambda a=many(k // 10): newsgraph.export(a, to="newsml"))
     out["many page"] = lambda k: (lambda a=many(k // 10): newsgraph.export(
         a, to="jsonld", options=newsgraph.ExportOptions(embed_html=True)))
+    out["extract long paragraph"] = lambda k: (
+        lambda a=read_bytes(long_paragraph(k), format="text")[0]: newsgraph.extract(a))
     return out
 
 

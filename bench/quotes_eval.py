@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Quote extraction over a JSONL of articles, in the prediction format of PolNeAR's scorer.
 
-    python bench/quotes_eval.py GOLD.jsonl PRED.jsonl [--score] [--limit N]
+    python bench/quotes_eval.py GOLD.jsonl PRED.jsonl [--score] [--limit N] [--pieces]
 
 GOLD.jsonl holds one article a line, ``{"id": ..., "text": ...}`` (other keys, such as
 the gold attributions, are ignored). Each text goes through the whole newsgraph
@@ -18,6 +18,11 @@ outermost one ('"...," Walker said, according to an AP account' -> the AP), so f
 quote with a ``via`` the outlet's mention is written as the speaker span (the Quote
 keeps Walker as speaker and the AP as via); ``--inner-source`` writes the speaker. ``--score`` runs ../shared/eval-data/score_quotes.py
 on the result when it is there.
+
+A quote broken by its attribution ('"A," he said, "B."') is one prediction from the start
+of its first span to the end of its last, as PolNeAR annotates it. ``--pieces`` writes one
+prediction per span instead, each with the quote's speaker and a ``"piece": [i, n]``
+(its index and the number of pieces), for datasets that annotate pieces separately.
 """
 
 from __future__ import annotations
@@ -72,8 +77,25 @@ def _via_mention(article: Article, q: Any) -> Any:
     return min(near, key=lambda m: abs(m.start - q.spans[0].start)) if near else None
 
 
-def predictions(article: Article, outer_source: bool = OUTER_SOURCE) -> list[dict[str, Any]]:
-    """The article's quotes as offsets into the text it was read from."""
+def _speaker(article: Article, q: Any, outer_source: bool) -> dict[str, Any]:
+    """The speaker span (as offsets into the input) and name written for a quote."""
+    out: dict[str, Any] = {"speaker_start": None, "speaker_end": None, "speaker_name": None}
+    m = q.speaker_mention
+    if outer_source and q.via is not None:
+        m = _via_mention(article, q) or m
+    if m is not None and article.body[m.paragraph].offset is not None:
+        base = article.body[m.paragraph].offset
+        out["speaker_start"], out["speaker_end"] = base + m.start, base + m.end
+    if q.speaker is not None:
+        actor = article.actor(q.speaker)
+        out["speaker_name"] = actor.name if actor else None
+    elif m is not None:
+        out["speaker_name"] = article.span_text(m)
+    return out
+
+
+def predictions(article: Article, outer_source: bool = OUTER_SOURCE, pieces: bool = False) -> list[dict[str, Any]]:
+    """The article's quotes as offsets into the text it was read from (one per span with ``pieces``)."""
     out = []
     for q in article.quotes:
         if q.kind not in SCORED_KINDS:
@@ -81,23 +103,15 @@ def predictions(article: Article, outer_source: bool = OUTER_SOURCE) -> list[dic
         offsets = [article.body[s.paragraph].offset for s in q.spans]
         if any(o is None for o in offsets):
             continue
-        first, last = q.spans[0], q.spans[-1]
-        start = article.body[first.paragraph].offset + first.start  # type: ignore[operator]
-        end = article.body[last.paragraph].offset + last.end  # type: ignore[operator]
-        pred: dict[str, Any] = {"start": start, "end": end, "speaker_start": None, "speaker_end": None,
-                                "speaker_name": None, "kind": q.kind, "cue": q.cue}
-        m = q.speaker_mention
-        if outer_source and q.via is not None:
-            m = _via_mention(article, q) or m
-        if m is not None and article.body[m.paragraph].offset is not None:
-            base = article.body[m.paragraph].offset
-            pred["speaker_start"], pred["speaker_end"] = base + m.start, base + m.end  # type: ignore[operator]
-        if q.speaker is not None:
-            actor = article.actor(q.speaker)
-            pred["speaker_name"] = actor.name if actor else None
-        elif m is not None:
-            pred["speaker_name"] = article.span_text(m)
-        out.append(pred)
+        starts = [o + s.start for o, s in zip(offsets, q.spans)]  # type: ignore[operator]
+        ends = [o + s.end for o, s in zip(offsets, q.spans)]  # type: ignore[operator]
+        ranges = list(zip(starts, ends)) if pieces else [(starts[0], ends[-1])]
+        speaker = _speaker(article, q, outer_source)
+        for i, (start, end) in enumerate(ranges):
+            pred: dict[str, Any] = {"start": start, "end": end, **speaker, "kind": q.kind, "cue": q.cue}
+            if pieces:
+                pred["piece"] = [i, len(ranges)]
+            out.append(pred)
     return out
 
 
@@ -112,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pred", type=Path, help="where to write the predictions (JSONL)")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--score", action="store_true", help="run the PolNeAR scorer on the result")
+    ap.add_argument("--pieces", action="store_true",
+                    help="one prediction per quote piece (span), for datasets that annotate pieces apart")
     ap.add_argument("--inner-source", action="store_true",
                     help="write the quote's speaker even when an outlet relayed it (PolNeAR annotates the outlet)")
     args = ap.parse_args(argv)
@@ -121,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     with args.pred.open("w", encoding="utf-8") as out:
         for doc in _articles(args.gold, args.limit):
             article = extract_text(doc["text"], str(doc["id"]))
-            preds = predictions(article, outer_source=not args.inner_source)
+            preds = predictions(article, outer_source=not args.inner_source, pieces=args.pieces)
             out.write(json.dumps({"id": doc["id"], "quotes": preds}, ensure_ascii=False) + "\n")
             n_articles += 1
             n_quotes += len(preds)

@@ -287,3 +287,18 @@ def test_gold_holds_offsets_and_names_only() -> None:
                 assert set(e) <= {"kind", "name", "also", "titles", "gender", "affiliation",
                                   "place_kind", "country", "mentions"}
                 assert all(len(m) == 2 and m[0] < m[1] for m in e["mentions"])
+
+
+def test_names_glued_by_markup_are_no_actors() -> None:
+    # a pop-up card of a linked name dropped into the paragraph, as a page gives it
+    out = run("Governor Kristi NoemKristi Lynn NoemSouth Dakota said the dam would be rebuilt. "
+              "Kristi Noem said work starts in May.")
+    names = [a.name for a in out.actors]
+    assert not [n for n in names if "NoemK" in n or "NoemS" in n], names
+    assert "Kristi Noem" in names
+
+
+def test_names_with_a_capital_inside_stay_names() -> None:
+    out = run("Archbishop Neil MacArthur met Lena DeSantis and Omar McDonald in Dublin.")
+    names = {a.name for a in out.actors}
+    assert {"Neil MacArthur", "Lena DeSantis", "Omar McDonald"} <= names, names

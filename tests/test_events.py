@@ -358,3 +358,13 @@ def test_gold_holds_offsets_names_and_dates_only() -> None:
             for e in art["events"]:
                 assert set(e) == {"kind", "participants", "location", "date", "status", "mentions"}
                 assert e["kind"] in EVENT_KINDS
+
+
+@pytest.mark.parametrize("text", [
+    "If elected, Karl Weber would cut the tax on fuel.",
+    "Karl Weber said he would negotiate a new deal with Ivo Horvat if elected.",
+])
+def test_hypothetical_mentions_are_not_events(text: str) -> None:
+    a = build(text, people={"Karl Weber": [], "Ivo Horvat": []})
+    assert [e.kind for e in a.events if e.kind in ("election", "agreement", "talks")] == [], \
+        [(e.kind, e.label) for e in a.events]

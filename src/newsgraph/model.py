@@ -115,7 +115,12 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 EventKind = Literal[
     "meeting", "summit", "talks", "call", "press_conference", "interview", "statement",
     "visit", "election", "sanctions", "expulsion", "agreement", "deadline", "award",
-    "trial", "protest", "other",
+    "trial", "protest",
+    # what news reports as its main event (docs/events.md, "Main events")
+    "speech", "debate", "rally", "campaign_stop", "fundraiser", "endorsement", "release",
+    "poll", "letter", "report", "investigation", "indictment", "hearing", "plea", "ruling",
+    "vote", "attack",
+    "other",
 ]
 EventStatus = Literal["past", "planned", "ongoing", "unknown"]
 DatePrecision = Literal["time", "day", "week", "month", "year", "approximate"]

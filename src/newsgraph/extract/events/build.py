@@ -22,6 +22,7 @@ from .. import nlp, story
 from ..dates import finder as dates_pass
 from ..dates.resolve import CONF_PROBLEM
 from .mentions import DateRef, Mention, family, read, words
+from . import main
 from .merge import Cluster, cluster, inherit_locations
 from .references import Refs
 
@@ -258,7 +259,14 @@ def _read(article: Article, options: "ExtractOptions") -> Reading:
     docs = story.docs(article, options.spacy_model) + nlp.parse(story.outside_body(article), options.spacy_model)
     mentions = mentions_of(article, docs, refs, body_dates)
     clusters = cluster(mentions, refs)
-    return Reading(docs, mentions, clusters, build(article, clusters, refs, day))
+    events = build(article, clusters, refs, day)
+    # the event the headline and lead report comes first (made anew when no trigger had it)
+    events, at = main.put_first(article, events, main.find(article, docs, refs, body_dates), refs, day)
+    if events and at is None and len(events) > len(clusters):
+        clusters = [Cluster(), *clusters]
+    elif at is not None:
+        clusters = [clusters[at], *clusters[:at], *clusters[at + 1 :]]
+    return Reading(docs, mentions, clusters, events)
 
 
 def run(article: Article, options: "ExtractOptions") -> Article:

@@ -14,7 +14,7 @@ from .build import reading
 from .mentions import Mention, governing, occasion_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..options import ExtractOptions
 
@@ -27,7 +27,7 @@ def run(article: Article, options: "ExtractOptions") -> Article:
     return article.model_copy(update={"quotes": link_quotes(article, read.docs, read.mentions, read.event_of())})
 
 
-def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "object"] | None:
+def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "Token"] | None:
     """(paragraph, verb) that says the quote: the verb of its speaker's name, else the main
     verb of the sentence the quote ends in ("'...,' Biden told reporters at a news
     conference")."""
@@ -42,27 +42,41 @@ def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "o
     if last.paragraph >= len(docs):
         return None
     # no speaker found: the first verb just after the quote ("…,” Biden told reporters)
-    after = [t for t in docs[last.paragraph] if last.end <= t.idx < last.end + _VERB_REACH]
-    verb = next((t for t in after if t.pos_ == "VERB"), None)
+    doc = docs[last.paragraph]
+    after = doc.char_span(last.end, min(len(doc.text), last.end + _VERB_REACH), alignment_mode="contract")
+    verb = next((t for t in after if t.pos_ == "VERB"), None) if after is not None else None
     return (last.paragraph, verb) if verb is not None else None
 
 
 def link_quotes(article: Article, docs: list["Doc"], mentions: list[Mention], event_of: dict[int, str]) -> list[Quote]:
     """Quotes whose speech verb has an event for its occasion ("said after the meeting",
     "told reporters at a news conference") point to that event."""
+    occasions = _occasions(mentions, event_of)
     quotes = []
     for q in article.quotes:
         event = None
         said = _speech_verb(article, docs, q)
         if said is not None:
             para, verb = said
-            for m in mentions:
-                if m.paragraph != para or id(m) not in event_of or m.quote == q.id:
-                    continue
-                occasion = occasion_of(m)
-                # "In a clip of an interview aired on Friday, Putin told ...": one clause down
-                if occasion is not None and (occasion == verb or (occasion.head == verb and occasion.dep_ == "ccomp")):
-                    event = event_of[id(m)]
-                    break
+            event = next((e for quote, e in occasions.get((para, verb.i), []) if quote != q.id), None)
         quotes.append(q if q.event == event else q.model_copy(update={"event": event}))
     return quotes
+
+
+def _occasions(
+    mentions: list[Mention], event_of: dict[int, str]
+) -> dict[tuple[int, int], list[tuple[str | None, str]]]:
+    """(paragraph, verb) -> the (quote, event) of each mention that is that verb's occasion,
+    in mention order: looked up once per quote, not searched."""
+    out: dict[tuple[int, int], list[tuple[str | None, str]]] = {}
+    for m in mentions:
+        if id(m) not in event_of or m.paragraph is None:
+            continue
+        occasion = occasion_of(m)
+        if occasion is None:
+            continue
+        out.setdefault((m.paragraph, occasion.i), []).append((m.quote, event_of[id(m)]))
+        # "In a clip of an interview aired on Friday, Putin told ...": one clause down
+        if occasion.dep_ == "ccomp" and occasion.head is not occasion:
+            out.setdefault((m.paragraph, occasion.head.i), []).append((m.quote, event_of[id(m)]))
+    return out

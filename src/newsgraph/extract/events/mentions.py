@@ -19,6 +19,7 @@ meeting", "meet during the summit") become one mention. Negated and cancelled ev
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
@@ -29,7 +30,7 @@ from ..tense import Direction, direction_of_verb, reporting_verb, tense_of
 from .references import Refs
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _VERBAL = {"VERB", "AUX"}
 _NOMINAL = {"NOUN", "PROPN"}
@@ -314,11 +315,17 @@ class _Reader:
         self.kind = ""  # the kind of the mention being read: "their summit" means leaders
         self._visiting: set[int] = set()
         self.date_tokens: dict[int, DateRef] = {}
+        # each date's span, found once; in token order, so that a sentence's dates are a slice
+        self._date_spans: list[tuple[int, DateRef, "Span"]] = []
         for d in dates:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:
                 for t in span:
                     self.date_tokens[t.i] = d
+                if len(span):
+                    self._date_spans.append((span.start, d, span))
+        self._date_spans.sort(key=lambda x: x[0])
+        self._date_starts = [x[0] for x in self._date_spans]
 
     def actors(self, tok: "Token") -> list[str]:
         """Actors an argument names: the head word, else its apposition or its group."""
@@ -411,10 +418,10 @@ class _Reader:
     def attached_dates(self, head: "Token", triggers: set[int]) -> list[DateRef]:
         """Dates whose way up the parse reaches ``head`` before any other verb or trigger."""
         out = []
-        for d in self.dates:
-            span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
+        # the way up the parse stays in the head's sentence: only its dates can reach it
+        sent = head.sent
+        lo, hi = bisect_left(self._date_starts, sent.start), bisect_left(self._date_starts, sent.end)
+        for _, d, span in self._date_spans[lo:hi]:
             t = span.root
             if t.head.lower_ in words()["bound_preps_set"]:
                 continue  # "until 2030", "since 2014": a bound, not when the event is
@@ -608,7 +615,23 @@ def _negated(tok: "Token", verb: "Token | None", path: list["Token"]) -> bool:
     for v in chain:
         if any(c.dep_ == "neg" for c in v.children) or v.lemma_.casefold() in w["cancel_verbs_set"]:
             return True
-    return False
+    return _conditional(verb if verb is not None else tok)
+
+
+def _conditional(v: "Token") -> bool:
+    """'If elected, ...', '... if he wins': a clause under a condition tells of no event."""
+    marks = words()["conditional_marks_set"]
+
+    def marked(t: "Token") -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
+
+    if marked(v) or any(c.dep_ == "advcl" and marked(c) for c in v.children):
+        return True
+    return (
+        v.dep_ in ("xcomp", "conj")
+        and v.head is not v
+        and any(c.dep_ == "advcl" and marked(c) for c in v.head.children)
+    )
 
 
 def _detail(reader: _Reader, tok: "Token", kind: str) -> str | None:

@@ -68,20 +68,67 @@ def when(m: Mention) -> When | None:
     return best
 
 
+def _when_key(w: When) -> tuple[int, bool, bool, float]:
+    # the most precise: a day the text names over one counted from "the eve of", a single
+    # day over a range of several ("to Kyiv on Monday and to Moscow on Tuesday")
+    return _PRECISION_RANK.get(w.precision, 9), w.shifted, w.start != w.end, -w.ref.confidence
+
+
+@dataclass
+class _Totals:
+    """What a cluster's mentions add up to, folded in one mention at a time."""
+
+    count: int = 0
+    first_kind: str = ""
+    contact_kind: str = ""
+    participants: dict[str, None] = field(default_factory=dict)
+    best: When | None = None
+    length: int = 0  # the most days a dated mention spans ("a two-day visit")
+    last: tuple[int, int] = (-1, -1)
+
+    def add(self, m: Mention) -> None:
+        self.count += 1
+        if not self.first_kind:
+            self.first_kind = self.contact_kind = m.kind
+        elif priority(m.kind) < priority(self.contact_kind):
+            self.contact_kind = m.kind
+        self.participants.update(dict.fromkeys(m.participants))
+        w = when(m)
+        if w is not None:
+            if self.best is None or _when_key(w) < _when_key(self.best):
+                self.best = w
+            self.length = max(self.length, m.days)
+        self.last = max(self.last, m.order)
+
+
 @dataclass
 class Cluster:
     mentions: list[Mention] = field(default_factory=list)
+    # Mentions are only appended (and sorted once at the end, see `settle`): their totals
+    # are folded in as they come, so that grouping stays linear in a long article.
+    _totals: _Totals = field(default_factory=_Totals, repr=False, compare=False)
+
+    @property
+    def totals(self) -> _Totals:
+        if self._totals.count > len(self.mentions):
+            self._totals = _Totals()
+        for m in self.mentions[self._totals.count :]:
+            self._totals.add(m)
+        return self._totals
+
+    def settle(self) -> None:
+        """Mentions in text order (the first names the kind); totals counted again."""
+        self.mentions.sort(key=lambda x: x.order)
+        self._totals = _Totals()
 
     @property
     def kind(self) -> str:
-        kinds = [m.kind for m in self.mentions]
-        if family(kinds[0]) == _CONTACT:
-            return min(kinds, key=priority)
-        return kinds[0]
+        t = self.totals
+        return t.contact_kind if family(t.first_kind) == _CONTACT else t.first_kind
 
     @property
     def participants(self) -> list[str]:
-        return list(dict.fromkeys(p for m in self.mentions for p in m.participants))
+        return list(self.totals.participants)
 
     @property
     def agents(self) -> list[str]:
@@ -100,19 +147,12 @@ class Cluster:
 
     @property
     def when(self) -> When | None:
-        dated = [w for m in self.mentions if (w := when(m))]
-        if not dated:
-            return None
-        # the most precise: a day the text names over one counted from "the eve of", a single
-        # day over a range of several ("to Kyiv on Monday and to Moscow on Tuesday")
-        best = min(
-            dated, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.shifted, w.start != w.end, -w.ref.confidence)
-        )
-        # only a mention dated itself says when its N days begin
-        length = max((m.days for m in self.mentions if when(m) is not None), default=0)
-        if best.precision == "day" and best.start == best.end and length > 1:
-            # "a two-day visit" that began on Monday
-            best = When(best.start, best.start + timedelta(days=length - 1), "day", best.ref, best.shifted)
+        t = self.totals
+        best = t.best
+        if best is not None and best.precision == "day" and best.start == best.end and t.length > 1:
+            # "a two-day visit" that began on Monday (only a mention dated itself says when
+            # its N days begin)
+            best = When(best.start, best.start + timedelta(days=t.length - 1), "day", best.ref, best.shifted)
         return best
 
     @property
@@ -121,7 +161,7 @@ class Cluster:
 
     @property
     def last(self) -> tuple[int, int]:
-        return max(m.order for m in self.mentions)
+        return self.totals.last
 
 
 def _covered(a: str, pool: list[str], refs: Refs) -> bool:
@@ -282,7 +322,7 @@ def cluster(mentions: list[Mention], refs: Refs) -> list[Cluster]:
         elif m.asserted and m.quote is None:
             clusters.append(Cluster([m]))  # "the government imposed sanctions on five banks"
     for c in clusters:
-        c.mentions.sort(key=lambda x: x.order)
+        c.settle()
     clusters.sort(key=lambda c: c.mentions[0].order)
     return [c for c in clusters if _worth_keeping(c)]
 

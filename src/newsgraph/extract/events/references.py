@@ -46,6 +46,20 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
+# Longer than any name: marks starting this far before a span cannot overlap it.
+_LONGEST_MARK = 400
+
+
+def _near(marks: list[_Mark], keys: list[tuple[int, int]], paragraph: int, start: int, end: int) -> list[_Mark]:
+    """The marks (sorted by paragraph and start) overlapping [start, end) of a paragraph.
+
+    A bisection, not a scan: a paragraph of any length has its lookups in log time.
+    """
+    lo = bisect.bisect_left(keys, (paragraph, start - _LONGEST_MARK))
+    hi = bisect.bisect_left(keys, (paragraph, end))
+    return [m for m in marks[lo:hi] if m.paragraph == paragraph and _overlaps(m.start, m.end, start, end)]
+
+
 class Refs:
     """Lookups over one article's actors, places and quotes."""
 
@@ -73,6 +87,8 @@ class Refs:
             (_Mark(s.paragraph, s.start, s.end, q.speaker or ""), q.id) for q in article.quotes for s in q.spans
         ]
         self._keys = [(m.paragraph, m.start) for m in self._actor_marks]
+        self._speaker_keys = [(m.paragraph, m.start) for m in self._speaker_marks]
+        self._place_keys = [(m.paragraph, m.start) for m in self._place_marks]
         self._countries = {
             normalise_name(n): a.id for a in article.actors if a.kind == "country" for n in [a.name, *a.aliases]
         }
@@ -84,19 +100,16 @@ class Refs:
         """Actors with a mention overlapping [start, end); by name in captions (no spans)."""
         if paragraph is None:
             return self._named_in(text)
-        found = [m.ref for m in self._actor_marks if m.paragraph == paragraph and _overlaps(m.start, m.end, start, end)]
-        found += [
-            m.ref for m in self._speaker_marks if m.paragraph == paragraph and _overlaps(m.start, m.end, start, end)
-        ]
+        found = [m.ref for m in _near(self._actor_marks, self._keys, paragraph, start, end)]
+        found += [m.ref for m in _near(self._speaker_marks, self._speaker_keys, paragraph, start, end)]
         return list(dict.fromkeys(found))
 
     def place_at(self, paragraph: int | None, start: int, end: int, text: str = "") -> str | None:
         if paragraph is None:
             hits = [p.id for p in self.article.places if any(n and n in text for n in [p.name, *p.aliases])]
             return hits[0] if hits else None
-        for m in self._place_marks:
-            if m.paragraph == paragraph and _overlaps(m.start, m.end, start, end):
-                return m.ref
+        for m in _near(self._place_marks, self._place_keys, paragraph, start, end):
+            return m.ref
         # a place the article names elsewhere, here taken for its government ("visited Moscow")
         return self._place_names.get(normalise_name(text)) if text else None
 

@@ -73,10 +73,10 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
         if cue.addressee is not None:
             mention = (cue.paragraph, *cue.addressee)
             words = article.body[cue.paragraph].text[cue.addressee[0] : cue.addressee[1]]
-            group = _GROUP_ADDRESSEES.match(words.strip())
-            addressee = resolver.group(group.group(1).lower(), mention) if group else resolver.organization(mention)
-            if addressee is None:
-                addressee = resolver.resolve(mention)
+            # "told reporters": a generic group is nobody in particular, so no actor of its own
+            # (nor a subject in the exports); the addressee stays unnamed
+            if not _GROUP_ADDRESSEES.match(words.strip()):
+                addressee = resolver.organization(mention) or resolver.resolve(mention)
     if att.via is not None:
         via = resolver.organization(att.via)
     confidence = att.confidence

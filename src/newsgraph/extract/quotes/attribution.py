@@ -167,7 +167,13 @@ def _before_frame(p: Para, ri: int) -> list[int]:
         return []
     i = toks[0] - 1
     frame: list[int] = []
-    while i >= 0 and p.region_of[i] < 0 and not _is_terminator(p.doc[i]) and len(frame) < _MAX_FRAME:
+    while (
+        i >= 0
+        and p.region_of[i] < 0
+        and not _is_terminator(p.doc[i])
+        and not _abbreviation_before_quote(p, p.doc[i])
+        and len(frame) < _MAX_FRAME
+    ):
         frame.append(i)
         i -= 1
     frame.reverse()
@@ -201,7 +207,7 @@ def _sentences(p: Para) -> None:
     """Per token, where its sentence starts and ends; only a terminator outside quotes
     ends a sentence. Two linear passes."""
     n = len(p.doc)
-    ends = [p.region_of[t.i] < 0 and _is_terminator(t) for t in p.doc]
+    ends = [p.region_of[t.i] < 0 and (_is_terminator(t) or _abbreviation_before_quote(p, t)) for t in p.doc]
     lo, hi = [0] * n, [n - 1] * n
     start = 0
     for i in range(n):
@@ -214,6 +220,16 @@ def _sentences(p: Para) -> None:
             end = i
         hi[i] = end
     p.sent_lo, p.sent_hi = lo, hi
+
+
+def _abbreviation_before_quote(p: Para, t: "Token") -> bool:
+    """'The polls closed at 6 a.m. "Turnout was high," ...': an abbreviation's full stop
+    ends its sentence when a quoted sentence opens right after it."""
+    doc = p.doc
+    if not (len(t.text) > 1 and t.text.endswith(".") and t.i + 2 < len(doc)):
+        return False
+    mark, first = doc[t.i + 1], doc[t.i + 2]
+    return mark.is_quote and p.region_of[first.i] >= 0 and first.text[:1].isupper()
 
 
 def _open_ended(p: Para, r: QuoteRegion) -> bool:
@@ -326,6 +342,7 @@ COLON = Rule("colon", 0.85)
 LABEL = Rule("label", 0.85)
 COLON_PARAGRAPH = Rule("colon-paragraph", 0.8)
 PREVIOUS_SPEAKER = Rule("previous-speaker", 0.6)
+SENTENCE_BEFORE = Rule("sentence-before", 0.7)  # the reported speech just before a quoted sentence
 SIGNATURE_LINE = Rule("signature", 0.8)  # '- Bernie Sanders' on a line of its own
 UNATTRIBUTED = Rule("unattributed", 0.3)
 REPORTED = Rule("reported", 0.7)
@@ -938,10 +955,29 @@ def _link_by_colon_or_label(p: Para, pl: list[_Link | None]) -> None:
             continue
         toks = _region_tokens(p, ri)
         colon = _colon_cue(p, toks[0]) if toks else None
+        reported = _reported_sentence_before(p, ri, toks[0]) if toks and colon is None else None
         if colon is not None:
             pl[ri] = _link(COLON, colon, False)
+        elif reported is not None:
+            pl[ri] = _link(SENTENCE_BEFORE, reported, False)
         elif p.label is not None:
             pl[ri] = _link(LABEL, None, False)
+
+
+def _reported_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
+    """'The ferries will run, Rinde said. "The harbour is safe."': a quoted sentence that
+    nothing attributes, right after a sentence of reported speech without quotes, is the
+    same speaker's."""
+    if not _starts_sentence(p, ri) or first == 0:
+        return None
+    prev_end = first - 1
+    while prev_end > 0 and (p.doc[prev_end].is_space or p.doc[prev_end].is_punct and p.region_of[prev_end] == ri):
+        prev_end -= 1
+    lo = p.sent_lo[prev_end]
+    if any(p.region_of[i] >= 0 for i in range(lo, prev_end + 1)):
+        return None  # that sentence has quotes of its own: the other rules read it
+    cues = [c for c in p.cues if lo <= c.verb <= prev_end and c.speaker is not None and c.lemma in _INDIRECT_LEMMAS]
+    return cues[-1] if cues else None
 
 
 def _fill_speaker(paras: Sequence[Para], att: Attribution) -> None:

@@ -100,14 +100,32 @@ def span_of(tokens: Sequence["Token"]) -> CharSpan:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _name_hyphen(tok: "Token") -> bool:
+    """The hyphen inside a name ("Jean-Pierre", "Okafor-Bello", "Secretary-General"): the
+    parser hangs it as punctuation, and without it the name would lose its first part."""
+    doc = tok.doc
+    return (
+        tok.text in ("-", "\u2010", "\u2011")
+        and not tok.whitespace_
+        and 0 < tok.i < len(doc) - 1
+        and not doc[tok.i - 1].whitespace_
+        and doc[tok.i - 1].text[:1].isupper()
+        and doc[tok.i + 1].text[:1].isupper()
+    )
+
+
 def noun_phrase(head: "Token") -> list["Token"]:
     """The tokens naming ``head``: its compounds, determiners, possessors, titles."""
     keep = [head]
-    stack = [c for c in head.children if c.dep_ in _NP_DEPS]
+    stack = [c for c in head.children if c.dep_ in _NP_DEPS or _name_hyphen(c)]
     while stack:
         t = stack.pop()
         keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ in _NP_DEPS or c.dep_ in ("pobj", "prep") and t.dep_ == "poss")
+        stack.extend(
+            c
+            for c in t.children
+            if c.dep_ in _NP_DEPS or c.dep_ in ("pobj", "prep") and t.dep_ == "poss" or _name_hyphen(c)
+        )
     keep.sort(key=lambda t: t.i)
     # Contiguous around the head: a stray far token would make a span of half the sentence.
     lo = hi = keep.index(head)
@@ -231,7 +249,7 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
     for i in range(verb.i - 1, start - 1, -1):
         t = verb.doc[i]
         if quoted[i]:
-            return None
+            break  # the quote it reports: the name just before the verb may still be there
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") and t.tag_ in ("VBD", "VBZ", "VBP"):
@@ -393,7 +411,9 @@ def _speaker_of(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
             return pobj
         return None  # "she was told that": the subject heard it
     subj = inherited_subject(verb, quoted=quoted)
-    if subj is None and verb.tag_ in _FINITE:
+    if (subj is None or quoted[subj.i]) and verb.tag_ in _FINITE:
+        # no subject, or the parser took words of a quoted title for it ('Flynn, a top
+        # surrogate, said on "Fox and Friends."')
         subj = _left_subject(verb, quoted)
     if subj is not None and not quoted[subj.i]:
         return subj

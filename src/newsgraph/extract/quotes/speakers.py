@@ -156,10 +156,6 @@ class SpeakerResolver:
                 return found.actor
         return None
 
-    def group(self, name: str, mention: Mention | None) -> str:
-        """An actor for a group named by a common noun: 'reporters'."""
-        return self._make("group", name, mention, []).id
-
     def organization(self, mention: Mention) -> str | None:
         """An outlet or organisation named by a mention (``via``, addressees):
         'the Russian news agency Tass', 'NBC News', 'the US embassy in Moscow'."""
@@ -477,7 +473,17 @@ def _name_tokens(words: list["Token"]) -> list["Token"]:
 
 
 def _join(toks: Iterable["Token"]) -> str:
-    return "".join(t.text_with_ws for t in toks).strip()
+    """The words as written; a hyphen dropped between two of them ("Jean-Pierre") put back."""
+    out: list[str] = []
+    prev: "Token | None" = None
+    for t in toks:
+        if prev is not None and not prev.whitespace_:
+            gap = prev.doc[prev.i + 1 : t.i]
+            if len(gap) and all(g.text in ("-", "\u2010", "\u2011") and not g.whitespace_ for g in gap):
+                out.append(gap.text)
+        out.append(t.text_with_ws)
+        prev = t
+    return "".join(out).strip()
 
 
 def _kind_of(name_toks: list["Token"], default: str) -> str:

@@ -1,0 +1,510 @@
+"""The article's main event: what its headline and lead report comes first.
+
+News leads with one event — a debate, a rally, a speech, an interview, a poll, a ruling,
+an endorsement, a statement — and the events stage's trigger words alone miss most of
+them (a statement has no trigger; "Poll:" is a headline's word). This module reads the
+headline and the first sentences of the body (``data/main_events.json``):
+
+1. Triggers: an event noun ("during the first presidential debate", "a Bloomberg poll"),
+   an event verb ("endorsed", "voted"), a court's verb ("the judge rejected"). Triggers
+   in a hypothetical or negated clause ("if elected", "would negotiate", "did not vote")
+   or inside a quotation are not events.
+2. The main one: a kind the headline names, found in the lead, first; else the trigger
+   nearest the lead's main clause (its subject or object before a circumstance, before a
+   subordinate clause); else the lead's speech verb (a statement, an interview when a
+   show or interview is named); else the headline's own trigger or speech verb.
+3. What surrounds it: participants (the verb's subject and objects, the trigger's
+   modifiers, "between X and Y"; the people of the headline for a debate), the date
+   attached to it in the sentence (else the publication day for what was said), the
+   place ("in Flint", else the dateline's city).
+
+The event found is put first: an event of the stage that holds the trigger is moved
+there and completed, else a new one is made. Ids are then numbered in the new order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Iterator
+
+from ...lexicon.wordlists import data
+from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
+from ..dates import finder as dates_pass
+from ..story import dateline_end
+from ..tense import tense_of
+from .references import Refs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
+    from spacy.tokens import Token
+
+__all__ = ["MainEvent", "find", "put_first"]
+
+LEAD_PARAGRAPHS = 3  # body paragraphs read for the lead
+LEAD_SENTENCES = 4  # sentences of the lead read for its event
+MIN_LEAD_WORDS = 6  # shorter paragraphs ("ABSTRACT.", "7 p.m.") are not the lead
+MAX_RANK = 3  # a trigger deeper in its sentence than this is a circumstance
+# How sure the main event is, by how it was found.
+CONFIDENCE = {"lead trigger": 0.8, "headline trigger": 0.7, "lead statement": 0.7, "headline statement": 0.6}
+# Kinds the events stage reads more closely than a lead does (a "video call" is a call):
+# an event of the stage with one of these keeps it when it becomes the main event.
+_KEEP_KINDS = frozenset(
+    {
+        "meeting",
+        "summit",
+        "talks",
+        "call",
+        "press_conference",
+        "visit",
+        "sanctions",
+        "expulsion",
+        "agreement",
+        "deadline",
+        "award",
+        "trial",
+        "protest",
+    }
+)
+_QUOTE_CHARS = "\"\u201c\u201d\u2018\u2019'\u00ab\u00bb"
+
+
+def words() -> dict:
+    return data("main_events")
+
+
+@dataclass
+class MainEvent:
+    """What the headline and lead report, with the token it was read from."""
+
+    kind: str
+    how: str  # a key of CONFIDENCE
+    paragraph: int | None  # None: the headline
+    token: "Token"
+    participants: list[str]
+    date: DateInfo | None
+    location: str | None
+    direction: str | None  # "past", "future", ... from the tense of its verb
+    dated_by: "Token | None" = None  # the word whose date it took (itself, or the lead's verb)
+
+
+# --- triggers ------------------------------------------------------------------------------
+
+
+def _verb_of(tok: "Token") -> "Token":
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _negative_subject(verb: "Token") -> bool:
+    neg = set(words()["negative_subjects"])
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in neg or any(d.lower_ in neg for d in c.children))
+        for c in verb.children
+    )
+
+
+def _hypothetical(tok: "Token") -> bool:
+    """In a clause that says it may not happen: "if elected", "would negotiate", "did not
+    vote", "no one released"; or a side mention: "the upcoming debates"."""
+    w = words()
+    hypo, side = set(w["hypothetical"]), set(w["not_main"])
+    if any(c.lower_ in side for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
+        return True
+    t = _verb_of(tok)
+    if t is not tok and t.lemma_.casefold() in data("event_triggers")["cancel_verbs"]:
+        return True  # "rejected talks", "cancelled the rally"
+    for _ in range(4):
+        if any(c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in hypo) for c in t.children):
+            return True
+        if _negative_subject(t):
+            return True
+        if t.dep_ not in ("xcomp", "conj", "advcl") or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def trigger_kind(tok: "Token") -> str | None:
+    """The main-event kind a word names, or None."""
+    w = words()
+    lemma = tok.lemma_.casefold()
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "compound":
+            return None  # "video call": the noun it modifies names the event
+        if tok.i > tok.doc[:].start and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
+            return w["nouns"][pair]
+        return w["nouns"].get(lemma) or w["nouns"].get(tok.lower_)
+    if tok.pos_ != "VERB" or any(c.dep_ == "nsubjpass" for c in tok.children):
+        return None  # "the program is being debated": talk, not an event
+    if lemma in w["court_verbs"]:
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if any(s.lemma_.casefold() in w["court_subjects"] for s in subjects):
+            return "ruling"
+    return w["verbs"].get(lemma)
+
+
+def _depth(tok: "Token", sent: "DocSpan") -> int:
+    """How far from the sentence's main clause: 0 its verb, subject or object; each
+    preposition or subordinate clause on the way down adds one."""
+    rank = words()["rank"]
+    t, extra = tok, 0
+    while t.head is not t and t.head != sent.root:
+        if t.dep_ in ("relcl", "advcl", "acl", "prep"):
+            extra += 1
+        t = t.head
+    return rank.get(t.dep_, 2) + extra if t is not sent.root else 0
+
+
+def _quoted(tok: "Token", sent: "DocSpan") -> bool:
+    before = sent.doc.text[sent.start_char : tok.idx]
+    return sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019")
+
+
+def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
+    for tok in sent:
+        kind = trigger_kind(tok)
+        if kind and not _hypothetical(tok) and not _quoted(tok, sent):
+            yield _depth(tok, sent), tok, kind
+
+
+def _speech_verb(sent: "DocSpan") -> "Token | None":
+    """The sentence's reporting verb: its root, or the root's clause's verb ("..., X said")."""
+    speech = set(words()["speech"])
+    root = sent.root
+    quoted = any(c in sent.text for c in _QUOTE_CHARS)
+    for t in (root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")]):
+        if (
+            t.pos_ == "VERB"
+            and t.lemma_.casefold() in speech
+            and not _hypothetical(t)
+            and (quoted or any(c.dep_ == "ccomp" for c in t.children))
+        ):
+            return t  # reported speech: a clause or a quotation ("defended the decision" is not)
+    return None
+
+
+def _speech_kind(verb: "Token") -> str:
+    cues = set(words()["interview_cues"])
+    return "interview" if any(t.lemma_.casefold() in cues for t in verb.sent) else "statement"
+
+
+# --- the lead ------------------------------------------------------------------------------
+
+
+def _lead(article: Article, docs: list["Doc"]) -> list[tuple[int, "DocSpan"]]:
+    """(paragraph, sentence) of the first sentences of the body worth reading (not the dateline)."""
+    out: list[tuple[int, "DocSpan"]] = []
+    dateline = dateline_end(article)
+    for p, (para, doc) in enumerate(zip(article.body[: LEAD_PARAGRAPHS + 2], docs)):
+        if para.role == "note" or len(para.text.split()) < MIN_LEAD_WORDS:
+            continue
+        for sent in doc.sents:
+            if p == 0 and sent.end_char <= dateline:
+                continue
+            if len(out) < LEAD_SENTENCES and sum(1 for t in sent if t.is_alpha) >= MIN_LEAD_WORDS // 2:
+                out.append((p, sent))
+    return out
+
+
+def _choose(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> tuple[str, int | None, "Token", str] | None:
+    """(kind, paragraph, token, how) of the main event, in the order the module says."""
+    head = (
+        [(d, t, k) for sent in headline.sents for d, t, k in _triggers(sent) if d <= words()["headline_rank"]]
+        if headline is not None
+        else []
+    )
+    found = sorted(
+        ((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent) if d <= MAX_RANK),
+        key=lambda x: x[:3],
+    )
+    head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
+    for kind in head_kinds:
+        match = next((x for x in found if x[5] == kind), None)
+        if match is not None:
+            return kind, match[3], match[4], "lead trigger"
+    if head_kinds:
+        d, t, k = min(head, key=lambda x: x[0])
+        return k, None, t, "headline trigger"
+    if found:
+        _, _, _, p, t, k = found[0]
+        return k, p, t, "lead trigger"
+    for p, sent in lead:
+        if (verb := _speech_verb(sent)) is not None:
+            return _speech_kind(verb), p, verb, "lead statement"
+    if headline is not None:
+        for sent in headline.sents:
+            if (verb := _speech_verb(sent)) is not None:
+                return "statement", None, verb, "headline statement"
+    return None
+
+
+# --- what surrounds it ---------------------------------------------------------------------
+
+
+def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
+    """Actors a noun phrase names: its head with what stands left of it, and its conjuncts."""
+    out: list[str] = []
+    for t in (tok, *[c for c in tok.subtree if c.dep_ == "conj" and c.head == tok]):
+        if t.pos_ == "PRON":
+            continue
+        left = t.left_edge if t.left_edge.i <= t.i else t
+        start, end = left.idx, t.idx + len(t.text)
+        text = t.doc.text[start:end]
+        out += (
+            refs.actors_at(paragraph, start, end, text) if paragraph is not None else refs.actors_at(None, 0, 0, text)
+        )
+    return out
+
+
+def _participants(tok: "Token", paragraph: int | None, refs: Refs, lead: list[tuple[int, "DocSpan"]]) -> list[str]:
+    verb = _verb_of(tok)
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "dative")]
+    # "voted to hold Bryan Pagliano in contempt": the object of the clause it decides
+    args += [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"]
+    args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
+    if tok is not verb:
+        args += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
+    for prep in [c for c in (*verb.children, *tok.children) if c.dep_ == "prep"]:
+        if prep.lower_ in ("between", "with", "against", "to", "by"):
+            args += [c for c in prep.children if c.dep_ == "pobj"]
+    out: list[str] = []
+    for a in args:
+        found = _actors_of(a, paragraph, refs)
+        if not found and a.dep_ in ("nsubj", "nsubjpass") and a.pos_ == "NOUN" and paragraph is not None:
+            found = _named_next(a, lead, refs)
+        out += found
+    return list(dict.fromkeys(out))
+
+
+def _named_next(subject: "Token", lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """The organisation a description stands for, named in the lead's next sentence ("A
+    House panel voted ... The House Oversight and Government Reform Committee voted 19-15")."""
+    at = next((n for n, (_, s) in enumerate(lead) if s.doc is subject.doc and s.start <= subject.i < s.end), None)
+    if at is None or at + 1 >= len(lead):
+        return []
+    p, nxt = lead[at + 1]
+    found = refs.actors_at(p, nxt.start_char, nxt.end_char)
+    return [a for a in found if refs.actors[a].kind == "organization"][:1]
+
+
+def _token_at(doc: "Doc", char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _date(tok: "Token", paragraph: int | None, found: list[tuple[int, dates_pass.Found]]) -> DateInfo | None:
+    """The resolved date attached to the event's verb or trigger in its sentence, else the nearest."""
+    if paragraph is None:
+        return None
+    sent, verb = tok.sent, _verb_of(tok)
+    here = [
+        f
+        for p, f in found
+        if p == paragraph
+        and sent.start_char <= f.expr.start < sent.end_char
+        and f.date.start
+        and not _quoted(tok.doc[_token_at(tok.doc, f.expr.start)], sent)
+    ]
+    if not here:
+        return None
+
+    def attached(f: dates_pass.Found) -> bool:
+        span = tok.doc.char_span(f.expr.start, f.expr.end, alignment_mode="expand")
+        if span is None or span.root.head.lower_ in data("event_triggers")["bound_preps"]:
+            return False  # "until 2030": a bound, not when it happens
+        for a in span.root.ancestors:
+            if a == tok or a == verb:
+                return True
+            if a.pos_ in ("VERB", "AUX") and a.dep_ in ("acl", "relcl") and a.head == tok:
+                return True  # "a poll released Friday", "a ruling issued Thursday"
+            if a.pos_ in ("VERB", "AUX"):
+                return False  # the date of another clause ("when he said Wednesday")
+        return False
+
+    hits = [f for f in here if attached(f)]
+    return min(hits, key=lambda f: abs(f.expr.start - tok.idx)).date if hits else None
+
+
+def _place(tok: "Token", paragraph: int | None, article: Article, refs: Refs) -> str | None:
+    verb = _verb_of(tok)
+    for prep in [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ in ("in", "at")]:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if paragraph is not None:
+                hit = refs.place_at(paragraph, obj.left_edge.idx, obj.idx + len(obj.text), obj.text)
+                if hit:
+                    return hit
+    if article.dateline:
+        city = normalise_name(article.dateline.split(",")[0].split("(")[0].strip())
+        return next((p.id for p in article.places if normalise_name(p.name) == city), None)
+    return None
+
+
+# --- the main event ------------------------------------------------------------------------
+
+
+def _speakers(article: Article, tok: "Token", paragraph: int | None) -> list[str]:
+    """Speakers of the quotes said with the event's verb (the quotes stage resolved "he",
+    "the chairman"), else of the first quotes of the lead."""
+    if paragraph is None:
+        return []
+    sent = tok.sent
+    said = [
+        q.speaker
+        for q in article.quotes
+        if q.speaker
+        and q.speaker_mention
+        and q.speaker_mention.paragraph == paragraph
+        and sent.start_char <= q.speaker_mention.start < sent.end_char
+    ]
+    near = [
+        q.speaker
+        for q in article.quotes
+        if q.speaker and q.speaker_mention and paragraph <= q.speaker_mention.paragraph <= paragraph + 1
+    ]
+    return said or near[:1]
+
+
+def _from_headline(headline: "Doc", kind: str, refs: Refs) -> list[str]:
+    """A debate's people as the headline names them; else the headline's subject."""
+    if kind == "debate":
+        text = "".join(c if c.isalnum() or c in "-'" else " " for c in headline.text)  # "Over Kaine."
+        return [a for a in refs.actors_at(None, 0, 0, text) if refs.actors[a].kind == "person"]
+    out: list[str] = []
+    for sent in headline.sents:
+        for subj in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            out += _actors_of(subj, None, refs)
+    return out
+
+
+def _later_date(
+    tok: "Token", kind: str, lead: list[tuple[int, "DocSpan"]], body_dates: list[tuple[int, dates_pass.Found]]
+) -> DateInfo | None:
+    """A date the lead gives the same occasion in another sentence ("during the rally Monday")."""
+    group = next((g for g in words()["occasions"] if kind in g), [kind])
+    for p, sent in lead:
+        for _, t, k in _triggers(sent):
+            if t is not tok and k in group and (when := _date(t, p, body_dates)) is not None:
+                return when
+    return None
+
+
+def find(
+    article: Article, docs: list["Doc"], refs: Refs, body_dates: list[tuple[int, dates_pass.Found]]
+) -> MainEvent | None:
+    """The event the headline and lead report, or None when they report none."""
+    body = docs[: len(article.body)]
+    headline = next((d for d in docs[len(article.body) :] if article.headline and d.text == article.headline), None)
+    lead = _lead(article, body)
+    chosen = _choose(lead, headline)
+    if chosen is None:
+        return None
+    kind, paragraph, tok, how = chosen
+    participants = _participants(tok, paragraph, refs, lead)
+    if kind in ("statement", "interview"):
+        participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
+    if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
+        participants = list(dict.fromkeys(participants + _from_headline(headline, kind, refs)))
+    if how.endswith("statement") and not participants:
+        return None  # "officials said": a statement is an event of someone named
+    when, dated_by = _date(tok, paragraph, body_dates), tok
+    if (
+        when is None
+        and lead
+        and paragraph is not None
+        and any(c.lower_ in ("the", "this", "that") for c in tok.children)
+    ):
+        # "The agreement guarantees ...": what the lead's first sentence reported, on its day
+        root = lead[0][1].root
+        for dated_by in (*[c for c in root.children if c.dep_ == "ccomp"], root):  # "X agreed on Thursday, Y said"
+            if (when := _date(dated_by, lead[0][0], body_dates)) is not None:
+                break
+    when = when or _later_date(tok, kind, lead, body_dates)
+    if when is None and kind in ("statement", "interview") and article.published:
+        # what a story reports was said, without a day, was said the day it ran
+        when = DateInfo(start=article.published[:10], precision="day")
+    place = _place(tok, paragraph, article, refs)
+    if not (participants or when or place):
+        return None  # nothing said of it: "there is talk of a deal"
+    return MainEvent(kind, how, paragraph, tok, participants, when, place, tense_of(tok).direction, dated_by)
+
+
+def _status(main: MainEvent, anchor: date | None) -> str:
+    if main.date is not None and main.date.start and anchor is not None:
+        start = date.fromisoformat(main.date.start[:10])
+        end = date.fromisoformat((main.date.end or main.date.start)[:10])
+        if end < anchor:
+            return "past"
+        if start > anchor:
+            return "planned"
+    said = main.dated_by or main.token
+    if said.tag_ == "VBD" or _verb_of(said).tag_ == "VBD":
+        return "past"
+    return {"past": "past", "future": "planned", "present": "ongoing"}.get(main.direction or "", "unknown")
+
+
+def _label(main: MainEvent, refs: Refs) -> str:
+    names = [refs.short_name(p) for p in main.participants[:2]]
+    base = f"{'–'.join(names)} {words()['labels'].get(main.kind, main.kind)}".strip()
+    if main.location and main.location in refs.places and refs.places[main.location].name not in base:
+        base += f" in {refs.places[main.location].name}"
+    return base[:1].upper() + base[1:]
+
+
+def _holds(event: Event, main: MainEvent) -> bool:
+    """The event has the main event's trigger among its mentions; for a statement, any
+    mention in its sentence ("Chile announced that it was sanctioning ...": the sanctions)."""
+    if main.paragraph is None:
+        return False
+    sent = main.token.sent
+    lo, hi = (
+        (sent.start_char, sent.end_char) if main.how.endswith("statement") else (main.token.idx, main.token.idx + 1)
+    )
+    return any(s.paragraph == main.paragraph and s.start < hi and lo < s.end for s in event.mentions)
+
+
+def put_first(
+    article: Article, events: list[Event], main: MainEvent | None, refs: Refs, anchor: date | None
+) -> tuple[list[Event], int | None]:
+    """``events`` with the main event first and ids numbered in the new order; and the
+    index in ``events`` of the event it was made from (None: a new one)."""
+    if main is None:
+        return events, None
+    at = next((i for i, e in enumerate(events) if _holds(e, main)), None)
+    tok = main.token
+    mention = (
+        [Span(paragraph=main.paragraph, start=tok.idx, end=tok.idx + len(tok.text))]
+        if main.paragraph is not None
+        else []
+    )
+    if at is None:
+        first = Event(
+            id=local_id(article.id, "event", 1),
+            kind=main.kind,  # type: ignore[arg-type]  # a kind of data/main_events.json, all in EVENT_KINDS
+            label=_label(main, refs),
+            date=main.date,
+            status=_status(main, anchor),  # type: ignore[arg-type]  # one of EVENT_STATUSES
+            location=main.location,
+            participants=main.participants,
+            mentions=mention,
+            confidence=CONFIDENCE[main.how],
+        )
+        rest = events
+    else:
+        old = events[at]
+        first = old.model_copy(
+            update={
+                "kind": old.kind if old.kind in _KEEP_KINDS or main.how.endswith("statement") else main.kind,
+                "participants": list(dict.fromkeys(main.participants + old.participants)),
+                "date": old.date if old.date and old.date.start else main.date or old.date,
+                "location": old.location or main.location,
+            }
+        )  # its confidence: the stage knows what it doubted
+        rest = events[:at] + events[at + 1 :]
+    ordered = [first, *rest]
+    return [e.model_copy(update={"id": local_id(article.id, "event", n)}) for n, e in enumerate(ordered, 1)], at

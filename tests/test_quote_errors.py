@@ -1,0 +1,69 @@
+"""The error classes of issue 18, each closed by sentences written here (never PolNeAR's):
+hyphenated names and titles, a quoted title taken for the speech verb's subject, a quoted
+sentence after a sentence of reported speech, and the shapes that already worked and must
+keep working (an age or title between name and verb, a non-breaking space, an unusual verb,
+"..." X says without a comma, typewriter quotes, a spokesman of an organisation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import extract, mention, name, quoted, spans
+
+
+def _one(paragraph: str) -> tuple:
+    a = extract(paragraph)
+    [q] = quoted(a)
+    return a, q
+
+
+def test_a_hyphenated_given_name_stays_whole() -> None:
+    a, q = _one('"We will not sign this text," Jean-Pierre Dumont said.')
+    assert q.kind == "direct"
+    assert mention(a, q) == "Jean-Pierre Dumont" and name(a, q.speaker) == "Jean-Pierre Dumont"
+
+
+def test_a_hyphenated_surname_stays_whole() -> None:
+    a, q = _one('Finance Minister Amara Okafor-Bello said the budget was "balanced and fair."')
+    assert name(a, q.speaker) == "Amara Okafor-Bello"
+
+
+def test_a_hyphenated_title_keeps_the_quote_direct() -> None:
+    a, q = _one('U.N. Secretary-General Lena Vasquez said: "The ceasefire must hold."')
+    assert q.kind == "direct" and name(a, q.speaker) == "Lena Vasquez"
+    assert mention(a, q).endswith("Secretary-General Lena Vasquez")
+
+
+def test_a_quoted_show_title_is_not_the_speaker() -> None:
+    # the parser takes "Morning" of the quoted show for the subject of "said"
+    a, q = _one('"The port will reopen. The crews are ready," Vik, a harbour official, said on "Morning Tide."')
+    assert mention(a, q) == "Vik" and spans(a, q)[0].startswith("The port will reopen")
+
+
+def test_a_quoted_sentence_after_reported_speech_is_the_same_speaker_s() -> None:
+    a = extract('The ferries will run as usual, Olaf Rinde said. "The harbour is safe and the crews are ready."')
+    [q] = [q for q in quoted(a) if q.kind == "direct"]
+    assert name(a, q.speaker) == "Olaf Rinde" and q.cue == "said"
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ('"We lost everything in the flood," Ingrid Sola, 54, said.', "Ingrid Sola"),
+    ('"The budget is a disaster," Nils Bakke, a senior opposition lawmaker, said.', "Nils Bakke"),
+    ('"Prices will fall soon,"\u00a0Karin Holm said.', "Karin Holm"),
+    ('Rita Voss implored the council: "Do not close the library."', "Rita Voss"),
+    ('"Nobody expected the bridge to close" Harald Moe says.', "Harald Moe"),
+    ("''The harbour is safe,'' Olaf Rinde said.", "Olaf Rinde"),
+])
+def test_speaker_shapes_that_must_keep_working(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert q.kind == "direct" and name(a, q.speaker) == speaker
+
+
+def test_a_spokesman_of_an_organisation_gives_a_quote_with_its_mention() -> None:
+    a, q = _one('"The talks will resume next week," a WTO spokesman said.')
+    assert q.kind == "direct" and mention(a, q) == "a WTO spokesman"
+
+
+def test_a_quoted_sentence_after_an_abbreviation_is_a_direct_quote() -> None:
+    a, q = _one('The polls closed at 6 a.m. "Turnout was higher than ever," the electoral officer, Tomas Berg, said.')
+    assert q.kind == "direct" and name(a, q.speaker) == "Tomas Berg"

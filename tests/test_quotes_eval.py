@@ -1,0 +1,49 @@
+"""bench/quotes_eval.py writes what PolNeAR's scorer reads; --pieces one line per quote piece."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from conftest import ROOT
+
+TEXT = ('The ferry company raised its fares on Monday.\n\n'
+        '"We had no choice," Marta Olsen, its chief executive, said. "Fuel costs doubled this year."\n')
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quotes_eval", ROOT / "bench" / "quotes_eval.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["quotes_eval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(tmp_path: Path, *flags: str) -> list[dict]:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "ferry", "text": TEXT}) + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    assert _bench().main([str(gold), str(pred), *flags]) == 0
+    [line] = pred.read_text(encoding="utf-8").splitlines()
+    return json.loads(line)["quotes"]
+
+
+def test_a_broken_quote_is_one_prediction_from_first_to_last_piece(tmp_path: Path) -> None:
+    [q] = _run(tmp_path)
+    assert TEXT[q["start"]:q["end"]].startswith("We had no choice")
+    assert TEXT[q["start"]:q["end"]].endswith("doubled this year.")
+    assert TEXT[q["speaker_start"]:q["speaker_end"]] == "Marta Olsen"
+    assert "piece" not in q
+
+
+def test_pieces_writes_each_piece_with_the_quote_s_speaker(tmp_path: Path) -> None:
+    first, second = _run(tmp_path, "--pieces")
+    assert TEXT[first["start"]:first["end"]] == "We had no choice,"
+    assert TEXT[second["start"]:second["end"]] == "Fuel costs doubled this year."
+    assert first["piece"] == [0, 2] and second["piece"] == [1, 2]
+    for q in (first, second):
+        assert q["speaker_name"] == "Marta Olsen" and q["kind"] == "direct"
