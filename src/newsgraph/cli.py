@@ -726,6 +726,9 @@ def serve(host: str, port: int, api_key_file: str | None, workers: int | None, m
     settings = ServiceSettings.from_options(host=host, api_key_file=api_key_file, workers=workers,
                                             max_bytes=max_bytes, timeout=timeout)
     run(settings, host=host, port=port)
+    return EXIT_OK
+
+
 @corpus.command("view")
 @click.argument("db", metavar="CORPUS")
 @click.option("-o", "--output", required=True, metavar="FOLDER", help="The folder to write the site into.")

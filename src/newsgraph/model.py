@@ -369,7 +369,7 @@ class Event(_Model):
     confidence: Confidence = 1.0
 
 
-class InvalidArticle(ValidationError, ModelError):  # type: ignore[misc]
+class InvalidArticle(ValidationError, ModelError):
     """An Article that breaks a rule of the model: a ModelError that is also pydantic's
     ValidationError (its ``errors()`` list every problem)."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Any, Iterable
+from typing import AbstractSet, Any, Iterable
 
 from .model import Actor, Span
 
@@ -120,12 +120,12 @@ def read_dates(first_created: str | None, version_created: str | None) -> tuple[
     return version_created, None
 
 
-def is_listed_place(actor: Actor, credited: set[str | None]) -> bool:
+def is_listed_place(actor: Actor, credited: AbstractSet[str | None]) -> bool:
     """Whether ninjs lists this actor among the places: a country not credited."""
     return actor.kind == "country" and actor.id not in credited
 
 
-def native_actor_order(actors: Iterable[Actor], credited: set[str | None] = frozenset()) -> list[str]:
+def native_actor_order(actors: Iterable[Actor], credited: AbstractSet[str | None] = frozenset()) -> list[str]:
     """Actor ids in the order ninjs lists them: people, organisations, then the countries
     listed in ``places``."""
     actors = list(actors)

@@ -86,8 +86,8 @@ class _Graph:
         self.paragraphs: list[dict[str, Any]] = []
         self._links: dict[int, list[tuple[Span, str, str]]] | None = None
         self._minted: set[str] = set()
-        self._taken = {article.id, *(x.id for x in (*article.actors, *article.places,
-                                                    *article.quotes, *article.events))}
+        self._taken = {article.id, *(a.id for a in article.actors), *(p.id for p in article.places),
+                       *(q.id for q in article.quotes), *(e.id for e in article.events)}
 
     def mint(self, kind: str, n: int | None = None) -> str:
         """An id for a node that the model does not name (paragraph, media, source)."""
@@ -207,7 +207,8 @@ class _Graph:
         looking them all up again for each paragraph made long articles quadratic."""
         found: dict[int, list[tuple[Span, str, str]]] = {}
         a = self.article
-        for thing in (*a.actors, *a.places, *a.events):
+        things: list[Actor | Place | Event] = [*a.actors, *a.places, *a.events]
+        for thing in things:
             for span in thing.mentions:
                 found.setdefault(span.paragraph, []).append((span, "mentions", thing.id))
         for q in a.quotes:

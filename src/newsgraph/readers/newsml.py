@@ -425,9 +425,9 @@ class _ItemReader:
             if self._actor_or_place(key, nature, el):
                 continue
             if nature == "event":
-                ref = self._new_event(key, "other", el)
-                if ref:
-                    self._event_confidence(self.events[ref], el)
+                event = self._new_event(key, "other", el)
+                if event:
+                    self._event_confidence(self.events[event], el)
             else:  # topics: IPTC media topics, abstract concepts, untyped subjects
                 topic = self._topic(el)
                 if topic:
@@ -846,6 +846,7 @@ class _ItemReader:
         _name_el = etree.SubElement(stand_in, nar("name"))
         _name_el.text = name
         key = ref if ref and _URI.match(ref) else f"{tag}:{name}"
+        ident: str | None
         if key in self.ids:
             ident = self.ids[key]
             return self.actors.get(ident) or self.places.get(ident) or self.events.get(ident)
@@ -1000,7 +1001,7 @@ class _ItemReader:
         self.notes.append(f"urgency {value!r} is not 1 to 9; left out")
         return None
 
-    def _rights(self) -> dict[str, str] | None:
+    def _rights(self) -> dict[str, str | None] | None:
         info = _child(self.item, "rightsInfo")
         if info is None:
             return None

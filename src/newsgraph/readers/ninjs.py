@@ -521,8 +521,8 @@ class _ItemReader:
 
     def event_item(self, places: list[dict], article_id: str, n: int) -> dict[str, Any]:
         """A ninjs event item (3.x): the event itself becomes the article's event."""
-        details = self.doc.get("eventdetails") if isinstance(self.doc.get("eventdetails"), dict) else {}
-        dates = details.get("dates") if isinstance(details.get("dates"), dict) else {}
+        details: dict[str, Any] = _dict(self.doc.get("eventdetails"))
+        dates: dict[str, Any] = _dict(details.get("dates"))
         start = _str(dates.get("startdate")) or _str(dates.get("expectedstartdate"))
         end = _str(dates.get("enddate")) or _str(dates.get("expectedenddate"))
         event_id = local_id(article_id, "event", n)
@@ -697,7 +697,7 @@ class _ItemReader:
                 extra = table.get(item["id"])
                 if isinstance(extra, dict):
                     item.update({k: v for k, v in extra.items() if k not in ("id", "mentions", "spans")})
-        order = d.get("order") if isinstance(d.get("order"), dict) else {}
+        order: dict[str, Any] = _dict(d.get("order"))
         for key in ("actors", "quotes"):
             wanted = order.get(key)
             if isinstance(wanted, list):
@@ -709,10 +709,11 @@ class _ItemReader:
         if isinstance(offsets, list):
             for paragraph, offset in zip(data["body"], offsets):
                 paragraph["offset"] = offset
-        article = d.get("article") if isinstance(d.get("article"), dict) else {}
+        article: dict[str, Any] = _dict(d.get("article"))
         if "published" in article or "modified" in article:
             exact = (article.get("published"), article.get("modified"))
-            stated = [conv.write_dates(*[_str(v) for v in exact], utc=utc) for utc in (False, True)]
+            published, modified = _str(exact[0]), _str(exact[1])
+            stated = [conv.write_dates(published, modified, utc=utc) for utc in (False, True)]
             actual = {k: v for k, v in (("firstCreated", self.doc.get("firstcreated")),
                                         ("versionCreated", self.doc.get("versioncreated"))) if v}
             if actual in stated:  # the native dates were not edited since: the exact ones hold
@@ -755,3 +756,8 @@ def _date_info(start: str | None, end: str | None) -> dict[str, Any] | None:
     info["precision"] = ("time" if "T" in shown else "day" if len(shown) >= 10
                          else "month" if len(shown) >= 7 else "year")
     return info
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    """A JSON object, or an empty one for anything else."""
+    return value if isinstance(value, dict) else {}

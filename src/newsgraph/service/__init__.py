@@ -7,13 +7,14 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from .settings import ServiceSettings, is_loopback
 
 __all__ = ["ServiceSettings", "create_app", "run"]
 
 
-def create_app(settings: ServiceSettings = ServiceSettings()):  # type: ignore[no-untyped-def]
+def create_app(settings: ServiceSettings = ServiceSettings()) -> Any:  # a FastAPI app (an optional dependency)
     """The ASGI application (imported on call: FastAPI is in the 'serve' extra)."""
     from .app import create_app as make
 
