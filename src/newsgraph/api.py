@@ -43,6 +43,11 @@ def detect_format(data: bytes, name: str | None, declared: str | None = None) ->
         if fmt.name == "json" and data.lstrip()[:1] in (b"{", b"["):
             # ".json" is shared by our JSON, ninjs and JSON-LD: let the content decide.
             fmt = formats.sniff(data[:65536]) or fmt
+        elif fmt.name == "newsml":
+            # ".xml" is shared by NewsML-G2 and feeds: the root element decides.
+            sniffed = formats.sniff(data[:65536])
+            if sniffed is not None and formats.is_feed(sniffed):
+                fmt = sniffed
     if not fmt.readable:
         raise UsageError(f"newsgraph cannot read {fmt.name}",
                          f"readable formats: {', '.join(formats.readable_names())}")
@@ -213,7 +218,9 @@ def convert(inputs: Sequence[str | Path], output: str | Path | None = None, *,
         raise UsageError("no input given", "name files or folders, or '-' for standard input")
     report = ConvertReport(warnings=schema_warnings(fmt, options.export))
     target = None if output in (None, STDIN) else Path(output)
-    to_folder = target is not None and (
+    one_file = fmt.collection and target is not None and not target.is_dir() \
+        and not str(output).endswith(("/", "\\")) and formats.by_extension(target) is fmt
+    to_folder = target is not None and not one_file and (
         target.is_dir() or str(output).endswith(("/", "\\")) or len(args) > 1
         or any(Path(a).is_dir() for a in args if a != STDIN))
     if target is not None and not to_folder:

@@ -38,6 +38,8 @@ class Format:
     structured: bool = True  # structured inputs are not re-extracted unless asked
     many_extension: str | None = None  # file extension when one file holds many articles
     standards: tuple[str, ...] = ()  # official files its validator needs (see standards.py)
+    # A feed is one document of many articles: "-o all.atom" is one file even for a folder of inputs.
+    collection: bool = False
 
     @property
     def readable(self) -> bool:
@@ -103,6 +105,21 @@ FORMATS: tuple[Format, ...] = (
            reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
            validator="newsgraph.validators.ninjs:check", many_extension=".ninjs.jsonl",
            standards=(NINJS_SCHEMAS[3], NINJS_SCHEMAS[2], GEOJSON_SCHEMA)),
+    # Feeds: every kind is read by one reader (one article per item, item by item); "rss" and
+    # "atom" are also written, as one feed of all the articles. Any ".xml" whose root element
+    # is <rss>, <rdf:RDF> or <feed> is read as a feed (see sniff).
+    Format("feed", "syndication feed: RSS 0.9x-2.0, RSS 1.0 (RDF), Atom 0.3/1.0, WordPress WXR, "
+           "JSON Feed (one article per item)",
+           (".rdf", ".wxr", ".feed.json"), "application/rss+xml",
+           reader="newsgraph.readers.feed:read", structured=False),
+    Format("rss", "RSS 2.0 feed (reads any feed; writes one RSS 2.0 feed of all the articles)",
+           (".rss", ".rss.xml"), "application/rss+xml",
+           reader="newsgraph.readers.feed:read", exporter="newsgraph.exporters.feed_rss",
+           validator="newsgraph.validators.feed:check_rss", structured=False, collection=True),
+    Format("atom", "Atom 1.0 feed (reads any feed; writes one Atom feed of all the articles)",
+           (".atom", ".atom.xml"), "application/atom+xml",
+           reader="newsgraph.readers.feed:read", exporter="newsgraph.exporters.feed_atom",
+           validator="newsgraph.validators.feed:check_atom", structured=False, collection=True),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
@@ -118,6 +135,11 @@ def get(name: str) -> Format:
 
 def names() -> list[str]:
     return [f.name for f in FORMATS]
+
+
+def is_feed(fmt: Format | None) -> bool:
+    """Whether ``fmt`` is read by the feed reader (item by item, in batches)."""
+    return fmt is not None and fmt.reader == "newsgraph.readers.feed:read"
 
 
 def readable_names() -> list[str]:
@@ -142,6 +164,10 @@ def by_extension(path: str | PurePath) -> Format | None:
 # --- sniffing ----------------------------------------------------------------------
 
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage)\b")
+# The first element of an XML document (after the declaration, comments, PIs, DOCTYPE).
+_FIRST_ELEMENT = re.compile(rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+                            rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)", re.S)
+_FEED_ROOTS = {b"rss": "rss", b"feed": "atom", b"RDF": "feed"}
 _HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
@@ -151,6 +177,9 @@ def sniff(head: bytes) -> Format | None:
     if not stripped:
         return None
     if stripped[:1] == b"<":
+        root = _FIRST_ELEMENT.match(stripped)
+        if root and root.group(2) in _FEED_ROOTS:
+            return _BY_NAME.get(_FEED_ROOTS[root.group(2)])
         if _XML_ROOT.search(head[:4096]):
             return _BY_NAME.get("newsml")
         if _HTML.match(stripped):
@@ -164,6 +193,8 @@ def sniff(head: bytes) -> Format | None:
 def _sniff_json(data: bytes) -> str:
     # Only the keys near the top matter; a partial document is fine for that.
     text = data[:8192].decode("utf-8", "replace")
+    if re.search(r'"version"\s*:\s*"https?:(?:\\?/){2}jsonfeed\.org', text):
+        return "feed"
     if '"@context"' in text or '"@graph"' in text:
         return "jsonld"
     try:

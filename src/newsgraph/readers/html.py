@@ -28,6 +28,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import InputError
+from ..exporters import html_body
 from ..exporters.html_body import NEVER_TEXT
 from ..model import Actor, Article, Media, Paragraph, ParagraphRole, mint_article_id, mint_id
 from .base import ReadOptions, Sanitiser, apply_options, provenance
@@ -257,8 +258,6 @@ def _topics(doc: Any) -> list[str]:
 
 def _media(page: HtmlElement, doc: Any, url: str | None) -> list[Media]:
     """Photos of the article: its figures with captions and credits, else its lead image."""
-    from ..extract.credits import is_photo_credit, split_caption
-
     shown = {g.get("src") for g in doc.body.iter("graphic")} if doc.body is not None else set()
     scope = page.xpath("//article") or [page]
     media: list[Media] = []
@@ -267,27 +266,73 @@ def _media(page: HtmlElement, doc: Any, url: str | None) -> list[Media]:
         src = (img.get("src") or img.get("data-src")) if img is not None else None
         if shown and src not in shown and scope[0] is page:
             continue
-        caption_el = next(iter(figure.iter("figcaption")), None)
-        caption = _clean("".join(caption_el.itertext())) if caption_el is not None else None
-        credit = None
-        credit_el = next((e for e in figure.iter() if isinstance(e.tag, str)
-                          and re.search(r"credit|copyright|byline|source", e.get("class") or "", re.I)), None)
-        if credit_el is not None:
-            credit = _clean("".join(credit_el.itertext())) or None
-            if caption and credit and caption.endswith(credit):
-                caption = caption[: -len(credit)].rstrip() or None
-        elif caption:
-            split = split_caption(caption)
-            if split:
-                caption, credit = split
-            elif is_photo_credit(caption):
-                caption, credit = None, caption
-        if not caption and img is not None:
-            caption = _clean(img.get("alt")) or None
-        media.append(Media(url=_absolute(src, url), caption=caption, credit=credit))
+        media.append(figure_medium(figure, url))
     if not media and doc.image:
         media.append(Media(url=_absolute(doc.image, url)))
     return media
+
+
+def figure_medium(figure: etree._Element, base: str | None) -> Media:
+    """A ``<figure>`` as a photo: its image, its caption and the credit inside either."""
+    from ..extract.credits import is_photo_credit, split_caption
+
+    img = next(iter(figure.iter("img")), None)
+    src = (img.get("src") or img.get("data-src")) if img is not None else None
+    caption_el = next(iter(figure.iter("figcaption")), None)
+    caption = _clean("".join(caption_el.itertext())) if caption_el is not None else None
+    credit = None
+    credit_el = next((e for e in figure.iter() if isinstance(e.tag, str)
+                      and re.search(r"credit|copyright|byline|source", e.get("class") or "", re.I)), None)
+    if credit_el is not None:
+        credit = _clean("".join(credit_el.itertext())) or None
+        if caption and credit and caption.endswith(credit):
+            caption = caption[: -len(credit)].rstrip() or None
+    elif caption:
+        split = split_caption(caption)
+        if split:
+            caption, credit = split
+        elif is_photo_credit(caption):
+            caption, credit = None, caption
+    if not caption and img is not None:
+        caption = _clean(img.get("alt")) or None
+    return Media(url=_absolute(src, base), caption=caption, credit=credit)
+
+
+# --- HTML fragments (feed items' content, descriptions) ---------------------------------
+
+_DOUBLE_BR = re.compile(r"(?:<br\s*/?>\s*){2,}", re.I)
+
+
+def fragment(html: str, base: str | None = None, sanitiser: Sanitiser | None = None
+             ) -> tuple[list[Paragraph], list[Media]]:
+    """An article's HTML (a feed item's content) as paragraphs, and its figures as media.
+
+    The whole fragment is the article: no boilerplate to find, so no trafilatura. Two or
+    more ``<br>`` in a row end a paragraph (feeds separate paragraphs so); one is a space.
+    Figures go to media with their captions and credits, never into the text.
+    """
+    if not html or not html.strip():
+        return [], []
+    try:
+        root = lxml.html.fragment_fromstring(_DOUBLE_BR.sub("</p><p>", html), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return [], []
+    media = [figure_medium(f, base) for f in root.iter("figure")]
+    media += [Media(url=_absolute(img.get("src"), base), caption=_clean(img.get("alt")) or None)
+              for img in root.iter("img") if not any(a.tag == "figure" for a in img.iterancestors())
+              and _absolute(img.get("src"), base) and not _is_pixel(img)]
+    markup = html_body.parse(etree.tostring(root, encoding="unicode"), sanitiser=sanitiser)
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for p in markup.paragraphs:
+        paragraphs.append(Paragraph(text=p.text, offset=offset, role=p.role))
+        offset += len(p.text) + 2
+    return paragraphs, [m for m in media if m.url or m.caption]
+
+
+def _is_pixel(img: etree._Element) -> bool:
+    """A tracking pixel (1x1 or hidden), not a photo."""
+    return img.get("width") in ("0", "1") or img.get("height") in ("0", "1")
 
 
 def _absolute(src: str | None, base: str | None) -> str | None:

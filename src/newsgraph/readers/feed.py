@@ -1,0 +1,340 @@
+"""Syndication feeds: RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and 0.3, WordPress WXR, JSON Feed.
+
+One article per item. feedparser reads each item (see :mod:`.feed_split` for how a feed
+is cut into items without holding it in memory); this module maps what it found:
+
+- title -> headline; link -> url; guid / id -> the article id's key (else the link);
+- ``content:encoded`` / ``atom:content`` / ``xhtml:body`` -> body, through the same HTML
+  path as web pages (:func:`.html.fragment`: figures become media, ``<br><br>`` ends a
+  paragraph); the summary (``description``) is then the standfirst, else the body;
+- pubDate / published / ``dc:date`` -> published, updated -> modified, with time and zone
+  (RFC 822 and ISO 8601; the original kept in provenance when it was not ISO);
+- ``dc:creator`` / author -> authors; the channel's title -> publisher; language;
+- categories -> topics (the category's domain or scheme as the topic's scheme);
+- enclosures, ``media:content``, ``media:thumbnail`` (with ``media:credit``) -> media;
+- rights / copyright -> rights.
+
+An item with nothing to read (no title, link, id or text) is an error of that item alone.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from typing import Any, Iterator
+
+from ..errors import InputError
+from ..model import Actor, Article, Media, Paragraph, Rights, Topic, mint_article_id, mint_id
+from . import datestamps
+from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance
+from .feed_split import split
+from .html import fragment
+
+__all__ = ["read", "read_item", "items"]
+
+_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_SPACE = re.compile(r"\s+")
+_TAGS = re.compile(r"<[^>]+>")
+_SHORTCODE = re.compile(r"\[/?[a-z_][a-z0-9_-]*(?:\s[^\]]*)?\]")
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_MEDIA_KINDS = {"image": "image", "video": "video", "audio": "audio"}
+JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/")
+
+
+def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    """Every item of a feed, in order; a bad item stops here (batches read item by item)."""
+    if not data.strip():
+        raise InputError("the file is empty", "give an RSS, Atom or JSON feed", source=options.source)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+        yield from _json_feed(data, options)
+        return
+    documents = items(data, options.source)
+    count = 0
+    while True:
+        try:
+            item = next(documents, None)
+        except InputError:
+            if count:
+                raise
+            # Not well-formed XML (an HTML entity, a stray '&'): feedparser's lenient
+            # parser reads what a feed reader would show; the whole feed is in memory then.
+            yield from _lenient(data, options)
+            return
+        if item is None:
+            return
+        count += 1
+        yield read_item(item.data, options, item.number)
+
+
+def _lenient(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    import feedparser
+
+    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    if not parsed.entries:
+        reason = parsed.get("bozo_exception") or "no item or entry"
+        raise InputError(f"this is no feed newsgraph can read: {reason}",
+                         "give a well-formed RSS, RDF or Atom feed", source=options.source)
+    note = f"the feed is not well-formed XML ({parsed.get('bozo_exception')}): read leniently"
+    for number, entry in enumerate(parsed.entries, 1):
+        item = _Item(entry, parsed.feed, options, data, number)
+        item.notes.append(note)
+        yield item.article()
+
+
+def items(data: bytes, source: str) -> Iterator[Any]:
+    """The feed's items as small feed documents (see :func:`.feed_split.split`)."""
+    return split(io.BytesIO(data), source)
+
+
+def read_item(data: bytes, options: ReadOptions, number: int = 1) -> Article:
+    """One item, given as a feed document holding that item alone."""
+    import feedparser
+
+    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    if not parsed.entries:
+        raise InputError(f"item {number} could not be read: {parsed.get('bozo_exception', 'no item')}",
+                         "check the feed's XML around that item", source=options.source)
+    return _Item(parsed.entries[0], parsed.feed, options, data, number).article()
+
+
+class _Item:
+    def __init__(self, entry: Any, channel: Any, options: ReadOptions, data: bytes, number: int) -> None:
+        self.entry, self.channel, self.options, self.number = entry, channel, options, number
+        self.data = data
+        self.actors: list[Actor] = []
+        self.notes: list[str] = []
+        self.sanitiser = Sanitiser()
+
+    def article(self) -> Article:
+        e = self.entry
+        url = _url(e.get("link")) or _url(e.get("id"))
+        headline = _text(e.get("title"), e.get("title_detail"))
+        body, standfirst, media = self.body(url)
+        key = e.get("id") or url or headline or "\n\n".join(p.text for p in body)
+        if not key:
+            raise InputError(f"item {self.number} has no title, link, id or text",
+                             "give every item at least a title or a link", source=self.options.source)
+        base = self.options.id_base
+        article = Article(
+            id=mint_article_id(str(key), base),
+            headline=headline or None,
+            subheadline=standfirst,
+            authors=self.authors(),
+            publisher=self.publisher(),
+            url=url,
+            language=self.language(),
+            published=self.date("published", "created", "updated"),
+            modified=self.date("updated") if e.get("published") and e.get("updated") != e.get("published")
+            else None,
+            body=body,
+            media=media + self.media(),
+            topics=self.topics(),
+            rights=self.rights(),
+            actors=self.actors,
+            provenance=provenance(self.data, "feed", self.options.source,
+                                  notes=self.notes + [n for n in [self.sanitiser.note()] if n]),
+        )
+        if article.modified and article.published and article.modified <= article.published:
+            article = article.model_copy(update={"modified": None})
+        return apply_options(article, self.options)
+
+    def body(self, url: str | None) -> tuple[list[Paragraph], str | None, list[Media]]:
+        e = self.entry
+        base = url or _url(self.channel.get("link"))
+        contents = [c for c in e.get("content") or [] if c.get("value")]
+        content = next((c for c in contents if c.get("type") in _HTML_TYPES), contents[0] if contents else None)
+        summary = e.get("summary") or ""
+        if content is None:
+            paragraphs, media = self.html(summary, e.get("summary_detail"), base)
+            return paragraphs, None, media
+        paragraphs, media = self.html(content["value"], content, base)
+        standfirst = _text(summary, e.get("summary_detail"))
+        lede = paragraphs[0].text if paragraphs else ""
+        if not standfirst or standfirst.rstrip(".… ") in " ".join(p.text for p in paragraphs) \
+                or lede.startswith(standfirst.rstrip(".… ")):
+            standfirst = ""
+        return paragraphs, standfirst or None, media
+
+    def html(self, value: str, detail: Any, base: str | None) -> tuple[list[Paragraph], list[Media]]:
+        kind = (detail or {}).get("type") or "text/html"
+        if self.entry.get("wp_post_type"):  # WordPress shortcodes are no text: [caption]...[/caption]
+            value = _SHORTCODE.sub("", value)
+        if kind in _HTML_TYPES:
+            return fragment(value, base, self.sanitiser)
+        paragraphs = []
+        offset = 0
+        for block in re.split(r"\n\s*\n", value):
+            text = self.sanitiser.text(_SPACE.sub(" ", block).strip())
+            if text:
+                paragraphs.append(Paragraph(text=text, offset=offset))
+                offset += len(text) + 2
+        return paragraphs, []
+
+    def date(self, *keys: str) -> str | None:
+        for key in keys:
+            raw = self.entry.get(key)
+            if not raw:
+                continue
+            found = datestamps.parse(raw)
+            if found is None and self.entry.get(f"{key}_parsed"):
+                found = _from_struct(self.entry[f"{key}_parsed"])
+            if found:
+                if not datestamps.is_iso(raw) and datestamps.parse_rfc822(raw) is None:
+                    self.notes.append(f"{key} date as written: {raw}")
+                return found
+        gmt = self.entry.get("wp_post_date_gmt")  # WordPress drafts have no pubDate
+        if gmt and "published" in keys and not gmt.startswith("0000"):
+            return datestamps.shift(gmt, 0)
+        return None
+
+    def authors(self) -> list[str]:
+        from ..extract.byline import split_names
+
+        ids: list[str] = []
+        names = [a.get("name") or "" for a in self.entry.get("authors") or [] if isinstance(a, dict)]
+        for raw in names or ([self.entry["author"]] if self.entry.get("author") else []):
+            found = split_names(_clean(raw)) if "@" not in raw else None
+            for name in (found.names if found else ([_clean(raw)] if _clean(raw) and "@" not in raw else [])):
+                aid = mint_id("person", name, self.options.id_base)
+                if aid not in ids:
+                    ids.append(aid)
+                    self.actors.append(Actor(id=aid, kind="person", name=name))
+        return ids
+
+    def publisher(self) -> str | None:
+        name = _text(self.channel.get("title"), self.channel.get("title_detail"))
+        if not name or self.options.publisher:
+            return None
+        oid = mint_id("organization", name, self.options.id_base)
+        self.actors.append(Actor(id=oid, kind="organization", name=name))
+        return oid
+
+    def language(self) -> str | None:
+        for detail in (self.entry.get("title_detail"), *(self.entry.get("content") or []),
+                       self.entry.get("summary_detail")):
+            lang = (detail or {}).get("language")
+            if lang and _LANG.match(lang):
+                return lang
+        lang = self.channel.get("language") or ""
+        return lang if _LANG.match(lang) else None
+
+    def topics(self) -> list[Topic]:
+        topics: list[Topic] = []
+        for tag in self.entry.get("tags") or []:
+            term, label = _clean(tag.get("term")), _clean(tag.get("label"))
+            if not term and not label:
+                continue
+            topic = Topic(name=label or term, code=term if label and label != term else None,
+                          scheme=_clean(tag.get("scheme")) or None)
+            if topic not in topics:
+                topics.append(topic)
+        return topics
+
+    def media(self) -> list[Media]:
+        e = self.entry
+        credits = [_clean(c.get("content")) for c in e.get("media_credit") or [] if isinstance(c, dict)]
+        credit = next((c for c in credits if c), None)
+        caption = _clean(e.get("media_description") or (e.get("media_title") if e.get("media_content") else ""))
+        found: list[Media] = []
+        seen: set[str] = set()
+        candidates = [(m.get("href"), m.get("type")) for m in e.get("enclosures") or []]
+        candidates += [(m.get("url"), m.get("type") or m.get("medium")) for m in e.get("media_content") or []]
+        candidates += [(m.get("url"), "image") for m in e.get("media_thumbnail") or []]
+        for href, kind in candidates:
+            url = _url(href)
+            if not url or url in seen:
+                continue
+            seen.add(url)
+            found.append(Media(kind=_MEDIA_KINDS.get(str(kind or "image").split("/")[0], "image"), url=url,
+                               caption=caption or None, credit=credit))
+        return found
+
+    def rights(self) -> Rights | None:
+        notice = _clean(self.entry.get("rights") or self.channel.get("rights") or "")
+        return Rights(notice=notice) if notice else None
+
+
+def _text(value: Any, detail: Any = None) -> str:
+    """A title or summary as plain text (feedparser gives HTML ones as HTML)."""
+    text = str(value or "")
+    if (detail or {}).get("type") in _HTML_TYPES or "<" in text:
+        import html as htmllib
+
+        text = htmllib.unescape(_TAGS.sub(" ", text))
+    return _clean(text)
+
+
+def _clean(value: Any) -> str:
+    return _SPACE.sub(" ", str(value or "")).strip()
+
+
+def _url(value: Any) -> str | None:
+    text = _clean(value)
+    return text if _URL.match(text) else None
+
+
+def _from_struct(value: Any) -> str | None:
+    import calendar
+    from datetime import datetime, timezone
+
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), timezone.utc).isoformat()
+    except (OverflowError, ValueError, TypeError):
+        return None
+
+
+# --- JSON Feed (jsonfeed.org 1.0 / 1.1) -------------------------------------------------
+
+
+def _json_feed(data: bytes, options: ReadOptions) -> Iterator[Article]:
+    try:
+        doc = json.loads(decode_text(data, options.source))
+    except json.JSONDecodeError as err:
+        raise InputError(f"not valid JSON: {err.msg} at line {err.lineno}", "fix the JSON",
+                         source=options.source) from None
+    if not isinstance(doc, dict) or not JSON_FEED_VERSION.match(str(doc.get("version") or "")):
+        raise InputError("this JSON is no JSON Feed (no jsonfeed.org version)",
+                         "give an RSS, Atom or JSON Feed document", source=options.source)
+    for number, item in enumerate(doc.get("items") or [], 1):
+        if not isinstance(item, dict):
+            raise InputError(f"item {number} is not an object", "fix the feed", source=options.source)
+        yield read_item(_json_item_as_atom(doc, item), options, number)
+
+
+def _json_item_as_atom(doc: dict, item: dict) -> bytes:
+    """A JSON Feed item as a one-entry Atom document: one mapping serves both."""
+    from lxml import etree
+
+    atom = "http://www.w3.org/2005/Atom"
+    feed = etree.Element(f"{{{atom}}}feed", nsmap={None: atom, "media": "http://search.yahoo.com/mrss/"})
+    if doc.get("language"):
+        feed.set("{http://www.w3.org/XML/1998/namespace}lang", str(doc["language"]))
+    etree.SubElement(feed, f"{{{atom}}}title").text = str(doc.get("title") or "")
+    entry = etree.SubElement(feed, f"{{{atom}}}entry")
+    for key, tag in (("id", "id"), ("title", "title"), ("date_published", "published"),
+                     ("date_modified", "updated"), ("summary", "summary")):
+        if item.get(key):
+            etree.SubElement(entry, f"{{{atom}}}{tag}").text = str(item[key])
+    if item.get("url"):
+        etree.SubElement(entry, f"{{{atom}}}link", rel="alternate", href=str(item["url"]))
+    authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+    for author in authors:
+        if isinstance(author, dict) and author.get("name"):
+            etree.SubElement(etree.SubElement(entry, f"{{{atom}}}author"), f"{{{atom}}}name").text = \
+                str(author["name"])
+    for tag in item.get("tags") or []:
+        etree.SubElement(entry, f"{{{atom}}}category", term=str(tag))
+    if item.get("content_html") or item.get("content_text"):
+        html = bool(item.get("content_html"))
+        etree.SubElement(entry, f"{{{atom}}}content", type="html" if html else "text").text = \
+            str(item.get("content_html") or item.get("content_text"))
+    for key in ("image", "banner_image"):
+        if item.get(key):
+            etree.SubElement(entry, "{http://search.yahoo.com/mrss/}thumbnail", url=str(item[key]))
+    for att in item.get("attachments") or []:
+        if isinstance(att, dict) and att.get("url"):
+            etree.SubElement(entry, f"{{{atom}}}link", rel="enclosure", href=str(att["url"]),
+                             type=str(att.get("mime_type") or ""))
+    return etree.tostring(feed, encoding="utf-8", xml_declaration=True)
