@@ -60,11 +60,13 @@ def _iso(value: str) -> str | datetime | None:
         return None
     if _DATE_ONLY.match(value):
         return value
-    fixed = _COMPACT_OFFSET.sub(r"\1:\2", value.replace(" ", "T", 1)).replace("Z", "+00:00")
+    fixed = _COMPACT_OFFSET.sub(r"\1:\2", value.replace(" ", "T", 1))
     try:
-        return datetime.fromisoformat(fixed)
+        found = datetime.fromisoformat(fixed.replace("Z", "+00:00"))
     except ValueError:
         return None
+    epoch = found.tzinfo is not None and found.timestamp() == 0
+    return found if found.year in _PLACEHOLDER_YEARS or epoch else fixed  # as written, colon added
 
 
 def parse_rfc822(value: str) -> datetime | None:
