@@ -40,6 +40,7 @@ class Format:
     standards: tuple[str, ...] = ()  # official files its validator needs (see standards.py)
     # A feed is one document of many articles: "-o all.atom" is one file even for a folder of inputs.
     collection: bool = False
+    lossless: bool = True  # written and read back, the same Article (feeds carry only what feeds can)
 
     @property
     def readable(self) -> bool:
@@ -115,11 +116,11 @@ FORMATS: tuple[Format, ...] = (
     Format("rss", "RSS 2.0 feed (reads any feed; writes one RSS 2.0 feed of all the articles)",
            (".rss", ".rss.xml"), "application/rss+xml",
            reader="newsgraph.readers.feed:read", exporter="newsgraph.exporters.feed_rss",
-           validator="newsgraph.validators.feed:check_rss", structured=False, collection=True),
+           validator="newsgraph.validators.feed:check_rss", structured=False, collection=True, lossless=False),
     Format("atom", "Atom 1.0 feed (reads any feed; writes one Atom feed of all the articles)",
            (".atom", ".atom.xml"), "application/atom+xml",
            reader="newsgraph.readers.feed:read", exporter="newsgraph.exporters.feed_atom",
-           validator="newsgraph.validators.feed:check_atom", structured=False, collection=True),
+           validator="newsgraph.validators.feed:check_atom", structured=False, collection=True, lossless=False),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
@@ -140,6 +141,11 @@ def names() -> list[str]:
 def is_feed(fmt: Format | None) -> bool:
     """Whether ``fmt`` is read by the feed reader (item by item, in batches)."""
     return fmt is not None and fmt.reader == "newsgraph.readers.feed:read"
+
+
+def lossless_names() -> list[str]:
+    """Formats that carry every field of the model: written, then read, the same Article."""
+    return [f.name for f in FORMATS if f.writable and f.lossless]
 
 
 def readable_names() -> list[str]:
