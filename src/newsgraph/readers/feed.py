@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..model import Actor, Article, Media, Paragraph, Rights, Topic, mint_article_id, mint_id
 from . import datestamps
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance
-from .feed_split import split
+from .feed_split import MEDIA, split
 from .html import fragment
 
 __all__ = ["read", "read_item", "items"]
@@ -38,6 +38,8 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 _SPACE = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]+>")
 _SHORTCODE = re.compile(r"\[/?[a-z_][a-z0-9_-]*(?:\s[^\]]*)?\]")
+_CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.S)
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _MEDIA_KINDS = {"image": "image", "video": "video", "audio": "audio"}
 JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/")
@@ -55,8 +57,8 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     while True:
         try:
             item = next(documents, None)
-        except InputError:
-            if count:
+        except InputError as err:
+            if count or "root element" in err.what:
                 raise
             # Not well-formed XML (an HTML entity, a stray '&'): feedparser's lenient
             # parser reads what a feed reader would show; the whole feed is in memory then.
@@ -79,6 +81,7 @@ def _lenient(data: bytes, options: ReadOptions) -> Iterator[Article]:
     note = f"the feed is not well-formed XML ({parsed.get('bozo_exception')}): read leniently"
     for number, entry in enumerate(parsed.entries, 1):
         item = _Item(entry, parsed.feed, options, data, number)
+        item.lenient = True
         item.notes.append(note)
         yield item.article()
 
@@ -103,6 +106,7 @@ class _Item:
     def __init__(self, entry: Any, channel: Any, options: ReadOptions, data: bytes, number: int) -> None:
         self.entry, self.channel, self.options, self.number = entry, channel, options, number
         self.data = data
+        self.lenient = False  # data is the whole feed, not this item's document
         self.actors: list[Actor] = []
         self.notes: list[str] = []
         self.sanitiser = Sanitiser()
@@ -126,8 +130,8 @@ class _Item:
             url=url,
             language=self.language(),
             published=self.date("published", "created", "updated"),
-            modified=self.date("updated") if e.get("published") and e.get("updated") != e.get("published")
-            else None,
+            modified=self.date("updated") if dict.get(e, "published") and dict.get(e, "updated") not in
+            (None, dict.get(e, "published")) else None,
             body=body,
             media=media + self.media(),
             topics=self.topics(),
@@ -159,8 +163,8 @@ class _Item:
 
     def html(self, value: str, detail: Any, base: str | None) -> tuple[list[Paragraph], list[Media]]:
         kind = (detail or {}).get("type") or "text/html"
-        if self.entry.get("wp_post_type"):  # WordPress shortcodes are no text: [caption]...[/caption]
-            value = _SHORTCODE.sub("", value)
+        if self.entry.get("wp_post_type"):  # WordPress shortcodes: a [caption] is a figure, others no text
+            value = _SHORTCODE.sub("", _CAPTION_SHORTCODE.sub(_figure, value))
         if kind in _HTML_TYPES:
             return fragment(value, base, self.sanitiser)
         paragraphs = []
@@ -174,12 +178,12 @@ class _Item:
 
     def date(self, *keys: str) -> str | None:
         for key in keys:
-            raw = self.entry.get(key)
+            raw = dict.get(self.entry, key)  # not feedparser's fallback from updated to published
             if not raw:
                 continue
             found = datestamps.parse(raw)
-            if found is None and self.entry.get(f"{key}_parsed"):
-                found = _from_struct(self.entry[f"{key}_parsed"])
+            if found is None and dict.get(self.entry, f"{key}_parsed"):
+                found = _from_struct(dict.get(self.entry, f"{key}_parsed"))
             if found:
                 if not datestamps.is_iso(raw) and datestamps.parse_rfc822(raw) is None:
                     self.notes.append(f"{key} date as written: {raw}")
@@ -236,7 +240,8 @@ class _Item:
         e = self.entry
         credits = [_clean(c.get("content")) for c in e.get("media_credit") or [] if isinstance(c, dict)]
         credit = next((c for c in credits if c), None)
-        caption = _clean(e.get("media_description") or (e.get("media_title") if e.get("media_content") else ""))
+        # feedparser keeps no media:description when the item has a description of its own
+        described = _media_descriptions(self.data) if not self.lenient else {}
         found: list[Media] = []
         seen: set[str] = set()
         candidates = [(m.get("href"), m.get("type")) for m in e.get("enclosures") or []]
@@ -247,8 +252,9 @@ class _Item:
             if not url or url in seen:
                 continue
             seen.add(url)
+            caption, own_credit = described.get(url, (None, None))
             found.append(Media(kind=_MEDIA_KINDS.get(str(kind or "image").split("/")[0], "image"), url=url,
-                               caption=caption or None, credit=credit))
+                               caption=caption, credit=own_credit or credit))
         return found
 
     def rights(self) -> Rights | None:
@@ -256,10 +262,45 @@ class _Item:
         return Rights(notice=notice) if notice else None
 
 
+def _media_descriptions(data: bytes) -> dict[str, tuple[str | None, str | None]]:
+    """Media RSS in an item's document: URL -> (media:description, media:credit)."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
+                                                      huge_tree=True))
+    except etree.XMLSyntaxError:
+        return {}
+    found: dict[str, tuple[str | None, str | None]] = {}
+    if root is None:
+        return found
+    for el in root.iter(f"{{{MEDIA}}}content", f"{{{MEDIA}}}thumbnail"):
+        scope = el.getparent() if el.tag == f"{{{MEDIA}}}thumbnail" else el
+        group = el.getparent() if el.getparent() is not None and \
+            el.getparent().tag == f"{{{MEDIA}}}group" else None
+        texts = []
+        for name in ("description", "credit"):
+            value = scope.findtext(f"{{{MEDIA}}}{name}") if scope is not None else None
+            if not value and group is not None:
+                value = group.findtext(f"{{{MEDIA}}}{name}")
+            texts.append(_clean(value) or None)
+        url = _url(el.get("url"))
+        if url and (texts[0] or texts[1]):
+            found.setdefault(url, (texts[0], texts[1]))
+    return found
+
+
+def _figure(match: re.Match[str]) -> str:
+    """WordPress's [caption]<img ...> text[/caption] as the figure it stands for."""
+    inner = match.group(1)
+    images = "".join(_IMG.findall(inner))
+    return f"<figure>{images}<figcaption>{_IMG.sub('', inner)}</figcaption></figure>"
+
+
 def _text(value: Any, detail: Any = None) -> str:
     """A title or summary as plain text (feedparser gives HTML ones as HTML)."""
     text = str(value or "")
-    if (detail or {}).get("type") in _HTML_TYPES or "<" in text:
+    if (detail or {}).get("type") in _HTML_TYPES:
         import html as htmllib
 
         text = htmllib.unescape(_TAGS.sub(" ", text))
