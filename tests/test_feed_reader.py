@@ -176,9 +176,18 @@ def test_formats_lists_the_feed_formats() -> None:
         assert name in result.output
 
 
+def _looks_like_mojibake(text: str) -> bool:
+    # feedparser repairs UTF-8 read as Latin-1 ("Â¡" is read as "¡"), as feed readers show it
+    try:
+        return text.encode("iso-8859-1").decode("utf-8") != text
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+
+
 @settings(max_examples=40, deadline=None)
 @given(titles=st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-                                min_size=1, max_size=30).filter(str.strip), min_size=1, max_size=5))
+                                min_size=1, max_size=30).filter(lambda t: t.strip() and not _looks_like_mojibake(t)),
+                       min_size=1, max_size=5))
 def test_items_round_trip_through_the_splitter(titles: list[str]) -> None:
     from xml.sax.saxutils import escape
 
