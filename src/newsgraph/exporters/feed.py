@@ -30,6 +30,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 NO_SITE = "https://newsgraph.invalid/"
 FEED_TITLE = "Articles converted by newsgraph"
 UNTITLED_WORDS = 12  # an entry without a headline is titled by its first words
+_DECLARATIONS = re.compile(r'^(<[\w:]+)(?:\s+xmlns(?::\w+)?="[^"]*")+')
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 DEFAULT_MEDIA_TYPES = {"image": "image/jpeg", "video": "video/mp4", "audio": "audio/mpeg",
@@ -116,15 +117,15 @@ def media_content(parent: etree._Element, medium: Media) -> None:
 
 def stream(articles: Iterable[Article], opening: Callable[[Article], tuple[str, str]],
            entry: Callable[[Article], etree._Element], check: Callable[[etree._Element], list[str]],
-           pretty: bool) -> Iterator[str]:
-    """The feed as chunks: opening, one entry per article (each checked), closing."""
+           pretty: bool, level: int) -> Iterator[str]:
+    """The feed as chunks: opening, one entry per article (each checked), closing; entries
+    are indented ``level`` steps (RSS items sit in the channel, Atom entries in the feed)."""
     iterator = iter(articles)
     first = next(iterator, None)
     if first is None:
         return
     head, tail = opening(first)
     yield head
-    level = 2 if head.rstrip().endswith("<channel>") else 1  # RSS items sit in the channel
     written: set[str] = set()
     for article in _chain(first, iterator):
         # One id is one article (ids are minted from the guid, URL or text): a feed holds
@@ -139,7 +140,9 @@ def stream(articles: Iterable[Article], opening: Callable[[Article], tuple[str, 
                               "this is a newsgraph bug: please report it with the input file")
         if pretty:
             etree.indent(element, space="  ", level=level)
-        yield "  " * level + etree.tostring(element, encoding="unicode") + "\n"
+        # The feed's root declares the same namespaces: the entry need not repeat them.
+        text = _DECLARATIONS.sub(r"\1", etree.tostring(element, encoding="unicode"), count=1)
+        yield "  " * level + text + "\n"
     yield tail
 
 

@@ -32,7 +32,7 @@ def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
 
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
-    return feed.stream(articles, _opening, entry, atom_entry_problems, options.pretty)
+    return feed.stream(articles, _opening, entry, atom_entry_problems, options.pretty, level=1)
 
 
 def _opening(first: Article) -> tuple[str, str]:

@@ -33,7 +33,7 @@ def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
 
 
 def render_many(articles: Iterable[Article], options: ExportOptions = ExportOptions()) -> Iterator[str]:
-    return feed.stream(articles, _opening, item, rss_item_problems, options.pretty)
+    return feed.stream(articles, _opening, item, rss_item_problems, options.pretty, level=2)
 
 
 def _opening(first: Article) -> tuple[str, str]:
