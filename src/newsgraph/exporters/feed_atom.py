@@ -62,9 +62,9 @@ def entry(article: Article) -> etree._Element:
     etree.SubElement(el, f"{_A}updated").text = feed.rfc3339(updated or feed.now())
     if article.published:
         etree.SubElement(el, f"{_A}published").text = feed.rfc3339(article.published)
-    for name in feed.author_names(article) or [feed.publisher_name(article)]:
-        if name:
-            etree.SubElement(etree.SubElement(el, f"{_A}author"), f"{_A}name").text = name
+    publisher = feed.publisher_name(article)
+    for name in feed.author_names(article) or ([publisher] if publisher else []):
+        etree.SubElement(etree.SubElement(el, f"{_A}author"), f"{_A}name").text = name
     if feed.is_url(article.url):
         etree.SubElement(el, f"{_A}link", rel="alternate", type="text/html", href=article.url or "")
     if article.subheadline:

@@ -25,7 +25,7 @@ import re
 from typing import Any, Iterator
 
 from ..errors import InputError
-from ..model import Actor, Article, Media, Paragraph, Rights, Topic, mint_article_id, mint_id
+from ..model import Actor, Article, Media, MediaKind, Paragraph, Rights, Topic, mint_article_id, mint_id
 from . import datestamps
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance
 from .feed_split import MEDIA, split
@@ -41,7 +41,7 @@ _SHORTCODE = re.compile(r"\[/?[a-z_][a-z0-9_-]*(?:\s[^\]]*)?\]")
 _CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.S)
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
-_MEDIA_KINDS = {"image": "image", "video": "video", "audio": "audio"}
+_MEDIA_KINDS: dict[str, MediaKind] = {"image": "image", "video": "video", "audio": "audio"}
 JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/")
 
 
