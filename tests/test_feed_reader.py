@@ -131,12 +131,13 @@ def test_a_bad_item_fails_alone_in_a_batch(tmp_path: Path) -> None:
     assert (report.converted, len(report.failed)) == (2, 1)
     [failed] = report.failed
     assert failed.input.endswith("broken_item.xml#item-2")
-    assert "has no title, link, id or text" in str(failed.error)
+    assert str(failed.error).endswith("broken_item.xml#item-2: the item has no title, link, id or text "
+                                      "(give every item at least a title or a link)")
     assert sorted(p.name for p in out.iterdir()) == ["broken_item-000001.json", "broken_item-000003.json"]
 
 
 def test_reading_the_whole_feed_names_the_bad_item() -> None:
-    with pytest.raises(InputError, match="item 2 has no title, link, id or text"):
+    with pytest.raises(InputError, match="broken_item.xml#item-2: the item has no title, link, id or text"):
         api.read(FEEDS / "broken_item.xml")
 
 

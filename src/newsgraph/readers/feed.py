@@ -23,6 +23,7 @@ import io
 import json
 import re
 from typing import Any, Iterator
+from urllib.parse import urljoin
 
 from ..errors import InputError
 from ..model import Actor, Article, Media, MediaKind, Paragraph, Rights, Topic, mint_article_id, mint_id
@@ -101,8 +102,8 @@ def read_item(data: bytes, options: ReadOptions, number: int = 1) -> Article:
 
     parsed = feedparser.parse(data, **_FEEDPARSER)
     if not parsed.entries:
-        raise InputError(f"item {number} could not be read: {parsed.get('bozo_exception', 'no item')}",
-                         "check the feed's XML around that item", source=options.source)
+        raise InputError(f"the item could not be read: {parsed.get('bozo_exception', 'no item')}",
+                         "check the feed's XML around that item", source=_item_source(options.source, number))
     return _Item(parsed.entries[0], parsed.feed, options, data, number).article()
 
 
@@ -117,13 +118,16 @@ class _Item:
 
     def article(self) -> Article:
         e = self.entry
-        url = _url(e.get("link")) or _url(e.get("id"))
+        # A relative link (some CMSs write "/news/1") is relative to the channel's site.
+        site = _url(self.channel.get("link"))
+        url = _url(e.get("link")) or _url(e.get("id")) or \
+            (_url(urljoin(site, str(e.get("link")))) if site and e.get("link") else None)
         headline = _text(e.get("title"), e.get("title_detail"))
         body, standfirst, media = self.body(url)
         key = e.get("id") or url or headline or "\n\n".join(p.text for p in body)
         if not key:
-            raise InputError(f"item {self.number} has no title, link, id or text",
-                             "give every item at least a title or a link", source=self.options.source)
+            raise InputError("the item has no title, link, id or text", "give every item at least a title or a link",
+                             source=_item_source(self.options.source, self.number))
         base = self.options.id_base
         article = Article(
             id=mint_article_id(str(key), base),
@@ -194,7 +198,10 @@ class _Item:
                 return found
         gmt = self.entry.get("wp_post_date_gmt")  # WordPress drafts have no pubDate
         if gmt and "published" in keys and not gmt.startswith("0000"):
-            return datestamps.shift(gmt, 0)
+            try:
+                return datestamps.shift(gmt, 0)
+            except ValueError:  # not a WordPress date: no date rather than a failed item
+                self.notes.append(f"ignored wp:post_date_gmt {gmt!r}: not a date")
         return None
 
     def authors(self) -> list[str]:
@@ -299,6 +306,11 @@ def _figure(match: re.Match[str]) -> str:
     inner = match.group(1)
     images = "".join(_IMG.findall(inner))
     return f"<figure>{images}<figcaption>{_IMG.sub('', inner)}</figcaption></figure>"
+
+
+def _item_source(source: str, number: int) -> str:
+    """'feed.xml#item-7': how messages name an item (a batch job names it already)."""
+    return source if "#item-" in source else f"{source}#item-{number}"
 
 
 def _text(value: Any, detail: Any = None) -> str:
