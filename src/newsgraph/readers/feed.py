@@ -162,7 +162,8 @@ class _Item:
             paragraphs, media = self.html(summary, e.get("summary_detail"), base)
             return paragraphs, None, media
         paragraphs, media = self.html(content["value"], content, base)
-        standfirst = _text(summary, e.get("summary_detail"))
+        # feedparser copies an Atom entry's content into its summary when it has none
+        standfirst = _text(summary, e.get("summary_detail")) if summary != content["value"] else ""
         lede = paragraphs[0].text if paragraphs else ""
         if not standfirst or standfirst.rstrip(".… ") in " ".join(p.text for p in paragraphs) \
                 or lede.startswith(standfirst.rstrip(".… ")):

@@ -86,10 +86,11 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     notes: list[str] = []
     try:
         docs = documents(text, options.source)
-    except InputError:
-        docs = _lenient_documents(text)
-        if docs is None:
+    except InputError as err:
+        lenient = _lenient_documents(text) if "Invalid control character" in err.what else None
+        if lenient is None:
             raise
+        docs = lenient
         notes.append(LENIENT_NOTE)
     for document in docs:
         # Forbidden characters become spaces: noted in others' documents, refused in ours.
@@ -116,9 +117,12 @@ def _lenient_documents(text: str) -> list[Any] | None:
 
     if text.lstrip().startswith("<"):
         return None
+    def refuse(constant: str) -> None:
+        raise ValueError(constant)  # NaN and Infinity stay refused
+
     try:
-        return [json.loads(text, strict=False)]
-    except (json.JSONDecodeError, RecursionError):
+        return [json.loads(text, strict=False, parse_constant=refuse)]
+    except (ValueError, RecursionError):
         return None
 
 
