@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newsgraph import InputError
@@ -153,6 +153,7 @@ _OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(lambda m: time
 @given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1), timezones=_OFFSETS))
 def test_dates_round_trip_through_rfc822_and_iso(moment: datetime) -> None:
     moment = moment.replace(microsecond=0)
+    assume(moment.timestamp() != 0)  # the Unix epoch is a placeholder, no date
     for text in (format_datetime(moment), moment.isoformat()):
         found = datestamps.parse(text)
         assert found is not None, text
