@@ -109,12 +109,14 @@ def read_item(data: bytes, options: ReadOptions, number: int = 1) -> Article:
 
 class _Item:
     def __init__(self, entry: Any, channel: Any, options: ReadOptions, data: bytes, number: int) -> None:
-        self.entry, self.channel, self.options, self.number = entry, channel, options, number
+        self.sanitiser = Sanitiser()
+        # Characters no format can carry (a broken feed's &#0;) become spaces, and are noted.
+        self.entry, self.channel = self.sanitiser.document(entry), self.sanitiser.document(channel)
+        self.options, self.number = options, number
         self.data = data
         self.lenient = False  # data is the whole feed, not this item's document
         self.actors: list[Actor] = []
         self.notes: list[str] = []
-        self.sanitiser = Sanitiser()
 
     def article(self) -> Article:
         e = self.entry
@@ -256,7 +258,9 @@ class _Item:
         described = _media_descriptions(self.data) if not self.lenient else {}
         found: list[Media] = []
         seen: set[str] = set()
-        candidates = [(m.get("href"), m.get("type")) for m in e.get("enclosures") or []]
+        # (from the links: feedparser's "enclosures" is computed, and a sanitised copy is a plain dict)
+        candidates = [(m.get("href"), m.get("type")) for m in e.get("links") or []
+                      if isinstance(m, dict) and m.get("rel") == "enclosure"]
         candidates += [(m.get("url"), m.get("type") or m.get("medium")) for m in e.get("media_content") or []]
         candidates += [(m.get("url"), "image") for m in e.get("media_thumbnail") or []]
         for href, kind in candidates:
@@ -264,7 +268,7 @@ class _Item:
             if not url or url in seen:
                 continue
             seen.add(url)
-            caption, own_credit = described.get(url, (None, None))
+            caption, own_credit = (self.sanitiser.text(t) if t else None for t in described.get(url, (None, None)))
             found.append(Media(kind=_MEDIA_KINDS.get(str(kind or "image").split("/")[0], "image"), url=url,
                                caption=caption, credit=own_credit or credit))
         return found

@@ -140,6 +140,9 @@ def split(stream: BinaryIO, source: str) -> Iterator[ItemDocument]:
         raise InputError(f"the feed is not well-formed XML after item {state.number}: {err}",
                          "fix the XML at the place named (an unescaped '&' or '<' is the usual cause)",
                          source=source) from None
+    except ValueError as err:  # a name or namespace lxml parsed but cannot write again
+        raise InputError(f"the feed holds a broken element name after item {state.number}: {err}",
+                         "fix the element's name or namespace in the feed", source=source) from None
 
 
 def _forget(el: etree._Element) -> None:

@@ -519,6 +519,7 @@ def fragment(html: str, base: str | None = None, sanitiser: Sanitiser | None = N
         root = lxml.html.fragment_fromstring(_DOUBLE_BR.sub("</p><p>", html), create_parent="div")
     except (etree.ParserError, ValueError):
         return [], []
+    (sanitiser if sanitiser is not None else Sanitiser()).tree(root)
     media = [figure_medium(f, base) for f in root.iter("figure")]
     media += [Media(url=_absolute(img.get("src"), base), caption=_clean(img.get("alt")) or None)
               for img in root.iter("img") if not any(a.tag == "figure" for a in img.iterancestors())
