@@ -3,7 +3,8 @@
 One article per item. feedparser reads each item (see :mod:`.feed_split` for how a feed
 is cut into items without holding it in memory); this module maps what it found:
 
-- title -> headline; link -> url; guid / id -> the article id's key (else the link);
+- title -> headline; link -> url; guid / id -> the article's id when it is a URI, else
+  the key its id is minted from (else the link, the title, the text);
 - ``content:encoded`` / ``atom:content`` / ``xhtml:body`` -> body, through the same HTML
   path as web pages (:func:`.html.fragment`: figures become media, ``<br><br>`` ends a
   paragraph); the summary (``description``) is then the standfirst, else the body;
@@ -26,7 +27,8 @@ from typing import Any, Iterator
 from urllib.parse import urljoin
 
 from ..errors import InputError
-from ..model import Actor, Article, Media, MediaKind, Paragraph, Rights, Topic, mint_article_id, mint_id
+from ..model import (Actor, Article, Media, MediaKind, Paragraph, Rights, Topic, is_uri, mint_article_id,
+                     mint_id)
 from . import datestamps
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance
 from .feed_split import MEDIA, split
@@ -131,8 +133,11 @@ class _Item:
             raise InputError("the item has no title, link, id or text", "give every item at least a title or a link",
                              source=_item_source(self.options.source, self.number))
         base = self.options.id_base
+        guid = _clean(e.get("id"))
+        # A guid or Atom id that is a URI is the article's id (newsgraph's own feeds give back
+        # the ids they were written with); anything else names it through a minted id.
         article = Article(
-            id=mint_article_id(str(key), base),
+            id=guid if guid and "#" not in guid and is_uri(guid) else mint_article_id(str(key), base),
             headline=headline or None,
             subheadline=standfirst,
             authors=self.authors(),
