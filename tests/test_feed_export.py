@@ -87,6 +87,14 @@ def test_an_article_with_little_in_it_still_makes_a_valid_entry() -> None:
         assert check(text.encode()) == [] and not feedparser.parse(text.encode()).bozo
 
 
+def test_an_article_without_body_or_url_is_still_a_valid_entry() -> None:
+    article = newsgraph.Article(id="urn:x:2", headline="0")
+    for to, check in (("atom", check_atom), ("rss", check_rss)):
+        text = export(article, to=to)
+        assert check(text.encode()) == [] and not feedparser.parse(text.encode()).bozo
+        assert [a.id for a in read_bytes(text.encode(), format=to)] == ["urn:x:2"]
+
+
 def test_the_same_article_twice_is_one_entry(articles: list[newsgraph.Article]) -> None:
     text = export([articles[0], articles[0], articles[1]], to="atom")
     assert text.count("<entry") == 2 and check_atom(text.encode()) == []

@@ -69,7 +69,8 @@ def entry(article: Article) -> etree._Element:
         etree.SubElement(el, f"{_A}link", rel="alternate", type="text/html", href=article.url or "")
     if article.subheadline:
         etree.SubElement(el, f"{_A}summary").text = article.subheadline
-    if article.body:
+    if article.body or not feed.is_url(article.url):
+        # An entry needs content or an alternate link (RFC 4287 4.1.1.2): without either, empty content.
         etree.SubElement(el, f"{_A}content", type="html").text = html_body.render(article)
     for topic in article.topics:
         term = topic.code or topic.name
