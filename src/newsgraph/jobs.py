@@ -65,6 +65,9 @@ def _feed_items(item: Input, base: str, index: int, unique: Callable[[str], str]
                 count += 1
                 yield Job(index + count - 1, f"{item.label}#item-{doc.number}", unique(f"{base}-{doc.number:06d}"),
                           data=doc.data, format="feed")
+        if not count:
+            yield InputError("the feed holds no item", "give a feed with at least one item or entry",
+                             source=item.label)
     except InputError as err:
         if count:
             yield err

@@ -72,15 +72,17 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
             yield from _lenient(data, options)
             return
         if item is None:
+            if not count:
+                raise InputError("the feed holds no item", "give a feed with at least one item or entry",
+                                 source=options.source)
             return
         count += 1
         yield read_item(item.data, options, item.number)
 
 
 def _lenient(data: bytes, options: ReadOptions) -> Iterator[Article]:
-    import feedparser
 
-    parsed = feedparser.parse(data, **_FEEDPARSER)
+    parsed = _parse(data, options.source)
     if not parsed.entries:
         reason = parsed.get("bozo_exception") or "no item or entry"
         raise InputError(f"this is no feed newsgraph can read: {reason}",
@@ -100,9 +102,8 @@ def items(data: bytes, source: str) -> Iterator[Any]:
 
 def read_item(data: bytes, options: ReadOptions, number: int = 1) -> Article:
     """One item, given as a feed document holding that item alone."""
-    import feedparser
 
-    parsed = feedparser.parse(data, **_FEEDPARSER)
+    parsed = _parse(data, options.source)
     if not parsed.entries:
         raise InputError(f"the item could not be read: {parsed.get('bozo_exception', 'no item')}",
                          "check the feed's XML around that item", source=_item_source(options.source, number))
@@ -316,6 +317,16 @@ def _figure(match: re.Match[str]) -> str:
     inner = match.group(1)
     images = "".join(_IMG.findall(inner))
     return f"<figure>{images}<figcaption>{_IMG.sub('', inner)}</figcaption></figure>"
+
+
+def _parse(data: bytes, source: str) -> Any:
+    import feedparser
+
+    try:
+        return feedparser.parse(data, **_FEEDPARSER)
+    except (UnicodeError, LookupError, ValueError, TypeError) as err:  # broken bytes, unknown encodings
+        raise InputError(f"the feed cannot be decoded: {err}", "save the feed in UTF-8 and check its XML "
+                         "declaration's encoding", source=source) from None
 
 
 def _item_source(source: str, number: int) -> str:
