@@ -375,10 +375,22 @@ def _json_feed(data: bytes, options: ReadOptions) -> Iterator[Article]:
     if not isinstance(doc, dict) or not JSON_FEED_VERSION.match(str(doc.get("version") or "")):
         raise InputError("this JSON is no JSON Feed (no jsonfeed.org version)",
                          "give an RSS, Atom or JSON Feed document", source=options.source)
-    for number, item in enumerate(doc.get("items") or [], 1):
+    items = doc.get("items")
+    if not isinstance(items, list) or not items:
+        raise InputError("the JSON Feed holds no items", "give a feed with an \"items\" list", source=options.source)
+    for number, item in enumerate(items, 1):
         if not isinstance(item, dict):
-            raise InputError(f"item {number} is not an object", "fix the feed", source=options.source)
-        yield read_item(_json_item_as_atom(doc, item), options, number)
+            raise InputError("the item is not an object", "fix the feed", source=_item_source(options.source, number))
+        try:
+            atom = _json_item_as_atom(doc, item)
+        except ValueError as err:  # a control character lxml refuses
+            raise InputError(f"the item cannot be read: {err}", "fix the feed",
+                             source=_item_source(options.source, number)) from None
+        yield read_item(atom, options, number)
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _json_item_as_atom(doc: dict, item: dict) -> bytes:
@@ -397,12 +409,12 @@ def _json_item_as_atom(doc: dict, item: dict) -> bytes:
             etree.SubElement(entry, f"{{{atom}}}{tag}").text = str(item[key])
     if item.get("url"):
         etree.SubElement(entry, f"{{{atom}}}link", rel="alternate", href=str(item["url"]))
-    authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+    authors = _listed(item.get("authors")) or ([item["author"]] if isinstance(item.get("author"), dict) else [])
     for author in authors:
         if isinstance(author, dict) and author.get("name"):
             etree.SubElement(etree.SubElement(entry, f"{{{atom}}}author"), f"{{{atom}}}name").text = \
                 str(author["name"])
-    for tag in item.get("tags") or []:
+    for tag in _listed(item.get("tags")):
         etree.SubElement(entry, f"{{{atom}}}category", term=str(tag))
     if item.get("content_html") or item.get("content_text"):
         html = bool(item.get("content_html"))
@@ -411,7 +423,7 @@ def _json_item_as_atom(doc: dict, item: dict) -> bytes:
     for key in ("image", "banner_image"):
         if item.get(key):
             etree.SubElement(entry, "{http://search.yahoo.com/mrss/}thumbnail", url=str(item[key]))
-    for att in item.get("attachments") or []:
+    for att in _listed(item.get("attachments")):
         if isinstance(att, dict) and att.get("url"):
             etree.SubElement(entry, f"{{{atom}}}link", rel="enclosure", href=str(att["url"]),
                              type=str(att.get("mime_type") or ""))
