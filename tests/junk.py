@@ -459,6 +459,71 @@ def damaged(draw: st.DrawFn, name: str) -> bytes:
     return draw(damage(base))
 
 
+# --- feeds: RSS, RDF, Atom, WXR and JSON Feed skeletons filled with junk ----------------------
+
+_ATOM = "http://www.w3.org/2005/Atom"
+_RSS10 = "http://purl.org/rss/1.0/"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_FEED_NS = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.org/dc/elements/1.1/",
+            "media": "http://search.yahoo.com/mrss/", "wp": "http://wordpress.org/export/1.2/"}
+_ITEM_TAGS = ("title", "link", "guid", "description", "pubDate", "category", "enclosure", "author",
+              "content:encoded", "dc:creator", "dc:date", "media:content", "media:thumbnail", "media:credit",
+              "wp:post_type", "wp:post_id", "wp:attachment_url", "wp:postmeta", "summary", "content", "id",
+              "updated", "published")
+_FEED_VALUES = st.one_of(st.sampled_from([
+    "", "x", "https://x.example/a", "/relative", "Tue, 04 Mar 2025 18:40:00 -0500", "2025-03-04T18:40:00Z",
+    "not a date", "0001-01-01T00:00:00Z", "attachment", "post", "<p>Some <b>HTML</b></p>", "&lt;p&gt;x",
+    "[caption]Boats[/caption]", "image/jpeg", "a<br><br>b"]), _xml_text)
+
+
+@st.composite
+def _feed_child(draw: st.DrawFn, parent: etree._Element, namespace: str | None) -> None:
+    name = draw(st.sampled_from(_ITEM_TAGS))
+    prefix, _, local = name.rpartition(":")
+    ns = _FEED_NS.get(prefix) if prefix else namespace
+    el = etree.SubElement(parent, f"{{{ns}}}{local}" if ns else local)
+    for attr in draw(st.lists(st.sampled_from(("url", "href", "type", "length", "domain", "term", "scheme",
+                                               "label", "rel", "isPermaLink", "medium")), max_size=3, unique=True)):
+        el.set(attr, draw(_FEED_VALUES))
+    if draw(st.booleans()):
+        el.text = draw(_FEED_VALUES)
+    if local in ("postmeta", "content") and draw(st.booleans()):
+        draw(_feed_child(el, namespace))
+
+
+@st.composite
+def feed_documents(draw: st.DrawFn) -> bytes:
+    """An RSS 2.0, RSS 1.0 or Atom skeleton whose items hold junk."""
+    kind = draw(st.sampled_from(["rss", "rss", "atom", "rdf"]))
+    if kind == "rss":
+        root = etree.Element("rss", nsmap=_FEED_NS)
+        root.set("version", draw(st.sampled_from(["2.0", "0.91", "x"])))
+        holder, ns, item_tag = etree.SubElement(root, "channel"), None, "item"
+    elif kind == "atom":
+        root = etree.Element(f"{{{_ATOM}}}feed", nsmap={None: _ATOM, **_FEED_NS})
+        holder, ns, item_tag = root, _ATOM, f"{{{_ATOM}}}entry"
+    else:
+        root = etree.Element(f"{{{_RDF}}}RDF", nsmap={"rdf": _RDF, None: _RSS10, **_FEED_NS})
+        etree.SubElement(etree.SubElement(root, f"{{{_RSS10}}}channel"), f"{{{_RSS10}}}title").text = "C"
+        holder, ns, item_tag = root, _RSS10, f"{{{_RSS10}}}item"
+    for _ in range(draw(st.integers(0, 3))):
+        item = etree.SubElement(holder, item_tag)
+        for _ in range(draw(st.integers(0, 6))):
+            draw(_feed_child(item, ns))
+    return etree.tostring(root, xml_declaration=draw(st.booleans()), encoding="utf-8")
+
+
+json_feed_documents = st.fixed_dictionaries(
+    {"version": st.sampled_from(["https://jsonfeed.org/version/1.1", "https://jsonfeed.org/version/1"])},
+    optional={"title": _FEED_VALUES, "language": st.sampled_from(["en", "x y", ""]),
+              "items": st.lists(st.one_of(st.dictionaries(st.sampled_from(
+                  ["id", "url", "title", "content_html", "content_text", "date_published", "tags", "authors",
+                   "image", "attachments", "summary"]), st.one_of(_FEED_VALUES, st.lists(_FEED_VALUES, max_size=2),
+                                                                 st.integers(), st.none())), _FEED_VALUES),
+                  max_size=3)},
+).map(lambda doc: json.dumps(doc).encode())
+
+
 # --- deep nesting: around and far beyond every recursion limit ----------------------------------
 
 _DEPTHS = st.sampled_from([50, 255, 257, 900, 1100, 3000, 20_000])
@@ -492,6 +557,9 @@ def _in_field(prefix: str, suffix: str) -> Callable[[str], str]:
 _DEEP: dict[str, st.SearchStrategy[bytes]] = {
     "html": _deep_markup(xml=False),
     "newsml": _deep_markup(xml=True),
+    "feed": _deep_markup(xml=False).map(
+        lambda page: b'<rss version="2.0"><channel><item><title>T</title><description><![CDATA['
+        + page + b"]]></description></item></channel></rss>"),
     "json": st.one_of(_deep_json(_in_field("", "")), _deep_json(_in_field('{"id": "urn:x:a", "topics": ', "}"))),
     "ninjs": _deep_json(_in_field('{"uri": "urn:x:a", "people": ', "}")),
     "jsonld": _deep_json(_in_field('{"@context": "https://schema.org", "@type": "NewsArticle", "about": ', "}")),
@@ -510,5 +578,8 @@ JUNK: dict[str, st.SearchStrategy[bytes]] = {
     "jsonl": st.one_of(jsonl_documents(), _DEEP["jsonl"]),
     "jsonld": st.one_of(jsonld_documents, _DEEP["jsonld"]),
     "newsml": st.one_of(newsml_documents(), _DEEP["newsml"]),
+    "feed": st.one_of(feed_documents(), json_feed_documents, _DEEP["feed"]),
+    "rss": st.one_of(feed_documents(), _DEEP["feed"]),
+    "atom": st.one_of(feed_documents(), _DEEP["feed"]),
 }
 

@@ -163,7 +163,7 @@ def test_an_id_that_xml_schema_refuses_is_no_uri(uri: str) -> None:
     item = {"uri": "urn:x:1", "places": [{"name": "Mof Cwspuqgs", "rel": "mentions", "uri": uri}]}
     [article] = read_bytes(json.dumps(item).encode(), format="ninjs")
     assert [p.name for p in article.places] == ["Mof Cwspuqgs"]
-    for to in newsgraph.formats.writable_names():
+    for to in newsgraph.formats.lossless_names():
         options = newsgraph.ExportOptions(infer_gender=True)  # JSON-LD publishes gender only when asked
         assert read_bytes(newsgraph.export(article, to=to, options=options).encode(), format=to) == [article], to
 
@@ -235,7 +235,7 @@ def test_blank_entries_are_absent_and_every_format_round_trips(blank: str, kitch
             value = getattr(article, name)
             assert value is None or (many and blank not in value), name
     assert article.topics == kitchen_sink.topics and article.actors[0].titles == kitchen_sink.actors[0].titles
-    for to in newsgraph.formats.writable_names():
+    for to in newsgraph.formats.lossless_names():
         options = newsgraph.ExportOptions(infer_gender=True)  # JSON-LD publishes gender only when asked
         assert read_bytes(newsgraph.export(article, to=to, options=options).encode(), format=to) == [article], to
 

@@ -243,4 +243,8 @@ def test_the_whole_pipeline_on_hostile_text(data: st.DataObject) -> None:
         return
     for name in WRITABLE:
         text = newsgraph.export(extracted, to=name)
-        assert read_bytes(text.encode("utf-8"), format=name) == [extracted]
+        back = read_bytes(text.encode("utf-8"), format=name)
+        if name in formats.lossless_names():
+            assert back == [extracted]
+        else:  # a feed carries what feeds can (tests/test_output_safety.py checks the text)
+            assert [a.id for a in back] == [extracted.id]

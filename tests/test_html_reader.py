@@ -49,7 +49,7 @@ def test_news_page_parts() -> None:
     assert [names[i] for i in a.authors] == ["Lucia Ferrante", "Marco Bassi"]
     assert names[a.publisher] == "The Lakeside Courier"  # type: ignore[index]
     assert [names[i] for i in a.sources] == ["ANSA"]
-    assert (a.published, a.modified) == ("2024-08-19", "2024-08-20")
+    assert (a.published, a.modified) == ("2024-08-19T07:15:00+02:00", "2024-08-20T10:02:00+02:00")
     assert (a.url, a.language, a.dateline) == (
         "https://courier.example/news/2024/08/19/ferries-cut-timetables", "en", "COMO, Italy")
     assert [(m.url, m.credit) for m in a.media] == [
@@ -78,7 +78,7 @@ def test_copyright_footer_is_never_the_date() -> None:
 
 def test_date_from_meta_tags_and_json_ld() -> None:
     a = read_page(page(head='<meta property="article:published_time" content="2024-05-02T08:30:00+01:00">'))
-    assert a.published == "2024-05-02"
+    assert a.published == "2024-05-02T08:30:00+01:00"  # the time and its zone are kept
     ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-01-09"}</script>'
     assert read_page(page(head=ld)).published == "2023-01-09"
 

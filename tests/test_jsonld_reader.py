@@ -186,7 +186,7 @@ def test_caller_options_win() -> None:
     (b"{\"@context\": \"https://schema.org\", \"@type\": ", "invalid JSON at line 1"),
     (b"   ", "empty"),
     (json.dumps({"@context": "https://schema.org", "@type": "Person", "name": "X"}).encode(),
-     "no schema.org NewsArticle: its schema.org types are Person"),
+     "no schema.org article: its schema.org types are Person"),
     (json.dumps({"@type": "NewsArticle", "headline": "no context"}).encode(), "is its @context missing"),
     (json.dumps({"@context": "https://example.com/ctx.jsonld", "@type": "NewsArticle"}).encode(),
      "remote URL 'https://example.com/ctx.jsonld'"),

@@ -41,6 +41,9 @@ class Format:
     structured: bool = True  # structured inputs are not re-extracted unless asked
     many_extension: str | None = None  # file extension when one file holds many articles
     standards: tuple[str, ...] = ()  # official files its validator needs (see standards.py)
+    # A feed is one document of many articles: "-o all.atom" is one file even for a folder of inputs.
+    collection: bool = False
+    lossless: bool = True  # written and read back, the same Article (feeds carry only what feeds can)
 
     @property
     def readable(self) -> bool:
@@ -116,6 +119,21 @@ FORMATS: tuple[Format, ...] = (
            reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
            validator="newsgraph.validators.ninjs:check", many_extension=".ninjs.jsonl",
            standards=(NINJS_SCHEMAS[3], NINJS_SCHEMAS[2], GEOJSON_SCHEMA)),
+    # Feeds: every kind is read by one reader (one article per item, item by item); "rss" and
+    # "atom" are also written, as one feed of all the articles. Any ".xml" whose root element
+    # is <rss>, <rdf:RDF> or <feed> is read as a feed (see sniff).
+    Format("feed", "syndication feed: RSS 0.9x-2.0, RSS 1.0 (RDF), Atom 0.3/1.0, WordPress WXR, "
+           "JSON Feed (one article per item)",
+           (".rdf", ".wxr", ".feed.json"), "application/rss+xml",
+           reader="newsgraph.readers.feed:read", structured=False),
+    Format("rss", "RSS 2.0 feed (reads any feed; writes one RSS 2.0 feed of all the articles)",
+           (".rss", ".rss.xml"), "application/rss+xml",
+           reader="newsgraph.readers.feed:read", exporter="newsgraph.exporters.feed_rss",
+           validator="newsgraph.validators.feed:check_rss", structured=False, collection=True, lossless=False),
+    Format("atom", "Atom 1.0 feed (reads any feed; writes one Atom feed of all the articles)",
+           (".atom", ".atom.xml"), "application/atom+xml",
+           reader="newsgraph.readers.feed:read", exporter="newsgraph.exporters.feed_atom",
+           validator="newsgraph.validators.feed:check_atom", structured=False, collection=True, lossless=False),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
@@ -131,6 +149,16 @@ def get(name: str) -> Format:
 
 def names() -> list[str]:
     return [f.name for f in FORMATS]
+
+
+def is_feed(fmt: Format | None) -> bool:
+    """Whether ``fmt`` is read by the feed reader (item by item, in batches)."""
+    return fmt is not None and fmt.reader == "newsgraph.readers.feed:read"
+
+
+def lossless_names() -> list[str]:
+    """Formats that carry every field of the model: written, then read, the same Article."""
+    return [f.name for f in FORMATS if f.writable and f.lossless]
 
 
 def readable_names() -> list[str]:
@@ -156,6 +184,10 @@ def by_extension(path: str | PurePath) -> Format | None:
 
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage|nitf|NewsML)\b")
 _ROOT_FORMAT = {b"newsItem": "newsml", b"newsMessage": "newsml", b"nitf": "nitf", b"NewsML": "newsml1"}
+# The first element of an XML document (after the declaration, comments, PIs, DOCTYPE).
+_FIRST_ELEMENT = re.compile(rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+                            rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)", re.S)
+_FEED_ROOTS = {b"rss": "rss", b"feed": "atom", b"RDF": "feed"}
 _HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
@@ -165,6 +197,9 @@ def sniff(head: bytes) -> Format | None:
     if not stripped:
         return None
     if stripped[:1] == b"<":
+        root = _FIRST_ELEMENT.match(stripped)
+        if root and root.group(2) in _FEED_ROOTS:
+            return _BY_NAME.get(_FEED_ROOTS[root.group(2)])
         root = _XML_ROOT.search(_without_comments(head[:4096]))
         if root:
             return _BY_NAME.get(_ROOT_FORMAT[root.group(1)])
@@ -178,13 +213,13 @@ def sniff(head: bytes) -> Format | None:
 
 def refine(fmt: Format, head: bytes) -> Format:
     """The format of a file whose extension several formats share, decided by its content:
-    ".json" (newsgraph JSON, ninjs, JSON-LD) and ".xml" (NewsML-G2, NITF, NewsML 1.x)."""
+    ".json" (newsgraph JSON, ninjs, JSON-LD) and ".xml" (NewsML-G2, NITF, NewsML 1.x, feeds)."""
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if fmt.name == "json" and stripped[:1] in (b"{", b"["):
         return sniff(head) or fmt
     if fmt.name == "newsml" and stripped[:1] == b"<":
         found = sniff(head)
-        return found if found is not None and found.name in ("nitf", "newsml1") else fmt
+        return found if found is not None and (found.name in ("nitf", "newsml1") or is_feed(found)) else fmt
     return fmt
 
 
@@ -203,6 +238,8 @@ _NATIVE_KEYS = frozenset({"actors", "places", "quotes", "events", "provenance", 
 def _sniff_json(data: bytes) -> str:
     # Only the keys near the top matter; a partial document is fine for that.
     text = data[:65536].decode("utf-8", "replace")
+    if re.search(r'"version"\s*:\s*"https?:(?:\\?/){2}jsonfeed\.org', text):
+        return "feed"
     if '"@context"' in text or '"@graph"' in text:
         return "jsonld"
     first: Any = None

@@ -13,7 +13,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from . import formats
 from .errors import InputError, NewsgraphError
@@ -102,6 +102,47 @@ def _raw_lines(handle: BinaryIO) -> Iterator[bytes]:
         yield raw
 
 
+def _is_feed(item: Input, declared: str | None) -> bool:
+    """An XML feed on disk, to be cut into one job per item (JSON Feeds are read whole)."""
+    if item.path is None:
+        return False
+    if declared:
+        return formats.is_feed(formats.get(declared))
+    fmt = formats.by_extension(item.path)
+    if fmt is not None and fmt.name not in ("newsml", "rss", "atom", "feed"):
+        return False
+    try:
+        with open(item.path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    return formats.is_feed(formats.sniff(head)) and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
+
+
+def _feed_items(item: Input, base: str, index: int, unique: Callable[[str], str]) -> Iterator[Job | NewsgraphError]:
+    """One job per item of a feed, cut out as the feed is read (flat memory); a feed that is
+    not well-formed before its first item is one job, read leniently by the feed reader."""
+    from .readers.feed_split import split
+
+    count = 0
+    try:
+        with open(item.path or "", "rb") as handle:
+            for doc in split(handle, item.label):
+                count += 1
+                yield Job(index + count - 1, f"{item.label}#item-{doc.number}", unique(f"{base}-{doc.number:06d}"),
+                          data=doc.data, format="feed")
+        if not count:
+            yield InputError("the feed holds no item", "give a feed with at least one item or entry",
+                             source=item.label)
+    except InputError as err:
+        if count:
+            yield err
+        else:
+            yield Job(index, item.label, unique(base), path=str(item.path), format="feed", sidecar=str(item.path))
+    except OSError as err:
+        yield InputError(f"cannot be read: {err.strerror or err}", "check the file", source=item.label)
+
+
 def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
     handle: BinaryIO
     if item.path is None:
@@ -157,6 +198,11 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
                 yield err
             except OSError as err:
                 yield InputError(f"cannot be read: {err.strerror or err}", "check the file", source=item.label)
+            continue
+        if _is_feed(item, declared):
+            for job in _feed_items(item, base, index, unique):
+                yield job
+                index += isinstance(job, Job)
             continue
         if item.path is None:
             try:

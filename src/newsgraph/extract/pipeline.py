@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..model import Article
+from ..lexicon.language import non_english_reason
+from ..model import Article, Provenance
 from . import actors, clean, dates, events, nlp, quotes, structure
 from .options import ExtractOptions
 
@@ -20,10 +21,11 @@ __all__ = ["STAGES", "ExtractOptions", "Stage", "run"]
 class Stage:
     name: str
     run: Callable[[Article, ExtractOptions], Article]
+    english_only: bool = True  # its models and word lists are English: skipped for other languages
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("clean", clean.run),  # page furniture out of the body
+    Stage("clean", clean.run, english_only=False),  # page furniture out of the body (English phrases only)
     Stage("structure", structure.run),  # headline, byline, standfirst, captions, dateline
     Stage("actors", actors.run),  # people, organisations, places and their mentions
     Stage("quotes", quotes.run),  # direct, partial and reported speech and its speakers
@@ -33,11 +35,22 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+def _noted(article: Article, note: str) -> Article:
+    prov = article.provenance or Provenance()
+    return article.model_copy(update={"provenance": prov.model_copy(update={"notes": [*prov.notes, note]})})
+
+
 def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article:
-    """``article`` through every stage, in order, validated once at the end."""
+    """``article`` through every stage, in order, validated once at the end. An article not in
+    English goes through the stages that are not English-only, with a note saying so."""
+    foreign = non_english_reason(article.text, options.language or article.language)
     try:
         for stage in STAGES:
-            article = stage.run(article, options)
+            if not (foreign and stage.english_only):
+                article = stage.run(article, options)
+        if foreign:
+            skipped = ", ".join(stage.name for stage in STAGES if stage.english_only)
+            article = _noted(article, f"{skipped} not extracted: {foreign}")
         # Stages build with model_copy, which does not validate: check the model's rules
         # (references, blank is absent, characters) once on the result.
         return Article.model_validate(article.model_dump())

@@ -42,6 +42,7 @@ from ..schemaorg import (
     remote_context_error,
     remote_contexts,
 )
+from . import datestamps
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance
 from .jsonld_graph import Graph, Literal, Node
 from .native import iter_json_documents, parse_json
@@ -50,6 +51,12 @@ from .text import paragraphs as split_paragraphs
 NEWS_ARTICLE_TYPES = ("NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
                       "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
                       "ReviewNewsArticle")
+# Every schema.org Article type: publishers mark news up as any of them (Yoast writes
+# Article, blogs BlogPosting, live pages LiveBlogPosting).
+ARTICLE_TYPES = NEWS_ARTICLE_TYPES + (
+    "Article", "AdvertiserContentArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
+    "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
+    "DiscussionForumPosting", "TechArticle", "APIReference")
 _PLACE_KINDS = {"City": "city", "Country": "country", "AdministrativeArea": "region",
                 "State": "region", "EventVenue": "venue", "CivicStructure": "venue",
                 "GovernmentBuilding": "venue", "StadiumOrArena": "venue",
@@ -77,10 +84,19 @@ def _valid(adapter: TypeAdapter[Any], value: Any) -> bool:
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     text = decode_text(data, options.source)
-    for document in documents(text, options.source):
+    notes: list[str] = []
+    try:
+        docs = documents(text, options.source)
+    except InputError as err:
+        lenient = _lenient_documents(text) if "Invalid control character" in err.what else None
+        if lenient is None:
+            raise
+        docs = lenient
+        notes.append(LENIENT_NOTE)
+    for document in docs:
         # Forbidden characters become spaces: noted in others' documents, refused in ours.
         sanitiser = Sanitiser()
-        document = sanitiser.document(document)
+        document = normalise_vocab(sanitiser.document(document))
         for url in remote_contexts(document):
             if not is_schemaorg_context(url):
                 raise remote_context_error(url).at(options.source)
@@ -88,7 +104,43 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
             expanded = reading_expander()(document)
         except InputError as err:
             raise err.at(options.source)
-        yield from articles_from_expanded(expanded, data, options, sanitiser)
+        yield from articles_from_expanded(expanded, data, options, sanitiser, notes)
+
+
+LENIENT_NOTE = ("the JSON-LD holds raw line breaks or tabs inside strings (not strict JSON): "
+                "read as search engines' structured-data parsers read it")
+_SCHEMAORG_VOCAB = re.compile(r"^https?://schema\.org/?$")
+
+
+def _lenient_documents(text: str) -> list[Any] | None:
+    """One JSON document whose only fault is control characters inside strings, or None."""
+    import json
+
+    if text.lstrip().startswith("<"):
+        return None
+    def refuse(constant: str) -> None:
+        raise ValueError(constant)  # NaN and Infinity stay refused
+
+    try:
+        return [json.loads(text, strict=False, parse_constant=refuse)]
+    except (ValueError, RecursionError):
+        return None
+
+
+def normalise_vocab(document: Any) -> Any:
+    """``"@vocab": "http://schema.org"`` (no trailing slash, as pages write it) as the
+    vocabulary it means: expanded as written it would make 'http://schema.orgNewsArticle'."""
+    pending = [document]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            vocab = value.get("@vocab")
+            if isinstance(vocab, str) and _SCHEMAORG_VOCAB.match(vocab.strip()) and not vocab.endswith("/"):
+                value["@vocab"] = vocab.strip() + "/"
+            pending.extend(v for k, v in value.items() if isinstance(v, (dict, list)))
+    return document
 
 
 # How an HTML parser finds the end of a script block: the first "</script", whatever
@@ -120,21 +172,39 @@ def documents(text: str, source: str) -> list[Any]:
 
 
 def articles_from_expanded(expanded: list[Any], data: bytes, options: ReadOptions,
-                           sanitiser: Sanitiser | None = None) -> Iterator[Article]:
-    """Every NewsArticle of an expanded document, as an Article. ``sanitiser`` holds what
+                           sanitiser: Sanitiser | None = None, notes: list[str] | None = None
+                           ) -> Iterator[Article]:
+    """Every article node of an expanded document, as an Article. ``sanitiser`` holds what
     was replaced in the document before expansion (in our own documents, nothing may be)."""
-    return articles_from_graph(Graph(expanded), data, options, sanitiser)
+    return articles_from_graph(Graph(expanded), data, options, sanitiser, notes)
+
+
+def _articles(graph: Graph) -> list[Node]:
+    """The graph's article nodes; an article only nested in another one (a WebPage's
+    isPartOf, a NewsArticle's isBasedOn) is not one of the page's articles."""
+    nodes = graph.of_type(*ARTICLE_TYPES)
+    if len(nodes) < 2:
+        return nodes
+    news = [n for n in nodes if n.is_a(*NEWS_ARTICLE_TYPES)]
+    if news:  # a NewsArticle and, say, its Yoast Article twin: the NewsArticle is the story
+        nodes = news
+    ids = {n.id for n in nodes}
+    nested = {v.id for n in nodes for values in n.props.values() for v in values
+              if isinstance(v, Node) and v.id in ids and v.id != n.id}
+    return [n for n in nodes if n.id not in nested] or nodes
 
 
 def articles_from_graph(graph: Graph, data: bytes, options: ReadOptions,
-                        sanitiser: Sanitiser | None = None) -> Iterator[Article]:
-    nodes = graph.of_type(*NEWS_ARTICLE_TYPES)
+                        sanitiser: Sanitiser | None = None, notes: list[str] | None = None
+                        ) -> Iterator[Article]:
+    nodes = _articles(graph)
     if not nodes:
         found = sorted({t for n in graph for t in n.type_names})
         what = f"its schema.org types are {', '.join(found[:8])}" if found else \
             "none of its nodes has a schema.org type; is its @context missing?"
-        raise InputError(f"the JSON-LD holds no schema.org NewsArticle: {what}",
-                         "give a document with a node of @type NewsArticle", source=options.source)
+        raise InputError(f"the JSON-LD holds no schema.org article: {what}",
+                         "give a document with a node of @type NewsArticle, Article, BlogPosting or "
+                         "another schema.org Article type", source=options.source)
     for node in nodes:
         ours = MAPPING in node.iris("schemaVersion")
         try:
@@ -145,6 +215,7 @@ def articles_from_graph(graph: Graph, data: bytes, options: ReadOptions,
                                  "the document was altered: regenerate it, or delete those characters")
             if sanitiser:
                 reader.notes.append(str(sanitiser.note()))
+            reader.notes.extend(notes or [])
             article = reader.read()
         except (InputError, ModelError) as err:
             raise err.at(options.source)
@@ -225,6 +296,20 @@ class _ArticleReader:
         self.problem(f"ignored {what} {value!r}: not valid")
         return None
 
+    def date(self, prop: str) -> str | None:
+        """Ours exactly; others' in any common form (RFC 2822, JavaScript's...), as ISO 8601,
+        with the original in the notes when it was not ISO; placeholders (year 1) are none."""
+        value = self.node.text(prop)
+        if value is None or self.ours:
+            return self.checked(_date, value, prop)
+        found = datestamps.parse(value)
+        if found is None:
+            self.problem(f"ignored {prop} {value!r}: not a date" if not datestamps.is_iso(value)
+                         else f"ignored {prop} {value!r}: a placeholder, not a date")
+        elif not datestamps.is_iso(value):
+            self.notes.append(f"{prop} as written: {value}")
+        return found
+
     # --- the article ---
 
     def read(self) -> Article:
@@ -270,8 +355,8 @@ class _ArticleReader:
             "sources": sources,
             "url": url,
             "language": self.language(),
-            "published": self.checked(_date, n.text("datePublished"), "datePublished"),
-            "modified": self.checked(_date, n.text("dateModified"), "dateModified"),
+            "published": self.date("datePublished"),
+            "modified": self.date("dateModified"),
             "dateline": n.text("dateline"),
             **self.agency_fields(),
             "section": n.text("articleSection"),

@@ -166,9 +166,13 @@ class _Structure:
             if headline_like(nxt, min_words=3):
                 self.found.headline = nxt
                 self.edit.drop(first, HEADLINE)
-        elif self.found.kicker is None and self._is_kicker(self.found.headline, nxt):
+        elif self.found.kicker is None and not self._titled() and self._is_kicker(self.found.headline, nxt):
             self.found.kicker, self.found.headline = self.found.headline, nxt
             self.edit.drop(first, HEADLINE)
+
+    def _titled(self) -> bool:
+        """A page or feed item states its title in markup: no body line replaces it."""
+        return self.article.provenance is not None and self.article.provenance.reader in ("html", "feed")
 
     def _label_above_headline(self, first: int) -> bool:
         """A web page's kicker: a short label right above the repeated headline (HTML input)."""

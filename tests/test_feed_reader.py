@@ -1,0 +1,200 @@
+"""Feeds in: RSS 2.0, RSS 1.0 (RDF), Atom, WordPress WXR and JSON Feed, one article per item."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsgraph
+from newsgraph import api, export, formats, read_bytes
+from newsgraph.cli import main
+from newsgraph.errors import InputError
+from newsgraph.readers.base import ReadOptions
+from newsgraph.readers.feed_split import split
+
+from conftest import GOLDEN, SHARED
+
+FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
+REALWORLD = SHARED / "realworld" / "rss-atom"
+
+
+def names(article: newsgraph.Article, ids: list[str]) -> list[str]:
+    by_id = {a.id: a.name for a in article.actors}
+    return [by_id[i] for i in ids]
+
+
+def test_rss20_golden(file_regression) -> None:  # type: ignore[no-untyped-def]
+    articles = api.read(FEEDS / "harbour_rss20.xml")
+    file_regression.check(export(articles, to="json"), fullpath=GOLDEN / "feeds" / "harbour_rss20.jsonl")
+
+
+def test_rss20_item_mapping() -> None:
+    first, second = api.read(FEEDS / "harbour_rss20.xml")
+    assert first.headline == "Dock workers vote to end the week-long stoppage"
+    assert first.url == "https://gazette.example/news/dock-vote"
+    assert first.published == "2025-03-04T18:40:00-05:00"  # RFC 822, time and zone kept
+    assert names(first, first.authors) == ["Priya Natarajan", "Tomas Lindqvist"]
+    assert names(first, [first.publisher]) == ["The Estuary Gazette"]  # type: ignore[list-item]
+    assert first.language == "en-gb"
+    assert [(t.name, t.scheme) for t in first.topics] == [("Business", "https://gazette.example/sections"),
+                                                          ("Labour", None)]
+    # the description is the standfirst when there is full content
+    assert first.subheadline == "Cranes will turn again on Thursday after a narrow ballot."
+    texts = [p.text for p in first.body]
+    # <br> is a space, two are a paragraph break; text outside <p> is kept; the caption is not body
+    assert "Dara Quinn. Work resumes at six." in texts[1]
+    assert texts[2:] == ["Loading resumes with the early shift",
+                         "The port authority said the backlog of 40 vessels would take a fortnight to clear."]
+    assert not any("Idle cranes" in t for t in texts)
+    assert [(m.url, m.caption, m.credit) for m in first.media] == [
+        ("https://gazette.example/img/cranes.jpg", "Idle cranes at the east quay on Monday.", "Ines Moreau/Gazette"),
+        ("https://gazette.example/img/vote-count.jpg", "Ballot papers being counted", "Ines Moreau")]
+    assert first.rights is not None and first.rights.notice == "© 2025 The Estuary Gazette"
+    # no full content: the description is the body
+    assert second.subheadline is None
+    assert [p.text for p in second.body] == ["The crossing to the island runs hourly from April.",
+                                             "Evening sailings return in May."]
+    text = "\n\n".join(p.text for p in first.body)
+    assert all(text[p.offset:p.offset + len(p.text)] == p.text for p in first.body)  # type: ignore[operator]
+
+
+def test_atom_entry_mapping() -> None:
+    [a] = api.read(FEEDS / "harbour_atom.xml")
+    assert a.headline == "Shipyard wins a contract for two tugs"  # type="html" title as text
+    assert (a.published, a.modified) == ("2025-03-05T07:30:00+01:00", "2025-03-05T09:10:00+01:00")
+    assert [(t.name, t.code, t.scheme) for t in a.topics] == [
+        ("Shipbuilding", "shipbuilding", "https://gazette.example/topics/")]
+    assert [(p.role, p.text) for p in a.body][1] == ("subheading", "Apprentices")
+    assert a.subheadline == "The order secures work for two years."
+    assert [m.url for m in a.media] == ["https://gazette.example/img/tug.png"]
+    assert a.language == "en" and names(a, a.authors) == ["Helga Brandt"]
+
+
+def test_rss10_rdf() -> None:
+    [a] = api.read(FEEDS / "harbour_rdf.xml")
+    assert (a.headline, a.published) == ("Lighthouse reopens to visitors", "2025-03-01T10:00:00Z")
+    assert names(a, a.authors) == ["Ola Nordmann"] and [t.name for t in a.topics] == ["Heritage"]
+    assert names(a, [a.publisher]) == ["Estuary Gazette (RDF)"]  # type: ignore[list-item]
+
+
+def test_wordpress_export_posts_only_with_their_thumbnail() -> None:
+    [post] = api.read(FEEDS / "harbour_wxr.xml")  # the attachment and the menu item are no articles
+    assert post.headline == "A morning on the quay"
+    assert [p.text for p in post.body] == [
+        "The first boats came in before six, and the auction hall was full by seven."]
+    assert ("https://blog.gazette.example/uploads/quay.jpg", None) in [(m.url, m.caption) for m in post.media]
+    assert "Fishing boats unloading at dawn" in [m.caption for m in post.media]  # [caption] shortcode
+    assert [(t.name, t.scheme) for t in post.topics] == [("Harbour", "category")]
+
+
+def test_json_feed() -> None:
+    first, second = api.read(FEEDS / "harbour_feed.json")
+    assert (first.headline, first.url, first.published) == (
+        "Bridge tolls to rise in June", "https://gazette.example/news/bridge-tolls", "2025-03-06T12:00:00+00:00")
+    assert [t.name for t in first.topics] == ["Transport"] and first.media[0].url.endswith("bridge.jpg")
+    assert [p.text for p in second.body] == ["The harbour office has published the tide tables for the year."]
+
+
+@pytest.mark.parametrize("path", sorted(REALWORLD.glob("*")), ids=lambda p: p.name)
+def test_every_realworld_feed_reads_every_item(path: Path) -> None:
+    data = path.read_bytes()
+    articles = read_bytes(data, options=ReadOptions(source=path.name))
+    if path.suffix == ".json":
+        expected = len(json.loads(data)["items"])
+    else:
+        parsed = feedparser.parse(data)
+        expected = sum(1 for e in parsed.entries if e.get("wp_post_type") != "attachment")
+    assert len(articles) == expected
+    assert all(a.headline or a.body for a in articles)
+
+
+def test_a_feed_saved_as_xml_is_read_as_a_feed(tmp_path: Path) -> None:
+    path = tmp_path / "latest.xml"
+    path.write_bytes((FEEDS / "harbour_rss20.xml").read_bytes())
+    assert len(api.read(path)) == 2
+    assert formats.sniff(path.read_bytes()).name == "rss"  # type: ignore[union-attr]
+    assert formats.sniff((FEEDS / "harbour_atom.xml").read_bytes()).name == "atom"  # type: ignore[union-attr]
+    assert formats.sniff((FEEDS / "harbour_rdf.xml").read_bytes()).name == "feed"  # type: ignore[union-attr]
+    assert formats.sniff((FEEDS / "harbour_feed.json").read_bytes()).name == "feed"  # type: ignore[union-attr]
+
+
+def test_a_bad_item_fails_alone_in_a_batch(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    report = api.convert([FEEDS / "broken_item.xml"], f"{out}/", options=api.ConvertOptions(extract=False))
+    assert (report.converted, len(report.failed)) == (2, 1)
+    [failed] = report.failed
+    assert failed.input.endswith("broken_item.xml#item-2")
+    assert str(failed.error).endswith("broken_item.xml#item-2: the item has no title, link, id or text "
+                                      "(give every item at least a title or a link)")
+    assert sorted(p.name for p in out.iterdir()) == ["broken_item-000001.json", "broken_item-000003.json"]
+
+
+def test_reading_the_whole_feed_names_the_bad_item() -> None:
+    with pytest.raises(InputError, match="broken_item.xml#item-2: the item has no title, link, id or text"):
+        api.read(FEEDS / "broken_item.xml")
+
+
+def test_items_are_cut_out_as_the_feed_is_read() -> None:
+    # Items come before the parser reaches the end: a fault after item 1 is met only after it.
+    head = (FEEDS / "harbour_rss20.xml").read_bytes().split(b"<item>")[0]
+    data = head + b"<item><title>One</title></item><item><title>Two &bad;</title></item></channel></rss>"
+    docs = split(io.BytesIO(data), "x.rss")
+    first = next(docs)
+    assert first.number == 1 and b"<title>One</title>" in first.data and b"The Estuary Gazette" in first.data
+    with pytest.raises(InputError, match="not well-formed XML after item 1"):
+        next(docs)
+
+
+def test_a_feed_that_is_not_well_formed_is_read_leniently() -> None:
+    data = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T & co</title>'
+            b"<item><title>Caf\xc3\xa9 opens</title><link>https://x.example/1</link>"
+            b"<description>A <b>new</b> caf\xc3\xa9 on the quay & more</description></item></channel></rss>")
+    [a] = read_bytes(data, format="rss")
+    assert a.headline == "Café opens" and "read leniently" in " ".join(a.provenance.notes)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "the file is empty"),
+    (b"<html><body>no feed</body></html>", "root element is <html>"),
+    (b'{"version": "1.0", "items": []}', "no JSON Feed"),
+])
+def test_what_is_no_feed_is_a_clear_error(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        read_bytes(data, format="feed")
+
+
+def test_formats_lists_the_feed_formats() -> None:
+    result = CliRunner().invoke(main, ["formats"])
+    assert result.exit_code == 0
+    for name in ("feed", "rss", "atom"):
+        assert name in result.output
+
+
+def _looks_like_mojibake(text: str) -> bool:
+    # feedparser repairs UTF-8 read as Latin-1 ("Â¡" is read as "¡"), as feed readers show it
+    try:
+        return text.encode("iso-8859-1").decode("utf-8") != text
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+
+
+@settings(max_examples=40, deadline=None)
+@given(titles=st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+                                min_size=1, max_size=30).filter(lambda t: t.strip() and not _looks_like_mojibake(t)),
+                       min_size=1, max_size=5))
+def test_items_round_trip_through_the_splitter(titles: list[str]) -> None:
+    from xml.sax.saxutils import escape
+
+    items = "".join(f"<item><title>{escape(t)}</title><link>https://x.example/{i}</link></item>"
+                    for i, t in enumerate(titles))
+    data = f'<rss version="2.0"><channel><title>C</title>{items}</channel></rss>'.encode()
+    articles = read_bytes(data, format="rss")
+    assert [a.headline for a in articles] == [" ".join(t.split()) for t in titles]
+    assert [a.url for a in articles] == [f"https://x.example/{i}" for i in range(len(titles))]
