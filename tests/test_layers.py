@@ -43,6 +43,7 @@ NEUTRAL = frozenset(
         "html_body",
         "topics",
         "countries",
+        "feed_rules",
     }
 )
 

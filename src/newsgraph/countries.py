@@ -15,17 +15,33 @@ __all__ = ["iso3166_alpha2"]
 
 # Short forms of CLDR's names that news copy uses; CLDR's own names are found as they are.
 _ALSO: dict[str, str] = {
-    "usa": "US", "u.s.": "US", "us": "US", "america": "US", "united states of america": "US",
-    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
-    "russian federation": "RU", "south korea": "KR", "north korea": "KP", "czech republic": "CZ",
-    "ivory coast": "CI", "the netherlands": "NL", "holland": "NL", "vatican": "VA",
+    "usa": "US",
+    "u.s.": "US",
+    "us": "US",
+    "america": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "russian federation": "RU",
+    "south korea": "KR",
+    "north korea": "KP",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "vatican": "VA",
 }
 
 
 @lru_cache(maxsize=1)
 def _codes() -> dict[str, str]:
-    names = {name.casefold(): code for code, name in Locale("en").territories.items()
-             if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO")}
+    names = {
+        name.casefold(): code
+        for code, name in Locale("en").territories.items()
+        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO")
+    }
     names.update(_ALSO)
     return names
 

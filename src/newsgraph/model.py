@@ -375,7 +375,7 @@ class InvalidArticle(ValidationError, ModelError):
 
     @classmethod
     def of(cls, err: ValidationError) -> "InvalidArticle":
-        made = cls.from_exception_data(err.title, err.errors())  # type: ignore[arg-type]
+        made = cls.from_exception_data(err.title, err.errors())  # type: ignore[arg-type]  # the same error dicts pydantic gave
         made.what = f"the article breaks a rule of the model: {format_validation_error(err)}"
         made.fix = "fix the field named"
         made.source = None

@@ -65,13 +65,24 @@ AGENCY_FIELDS = ("created", "embargoed", "byline", "creditline", "slugline", "ge
 MEDIA_TYPES = {"image": "picture", "video": "video", "audio": "audio", "graphic": "graphic"}
 
 # Native defaults: what the reader assumes when the details do not say otherwise.
-ACTOR_DEFAULTS: dict[str, Any] = {"titles": [], "aliases": [], "affiliation": None,
-                                  "description": None, "gender": None, "identifiers": {}}
+ACTOR_DEFAULTS: dict[str, Any] = {
+    "titles": [],
+    "aliases": [],
+    "affiliation": None,
+    "description": None,
+    "gender": None,
+    "identifiers": {},
+}
 PLACE_DEFAULTS: dict[str, Any] = {"kind": "other", "aliases": [], "identifiers": {}}
-EVENT_DEFAULTS: dict[str, Any] = {"kind": "other", "date": None, "status": "unknown",
-                                  "location": None, "participants": [], "confidence": 1.0}
-QUOTE_DEFAULTS: dict[str, Any] = {"cue": None, "addressee": None, "via": None, "event": None,
-                                  "confidence": 1.0}
+EVENT_DEFAULTS: dict[str, Any] = {
+    "kind": "other",
+    "date": None,
+    "status": "unknown",
+    "location": None,
+    "participants": [],
+    "confidence": 1.0,
+}
+QUOTE_DEFAULTS: dict[str, Any] = {"cue": None, "addressee": None, "via": None, "event": None, "confidence": 1.0}
 NATIVE_ACTOR_KINDS = ("person", "organization")
 
 _TIME = re.compile(r"^(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -129,9 +140,11 @@ def native_actor_order(actors: Iterable[Actor], credited: AbstractSet[str | None
     """Actor ids in the order ninjs lists them: people, organisations, then the countries
     listed in ``places``."""
     actors = list(actors)
-    return ([a.id for a in actors if a.kind == "person"]
-            + [a.id for a in actors if a.kind != "person" and not is_listed_place(a, credited)]
-            + [a.id for a in actors if is_listed_place(a, credited)])
+    return (
+        [a.id for a in actors if a.kind == "person"]
+        + [a.id for a in actors if a.kind != "person" and not is_listed_place(a, credited)]
+        + [a.id for a in actors if is_listed_place(a, credited)]
+    )
 
 
 def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
@@ -141,5 +154,4 @@ def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
 
 def quote_text(article_body: list[str], spans: list[Span]) -> str:
     """The text of a quote as its spans show it (what a reader sees without the details)."""
-    return " ".join(article_body[s.paragraph][s.start:s.end] for s in spans)
-
+    return " ".join(article_body[s.paragraph][s.start : s.end] for s in spans)

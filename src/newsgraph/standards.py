@@ -170,7 +170,7 @@ def download(target: Path | None = None, mirror: str | None = None,
 def _fetch(url: str, timeout: float) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "newsgraph-standards"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (pinned URLs)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - pinned https URLs only
             data = response.read(_MAX_BYTES + 1)
     except (urllib.error.URLError, OSError, ValueError) as err:
         reason = getattr(err, "reason", None) or err

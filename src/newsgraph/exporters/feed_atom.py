@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from ..model import Article
-from ..validators.feed import atom_entry_problems
+from ..feed_rules import atom_entry_problems
 from .. import html_body
 from . import feed
 from .base import ExportOptions

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from ..model import Article
-from ..validators.feed import rss_item_problems
+from ..feed_rules import rss_item_problems
 from .. import html_body
 from . import feed
 from .base import ExportOptions

@@ -138,7 +138,7 @@ class _Graph:
         _put(node, "publisher", ref(a.publisher) if a.publisher else None)
         # sourceOrganization takes organisations only: a person credited as a source (rare)
         # makes the whole list travel as Observations of ids, in order.
-        if all(self.article.actor(x).kind != "person" for x in a.sources):  # type: ignore[union-attr]
+        if all(self.article.actor(x).kind != "person" for x in a.sources):  # type: ignore[union-attr]  # sources are actors (the model checks)
             _put(node, "sourceOrganization", [ref(x) for x in a.sources])
         else:
             for x in a.sources:

@@ -76,9 +76,10 @@ def pieces(text: str, limit: int = MAX_PARSE_CHARS) -> Iterator[tuple[int, str]]
 
 def _tokenizable(text: str) -> str:
     """``text`` with long runs of punctuation broken by spaces (see _PUNCT_RUN), same length."""
+
     def broken(run: re.Match[str]) -> str:
         chars = list(run.group())
-        chars[_RUN_STEP - 1::_RUN_STEP] = " " * len(chars[_RUN_STEP - 1::_RUN_STEP])
+        chars[_RUN_STEP - 1 :: _RUN_STEP] = " " * len(chars[_RUN_STEP - 1 :: _RUN_STEP])
         return "".join(chars)
 
     return _PUNCT_RUN.sub(broken, text)

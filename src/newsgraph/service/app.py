@@ -29,13 +29,22 @@ from .settings import ServiceSettings
 
 # Error class -> HTTP status; the first match wins (subclasses before their bases).
 STATUS: tuple[tuple[type[NewsgraphError], int], ...] = (
-    (TooLarge, 413), (TooSlow, 408), (Unsupported, 415), (Busy, 503),
-    (UsageError, 400), (InputError, 400), (ModelError, 422), (ExportError, 500),
+    (TooLarge, 413),
+    (TooSlow, 408),
+    (Unsupported, 415),
+    (Busy, 503),
+    (UsageError, 400),
+    (InputError, 400),
+    (ModelError, 422),
+    (ExportError, 500),
 )
 KEY_HEADERS = ("x-api-key",)
 OPEN_PATHS = frozenset({"/", "/v1/health", "/docs", "/docs/oauth2-redirect", "/openapi.json"})
-SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-                    "X-Frame-Options": "SAMEORIGIN"}
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "SAMEORIGIN",
+}
 
 
 def status_of(err: NewsgraphError) -> int:
@@ -73,16 +82,20 @@ def _install_handlers(app: FastAPI, settings: ServiceSettings) -> None:
 
     @app.exception_handler(Exception)
     async def internal(request: Request, err: Exception) -> JSONResponse:
-        return error_response(500, f"internal error: {type(err).__name__}",
-                              "this is a newsgraph bug: please report it with the input")
+        return error_response(
+            500, f"internal error: {type(err).__name__}", "this is a newsgraph bug: please report it with the input"
+        )
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         if settings.api_key and request.url.path not in OPEN_PATHS:
             given = _key_of(request) or ""
             if not hmac.compare_digest(given.encode(), settings.api_key.encode()):
-                return error_response(401, "this service needs an API key" if not given else "the API key is wrong",
-                                      "send it as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
+                return error_response(
+                    401,
+                    "this service needs an API key" if not given else "the API key is wrong",
+                    "send it as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'",
+                )
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
@@ -101,10 +114,14 @@ def create_app(settings: ServiceSettings = ServiceSettings()) -> FastAPI:
         finally:
             pool.stop()
 
-    app = FastAPI(title="newsgraph", version=version.__version__, lifespan=lifespan,
-                  description="News articles in any format to structured, validated data: newsgraph JSON, "
-                              "IPTC NewsML-G2, schema.org JSON-LD, IPTC ninjs. Send the article as the "
-                              "request body; errors are JSON objects with `what` and `fix`.")
+    app = FastAPI(
+        title="newsgraph",
+        version=version.__version__,
+        lifespan=lifespan,
+        description="News articles in any format to structured, validated data: newsgraph JSON, "
+        "IPTC NewsML-G2, schema.org JSON-LD, IPTC ninjs. Send the article as the "
+        "request body; errors are JSON objects with `what` and `fix`.",
+    )
     app.state.pool, app.state.settings = pool, settings
     _install_handlers(app, settings)
     _routes(app, pool, settings)
@@ -122,36 +139,57 @@ def _routes(app: FastAPI, pool: Pool, settings: ServiceSettings) -> None:
         return data, body_format(request, data, from_, name)
 
     @app.post("/v1/convert", summary="Convert an article (any readable format in the body)")
-    async def convert(request: Request, to: str = Query("json", description="Format to write"),
-                      from_: str | None = BodyFormat, name: str | None = FileName,
-                      extract: bool | None = Extract) -> Response:
+    async def convert(
+        request: Request,
+        to: str = Query("json", description="Format to write"),
+        from_: str | None = BodyFormat,
+        name: str | None = FileName,
+        extract: bool | None = Extract,
+    ) -> Response:
         target = formats.get(to)
         data, fmt = await body_of(request, from_, name)
         text, count = await pool.run(settings.timeout, work.convert, data, fmt, target.name, extract)
         return Response(text, media_type=_media_type(target.name, count))
 
     @app.post("/v1/extract", summary="Extract actors, quotes and events: the JSON model")
-    async def extract(request: Request, from_: str | None = BodyFormat, name: str | None = FileName,
-                      extract: bool | None = Extract) -> Response:
+    async def extract(
+        request: Request, from_: str | None = BodyFormat, name: str | None = FileName, extract: bool | None = Extract
+    ) -> Response:
         data, fmt = await body_of(request, from_, name)
         text, count = await pool.run(settings.timeout, work.extract_json, data, fmt, extract)
         return Response(text, media_type=_media_type("json", count))
 
     @app.post("/v1/view", summary="The article's page (newsgraph view)", response_class=HTMLResponse)
-    async def view(request: Request, from_: str | None = BodyFormat, name: str | None = FileName,
-                   extract: bool | None = Extract) -> Response:
+    async def view(
+        request: Request, from_: str | None = BodyFormat, name: str | None = FileName, extract: bool | None = Extract
+    ) -> Response:
         data, fmt = await body_of(request, from_, name)
         return HTMLResponse(await pool.run(settings.timeout, work.view, data, fmt, extract))
 
     @app.get("/v1/formats", summary="The formats newsgraph reads and writes")
     async def list_formats() -> list[dict[str, object]]:
-        return [{"name": f.name, "title": f.title, "extensions": list(f.extensions), "media_type": f.media_type,
-                 "readable": f.readable, "writable": f.writable} for f in formats.FORMATS]
+        return [
+            {
+                "name": f.name,
+                "title": f.title,
+                "extensions": list(f.extensions),
+                "media_type": f.media_type,
+                "readable": f.readable,
+                "writable": f.writable,
+            }
+            for f in formats.FORMATS
+        ]
 
     @app.get("/v1/health", summary="Whether the service is up")
     async def health() -> dict[str, object]:
-        return {"status": "ok", "version": version.__version__, "workers": pool.workers,
-                "spacy_model": pool.model, "max_bytes": settings.max_bytes, "timeout": settings.timeout}
+        return {
+            "status": "ok",
+            "version": version.__version__,
+            "workers": pool.workers,
+            "spacy_model": pool.model,
+            "max_bytes": settings.max_bytes,
+            "timeout": settings.timeout,
+        }
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
@@ -159,9 +197,11 @@ def _routes(app: FastAPI, pool: Pool, settings: ServiceSettings) -> None:
 
 
 # The page itself: its script and style inline, calls only to this service.
-PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
-                "style-src 'unsafe-inline'; connect-src 'self'; img-src data: blob:; frame-src 'self' blob:; "
-                "form-action 'none'; base-uri 'none'; frame-ancestors 'self'"}
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
+    "style-src 'unsafe-inline'; connect-src 'self'; img-src data: blob:; frame-src 'self' blob:; "
+    "form-action 'none'; base-uri 'none'; frame-ancestors 'self'"
+}
 
 
 def _media_type(fmt: str, count: int) -> str:

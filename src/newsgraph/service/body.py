@@ -23,10 +23,16 @@ from .settings import ServiceSettings
 UNSTATED = frozenset({"", "application/octet-stream", "application/x-www-form-urlencoded", "*/*"})
 # Media types that name a format other than by the registry's own media type.
 ALIASES: dict[str, str] = {
-    "text/markdown": "text", "application/xhtml+xml": "html",
-    "application/xml": "newsml", "text/xml": "newsml", "application/vnd.iptc.g2.newsmessage+xml": "newsml",
-    "application/x-ndjson": "jsonl", "application/x-jsonlines": "jsonl", "application/jsonlines": "jsonl",
-    "application/ninjs+json": "ninjs", "application/json": "json",
+    "text/markdown": "text",
+    "application/xhtml+xml": "html",
+    "application/xml": "newsml",
+    "text/xml": "newsml",
+    "application/vnd.iptc.g2.newsmessage+xml": "newsml",
+    "application/x-ndjson": "jsonl",
+    "application/x-jsonlines": "jsonl",
+    "application/jsonlines": "jsonl",
+    "application/ninjs+json": "ninjs",
+    "application/json": "json",
 }
 
 
@@ -47,8 +53,10 @@ def _megabytes(n: int) -> str:
 
 
 def _too_large(limit: int) -> TooLarge:
-    return TooLarge(f"the body is larger than this service accepts ({_megabytes(limit)})",
-                    "send one article, or a smaller batch, per request")
+    return TooLarge(
+        f"the body is larger than this service accepts ({_megabytes(limit)})",
+        "send one article, or a smaller batch, per request",
+    )
 
 
 async def read_body(request: Request, settings: ServiceSettings) -> bytes:
@@ -67,9 +75,11 @@ async def read_body(request: Request, settings: ServiceSettings) -> bytes:
         except StopAsyncIteration:
             break
         except (asyncio.TimeoutError, ClientDisconnect):
-            raise TooSlow("the body did not arrive in time",
-                          f"send the whole body within {settings.timeout:g} seconds, without pauses "
-                          f"of more than {settings.chunk_timeout:g}") from None
+            raise TooSlow(
+                "the body did not arrive in time",
+                f"send the whole body within {settings.timeout:g} seconds, without pauses "
+                f"of more than {settings.chunk_timeout:g}",
+            ) from None
         size += len(chunk)
         if size > settings.max_bytes:
             raise _too_large(settings.max_bytes)
@@ -86,8 +96,9 @@ def _declared(media_type: str, from_: str | None) -> Format | None:
     if from_:
         fmt = formats.get(from_)  # UsageError for an unknown name: 400
         if not fmt.readable:
-            raise UsageError(f"newsgraph cannot read {fmt.name}",
-                             f"from= takes one of: {', '.join(formats.readable_names())}")
+            raise UsageError(
+                f"newsgraph cannot read {fmt.name}", f"from= takes one of: {', '.join(formats.readable_names())}"
+            )
         return fmt
     if media_type in UNSTATED:
         return None
@@ -96,10 +107,12 @@ def _declared(media_type: str, from_: str | None) -> Format | None:
             return fmt
     if media_type in ALIASES:
         return formats.get(ALIASES[media_type])
-    raise Unsupported(f"newsgraph does not read {media_type!r} bodies",
-                      "send the article itself as the body, with the Content-Type of its format "
-                      f"(see GET /v1/formats), or name the format with from= "
-                      f"({', '.join(formats.readable_names())})")
+    raise Unsupported(
+        f"newsgraph does not read {media_type!r} bodies",
+        "send the article itself as the body, with the Content-Type of its format "
+        f"(see GET /v1/formats), or name the format with from= "
+        f"({', '.join(formats.readable_names())})",
+    )
 
 
 def body_format(request: Request, data: bytes, from_: str | None, name: str | None) -> str:
@@ -108,8 +121,10 @@ def body_format(request: Request, data: bytes, from_: str | None, name: str | No
         raise InputError("the body is empty", "send an article in the body")
     fmt = _declared(_media_type(request), from_)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Unsupported("the body is binary, not a document newsgraph reads",
-                          "send text, HTML, JSON or XML; UTF-16 text needs a byte order mark")
+        raise Unsupported(
+            "the body is binary, not a document newsgraph reads",
+            "send text, HTML, JSON or XML; UTF-16 text needs a byte order mark",
+        )
     if fmt is not None and fmt.name != "json":
         return fmt.name
     hint = f"body{PurePath(name).suffix}" if name and PurePath(name).suffix else None
@@ -120,5 +135,7 @@ def body_format(request: Request, data: bytes, from_: str | None, name: str | No
     except UsageError as err:
         raise Unsupported(err.what, err.fix) from None
     except InputError:
-        raise Unsupported("newsgraph cannot tell which format the body is in",
-                          f"name it with from= ({', '.join(formats.readable_names())}) or a Content-Type") from None
+        raise Unsupported(
+            "newsgraph cannot tell which format the body is in",
+            f"name it with from= ({', '.join(formats.readable_names())}) or a Content-Type",
+        ) from None

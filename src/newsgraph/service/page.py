@@ -14,8 +14,13 @@ _ASSETS = Path(__file__).parent / "assets"
 
 @lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(_ASSETS), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_ASSETS),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     return env.get_template("index.html.j2")
 
 
@@ -29,5 +34,8 @@ def index_page(*, api_key: bool) -> str:
     return _template().render(
         readable=[f for f in formats.FORMATS if f.readable],
         writable=[f for f in formats.FORMATS if f.writable],
-        api_key=api_key, version=version.__version__,
-        css=_asset("page.css"), script=_asset("page.js"))
+        api_key=api_key,
+        version=version.__version__,
+        css=_asset("page.css"),
+        script=_asset("page.js"),
+    )

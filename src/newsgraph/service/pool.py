@@ -47,8 +47,9 @@ class Pool:
     def _make(self) -> Executor:
         if self.workers == 0:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-work")
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_worker_signals)
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_signals
+        )
 
     def stop(self) -> None:
         """Stop the workers now: the server is going away, and nothing is waiting for their work."""
@@ -71,8 +72,10 @@ class Pool:
         try:
             return await asyncio.wait_for(loop.run_in_executor(self._executor, partial(fn, *args)), timeout)
         except asyncio.TimeoutError:
-            raise Busy(f"the work took longer than this service allows ({timeout:g} seconds)",
-                       "send a shorter article, or run newsgraph convert on it locally") from None
+            raise Busy(
+                f"the work took longer than this service allows ({timeout:g} seconds)",
+                "send a shorter article, or run newsgraph convert on it locally",
+            ) from None
         except BrokenProcessPool:
             self.stop()
             self._executor = self._make()

@@ -37,9 +37,20 @@ class ServiceSettings:
     api_key: str | None = None  # requests to /v1/* (but health) must send it
 
     @classmethod
-    def from_options(cls, *, host: str = "127.0.0.1", api_key_file: str | None = None, workers: int | None = None,
-                     max_bytes: int | None = None, timeout: float | None = None) -> "ServiceSettings":
+    def from_options(
+        cls,
+        *,
+        host: str = "127.0.0.1",
+        api_key_file: str | None = None,
+        workers: int | None = None,
+        max_bytes: int | None = None,
+        timeout: float | None = None,
+    ) -> "ServiceSettings":
         """Settings from the CLI's options; the key from a file, or $NEWSGRAPH_API_KEY(_FILE)."""
         key = load_secret(api_key_file, API_KEY_ENV, what="API key", option="--api-key-file", required=False)
-        return cls(max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout or DEFAULT_TIMEOUT,
-                   workers=default_workers() if workers is None else workers, api_key=key)
+        return cls(
+            max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+            timeout=timeout or DEFAULT_TIMEOUT,
+            workers=default_workers() if workers is None else workers,
+            api_key=key,
+        )

@@ -37,12 +37,14 @@ def _jobs(data: bytes, fmt: str) -> list[Job]:
 
 def load(data: bytes, fmt: str, extract: bool | None = None) -> list[Article]:
     """The articles of a body whose format is known, read and (when due) extracted."""
+
     def run() -> list[Article]:
         settings = worker.Settings(extract=extract)
         articles = [a for job in _jobs(data, fmt) for a in worker.load(job, settings)]
         if not articles:
             raise InputError("holds no article", "send an article in the body")
         return articles
+
     return _guarded(run)
 
 
@@ -52,8 +54,9 @@ def convert(data: bytes, fmt: str, to: str, extract: bool | None = None) -> tupl
     if not target.writable:
         raise UsageError(f"newsgraph cannot write {to}", f"writable formats: {', '.join(formats.writable_names())}")
     articles = load(data, fmt, extract)
-    text = _guarded(lambda: api.export(articles[0] if len(articles) == 1 else articles, to,
-                                       options=ExportOptions(pretty=True)))
+    text = _guarded(
+        lambda: api.export(articles[0] if len(articles) == 1 else articles, to, options=ExportOptions(pretty=True))
+    )
     return text, len(articles)
 
 
@@ -68,8 +71,7 @@ def view(data: bytes, fmt: str, extract: bool | None = None) -> str:
 
     articles = load(data, fmt, extract)
     if len(articles) > 1:
-        raise UsageError(f"the body holds {len(articles)} articles, and a page shows one",
-                         "send one article at a time")
+        raise UsageError(f"the body holds {len(articles)} articles, and a page shows one", "send one article at a time")
     return _guarded(lambda: render_article(articles[0]))
 
 

@@ -45,10 +45,12 @@ class Keys:
 
     @classmethod
     def of(cls, article: Article) -> "Keys":
-        return cls({a.id: f"a{i}" for i, a in enumerate(article.actors)},
-                   {p.id: f"p{i}" for i, p in enumerate(article.places)},
-                   {e.id: f"e{i}" for i, e in enumerate(article.events)},
-                   {q.id: f"q{i}" for i, q in enumerate(article.quotes)})
+        return cls(
+            {a.id: f"a{i}" for i, a in enumerate(article.actors)},
+            {p.id: f"p{i}" for i, p in enumerate(article.places)},
+            {e.id: f"e{i}" for i, e in enumerate(article.events)},
+            {q.id: f"q{i}" for i, q in enumerate(article.quotes)},
+        )
 
 
 def speaker_name(article: Article, actor_id: str | None) -> str:
@@ -61,9 +63,13 @@ def quote_labels(article: Article, keys: Keys) -> dict[str, QuoteLabel]:
     for quote in article.quotes:
         last = max(quote.spans, key=lambda s: (s.paragraph, s.end))
         key = keys.quotes[quote.id]
-        labels[key] = QuoteLabel(key, keys.actors.get(quote.speaker or ""),
-                                 speaker_name(article, quote.speaker), quote.kind,
-                                 (last.paragraph, last.start, last.end))
+        labels[key] = QuoteLabel(
+            key,
+            keys.actors.get(quote.speaker or ""),
+            speaker_name(article, quote.speaker),
+            quote.kind,
+            (last.paragraph, last.start, last.end),
+        )
     return labels
 
 
@@ -128,12 +134,20 @@ class _Writer:
         if mark.kind == "event":
             return "span", {"class": "m event", "data-event": key, **first}
         if mark.kind == "speaker":
-            return "span", {"class": "speaker-of", "data-speaker-of": key,
-                            "data-actor-ref": self.speakers.get(key) or ""}
+            return "span", {
+                "class": "speaker-of",
+                "data-speaker-of": key,
+                "data-actor-ref": self.speakers.get(key) or "",
+            }
         label = self.labels[key]
-        return "q", {"class": f"quote quote-{label.kind}", "data-quote": key, "data-kind": label.kind,
-                     "data-speaker": label.speaker_key or "", "data-speaker-name": label.speaker_name,
-                     **first}
+        return "q", {
+            "class": f"quote quote-{label.kind}",
+            "data-quote": key,
+            "data-kind": label.kind,
+            "data-speaker": label.speaker_key or "",
+            "data-speaker-name": label.speaker_name,
+            **first,
+        }
 
     def label_after(self, el: Element, end: int) -> str:
         if el.mark.kind != "quote":
@@ -141,10 +155,12 @@ class _Writer:
         label = self.labels[(el.mark.ref or "").partition(":")[0]]
         if label.last_span != (self.paragraph, el.mark.start, el.mark.end) or end != el.mark.end:
             return ""
-        return (f'<span class="quote-label" data-label-of="{label.key}"'
-                f' data-actor-ref="{escape(label.speaker_key or "", quote=True)}">'
-                f'<span class="sr-only">quoted: </span>{escape(label.speaker_name)}'
-                f' <span class="quote-kind">({escape(label.kind)})</span></span>')
+        return (
+            f'<span class="quote-label" data-label-of="{label.key}"'
+            f' data-actor-ref="{escape(label.speaker_key or "", quote=True)}">'
+            f'<span class="sr-only">quoted: </span>{escape(label.speaker_name)}'
+            f' <span class="quote-kind">({escape(label.kind)})</span></span>'
+        )
 
     def write(self, nodes: Sequence[Node], out: list[str], pos: int) -> int:
         for node in nodes:

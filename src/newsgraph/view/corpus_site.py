@@ -78,8 +78,11 @@ NAV = {"Network": "index.html", "Timeline": "timeline.html", "Speakers": "speake
 
 
 def _render(template: str, root: str, **values: object) -> str:
-    return environment().get_template(template).render(
-        root=root, nav=NAV, css=asset("view.css") + asset("site.css"), version=version.__version__, **values)
+    return (
+        environment()
+        .get_template(template)
+        .render(root=root, nav=NAV, css=asset("view.css") + asset("site.css"), version=version.__version__, **values)
+    )
 
 
 def _articles(corpus: "Corpus", site: Site) -> list[Article]:
@@ -101,16 +104,16 @@ def _speakers(corpus: "Corpus", site: Site) -> list[SpeakerRow]:
         page = f"speakers/{len(speakers) + 1:04d}.html"
         rows = [QuoteRow(q, site.anchors.get(q.id) or site.pages.get(q.article)) for q in quotes]
         speakers.append(SpeakerRow(entity, page, len(quotes), sum(1 for q in quotes if q.date)))
-        site.files[page] = _render("site_speaker.html.j2", "../", title=f"{entity.name}: quotes", entity=entity,
-                                   rows=rows)
+        site.files[page] = _render(
+            "site_speaker.html.j2", "../", title=f"{entity.name}: quotes", entity=entity, rows=rows
+        )
     return speakers
 
 
 def _events(corpus: "Corpus", site: Site) -> list[EventRow]:
     rows = []
     for n, event in enumerate(corpus.events(), 1):
-        articles = sorted({a for a in map(site.article_of, corpus.aliases(event.id)) if a},
-                          key=lambda a: site.pages[a])
+        articles = sorted({a for a in map(site.article_of, corpus.aliases(event.id)) if a}, key=lambda a: site.pages[a])
         links = [(site.headlines[a], _event_anchor(site, corpus, event.id, a)) for a in articles]
         rows.append(EventRow(f"event-{n}", event, links))
     return rows
@@ -139,17 +142,25 @@ def build_site(db: str | Path, *, limit: int = 60) -> dict[str, str]:
     with Corpus(db, create=False, readonly=True) as corpus:
         articles = _articles(corpus, site)
         if not articles:
-            raise InputError("the corpus holds no article", "add some first: newsgraph corpus add ... --db CORPUS",
-                             source=str(db))
+            raise InputError(
+                "the corpus holds no article", "add some first: newsgraph corpus add ... --db CORPUS", source=str(db)
+            )
         speakers = _speakers(corpus, site)
         events = _events(corpus, site)
         graph = _network(corpus, speakers, limit)
         actors = list(corpus.entities(type="actor", limit=limit))
         stats = corpus.stats()
     pages = {s.entity.id: s.page for s in speakers}
-    site.files["index.html"] = _render("site_index.html.j2", "", title="Corpus", stats=stats, net=graph,
-                                       actors=actors, speaker_pages=pages,
-                                       articles=[(site.pages[a.id], a) for a in articles])
+    site.files["index.html"] = _render(
+        "site_index.html.j2",
+        "",
+        title="Corpus",
+        stats=stats,
+        net=graph,
+        actors=actors,
+        speaker_pages=pages,
+        articles=[(site.pages[a.id], a) for a in articles],
+    )
     axis = timeline.axis([(r.key, r.event.kind, r.event.label, r.event.start) for r in events])
     site.files["timeline.html"] = _render("site_timeline.html.j2", "", title="Timeline", events=events, axis=axis)
     site.files["speakers/index.html"] = _render("site_speakers.html.j2", "../", title="Speakers", speakers=speakers)

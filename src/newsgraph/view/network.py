@@ -87,8 +87,16 @@ def build(graph: nx.MultiDiGraph, *, limit: int = 60, hrefs: dict[str, str] | No
     actors = [n for n in actors if degree.get(n)] or actors
     ranked = sorted(actors, key=lambda n: (-degree.get(n, 0), -int(graph.nodes[n].get("mentions", 0)), n))[:limit]
     chosen = set(ranked)
-    nodes = [Node(n, str(graph.nodes[n].get("label", n)), str(graph.nodes[n].get("kind", "")),
-                  int(graph.nodes[n].get("mentions", 0)), href=(hrefs or {}).get(n)) for n in ranked]
+    nodes = [
+        Node(
+            n,
+            str(graph.nodes[n].get("label", n)),
+            str(graph.nodes[n].get("kind", "")),
+            int(graph.nodes[n].get("mentions", 0)),
+            href=(hrefs or {}).get(n),
+        )
+        for n in ranked
+    ]
     kept = [link for link in links.values() if link.source in chosen and link.target in chosen]
     _layout(nodes, kept)
     return Network(nodes, sorted(kept, key=lambda k: (k.source, k.target)))
@@ -104,8 +112,9 @@ def _layout(nodes: list[Node], links: list[Link]) -> None:
     groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
     by_id = {n.id: n for n in nodes}
     for group, cell in zip(groups, _cells(len(groups))):
-        positions = nx.spring_layout(graph.subgraph(group), seed=LAYOUT_SEED, weight="weight",
-                                     k=2.0 / math.sqrt(len(group)), iterations=200)
+        positions = nx.spring_layout(
+            graph.subgraph(group), seed=LAYOUT_SEED, weight="weight", k=2.0 / math.sqrt(len(group)), iterations=200
+        )
         _place([by_id[i] for i in group], positions, cell)
     for node in nodes:
         node.r = round(min(22.0, 5 + 2.2 * math.sqrt(node.mentions)), 1)
@@ -123,8 +132,9 @@ def _cells(count: int) -> list[Cell]:
     cols = 1 if rest <= 3 else 2
     rows = math.ceil(rest / cols)
     w, h = (WIDTH - main_width) / cols, HEIGHT / rows
-    return [(0.0, 0.0, main_width, HEIGHT)] + [(main_width + (i % cols) * w, (i // cols) * h, w, h)
-                                                 for i in range(rest)]
+    return [(0.0, 0.0, main_width, HEIGHT)] + [
+        (main_width + (i % cols) * w, (i // cols) * h, w, h) for i in range(rest)
+    ]
 
 
 def _place(group: list[Node], positions: dict, cell: Cell) -> None:

@@ -23,18 +23,27 @@ _HERE = Path(__file__).parent
 SAFE_SCHEMES = ("http://", "https://")
 # Legend of what the highlights mean: (css class, label). Data, so the page and docs agree.
 ACTOR_KIND_LABELS: dict[str, str] = {
-    "person": "person", "organization": "organisation", "country": "country", "group": "group",
+    "person": "person",
+    "organization": "organisation",
+    "country": "country",
+    "group": "group",
 }
 QUOTE_KIND_LABELS: dict[str, str] = {
-    "direct": "direct quote", "partial": "partial quote", "indirect": "indirect (reported) speech",
+    "direct": "direct quote",
+    "partial": "partial quote",
+    "indirect": "indirect (reported) speech",
 }
 
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE / "templates"),
-                             autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["safe_url"] = safe_url
     env.filters["names_of"] = lambda ids, names: [names[i] for i in ids if i in names]
     return env
@@ -117,10 +126,20 @@ def _actor_rows(article: Article, keys: Keys) -> list[ActorRow]:
         if q.speaker:
             quoted[q.speaker] = quoted.get(q.speaker, 0) + 1
     roles = _roles(article)
-    rows = [ActorRow(keys.actors[a.id], a.name, a.kind, list(a.titles),
-                     names.get(a.affiliation or "") or places.get(a.affiliation or ""),
-                     a.description, len(a.mentions), quoted.get(a.id, 0), roles.get(a.id))
-            for a in article.actors]
+    rows = [
+        ActorRow(
+            keys.actors[a.id],
+            a.name,
+            a.kind,
+            list(a.titles),
+            names.get(a.affiliation or "") or places.get(a.affiliation or ""),
+            a.description,
+            len(a.mentions),
+            quoted.get(a.id, 0),
+            roles.get(a.id),
+        )
+        for a in article.actors
+    ]
     # Most present first: who the article is about leads the panel.
     return sorted(rows, key=lambda r: (-(r.mentions + r.quotes), r.name.lower()))
 
@@ -128,22 +147,39 @@ def _actor_rows(article: Article, keys: Keys) -> list[ActorRow]:
 def _event_rows(article: Article, keys: Keys) -> list[EventRow]:
     names = {a.id: a.name for a in article.actors}
     places = {p.id: p.name for p in article.places}
-    return [EventRow(keys.events[e.id], e, places.get(e.location or ""),
-                     [(keys.actors[p], names[p]) for p in e.participants if p in names],
-                     [f"{keys.events[e.id]}-{n}" for n, s in enumerate(e.mentions)
-                      if s.paragraph < len(article.body)])
-            for e in article.events]
+    return [
+        EventRow(
+            keys.events[e.id],
+            e,
+            places.get(e.location or ""),
+            [(keys.actors[p], names[p]) for p in e.participants if p in names],
+            [f"{keys.events[e.id]}-{n}" for n, s in enumerate(e.mentions) if s.paragraph < len(article.body)],
+        )
+        for e in article.events
+    ]
 
 
 def _quote_rows(article: Article, keys: Keys) -> list[QuoteRow]:
-    return [QuoteRow(keys.quotes[q.id], q, speaker_name(article, q.speaker),
-                     keys.actors.get(q.speaker or ""), f"{keys.quotes[q.id]}-0")
-            for q in article.quotes]
+    return [
+        QuoteRow(
+            keys.quotes[q.id],
+            q,
+            speaker_name(article, q.speaker),
+            keys.actors.get(q.speaker or ""),
+            f"{keys.quotes[q.id]}-0",
+        )
+        for q in article.quotes
+    ]
 
 
 # paragraph role -> block element of the page (the headline is the page's h1).
-ROLE_TAGS: dict[str, str] = {"body": "p", "subheading": "h3", "blockquote": "blockquote",
-                             "list_item": "ul", "note": "p"}
+ROLE_TAGS: dict[str, str] = {
+    "body": "p",
+    "subheading": "h3",
+    "blockquote": "blockquote",
+    "list_item": "ul",
+    "note": "p",
+}
 
 
 def _blocks(article: Article, paragraphs: list[str]) -> list[Block]:
@@ -161,19 +197,35 @@ def _blocks(article: Article, paragraphs: list[str]) -> list[Block]:
 
 def page_data(article: Article) -> PageData:
     keys = Keys.of(article)
-    return PageData(article, _blocks(article, render_paragraphs(article, keys)), _actor_rows(article, keys),
-                    _event_rows(article, keys), _quote_rows(article, keys))
+    return PageData(
+        article,
+        _blocks(article, render_paragraphs(article, keys)),
+        _actor_rows(article, keys),
+        _event_rows(article, keys),
+        _quote_rows(article, keys),
+    )
 
 
 def render_article(article: Article, *, links: dict[str, str] | None = None) -> str:
     """The article's page as HTML text. ``links`` adds navigation ({label: relative URL})."""
     data = page_data(article)
     names = {a.id: a.name for a in article.actors}
-    return environment().get_template("article.html.j2").render(
-        page=data, a=article, names=names, links=links or {},
-        actor_kinds=ACTOR_KIND_LABELS, quote_kinds=QUOTE_KIND_LABELS,
-        css=asset("view.css"), script=asset("view.js"), version=version.__version__,
-        title=article.headline or _first_words(article) or "Untitled article")
+    return (
+        environment()
+        .get_template("article.html.j2")
+        .render(
+            page=data,
+            a=article,
+            names=names,
+            links=links or {},
+            actor_kinds=ACTOR_KIND_LABELS,
+            quote_kinds=QUOTE_KIND_LABELS,
+            css=asset("view.css"),
+            script=asset("view.js"),
+            version=version.__version__,
+            title=article.headline or _first_words(article) or "Untitled article",
+        )
+    )
 
 
 def _first_words(article: Article, limit: int = 80) -> str | None:

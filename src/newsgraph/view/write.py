@@ -26,8 +26,9 @@ def _page_names(source: str, count: int) -> list[str]:
     return [f"{stem}.html"] if count == 1 else [f"{stem}-{n}.html" for n in range(1, count + 1)]
 
 
-def write_views(source: str, output: str | None, *,
-                options: api.ConvertOptions = api.ConvertOptions(), stdout: TextIO | None = None) -> list[str]:
+def write_views(
+    source: str, output: str | None, *, options: api.ConvertOptions = api.ConvertOptions(), stdout: TextIO | None = None
+) -> list[str]:
     """Write the page of every article of ``source``; returns where each went.
 
     ``output`` None or '-' prints the one article's page; an existing folder or a path
@@ -39,8 +40,11 @@ def write_views(source: str, output: str | None, *,
     to_folder = output not in (None, STDIN) and (Path(str(output)).is_dir() or str(output).endswith(("/", "\\")))
     if output in (None, STDIN) or not to_folder:
         if len(pages) > 1:
-            raise UsageError(f"it holds {len(pages)} articles, and one page holds one",
-                             "write one page per article into a folder: -o pages/", source=source)
+            raise UsageError(
+                f"it holds {len(pages)} articles, and one page holds one",
+                "write one page per article into a folder: -o pages/",
+                source=source,
+            )
         if output in (None, STDIN):
             assert stdout is not None
             stdout.write(pages[0])
