@@ -110,6 +110,14 @@ def _clean_message(message: str) -> str:
     return re.sub(r",? line \d+, column \d+$", "", message).strip()
 
 
+def collapsed_text(el: etree._Element | None) -> str | None:
+    """An element's text, white space collapsed; None when it holds none."""
+    if el is None:
+        return None
+    value = " ".join("".join(el.itertext()).split())
+    return value or None
+
+
 def local_name(element: etree._Element) -> str:
     """The tag without its namespace ('' for comments and processing instructions)."""
     tag = element.tag

@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Article, mint_article_id
-from ..xmlsafe import local_name, parse
+from ..xmlsafe import collapsed_text, local_name, parse
 from .base import ReadOptions, prepare_xml, provenance
 from .newsml_body import BodyParagraph, body_paragraphs, html_paragraphs, text_paragraphs, without_furniture
 from .nitf import NitfReader, nitf_date, validated
@@ -46,13 +46,6 @@ def _all(el: etree._Element | None, name: str) -> list[etree._Element]:
 def _first(el: etree._Element | None, name: str) -> etree._Element | None:
     found = _all(el, name)
     return found[0] if found else None
-
-
-def _text(el: etree._Element | None) -> str | None:
-    if el is None:
-        return None
-    value = " ".join("".join(el.itertext()).split())
-    return value or None
 
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
@@ -88,8 +81,8 @@ class _ItemReader:
 
     def article_data(self) -> dict[str, Any]:
         article_id = self.article_id()
-        lines = {field: _text(_first(self.item, tag)) for tag, field in _LINES.items()}
-        copyright_line = _text(_first(self.item, "CopyrightLine"))
+        lines = {field: collapsed_text(_first(self.item, tag)) for tag, field in _LINES.items()}
+        copyright_line = collapsed_text(_first(self.item, "CopyrightLine"))
         management = _first(self.item, "NewsManagement")
         published = self.date(_first(management, "FirstCreated"), "FirstCreated")
         modified = self.date(_first(management, "ThisRevisionCreated"), "ThisRevisionCreated")
@@ -118,17 +111,17 @@ class _ItemReader:
         return data
 
     def article_id(self) -> str:
-        public = _text(_first(self.item, "PublicIdentifier"))
+        public = collapsed_text(_first(self.item, "PublicIdentifier"))
         if public and public.startswith("urn:"):
             return public
-        item_id = _text(_first(self.item, "NewsItemId")) or _text(_first(self.item, "NameLabel"))
+        item_id = collapsed_text(_first(self.item, "NewsItemId")) or collapsed_text(_first(self.item, "NameLabel"))
         if not item_id:
             raise InputError("the NewsItem has no PublicIdentifier or NewsItemId",
                              "give each NewsItem its Identification", source=self.source)
         return mint_article_id(item_id, self.options.id_base)
 
     def date(self, el: etree._Element | None, what: str) -> str | None:
-        value = _text(el)
+        value = collapsed_text(el)
         if value is None:
             return None
         found = nitf_date(value)
@@ -148,11 +141,11 @@ class _ItemReader:
     def topics(self) -> list[dict[str, str]]:
         names: dict[str, str] = {}
         for topic in _all(self.item, "Topic"):
-            code = _text(_first(topic, "FormalName"))
+            code = collapsed_text(_first(topic, "FormalName"))
             descriptions = [d for d in _all(topic, "Description") if d.get("Variant", "Name") == "Name"]
             english = [d for d in descriptions if (d.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
                        .startswith("en")]
-            name = _text((english or descriptions or [None])[0])
+            name = collapsed_text((english or descriptions or [None])[0])
             if code and name:
                 names[code] = name
         topics: list[dict[str, str]] = []

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError, ModelError
 from ..model import Article, format_validation_error, local_id, mint_article_id, mint_id
-from ..xmlsafe import local_name, parse
+from ..xmlsafe import collapsed_text, local_name, parse
 from .base import ReadOptions, Sanitiser, apply_options, prepare_xml, provenance, sanitise_xml
 from .newsml_body import QUOTE, BodyParagraph, body_paragraphs, without_furniture
 
@@ -66,14 +66,6 @@ def _kids(el: etree._Element | None, name: str) -> list[etree._Element]:
 def _kid(el: etree._Element | None, name: str) -> etree._Element | None:
     found = _kids(el, name)
     return found[0] if found else None
-
-
-def _text(el: etree._Element | None) -> str | None:
-    """An element's text, white space collapsed; None when it holds none."""
-    if el is None:
-        return None
-    value = " ".join("".join(el.itertext()).split())
-    return value or None
 
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
@@ -147,14 +139,14 @@ class NitfReader:
         return {
             "id": article_id,
             "headline": headline,
-            "subheadline": sub or _text(_kid(self.body_head, "abstract")),
+            "subheadline": sub or collapsed_text(_kid(self.body_head, "abstract")),
             "authors": authors,
             "language": self.language(),
             "published": published,
             "embargoed": release if release and published and release > published else None,
             "dateline": self.dateline(),
-            "byline": _text(_kid(self.body_head, "byline")) or self.byline_in_body,
-            "creditline": _text(_kid(self.body_head, "distributor")),
+            "byline": collapsed_text(_kid(self.body_head, "byline")) or self.byline_in_body,
+            "creditline": collapsed_text(_kid(self.body_head, "distributor")),
             "slugline": self.slugline(),
             "urgency": self.urgency(),
             "rights": self.rights(),
@@ -201,8 +193,8 @@ class NitfReader:
 
     def hedline(self) -> tuple[str | None, str | None]:
         hedline = _kid(self.body_head, "hedline")
-        headline = _text(_kid(hedline, "hl1")) or _text(_kid(self.head, "title"))
-        subs = [t for el in _kids(hedline, "hl2") if (t := _text(el))]
+        headline = collapsed_text(_kid(hedline, "hl1")) or collapsed_text(_kid(self.head, "title"))
+        subs = [t for el in _kids(hedline, "hl2") if (t := collapsed_text(el))]
         return headline, (" ".join(subs) if subs else None)
 
     def dateline(self) -> str | None:
@@ -223,7 +215,7 @@ class NitfReader:
         found = []
         for byline in _kids(self.body_head, "byline"):
             for person in byline.iter():
-                if local_name(person) == "person" and (name := _text(person)):
+                if local_name(person) == "person" and (name := collapsed_text(person)):
                     ref = self.actor("person", name)
                     if ref not in found:
                         found.append(ref)
@@ -270,7 +262,7 @@ class NitfReader:
                 if topic and topic not in topics:
                     topics.append(topic)
         for keyword in _kids(_kid(self.docdata, "key-list"), "keyword"):
-            name = (keyword.get("key") or "").strip() or _text(keyword)
+            name = (keyword.get("key") or "").strip() or collapsed_text(keyword)
             if name and {"name": name} not in topics:
                 topics.append({"name": name})
         return topics
@@ -279,7 +271,7 @@ class NitfReader:
         for content in _kids(self.docdata, "identified-content"):
             for el in content:
                 name = local_name(el)
-                value = _text(el) or (el.get("value") or "").strip()
+                value = collapsed_text(el) or (el.get("value") or "").strip()
                 if not value:
                     continue
                 if name in _ENTITY_KINDS:
@@ -328,7 +320,7 @@ class NitfReader:
 
     def tagline(self) -> list[dict[str, Any]]:
         end = _kid(self.body_el, "body.end")
-        lines = [t for el in end.iter() if local_name(el) == "tagline" and (t := _text(el))] if end is not None else []
+        lines = [t for el in end.iter() if local_name(el) == "tagline" and (t := collapsed_text(el))] if end is not None else []
         return [{"text": t, "role": "note"} for t in lines]
 
     def mentions(self, article_id: str, paras: list[BodyParagraph]) -> list[dict[str, Any]]:
