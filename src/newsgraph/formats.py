@@ -114,7 +114,7 @@ FORMATS: tuple[Format, ...] = (
            reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
            validator="newsgraph.validators.jsonld:check", standards=(SCHEMAORG_VOCAB, SCHEMAORG_CONTEXT)),
     # IPTC registers no media type for ninjs; application/ninjs+json is the one AP serves.
-    Format("ninjs", "IPTC ninjs news item (writes 3.x, or 2.x with --ninjs-version 2; reads 1.x-3.x)",
+    Format("ninjs", "IPTC ninjs news item (writes 3.x, or 2.x or 1.x with --ninjs-version; reads 1.x-3.x)",
            (".ninjs.json", ".ninjs.jsonl"), "application/ninjs+json",
            reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
            validator="newsgraph.validators.ninjs:check", many_extension=".ninjs.jsonl",
