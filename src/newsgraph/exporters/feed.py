@@ -53,6 +53,14 @@ def rfc822(iso: str) -> str:
     return format_datetime(moment(iso))
 
 
+def opening(root: etree._Element, closing: str, tail: str) -> tuple[str, str]:
+    """The text of a feed's document up to the element entries go in (``closing`` is that
+    element's end tag), and what closes the document after the last entry."""
+    text = etree.tostring(root, encoding="unicode")
+    head, _, _ = text.rpartition(closing)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + head.rstrip() + "\n", tail
+
+
 def now(article: Article | None = None) -> str:
     """The time of a feed or entry that states none: the article's newest date, else the Unix
     epoch or $SOURCE_DATE_EPOCH (as an undated NewsML-G2 item): the same input, the same bytes."""

@@ -49,9 +49,7 @@ def _opening(first: Article) -> tuple[str, str]:
     etree.SubElement(root, f"{_A}generator", uri="https://github.com/newsgraph").text = "newsgraph"
     root.text = "\n  "
     etree.indent(root, space="  ")
-    text = etree.tostring(root, encoding="unicode")
-    head, _, _ = text.rpartition("</feed>")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + head.rstrip() + "\n", "</feed>\n"
+    return feed.opening(root, "</feed>", "</feed>\n")
 
 
 def entry(article: Article) -> etree._Element:

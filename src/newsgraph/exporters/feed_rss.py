@@ -51,9 +51,7 @@ def _opening(first: Article) -> tuple[str, str]:
     etree.SubElement(channel, "generator").text = "newsgraph"
     etree.SubElement(channel, "docs").text = "https://www.rssboard.org/rss-specification"
     etree.indent(root, space="  ")
-    text = etree.tostring(root, encoding="unicode")
-    head, _, _ = text.rpartition("</channel>")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + head.rstrip() + "\n", "  </channel>\n</rss>\n"
+    return feed.opening(root, "</channel>", "  </channel>\n</rss>\n")
 
 
 def item(article: Article) -> etree._Element:

@@ -443,7 +443,7 @@ def render(article: Article, options: ExportOptions = ExportOptions()) -> str:
     if options.embed_html:
         from .jsonld_html import page
 
-        return page([article], [document(article, options)], pretty=options.pretty)
+        return page(article, document(article, options), pretty=options.pretty)
     return dumps(document(article, options), options.pretty)
 
 

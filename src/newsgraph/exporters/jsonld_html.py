@@ -102,16 +102,14 @@ def head_meta(article: Article) -> list[str]:
     return tags
 
 
-def page(articles: list[Article], documents: list[dict[str, Any]], pretty: bool = True) -> str:
-    """An HTML5 page: the JSON-LD of each article in <head> (with, for one article, its
-    canonical link, description, OpenGraph and Twitter tags), its text in <body>."""
-    language = next((a.language for a in articles if a.language), None)
-    title = next((a.headline for a in articles if a.headline), "Articles")
-    lang = f' lang="{escape(language)}"' if language else ""
-    scripts = "\n".join(f'<script type="application/ld+json">\n{script_json(d, pretty)}\n</script>'
-                        for d in documents)
-    meta = "".join(f"{tag}\n" for tag in (head_meta(articles[0]) if len(articles) == 1 else []))
-    bodies = "\n".join(_article_html(a) for a in articles)
+def page(article: Article, document: dict[str, Any], pretty: bool = True) -> str:
+    """An HTML5 page of one article: its JSON-LD, canonical link, description, OpenGraph and
+    Twitter tags in <head>, its text in <body> (many articles: :func:`page_chunks`)."""
+    title = article.headline or "Articles"
+    lang = f' lang="{escape(article.language)}"' if article.language else ""
+    scripts = f'<script type="application/ld+json">\n{script_json(document, pretty)}\n</script>'
+    meta = "".join(f"{tag}\n" for tag in head_meta(article))
+    bodies = _article_html(article)
     return (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>{escape(title)}</title>\n{meta}{scripts}\n</head>\n<body>\n{bodies}\n</body>\n</html>\n")
 
@@ -128,7 +126,7 @@ def page_chunks(articles: Iterable[Article], document: Callable[[Article], dict[
         return
     following = next(items, None)
     if following is None:  # one article: the page with its head tags (canonical, OpenGraph...)
-        yield page([current], [document(current)], pretty=pretty)
+        yield page(current, document(current), pretty=pretty)
         return
     lang = f' lang="{escape(current.language)}"' if current.language else ""
     text = (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
