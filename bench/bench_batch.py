@@ -70,9 +70,15 @@ def throughput(folder: Path, n: int, formats: list[str]) -> list[dict]:
         for j in (1, 2):
             out = folder / f"out-{source}-{target}-{j}"
             secs[j] = timed(["convert", str(path), "--to", target, "-o", f"{out}/", "-j", str(j), "-q"])
-        rows.append({"case": f"{source} -> {target}", "articles": n,
-                     "rate_j1": round(n / secs[1], 1), "rate_j2": round(n / secs[2], 1),
-                     "scaling_j2_over_j1": round(secs[1] / secs[2], 2)})
+        rows.append(
+            {
+                "case": f"{source} -> {target}",
+                "articles": n,
+                "rate_j1": round(n / secs[1], 1),
+                "rate_j2": round(n / secs[2], 1),
+                "scaling_j2_over_j1": round(secs[1] / secs[2], 2),
+            }
+        )
     return rows
 
 
@@ -91,8 +97,9 @@ def json_corpus(folder: Path, n: int, base: int) -> Path:
     """n articles of our JSON (structured: no extraction), made from an extracted base set."""
     seed = folder / f"seed-{base}.jsonl"
     if not seed.exists():
-        subprocess.run([*NEWSGRAPH, "convert", str(write_corpus(folder, base)), "--to", "json",
-                        "-o", str(seed), "-q"], check=True)
+        subprocess.run(
+            [*NEWSGRAPH, "convert", str(write_corpus(folder, base)), "--to", "json", "-o", str(seed), "-q"], check=True
+        )
     lines = seed.read_text(encoding="utf-8").splitlines()
     path = folder / f"json-{n}.jsonl"
     with open(path, "w", encoding="utf-8") as out:
@@ -105,9 +112,11 @@ def json_corpus(folder: Path, n: int, base: int) -> Path:
 
 def peak_rss(folder: Path, sizes: list[int], extract_sizes: list[int]) -> dict:
     """Peak RSS of one process streaming n articles to /dev/null, for a small and a large n."""
+
     def probe(corpus: Path, to: str, *page: str) -> int:
-        out = subprocess.run([sys.executable, "-c", RSS_PROBE, str(corpus), to, *page], check=True,
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-c", RSS_PROBE, str(corpus), to, *page], check=True, capture_output=True, text=True
+        )
         return int(out.stdout.strip().splitlines()[-1]) // 1024
 
     structured = {n: probe(json_corpus(folder, n, 200), "jsonld") for n in sizes}
@@ -134,6 +143,7 @@ def _timed(real, stage: str, spent: dict[str, float]):
             return real(*args, **kwargs)
         finally:
             spent[stage] += time.perf_counter() - start
+
     return timed_call
 
 
@@ -156,6 +166,7 @@ def stage_profile(n: int) -> dict:
                 return real(*args, **kwargs)
             finally:
                 spent[stage] += time.perf_counter() - start
+
         setattr(owner, name, timed_call)
 
     wrap(nlp, "parse", "spacy (inside the passes)")
@@ -175,8 +186,11 @@ def stage_profile(n: int) -> dict:
     total = time.perf_counter() - start
     passes = [s.name for s in pipeline.STAGES]
     spent["rules (the passes without spacy)"] = sum(spent[p] for p in passes) - spent["spacy (inside the passes)"]
-    return {"articles": n, "total_s": round(total, 2),
-            "share": {k: round(v / total, 3) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}}
+    return {
+        "articles": n,
+        "total_s": round(total, 2),
+        "share": {k: round(v / total, 3) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])},
+    }
 
 
 def main() -> None:
@@ -195,11 +209,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         results = {
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                        "platform": platform.platform()},
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
             "throughput": throughput(folder, args.articles, formats.writable_names()),
-            "memory": peak_rss(folder, [int(x) for x in args.rss.split(",")],
-                               [int(x) for x in args.rss_extract.split(",")]),
+            "memory": peak_rss(
+                folder, [int(x) for x in args.rss.split(",")], [int(x) for x in args.rss_extract.split(",")]
+            ),
             "stages": stage_profile(args.profile),
         }
     print(json.dumps(results, indent=2))

@@ -54,8 +54,11 @@ def articles(n: int) -> Iterator[Any]:
         aid = f"{record['id']}-{i}"
         people = [a.id for a in actors][:2]
         day = f"{2016 + i // 365 % 8}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
-        events = [Event(id=f"{aid}#event-1", kind="meeting", label="meeting", date=DateInfo(start=day),
-                        participants=people)] if len(people) == 2 else []
+        events = (
+            [Event(id=f"{aid}#event-1", kind="meeting", label="meeting", date=DateInfo(start=day), participants=people)]
+            if len(people) == 2
+            else []
+        )
         yield Article(id=aid, actors=actors, publisher=record.get("publisher"), published=day, events=events)
 
 
@@ -75,7 +78,10 @@ def measure(step: str, n: int, db: Path) -> dict[str, Any]:
         corpus.export(kind, db.with_suffix("." + kind))
     else:
         overview(corpus, limit=20)
-    result = {"seconds": round(time.perf_counter() - started, 3), "peak_mib_over_start": round((_peak() - base) / 1024, 1)}
+    result = {
+        "seconds": round(time.perf_counter() - started, 3),
+        "peak_mib_over_start": round((_peak() - base) / 1024, 1),
+    }
     if step == "add":
         result["counts"] = corpus.stats()
     corpus.close()
@@ -87,8 +93,12 @@ def run_size(n: int) -> dict[str, Any]:
         db = Path(tmp) / "bench.sqlite"
         results = {}
         for step in STEPS:
-            out = subprocess.run([sys.executable, __file__, "--child", str(n), "--step", step, "--db", str(db)],
-                                 capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(n), "--step", step, "--db", str(db)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             results[step] = json.loads(out.stdout)
         return results
 

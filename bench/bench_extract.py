@@ -55,7 +55,7 @@ def main() -> None:
     paragraphs = [p.text for a in articles for p in a.body]
     words = sum(len(p.split()) for p in paragraphs)
     model = nlp.load()
-    list(model.pipe(paragraphs[:50]))                     # warm up: model load and first batch
+    list(model.pipe(paragraphs[:50]))  # warm up: model load and first batch
 
     start = time.perf_counter()
     for _ in model.pipe(paragraphs, batch_size=64):
@@ -70,11 +70,20 @@ def main() -> None:
 
     result = {
         "machine": f"{platform.machine()} {platform.python_version()}",
-        "articles": len(articles), "paragraphs": len(paragraphs), "words": words,
-        "bare_spacy": {"seconds": round(bare, 2), "articles_per_s": round(len(articles) / bare, 1),
-                       "words_per_s": round(words / bare)},
-        "pipeline": {"seconds": round(full, 2), "articles_per_s": round(len(articles) / full, 1),
-                     "words_per_s": round(words / full), "actors_found": actors},
+        "articles": len(articles),
+        "paragraphs": len(paragraphs),
+        "words": words,
+        "bare_spacy": {
+            "seconds": round(bare, 2),
+            "articles_per_s": round(len(articles) / bare, 1),
+            "words_per_s": round(words / bare),
+        },
+        "pipeline": {
+            "seconds": round(full, 2),
+            "articles_per_s": round(len(articles) / full, 1),
+            "words_per_s": round(words / full),
+            "actors_found": actors,
+        },
         "pipeline_over_bare": round(bare / full, 3),
         "target_pipeline_over_bare": 0.75,
     }
@@ -86,17 +95,38 @@ def main() -> None:
 def jobs(texts: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         corpus_path = Path(tmp) / "corpus.jsonl"
-        corpus_path.write_text("".join(json.dumps({"text": t, "id": f"bench-{i}"}) + "\n"
-                                       for i, t in enumerate(texts)), encoding="utf-8")
+        corpus_path.write_text(
+            "".join(json.dumps({"text": t, "id": f"bench-{i}"}) + "\n" for i, t in enumerate(texts)), encoding="utf-8"
+        )
         secs = {}
         for j in (1, 2):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "newsgraph.cli", "convert", str(corpus_path), "--to", "json",
-                            "-o", f"{tmp}/out{j}/", "-j", str(j), "-q"], check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "newsgraph.cli",
+                    "convert",
+                    str(corpus_path),
+                    "--to",
+                    "json",
+                    "-o",
+                    f"{tmp}/out{j}/",
+                    "-j",
+                    str(j),
+                    "-q",
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             secs[j] = time.perf_counter() - start
-        return {"seconds_j1": round(secs[1], 2), "seconds_j2": round(secs[2], 2),
-                "j2_over_j1": round(secs[1] / secs[2], 2), "target_j2_over_j1": 1.6}
+        return {
+            "seconds_j1": round(secs[1], 2),
+            "seconds_j2": round(secs[2], 2),
+            "j2_over_j1": round(secs[1] / secs[2], 2),
+            "target_j2_over_j1": 1.6,
+        }
 
 
 if __name__ == "__main__":

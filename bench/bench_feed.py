@@ -43,10 +43,12 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 def write_feed(folder: Path, n: int) -> Path:
     path = folder / f"feed-{n}.rss"
     with open(path, "w", encoding="utf-8") as out:
-        out.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
-                  'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-                  'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Gazette notices</title>'
-                  "<link>https://gazette.example/</link><description>Notices</description>\n")
+        out.write(
+            '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Gazette notices</title>'
+            "<link>https://gazette.example/</link><description>Notices</description>\n"
+        )
         for i in range(n):
             out.write(ITEM.format(i=i, m=i % 17))
         out.write("</channel></rss>\n")
@@ -56,8 +58,13 @@ def write_feed(folder: Path, n: int) -> Path:
 def probe(path: Path, n: int) -> tuple[int, float]:
     env = {"PYTHONPATH": str(ROOT / "src")}
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", PROBE, str(path), str(n)], check=True, capture_output=True,
-                         text=True, env={**__import__("os").environ, **env})
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path), str(n)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, **env},
+    )
     seconds = time.perf_counter() - started
     return int(out.stdout.strip().splitlines()[-1]) // 1024, n / seconds
 

@@ -77,6 +77,7 @@ def export_all(name: str, articles: list[Article], validate: bool) -> Callable[[
     def run() -> None:
         for article in articles:
             base.render(fmt, article, options)
+
     return run
 
 
@@ -84,6 +85,7 @@ def xsd_only(documents: list[bytes]) -> Callable[[], None]:
     def run() -> None:
         for doc in documents:
             assert newsml_validate.check(doc, strict=True, read=False) == []
+
     return run
 
 
@@ -99,21 +101,33 @@ def main() -> int:
     newsml_validate.schema()  # loaded once per process, as in real use: not part of the timing
     results = {kind: measure(corpus(args.articles, kind), args.repeat) for kind in ("rich", "samples")}
     if args.json:
-        print(json.dumps({"articles": args.articles, "repeat": args.repeat,
-                          "python": platform.python_version(), "machine": platform.machine(),
-                          "corpora": results}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "articles": args.articles,
+                    "repeat": args.repeat,
+                    "python": platform.python_version(),
+                    "machine": platform.machine(),
+                    "corpora": results,
+                },
+                indent=2,
+            )
+        )
     else:
         for kind, result in results.items():
-            print(f"\n{kind}: {args.articles} articles (best of {args.repeat} interleaved rounds), "
-                  f"mean NewsML-G2 item {result['mean_newsml_bytes']} bytes")
+            print(
+                f"\n{kind}: {args.articles} articles (best of {args.repeat} interleaved rounds), "
+                f"mean NewsML-G2 item {result['mean_newsml_bytes']} bytes"
+            )
             print(f"{'case':<24} {'articles/s':>11} {'ms/article':>11} {'x JSON':>8}")
             for row in result["rows"]:
-                print(f"{row['case']:<24} {row['articles_per_s']:>11} {row['ms_per_article']:>11} "
-                      f"{row['x_json']:>8}")
-            print(f"NewsML-G2 with validation = {result['newsml_with_validation_x_json']}x JSON export, "
-                  f"{result['newsml_with_validation_x_json_with_validation']}x JSON export with its "
-                  f"validation; target <= {TARGET}x JSON: "
-                  f"{'met' if result['within_target'] else 'NOT met'}")
+                print(f"{row['case']:<24} {row['articles_per_s']:>11} {row['ms_per_article']:>11} {row['x_json']:>8}")
+            print(
+                f"NewsML-G2 with validation = {result['newsml_with_validation_x_json']}x JSON export, "
+                f"{result['newsml_with_validation_x_json_with_validation']}x JSON export with its "
+                f"validation; target <= {TARGET}x JSON: "
+                f"{'met' if result['within_target'] else 'NOT met'}"
+            )
     return 0
 
 
@@ -129,15 +143,25 @@ def measure(articles: list[Article], repeat: int) -> dict[str, object]:
     seconds = best_times(repeat, cases)
     floor = seconds["json"]
     n = len(articles)
-    rows = [{"case": name, "articles_per_s": round(n / secs, 1), "ms_per_article": round(1000 * secs / n, 3),
-             "x_json": round(secs / floor, 2)} for name, secs in seconds.items()]
+    rows = [
+        {
+            "case": name,
+            "articles_per_s": round(n / secs, 1),
+            "ms_per_article": round(1000 * secs / n, 3),
+            "x_json": round(secs / floor, 2),
+        }
+        for name, secs in seconds.items()
+    ]
     ratio = seconds["newsml+validation"] / floor
     return {
         "mean_newsml_bytes": round(sum(map(len, documents)) / len(documents)),
         "rows": rows,
         "newsml_with_validation_x_json": round(ratio, 2),
-        "newsml_with_validation_x_json_with_validation": round(seconds["newsml+validation"] / seconds["json+validation"], 2),
-        "target_x_json": TARGET, "within_target": ratio <= TARGET,
+        "newsml_with_validation_x_json_with_validation": round(
+            seconds["newsml+validation"] / seconds["json+validation"], 2
+        ),
+        "target_x_json": TARGET,
+        "within_target": ratio <= TARGET,
     }
 
 

@@ -28,8 +28,7 @@ from newsgraph.readers.base import ReadOptions  # noqa: E402
 
 
 def sample_articles() -> list[Article]:
-    samples = sorted(p for p in (ROOT / "samples").iterdir()
-                     if p.is_file() and not p.name.endswith(".meta.json"))
+    samples = sorted(p for p in (ROOT / "samples").iterdir() if p.is_file() and not p.name.endswith(".meta.json"))
     return list(iter_articles(samples, options=ConvertOptions(to="json")))
 
 
@@ -52,8 +51,11 @@ def main() -> int:
     args = parser.parse_args()
 
     if standards.find(standards.NINJS_SCHEMAS[3]) is None:
-        print("error: the official ninjs schemas are not installed; the benchmark would skip "
-              f"validation ({standards.INSTALL_HINT})", file=sys.stderr)
+        print(
+            "error: the official ninjs schemas are not installed; the benchmark would skip "
+            f"validation ({standards.INSTALL_HINT})",
+            file=sys.stderr,
+        )
         return 2
     articles = sample_articles() * args.repeat
     json_fmt, ninjs_fmt = formats.get("json"), formats.get("ninjs")
@@ -64,6 +66,7 @@ def main() -> int:
             for article in articles:
                 base.render(fmt, article, options)
             return len(articles)
+
         return task
 
     v3 = [base.render(ninjs_fmt, a, validated).encode() for a in articles[: len(articles) // args.repeat]]
@@ -79,8 +82,7 @@ def main() -> int:
     rates = {
         "json": best_rate(export(json_fmt, validated), args.rounds),
         "ninjs3": best_rate(export(ninjs_fmt, validated), args.rounds),
-        "ninjs2": best_rate(export(ninjs_fmt, ExportOptions(validate=True, strict=True, ninjs_version=2)),
-                            args.rounds),
+        "ninjs2": best_rate(export(ninjs_fmt, ExportOptions(validate=True, strict=True, ninjs_version=2)), args.rounds),
         "ninjs3_unvalidated": best_rate(export(ninjs_fmt, ExportOptions(validate=False)), args.rounds),
         "ninjs3_read": best_rate(read_back, args.rounds),
     }

@@ -33,30 +33,52 @@ from newsgraph.model import mint_id  # noqa: E402
 
 def generated(n: int) -> Article:
     """n paragraphs, n/10 actors with up to 20 mentions each, n/5 quotes."""
-    body = [{"text": f"Person{i % 997} Name met Other{i % 991} Person in City{i % 101} on Monday, "
-                     f"officials said in statement number {i}."} for i in range(n)]
+    body = [
+        {
+            "text": f"Person{i % 997} Name met Other{i % 991} Person in City{i % 101} on Monday, "
+            f"officials said in statement number {i}."
+        }
+        for i in range(n)
+    ]
     actors = []
     for a in range(max(2, n // 10)):
         name = f"Person{a} Name"
         step = max(1, n // 10)
-        actors.append({"id": mint_id("person", name), "kind": "person", "name": name,
-                       "mentions": [{"paragraph": p, "start": 0, "end": 6} for p in range(a, n, step)][:20]})
-    quotes = [{"id": f"urn:newsgraph:article:x#quote-{q + 1}", "text": "met", "kind": "direct",
-               "spans": [{"paragraph": q, "start": 13, "end": 16}], "speaker": actors[q % len(actors)]["id"]}
-              for q in range(n // 5)]
-    return Article.model_validate({"id": "urn:newsgraph:article:x", "headline": "Headline", "body": body,
-                                   "actors": actors, "quotes": quotes})
+        actors.append(
+            {
+                "id": mint_id("person", name),
+                "kind": "person",
+                "name": name,
+                "mentions": [{"paragraph": p, "start": 0, "end": 6} for p in range(a, n, step)][:20],
+            }
+        )
+    quotes = [
+        {
+            "id": f"urn:newsgraph:article:x#quote-{q + 1}",
+            "text": "met",
+            "kind": "direct",
+            "spans": [{"paragraph": q, "start": 13, "end": 16}],
+            "speaker": actors[q % len(actors)]["id"],
+        }
+        for q in range(n // 5)
+    ]
+    return Article.model_validate(
+        {"id": "urn:newsgraph:article:x", "headline": "Headline", "body": body, "actors": actors, "quotes": quotes}
+    )
 
 
 def page(n: int) -> bytes:
-    paragraphs = "".join(f"<p>Paragraph {i} of the article says something about the council vote.</p>"
-                         for i in range(n))
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the article says something about the council vote.</p>" for i in range(n)
+    )
     return f"<html><head><title>T</title></head><body><article>{paragraphs}</article></body></html>".encode()
 
 
 def text(n: int) -> bytes:
-    samples = [(ROOT / "samples" / f"{s}.txt").read_text(encoding="utf-8").split("\n\n")[1:]
-               for s in ("fraud_trial", "harbour_strike", "rate_decision", "water_summit")]
+    samples = [
+        (ROOT / "samples" / f"{s}.txt").read_text(encoding="utf-8").split("\n\n")[1:]
+        for s in ("fraud_trial", "harbour_strike", "rate_decision", "water_summit")
+    ]
     # Every paragraph distinct, so that no parse is served from a cache.
     paragraphs = [f"In part {i}, {p}" for i in range(n // 15 + 1) for p in samples[i % 4]][:n]
     return ("Headline of a long article\n\n" + "\n\n".join(paragraphs)).encode()
@@ -87,22 +109,24 @@ def tasks(n: int) -> dict[str, Callable[[int], Callable[[], object]]]:
     out: dict[str, Callable[[int], Callable[[], object]]] = {}
     for fmt in formats.FORMATS:
         if fmt.writable:
-            out[f"export {fmt.name}"] = lambda k, f=fmt.name: (lambda a=generated(k): newsgraph.export(a, to=f))
+            out[f"export {fmt.name}"] = lambda k, f=fmt.name: lambda a=generated(k): newsgraph.export(a, to=f)
             out[f"read {fmt.name}"] = lambda k, f=fmt.name: (
-                lambda d=newsgraph.export(generated(k), to=f).encode(): read_bytes(d, format=f))
-    out["read html"] = lambda k: (lambda d=page(k): read_bytes(d, format="html"))
-    out["extract text"] = lambda k: (lambda a=read_bytes(text(k // 4), format="text")[0]: newsgraph.extract(a))
+                lambda d=newsgraph.export(generated(k), to=f).encode(): read_bytes(d, format=f)
+            )
+    out["read html"] = lambda k: lambda d=page(k): read_bytes(d, format="html")
+    out["extract text"] = lambda k: lambda a=read_bytes(text(k // 4), format="text")[0]: newsgraph.extract(a)
     # Hostile shapes (issue 21 item 9): a long token after the headline (the byline patterns),
     # a flood of quote marks (spaCy's tokenizer on a run of punctuation).
-    out["extract blob"] = lambda k: (lambda a=read_bytes(blob(100 * k), format="text")[0]: newsgraph.extract(a))
-    out["extract quotes"] = lambda k: (lambda a=read_bytes(quote_flood(5 * k), format="text")[0]:
-                                       newsgraph.extract(a))
+    out["extract blob"] = lambda k: lambda a=read_bytes(blob(100 * k), format="text")[0]: newsgraph.extract(a)
+    out["extract quotes"] = lambda k: lambda a=read_bytes(quote_flood(5 * k), format="text")[0]: newsgraph.extract(a)
     # One file of many articles (issue 21 item 11): a newsMessage, an --embed-html page.
-    out["many newsml"] = lambda k: (lambda a=many(k // 10): newsgraph.export(a, to="newsml"))
-    out["many page"] = lambda k: (lambda a=many(k // 10): newsgraph.export(
-        a, to="jsonld", options=newsgraph.ExportOptions(embed_html=True)))
+    out["many newsml"] = lambda k: lambda a=many(k // 10): newsgraph.export(a, to="newsml")
+    out["many page"] = lambda k: (
+        lambda a=many(k // 10): newsgraph.export(a, to="jsonld", options=newsgraph.ExportOptions(embed_html=True))
+    )
     out["extract long paragraph"] = lambda k: (
-        lambda a=read_bytes(long_paragraph(k), format="text")[0]: newsgraph.extract(a))
+        lambda a=read_bytes(long_paragraph(k), format="text")[0]: newsgraph.extract(a)
+    )
     return out
 
 
@@ -137,8 +161,12 @@ def main() -> int:
             continue
         make(args.n // 10)()  # first use loads schemas and caches: not part of either size
         small, large = best(make(args.n), args.rounds), best(make(4 * args.n), args.rounds)
-        results[name] = {"n": args.n, "seconds_n": round(small, 3), "seconds_4n": round(large, 3),
-                         "ratio": round(large / small, 1) if small > 0 else None}
+        results[name] = {
+            "n": args.n,
+            "seconds_n": round(small, 3),
+            "seconds_4n": round(large, 3),
+            "ratio": round(large / small, 1) if small > 0 else None,
+        }
     if args.json:
         print(json.dumps(results, indent=2))
     else:

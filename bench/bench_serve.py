@@ -44,8 +44,12 @@ def write_articles(folder: Path, n: int) -> list[Path]:
 
 def cli_rate(folder: Path, out: Path, n: int, jobs: int, to: str) -> dict:
     start = time.perf_counter()
-    subprocess.run([*NEWSGRAPH, "convert", f"{folder}/", "--to", to, "-o", f"{out}/", "-j", str(jobs), "-q"],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [*NEWSGRAPH, "convert", f"{folder}/", "--to", to, "-o", f"{out}/", "-j", str(jobs), "-q"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     seconds = time.perf_counter() - start
     return {"seconds": round(seconds, 2), "rate": round(n / seconds, 2)}
 
@@ -58,8 +62,11 @@ def free_port() -> int:
 
 def start_server(jobs: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    process = subprocess.Popen([*NEWSGRAPH, "serve", "--host", HOST, "--port", str(port), "-j", str(jobs)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*NEWSGRAPH, "serve", "--host", HOST, "--port", str(port), "-j", str(jobs)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://{HOST}:{port}"
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -93,8 +100,12 @@ def service_rate(base: str, paths: list[Path], concurrency: int, to: str) -> dic
                         return
                     path = pending.pop()
                 start = time.perf_counter()
-                response = http.post(f"{base}/v1/convert", params={"to": to}, content=path.read_bytes(),
-                                     headers={"content-type": "text/plain"})
+                response = http.post(
+                    f"{base}/v1/convert",
+                    params={"to": to},
+                    content=path.read_bytes(),
+                    headers={"content-type": "text/plain"},
+                )
                 elapsed = time.perf_counter() - start
                 with lock:
                     latencies.append(elapsed)
@@ -108,10 +119,14 @@ def service_rate(base: str, paths: list[Path], concurrency: int, to: str) -> dic
     for t in threads:
         t.join()
     seconds = time.perf_counter() - start
-    return {"seconds": round(seconds, 2), "rate": round(len(paths) / seconds, 2), "failures": failures[:5],
-            "failed": len(failures),
-            "latency_ms": {f"p{q}": round(1000 * percentile(latencies, q), 1) for q in (50, 90, 99)}
-            | {"max": round(1000 * max(latencies), 1)}}
+    return {
+        "seconds": round(seconds, 2),
+        "rate": round(len(paths) / seconds, 2),
+        "failures": failures[:5],
+        "failed": len(failures),
+        "latency_ms": {f"p{q}": round(1000 * percentile(latencies, q), 1) for q in (50, 90, 99)}
+        | {"max": round(1000 * max(latencies), 1)},
+    }
 
 
 def main() -> None:
@@ -133,9 +148,16 @@ def main() -> None:
         finally:
             process.terminate()
             process.wait(timeout=60)
-    result = {"articles": args.articles, "concurrency": args.concurrency, "jobs": args.jobs, "to": args.to,
-              "cli": cli, "service": service, "service_over_cli": round(service["rate"] / cli["rate"], 2),
-              "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.system()}}
+    result = {
+        "articles": args.articles,
+        "concurrency": args.concurrency,
+        "jobs": args.jobs,
+        "to": args.to,
+        "cli": cli,
+        "service": service,
+        "service_over_cli": round(service["rate"] / cli["rate"], 2),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.system()},
+    }
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

@@ -23,8 +23,14 @@ from pathlib import Path
 from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = next((base / "shared" / "eval-data" / "polnear" for base in (ROOT.parent, ROOT.parent.parent)
-                if (base / "shared").is_dir()), ROOT.parent / "shared" / "eval-data" / "polnear")
+POLNEAR = next(
+    (
+        base / "shared" / "eval-data" / "polnear"
+        for base in (ROOT.parent, ROOT.parent.parent)
+        if (base / "shared").is_dir()
+    ),
+    ROOT.parent / "shared" / "eval-data" / "polnear",
+)
 FIXTURE = ROOT / "tests" / "gold" / "corpus" / "polnear_actors.jsonl.gz"
 ACTOR_FIELDS = ("id", "kind", "name", "aliases", "titles", "gender", "affiliation")
 
@@ -55,8 +61,9 @@ def extract(workers: int) -> list[Path]:
     paths = []
     for split in ("train", "dev"):
         target = out / f"{split}.jsonl"
-        report = newsgraph.convert([POLNEAR / f"{split}.jsonl"], target,
-                                   options=newsgraph.ConvertOptions(workers=workers))
+        report = newsgraph.convert(
+            [POLNEAR / f"{split}.jsonl"], target, options=newsgraph.ConvertOptions(workers=workers)
+        )
         print(report.summary(), file=sys.stderr)
         paths.append(target)
     return paths
@@ -70,7 +77,10 @@ def main() -> None:
     paths = args.converted or extract(args.jobs)
     FIXTURE.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0: the same input makes the same bytes
-    with gzip.GzipFile(FIXTURE, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as handle:
+    with (
+        gzip.GzipFile(FIXTURE, "wb", compresslevel=9, mtime=0) as raw,
+        io.TextIOWrapper(raw, encoding="utf-8") as handle,
+    ):
         for n, record in enumerate(converted(paths), start=1):
             handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
     print(f"{n} articles -> {FIXTURE.relative_to(ROOT)} ({FIXTURE.stat().st_size // 1024} KiB)", file=sys.stderr)

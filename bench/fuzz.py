@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+
 @dataclass
 class Report:
     target: str
@@ -109,8 +110,7 @@ def check_pipeline(data: bytes, name: str | None, turn: int) -> int:
     for extracted in extracted_all:
         for fmt in formats.FORMATS:
             if fmt.writable:
-                back = newsgraph.read_bytes(newsgraph.export(extracted, to=fmt.name).encode("utf-8"),
-                                            format=fmt.name)
+                back = newsgraph.read_bytes(newsgraph.export(extracted, to=fmt.name).encode("utf-8"), format=fmt.name)
                 if back != [extracted]:
                     raise Crash(f"the {fmt.name} export of an extracted article reads back differently")
     return len(articles)
@@ -127,12 +127,16 @@ def target_strategy(target: str) -> tuple[Any, Callable[[bytes, str | None, int]
         from strategies import hostile_text, text as plain_text
 
         prose = st.lists(st.one_of(plain_text, hostile_text()), min_size=2, max_size=8).map(
-            lambda ps: "\n\n".join(ps).encode("utf-8"))
+            lambda ps: "\n\n".join(ps).encode("utf-8")
+        )
         return st.one_of(text_documents(), prose), check_pipeline, "text"
     if name == "sniff":
         return st.one_of(*JUNK.values()), check_read, None
-    strategy = {"junk": lambda: JUNK[name], "damaged": lambda: damaged(name),
-                "bytes": lambda: st.binary(max_size=4096)}[kind]()
+    strategy = {
+        "junk": lambda: JUNK[name],
+        "damaged": lambda: damaged(name),
+        "bytes": lambda: st.binary(max_size=4096),
+    }[kind]()
     return strategy, check_read, name
 
 
@@ -140,8 +144,7 @@ def all_targets() -> list[str]:
     from newsgraph import formats
 
     readable = [f.name for f in formats.FORMATS if f.readable]
-    return ([f"{n}:{k}" for k in ("junk", "damaged", "bytes") for n in readable]
-            + ["sniff:junk", "pipeline:text"])
+    return [f"{n}:{k}" for k in ("junk", "damaged", "bytes") for n in readable] + ["sniff:junk", "pipeline:text"]
 
 
 # --- running one target -------------------------------------------------------------------------
@@ -192,8 +195,11 @@ class Runner:
             path = self.out / "crashes" / f"{self.target.replace(':', '-')}-{digest}"
             path.with_suffix(".bin").write_bytes(data)
             path.with_suffix(".txt").write_text("".join(traceback.format_exception(err)), encoding="utf-8")
-            entry = self.report.crashes[sig] = {"count": 0, "input": str(path.with_suffix(".bin")),
-                                                "message": f"{type(err).__name__}: {err}"[:300]}
+            entry = self.report.crashes[sig] = {
+                "count": 0,
+                "input": str(path.with_suffix(".bin")),
+                "message": f"{type(err).__name__}: {err}"[:300],
+            }
         entry["count"] += 1
 
     def _maybe_slow(self, took: float, data: bytes) -> None:
@@ -220,8 +226,13 @@ def run_hypothesis(target: str, inputs: int, out: Path, hang: float, seed: int) 
     started = time.perf_counter()
 
     @hypothesis_seed(seed)
-    @settings(max_examples=inputs, phases=[Phase.generate], database=None, deadline=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=inputs,
+        phases=[Phase.generate],
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(st.data())
     def fuzz(data: st.DataObject) -> None:
         runner.run_one(data.draw(strategy), check, name)
@@ -241,8 +252,9 @@ def run_atheris(target: str, inputs: int, out: Path, hang: float, seed: int) -> 
     corpus.mkdir(parents=True, exist_ok=True)
 
     @hypothesis_seed(seed)
-    @settings(max_examples=200, phases=[Phase.generate], database=None, deadline=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=200, phases=[Phase.generate], database=None, deadline=None, suppress_health_check=list(HealthCheck)
+    )
     @given(st.data())
     def seed_corpus(data: st.DataObject) -> None:
         doc = data.draw(strategy)
@@ -283,9 +295,26 @@ def _work(job: tuple[str, str, int, str, float, int]) -> dict[str, Any]:
         # libFuzzer ends the process itself: run it in a child and read the report it leaves.
         import subprocess
 
-        subprocess.run([sys.executable, __file__, "--engine", "atheris", "--child", "--targets", target,
-                        "--inputs", str(inputs), "--out", out, "--hang", str(hang), "--seed", str(seed)],
-                       check=False)
+        subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--engine",
+                "atheris",
+                "--child",
+                "--targets",
+                target,
+                "--inputs",
+                str(inputs),
+                "--out",
+                out,
+                "--hang",
+                str(hang),
+                "--seed",
+                str(seed),
+            ],
+            check=False,
+        )
         saved = Path(out) / f"{target.replace(':', '-')}.json"
         return json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else asdict(Report(target))
     report = asdict(run_hypothesis(target, inputs, Path(out), hang, seed))
@@ -317,23 +346,31 @@ def main() -> int:
     # The pipeline (spaCy, every exporter) is ~20x slower per input than a reader: a smaller share.
     weights = {t: (0.2 if t.startswith("pipeline") else 1.0) for t in targets}
     total = sum(weights.values())
-    jobs = [(args.engine, t, max(1, int(args.inputs * weights[t] / total)), str(out), args.hang,
-             args.seed + i) for i, t in enumerate(targets)]
+    jobs = [
+        (args.engine, t, max(1, int(args.inputs * weights[t] / total)), str(out), args.hang, args.seed + i)
+        for i, t in enumerate(targets)
+    ]
     started = time.perf_counter()
     if args.jobs > 1:
         with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
             reports = pool.map(_work, jobs, chunksize=1)
     else:
         reports = [_work(job) for job in jobs]
-    summary = {"engine": args.engine, "seconds": round(time.perf_counter() - started, 1),
-               "inputs": sum(r["inputs"] for r in reports), "reports": reports}
+    summary = {
+        "engine": args.engine,
+        "seconds": round(time.perf_counter() - started, 1),
+        "inputs": sum(r["inputs"] for r in reports),
+        "reports": reports,
+    }
     (out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print(f"{'target':<18} {'inputs':>8} {'errors':>8} {'articles':>9} {'crashes':>8} {'slowest':>8}  seconds")
     for r in reports:
         slowest = f"{r['slowest'][0][0]:.2f}s" if r["slowest"] else "-"
         crashes = sum(c["count"] for c in r["crashes"].values())
-        print(f"{r['target']:<18} {r['inputs']:>8} {r['errors']:>8} {r['articles']:>9} {crashes:>8} "
-              f"{slowest:>8}  {r['seconds']:.0f}")
+        print(
+            f"{r['target']:<18} {r['inputs']:>8} {r['errors']:>8} {r['articles']:>9} {crashes:>8} "
+            f"{slowest:>8}  {r['seconds']:.0f}"
+        )
     print(f"{summary['inputs']} inputs in {summary['seconds']:.0f}s")
     found = {sig: c for r in reports for sig, c in r["crashes"].items()}
     for sig, c in found.items():

@@ -27,8 +27,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-SHARED = next((b / "shared" for b in (ROOT.parent, ROOT.parent.parent) if (b / "shared").is_dir()),
-              ROOT.parent / "shared")
+SHARED = next(
+    (b / "shared" for b in (ROOT.parent, ROOT.parent.parent) if (b / "shared").is_dir()), ROOT.parent / "shared"
+)
 BENCHMARK = SHARED / "realworld" / "html-benchmark"
 SCORER = SHARED / "realworld" / "score_html_body.py"
 _SPACE = re.compile(r"\s+")
@@ -82,8 +83,7 @@ def right_headlines(html: bytes, url: str = "") -> set[str]:
         suffix = _SUFFIX.search(title)
         if suffix:
             tail = _key(re.sub(r"^\s*\S+\s+", "", suffix.group()))
-            ends_title = any(t.strip().endswith(suffix.group().strip()) and t.strip() != title.strip()
-                             for t in titles)
+            ends_title = any(t.strip().endswith(suffix.group().strip()) and t.strip() != title.strip() for t in titles)
             if tail and (any(s and (s in tail or tail in s) for s in sites) or ends_title):
                 found.discard(_norm(title))
                 found.add(_norm(title[: suffix.start()]))
@@ -127,8 +127,11 @@ def measure(limit: int | None = None, extract: bool = True) -> dict[str, Any]:
     theirs = trafilatura_pages(html)
     theirs_seconds = time.perf_counter() - started
     urls = {k: v.get("url") or "" for k, v in json.loads((BENCHMARK / "ground-truth.json").read_text()).items()}
-    wrong = {pid: ours[pid][1] for pid in ours
-             if _norm(ours[pid][1] or "") not in right_headlines(html[pid], urls.get(pid, ""))}
+    wrong = {
+        pid: ours[pid][1]
+        for pid in ours
+        if _norm(ours[pid][1] or "") not in right_headlines(html[pid], urls.get(pid, ""))
+    }
     return {
         "pages": len(gold),
         "newsgraph": score.evaluate(gold, {k: v[0] for k, v in ours.items()}),
@@ -137,8 +140,10 @@ def measure(limit: int | None = None, extract: bool = True) -> dict[str, Any]:
         "headlines_right": 1 - (len(wrong) + len(set(gold) - set(ours))) / max(1, len(gold)),
         "wrong_headlines": wrong,
         "seconds_ratio": ours_seconds / max(theirs_seconds, 1e-9),
-        "page_f1": {pid: (score.page_f1(gold[pid], ours.get(pid, ("", None))[0]),
-                          score.page_f1(gold[pid], theirs.get(pid, ""))) for pid in gold},
+        "page_f1": {
+            pid: (score.page_f1(gold[pid], ours.get(pid, ("", None))[0]), score.page_f1(gold[pid], theirs.get(pid, "")))
+            for pid in gold
+        },
     }
 
 
@@ -152,12 +157,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{m['pages']} pages of {BENCHMARK}")
     for name in ("newsgraph", "trafilatura"):
         s = m[name]
-        print(f"  {name:<12} body F1 {s['f1']:.3f}  precision {s['precision']:.3f}  recall {s['recall']:.3f}  "
-              f"accuracy {s['accuracy']:.3f}")
-    print(f"  headlines right: {m['headlines_right']:.1%} ({len(m['wrong_headlines'])} wrong, "
-          f"{len(m['refused'])} pages refused)")
-    print(f"  time: newsgraph / trafilatura = {m['seconds_ratio']:.1f}x (newsgraph also reads metadata"
-          f"{'' if args.no_extract else ' and extracts'})")
+        print(
+            f"  {name:<12} body F1 {s['f1']:.3f}  precision {s['precision']:.3f}  recall {s['recall']:.3f}  "
+            f"accuracy {s['accuracy']:.3f}"
+        )
+    print(
+        f"  headlines right: {m['headlines_right']:.1%} ({len(m['wrong_headlines'])} wrong, "
+        f"{len(m['refused'])} pages refused)"
+    )
+    print(
+        f"  time: newsgraph / trafilatura = {m['seconds_ratio']:.1f}x (newsgraph also reads metadata"
+        f"{'' if args.no_extract else ' and extracts'})"
+    )
     if args.verbose:
         worst = sorted(m["page_f1"].items(), key=lambda kv: kv[1][0] - kv[1][1])
         for pid, (ours, theirs) in worst[:20]:

@@ -106,8 +106,7 @@ def score_article(article: Article, gold: dict[str, Any]) -> Result:
     res.ok["anywhere"] = any(e.kind in kinds for e in article.events)
     main = article.events[0] if article.events else None
     if main is None:
-        res.ok.update(kind=False, date=False, participants=False, full=False,
-                      place=False if gold["place"] else None)
+        res.ok.update(kind=False, date=False, participants=False, full=False, place=False if gold["place"] else None)
         return res
     names = [_actor_names(article, p) for p in main.participants]
     parts_ok = all(any(_alternatives(g) & n for n in names) for g in gold["participants"])
@@ -115,12 +114,16 @@ def score_article(article: Article, gold: dict[str, Any]) -> Result:
     res.ok["date"] = _date_ok(main, gold["dates"])
     res.ok["participants"] = parts_ok
     res.ok["full"] = bool(res.ok["kind"] and res.ok["date"] and parts_ok)
-    res.ok["place"] = bool(_alternatives(gold["place"]) & _place_names(article, main.location)) \
-        if gold["place"] else None
-    res.predicted = {"kind": main.kind, "label": main.label,
-                     "date": main.date.start if main.date else None,
-                     "participants": [a.name for p in main.participants if (a := article.actor(p))],
-                     "place": sorted(_place_names(article, main.location))}
+    res.ok["place"] = (
+        bool(_alternatives(gold["place"]) & _place_names(article, main.location)) if gold["place"] else None
+    )
+    res.predicted = {
+        "kind": main.kind,
+        "label": main.label,
+        "date": main.date.start if main.date else None,
+        "participants": [a.name for p in main.participants if (a := article.actor(p))],
+        "place": sorted(_place_names(article, main.location)),
+    }
     return res
 
 

@@ -126,10 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pred", type=Path, help="where to write the predictions (JSONL)")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--score", action="store_true", help="run the PolNeAR scorer on the result")
-    ap.add_argument("--pieces", action="store_true",
-                    help="one prediction per quote piece (span), for datasets that annotate pieces apart")
-    ap.add_argument("--inner-source", action="store_true",
-                    help="write the quote's speaker even when an outlet relayed it (PolNeAR annotates the outlet)")
+    ap.add_argument(
+        "--pieces",
+        action="store_true",
+        help="one prediction per quote piece (span), for datasets that annotate pieces apart",
+    )
+    ap.add_argument(
+        "--inner-source",
+        action="store_true",
+        help="write the quote's speaker even when an outlet relayed it (PolNeAR annotates the outlet)",
+    )
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()

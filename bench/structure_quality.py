@@ -26,8 +26,11 @@ from structure_gold import GOLD, cases, extract, score, structure_passes, summar
 from newsgraph import read_bytes  # noqa: E402
 from newsgraph.readers.base import ReadOptions  # noqa: E402
 
-DEFAULT = [(GOLD / "seeds", ROOT.parent / "shared" / "seeds"), (GOLD / "samples", ROOT / "samples"),
-           (GOLD / "fixtures", ROOT / "tests" / "fixtures" / "structure")]
+DEFAULT = [
+    (GOLD / "seeds", ROOT.parent / "shared" / "seeds"),
+    (GOLD / "samples", ROOT / "samples"),
+    (GOLD / "fixtures", ROOT / "tests" / "fixtures" / "structure"),
+]
 POLNEAR = ROOT.parent / "shared" / "eval-data" / "polnear"
 
 
@@ -55,8 +58,7 @@ def polnear() -> dict:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             doc = json.loads(line)
-            [article] = read_bytes(doc["text"].encode("utf-8"), format="text",
-                                   options=ReadOptions(source=doc["id"]))
+            [article] = read_bytes(doc["text"].encode("utf-8"), format="text", options=ReadOptions(source=doc["id"]))
             done = structure_passes(article)
             n += 1
             paragraphs += len(article.body)

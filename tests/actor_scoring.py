@@ -63,8 +63,7 @@ class Score:
 def score(article: Article, gold: dict) -> Score:
     s = Score()
     where = gold["file"]
-    paras = [(n, p.offset, p.offset + len(p.text)) for n, p in enumerate(article.body)
-             if p.offset is not None]
+    paras = [(n, p.offset, p.offset + len(p.text)) for n, p in enumerate(article.body) if p.offset is not None]
 
     def to_span(start: int, end: int) -> tuple[int, int, int] | None:
         for n, a, b in paras:
@@ -91,7 +90,7 @@ def score(article: Article, gold: dict) -> Score:
     for g in gold["entities"]:
         spans = [sp for sp in (to_span(a, b) for a, b in g["mentions"]) if sp]
         if not spans:
-            continue                    # not in the body any more: nothing to find
+            continue  # not in the body any more: nothing to find
         kind = g["kind"]
         s.counts["gold"] += 1
         s.counts[f"gold_{kind}"] += 1
@@ -114,8 +113,9 @@ def score(article: Article, gold: dict) -> Score:
             if len(hits) == 1 and all(sp in pspans for sp in spans):
                 s.counts["person_whole"] += 1
             else:
-                s.problems.append(f"{where}: person {g['name']!r} split or partly missed: "
-                                  f"{[pred[n][1] for _, n in hits]}")
+                s.problems.append(
+                    f"{where}: person {g['name']!r} split or partly missed: {[pred[n][1] for _, n in hits]}"
+                )
             ok_names = {normalise_name(x) for x in [g["name"], *g.get("also", [])]}
             if normalise_name(pname) in ok_names:
                 s.counts["person_name_ok"] += 1

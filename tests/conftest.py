@@ -19,8 +19,10 @@ from newsgraph.readers.base import ReadOptions
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 # ../shared next to the checkout; a worktree in a folder of worktrees finds it one up.
-SHARED = next((base / "shared" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
-              ROOT.parent / "shared")
+SHARED = next(
+    (base / "shared" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
+    ROOT.parent / "shared",
+)
 STANDARDS = SHARED / "standards"
 SEEDS = SHARED / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -58,6 +60,7 @@ class NetworkUsed(AssertionError):
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any attempt to resolve a name or open a connection fails the test."""
+
     def refuse(*args: object, **kwargs: object) -> None:
         raise NetworkUsed(f"network access attempted: {args!r}")
 

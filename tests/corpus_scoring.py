@@ -36,8 +36,9 @@ def gold_labels(corpus: Corpus, gold: dict[str, Any]) -> dict[tuple[str, str], t
     form_of = {f: name for name, c in gold["clusters"].items() for f in c["forms"]}
     labels = {}
     for article, local, entity, name in corpus.store.rows(
-            "SELECT a.id, m.local_id, e.id, m.name FROM mentions m JOIN articles a ON a.seq = m.article "
-            "JOIN entities e ON e.seq = m.entity"):
+        "SELECT a.id, m.local_id, e.id, m.name FROM mentions m JOIN articles a ON a.seq = m.article "
+        "JOIN entities e ON e.seq = m.entity"
+    ):
         if name in gold["ambiguous"]:
             cluster = gold["by_article"].get(article, {}).get(name)
         else:
@@ -80,8 +81,12 @@ def violations(corpus: Corpus, gold: dict[str, Any]) -> list[str]:
     names: dict[str, set[str]] = {}
     for entity, name in corpus.store.rows("SELECT e.id, m.name FROM mentions m JOIN entities e ON e.seq = m.entity"):
         names.setdefault(entity, set()).add(name)
-    return [f"{a} + {b} in {entity}" for a, b in gold["must_not_merge"]
-            for entity, held in names.items() if a in held and b in held]
+    return [
+        f"{a} + {b} in {entity}"
+        for a, b in gold["must_not_merge"]
+        for entity, held in names.items()
+        if a in held and b in held
+    ]
 
 
 def score(corpus: Corpus, gold: dict[str, Any]) -> Score:

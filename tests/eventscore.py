@@ -66,8 +66,12 @@ def _same(pred: set[str], gold: str) -> bool:
     if pred & g:
         return True
     # a person named by surname only in one of them
-    return any(p.rsplit("-", 1)[-1] == x.rsplit("-", 1)[-1] and "-" in (p + x) for p in pred for x in g
-               if len(p) > 3 and len(x) > 3)
+    return any(
+        p.rsplit("-", 1)[-1] == x.rsplit("-", 1)[-1] and "-" in (p + x)
+        for p in pred
+        for x in g
+        if len(p) > 3 and len(x) > 3
+    )
 
 
 @dataclass
@@ -120,12 +124,20 @@ class Score:
         cp, cr = r(self.contact_found, self.contact_pred), r(self.contact_found, self.contact_gold)
         pp, pr = r(self.part_right_pred, self.part_pred), r(self.part_right_gold, self.part_gold)
         return {
-            "date_f1": self._f1(dp, dr), "date_resolved": r(self.date_right, self.date_found),
-            "event_p": ep, "event_r": er, "event_f1": self._f1(ep, er),
-            "contact_p": cp, "contact_r": cr, "contact_f1": self._f1(cp, cr),
-            "participants_f1": self._f1(pp, pr), "date_acc": r(self.date_ok, self.dated),
-            "place_acc": r(self.place_ok, self.located), "status_acc": r(self.status_ok, self.event_found),
-            "kind_acc": r(self.kind_ok, self.event_found), "duplicates": float(self.duplicates),
+            "date_f1": self._f1(dp, dr),
+            "date_resolved": r(self.date_right, self.date_found),
+            "event_p": ep,
+            "event_r": er,
+            "event_f1": self._f1(ep, er),
+            "contact_p": cp,
+            "contact_r": cr,
+            "contact_f1": self._f1(cp, cr),
+            "participants_f1": self._f1(pp, pr),
+            "date_acc": r(self.date_ok, self.dated),
+            "place_acc": r(self.place_ok, self.located),
+            "status_acc": r(self.status_ok, self.event_found),
+            "kind_acc": r(self.kind_ok, self.event_found),
+            "duplicates": float(self.duplicates),
         }
 
 
@@ -144,8 +156,10 @@ def score_dates(article: Article, gold: dict) -> Score:
         if (hit.date.start, hit.date.end, hit.date.precision) == (g[2], g[3], g[4]):
             s.date_right += 1
         else:
-            s.notes.append(f"{gold['file']}: date at {g[0]} resolved {hit.date.start}..{hit.date.end} "
-                           f"{hit.date.precision}, gold {g[2]}..{g[3]} {g[4]}")
+            s.notes.append(
+                f"{gold['file']}: date at {g[0]} resolved {hit.date.start}..{hit.date.end} "
+                f"{hit.date.precision}, gold {g[2]}..{g[3]} {g[4]}"
+            )
     return s
 
 
@@ -153,8 +167,7 @@ def score_events(article: Article, gold: dict) -> Score:
     s = Score()
     preds = article.events
     golds = gold["events"]
-    spans = {e.id: [a for m in e.mentions if (a := _absolute(article, m.paragraph, m.start, m.end))]
-             for e in preds}
+    spans = {e.id: [a for m in e.mentions if (a := _absolute(article, m.paragraph, m.start, m.end))] for e in preds}
     names = {e.id: [_names_of(article, p) for p in e.participants] for e in preds}
 
     def shared(e, g) -> int:
@@ -170,8 +183,10 @@ def score_events(article: Article, gold: dict) -> Score:
             return overlap, parts
         return None
 
-    pairs = sorted(((c, i, j) for i, e in enumerate(preds) for j, g in enumerate(golds)
-                    if (c := candidate(e, g)) is not None), reverse=True)
+    pairs = sorted(
+        ((c, i, j) for i, e in enumerate(preds) for j, g in enumerate(golds) if (c := candidate(e, g)) is not None),
+        reverse=True,
+    )
     used_p: set[int] = set()
     used_g: set[int] = set()
     matched: list[tuple[int, int]] = []
@@ -181,8 +196,9 @@ def score_events(article: Article, gold: dict) -> Score:
         used_p.add(i)
         used_g.add(j)
         matched.append((i, j))
-    s.duplicates = sum(1 for i, e in enumerate(preds) if i not in used_p
-                       and any(candidate(e, golds[j]) for j in used_g))
+    s.duplicates = sum(
+        1 for i, e in enumerate(preds) if i not in used_p and any(candidate(e, golds[j]) for j in used_g)
+    )
     s.event_pred, s.event_gold, s.event_found = len(preds), len(golds), len(matched)
     s.contact_pred = sum(1 for e in preds if family(e.kind) == CONTACT)
     s.contact_gold = sum(1 for g in golds if family(g["kind"]) == CONTACT)

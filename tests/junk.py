@@ -26,13 +26,50 @@ from strategies import _ALPHABET, articles, hostile_text
 # --- values ---------------------------------------------------------------------------------
 
 _ODD_VALUES = (
-    "", " ", "x", "-1", "0", "1e9", "NaN", "999999999999", "0.5", "true",
-    "urn:x", "urn:newsgraph:person:jane-doe", "urn:newsgraph:article:1#quote-1", "http://example.org/a",
-    "https://schema.org/Person", "file:///etc/passwd", "http://127.0.0.1:9/x", "javascript:alert(1)",
-    "2025-13-45", "2021-06-16", "2021-06-16T09:30:00Z", "2021-06-16T25:61", "2023-07", "-0001-01-01",
-    "en", "en-GB", "not a tag", "ninat:text", "ninat:picture", "cpnat:person", "cpnat:geoArea",
-    "ngrel:cue", "ngquote:direct", "nonsense:x", "0:0:1", "1:5:2", "text/html", "text/plain",
-    "application/nitf+xml", "newsgraph", "3.1", "2.35", "Ann Lee", "By Ann Lee and Bo Chen",
+    "",
+    " ",
+    "x",
+    "-1",
+    "0",
+    "1e9",
+    "NaN",
+    "999999999999",
+    "0.5",
+    "true",
+    "urn:x",
+    "urn:newsgraph:person:jane-doe",
+    "urn:newsgraph:article:1#quote-1",
+    "http://example.org/a",
+    "https://schema.org/Person",
+    "file:///etc/passwd",
+    "http://127.0.0.1:9/x",
+    "javascript:alert(1)",
+    "2025-13-45",
+    "2021-06-16",
+    "2021-06-16T09:30:00Z",
+    "2021-06-16T25:61",
+    "2023-07",
+    "-0001-01-01",
+    "en",
+    "en-GB",
+    "not a tag",
+    "ninat:text",
+    "ninat:picture",
+    "cpnat:person",
+    "cpnat:geoArea",
+    "ngrel:cue",
+    "ngquote:direct",
+    "nonsense:x",
+    "0:0:1",
+    "1:5:2",
+    "text/html",
+    "text/plain",
+    "application/nitf+xml",
+    "newsgraph",
+    "3.1",
+    "2.35",
+    "Ann Lee",
+    "By Ann Lee and Bo Chen",
 )
 # XML-safe text: what lxml lets us put into a tree.
 _xml_text = st.one_of(st.sampled_from(_ODD_VALUES), st.text(_ALPHABET, max_size=12), hostile_text(max_pieces=3))
@@ -42,8 +79,11 @@ _json_scalar = st.one_of(st.none(), st.booleans(), st.integers(-3, 10**12), st.f
 
 
 def _json_values(keys: st.SearchStrategy[str], max_leaves: int = 25) -> st.SearchStrategy[Any]:
-    return st.recursive(_json_scalar, lambda inner: st.lists(inner, max_size=4)
-                        | st.dictionaries(keys, inner, max_size=6), max_leaves=max_leaves)
+    return st.recursive(
+        _json_scalar,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=6),
+        max_leaves=max_leaves,
+    )
 
 
 def _dumps(doc: Any) -> bytes:
@@ -61,8 +101,19 @@ def _dumps(doc: Any) -> bytes:
 
 def _model_keys() -> list[str]:
     keys: set[str] = set()
-    for cls in (model.Article, model.Paragraph, model.Span, model.Actor, model.Place, model.Quote,
-                model.Event, model.DateInfo, model.Media, model.Provenance, model.RemovedText):
+    for cls in (
+        model.Article,
+        model.Paragraph,
+        model.Span,
+        model.Actor,
+        model.Place,
+        model.Quote,
+        model.Event,
+        model.DateInfo,
+        model.Media,
+        model.Provenance,
+        model.RemovedText,
+    ):
         keys.update(cls.model_fields)
     return sorted(keys)
 
@@ -96,50 +147,200 @@ def _perturbed_article(draw: st.DrawFn) -> Any:
     return doc
 
 
-model_documents = st.one_of(
-    st.builds(_dumps, _perturbed_article()),
-    st.builds(_dumps, _json_values(_MODEL_KEYS)))
+model_documents = st.one_of(st.builds(_dumps, _perturbed_article()), st.builds(_dumps, _json_values(_MODEL_KEYS)))
 
-_NINJS_KEYS = st.sampled_from([
-    "uri", "type", "standard", "version", "headlines", "headline", "bodies", "body_html", "body_text",
-    "descriptions", "by", "byline", "people", "person", "organisations", "places", "events", "subjects",
-    "infoSources", "infosources", "associations", "renditions", "firstCreated", "versionCreated",
-    "language", "located", "eventDetails", "dates", "startDate", "name", "value", "role", "rel",
-    "contentType", "contenttype", "contactInfo", "address", "country", "href", "scheme", "code", "title",
-    "$standard", "schema", "geoJSON", "literal", "altids", "genre", "copyrightholder"])
-_NINJS_BODIES = st.lists(st.fixed_dictionaries(
-    {"value": st.one_of(_json_text, st.builds(lambda t: f"<p>{t}</p><script>x</script>", _json_text),
-                        st.sampled_from(["<p>a&#1;b</p>", "<q data-quote='urn:q:1'>q</q>", "<p><p><p>",
-                                         "<?xml version='1.0' encoding='latin-1'?><p>x</p>",
-                                         "<span data-actor='urn:a' data-span='x'>a</span>"]))},
-    optional={"contentType": st.sampled_from(["text/html", "text/plain", "application/xhtml+xml"]),
-              "role": _json_text}), max_size=2)
+_NINJS_KEYS = st.sampled_from(
+    [
+        "uri",
+        "type",
+        "standard",
+        "version",
+        "headlines",
+        "headline",
+        "bodies",
+        "body_html",
+        "body_text",
+        "descriptions",
+        "by",
+        "byline",
+        "people",
+        "person",
+        "organisations",
+        "places",
+        "events",
+        "subjects",
+        "infoSources",
+        "infosources",
+        "associations",
+        "renditions",
+        "firstCreated",
+        "versionCreated",
+        "language",
+        "located",
+        "eventDetails",
+        "dates",
+        "startDate",
+        "name",
+        "value",
+        "role",
+        "rel",
+        "contentType",
+        "contenttype",
+        "contactInfo",
+        "address",
+        "country",
+        "href",
+        "scheme",
+        "code",
+        "title",
+        "$standard",
+        "schema",
+        "geoJSON",
+        "literal",
+        "altids",
+        "genre",
+        "copyrightholder",
+    ]
+)
+_NINJS_BODIES = st.lists(
+    st.fixed_dictionaries(
+        {
+            "value": st.one_of(
+                _json_text,
+                st.builds(lambda t: f"<p>{t}</p><script>x</script>", _json_text),
+                st.sampled_from(
+                    [
+                        "<p>a&#1;b</p>",
+                        "<q data-quote='urn:q:1'>q</q>",
+                        "<p><p><p>",
+                        "<?xml version='1.0' encoding='latin-1'?><p>x</p>",
+                        "<span data-actor='urn:a' data-span='x'>a</span>",
+                    ]
+                ),
+            )
+        },
+        optional={
+            "contentType": st.sampled_from(["text/html", "text/plain", "application/xhtml+xml"]),
+            "role": _json_text,
+        },
+    ),
+    max_size=2,
+)
 ninjs_documents = st.builds(
     lambda base, extra: _dumps({**base, **extra}),
-    st.fixed_dictionaries({"uri": st.one_of(st.sampled_from(["urn:x:a", "http://example.org/n", "not a uri"]),
-                                            _json_text)},
-                          optional={"bodies": _NINJS_BODIES, "headlines": _json_values(_NINJS_KEYS, 8)}),
-    st.dictionaries(_NINJS_KEYS, _json_values(_NINJS_KEYS), max_size=6))
+    st.fixed_dictionaries(
+        {"uri": st.one_of(st.sampled_from(["urn:x:a", "http://example.org/n", "not a uri"]), _json_text)},
+        optional={"bodies": _NINJS_BODIES, "headlines": _json_values(_NINJS_KEYS, 8)},
+    ),
+    st.dictionaries(_NINJS_KEYS, _json_values(_NINJS_KEYS), max_size=6),
+)
 
-_LD_KEYS = st.sampled_from([
-    "@id", "@type", "@graph", "@value", "@language", "@list", "@set", "@reverse", "@index", "@context",
-    "headline", "name", "articleBody", "author", "publisher", "datePublished", "dateModified", "mentions",
-    "about", "hasPart", "text", "creator", "spokenByCharacter", "isPartOf", "location", "startDate",
-    "endDate", "attendee", "url", "image", "inLanguage", "keywords", "articleSection", "dateline",
-    "alternativeHeadline", "description", "sourceOrganization", "contentLocation", "identifier",
-    "sameAs", "position", "schemaVersion", "additionalType", "caption", "creditText", "contentUrl",
-    "affiliation", "jobTitle", "gender", "address", "addressCountry", "containedInPlace", "eventStatus",
-    "cssSelector", "mainEntityOfPage", "observationAbout", "variableMeasured", "value"])
-_LD_TYPES = st.sampled_from([
-    "NewsArticle", "ReportageNewsArticle", "Article", "Person", "Organization", "Place", "City", "Country",
-    "Event", "Quotation", "ImageObject", "WebPageElement", "Observation", "PropertyValue", "Thing",
-    "Bogus", "schema:NewsArticle", "http://schema.org/NewsArticle", "_:b0", "@id"])
-_LD_CONTEXTS = st.sampled_from([
-    "https://schema.org", "http://schema.org", "https://schema.org/", {"@vocab": "https://schema.org/"},
-    ["https://schema.org", {"x": "http://example.org/x"}], {"@vocab": "http://example.org/"},
-    {"schema": "https://schema.org/", "@vocab": "https://schema.org/"}, {"@base": "file:///etc/"},
-    "https://example.com/ctx.jsonld", "http://127.0.0.1:9/ctx", {"@import": "https://example.com/c"},
-    {"headline": {"@id": "https://schema.org/headline", "@type": "@id"}}, None, [], {}, 7])
+_LD_KEYS = st.sampled_from(
+    [
+        "@id",
+        "@type",
+        "@graph",
+        "@value",
+        "@language",
+        "@list",
+        "@set",
+        "@reverse",
+        "@index",
+        "@context",
+        "headline",
+        "name",
+        "articleBody",
+        "author",
+        "publisher",
+        "datePublished",
+        "dateModified",
+        "mentions",
+        "about",
+        "hasPart",
+        "text",
+        "creator",
+        "spokenByCharacter",
+        "isPartOf",
+        "location",
+        "startDate",
+        "endDate",
+        "attendee",
+        "url",
+        "image",
+        "inLanguage",
+        "keywords",
+        "articleSection",
+        "dateline",
+        "alternativeHeadline",
+        "description",
+        "sourceOrganization",
+        "contentLocation",
+        "identifier",
+        "sameAs",
+        "position",
+        "schemaVersion",
+        "additionalType",
+        "caption",
+        "creditText",
+        "contentUrl",
+        "affiliation",
+        "jobTitle",
+        "gender",
+        "address",
+        "addressCountry",
+        "containedInPlace",
+        "eventStatus",
+        "cssSelector",
+        "mainEntityOfPage",
+        "observationAbout",
+        "variableMeasured",
+        "value",
+    ]
+)
+_LD_TYPES = st.sampled_from(
+    [
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "Article",
+        "Person",
+        "Organization",
+        "Place",
+        "City",
+        "Country",
+        "Event",
+        "Quotation",
+        "ImageObject",
+        "WebPageElement",
+        "Observation",
+        "PropertyValue",
+        "Thing",
+        "Bogus",
+        "schema:NewsArticle",
+        "http://schema.org/NewsArticle",
+        "_:b0",
+        "@id",
+    ]
+)
+_LD_CONTEXTS = st.sampled_from(
+    [
+        "https://schema.org",
+        "http://schema.org",
+        "https://schema.org/",
+        {"@vocab": "https://schema.org/"},
+        ["https://schema.org", {"x": "http://example.org/x"}],
+        {"@vocab": "http://example.org/"},
+        {"schema": "https://schema.org/", "@vocab": "https://schema.org/"},
+        {"@base": "file:///etc/"},
+        "https://example.com/ctx.jsonld",
+        "http://127.0.0.1:9/ctx",
+        {"@import": "https://example.com/c"},
+        {"headline": {"@id": "https://schema.org/headline", "@type": "@id"}},
+        None,
+        [],
+        {},
+        7,
+    ]
+)
 
 
 @st.composite
@@ -177,15 +378,30 @@ jsonld_documents = st.builds(_dumps, _jsonld_document())
 
 _RAW_RECORDS = st.builds(
     lambda text, extra: _dumps({"text": text, **extra}),
-    hostile_text(), st.dictionaries(st.sampled_from(["id", "published", "modified", "url", "publisher",
-                                                     "language", "body", "extra"]), _json_scalar, max_size=3))
+    hostile_text(),
+    st.dictionaries(
+        st.sampled_from(["id", "published", "modified", "url", "publisher", "language", "body", "extra"]),
+        _json_scalar,
+        max_size=3,
+    ),
+)
 
 
 @st.composite
 def jsonl_documents(draw: st.DrawFn) -> bytes:
-    lines = draw(st.lists(st.one_of(_RAW_RECORDS, model_documents, ninjs_documents, jsonld_documents,
-                                    st.sampled_from([b"", b"{", b"[]", b"null", b"  ", b"{}{}"])),
-                          min_size=1, max_size=4))
+    lines = draw(
+        st.lists(
+            st.one_of(
+                _RAW_RECORDS,
+                model_documents,
+                ninjs_documents,
+                jsonld_documents,
+                st.sampled_from([b"", b"{", b"[]", b"null", b"  ", b"{}{}"]),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
     return draw(st.sampled_from([b"\n", b"\r\n"])).join(lines)
 
 
@@ -201,30 +417,143 @@ def text_documents(draw: st.DrawFn) -> bytes:
 
 # --- XML: NewsML-G2-like ------------------------------------------------------------------------
 
-_NAR_TAGS = ("newsItem", "newsMessage", "itemSet", "header", "catalogRef", "catalog", "scheme", "rightsInfo",
-             "itemMeta", "itemClass", "provider", "versionCreated", "firstCreated", "pubStatus", "generator",
-             "title", "edNote", "link", "contentMeta", "contentCreated", "contentModified", "located",
-             "creator", "contributor", "infoSource", "subject", "name", "definition", "related", "sameAs",
-             "broader", "type", "keyword", "language", "headline", "description", "dateline", "creditline",
-             "assert", "inlineRef", "partMeta", "role", "contentSet", "inlineXML", "inlineData",
-             "remoteContent", "eventDetails", "dates", "start", "end", "location", "participant",
-             "POIDetails", "position", "contentMetaExtProperty", "partMetaExtProperty", "altId")
-_NITF_TAGS = ("nitf", "head", "body", "body.head", "hedline", "hl1", "hl2", "byline", "body.content",
-              "block", "p", "person", "org", "location", "event", "q", "bq", "media", "media-caption",
-              "ul", "li", "table", "tr", "td", "body.end", "tagline", "note", "br")
+_NAR_TAGS = (
+    "newsItem",
+    "newsMessage",
+    "itemSet",
+    "header",
+    "catalogRef",
+    "catalog",
+    "scheme",
+    "rightsInfo",
+    "itemMeta",
+    "itemClass",
+    "provider",
+    "versionCreated",
+    "firstCreated",
+    "pubStatus",
+    "generator",
+    "title",
+    "edNote",
+    "link",
+    "contentMeta",
+    "contentCreated",
+    "contentModified",
+    "located",
+    "creator",
+    "contributor",
+    "infoSource",
+    "subject",
+    "name",
+    "definition",
+    "related",
+    "sameAs",
+    "broader",
+    "type",
+    "keyword",
+    "language",
+    "headline",
+    "description",
+    "dateline",
+    "creditline",
+    "assert",
+    "inlineRef",
+    "partMeta",
+    "role",
+    "contentSet",
+    "inlineXML",
+    "inlineData",
+    "remoteContent",
+    "eventDetails",
+    "dates",
+    "start",
+    "end",
+    "location",
+    "participant",
+    "POIDetails",
+    "position",
+    "contentMetaExtProperty",
+    "partMetaExtProperty",
+    "altId",
+)
+_NITF_TAGS = (
+    "nitf",
+    "head",
+    "body",
+    "body.head",
+    "hedline",
+    "hl1",
+    "hl2",
+    "byline",
+    "body.content",
+    "block",
+    "p",
+    "person",
+    "org",
+    "location",
+    "event",
+    "q",
+    "bq",
+    "media",
+    "media-caption",
+    "ul",
+    "li",
+    "table",
+    "tr",
+    "td",
+    "body.end",
+    "tagline",
+    "note",
+    "br",
+)
 _XHTML_TAGS = ("html", "head", "body", "p", "h1", "h2", "blockquote", "ul", "li", "span", "q", "script")
-_ATTRS = ("uri", "qcode", "literal", "role", "type", "contenttype", "guid", "version", "standard",
-          "standardversion", "rel", "href", "value", "confidence", "alias", "location-code", "idsrc",
-          "tag", "offset", "id", "idref", "conformance", "format", "size", "width", "reason", "affiliation")
+_ATTRS = (
+    "uri",
+    "qcode",
+    "literal",
+    "role",
+    "type",
+    "contenttype",
+    "guid",
+    "version",
+    "standard",
+    "standardversion",
+    "rel",
+    "href",
+    "value",
+    "confidence",
+    "alias",
+    "location-code",
+    "idsrc",
+    "tag",
+    "offset",
+    "id",
+    "idref",
+    "conformance",
+    "format",
+    "size",
+    "width",
+    "reason",
+    "affiliation",
+)
 _NG_ATTRS = ("value", "text", "quote", "precision", "part", "offset", "key", "confidence", "span")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @st.composite
 def _xml_element(draw: st.DrawFn, parent: etree._Element, depth: int) -> None:
-    namespace, tags = draw(st.sampled_from([(NAR, _NAR_TAGS), (NAR, _NAR_TAGS), (NITF, _NITF_TAGS),
-                                            (XHTML, _XHTML_TAGS), (NG, ("provenance", "note", "removed")),
-                                            ("", ("x", "newsItem", "nitf"))]))
+    namespace, tags = draw(
+        st.sampled_from(
+            [
+                (NAR, _NAR_TAGS),
+                (NAR, _NAR_TAGS),
+                (NITF, _NITF_TAGS),
+                (XHTML, _XHTML_TAGS),
+                (NG, ("provenance", "note", "removed")),
+                ("", ("x", "newsItem", "nitf")),
+            ]
+        )
+    )
     tag = draw(st.sampled_from(tags))
     el = etree.SubElement(parent, f"{{{namespace}}}{tag}" if namespace else tag)
     for attr in draw(st.lists(st.sampled_from(_ATTRS), max_size=3, unique=True)):
@@ -250,23 +579,39 @@ def _nar(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
 def _news_item(draw: st.DrawFn, parent: etree._Element | None) -> etree._Element:
     """A newsItem skeleton (itemMeta, contentMeta, an inline NITF body) filled with junk."""
     tag = draw(st.sampled_from(["newsItem"] * 12 + ["packageItem", "conceptItem"]))
-    item = (etree.Element(f"{{{NAR}}}{tag}", nsmap={None: NAR, "nitf": NITF, "ng": NG}) if parent is None
-            else _nar(parent, tag))
+    item = (
+        etree.Element(f"{{{NAR}}}{tag}", nsmap={None: NAR, "nitf": NITF, "ng": NG})
+        if parent is None
+        else _nar(parent, tag)
+    )
     # Mostly what a real item has, so that the reader gets past the envelope to the content.
-    for attr, values in (("guid", ["urn:x:1"] * 4 + ["not a uri", ""]), ("version", ["1", "x"]),
-                         ("standard", ["NewsML-G2"]), ("standardversion", ["2.35"] * 4 + ["3.0", "", "2"])):
+    for attr, values in (
+        ("guid", ["urn:x:1"] * 4 + ["not a uri", ""]),
+        ("version", ["1", "x"]),
+        ("standard", ["NewsML-G2"]),
+        ("standardversion", ["2.35"] * 4 + ["3.0", "", "2"]),
+    ):
         if draw(st.integers(0, 5)):
             item.set(attr, draw(st.sampled_from(values)))
     meta = _nar(item, "itemMeta")
-    _nar(meta, "itemClass", qcode=draw(st.sampled_from(["ninat:text"] * 4 + [
-        "ninat:composite", "ninat:picture", "ninat:x", "cinat:concept", ""])))
+    _nar(
+        meta,
+        "itemClass",
+        qcode=draw(
+            st.sampled_from(["ninat:text"] * 4 + ["ninat:composite", "ninat:picture", "ninat:x", "cinat:concept", ""])
+        ),
+    )
     if draw(st.booleans()):
         etree.SubElement(meta, f"{{{NAR}}}generator").text = draw(st.sampled_from(["newsgraph", "other"]))
     content_meta = _nar(item, "contentMeta")
-    inline = _nar(_nar(item, "contentSet"), "inlineXML", contenttype=draw(st.sampled_from(
-        ["application/nitf+xml", "application/xhtml+xml", "text/plain", ""])))
-    body = etree.SubElement(etree.SubElement(etree.SubElement(inline, f"{{{NITF}}}nitf"), f"{{{NITF}}}body"),
-                            f"{{{NITF}}}body.content")
+    inline = _nar(
+        _nar(item, "contentSet"),
+        "inlineXML",
+        contenttype=draw(st.sampled_from(["application/nitf+xml", "application/xhtml+xml", "text/plain", ""])),
+    )
+    body = etree.SubElement(
+        etree.SubElement(etree.SubElement(inline, f"{{{NITF}}}nitf"), f"{{{NITF}}}body"), f"{{{NITF}}}body.content"
+    )
     for container in (meta, content_meta, content_meta, body, body, item):
         for _ in range(draw(st.integers(0, 3))):
             draw(_xml_element(container, 2))
@@ -284,33 +629,119 @@ def newsml_documents(draw: st.DrawFn) -> bytes:
             draw(_news_item(item_set))
     if draw(st.integers(0, 3)) == 0:
         draw(_xml_element(root, 1))
-    return etree.tostring(root, xml_declaration=True,
-                          encoding=draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "iso-8859-1"])))
+    return etree.tostring(
+        root, xml_declaration=True, encoding=draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "iso-8859-1"]))
+    )
 
 
 # --- XML: standalone NITF and NewsML 1.x -------------------------------------------------------
 
-_NITF_META_TAGS = ("title", "meta", "tobject", "tobject.subject", "docdata", "doc-id", "urgency", "date.issue",
-                   "date.release", "doc.copyright", "key-list", "keyword", "identified-content", "person", "org",
-                   "location", "classifier", "du-key")
-_NITF_BODY_TAGS = ("hedline", "hl1", "hl2", "byline", "distributor", "dateline", "story.date", "abstract", "p",
-                   "pre", "q", "person", "org", "location", "block", "tagline", "note", "body.content", "br")
-_NITF_ATTRS = ("id-string", "norm", "ed-urg", "tobject.subject.refnum", "tobject.subject.code",
-               "tobject.subject.matter", "key", "name", "content", "holder", "year", "management-status",
-               "baselang", "value", "type", "id")
-_NEWSML1_TAGS = ("NewsEnvelope", "Priority", "NewsItem", "Identification", "NewsIdentifier", "PublicIdentifier",
-                 "NewsItemId", "NameLabel", "NewsManagement", "FirstCreated", "ThisRevisionCreated",
-                 "NewsComponent", "Role", "NewsLines", "HeadLine", "SubHeadLine", "ByLine", "DateLine",
-                 "CreditLine", "CopyrightLine", "SlugLine", "DescriptiveMetadata", "Language", "Genre",
-                 "SubjectCode", "SubjectMatter", "TopicSet", "Topic", "FormalName", "Description",
-                 "ContentItem", "MediaType", "Format", "DataContent", "nitf", "p")
+_NITF_META_TAGS = (
+    "title",
+    "meta",
+    "tobject",
+    "tobject.subject",
+    "docdata",
+    "doc-id",
+    "urgency",
+    "date.issue",
+    "date.release",
+    "doc.copyright",
+    "key-list",
+    "keyword",
+    "identified-content",
+    "person",
+    "org",
+    "location",
+    "classifier",
+    "du-key",
+)
+_NITF_BODY_TAGS = (
+    "hedline",
+    "hl1",
+    "hl2",
+    "byline",
+    "distributor",
+    "dateline",
+    "story.date",
+    "abstract",
+    "p",
+    "pre",
+    "q",
+    "person",
+    "org",
+    "location",
+    "block",
+    "tagline",
+    "note",
+    "body.content",
+    "br",
+)
+_NITF_ATTRS = (
+    "id-string",
+    "norm",
+    "ed-urg",
+    "tobject.subject.refnum",
+    "tobject.subject.code",
+    "tobject.subject.matter",
+    "key",
+    "name",
+    "content",
+    "holder",
+    "year",
+    "management-status",
+    "baselang",
+    "value",
+    "type",
+    "id",
+)
+_NEWSML1_TAGS = (
+    "NewsEnvelope",
+    "Priority",
+    "NewsItem",
+    "Identification",
+    "NewsIdentifier",
+    "PublicIdentifier",
+    "NewsItemId",
+    "NameLabel",
+    "NewsManagement",
+    "FirstCreated",
+    "ThisRevisionCreated",
+    "NewsComponent",
+    "Role",
+    "NewsLines",
+    "HeadLine",
+    "SubHeadLine",
+    "ByLine",
+    "DateLine",
+    "CreditLine",
+    "CopyrightLine",
+    "SlugLine",
+    "DescriptiveMetadata",
+    "Language",
+    "Genre",
+    "SubjectCode",
+    "SubjectMatter",
+    "TopicSet",
+    "Topic",
+    "FormalName",
+    "Description",
+    "ContentItem",
+    "MediaType",
+    "Format",
+    "DataContent",
+    "nitf",
+    "p",
+)
 _NEWSML1_ATTRS = ("FormalName", "Scheme", "Variant", "Href", "Duid", "Value", "Essential")
-_DATES = st.sampled_from(["20260101T120000Z", "20260101T1200+0100", "YYYYMMDD000000-HHMM", "2026-01-01",
-                          "20261345T999999", "", "x"])
+_DATES = st.sampled_from(
+    ["20260101T120000Z", "20260101T1200+0100", "YYYYMMDD000000-HHMM", "2026-01-01", "20261345T999999", "", "x"]
+)
 
 
-def _junk_children(draw: st.DrawFn, parent: etree._Element, tags: tuple[str, ...], attrs: tuple[str, ...],
-                   ns: str, depth: int) -> None:
+def _junk_children(
+    draw: st.DrawFn, parent: etree._Element, tags: tuple[str, ...], attrs: tuple[str, ...], ns: str, depth: int
+) -> None:
     for _ in range(draw(st.integers(0, 4 - depth))):
         tag = draw(st.sampled_from(tags))
         el = etree.SubElement(parent, f"{{{ns}}}{tag}" if ns else tag)
@@ -325,11 +756,12 @@ def _junk_children(draw: st.DrawFn, parent: etree._Element, tags: tuple[str, ...
 
 
 def _serialise(draw: st.DrawFn, root: etree._Element, doctype: str) -> bytes:
-    data = etree.tostring(root, xml_declaration=True,
-                          encoding=draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "iso-8859-1"])))
+    data = etree.tostring(
+        root, xml_declaration=True, encoding=draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "iso-8859-1"]))
+    )
     if draw(st.integers(0, 3)) == 0 and data.startswith(b"<?xml"):  # an external DTD named, as agencies do
         end = data.index(b"?>") + 2
-        data = data[:end] + f"\n<!DOCTYPE {doctype} SYSTEM \"http://127.0.0.1:9/{doctype}.dtd\">".encode() + data[end:]
+        data = data[:end] + f'\n<!DOCTYPE {doctype} SYSTEM "http://127.0.0.1:9/{doctype}.dtd">'.encode() + data[end:]
     return data
 
 
@@ -363,35 +795,146 @@ def newsml1_documents(draw: st.DrawFn) -> bytes:
 @st.composite
 def wire_documents(draw: st.DrawFn) -> bytes:
     """IPTC 7901 / ANPA 1312 framing around junk lines: SOH, header, STX, text, ETX, trailer."""
+
     def lines(n: int) -> str:
         return draw(st.sampled_from(["\r\n", "\n"])).join(
-            draw(st.lists(st.one_of(hostile_text(max_pieces=2), st.text(max_size=30),
-                                    st.sampled_from(["^By X=", "^Eds: x<", "^BC-x", "REFILE", "By A =", "* * *",
-                                                     "not intended for publication", "\t   x<", ""])),
-                          max_size=n)))
+            draw(
+                st.lists(
+                    st.one_of(
+                        hostile_text(max_pieces=2),
+                        st.text(max_size=30),
+                        st.sampled_from(
+                            [
+                                "^By X=",
+                                "^Eds: x<",
+                                "^BC-x",
+                                "REFILE",
+                                "By A =",
+                                "* * *",
+                                "not intended for publication",
+                                "\t   x<",
+                                "",
+                            ]
+                        ),
+                    ),
+                    max_size=n,
+                )
+            )
+        )
+
     start = draw(st.sampled_from(["\x01", "\x16\x16\x01"]))
     header = draw(st.sampled_from(["eca0003 3 i 380  dpa 0045", "r z\x13\x11 BC-X--Y 1stLd   02-20 0500", "", "x"]))
-    text = (start + header + "\r\n" + lines(3) + draw(st.sampled_from(["\x02", ""])) + lines(8)
-            + draw(st.sampled_from(["\x03", ""])) + lines(2))
+    text = (
+        start
+        + header
+        + "\r\n"
+        + lines(3)
+        + draw(st.sampled_from(["\x02", ""]))
+        + lines(8)
+        + draw(st.sampled_from(["\x03", ""]))
+        + lines(2)
+    )
     return text.encode(draw(st.sampled_from(["utf-8", "latin-1"])), "replace")
 
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-_HTML_TAGS = ("html", "head", "body", "title", "meta", "link", "article", "main", "section", "div", "p", "h1",
-              "h2", "h3", "span", "a", "script", "style", "iframe", "noscript", "figure", "img", "figcaption",
-              "table", "tr", "td", "ul", "ol", "li", "blockquote", "br", "time", "header", "footer", "nav",
-              "aside", "template", "svg", "math", "form", "input", "object", "embed", "video", "base", "frame")
-_HTML_ATTRS = ("class", "id", "href", "src", "data-src", "content", "name", "property", "rel", "lang", "type",
-               "datetime", "itemprop", "itemtype", "alt", "srcdoc", "style", "onload", "charset", "http-equiv")
+_HTML_TAGS = (
+    "html",
+    "head",
+    "body",
+    "title",
+    "meta",
+    "link",
+    "article",
+    "main",
+    "section",
+    "div",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "span",
+    "a",
+    "script",
+    "style",
+    "iframe",
+    "noscript",
+    "figure",
+    "img",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "br",
+    "time",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "template",
+    "svg",
+    "math",
+    "form",
+    "input",
+    "object",
+    "embed",
+    "video",
+    "base",
+    "frame",
+)
+_HTML_ATTRS = (
+    "class",
+    "id",
+    "href",
+    "src",
+    "data-src",
+    "content",
+    "name",
+    "property",
+    "rel",
+    "lang",
+    "type",
+    "datetime",
+    "itemprop",
+    "itemtype",
+    "alt",
+    "srcdoc",
+    "style",
+    "onload",
+    "charset",
+    "http-equiv",
+)
 _HTML_TEXT = st.one_of(
-    _xml_text, st.text(max_size=20),
-    st.sampled_from(["&amp;", "&#1;", "&#xD800;", "&#0;", "&#xFFFE;", "&bogus;", "&#99999999;", "]]>", "<!--",
-                     "-->", "<![CDATA[x]]>", "<?php x ?>", "</", "<", "The council approved the new footbridge "
-                     "on a vote of seven to two last night, officials said.",
-                     '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "x"}',
-                     "<script>fetch('http://127.0.0.1:9/')</script>",
-                     "<iframe src='http://127.0.0.1:9/'></iframe>"]))
+    _xml_text,
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "&amp;",
+            "&#1;",
+            "&#xD800;",
+            "&#0;",
+            "&#xFFFE;",
+            "&bogus;",
+            "&#99999999;",
+            "]]>",
+            "<!--",
+            "-->",
+            "<![CDATA[x]]>",
+            "<?php x ?>",
+            "</",
+            "<",
+            "The council approved the new footbridge on a vote of seven to two last night, officials said.",
+            '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "x"}',
+            "<script>fetch('http://127.0.0.1:9/')</script>",
+            "<iframe src='http://127.0.0.1:9/'></iframe>",
+        ]
+    ),
+)
 
 
 @st.composite
@@ -399,8 +942,10 @@ def _html_fragment(draw: st.DrawFn, depth: int) -> str:
     parts = []
     for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
         tag = draw(st.sampled_from(_HTML_TAGS))
-        attrs = "".join(f' {a}="{draw(_HTML_TEXT)}"' if draw(st.booleans()) else f" {a}={draw(_HTML_TEXT)}"
-                        for a in draw(st.lists(st.sampled_from(_HTML_ATTRS), max_size=3, unique=True)))
+        attrs = "".join(
+            f' {a}="{draw(_HTML_TEXT)}"' if draw(st.booleans()) else f" {a}={draw(_HTML_TEXT)}"
+            for a in draw(st.lists(st.sampled_from(_HTML_ATTRS), max_size=3, unique=True))
+        )
         inner = draw(_html_fragment(depth + 1))
         close = draw(st.sampled_from([f"</{tag}>", f"</{tag}>", "", f"</{tag.upper()}  >"]))
         parts.append(f"<{tag}{attrs}>{inner}{close}")
@@ -410,10 +955,20 @@ def _html_fragment(draw: st.DrawFn, depth: int) -> str:
 
 @st.composite
 def html_documents(draw: st.DrawFn) -> bytes:
-    head = draw(st.sampled_from(["", "<!DOCTYPE html>", "<!doctype html><!-- x -->", "\ufeff",
-                                 "<?xml version='1.0'?><!DOCTYPE html SYSTEM 'http://127.0.0.1:9/x.dtd'>"]))
-    page = (head + "<html><head>" + draw(_html_fragment(2)) + "</head><body>" + draw(_html_fragment(1))
-            + "</body></html>")
+    head = draw(
+        st.sampled_from(
+            [
+                "",
+                "<!DOCTYPE html>",
+                "<!doctype html><!-- x -->",
+                "\ufeff",
+                "<?xml version='1.0'?><!DOCTYPE html SYSTEM 'http://127.0.0.1:9/x.dtd'>",
+            ]
+        )
+    )
+    page = (
+        head + "<html><head>" + draw(_html_fragment(2)) + "</head><body>" + draw(_html_fragment(1)) + "</body></html>"
+    )
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "windows-1252", "shift_jis"]))
     if encoding not in ("utf-8", "utf-16"):
         page = page.replace("<head>", f"<head><meta charset='{encoding}'>", 1)
@@ -422,9 +977,32 @@ def html_documents(draw: st.DrawFn) -> bytes:
 
 # --- damaged exports --------------------------------------------------------------------------------
 
-_INSERTS = st.sampled_from([b"\x00", b"\xff\xfe", b"\xed\xa0\x80", b"\xc3", b"\x01", b"<", b"&", b"&#1;", b"]]>",
-                            b'"', b"{", b"}", b"[", b"\\", b"\\u0000", b"\\ud800", b"\n", b"\r", b"<!DOCTYPE x>",
-                            b'<!ENTITY e SYSTEM "file:///etc/passwd">', b"&e;", codecs.BOM_UTF8])
+_INSERTS = st.sampled_from(
+    [
+        b"\x00",
+        b"\xff\xfe",
+        b"\xed\xa0\x80",
+        b"\xc3",
+        b"\x01",
+        b"<",
+        b"&",
+        b"&#1;",
+        b"]]>",
+        b'"',
+        b"{",
+        b"}",
+        b"[",
+        b"\\",
+        b"\\u0000",
+        b"\\ud800",
+        b"\n",
+        b"\r",
+        b"<!DOCTYPE x>",
+        b'<!ENTITY e SYSTEM "file:///etc/passwd">',
+        b"&e;",
+        codecs.BOM_UTF8,
+    ]
+)
 
 
 @st.composite
@@ -437,15 +1015,15 @@ def damage(draw: st.DrawFn, data: bytes) -> bytes:
         at = draw(st.sampled_from(range(len(data) + 1)))
         action = draw(st.sampled_from(["truncate", "insert", "delete", "duplicate", "flip"]))
         if action == "truncate":
-            data = data[:max(at, 1)]
+            data = data[: max(at, 1)]
         elif action == "insert":
             data = data[:at] + draw(_INSERTS) + data[at:]
         elif action == "delete":
-            data = data[:at] + data[at + draw(st.integers(1, 50)):]
+            data = data[:at] + data[at + draw(st.integers(1, 50)) :]
         elif action == "duplicate":
-            data = data[:at] + data[at:at + draw(st.integers(1, 200))] + data[at:]
+            data = data[:at] + data[at : at + draw(st.integers(1, 200))] + data[at:]
         elif at < len(data):
-            data = data[:at] + bytes([data[at] ^ (1 << draw(st.integers(0, 7)))]) + data[at + 1:]
+            data = data[:at] + bytes([data[at] ^ (1 << draw(st.integers(0, 7)))]) + data[at + 1 :]
     return data
 
 
@@ -464,16 +1042,59 @@ def damaged(draw: st.DrawFn, name: str) -> bytes:
 _ATOM = "http://www.w3.org/2005/Atom"
 _RSS10 = "http://purl.org/rss/1.0/"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_FEED_NS = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.org/dc/elements/1.1/",
-            "media": "http://search.yahoo.com/mrss/", "wp": "http://wordpress.org/export/1.2/"}
-_ITEM_TAGS = ("title", "link", "guid", "description", "pubDate", "category", "enclosure", "author",
-              "content:encoded", "dc:creator", "dc:date", "media:content", "media:thumbnail", "media:credit",
-              "wp:post_type", "wp:post_id", "wp:attachment_url", "wp:postmeta", "summary", "content", "id",
-              "updated", "published")
-_FEED_VALUES = st.one_of(st.sampled_from([
-    "", "x", "https://x.example/a", "/relative", "Tue, 04 Mar 2025 18:40:00 -0500", "2025-03-04T18:40:00Z",
-    "not a date", "0001-01-01T00:00:00Z", "attachment", "post", "<p>Some <b>HTML</b></p>", "&lt;p&gt;x",
-    "[caption]Boats[/caption]", "image/jpeg", "a<br><br>b"]), _xml_text)
+_FEED_NS = {
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "media": "http://search.yahoo.com/mrss/",
+    "wp": "http://wordpress.org/export/1.2/",
+}
+_ITEM_TAGS = (
+    "title",
+    "link",
+    "guid",
+    "description",
+    "pubDate",
+    "category",
+    "enclosure",
+    "author",
+    "content:encoded",
+    "dc:creator",
+    "dc:date",
+    "media:content",
+    "media:thumbnail",
+    "media:credit",
+    "wp:post_type",
+    "wp:post_id",
+    "wp:attachment_url",
+    "wp:postmeta",
+    "summary",
+    "content",
+    "id",
+    "updated",
+    "published",
+)
+_FEED_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "x",
+            "https://x.example/a",
+            "/relative",
+            "Tue, 04 Mar 2025 18:40:00 -0500",
+            "2025-03-04T18:40:00Z",
+            "not a date",
+            "0001-01-01T00:00:00Z",
+            "attachment",
+            "post",
+            "<p>Some <b>HTML</b></p>",
+            "&lt;p&gt;x",
+            "[caption]Boats[/caption]",
+            "image/jpeg",
+            "a<br><br>b",
+        ]
+    ),
+    _xml_text,
+)
 
 
 @st.composite
@@ -482,8 +1103,15 @@ def _feed_child(draw: st.DrawFn, parent: etree._Element, namespace: str | None) 
     prefix, _, local = name.rpartition(":")
     ns = _FEED_NS.get(prefix) if prefix else namespace
     el = etree.SubElement(parent, f"{{{ns}}}{local}" if ns else local)
-    for attr in draw(st.lists(st.sampled_from(("url", "href", "type", "length", "domain", "term", "scheme",
-                                               "label", "rel", "isPermaLink", "medium")), max_size=3, unique=True)):
+    for attr in draw(
+        st.lists(
+            st.sampled_from(
+                ("url", "href", "type", "length", "domain", "term", "scheme", "label", "rel", "isPermaLink", "medium")
+            ),
+            max_size=3,
+            unique=True,
+        )
+    ):
         el.set(attr, draw(_FEED_VALUES))
     if draw(st.booleans()):
         el.text = draw(_FEED_VALUES)
@@ -515,12 +1143,34 @@ def feed_documents(draw: st.DrawFn) -> bytes:
 
 json_feed_documents = st.fixed_dictionaries(
     {"version": st.sampled_from(["https://jsonfeed.org/version/1.1", "https://jsonfeed.org/version/1"])},
-    optional={"title": _FEED_VALUES, "language": st.sampled_from(["en", "x y", ""]),
-              "items": st.lists(st.one_of(st.dictionaries(st.sampled_from(
-                  ["id", "url", "title", "content_html", "content_text", "date_published", "tags", "authors",
-                   "image", "attachments", "summary"]), st.one_of(_FEED_VALUES, st.lists(_FEED_VALUES, max_size=2),
-                                                                 st.integers(), st.none())), _FEED_VALUES),
-                  max_size=3)},
+    optional={
+        "title": _FEED_VALUES,
+        "language": st.sampled_from(["en", "x y", ""]),
+        "items": st.lists(
+            st.one_of(
+                st.dictionaries(
+                    st.sampled_from(
+                        [
+                            "id",
+                            "url",
+                            "title",
+                            "content_html",
+                            "content_text",
+                            "date_published",
+                            "tags",
+                            "authors",
+                            "image",
+                            "attachments",
+                            "summary",
+                        ]
+                    ),
+                    st.one_of(_FEED_VALUES, st.lists(_FEED_VALUES, max_size=2), st.integers(), st.none()),
+                ),
+                _FEED_VALUES,
+            ),
+            max_size=3,
+        ),
+    },
 ).map(lambda doc: json.dumps(doc).encode())
 
 
@@ -544,9 +1194,11 @@ def _deep_markup(draw: st.DrawFn, xml: bool) -> bytes:
     tag = draw(st.sampled_from(["p", "div", "q", "span", "blockquote", "assert", "nitf:p"]))
     inner = f"<{tag}>" * depth + "The council approved the footbridge on a vote of seven to two." + f"</{tag}>" * depth
     if xml:
-        return (f"<newsItem xmlns='{NAR}' xmlns:nitf='{NITF}' guid='urn:x:1' standardversion='2.35'>"
-                f"<itemMeta><itemClass qcode='ninat:text'/></itemMeta><contentSet><inlineXML>{inner}"
-                "</inlineXML></contentSet></newsItem>").encode()
+        return (
+            f"<newsItem xmlns='{NAR}' xmlns:nitf='{NITF}' guid='urn:x:1' standardversion='2.35'>"
+            f"<itemMeta><itemClass qcode='ninat:text'/></itemMeta><contentSet><inlineXML>{inner}"
+            "</inlineXML></contentSet></newsItem>"
+        ).encode()
     return f"<html><body><article>{inner}</article></body></html>".encode()
 
 
@@ -558,14 +1210,19 @@ _DEEP: dict[str, st.SearchStrategy[bytes]] = {
     "html": _deep_markup(xml=False),
     "newsml": _deep_markup(xml=True),
     "feed": _deep_markup(xml=False).map(
-        lambda page: b'<rss version="2.0"><channel><item><title>T</title><description><![CDATA['
-        + page + b"]]></description></item></channel></rss>"),
+        lambda page: (
+            b'<rss version="2.0"><channel><item><title>T</title><description><![CDATA['
+            + page
+            + b"]]></description></item></channel></rss>"
+        )
+    ),
     "json": st.one_of(_deep_json(_in_field("", "")), _deep_json(_in_field('{"id": "urn:x:a", "topics": ', "}"))),
     "ninjs": _deep_json(_in_field('{"uri": "urn:x:a", "people": ', "}")),
     "jsonld": _deep_json(_in_field('{"@context": "https://schema.org", "@type": "NewsArticle", "about": ', "}")),
-    "jsonl": st.one_of(_deep_json(_in_field('{"text": "Headline\\n\\nBody.", "id": ', "}\n")),
-                       _deep_json(_in_field('{"@context": "https://schema.org", "@type": "NewsArticle", "x": ',
-                                            "}\n"))),
+    "jsonl": st.one_of(
+        _deep_json(_in_field('{"text": "Headline\\n\\nBody.", "id": ', "}\n")),
+        _deep_json(_in_field('{"@context": "https://schema.org", "@type": "NewsArticle", "x": ', "}\n")),
+    ),
 }
 
 JUNK: dict[str, st.SearchStrategy[bytes]] = {
@@ -582,4 +1239,3 @@ JUNK: dict[str, st.SearchStrategy[bytes]] = {
     "rss": st.one_of(feed_documents(), _DEEP["feed"]),
     "atom": st.one_of(feed_documents(), _DEEP["feed"]),
 }
-

@@ -18,8 +18,9 @@ NAR = "http://iptc.org/std/nar/2006-10-01/"
 def require_xsd() -> None:
     """Skip (saying why) when the official XSD is not on the standards search path."""
     if standards.find(standards.NEWSML_XSD) is None:
-        pytest.skip(f"{standards.NEWSML_XSD} is not installed (CI has ../shared/standards; "
-                    "locally set $NEWSGRAPH_STANDARDS)")
+        pytest.skip(
+            f"{standards.NEWSML_XSD} is not installed (CI has ../shared/standards; locally set $NEWSGRAPH_STANDARDS)"
+        )
 
 
 def examples_dir() -> Path:
@@ -52,10 +53,14 @@ def expected_subjects(article: Article) -> list[tuple[str, str | None, str]]:
     # Topics with a code or URI come first, where their keywords would be.
     subjects = [("cpnat:abstract", t.uri, t.name or "") for t in article.topics if t.code or t.uri]
     # Never a group ("reporters"), an agency or the publisher; an author only if mentioned.
-    subjects += [(nature[a.kind], a.id, a.name) for a in article.actors
-                 if a.kind != "group" and a.id not in agencies and (a.mentions or a.id not in article.authors)]
-    subjects += [("cpnat:poi" if p.kind in ("venue", "address") else "cpnat:geoArea", p.id, p.name)
-                 for p in article.places]
+    subjects += [
+        (nature[a.kind], a.id, a.name)
+        for a in article.actors
+        if a.kind != "group" and a.id not in agencies and (a.mentions or a.id not in article.authors)
+    ]
+    subjects += [
+        ("cpnat:poi" if p.kind in ("venue", "address") else "cpnat:geoArea", p.id, p.name) for p in article.places
+    ]
     subjects += [("cpnat:event", e.id, e.label) for e in article.events]
     return subjects
 

@@ -45,8 +45,7 @@ class _QuietServer(ThreadingHTTPServer):
 class ScriptedServer:
     """Answers each request with the next Reply (the last one repeats), or with ``handler``."""
 
-    def __init__(self, replies: list[Reply] | None = None,
-                 handler: Callable[[Seen], Reply] | None = None) -> None:
+    def __init__(self, replies: list[Reply] | None = None, handler: Callable[[Seen], Reply] | None = None) -> None:
         self.replies = list(replies or [Reply()])
         self.handler = handler
         self.seen: list[Seen] = []

@@ -68,8 +68,12 @@ def cli_server(*args: str, root: Path, kill: bool = False) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(root / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     log = tempfile.TemporaryFile()
-    process = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--host", HOST, "--port", str(port),
-                                *args], env=env, stdout=log, stderr=log)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph.cli", "serve", "--host", HOST, "--port", str(port), *args],
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
     base = f"http://{HOST}:{port}"
     try:
         try:

@@ -25,8 +25,9 @@ from newsgraph.model import (
     normalise_name,
 )
 
-_ALPHABET = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),
-                          blacklist_characters="\u00a0\u2028\u2029\ufeff")
+_ALPHABET = st.characters(
+    blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"), blacklist_characters="\u00a0\u2028\u2029\ufeff"
+)
 words = st.text(_ALPHABET, min_size=1, max_size=12).map(str.strip).filter(bool)
 text = st.lists(words, min_size=1, max_size=12).map(" ".join)
 name = st.lists(st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True), min_size=1, max_size=3).map(" ".join)
@@ -34,8 +35,9 @@ name = st.lists(st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True), min_size=1, m
 
 @st.composite
 def iso_date(draw: st.DrawFn) -> str:
-    d = draw(st.dates(min_value=__import__("datetime").date(1990, 1, 1),
-                      max_value=__import__("datetime").date(2035, 12, 31)))
+    d = draw(
+        st.dates(min_value=__import__("datetime").date(1990, 1, 1), max_value=__import__("datetime").date(2035, 12, 31))
+    )
     if draw(st.booleans()):
         return d.isoformat()
     hh, mm = draw(st.integers(0, 23)), draw(st.integers(0, 59))
@@ -53,8 +55,12 @@ def span(draw: st.DrawFn, body: list[str]) -> dict:
 
 
 @st.composite
-def articles(draw: st.DrawFn, text: st.SearchStrategy[str] = text, words: st.SearchStrategy[str] = words,
-             name: st.SearchStrategy[str] = name) -> Article:
+def articles(
+    draw: st.DrawFn,
+    text: st.SearchStrategy[str] = text,
+    words: st.SearchStrategy[str] = words,
+    name: st.SearchStrategy[str] = name,
+) -> Article:
     """A valid Article; ``text``, ``words`` and ``name`` draw its free text (see hostile_articles)."""
     body = draw(st.lists(text, min_size=1, max_size=4))
     roles = [draw(st.sampled_from(["body", "body", "subheading", "blockquote"])) for _ in body]
@@ -65,66 +71,118 @@ def articles(draw: st.DrawFn, text: st.SearchStrategy[str] = text, words: st.Sea
     actors = []
     for i, nm in enumerate(actor_names):
         kind = draw(st.sampled_from(ACTOR_KINDS))
-        actors.append({
-            "id": mint_id(kind, nm), "kind": kind, "name": nm,
-            "aliases": draw(st.lists(name, max_size=2, unique=True)),
-            "titles": draw(st.lists(text, max_size=2, unique=True)),
-            "description": opt(text),
-            "gender": opt(st.sampled_from(["female", "male"])) if kind == "person" else None,
-            "identifiers": draw(st.dictionaries(st.sampled_from(["wikidata", "isni"]),
-                                                st.from_regex(r"Q[1-9][0-9]{0,6}", fullmatch=True), max_size=1)),
-            "mentions": draw(st.lists(span(body), max_size=3)),
-        })
+        actors.append(
+            {
+                "id": mint_id(kind, nm),
+                "kind": kind,
+                "name": nm,
+                "aliases": draw(st.lists(name, max_size=2, unique=True)),
+                "titles": draw(st.lists(text, max_size=2, unique=True)),
+                "description": opt(text),
+                "gender": opt(st.sampled_from(["female", "male"])) if kind == "person" else None,
+                "identifiers": draw(
+                    st.dictionaries(
+                        st.sampled_from(["wikidata", "isni"]),
+                        st.from_regex(r"Q[1-9][0-9]{0,6}", fullmatch=True),
+                        max_size=1,
+                    )
+                ),
+                "mentions": draw(st.lists(span(body), max_size=3)),
+            }
+        )
     ids = [a["id"] for a in actors]
     for i, a in enumerate(actors):
         others = [x for x in ids if x != a["id"]]
         a["affiliation"] = draw(st.none() | st.sampled_from(others)) if others else None
-    places = [{"id": mint_id("place", nm), "name": nm, "kind": draw(st.sampled_from(PLACE_KINDS)),
-               "country": opt(name), "aliases": draw(st.lists(name, max_size=1)),
-               "mentions": draw(st.lists(span(body), max_size=2))}
-              for nm in draw(st.lists(name, max_size=3, unique_by=normalise_name))]
+    places = [
+        {
+            "id": mint_id("place", nm),
+            "name": nm,
+            "kind": draw(st.sampled_from(PLACE_KINDS)),
+            "country": opt(name),
+            "aliases": draw(st.lists(name, max_size=1)),
+            "mentions": draw(st.lists(span(body), max_size=2)),
+        }
+        for nm in draw(st.lists(name, max_size=3, unique_by=normalise_name))
+    ]
     pids = [p["id"] for p in places]
     pick_actor = (st.none() | st.sampled_from(ids)) if ids else st.none()
     events = []
     for n in range(draw(st.integers(0, 2))):
         start = draw(iso_date())
-        events.append({
-            "id": f"{aid}#event-{n + 1}", "kind": draw(st.sampled_from(EVENT_KINDS)), "label": draw(text),
-            "date": draw(st.none() | st.just({"start": start[:10], "text": draw(text),
-                                              "precision": draw(st.sampled_from(["day", "month", "approximate"]))})),
-            "status": draw(st.sampled_from(EVENT_STATUSES)),
-            "location": draw(st.none() | st.sampled_from(pids)) if pids else None,
-            "participants": draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else [],
-            "mentions": draw(st.lists(span(body), max_size=2)),
-            "confidence": draw(st.sampled_from([1.0, 0.5, 0.75])),
-        })
+        events.append(
+            {
+                "id": f"{aid}#event-{n + 1}",
+                "kind": draw(st.sampled_from(EVENT_KINDS)),
+                "label": draw(text),
+                "date": draw(
+                    st.none()
+                    | st.just(
+                        {
+                            "start": start[:10],
+                            "text": draw(text),
+                            "precision": draw(st.sampled_from(["day", "month", "approximate"])),
+                        }
+                    )
+                ),
+                "status": draw(st.sampled_from(EVENT_STATUSES)),
+                "location": draw(st.none() | st.sampled_from(pids)) if pids else None,
+                "participants": draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else [],
+                "mentions": draw(st.lists(span(body), max_size=2)),
+                "confidence": draw(st.sampled_from([1.0, 0.5, 0.75])),
+            }
+        )
     eids = [e["id"] for e in events]
     quotes = []
     for n in range(draw(st.integers(0, 3))):
-        quotes.append({
-            "id": f"{aid}#quote-{n + 1}", "text": draw(text), "kind": draw(st.sampled_from(QUOTE_KINDS)),
-            "speaker": draw(pick_actor), "speaker_mention": opt(span(body)), "cue": opt(st.sampled_from(["said", "told", "according to"])),
-            "spans": draw(st.lists(span(body), min_size=1, max_size=2)),
-            "addressee": draw(pick_actor), "via": draw(pick_actor),
-            "event": draw(st.none() | st.sampled_from(eids)) if eids else None,
-            "confidence": draw(st.sampled_from([1.0, 0.9, 0.5])),
-        })
+        quotes.append(
+            {
+                "id": f"{aid}#quote-{n + 1}",
+                "text": draw(text),
+                "kind": draw(st.sampled_from(QUOTE_KINDS)),
+                "speaker": draw(pick_actor),
+                "speaker_mention": opt(span(body)),
+                "cue": opt(st.sampled_from(["said", "told", "according to"])),
+                "spans": draw(st.lists(span(body), min_size=1, max_size=2)),
+                "addressee": draw(pick_actor),
+                "via": draw(pick_actor),
+                "event": draw(st.none() | st.sampled_from(eids)) if eids else None,
+                "confidence": draw(st.sampled_from([1.0, 0.9, 0.5])),
+            }
+        )
     data = {
-        "id": aid, "headline": opt(text), "kicker": opt(words), "subheadline": opt(text),
+        "id": aid,
+        "headline": opt(text),
+        "kicker": opt(words),
+        "subheadline": opt(text),
         "authors": draw(st.lists(st.sampled_from(ids), unique=True, max_size=2)) if ids else [],
         "publisher": draw(pick_actor),
         "sources": draw(st.lists(st.sampled_from(ids), unique=True, max_size=2)) if ids else [],
         "url": opt(st.from_regex(r"https://example\.org/[a-z]{1,10}(/[a-z0-9-]{1,10}){0,2}", fullmatch=True)),
         "language": opt(st.sampled_from(["en", "en-GB", "de", "fr"])),
-        "published": opt(iso_date()), "modified": opt(iso_date()),
-        "dateline": opt(text), "section": opt(words),
+        "published": opt(iso_date()),
+        "modified": opt(iso_date()),
+        "dateline": opt(text),
+        "section": opt(words),
         "body": [{"text": t, "role": r, "offset": opt(st.integers(0, 10_000))} for t, r in zip(body, roles)],
-        "media": draw(st.lists(st.fixed_dictionaries({
-            "kind": st.sampled_from(["image", "video"]),
-            "url": st.none() | st.from_regex(r"https://example\.org/m/[a-z]{1,8}\.jpg", fullmatch=True),
-            "caption": st.none() | text, "credit": st.none() | text}), max_size=2)),
+        "media": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "kind": st.sampled_from(["image", "video"]),
+                        "url": st.none() | st.from_regex(r"https://example\.org/m/[a-z]{1,8}\.jpg", fullmatch=True),
+                        "caption": st.none() | text,
+                        "credit": st.none() | text,
+                    }
+                ),
+                max_size=2,
+            )
+        ),
         "topics": draw(st.lists(st.one_of(words, coded_topics), max_size=3, unique_by=str)),
-        "actors": actors, "places": places, "quotes": quotes, "events": events,
+        "actors": actors,
+        "places": places,
+        "quotes": quotes,
+        "events": events,
     }
     return Article.model_validate(data)
 
@@ -133,12 +191,32 @@ def articles(draw: st.DrawFn, text: st.SearchStrategy[str] = text, words: st.Sea
 # code without one, a bare subject code named by a scheme URI, a URI alone.
 _CODE = st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True)
 coded_topics = st.one_of(
-    st.builds(lambda n, c: {"name": n, "code": f"medtop:{c}", "scheme": "medtop",
-                            "uri": f"http://cv.iptc.org/newscodes/mediatopic/{c}"}, st.none() | words, _CODE),
-    st.builds(lambda n, a, c: {"name": n, "code": f"{a}:{c}", "scheme": a}, words,
-              st.sampled_from(["apsubject", "N2", "stt-topics"]), _CODE),
-    st.builds(lambda n, c: {"name": n, "code": c, "scheme": "http://cv.iptc.org/newscodes/subjectcode/",
-                            "uri": f"http://cv.iptc.org/newscodes/subjectcode/{c}"}, st.none() | words, _CODE),
+    st.builds(
+        lambda n, c: {
+            "name": n,
+            "code": f"medtop:{c}",
+            "scheme": "medtop",
+            "uri": f"http://cv.iptc.org/newscodes/mediatopic/{c}",
+        },
+        st.none() | words,
+        _CODE,
+    ),
+    st.builds(
+        lambda n, a, c: {"name": n, "code": f"{a}:{c}", "scheme": a},
+        words,
+        st.sampled_from(["apsubject", "N2", "stt-topics"]),
+        _CODE,
+    ),
+    st.builds(
+        lambda n, c: {
+            "name": n,
+            "code": c,
+            "scheme": "http://cv.iptc.org/newscodes/subjectcode/",
+            "uri": f"http://cv.iptc.org/newscodes/subjectcode/{c}",
+        },
+        st.none() | words,
+        _CODE,
+    ),
     st.builds(lambda n, c: {"name": n, "uri": f"https://topics.example.org/{c}"}, words, _CODE),
 )
 
@@ -147,21 +225,81 @@ coded_topics = st.one_of(
 
 HOSTILE_PIECES: tuple[str, ...] = (
     # XML and HTML specials, CDATA edges, comments, scripts
-    "<", ">", "&", '"', "'", "]]>", "]]", "<![CDATA[", "<!--", "-->", "--", "<!DOCTYPE x>",
-    "</script>", "</SCRIPT >", "<script>alert(1)</script>", "</style>", "<?xml version='1.0'?>",
-    "<p>", "</p>", "<b>bold</b>", "<q data-quote=\"urn:x\">", '<a href="javascript:x">',
-    "&amp;", "&lt;", "&#60;", "&#x3C;", "&nbsp;", "&e;", "%p;",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "]]>",
+    "]]",
+    "<![CDATA[",
+    "<!--",
+    "-->",
+    "--",
+    "<!DOCTYPE x>",
+    "</script>",
+    "</SCRIPT >",
+    "<script>alert(1)</script>",
+    "</style>",
+    "<?xml version='1.0'?>",
+    "<p>",
+    "</p>",
+    "<b>bold</b>",
+    '<q data-quote="urn:x">',
+    '<a href="javascript:x">',
+    "&amp;",
+    "&lt;",
+    "&#60;",
+    "&#x3C;",
+    "&nbsp;",
+    "&e;",
+    "%p;",
     # JSON and JavaScript
-    "\\", "\\u003c", '"}', "{{x}}", "${x}", "\u2028", "\u2029",
+    "\\",
+    "\\u003c",
+    '"}',
+    "{{x}}",
+    "${x}",
+    "\u2028",
+    "\u2029",
     # bidi and invisible characters
-    "\u202e", "\u202a", "\u2066", "\u2069", "\u200e", "\u200f", "\u200b", "\u2060", "\ufeff",
-    "\u00ad", "\u034f",
+    "\u202e",
+    "\u202a",
+    "\u2066",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u200b",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u034f",
     # quotes of every kind
-    "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u201a", "\u2039",
-    "\u203a", "`", "\u00b4", "\u300c", "\u300d",
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "\u00ab",
+    "\u00bb",
+    "\u201e",
+    "\u201a",
+    "\u2039",
+    "\u203a",
+    "`",
+    "\u00b4",
+    "\u300c",
+    "\u300d",
     # characters XML allows but that are easily mangled
-    "\x7f", "\x85", "\x9f", "\U0001F600", "e\u0301", "\U0001FFFE", "\U0010FFFD", "\ufffd",
-    "\u00a0", "\u3000",
+    "\x7f",
+    "\x85",
+    "\x9f",
+    "\U0001f600",
+    "e\u0301",
+    "\U0001fffe",
+    "\U0010fffd",
+    "\ufffd",
+    "\u00a0",
+    "\u3000",
     # one very long word
     "W" * 2000,
 )
@@ -181,8 +319,9 @@ def hostile_text(draw: st.DrawFn, max_pieces: int = 8) -> str:
 
 
 hostile_words = hostile_text(max_pieces=2)
-hostile_names = st.builds(lambda lead, rest: lead + rest, st.from_regex(r"[A-Z][a-z]{1,6}", fullmatch=True),
-                          hostile_text(max_pieces=3))
+hostile_names = st.builds(
+    lambda lead, rest: lead + rest, st.from_regex(r"[A-Z][a-z]{1,6}", fullmatch=True), hostile_text(max_pieces=3)
+)
 
 
 def hostile_articles() -> st.SearchStrategy[Article]:
@@ -191,15 +330,37 @@ def hostile_articles() -> st.SearchStrategy[Article]:
 
 
 # Free-text fields of the model: everything that is not an id, a date, a URL or a kind.
-FREE_TEXT_FIELDS = frozenset({
-    "headline", "kicker", "subheadline", "dateline", "section", "text", "name", "aliases", "titles",
-    "description", "caption", "credit", "topics", "label", "cue", "country", "source", "notes", "reason",
-    "reader", "newsgraph_version"})
+FREE_TEXT_FIELDS = frozenset(
+    {
+        "headline",
+        "kicker",
+        "subheadline",
+        "dateline",
+        "section",
+        "text",
+        "name",
+        "aliases",
+        "titles",
+        "description",
+        "caption",
+        "credit",
+        "topics",
+        "label",
+        "cue",
+        "country",
+        "source",
+        "notes",
+        "reason",
+        "reader",
+        "newsgraph_version",
+    }
+)
 
 
 def poisoned(article: Article, suffix: str) -> Article:
     """``article`` with ``suffix`` appended to every free-text field and identifier (appended:
     spans still point at the same characters). The deterministic worst case."""
+
     def poison(value: Any, key: str | None = None) -> Any:
         if isinstance(value, dict):
             if key == "identifiers":

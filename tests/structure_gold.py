@@ -60,7 +60,7 @@ def score(article: Article, text: str, gold: dict) -> Counter[str]:
     body = [(p.offset, p.offset + len(p.text), p) for p in article.body if p.offset is not None]
 
     def kept(s: int, e: int) -> bool:
-        return any(ps <= s and e <= pe and p.text[s - ps:e - ps] == text[s:e] for ps, pe, p in body)
+        return any(ps <= s and e <= pe and p.text[s - ps : e - ps] == text[s:e] for ps, pe, p in body)
 
     def gone(s: int, e: int) -> bool:
         return not any(ps < e and s < pe for ps, pe, _ in body)
@@ -70,7 +70,7 @@ def score(article: Article, text: str, gold: dict) -> Counter[str]:
         c[f"{metric}.hit"] += int(ok)
 
     def span_text(r: list[int] | None) -> str | None:
-        return None if r is None else text[r[0]:r[1]]
+        return None if r is None else text[r[0] : r[1]]
 
     for s, e in gold["body"]:
         acc("body_kept", kept(s, e))
@@ -84,8 +84,11 @@ def score(article: Article, text: str, gold: dict) -> Counter[str]:
     names = {a.id: a for a in article.actors}
     if "publisher" in gold:
         pub = names[article.publisher].name if article.publisher else None
-        acc("publisher", (pub is None and gold["publisher"] is None)
-            or (pub is not None and gold["publisher"] is not None and same_outlet(pub, gold["publisher"])))
+        acc(
+            "publisher",
+            (pub is None and gold["publisher"] is None)
+            or (pub is not None and gold["publisher"] is not None and same_outlet(pub, gold["publisher"])),
+        )
     acc("topics", [t.label.casefold() for t in article.topics] == [t.casefold() for t in gold["topics"]])
 
     def sets(metric: str, predicted: list[str], expected: list[str], same) -> None:  # type: ignore[no-untyped-def]
@@ -93,16 +96,24 @@ def score(article: Article, text: str, gold: dict) -> Counter[str]:
         c[f"{metric}.gold"] += len(expected)
         c[f"{metric}.tp"] += sum(any(same(p, g) for p in predicted) for g in expected)
 
-    sets("authors", [names[a].name for a in article.authors], gold["authors"],
-         lambda a, b: normalise_name(a) == normalise_name(b))
+    sets(
+        "authors",
+        [names[a].name for a in article.authors],
+        gold["authors"],
+        lambda a, b: normalise_name(a) == normalise_name(b),
+    )
     sets("sources", [names[s].name for s in article.sources], gold["sources"], same_outlet)
     for m in gold["media"]:
         cap, cred = span_text(m["caption"]), span_text(m["credit"])
         acc("media", any(x.caption == cap and x.credit == cred for x in article.media))
     c["media_extra"] += max(0, len(article.media) - len(gold["media"]))
     subheads = [(p.offset, p.offset + len(p.text)) for _, _, p in body if p.role == "subheading"]
-    sets("subheadings", [f"{s}:{e}" for s, e in subheads], [f"{s}:{e}" for s, e in gold["subheadings"]],
-         lambda a, b: a == b)
+    sets(
+        "subheadings",
+        [f"{s}:{e}" for s, e in subheads],
+        [f"{s}:{e}" for s, e in gold["subheadings"]],
+        lambda a, b: a == b,
+    )
     return c
 
 

@@ -64,11 +64,39 @@ def install_stubs() -> None:
     root = Path(list(spec.submodule_search_locations)[0])
     app = _App()
     _module("flask", current_app=app)
-    config = _module("superdesk.config", HTML_TAGS_WHITELIST=(
-        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "ul", "ol", "li", "div", "p", "em",
-        "strong", "i", "b", "a", "span", "br", "pre", "table", "tr", "td", "th"))
-    sd = _module("superdesk", __path__=[str(root)], app=app, config=config,
-                 get_resource_service=lambda name: _Vocabularies())
+    config = _module(
+        "superdesk.config",
+        HTML_TAGS_WHITELIST=(
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "figure",
+            "ul",
+            "ol",
+            "li",
+            "div",
+            "p",
+            "em",
+            "strong",
+            "i",
+            "b",
+            "a",
+            "span",
+            "br",
+            "pre",
+            "table",
+            "tr",
+            "td",
+            "th",
+        ),
+    )
+    sd = _module(
+        "superdesk", __path__=[str(root)], app=app, config=config, get_resource_service=lambda name: _Vocabularies()
+    )
     import lxml.html.clean  # noqa: F401  (lxml 4 made it an attribute on import of lxml.html)
 
     sd.etree = _real("superdesk.etree", root / "etree.py")
@@ -92,11 +120,25 @@ def install_stubs() -> None:
         Continuous_News = 5
         Ordinary = 6
 
-    content_type = types.SimpleNamespace(TEXT="text", PREFORMATTED="preformatted", AUDIO="audio",
-                                         VIDEO="video", PICTURE="picture", GRAPHIC="graphic",
-                                         COMPOSITE="composite", EVENT="event")
-    _module("superdesk.metadata.item", ITEM_TYPE="type", CONTENT_TYPE=content_type, Priority=Priority,
-            GUID_TAG="tag", GUID_FIELD="guid", GUID_NEWSML="newsml")
+    content_type = types.SimpleNamespace(
+        TEXT="text",
+        PREFORMATTED="preformatted",
+        AUDIO="audio",
+        VIDEO="video",
+        PICTURE="picture",
+        GRAPHIC="graphic",
+        COMPOSITE="composite",
+        EVENT="event",
+    )
+    _module(
+        "superdesk.metadata.item",
+        ITEM_TYPE="type",
+        CONTENT_TYPE=content_type,
+        Priority=Priority,
+        GUID_TAG="tag",
+        GUID_FIELD="guid",
+        GUID_NEWSML="newsml",
+    )
     _real("superdesk.metadata.utils", root / "metadata" / "utils.py")
     _real("superdesk.utc", root / "utc.py")
     # The package's own base classes, without the imports of its every other parser.

@@ -39,25 +39,43 @@ def test_provider_item_with_xhtml_in_the_default_namespace() -> None:
     assert a.headline == "Ferry route to the islands resumes after storm repairs"
     assert a.subheadline == "Crossings run hourly again from Monday"
     assert (a.byline, a.creditline, a.slugline, a.genre, a.urgency) == (
-        "By Ines Marlow", "Example Wire", "FERRY-ISLANDS-REPAIRS", "Current", 3)
+        "By Ines Marlow",
+        "Example Wire",
+        "FERRY-ISLANDS-REPAIRS",
+        "Current",
+        3,
+    )
     assert (a.published, a.created, a.modified, a.embargoed) == (
-        "2026-03-02T08:05:00Z", "2026-03-02T07:40:00Z", "2026-03-02T09:14:00Z", "2026-03-02T10:00:00Z")
+        "2026-03-02T08:05:00Z",
+        "2026-03-02T07:40:00Z",
+        "2026-03-02T09:14:00Z",
+        "2026-03-02T10:00:00Z",
+    )
     assert a.rights is not None and (a.rights.holder, a.rights.usage) == ("Example Wire Ltd", "Not for resale.")
     # The page's <title> and the <h1> repeating the headline are not body text.
     assert [p.text[:20] for p in a.body] == ["HARBOURTON, March 2 ", '"We are glad to have', "Crossings will leave"]
     assert "the headline" in " ".join(a.provenance.notes)
     # Lines for editors and the rights line leave the body, kept as removed text.
     assert [(r.reason, r.text[:20]) for r in a.provenance.removed] == [
-        ("editors' advisory", "(Updates with timeta"), ("rights notice", "© 2026 Example Wire ")]
+        ("editors' advisory", "(Updates with timeta"),
+        ("rights notice", "© 2026 Example Wire "),
+    ]
 
 
 def test_provider_subjects_keep_codes_and_people_become_actors() -> None:
     [a] = read("g2_provider_xhtml.xml")
     topics = [t.model_dump(exclude_none=True) for t in a.topics]
-    assert {"name": "transport", "code": "medtop:20000349", "scheme": "medtop",
-            "uri": "http://cv.iptc.org/newscodes/mediatopic/20000349"} in topics
-    assert {"code": "subj:04015000", "scheme": "subj",
-            "uri": "http://cv.iptc.org/newscodes/subjectcode/04015000"} in topics
+    assert {
+        "name": "transport",
+        "code": "medtop:20000349",
+        "scheme": "medtop",
+        "uri": "http://cv.iptc.org/newscodes/mediatopic/20000349",
+    } in topics
+    assert {
+        "code": "subj:04015000",
+        "scheme": "subj",
+        "uri": "http://cv.iptc.org/newscodes/subjectcode/04015000",
+    } in topics
     assert {"name": "Ferries", "code": "wxtopic:ferries", "scheme": "wxtopic"} in topics
     names = {x.name: x for x in a.actors}
     assert names["Tomas Reyes"].kind == "person"
@@ -70,7 +88,8 @@ def test_richest_rendition_and_text_directly_in_the_element() -> None:
     [a] = read("g2_renditions.xml")
     assert [p.text for p in a.body] == [
         "The town library will open until nine in the evening from February.",
-        "Readers asked for longer hours in a survey last autumn, the librarian said."]
+        "Readers asked for longer hours in a survey last autumn, the librarian said.",
+    ]
 
 
 def test_content_that_is_not_text_is_an_error_naming_it() -> None:
@@ -91,8 +110,11 @@ def test_remote_content_outside_the_items_folder_is_not_read() -> None:
 def test_picture_items_read_as_media_and_packages_are_named() -> None:
     [picture] = read("g2_picture_and_package.xml")
     [media] = picture.media
-    assert (media.kind, media.url, media.credit) == ("image", "https://photos.example.org/lighthouse.jpg",
-                                                     "Example Photo/Ana Ruiz")
+    assert (media.kind, media.url, media.credit) == (
+        "image",
+        "https://photos.example.org/lighthouse.jpg",
+        "Example Photo/Ana Ruiz",
+    )
     assert media.caption == "The north lighthouse seen from the beach at dusk."
     with pytest.raises(InputError, match="only a packageItem"):
         read("g2_package_only.xml")
@@ -104,17 +126,30 @@ def test_picture_items_read_as_media_and_packages_are_named() -> None:
 def test_nitf_with_namespace() -> None:
     [a] = read("nitf_namespaced.xml")
     assert a.provenance.reader == "nitf"
-    assert (a.headline, a.subheadline) == ("Orchard harvest comes in early",
-                                           "A warm spring brought the apples on three weeks ahead")
+    assert (a.headline, a.subheadline) == (
+        "Orchard harvest comes in early",
+        "A warm spring brought the apples on three weeks ahead",
+    )
     assert (a.published, a.embargoed, a.urgency, a.slugline) == (
-        "2026-04-12T06:15:00+01:00", "2026-04-12T08:00:00+01:00", 4, "Orchards-Harvest")
+        "2026-04-12T06:15:00+01:00",
+        "2026-04-12T08:00:00+01:00",
+        4,
+        "Orchards-Harvest",
+    )
     assert (a.byline, a.creditline, a.dateline, a.language) == (
-        "By Martha Cole, Rural Affairs Writer", "Example Rural News", "Maidstone", "en-GB")
+        "By Martha Cole, Rural Affairs Writer",
+        "Example Rural News",
+        "Maidstone",
+        "en-GB",
+    )
     assert a.rights is not None and a.rights.holder == "Example Rural News"
     assert [a.actor(x).name for x in a.authors] == ["Martha Cole"]  # type: ignore[union-attr]
-    assert {"name": "agriculture", "code": "04001000", "scheme": "http://cv.iptc.org/newscodes/subjectcode/",
-            "uri": "http://cv.iptc.org/newscodes/subjectcode/04001000"} in [
-        t.model_dump(exclude_none=True) for t in a.topics]
+    assert {
+        "name": "agriculture",
+        "code": "04001000",
+        "scheme": "http://cv.iptc.org/newscodes/subjectcode/",
+        "uri": "http://cv.iptc.org/newscodes/subjectcode/04001000",
+    } in [t.model_dump(exclude_none=True) for t in a.topics]
     assert [p.role for p in a.body] == ["body", "body", "body", "note"]
     assert a.body[-1].text == "Reporting by Martha Cole; editing by Sam Ward"
     kent = next(p for p in a.places if p.name == "Kent")
@@ -150,23 +185,42 @@ def test_newsml1_with_nitf_content() -> None:
     [a] = read("newsml1_nitf.xml")
     assert a.provenance.reader == "newsml1" and a.id == "urn:newsml:example.org:20260205:4471:1"
     assert (a.headline, a.subheadline, a.byline, a.dateline, a.creditline, a.slugline) == (
-        "Town hall switches to solar power", "Panels on the roof cover half of its needs", "By Lena Vos",
-        "Delft, Feb 5", "Example News", "town-hall-solar")
+        "Town hall switches to solar power",
+        "Panels on the roof cover half of its needs",
+        "By Lena Vos",
+        "Delft, Feb 5",
+        "Example News",
+        "town-hall-solar",
+    )
     assert (a.published, a.modified, a.language, a.genre, a.urgency) == (
-        "2026-02-05T10:10:00+01:00", "2026-02-05T10:14:00+01:00", "en", "Current", 3)
+        "2026-02-05T10:10:00+01:00",
+        "2026-02-05T10:14:00+01:00",
+        "en",
+        "Current",
+        3,
+    )
     assert a.rights is not None and a.rights.notice == "(c) 2026 Example News"
     assert [t.model_dump(exclude_none=True) for t in a.topics] == [
-        {"name": "Technology", "code": "13010000", "scheme": "http://cv.iptc.org/newscodes/subjectcode/",
-         "uri": "http://cv.iptc.org/newscodes/subjectcode/13010000"}]
-    assert [p.text for p in a.body] == ["The town hall now draws half of its electricity from panels on its roof.",
-                                        "The works cost less than planned, the mayor said."]
+        {
+            "name": "Technology",
+            "code": "13010000",
+            "scheme": "http://cv.iptc.org/newscodes/subjectcode/",
+            "uri": "http://cv.iptc.org/newscodes/subjectcode/13010000",
+        }
+    ]
+    assert [p.text for p in a.body] == [
+        "The town hall now draws half of its electricity from panels on its roof.",
+        "The works cost less than planned, the mayor said.",
+    ]
 
 
 def test_newsml1_html_in_cdata_skips_the_style_sheet() -> None:
     [a] = read("newsml1_html_cdata.xml")
     assert a.headline == "Market stalls move to the square" and a.published == "2026-02-06T09:00:00Z"
-    assert [p.text for p in a.body] == ["The Saturday market will move to the main square in March.",
-                                        "Traders welcomed the change."]
+    assert [p.text for p in a.body] == [
+        "The Saturday market will move to the main square in March.",
+        "Traders welcomed the change.",
+    ]
 
 
 def test_newsml1_without_text_names_what_it_holds() -> None:
@@ -180,9 +234,15 @@ def test_newsml1_without_text_names_what_it_holds() -> None:
 def test_ap_envelope_every_item_read() -> None:
     first, second = read("ap_envelope_feed.json")
     assert (first.id, first.headline, first.slugline, first.urgency, first.byline) == (
-        "https://api.example.org/content/a1", "Snow closes mountain pass", "Weather-Pass", 4, "By Carla Mendes")
+        "https://api.example.org/content/a1",
+        "Snow closes mountain pass",
+        "Weather-Pass",
+        4,
+        "By Carla Mendes",
+    )
     assert [t.model_dump(exclude_none=True) for t in first.topics] == [
-        {"name": "Weather", "uri": "http://cv.example.org/id/w1"}]
+        {"name": "Weather", "uri": "http://cv.example.org/id/w1"}
+    ]
     assert len(first.body) == 2 and second.body[0].text.startswith("Ski lifts")
     assert "data.items[0]" in " ".join(first.provenance.notes)
 
@@ -192,10 +252,16 @@ def test_superdesk_guid_without_uri() -> None:
     assert a.id == "urn:uuid:8f3c2a10-5b1e-4c7a-9d2e-1f0a6b7c8d9e" or a.id.startswith("urn:")
     assert any("made from its guid" in n for n in a.provenance.notes)
     assert (a.headline, a.byline, a.slugline, a.urgency, a.genre) == (
-        "Council approves new cycle lanes", "Noor Haddad", "cycle-lanes", 3, "Article (news)")
+        "Council approves new cycle lanes",
+        "Noor Haddad",
+        "cycle-lanes",
+        3,
+        "Article (news)",
+    )
     assert a.rights is not None and (a.rights.holder, a.rights.usage) == ("Example Press", "For subscribers only")
     assert [t.model_dump(exclude_none=True) for t in a.topics] == [
-        {"name": "public administration", "code": "11006000"}]
+        {"name": "public administration", "code": "11006000"}
+    ]
 
 
 def test_feed_wrapper_every_item_read_and_an_empty_one_is_an_error() -> None:
@@ -210,8 +276,9 @@ def test_provider_json_is_sniffed_as_ninjs(name: str) -> None:
     assert formats.sniff((AGENCY / name).read_bytes()).name == "ninjs"  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("name,expected", [("nitf_namespaced.xml", "nitf"), ("newsml1_nitf.xml", "newsml1"),
-                                           ("g2_renditions.xml", "newsml")])
+@pytest.mark.parametrize(
+    "name,expected", [("nitf_namespaced.xml", "nitf"), ("newsml1_nitf.xml", "newsml1"), ("g2_renditions.xml", "newsml")]
+)
 def test_xml_is_sniffed_by_its_root(name: str, expected: str) -> None:
     data = (AGENCY / name).read_bytes()
     assert formats.sniff(data).name == expected  # type: ignore[union-attr]
@@ -227,12 +294,16 @@ def test_iptc_7901_latin1_header_wraps_and_offsets() -> None:
         read("wire_iptc7901_latin1.txt")
     [a] = read("wire_iptc7901_latin1.txt", encoding="latin-1")
     assert (a.headline, a.byline, a.slugline, a.urgency) == (
-        "Party leader rejects early election call", "By Jonas Weber", "Politik/Parteien/", 2)
+        "Party leader rejects early election call",
+        "By Jonas Weber",
+        "Politik/Parteien/",
+        2,
+    )
     assert len(a.body) == 2  # hard-wrapped lines joined; the not-for-publication block left out
     assert "Marta Lindqvist told exa" in " ".join(a.body[0].text.split())
     decoded = path.read_bytes().decode("latin-1")
     for p in a.body:  # offsets exact: line breaks inside a paragraph are spaces in its text
-        source = decoded[p.offset:p.offset + len(p.text)]  # type: ignore[operator]
+        source = decoded[p.offset : p.offset + len(p.text)]  # type: ignore[operator]
         assert [c if not c.isspace() else " " for c in source] == [c if not c.isspace() else " " for c in p.text]
     reasons = [r.reason for r in a.provenance.removed]
     assert reasons[:2] == ["wire transmission header", "wire trailer"]
@@ -242,7 +313,11 @@ def test_iptc_7901_latin1_header_wraps_and_offsets() -> None:
 def test_anpa_1312_head_lines_are_metadata() -> None:
     [a] = read("wire_anpa1312.tst")
     assert (a.headline, a.byline, a.slugline, a.urgency) == (
-        "Old bridge reopens to cars after two years", "By DANA PRICE, Associated Writer", "BC-US--Bridge-Reopens", 4)
+        "Old bridge reopens to cars after two years",
+        "By DANA PRICE, Associated Writer",
+        "BC-US--Bridge-Reopens",
+        4,
+    )
     assert a.body[0].text == "RIVERTON, Ohio (XP) _ The old iron bridge over the river reopened to cars on Tuesday."
     assert "editors' note" in [r.reason for r in a.provenance.removed]
 
@@ -254,8 +329,13 @@ def test_unknown_encoding_is_a_usage_error() -> None:
 
 # --- hard wraps ---------------------------------------------------------------------------
 
-_WORDS = st.lists(st.sampled_from(["the", "council", "said", "Ralf", "Kiel", "on", "Monday", "budget", "vote",
-                                   "dispute", "majority", "coalition"]), min_size=30, max_size=120)
+_WORDS = st.lists(
+    st.sampled_from(
+        ["the", "council", "said", "Ralf", "Kiel", "on", "Monday", "budget", "vote", "dispute", "majority", "coalition"]
+    ),
+    min_size=30,
+    max_size=120,
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -273,7 +353,7 @@ def test_hard_wrapped_text_joins_with_exact_offsets(words: list[str], width: int
     paras = paragraphs(text)
     assert len(paras) == 2 and paras[1].text.split() == " ".join(lines).split()
     for p in paras:
-        source = text[p.offset:p.offset + len(p.text)]  # type: ignore[operator]
+        source = text[p.offset : p.offset + len(p.text)]  # type: ignore[operator]
         assert source.replace("\r", " ").replace("\n", " ") == p.text
 
 
@@ -303,8 +383,10 @@ def test_newsml_export_writes_codes_as_qcodes_and_declares_their_schemes() -> No
 
 
 def test_a_doctype_with_an_internal_subset_stays_refused() -> None:
-    bomb = (b'<?xml version="1.0"?>\n<!DOCTYPE nitf [<!ENTITY a "aaaa">]>\n'
-            b"<nitf><body><body.content><p>&a;</p></body.content></body></nitf>")
+    bomb = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE nitf [<!ENTITY a "aaaa">]>\n'
+        b"<nitf><body><body.content><p>&a;</p></body.content></body></nitf>"
+    )
     with pytest.raises(InputError, match="DOCTYPE"):
         api.read_bytes(bomb, format="nitf", options=ReadOptions(source="bomb.xml"))
     external = b'<!DOCTYPE NewsML SYSTEM "http://example.invalid/NewsML.dtd">\n<NewsML/>'
@@ -313,16 +395,20 @@ def test_a_doctype_with_an_internal_subset_stays_refused() -> None:
 
 
 def test_wire_copy_without_head_marks_takes_a_short_first_line_as_headline() -> None:
-    copy = ("\x01abc0009 4 w 90  exa 0800\r\n\x02Storm warning for the coast\r\n\r\n"
-            "Hamburg (exa) - The weather service warned of gales on the coast on Sunday.\r\n\x03")
+    copy = (
+        "\x01abc0009 4 w 90  exa 0800\r\n\x02Storm warning for the coast\r\n\r\n"
+        "Hamburg (exa) - The weather service warned of gales on the coast on Sunday.\r\n\x03"
+    )
     [a] = api.read_bytes(copy.encode(), format="text", options=ReadOptions(source="w.txt"))
     assert a.headline == "Storm warning for the coast"
     assert [p.text for p in a.body] == ["Hamburg (exa) - The weather service warned of gales on the coast on Sunday."]
 
 
 def test_a_results_envelope_is_read_item_by_item() -> None:
-    doc = (b'{"count": 1, "results": [{"uri": "https://news.example.com/r/1", "headline": "Tram line extended",'
-           b' "body_text": "The tram line now reaches the airport."}]}')
+    doc = (
+        b'{"count": 1, "results": [{"uri": "https://news.example.com/r/1", "headline": "Tram line extended",'
+        b' "body_text": "The tram line now reaches the airport."}]}'
+    )
     assert formats.sniff(doc).name == "ninjs"  # type: ignore[union-attr]
     [a] = api.read_bytes(doc, options=ReadOptions(source="r.json"))
     assert a.headline == "Tram line extended" and "results[0]" in " ".join(a.provenance.notes)

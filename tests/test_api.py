@@ -15,8 +15,19 @@ from conftest import SAMPLES
 def test_all_names_exist_and_cover_the_contract() -> None:
     for name in newsgraph.__all__:
         assert hasattr(newsgraph, name), name
-    required = {"Article", "Actor", "Quote", "Event", "Place", "read", "extract", "export", "convert",
-                "validate", "NewsgraphError"}
+    required = {
+        "Article",
+        "Actor",
+        "Quote",
+        "Event",
+        "Place",
+        "read",
+        "extract",
+        "export",
+        "convert",
+        "validate",
+        "NewsgraphError",
+    }
     assert required <= set(newsgraph.__all__)
     assert len(set(newsgraph.__all__)) == len(newsgraph.__all__)
 
@@ -45,8 +56,7 @@ def test_export_and_validate(kitchen_sink: Article) -> None:
 
 def test_convert_to_folder_reports_each_input(tmp_path) -> None:
     seen: list = []
-    report = newsgraph.convert([SAMPLES], tmp_path / "out", options=ConvertOptions(to="json"),
-                               on_outcome=seen.append)
+    report = newsgraph.convert([SAMPLES], tmp_path / "out", options=ConvertOptions(to="json"), on_outcome=seen.append)
     inputs = len(list(SAMPLES.glob("*.txt"))) + 1
     assert report.ok and report.inputs == report.converted == len(seen) == inputs
     assert report.articles == inputs and report.failed == [] and report.skipped == 0

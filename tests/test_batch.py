@@ -149,9 +149,13 @@ def test_disk_full_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_report_and_callback() -> None:
     seen = []
-    report = newsgraph.convert([SAMPLES / "fraud_trial.txt", SAMPLES / "nope.txt"], "-",
-                               options=ConvertOptions(workers=1), on_outcome=seen.append,
-                               stdout=open(os.devnull, "w"))
+    report = newsgraph.convert(
+        [SAMPLES / "fraud_trial.txt", SAMPLES / "nope.txt"],
+        "-",
+        options=ConvertOptions(workers=1),
+        on_outcome=seen.append,
+        stdout=open(os.devnull, "w"),
+    )
     assert [o.ok for o in seen] == [True, False] and not report.ok
     assert "converted 1 of 2 inputs" in report.summary()
 
@@ -174,14 +178,16 @@ def test_dask_engine_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_dask_bad_scheduler_is_a_usage_error() -> None:
     pytest.importorskip("distributed")
-    result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--engine", "dask",
-                    "--scheduler", "tcp://127.0.0.1:9")
+    result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr
 
 
 def test_jsonl_lines_of_other_formats_read_as_what_they_are(tmp_path: Path, kitchen_sink) -> None:
-    lines = [newsgraph.export([kitchen_sink], to=name).strip() for name in ("json", "jsonld", "ninjs")
-             if name in newsgraph.formats.names()]
+    lines = [
+        newsgraph.export([kitchen_sink], to=name).strip()
+        for name in ("json", "jsonld", "ninjs")
+        if name in newsgraph.formats.names()
+    ]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines) + "\n")
     articles = newsgraph.read(path)

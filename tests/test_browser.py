@@ -62,8 +62,11 @@ def check_actor_highlight(driver, by_keyboard: bool = False) -> None:  # type: i
     from selenium.webdriver.common.keys import Keys
 
     # The actor quoted most: the panel lists the most present first.
-    button = next(b for b in driver.find_elements(*_by("[data-actor-button]"))
-                  if driver.find_elements(*_by(f'#body-text q[data-speaker="{b.get_attribute("data-actor-button")}"]')))
+    button = next(
+        b
+        for b in driver.find_elements(*_by("[data-actor-button]"))
+        if driver.find_elements(*_by(f'#body-text q[data-speaker="{b.get_attribute("data-actor-button")}"]'))
+    )
     key = button.get_attribute("data-actor-button")
     if by_keyboard:
         driver.execute_script("arguments[0].focus()", button)
@@ -111,8 +114,10 @@ document.querySelectorAll(arguments[0]).forEach(function (el) {
 });
 return out;
 """
-TEXT_ELEMENTS = ("#body-text .m, #body-text q, .quote-label, .actor-toggle .name, .actor-toggle .kind, "
-                 ".actor-toggle .counts, .hint, dl.meta, .kicker, .standfirst, .legend .m, .legend q, a, .badge")
+TEXT_ELEMENTS = (
+    "#body-text .m, #body-text q, .quote-label, .actor-toggle .name, .actor-toggle .kind, "
+    ".actor-toggle .counts, .hint, dl.meta, .kicker, .standfirst, .legend .m, .legend q, a, .badge"
+)
 
 
 def check_contrast(driver) -> None:  # type: ignore[no-untyped-def]
@@ -166,8 +171,13 @@ def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untype
         area = driver.find_element(*_by("#article-text"))
         area.send_keys(ARTICLE.read_text(encoding="utf-8"))
         driver.find_element(*_by("#show")).click()
-        _wait(driver, lambda d: d.find_element(*_by("#view")).get_attribute("data-loaded") == "true"
-              or d.find_element(*_by("#error")).is_displayed())
+        _wait(
+            driver,
+            lambda d: (
+                d.find_element(*_by("#view")).get_attribute("data-loaded") == "true"
+                or d.find_element(*_by("#error")).is_displayed()
+            ),
+        )
         assert not driver.find_element(*_by("#error")).is_displayed(), driver.find_element(*_by("#error")).text
         screenshot(driver, "serve.png", tmp_path)
         frame = driver.find_element(*_by("#view"))
@@ -223,7 +233,9 @@ def show_and_wait(driver) -> None:  # type: ignore[no-untyped-def]
     frame = driver.find_element(*_by("#view"))
     driver.execute_script("arguments[0].removeAttribute('data-loaded')", frame)
     driver.find_element(*_by("#show")).click()
-    _wait(driver, lambda d: frame.get_attribute("data-loaded") == "true" or d.find_element(*_by("#error")).is_displayed())
+    _wait(
+        driver, lambda d: frame.get_attribute("data-loaded") == "true" or d.find_element(*_by("#error")).is_displayed()
+    )
     assert not driver.find_element(*_by("#error")).is_displayed(), driver.find_element(*_by("#error")).text
 
 

@@ -27,55 +27,65 @@ def cleaned(text: str, **options: str) -> Article:
     return clean.run(read_text(text), ExtractOptions(**options))
 
 
-STORY = ("The city council approved the budget on Monday after a debate that lasted "
-         "more than six hours and ended close to midnight.")
-MORE = ("Opposition members said the plan cut too deeply into spending on libraries and "
-        "parks, and promised to raise it again next year.")
+STORY = (
+    "The city council approved the budget on Monday after a debate that lasted "
+    "more than six hours and ended close to midnight."
+)
+MORE = (
+    "Opposition members said the plan cut too deeply into spending on libraries and "
+    "parks, and promised to raise it again next year."
+)
 
 
-@pytest.mark.parametrize("line, reason", [
-    ("Skip to Content", "skip link"),
-    ("Skip to main content", "skip link"),
-    ("Jump to comments ↓", "comment prompt"),
-    ("Add a comment", "comment prompt"),
-    ("There are no comments yet. Be the first to share your thoughts.", "comment prompt"),
-    ("This is AI generated summarization, which may contain mistakes. Read the story itself.", "AI notice"),
-    ("Summarize this article with AI", "AI notice"),
-    ("Download the Daily Bugle App!", "app prompt"),
-    ("Download our app for the latest news", "app prompt"),
-    ("Sign up for our morning newsletter", "newsletter prompt"),
-    ("Article Topic Follows: Politics", "topic line"),
-    ("Follow us on Facebook", "follow prompt"),
-    ("Author Profile Photo", "author profile"),
-    ("How does this make you feel?", "page furniture"),
-    ("Loading...", "page furniture"),
-    ("5 min read", "page furniture"),
-    ("Share this article", "share prompt"),
-    ("Facebook | Twitter | Email", "share prompt"),
-    ("Copyright 2025 The Associated Press. All rights reserved.", "copyright"),
-    ("Related: Council approves budget after marathon session", "related link"),
-    (".", "lone punctuation"),
-    ("* * *", "lone punctuation"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Skip to Content", "skip link"),
+        ("Skip to main content", "skip link"),
+        ("Jump to comments ↓", "comment prompt"),
+        ("Add a comment", "comment prompt"),
+        ("There are no comments yet. Be the first to share your thoughts.", "comment prompt"),
+        ("This is AI generated summarization, which may contain mistakes. Read the story itself.", "AI notice"),
+        ("Summarize this article with AI", "AI notice"),
+        ("Download the Daily Bugle App!", "app prompt"),
+        ("Download our app for the latest news", "app prompt"),
+        ("Sign up for our morning newsletter", "newsletter prompt"),
+        ("Article Topic Follows: Politics", "topic line"),
+        ("Follow us on Facebook", "follow prompt"),
+        ("Author Profile Photo", "author profile"),
+        ("How does this make you feel?", "page furniture"),
+        ("Loading...", "page furniture"),
+        ("5 min read", "page furniture"),
+        ("Share this article", "share prompt"),
+        ("Facebook | Twitter | Email", "share prompt"),
+        ("Copyright 2025 The Associated Press. All rights reserved.", "copyright"),
+        ("Related: Council approves budget after marathon session", "related link"),
+        (".", "lone punctuation"),
+        ("* * *", "lone punctuation"),
+    ],
+)
 def test_furniture_lines_leave_the_body_with_offset_and_reason(line: str, reason: str) -> None:
     text = f"Budget passes after long night\n\n{STORY}\n\n{line}\n\n{MORE}\n"
     article = cleaned(text)
     assert [p.text for p in article.body] == [STORY, MORE]
     [removed] = article.provenance.removed
     assert removed.reason == reason
-    assert text[removed.offset:removed.offset + len(removed.text)] == removed.text == line
+    assert text[removed.offset : removed.offset + len(removed.text)] == removed.text == line
 
 
-@pytest.mark.parametrize("line", [
-    # Article prose that starts like furniture stays: patterns match whole lines only.
-    "Subscribe to the idea that budgets are moral documents, and the vote makes sense, she said.",
-    "Follow the money, the auditor told the council, and you will see where the cuts fall.",
-    "Share of commuters by mode",
-    "Read more about the alternatives in the review, he told reporters.",
-    "By Tuesday, the council had received more than 400 letters.",
-    "Comments from residents filled three binders, according to the clerk's office.",
-    "“No.”",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Article prose that starts like furniture stays: patterns match whole lines only.
+        "Subscribe to the idea that budgets are moral documents, and the vote makes sense, she said.",
+        "Follow the money, the auditor told the council, and you will see where the cuts fall.",
+        "Share of commuters by mode",
+        "Read more about the alternatives in the review, he told reporters.",
+        "By Tuesday, the council had received more than 400 letters.",
+        "Comments from residents filled three binders, according to the clerk's office.",
+        "“No.”",
+    ],
+)
 def test_prose_that_looks_like_furniture_stays(line: str) -> None:
     article = cleaned(f"Budget passes after long night\n\n{STORY}\n\n{line}\n\n{MORE}\n")
     assert line in [p.text for p in article.body]
@@ -95,26 +105,29 @@ def test_topics_are_kept_from_topic_lines_and_topic_blocks() -> None:
 
 
 def test_recommendation_block_takes_link_titles_and_stops_at_prose() -> None:
-    article = cleaned(f"Budget\n\n{STORY}\n\nYou May Also Like\n\nRecommended for you\n\n"
-                      f"Mayor opens new bridge\n\nSchool board elects chair\n\n{MORE}\n")
+    article = cleaned(
+        f"Budget\n\n{STORY}\n\nYou May Also Like\n\nRecommended for you\n\n"
+        f"Mayor opens new bridge\n\nSchool board elects chair\n\n{MORE}\n"
+    )
     assert [p.text for p in article.body] == [STORY, MORE]
     assert [r.reason for r in article.provenance.removed] == ["recommendations"] * 4
 
 
 def test_comment_block_runs_to_the_end() -> None:
-    article = cleaned(f"Budget\n\n{STORY}\n\nComments (2)\n\nGreat reporting. Thank you.\n\n"
-                      "The council never listens to us anyway.\n")
+    article = cleaned(
+        f"Budget\n\n{STORY}\n\nComments (2)\n\nGreat reporting. Thank you.\n\nThe council never listens to us anyway.\n"
+    )
     assert [p.text for p in article.body] == [STORY]
     assert {r.reason for r in article.provenance.removed} == {"comments"}
 
 
 def test_repeated_headline_goes_but_its_first_copy_stays_for_the_structure_pass() -> None:
-    text = ("ECONOMY\n\nCentral bank holds rates steady\n\nCentral bank holds rates steady\n\n"
-            f"{STORY}\n")
+    text = f"ECONOMY\n\nCentral bank holds rates steady\n\nCentral bank holds rates steady\n\n{STORY}\n"
     article = cleaned(text)
     assert [p.text for p in article.body] == ["Central bank holds rates steady", STORY]
     assert [(r.reason, r.offset) for r in article.provenance.removed] == [
-        ("repeated headline", text.index("Central bank", 20))]
+        ("repeated headline", text.index("Central bank", 20))
+    ]
 
 
 def test_a_paragraph_said_twice_in_a_row_goes_but_a_repeated_sentence_far_apart_stays() -> None:
@@ -172,7 +185,7 @@ def test_nothing_is_lost_every_line_is_in_the_body_a_field_or_provenance(path) -
     done = structure_passes(article)
     places = [(p.offset, p.text) for p in done.body] + [(r.offset, r.text) for r in done.provenance.removed]
     for offset, piece in places:
-        assert text[offset:offset + len(piece)] == piece
+        assert text[offset : offset + len(piece)] == piece
     for line in text.splitlines():
         stripped = line.strip()
         if stripped and stripped not in (done.headline, done.kicker):
@@ -180,8 +193,15 @@ def test_nothing_is_lost_every_line_is_in_the_body_a_field_or_provenance(path) -
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles(), st.lists(st.sampled_from(["Skip to content", "Loading", ".", "Add a comment",
-                                             "You May Also Like", "Reuters", "By Jane Doe"]), max_size=3))
+@given(
+    articles(),
+    st.lists(
+        st.sampled_from(
+            ["Skip to content", "Loading", ".", "Add a comment", "You May Also Like", "Reuters", "By Jane Doe"]
+        ),
+        max_size=3,
+    ),
+)
 def test_spans_follow_their_words_when_lines_leave(article: Article, furniture: list[str]) -> None:
     # Furniture put between the paragraphs of any valid article: after both passes the
     # article is still valid and every surviving span still covers the same words.
@@ -217,9 +237,11 @@ def test_spans_follow_their_words_when_lines_leave(article: Article, furniture: 
 
 
 def test_an_ai_summary_goes_with_its_notice() -> None:
-    text = (f"Budget passes\n\n• The council approved the budget\n• Libraries lose funding\n\n"
-            "This is AI generated summarization, which may have errors.\n\n- One more point\n\n"
-            f"{STORY}\n\n- A list item of the story itself, kept.\n")
+    text = (
+        f"Budget passes\n\n• The council approved the budget\n• Libraries lose funding\n\n"
+        "This is AI generated summarization, which may have errors.\n\n- One more point\n\n"
+        f"{STORY}\n\n- A list item of the story itself, kept.\n"
+    )
     article = cleaned(text)
     assert [p.text for p in article.body] == [STORY, "- A list item of the story itself, kept."]
     assert [r.reason for r in article.provenance.removed] == ["AI notice"] * 4

@@ -24,8 +24,7 @@ def run(*args: str, input: bytes | None = None) -> "subprocess.CompletedProcess[
     """The real console entry point, as a user runs it."""
     exe = Path(sys.executable).with_name("newsgraph")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph.cli"]
-    return subprocess.run([*cmd, *args], input=input, capture_output=True, timeout=120,
-                          text=input is None)
+    return subprocess.run([*cmd, *args], input=input, capture_output=True, timeout=120, text=input is None)
 
 
 def invoke(*args: str, input: str | bytes | None = None):
@@ -57,8 +56,9 @@ def test_convert_samples_to_folder_then_validate(tmp_path: Path) -> None:
     result = run("convert", str(SAMPLES), "--to", "json", "-o", str(out))
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in out.iterdir())
-    expected = sorted(p.name.rsplit(".", 1)[0] + ".json" for p in SAMPLES.iterdir()
-                      if not p.name.endswith(".meta.json"))
+    expected = sorted(
+        p.name.rsplit(".", 1)[0] + ".json" for p in SAMPLES.iterdir() if not p.name.endswith(".meta.json")
+    )
     assert written == expected
     assert "converted" in result.stderr
     check = run("validate", *(str(p) for p in sorted(out.iterdir())))
@@ -95,9 +95,20 @@ def test_single_output_file(tmp_path: Path) -> None:
 
 
 def test_options_reach_the_article() -> None:
-    result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--published", "2023-11-07",
-                    "--url", "https://example.org/a", "--publisher", "Oslo Post", "--language", "en",
-                    "--id-base", "https://data.example.org/id/")
+    result = invoke(
+        "convert",
+        str(SAMPLES / "fraud_trial.txt"),
+        "--published",
+        "2023-11-07",
+        "--url",
+        "https://example.org/a",
+        "--publisher",
+        "Oslo Post",
+        "--language",
+        "en",
+        "--id-base",
+        "https://data.example.org/id/",
+    )
     data = json.loads(result.stdout)
     assert data["published"] == "2023-11-07" and data["url"] == "https://example.org/a"
     assert data["publisher"] == "https://data.example.org/id/organization/oslo-post"
@@ -201,12 +212,15 @@ def test_bad_sidecar(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "unknown keys: publishd" in result.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["convert", "x.txt", "--to", "docx"],
-    ["convert"],
-    ["frobnicate"],
-    ["convert", str(SAMPLES / "fraud_trial.txt"), "--from", "pdf"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "x.txt", "--to", "docx"],
+        ["convert"],
+        ["frobnicate"],
+        ["convert", str(SAMPLES / "fraud_trial.txt"), "--from", "pdf"],
+    ],
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert CliRunner().invoke(main, args).exit_code == 2
 
@@ -245,8 +259,17 @@ def no_standards(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", [f.name for f in formats.FORMATS if f.standards])
 def test_missing_official_schema_is_said_once(fmt: str, no_standards: None, tmp_path: Path) -> None:
-    result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), str(SAMPLES / "water_summit.txt"),
-                    "--to", fmt, "-o", str(tmp_path / "out"), "-j", "1")
+    result = invoke(
+        "convert",
+        str(SAMPLES / "fraud_trial.txt"),
+        str(SAMPLES / "water_summit.txt"),
+        "--to",
+        fmt,
+        "-o",
+        str(tmp_path / "out"),
+        "-j",
+        "1",
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("warning: the official schema") == 1
     assert "not installed" in result.stderr and "standards install" in result.stderr

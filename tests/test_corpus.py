@@ -55,9 +55,11 @@ def seeds(seeds_db: Path, tmp_path: Path) -> Iterator[Corpus]:
 
 def entities_of(corpus: Corpus, surname: str, kind: str) -> dict[str, set[str]]:
     """Corpus id -> the articles in which a per-article actor or place whose name holds ``surname`` is."""
-    rows = corpus.store.rows("SELECT e.id, a.id FROM mentions m JOIN entities e ON e.seq = m.entity "
-                             "JOIN articles a ON a.seq = m.article WHERE m.name LIKE ? AND e.kind = ?",
-                             (f"%{surname}%", kind))
+    rows = corpus.store.rows(
+        "SELECT e.id, a.id FROM mentions m JOIN entities e ON e.seq = m.entity "
+        "JOIN articles a ON a.seq = m.article WHERE m.name LIKE ? AND e.kind = ?",
+        (f"%{surname}%", kind),
+    )
     found: dict[str, set[str]] = {}
     for entity, article in rows:
         found.setdefault(entity, set()).add(article)
@@ -67,12 +69,22 @@ def entities_of(corpus: Corpus, surname: str, kind: str) -> dict[str, set[str]]:
 # --- the seeds --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, kind, articles", [
-    ("Biden", "person", 5), ("Putin", "person", 5), ("Peskov", "person", 3), ("Nuland", "person", 2),
-    ("Navalny", "person", 2), ("United States", "country", 5), ("Russia", "country", 5),
-    ("Kremlin", "organization", 5)])
-def test_the_seeds_resolve_each_actor_to_one_entity_across_articles(seeds: Corpus, name: str, kind: str,
-                                                                    articles: int) -> None:
+@pytest.mark.parametrize(
+    "name, kind, articles",
+    [
+        ("Biden", "person", 5),
+        ("Putin", "person", 5),
+        ("Peskov", "person", 3),
+        ("Nuland", "person", 2),
+        ("Navalny", "person", 2),
+        ("United States", "country", 5),
+        ("Russia", "country", 5),
+        ("Kremlin", "organization", 5),
+    ],
+)
+def test_the_seeds_resolve_each_actor_to_one_entity_across_articles(
+    seeds: Corpus, name: str, kind: str, articles: int
+) -> None:
     found = entities_of(seeds, name, kind)
     assert len(found) == 1, found
     [(ident, where)] = found.items()
@@ -123,14 +135,22 @@ def test_adding_later_keeps_existing_corpus_ids(seeds_db: Path, tmp_path: Path) 
         articles = list(full.articles())
     with Corpus(tmp_path / "grow.sqlite") as corpus:
         corpus.add_articles(articles[:2])
-        first = {row[0]: row[1] for row in corpus.store.rows(
-            "SELECT a.id || ' ' || m.local_id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity "
-            "JOIN articles a ON a.seq = m.article")}
+        first = {
+            row[0]: row[1]
+            for row in corpus.store.rows(
+                "SELECT a.id || ' ' || m.local_id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity "
+                "JOIN articles a ON a.seq = m.article"
+            )
+        }
         ids = {e.id for e in corpus.entities()}
         corpus.add_articles(articles[2:])
-        later = {row[0]: row[1] for row in corpus.store.rows(
-            "SELECT a.id || ' ' || m.local_id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity "
-            "JOIN articles a ON a.seq = m.article")}
+        later = {
+            row[0]: row[1]
+            for row in corpus.store.rows(
+                "SELECT a.id || ' ' || m.local_id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity "
+                "JOIN articles a ON a.seq = m.article"
+            )
+        }
         assert ids <= {e.id for e in corpus.entities()}
         assert {k: later[k] for k in first} == first
         assert len(entities_of(corpus, "Biden", "person")) == 1
@@ -158,9 +178,17 @@ def test_two_adds_at_once_take_turns_and_lose_nothing(seeds_db: Path, tmp_path: 
     (tmp_path / "a.jsonl").write_text(_variants(articles, range(0, 40)), encoding="utf-8")
     (tmp_path / "b.jsonl").write_text(_variants(articles, range(20, 60)), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(Path(newsgraph.__file__).parents[1]))
-    runs = [subprocess.Popen([*NEWSGRAPH, "corpus", "add", name, "--db", "shared.sqlite", "-j", "1", "-q"],
-                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for name in ("a.jsonl", "b.jsonl")]
+    runs = [
+        subprocess.Popen(
+            [*NEWSGRAPH, "corpus", "add", name, "--db", "shared.sqlite", "-j", "1", "-q"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a.jsonl", "b.jsonl")
+    ]
     for run in runs:
         _, err = run.communicate(timeout=600)
         assert run.returncode == 0, err
@@ -202,7 +230,7 @@ def test_a_foreign_sqlite_file_is_refused_unchanged(tmp_path: Path) -> None:
 def test_a_damaged_corpus_is_an_error_not_a_crash(seeds_db: Path, tmp_path: Path) -> None:
     path = tmp_path / "damaged.sqlite"
     data = bytearray(seeds_db.read_bytes())
-    data[len(data) // 2:] = b"\xff" * (len(data) - len(data) // 2)
+    data[len(data) // 2 :] = b"\xff" * (len(data) - len(data) // 2)
     path.write_bytes(bytes(data))
     with pytest.raises(NewsgraphError):
         with Corpus(path, readonly=True) as corpus:
@@ -221,8 +249,9 @@ def test_an_input_that_fails_fails_alone(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "empty.txt").write_text("   \n", encoding="utf-8")
-    (folder / "story.txt").write_text((SEEDS / sorted(os.listdir(SEEDS))[0]).read_text(encoding="utf-8"),
-                                      encoding="utf-8")
+    (folder / "story.txt").write_text(
+        (SEEDS / sorted(os.listdir(SEEDS))[0]).read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = run_cli("corpus", "add", str(folder), "--db", str(tmp_path / "c.sqlite"), "-j", "1")
     assert result.returncode == 1
     assert "empty.txt" in result.stderr and "added 1 article from 2 inputs" in result.stderr
@@ -233,15 +262,21 @@ def test_an_input_that_fails_fails_alone(tmp_path: Path) -> None:
 # --- resolution rules, one article at a time ------------------------------------------------
 
 
-def person(name: str, *aliases: str, titles: tuple[str, ...] = (), gender: str | None = None,
-           ident: str | None = None) -> Actor:
-    return Actor(id=ident or mint_id("person", name), kind="person", name=name, aliases=list(aliases),
-                 titles=list(titles), gender=gender)  # type: ignore[arg-type]
+def person(
+    name: str, *aliases: str, titles: tuple[str, ...] = (), gender: str | None = None, ident: str | None = None
+) -> Actor:
+    return Actor(
+        id=ident or mint_id("person", name),
+        kind="person",
+        name=name,
+        aliases=list(aliases),
+        titles=list(titles),
+        gender=gender,
+    )  # type: ignore[arg-type]
 
 
 def article(n: int, *actors: Actor, published: str = "2016-09-01", **parts: list) -> Article:
-    return Article(id=f"urn:test:article:{n}", headline=f"story {n}", published=published, actors=list(actors),
-                   **parts)
+    return Article(id=f"urn:test:article:{n}", headline=f"story {n}", published=published, actors=list(actors), **parts)
 
 
 def corpus_of(tmp_path: Path, *articles: Article) -> Corpus:
@@ -251,40 +286,51 @@ def corpus_of(tmp_path: Path, *articles: Article) -> Corpus:
 
 
 def ids_for(corpus: Corpus, name: str) -> set[str]:
-    return {r[0] for r in corpus.store.rows("SELECT e.id FROM mentions m JOIN entities e ON e.seq = m.entity "
-                                            "WHERE m.name = ?", (name,))}
+    return {
+        r[0]
+        for r in corpus.store.rows(
+            "SELECT e.id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE m.name = ?", (name,)
+        )
+    }
 
 
 def test_the_clintons_are_two_people_and_their_forms_find_the_right_one(tmp_path: Path) -> None:
     trump = Actor(id="urn:newsgraph:person:donald-trump", kind="person", name="Donald Trump")
-    with corpus_of(tmp_path,
-                   article(1, person("Hillary Clinton", "Clinton", titles=("Democratic nominee",)), trump),
-                   article(2, person("Bill Clinton", "Clinton", titles=("former President",), gender="male")),
-                   article(3, person("Hillary Rodham Clinton")),
-                   article(4, person("Mrs. Clinton", ident="urn:newsgraph:person:clinton")),
-                   article(5, person("Secretary Clinton", titles=("Secretary of State",),
-                                     ident="urn:newsgraph:person:clinton")),
-                   article(6, person("Clinton"), trump),
-                   article(7, person("Hillary Clinton", titles=("Secretary of State",))),
-                   article(8, person("Clinton", titles=("former President",)))) as corpus:
+    with corpus_of(
+        tmp_path,
+        article(1, person("Hillary Clinton", "Clinton", titles=("Democratic nominee",)), trump),
+        article(2, person("Bill Clinton", "Clinton", titles=("former President",), gender="male")),
+        article(3, person("Hillary Rodham Clinton")),
+        article(4, person("Mrs. Clinton", ident="urn:newsgraph:person:clinton")),
+        article(5, person("Secretary Clinton", titles=("Secretary of State",), ident="urn:newsgraph:person:clinton")),
+        article(6, person("Clinton"), trump),
+        article(7, person("Hillary Clinton", titles=("Secretary of State",))),
+        article(8, person("Clinton", titles=("former President",))),
+    ) as corpus:
         hillary = ids_for(corpus, "Hillary Clinton")
         bill = ids_for(corpus, "Bill Clinton")
         assert len(hillary) == 1 and len(bill) == 1 and hillary != bill
         assert ids_for(corpus, "Hillary Rodham Clinton") == hillary
         assert ids_for(corpus, "Mrs. Clinton") == hillary
         assert ids_for(corpus, "Secretary Clinton") == hillary
-        surname_only = {r[0]: r[1] for r in corpus.store.rows(
-            "SELECT a.id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity JOIN articles a "
-            "ON a.seq = m.article WHERE m.name = 'Clinton'")}
+        surname_only = {
+            r[0]: r[1]
+            for r in corpus.store.rows(
+                "SELECT a.id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity JOIN articles a "
+                "ON a.seq = m.article WHERE m.name = 'Clinton'"
+            )
+        }
         assert surname_only == {"urn:test:article:6": hillary.pop(), "urn:test:article:8": bill.pop()}
 
 
 def test_the_two_presidents_bush_are_two_people(tmp_path: Path) -> None:
-    with corpus_of(tmp_path,
-                   article(1, person("George W. Bush")),
-                   article(2, person("George H.W. Bush")),
-                   article(3, person("George Walker Bush", "Bush")),
-                   article(4, person("Jeb Bush"))) as corpus:
+    with corpus_of(
+        tmp_path,
+        article(1, person("George W. Bush")),
+        article(2, person("George H.W. Bush")),
+        article(3, person("George Walker Bush", "Bush")),
+        article(4, person("Jeb Bush")),
+    ) as corpus:
         w, hw, jeb = ids_for(corpus, "George W. Bush"), ids_for(corpus, "George H.W. Bush"), ids_for(corpus, "Jeb Bush")
         assert len(w | hw | jeb) == 3
         assert ids_for(corpus, "George Walker Bush") == w
@@ -296,8 +342,9 @@ def test_places_and_countries_by_any_name(tmp_path: Path) -> None:
     paris_fr = Place(id="urn:newsgraph:place:paris", name="Paris", kind="city", country="France")
     paris_tx = Place(id="urn:newsgraph:place:paris", name="Paris", kind="city", country="United States")
     us = [Actor(id=mint_id("country", n), kind="country", name=n) for n in ("U.S.", "United States", "America", "USA")]
-    with corpus_of(tmp_path, *(article(n, a, places=[p]) for n, (a, p) in
-                               enumerate(zip(us, [kiev, kyiv, paris_fr, paris_tx])))) as corpus:
+    with corpus_of(
+        tmp_path, *(article(n, a, places=[p]) for n, (a, p) in enumerate(zip(us, [kiev, kyiv, paris_fr, paris_tx])))
+    ) as corpus:
         assert len(ids_for(corpus, "Kiev") | ids_for(corpus, "Kyiv")) == 1
         assert len(ids_for(corpus, "Paris")) == 2
         assert len(set().union(*(ids_for(corpus, a.name) for a in us))) == 1
@@ -309,19 +356,28 @@ def test_events_merge_only_when_kind_date_and_place_or_participants_agree(tmp_pa
     rome = Place(id="urn:newsgraph:place:rome", name="Rome", kind="city")
 
     def summit(n: int, day: str | None, place: Place | None, kind: str = "summit") -> Event:
-        return Event(id=f"urn:test:article:{n}#event-1", kind=kind, label="summit",  # type: ignore[arg-type]
-                     date=DateInfo(start=day) if day else None, location=place.id if place else None,
-                     participants=[a.id, b.id])
+        return Event(
+            id=f"urn:test:article:{n}#event-1",
+            kind=kind,
+            label="summit",  # type: ignore[arg-type]
+            date=DateInfo(start=day) if day else None,
+            location=place.id if place else None,
+            participants=[a.id, b.id],
+        )
 
-    with corpus_of(tmp_path,
-                   article(1, a, b, places=[geneva], events=[summit(1, "2021-06-16", geneva)]),
-                   article(2, a, b, places=[geneva], events=[summit(2, None, geneva)]),
-                   article(3, a, b, events=[summit(3, "2021-06-16", None)]),
-                   article(4, a, b, places=[geneva], events=[summit(4, "2022-06-16", geneva)]),
-                   article(5, a, b, places=[rome], events=[summit(5, "2021-06-16", rome)]),
-                   article(6, a, b, places=[geneva], events=[summit(6, "2021-06-16", geneva, "call")])) as corpus:
-        events = {r[0]: r[1] for r in corpus.store.rows(
-            "SELECT m.local_id, v.id FROM event_mentions m JOIN events v ON v.seq = m.event")}
+    with corpus_of(
+        tmp_path,
+        article(1, a, b, places=[geneva], events=[summit(1, "2021-06-16", geneva)]),
+        article(2, a, b, places=[geneva], events=[summit(2, None, geneva)]),
+        article(3, a, b, events=[summit(3, "2021-06-16", None)]),
+        article(4, a, b, places=[geneva], events=[summit(4, "2022-06-16", geneva)]),
+        article(5, a, b, places=[rome], events=[summit(5, "2021-06-16", rome)]),
+        article(6, a, b, places=[geneva], events=[summit(6, "2021-06-16", geneva, "call")]),
+    ) as corpus:
+        events = {
+            r[0]: r[1]
+            for r in corpus.store.rows("SELECT m.local_id, v.id FROM event_mentions m JOIN events v ON v.seq = m.event")
+        }
         same = events["urn:test:article:1#event-1"]
         assert events["urn:test:article:2#event-1"] == same
         assert events["urn:test:article:3#event-1"] == same

@@ -27,8 +27,9 @@ from strategies import articles, hostile_articles
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(Path(newsgraph.__file__).parents[1]))
-    return subprocess.run([sys.executable, "-m", "newsgraph.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "newsgraph.cli", *args], capture_output=True, text=True, env=env, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -75,11 +76,18 @@ def test_jsonld_graph_expands_with_same_as_to_per_article_ids(db: Path, tmp_path
     assert node["@type"] == ["https://schema.org/Person"]
     same = {v["@id"] for v in node["https://schema.org/sameAs"]}
     assert same == {"urn:newsgraph:person:dmitry-peskov", "urn:newsgraph:person:dmitri-peskov"}
-    summit = next(n for n in expanded if n["@type"] == ["https://schema.org/Event"]
-                  and "Geneva" in n["https://schema.org/name"][0]["@value"])
+    summit = next(
+        n
+        for n in expanded
+        if n["@type"] == ["https://schema.org/Event"] and "Geneva" in n["https://schema.org/name"][0]["@value"]
+    )
     assert len(summit["https://schema.org/sameAs"]) == 2
-    quotes = [n for n in expanded if n["@type"] == ["https://schema.org/Quotation"]
-              and n.get("https://schema.org/creator") == [{"@id": peskov.id}]]
+    quotes = [
+        n
+        for n in expanded
+        if n["@type"] == ["https://schema.org/Quotation"]
+        and n.get("https://schema.org/creator") == [{"@id": peskov.id}]
+    ]
     assert len(quotes) >= 3
 
 
@@ -130,8 +138,9 @@ def test_show_as_json_and_as_tables(db: Path) -> None:
     result = run_cli("corpus", "show", str(db), "--actor", "Mr. Peskov", "--json")
     data = json.loads(result.stdout)
     assert data["actor"]["name"] == "Dmitry Peskov" and len(data["quotes"]) >= 3
-    result = run_cli("corpus", "show", str(db), "--kind", "summit", "--since", "2021-06-01", "--until", "2021-06-30",
-                     "--json")
+    result = run_cli(
+        "corpus", "show", str(db), "--kind", "summit", "--since", "2021-06-01", "--until", "2021-06-30", "--json"
+    )
     events = json.loads(result.stdout)["events"]
     assert [e["place_name"] for e in events] == ["Geneva"]
     result = run_cli("corpus", "show", str(db), "--actor", "Biden")

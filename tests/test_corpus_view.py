@@ -25,12 +25,24 @@ HOSTILE = '<script>alert("x")</script>\u201d\u201d\u201d'
 def hostile_article() -> Article:
     text = f"{HOSTILE} said the plan was fine."
     n = len(HOSTILE)
-    actor = Actor(id="urn:newsgraph:person:hostile", kind="person", name=HOSTILE,
-                  mentions=[Span(paragraph=0, start=0, end=n)])
-    quote = Quote(id="urn:newsgraph:article:hostile#quote-1", text="the plan was fine", kind="indirect",
-                  speaker=actor.id, spans=[Span(paragraph=0, start=n + 6, end=n + 23)])
-    return Article(id="urn:newsgraph:article:hostile", headline=HOSTILE, published="2024-02-03",
-                   body=[Paragraph(text=text)], actors=[actor], quotes=[quote])
+    actor = Actor(
+        id="urn:newsgraph:person:hostile", kind="person", name=HOSTILE, mentions=[Span(paragraph=0, start=0, end=n)]
+    )
+    quote = Quote(
+        id="urn:newsgraph:article:hostile#quote-1",
+        text="the plan was fine",
+        kind="indirect",
+        speaker=actor.id,
+        spans=[Span(paragraph=0, start=n + 6, end=n + 23)],
+    )
+    return Article(
+        id="urn:newsgraph:article:hostile",
+        headline=HOSTILE,
+        published="2024-02-03",
+        body=[Paragraph(text=text)],
+        actors=[actor],
+        quotes=[quote],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -126,8 +138,12 @@ def test_hostile_names_are_text_everywhere(site: Path) -> None:
 
 
 def test_cli_corpus_view(tmp_path: Path, corpus_file: Path) -> None:
-    run = subprocess.run([sys.executable, "-m", "newsgraph.cli", "corpus", "view", str(corpus_file), "-o",
-                          str(tmp_path / "site")], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "newsgraph.cli", "corpus", "view", str(corpus_file), "-o", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     junk = tmp_path / "junk.sqlite"
@@ -135,7 +151,11 @@ def test_cli_corpus_view(tmp_path: Path, corpus_file: Path) -> None:
     with Corpus(tmp_path / "empty.sqlite"):
         pass
     for bad in (junk, tmp_path / "missing.sqlite", tmp_path / "empty.sqlite"):
-        run = subprocess.run([sys.executable, "-m", "newsgraph.cli", "corpus", "view", str(bad), "-o",
-                              str(tmp_path / "bad")], capture_output=True, text=True, timeout=300)
+        run = subprocess.run(
+            [sys.executable, "-m", "newsgraph.cli", "corpus", "view", str(bad), "-o", str(tmp_path / "bad")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert run.returncode == 1 and bad.name in run.stderr, run.stderr
         assert not (tmp_path / "bad").exists()

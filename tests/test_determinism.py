@@ -41,8 +41,15 @@ def _run(*extra_env: tuple[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(extra_env)
     paths = [str(p) for p in sorted((GOLDEN / "json").glob("*.json"))]
-    done = subprocess.run([sys.executable, "-c", SCRIPT, *paths], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=600, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *paths],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -50,8 +57,16 @@ def test_two_runs_give_identical_bytes_in_every_format() -> None:
     first = _run()
     time.sleep(1.1)  # a second later: any clock reading would differ
     assert _run() == first
-    assert {key.split("/")[0] for key in first} == {"json", "newsml", "ninjs3", "ninjs2", "ninjs1", "jsonld",
-                                                    "page", "page-full"}
+    assert {key.split("/")[0] for key in first} == {
+        "json",
+        "newsml",
+        "ninjs3",
+        "ninjs2",
+        "ninjs1",
+        "jsonld",
+        "page",
+        "page-full",
+    }
 
 
 def test_the_clock_enters_only_when_asked_for(monkeypatch) -> None:

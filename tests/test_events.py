@@ -30,9 +30,15 @@ def _spans(body: list[str], names: list[str]) -> list[Span]:
     return found
 
 
-def build(*body: str, published: str | None = "2021-06-13", people: dict[str, list[str]] | None = None,
-          countries: dict[str, list[str]] | None = None, orgs: dict[str, list[str]] | None = None,
-          places: dict[str, str] | None = None, quotes: list[tuple[str, str, str]] = ()) -> Article:
+def build(
+    *body: str,
+    published: str | None = "2021-06-13",
+    people: dict[str, list[str]] | None = None,
+    countries: dict[str, list[str]] | None = None,
+    orgs: dict[str, list[str]] | None = None,
+    places: dict[str, str] | None = None,
+    quotes: list[tuple[str, str, str]] = (),
+) -> Article:
     """An article with the actors and places the earlier passes would have marked.
 
     ``people``/``countries``/``orgs``: name -> other ways the text writes it; ``places``:
@@ -42,24 +48,40 @@ def build(*body: str, published: str | None = "2021-06-13", people: dict[str, li
     for kind, table in (("person", people or {}), ("country", countries or {}), ("organization", orgs or {})):
         for name, other in table.items():
             extra = [name.split()[-1]] if kind == "person" else []
-            actors.append(Actor(id=mint_id(kind, name), kind=kind, name=name, aliases=other,
-                                gender="male" if kind == "person" else None,
-                                titles=["President"] if kind == "person" and "President" in " ".join(body) else [],
-                                mentions=_spans(list(body), [name, *other, *extra])))
-    place_list = [Place(id=mint_id("place", name), name=name, kind=kind, mentions=_spans(list(body), [name]))
-                  for name, kind in (places or {}).items()]
+            actors.append(
+                Actor(
+                    id=mint_id(kind, name),
+                    kind=kind,
+                    name=name,
+                    aliases=other,
+                    gender="male" if kind == "person" else None,
+                    titles=["President"] if kind == "person" and "President" in " ".join(body) else [],
+                    mentions=_spans(list(body), [name, *other, *extra]),
+                )
+            )
+    place_list = [
+        Place(id=mint_id("place", name), name=name, kind=kind, mentions=_spans(list(body), [name]))
+        for name, kind in (places or {}).items()
+    ]
     aid = mint_article_id("|".join(body))
     qs = []
     for n, (words, speaker, written) in enumerate(quotes, 1):
         para = next(i for i, t in enumerate(body) if words in t)
         start = body[para].index(words)
         sp = body[para].index(written, start + len(words))
-        qs.append(Quote(id=local_id(aid, "quote", n), text=words, kind="direct",
-                        speaker=next(a.id for a in actors if a.name == speaker),
-                        speaker_mention=Span(paragraph=para, start=sp, end=sp + len(written)),
-                        spans=[Span(paragraph=para, start=start, end=start + len(words))]))
-    article = Article(id=aid, published=published, body=[Paragraph(text=t) for t in body],
-                      actors=actors, places=place_list, quotes=qs)
+        qs.append(
+            Quote(
+                id=local_id(aid, "quote", n),
+                text=words,
+                kind="direct",
+                speaker=next(a.id for a in actors if a.name == speaker),
+                speaker_mention=Span(paragraph=para, start=sp, end=sp + len(written)),
+                spans=[Span(paragraph=para, start=start, end=start + len(words))],
+            )
+        )
+    article = Article(
+        id=aid, published=published, body=[Paragraph(text=t) for t in body], actors=actors, places=place_list, quotes=qs
+    )
     return after_quotes(article)
 
 
@@ -81,8 +103,11 @@ def only(article: Article) -> "object":
 
 
 def test_a_meeting_with_its_participants_date_and_status() -> None:
-    a = build("Foreign Minister Ana Lima met with her Chilean counterpart Jorge Rojas on Wednesday in Lisbon.",
-              people={"Ana Lima": [], "Jorge Rojas": []}, places={"Lisbon": "city"})
+    a = build(
+        "Foreign Minister Ana Lima met with her Chilean counterpart Jorge Rojas on Wednesday in Lisbon.",
+        people={"Ana Lima": [], "Jorge Rojas": []},
+        places={"Lisbon": "city"},
+    )
     e = only(a)
     assert (e.kind, e.status, e.label) == ("meeting", "past", "Lima–Rojas meeting in Lisbon")
     assert names(a, e.participants) == ["Ana Lima", "Jorge Rojas"]
@@ -92,9 +117,12 @@ def test_a_meeting_with_its_participants_date_and_status() -> None:
 
 
 def test_future_tense_and_scheduled_make_it_planned() -> None:
-    a = build("The two presidents are scheduled to hold a summit in Vienna on Friday.",
-              "President Karl Weber will meet President Ivo Horvat to discuss gas.",
-              people={"Karl Weber": [], "Ivo Horvat": []}, places={"Vienna": "city"})
+    a = build(
+        "The two presidents are scheduled to hold a summit in Vienna on Friday.",
+        "President Karl Weber will meet President Ivo Horvat to discuss gas.",
+        people={"Karl Weber": [], "Ivo Horvat": []},
+        places={"Vienna": "city"},
+    )
     # "the two presidents" in the first paragraph names no one yet: only the second names them
     summit = next(e for e in a.events if e.kind == "summit")
     assert summit.status == "planned" and summit.date.start == "2021-06-18"
@@ -102,8 +130,11 @@ def test_future_tense_and_scheduled_make_it_planned() -> None:
 
 
 def test_between_x_and_y_and_the_eve_of() -> None:
-    a = build("Tension rose on Monday (14), on the eve of a meeting between the presidents Karl Weber and Ivo Horvat.",
-              published="2021-06-14", people={"Karl Weber": [], "Ivo Horvat": []})
+    a = build(
+        "Tension rose on Monday (14), on the eve of a meeting between the presidents Karl Weber and Ivo Horvat.",
+        published="2021-06-14",
+        people={"Karl Weber": [], "Ivo Horvat": []},
+    )
     e = only(a)
     assert names(a, e.participants) == ["Karl Weber", "Ivo Horvat"]
     assert e.status == "planned"
@@ -112,8 +143,9 @@ def test_between_x_and_y_and_the_eve_of() -> None:
 
 def test_a_group_pinned_down_by_a_place_asserts_its_event() -> None:
     # "dockworkers" alone could be any; "dockworkers at the port of Lisbon" are these ones
-    placed = build("Dockworkers at the port of Lisbon agreed on Thursday to end a four-day strike.",
-                   places={"Lisbon": "city"})
+    placed = build(
+        "Dockworkers at the port of Lisbon agreed on Thursday to end a four-day strike.", places={"Lisbon": "city"}
+    )
     assert [e.kind for e in placed.events] == ["protest"]
     assert build("Dockworkers agreed on Thursday to end a four-day strike.").events == []
 
@@ -136,27 +168,32 @@ def test_kinds_from_the_vocabulary() -> None:
         "The ambassador was recalled from Lisbon for consultations.": "other",
     }
     for text, kind in cases.items():
-        a = build(text, people={"Karl Weber": [], "Ivo Horvat": []}, places={"Lisbon": "city"},
-                  orgs={"Daily Courier": []})
+        a = build(
+            text, people={"Karl Weber": [], "Ivo Horvat": []}, places={"Lisbon": "city"}, orgs={"Daily Courier": []}
+        )
         assert kind in [e.kind for e in a.events], (text, [(e.kind, e.label) for e in a.events])
         assert all(e.kind in EVENT_KINDS for e in a.events)
 
 
-@pytest.mark.parametrize("text", [
-    "Karl Weber defended the decision not to hold a news conference with Ivo Horvat.",  # negated
-    "Officials said they would never meet Karl Weber.",
-    "Karl Weber rejected talks with Ivo Horvat.",  # refused: a cancelling verb
-    "Air strikes hit the port.",  # not a labour strike
-    "Karl Weber criticised Lisbon's election interference.",  # "election" only modifies
-    "There is talk of a deal, but nothing is certain.",  # "talk" singular; a deal with nothing said of it
-    "Karl Weber called Ivo Horvat a liar.",  # "call" the verb is no phone call
-    "He recalled that the city was quiet.",  # "recall" as remembering
-    "The visiting minister smiled.",  # a description, not a visit
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Weber defended the decision not to hold a news conference with Ivo Horvat.",  # negated
+        "Officials said they would never meet Karl Weber.",
+        "Karl Weber rejected talks with Ivo Horvat.",  # refused: a cancelling verb
+        "Air strikes hit the port.",  # not a labour strike
+        "Karl Weber criticised Lisbon's election interference.",  # "election" only modifies
+        "There is talk of a deal, but nothing is certain.",  # "talk" singular; a deal with nothing said of it
+        "Karl Weber called Ivo Horvat a liar.",  # "call" the verb is no phone call
+        "He recalled that the city was quiet.",  # "recall" as remembering
+        "The visiting minister smiled.",  # a description, not a visit
+    ],
+)
 def test_not_events(text: str) -> None:
     a = build(text, people={"Karl Weber": [], "Ivo Horvat": []}, places={"Lisbon": "city"})
-    assert [e.label for e in a.events if e.kind != "agreement"] == [] or text.startswith("There"), \
-        [(e.kind, e.label) for e in a.events]
+    assert [e.label for e in a.events if e.kind != "agreement"] == [] or text.startswith("There"), [
+        (e.kind, e.label) for e in a.events
+    ]
     if text.startswith("There"):
         assert a.events == []
 
@@ -171,7 +208,9 @@ def test_one_event_named_in_many_ways_is_one_event() -> None:
         "\u201cThe meeting will be hard,\u201d Weber said.",
         "Weber meets with Horvat on Wednesday.",
         "Critics called their high-stakes meeting premature.",
-        people={"Karl Weber": ["Weber"], "Ivo Horvat": ["Horvat"]}, places={"Vienna": "city"})
+        people={"Karl Weber": ["Weber"], "Ivo Horvat": ["Horvat"]},
+        places={"Vienna": "city"},
+    )
     e = only(a)
     assert e.kind == "summit" and e.label == "Weber–Horvat summit in Vienna"
     assert e.date.start == "2021-06-16" and e.status == "planned"
@@ -179,27 +218,45 @@ def test_one_event_named_in_many_ways_is_one_event() -> None:
 
 
 def test_different_days_or_people_are_different_events() -> None:
-    a = build("On Tuesday, Ana Lima met with Jorge Rojas. On Wednesday, Lima met with Karl Weber.",
-              "Rojas said after meeting with Lima that progress was slow.",
-              people={"Ana Lima": [], "Jorge Rojas": [], "Karl Weber": []})
+    a = build(
+        "On Tuesday, Ana Lima met with Jorge Rojas. On Wednesday, Lima met with Karl Weber.",
+        "Rojas said after meeting with Lima that progress was slow.",
+        people={"Ana Lima": [], "Jorge Rojas": [], "Karl Weber": []},
+    )
     assert [(names(a, e.participants), e.date.start if e.date else None) for e in a.events] == [
-        (["Ana Lima", "Jorge Rojas"], "2021-06-08"), (["Ana Lima", "Karl Weber"], "2021-06-09")]
+        (["Ana Lima", "Jorge Rojas"], "2021-06-08"),
+        (["Ana Lima", "Karl Weber"], "2021-06-09"),
+    ]
     assert len(a.events[0].mentions) == 2  # "meeting with Lima" is the Tuesday meeting
 
 
 def test_who_acts_keeps_sanctions_apart() -> None:
-    a = build("Portugal imposed sanctions on Chile in April. In response, Chile announced that it was "
-              "sanctioning six Portuguese officials.", "After those sanctions, trade fell.",
-              countries={"Portugal": [], "Chile": []})
+    a = build(
+        "Portugal imposed sanctions on Chile in April. In response, Chile announced that it was "
+        "sanctioning six Portuguese officials.",
+        "After those sanctions, trade fell.",
+        countries={"Portugal": [], "Chile": []},
+    )
     labels = sorted(e.label for e in a.events)
     assert labels == ["Chile sanctions on six Portuguese officials", "Portugal sanctions on Chile"]
 
 
 def test_a_caption_gives_the_full_date_and_place() -> None:
-    a = build("Karl Weber and Ivo Horvat spoke after their Vienna summit in June.",
-              published="2021-10-13", people={"Karl Weber": [], "Ivo Horvat": []}, places={"Vienna": "city"})
-    a = a.model_copy(update={"media": [__import__("newsgraph").Media(
-        caption="Weber (L) and Horvat meet during the summit in Vienna on June 16, 2021.")]})
+    a = build(
+        "Karl Weber and Ivo Horvat spoke after their Vienna summit in June.",
+        published="2021-10-13",
+        people={"Karl Weber": [], "Ivo Horvat": []},
+        places={"Vienna": "city"},
+    )
+    a = a.model_copy(
+        update={
+            "media": [
+                __import__("newsgraph").Media(
+                    caption="Weber (L) and Horvat meet during the summit in Vienna on June 16, 2021."
+                )
+            ]
+        }
+    )
     a = after_quotes(a)
     e = only(a)
     assert e.date.start == "2021-06-16" and e.status == "past"
@@ -207,9 +264,13 @@ def test_a_caption_gives_the_full_date_and_place() -> None:
 
 
 def test_located_meetings_inherit_the_place_of_the_visit_around_them() -> None:
-    a = build("Envoy Ana Lima is in Lisbon this week for talks.",
-              "Lima met with Jorge Rojas on Wednesday.",
-              published="2021-06-17", people={"Ana Lima": [], "Jorge Rojas": []}, places={"Lisbon": "city"})
+    a = build(
+        "Envoy Ana Lima is in Lisbon this week for talks.",
+        "Lima met with Jorge Rojas on Wednesday.",
+        published="2021-06-17",
+        people={"Ana Lima": [], "Jorge Rojas": []},
+        places={"Lisbon": "city"},
+    )
     meeting = next(e for e in a.events if e.kind == "meeting")
     assert a.place(meeting.location).name == "Lisbon"
 
@@ -218,13 +279,17 @@ def test_located_meetings_inherit_the_place_of_the_visit_around_them() -> None:
 
 
 def test_quotes_said_at_an_event_point_to_it() -> None:
-    a = build("\u201cWe made progress,\u201d Ana Lima said after the meeting with Jorge Rojas on Monday.",
-              "\u201cPrices will fall,\u201d Karl Weber told reporters at a news conference.",
-              "\u201cNothing changes,\u201d Jorge Rojas said.",
-              people={"Ana Lima": [], "Jorge Rojas": [], "Karl Weber": []},
-              quotes=[("We made progress,", "Ana Lima", "Ana Lima"),
-                      ("Prices will fall,", "Karl Weber", "Karl Weber"),
-                      ("Nothing changes,", "Jorge Rojas", "Jorge Rojas")])
+    a = build(
+        "\u201cWe made progress,\u201d Ana Lima said after the meeting with Jorge Rojas on Monday.",
+        "\u201cPrices will fall,\u201d Karl Weber told reporters at a news conference.",
+        "\u201cNothing changes,\u201d Jorge Rojas said.",
+        people={"Ana Lima": [], "Jorge Rojas": [], "Karl Weber": []},
+        quotes=[
+            ("We made progress,", "Ana Lima", "Ana Lima"),
+            ("Prices will fall,", "Karl Weber", "Karl Weber"),
+            ("Nothing changes,", "Jorge Rojas", "Jorge Rojas"),
+        ],
+    )
     by_kind = {e.kind: e.id for e in a.events}
     assert [q.event for q in a.quotes] == [by_kind["meeting"], by_kind["press_conference"], None]
 
@@ -232,9 +297,11 @@ def test_quotes_said_at_an_event_point_to_it() -> None:
 def test_quote_linking_reads_the_events_again_when_nothing_is_remembered() -> None:
     """The quote-events stage shares the events stage's reading within one extraction;
     run on its own (the reading forgotten), it reads the events again, to the same links."""
-    a = build("\u201cWe made progress,\u201d Ana Lima said after the meeting with Jorge Rojas on Monday.",
-              people={"Ana Lima": [], "Jorge Rojas": []},
-              quotes=[("We made progress,", "Ana Lima", "Ana Lima")])
+    a = build(
+        "\u201cWe made progress,\u201d Ana Lima said after the meeting with Jorge Rojas on Monday.",
+        people={"Ana Lima": [], "Jorge Rojas": []},
+        quotes=[("We made progress,", "Ana Lima", "Ana Lima")],
+    )
     assert a.quotes[0].event == a.events[0].id
     nlp.forget()
     unlinked = a.model_copy(update={"quotes": [q.model_copy(update={"event": None}) for q in a.quotes]})
@@ -245,16 +312,24 @@ def test_quote_linking_reads_the_events_again_when_nothing_is_remembered() -> No
 
 
 def test_ids_are_local_and_deterministic() -> None:
-    make = lambda: build("Ana Lima met Jorge Rojas on Monday. Lima will visit Lisbon on Friday.",  # noqa: E731
-                         people={"Ana Lima": [], "Jorge Rojas": []}, places={"Lisbon": "city"})
+    def make() -> Article:
+        return build(
+            "Ana Lima met Jorge Rojas on Monday. Lima will visit Lisbon on Friday.",
+            people={"Ana Lima": [], "Jorge Rojas": []},
+            places={"Lisbon": "city"},
+        )
+
     a, b = make(), make()
     assert [e.id for e in a.events] == [local_id(a.id, "event", n) for n in range(1, len(a.events) + 1)]
     assert a.model_dump_json() == b.model_dump_json()
 
 
 def test_without_actors_events_have_no_participants_but_still_a_label() -> None:
-    article = Article(id=mint_article_id("x"), published="2021-06-13",
-                      body=[Paragraph(text="Ministers will meet in Vienna next week for a summit on gas.")])
+    article = Article(
+        id=mint_article_id("x"),
+        published="2021-06-13",
+        body=[Paragraph(text="Ministers will meet in Vienna next week for a summit on gas.")],
+    )
     a = after_quotes(article)
     # nothing to name: no participant, no place the actors pass found; the date says enough
     assert [(e.kind, e.participants, e.status) for e in a.events] == [("summit", [], "planned")]
@@ -298,15 +373,47 @@ def test_the_pass_is_registered_after_actors_and_quotes() -> None:
 
 # Floors, set a little under what the passes reach (docs/events.md has the numbers).
 FLOORS = {
-    "samples.json": {"date_f1": 0.95, "date_resolved": 0.95, "event_f1": 0.8, "contact_f1": 0.8,
-                     "participants_f1": 0.7, "date_acc": 0.9, "place_acc": 0.6, "status_acc": 0.9},
-    "seeds.json": {"date_f1": 0.95, "date_resolved": 0.95, "event_f1": 0.85, "contact_f1": 0.9,
-                   "participants_f1": 0.8, "date_acc": 0.85, "place_acc": 0.6, "status_acc": 0.85},
-    "dev.json": {"date_f1": 0.95, "date_resolved": 0.95, "event_f1": 0.85, "contact_f1": 0.9,
-                 "participants_f1": 0.8, "date_acc": 0.85, "place_acc": 0.8, "status_acc": 0.85},
+    "samples.json": {
+        "date_f1": 0.95,
+        "date_resolved": 0.95,
+        "event_f1": 0.8,
+        "contact_f1": 0.8,
+        "participants_f1": 0.7,
+        "date_acc": 0.9,
+        "place_acc": 0.6,
+        "status_acc": 0.9,
+    },
+    "seeds.json": {
+        "date_f1": 0.95,
+        "date_resolved": 0.95,
+        "event_f1": 0.85,
+        "contact_f1": 0.9,
+        "participants_f1": 0.8,
+        "date_acc": 0.85,
+        "place_acc": 0.6,
+        "status_acc": 0.85,
+    },
+    "dev.json": {
+        "date_f1": 0.95,
+        "date_resolved": 0.95,
+        "event_f1": 0.85,
+        "contact_f1": 0.9,
+        "participants_f1": 0.8,
+        "date_acc": 0.85,
+        "place_acc": 0.8,
+        "status_acc": 0.85,
+    },
     # annotated before the passes ever ran on it (docs/events.md gives the first scores)
-    "heldout.json": {"date_f1": 0.95, "date_resolved": 0.95, "event_f1": 0.8, "contact_f1": 0.9,
-                     "participants_f1": 0.75, "date_acc": 0.8, "place_acc": 0.75, "status_acc": 0.9},
+    "heldout.json": {
+        "date_f1": 0.95,
+        "date_resolved": 0.95,
+        "event_f1": 0.8,
+        "contact_f1": 0.9,
+        "participants_f1": 0.75,
+        "date_acc": 0.8,
+        "place_acc": 0.75,
+        "status_acc": 0.9,
+    },
 }
 # The held-out articles count the protests of a movement as one event; the passes keep
 # last Sunday's march apart from the weekend's protests ahead.
@@ -360,11 +467,15 @@ def test_gold_holds_offsets_names_and_dates_only() -> None:
                 assert e["kind"] in EVENT_KINDS
 
 
-@pytest.mark.parametrize("text", [
-    "If elected, Karl Weber would cut the tax on fuel.",
-    "Karl Weber said he would negotiate a new deal with Ivo Horvat if elected.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If elected, Karl Weber would cut the tax on fuel.",
+        "Karl Weber said he would negotiate a new deal with Ivo Horvat if elected.",
+    ],
+)
 def test_hypothetical_mentions_are_not_events(text: str) -> None:
     a = build(text, people={"Karl Weber": [], "Ivo Horvat": []})
-    assert [e.kind for e in a.events if e.kind in ("election", "agreement", "talks")] == [], \
-        [(e.kind, e.label) for e in a.events]
+    assert [e.kind for e in a.events if e.kind in ("election", "agreement", "talks")] == [], [
+        (e.kind, e.label) for e in a.events
+    ]

@@ -38,8 +38,9 @@ def test_golden(to: str, articles: list[newsgraph.Article], file_regression) -> 
 
 
 @pytest.mark.parametrize("to, version", [("atom", "atom10"), ("rss", "rss20")])
-def test_feedparser_reads_it_back_without_complaint(to: str, version: str, articles: list[newsgraph.Article],
-                                                     kitchen_sink: newsgraph.Article) -> None:
+def test_feedparser_reads_it_back_without_complaint(
+    to: str, version: str, articles: list[newsgraph.Article], kitchen_sink: newsgraph.Article
+) -> None:
     text = export([*articles, kitchen_sink], to=to)
     parsed = feedparser.parse(text.encode())
     assert not parsed.bozo, parsed.get("bozo_exception")
@@ -56,8 +57,12 @@ def test_feedparser_reads_it_back_without_complaint(to: str, version: str, artic
 
 
 @pytest.mark.parametrize("to, check", [("atom", check_atom), ("rss", check_rss)])
-def test_the_feed_keeps_the_validator_rules(to: str, check, articles: list[newsgraph.Article],  # type: ignore[no-untyped-def]
-                                            kitchen_sink: newsgraph.Article) -> None:
+def test_the_feed_keeps_the_validator_rules(
+    to: str,
+    check,
+    articles: list[newsgraph.Article],  # type: ignore[no-untyped-def]
+    kitchen_sink: newsgraph.Article,
+) -> None:
     text = export([*articles, kitchen_sink], to=to)
     assert check(text.encode()) == []
     assert newsgraph.validate(text.encode(), format=to) == []
@@ -69,6 +74,7 @@ def test_read_back_by_newsgraph(to: str, articles: list[newsgraph.Article]) -> N
     assert [a.headline for a in back] == [a.headline for a in articles]
     assert [a.url for a in back] == [a.url for a in articles]
     assert [[p.text for p in a.body] for a in back] == [[p.text for p in a.body] for a in articles]
+
     def instant(iso: str | None) -> datetime:
         return datetime.fromisoformat((iso or "").replace("Z", "+00:00"))
 
@@ -102,8 +108,11 @@ def test_the_same_article_twice_is_one_entry(articles: list[newsgraph.Article]) 
 
 def test_many_inputs_into_one_feed_file(tmp_path: Path) -> None:
     out = tmp_path / "all.atom"
-    report = api.convert([FEEDS / "harbour_rss20.xml", FEEDS / "harbour_rdf.xml", SAMPLES / "harbour_strike.txt"],
-                         out, options=api.ConvertOptions(to="atom", extract=False))
+    report = api.convert(
+        [FEEDS / "harbour_rss20.xml", FEEDS / "harbour_rdf.xml", SAMPLES / "harbour_strike.txt"],
+        out,
+        options=api.ConvertOptions(to="atom", extract=False),
+    )
     assert report.ok and out.is_file()
     parsed = feedparser.parse(out.read_bytes())
     assert not parsed.bozo and len(parsed.entries) == 4
@@ -117,8 +126,9 @@ def test_rendering_streams_entry_by_entry(articles: list[newsgraph.Article]) -> 
     assert all(c.startswith("    <item") for c in chunks[1:-1])
 
 
-def test_an_entry_that_breaks_a_rule_stops_the_export(monkeypatch: pytest.MonkeyPatch,
-                                                       articles: list[newsgraph.Article]) -> None:
+def test_an_entry_that_breaks_a_rule_stops_the_export(
+    monkeypatch: pytest.MonkeyPatch, articles: list[newsgraph.Article]
+) -> None:
     original = feed_atom.entry
 
     def broken(article: newsgraph.Article) -> etree._Element:
@@ -136,26 +146,55 @@ ATOM = """<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:x:feed</id><title>T<
 ENTRY = """<entry><id>{id}</id><title>E</title><updated>{updated}</updated>{extra}</entry>"""
 
 
-@pytest.mark.parametrize("doc, problem", [
-    (ATOM.format(author="", entries=ENTRY.format(id="urn:x:1", updated="2025-03-01T00:00:00Z",
-                                                 extra='<link href="https://x.example/1"/>')),
-     "has no author and the feed has none"),
-    (ATOM.format(author="<author><name>A</name></author>",
-                 entries=ENTRY.format(id="urn:x:1", updated="2025-03-01", extra="<content>x</content>")),
-     "is not an RFC 3339 date-time"),
-    (ATOM.format(author="<author><name>A</name></author>",
-                 entries=ENTRY.format(id="urn:x:1", updated="2025-03-01T00:00:00Z", extra="") * 2),
-     "two entries have the id"),
-    (ATOM.format(author="<author><name>A</name></author>",
-                 entries=ENTRY.format(id="urn:x:1", updated="2025-03-01T00:00:00Z", extra='<link href="/a"/>')),
-     "href is not absolute"),
-    (ATOM.format(author="<author><name>A</name></author>",
-                 entries=ENTRY.format(id="not an iri", updated="2025-03-01T00:00:00Z", extra="<content>x</content>")),
-     "no absolute IRI"),
-    (ATOM.format(author="<author><name>A</name></author>",
-                 entries=ENTRY.format(id="urn:x:1", updated="2025-03-01T00:00:00Z", extra="")),
-     "neither content nor an alternate link"),
-])
+@pytest.mark.parametrize(
+    "doc, problem",
+    [
+        (
+            ATOM.format(
+                author="",
+                entries=ENTRY.format(
+                    id="urn:x:1", updated="2025-03-01T00:00:00Z", extra='<link href="https://x.example/1"/>'
+                ),
+            ),
+            "has no author and the feed has none",
+        ),
+        (
+            ATOM.format(
+                author="<author><name>A</name></author>",
+                entries=ENTRY.format(id="urn:x:1", updated="2025-03-01", extra="<content>x</content>"),
+            ),
+            "is not an RFC 3339 date-time",
+        ),
+        (
+            ATOM.format(
+                author="<author><name>A</name></author>",
+                entries=ENTRY.format(id="urn:x:1", updated="2025-03-01T00:00:00Z", extra="") * 2,
+            ),
+            "two entries have the id",
+        ),
+        (
+            ATOM.format(
+                author="<author><name>A</name></author>",
+                entries=ENTRY.format(id="urn:x:1", updated="2025-03-01T00:00:00Z", extra='<link href="/a"/>'),
+            ),
+            "href is not absolute",
+        ),
+        (
+            ATOM.format(
+                author="<author><name>A</name></author>",
+                entries=ENTRY.format(id="not an iri", updated="2025-03-01T00:00:00Z", extra="<content>x</content>"),
+            ),
+            "no absolute IRI",
+        ),
+        (
+            ATOM.format(
+                author="<author><name>A</name></author>",
+                entries=ENTRY.format(id="urn:x:1", updated="2025-03-01T00:00:00Z", extra=""),
+            ),
+            "neither content nor an alternate link",
+        ),
+    ],
+)
 def test_the_atom_checker_finds_what_validators_report(doc: str, problem: str) -> None:
     assert any(problem in p.message for p in check_atom(doc.encode()))
 
@@ -164,18 +203,33 @@ RSS = """<rss version="2.0"><channel><title>T</title><link>https://x.example/</l
 {items}</channel></rss>"""
 
 
-@pytest.mark.parametrize("doc, problem", [
-    (RSS.format(items="<item><link>https://x.example/1</link></item>"), "needs a <title> or a <description>"),
-    (RSS.format(items="<item><title>A</title><pubDate>2025-03-01</pubDate></item>"), "is not an RFC 822 date"),
-    (RSS.format(items="<item><title>A</title><guid>g1</guid></item>"), "permalink <guid> that is no URL"),
-    (RSS.format(items='<item><title>A</title><guid isPermaLink="false">g</guid></item>' * 2), "two items have the guid"),
-    (RSS.format(items='<item><title>A</title><enclosure url="https://x.example/a.jpg" type="image/jpeg"/></item>'),
-     "whole-number length"),
-    (RSS.format(items='<item><title>A</title><enclosure url="https://x.example/a.jpg" length="1" type="i/j"/>'
-                      '<enclosure url="https://x.example/b.jpg" length="1" type="i/j"/></item>'), "2 enclosures"),
-    ("<rss version='2.0'><channel><title>T</title></channel></rss>", "the channel needs a <link>"),
-    ("<rss version='0.91'><channel/></rss>", "not RSS 2.0"),
-    ("<rss version='2.0'><channel>", "malformed XML"),
-])
+@pytest.mark.parametrize(
+    "doc, problem",
+    [
+        (RSS.format(items="<item><link>https://x.example/1</link></item>"), "needs a <title> or a <description>"),
+        (RSS.format(items="<item><title>A</title><pubDate>2025-03-01</pubDate></item>"), "is not an RFC 822 date"),
+        (RSS.format(items="<item><title>A</title><guid>g1</guid></item>"), "permalink <guid> that is no URL"),
+        (
+            RSS.format(items='<item><title>A</title><guid isPermaLink="false">g</guid></item>' * 2),
+            "two items have the guid",
+        ),
+        (
+            RSS.format(
+                items='<item><title>A</title><enclosure url="https://x.example/a.jpg" type="image/jpeg"/></item>'
+            ),
+            "whole-number length",
+        ),
+        (
+            RSS.format(
+                items='<item><title>A</title><enclosure url="https://x.example/a.jpg" length="1" type="i/j"/>'
+                '<enclosure url="https://x.example/b.jpg" length="1" type="i/j"/></item>'
+            ),
+            "2 enclosures",
+        ),
+        ("<rss version='2.0'><channel><title>T</title></channel></rss>", "the channel needs a <link>"),
+        ("<rss version='0.91'><channel/></rss>", "not RSS 2.0"),
+        ("<rss version='2.0'><channel>", "malformed XML"),
+    ],
+)
 def test_the_rss_checker_finds_what_validators_report(doc: str, problem: str) -> None:
     assert any(problem in p.message for p in check_rss(doc.encode()))

@@ -43,26 +43,33 @@ def test_rss20_item_mapping() -> None:
     assert names(first, first.authors) == ["Priya Natarajan", "Tomas Lindqvist"]
     assert names(first, [first.publisher]) == ["The Estuary Gazette"]  # type: ignore[list-item]
     assert first.language == "en-gb"
-    assert [(t.name, t.scheme) for t in first.topics] == [("Business", "https://gazette.example/sections"),
-                                                          ("Labour", None)]
+    assert [(t.name, t.scheme) for t in first.topics] == [
+        ("Business", "https://gazette.example/sections"),
+        ("Labour", None),
+    ]
     # the description is the standfirst when there is full content
     assert first.subheadline == "Cranes will turn again on Thursday after a narrow ballot."
     texts = [p.text for p in first.body]
     # <br> is a space, two are a paragraph break; text outside <p> is kept; the caption is not body
     assert "Dara Quinn. Work resumes at six." in texts[1]
-    assert texts[2:] == ["Loading resumes with the early shift",
-                         "The port authority said the backlog of 40 vessels would take a fortnight to clear."]
+    assert texts[2:] == [
+        "Loading resumes with the early shift",
+        "The port authority said the backlog of 40 vessels would take a fortnight to clear.",
+    ]
     assert not any("Idle cranes" in t for t in texts)
     assert [(m.url, m.caption, m.credit) for m in first.media] == [
         ("https://gazette.example/img/cranes.jpg", "Idle cranes at the east quay on Monday.", "Ines Moreau/Gazette"),
-        ("https://gazette.example/img/vote-count.jpg", "Ballot papers being counted", "Ines Moreau")]
+        ("https://gazette.example/img/vote-count.jpg", "Ballot papers being counted", "Ines Moreau"),
+    ]
     assert first.rights is not None and first.rights.notice == "© 2025 The Estuary Gazette"
     # no full content: the description is the body
     assert second.subheadline is None
-    assert [p.text for p in second.body] == ["The crossing to the island runs hourly from April.",
-                                             "Evening sailings return in May."]
+    assert [p.text for p in second.body] == [
+        "The crossing to the island runs hourly from April.",
+        "Evening sailings return in May.",
+    ]
     text = "\n\n".join(p.text for p in first.body)
-    assert all(text[p.offset:p.offset + len(p.text)] == p.text for p in first.body)  # type: ignore[operator]
+    assert all(text[p.offset : p.offset + len(p.text)] == p.text for p in first.body)  # type: ignore[operator]
 
 
 def test_atom_entry_mapping() -> None:
@@ -70,7 +77,8 @@ def test_atom_entry_mapping() -> None:
     assert a.headline == "Shipyard wins a contract for two tugs"  # type="html" title as text
     assert (a.published, a.modified) == ("2025-03-05T07:30:00+01:00", "2025-03-05T09:10:00+01:00")
     assert [(t.name, t.code, t.scheme) for t in a.topics] == [
-        ("Shipbuilding", "shipbuilding", "https://gazette.example/topics/")]
+        ("Shipbuilding", "shipbuilding", "https://gazette.example/topics/")
+    ]
     assert [(p.role, p.text) for p in a.body][1] == ("subheading", "Apprentices")
     assert a.subheadline == "The order secures work for two years."
     assert [m.url for m in a.media] == ["https://gazette.example/img/tug.png"]
@@ -88,7 +96,8 @@ def test_wordpress_export_posts_only_with_their_thumbnail() -> None:
     [post] = api.read(FEEDS / "harbour_wxr.xml")  # the attachment and the menu item are no articles
     assert post.headline == "A morning on the quay"
     assert [p.text for p in post.body] == [
-        "The first boats came in before six, and the auction hall was full by seven."]
+        "The first boats came in before six, and the auction hall was full by seven."
+    ]
     assert ("https://blog.gazette.example/uploads/quay.jpg", None) in [(m.url, m.caption) for m in post.media]
     assert "Fishing boats unloading at dawn" in [m.caption for m in post.media]  # [caption] shortcode
     assert [(t.name, t.scheme) for t in post.topics] == [("Harbour", "category")]
@@ -97,7 +106,10 @@ def test_wordpress_export_posts_only_with_their_thumbnail() -> None:
 def test_json_feed() -> None:
     first, second = api.read(FEEDS / "harbour_feed.json")
     assert (first.headline, first.url, first.published) == (
-        "Bridge tolls to rise in June", "https://gazette.example/news/bridge-tolls", "2025-03-06T12:00:00+00:00")
+        "Bridge tolls to rise in June",
+        "https://gazette.example/news/bridge-tolls",
+        "2025-03-06T12:00:00+00:00",
+    )
     assert [t.name for t in first.topics] == ["Transport"] and first.media[0].url.endswith("bridge.jpg")
     assert [p.text for p in second.body] == ["The harbour office has published the tide tables for the year."]
 
@@ -131,8 +143,9 @@ def test_a_bad_item_fails_alone_in_a_batch(tmp_path: Path) -> None:
     assert (report.converted, len(report.failed)) == (2, 1)
     [failed] = report.failed
     assert failed.input.endswith("broken_item.xml#item-2")
-    assert str(failed.error).endswith("broken_item.xml#item-2: the item has no title, link, id or text "
-                                      "(give every item at least a title or a link)")
+    assert str(failed.error).endswith(
+        "broken_item.xml#item-2: the item has no title, link, id or text (give every item at least a title or a link)"
+    )
     assert sorted(p.name for p in out.iterdir()) == ["broken_item-000001.json", "broken_item-000003.json"]
 
 
@@ -153,18 +166,23 @@ def test_items_are_cut_out_as_the_feed_is_read() -> None:
 
 
 def test_a_feed_that_is_not_well_formed_is_read_leniently() -> None:
-    data = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T & co</title>'
-            b"<item><title>Caf\xc3\xa9 opens</title><link>https://x.example/1</link>"
-            b"<description>A <b>new</b> caf\xc3\xa9 on the quay & more</description></item></channel></rss>")
+    data = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T & co</title>'
+        b"<item><title>Caf\xc3\xa9 opens</title><link>https://x.example/1</link>"
+        b"<description>A <b>new</b> caf\xc3\xa9 on the quay & more</description></item></channel></rss>"
+    )
     [a] = read_bytes(data, format="rss")
     assert a.headline == "Café opens" and "read leniently" in " ".join(a.provenance.notes)  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "the file is empty"),
-    (b"<html><body>no feed</body></html>", "root element is <html>"),
-    (b'{"version": "1.0", "items": []}', "no JSON Feed"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "the file is empty"),
+        (b"<html><body>no feed</body></html>", "root element is <html>"),
+        (b'{"version": "1.0", "items": []}', "no JSON Feed"),
+    ],
+)
 def test_what_is_no_feed_is_a_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         read_bytes(data, format="feed")
@@ -186,14 +204,21 @@ def _looks_like_mojibake(text: str) -> bool:
 
 
 @settings(max_examples=40, deadline=None)
-@given(titles=st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-                                min_size=1, max_size=30).filter(lambda t: t.strip() and not _looks_like_mojibake(t)),
-                       min_size=1, max_size=5))
+@given(
+    titles=st.lists(
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
+            lambda t: t.strip() and not _looks_like_mojibake(t)
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_items_round_trip_through_the_splitter(titles: list[str]) -> None:
     from xml.sax.saxutils import escape
 
-    items = "".join(f"<item><title>{escape(t)}</title><link>https://x.example/{i}</link></item>"
-                    for i, t in enumerate(titles))
+    items = "".join(
+        f"<item><title>{escape(t)}</title><link>https://x.example/{i}</link></item>" for i, t in enumerate(titles)
+    )
     data = f'<rss version="2.0"><channel><title>C</title>{items}</channel></rss>'.encode()
     articles = read_bytes(data, format="rss")
     assert [a.headline for a in articles] == [" ".join(t.split()) for t in titles]

@@ -26,11 +26,30 @@ from newsgraph.readers.base import Sanitiser, sanitise, sanitise_xml
 
 from strategies import articles
 
-FORBIDDEN = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))] + \
-    ["\ud800", "\udbff", "\udc00", "\udfff", "\ufffe", "\uffff"]
+FORBIDDEN = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))] + [
+    "\ud800",
+    "\udbff",
+    "\udc00",
+    "\udfff",
+    "\ufffe",
+    "\uffff",
+]
 # Close to the forbidden ones, and allowed: XML 1.0 carries them.
-ALLOWED = ["\t", "\n", "\r", "\x7f", "\x80", "\x85", "\x9f", "\ud7ff", "\ue000", "\ufffd",
-           "\U0001fffe", "\U0010ffff", "\U0001f600"]
+ALLOWED = [
+    "\t",
+    "\n",
+    "\r",
+    "\x7f",
+    "\x80",
+    "\x85",
+    "\x9f",
+    "\ud7ff",
+    "\ue000",
+    "\ufffd",
+    "\U0001fffe",
+    "\U0010ffff",
+    "\U0001f600",
+]
 NOTE = "no output format can carry"
 
 
@@ -38,6 +57,7 @@ def test_the_pattern_is_exactly_what_xml_1_0_forbids() -> None:
     # XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
     def xml_char(c: int) -> bool:
         return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or 0x10000 <= c
+
     wrong = [c for c in range(0x110000) if bool(FORBIDDEN_CHARACTERS.match(chr(c))) == xml_char(c)]
     assert wrong == []
 
@@ -45,8 +65,19 @@ def test_the_pattern_is_exactly_what_xml_1_0_forbids() -> None:
 # --- the model -------------------------------------------------------------------------------
 
 
-_TYPED = {"published", "modified", "start", "end", "language", "kind", "role", "precision", "status",
-          "gender", "sha256"}
+_TYPED = {
+    "published",
+    "modified",
+    "start",
+    "end",
+    "language",
+    "kind",
+    "role",
+    "precision",
+    "status",
+    "gender",
+    "sha256",
+}
 
 
 def _string_paths(value: Any, path: tuple = ()) -> list[tuple]:
@@ -98,20 +129,24 @@ def test_the_model_refuses_them_in_every_string_field(article: Article, data: st
 
 @pytest.mark.parametrize("char", ALLOWED, ids=lambda c: f"U+{ord(c):04X}")
 def test_the_characters_next_to_them_are_allowed(char: str) -> None:
-    article = article_from_data({"id": "urn:x:a", "headline": f"a{char}b", "body": [{"text": f"x{char}"}],
-                                 "topics": [char + "t"]})
+    article = article_from_data(
+        {"id": "urn:x:a", "headline": f"a{char}b", "body": [{"text": f"x{char}"}], "topics": [char + "t"]}
+    )
     assert article.headline == f"a{char}b"
 
 
 def test_our_json_holding_one_is_a_clear_model_error(tmp_path: Path) -> None:
     source = tmp_path / "altered.json"
-    source.write_text(json.dumps({"id": "urn:x:a", "headline": "Bell\u0007 rings",
-                                  "body": [{"text": "Text."}]}), encoding="utf-8")
+    source.write_text(
+        json.dumps({"id": "urn:x:a", "headline": "Bell\u0007 rings", "body": [{"text": "Text."}]}), encoding="utf-8"
+    )
     out = tmp_path / "out.jsonld"
     result = CliRunner().invoke(main, ["convert", str(source), "--to", "jsonld", "-o", str(out)])
     assert result.exit_code == 1
-    assert (f"error: {source}: headline holds U+0007 (a control character) at character 4, which {NOTE}: "
-            "delete it or replace it with a space") in result.output
+    assert (
+        f"error: {source}: headline holds U+0007 (a control character) at character 4, which {NOTE}: "
+        "delete it or replace it with a space"
+    ) in result.output
     assert not out.exists()
 
 
@@ -146,7 +181,8 @@ def test_the_sanitiser_copies_documents_and_names_places() -> None:
     assert doc == {"a\x01": ["ok", {"b": "\uffff"}], "c": "fine"}  # the caller's is untouched
     assert sanitiser.count == 2 and sanitiser.note() == (
         f"replaced 2 characters that {NOTE} (control characters, lone surrogates, U+FFFE/U+FFFF) "
-        "with spaces: U+0001, U+FFFF at /a\x01, /a /1/b".replace("\x01", " "))
+        "with spaces: U+0001, U+FFFF at /a\x01, /a /1/b".replace("\x01", " ")
+    )
 
 
 def test_the_sanitiser_walks_deep_documents_without_recursion() -> None:
@@ -189,7 +225,7 @@ def test_text_reader_replaces_them_and_offsets_stay_exact() -> None:
     assert article.headline == "Head line"
     assert [p.text for p in article.body[:2]] == ["First para graph.", "Second    one."]
     assert article.body[2].text.endswith("x  .")
-    assert all(flat[p.offset:p.offset + len(p.text)] == p.text for p in article.body)
+    assert all(flat[p.offset : p.offset + len(p.text)] == p.text for p in article.body)
     _noted(article, "U+0001", "U+000B", "U+FFFE", "U+0000")
     newsgraph.extract(article)  # and extraction takes it from there
 
@@ -207,12 +243,14 @@ def test_json_lines_raw_records_are_repaired_in_text_and_id() -> None:
 
 
 def test_html_reader_replaces_character_references() -> None:
-    page = ("<html><head><title>Bridge&#1;vote</title><meta name='description' content='A &#xFFFE; "
-            "standfirst of several words here'></head><body><article><h1>Bridge&#1;vote</h1>"
-            "<p>The council approved the new footbridge&#x1f; on a vote of seven to two.</p>"
-            "<p>Work starts in spring and takes &#11; about a year, officials said.</p>"
-            "<figure><img src='https://example.org/b.jpg' alt='A&#2;bridge'></figure>"
-            "</article></body></html>").encode()
+    page = (
+        "<html><head><title>Bridge&#1;vote</title><meta name='description' content='A &#xFFFE; "
+        "standfirst of several words here'></head><body><article><h1>Bridge&#1;vote</h1>"
+        "<p>The council approved the new footbridge&#x1f; on a vote of seven to two.</p>"
+        "<p>Work starts in spring and takes &#11; about a year, officials said.</p>"
+        "<figure><img src='https://example.org/b.jpg' alt='A&#2;bridge'></figure>"
+        "</article></body></html>"
+    ).encode()
     [article] = read_bytes(page, format="html")
     assert article.headline == "Bridge vote"
     assert "footbridge on a vote" in article.text
@@ -221,18 +259,30 @@ def test_html_reader_replaces_character_references() -> None:
 
 
 def test_html_reader_raw_control_bytes_are_dropped_by_the_parser() -> None:
-    page = (b"<html><body><article><h1>Head\x01line</h1><p>The council approved the new footbridge"
-            b"\x0b on a vote of seven to two last night.</p></article></body></html>")
+    page = (
+        b"<html><body><article><h1>Head\x01line</h1><p>The council approved the new footbridge"
+        b"\x0b on a vote of seven to two last night.</p></article></body></html>"
+    )
     [article] = read_bytes(page, format="html")
     assert not FORBIDDEN_CHARACTERS.search(article.model_dump_json())
 
 
 def test_ninjs_of_another_publisher_is_repaired_with_a_note() -> None:
-    item = {"uri": "urn:pub:1", "headlines": [{"role": "main", "value": "Head\u0001line"},
-                                              {"role": "sub", "contenttype": "text/html", "value": "<b>S&#1;ub</b>"}],
-            "bodies": [{"contenttype": "text/html",
-                        "value": "<p>Body \ud800 &#2; text <span data-actor='urn:p'>Jane\uffffDoe</span>.</p>"}],
-            "people": [{"name": "Jane\uffffDoe", "uri": "urn:p"}], "by": "Jane\u000bDoe"}
+    item = {
+        "uri": "urn:pub:1",
+        "headlines": [
+            {"role": "main", "value": "Head\u0001line"},
+            {"role": "sub", "contenttype": "text/html", "value": "<b>S&#1;ub</b>"},
+        ],
+        "bodies": [
+            {
+                "contenttype": "text/html",
+                "value": "<p>Body \ud800 &#2; text <span data-actor='urn:p'>Jane\uffffDoe</span>.</p>",
+            }
+        ],
+        "people": [{"name": "Jane\uffffDoe", "uri": "urn:p"}],
+        "by": "Jane\u000bDoe",
+    }
     [article] = read_bytes(json.dumps(item).encode(), format="ninjs")
     assert article.headline == "Head line" and article.subheadline == "S ub"
     assert article.body[0].text == "Body text Jane Doe."  # white space as a browser shows it
@@ -242,9 +292,14 @@ def test_ninjs_of_another_publisher_is_repaired_with_a_note() -> None:
 
 
 def test_jsonld_of_another_publisher_is_repaired_with_a_note() -> None:
-    doc = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Head\u0001line",
-           "articleBody": "Body \ud800 text.", "author": {"@type": "Person", "name": "Jane \uffff Doe"},
-           "keywords": ["a\u0002b"]}
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Head\u0001line",
+        "articleBody": "Body \ud800 text.",
+        "author": {"@type": "Person", "name": "Jane \uffff Doe"},
+        "keywords": ["a\u0002b"],
+    }
     [article] = read_bytes(json.dumps(doc).encode(), format="jsonld")
     assert article.headline == "Head line" and article.body[0].text == "Body   text."
     _noted(article, "U+0001", "U+D800", "U+FFFF", "U+0002")

@@ -39,15 +39,18 @@ def test_by_extension_prefers_the_longest_match() -> None:
     assert formats.by_extension("notes.docx") is None
 
 
-@pytest.mark.parametrize("head, expected", [
-    (b"Headline\n\nBody", "text"),
-    (b'{"id": "urn:x", "body": []}', "json"),
-    (b'{"id": "urn:x"}\n{"id": "urn:y"}\n', "json"),
-    (b'{"@context": "https://schema.org", "@type": "NewsArticle"}', "jsonld"),
-    (b'{"uri": "http://x", "type": "text", "headlines": []}', "ninjs"),
-    (b'<?xml version="1.0"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">', "newsml"),
-    (b"<!DOCTYPE html><html><body>x</body></html>", "html"),
-])
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        (b"Headline\n\nBody", "text"),
+        (b'{"id": "urn:x", "body": []}', "json"),
+        (b'{"id": "urn:x"}\n{"id": "urn:y"}\n', "json"),
+        (b'{"@context": "https://schema.org", "@type": "NewsArticle"}', "jsonld"),
+        (b'{"uri": "http://x", "type": "text", "headlines": []}', "ninjs"),
+        (b'<?xml version="1.0"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">', "newsml"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "html"),
+    ],
+)
 def test_sniffing(head: bytes, expected: str) -> None:
     fmt = formats.sniff(head)
     registered = expected in formats.names()

@@ -46,8 +46,10 @@ def test_a_json_lines_record_text_with_a_lone_surrogate() -> None:
 def test_a_character_reference_the_model_refuses_does_not_drop_a_page() -> None:
     # '&#1;' became U+0001 in lxml's tree; trafilatura failed setting it again and the
     # reader said "no article text was found" about a good page.
-    page = (b"<html><body><article><h1>Bridge&#1;vote</h1><p>The council approved the new footbridge "
-            b"on a vote of seven to two last night, officials said.</p></article></body></html>")
+    page = (
+        b"<html><body><article><h1>Bridge&#1;vote</h1><p>The council approved the new footbridge "
+        b"on a vote of seven to two last night, officials said.</p></article></body></html>"
+    )
     [article] = read_bytes(page, format="html")
     assert article.headline == "Bridge vote"
 
@@ -62,8 +64,11 @@ def test_a_ninjs_html_body_with_a_character_reference_the_model_refuses() -> Non
 @pytest.mark.parametrize("name", ["json", "ninjs"])
 def test_a_line_separator_inside_a_json_lines_string(name: str) -> None:
     # U+2028 is legal unescaped in JSON; str.splitlines() split the line there.
-    doc = {"id": "urn:x:a", "body": [{"text": "a\u2028b"}]} if name == "json" else \
-        {"uri": "urn:x:a", "bodies": [{"contentType": "text/plain", "value": "a\u2028b"}]}
+    doc = (
+        {"id": "urn:x:a", "body": [{"text": "a\u2028b"}]}
+        if name == "json"
+        else {"uri": "urn:x:a", "bodies": [{"contentType": "text/plain", "value": "a\u2028b"}]}
+    )
     line = json.dumps(doc, ensure_ascii=False)
     assert len(read_bytes(f"{line}\n{line}\n".encode(), format=name)) == 2
 
@@ -129,8 +134,9 @@ def test_standard_input_is_read_up_to_the_limit_only(monkeypatch: pytest.MonkeyP
     from newsgraph.cli import main
 
     monkeypatch.setattr(inputs, "MAX_DOCUMENT_BYTES", 1000)
-    result = CliRunner().invoke(main, ["convert", "-", "--from", "text", "-j", "1", "-q"],
-                                input=b"Headline\n\n" + b"word " * 1000)
+    result = CliRunner().invoke(
+        main, ["convert", "-", "--from", "text", "-j", "1", "-q"], input=b"Headline\n\n" + b"word " * 1000
+    )
     assert result.exit_code == 1 and "is more than the 0 MiB" in result.output
 
 
@@ -139,8 +145,11 @@ def test_standard_input_is_read_up_to_the_limit_only(monkeypatch: pytest.MonkeyP
 def test_json_numbers_that_are_not_numbers_are_refused(name: str, number: str) -> None:
     # Python's json reads NaN, Infinity and 1e400 (as inf); pyld's canonicaliser then raised
     # ValueError("Invalid JSON number: -inf") from deep inside JSON-LD expansion.
-    doc = {"json": '{"id": "urn:x:a", "body": [], "x": %s}', "ninjs": '{"uri": "urn:x:a", "x": %s}',
-           "jsonld": '{"@context": [{"@version": %s}], "@type": "NewsArticle"}'}[name] % number
+    doc = {
+        "json": '{"id": "urn:x:a", "body": [], "x": %s}',
+        "ninjs": '{"uri": "urn:x:a", "x": %s}',
+        "jsonld": '{"@context": [{"@version": %s}], "@type": "NewsArticle"}',
+    }[name] % number
     with pytest.raises(InputError, match="invalid JSON: .* (is not a JSON number|is too large a number)"):
         read_bytes(doc.encode(), format=name)
     assert newsgraph.validate(doc.encode(), format=name)  # a problem, not a crash
@@ -172,8 +181,12 @@ def test_a_null_language_in_a_context_that_set_none() -> None:
     # bench/fuzz.py (jsonld:junk, 200,000 inputs): '"@language": null' where no default
     # language was set made pyld raise KeyError('@language'): an internal error from read
     # and validate. The null resets nothing there, so it is valid and reads.
-    doc = {"@context": ["https://schema.org", {"@language": None}], "@type": "NewsArticle", "@id": "urn:x:1",
-           "headline": "Port strike ends"}
+    doc = {
+        "@context": ["https://schema.org", {"@language": None}],
+        "@type": "NewsArticle",
+        "@id": "urn:x:1",
+        "headline": "Port strike ends",
+    }
     data = json.dumps(doc).encode()
     assert [a.headline for a in read_bytes(data, format="jsonld")] == ["Port strike ends"]
     assert newsgraph.validate(data, format="jsonld") == []
@@ -181,12 +194,18 @@ def test_a_null_language_in_a_context_that_set_none() -> None:
 
 def test_a_keyword_redefined_in_a_scoped_context_is_a_clear_error() -> None:
     # the rest of the same fuzz input; pyld's message was shown as a tuple's repr
-    doc = {"@context": "https://schema.org", "@type": "NewsArticle", "@id": "urn:x:1",
-           "about": {"@type": "Thing", "@context": {"@language": None, "@set": []}, "name": "x"}}
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": "urn:x:1",
+        "about": {"@type": "Thing", "@context": {"@language": None, "@set": []}, "name": "x"},
+    }
     with pytest.raises(InputError) as caught:
         read_bytes(json.dumps(doc).encode(), format="jsonld")
-    assert str(caught.value).endswith("invalid JSON-LD: Invalid JSON-LD syntax; keywords cannot be overridden. "
-                                      "(keyword redefinition) (fix the JSON-LD (the JSON-LD Playground shows the spot))")
+    assert str(caught.value).endswith(
+        "invalid JSON-LD: Invalid JSON-LD syntax; keywords cannot be overridden. "
+        "(keyword redefinition) (fix the JSON-LD (the JSON-LD Playground shows the spot))"
+    )
 
 
 # --- blank entries: the model reads them as absent ---------------------------------------
@@ -198,28 +217,60 @@ def test_a_keyword_redefined_in_a_scoped_context_is_a_clear_error() -> None:
 def _blankable() -> list[tuple[type, str, bool]]:
     """(model, field, is a list) of every field where blank means absent."""
     found = []
-    for cls in (newsgraph.Article, newsgraph.Actor, newsgraph.Place, newsgraph.Media, newsgraph.Quote,
-                newsgraph.DateInfo):
+    for cls in (
+        newsgraph.Article,
+        newsgraph.Actor,
+        newsgraph.Place,
+        newsgraph.Media,
+        newsgraph.Quote,
+        newsgraph.DateInfo,
+    ):
         for name, info in cls.model_fields.items():
             for meta in info.metadata:
-                if getattr(getattr(meta, "func", None), "__name__", "") in ("_blank_is_none", "_drop_blank", "_topic_entries"):
+                if getattr(getattr(meta, "func", None), "__name__", "") in (
+                    "_blank_is_none",
+                    "_drop_blank",
+                    "_topic_entries",
+                ):
                     found.append((cls, name, meta.func.__name__ != "_blank_is_none"))
     return found
 
 
 def test_the_blank_is_absent_fields_are_the_free_texts_of_the_model() -> None:
     names = {f"{cls.__name__}.{name}" for cls, name, _ in _blankable()}
-    assert names == {"Article.headline", "Article.kicker", "Article.subheadline", "Article.dateline",
-                     "Article.section", "Article.topics", "Article.byline", "Article.creditline",
-                     "Article.slugline", "Article.genre", "Actor.aliases", "Actor.titles", "Actor.description",
-                     "Place.country", "Place.aliases", "Media.caption", "Media.credit", "Quote.cue",
-                     "DateInfo.text"}
+    assert names == {
+        "Article.headline",
+        "Article.kicker",
+        "Article.subheadline",
+        "Article.dateline",
+        "Article.section",
+        "Article.topics",
+        "Article.byline",
+        "Article.creditline",
+        "Article.slugline",
+        "Article.genre",
+        "Actor.aliases",
+        "Actor.titles",
+        "Actor.description",
+        "Place.country",
+        "Place.aliases",
+        "Media.caption",
+        "Media.credit",
+        "Quote.cue",
+        "DateInfo.text",
+    }
 
 
 def _with_blanks(data: dict, blank: str) -> dict:
     data = json.loads(json.dumps(data))
-    targets = {"Article": [data], "Actor": data["actors"], "Place": data["places"], "Media": data["media"],
-               "Quote": data["quotes"], "DateInfo": [e["date"] for e in data["events"] if e.get("date")]}
+    targets = {
+        "Article": [data],
+        "Actor": data["actors"],
+        "Place": data["places"],
+        "Media": data["media"],
+        "Quote": data["quotes"],
+        "DateInfo": [e["date"] for e in data["events"] if e.get("date")],
+    }
     for cls, name, many in _blankable():
         for obj in targets[cls.__name__]:
             obj[name] = [blank, *obj.get(name, []), blank] if many else blank
@@ -249,16 +300,32 @@ def test_the_schema_reports_a_blank_entry_that_reading_drops(kitchen_sink) -> No
     problems = newsgraph.validate(document, format="json")
     assert {(p.path, p.message) for p in problems} == {
         (path, "is blank: leave it out (reading takes a blank value for an absent one)")
-        for path in (f"/topics/{len(kitchen_sink.topics)}", "/section")}
+        for path in (f"/topics/{len(kitchen_sink.topics)}", "/section")
+    }
     [article] = read_bytes(document, format="json")
     assert article.topics == kitchen_sink.topics and article.section is None
 
 
-@pytest.mark.parametrize("name, document", [
-    ("ninjs", {"uri": "urn:x:1", "headline": " ", "subject": [{"name": ""}, {"name": "Ports"}], "genre": [{"name": ""}]}),
-    ("jsonld", {"@context": "https://schema.org", "@type": "NewsArticle", "@id": "urn:x:1", "headline": "",
-                "keywords": ["", "Ports"], "articleSection": " "}),
-])
+@pytest.mark.parametrize(
+    "name, document",
+    [
+        (
+            "ninjs",
+            {"uri": "urn:x:1", "headline": " ", "subject": [{"name": ""}, {"name": "Ports"}], "genre": [{"name": ""}]},
+        ),
+        (
+            "jsonld",
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "@id": "urn:x:1",
+                "headline": "",
+                "keywords": ["", "Ports"],
+                "articleSection": " ",
+            },
+        ),
+    ],
+)
 def test_blank_entries_of_other_publishers_are_dropped(name: str, document: dict) -> None:
     [article] = read_bytes(json.dumps(document).encode(), format=name)
     assert article.headline is None and article.section is None and [t.name for t in article.topics] == ["Ports"]
@@ -267,6 +334,6 @@ def test_blank_entries_of_other_publishers_are_dropped(name: str, document: dict
 def test_an_empty_newsml_keyword_is_dropped(kitchen_sink) -> None:
     xml = newsgraph.export(kitchen_sink, to="newsml")
     assert "<keyword" in xml
-    xml = xml.replace("<keyword", "<keyword role=\"x\"/><keyword", 1)
+    xml = xml.replace("<keyword", '<keyword role="x"/><keyword', 1)
     [article] = read_bytes(xml.encode(), format="newsml")
     assert article.topics == kitchen_sink.topics

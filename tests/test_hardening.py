@@ -57,11 +57,34 @@ def test_arbitrary_bytes_give_a_newsgraph_error_or_articles(name: str, data: byt
 
 @pytest.mark.parametrize("name", [n for n in READABLE if n in ("json", "jsonl", "ninjs", "jsonld")])
 @settings(max_examples=60, deadline=2000)
-@given(doc=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                        lambda inner: st.lists(inner, max_size=4)
-                        | st.dictionaries(st.sampled_from(["id", "body", "text", "uri", "headline", "@context",
-                                                           "@graph", "@type", "headlines", "actors", "quotes"]),
-                                          inner, max_size=5), max_leaves=20))
+@given(
+    doc=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "id",
+                        "body",
+                        "text",
+                        "uri",
+                        "headline",
+                        "@context",
+                        "@graph",
+                        "@type",
+                        "headlines",
+                        "actors",
+                        "quotes",
+                    ]
+                ),
+                inner,
+                max_size=5,
+            )
+        ),
+        max_leaves=20,
+    )
+)
 def test_wrong_json_documents_give_a_newsgraph_error(name: str, doc: object) -> None:
     try:
         read_bytes(json.dumps(doc).encode(), format=name)
@@ -95,8 +118,9 @@ def test_a_json_lines_line_over_the_limit_fails_alone(tmp_path: Path) -> None:
         f.write('{"text": "' + "x" * (MAX_DOCUMENT_BYTES + 10) + '"}\n')
         f.write(good + "\n")
     seen: list = []
-    report = newsgraph.convert([path], tmp_path / "out/", options=newsgraph.ConvertOptions(workers=1),
-                               on_outcome=seen.append)
+    report = newsgraph.convert(
+        [path], tmp_path / "out/", options=newsgraph.ConvertOptions(workers=1), on_outcome=seen.append
+    )
     assert [o.ok for o in seen] == [True, False, True] and (report.converted, report.inputs) == (2, 3)
     assert "more than the 64 MiB" in str(report.failed[0].error)
 
@@ -115,20 +139,27 @@ def test_one_megabyte_single_line(tmp_path: Path) -> None:
     pipeline.run(short)
 
 
-@pytest.mark.parametrize("encode", [
-    lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
-    lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
-    lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
-], ids=["utf-16-le-bom", "utf-16-be-bom", "utf-8-bom"])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+        lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    ],
+    ids=["utf-16-le-bom", "utf-16-be-bom", "utf-8-bom"],
+)
 def test_marked_encodings_read(encode) -> None:
     [a] = read_bytes(encode("Überschrift\r\n\r\nErster Absatz.\nZweiter Absatz.\r\n"), format="text")
     assert a.headline == "Überschrift" and [p.text for p in a.body] == ["Erster Absatz.", "Zweiter Absatz."]
 
 
-@pytest.mark.parametrize("data, message", [
-    ("Überschrift\n\nText".encode("utf-16-le"), "binary"),  # UTF-16 without BOM: NUL bytes
-    ("Caf\u00e9\n\nCr\u00e8me br\u00fbl\u00e9e".encode("latin-1"), "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ("Überschrift\n\nText".encode("utf-16-le"), "binary"),  # UTF-16 without BOM: NUL bytes
+        ("Caf\u00e9\n\nCr\u00e8me br\u00fbl\u00e9e".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
 def test_unmarked_foreign_encodings_are_clear_errors(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message) as info:
         read_bytes(data, format="text")
@@ -139,7 +170,7 @@ def test_mixed_line_endings_keep_offsets() -> None:
     text = "Headline\r\n\r\nOne.\nTwo.\rThree.\r\n"
     [a] = read_bytes(text.encode(), format="text")
     assert [p.text for p in a.body] == ["One.", "Two.", "Three."]
-    assert all(text[p.offset:p.offset + len(p.text)] == p.text for p in a.body)
+    assert all(text[p.offset : p.offset + len(p.text)] == p.text for p in a.body)
 
 
 @pytest.mark.parametrize("name", [f.name for f in formats.FORMATS if f.many_extension and f.readable])
@@ -147,8 +178,7 @@ def test_json_lines_split_at_line_feeds_only(name: str, kitchen_sink) -> None:
     # U+2028, U+2029, NEL and friends stay unescaped in JSON strings; str.splitlines() would
     # cut an article in two at each of them.
     odd = "\u2028 \u2029 \x85"
-    body = [kitchen_sink.body[0].model_copy(update={"text": kitchen_sink.body[0].text + odd}),
-            *kitchen_sink.body[1:]]
+    body = [kitchen_sink.body[0].model_copy(update={"text": kitchen_sink.body[0].text + odd}), *kitchen_sink.body[1:]]
     article = newsgraph.Article.model_validate(kitchen_sink.model_copy(update={"body": body}).model_dump())
     stream = newsgraph.export([article, article], to=name)
     assert stream.count("\n") == 2 and "\u2028" in stream
@@ -196,14 +226,14 @@ def test_wrong_documents_of_every_format_give_a_newsgraph_error_or_articles(name
 @pytest.mark.parametrize("name", READABLE)
 @settings(max_examples=25, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_damaged_documents_of_every_format_give_a_newsgraph_error_or_articles(name: str,
-                                                                             data: st.DataObject) -> None:
+def test_damaged_documents_of_every_format_give_a_newsgraph_error_or_articles(name: str, data: st.DataObject) -> None:
     read_or_clear_error(data.draw(damaged(name), label="document"), name)
 
 
 @pytest.mark.parametrize("name", READABLE)
-@settings(max_examples=15, deadline=10_000,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=10_000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_readers_never_touch_the_network(name: str, data: st.DataObject, no_network: None) -> None:
     read_or_clear_error(data.draw(st.one_of(JUNK[name], damaged(name)), label="document"), name)
@@ -212,16 +242,26 @@ def test_readers_never_touch_the_network(name: str, data: st.DataObject, no_netw
 _REMOTE = "http://127.0.0.1:9/ctx"
 
 
-@pytest.mark.parametrize("doc", [
-    {"@context": [{"@import": _REMOTE}], "@type": "NewsArticle", "headline": "x"},
-    {"@context": {"@import": _REMOTE, "@vocab": "https://schema.org/"}, "@type": "NewsArticle"},
-    {"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@context": {"@import": _REMOTE}}},
-    {"@context": {"@vocab": "https://schema.org/", "author": {"@id": "author", "@context": _REMOTE}},
-     "@type": "NewsArticle", "author": {"name": "A"}},
-    {"@context": {"@vocab": "https://schema.org/", "Person": {"@id": "Person", "@context": _REMOTE}},
-     "@type": "NewsArticle", "author": {"@type": "Person", "name": "A"}},
-    {"@context": "https://schema.org", "@type": "NewsArticle", "@included": [{"@context": _REMOTE}]},
-], ids=["import", "import-with-vocab", "nested-import", "property-scoped", "type-scoped", "included"])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"@context": [{"@import": _REMOTE}], "@type": "NewsArticle", "headline": "x"},
+        {"@context": {"@import": _REMOTE, "@vocab": "https://schema.org/"}, "@type": "NewsArticle"},
+        {"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@context": {"@import": _REMOTE}}},
+        {
+            "@context": {"@vocab": "https://schema.org/", "author": {"@id": "author", "@context": _REMOTE}},
+            "@type": "NewsArticle",
+            "author": {"name": "A"},
+        },
+        {
+            "@context": {"@vocab": "https://schema.org/", "Person": {"@id": "Person", "@context": _REMOTE}},
+            "@type": "NewsArticle",
+            "author": {"@type": "Person", "name": "A"},
+        },
+        {"@context": "https://schema.org", "@type": "NewsArticle", "@included": [{"@context": _REMOTE}]},
+    ],
+    ids=["import", "import-with-vocab", "nested-import", "property-scoped", "type-scoped", "included"],
+)
 def test_a_remote_context_anywhere_is_refused_not_fetched(doc: dict, no_network: None) -> None:
     # JSON-LD 1.1 can name contexts in many places; every one is found before expansion.
     with pytest.raises(InputError, match=f"remote URL '{_REMOTE}', which newsgraph does not fetch"):

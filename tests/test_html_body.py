@@ -13,8 +13,7 @@ from strategies import articles
 
 
 def _article(body: list[tuple[str, str]], **extra: object) -> Article:
-    data: dict[str, object] = {"id": "urn:t:article:1",
-                               "body": [{"text": t, "role": r} for t, r in body]}
+    data: dict[str, object] = {"id": "urn:t:article:1", "body": [{"text": t, "role": r} for t, r in body]}
     data.update(extra)
     return Article.model_validate(data)
 
@@ -42,8 +41,10 @@ def _key(s: Span) -> tuple[int, int, int]:
 def test_kitchen_sink_round_trips_exactly(kitchen_sink: Article) -> None:
     html = html_body.render(kitchen_sink)
     assert "<h2>What comes next</h2>" in html
-    assert ('<q data-quote="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-2" '
-            'data-speaker="urn:newsgraph:person:luis-ortega" data-kind="indirect">') in html
+    assert (
+        '<q data-quote="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-2" '
+        'data-speaker="urn:newsgraph:person:luis-ortega" data-kind="indirect">'
+    ) in html
     assert '<span data-place="urn:newsgraph:place:ottawa">Ottawa</span>' in html
     _assert_same_markup(kitchen_sink, html_body.parse(html, exact=True))
 
@@ -52,11 +53,25 @@ def test_crossing_spans_are_split_and_joined_again() -> None:
     # The quote "Fortier said yes" starts inside "Anne Fortier" (actor) and ends outside it:
     # the quote is closed with the actor and reopened after it, each piece keyed.
     text = "Minister Anne Fortier said yes."
-    article = _article([(text, "body")], actors=[{
-        "id": "urn:t:person:anne-fortier", "kind": "person", "name": "Anne Fortier",
-        "mentions": [{"paragraph": 0, "start": 9, "end": 21}]}],
-        quotes=[{"id": "urn:t:article:1#quote-1", "text": "Fortier said yes", "kind": "direct",
-                 "spans": [{"paragraph": 0, "start": 14, "end": 30}]}])
+    article = _article(
+        [(text, "body")],
+        actors=[
+            {
+                "id": "urn:t:person:anne-fortier",
+                "kind": "person",
+                "name": "Anne Fortier",
+                "mentions": [{"paragraph": 0, "start": 9, "end": 21}],
+            }
+        ],
+        quotes=[
+            {
+                "id": "urn:t:article:1#quote-1",
+                "text": "Fortier said yes",
+                "kind": "direct",
+                "spans": [{"paragraph": 0, "start": 14, "end": 30}],
+            }
+        ],
+    )
     html = html_body.render(article)
     assert html.count('data-quote="urn:t:article:1#quote-1"') == 2
     assert html.count('data-span="') == 2  # only the split mark's pieces carry a key
@@ -64,21 +79,32 @@ def test_crossing_spans_are_split_and_joined_again() -> None:
 
 
 def test_touching_mentions_of_one_actor_stay_two() -> None:
-    article = _article([("AbcDef", "body")], actors=[{
-        "id": "urn:t:person:x", "kind": "person", "name": "X",
-        "mentions": [{"paragraph": 0, "start": 0, "end": 3}, {"paragraph": 0, "start": 3, "end": 6}]}])
+    article = _article(
+        [("AbcDef", "body")],
+        actors=[
+            {
+                "id": "urn:t:person:x",
+                "kind": "person",
+                "name": "X",
+                "mentions": [{"paragraph": 0, "start": 0, "end": 3}, {"paragraph": 0, "start": 3, "end": 6}],
+            }
+        ],
+    )
     markup = html_body.parse(html_body.render(article), exact=True)
     assert markup.actors["urn:t:person:x"] == article.actors[0].mentions
 
 
-@pytest.mark.parametrize("text", [
-    "</p><script>alert(1)</script> & &amp; <q>",
-    "carriage\rreturn, tab\tand\nnewline",  # (the model refuses form feed and most C0 controls)
-    "  two  spaces  and ]]> and \u2003em space ",
-    "controls \x7f\x85 C1",
-    "emoji 😀, RTL \u05e9\u05dc\u05d5\u05dd, combining e\u0301",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "</p><script>alert(1)</script> & &amp; <q>",
+        "carriage\rreturn, tab\tand\nnewline",  # (the model refuses form feed and most C0 controls)
+        "  two  spaces  and ]]> and \u2003em space ",
+        "controls \x7f\x85 C1",
+        "emoji 😀, RTL \u05e9\u05dc\u05d5\u05dd, combining e\u0301",
+        "",
+    ],
+)
 def test_hostile_and_odd_text_survives(text: str) -> None:
     article = _article([(text, "body"), ("after", "note")])
     markup = html_body.parse(html_body.render(article), exact=True)
@@ -86,13 +112,29 @@ def test_hostile_and_odd_text_survives(text: str) -> None:
 
 
 def test_roles_become_blocks() -> None:
-    article = _article([("Intro", "body"), ("Sub", "subheading"), ("one", "list_item"),
-                        ("two", "list_item"), ("Said", "blockquote"), ("Aside", "note")])
+    article = _article(
+        [
+            ("Intro", "body"),
+            ("Sub", "subheading"),
+            ("one", "list_item"),
+            ("two", "list_item"),
+            ("Said", "blockquote"),
+            ("Aside", "note"),
+        ]
+    )
     html = html_body.render(article)
-    assert html == ("<p>Intro</p>\n<h2>Sub</h2>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
-                    "<blockquote>Said</blockquote>\n<p data-role=\"note\">Aside</p>")
-    assert [p.role for p in html_body.parse(html, exact=True).paragraphs] == \
-        ["body", "subheading", "list_item", "list_item", "blockquote", "note"]
+    assert html == (
+        "<p>Intro</p>\n<h2>Sub</h2>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
+        '<blockquote>Said</blockquote>\n<p data-role="note">Aside</p>'
+    )
+    assert [p.role for p in html_body.parse(html, exact=True).paragraphs] == [
+        "body",
+        "subheading",
+        "list_item",
+        "list_item",
+        "blockquote",
+        "note",
+    ]
 
 
 def test_other_publishers_html_reads_as_a_browser_shows_it() -> None:
@@ -109,21 +151,27 @@ def test_other_publishers_html_reads_as_a_browser_shows_it() -> None:
       </article></body></html>"""
     markup = html_body.parse(html)
     assert [(p.text, p.role) for p in markup.paragraphs] == [
-        ("Title", "subheading"), ("By Jane", "body"),
+        ("Title", "subheading"),
+        ("By Jane", "body"),
         ("First line second line with a link.", "body"),
-        ("Quoted one.", "blockquote"), ("Quoted two.", "blockquote"),
-        ("Item", "list_item"), ("Loose text after the list", "body")]
+        ("Quoted one.", "blockquote"),
+        ("Quoted two.", "blockquote"),
+        ("Item", "list_item"),
+        ("Loose text after the list", "body"),
+    ]
 
 
 def test_spans_follow_collapsed_white_space() -> None:
-    markup = html_body.parse('<p>\n  Talks with\n   <span data-actor="urn:t:person:a">Anne\n  Fortier</span>'
-                             ' <q data-quote="urn:t:q:1" data-kind="direct">went  well</q></p>')
+    markup = html_body.parse(
+        '<p>\n  Talks with\n   <span data-actor="urn:t:person:a">Anne\n  Fortier</span>'
+        ' <q data-quote="urn:t:q:1" data-kind="direct">went  well</q></p>'
+    )
     [paragraph] = markup.paragraphs
     assert paragraph.text == "Talks with Anne Fortier went well"
     [span] = markup.actors["urn:t:person:a"]
-    assert paragraph.text[span.start:span.end] == "Anne Fortier"
+    assert paragraph.text[span.start : span.end] == "Anne Fortier"
     [quote_span] = markup.quotes["urn:t:q:1"].spans
-    assert paragraph.text[quote_span.start:quote_span.end] == "went well"
+    assert paragraph.text[quote_span.start : quote_span.end] == "went well"
 
 
 def test_nothing_to_read() -> None:
@@ -154,8 +202,9 @@ def test_applying_unedited_markup_gives_the_article_back(article: Article) -> No
 def test_applying_edited_markup_moves_the_spans(kitchen_sink: Article) -> None:
     html = html_body.render(kitchen_sink)
     # an editor adds a word before Ottawa and deletes the paragraph with quote 4 (a CMS edit)
-    html = html.replace('in <span data-place="urn:newsgraph:place:ottawa">',
-                        'in snowy <span data-place="urn:newsgraph:place:ottawa">')
+    html = html.replace(
+        'in <span data-place="urn:newsgraph:place:ottawa">', 'in snowy <span data-place="urn:newsgraph:place:ottawa">'
+    )
     html = "\n".join(line for line in html.split("\n") if "#quote-4" not in line)
     edited = html_body.apply(html_body.parse(html, exact=True), kitchen_sink)
     [ottawa] = edited.place("urn:newsgraph:place:ottawa").mentions  # type: ignore[union-attr]
@@ -163,6 +212,9 @@ def test_applying_edited_markup_moves_the_spans(kitchen_sink: Article) -> None:
     assert [q.id.rsplit("-", 1)[1] for q in edited.quotes] == ["1", "2", "3", "5"]
     assert len(edited.body) == len(kitchen_sink.body) - 1 and edited.body[0].offset is None
     assert edited.actor("urn:newsgraph:person:luis-ortega").titles == ["Mexican Economy Secretary"]  # type: ignore[union-attr]
-    ortega_last = [s for s in edited.actor("urn:newsgraph:person:luis-ortega").mentions  # type: ignore[union-attr]
-                   if s.paragraph == 5]  # was paragraph 6
+    ortega_last = [
+        s
+        for s in edited.actor("urn:newsgraph:person:luis-ortega").mentions  # type: ignore[union-attr]
+        if s.paragraph == 5
+    ]  # was paragraph 6
     assert edited.span_text(ortega_last[0]) == "Ortega"

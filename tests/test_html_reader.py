@@ -18,15 +18,19 @@ from structure_gold import structure_passes
 PAGES = Path(__file__).resolve().parent / "fixtures" / "html"
 PAGE = PAGES / "news_page.html"
 
-STORY = ("<p>The town council approved plans on Monday for a new footbridge over the river, ending a "
-         "debate that had lasted more than six years and divided residents.</p>"
-         "<p>Construction is expected to start in the spring and take about eighteen months, the council "
-         "said in a statement after the vote.</p>")
+STORY = (
+    "<p>The town council approved plans on Monday for a new footbridge over the river, ending a "
+    "debate that had lasted more than six years and divided residents.</p>"
+    "<p>Construction is expected to start in the spring and take about eighteen months, the council "
+    "said in a statement after the vote.</p>"
+)
 
 
 def page(head: str = "", body: str = STORY, after: str = "") -> bytes:
-    return (f"<!DOCTYPE html><html><head><title>Council approves footbridge</title>{head}</head>"
-            f"<body><article><h1>Council approves footbridge</h1>{body}</article>{after}</body></html>").encode()
+    return (
+        f"<!DOCTYPE html><html><head><title>Council approves footbridge</title>{head}</head>"
+        f"<body><article><h1>Council approves footbridge</h1>{body}</article>{after}</body></html>"
+    ).encode()
 
 
 def read_page(data: bytes, **meta: str):  # type: ignore[no-untyped-def]
@@ -51,9 +55,13 @@ def test_news_page_parts() -> None:
     assert [names[i] for i in a.sources] == ["ANSA"]
     assert (a.published, a.modified) == ("2024-08-19T07:15:00+02:00", "2024-08-20T10:02:00+02:00")
     assert (a.url, a.language, a.dateline) == (
-        "https://courier.example/news/2024/08/19/ferries-cut-timetables", "en", "COMO, Italy")
+        "https://courier.example/news/2024/08/19/ferries-cut-timetables",
+        "en",
+        "COMO, Italy",
+    )
     assert [(m.url, m.credit) for m in a.media] == [
-        ("https://courier.example/img/ferry-dock.jpg", "Paolo Rinaldi/ANSA via AP")]
+        ("https://courier.example/img/ferry-dock.jpg", "Paolo Rinaldi/ANSA via AP")
+    ]
     assert [t.name for t in a.topics] == ["Transport", "Drought"]
     roles = [(p.role, p.text[:20]) for p in a.body]
     assert ("subheading", "Tourists turned away") in roles
@@ -65,10 +73,10 @@ def test_offsets_index_the_extracted_text() -> None:
     [article] = api.read(PAGE)
     text = "\n\n".join(p.text for p in article.body)
     for p in article.body:
-        assert text[p.offset:p.offset + len(p.text)] == p.text
+        assert text[p.offset : p.offset + len(p.text)] == p.text
     done = structure_passes(article)
     for r in done.provenance.removed:
-        assert text[r.offset:r.offset + len(r.text)] == r.text
+        assert text[r.offset : r.offset + len(r.text)] == r.text
 
 
 def test_copyright_footer_is_never_the_date() -> None:
@@ -94,22 +102,30 @@ def test_options_win_over_the_page() -> None:
 
 
 def test_figure_caption_and_credit_and_relative_url() -> None:
-    fig = ('<figure><img src="/img/bridge.jpg" alt="The bridge"><figcaption>The site of the new bridge in '
-           'Linden, on Monday, May 6, 2024. Ana Ruiz/Reuters</figcaption></figure>')
+    fig = (
+        '<figure><img src="/img/bridge.jpg" alt="The bridge"><figcaption>The site of the new bridge in '
+        "Linden, on Monday, May 6, 2024. Ana Ruiz/Reuters</figcaption></figure>"
+    )
     a = read_page(page(head='<link rel="canonical" href="https://news.example/a/bridge">', body=STORY + fig))
     [m] = a.media
     assert m.url == "https://news.example/img/bridge.jpg"
-    assert (m.caption, m.credit) == ("The site of the new bridge in Linden, on Monday, May 6, 2024.", "Ana Ruiz/Reuters")
+    assert (m.caption, m.credit) == (
+        "The site of the new bridge in Linden, on Monday, May 6, 2024.",
+        "Ana Ruiz/Reuters",
+    )
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "empty"),
-    (b"   \n", "empty"),
-    (b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>", "no article text"),
-    (b"<html><body><p>Hi</p></body></html>", "no article text"),
-    (b"<html>\x00\x01\x02" * 50, "binary"),
-    (b"<html", "not an HTML page"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>", "no article text"),
+        (b"<html><body><p>Hi</p></body></html>", "no article text"),
+        (b"<html>\x00\x01\x02" * 50, "binary"),
+        (b"<html", "not an HTML page"),
+    ],
+)
 def test_pages_without_an_article_are_clear_errors(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         read_page(data)

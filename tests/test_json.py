@@ -70,7 +70,10 @@ def test_jsonl_problem_names_its_line(kitchen_sink: Article) -> None:
 
 
 def test_reader_options_fill_in_metadata(kitchen_sink: Article) -> None:
-    [a] = read_bytes(render(kitchen_sink).encode(), format="json",
-                     options=ReadOptions(source="x.json", published="2020-01-01", publisher="Other Paper"))
+    [a] = read_bytes(
+        render(kitchen_sink).encode(),
+        format="json",
+        options=ReadOptions(source="x.json", published="2020-01-01", publisher="Other Paper"),
+    )
     assert a.published == "2020-01-01"
     assert a.actor(a.publisher).name == "Other Paper"  # type: ignore[arg-type, union-attr]

@@ -15,8 +15,7 @@ from newsgraph.readers.base import ReadOptions
 from newsgraph.validators import jsonld as validator
 from strategies import articles
 
-pytestmark = pytest.mark.skipif(not (STANDARDS / "schemaorg").is_dir(),
-                                reason="needs ../shared/standards/schemaorg")
+pytestmark = pytest.mark.skipif(not (STANDARDS / "schemaorg").is_dir(), reason="needs ../shared/standards/schemaorg")
 
 
 GENDER = ExportOptions(infer_gender=True)
@@ -71,8 +70,9 @@ def test_compact_and_pretty_read_the_same(article: Article) -> None:
 
 
 def test_many_articles_are_json_lines(kitchen_sink: Article) -> None:
-    other = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:other", "quotes": [],
-                                            "events": [], "headline": "Another story"})
+    other = kitchen_sink.model_copy(
+        update={"id": "urn:newsgraph:article:other", "quotes": [], "events": [], "headline": "Another story"}
+    )
     text = api.export([kitchen_sink, other], to="jsonld", options=GENDER)
     lines = text.splitlines()
     assert len(lines) == 2 and all(json.loads(line)["@graph"] for line in lines)
@@ -150,8 +150,7 @@ def test_events_and_quotes(kitchen_sink: Article) -> None:
     assert talks["@type"] == "Event"
     assert talks["startDate"] == "2025-04-14" and talks["endDate"] == "2025-04-15"
     assert talks["location"] == {"@id": "urn:newsgraph:place:monterrey"}
-    assert talks["attendee"] == [{"@id": "urn:newsgraph:country:canada"},
-                                 {"@id": "urn:newsgraph:country:mexico"}]
+    assert talks["attendee"] == [{"@id": "urn:newsgraph:country:canada"}, {"@id": "urn:newsgraph:country:mexico"}]
     assert talks["eventStatus"] == {"@id": "http://schema.org/EventScheduled"}
     assert "urn:newsgraph:vocab:event-kind:talks" in talks["additionalType"]
     quote = nodes[f"{kitchen_sink.id}#quote-1"]
@@ -168,7 +167,7 @@ def test_spans_travel_as_text_fragments(kitchen_sink: Article) -> None:
     assert paragraph["position"] == 2 and paragraph["text"] == kitchen_sink.body[1].text
     fragments = paragraph["hasPart"]
     for f in fragments:
-        assert kitchen_sink.body[1].text[f["position"]:f["position"] + len(f["text"])] == f["text"]
+        assert kitchen_sink.body[1].text[f["position"] : f["position"] + len(f["text"])] == f["text"]
     fortier = next(f for f in fragments if f["text"] == "Fortier")
     # One stretch of text: a mention of Fortier and the words the quote is attributed to.
     assert fortier["mentions"] == {"@id": "urn:newsgraph:person:anne-fortier"}
@@ -182,15 +181,22 @@ def test_values_without_a_property_are_observations_of_their_node(kitchen_sink: 
     observations = nodes[f"{kitchen_sink.id}#quote-1"]["@reverse"]["observationAbout"]
     assert {o["@type"] for o in observations} == {"Observation"}
     assert {o["variableMeasured"]: o["value"] for o in observations} == {
-        "cue": "told", "confidence": 0.97, "addressee": "urn:newsgraph:group:reporters"}  # data, not a thing
+        "cue": "told",
+        "confidence": 0.97,
+        "addressee": "urn:newsgraph:group:reporters",
+    }  # data, not a thing
     paragraph = nodes[kitchen_sink.id]["hasPart"][1]
     assert paragraph["@reverse"]["observationAbout"] == {
-        "@type": "Observation", "variableMeasured": "offset", "value": kitchen_sink.body[0].offset}
+        "@type": "Observation",
+        "variableMeasured": "offset",
+        "value": kitchen_sink.body[0].offset,
+    }
 
 
 def test_minted_ids_may_not_clash(kitchen_sink: Article) -> None:
-    clash = kitchen_sink.model_copy(update={"quotes": [
-        kitchen_sink.quotes[0].model_copy(update={"id": f"{kitchen_sink.id}#paragraph-1"})]})
+    clash = kitchen_sink.model_copy(
+        update={"quotes": [kitchen_sink.quotes[0].model_copy(update={"id": f"{kitchen_sink.id}#paragraph-1"})]}
+    )
     with pytest.raises(Exception, match="already used"):
         exporter.render(clash)
 
@@ -226,14 +232,20 @@ def test_corners_the_strategy_does_not_reach_round_trip(kitchen_sink: Article) -
     data["media"] += [{"kind": "graphic", "url": "https://example.org/chart.png"}, {"kind": "audio"}]
     data["body"] += [{"text": "", "role": "note"}, {"text": "A list item", "role": "list_item", "offset": 0}]
     reuters = next(a for a in data["actors"] if a["name"] == "Reuters")
-    reuters.update(titles=["news agency"], gender="male", affiliation="urn:newsgraph:organization:el-norte",
-                   identifiers={"wikidata": "Q130879", "isni": "0000000121096263", "lei": "549300"})
+    reuters.update(
+        titles=["news agency"],
+        gender="male",
+        affiliation="urn:newsgraph:organization:el-norte",
+        identifiers={"wikidata": "Q130879", "isni": "0000000121096263", "lei": "549300"},
+    )
     canada = next(a for a in data["actors"] if a["id"] == "urn:newsgraph:country:canada")
     canada.update(affiliation="urn:newsgraph:organization:reuters", titles=["federation"])
-    data["places"] += [{"id": "urn:newsgraph:place:10-main-st", "name": "10 Main St", "kind": "address"},
-                       {"id": "urn:newsgraph:place:ontario", "name": "Ontario", "kind": "region"},
-                       {"id": "urn:newsgraph:place:town-hall", "name": "Town Hall", "kind": "venue"},
-                       {"id": "urn:newsgraph:place:canada", "name": "Canada", "kind": "country"}]
+    data["places"] += [
+        {"id": "urn:newsgraph:place:10-main-st", "name": "10 Main St", "kind": "address"},
+        {"id": "urn:newsgraph:place:ontario", "name": "Ontario", "kind": "region"},
+        {"id": "urn:newsgraph:place:town-hall", "name": "Town Hall", "kind": "venue"},
+        {"id": "urn:newsgraph:place:canada", "name": "Canada", "kind": "country"},
+    ]
     data["events"][0].update(status="ongoing", date={"precision": "week"})
     data["events"][1].update(status="unknown", confidence=1.0)
     data["quotes"][0].update(kind="partial", speaker=None, cue=None, confidence=1.0)
@@ -245,7 +257,9 @@ def test_corners_the_strategy_does_not_reach_round_trip(kitchen_sink: Article) -
     assert read_back(text) == [article]
     # A place and an actor may both be a Country; the article's lists tell them apart.
     assert {n["@id"] for n in graph_of(article) if "Country" in n.get("@type", [])} >= {
-        "urn:newsgraph:country:canada", "urn:newsgraph:place:canada"}
+        "urn:newsgraph:country:canada",
+        "urn:newsgraph:place:canada",
+    }
     assert aid in text
 
 

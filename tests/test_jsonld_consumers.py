@@ -12,14 +12,18 @@ from newsgraph import Article, ExportOptions, api
 from newsgraph.exporters import jsonld as exporter
 
 SCHEMA = rdflib.Namespace("http://schema.org/")  # the official context's IRIs
-pytestmark = [pytest.mark.usefixtures("no_network"),
-              pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
+pytestmark = [
+    pytest.mark.usefixtures("no_network"),
+    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
+]
 
 
 def expected_triples(document: dict) -> int:
     """What a JSON-LD processor says the document holds: pyld's N-Quads, one per line."""
+
     def refuse(url: str, options: dict) -> dict:
         raise AssertionError(f"pyld tried to load {url}")
+
     nquads = jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": refuse})
     return len(set(nquads.splitlines()))
 
@@ -43,13 +47,20 @@ def test_rdflib_loads_the_graph_with_the_expected_triple_count(kitchen_sink: Art
     fortier = rdflib.URIRef("urn:newsgraph:person:anne-fortier")
     assert (fortier, SCHEMA.jobTitle, rdflib.Literal("Canadian Trade Minister")) in graph
     assert set(graph.objects(rdflib.URIRef("urn:newsgraph:country:canada"), SCHEMA.sameAs)) == {
-        rdflib.URIRef("https://www.wikidata.org/entity/Q16")}
+        rdflib.URIRef("https://www.wikidata.org/entity/Q16")
+    }
 
 
 def test_graphs_of_many_articles_merge_on_actor_ids(kitchen_sink: Article) -> None:
-    follow_up = kitchen_sink.model_copy(update={
-        "id": "urn:newsgraph:article:follow-up", "headline": "Steel talks open in Monterrey",
-        "quotes": [], "events": [], "media": []})
+    follow_up = kitchen_sink.model_copy(
+        update={
+            "id": "urn:newsgraph:article:follow-up",
+            "headline": "Steel talks open in Monterrey",
+            "quotes": [],
+            "events": [],
+            "media": [],
+        }
+    )
     graph = rdflib.Graph()
     for line in api.export([kitchen_sink, follow_up], to="jsonld").splitlines():
         graph.parse(data=line, format="json-ld")

@@ -21,8 +21,9 @@ REGENERATE = "regenerate it with: newsgraph schema --jsonld-context -o schema/co
 
 def test_committed_context_is_the_one_the_exporter_uses(kitchen_sink) -> None:
     assert COMMITTED.read_text(encoding="utf-8") == context_text(), REGENERATE
-    assert json.loads(COMMITTED.read_text(encoding="utf-8"))["@context"] == \
-        exporter.to_document(kitchen_sink)["@context"]
+    assert (
+        json.loads(COMMITTED.read_text(encoding="utf-8"))["@context"] == exporter.to_document(kitchen_sink)["@context"]
+    )
 
 
 def test_cli_prints_the_context() -> None:

@@ -19,8 +19,10 @@ from newsgraph.readers.base import ReadOptions
 from newsgraph.validators import jsonld as validator
 from strategies import articles, poisoned
 
-HOSTILE = ('</script><script>alert("x")</script><!-- <script> --> &amp; &lt;/script&gt; '
-           "</SCRIPT ><\u2028\u2029\\u003c/script>]]> <![CDATA[ ' \" ` \\")
+HOSTILE = (
+    '</script><script>alert("x")</script><!-- <script> --> &amp; &lt;/script&gt; '
+    "</SCRIPT ><\u2028\u2029\\u003c/script>]]> <![CDATA[ ' \" ` \\"
+)
 
 # The whole graph, so that the page reads back as the article (the default for pages is
 # the web profile: see test_jsonld_web.py).
@@ -86,8 +88,9 @@ def test_many_articles_make_one_page_with_a_block_each(kitchen_sink: Article) ->
 
 def test_cli_embed_html(tmp_path) -> None:
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["convert", str(SAMPLES / "kitchen_sink.json"), "--to", "jsonld",
-                                       "--embed-html", "-o", f"{out}/"])
+    result = CliRunner().invoke(
+        main, ["convert", str(SAMPLES / "kitchen_sink.json"), "--to", "jsonld", "--embed-html", "-o", f"{out}/"]
+    )
     assert result.exit_code == 0, result.output
     [page] = out.iterdir()
     assert page.name == "kitchen_sink.html"

@@ -15,8 +15,7 @@ from newsgraph.cli import main
 from newsgraph.exporters import jsonld as exporter
 from newsgraph.validators import jsonld as validator
 
-pytestmark = pytest.mark.skipif(not (STANDARDS / "schemaorg").is_dir(),
-                                reason="needs ../shared/standards/schemaorg")
+pytestmark = pytest.mark.skipif(not (STANDARDS / "schemaorg").is_dir(), reason="needs ../shared/standards/schemaorg")
 
 ARTICLE = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "A headline"}
 
@@ -36,29 +35,52 @@ def test_a_plain_publisher_article_is_valid() -> None:
     assert problems({**ARTICLE, "author": {"@type": "Person", "name": "A"}}, strict=True) == []
 
 
-@pytest.mark.parametrize("change, expected", [
-    ({"headlne": "typo"}, ("error", "property 'headlne' is not a schema.org property")),
-    ({"@type": "NewsArtcle"}, ("error", "@type 'NewsArtcle' is not a schema.org type")),
-    ({"author": {"@type": "Person", "gender": {"@id": "https://schema.org/Femal"}}},
-     ("error", "'Femal' is not a schema.org term")),
-    ({"dateline": None}, ("error", "/dateline is null, and JSON-LD expansion drops it (leave the key out)")),
-    ({"@context": {"headline": "https://schema.org/headline"}},
-     ("error", "@type 'NewsArticle' is not a schema.org type")),
-    ({"eventStatus": {"@id": "https://schema.org/EventScheduled"}},
-     ("warning", "property 'eventStatus' is not expected on NewsArticle (schema.org domainIncludes)")),
-    ({"@context": "https://example.com/context"},
-     ("error", "@context 'https://example.com/context' is a remote context: consumers must fetch it, "
-               "and newsgraph never does (inline it, or use https://schema.org)")),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({"headlne": "typo"}, ("error", "property 'headlne' is not a schema.org property")),
+        ({"@type": "NewsArtcle"}, ("error", "@type 'NewsArtcle' is not a schema.org type")),
+        (
+            {"author": {"@type": "Person", "gender": {"@id": "https://schema.org/Femal"}}},
+            ("error", "'Femal' is not a schema.org term"),
+        ),
+        ({"dateline": None}, ("error", "/dateline is null, and JSON-LD expansion drops it (leave the key out)")),
+        (
+            {"@context": {"headline": "https://schema.org/headline"}},
+            ("error", "@type 'NewsArticle' is not a schema.org type"),
+        ),
+        (
+            {"eventStatus": {"@id": "https://schema.org/EventScheduled"}},
+            ("warning", "property 'eventStatus' is not expected on NewsArticle (schema.org domainIncludes)"),
+        ),
+        (
+            {"@context": "https://example.com/context"},
+            (
+                "error",
+                "@context 'https://example.com/context' is a remote context: consumers must fetch it, "
+                "and newsgraph never does (inline it, or use https://schema.org)",
+            ),
+        ),
+    ],
+)
 def test_problems_are_found(change: dict, expected: tuple[str, str]) -> None:
     assert expected in problems({**ARTICLE, **change})
 
 
 def test_dropped_keys_are_named() -> None:
-    found = problems({"@context": {"headline": "https://schema.org/headline"},
-                      "@type": "https://schema.org/NewsArticle", "headline": "x", "kicker": "y"})
-    assert ("error", "JSON-LD expansion drops the key 'kicker': it maps to no IRI (use a schema.org "
-                     "term, or define it in the @context)") in found
+    found = problems(
+        {
+            "@context": {"headline": "https://schema.org/headline"},
+            "@type": "https://schema.org/NewsArticle",
+            "headline": "x",
+            "kicker": "y",
+        }
+    )
+    assert (
+        "error",
+        "JSON-LD expansion drops the key 'kicker': it maps to no IRI (use a schema.org "
+        "term, or define it in the @context)",
+    ) in found
 
 
 def test_pending_terms_are_accepted(kitchen_sink) -> None:
@@ -85,9 +107,11 @@ def test_missing_official_context_warns(monkeypatch) -> None:
 
 
 def test_html_page_that_breaks_out_is_caught() -> None:
-    broken = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
-              '"@type": "NewsArticle", "headline": "</script><script>alert(1)</script>"}'
-              '</script></head></html>')
+    broken = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "</script><script>alert(1)</script>"}'
+        "</script></head></html>"
+    )
     [(severity, message)] = problems(broken.encode())
     assert severity == "error" and "closed the <script> early" in message
 
@@ -130,15 +154,18 @@ def test_nodes_outside_a_propertys_range_are_errors() -> None:
     country = {"@id": "https://example.org/#canada", "@type": "Country", "name": "Canada"}
     event = {"@type": "Event", "name": "Talks", "attendee": country}
     found = problems({**ARTICLE, "about": event})
-    assert any(severity == "error" and "'attendee'" in message and "Country" in message
-               and "rangeIncludes" in message for severity, message in found), found
+    assert any(
+        severity == "error" and "'attendee'" in message and "Country" in message and "rangeIncludes" in message
+        for severity, message in found
+    ), found
     # A country acting as its government is an Organization too: in range.
     acting = {**country, "@type": ["Country", "GovernmentOrganization"]}
     assert not any("rangeIncludes" in m for _, m in problems({**ARTICLE, "about": {**event, "attendee": acting}}))
     # A URL-valued property takes any IRI, whatever the document says the IRI is.
     page = {"@id": "https://example.org/a", "@type": "WebPage"}
-    assert not any("rangeIncludes" in m for _, m in problems(
-        {**ARTICLE, "url": "https://example.org/a", "mainEntityOfPage": page}))
+    assert not any(
+        "rangeIncludes" in m for _, m in problems({**ARTICLE, "url": "https://example.org/a", "mainEntityOfPage": page})
+    )
 
 
 def test_every_sample_export_has_zero_range_violations() -> None:

@@ -33,31 +33,55 @@ def article(**fields: Any) -> dict[str, Any]:
     return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour reopens", **fields}
 
 
-@pytest.mark.parametrize("kind", ["Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
-                                  "BlogPosting", "LiveBlogPosting", "Report", "SocialMediaPosting",
-                                  "OpinionNewsArticle", "TechArticle", "SatiricalArticle"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "SocialMediaPosting",
+        "OpinionNewsArticle",
+        "TechArticle",
+        "SatiricalArticle",
+    ],
+)
 def test_every_article_type_reads(kind: str) -> None:
     [a] = read(article(**{"@type": kind}))
     assert a.headline == "Harbour reopens"
 
 
-@pytest.mark.parametrize("context", [
-    "https://schema.org", "http://schema.org", "https://schema.org/", "http://schema.org/",
-    {"@vocab": "http://schema.org"}, {"@vocab": "http://schema.org/"}, {"@vocab": "https://schema.org"},
-    [{"@vocab": "https://schema.org"}, {"ex": "https://example.org/terms#"}],
-])
+@pytest.mark.parametrize(
+    "context",
+    [
+        "https://schema.org",
+        "http://schema.org",
+        "https://schema.org/",
+        "http://schema.org/",
+        {"@vocab": "http://schema.org"},
+        {"@vocab": "http://schema.org/"},
+        {"@vocab": "https://schema.org"},
+        [{"@vocab": "https://schema.org"}, {"ex": "https://example.org/terms#"}],
+    ],
+)
 def test_vocab_with_or_without_slash_http_or_https(context: Any) -> None:
     [a] = read(article(**{"@context": context}))
     assert a.headline == "Harbour reopens"
 
 
-@pytest.mark.parametrize("author, expected", [
-    ("Ann Lee", [("person", "Ann Lee")]),
-    ({"@type": "Person", "name": "Ann Lee"}, [("person", "Ann Lee")]),
-    ({"@type": "Organization", "name": "Gazette Staff"}, [("organization", "Gazette Staff")]),
-    ([{"@type": "Person", "name": "Ann Lee"}, "Bo Chen"], [("person", "Ann Lee"), ("person", "Bo Chen")]),
-    ([{"@type": "Person", "givenName": "Ann", "familyName": "Lee"}], [("person", "Ann Lee")]),
-])
+@pytest.mark.parametrize(
+    "author, expected",
+    [
+        ("Ann Lee", [("person", "Ann Lee")]),
+        ({"@type": "Person", "name": "Ann Lee"}, [("person", "Ann Lee")]),
+        ({"@type": "Organization", "name": "Gazette Staff"}, [("organization", "Gazette Staff")]),
+        ([{"@type": "Person", "name": "Ann Lee"}, "Bo Chen"], [("person", "Ann Lee"), ("person", "Bo Chen")]),
+        ([{"@type": "Person", "givenName": "Ann", "familyName": "Lee"}], [("person", "Ann Lee")]),
+    ],
+)
 def test_author_in_every_shape(author: Any, expected: list[tuple[str, str]]) -> None:
     [a] = read(article(author=author))
     actors = {x.id: x for x in a.actors}
@@ -65,33 +89,52 @@ def test_author_in_every_shape(author: Any, expected: list[tuple[str, str]]) -> 
 
 
 def test_author_by_reference_in_a_graph() -> None:
-    doc = {"@context": "https://schema.org", "@graph": [
-        {"@type": "Person", "@id": "https://x.example/#ann", "name": "Ann Lee"},
-        {"@type": "WebPage", "@id": "https://x.example/p"},
-        {"@type": "Article", "headline": "Harbour reopens", "isPartOf": {"@id": "https://x.example/p"},
-         "author": {"@id": "https://x.example/#ann"}}]}
+    doc = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Person", "@id": "https://x.example/#ann", "name": "Ann Lee"},
+            {"@type": "WebPage", "@id": "https://x.example/p"},
+            {
+                "@type": "Article",
+                "headline": "Harbour reopens",
+                "isPartOf": {"@id": "https://x.example/p"},
+                "author": {"@id": "https://x.example/#ann"},
+            },
+        ],
+    }
     [a] = read(doc)
     assert [x.name for x in a.actors if x.id in a.authors] == ["Ann Lee"]
 
 
-@pytest.mark.parametrize("image, urls", [
-    ("https://x.example/a.jpg", ["https://x.example/a.jpg"]),
-    ({"@type": "ImageObject", "url": "https://x.example/a.jpg", "caption": "The quay"}, ["https://x.example/a.jpg"]),
-    (["https://x.example/a.jpg", {"@type": "ImageObject", "contentUrl": "https://x.example/b.jpg"}],
-     ["https://x.example/a.jpg", "https://x.example/b.jpg"]),
-])
+@pytest.mark.parametrize(
+    "image, urls",
+    [
+        ("https://x.example/a.jpg", ["https://x.example/a.jpg"]),
+        (
+            {"@type": "ImageObject", "url": "https://x.example/a.jpg", "caption": "The quay"},
+            ["https://x.example/a.jpg"],
+        ),
+        (
+            ["https://x.example/a.jpg", {"@type": "ImageObject", "contentUrl": "https://x.example/b.jpg"}],
+            ["https://x.example/a.jpg", "https://x.example/b.jpg"],
+        ),
+    ],
+)
 def test_image_in_every_shape(image: Any, urls: list[str]) -> None:
     [a] = read(article(image=image))
     assert [m.url for m in a.media] == urls
 
 
-@pytest.mark.parametrize("written, expected", [
-    ("19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00+00:00"),
-    ("Tue, 19 Nov 2019 07:09:00 +0100", "2019-11-19T07:09:00+01:00"),
-    ("Tue Nov 19 2019 03:05:46 GMT+0000 (Coordinated Universal Time)", "2019-11-19T03:05:46+00:00"),
-    ("01:38:07 PM IST Nov 20, 2019", "2019-11-20T13:38:07+05:30"),
-    ("November 19, 2019", "2019-11-19"),
-])
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00+00:00"),
+        ("Tue, 19 Nov 2019 07:09:00 +0100", "2019-11-19T07:09:00+01:00"),
+        ("Tue Nov 19 2019 03:05:46 GMT+0000 (Coordinated Universal Time)", "2019-11-19T03:05:46+00:00"),
+        ("01:38:07 PM IST Nov 20, 2019", "2019-11-20T13:38:07+05:30"),
+        ("November 19, 2019", "2019-11-19"),
+    ],
+)
 def test_dates_that_are_not_iso_read_with_the_original_kept(written: str, expected: str) -> None:
     [a] = read(article(datePublished=written))
     assert a.published == expected

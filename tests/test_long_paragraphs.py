@@ -35,8 +35,7 @@ def test_pieces_cover_the_text_and_cut_after_sentences() -> None:
 def test_every_quote_of_a_48000_character_paragraph_is_found() -> None:
     paragraph = _paragraph(810)
     assert len(paragraph) > 48_000
-    [article] = api.read(f"Ferries run again\n\n{paragraph}\n".encode(), format="text",
-                         published="2024-05-08")
+    [article] = api.read(f"Ferries run again\n\n{paragraph}\n".encode(), format="text", published="2024-05-08")
     article = api.extract(article)
     direct = [q for q in article.quotes if q.kind == "direct"]
     assert len(direct) == 270

@@ -11,9 +11,11 @@ from newsgraph import api
 from newsgraph.cli import main
 from newsgraph.model import mint_article_id, mint_id
 
-STORY = ("Talks to resume\n\nBy Olga Petrova\n\nMOSCOW (AP) — The Kremlin said on Monday that it was ready "
-         "to resume talks with Washington on arms control, a week after the last round ended.\n\n"
-         "Putin attends a meeting in Moscow, Russia, Friday, Jan. 5, 2024. Jane Roe/AP\n")
+STORY = (
+    "Talks to resume\n\nBy Olga Petrova\n\nMOSCOW (AP) — The Kremlin said on Monday that it was ready "
+    "to resume talks with Washington on arms control, a week after the last round ended.\n\n"
+    "Putin attends a meeting in Moscow, Russia, Friday, Jan. 5, 2024. Jane Roe/AP\n"
+)
 
 
 def convert(tmp_path: Path, *args: str, text: str = STORY, sidecar: dict | None = None) -> tuple[int, dict, str]:
@@ -32,8 +34,17 @@ def names(data: dict, ids: list[str]) -> list[str]:
 
 
 def test_cli_options_fill_what_the_text_does_not_state(tmp_path: Path) -> None:
-    code, data, out = convert(tmp_path, "--published", "2024-01-06T09:30:00Z", "--url", "https://news.example/a",
-                              "--publisher", "Daily Ledger", "--language", "en")
+    code, data, out = convert(
+        tmp_path,
+        "--published",
+        "2024-01-06T09:30:00Z",
+        "--url",
+        "https://news.example/a",
+        "--publisher",
+        "Daily Ledger",
+        "--language",
+        "en",
+    )
     assert code == 0, out
     assert data["published"] == "2024-01-06T09:30:00Z"  # not the caption's date
     assert not any("inferred" in n for n in data["provenance"]["notes"])

@@ -46,18 +46,21 @@ def test_kitchen_sink_is_valid(data: dict[str, Any]) -> None:
     assert article.headline and article.quotes and article.events and article.media
 
 
-@pytest.mark.parametrize("field, change", [
-    ("quotes[0].speaker", lambda d: d["quotes"][0].update(speaker="urn:newsgraph:person:nobody")),
-    ("quotes[0].addressee", lambda d: d["quotes"][0].update(addressee="urn:newsgraph:group:nobody")),
-    ("quotes[4].via", lambda d: d["quotes"][4].update(via="urn:newsgraph:organization:nobody")),
-    ("quotes[0].event", lambda d: d["quotes"][0].update(event="urn:x#event-99")),
-    ("events[0].participants[0]", lambda d: d["events"][0]["participants"].__setitem__(0, "urn:x:nobody")),
-    ("events[0].location", lambda d: d["events"][0].update(location="urn:newsgraph:place:nowhere")),
-    ("authors[0]", lambda d: d["authors"].__setitem__(0, "urn:x:nobody")),
-    ("sources[0]", lambda d: d["sources"].__setitem__(0, "urn:x:nobody")),
-    ("publisher", lambda d: d.update(publisher="urn:x:nobody")),
-    ("actors[0].affiliation", lambda d: d["actors"][0].update(affiliation="urn:x:nobody")),
-])
+@pytest.mark.parametrize(
+    "field, change",
+    [
+        ("quotes[0].speaker", lambda d: d["quotes"][0].update(speaker="urn:newsgraph:person:nobody")),
+        ("quotes[0].addressee", lambda d: d["quotes"][0].update(addressee="urn:newsgraph:group:nobody")),
+        ("quotes[4].via", lambda d: d["quotes"][4].update(via="urn:newsgraph:organization:nobody")),
+        ("quotes[0].event", lambda d: d["quotes"][0].update(event="urn:x#event-99")),
+        ("events[0].participants[0]", lambda d: d["events"][0]["participants"].__setitem__(0, "urn:x:nobody")),
+        ("events[0].location", lambda d: d["events"][0].update(location="urn:newsgraph:place:nowhere")),
+        ("authors[0]", lambda d: d["authors"].__setitem__(0, "urn:x:nobody")),
+        ("sources[0]", lambda d: d["sources"].__setitem__(0, "urn:x:nobody")),
+        ("publisher", lambda d: d.update(publisher="urn:x:nobody")),
+        ("actors[0].affiliation", lambda d: d["actors"][0].update(affiliation="urn:x:nobody")),
+    ],
+)
 def test_dangling_reference(data: dict[str, Any], field: str, change: Callable) -> None:
     message = broken(data, change)
     assert field in message and "is not the id of any" in message
@@ -65,7 +68,8 @@ def test_dangling_reference(data: dict[str, Any], field: str, change: Callable) 
 
 def test_self_affiliation(data: dict[str, Any]) -> None:
     assert "points at the actor itself" in broken(
-        data, lambda d: d["actors"][0].update(affiliation=d["actors"][0]["id"]))
+        data, lambda d: d["actors"][0].update(affiliation=d["actors"][0]["id"])
+    )
 
 
 def test_duplicate_ids(data: dict[str, Any]) -> None:
@@ -73,25 +77,33 @@ def test_duplicate_ids(data: dict[str, Any]) -> None:
     assert "used twice" in message
 
 
-@pytest.mark.parametrize("change, expect", [
-    (lambda d: d["actors"][3]["mentions"].append({"paragraph": 99, "start": 0, "end": 1}), "paragraph 99"),
-    (lambda d: d["quotes"][0]["spans"].append({"paragraph": 1, "start": 0, "end": 10_000}), "past the end"),
-    (lambda d: d["quotes"][0].update(speaker_mention={"paragraph": 0, "start": 5, "end": 9_999}), "speaker_mention"),
-    (lambda d: d["events"][0]["mentions"].append({"paragraph": 0, "start": 4, "end": 4}), "greater than start"),
-    (lambda d: d["places"][0]["mentions"].append({"paragraph": 0, "start": -1, "end": 4}), "greater than or equal"),
-])
+@pytest.mark.parametrize(
+    "change, expect",
+    [
+        (lambda d: d["actors"][3]["mentions"].append({"paragraph": 99, "start": 0, "end": 1}), "paragraph 99"),
+        (lambda d: d["quotes"][0]["spans"].append({"paragraph": 1, "start": 0, "end": 10_000}), "past the end"),
+        (
+            lambda d: d["quotes"][0].update(speaker_mention={"paragraph": 0, "start": 5, "end": 9_999}),
+            "speaker_mention",
+        ),
+        (lambda d: d["events"][0]["mentions"].append({"paragraph": 0, "start": 4, "end": 4}), "greater than start"),
+        (lambda d: d["places"][0]["mentions"].append({"paragraph": 0, "start": -1, "end": 4}), "greater than or equal"),
+    ],
+)
 def test_spans_point_inside_their_paragraph(data: dict[str, Any], change: Callable, expect: str) -> None:
     assert expect in broken(data, change)
 
 
-@pytest.mark.parametrize("value", ["2021-13-01", "2021-02-30", "16/06/2021", "2021-06-16 09:30", "yesterday",
-                                   "2021-06-16T25:00:00Z"])
+@pytest.mark.parametrize(
+    "value", ["2021-13-01", "2021-02-30", "16/06/2021", "2021-06-16 09:30", "yesterday", "2021-06-16T25:00:00Z"]
+)
 def test_dates_are_iso_8601(data: dict[str, Any], value: str) -> None:
     assert "published" in broken(data, lambda d: d.update(published=value))
 
 
-@pytest.mark.parametrize("value", ["2021-06-16", "2021-06-16T09:30Z", "2021-06-16T09:30:00.123+02:00",
-                                   "2021-06-16T09:30:00-0500"])
+@pytest.mark.parametrize(
+    "value", ["2021-06-16", "2021-06-16T09:30Z", "2021-06-16T09:30:00.123+02:00", "2021-06-16T09:30:00-0500"]
+)
 def test_good_dates(data: dict[str, Any], value: str) -> None:
     d = copy.deepcopy(data)
     d["published"] = value
@@ -110,14 +122,23 @@ def test_ids_are_uris(data: dict[str, Any], path: str) -> None:
         for p in parents:
             node = node[int(p)] if p.isdigit() else node[p]
         node[last] = "not a uri"
+
     assert "is not a URI" in broken(data, change)
 
 
-@pytest.mark.parametrize("path, value", [
-    ("actors.0.kind", "celebrity"), ("places.0.kind", "planet"), ("quotes.0.kind", "rumour"),
-    ("events.0.kind", "party"), ("events.0.status", "maybe"), ("body.0.role", "footer"),
-    ("media.0.kind", "hologram"), ("events.0.date.precision", "eon"),
-])
+@pytest.mark.parametrize(
+    "path, value",
+    [
+        ("actors.0.kind", "celebrity"),
+        ("places.0.kind", "planet"),
+        ("quotes.0.kind", "rumour"),
+        ("events.0.kind", "party"),
+        ("events.0.status", "maybe"),
+        ("body.0.role", "footer"),
+        ("media.0.kind", "hologram"),
+        ("events.0.date.precision", "eon"),
+    ],
+)
 def test_kinds_come_from_their_vocabularies(data: dict[str, Any], path: str, value: str) -> None:
     def change(d: dict[str, Any]) -> None:
         *parents, last = path.split(".")
@@ -125,6 +146,7 @@ def test_kinds_come_from_their_vocabularies(data: dict[str, Any], path: str, val
         for p in parents:
             node = node[int(p)] if p.isdigit() else node[p]
         node[last] = value
+
     assert "Input should be" in broken(data, change)
 
 
@@ -174,13 +196,16 @@ def test_ids_are_stable_across_articles() -> None:
     assert mint_id("person", "Georgia") != mint_id("country", "Georgia")
 
 
-@pytest.mark.parametrize(("name", "key"), [
-    ("Łukasz Kowalski", "lukasz-kowalski"),
-    ("Владимир Путин", "vladimir-putin"),
-    ("習近平", "xijinping"),
-    ("Dagens Næringsliv", "dagens-naeringsliv"),
-    ("Ελλάδα", "ellada"),
-])
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Łukasz Kowalski", "lukasz-kowalski"),
+        ("Владимир Путин", "vladimir-putin"),
+        ("習近平", "xijinping"),
+        ("Dagens Næringsliv", "dagens-naeringsliv"),
+        ("Ελλάδα", "ellada"),
+    ],
+)
 def test_names_in_every_script_get_readable_ascii_ids(name: str, key: str) -> None:
     assert normalise_name(name) == key
     assert mint_id("person", name) == f"urn:newsgraph:person:{key}"

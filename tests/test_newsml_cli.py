@@ -66,8 +66,7 @@ def test_a_missing_xsd_is_a_warning_and_an_error_under_strict(runner, tmp_path, 
     assert "is not installed" in result.output and "newsgraph standards install --from DIR" in result.output
 
 
-def test_convert_strict_without_the_xsd_fails_and_writes_nothing(runner, tmp_path, kitchen_sink,
-                                                                  no_standards) -> None:
+def test_convert_strict_without_the_xsd_fails_and_writes_nothing(runner, tmp_path, kitchen_sink, no_standards) -> None:
     source = tmp_path / "story.json"
     source.write_text(newsgraph.export(kitchen_sink, to="json"), encoding="utf-8")
     target = tmp_path / "story.newsml.xml"

@@ -126,8 +126,10 @@ def test_item_metadata(kitchen_sink: Article) -> None:
     assert meta.find("n:headline[@role='ngrole:kicker']", N).text == "TRADE"
     assert [k.text for k in meta.findall("n:keyword", N)] == [t.name for t in kitchen_sink.topics if not t.code]
     # A code of a scheme no catalog declares is a literal (its scheme in ng:scheme).
-    coded = [(s.get("qcode") or s.get("literal"), s.get("uri"), s.findtext("n:name", namespaces=N))
-             for s in meta.findall("n:subject[@type='cpnat:abstract']", N)]
+    coded = [
+        (s.get("qcode") or s.get("literal"), s.get("uri"), s.findtext("n:name", namespaces=N))
+        for s in meta.findall("n:subject[@type='cpnat:abstract']", N)
+    ]
     assert coded == [(t.code, t.uri, t.name) for t in kitchen_sink.topics if t.code]
     subjects = [(s.get("type"), s.get("uri"), s.find("n:name", N).text) for s in meta.findall("n:subject", N)]
     assert subjects == expected_subjects(kitchen_sink)
@@ -177,7 +179,9 @@ def test_events_are_carried_with_dates_status_place_and_participants(kitchen_sin
     assert details.find("n:eventStatus", N).get("qcode") == "ngstatus:planned"
     assert details.find("n:location", N).get("uri") == "urn:newsgraph:place:monterrey"
     assert [p.get("uri") for p in details.findall("n:participant", N)] == [
-        "urn:newsgraph:country:canada", "urn:newsgraph:country:mexico"]
+        "urn:newsgraph:country:canada",
+        "urn:newsgraph:country:mexico",
+    ]
 
 
 # --- edge cases of the mapping -------------------------------------------------------
@@ -219,8 +223,11 @@ def test_crossing_and_touching_spans_are_rebuilt(kitchen_sink: Article) -> None:
     data = kitchen_sink.model_dump()
     # A mention that crosses a quote's edge is split in two and joined again on reading;
     # two touching mentions of one actor stay two.
-    data["actors"][3]["mentions"] += [{"paragraph": 1, "start": 30, "end": 45},
-                                      {"paragraph": 4, "start": 0, "end": 4}, {"paragraph": 4, "start": 4, "end": 8}]
+    data["actors"][3]["mentions"] += [
+        {"paragraph": 1, "start": 30, "end": 45},
+        {"paragraph": 4, "start": 0, "end": 4},
+        {"paragraph": 4, "start": 4, "end": 8},
+    ]
     article = roundtrip(Article.model_validate(data))
     xml = newsml.render(article)
     assert 'ng:part="' in xml
@@ -328,8 +335,10 @@ def test_every_actor_kind_keeps_its_affiliation(kitchen_sink: Article) -> None:
 def test_text_xml_cannot_carry_is_a_clear_export_error(kitchen_sink: Article) -> None:
     # The model refuses such characters; an article changed without validation (model_copy)
     # still gets a clear error rather than lxml's.
-    body = [kitchen_sink.body[0].model_copy(update={"text": "bell\x07" + kitchen_sink.body[0].text[5:]}),
-            *kitchen_sink.body[1:]]
+    body = [
+        kitchen_sink.body[0].model_copy(update={"text": "bell\x07" + kitchen_sink.body[0].text[5:]}),
+        *kitchen_sink.body[1:],
+    ]
     # (newsgraph.export checks the article again first: a ModelError naming the field, issue 21)
     with pytest.raises((ExportError, newsgraph.ModelError), match="U\\+0007") as info:
         newsgraph.export(kitchen_sink.model_copy(update={"body": body}), to="newsml")
@@ -338,6 +347,7 @@ def test_text_xml_cannot_carry_is_a_clear_export_error(kitchen_sink: Article) ->
 
 def test_strict_export_without_the_xsd_says_how_to_install_it(kitchen_sink, monkeypatch, tmp_path) -> None:
     from newsgraph import standards
+
     monkeypatch.setattr(standards, "search_path", lambda: [tmp_path])
     monkeypatch.setattr(newsml_validate, "_schema", None)
     with pytest.raises(newsgraph.SchemaMissingError, match="standards install"):

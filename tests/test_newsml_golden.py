@@ -33,5 +33,4 @@ def test_sample_as_newsml(path: Path, file_regression) -> None:
     [back] = read_back(text)
     assert back.model_dump() == article.model_dump()
     stem = path.name.split(".")[0]
-    file_regression.check(text, fullpath=GOLDEN / "newsml" / f"{stem}.newsml.xml", binary=False,
-                          encoding="utf-8")
+    file_regression.check(text, fullpath=GOLDEN / "newsml" / f"{stem}.newsml.xml", binary=False, encoding="utf-8")

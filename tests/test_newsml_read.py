@@ -57,8 +57,11 @@ def test_listing_2_nitf_body() -> None:
 def test_listing_16_events_carried_in_inline_xml() -> None:
     a = read_example("LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml")
     assert a.headline is None and a.modified == "2018-10-18T12:44:00Z"
-    assert [e.label for e in a.events] == ["IPTC Autumn Meeting 2018", "Annomarket text analytics EU project",
-                                          "Accidental Heroes"]
+    assert [e.label for e in a.events] == [
+        "IPTC Autumn Meeting 2018",
+        "Annomarket text analytics EU project",
+        "Accidental Heroes",
+    ]
     first, second, third = a.events
     assert (first.date.start, first.date.precision) == ("2018-10-26T09:00:00Z", "time")
     assert a.place(first.location).name.startswith("86, Edgeware Road") and a.place(first.location).kind == "venue"
@@ -97,10 +100,14 @@ def test_listing_11_concept_item_reads_as_its_person() -> None:
 
 def test_every_official_example_is_accounted_for() -> None:
     names = sorted(p.name for p in examples_dir().glob("*.xml"))
-    tested = {"LISTING_1_A_NewsML-G2_News_Item.xml", "LISTING_2_NewsML-G2_Text_Document.xml",
-              "LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml",
-              "LISTING_27_Company_Financial_Information.xml", "ap_metadata_example.xml",
-              "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml"}
+    tested = {
+        "LISTING_1_A_NewsML-G2_News_Item.xml",
+        "LISTING_2_NewsML-G2_Text_Document.xml",
+        "LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml",
+        "LISTING_27_Company_Financial_Information.xml",
+        "ap_metadata_example.xml",
+        "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml",
+    }
     assert set(names) == tested, "a new official example: add a test for it"
 
 
@@ -125,10 +132,15 @@ ITEM = """<?xml version="1.0" encoding="UTF-8"?>
 </newsItem>"""
 
 
-def item(body: str = "", *, guid: str = "urn:example:1", version: str = "2.35",
-         item_class: str = "ninat:text", content_type: str = "application/nitf+xml") -> bytes:
-    return ITEM.format(guid=guid, version=version, item_class=item_class, body=body,
-                       content_type=content_type).encode()
+def item(
+    body: str = "",
+    *,
+    guid: str = "urn:example:1",
+    version: str = "2.35",
+    item_class: str = "ninat:text",
+    content_type: str = "application/nitf+xml",
+) -> bytes:
+    return ITEM.format(guid=guid, version=version, item_class=item_class, body=body, content_type=content_type).encode()
 
 
 def test_nitf_inline_markup_of_another_provider_becomes_entities_and_quotes() -> None:
@@ -157,8 +169,11 @@ def test_xhtml_body() -> None:
       <h2>Intro</h2><p>First <em>paragraph</em>.</p><blockquote><p>Quoted.</p></blockquote>
     </body></html>"""
     [a] = read_bytes(item(body, content_type="application/xhtml+xml"), format="newsml")
-    assert [(p.text, p.role) for p in a.body] == [("Intro", "subheading"), ("First paragraph.", "body"),
-                                                  ("Quoted.", "blockquote")]
+    assert [(p.text, p.role) for p in a.body] == [
+        ("Intro", "subheading"),
+        ("First paragraph.", "body"),
+        ("Quoted.", "blockquote"),
+    ]
 
 
 def test_a_guid_that_is_not_a_uri_gets_a_minted_id_and_a_note() -> None:
@@ -171,7 +186,8 @@ def test_a_guid_that_is_not_a_uri_gets_a_minted_id_and_a_note() -> None:
 
 def test_a_picture_item_reads_as_its_media() -> None:
     data = item(item_class="ninat:picture").replace(
-        b"<inlineXML", b'<remoteContent href="https://example.org/p.jpg" contenttype="image/jpeg"/><inlineXML')
+        b"<inlineXML", b'<remoteContent href="https://example.org/p.jpg" contenttype="image/jpeg"/><inlineXML'
+    )
     [a] = read_bytes(data, format="newsml")
     assert [(m.kind, m.url) for m in a.media] == [("image", "https://example.org/p.jpg")]
 
@@ -179,8 +195,10 @@ def test_a_picture_item_reads_as_its_media() -> None:
 def test_a_news_message_yields_every_news_item() -> None:
     one, two = item(guid="urn:example:1"), item(guid="urn:example:2")
     strip = lambda b: b.split(b"?>", 1)[1]  # noqa: E731
-    message = (b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2024-05-01T10:00:00Z'
-               b'</sent></header><itemSet>' + strip(one) + strip(two) + b"</itemSet></newsMessage>")
+    message = (
+        b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2024-05-01T10:00:00Z'
+        b"</sent></header><itemSet>" + strip(one) + strip(two) + b"</itemSet></newsMessage>"
+    )
     assert [a.id for a in read_bytes(message, format="newsml")] == ["urn:example:1", "urn:example:2"]
     empty = b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/><itemSet/></newsMessage>'
     with pytest.raises(InputError, match="holds no newsItem"):
@@ -207,16 +225,25 @@ BAD = {
     "package": (b"<packageItem xmlns='http://iptc.org/std/nar/2006-10-01/'/>", "packageItem holds a package"),
     "empty": (b"  \n", "empty"),
     "doctype": (b"<!DOCTYPE newsItem><newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'/>", "DOCTYPE"),
-    "xxe": (b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
-            b"<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><x>&e;</x></newsItem>", "DOCTYPE"),
-    "billion laughs": (b"<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>"
-                       + b"".join(b"<!ENTITY lol%d '%s'>" % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
-                                  for i in range(1, 10))
-                       + b"]><newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'>&lol9;</newsItem>", "DOCTYPE"),
-    "utf-16 doctype": ("<?xml version='1.0' encoding='UTF-16'?><!DOCTYPE x SYSTEM 'http://127.0.0.1:9/x.dtd'>"
-                       "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'/>".encode("utf-16"), "DOCTYPE"),
-    "undeclared entity": (b"<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'>&nbsp;</newsItem>",
-                          "malformed XML"),
+    "xxe": (
+        b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
+        b"<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><x>&e;</x></newsItem>",
+        "DOCTYPE",
+    ),
+    "billion laughs": (
+        b"<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>"
+        + b"".join(
+            b"<!ENTITY lol%d '%s'>" % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10)
+        )
+        + b"]><newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'>&lol9;</newsItem>",
+        "DOCTYPE",
+    ),
+    "utf-16 doctype": (
+        "<?xml version='1.0' encoding='UTF-16'?><!DOCTYPE x SYSTEM 'http://127.0.0.1:9/x.dtd'>"
+        "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'/>".encode("utf-16"),
+        "DOCTYPE",
+    ),
+    "undeclared entity": (b"<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'>&nbsp;</newsItem>", "malformed XML"),
 }
 
 
@@ -259,7 +286,9 @@ def test_no_network_access_for_external_dtds_and_entities(listening_server) -> N
 
 
 def test_validate_accepts_the_concept_item() -> None:
-    assert newsgraph.validate(examples_dir() / "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml") == []
+    assert (
+        newsgraph.validate(examples_dir() / "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml") == []
+    )
 
 
 # --- damaged items: a NewsgraphError or articles, never a crash ------------------------------
@@ -273,8 +302,24 @@ def kitchen_sink_xml() -> bytes:
     return newsml.render(load_kitchen_sink()).encode()
 
 
-_VALUES = st.sampled_from(["", " ", "x", "-1", "1e9", "abc:def", "urn:x", "2025-13-45", "0.5", "999",
-                           "ngrel:cue", "ngquote:nonsense", "ninat:picture", "urn:newsgraph:person:nobody"])
+_VALUES = st.sampled_from(
+    [
+        "",
+        " ",
+        "x",
+        "-1",
+        "1e9",
+        "abc:def",
+        "urn:x",
+        "2025-13-45",
+        "0.5",
+        "999",
+        "ngrel:cue",
+        "ngquote:nonsense",
+        "ninat:picture",
+        "urn:newsgraph:person:nobody",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)

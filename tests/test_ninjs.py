@@ -29,8 +29,10 @@ from conftest import GOLDEN, SAMPLES
 from strategies import articles
 
 # Found where newsgraph finds them ($NEWSGRAPH_STANDARDS, the cache, ../shared/standards).
-pytestmark = pytest.mark.skipif(standards.find(standards.NINJS_SCHEMAS[3]) is None,
-                                reason="the official ninjs schemas are not installed (see ../shared/standards)")
+pytestmark = pytest.mark.skipif(
+    standards.find(standards.NINJS_SCHEMAS[3]) is None,
+    reason="the official ninjs schemas are not installed (see ../shared/standards)",
+)
 
 V3, V2, V1 = ExportOptions(ninjs_version=3), ExportOptions(ninjs_version=2), ExportOptions(ninjs_version=1)
 
@@ -57,8 +59,11 @@ def schema_errors(doc: Any, major: int) -> list[str]:
 def test_kitchen_sink_is_valid_official_ninjs(kitchen_sink: Article, options: ExportOptions, major: int) -> None:
     doc = json.loads(export(kitchen_sink, options))
     assert schema_errors(doc, major) == []
-    assert doc["standard"] == {"name": "ninjs", "version": ninjs_exporter.VERSIONS[major].number,
-                               "schema": ninjs_exporter.VERSIONS[major].schema_url}
+    assert doc["standard"] == {
+        "name": "ninjs",
+        "version": ninjs_exporter.VERSIONS[major].number,
+        "schema": ninjs_exporter.VERSIONS[major].schema_url,
+    }
     assert list(doc)[:3] == ["standard", "uri", "type"]
 
 
@@ -82,7 +87,10 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     assert doc["firstCreated"] == "2025-03-03T14:20:00Z"
     assert doc["versionCreated"] == "2025-03-03T18:05:00-05:00"
     assert {h["role"]: h["value"] for h in doc["headlines"]} == {
-        "main": kitchen_sink.headline, "subhead": kitchen_sink.subheadline, "kicker": "TRADE"}
+        "main": kitchen_sink.headline,
+        "subhead": kitchen_sink.subheadline,
+        "kicker": "TRADE",
+    }
     assert doc["by"] == "Maria Lopez"
     assert doc["located"] == "OTTAWA, March 3 (Reuters)"
     body, text = doc["bodies"]
@@ -92,8 +100,11 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     assert '<q data-quote="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-1"' in body["value"]
     people = {p["name"]: p for p in doc["people"]}
     assert people["Maria Lopez"]["rel"] == "author"
-    assert people["Anne Fortier"] == {"name": "Anne Fortier", "rel": "mentions",
-                                      "uri": "urn:newsgraph:person:anne-fortier"}
+    assert people["Anne Fortier"] == {
+        "name": "Anne Fortier",
+        "rel": "mentions",
+        "uri": "urn:newsgraph:person:anne-fortier",
+    }
     assert {o["name"] for o in doc["organisations"]} >= {"Reuters", "reporters", "El Norte"}
     # Countries are places, with their ISO 3166-1 alpha-2 code, whether they act or not.
     canada = next(p for p in doc["places"] if p["name"] == "Canada")
@@ -102,7 +113,9 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     assert ottawa["contactInfo"] == [{"address": {"country": "Canada"}}]
     assert [e["name"] for e in doc["events"]] == [e.label for e in kitchen_sink.events]
     assert {(s["role"], s["name"]) for s in doc["infoSources"]} == {
-        ("publisher", "Northern Ledger"), ("source", "Reuters")}
+        ("publisher", "Northern Ledger"),
+        ("source", "Reuters"),
+    }
     assert doc["renditions"] == [{"name": "web", "href": kitchen_sink.url, "contentType": "text/html"}]
     photo, video = doc["associations"]
     assert photo["type"] == "picture" and video["type"] == "video"
@@ -115,10 +128,13 @@ def test_kitchen_sink_properties(kitchen_sink: Article) -> None:
     extra = json.loads(details["value"])
     # only what ninjs cannot say: names, uris and mentions are not repeated there
     assert extra["actors"]["urn:newsgraph:person:anne-fortier"] == {
-        "aliases": ["Fortier"], "affiliation": "urn:newsgraph:country:canada", "gender": "female",
-        "description": "Canada's minister of international trade", "titles": ["Canadian Trade Minister"]}
-    assert extra["actors"]["urn:newsgraph:country:canada"] == {"identifiers": {"wikidata": "Q16"},
-                                                               "kind": "country"}
+        "aliases": ["Fortier"],
+        "affiliation": "urn:newsgraph:country:canada",
+        "gender": "female",
+        "description": "Canada's minister of international trade",
+        "titles": ["Canadian Trade Minister"],
+    }
+    assert extra["actors"]["urn:newsgraph:country:canada"] == {"identifiers": {"wikidata": "Q16"}, "kind": "country"}
 
 
 def test_version_2_uses_the_2x_property_names(kitchen_sink: Article) -> None:
@@ -156,12 +172,22 @@ def test_edited_native_dates_win_over_the_details(kitchen_sink: Article) -> None
 
 def test_ids_that_are_not_rfc3986_uris_are_escaped_and_restored() -> None:
     # IRIs: the model (like NewsML-G2's xs:anyURI) takes non-ASCII letters, ninjs' "uri" does not
-    article = Article.model_validate({
-        "id": "urn:t:artículo#ñ", "url": "https://example.org/caf\u00e9",
-        "body": [{"text": "José spoke."}],
-        "actors": [{"id": "urn:t:person:jos\u00e9%41", "kind": "person", "name": "José",
-                    "mentions": [{"paragraph": 0, "start": 0, "end": 4}]}],
-        "authors": ["urn:t:person:jos\u00e9%41"]})
+    article = Article.model_validate(
+        {
+            "id": "urn:t:artículo#ñ",
+            "url": "https://example.org/caf\u00e9",
+            "body": [{"text": "José spoke."}],
+            "actors": [
+                {
+                    "id": "urn:t:person:jos\u00e9%41",
+                    "kind": "person",
+                    "name": "José",
+                    "mentions": [{"paragraph": 0, "start": 0, "end": 4}],
+                }
+            ],
+            "authors": ["urn:t:person:jos\u00e9%41"],
+        }
+    )
     doc = json.loads(export(article))
     assert doc["uri"] == "urn:t:art%C3%ADculo#%C3%B1"
     assert doc["people"][0]["uri"] == "urn:t:person:jos%C3%A9%41"
@@ -172,24 +198,25 @@ def test_ids_that_are_not_rfc3986_uris_are_escaped_and_restored() -> None:
 # --- validation before writing ------------------------------------------------------------
 
 
-def test_an_invalid_export_is_refused_before_it_is_written(kitchen_sink: Article, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_invalid_export_is_refused_before_it_is_written(
+    kitchen_sink: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = ninjs_exporter.to_data
     monkeypatch.setattr(ninjs_exporter, "to_data", lambda a, o=V3: {**real(a, o), "bogus": 1})
     with pytest.raises(ExportError, match="bogus"):
         export(kitchen_sink)
     out = tmp_path / "x.ninjs.json"
     try:
-        report = newsgraph.convert([SAMPLES / "kitchen_sink.json"], out,
-                                   options=ConvertOptions(to="ninjs", workers=1))
+        report = newsgraph.convert([SAMPLES / "kitchen_sink.json"], out, options=ConvertOptions(to="ninjs", workers=1))
         assert not report.ok
     except ExportError:
         pass
     assert not out.exists() and not list(tmp_path.iterdir())
 
 
-def test_a_missing_schema_is_a_warning_or_with_strict_an_error(kitchen_sink: Article,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_schema_is_a_warning_or_with_strict_an_error(
+    kitchen_sink: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(standards, "find", lambda rel: None)
     ninjs_validate.validator.cache_clear()
     try:
@@ -255,21 +282,37 @@ def _native_kind(actor: Any, article: Article) -> str:
 def native_view(article: Article) -> dict[str, Any]:
     """What ninjs itself carries: the guarantee when the newsgraph description is gone."""
     published, modified = ninjs_exporter.read_dates(
-        *(rfc3339(d) if d else None for d in (article.published, article.modified)))
+        *(rfc3339(d) if d else None for d in (article.published, article.modified))
+    )
     return {
-        "article": (article.id, article.headline, article.subheadline, article.kicker, article.url,
-                    article.language, article.dateline, article.section,
-                    # a topic's scheme is native only as its QCode's alias; the rest is in the details
-                    [(t.name, t.code, t.uri) for t in article.topics],
-                    article.publisher, article.sources, sorted(article.authors), published, modified),
+        "article": (
+            article.id,
+            article.headline,
+            article.subheadline,
+            article.kicker,
+            article.url,
+            article.language,
+            article.dateline,
+            article.section,
+            # a topic's scheme is native only as its QCode's alias; the rest is in the details
+            [(t.name, t.code, t.uri) for t in article.topics],
+            article.publisher,
+            article.sources,
+            sorted(article.authors),
+            published,
+            modified,
+        ),
         "body": [(p.text, p.role) for p in article.body],
         "media": article.media,
-        "actors": sorted((a.id, a.name, _native_kind(a, article), a.mentions)
-                         for a in article.actors if not _a_place(a, article)),
+        "actors": sorted(
+            (a.id, a.name, _native_kind(a, article), a.mentions) for a in article.actors if not _a_place(a, article)
+        ),
         # A country listed among the places that neither the body marks as an actor nor
         # a quote names as speaker reads back as a place.
-        "places": sorted([(p.id, p.name, p.country, p.mentions) for p in article.places]
-                         + [(a.id, a.name, None, []) for a in article.actors if _a_place(a, article)]),
+        "places": sorted(
+            [(p.id, p.name, p.country, p.mentions) for p in article.places]
+            + [(a.id, a.name, None, []) for a in article.actors if _a_place(a, article)]
+        ),
         "events": sorted((e.id, e.label, e.mentions) for e in article.events),
         "quotes": sorted((q.id, q.kind, q.speaker, q.spans, q.speaker_mention) for q in article.quotes),
     }
@@ -328,16 +371,31 @@ def test_cli_writes_and_validates_both_versions(tmp_path: Path) -> None:
     runner = CliRunner()
     for version in ("3", "2"):
         out = tmp_path / f"v{version}.ninjs.json"
-        result = runner.invoke(main, ["convert", str(SAMPLES / "kitchen_sink.json"), "--to", "ninjs",
-                                      "--ninjs-version", version, "-o", str(out), "-q", "-j", "1"])
+        result = runner.invoke(
+            main,
+            [
+                "convert",
+                str(SAMPLES / "kitchen_sink.json"),
+                "--to",
+                "ninjs",
+                "--ninjs-version",
+                version,
+                "-o",
+                str(out),
+                "-q",
+                "-j",
+                "1",
+            ],
+        )
         assert result.exit_code == 0, result.output
         assert json.loads(out.read_text())["standard"]["version"].startswith(version + ".")
         result = runner.invoke(main, ["validate", str(out)])
         assert result.exit_code == 0 and "ok:" in result.output
     result = runner.invoke(main, ["convert", str(SAMPLES / "kitchen_sink.json"), "--ninjs-version", "2"])
     assert result.exit_code == 2 and "--ninjs-version applies to --to ninjs only" in result.output
-    result = runner.invoke(main, ["convert", str(SAMPLES / "kitchen_sink.json"), "--to", "ninjs",
-                                  "--ninjs-version", "4"])
+    result = runner.invoke(
+        main, ["convert", str(SAMPLES / "kitchen_sink.json"), "--to", "ninjs", "--ninjs-version", "4"]
+    )
     assert result.exit_code == 2
 
 
@@ -346,14 +404,19 @@ def test_unwritable_version_is_a_usage_error(kitchen_sink: Article) -> None:
         export(kitchen_sink, ExportOptions(ninjs_version=4))
 
 
-SAMPLE_INPUTS = sorted(p for p in SAMPLES.iterdir() if p.is_file() and not p.name.endswith(".meta.json")
-                       and p.name != "kitchen_sink.json")  # kitchen_sink has its own golden test
+SAMPLE_INPUTS = sorted(
+    p for p in SAMPLES.iterdir() if p.is_file() and not p.name.endswith(".meta.json") and p.name != "kitchen_sink.json"
+)  # kitchen_sink has its own golden test
 
 
 @pytest.mark.parametrize("options, suffix", [(V3, ""), (V2, ".v2"), (V1, ".v1")], ids=["3.x", "2.x", "1.x"])
 def test_kitchen_sink_golden(kitchen_sink: Article, options: ExportOptions, suffix: str, file_regression) -> None:
-    file_regression.check(export(kitchen_sink, options), binary=False, encoding="utf-8",
-                          fullpath=GOLDEN / "ninjs" / f"kitchen_sink{suffix}.ninjs.json")
+    file_regression.check(
+        export(kitchen_sink, options),
+        binary=False,
+        encoding="utf-8",
+        fullpath=GOLDEN / "ninjs" / f"kitchen_sink{suffix}.ninjs.json",
+    )
 
 
 @pytest.mark.parametrize("path", SAMPLE_INPUTS, ids=lambda p: p.name)

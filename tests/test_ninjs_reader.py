@@ -16,8 +16,9 @@ from newsgraph.validators import ninjs as ninjs_validate
 _SCHEMA = standards.find(standards.NINJS_SCHEMAS[3])
 EXAMPLES = _SCHEMA.parent / "examples" if _SCHEMA else Path("/nonexistent")
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*/*.json"))
-needs_examples = pytest.mark.skipif(not EXAMPLE_FILES, reason="IPTC's ninjs examples are not installed "
-                                                              "(see ../shared/standards/ninjs/examples)")
+needs_examples = pytest.mark.skipif(
+    not EXAMPLE_FILES, reason="IPTC's ninjs examples are not installed (see ../shared/standards/ninjs/examples)"
+)
 
 
 def read_file(path: Path) -> Article:
@@ -52,8 +53,10 @@ def test_every_official_example_reads_and_validates(path: Path) -> None:
 
 
 @needs_examples
-@pytest.mark.parametrize("name", ["1.x/005_complex_text_article.json", "2.x/005_complex_text_article.json",
-                                  "3.x/005_complex_text_article.json"])
+@pytest.mark.parametrize(
+    "name",
+    ["1.x/005_complex_text_article.json", "2.x/005_complex_text_article.json", "3.x/005_complex_text_article.json"],
+)
 def test_one_article_reads_the_same_in_every_version(name: str) -> None:
     article = read_file(example(name))
     assert article.id == "http://ninjs.example.com/newsitems/20130709med123"
@@ -121,15 +124,25 @@ def test_an_event_item_becomes_an_article_with_its_event() -> None:
 # --- version detection -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("doc, major", [
-    ({"uri": "urn:x", "standard": {"name": "ninjs", "version": "2.1"}}, 2),
-    ({"uri": "urn:x", "standard": {"schema": "https://www.iptc.org/std/ninjs/ninjs-schema_1.5.json"}}, 1),
-    ({"uri": "urn:x", "versionCreated": "2020-01-01T00:00:00Z"}, 3),
-    ({"uri": "urn:x", "bodies": [{"contenttype": "text/plain", "value": "x"}]}, 2),
-    ({"uri": "urn:x", "headline": "h", "body_text": "b"}, 1),
-    ({"uri": "urn:x", "headlines": [{"value": "h"}]}, 3),
-    ({"uri": "urn:x", "standard": {"name": "TTNINJS", "version": "2.1"}, "versioncreated": "2020-01-01T00:00:00Z"}, 2),
-])
+@pytest.mark.parametrize(
+    "doc, major",
+    [
+        ({"uri": "urn:x", "standard": {"name": "ninjs", "version": "2.1"}}, 2),
+        ({"uri": "urn:x", "standard": {"schema": "https://www.iptc.org/std/ninjs/ninjs-schema_1.5.json"}}, 1),
+        ({"uri": "urn:x", "versionCreated": "2020-01-01T00:00:00Z"}, 3),
+        ({"uri": "urn:x", "bodies": [{"contenttype": "text/plain", "value": "x"}]}, 2),
+        ({"uri": "urn:x", "headline": "h", "body_text": "b"}, 1),
+        ({"uri": "urn:x", "headlines": [{"value": "h"}]}, 3),
+        (
+            {
+                "uri": "urn:x",
+                "standard": {"name": "TTNINJS", "version": "2.1"},
+                "versioncreated": "2020-01-01T00:00:00Z",
+            },
+            2,
+        ),
+    ],
+)
 def test_version_detection(doc: dict, major: int) -> None:
     assert detect_version(doc) == major
 
@@ -137,17 +150,22 @@ def test_version_detection(doc: dict, major: int) -> None:
 # --- bad input ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("data, message", [
-    (b'{"uri": "urn:x", "headlines": [', "invalid JSON at line 1"),
-    (b'{"uri": "urn:x", "uri": "urn:y"}', "duplicate key 'uri'"),
-    (b'{"uri": "urn:x", "standard": {"name": "ninjs", "version": "4.0"}}', "ninjs version 4.0 is not supported"),
-    (b'{"uri": "urn:x", "standard": {"schema": "http://www.iptc.org/std/ninjs/ninjs-schema_0.9.json"}}',
-     "ninjs version 0.9 is not supported"),
-    (b'{"uri": "urn:x", "standard": {"name": "ninjs", "version": "latest"}}', "not a version number"),
-    (b'{"headlines": [{"value": "no uri"}]}', 'has no "uri"'),
-    (b'[1, 2]', "expected a JSON object for a ninjs item, found int"),
-    (b'', "the file is empty"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b'{"uri": "urn:x", "headlines": [', "invalid JSON at line 1"),
+        (b'{"uri": "urn:x", "uri": "urn:y"}', "duplicate key 'uri'"),
+        (b'{"uri": "urn:x", "standard": {"name": "ninjs", "version": "4.0"}}', "ninjs version 4.0 is not supported"),
+        (
+            b'{"uri": "urn:x", "standard": {"schema": "http://www.iptc.org/std/ninjs/ninjs-schema_0.9.json"}}',
+            "ninjs version 0.9 is not supported",
+        ),
+        (b'{"uri": "urn:x", "standard": {"name": "ninjs", "version": "latest"}}', "not a version number"),
+        (b'{"headlines": [{"value": "no uri"}]}', 'has no "uri"'),
+        (b"[1, 2]", "expected a JSON object for a ninjs item, found int"),
+        (b"", "the file is empty"),
+    ],
+)
 def test_bad_input_is_a_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message) as caught:
         list(read(data, ReadOptions(source="bad.ninjs.json")))
@@ -163,10 +181,15 @@ def test_unknown_version_through_the_api_and_validator() -> None:
 
 
 def test_broken_newsgraph_description_is_a_clear_error() -> None:
-    base = {"uri": "urn:x", "descriptions": [{"role": "newsgraph",
-                                              "contentType": "application/vnd.newsgraph.details+json"}]}
-    for value, message in (("{nope", "not valid JSON"), ("[]", "not a JSON object"),
-                           ('{"newsgraph": 7}', "has version 7; this newsgraph reads version 1")):
+    base = {
+        "uri": "urn:x",
+        "descriptions": [{"role": "newsgraph", "contentType": "application/vnd.newsgraph.details+json"}],
+    }
+    for value, message in (
+        ("{nope", "not valid JSON"),
+        ("[]", "not a JSON object"),
+        ('{"newsgraph": 7}', "has version 7; this newsgraph reads version 1"),
+    ):
         base["descriptions"][0]["value"] = value  # type: ignore[index]
         with pytest.raises(InputError, match=message):
             read_doc(base)
@@ -176,9 +199,15 @@ def test_broken_newsgraph_description_is_a_clear_error() -> None:
 
 
 def test_values_the_model_refuses_are_left_out_and_noted() -> None:
-    [article] = read_doc({"uri": "urn:x", "language": "English", "versionCreated": "yesterday",
-                          "headlines": [{"value": "<b>Bold</b> claim", "contentType": "text/html"}],
-                          "renditions": [{"name": "web", "href": "relative/page.html"}]})
+    [article] = read_doc(
+        {
+            "uri": "urn:x",
+            "language": "English",
+            "versionCreated": "yesterday",
+            "headlines": [{"value": "<b>Bold</b> claim", "contentType": "text/html"}],
+            "renditions": [{"name": "web", "href": "relative/page.html"}],
+        }
+    )
     assert article.language is None and article.published is None and article.url is None
     assert article.headline == "Bold claim"
     assert article.provenance is not None
@@ -187,9 +216,13 @@ def test_values_the_model_refuses_are_left_out_and_noted() -> None:
 
 
 def test_a_uri_that_is_no_model_id_gets_a_minted_one() -> None:
-    [article] = read_doc({"uri": "renditions-example", "people": [{"name": "Ann Lee", "uri": "nope"},
-                                                                  {"name": "Ann Lee", "uri": "nope"}]},
-                         id_base="https://ids.example.org/")
+    [article] = read_doc(
+        {
+            "uri": "renditions-example",
+            "people": [{"name": "Ann Lee", "uri": "nope"}, {"name": "Ann Lee", "uri": "nope"}],
+        },
+        id_base="https://ids.example.org/",
+    )
     assert article.id.startswith("https://ids.example.org/article/")
     assert [a.id for a in article.actors] == ["https://ids.example.org/person/ann-lee"]  # listed twice: once
 
@@ -203,8 +236,9 @@ def test_json_lines_of_items_and_line_numbers_in_errors() -> None:
 
 
 def test_plain_text_body_is_split_into_paragraphs() -> None:
-    [article] = read_doc({"uri": "urn:x", "bodies": [{"contentType": "text/plain",
-                                                      "value": "First paragraph.\n\nSecond one.\nThird."}]})
+    [article] = read_doc(
+        {"uri": "urn:x", "bodies": [{"contentType": "text/plain", "value": "First paragraph.\n\nSecond one.\nThird."}]}
+    )
     assert [p.text for p in article.body] == ["First paragraph.", "Second one.", "Third."]
 
 
@@ -215,9 +249,16 @@ def test_caller_options_fill_in_what_the_item_lacks() -> None:
 
 
 def test_article_from_ninjs_is_usable_on_parsed_data() -> None:
-    article = article_from_ninjs({"uri": "urn:x", "headlines": [{"role": "subhead", "value": "S"},
-                                                               {"role": "kicker", "value": "K"},
-                                                               {"role": "main", "value": "M"}]})
+    article = article_from_ninjs(
+        {
+            "uri": "urn:x",
+            "headlines": [
+                {"role": "subhead", "value": "S"},
+                {"role": "kicker", "value": "K"},
+                {"role": "main", "value": "M"},
+            ],
+        }
+    )
     assert (article.headline, article.subheadline, article.kicker) == ("M", "S", "K")
 
 
@@ -228,34 +269,153 @@ from hypothesis import strategies as st  # noqa: E402
 
 from newsgraph import NewsgraphError  # noqa: E402
 
-_KEYS = st.sampled_from([
-    "uri", "type", "standard", "version", "headlines", "headline", "bodies", "body_html", "body_text",
-    "descriptions", "by", "byline", "people", "person", "organisations", "places", "place", "events",
-    "subjects", "infoSources", "infosources", "associations", "renditions", "firstCreated",
-    "versioncreated", "language", "located", "eventDetails", "dates", "startDate", "name", "value",
-    "role", "rel", "contentType", "contenttype", "contactInfo", "address", "country", "href", "scheme",
-    "code", "title", "$standard", "schema", "geoJSON"])
-_SCALARS = st.none() | st.booleans() | st.integers(-5, 5) | st.sampled_from([
-    "", "urn:x:a", "http://example.org/a", "text/html", "picture", "event", "ninjs", "3.1", "1",
-    "author", "main", "<p>para <q data-quote='urn:q:1'>q</q></p>", "2020-01-01T00:00:00Z", "2023-07",
-    "newsgraph", "application/vnd.newsgraph.details+json", '{"newsgraph": 1}', "x y", "Ann Lee"])
-_JSON = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
-                     | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=20)
+_KEYS = st.sampled_from(
+    [
+        "uri",
+        "type",
+        "standard",
+        "version",
+        "headlines",
+        "headline",
+        "bodies",
+        "body_html",
+        "body_text",
+        "descriptions",
+        "by",
+        "byline",
+        "people",
+        "person",
+        "organisations",
+        "places",
+        "place",
+        "events",
+        "subjects",
+        "infoSources",
+        "infosources",
+        "associations",
+        "renditions",
+        "firstCreated",
+        "versioncreated",
+        "language",
+        "located",
+        "eventDetails",
+        "dates",
+        "startDate",
+        "name",
+        "value",
+        "role",
+        "rel",
+        "contentType",
+        "contenttype",
+        "contactInfo",
+        "address",
+        "country",
+        "href",
+        "scheme",
+        "code",
+        "title",
+        "$standard",
+        "schema",
+        "geoJSON",
+    ]
+)
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 5)
+    | st.sampled_from(
+        [
+            "",
+            "urn:x:a",
+            "http://example.org/a",
+            "text/html",
+            "picture",
+            "event",
+            "ninjs",
+            "3.1",
+            "1",
+            "author",
+            "main",
+            "<p>para <q data-quote='urn:q:1'>q</q></p>",
+            "2020-01-01T00:00:00Z",
+            "2023-07",
+            "newsgraph",
+            "application/vnd.newsgraph.details+json",
+            '{"newsgraph": 1}',
+            "x y",
+            "Ann Lee",
+        ]
+    )
+)
+_JSON = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=20
+)
 # ninjs-shaped items whose every value may also be something else entirely
 _ANY = st.one_of(_SCALARS, _JSON)
-_ENTRY = st.fixed_dictionaries({}, optional={
-    k: _ANY for k in ("name", "uri", "rel", "role", "value", "literal", "type", "by", "href", "scheme",
-                      "code", "contentType", "contenttype")} | {
-    "contactInfo": st.lists(st.fixed_dictionaries({"address": _ANY}), max_size=2) | _ANY,
-    "renditions": st.lists(st.fixed_dictionaries({}, optional={"href": _ANY, "name": _ANY}), max_size=2),
-    "descriptions": st.lists(st.fixed_dictionaries({}, optional={"role": _ANY, "value": _ANY}), max_size=2)})
+_ENTRY = st.fixed_dictionaries(
+    {},
+    optional={
+        k: _ANY
+        for k in (
+            "name",
+            "uri",
+            "rel",
+            "role",
+            "value",
+            "literal",
+            "type",
+            "by",
+            "href",
+            "scheme",
+            "code",
+            "contentType",
+            "contenttype",
+        )
+    }
+    | {
+        "contactInfo": st.lists(st.fixed_dictionaries({"address": _ANY}), max_size=2) | _ANY,
+        "renditions": st.lists(st.fixed_dictionaries({}, optional={"href": _ANY, "name": _ANY}), max_size=2),
+        "descriptions": st.lists(st.fixed_dictionaries({}, optional={"role": _ANY, "value": _ANY}), max_size=2),
+    },
+)
 _ITEMS = st.fixed_dictionaries(
     {"uri": st.sampled_from(["urn:x:a", "http://example.org/n", "not a uri"])},
-    optional={**{k: st.lists(_ENTRY, max_size=3) | _ANY
-                 for k in ("headlines", "bodies", "descriptions", "people", "person", "organisations",
-                           "places", "events", "subjects", "infoSources", "associations", "renditions")},
-              **{k: _ANY for k in ("type", "standard", "by", "language", "located", "firstCreated",
-                                   "versioncreated", "eventDetails", "headline", "body_html", "title")}})
+    optional={
+        **{
+            k: st.lists(_ENTRY, max_size=3) | _ANY
+            for k in (
+                "headlines",
+                "bodies",
+                "descriptions",
+                "people",
+                "person",
+                "organisations",
+                "places",
+                "events",
+                "subjects",
+                "infoSources",
+                "associations",
+                "renditions",
+            )
+        },
+        **{
+            k: _ANY
+            for k in (
+                "type",
+                "standard",
+                "by",
+                "language",
+                "located",
+                "firstCreated",
+                "versioncreated",
+                "eventDetails",
+                "headline",
+                "body_html",
+                "title",
+            )
+        },
+    },
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -272,5 +432,7 @@ def test_two_names_in_cyrillic_stay_two_actors_with_readable_ids() -> None:
     # Both names folded to 'unnamed' once, and the second person merged into the first.
     item = {"uri": "urn:x:ru", "people": [{"name": "Владимир Путин"}, {"name": "Дмитрий Песков"}]}
     [article] = newsgraph.read(json.dumps(item).encode(), format="ninjs")
-    assert [a.id for a in article.actors] == ["urn:newsgraph:person:vladimir-putin",
-                                              "urn:newsgraph:person:dmitriy-peskov"]
+    assert [a.id for a in article.actors] == [
+        "urn:newsgraph:person:vladimir-putin",
+        "urn:newsgraph:person:dmitriy-peskov",
+    ]

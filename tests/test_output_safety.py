@@ -48,8 +48,9 @@ def _no_smuggled_markup(name: str, parsed: Any) -> None:
     if isinstance(parsed, etree._Element):
         assert not [n for n in parsed.iter() if isinstance(n, (etree._Comment, etree._ProcessingInstruction))]
         assert not {etree.QName(e).localname for e in parsed.iter(etree.Element)} & SMUGGLED
-        assert not [e for e in parsed.iter(etree.Element) if etree.QName(e).localname == "q"
-                    and e.get("data-quote") == "urn:x"]
+        assert not [
+            e for e in parsed.iter(etree.Element) if etree.QName(e).localname == "q" and e.get("data-quote") == "urn:x"
+        ]
     for body in _html_strings(parsed):
         _check_body_html(body)
 
@@ -58,8 +59,9 @@ def _html_strings(parsed: Any) -> list[str]:
     """HTML bodies inside a JSON document (ninjs bodies with an HTML content type)."""
     found: list[str] = []
     if isinstance(parsed, dict):
-        if "html" in str(parsed.get("contentType") or parsed.get("contenttype") or "") \
-                and isinstance(parsed.get("value"), str):
+        if "html" in str(parsed.get("contentType") or parsed.get("contenttype") or "") and isinstance(
+            parsed.get("value"), str
+        ):
             found.append(parsed["value"])
         for value in parsed.values():
             found += _html_strings(value)
@@ -111,8 +113,7 @@ def _reads_back(name: str, text: str, articles: list[Article]) -> None:
     def shown(value: str | None) -> str:
         # feedparser reads C1 controls (U+0080-U+009F) as the Windows-1252 characters
         # they stand for in the wild (U+0085 is "…"), as feed readers show them
-        text = "".join(bytes([ord(c)]).decode("cp1252", "ignore") if "\x80" <= c <= "\x9f" else c
-                       for c in value or "")
+        text = "".join(bytes([ord(c)]).decode("cp1252", "ignore") if "\x80" <= c <= "\x9f" else c for c in value or "")
         return " ".join(text.split())
 
     def title(value: str | None) -> str:
@@ -184,7 +185,6 @@ def test_every_piece_at_once_in_every_field(name: str, kitchen_sink: Article) ->
 
 
 _ALL = " ".join(p for p in HOSTILE_PIECES if len(p) < 100) + " " + "W" * 2000
-
 
 
 @CI

@@ -89,8 +89,9 @@ def _refused_port() -> int:
 def test_an_endpoint_that_is_down_costs_its_retries_once_not_per_article(kitchen_sink: Article) -> None:
     waits: list[float] = []
     now = [1000.0]
-    c = Client(timeout=2.0, retry=RetryPolicy(attempts=3), sleep=waits.append, rng=random.Random(1),
-               clock=lambda: now[0])
+    c = Client(
+        timeout=2.0, retry=RetryPolicy(attempts=3), sleep=waits.append, rng=random.Random(1), clock=lambda: now[0]
+    )
     hook = Webhook(f"http://127.0.0.1:{_refused_port()}/in", client=c)
     articles = [kitchen_sink.model_copy(update={"id": f"urn:newsgraph:article:down-{i}"}) for i in range(6)]
     report = push_items(hook, [("in", articles)])
@@ -114,15 +115,19 @@ def test_the_circuit_closes_when_the_endpoint_answers_again(kitchen_sink: Articl
     assert second.ok, [str(o.error) for o in second.failed]
 
 
-@pytest.mark.parametrize("header, message", [
-    ("X-Feed: a\r\nX-Evil: 1", "the value of header X-Feed holds a line break"),
-    ("X-Feed: Zürich-München-Łódź", "the value of header X-Feed has characters an HTTP header cannot carry"),
-    ("Bad Name: x", "'Bad Name' is not a valid HTTP header name"),
-])
+@pytest.mark.parametrize(
+    "header, message",
+    [
+        ("X-Feed: a\r\nX-Evil: 1", "the value of header X-Feed holds a line break"),
+        ("X-Feed: Zürich-München-Łódź", "the value of header X-Feed has characters an HTTP header cannot carry"),
+        ("Bad Name: x", "'Bad Name' is not a valid HTTP header name"),
+    ],
+)
 def test_a_bad_header_is_a_usage_error_said_once(header: str, message: str) -> None:
     with ScriptedServer([Reply(200)]) as server:
-        result = CliRunner().invoke(main, ["push", "webhook", server.url, str(SAMPLES / "kitchen_sink.json"),
-                                           "--header", header])
+        result = CliRunner().invoke(
+            main, ["push", "webhook", server.url, str(SAMPLES / "kitchen_sink.json"), "--header", header]
+        )
     assert result.exit_code == 2, result.output
     assert message in result.stderr and "internal error" not in result.output
     assert result.stderr.count("error:") == 1 and server.seen == []

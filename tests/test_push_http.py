@@ -149,7 +149,9 @@ def test_401_and_403_are_auth_errors_with_the_servers_words() -> None:
 
 
 def test_other_4xx_are_not_retried() -> None:
-    with ScriptedServer([Reply(400, {"code": "rest_invalid_param", "message": "Invalid parameter(s): status"})]) as server:
+    with ScriptedServer(
+        [Reply(400, {"code": "rest_invalid_param", "message": "Invalid parameter(s): status"})]
+    ) as server:
         c, waits = client()
         with pytest.raises(HTTPStatusError) as info:
             c.request("GET", server.url)
@@ -219,9 +221,28 @@ def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         pytest.skip("openssl is not installed, so no certificate can be made for the TLS tests")
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return cert, key
 
 

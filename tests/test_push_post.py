@@ -42,8 +42,13 @@ def test_kitchen_sink_fields(kitchen_sink: Article) -> None:
     assert f.tags[:4] == ["Anne Fortier", "Luis Ortega", "Canada", "Mexico"]
     assert "Maria Lopez" not in f.tags and "Reuters" not in f.tags and "Northern Ledger" not in f.tags
     assert "reporters" not in f.tags  # a group described, not named
-    assert f.tags[-5:] == ["trade", "steel", "Canada-Mexico relations", "economy, business and finance",
-                           "Trade dispute"]
+    assert f.tags[-5:] == [
+        "trade",
+        "steel",
+        "Canada-Mexico relations",
+        "economy, business and finance",
+        "Trade dispute",
+    ]
     assert set(f.meta) == set(META_KEYS)
     assert f.meta["newsgraph_id"] == kitchen_sink.id
 
@@ -51,8 +56,11 @@ def test_kitchen_sink_fields(kitchen_sink: Article) -> None:
 def test_meta_holds_the_structured_data_losslessly(kitchen_sink: Article) -> None:
     meta = post_fields(kitchen_sink).meta
     data = kitchen_sink.model_dump(mode="json", exclude={"actors", "quotes", "events"})
-    data.update(actors=json.loads(meta["newsgraph_actors"]), quotes=json.loads(meta["newsgraph_quotes"]),
-                events=json.loads(meta["newsgraph_events"]))
+    data.update(
+        actors=json.loads(meta["newsgraph_actors"]),
+        quotes=json.loads(meta["newsgraph_quotes"]),
+        events=json.loads(meta["newsgraph_events"]),
+    )
     assert Article.model_validate(data) == kitchen_sink
 
 
@@ -63,15 +71,18 @@ def test_markup_in_headline_and_standfirst_is_text_not_html() -> None:
     assert f.excerpt == "5 &lt; 6 &amp; more"
 
 
-@pytest.mark.parametrize("url,headline,expected", [
-    ("https://example.org/world/2025/03/03/peace-talks-resume", "Anything", "peace-talks-resume"),
-    ("https://example.org/world/peace-talks-resume.html", "Anything", "peace-talks-resume"),
-    ("https://example.org/story.php?id=12", "Talks in Genève: what’s next?", "talks-in-geneve-whats-next"),
-    ("https://example.org/a/123456", "Talks resume", "talks-resume"),
-    (None, "Talks resume", "talks-resume"),
-    (None, "0", "article-0"),
-    (None, "2025", "article-2025"),
-])
+@pytest.mark.parametrize(
+    "url,headline,expected",
+    [
+        ("https://example.org/world/2025/03/03/peace-talks-resume", "Anything", "peace-talks-resume"),
+        ("https://example.org/world/peace-talks-resume.html", "Anything", "peace-talks-resume"),
+        ("https://example.org/story.php?id=12", "Talks in Genève: what’s next?", "talks-in-geneve-whats-next"),
+        ("https://example.org/a/123456", "Talks resume", "talks-resume"),
+        (None, "Talks resume", "talks-resume"),
+        (None, "0", "article-0"),
+        (None, "2025", "article-2025"),
+    ],
+)
 def test_slug(url: str | None, headline: str, expected: str) -> None:
     assert slug_for(make(url=url, headline=headline)) == expected
 
@@ -85,14 +96,17 @@ def test_slug_without_headline_comes_from_the_id() -> None:
     assert slug_for(make()) == "article-abc123"
 
 
-@pytest.mark.parametrize("published,expected", [
-    (None, (None, None)),
-    ("2025-03-03", ("2025-03-03T00:00:00", None)),
-    ("2025-03-03T14:20:00Z", ("2025-03-03T14:20:00", None)),
-    ("2025-03-03T18:05:00-05:00", ("2025-03-03T23:05:00", None)),
-    ("2025-03-03T23:30:00.123+02:00", ("2025-03-03T21:30:00", None)),
-    ("2025-03-03T09:30", (None, "2025-03-03T09:30:00")),  # no zone: the site's local time
-])
+@pytest.mark.parametrize(
+    "published,expected",
+    [
+        (None, (None, None)),
+        ("2025-03-03", ("2025-03-03T00:00:00", None)),
+        ("2025-03-03T14:20:00Z", ("2025-03-03T14:20:00", None)),
+        ("2025-03-03T18:05:00-05:00", ("2025-03-03T23:05:00", None)),
+        ("2025-03-03T23:30:00.123+02:00", ("2025-03-03T21:30:00", None)),
+        ("2025-03-03T09:30", (None, "2025-03-03T09:30:00")),  # no zone: the site's local time
+    ],
+)
 def test_post_dates(published: str | None, expected: tuple[str | None, str | None]) -> None:
     assert post_dates(published) == expected
 
@@ -104,9 +118,13 @@ def test_names_wordpress_cannot_store_are_not_tags_or_categories() -> None:
 
 
 def test_tags_are_unique_ignoring_case() -> None:
-    article = make(actors=[{"id": "urn:newsgraph:organization:nato", "kind": "organization", "name": "NATO"},
-                           {"id": "urn:newsgraph:group:hamas", "kind": "group", "name": "Hamas"}],
-                   topics=["nato", "Defence", "defence "])
+    article = make(
+        actors=[
+            {"id": "urn:newsgraph:organization:nato", "kind": "organization", "name": "NATO"},
+            {"id": "urn:newsgraph:group:hamas", "kind": "group", "name": "Hamas"},
+        ],
+        topics=["nato", "Defence", "defence "],
+    )
     assert tag_names(article) == ["NATO", "Hamas", "Defence"]
 
 
@@ -122,17 +140,21 @@ def test_body_is_the_marked_up_html_body(kitchen_sink: Article) -> None:
 
 
 def test_jsonld_script_cannot_be_closed_from_inside() -> None:
-    script = jsonld_script(json.dumps({"@context": "https://schema.org", "headline": "</script><script>alert(1)</script> & co"}))
+    script = jsonld_script(
+        json.dumps({"@context": "https://schema.org", "headline": "</script><script>alert(1)</script> & co"})
+    )
     assert script.startswith('<script type="application/ld+json">') and script.endswith("</script>")
-    inner = script[len('<script type="application/ld+json">'):-len("</script>")]
+    inner = script[len('<script type="application/ld+json">') : -len("</script>")]
     assert "<" not in inner and ">" not in inner and "&" not in inner
     assert json.loads(inner)["headline"] == "</script><script>alert(1)</script> & co"
 
 
 def test_newsml_guid_of_an_item_and_of_a_message() -> None:
     item = '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:example.org:2025:1"/>'
-    message = ('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>'
-               '<newsItem guid="urn:newsml:example.org:2025:2"/></itemSet></newsMessage>')
+    message = (
+        '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>'
+        '<newsItem guid="urn:newsml:example.org:2025:2"/></itemSet></newsMessage>'
+    )
     assert newsml_guid(item) == "urn:newsml:example.org:2025:1"
     assert newsml_guid(message) == "urn:newsml:example.org:2025:2"
 
@@ -145,8 +167,10 @@ def test_any_article_makes_a_valid_post(article: Article) -> None:
     assert html.unescape(f.title) == (article.headline or "")
     assert len({t.casefold() for t in f.tags}) == len(f.tags)
     # The body says exactly what the paragraphs say, in order.
-    text = [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in f.content.split("\n")
-            if line not in ("<ul>", "</ul>")]
+    text = [
+        html.unescape(re.sub(r"<[^>]+>", "", line)) for line in f.content.split("\n") if line not in ("<ul>", "</ul>")
+    ]
     assert text == [p.text for p in article.body]
-    assert json.loads(f.meta["newsgraph_quotes"]) == [q.model_dump(mode="json", exclude_none=True)
-                                                      for q in article.quotes]
+    assert json.loads(f.meta["newsgraph_quotes"]) == [
+        q.model_dump(mode="json", exclude_none=True) for q in article.quotes
+    ]

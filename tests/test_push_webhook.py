@@ -110,9 +110,22 @@ def test_cli_posts_every_input_and_reports_a_bad_one(tmp_path: Path) -> None:
     secret = tmp_path / "hook.key"
     secret.write_text("k3y\n", encoding="utf-8")
     with ScriptedServer([Reply(201)]) as server:
-        result = CliRunner().invoke(main, [
-            "push", "webhook", server.url + "/in", str(SAMPLES / "kitchen_sink.json"), str(bad),
-            "--secret-file", str(secret), "--header", "X-Feed: wire", "--retries", "0"])
+        result = CliRunner().invoke(
+            main,
+            [
+                "push",
+                "webhook",
+                server.url + "/in",
+                str(SAMPLES / "kitchen_sink.json"),
+                str(bad),
+                "--secret-file",
+                str(secret),
+                "--header",
+                "X-Feed: wire",
+                "--retries",
+                "0",
+            ],
+        )
     assert result.exit_code == 1, result.output
     assert "delivered: urn:newsgraph:article:407c2b58d7a4ad432b61" in result.stdout
     assert f"error: {bad}:" in result.stderr
@@ -127,8 +140,9 @@ def test_cli_secret_from_environment_and_bad_header(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("NEWSGRAPH_WEBHOOK_SECRET", "from-env")
     with ScriptedServer([Reply(200)]) as server:
         ok = CliRunner().invoke(main, ["push", "webhook", server.url, str(SAMPLES / "kitchen_sink.json"), "-q"])
-        bad = CliRunner().invoke(main, ["push", "webhook", server.url, str(SAMPLES / "kitchen_sink.json"),
-                                        "--header", "no-colon"])
+        bad = CliRunner().invoke(
+            main, ["push", "webhook", server.url, str(SAMPLES / "kitchen_sink.json"), "--header", "no-colon"]
+        )
     assert ok.exit_code == 0 and ok.stdout == ""
     assert server.seen[0].headers["x-newsgraph-signature"].startswith("sha256=")
     assert bad.exit_code == 2 and "is not 'NAME: VALUE'" in bad.stderr
@@ -140,8 +154,9 @@ def test_cli_unreachable_receiver_fails_cleanly() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = CliRunner().invoke(main, ["push", "webhook", f"http://127.0.0.1:{port}/", "--retries", "0",
-                                       str(SAMPLES / "kitchen_sink.json")])
+    result = CliRunner().invoke(
+        main, ["push", "webhook", f"http://127.0.0.1:{port}/", "--retries", "0", str(SAMPLES / "kitchen_sink.json")]
+    )
     assert result.exit_code == 1
     assert f"cannot reach http://127.0.0.1:{port}: connection refused" in result.stderr
     assert "Traceback" not in result.output
@@ -156,9 +171,15 @@ def test_push_items_reports_inputs_that_cannot_be_read(tmp_path: Path, kitchen_s
     assert RetryPolicy().attempts == 4
 
 
-@pytest.mark.parametrize("fmt,media_type", [("ninjs", "application/ninjs+json"),
-                                            ("newsml", "application/vnd.iptc.g2.newsitem+xml"),
-                                            ("jsonld", "application/ld+json"), ("json", "application/json")])
+@pytest.mark.parametrize(
+    "fmt,media_type",
+    [
+        ("ninjs", "application/ninjs+json"),
+        ("newsml", "application/vnd.iptc.g2.newsitem+xml"),
+        ("jsonld", "application/ld+json"),
+        ("json", "application/json"),
+    ],
+)
 def test_every_exchange_format_can_be_posted(kitchen_sink: Article, fmt: str, media_type: str) -> None:
     with ScriptedServer([Reply(200)]) as server:
         report = push_webhook([kitchen_sink], server.url, WebhookOptions(format=fmt), client=quick_client())

@@ -56,8 +56,11 @@ class WP:
         return Site(self.url, user or self.user, password or self.password, client=_client())
 
     def env(self) -> dict[str, str]:
-        return {"NEWSGRAPH_WP_URL": self.url, "NEWSGRAPH_WP_USER": self.user,
-                "NEWSGRAPH_WP_APP_PASSWORD_FILE": str(self.password_file)}
+        return {
+            "NEWSGRAPH_WP_URL": self.url,
+            "NEWSGRAPH_WP_USER": self.user,
+            "NEWSGRAPH_WP_APP_PASSWORD_FILE": str(self.password_file),
+        }
 
 
 def _client() -> Client:
@@ -76,19 +79,36 @@ def _alive(pid_file: Path) -> bool:
 def wordpress() -> Iterator[WP]:
     env = {**os.environ, "NEWSGRAPH_WP_DIR": str(STATE)}
     was_up = _alive(STATE / "php.pid") and _alive(STATE / "mysqld.pid")
-    up = subprocess.run(["bash", str(ROOT / "scripts" / "wordpress-up.sh")], env=env, stdin=subprocess.DEVNULL,
-                        capture_output=True, text=True, timeout=900)
+    up = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "wordpress-up.sh")],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if up.returncode == 3:
         pytest.skip(f"WordPress cannot be installed on this machine: {up.stderr.strip()}")
     assert up.returncode == 0, f"scripts/wordpress-up.sh failed:\n{up.stderr}"
     exported = dict(re.findall(r"^export (\w+)=(.*)$", up.stdout, re.M))
-    wp = WP(exported["NEWSGRAPH_WP_URL"], exported["NEWSGRAPH_WP_USER"],
-            Path(exported["NEWSGRAPH_WP_APP_PASSWORD_FILE"]), STATE / "reader-app-password", STATE)
+    wp = WP(
+        exported["NEWSGRAPH_WP_URL"],
+        exported["NEWSGRAPH_WP_USER"],
+        Path(exported["NEWSGRAPH_WP_APP_PASSWORD_FILE"]),
+        STATE / "reader-app-password",
+        STATE,
+    )
     _delete_all_posts(wp)
     yield wp
     if not was_up:
-        subprocess.run(["bash", str(ROOT / "scripts" / "wordpress-down.sh")], env=env, stdin=subprocess.DEVNULL,
-                       capture_output=True, timeout=120, check=True)
+        subprocess.run(
+            ["bash", str(ROOT / "scripts" / "wordpress-down.sh")],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
 
 
 def _delete_all_posts(wp: WP) -> None:
@@ -96,8 +116,13 @@ def _delete_all_posts(wp: WP) -> None:
     site = wp.site()
     site.connect()
     while True:
-        posts = site.get("wp/v2/posts", status="publish,future,draft,pending,private,trash", per_page=100,
-                         context="edit", _fields="id")
+        posts = site.get(
+            "wp/v2/posts",
+            status="publish,future,draft,pending,private,trash",
+            per_page=100,
+            context="edit",
+            _fields="id",
+        )
         if not posts:
             return
         for post in posts:
@@ -118,8 +143,9 @@ def posts_of(site: Site, article_id: str) -> list[dict[str, Any]]:
     """Every post (any status) that holds ``article_id``, found by reading them all."""
     found, page = [], 1
     while True:
-        batch = site.get("wp/v2/posts", status="publish,future,draft,pending,private,trash", per_page=100,
-                         page=page, context="edit")
+        batch = site.get(
+            "wp/v2/posts", status="publish,future,draft,pending,private,trash", per_page=100, page=page, context="edit"
+        )
         found += [p for p in batch if p["meta"]["newsgraph_id"] == article_id]
         if len(batch) < 100:
             return found
@@ -183,20 +209,36 @@ def sample_articles() -> list[Article]:
 
 def awkward_article() -> Article:
     """Everything that could go wrong on the way into WordPress and back."""
-    body = ['She wrote "</script><script>alert(1)</script>" & left; a path: C:\\news\\new — ok 🎉.',
-            "“Nothing is settled,” said Dr. Åsa Öberg, who declined to say more."]
-    return Article.model_validate({
-        "id": "urn:newsgraph:article:awkward-0001",
-        "headline": "Q&A: <b>bold</b> claims, \\backslashes\\ and “quotes” in Malmö",
-        "published": "2024-11-05T08:15:00",  # no zone: the site's local time
-        "body": [{"text": t} for t in body],
-        "topics": ["Q&A", "Unicode 🎉"],
-        "actors": [{"id": "urn:newsgraph:person:asa-oberg", "kind": "person", "name": "Åsa Öberg",
-                    "mentions": [{"paragraph": 1, "start": 37, "end": 46}]}],
-        "quotes": [{"id": "urn:newsgraph:article:awkward-0001#quote-1", "text": "Nothing is settled,",
-                    "kind": "direct", "speaker": "urn:newsgraph:person:asa-oberg",
-                    "spans": [{"paragraph": 1, "start": 1, "end": 20}]}],
-    })
+    body = [
+        'She wrote "</script><script>alert(1)</script>" & left; a path: C:\\news\\new — ok 🎉.',
+        "“Nothing is settled,” said Dr. Åsa Öberg, who declined to say more.",
+    ]
+    return Article.model_validate(
+        {
+            "id": "urn:newsgraph:article:awkward-0001",
+            "headline": "Q&A: <b>bold</b> claims, \\backslashes\\ and “quotes” in Malmö",
+            "published": "2024-11-05T08:15:00",  # no zone: the site's local time
+            "body": [{"text": t} for t in body],
+            "topics": ["Q&A", "Unicode 🎉"],
+            "actors": [
+                {
+                    "id": "urn:newsgraph:person:asa-oberg",
+                    "kind": "person",
+                    "name": "Åsa Öberg",
+                    "mentions": [{"paragraph": 1, "start": 37, "end": 46}],
+                }
+            ],
+            "quotes": [
+                {
+                    "id": "urn:newsgraph:article:awkward-0001#quote-1",
+                    "text": "Nothing is settled,",
+                    "kind": "direct",
+                    "speaker": "urn:newsgraph:person:asa-oberg",
+                    "spans": [{"paragraph": 1, "start": 1, "end": 20}],
+                }
+            ],
+        }
+    )
 
 
 # --- tests ----------------------------------------------------------------------------
@@ -204,9 +246,14 @@ def awkward_article() -> Article:
 
 def test_wordpress_up_is_idempotent_and_fast_path_keeps_the_servers(wordpress: WP) -> None:
     pids = ((wordpress.state / "php.pid").read_text(), (wordpress.state / "mysqld.pid").read_text())
-    again = subprocess.run(["bash", str(ROOT / "scripts" / "wordpress-up.sh")],
-                           env={**os.environ, "NEWSGRAPH_WP_DIR": str(wordpress.state)},
-                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "wordpress-up.sh")],
+        env={**os.environ, "NEWSGRAPH_WP_DIR": str(wordpress.state)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert again.returncode == 0, again.stderr
     assert f"export NEWSGRAPH_WP_URL={wordpress.url}" in again.stdout
     assert ((wordpress.state / "php.pid").read_text(), (wordpress.state / "mysqld.pid").read_text()) == pids
@@ -216,8 +263,14 @@ def test_wordpress_up_is_idempotent_and_fast_path_keeps_the_servers(wordpress: W
 
 def test_push_samples_then_read_every_field_back(wordpress: WP, site: Site) -> None:
     articles = sample_articles()
-    report = push_wordpress(articles, url=wordpress.url, user=wordpress.user, app_password=wordpress.password,
-                            options=WordPressOptions(status="publish"), client=_client())
+    report = push_wordpress(
+        articles,
+        url=wordpress.url,
+        user=wordpress.user,
+        app_password=wordpress.password,
+        options=WordPressOptions(status="publish"),
+        client=_client(),
+    )
     assert report.ok, [str(o.error) for o in report.failed]
     for article, outcome in zip(articles, report.outcomes):
         assert outcome.action in ("created", "updated", "unchanged")
@@ -228,16 +281,25 @@ def test_push_samples_then_read_every_field_back(wordpress: WP, site: Site) -> N
     # Twice: nothing is written, nothing doubled (posts, tags, categories, authors).
     tags_before = site.get("wp/v2/tags", per_page=100, _fields="id")
     users_before = site.get("wp/v2/users", per_page=100, _fields="id")
-    again = push_wordpress(articles, url=wordpress.url, user=wordpress.user, app_password=wordpress.password,
-                           options=WordPressOptions(status="publish"), client=_client())
+    again = push_wordpress(
+        articles,
+        url=wordpress.url,
+        user=wordpress.user,
+        app_password=wordpress.password,
+        options=WordPressOptions(status="publish"),
+        client=_client(),
+    )
     assert [o.action for o in again.outcomes] == ["unchanged"] * len(articles)
     for article in articles:
         assert len(posts_of(site, article.id)) == 1
     assert site.get("wp/v2/tags", per_page=100, _fields="id") == tags_before
     assert site.get("wp/v2/users", per_page=100, _fields="id") == users_before
     for tag in post_fields(articles[0]).tags:
-        same = [t for t in site.get("wp/v2/tags", search=tag, per_page=100)
-                if html.unescape(t["name"]).casefold() == tag.casefold()]
+        same = [
+            t
+            for t in site.get("wp/v2/tags", search=tag, per_page=100)
+            if html.unescape(t["name"]).casefold() == tag.casefold()
+        ]
         assert len(same) == 1, tag
 
 
@@ -245,8 +307,12 @@ def test_a_changed_article_updates_the_same_post(site: Site, kitchen_sink: Artic
     options = WordPressOptions(status="draft")
     first = push_items(site, [("ks", [kitchen_sink])], options)
     [post] = posts_of(site, kitchen_sink.id)
-    corrected = kitchen_sink.model_copy(update={"headline": "Canada and Mexico to resume steel talks (corrected)",
-                                                "topics": [*kitchen_sink.topics, Topic(name="tariffs")]})
+    corrected = kitchen_sink.model_copy(
+        update={
+            "headline": "Canada and Mexico to resume steel talks (corrected)",
+            "topics": [*kitchen_sink.topics, Topic(name="tariffs")],
+        }
+    )
     report = push_items(site, [("ks", [corrected])], options)
     outcome = report.outcomes[0]
     assert first.ok and report.ok
@@ -257,9 +323,13 @@ def test_a_changed_article_updates_the_same_post(site: Site, kitchen_sink: Artic
 
 
 def test_dry_run_writes_nothing_and_says_what_it_would_do(site: Site, kitchen_sink: Article) -> None:
-    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:dry-run-only",
-                                              "url": "https://example.org/dry-run-only-story",
-                                              "topics": [Topic(name="a topic no one has used yet")]})
+    article = kitchen_sink.model_copy(
+        update={
+            "id": "urn:newsgraph:article:dry-run-only",
+            "url": "https://example.org/dry-run-only-story",
+            "topics": [Topic(name="a topic no one has used yet")],
+        }
+    )
     report = push_items(site, [("dry", [article])], WordPressOptions(dry_run=True))
     outcome = report.outcomes[0]
     assert outcome.action == "would create"
@@ -317,11 +387,14 @@ def _writer(wordpress: WP) -> Site:
     return site
 
 
-def test_an_author_role_user_pushes_what_it_may_and_says_what_it_left_out(wordpress: WP,
-                                                                           kitchen_sink: Article) -> None:
-    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:by-writer",
-                                              "url": "https://example.org/by-writer-story",
-                                              "section": "Writers Desk Only"})
+def test_an_author_role_user_pushes_what_it_may_and_says_what_it_left_out(wordpress: WP, kitchen_sink: Article) -> None:
+    article = kitchen_sink.model_copy(
+        update={
+            "id": "urn:newsgraph:article:by-writer",
+            "url": "https://example.org/by-writer-story",
+            "section": "Writers Desk Only",
+        }
+    )
     writer = _writer(wordpress)
     report = push_items(writer, [("w", [article])], WordPressOptions(status="publish"))
     outcome = report.outcomes[0]
@@ -345,8 +418,9 @@ def test_an_author_role_user_pushes_what_it_may_and_says_what_it_left_out(wordpr
 
 
 def test_a_post_the_user_may_not_edit_is_never_doubled(wordpress: WP, site: Site, kitchen_sink: Article) -> None:
-    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:editors-draft",
-                                              "url": "https://example.org/editors-draft-story"})
+    article = kitchen_sink.model_copy(
+        update={"id": "urn:newsgraph:article:editors-draft", "url": "https://example.org/editors-draft-story"}
+    )
     assert push_items(site, [("e", [article])], WordPressOptions(status="draft")).ok
     report = push_items(_writer(wordpress), [("e", [article])], WordPressOptions(status="draft"))
     err = report.outcomes[0].error
@@ -371,8 +445,10 @@ def test_a_site_without_the_plugin_is_refused_before_writing(wordpress: WP, kitc
 
 def test_a_site_that_blocks_its_rest_api_is_named(wordpress: WP) -> None:
     blocker = wordpress.state / "wp-content" / "mu-plugins" / "zz-block-rest.php"
-    blocker.write_text("<?php add_filter('rest_authentication_errors', function () { return new WP_Error("
-                       "'rest_disabled', 'The REST API is disabled on this site.', array('status' => 403)); });\n")
+    blocker.write_text(
+        "<?php add_filter('rest_authentication_errors', function () { return new WP_Error("
+        "'rest_disabled', 'The REST API is disabled on this site.', array('status' => 403)); });\n"
+    )
     try:
         with pytest.raises(PushError) as info:
             wordpress.site().connect()
@@ -395,34 +471,52 @@ def test_cli_with_environment_variables(wordpress: WP, tmp_path: Path, monkeypat
     broken.write_text('{"id": "not a uri"}', encoding="utf-8")
     dry = CliRunner().invoke(main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--dry-run"])
     assert dry.exit_code == 0, dry.output
-    assert re.search(r"^(would update|would create|unchanged): urn:newsgraph:article:407c2b58d7a4ad432b61",
-                     dry.stdout, re.M)
-    result = CliRunner().invoke(main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), str(broken),
-                                       "--status", "publish"])
+    assert re.search(
+        r"^(would update|would create|unchanged): urn:newsgraph:article:407c2b58d7a4ad432b61", dry.stdout, re.M
+    )
+    result = CliRunner().invoke(
+        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), str(broken), "--status", "publish"]
+    )
     assert result.exit_code == 1, result.output
-    assert re.search(r"^(created|updated|unchanged): urn:newsgraph:article:407c2b58d7a4ad432b61 -> post \d+ ",
-                     result.stdout, re.M)
+    assert re.search(
+        r"^(created|updated|unchanged): urn:newsgraph:article:407c2b58d7a4ad432b61 -> post \d+ ", result.stdout, re.M
+    )
     assert f"error: {broken}:" in result.stderr
     assert "pushed 1 of 2 articles" in result.stderr
 
 
-def test_cli_wrong_password_exits_1_with_the_message(wordpress: WP, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_wrong_password_exits_1_with_the_message(
+    wordpress: WP, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NEWSGRAPH_WP_APP_PASSWORD_FILE", raising=False)
     monkeypatch.setenv("NEWSGRAPH_WP_APP_PASSWORD", "wrong wrong wrong wrong")
-    result = CliRunner().invoke(main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"),
-                                       "--url", wordpress.url, "--user", "admin"])
+    result = CliRunner().invoke(
+        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", wordpress.url, "--user", "admin"]
+    )
     assert result.exit_code == 1
     assert result.stderr.startswith("error: WordPress at http://127.0.0.1:")
     assert "did not accept user 'admin'" in result.stderr and "Traceback" not in result.output
 
 
 def test_cli_never_takes_the_password_as_an_option(wordpress: WP) -> None:
-    result = CliRunner().invoke(main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"),
-                                       "--url", wordpress.url, "--user", "admin", "--app-password", "x"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "push",
+            "wordpress",
+            str(SAMPLES / "kitchen_sink.json"),
+            "--url",
+            wordpress.url,
+            "--user",
+            "admin",
+            "--app-password",
+            "x",
+        ],
+    )
     assert result.exit_code == 2 and "No such option '--app-password'" in result.stderr
     missing = CliRunner(env={"NEWSGRAPH_WP_APP_PASSWORD": None, "NEWSGRAPH_WP_APP_PASSWORD_FILE": None}).invoke(
-        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", wordpress.url, "--user", "admin"])
+        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", wordpress.url, "--user", "admin"]
+    )
     assert missing.exit_code == 2
     assert "no application password given" in missing.stderr and "--app-password-file" in missing.stderr
 
@@ -464,8 +558,9 @@ def _is_create(seen: Seen) -> bool:
 
 
 def test_a_create_whose_answer_is_lost_does_not_make_a_second_post(wordpress: WP, kitchen_sink: Article) -> None:
-    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:lost-answer",
-                                              "url": "https://example.org/lost-answer-story"})
+    article = kitchen_sink.model_copy(
+        update={"id": "urn:newsgraph:article:lost-answer", "url": "https://example.org/lost-answer-story"}
+    )
     dropped = []
 
     def fault(seen: Seen, n: int) -> Reply | None:
@@ -494,17 +589,24 @@ def test_overload_is_ridden_out_with_retries(wordpress: WP, kitchen_sink: Articl
 
     waits: list[float] = []
     with FaultyProxy(wordpress.url, fault) as proxy:
-        site = Site(proxy.url, wordpress.user, wordpress.password,
-                    client=Client(timeout=60.0, sleep=waits.append, rng=random.Random(5)))
+        site = Site(
+            proxy.url,
+            wordpress.user,
+            wordpress.password,
+            client=Client(timeout=60.0, sleep=waits.append, rng=random.Random(5)),
+        )
         report = push_items(site, [("ks", [kitchen_sink])], WordPressOptions(status="publish"))
     assert report.ok, report.outcomes[0].error
     assert waits, "no request was retried"
 
 
 def test_an_interrupted_batch_is_repaired_by_the_next_run(wordpress: WP, kitchen_sink: Article) -> None:
-    articles = [kitchen_sink.model_copy(update={"id": f"urn:newsgraph:article:batch-{i}",
-                                                "url": f"https://example.org/batch-story-{i}"})
-                for i in range(3)]
+    articles = [
+        kitchen_sink.model_copy(
+            update={"id": f"urn:newsgraph:article:batch-{i}", "url": f"https://example.org/batch-story-{i}"}
+        )
+        for i in range(3)
+    ]
     answered_html = []
 
     def fault(seen: Seen, n: int) -> Reply | None:
@@ -512,15 +614,22 @@ def test_an_interrupted_batch_is_repaired_by_the_next_run(wordpress: WP, kitchen
         # the third article on the site is gone.
         if "newsgraph_id=urn:newsgraph:article:batch-1" in seen.path and not answered_html:
             answered_html.append(n)
-            return Reply(200, "<br />\n<b>Warning</b>: Undefined index in plugin.php<br />",
-                         headers={"Content-Type": "text/html; charset=UTF-8"})
+            return Reply(
+                200,
+                "<br />\n<b>Warning</b>: Undefined index in plugin.php<br />",
+                headers={"Content-Type": "text/html; charset=UTF-8"},
+            )
         if "batch-2" in seen.path or "batch-story-2" in seen.path or b"batch-2" in seen.body:
             return Reply(drop=True)
         return None
 
     with FaultyProxy(wordpress.url, fault) as proxy:
-        site = Site(proxy.url, wordpress.user, wordpress.password,
-                    client=Client(timeout=60.0, retry=RetryPolicy(attempts=2), sleep=lambda s: None))
+        site = Site(
+            proxy.url,
+            wordpress.user,
+            wordpress.password,
+            client=Client(timeout=60.0, retry=RetryPolicy(attempts=2), sleep=lambda s: None),
+        )
         first = push_items(site, [("batch", articles)], WordPressOptions(status="publish"))
     assert [o.ok for o in first.outcomes] == [True, False, False]
     assert "not JSON" in str(first.outcomes[1].error) and "<b>Warning</b>" in str(first.outcomes[1].error)
@@ -546,8 +655,9 @@ def test_an_unreachable_site_is_a_clear_error() -> None:
 
 
 def test_without_a_status_a_correction_keeps_a_published_post_live(site: Site, kitchen_sink: Article) -> None:
-    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:stays-live",
-                                              "url": "https://example.org/stays-live-story"})
+    article = kitchen_sink.model_copy(
+        update={"id": "urn:newsgraph:article:stays-live", "url": "https://example.org/stays-live-story"}
+    )
     created = push_items(site, [("s", [article])], WordPressOptions()).outcomes[0]
     assert created.action == "created"
     [post] = posts_of(site, article.id)
@@ -565,10 +675,18 @@ def test_without_a_status_a_correction_keeps_a_published_post_live(site: Site, k
 
 # No shrinking: each step would push to WordPress again, for minutes; the example that
 # failed is reported as drawn.
-@settings(max_examples=12, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.reuse, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@example(article=awkward_article().model_copy(update={"topics": [Topic(name=n) for n in ("0", "<bytes>", "2 < 3", "a  b", "a b")],
-                                                       "section": "0"}))
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@example(
+    article=awkward_article().model_copy(
+        update={"topics": [Topic(name=n) for n in ("0", "<bytes>", "2 < 3", "a  b", "a b")], "section": "0"}
+    )
+)
 @given(article=articles())
 def test_any_article_survives_wordpress_and_a_second_push_writes_nothing(wordpress: WP, article: Article) -> None:
     site = wordpress.site()
@@ -590,12 +708,28 @@ def test_any_article_survives_wordpress_and_a_second_push_writes_nothing(wordpre
 
 def test_cli_reads_the_password_from_standard_input(wordpress: WP) -> None:
     result = CliRunner(env={"NEWSGRAPH_WP_APP_PASSWORD": None, "NEWSGRAPH_WP_APP_PASSWORD_FILE": None}).invoke(
-        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", wordpress.url, "--user", "admin",
-               "--app-password-file", "-", "--dry-run"], input=wordpress.password + "\n")
+        main,
+        [
+            "push",
+            "wordpress",
+            str(SAMPLES / "kitchen_sink.json"),
+            "--url",
+            wordpress.url,
+            "--user",
+            "admin",
+            "--app-password-file",
+            "-",
+            "--dry-run",
+        ],
+        input=wordpress.password + "\n",
+    )
     assert result.exit_code == 0, result.output
     assert "urn:newsgraph:article:407c2b58d7a4ad432b61" in result.stdout
-    both = CliRunner().invoke(main, ["push", "wordpress", "-", "--url", wordpress.url, "--user", "admin",
-                                     "--app-password-file", "-"], input="x")
+    both = CliRunner().invoke(
+        main,
+        ["push", "wordpress", "-", "--url", wordpress.url, "--user", "admin", "--app-password-file", "-"],
+        input="x",
+    )
     assert both.exit_code == 2 and "standard input cannot hold both" in both.stderr
 
 
@@ -618,14 +752,20 @@ def jsonld_blocks(html_text: str) -> list[Any]:
 
 def test_a_bad_url_is_a_usage_error() -> None:
     result = CliRunner(env={"NEWSGRAPH_WP_APP_PASSWORD": "x"}).invoke(
-        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", "ftp://example.org", "--user", "a"])
+        main, ["push", "wordpress", str(SAMPLES / "kitchen_sink.json"), "--url", "ftp://example.org", "--user", "a"]
+    )
     assert result.exit_code == 2 and "'ftp://example.org' is not a web address" in result.stderr
 
 
 def test_a_tag_name_wordpress_empties_is_left_out_with_a_warning(site: Site, kitchen_sink: Article) -> None:
     # WordPress removes URL-encoded octets from term names: "%41%42" becomes "", which it refuses.
-    article = kitchen_sink.model_copy(update={"id": "urn:newsgraph:article:octets",
-                                              "url": "https://example.org/octets-story", "topics": [Topic(name="%41%42")]})
+    article = kitchen_sink.model_copy(
+        update={
+            "id": "urn:newsgraph:article:octets",
+            "url": "https://example.org/octets-story",
+            "topics": [Topic(name="%41%42")],
+        }
+    )
     outcome = push_items(site, [("o", [article])], WordPressOptions()).outcomes[0]
     assert outcome.ok, outcome.error
     assert "WordPress cannot name a tag '%41%42'; left out" in outcome.warnings

@@ -46,14 +46,17 @@ def test_a_quoted_sentence_after_reported_speech_is_the_same_speaker_s() -> None
     assert name(a, q.speaker) == "Olaf Rinde" and q.cue == "said"
 
 
-@pytest.mark.parametrize("paragraph, speaker", [
-    ('"We lost everything in the flood," Ingrid Sola, 54, said.', "Ingrid Sola"),
-    ('"The budget is a disaster," Nils Bakke, a senior opposition lawmaker, said.', "Nils Bakke"),
-    ('"Prices will fall soon,"\u00a0Karin Holm said.', "Karin Holm"),
-    ('Rita Voss implored the council: "Do not close the library."', "Rita Voss"),
-    ('"Nobody expected the bridge to close" Harald Moe says.', "Harald Moe"),
-    ("''The harbour is safe,'' Olaf Rinde said.", "Olaf Rinde"),
-])
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('"We lost everything in the flood," Ingrid Sola, 54, said.', "Ingrid Sola"),
+        ('"The budget is a disaster," Nils Bakke, a senior opposition lawmaker, said.', "Nils Bakke"),
+        ('"Prices will fall soon,"\u00a0Karin Holm said.', "Karin Holm"),
+        ('Rita Voss implored the council: "Do not close the library."', "Rita Voss"),
+        ('"Nobody expected the bridge to close" Harald Moe says.', "Harald Moe"),
+        ("''The harbour is safe,'' Olaf Rinde said.", "Olaf Rinde"),
+    ],
+)
 def test_speaker_shapes_that_must_keep_working(paragraph: str, speaker: str) -> None:
     a, q = _one(paragraph)
     assert q.kind == "direct" and name(a, q.speaker) == speaker

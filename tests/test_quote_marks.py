@@ -9,7 +9,7 @@ from newsgraph.extract.quotes.marks import QuoteRegion, scan, scan_paragraph
 
 
 def quoted(text: str) -> list[str]:
-    return [text[r.start:r.end] for r in scan_paragraph(text)]
+    return [text[r.start : r.end] for r in scan_paragraph(text)]
 
 
 # --- styles ----------------------------------------------------------------------------

@@ -17,8 +17,10 @@ from strategies import articles
 
 # A plain lead paragraph, so that the structure pass takes the paragraphs of each test
 # for body text (a lone first paragraph would be read as a standfirst).
-LEAD = ("OSLO (Reuters) - Officials from both parties met on Monday to discuss the plan, "
-        "which has divided the governing coalition for months.")
+LEAD = (
+    "OSLO (Reuters) - Officials from both parties met on Monday to discuss the plan, "
+    "which has divided the governing coalition for months."
+)
 
 
 def extract(*paragraphs: str, headline: str = "A headline about the talks", strict: bool = True) -> Article:
@@ -71,8 +73,9 @@ def test_the_pass_runs_after_actors() -> None:
 # --- quotation styles ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("open_, close", [('"', '"'), ("\u201c", "\u201d"), ("''", "''"), ("\u201c", '"'),
-                                          ("\u00ab", "\u00bb")])
+@pytest.mark.parametrize(
+    "open_, close", [('"', '"'), ("\u201c", "\u201d"), ("''", "''"), ("\u201c", '"'), ("\u00ab", "\u00bb")]
+)
 def test_every_double_quotation_style(open_: str, close: str) -> None:
     art = extract(f"{open_}We will keep the port open all winter,{close} harbour master Lena Ortiz said on Monday.")
     [q] = quoted(art)
@@ -90,7 +93,9 @@ def test_single_quotes_used_as_quote_marks() -> None:
 
 
 def test_apostrophes_are_not_quotes() -> None:
-    art = extract("Anchor Keir Simmons told NBC News\u2019 viewers the US\u2019 goal was clear and it\u2019s the 90s again.")
+    art = extract(
+        "Anchor Keir Simmons told NBC News\u2019 viewers the US\u2019 goal was clear and it\u2019s the 90s again."
+    )
     assert quoted(art) == []
 
 
@@ -98,7 +103,9 @@ def test_apostrophes_are_not_quotes() -> None:
 
 
 def test_a_quote_split_by_its_attribution_is_one_quote_with_two_spans() -> None:
-    art = extract("\u201cWe have no choice,\u201d said Interior Minister Ana Silva, \u201cthe dam must be repaired now.\u201d")
+    art = extract(
+        "\u201cWe have no choice,\u201d said Interior Minister Ana Silva, \u201cthe dam must be repaired now.\u201d"
+    )
     [q] = quoted(art)
     assert spans(art, q) == ["We have no choice,", "the dam must be repaired now."]
     assert name(art, q.speaker) == "Ana Silva"
@@ -112,26 +119,32 @@ def test_a_second_quoted_sentence_after_the_attribution_joins_the_quote() -> Non
 
 
 def test_a_quote_running_over_paragraphs_is_one_quote() -> None:
-    art = extract("\u201cThe first ships will leave tonight,\u201d said port director Willem Moss. \u201cThe others follow.",
-                  "\u201cAfter that we talk about the next phase.\u201d")
+    art = extract(
+        "\u201cThe first ships will leave tonight,\u201d said port director Willem Moss. \u201cThe others follow.",
+        "\u201cAfter that we talk about the next phase.\u201d",
+    )
     [q] = quoted(art)
     assert paras(q) == [0, 0, 1]
     assert name(art, q.speaker) == "Willem Moss"
 
 
 def test_a_quote_paragraph_without_attribution_continues_the_previous_speaker() -> None:
-    art = extract("\u201cWe will not sign this deal,\u201d union leader Maria Kovac said on Tuesday.",
-                  "\u201cOur members deserve better, and they know it.\u201d",
-                  "The company did not reply.")
+    art = extract(
+        "\u201cWe will not sign this deal,\u201d union leader Maria Kovac said on Tuesday.",
+        "\u201cOur members deserve better, and they know it.\u201d",
+        "The company did not reply.",
+    )
     [q] = quoted(art)
     assert paras(q) == [0, 1]
     assert name(art, q.speaker) == "Maria Kovac"
 
 
 def test_a_quote_paragraph_does_not_continue_across_a_narrative_paragraph() -> None:
-    art = extract("\u201cWe will not sign this deal,\u201d union leader Maria Kovac said on Tuesday.",
-                  "The talks broke down after midnight. Both sides left the building.",
-                  "\u201cNobody wanted this outcome, and nobody planned for it either.\u201d")
+    art = extract(
+        "\u201cWe will not sign this deal,\u201d union leader Maria Kovac said on Tuesday.",
+        "The talks broke down after midnight. Both sides left the building.",
+        "\u201cNobody wanted this outcome, and nobody planned for it either.\u201d",
+    )
     first, second = quoted(art)
     assert name(art, first.speaker) == "Maria Kovac"
     assert second.speaker is None and second.confidence < 0.5
@@ -147,42 +160,81 @@ def test_partial_quote_in_reported_speech_is_partial_and_attributed() -> None:
 
 
 def test_two_fragments_of_one_reported_clause_are_one_quote() -> None:
-    art = extract("Premier Lisa Holm said on Monday that she has \u201cworking\u201d and \u201cstable\u201d ties with Oslo.")
+    art = extract(
+        "Premier Lisa Holm said on Monday that she has \u201cworking\u201d and \u201cstable\u201d ties with Oslo."
+    )
     [q] = quoted(art)
     assert spans(art, q) == ["working", "stable"] and q.kind == "partial"
     assert name(art, q.speaker) == "Lisa Holm"
 
 
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
-    art = extract("Senator Paul Grant said on CNN\u2019s \u201cState of the Union\u201d that the bill would pass.",
-                  "The so-called \u201creform\u201d has stalled since May.",
-                  "A single \u201cforeign agent\u201d label now hangs over the paper.",
-                  "State Delegate Marcia \u201cCia\u201d Price walked in late.")
+    art = extract(
+        "Senator Paul Grant said on CNN\u2019s \u201cState of the Union\u201d that the bill would pass.",
+        "The so-called \u201creform\u201d has stalled since May.",
+        "A single \u201cforeign agent\u201d label now hangs over the paper.",
+        "State Delegate Marcia \u201cCia\u201d Price walked in late.",
+    )
     assert quoted(art) == []
 
 
 # --- reported speech ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sentence, speaker_name, cue, content", [
-    ("Trade Minister Rosa Lind said that exports would rise next year.", "Rosa Lind", "said",
-     "exports would rise next year"),
-    ("Trade Minister Rosa Lind says exports will rise next year.", "Rosa Lind", "says", "exports will rise next year"),
-    ("Exports will rise next year, according to Trade Minister Rosa Lind.", "Rosa Lind", "according to",
-     "Exports will rise next year"),
-    ("Trade Minister Rosa Lind told lawmakers that exports would rise next year.", "Rosa Lind", "told",
-     "exports would rise next year"),
-    ("Trade Minister Rosa Lind warned that exports would fall next year.", "Rosa Lind", "warned",
-     "exports would fall next year"),
-    ("Trade Minister Rosa Lind added that exports would rise next year.", "Rosa Lind", "added",
-     "exports would rise next year"),
-    ("Trade Minister Rosa Lind noted that exports had risen for a year.", "Rosa Lind", "noted",
-     "exports had risen for a year"),
-    ("Trade Minister Rosa Lind insisted that exports would rise next year.", "Rosa Lind", "insisted",
-     "exports would rise next year"),
-])
-def test_reported_speech_has_speaker_cue_and_content(sentence: str, speaker_name: str, cue: str,
-                                                     content: str) -> None:
+@pytest.mark.parametrize(
+    "sentence, speaker_name, cue, content",
+    [
+        (
+            "Trade Minister Rosa Lind said that exports would rise next year.",
+            "Rosa Lind",
+            "said",
+            "exports would rise next year",
+        ),
+        (
+            "Trade Minister Rosa Lind says exports will rise next year.",
+            "Rosa Lind",
+            "says",
+            "exports will rise next year",
+        ),
+        (
+            "Exports will rise next year, according to Trade Minister Rosa Lind.",
+            "Rosa Lind",
+            "according to",
+            "Exports will rise next year",
+        ),
+        (
+            "Trade Minister Rosa Lind told lawmakers that exports would rise next year.",
+            "Rosa Lind",
+            "told",
+            "exports would rise next year",
+        ),
+        (
+            "Trade Minister Rosa Lind warned that exports would fall next year.",
+            "Rosa Lind",
+            "warned",
+            "exports would fall next year",
+        ),
+        (
+            "Trade Minister Rosa Lind added that exports would rise next year.",
+            "Rosa Lind",
+            "added",
+            "exports would rise next year",
+        ),
+        (
+            "Trade Minister Rosa Lind noted that exports had risen for a year.",
+            "Rosa Lind",
+            "noted",
+            "exports had risen for a year",
+        ),
+        (
+            "Trade Minister Rosa Lind insisted that exports would rise next year.",
+            "Rosa Lind",
+            "insisted",
+            "exports would rise next year",
+        ),
+    ],
+)
+def test_reported_speech_has_speaker_cue_and_content(sentence: str, speaker_name: str, cue: str, content: str) -> None:
     art = extract(sentence)
     [q] = [q for q in art.quotes if q.kind == "indirect"]
     assert (name(art, q.speaker), q.cue, q.text) == (speaker_name, cue, content)
@@ -209,16 +261,20 @@ def test_speaker_told_addressee_and_colon() -> None:
 
 
 def test_addressee_named_with_an_outlet_possessive() -> None:
-    art = extract("In an interview, President Vladimir Putin told NBC News\u2019 Keir Simmons, "
-                  "\u201cWe have a relationship that has deteriorated.\u201d")
+    art = extract(
+        "In an interview, President Vladimir Putin told NBC News\u2019 Keir Simmons, "
+        "\u201cWe have a relationship that has deteriorated.\u201d"
+    )
     [q] = quoted(art)
     assert name(art, q.speaker) == "Vladimir Putin"
     assert name(art, q.addressee) == "Keir Simmons"
 
 
 def test_was_quoted_as_saying_with_the_relaying_agency() -> None:
-    art = extract("\u201cWe count on a dialogue,\u201d Kremlin spokesman Dmitry Peskov was quoted as saying "
-                  "by the Interfax news agency.")
+    art = extract(
+        "\u201cWe count on a dialogue,\u201d Kremlin spokesman Dmitry Peskov was quoted as saying "
+        "by the Interfax news agency."
+    )
     [q] = quoted(art)
     assert name(art, q.speaker) == "Dmitry Peskov"
     assert q.cue == "quoted as saying"
@@ -232,33 +288,41 @@ def test_said_in_an_interview_with() -> None:
 
 
 def test_pronouns_resolve_by_gender_to_the_nearest_fitting_speaker() -> None:
-    art = extract("Prime Minister Karl Vogt met Foreign Minister Anna Weiss in Vienna on Monday.",
-                  "\u201cWe agreed on the border,\u201d she said.",
-                  "\u201cThe rest will follow,\u201d he said.")
+    art = extract(
+        "Prime Minister Karl Vogt met Foreign Minister Anna Weiss in Vienna on Monday.",
+        "\u201cWe agreed on the border,\u201d she said.",
+        "\u201cThe rest will follow,\u201d he said.",
+    )
     first, second = quoted(art)
     assert name(art, first.speaker) == "Anna Weiss" and mention(art, first) == "she"
     assert name(art, second.speaker) == "Karl Vogt" and mention(art, second) == "he"
 
 
 def test_descriptions_resolve_to_the_actor_they_describe() -> None:
-    art = extract("Russian President Vladimir Putin spoke at an energy forum in Moscow on Wednesday.",
-                  "\u201cThe gas will flow,\u201d the Russian leader said.",
-                  "\u201cPrices will fall,\u201d the president added.")
+    art = extract(
+        "Russian President Vladimir Putin spoke at an energy forum in Moscow on Wednesday.",
+        "\u201cThe gas will flow,\u201d the Russian leader said.",
+        "\u201cPrices will fall,\u201d the president added.",
+    )
     first, second = quoted(art)
     assert name(art, first.speaker) == "Vladimir Putin" and mention(art, first) == "the Russian leader"
     assert name(art, second.speaker) == "Vladimir Putin"
 
 
 def test_the_spokesman_resolves_to_the_named_spokesman() -> None:
-    art = extract("Kremlin spokesman Dmitry Peskov spoke to reporters on Monday.",
-                  "\u201cThe door is open,\u201d the spokesman said.")
+    art = extract(
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday.",
+        "\u201cThe door is open,\u201d the spokesman said.",
+    )
     [q] = quoted(art)
     assert name(art, q.speaker) == "Dmitry Peskov"
 
 
 def test_a_plural_description_is_not_one_person() -> None:
-    art = extract("Governor Ellen Park praised the study on Monday.",
-                  "\u201cThe numbers are worse than we feared,\u201d the researchers said.")
+    art = extract(
+        "Governor Ellen Park praised the study on Monday.",
+        "\u201cThe numbers are worse than we feared,\u201d the researchers said.",
+    )
     [q] = quoted(art)
     assert q.speaker is None and mention(art, q) == "the researchers"
 
@@ -287,8 +351,10 @@ def test_according_to_an_agency_is_the_via_not_the_speaker() -> None:
 
 
 def test_the_ap_reported_is_the_via() -> None:
-    art = extract("Russian President Vladimir Putin described the talks as \u201cquite productive,\u201d "
-                  "the Associated Press reported.")
+    art = extract(
+        "Russian President Vladimir Putin described the talks as \u201cquite productive,\u201d "
+        "the Associated Press reported."
+    )
     [q] = quoted(art)
     assert name(art, q.speaker) == "Vladimir Putin"
     assert name(art, q.via) == "Associated Press"
@@ -321,14 +387,17 @@ def test_output_is_deterministic() -> None:
 # --- bad input ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("paragraph", [
-    '"odd "number" of "marks',
-    "\u201cnested \u201cdouble\u201d marks\u201d and \u2018single \u2018ones\u2019",
-    "\u201cnever closed and it goes on and on " + "and on " * 200,
-    '"' * 500,
-    "\u2019\u2018" * 300,
-    "'' '' ''' '''' " * 50,
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"odd "number" of "marks',
+        "\u201cnested \u201cdouble\u201d marks\u201d and \u2018single \u2018ones\u2019",
+        "\u201cnever closed and it goes on and on " + "and on " * 200,
+        '"' * 500,
+        "\u2019\u2018" * 300,
+        "'' '' ''' '''' " * 50,
+    ],
+)
 def test_odd_marks_never_fail(paragraph: str) -> None:
     art = extract(paragraph, "Mayor Lena Ortiz said nothing.", strict=False)
     for q in art.quotes:
@@ -336,8 +405,10 @@ def test_odd_marks_never_fail(paragraph: str) -> None:
 
 
 def test_unclosed_quote_to_the_end_of_the_article() -> None:
-    art = extract("\u201cThis will be the end of it,\u201d Lena Ortiz said. \u201cAnd then",
-                  "\u201cwe go home and we never come back to this place.")
+    art = extract(
+        "\u201cThis will be the end of it,\u201d Lena Ortiz said. \u201cAnd then",
+        "\u201cwe go home and we never come back to this place.",
+    )
     [q] = quoted(art)
     assert name(art, q.speaker) == "Lena Ortiz"
     assert paras(q)[-1] == 1

@@ -10,8 +10,10 @@ from types import ModuleType
 
 from conftest import ROOT
 
-TEXT = ('The ferry company raised its fares on Monday.\n\n'
-        '"We had no choice," Marta Olsen, its chief executive, said. "Fuel costs doubled this year."\n')
+TEXT = (
+    "The ferry company raised its fares on Monday.\n\n"
+    '"We had no choice," Marta Olsen, its chief executive, said. "Fuel costs doubled this year."\n'
+)
 
 
 def _bench() -> ModuleType:
@@ -34,16 +36,16 @@ def _run(tmp_path: Path, *flags: str) -> list[dict]:
 
 def test_a_broken_quote_is_one_prediction_from_first_to_last_piece(tmp_path: Path) -> None:
     [q] = _run(tmp_path)
-    assert TEXT[q["start"]:q["end"]].startswith("We had no choice")
-    assert TEXT[q["start"]:q["end"]].endswith("doubled this year.")
-    assert TEXT[q["speaker_start"]:q["speaker_end"]] == "Marta Olsen"
+    assert TEXT[q["start"] : q["end"]].startswith("We had no choice")
+    assert TEXT[q["start"] : q["end"]].endswith("doubled this year.")
+    assert TEXT[q["speaker_start"] : q["speaker_end"]] == "Marta Olsen"
     assert "piece" not in q
 
 
 def test_pieces_writes_each_piece_with_the_quote_s_speaker(tmp_path: Path) -> None:
     first, second = _run(tmp_path, "--pieces")
-    assert TEXT[first["start"]:first["end"]] == "We had no choice,"
-    assert TEXT[second["start"]:second["end"]] == "Fuel costs doubled this year."
+    assert TEXT[first["start"] : first["end"]] == "We had no choice,"
+    assert TEXT[second["start"] : second["end"]] == "Fuel costs doubled this year."
     assert first["piece"] == [0, 2] and second["piece"] == [1, 2]
     for q in (first, second):
         assert q["speaker_name"] == "Marta Olsen" and q["kind"] == "direct"

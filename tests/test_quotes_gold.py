@@ -62,8 +62,7 @@ def _check(article: Article, gold: dict, label: str) -> Counter:
     found = [(q, _input_spans(article, q)) for q in article.quotes if q.kind != "indirect"]
     matched: set[str] = set()
     for g in gold["quotes"]:
-        hit = next(((q, sp) for q, sp in found
-                    if any(s < g["end"] and g["start"] < e for s, e in sp)), None)
+        hit = next(((q, sp) for q, sp in found if any(s < g["end"] and g["start"] < e for s, e in sp)), None)
         counts[f"{g['kind']}_gold"] += 1
         if hit is None:
             problems.append(f"{label}: missed {g['kind']} quote at {g['start']}")
@@ -74,8 +73,9 @@ def _check(article: Article, gold: dict, label: str) -> Counter:
         if _name(article, q.speaker) == g["speaker"]:
             counts[f"{g['kind']}_speaker"] += 1
         else:
-            problems.append(f"{label}: quote at {g['start']} said by {_name(article, q.speaker)!r}, "
-                            f"not {g['speaker']!r}")
+            problems.append(
+                f"{label}: quote at {g['start']} said by {_name(article, q.speaker)!r}, not {g['speaker']!r}"
+            )
         if "spans" in g:
             counts["spans_gold"] += 1
             counts["spans_ok"] += len(sp) == g["spans"]
@@ -150,8 +150,10 @@ def _load_module(path: Path, name: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (POLNEAR_DEV.exists() and SCORER.exists()),
-                    reason="../shared/eval-data (PolNeAR dev and its scorer) is not next to this checkout")
+@pytest.mark.skipif(
+    not (POLNEAR_DEV.exists() and SCORER.exists()),
+    reason="../shared/eval-data (PolNeAR dev and its scorer) is not next to this checkout",
+)
 def test_polnear_dev_scores_hold_their_floor(tmp_path: Path) -> None:
     bench = _load_module(ROOT / "bench" / "quotes_eval.py", "quotes_eval")
     scorer = _load_module(SCORER, "score_quotes")

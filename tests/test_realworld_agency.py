@@ -25,8 +25,9 @@ from conftest import SHARED
 
 REALWORLD = SHARED / "realworld"
 FOLDERS = ("newsml-g2", "nitf", "newsml-1", "ninjs", "wire-text")
-FILES = sorted(p for folder in FOLDERS for p in (REALWORLD / folder).glob("*") if p.is_file()) \
-    if REALWORLD.is_dir() else []
+FILES = (
+    sorted(p for folder in FOLDERS for p in (REALWORLD / folder).glob("*") if p.is_file()) if REALWORLD.is_dir() else []
+)
 pytestmark = pytest.mark.skipif(not FILES, reason="../shared/realworld is not here")
 
 _LATIN1 = re.compile(rb"[\x80-\xff]")
@@ -93,8 +94,13 @@ def removed_split(block: str, body: str) -> list[str]:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_realworld_item(path: Path) -> None:
-    check = {"newsml-g2": check_g2, "nitf": check_nitf, "newsml-1": check_newsml1,
-             "ninjs": check_ninjs, "wire-text": check_wire}[path.parent.name]
+    check = {
+        "newsml-g2": check_g2,
+        "nitf": check_nitf,
+        "newsml-1": check_newsml1,
+        "ninjs": check_ninjs,
+        "wire-text": check_wire,
+    }[path.parent.name]
     check(path)
 
 
@@ -110,8 +116,9 @@ def check_g2(path: Path) -> None:
     root = etree.parse(str(path)).getroot()
     items = [el for el in root.iter() if local(el) == "newsItem"]
     text_items = [i for i in items if _g2_class(i) == "text"]
-    has_text = any(len(find_all(i, "p")) or "".join(el.text or "" for el in find_all(i, "inlineData")).strip()
-                   for i in text_items)
+    has_text = any(
+        len(find_all(i, "p")) or "".join(el.text or "" for el in find_all(i, "inlineData")).strip() for i in text_items
+    )
     if path.name.startswith("nontext_") or not text_items:
         try:
             articles = read(path)
@@ -133,16 +140,22 @@ def check_g2(path: Path) -> None:
         article = articles[items.index(item)]
         headline = next((h for h in find_all(item, "headline") if not h.get("role")), None)
         titles = find_all(item, "title")
-        expected = words("".join(headline.itertext())) if headline is not None else (
-            words(titles[0].text) if titles and local(titles[0].getparent()) == "itemMeta" else None)
+        expected = (
+            words("".join(headline.itertext()))
+            if headline is not None
+            else (words(titles[0].text) if titles and local(titles[0].getparent()) == "itemMeta" else None)
+        )
         assert article.headline == (expected or None)
         blocks = [words("".join(p.itertext())) for x in find_all(item, "inlineXML") for p in find_all(x, "p")]
         assert_text_kept(article, [b for b in blocks if b])
         created = find_all(item, "contentCreated") or find_all(item, "firstCreated")
         if created:
             assert article.published == created[0].text.strip()
-        qcodes = {s.get("qcode") for s in find_all(item, "subject") if s.get("qcode")
-                  and not (s.get("type") or "").startswith("cpnat:") or (s.get("type") == "cpnat:abstract")}
+        qcodes = {
+            s.get("qcode")
+            for s in find_all(item, "subject")
+            if s.get("qcode") and not (s.get("type") or "").startswith("cpnat:") or (s.get("type") == "cpnat:abstract")
+        }
         codes = {t.code for t in article.topics}
         assert {q for q in qcodes if q} <= codes | {None}
 
@@ -228,11 +241,21 @@ def check_ninjs(path: Path) -> None:
         headlines = item.get("headlines") or []
         main = next((h["value"] for h in headlines if h.get("role") in ("main", None)), None) if headlines else None
         assert article.headline == (main or item.get("headline"))
-        html = item.get("body_html") or item.get("body_xhtml") or next(
-            (b.get("value") for b in item.get("bodies") or [] if "html" in (b.get("contenttype") or "")
-             or "nitf" in (b.get("contenttype") or "")), None)
+        html = (
+            item.get("body_html")
+            or item.get("body_xhtml")
+            or next(
+                (
+                    b.get("value")
+                    for b in item.get("bodies") or []
+                    if "html" in (b.get("contenttype") or "") or "nitf" in (b.get("contenttype") or "")
+                ),
+                None,
+            )
+        )
         plain = item.get("body_text") or next(
-            (b.get("value") for b in item.get("bodies") or [] if "plain" in (b.get("contenttype") or "")), None)
+            (b.get("value") for b in item.get("bodies") or [] if "plain" in (b.get("contenttype") or "")), None
+        )
         if html:
             source = words(lxml.html.fragment_fromstring(html, create_parent="div").text_content())
             got = set(body_words(article).split())
@@ -260,12 +283,15 @@ def check_wire(path: Path) -> None:
         decoded = data.decode("latin-1")
     assert article.body, "a transmission with text must not read as empty"
     for p in article.body:  # offsets exact into the decoded input; control characters are spaces
-        source = decoded[p.offset:p.offset + len(p.text)]  # type: ignore[operator]
+        source = decoded[p.offset : p.offset + len(p.text)]  # type: ignore[operator]
         same = [(a == b) or (not a.isprintable() or a.isspace()) and b == " " for a, b in zip(source, p.text)]
         assert all(same), (source[:60], p.text[:60])
-    header = decoded[:decoded.find("\x02")]
-    assert not any(words(line) and words(line) in body_words(article)
-                   for line in re.split(r"[\r\n]+", header) if len(words(line)) > 8)
+    header = decoded[: decoded.find("\x02")]
+    assert not any(
+        words(line) and words(line) in body_words(article)
+        for line in re.split(r"[\r\n]+", header)
+        if len(words(line)) > 8
+    )
     assert "not intended for publication" not in body_words(article)
     heads = [re.sub(r"[\x00-\x1f]", "", line).strip("^< =") for line in decoded.splitlines() if line.startswith("^")]
     if article.headline is not None:

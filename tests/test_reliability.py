@@ -46,8 +46,9 @@ def test_an_input_named_like_a_numbered_output_gets_its_own_name(tmp_path: Path)
     assert "3 articles" in result.stderr
 
 
-@pytest.mark.parametrize("stems", [["story", "story-1"], ["story-1", "story"], ["a", "a", "a-2"],
-                                   ["A", "a-1"], ["x-10", "x", "x_2-1"]])
+@pytest.mark.parametrize(
+    "stems", [["story", "story-1"], ["story-1", "story"], ["a", "a", "a-2"], ["A", "a-1"], ["x-10", "x", "x_2-1"]]
+)
 def test_claimed_stems_never_share_an_output(stems: list[str]) -> None:
     from newsgraph.jobs import OutputNames
 
@@ -159,8 +160,7 @@ def test_an_errors_file_that_cannot_be_written_is_found_before_the_batch(tmp_pat
 # --- 5. a worker killed (out of memory) fails its input only ----------------------------
 
 
-def test_a_killed_worker_fails_its_input_and_the_batch_goes_on(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_killed_worker_fails_its_input_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsgraph import worker
 
     real_load = worker.load
@@ -175,8 +175,9 @@ def test_a_killed_worker_fails_its_input_and_the_batch_goes_on(tmp_path: Path,
     for name in names:
         (tmp_path / name).write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
     out = tmp_path / "out"
-    report = newsgraph.convert([str(tmp_path / n) for n in names], out,
-                               options=newsgraph.ConvertOptions(workers=2, extract=False))
+    report = newsgraph.convert(
+        [str(tmp_path / n) for n in names], out, options=newsgraph.ConvertOptions(workers=2, extract=False)
+    )
     assert [o.input for o in report.failed] == [str(tmp_path / "killer.txt")]
     assert "a worker process died" in str(report.failed[0].error)
     assert report.converted == len(names) - 1
@@ -197,23 +198,28 @@ def _children(pid: int) -> set[int]:
 def _gone(pids: set[int], patience: float = 20.0) -> bool:
     deadline = time.monotonic() + patience
     while time.monotonic() < deadline:
-        if not [p for p in pids if Path(f"/proc/{p}").exists()
-                and "Z" not in (Path(f"/proc/{p}/stat").read_text().split()[2:3] or ["Z"])]:
+        if not [
+            p
+            for p in pids
+            if Path(f"/proc/{p}").exists() and "Z" not in (Path(f"/proc/{p}/stat").read_text().split()[2:3] or ["Z"])
+        ]:
             return True
         time.sleep(0.1)
     return False
 
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_an_interrupted_batch_stops_its_workers_and_leaves_no_temp_file(tmp_path: Path, signum: int,
-                                                                        code: int) -> None:
+def test_an_interrupted_batch_stops_its_workers_and_leaves_no_temp_file(tmp_path: Path, signum: int, code: int) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     texts = sorted(SAMPLES.glob("*.txt"))
     for i in range(40):
         (src / f"{i:03d}.txt").write_bytes(texts[i % len(texts)].read_bytes())
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "convert", str(src), "-o", str(out), "-j", "2", "-q"],
-                            stderr=subprocess.PIPE, start_new_session=True)  # (inherits PYTHONPATH)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph", "convert", str(src), "-o", str(out), "-j", "2", "-q"],
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )  # (inherits PYTHONPATH)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not (out.exists() and list(out.glob("*.json"))):
@@ -263,43 +269,52 @@ def test_convert_takes_one_path_as_one_input(tmp_path: Path) -> None:
         assert [p.name for p in out.iterdir()] == ["story.json"]
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: newsgraph.read(None), r"source must be a path, bytes or a binary file object, not NoneType"),
-    (lambda: newsgraph.read(42), r"source must be .*not int"),
-    (lambda: newsgraph.extract("an article"), r"article must be an Article .*not str"),
-    (lambda: newsgraph.export("text"), r"articles must be an Article or an iterable of them, not str"),
-    (lambda: newsgraph.export([1]), r"articles\[0\] must be an Article, not int"),
-    (lambda: newsgraph.validate(None), r"source must be .*not NoneType"),
-    (lambda: newsgraph.convert(None), r"inputs must be a path or a list of paths, not NoneType"),
-    (lambda: newsgraph.convert([None]), r"inputs\[0\] must be a path"),
-    (lambda: newsgraph.convert(["a.txt"], options={"to": "json"}), r"options must be a ConvertOptions, not dict"),
-    (lambda: newsgraph.ConvertOptions(workers="2"), r"ConvertOptions\.workers must be a number, not str"),
-    (lambda: newsgraph.ConvertOptions(read=None), r"ConvertOptions\.read must be a ReadOptions"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: newsgraph.read(None), r"source must be a path, bytes or a binary file object, not NoneType"),
+        (lambda: newsgraph.read(42), r"source must be .*not int"),
+        (lambda: newsgraph.extract("an article"), r"article must be an Article .*not str"),
+        (lambda: newsgraph.export("text"), r"articles must be an Article or an iterable of them, not str"),
+        (lambda: newsgraph.export([1]), r"articles\[0\] must be an Article, not int"),
+        (lambda: newsgraph.validate(None), r"source must be .*not NoneType"),
+        (lambda: newsgraph.convert(None), r"inputs must be a path or a list of paths, not NoneType"),
+        (lambda: newsgraph.convert([None]), r"inputs\[0\] must be a path"),
+        (lambda: newsgraph.convert(["a.txt"], options={"to": "json"}), r"options must be a ConvertOptions, not dict"),
+        (lambda: newsgraph.ConvertOptions(workers="2"), r"ConvertOptions\.workers must be a number, not str"),
+        (lambda: newsgraph.ConvertOptions(read=None), r"ConvertOptions\.read must be a ReadOptions"),
+    ],
+)
 def test_wrong_types_are_type_errors_naming_the_argument(call, message: str) -> None:
     with pytest.raises(TypeError, match=message):
         call()
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: newsgraph.ConvertOptions(workers=0), r"ConvertOptions\.workers must be 1 or more, not 0"),
-    (lambda: newsgraph.ConvertOptions(engine="bogus"), r"ConvertOptions\.engine must be 'local' or 'dask'"),
-    (lambda: newsgraph.ConvertOptions(to="bogus"), r"unknown format 'bogus'"),
-    (lambda: newsgraph.ConvertOptions(to="text"), r"ConvertOptions\.to: newsgraph cannot write text"),
-    (lambda: newsgraph.Article(id="urn:x:a", headline=3), r"headline"),
-    (lambda: newsgraph.Article(id="not a uri"), r"the article breaks a rule of the model: id: "),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: newsgraph.ConvertOptions(workers=0), r"ConvertOptions\.workers must be 1 or more, not 0"),
+        (lambda: newsgraph.ConvertOptions(engine="bogus"), r"ConvertOptions\.engine must be 'local' or 'dask'"),
+        (lambda: newsgraph.ConvertOptions(to="bogus"), r"unknown format 'bogus'"),
+        (lambda: newsgraph.ConvertOptions(to="text"), r"ConvertOptions\.to: newsgraph cannot write text"),
+        (lambda: newsgraph.Article(id="urn:x:a", headline=3), r"headline"),
+        (lambda: newsgraph.Article(id="not a uri"), r"the article breaks a rule of the model: id: "),
+    ],
+)
 def test_wrong_values_are_newsgraph_errors_naming_the_field(call, message: str) -> None:
     with pytest.raises(newsgraph.NewsgraphError, match=message):
         call()
 
 
-@pytest.mark.parametrize("mutate", [
-    lambda a: setattr(a, "body", None),
-    lambda a: setattr(a, "quotes", [*a.quotes, a.quotes[0]]),  # a duplicate id
-    lambda a: setattr(a.quotes[0].spans[0], "paragraph", 10_000),  # a span past the body
-    lambda a: setattr(a, "language", "not a language tag!"),
-])
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda a: setattr(a, "body", None),
+        lambda a: setattr(a, "quotes", [*a.quotes, a.quotes[0]]),  # a duplicate id
+        lambda a: setattr(a.quotes[0].spans[0], "paragraph", 10_000),  # a span past the body
+        lambda a: setattr(a, "language", "not a language tag!"),
+    ],
+)
 @pytest.mark.parametrize("to", ["json", "newsml", "jsonld", "ninjs"])
 def test_exporting_a_mutated_invalid_article_is_a_model_error(kitchen_sink, mutate, to: str) -> None:
     mutate(kitchen_sink)
@@ -315,8 +330,18 @@ def test_exporting_a_mutated_invalid_article_is_a_model_error(kitchen_sink, muta
 def test_validate_walks_the_folders_of_a_run(tmp_path: Path) -> None:
     out = tmp_path / "out"
     for fmt in ("json", "newsml", "ninjs"):
-        result = invoke("convert", str(SAMPLES / "kitchen_sink.json"), str(SAMPLES / "fraud_trial.txt"),
-                        "--to", fmt, "-o", f"{out}/{fmt}/", "--no-extract", "-j", "1")
+        result = invoke(
+            "convert",
+            str(SAMPLES / "kitchen_sink.json"),
+            str(SAMPLES / "fraud_trial.txt"),
+            "--to",
+            fmt,
+            "-o",
+            f"{out}/{fmt}/",
+            "--no-extract",
+            "-j",
+            "1",
+        )
         assert result.exit_code == 0, result.stderr
     result = invoke("validate", *(str(p) for p in sorted(out.iterdir())))  # `validate out/*`
     assert result.exit_code == 0, result.output
@@ -335,8 +360,12 @@ def test_validate_says_not_checked_for_what_it_could_not_check(tmp_path: Path) -
 
 def test_validate_checks_a_page_by_its_json_ld(tmp_path: Path) -> None:
     page = tmp_path / "story.html"
-    assert invoke("convert", str(SAMPLES / "kitchen_sink.json"), "--to", "jsonld", "--embed-html",
-                  "-o", str(page)).exit_code == 0
+    assert (
+        invoke(
+            "convert", str(SAMPLES / "kitchen_sink.json"), "--to", "jsonld", "--embed-html", "-o", str(page)
+        ).exit_code
+        == 0
+    )
     good = invoke("validate", str(page))
     assert good.exit_code == 0 and f"ok: {page}" in good.stdout
     page.write_text(page.read_text(encoding="utf-8").replace('"@type"', '"@type": ,', 1), encoding="utf-8")
@@ -345,8 +374,9 @@ def test_validate_checks_a_page_by_its_json_ld(tmp_path: Path) -> None:
     assert "not valid JSON" in broken.stderr
 
 
-def test_validate_without_the_official_schemas_says_not_checked(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_without_the_official_schemas_says_not_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from newsgraph import standards
     from newsgraph.validators import newsml as newsml_validate
 
@@ -367,10 +397,11 @@ def test_the_readme_says_how_to_run_newsgraph_and_python_m_works() -> None:
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    setup = readme[:readme.index("## Command line")]
+    setup = readme[: readme.index("## Command line")]
     assert "source .venv/bin/activate" in setup and ".venv/bin/newsgraph" in setup and "pipx" in setup
-    result = subprocess.run([sys.executable, "-m", "newsgraph", "--version"], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "--version"], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0 and result.stdout.startswith("newsgraph, version")
 
 
@@ -380,12 +411,15 @@ def test_the_readme_says_how_to_run_newsgraph_and_python_m_works() -> None:
 def test_outputs_follow_the_umask_and_keep_the_mode_they_replace(tmp_path: Path) -> None:
     src = tmp_path / "a.json"
     src.write_bytes((SAMPLES / "kitchen_sink.json").read_bytes())
-    script = ("import sys; from newsgraph.cli import main; "
-              "main(['convert', sys.argv[1], '-o', sys.argv[2], '-q'])")
+    script = "import sys; from newsgraph.cli import main; main(['convert', sys.argv[1], '-o', sys.argv[2], '-q'])"
 
     def convert(out: Path, umask: int) -> None:
-        subprocess.run([sys.executable, "-c", script, str(src), str(out)], check=True, timeout=120,
-                       preexec_fn=lambda: os.umask(umask))
+        subprocess.run(
+            [sys.executable, "-c", script, str(src), str(out)],
+            check=True,
+            timeout=120,
+            preexec_fn=lambda: os.umask(umask),
+        )
 
     served = tmp_path / "served.json"
     convert(served, 0o022)
@@ -407,7 +441,7 @@ def test_the_format_follows_the_output_extension(tmp_path: Path) -> None:
     assert xml.read_text(encoding="utf-8").lstrip().startswith("<?xml")
     page = tmp_path / "story.html"
     assert invoke("convert", str(SAMPLES / "kitchen_sink.json"), "-o", str(page)).exit_code == 0
-    assert 'application/ld+json' in page.read_text(encoding="utf-8")
+    assert "application/ld+json" in page.read_text(encoding="utf-8")
 
 
 def test_a_folder_of_inputs_to_feed_xml_is_one_news_message(tmp_path: Path) -> None:
@@ -436,8 +470,15 @@ def test_no_clobber_refuses_to_replace_an_output(tmp_path: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     (folder / "kitchen_sink.json").write_text("earlier", encoding="utf-8")
-    result = invoke("convert", str(SAMPLES / "kitchen_sink.json"), str(SAMPLES / "fraud_trial.txt"),
-                    "-o", str(folder), "--no-clobber", "--no-extract")
+    result = invoke(
+        "convert",
+        str(SAMPLES / "kitchen_sink.json"),
+        str(SAMPLES / "fraud_trial.txt"),
+        "-o",
+        str(folder),
+        "--no-clobber",
+        "--no-extract",
+    )
     assert result.exit_code == 1 and "exists (--no-clobber)" in result.stderr
     assert (folder / "kitchen_sink.json").read_text(encoding="utf-8") == "earlier"
     assert (folder / "fraud_trial.json").exists()
@@ -495,8 +536,11 @@ def test_utf16_json_lines_with_a_byte_order_mark(tmp_path: Path) -> None:
         out = tmp_path / f"out-{encoding}"
         result = invoke("convert", str(path), "-o", f"{out}/", "--no-extract", "-j", "1")
         assert result.exit_code == 0, result.stderr
-        assert sorted(json.loads(p.read_text())["headline"] for p in out.iterdir()) == ["Headline 0", "Headline 1",
-                                                                                       "Headline 2"]
+        assert sorted(json.loads(p.read_text())["headline"] for p in out.iterdir()) == [
+            "Headline 0",
+            "Headline 1",
+            "Headline 2",
+        ]
 
 
 def test_a_json_lines_error_names_the_line_once(tmp_path: Path) -> None:
@@ -527,8 +571,9 @@ def test_a_refused_dask_scheduler_fails_at_once(monkeypatch: pytest.MonkeyPatch)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--engine", "dask",
-                    "--scheduler", f"tcp://127.0.0.1:{port}")
+    result = invoke(
+        "convert", str(SAMPLES / "fraud_trial.txt"), "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}"
+    )
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr
 
 
@@ -549,8 +594,9 @@ def test_the_byline_patterns_never_run_on_a_long_line(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(byline, "_HANDLE", Recording())
     blob = "QUJD" * 25_000  # 100 KB, one token
-    [article] = newsgraph.read(f"Council approves bridge\n\n{blob}\n\nThe council met on Tuesday.\n".encode(),
-                               format="text")
+    [article] = newsgraph.read(
+        f"Council approves bridge\n\n{blob}\n\nThe council met on Tuesday.\n".encode(), format="text"
+    )
     newsgraph.extract(article)
     assert all(n <= 1000 for n in seen), max(seen)  # (a byline is far shorter)
     assert byline.split_names("By Jane Doe @janedoe jane@example.org https://example.org/jane") is not None

@@ -17,7 +17,8 @@ COMMITTED = ROOT / "schema" / "article.schema.json"
 
 def test_committed_schema_matches_the_model() -> None:
     assert COMMITTED.read_text(encoding="utf-8") == schema_text(), (
-        "schema/article.schema.json is out of date: run `newsgraph schema -o schema/article.schema.json`")
+        "schema/article.schema.json is out of date: run `newsgraph schema -o schema/article.schema.json`"
+    )
 
 
 def test_schema_command_prints_it() -> None:
@@ -35,7 +36,11 @@ def test_schema_is_valid_2020_12_and_accepts_the_kitchen_sink() -> None:
 def test_schema_rejects_what_the_model_rejects() -> None:
     data = json.loads((SAMPLES / "kitchen_sink.json").read_text())
     validator = Draft202012Validator(article_schema())
-    for field, value in [("published", "16/06/2021"), ("id", "not a uri"), ("language", "english!"),
-                         ("extra_field", 1)]:
+    for field, value in [
+        ("published", "16/06/2021"),
+        ("id", "not a uri"),
+        ("language", "english!"),
+        ("extra_field", 1),
+    ]:
         broken = dict(data, **{field: value})
         assert list(validator.iter_errors(broken)), field

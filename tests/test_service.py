@@ -92,19 +92,33 @@ def test_several_articles_are_json_lines(client: TestClient, kitchen_sink: Artic
     _problem(client.post("/v1/view?from=jsonl", content=body), 400)
 
 
-@pytest.mark.parametrize("body, headers, query, status", [
-    (b"\x00\x01\x02\x03PNG binary" * 10, {}, "", 415),
-    (b"hello", {"content-type": "image/png"}, "", 415),
-    (b"hello", {"content-type": "multipart/form-data; boundary=x"}, "", 415),
-    (b"{\"id\": \"urn:x:1\", \"headline\": ", {"content-type": "application/json"}, "", 400),
-    (b"<newsItem><unclosed", {}, "", 400),
-    (b"   \n", {}, "", 400),
-    (b"text", {}, "?from=word", 400),
-    (b"text", {}, "&to=docx", 400),
-    (b'{"id": "urn:x:1", "headline": "h", "colour": "blue"}', {"content-type": "application/json"}, "", 422),
-    (b"x" * (SMALL + 1), {}, "", 413),
-], ids=["binary", "image", "multipart", "malformed-json", "malformed-xml", "blank", "unknown-from",
-        "unknown-to", "unknown-field", "too-large"])
+@pytest.mark.parametrize(
+    "body, headers, query, status",
+    [
+        (b"\x00\x01\x02\x03PNG binary" * 10, {}, "", 415),
+        (b"hello", {"content-type": "image/png"}, "", 415),
+        (b"hello", {"content-type": "multipart/form-data; boundary=x"}, "", 415),
+        (b'{"id": "urn:x:1", "headline": ', {"content-type": "application/json"}, "", 400),
+        (b"<newsItem><unclosed", {}, "", 400),
+        (b"   \n", {}, "", 400),
+        (b"text", {}, "?from=word", 400),
+        (b"text", {}, "&to=docx", 400),
+        (b'{"id": "urn:x:1", "headline": "h", "colour": "blue"}', {"content-type": "application/json"}, "", 422),
+        (b"x" * (SMALL + 1), {}, "", 413),
+    ],
+    ids=[
+        "binary",
+        "image",
+        "multipart",
+        "malformed-json",
+        "malformed-xml",
+        "blank",
+        "unknown-from",
+        "unknown-to",
+        "unknown-field",
+        "too-large",
+    ],
+)
 def test_bad_input_gets_a_json_error(client: TestClient, body: bytes, headers: dict, query: str, status: int) -> None:
     path = "/v1/convert?to=json" + query if query.startswith("&") else "/v1/extract" + query
     _problem(client.post(path, content=body, headers=headers), status)
@@ -117,8 +131,10 @@ def test_api_errors_are_json(client: TestClient) -> None:
     _problem(client.post("/v1/extract?extract=perhaps", content=RAW), 400)
 
 
-HOSTILE = ("<script>alert('x')</script> said the minister.\n\n"
-           "\u201c" * 300 + "<img src=x onerror=alert(1)>" + "\u201d" * 300 + " he said.\n").encode()
+HOSTILE = (
+    "<script>alert('x')</script> said the minister.\n\n"
+    "\u201c" * 300 + "<img src=x onerror=alert(1)>" + "\u201d" * 300 + " he said.\n"
+).encode()
 
 
 def test_hostile_text_is_text_in_the_view(client: TestClient) -> None:
@@ -130,16 +146,28 @@ def test_hostile_text_is_text_in_the_view(client: TestClient) -> None:
 
 
 def test_no_input_makes_the_service_reach_the_network(client: TestClient, no_network: None) -> None:
-    remote_context = json.dumps({"@context": "http://evil.example/context.jsonld", "@type": "NewsArticle",
-                                 "headline": "h", "articleBody": "Text."}).encode()
-    page = (b"<html><head><link rel=stylesheet href=http://evil.example/s.css>"
-            b"<script src=http://evil.example/x.js></script></head><body><article><h1>Title</h1>"
-            b"<img src=http://evil.example/p.png><p>The minister said it was fine. She met Bob Hall.</p>"
-            b"<iframe src=http://evil.example/></iframe></article></body></html>")
-    entity = (b'<?xml version="1.0"?><!DOCTYPE newsItem [<!ENTITY x SYSTEM "http://evil.example/x">]>'
-              b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">&x;</newsItem>')
-    xinclude = (b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xmlns:xi="http://www.w3.org/2001/XInclude">'
-                b'<xi:include href="http://evil.example/x.xml"/></newsItem>')
+    remote_context = json.dumps(
+        {
+            "@context": "http://evil.example/context.jsonld",
+            "@type": "NewsArticle",
+            "headline": "h",
+            "articleBody": "Text.",
+        }
+    ).encode()
+    page = (
+        b"<html><head><link rel=stylesheet href=http://evil.example/s.css>"
+        b"<script src=http://evil.example/x.js></script></head><body><article><h1>Title</h1>"
+        b"<img src=http://evil.example/p.png><p>The minister said it was fine. She met Bob Hall.</p>"
+        b"<iframe src=http://evil.example/></iframe></article></body></html>"
+    )
+    entity = (
+        b'<?xml version="1.0"?><!DOCTYPE newsItem [<!ENTITY x SYSTEM "http://evil.example/x">]>'
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">&x;</newsItem>'
+    )
+    xinclude = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        b'<xi:include href="http://evil.example/x.xml"/></newsItem>'
+    )
     for body in (remote_context, page, entity, xinclude):
         for path in ("/v1/extract", "/v1/view", "/v1/convert?to=newsml"):
             response = client.post(path, content=body)
@@ -200,8 +228,7 @@ def _raw_request(base: str, head: bytes, body: bytes = b"", pause: float = 0.0) 
 
 
 def test_a_declared_100_mb_body_is_refused_before_it_is_read(live: str) -> None:
-    head = (b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
-            b"Content-Length: 104857600\r\n\r\n")
+    head = b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 104857600\r\n\r\n"
     answer = _raw_request(live, head, b"Headline\n\nA few bytes of the hundred megabytes.")
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
     assert b'"what"' in answer

@@ -20,8 +20,9 @@ from conftest import STANDARDS
 from newsgraph import DownloadError, standards
 from newsgraph.cli import main
 
-pytestmark = pytest.mark.skipif(not all((STANDARDS / rel).is_file() for rel in standards.PINNED),
-                                reason="needs ../shared/standards")
+pytestmark = pytest.mark.skipif(
+    not all((STANDARDS / rel).is_file() for rel in standards.PINNED), reason="needs ../shared/standards"
+)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -63,8 +64,9 @@ def test_every_pinned_file_has_a_publisher_url() -> None:
     assert all(url.rsplit("/", 1)[1] == rel.rsplit("/", 1)[1] for rel, url in standards.SOURCES.items())
 
 
-def test_download_fetches_checks_and_installs_every_file(server: str, cache: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_download_fetches_checks_and_installs_every_file(
+    server: str, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _publishers_at(monkeypatch, server)
     result = CliRunner().invoke(main, ["standards", "download"])
     assert result.exit_code == 0, result.output
@@ -104,4 +106,5 @@ def test_sources_lists_url_and_sum_of_each_file() -> None:
     result = CliRunner().invoke(main, ["standards", "sources"])
     lines = [line.split("\t") for line in result.output.splitlines()]
     assert {rel: (url, digest) for rel, url, digest in lines} == {
-        rel: (standards.SOURCES[rel], standards.PINNED[rel]) for rel in standards.PINNED}
+        rel: (standards.SOURCES[rel], standards.PINNED[rel]) for rel in standards.PINNED
+    }

@@ -13,8 +13,12 @@ from strategies import articles
 
 
 def article(*paragraphs: str, dateline: str | None = None) -> Article:
-    return Article(id=mint_article_id("story-test"), headline="A headline", dateline=dateline,
-                   body=[Paragraph(text=t) for t in paragraphs])
+    return Article(
+        id=mint_article_id("story-test"),
+        headline="A headline",
+        dateline=dateline,
+        body=[Paragraph(text=t) for t in paragraphs],
+    )
 
 
 def test_a_dateline_is_parsed_apart_from_the_story() -> None:
@@ -26,7 +30,7 @@ def test_a_dateline_is_parsed_apart_from_the_story() -> None:
     assert sentences[1] == "The envoys met on Tuesday."
     met = next(t for t in doc if t.text == "met")
     assert [c.text for c in met.children if c.dep_ == "nsubj"] == ["envoys"]
-    assert next(t for t in doc if t.text == "HELSINKI").head.i < 4      # no word of the story
+    assert next(t for t in doc if t.text == "HELSINKI").head.i < 4  # no word of the story
 
 
 def test_the_dateline_and_the_story_keep_their_entities() -> None:
@@ -41,7 +45,7 @@ def test_without_a_dateline_the_docs_are_the_parses_of_the_paragraphs() -> None:
     a = article("MANILA \u2014 a city first.", "Second paragraph.")
     assert [d.text for d in story.docs(a)] == [p.text for p in a.body]
     assert story.dateline_end(a) == 0
-    assert story.dateline_end(a.model_copy(update={"dateline": "Cebu"})) == 0   # another city
+    assert story.dateline_end(a.model_copy(update={"dateline": "Cebu"})) == 0  # another city
 
 
 def test_a_paragraph_that_is_only_a_dateline() -> None:
@@ -67,8 +71,10 @@ def test_one_model_per_name_however_it_is_asked_for() -> None:
 
 def test_the_passes_share_one_parse_and_forget_it_after_the_article() -> None:
     from newsgraph import api
-    a = article("OSLO \u2014 The minister met the envoy on Monday.", "\u201cWe agreed,\u201d she said.",
-                dateline="OSLO")
+
+    a = article(
+        "OSLO \u2014 The minister met the envoy on Monday.", "\u201cWe agreed,\u201d she said.", dateline="OSLO"
+    )
     calls: list[int] = []
     model = nlp.load()
     real = model.pipe

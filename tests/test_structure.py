@@ -27,9 +27,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "structure"
 # Floors for the gate. "No article sentence lost" is absolute; so are the parts the
 # issue names (boilerplate gone, headline, authors, agencies). The rest may miss one case.
 FLOORS = {
-    "body_kept": 1.0, "furniture_gone": 1.0, "headline": 1.0, "authors_f1": 1.0, "sources_f1": 1.0,
-    "media": 1.0, "kicker": 0.9, "subheadline": 0.9, "dateline": 0.9, "published": 0.9,
-    "publisher": 0.9, "topics": 0.9, "subheadings_f1": 0.9,
+    "body_kept": 1.0,
+    "furniture_gone": 1.0,
+    "headline": 1.0,
+    "authors_f1": 1.0,
+    "sources_f1": 1.0,
+    "media": 1.0,
+    "kicker": 0.9,
+    "subheadline": 0.9,
+    "dateline": 0.9,
+    "published": 0.9,
+    "publisher": 0.9,
+    "topics": 0.9,
+    "subheadings_f1": 0.9,
 }
 
 
@@ -43,10 +53,14 @@ def names(article: Article, ids: list[str]) -> list[str]:
     return [by_id[i] for i in ids]
 
 
-LEDE = ("MOSCOW (AP) — The Kremlin said on Monday that it was ready to resume talks with "
-        "Washington on arms control, a week after the two sides ended a round in Geneva.")
-MORE = ("Officials on both sides said the next round could open in March, but no date has "
-        "been set and neither side has named its negotiators.")
+LEDE = (
+    "MOSCOW (AP) — The Kremlin said on Monday that it was ready to resume talks with "
+    "Washington on arms control, a week after the two sides ended a round in Geneva."
+)
+MORE = (
+    "Officials on both sides said the next round could open in March, but no date has "
+    "been set and neither side has named its negotiators."
+)
 
 
 # --- the quality gate -------------------------------------------------------------------
@@ -102,7 +116,9 @@ def test_all_caps_section_label_above_an_agency_line_is_a_kicker() -> None:
     a = run(f"WORLD\n\nReuters\n\nKremlin says it is ready to resume arms talks\n\n{LEDE}\n")
     assert (a.kicker, a.headline) == ("WORLD", "Kremlin says it is ready to resume arms talks")
     assert names(a, a.sources) == ["Associated Press", "Reuters"] or set(names(a, a.sources)) == {
-        "Associated Press", "Reuters"}
+        "Associated Press",
+        "Reuters",
+    }
 
 
 def test_standfirst_above_a_byline_even_with_a_full_stop() -> None:
@@ -112,21 +128,30 @@ def test_standfirst_above_a_byline_even_with_a_full_stop() -> None:
 
 
 def test_a_lead_in_to_a_list_is_not_a_standfirst() -> None:
-    a = run("Ten things to know today\n\nYour daily look at the news that will be talked about today:\n\n"
-            f"1. TALKS RESUME.\n\n{MORE}\n")
+    a = run(
+        "Ten things to know today\n\nYour daily look at the news that will be talked about today:\n\n"
+        f"1. TALKS RESUME.\n\n{MORE}\n"
+    )
     assert a.subheadline is None
 
 
-@pytest.mark.parametrize("line, authors, sources", [
-    ("By Maria Lopez", ["Maria Lopez"], []),
-    ("Author: Tomás Herrera and Ingrid Solberg", ["Tomás Herrera", "Ingrid Solberg"], []),
-    ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"], ["Reuters"]),
-    ("By SOFIA RAMIREZ and DANIEL KRAUSE Associated Press", ["Sofia Ramirez", "Daniel Krause"], ["Associated Press"]),
-    ("Written by Priya Natarajan | Contributing Writer", ["Priya Natarajan"], []),
-    ("by", [], []),
-    ("Reuters", [], ["Reuters"]),
-    ("The Associated Press", [], ["Associated Press"]),
-])
+@pytest.mark.parametrize(
+    "line, authors, sources",
+    [
+        ("By Maria Lopez", ["Maria Lopez"], []),
+        ("Author: Tomás Herrera and Ingrid Solberg", ["Tomás Herrera", "Ingrid Solberg"], []),
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"], ["Reuters"]),
+        (
+            "By SOFIA RAMIREZ and DANIEL KRAUSE Associated Press",
+            ["Sofia Ramirez", "Daniel Krause"],
+            ["Associated Press"],
+        ),
+        ("Written by Priya Natarajan | Contributing Writer", ["Priya Natarajan"], []),
+        ("by", [], []),
+        ("Reuters", [], ["Reuters"]),
+        ("The Associated Press", [], ["Associated Press"]),
+    ],
+)
 def test_bylines_and_agency_lines(line: str, authors: list[str], sources: list[str]) -> None:
     a = run(f"Talks to resume\n\n{line}\n\n{LEDE}\n")
     assert names(a, a.authors) == authors
@@ -142,8 +167,10 @@ def test_a_sentence_starting_with_by_is_not_a_byline() -> None:
 
 
 def test_author_bio_and_sign_off() -> None:
-    a = run(f"Talks to resume\n\n{LEDE}\n\n{MORE}\n\nAuthor: Olga Petrova\n\n"
-            "Olga Petrova is the Moscow correspondent of The Daily Ledger, follow her on Twitter @olgap.\n")
+    a = run(
+        f"Talks to resume\n\n{LEDE}\n\n{MORE}\n\nAuthor: Olga Petrova\n\n"
+        "Olga Petrova is the Moscow correspondent of The Daily Ledger, follow her on Twitter @olgap.\n"
+    )
     [author] = [x for x in a.actors if x.id in a.authors]
     assert author.name == "Olga Petrova" and author.titles == ["Moscow correspondent"]
     assert author.description and author.description.startswith("Olga Petrova is the Moscow")
@@ -167,13 +194,23 @@ def test_author_after_author_profile_photo() -> None:
 # --- credits -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sentence, outlet, written", [
-    ("Biden will meet Putin on Wednesday, CNN has reported.", "CNN", "CNN"),
-    ("Putin called the relations quite productive, the Associated Press reported.", "Associated Press",
-     "Associated Press"),
-    ("Ships were diverted to Antwerp, the Financial Times reported on Tuesday.", "Financial Times", "Financial Times"),
-    ("Meanwhile Interfax reported that the talks had ended.", "Interfax", "Interfax"),
-])
+@pytest.mark.parametrize(
+    "sentence, outlet, written",
+    [
+        ("Biden will meet Putin on Wednesday, CNN has reported.", "CNN", "CNN"),
+        (
+            "Putin called the relations quite productive, the Associated Press reported.",
+            "Associated Press",
+            "Associated Press",
+        ),
+        (
+            "Ships were diverted to Antwerp, the Financial Times reported on Tuesday.",
+            "Financial Times",
+            "Financial Times",
+        ),
+        ("Meanwhile Interfax reported that the talks had ended.", "Interfax", "Interfax"),
+    ],
+)
 def test_outlets_credited_in_the_story_are_sources_with_a_mention(sentence: str, outlet: str, written: str) -> None:
     a = run(f"Talks to resume\n\n{MORE}\n\n{sentence}\n")
     [source] = [x for x in a.actors if x.name == outlet]
@@ -182,7 +219,9 @@ def test_outlets_credited_in_the_story_are_sources_with_a_mention(sentence: str,
 
 
 def test_reported_by_a_person_is_not_a_source() -> None:
-    a = run(f"Talks to resume\n\n{MORE}\n\nThe minister reported to parliament on Tuesday.\n\nBiden reported that he was fine.\n")
+    a = run(
+        f"Talks to resume\n\n{MORE}\n\nThe minister reported to parliament on Tuesday.\n\nBiden reported that he was fine.\n"
+    )
     assert a.sources == []
 
 
@@ -192,7 +231,7 @@ def test_sign_off_is_cut_from_the_last_paragraph_and_credited() -> None:
     assert a.body[-1].text == "No date has been set."
     [removed] = a.provenance.removed
     assert removed.reason == "agency credit" and removed.text == "\u2013 Rappler.com"
-    assert text[removed.offset:removed.offset + len(removed.text)] == removed.text
+    assert text[removed.offset : removed.offset + len(removed.text)] == removed.text
     assert names(a, a.sources) == ["Rappler"]
 
 
@@ -202,16 +241,28 @@ def test_sign_off_joins_the_publisher_given_as_an_option() -> None:
     assert len([x for x in a.actors if x.kind == "organization"]) == 1
 
 
-@pytest.mark.parametrize("lede, dateline, source", [
-    (LEDE, "MOSCOW", "Associated Press"),
-    ("ROTTERDAM, Netherlands (Reuters) — Dockworkers agreed on Thursday to end a four-day strike.",
-     "ROTTERDAM, Netherlands", "Reuters"),
-    ("BRUSSELS, March 14 (Reuters) - EU governments agreed on Friday to extend the sanctions.",
-     "BRUSSELS, March 14", "Reuters"),
-    ("Washington (CNN) — Smoke from wildfires drifted south over the weekend, officials said.",
-     "Washington", "CNN"),
-    ("MANILA — The central bank kept its key interest rate unchanged on Thursday, it said.", "MANILA", None),
-])
+@pytest.mark.parametrize(
+    "lede, dateline, source",
+    [
+        (LEDE, "MOSCOW", "Associated Press"),
+        (
+            "ROTTERDAM, Netherlands (Reuters) — Dockworkers agreed on Thursday to end a four-day strike.",
+            "ROTTERDAM, Netherlands",
+            "Reuters",
+        ),
+        (
+            "BRUSSELS, March 14 (Reuters) - EU governments agreed on Friday to extend the sanctions.",
+            "BRUSSELS, March 14",
+            "Reuters",
+        ),
+        (
+            "Washington (CNN) — Smoke from wildfires drifted south over the weekend, officials said.",
+            "Washington",
+            "CNN",
+        ),
+        ("MANILA — The central bank kept its key interest rate unchanged on Thursday, it said.", "MANILA", None),
+    ],
+)
 def test_datelines(lede: str, dateline: str, source: str | None) -> None:
     a = run(f"Talks to resume\n\n{lede}\n\n{MORE}\n")
     assert a.dateline == dateline
@@ -312,8 +363,19 @@ def test_existing_actors_keep_their_spans_and_gain_nothing_wrong() -> None:
     text = f"Talks to resume\n\nSkip to content\n\n{MORE}\n\nMeanwhile CNN reported that talks were near.\n"
     [article] = read_bytes(text.encode(), format="text")
     cnn = mint_id("organization", "CNN")
-    pre = article.model_copy(update={"actors": [Actor(id=cnn, kind="organization", name="CNN", aliases=["Cable News"],
-                                                      mentions=[Span(paragraph=2, start=10, end=13)])]})
+    pre = article.model_copy(
+        update={
+            "actors": [
+                Actor(
+                    id=cnn,
+                    kind="organization",
+                    name="CNN",
+                    aliases=["Cable News"],
+                    mentions=[Span(paragraph=2, start=10, end=13)],
+                )
+            ]
+        }
+    )
     a = structure_passes(Article.model_validate(pre.model_dump()))
     [actor] = a.actors
     assert actor.aliases == ["Cable News"]
@@ -321,8 +383,7 @@ def test_existing_actors_keep_their_spans_and_gain_nothing_wrong() -> None:
     assert a.sources == [cnn]
 
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")) + sorted(FIXTURES.glob("*.txt")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")) + sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.name)
 def test_running_the_passes_again_changes_nothing(path: Path) -> None:
     [article] = read_bytes(path.read_bytes(), format="text")
     once = structure_passes(article)
@@ -337,8 +398,11 @@ def test_headline_candidate_skips_furniture_and_bylines() -> None:
 
 def test_structure_on_an_article_without_offsets() -> None:
     # JSON input carries no offsets: removed lines are recorded with offset None.
-    article = Article(id="urn:newsgraph:article:x", headline="Talks to resume",
-                      body=[Paragraph(text="By Olga Petrova"), Paragraph(text=MORE)])
+    article = Article(
+        id="urn:newsgraph:article:x",
+        headline="Talks to resume",
+        body=[Paragraph(text="By Olga Petrova"), Paragraph(text=MORE)],
+    )
     a = structure_passes(article)
     assert names(a, a.authors) == ["Olga Petrova"]
     assert [(r.reason, r.offset) for r in a.provenance.removed] == [("byline", None)]
@@ -350,16 +414,29 @@ def test_the_later_passes_keep_what_this_one_found(path: Path) -> None:
     # here (same ids): the whole pipeline must not lose or rename them.
     [article] = read_bytes(path.read_bytes(), format="text")
     mine, full = structure_passes(article), pipeline.run(article)
-    for field in ("headline", "kicker", "subheadline", "dateline", "published", "authors", "sources",
-                  "publisher", "media", "topics", "body"):
+    for field in (
+        "headline",
+        "kicker",
+        "subheadline",
+        "dateline",
+        "published",
+        "authors",
+        "sources",
+        "publisher",
+        "media",
+        "topics",
+        "body",
+    ):
         assert getattr(full, field) == getattr(mine, field), field
     names = {a.id: a.name for a in mine.actors}
     assert {a.id: a.name for a in full.actors if a.id in names} == names
 
 
 def test_labelled_caption_and_credit_lines() -> None:
-    a = run(f"Talks to resume\n\n{LEDE}\n\nImage source, Reuters\n\nImage caption, Biden speaks to reporters in "
-            f"Cornwall\n\n{MORE}\n")
+    a = run(
+        f"Talks to resume\n\n{LEDE}\n\nImage source, Reuters\n\nImage caption, Biden speaks to reporters in "
+        f"Cornwall\n\n{MORE}\n"
+    )
     assert [(m.caption, m.credit) for m in a.media] == [("Biden speaks to reporters in Cornwall", "Reuters")]
     assert [p.text for p in a.body] == [LEDE, MORE]
 

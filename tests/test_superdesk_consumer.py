@@ -33,11 +33,14 @@ SAMPLE_EXPORTS = sorted((GOLDEN / "json").glob("*.json"))  # the native export o
 @pytest.fixture(scope="module")
 def superdesk() -> Path:
     if not VENV_PYTHON.exists():  # the setup script is idempotent: run it if it was not run
-        subprocess.run(["bash", str(ROOT / "scripts" / "setup-superdesk.sh")], check=False,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            ["bash", str(ROOT / "scripts" / "setup-superdesk.sh")], check=False, capture_output=True, timeout=600
+        )
     if not VENV_PYTHON.exists():
-        pytest.skip("superdesk-core could not be installed from the package registry "
-                    "(scripts/setup-superdesk.sh): is the registry reachable?")
+        pytest.skip(
+            "superdesk-core could not be installed from the package registry "
+            "(scripts/setup-superdesk.sh): is the registry reachable?"
+        )
     return VENV_PYTHON
 
 
@@ -46,8 +49,9 @@ def _articles() -> list[Article]:
 
 
 def _run(python: Path, kind: str, files: list[Path]) -> list[dict[str, Any]]:
-    done = subprocess.run([str(python), str(RUNNER), kind, *map(str, files)], capture_output=True,
-                          text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [str(python), str(RUNNER), kind, *map(str, files)], capture_output=True, text=True, timeout=300, check=False
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     results = [json.loads(line) for line in done.stdout.splitlines()]
     failed = {r["file"]: r["error"] for r in results if "error" in r}
@@ -104,8 +108,11 @@ def test_superdesk_reads_every_newsml_item_and_a_whole_news_message(superdesk: P
         if article.url:
             assert item["renditions"]["web"]["href"] == article.url
         # Superdesk keeps IPTC subject codes ("subj:"); every one the article has is read.
-        codes = {t.code.split(":")[-1] for t in article.topics
-                 if t.code and (t.scheme or t.code).startswith(("subj", "http://cv.iptc.org/newscodes/subjectcode"))}
+        codes = {
+            t.code.split(":")[-1]
+            for t in article.topics
+            if t.code and (t.scheme or t.code).startswith(("subj", "http://cv.iptc.org/newscodes/subjectcode"))
+        }
         assert codes <= {s["qcode"] for s in item["subject"]}
     # The message: every item, none lost to another's remote content.
     assert [i["uri"] for i in results[-1]["items"]] == [a.id for a in articles]
@@ -116,8 +123,9 @@ def test_superdesk_reads_every_ninjs_1_item(superdesk: Path, tmp_path: Path) -> 
     files = []
     for n, article in enumerate(articles):
         files.append(tmp_path / f"{n}.json")
-        files[-1].write_text(newsgraph.export(article, to="ninjs", options=ExportOptions(ninjs_version=1)),
-                             encoding="utf-8")
+        files[-1].write_text(
+            newsgraph.export(article, to="ninjs", options=ExportOptions(ninjs_version=1)), encoding="utf-8"
+        )
     for article, result in zip(articles, _run(superdesk, "ninjs", files)):
         item = result["items"][-1]  # Superdesk lists the associated items first
         # ninjs: firstcreated is the publication, byline the authors' names
@@ -139,8 +147,9 @@ def test_superdesk_cannot_read_ninjs_2_or_3_which_is_why_version_1_exists(superd
     article = next(a for a in _articles() if a.media)
     path = tmp_path / "v3.json"
     path.write_text(newsgraph.export(article, to="ninjs"), encoding="utf-8")
-    done = subprocess.run([str(superdesk), str(RUNNER), "ninjs", str(path)], capture_output=True, text=True,
-                          timeout=300, check=True)
+    done = subprocess.run(
+        [str(superdesk), str(RUNNER), "ninjs", str(path)], capture_output=True, text=True, timeout=300, check=True
+    )
     assert "error" in json.loads(done.stdout)
 
 

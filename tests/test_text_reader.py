@@ -21,7 +21,7 @@ def read_text(data: bytes):
 
 def assert_offsets_exact(text: str, article) -> None:
     for p in article.body:
-        assert text[p.offset:p.offset + len(p.text)] == p.text
+        assert text[p.offset : p.offset + len(p.text)] == p.text
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
@@ -49,7 +49,9 @@ def test_hard_wrapped_prose_is_joined_with_exact_offsets() -> None:
     text = "Title\n\nThe minister said the plan would\nbe ready by the end of\nthe year.\nNext paragraph."
     article = read_text(text.encode())
     assert [p.text for p in article.body] == [
-        "The minister said the plan would be ready by the end of the year.", "Next paragraph."]
+        "The minister said the plan would be ready by the end of the year.",
+        "Next paragraph.",
+    ]
     assert_offsets_exact(text.replace("\n", " "), article)
 
 
@@ -67,12 +69,15 @@ def test_utf8_bom_is_skipped_and_utf16_with_bom_reads() -> None:
     assert article.headline == "Überschrift"
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "empty"),
-    (b"   \n\n \t\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    ("Caf\u00e9 au lait".encode("latin-1"), "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\n \t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Caf\u00e9 au lait".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
 def test_bad_input_is_a_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message) as info:
         read_bytes(data, format="text")
@@ -92,11 +97,12 @@ def test_paragraphs_never_lose_their_place(text: str) -> None:
     # into spaces; every other character stays where it was.
     for p in paragraphs(text):
         assert p.text.strip() == p.text and p.text
-        original = text[p.offset:p.offset + len(p.text)]
+        original = text[p.offset : p.offset + len(p.text)]
         assert len(original) == len(p.text)
         # (characters no format can carry become spaces too)
-        assert all(a == b or ((a.isspace() or FORBIDDEN_CHARACTERS.match(a)) and b == " ")
-                   for a, b in zip(original, p.text))
+        assert all(
+            a == b or ((a.isspace() or FORBIDDEN_CHARACTERS.match(a)) and b == " ") for a, b in zip(original, p.text)
+        )
 
 
 def test_wrapped_line_with_odd_white_space() -> None:

@@ -50,16 +50,23 @@ def paragraph_text(el) -> str:
 
 
 def test_kitchen_sink_page_golden(kitchen_sink: Article, file_regression) -> None:
-    file_regression.check(render_article(kitchen_sink), fullpath=GOLDEN / "view" / "kitchen_sink.html",
-                          binary=False, encoding="utf-8")
+    file_regression.check(
+        render_article(kitchen_sink), fullpath=GOLDEN / "view" / "kitchen_sink.html", binary=False, encoding="utf-8"
+    )
 
 
 def test_page_is_self_contained(kitchen_sink: Article) -> None:
     page = render_article(kitchen_sink)
     doc = parse(page)
     # Nothing is fetched: no external script, style, image, frame or font, and a policy forbidding it.
-    for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                      ("object", "data"), ("source", "src")):
+    for tag, attr in (
+        ("script", "src"),
+        ("link", "href"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("object", "data"),
+        ("source", "src"),
+    ):
         assert not [e for e in doc.iter(f"{{{NS['h']}}}{tag}") if e.get(attr)], tag
     policy = doc.find(".//h:meta[@http-equiv='Content-Security-Policy']", NS)
     assert policy is not None and "default-src 'none'" in policy.get("content")
@@ -85,8 +92,7 @@ def test_page_shows_what_was_found(kitchen_sink: Article) -> None:
     assert len(buttons) == len(kitchen_sink.actors)
     assert all(b.get("aria-pressed") == "false" for b in buttons)
     for event in kitchen_sink.events:
-        row = next(r for r in doc.findall(".//h:li[@data-event-row]", NS)
-                   if text_of(r.find("h:h3", NS)) == event.label)
+        row = next(r for r in doc.findall(".//h:li[@data-event-row]", NS) if text_of(r.find("h:h3", NS)) == event.label)
         assert event.kind.replace("_", " ") in text_of(row)
         for link in row.findall(".//h:a[@class='jump']", NS):
             assert doc.find(f".//*[@id='{link.get('href')[1:]}']") is not None
@@ -101,7 +107,7 @@ def test_body_text_is_the_articles_text(kitchen_sink: Article) -> None:
 HOSTILE = [
     '<script>alert("x")</script>',
     '"></q><script src=http://evil.example/x.js></script>',
-    '\u201c' * 500 + "flood" + '"' * 500,
+    "\u201c" * 500 + "flood" + '"' * 500,
     "<img src=x onerror=alert(1)> & &amp; <!-- -->",
     "</textarea></style></script><b>bold?</b>",
 ]
@@ -110,12 +116,31 @@ HOSTILE = [
 def _hostile_article(text: str) -> Article:
     body = [Paragraph(text=f"{text} said {text}."), Paragraph(text=text)]
     n = len(text)
-    actor = Actor(id="urn:newsgraph:person:x", kind="person", name=text, titles=[text],
-                  mentions=[Span(paragraph=0, start=0, end=n)])
-    quote = Quote(id="urn:newsgraph:article:h#quote-1", text=text, kind="direct", speaker=actor.id,
-                  spans=[Span(paragraph=0, start=n + 6, end=2 * n + 6)], cue=text)
-    return Article(id="urn:newsgraph:article:h", headline=text, byline=text, url="javascript:alert(1)",
-                   kicker=text, body=body, actors=[actor], quotes=[quote])
+    actor = Actor(
+        id="urn:newsgraph:person:x",
+        kind="person",
+        name=text,
+        titles=[text],
+        mentions=[Span(paragraph=0, start=0, end=n)],
+    )
+    quote = Quote(
+        id="urn:newsgraph:article:h#quote-1",
+        text=text,
+        kind="direct",
+        speaker=actor.id,
+        spans=[Span(paragraph=0, start=n + 6, end=2 * n + 6)],
+        cue=text,
+    )
+    return Article(
+        id="urn:newsgraph:article:h",
+        headline=text,
+        byline=text,
+        url="javascript:alert(1)",
+        kicker=text,
+        body=body,
+        actors=[actor],
+        quotes=[quote],
+    )
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
@@ -144,8 +169,9 @@ def test_any_text_shows_as_itself(text: str) -> None:
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "newsgraph.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "newsgraph.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_view_extracts_raw_text(tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
 """newsgraph: news articles in, structured and validated data out.
 
-    >>> import newsgraph
-    >>> [article] = newsgraph.read("samples/kremlin_talks.txt")
-    >>> article = newsgraph.extract(article)
-    >>> xml = newsgraph.export(article, to="newsml")
+>>> import newsgraph
+>>> [article] = newsgraph.read("samples/kremlin_talks.txt")
+>>> article = newsgraph.extract(article)
+>>> xml = newsgraph.export(article, to="newsml")
 """
 
 from .api import (

@@ -41,16 +41,21 @@ def read_bytes(data: bytes, *, format: str | None = None, options: ReadOptions =
         raise InputError("the document is nested too deeply", "flatten it", source=options.source) from None
 
 
-def read(source: Source, *, format: str | None = None, options: ReadOptions | None = None,
-         name: str | None = None, **meta: str) -> list[Article]:
+def read(
+    source: Source,
+    *,
+    format: str | None = None,
+    options: ReadOptions | None = None,
+    name: str | None = None,
+    **meta: str,
+) -> list[Article]:
     """Read a file (path), bytes or a binary file object into Articles.
 
     ``name`` is how messages and provenance call bytes or a stream. ``meta`` fills in
     what the input does not state: ``published``, ``modified``, ``url``, ``publisher``,
     ``language``, ``id_base``.
     """
-    _expect(source, (str, Path, bytes, bytearray), "source", "a path, bytes or a binary file object",
-            readable=True)
+    _expect(source, (str, Path, bytes, bytearray), "source", "a path, bytes or a binary file object", readable=True)
     _expect(format, (str, type(None)), "format", "a format name or None")
     _expect(options, (ReadOptions, type(None)), "options", "a ReadOptions or None")
     if isinstance(source, bytearray):
@@ -92,21 +97,20 @@ def checked(article: Article) -> Article:
     try:
         data = article.model_dump(warnings=False)
     except Exception as err:  # noqa: BLE001 - pydantic's serializer on a value of a wrong type
-        raise ModelError(f"the article holds a value of the wrong type: {err}",
-                         "assign values of the types the model declares") from None
+        raise ModelError(
+            f"the article holds a value of the wrong type: {err}", "assign values of the types the model declares"
+        ) from None
     return Article(**data)
 
 
-def _expect(value: object, types: type | tuple[type, ...], name: str, what: str, *,
-            readable: bool = False) -> None:
+def _expect(value: object, types: type | tuple[type, ...], name: str, what: str, *, readable: bool = False) -> None:
     """A TypeError naming the argument, at the boundary, rather than an AttributeError deep inside."""
     if isinstance(value, types) or (readable and callable(getattr(value, "read", None))):
         return
     raise TypeError(f"{name} must be {what}, not {type(value).__name__}")
 
 
-def export(articles: Article | Iterable[Article], to: str = "json", *,
-           options: ExportOptions = ExportOptions()) -> str:
+def export(articles: Article | Iterable[Article], to: str = "json", *, options: ExportOptions = ExportOptions()) -> str:
     """One article as one document, or many as one stream (JSON Lines, newsMessage, ...)."""
     _expect(to, str, "to", "a format name")
     _expect(options, ExportOptions, "options", "an ExportOptions")
@@ -149,8 +153,11 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
     except NewsgraphError as err:
         return [Problem(err.message)]
     # It reads, and that is all: there is no schema of this format to check it against.
-    why = ("a page without JSON-LD has no schema to check against" if fmt.name == "html"
-           else f"{fmt.name} has no schema to check against")
+    why = (
+        "a page without JSON-LD has no schema to check against"
+        if fmt.name == "html"
+        else f"{fmt.name} has no schema to check against"
+    )
     return [Problem(f"{why}; it was only read", severity="error" if strict else "warning", unchecked=True)]
 
 
@@ -170,8 +177,8 @@ class ConvertReport:
     failed: list[Outcome] = field(default_factory=list)
     inputs: int = 0
     converted: int = 0  # inputs converted (skipped ones not counted)
-    skipped: int = 0    # inputs left alone by --skip-existing
-    articles: int = 0   # articles written by the converted inputs
+    skipped: int = 0  # inputs left alone by --skip-existing
+    articles: int = 0  # articles written by the converted inputs
     outputs_failed: int = 0  # the one output file (or stdout) could not be written
 
     def lost(self, outcome: Outcome) -> None:
@@ -196,8 +203,10 @@ class ConvertReport:
 
     def summary(self) -> str:
         n, articles = self.inputs, self.articles
-        text = (f"converted {self.converted} of {n} input{'s' if n != 1 else ''} "
-                f"({articles} article{'s' if articles != 1 else ''}) in {self.seconds:.1f}s")
+        text = (
+            f"converted {self.converted} of {n} input{'s' if n != 1 else ''} "
+            f"({articles} article{'s' if articles != 1 else ''}) in {self.seconds:.1f}s"
+        )
         if self.skipped:
             text += f"; {self.skipped} skipped (already converted)"
         if len(self.failed) > self.outputs_failed:
@@ -228,27 +237,41 @@ class ConvertOptions:
         for name, types, what in _OPTION_TYPES:
             _expect(getattr(self, name), types, f"ConvertOptions.{name}", what)
         if isinstance(self.workers, bool) or self.workers < 1:
-            raise UsageError(f"ConvertOptions.workers must be 1 or more, not {self.workers!r}",
-                             "give the number of worker processes, e.g. workers=2")
+            raise UsageError(
+                f"ConvertOptions.workers must be 1 or more, not {self.workers!r}",
+                "give the number of worker processes, e.g. workers=2",
+            )
         if self.engine not in ("local", "dask"):
-            raise UsageError(f"ConvertOptions.engine must be 'local' or 'dask', not {self.engine!r}",
-                             "use engine='local' (this machine) or engine='dask'")
+            raise UsageError(
+                f"ConvertOptions.engine must be 'local' or 'dask', not {self.engine!r}",
+                "use engine='local' (this machine) or engine='dask'",
+            )
         if not formats.get(self.to).writable:
-            raise UsageError(f"ConvertOptions.to: newsgraph cannot write {self.to}",
-                             f"writable formats: {', '.join(formats.writable_names())}")
+            raise UsageError(
+                f"ConvertOptions.to: newsgraph cannot write {self.to}",
+                f"writable formats: {', '.join(formats.writable_names())}",
+            )
         if self.from_format is not None and not formats.get(self.from_format).readable:
-            raise UsageError(f"ConvertOptions.from_format: newsgraph cannot read {self.from_format}",
-                             f"readable formats: {', '.join(formats.readable_names())}")
+            raise UsageError(
+                f"ConvertOptions.from_format: newsgraph cannot read {self.from_format}",
+                f"readable formats: {', '.join(formats.readable_names())}",
+            )
 
 
 _OPTION_TYPES: list[tuple[str, type | tuple[type, ...], str]] = [
-    ("to", str, "a format name"), ("from_format", (str, type(None)), "a format name or None"),
-    ("extract", (bool, type(None)), "True, False or None"), ("read", ReadOptions, "a ReadOptions"),
-    ("export", ExportOptions, "an ExportOptions"), ("extraction", ExtractOptions, "an ExtractOptions"),
-    ("workers", int, "a number"), ("glob", (str, type(None)), "a pattern or None"),
-    ("fail_fast", bool, "True or False"), ("skip_existing", bool, "True or False"),
+    ("to", str, "a format name"),
+    ("from_format", (str, type(None)), "a format name or None"),
+    ("extract", (bool, type(None)), "True, False or None"),
+    ("read", ReadOptions, "a ReadOptions"),
+    ("export", ExportOptions, "an ExportOptions"),
+    ("extraction", ExtractOptions, "an ExtractOptions"),
+    ("workers", int, "a number"),
+    ("glob", (str, type(None)), "a pattern or None"),
+    ("fail_fast", bool, "True or False"),
+    ("skip_existing", bool, "True or False"),
     ("no_clobber", bool, "True or False"),
-    ("engine", str, "'local' or 'dask'"), ("scheduler", (str, type(None)), "an address or None"),
+    ("engine", str, "'local' or 'dask'"),
+    ("scheduler", (str, type(None)), "an address or None"),
 ]
 
 
@@ -258,13 +281,24 @@ OnOutcome = Callable[[Outcome], None]
 def _settings(options: ConvertOptions, **batch: Any) -> worker.Settings:
     """What every job of a batch shares, from the convert options (the one place); ``batch``:
     what only a batch into files knows (its folder, the inputs it must never overwrite...)."""
-    return worker.Settings(to=options.to, extract=options.extract, read=options.read,
-                           export=options.export, extraction=options.extraction, **batch)
+    return worker.Settings(
+        to=options.to,
+        extract=options.extract,
+        read=options.read,
+        export=options.export,
+        extraction=options.extraction,
+        **batch,
+    )
 
 
-def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None = None, *,
-            options: ConvertOptions = ConvertOptions(), stdout: TextIO | None = None,
-            on_outcome: OnOutcome | None = None) -> ConvertReport:
+def convert(
+    inputs: Sequence[str | Path] | str | Path,
+    output: str | Path | None = None,
+    *,
+    options: ConvertOptions = ConvertOptions(),
+    stdout: TextIO | None = None,
+    on_outcome: OnOutcome | None = None,
+) -> ConvertReport:
     """Convert files, folders, JSON Lines or '-' (stdin) to ``options.to``.
 
     ``inputs`` is one path (a str or a Path) or a list of them. ``output`` None or '-'
@@ -286,11 +320,14 @@ def convert(inputs: Sequence[str | Path] | str | Path, output: str | Path | None
     target, to_folder = output_target(args, output)
     _prepare_output(target, to_folder, args, options)
     settings = _settings(
-        options, folder=str(target) if to_folder else None,
-        skip_existing=options.skip_existing, no_clobber=options.no_clobber, input_files=_named_files(args),
-        input_folders=tuple(str(Path(a).resolve()) for a in args if a != STDIN and Path(a).is_dir()))
-    items = iter_jobs(args, declared=options.from_format, glob=options.glob,
-                      skip=target if to_folder else None)
+        options,
+        folder=str(target) if to_folder else None,
+        skip_existing=options.skip_existing,
+        no_clobber=options.no_clobber,
+        input_files=_named_files(args),
+        input_folders=tuple(str(Path(a).resolve()) for a in args if a != STDIN and Path(a).is_dir()),
+    )
+    items = iter_jobs(args, declared=options.from_format, glob=options.glob, skip=target if to_folder else None)
     outcomes = _engine(items, settings, options)
 
     def record() -> Iterator[Outcome]:
@@ -329,8 +366,9 @@ def _prepare_output(target: Path | None, to_folder: bool, args: list[str], optio
         remove_stale_temp_files(target)
         return
     if options.no_clobber and target.exists():
-        raise OutputError("the output exists (--no-clobber)", "remove it, or drop --no-clobber to replace it",
-                          source=str(target))
+        raise OutputError(
+            "the output exists (--no-clobber)", "remove it, or drop --no-clobber to replace it", source=str(target)
+        )
     _refuse_overwriting_inputs(target, args)
     remove_stale_temp_files(target.parent if str(target.parent) else Path("."), recursive=False)
 
@@ -349,8 +387,7 @@ def check_read_options(read: ReadOptions) -> None:
     except ModelError as err:
         field_name = next((n for n in _OPTION_FIELDS if n in err.what), None)
         option = f"--{field_name} {given[field_name]!r}" if field_name else "an option"
-        raise UsageError(f"{option} is not valid: {err.what.split(': ', 1)[-1]}",
-                         "fix the option's value") from None
+        raise UsageError(f"{option} is not valid: {err.what.split(': ', 1)[-1]}", "fix the option's value") from None
 
 
 def format_for_output(path: Path) -> tuple[str, bool] | None:
@@ -380,13 +417,19 @@ def check_output_format(target: Path | None, to_folder: bool, options: ConvertOp
     if named is None:
         return
     fmt, page = named
-    if target.name.lower().endswith(_JSON_CONTAINERS) and not target.name.lower().endswith(".ninjs.json") \
-            and options.to in _JSON_FORMATS:
+    if (
+        target.name.lower().endswith(_JSON_CONTAINERS)
+        and not target.name.lower().endswith(".ninjs.json")
+        and options.to in _JSON_FORMATS
+    ):
         return  # '.json', '.jsonl': JSON of any kind (ninjs, JSON-LD lines) is at home there
     if fmt != options.to or (page and not options.export.embed_html):
         wanted = f"--to {fmt}" + (" --embed-html" if page else "")
-        raise UsageError(f"the output {target.name} names another format than {options.to}",
-                         f"add {wanted}, or name the output after its format", source=str(target))
+        raise UsageError(
+            f"the output {target.name} names another format than {options.to}",
+            f"add {wanted}, or name the output after its format",
+            source=str(target),
+        )
 
 
 def input_arguments(inputs: Sequence[str | Path] | str | Path) -> list[str]:
@@ -420,15 +463,15 @@ def _named_files(args: list[str]) -> frozenset[str]:
     return frozenset(str(Path(a).resolve()) for a in args if a != STDIN and not Path(a).is_dir())
 
 
-def check_errors_file(path: Path, inputs: Sequence[str | Path], output: str | Path | None,
-                      options: ConvertOptions = ConvertOptions()) -> None:
+def check_errors_file(
+    path: Path, inputs: Sequence[str | Path], output: str | Path | None, options: ConvertOptions = ConvertOptions()
+) -> None:
     """Before a batch: the --errors file must replace neither an input nor an output, and
     its folder must be writable (found at the end, the failures would be lost)."""
     args = input_arguments(inputs)
     _refuse_overwriting_inputs(path, args)
     if path.is_dir():
-        raise UsageError("the --errors path is a folder", "name a file, e.g. --errors failed.jsonl",
-                         source=str(path))
+        raise UsageError("the --errors path is a folder", "name a file, e.g. --errors failed.jsonl", source=str(path))
     target, to_folder = output_target(args, output)
     if target is not None:
         fmt = formats.get(options.to)
@@ -436,22 +479,32 @@ def check_errors_file(path: Path, inputs: Sequence[str | Path], output: str | Pa
         same = not to_folder and path.resolve() == target.resolve()
         inside = to_folder and path.resolve().is_relative_to(target.resolve()) and path.name.lower().endswith(ext)
         if same or inside:
-            raise UsageError("the --errors file could replace an output",
-                             "give it another name or folder, e.g. --errors failed.jsonl", source=str(path))
+            raise UsageError(
+                "the --errors file could replace an output",
+                "give it another name or folder, e.g. --errors failed.jsonl",
+                source=str(path),
+            )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError("the folder of the --errors file does not exist",
-                         "create it, or name a file in an existing folder", source=str(path))
+        raise UsageError(
+            "the folder of the --errors file does not exist",
+            "create it, or name a file in an existing folder",
+            source=str(path),
+        )
     try:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as err:
-        raise OutputError(f"the --errors file cannot be written: {err.strerror or err}",
-                          "choose a writable place for it", source=str(path)) from None
+        raise OutputError(
+            f"the --errors file cannot be written: {err.strerror or err}",
+            "choose a writable place for it",
+            source=str(path),
+        ) from None
 
 
-def _engine(items: Iterable[Job | NewsgraphError], settings: worker.Settings,
-            options: ConvertOptions) -> Iterator[Outcome]:
+def _engine(
+    items: Iterable[Job | NewsgraphError], settings: worker.Settings, options: ConvertOptions
+) -> Iterator[Outcome]:
     if options.engine == "dask":
         from .dask import run as run_on_dask
 
@@ -459,9 +512,17 @@ def _engine(items: Iterable[Job | NewsgraphError], settings: worker.Settings,
     return batch.run(items, settings, workers=options.workers, fail_fast=options.fail_fast)
 
 
-def _stream(outcomes: Iterator[Outcome], target: Path | None, fmt: Format, export_options: ExportOptions,
-            stdout: TextIO, report: ConvertReport, on_outcome: OnOutcome | None) -> None:
+def _stream(
+    outcomes: Iterator[Outcome],
+    target: Path | None,
+    fmt: Format,
+    export_options: ExportOptions,
+    stdout: TextIO,
+    report: ConvertReport,
+    on_outcome: OnOutcome | None,
+) -> None:
     """All articles as one document (JSON Lines, a newsMessage...), article by article."""
+
     def articles() -> Iterator[Article]:
         for outcome in outcomes:
             outcome.outputs.append(str(target) if target else "<stdout>")
@@ -496,9 +557,11 @@ def schema_warnings(fmt: Format, export_options: ExportOptions) -> list[str]:
     absent = standards.missing(fmt.standards) if export_options.validate else []
     if not absent:
         return []
-    err = SchemaMissingError(f"the official schema{'s' if len(absent) > 1 else ''} "
-                             f"{', '.join(absent)} {'are' if len(absent) > 1 else 'is'} not installed",
-                             standards.INSTALL_HINT)
+    err = SchemaMissingError(
+        f"the official schema{'s' if len(absent) > 1 else ''} "
+        f"{', '.join(absent)} {'are' if len(absent) > 1 else 'is'} not installed",
+        standards.INSTALL_HINT,
+    )
     if export_options.strict:
         raise err
     return [f"{err.what}: {fmt.name} exports are written without that check ({err.fix})"]
@@ -511,8 +574,11 @@ def check_writable_folder(folder: Path) -> None:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as err:
-        raise OutputError(f"the output folder cannot be written: {err.strerror or err}",
-                          "choose a writable folder with -o", source=str(folder)) from None
+        raise OutputError(
+            f"the output folder cannot be written: {err.strerror or err}",
+            "choose a writable folder with -o",
+            source=str(folder),
+        ) from None
 
 
 def _refuse_overwriting_inputs(target: Path, args: list[str]) -> None:
@@ -523,11 +589,13 @@ def _refuse_overwriting_inputs(target: Path, args: list[str]) -> None:
         if arg == STDIN:
             continue
         named = Path(arg).is_file() and Path(arg).resolve() == target.resolve()
-        walked = Path(arg).is_dir() and target.resolve().is_relative_to(Path(arg).resolve()) \
+        walked = (
+            Path(arg).is_dir()
+            and target.resolve().is_relative_to(Path(arg).resolve())
             and formats.by_extension(target) is not None
+        )
         if named or walked:
-            raise OutputError("the output would overwrite the input", "choose another -o path",
-                              source=str(target))
+            raise OutputError("the output would overwrite the input", "choose another -o path", source=str(target))
 
 
 def refuse_overwriting_inputs(target: Path, inputs: Sequence[str | Path]) -> None:
@@ -540,13 +608,16 @@ def _refuse_an_input_folder(folder: Path, args: list[str]) -> None:
     # read as input by the next run. A folder *inside* an input folder is fine: walks skip it.
     for arg in args:
         if arg != STDIN and Path(arg).is_dir() and Path(arg).resolve() == folder.resolve():
-            raise UsageError("the output folder is an input folder",
-                             "write to another folder, e.g. -o out/; a folder inside it is fine",
-                             source=str(folder))
+            raise UsageError(
+                "the output folder is an input folder",
+                "write to another folder, e.g. -o out/; a folder inside it is fine",
+                source=str(folder),
+            )
 
 
-def read_inputs(inputs: Sequence[str | Path] | str | Path, *,
-                options: ConvertOptions = ConvertOptions()) -> Iterator[tuple[str, list[Article] | NewsgraphError]]:
+def read_inputs(
+    inputs: Sequence[str | Path] | str | Path, *, options: ConvertOptions = ConvertOptions()
+) -> Iterator[tuple[str, list[Article] | NewsgraphError]]:
     """Each input (file, or line of a JSON Lines file) with its articles, read and extracted
     when due, or with the error that stopped it: for batches that go on past a bad input (push)."""
     settings = _settings(options)
@@ -559,11 +630,19 @@ def read_inputs(inputs: Sequence[str | Path] | str | Path, *,
         except NewsgraphError as err:
             yield item.label, err.at(item.label)
         except Exception as err:  # noqa: BLE001 - reported per input, the batch goes on
-            yield item.label, NewsgraphError(f"internal error: {type(err).__name__}: {err}",
-                                             "please report this with the input file", source=item.label)
+            yield (
+                item.label,
+                NewsgraphError(
+                    f"internal error: {type(err).__name__}: {err}",
+                    "please report this with the input file",
+                    source=item.label,
+                ),
+            )
 
 
-def iter_articles(inputs: Sequence[str | Path] | str | Path, *, options: ConvertOptions = ConvertOptions()) -> Iterator[Article]:
+def iter_articles(
+    inputs: Sequence[str | Path] | str | Path, *, options: ConvertOptions = ConvertOptions()
+) -> Iterator[Article]:
     """Every article of every input, read (and extracted when due); the first error raises."""
     settings = _settings(options)
     for item in iter_jobs(input_arguments(inputs), declared=options.from_format, glob=options.glob):
@@ -575,7 +654,8 @@ def iter_articles(inputs: Sequence[str | Path] | str | Path, *, options: Convert
 def iter_outcomes(inputs: Sequence[str | Path], *, options: ConvertOptions = ConvertOptions()) -> Iterator[Outcome]:
     """Each input read and extracted when due by the batch engine (``options.workers``, ``engine``),
     in input order, its articles in ``outcome.results``; a bad input is an outcome with its error."""
-    settings = worker.Settings(to=options.to, extract=options.extract, read=options.read,
-                               export=options.export, extraction=options.extraction)
+    settings = worker.Settings(
+        to=options.to, extract=options.extract, read=options.read, export=options.export, extraction=options.extraction
+    )
     items = iter_jobs([str(i) for i in inputs], declared=options.from_format, glob=options.glob)
     return _engine(items, settings, options)

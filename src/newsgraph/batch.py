@@ -37,8 +37,9 @@ def error_outcome(err: NewsgraphError) -> Outcome:
     return Outcome(err.source or "?", error=err.detached())
 
 
-def run(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int = 1, *,
-        fail_fast: bool = False) -> Iterator[Outcome]:
+def run(
+    items: Iterable[Job | NewsgraphError], settings: Settings, workers: int = 1, *, fail_fast: bool = False
+) -> Iterator[Outcome]:
     """Outcomes of every job, in order. With ``fail_fast`` the batch stops at the first failure;
     the outcomes of jobs that finished meanwhile (their files are written) still come after it."""
     if workers <= 1:
@@ -58,9 +59,14 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _died(label: str) -> Outcome:
-    return Outcome(label, error=NewsgraphError(
-        "a worker process died while converting this input (killed, most likely for lack of memory)",
-        "run it again alone, or with fewer workers (-j)", source=label))
+    return Outcome(
+        label,
+        error=NewsgraphError(
+            "a worker process died while converting this input (killed, most likely for lack of memory)",
+            "run it again alone, or with fewer workers (-j)",
+            source=label,
+        ),
+    )
 
 
 class _Pool:
@@ -129,8 +135,9 @@ class _Entry:
     value: Future[Outcome] | Outcome  # replaced by the outcome once a dead worker is dealt with
 
 
-def _pooled(items: Iterable[Job | NewsgraphError], settings: Settings, workers: int,
-            fail_fast: bool = False) -> Iterator[Outcome]:
+def _pooled(
+    items: Iterable[Job | NewsgraphError], settings: Settings, workers: int, fail_fast: bool = False
+) -> Iterator[Outcome]:
     pending: deque[_Entry] = deque()
     window = workers * IN_FLIGHT_PER_WORKER
     items = iter(items)

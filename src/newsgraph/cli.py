@@ -57,6 +57,7 @@ def _terminate(signum: int, frame: object) -> None:
 def _guard(fn: Callable[..., int]) -> Callable[..., None]:
     """Run a command body; turn NewsgraphError into a message and its exit code, and an
     interrupt (Ctrl-C: 130, SIGTERM: 143) into one line."""
+
     def wrapper(*args: Any, **kwargs: Any) -> None:
         try:
             previous = signal.signal(signal.SIGTERM, _terminate)
@@ -72,13 +73,13 @@ def _guard(fn: Callable[..., int]) -> Callable[..., None]:
             code = EXIT_FAILED
         except KeyboardInterrupt as err:
             signum = getattr(err, "signum", signal.SIGINT)
-            click.echo(f"interrupted ({signal.Signals(signum).name}): stopped; nothing was half-written",
-                       err=True)
+            click.echo(f"interrupted ({signal.Signals(signum).name}): stopped; nothing was half-written", err=True)
             code = 128 + signum
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
         sys.exit(code)
+
     wrapper.__name__ = fn.__name__
     wrapper.__doc__ = fn.__doc__
     return wrapper
@@ -99,64 +100,154 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--to", "to", type=click.Choice(formats.writable_names()), default=None,
-              help="Format to write  [default: the one -o's extension names (.xml: newsml, .html: jsonld "
-                   "--embed-html ...), else json]")
-@click.option("-o", "--output", default=None, metavar="PATH",
-              help="File or folder to write ('-' or nothing: standard output). Several inputs, a folder "
-                   "input or a path ending in '/' write one file per article into a folder.")
-@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
-              help="Format of the inputs (default: from the extension, else from the content).")
-@click.option("--extract/--no-extract", default=None,
-              help="Run extraction (default: on for text and HTML, off for structured formats).")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(formats.writable_names()),
+    default=None,
+    help="Format to write  [default: the one -o's extension names (.xml: newsml, .html: jsonld "
+    "--embed-html ...), else json]",
+)
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="PATH",
+    help="File or folder to write ('-' or nothing: standard output). Several inputs, a folder "
+    "input or a path ending in '/' write one file per article into a folder.",
+)
+@click.option(
+    "--from",
+    "from_format",
+    type=click.Choice(formats.readable_names()),
+    default=None,
+    help="Format of the inputs (default: from the extension, else from the content).",
+)
+@click.option(
+    "--extract/--no-extract",
+    default=None,
+    help="Run extraction (default: on for text and HTML, off for structured formats).",
+)
 @click.option("--published", help="Publication date (ISO 8601) when the text does not state it.")
 @click.option("--modified", help="Modification date (ISO 8601).")
 @click.option("--url", help="The article's URL.")
 @click.option("--publisher", help="The publisher's name.")
 @click.option("--language", help="The language (BCP 47, e.g. en).")
 @click.option("--id-base", default=DEFAULT_ID_BASE, show_default=True, help="Base URI of minted ids.")
-@click.option("--encoding", default=None, metavar="NAME",
-              help="Encoding of text input that is not UTF-8 (e.g. latin-1, cp1252).")
+@click.option(
+    "--encoding", default=None, metavar="NAME", help="Encoding of text input that is not UTF-8 (e.g. latin-1, cp1252)."
+)
 @click.option("--no-validate", is_flag=True, help="Skip checking each export against its schema.")
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
-@click.option("--ninjs-version", type=click.Choice(["1", "2", "3"]), default=None,
-              help="ninjs version to write with --to ninjs (1: 1.6, as Superdesk reads)  [default: 3]")
-@click.option("--copyright", default=None, metavar="NOTICE",
-              help="Copyright notice for articles that state none (NewsML-G2 rightsInfo, ninjs).")
-@click.option("--timestamp", default=None, metavar="now|DATETIME",
-              help="Version time of undated articles: 'now' (the clock) or an ISO 8601 date-time. "
-                   "Default: none from the clock (the Unix epoch, or $SOURCE_DATE_EPOCH), so the "
-                   "same input gives the same bytes.")
-@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes  [default: the machine's cores]")
-@click.option("--glob", default=None, metavar="PATTERN",
-              help="In folders, only files whose name or relative path matches (e.g. '*.txt').")
-@click.option("--fail-fast/--keep-going", default=False,
-              help="Stop at the first failed input, or go on (the default) and report all at the end.")
-@click.option("--errors", "errors_file", default=None, metavar="FILE",
-              help="Also write failures as JSON Lines (input, error, hint) to FILE.")
+@click.option(
+    "--ninjs-version",
+    type=click.Choice(["1", "2", "3"]),
+    default=None,
+    help="ninjs version to write with --to ninjs (1: 1.6, as Superdesk reads)  [default: 3]",
+)
+@click.option(
+    "--copyright",
+    default=None,
+    metavar="NOTICE",
+    help="Copyright notice for articles that state none (NewsML-G2 rightsInfo, ninjs).",
+)
+@click.option(
+    "--timestamp",
+    default=None,
+    metavar="now|DATETIME",
+    help="Version time of undated articles: 'now' (the clock) or an ISO 8601 date-time. "
+    "Default: none from the clock (the Unix epoch, or $SOURCE_DATE_EPOCH), so the "
+    "same input gives the same bytes.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes  [default: the machine's cores]",
+)
+@click.option(
+    "--glob",
+    default=None,
+    metavar="PATTERN",
+    help="In folders, only files whose name or relative path matches (e.g. '*.txt').",
+)
+@click.option(
+    "--fail-fast/--keep-going",
+    default=False,
+    help="Stop at the first failed input, or go on (the default) and report all at the end.",
+)
+@click.option(
+    "--errors",
+    "errors_file",
+    default=None,
+    metavar="FILE",
+    help="Also write failures as JSON Lines (input, error, hint) to FILE.",
+)
 @click.option("--skip-existing", is_flag=True, help="In an output folder, skip inputs already converted.")
 @click.option("--no-clobber", is_flag=True, help="Never replace an existing output: such an input fails instead.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Run on this machine's processes, or on a Dask cluster (needs the 'dask' extra).")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Dask scheduler address (default: a LocalCluster on this machine).")
-@click.option("--embed-html", is_flag=True,
-              help="With --to jsonld: write an HTML page with the JSON-LD in a <script> block.")
-@click.option("--jsonld-profile", type=click.Choice(["full", "web"]), default=None,
-              help="With --to jsonld: 'full' (the whole graph) or 'web' (what search engines read). "
-                   "[default: web for --embed-html pages, else full]")
-@click.option("--infer-gender", is_flag=True,
-              help="With --to jsonld: publish the gender extraction inferred (off: never published).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run on this machine's processes, or on a Dask cluster (needs the 'dask' extra).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler address (default: a LocalCluster on this machine).",
+)
+@click.option(
+    "--embed-html", is_flag=True, help="With --to jsonld: write an HTML page with the JSON-LD in a <script> block."
+)
+@click.option(
+    "--jsonld-profile",
+    type=click.Choice(["full", "web"]),
+    default=None,
+    help="With --to jsonld: 'full' (the whole graph) or 'web' (what search engines read). "
+    "[default: web for --embed-html pages, else full]",
+)
+@click.option(
+    "--infer-gender",
+    is_flag=True,
+    help="With --to jsonld: publish the gender extraction inferred (off: never published).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, no summary.")
 @_guard
-def convert(inputs: tuple[str, ...], to: str | None, output: str | None, from_format: str | None,
-            extract: bool | None, published: str | None, modified: str | None, url: str | None,
-            publisher: str | None, language: str | None, id_base: str, encoding: str | None, no_validate: bool,
-            strict: bool, ninjs_version: str | None, copyright: str | None, timestamp: str | None,
-            workers: int | None, glob: str | None, fail_fast: bool,
-            errors_file: str | None, skip_existing: bool, no_clobber: bool, engine: str, scheduler: str | None,
-            embed_html: bool, jsonld_profile: str | None, infer_gender: bool, quiet: bool) -> int:
+def convert(
+    inputs: tuple[str, ...],
+    to: str | None,
+    output: str | None,
+    from_format: str | None,
+    extract: bool | None,
+    published: str | None,
+    modified: str | None,
+    url: str | None,
+    publisher: str | None,
+    language: str | None,
+    id_base: str,
+    encoding: str | None,
+    no_validate: bool,
+    strict: bool,
+    ninjs_version: str | None,
+    copyright: str | None,
+    timestamp: str | None,
+    workers: int | None,
+    glob: str | None,
+    fail_fast: bool,
+    errors_file: str | None,
+    skip_existing: bool,
+    no_clobber: bool,
+    engine: str,
+    scheduler: str | None,
+    embed_html: bool,
+    jsonld_profile: str | None,
+    infer_gender: bool,
+    quiet: bool,
+) -> int:
     """Convert articles (files, folders, JSON Lines, '-' for stdin) to another format.
 
     \b
@@ -181,20 +272,41 @@ def convert(inputs: tuple[str, ...], to: str | None, output: str | None, from_fo
     from .progress import BatchProgress
 
     if (jsonld_profile or infer_gender) and to != "jsonld":
-        raise UsageError("--jsonld-profile and --infer-gender apply to --to jsonld only",
-                         f"drop them, or write --to jsonld instead of {to}")
+        raise UsageError(
+            "--jsonld-profile and --infer-gender apply to --to jsonld only",
+            f"drop them, or write --to jsonld instead of {to}",
+        )
     if ninjs_version is not None and to != "ninjs":
         raise UsageError("--ninjs-version applies to --to ninjs only", f"drop it, or write --to ninjs instead of {to}")
     options = api.ConvertOptions(
-        to=to, from_format=from_format, extract=extract,
-        read=ReadOptions(published=published, modified=modified, url=url, publisher=publisher,
-                         language=language, id_base=id_base, encoding=encoding),
-        export=ExportOptions(validate=not no_validate, strict=strict,
-                             ninjs_version=int(ninjs_version or 3), embed_html=embed_html,
-                             copyright=copyright, timestamp=timestamp, jsonld_profile=jsonld_profile,
-                             infer_gender=infer_gender),
-        workers=workers or batch.default_workers(), glob=glob, fail_fast=fail_fast,
-        skip_existing=skip_existing, no_clobber=no_clobber, engine=engine,  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
+        to=to,
+        from_format=from_format,
+        extract=extract,
+        read=ReadOptions(
+            published=published,
+            modified=modified,
+            url=url,
+            publisher=publisher,
+            language=language,
+            id_base=id_base,
+            encoding=encoding,
+        ),
+        export=ExportOptions(
+            validate=not no_validate,
+            strict=strict,
+            ninjs_version=int(ninjs_version or 3),
+            embed_html=embed_html,
+            copyright=copyright,
+            timestamp=timestamp,
+            jsonld_profile=jsonld_profile,
+            infer_gender=infer_gender,
+        ),
+        workers=workers or batch.default_workers(),
+        glob=glob,
+        fail_fast=fail_fast,
+        skip_existing=skip_existing,
+        no_clobber=no_clobber,
+        engine=engine,  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
         scheduler=scheduler,
     )
     if errors_file:
@@ -221,15 +333,21 @@ def _write_errors(path: Path, report: api.ConvertReport) -> None:
     for outcome in report.failed:
         err = outcome.error
         assert err is not None
-        lines.append(json.dumps({"input": outcome.input, "error": err.what, "hint": err.fix},
-                                ensure_ascii=False) + "\n")
+        lines.append(
+            json.dumps({"input": outcome.input, "error": err.what, "hint": err.fix}, ensure_ascii=False) + "\n"
+        )
     atomic_write(path, lines)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
-              help="Format of the files (default: from the extension, else from the content).")
+@click.option(
+    "--from",
+    "from_format",
+    type=click.Choice(formats.readable_names()),
+    default=None,
+    help="Format of the files (default: from the extension, else from the content).",
+)
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
 @_guard
@@ -311,8 +429,12 @@ def standards_group() -> None:
 
 
 @standards_group.command(name="download")
-@click.option("--mirror", default=None, metavar="URL",
-              help="Fetch from a mirror laid out like shared/standards instead of the publishers.")
+@click.option(
+    "--mirror",
+    default=None,
+    metavar="URL",
+    help="Fetch from a mirror laid out like shared/standards instead of the publishers.",
+)
 @_guard
 def standards_download(mirror: str | None) -> int:
     """Fetch the official schemas from their publishers (IPTC, schema.org) at the pinned
@@ -346,9 +468,14 @@ def standards_sources() -> None:
 
 
 @standards_group.command(name="install")
-@click.option("--from", "source", required=True, metavar="DIR",
-              type=click.Path(file_okay=False, path_type=Path),
-              help="A folder laid out like shared/standards (newsml-g2/, ninjs/, schemaorg/).")
+@click.option(
+    "--from",
+    "source",
+    required=True,
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder laid out like shared/standards (newsml-g2/, ninjs/, schemaorg/).",
+)
 @_guard
 def standards_install(source: Path) -> int:
     """Copy the official schemas into the user cache, refusing any file whose SHA-256 differs.
@@ -398,7 +525,9 @@ def list_formats(writable: bool, names: bool) -> None:
             click.echo(fmt.name)
             continue
         modes = "/".join(m for m, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
-        click.echo(f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<{ext_width}} {fmt.media_type:<28} {fmt.title}")
+        click.echo(
+            f"{fmt.name:<8} {modes:<11} {' '.join(fmt.extensions):<{ext_width}} {fmt.media_type:<28} {fmt.title}"
+        )
 
 
 # --- push ---------------------------------------------------------------------------
@@ -418,20 +547,44 @@ def push() -> None:
 
 def _push_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Options every push target shares: reading the inputs, retries, TLS, dry run."""
-    for option in reversed([
-        click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
-                     help="Format of the inputs (default: from the extension, else from the content)."),
-        click.option("--extract/--no-extract", default=None,
-                     help="Run extraction (default: on for text and HTML, off for structured formats)."),
-        click.option("--dry-run", is_flag=True, help="Show what would be created or updated; write nothing."),
-        click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-                     help="Seconds to wait for each answer."),
-        click.option("--retries", type=click.IntRange(min=0, max=10), default=3, show_default=True,
-                     help="Retries (with backoff) after 429, 5xx, timeouts and dropped connections."),
-        click.option("--ca-file", type=click.Path(exists=True, dir_okay=False), default=None,
-                     help="Trust this CA certificate (PEM) too, for a site with a private certificate."),
-        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
-    ]):
+    for option in reversed(
+        [
+            click.option(
+                "--from",
+                "from_format",
+                type=click.Choice(formats.readable_names()),
+                default=None,
+                help="Format of the inputs (default: from the extension, else from the content).",
+            ),
+            click.option(
+                "--extract/--no-extract",
+                default=None,
+                help="Run extraction (default: on for text and HTML, off for structured formats).",
+            ),
+            click.option("--dry-run", is_flag=True, help="Show what would be created or updated; write nothing."),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(min=0.1),
+                default=30.0,
+                show_default=True,
+                help="Seconds to wait for each answer.",
+            ),
+            click.option(
+                "--retries",
+                type=click.IntRange(min=0, max=10),
+                default=3,
+                show_default=True,
+                help="Retries (with backoff) after 429, 5xx, timeouts and dropped connections.",
+            ),
+            click.option(
+                "--ca-file",
+                type=click.Path(exists=True, dir_okay=False),
+                default=None,
+                help="Trust this CA certificate (PEM) too, for a site with a private certificate.",
+            ),
+            click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+        ]
+    ):
         fn = option(fn)
     return fn
 
@@ -439,8 +592,12 @@ def _push_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 def _push_client(timeout: float, retries: int, ca_file: str | None, quiet: bool) -> Any:
     from .push import Client, RetryPolicy
 
-    return Client(timeout=timeout, retry=RetryPolicy(attempts=retries + 1), ca_file=ca_file,
-                  log=None if quiet else (lambda msg: _say(f"note: {msg}", err=True)))
+    return Client(
+        timeout=timeout,
+        retry=RetryPolicy(attempts=retries + 1),
+        ca_file=ca_file,
+        log=None if quiet else (lambda msg: _say(f"note: {msg}", err=True)),
+    )
 
 
 def _report_push(report: Any, quiet: bool) -> int:
@@ -459,21 +616,46 @@ def _report_push(report: Any, quiet: bool) -> int:
 
 @push.command("wordpress")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--url", envvar="NEWSGRAPH_WP_URL", required=True, metavar="URL",
-              help="The site's address, e.g. https://example.org [env NEWSGRAPH_WP_URL].")
-@click.option("--user", envvar="NEWSGRAPH_WP_USER", required=True,
-              help="The WordPress user to push as [env NEWSGRAPH_WP_USER].")
-@click.option("--app-password-file", metavar="FILE", default=None,
-              help="File holding the user's application password ('-': standard input) "
-                   "[env NEWSGRAPH_WP_APP_PASSWORD_FILE, or the password in NEWSGRAPH_WP_APP_PASSWORD].")
-@click.option("--status", type=click.Choice(["draft", "publish"]), default=None,
-              help="Status of the posts. Without it, new posts are drafts and existing posts keep "
-                   "their status (a correction does not unpublish a story).")
+@click.option(
+    "--url",
+    envvar="NEWSGRAPH_WP_URL",
+    required=True,
+    metavar="URL",
+    help="The site's address, e.g. https://example.org [env NEWSGRAPH_WP_URL].",
+)
+@click.option(
+    "--user", envvar="NEWSGRAPH_WP_USER", required=True, help="The WordPress user to push as [env NEWSGRAPH_WP_USER]."
+)
+@click.option(
+    "--app-password-file",
+    metavar="FILE",
+    default=None,
+    help="File holding the user's application password ('-': standard input) "
+    "[env NEWSGRAPH_WP_APP_PASSWORD_FILE, or the password in NEWSGRAPH_WP_APP_PASSWORD].",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["draft", "publish"]),
+    default=None,
+    help="Status of the posts. Without it, new posts are drafts and existing posts keep "
+    "their status (a correction does not unpublish a story).",
+)
 @_push_options
 @_guard
-def push_wordpress(inputs: tuple[str, ...], url: str, user: str, app_password_file: str | None, status: str | None,
-                   from_format: str | None, extract: bool | None, dry_run: bool, timeout: float, retries: int,
-                   ca_file: str | None, quiet: bool) -> int:
+def push_wordpress(
+    inputs: tuple[str, ...],
+    url: str,
+    user: str,
+    app_password_file: str | None,
+    status: str | None,
+    from_format: str | None,
+    extract: bool | None,
+    dry_run: bool,
+    timeout: float,
+    retries: int,
+    ca_file: str | None,
+    quiet: bool,
+) -> int:
     """Create or update one WordPress post per article (never a second one).
 
     Title, body (quotes marked up, schema.org JSON-LD embedded), excerpt, slug, date,
@@ -492,10 +674,13 @@ def push_wordpress(inputs: tuple[str, ...], url: str, user: str, app_password_fi
     from .push.wordpress import Site, WordPressOptions, push_items
 
     if app_password_file == "-" and "-" in inputs:
-        raise UsageError("standard input cannot hold both an article and the password",
-                         "give the password in a file or in $NEWSGRAPH_WP_APP_PASSWORD")
-    password = load_secret(app_password_file, "NEWSGRAPH_WP_APP_PASSWORD", what="application password",
-                           option="--app-password-file")
+        raise UsageError(
+            "standard input cannot hold both an article and the password",
+            "give the password in a file or in $NEWSGRAPH_WP_APP_PASSWORD",
+        )
+    password = load_secret(
+        app_password_file, "NEWSGRAPH_WP_APP_PASSWORD", what="application password", option="--app-password-file"
+    )
     assert password is not None
     site = Site(url, user, password, client=_push_client(timeout, retries, ca_file, quiet))
     options = WordPressOptions(status=status, dry_run=dry_run)  # type: ignore[arg-type]  # click.Choice gives one of the Literal values
@@ -506,18 +691,44 @@ def push_wordpress(inputs: tuple[str, ...], url: str, user: str, app_password_fi
 @push.command("webhook")
 @click.argument("url", metavar="URL")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--format", "format_", type=click.Choice(formats.writable_names()), default="json",
-              show_default=True, help="Format of each POSTed article.")
-@click.option("--secret-file", metavar="FILE", default=None,
-              help="File holding a secret to sign each body with (X-Newsgraph-Signature: sha256=HMAC) "
-                   "[env NEWSGRAPH_WEBHOOK_SECRET_FILE, or the secret in NEWSGRAPH_WEBHOOK_SECRET].")
-@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
-              help="Send this header too (repeatable; for secrets use --secret-file).")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(formats.writable_names()),
+    default="json",
+    show_default=True,
+    help="Format of each POSTed article.",
+)
+@click.option(
+    "--secret-file",
+    metavar="FILE",
+    default=None,
+    help="File holding a secret to sign each body with (X-Newsgraph-Signature: sha256=HMAC) "
+    "[env NEWSGRAPH_WEBHOOK_SECRET_FILE, or the secret in NEWSGRAPH_WEBHOOK_SECRET].",
+)
+@click.option(
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="Send this header too (repeatable; for secrets use --secret-file).",
+)
 @_push_options
 @_guard
-def push_webhook(url: str, inputs: tuple[str, ...], format_: str, secret_file: str | None,
-                 headers: tuple[str, ...], from_format: str | None, extract: bool | None, dry_run: bool,
-                 timeout: float, retries: int, ca_file: str | None, quiet: bool) -> int:
+def push_webhook(
+    url: str,
+    inputs: tuple[str, ...],
+    format_: str,
+    secret_file: str | None,
+    headers: tuple[str, ...],
+    from_format: str | None,
+    extract: bool | None,
+    dry_run: bool,
+    timeout: float,
+    retries: int,
+    ca_file: str | None,
+    quiet: bool,
+) -> int:
     """POST each article to URL, for CMSs that ingest a feed.
 
     Each request has an Idempotency-Key that changes only when the article does, so a
@@ -537,10 +748,14 @@ def push_webhook(url: str, inputs: tuple[str, ...], format_: str, secret_file: s
         if not sep or not name.strip():
             raise UsageError(f"--header {header!r} is not 'NAME: VALUE'", "write it like --header 'X-Feed: wire'")
         extra[name.strip()] = value.strip()
-    secret = load_secret(secret_file, "NEWSGRAPH_WEBHOOK_SECRET", what="webhook secret",
-                         option="--secret-file", required=False)
-    hook = Webhook(url, WebhookOptions(format=format_, dry_run=dry_run, secret=secret, headers=extra),
-                   client=_push_client(timeout, retries, ca_file, quiet))
+    secret = load_secret(
+        secret_file, "NEWSGRAPH_WEBHOOK_SECRET", what="webhook secret", option="--secret-file", required=False
+    )
+    hook = Webhook(
+        url,
+        WebhookOptions(format=format_, dry_run=dry_run, secret=secret, headers=extra),
+        client=_push_client(timeout, retries, ca_file, quiet),
+    )
     items = api.read_inputs(list(inputs), options=api.ConvertOptions(from_format=from_format, extract=extract))
     return _report_push(push_items(hook, items), quiet)
 
@@ -563,20 +778,48 @@ def corpus() -> None:
 @corpus.command("add")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--db", "db", required=True, metavar="FILE", help="The corpus file (made when it does not exist).")
-@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
-              help="Format of the inputs (default: from the extension, else from the content).")
-@click.option("--extract/--no-extract", default=None,
-              help="Run extraction (default: on for text and HTML, off for structured formats).")
+@click.option(
+    "--from",
+    "from_format",
+    type=click.Choice(formats.readable_names()),
+    default=None,
+    help="Format of the inputs (default: from the extension, else from the content).",
+)
+@click.option(
+    "--extract/--no-extract",
+    default=None,
+    help="Run extraction (default: on for text and HTML, off for structured formats).",
+)
 @click.option("--glob", default=None, metavar="PATTERN", help="In folders, only files matching (e.g. '*.txt').")
-@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes for extraction  [default: the machine's cores]")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Extract on this machine's processes or on a Dask cluster.")
+@click.option(
+    "-j",
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for extraction  [default: the machine's cores]",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Extract on this machine's processes or on a Dask cluster.",
+)
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @_guard
-def corpus_add(inputs: tuple[str, ...], db: str, from_format: str | None, extract: bool | None, glob: str | None,
-               workers: int | None, engine: str, scheduler: str | None, quiet: bool) -> int:
+def corpus_add(
+    inputs: tuple[str, ...],
+    db: str,
+    from_format: str | None,
+    extract: bool | None,
+    glob: str | None,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    quiet: bool,
+) -> int:
     """Add articles to a corpus: extract each, resolve its actors, places and events, store it.
 
     The same article added twice is one article; an input that fails fails alone; two adds
@@ -590,10 +833,14 @@ def corpus_add(inputs: tuple[str, ...], db: str, from_format: str | None, extrac
     from .corpus import Corpus
     from .progress import BatchProgress
 
-    options = api.ConvertOptions(from_format=from_format, extract=extract, glob=glob,
-                                 workers=workers or batch.default_workers(),
-                                 engine=engine,  # type: ignore[arg-type]  # click.Choice checked it is 'local' or 'dask'
-                                 scheduler=scheduler)
+    options = api.ConvertOptions(
+        from_format=from_format,
+        extract=extract,
+        glob=glob,
+        workers=workers or batch.default_workers(),
+        engine=engine,  # type: ignore[arg-type]  # click.Choice checked it is 'local' or 'dask'
+        scheduler=scheduler,
+    )
     with Corpus(db) as store, BatchProgress(None, enabled=not quiet) as progress:
         report = store.add(list(inputs), options=options, on_outcome=progress.update)
     for outcome in report.failed:
@@ -606,8 +853,14 @@ def corpus_add(inputs: tuple[str, ...], db: str, from_format: str | None, extrac
 
 @corpus.command("export")
 @click.argument("db", metavar="CORPUS")
-@click.option("--to", "to", type=click.Choice(["json", "jsonld", "graphml", "csv"]), default="json", show_default=True,
-              help="JSON Lines, one JSON-LD graph, GraphML, or a folder of CSV tables.")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["json", "jsonld", "graphml", "csv"]),
+    default="json",
+    show_default=True,
+    help="JSON Lines, one JSON-LD graph, GraphML, or a folder of CSV tables.",
+)
 @click.option("-o", "--output", required=True, metavar="PATH", help="File to write (--to csv: a folder).")
 @_guard
 def corpus_export(db: str, to: str, output: str) -> int:
@@ -627,15 +880,20 @@ def corpus_export(db: str, to: str, output: str) -> int:
 
 @corpus.command("show")
 @click.argument("db", metavar="CORPUS")
-@click.option("--actor", default=None, metavar="NAME", help="One actor (any name or corpus id): quotes over time, events.")
-@click.option("--kind", default=None, metavar="KIND", help="Only actors or places of this kind, or events of this kind.")
+@click.option(
+    "--actor", default=None, metavar="NAME", help="One actor (any name or corpus id): quotes over time, events."
+)
+@click.option(
+    "--kind", default=None, metavar="KIND", help="Only actors or places of this kind, or events of this kind."
+)
 @click.option("--since", default=None, metavar="DATE", help="Quotes and events from this date (2021-06-01).")
 @click.option("--until", default=None, metavar="DATE", help="Quotes and events up to this date.")
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Rows per table.")
 @click.option("--json", "as_json", is_flag=True, help="JSON on standard output instead of tables.")
 @_guard
-def corpus_show(db: str, actor: str | None, kind: str | None, since: str | None, until: str | None, limit: int,
-                as_json: bool) -> int:
+def corpus_show(
+    db: str, actor: str | None, kind: str | None, since: str | None, until: str | None, limit: int, as_json: bool
+) -> int:
     """Look inside a corpus: the most mentioned actors, an actor's quotes over time, events.
 
     \b
@@ -662,13 +920,26 @@ def corpus_show(db: str, actor: str | None, kind: str | None, since: str | None,
 
 @main.command(name="view")
 @click.argument("source", metavar="INPUT")
-@click.option("-o", "--output", default=None, metavar="PATH",
-              help="The page to write ('-' or nothing: standard output); a folder (existing, or a path "
-                   "ending in '/') gets one page per article.")
-@click.option("--from", "from_format", type=click.Choice(formats.readable_names()), default=None,
-              help="Format of the input (default: from the extension, else from the content).")
-@click.option("--extract/--no-extract", default=None,
-              help="Run extraction (default: on for text and HTML, off for structured formats).")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="PATH",
+    help="The page to write ('-' or nothing: standard output); a folder (existing, or a path "
+    "ending in '/') gets one page per article.",
+)
+@click.option(
+    "--from",
+    "from_format",
+    type=click.Choice(formats.readable_names()),
+    default=None,
+    help="Format of the input (default: from the extension, else from the content).",
+)
+@click.option(
+    "--extract/--no-extract",
+    default=None,
+    help="Run extraction (default: on for text and HTML, off for structured formats).",
+)
 @_guard
 def view(source: str, output: str | None, from_format: str | None, extract: bool | None) -> int:
     """Write an article as one self-contained HTML page: what newsgraph found, highlighted.
@@ -693,21 +964,41 @@ def view(source: str, output: str | None, from_format: str | None, extract: bool
 
 
 @main.command(name="serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (anything but localhost: give --api-key-file).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (anything but localhost: give --api-key-file).",
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--api-key-file", metavar="FILE", default=None,
-              help="File holding the API key that requests must send (Authorization: Bearer KEY or X-API-Key).")
-@click.option("-j", "--jobs", "workers", type=click.IntRange(min=0), default=None,
-              help="Extraction worker processes sharing one loaded spaCy (0: in the server process) "
-                   "[default: the machine's cores, at most 4]")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Largest request body accepted  [default: 10 MiB]")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
-              help="Seconds a request may take, reading the body and working  [default: 60]")
+@click.option(
+    "--api-key-file",
+    metavar="FILE",
+    default=None,
+    help="File holding the API key that requests must send (Authorization: Bearer KEY or X-API-Key).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Extraction worker processes sharing one loaded spaCy (0: in the server process) "
+    "[default: the machine's cores, at most 4]",
+)
+@click.option(
+    "--max-bytes", type=click.IntRange(min=1), default=None, help="Largest request body accepted  [default: 10 MiB]"
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=None,
+    help="Seconds a request may take, reading the body and working  [default: 60]",
+)
 @_guard
-def serve(host: str, port: int, api_key_file: str | None, workers: int | None, max_bytes: int | None,
-          timeout: float | None) -> int:
+def serve(
+    host: str, port: int, api_key_file: str | None, workers: int | None, max_bytes: int | None, timeout: float | None
+) -> int:
     """Run the REST API and web page (FastAPI and uvicorn; needs the 'serve' extra).
 
     \b
@@ -723,8 +1014,9 @@ def serve(host: str, port: int, api_key_file: str | None, workers: int | None, m
     """
     from .service import ServiceSettings, run
 
-    settings = ServiceSettings.from_options(host=host, api_key_file=api_key_file, workers=workers,
-                                            max_bytes=max_bytes, timeout=timeout)
+    settings = ServiceSettings.from_options(
+        host=host, api_key_file=api_key_file, workers=workers, max_bytes=max_bytes, timeout=timeout
+    )
     run(settings, host=host, port=port)
     return EXIT_OK
 
@@ -732,8 +1024,14 @@ def serve(host: str, port: int, api_key_file: str | None, workers: int | None, m
 @corpus.command("view")
 @click.argument("db", metavar="CORPUS")
 @click.option("-o", "--output", required=True, metavar="FOLDER", help="The folder to write the site into.")
-@click.option("--actors", "limit", type=click.IntRange(min=1), default=60, show_default=True,
-              help="Most connected actors drawn in the network.")
+@click.option(
+    "--actors",
+    "limit",
+    type=click.IntRange(min=1),
+    default=60,
+    show_default=True,
+    help="Most connected actors drawn in the network.",
+)
 @_guard
 def corpus_view(db: str, output: str, limit: int) -> int:
     """Write a static site for a corpus: the actor network, an events timeline, each speaker's

@@ -25,8 +25,9 @@ from .worker import Outcome, Settings
 SLICE_PER_WORKER = 64
 
 
-def run(items: Iterable[Job | NewsgraphError], settings: Settings, *, scheduler: str | None = None,
-        workers: int = 2) -> Iterator[Outcome]:
+def run(
+    items: Iterable[Job | NewsgraphError], settings: Settings, *, scheduler: str | None = None, workers: int = 2
+) -> Iterator[Outcome]:
     """Outcomes of every job in order, computed on a Dask cluster."""
     try:
         import dask.bag as db
@@ -40,12 +41,16 @@ def run(items: Iterable[Job | NewsgraphError], settings: Settings, *, scheduler:
             try:
                 client = stack.enter_context(Client(scheduler, timeout="20s"))
             except (OSError, TimeoutError) as err:
-                raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {err}",
-                                 "check the address, or leave --scheduler out for a local cluster") from None
+                raise UsageError(
+                    f"cannot reach the Dask scheduler at {scheduler}: {err}",
+                    "check the address, or leave --scheduler out for a local cluster",
+                ) from None
         else:
-            cluster = stack.enter_context(LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None))
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+                )
+            )
             client = stack.enter_context(Client(cluster))
         size = max(1, workers) * SLICE_PER_WORKER
         iterator = iter(items)
@@ -73,12 +78,13 @@ def _probe(scheduler: str) -> None:
     except ValueError:
         host, port = None, None
     if not host or not port:
-        raise UsageError(f"{scheduler!r} is not a Dask scheduler address",
-                         "write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
+        raise UsageError(
+            f"{scheduler!r} is not a Dask scheduler address", "write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786"
+        )
     try:
         socket.create_connection((host, port), timeout=PROBE_SECONDS).close()
     except OSError as err:
-        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {err.strerror or err}",
-                         "check the address and that the scheduler runs, or leave --scheduler out "
-                         "for a local cluster") from None
-
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {scheduler}: {err.strerror or err}",
+            "check the address and that the scheduler runs, or leave --scheduler out for a local cluster",
+        ) from None

@@ -55,14 +55,12 @@ class Format:
 
     def load_reader(self) -> Callable[..., Any]:
         if not self.reader:
-            raise UsageError(f"newsgraph cannot read {self.name}",
-                             f"readable formats: {', '.join(readable_names())}")
+            raise UsageError(f"newsgraph cannot read {self.name}", f"readable formats: {', '.join(readable_names())}")
         return _load(self.reader)
 
     def load_exporter(self) -> Any:
         if not self.exporter:
-            raise UsageError(f"newsgraph cannot write {self.name}",
-                             f"writable formats: {', '.join(writable_names())}")
+            raise UsageError(f"newsgraph cannot write {self.name}", f"writable formats: {', '.join(writable_names())}")
         return importlib.import_module(self.exporter)
 
     def load_validator(self, *, generated: bool = False) -> Callable[..., Any] | None:
@@ -72,7 +70,7 @@ class Format:
         return _load(path) if path else None
 
     def extension_for(self, many: bool) -> str:
-        return (self.many_extension if many and self.many_extension else self.extensions[0])
+        return self.many_extension if many and self.many_extension else self.extensions[0]
 
 
 def _load(path: str) -> Callable[..., Any]:
@@ -81,59 +79,126 @@ def _load(path: str) -> Callable[..., Any]:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("text", "raw article text (headline first, blank-line paragraphs), or IPTC 7901 / ANPA 1312 "
-           "wire copy", (".txt", ".text", ".tst"), "text/plain",
-           reader="newsgraph.readers.text:read", structured=False),
-    Format("html", "web page (the article found by trafilatura, with the page's metadata)",
-           (".html", ".htm", ".xhtml"), "text/html",
-           reader="newsgraph.readers.html:read", structured=False),
+    Format(
+        "text",
+        "raw article text (headline first, blank-line paragraphs), or IPTC 7901 / ANPA 1312 wire copy",
+        (".txt", ".text", ".tst"),
+        "text/plain",
+        reader="newsgraph.readers.text:read",
+        structured=False,
+    ),
+    Format(
+        "html",
+        "web page (the article found by trafilatura, with the page's metadata)",
+        (".html", ".htm", ".xhtml"),
+        "text/html",
+        reader="newsgraph.readers.html:read",
+        structured=False,
+    ),
     # Records are raw text (extracted) or articles (taken as they are): decided per line.
-    Format("jsonl", "JSON Lines: newsgraph JSON or {\"text\": ..., \"published\": ...} per line",
-           (".jsonl", ".ndjson"), "application/jsonl",
-           reader="newsgraph.readers.jsonl:read", validator="newsgraph.validators.native:check",
-           structured=False),
-    Format("json", "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
-           (".json",), "application/json",
-           reader="newsgraph.readers.native:read", exporter="newsgraph.exporters.native",
-           validator="newsgraph.validators.native:check", many_extension=".jsonl"),
+    Format(
+        "jsonl",
+        'JSON Lines: newsgraph JSON or {"text": ..., "published": ...} per line',
+        (".jsonl", ".ndjson"),
+        "application/jsonl",
+        reader="newsgraph.readers.jsonl:read",
+        validator="newsgraph.validators.native:check",
+        structured=False,
+    ),
+    Format(
+        "json",
+        "newsgraph JSON (lossless; an object, an array, or JSON Lines)",
+        (".json",),
+        "application/json",
+        reader="newsgraph.readers.native:read",
+        exporter="newsgraph.exporters.native",
+        validator="newsgraph.validators.native:check",
+        many_extension=".jsonl",
+    ),
     # ".newsml.xml" is written so that exports of several formats can share a folder;
     # any ".xml" is read as NewsML-G2, and the reader says clearly when it is not.
-    Format("newsml", "IPTC NewsML-G2 2.35 (newsItem; one newsMessage for many articles)",
-           (".newsml.xml", ".xml"), "application/vnd.iptc.g2.newsitem+xml",
-           reader="newsgraph.readers.newsml:read", exporter="newsgraph.exporters.newsml",
-           validator="newsgraph.validators.newsml:check",
-           generated_validator="newsgraph.validators.newsml:check_generated", standards=(NEWSML_XSD, XML_XSD)),
-    Format("nitf", "IPTC NITF 3.x news article (with or without its namespace)",
-           (".nitf.xml", ".nitf"), "application/nitf+xml",
-           reader="newsgraph.readers.nitf:read"),
-    Format("newsml1", "IPTC NewsML 1.x (NewsItems with NITF, XHTML or text content)",
-           (".newsml1.xml",), "application/vnd.iptc.newsml+xml",
-           reader="newsgraph.readers.newsml1:read"),
-    Format("jsonld", "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
-           (".jsonld",), "application/ld+json",
-           reader="newsgraph.readers.jsonld:read", exporter="newsgraph.exporters.jsonld",
-           validator="newsgraph.validators.jsonld:check", standards=(SCHEMAORG_VOCAB, SCHEMAORG_CONTEXT)),
+    Format(
+        "newsml",
+        "IPTC NewsML-G2 2.35 (newsItem; one newsMessage for many articles)",
+        (".newsml.xml", ".xml"),
+        "application/vnd.iptc.g2.newsitem+xml",
+        reader="newsgraph.readers.newsml:read",
+        exporter="newsgraph.exporters.newsml",
+        validator="newsgraph.validators.newsml:check",
+        generated_validator="newsgraph.validators.newsml:check_generated",
+        standards=(NEWSML_XSD, XML_XSD),
+    ),
+    Format(
+        "nitf",
+        "IPTC NITF 3.x news article (with or without its namespace)",
+        (".nitf.xml", ".nitf"),
+        "application/nitf+xml",
+        reader="newsgraph.readers.nitf:read",
+    ),
+    Format(
+        "newsml1",
+        "IPTC NewsML 1.x (NewsItems with NITF, XHTML or text content)",
+        (".newsml1.xml",),
+        "application/vnd.iptc.newsml+xml",
+        reader="newsgraph.readers.newsml1:read",
+    ),
+    Format(
+        "jsonld",
+        "schema.org JSON-LD: a NewsArticle @graph (JSON Lines for many articles)",
+        (".jsonld",),
+        "application/ld+json",
+        reader="newsgraph.readers.jsonld:read",
+        exporter="newsgraph.exporters.jsonld",
+        validator="newsgraph.validators.jsonld:check",
+        standards=(SCHEMAORG_VOCAB, SCHEMAORG_CONTEXT),
+    ),
     # IPTC registers no media type for ninjs; application/ninjs+json is the one AP serves.
-    Format("ninjs", "IPTC ninjs news item (writes 3.x, or 2.x or 1.x with --ninjs-version; reads 1.x-3.x)",
-           (".ninjs.json", ".ninjs.jsonl"), "application/ninjs+json",
-           reader="newsgraph.readers.ninjs:read", exporter="newsgraph.exporters.ninjs",
-           validator="newsgraph.validators.ninjs:check", many_extension=".ninjs.jsonl",
-           standards=(NINJS_SCHEMAS[3], NINJS_SCHEMAS[2], GEOJSON_SCHEMA)),
+    Format(
+        "ninjs",
+        "IPTC ninjs news item (writes 3.x, or 2.x or 1.x with --ninjs-version; reads 1.x-3.x)",
+        (".ninjs.json", ".ninjs.jsonl"),
+        "application/ninjs+json",
+        reader="newsgraph.readers.ninjs:read",
+        exporter="newsgraph.exporters.ninjs",
+        validator="newsgraph.validators.ninjs:check",
+        many_extension=".ninjs.jsonl",
+        standards=(NINJS_SCHEMAS[3], NINJS_SCHEMAS[2], GEOJSON_SCHEMA),
+    ),
     # Feeds: every kind is read by one reader (one article per item, item by item); "rss" and
     # "atom" are also written, as one feed of all the articles. Any ".xml" whose root element
     # is <rss>, <rdf:RDF> or <feed> is read as a feed (see sniff).
-    Format("feed", "syndication feed: RSS 0.9x-2.0, RSS 1.0 (RDF), Atom 0.3/1.0, WordPress WXR, "
-           "JSON Feed (one article per item)",
-           (".rdf", ".wxr", ".feed.json"), "application/rss+xml",
-           reader="newsgraph.readers.feed:read", structured=False),
-    Format("rss", "RSS 2.0 feed (reads any feed; writes one RSS 2.0 feed of all the articles)",
-           (".rss", ".rss.xml"), "application/rss+xml",
-           reader="newsgraph.readers.feed:read", exporter="newsgraph.exporters.feed_rss",
-           validator="newsgraph.validators.feed:check_rss", structured=False, collection=True, lossless=False),
-    Format("atom", "Atom 1.0 feed (reads any feed; writes one Atom feed of all the articles)",
-           (".atom", ".atom.xml"), "application/atom+xml",
-           reader="newsgraph.readers.feed:read", exporter="newsgraph.exporters.feed_atom",
-           validator="newsgraph.validators.feed:check_atom", structured=False, collection=True, lossless=False),
+    Format(
+        "feed",
+        "syndication feed: RSS 0.9x-2.0, RSS 1.0 (RDF), Atom 0.3/1.0, WordPress WXR, JSON Feed (one article per item)",
+        (".rdf", ".wxr", ".feed.json"),
+        "application/rss+xml",
+        reader="newsgraph.readers.feed:read",
+        structured=False,
+    ),
+    Format(
+        "rss",
+        "RSS 2.0 feed (reads any feed; writes one RSS 2.0 feed of all the articles)",
+        (".rss", ".rss.xml"),
+        "application/rss+xml",
+        reader="newsgraph.readers.feed:read",
+        exporter="newsgraph.exporters.feed_rss",
+        validator="newsgraph.validators.feed:check_rss",
+        structured=False,
+        collection=True,
+        lossless=False,
+    ),
+    Format(
+        "atom",
+        "Atom 1.0 feed (reads any feed; writes one Atom feed of all the articles)",
+        (".atom", ".atom.xml"),
+        "application/atom+xml",
+        reader="newsgraph.readers.feed:read",
+        exporter="newsgraph.exporters.feed_atom",
+        validator="newsgraph.validators.feed:check_atom",
+        structured=False,
+        collection=True,
+        lossless=False,
+    ),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
@@ -143,8 +208,7 @@ def get(name: str) -> Format:
     try:
         return _BY_NAME[name]
     except KeyError:
-        raise UsageError(f"unknown format {name!r}",
-                         f"choose one of: {', '.join(names())}") from None
+        raise UsageError(f"unknown format {name!r}", f"choose one of: {', '.join(names())}") from None
 
 
 def names() -> list[str]:
@@ -185,8 +249,11 @@ def by_extension(path: str | PurePath) -> Format | None:
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage|nitf|NewsML)\b")
 _ROOT_FORMAT = {b"newsItem": "newsml", b"newsMessage": "newsml", b"nitf": "nitf", b"NewsML": "newsml1"}
 # The first element of an XML document (after the declaration, comments, PIs, DOCTYPE).
-_FIRST_ELEMENT = re.compile(rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
-                            rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)", re.S)
+_FIRST_ELEMENT = re.compile(
+    rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+    rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)",
+    re.S,
+)
 _FEED_ROOTS = {b"rss": "rss", b"feed": "atom", b"RDF": "feed"}
 _HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
@@ -229,9 +296,28 @@ def _without_comments(head: bytes) -> bytes:
 
 
 # Keys only ninjs items have (any version, any case), and only newsgraph's own JSON has.
-_NINJS_KEYS = frozenset({"uri", "guid", "versioncreated", "firstcreated", "headlines", "bodies", "body_html",
-                         "body_text", "body_xhtml", "pubstatus", "copyrightnotice", "located", "byline",
-                         "$standard", "standard", "descriptions", "renditions", "associations"})
+_NINJS_KEYS = frozenset(
+    {
+        "uri",
+        "guid",
+        "versioncreated",
+        "firstcreated",
+        "headlines",
+        "bodies",
+        "body_html",
+        "body_text",
+        "body_xhtml",
+        "pubstatus",
+        "copyrightnotice",
+        "located",
+        "byline",
+        "$standard",
+        "standard",
+        "descriptions",
+        "renditions",
+        "associations",
+    }
+)
 _NATIVE_KEYS = frozenset({"actors", "places", "quotes", "events", "provenance", "kicker", "subheadline"})
 
 
@@ -272,9 +358,14 @@ def _holder(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _is_envelope(doc: dict[str, Any]) -> bool:
     holder = _holder(doc)
-    return "id" not in holder and "uri" not in holder and any(
-        isinstance(holder.get(k), list) or (k == "item" and isinstance(holder.get(k), dict))
-        for k in ("item", "items", "results", "data"))
+    return (
+        "id" not in holder
+        and "uri" not in holder
+        and any(
+            isinstance(holder.get(k), list) or (k == "item" and isinstance(holder.get(k), dict))
+            for k in ("item", "items", "results", "data")
+        )
+    )
 
 
 def _item_of(doc: dict[str, Any]) -> dict[str, Any]:
@@ -298,11 +389,10 @@ def detect_format(data: bytes, name: str | None, declared: str | None = None) ->
     else:
         fmt = (by_extension(name) if name else None) or sniff(data[:65536])
         if fmt is None:
-            raise InputError("cannot tell which format this is",
-                             f"name it with --from ({', '.join(readable_names())})",
-                             source=name)
+            raise InputError(
+                "cannot tell which format this is", f"name it with --from ({', '.join(readable_names())})", source=name
+            )
         fmt = refine(fmt, data[:65536])  # ".json" and ".xml" are shared: the content decides
     if not fmt.readable:
-        raise UsageError(f"newsgraph cannot read {fmt.name}",
-                         f"readable formats: {', '.join(readable_names())}")
+        raise UsageError(f"newsgraph cannot read {fmt.name}", f"readable formats: {', '.join(readable_names())}")
     return fmt

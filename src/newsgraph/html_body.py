@@ -48,25 +48,99 @@ ROLE_ATTR = "data-role"
 
 # paragraph role -> block tag; roles sharing a tag are told apart by data-role.
 ROLE_TAGS: dict[str, str] = {
-    "body": "p", "subheading": "h2", "blockquote": "blockquote", "list_item": "li", "note": "p",
+    "body": "p",
+    "subheading": "h2",
+    "blockquote": "blockquote",
+    "list_item": "li",
+    "note": "p",
 }
-_TAG_ROLES = {"p": "body", "h1": "subheading", "h2": "subheading", "h3": "subheading",
-              "h4": "subheading", "h5": "subheading", "h6": "subheading",
-              "blockquote": "blockquote", "li": "list_item", "pre": "body",
-              "dt": "body", "dd": "body"}
+_TAG_ROLES = {
+    "p": "body",
+    "h1": "subheading",
+    "h2": "subheading",
+    "h3": "subheading",
+    "h4": "subheading",
+    "h5": "subheading",
+    "h6": "subheading",
+    "blockquote": "blockquote",
+    "li": "list_item",
+    "pre": "body",
+    "dt": "body",
+    "dd": "body",
+}
 _ROLES = frozenset(ROLE_TAGS)
 
 # Elements whose content a reader never sees as text: scripts, embedded content and the
 # fallbacks shown only when it fails, form controls. (Shared with the HTML page reader.)
-NEVER_TEXT = frozenset({"script", "style", "template", "noscript", "iframe", "frame", "frameset",
-                        "noframes", "object", "embed", "noembed", "applet", "canvas", "video", "audio",
-                        "button", "input", "select", "textarea"})
+NEVER_TEXT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "iframe",
+        "frame",
+        "frameset",
+        "noframes",
+        "object",
+        "embed",
+        "noembed",
+        "applet",
+        "canvas",
+        "video",
+        "audio",
+        "button",
+        "input",
+        "select",
+        "textarea",
+    }
+)
 # Elements whose content is never article text in a body.
 _SKIP = NEVER_TEXT | {"head", "figure", "nav", "aside", "svg", "math", "img", "picture", "form", "figcaption"}
-_BLOCKS = frozenset({"address", "article", "blockquote", "body", "center", "dd", "details", "div",
-                     "dl", "dt", "fieldset", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-                     "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table",
-                     "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "html"}) | _SKIP
+_BLOCKS = (
+    frozenset(
+        {
+            "address",
+            "article",
+            "blockquote",
+            "body",
+            "center",
+            "dd",
+            "details",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "footer",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hgroup",
+            "hr",
+            "li",
+            "main",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+            "html",
+        }
+    )
+    | _SKIP
+)
 
 # Characters an HTML parser would drop or rewrite, written as character references.
 # (NUL has no HTML representation at all: it comes back as U+FFFD.)
@@ -185,9 +259,13 @@ class BodyMarkup:
 
     def without(self, index: int) -> "BodyMarkup":
         """The same markup less paragraph ``index`` and its spans, later paragraphs renumbered."""
+
         def move(spans: list[Span]) -> list[Span]:
-            return [s.model_copy(update={"paragraph": s.paragraph - (s.paragraph > index)})
-                    for s in spans if s.paragraph != index]
+            return [
+                s.model_copy(update={"paragraph": s.paragraph - (s.paragraph > index)})
+                for s in spans
+                if s.paragraph != index
+            ]
 
         def table(t: dict[str, list[Span]]) -> dict[str, list[Span]]:
             return {k: moved for k, v in t.items() if (moved := move(v))}
@@ -198,8 +276,13 @@ class BodyMarkup:
             if spans:
                 mention = move([q.speaker_mention]) if q.speaker_mention else []
                 quotes[qid] = QuoteMarkup(spans, q.speaker, q.kind, mention[0] if mention else None)
-        return BodyMarkup(self.paragraphs[:index] + self.paragraphs[index + 1:], table(self.actors),
-                          table(self.places), table(self.events), quotes)
+        return BodyMarkup(
+            self.paragraphs[:index] + self.paragraphs[index + 1 :],
+            table(self.actors),
+            table(self.places),
+            table(self.events),
+            quotes,
+        )
 
 
 def parse(html: str, *, exact: bool = False, sanitiser: Sanitiser | None = None) -> BodyMarkup:
@@ -241,25 +324,40 @@ def apply(markup: BodyMarkup, article: Article) -> Article:
     dropped (nothing refers to quotes); ids the article does not know are ignored.
     """
     same_text = [p.text for p in markup.paragraphs] == [p.text for p in article.body]
-    body = [p.model_copy(update={"offset": old.offset}) for p, old in zip(markup.paragraphs, article.body)] \
-        if same_text else list(markup.paragraphs)
+    body = (
+        [p.model_copy(update={"offset": old.offset}) for p, old in zip(markup.paragraphs, article.body)]
+        if same_text
+        else list(markup.paragraphs)
+    )
     actor_ids = {a.id for a in article.actors}
     quotes = []
     for q in article.quotes:
         found = markup.quotes.get(q.id)
         if found is None or not found.spans:
             continue
-        quotes.append(q.model_copy(update={
-            "spans": found.spans, "speaker_mention": found.speaker_mention,
-            "speaker": found.speaker if found.speaker in actor_ids else q.speaker,
-            "kind": found.kind if found.kind in ("direct", "partial", "indirect") else q.kind}))
+        quotes.append(
+            q.model_copy(
+                update={
+                    "spans": found.spans,
+                    "speaker_mention": found.speaker_mention,
+                    "speaker": found.speaker if found.speaker in actor_ids else q.speaker,
+                    "kind": found.kind if found.kind in ("direct", "partial", "indirect") else q.kind,
+                }
+            )
+        )
 
     def moved(items: list, table: dict[str, list[Span]]) -> list:
         return [i.model_copy(update={"mentions": table.get(i.id, [])}) for i in items]
 
-    updated = article.model_copy(update={
-        "body": body, "quotes": quotes, "actors": moved(article.actors, markup.actors),
-        "places": moved(article.places, markup.places), "events": moved(article.events, markup.events)})
+    updated = article.model_copy(
+        update={
+            "body": body,
+            "quotes": quotes,
+            "actors": moved(article.actors, markup.actors),
+            "places": moved(article.places, markup.places),
+            "events": moved(article.events, markup.events),
+        }
+    )
     # model_copy does not validate: this puts the spans in canonical order and checks them.
     return Article.model_validate(updated.model_dump())
 

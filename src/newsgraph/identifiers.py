@@ -20,16 +20,36 @@ class Scheme:
 
 
 SCHEMES: tuple[Scheme, ...] = (
-    Scheme("wikidata", re.compile(r"Q[1-9][0-9]*"), "https://www.wikidata.org/entity/{}",
-           re.compile(r"^https?://(?:www\.|m\.)?wikidata\.org/(?:entity|wiki)/(Q[1-9][0-9]*)/?$")),
-    Scheme("isni", re.compile(r"[0-9]{15}[0-9X]"), "https://isni.org/isni/{}",
-           re.compile(r"^https?://(?:www\.)?isni\.org/isni/([0-9]{15}[0-9X])/?$")),
-    Scheme("orcid", re.compile(r"[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]"), "https://orcid.org/{}",
-           re.compile(r"^https?://(?:www\.)?orcid\.org/([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])/?$")),
-    Scheme("viaf", re.compile(r"[1-9][0-9]*"), "https://viaf.org/viaf/{}",
-           re.compile(r"^https?://(?:www\.)?viaf\.org/viaf/([1-9][0-9]*)/?$")),
-    Scheme("geonames", re.compile(r"[1-9][0-9]*"), "https://sws.geonames.org/{}/",
-           re.compile(r"^https?://(?:sws\.|www\.)?geonames\.org/([1-9][0-9]*)(?:/.*)?$")),
+    Scheme(
+        "wikidata",
+        re.compile(r"Q[1-9][0-9]*"),
+        "https://www.wikidata.org/entity/{}",
+        re.compile(r"^https?://(?:www\.|m\.)?wikidata\.org/(?:entity|wiki)/(Q[1-9][0-9]*)/?$"),
+    ),
+    Scheme(
+        "isni",
+        re.compile(r"[0-9]{15}[0-9X]"),
+        "https://isni.org/isni/{}",
+        re.compile(r"^https?://(?:www\.)?isni\.org/isni/([0-9]{15}[0-9X])/?$"),
+    ),
+    Scheme(
+        "orcid",
+        re.compile(r"[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]"),
+        "https://orcid.org/{}",
+        re.compile(r"^https?://(?:www\.)?orcid\.org/([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])/?$"),
+    ),
+    Scheme(
+        "viaf",
+        re.compile(r"[1-9][0-9]*"),
+        "https://viaf.org/viaf/{}",
+        re.compile(r"^https?://(?:www\.)?viaf\.org/viaf/([1-9][0-9]*)/?$"),
+    ),
+    Scheme(
+        "geonames",
+        re.compile(r"[1-9][0-9]*"),
+        "https://sws.geonames.org/{}/",
+        re.compile(r"^https?://(?:sws\.|www\.)?geonames\.org/([1-9][0-9]*)(?:/.*)?$"),
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SCHEMES}

@@ -97,7 +97,9 @@ def to_html(nodes: Iterable[Node], tag_for: TagFor) -> str:
     return "".join(out)
 
 
-def to_elements(parent: etree._Element, nodes: Iterable[Node], make: Callable[[etree._Element, Element], etree._Element]) -> None:
+def to_elements(
+    parent: etree._Element, nodes: Iterable[Node], make: Callable[[etree._Element, Element], etree._Element]
+) -> None:
     """Append a nested tree under an lxml element; ``make`` creates each marked child."""
     last: etree._Element | None = None
     for node in nodes:

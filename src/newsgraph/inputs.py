@@ -23,8 +23,11 @@ def too_large(size: int | None, label: str) -> InputError:
     """``size`` None (or just over the limit): a stream, whose whole size is not known."""
     limit = MAX_DOCUMENT_BYTES // 1024 // 1024
     what = f"is {size / 1024 / 1024:.0f} MiB, more" if size and size > MAX_DOCUMENT_BYTES + 1 else "is more"
-    return InputError(f"{what} than the {limit} MiB newsgraph reads as one document",
-                      "split it into articles, e.g. one per line in JSON Lines", source=label)
+    return InputError(
+        f"{what} than the {limit} MiB newsgraph reads as one document",
+        "split it into articles, e.g. one per line in JSON Lines",
+        source=label,
+    )
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,9 @@ class Input:
         except FileNotFoundError:
             raise InputError("no such file", "check the path", source=self.label) from None
         except PermissionError:
-            raise InputError("cannot be read: permission denied",
-                             "fix its permissions (chmod +r)", source=self.label) from None
+            raise InputError(
+                "cannot be read: permission denied", "fix its permissions (chmod +r)", source=self.label
+            ) from None
         except OSError as err:
             raise InputError(f"cannot be read: {err.strerror}", "check the file", source=self.label) from None
 
@@ -64,18 +68,26 @@ class Input:
         """Metadata from NAME.meta.json beside the input, if there is one."""
         if self.path is None:
             return {}
-        candidates = [self.path.with_name(self.path.name + SIDECAR_SUFFIX),
-                      self.path.with_name(self.path.stem + SIDECAR_SUFFIX)]
+        candidates = [
+            self.path.with_name(self.path.name + SIDECAR_SUFFIX),
+            self.path.with_name(self.path.stem + SIDECAR_SUFFIX),
+        ]
         for meta in candidates:
             if _is_file(meta):
                 try:
                     data = json.loads(meta.read_text(encoding="utf-8"))
                 except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-                    raise InputError(f"its sidecar {meta.name} is not valid JSON ({err})",
-                                     "fix or remove the sidecar", source=self.label) from None
+                    raise InputError(
+                        f"its sidecar {meta.name} is not valid JSON ({err})",
+                        "fix or remove the sidecar",
+                        source=self.label,
+                    ) from None
                 if not isinstance(data, dict):
-                    raise InputError(f"its sidecar {meta.name} must be a JSON object",
-                                     'write {"published": "2021-06-16", ...}', source=self.label)
+                    raise InputError(
+                        f"its sidecar {meta.name} must be a JSON object",
+                        'write {"published": "2021-06-16", ...}',
+                        source=self.label,
+                    )
                 return {str(k): str(v) for k, v in data.items() if v is not None}
         return {}
 
@@ -114,8 +126,9 @@ def _walk(root: Path, skip: Path | None = None) -> Iterator[Input | InputError]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
         # The walk is lazy: an output folder inside the input folder would otherwise be read,
         # outputs written so far included, as more input.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
-                             and (skip is None or (Path(dirpath) / d).resolve() != skip))
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and (skip is None or (Path(dirpath) / d).resolve() != skip)
+        )
         for name in sorted(filenames):
             if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
                 continue
@@ -126,20 +139,28 @@ def _walk(root: Path, skip: Path | None = None) -> Iterator[Input | InputError]:
             found = True
             if path.is_symlink() and not path.resolve().is_relative_to(top):
                 # A folder may be shared or unpacked from an archive: never read outside it.
-                yield InputError("is a symbolic link pointing outside the input folder",
-                                 "copy the file into the folder, or name it directly", source=str(path))
+                yield InputError(
+                    "is a symbolic link pointing outside the input folder",
+                    "copy the file into the folder, or name it directly",
+                    source=str(path),
+                )
                 continue
             if path.exists() and not path.is_file():
                 # Opening a named pipe waits for a writer, a device may never end: in a folder
                 # walk, only regular files are read.
-                yield InputError("is not a regular file (a named pipe, a socket or a device)",
-                                 "name it directly to read from it, or remove it from the folder",
-                                 source=str(path))
+                yield InputError(
+                    "is not a regular file (a named pipe, a socket or a device)",
+                    "name it directly to read from it, or remove it from the folder",
+                    source=str(path),
+                )
                 continue
             yield Input(path, path.relative_to(root), str(path))
     if not found:
-        yield InputError("the folder holds no file newsgraph can read",
-                         f"readable extensions: {', '.join(_readable_extensions())}", source=str(root))
+        yield InputError(
+            "the folder holds no file newsgraph can read",
+            f"readable extensions: {', '.join(_readable_extensions())}",
+            source=str(root),
+        )
 
 
 def _readable_extensions() -> list[str]:

@@ -50,8 +50,11 @@ class OutputNames:
 
     def _clashes(self, key: str) -> bool:
         numbered = _NUMBERED.match(key)
-        return (key in self._taken or key in self._numbered_bases
-                or (numbered is not None and numbered["base"] in self._taken))
+        return (
+            key in self._taken
+            or key in self._numbered_bases
+            or (numbered is not None and numbered["base"] in self._taken)
+        )
 
     def claim(self, stem: str) -> str:
         candidate, n = stem, 2
@@ -73,8 +76,12 @@ def _is_jsonl(item: Input, declared: str | None) -> bool:
     return fmt is not None and fmt.name == "jsonl"
 
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _reencoded(handle: BinaryIO, encoding: str) -> Iterator[bytes]:
@@ -129,11 +136,15 @@ def _feed_items(item: Input, base: str, index: int, unique: Callable[[str], str]
         with open(item.path or "", "rb") as handle:
             for doc in split(handle, item.label):
                 count += 1
-                yield Job(index + count - 1, f"{item.label}#item-{doc.number}", unique(f"{base}-{doc.number:06d}"),
-                          data=doc.data, format="feed")
+                yield Job(
+                    index + count - 1,
+                    f"{item.label}#item-{doc.number}",
+                    unique(f"{base}-{doc.number:06d}"),
+                    data=doc.data,
+                    format="feed",
+                )
         if not count:
-            yield InputError("the feed holds no item", "give a feed with at least one item or entry",
-                             source=item.label)
+            yield InputError("the feed holds no item", "give a feed with at least one item or entry", source=item.label)
     except InputError as err:
         if count:
             yield err
@@ -172,8 +183,9 @@ def _lines(item: Input) -> Iterator[tuple[int, bytes | InputError]]:
             handle.close()
 
 
-def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | None = None,
-              skip: Path | None = None) -> Iterator[Job | NewsgraphError]:
+def iter_jobs(
+    arguments: list[str], *, declared: str | None = None, glob: str | None = None, skip: Path | None = None
+) -> Iterator[Job | NewsgraphError]:
     """Jobs for every input, in order; a problem with one input comes as an error to report.
     Folder walks leave out ``skip`` (the output folder)."""
     index = 0
@@ -191,8 +203,14 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
                     if isinstance(raw, InputError):
                         yield raw
                         continue
-                    yield Job(index, f"{item.label}:{number}", unique(f"{base}-{number:06d}"), data=raw,
-                              format="jsonl", line=number)
+                    yield Job(
+                        index,
+                        f"{item.label}:{number}",
+                        unique(f"{base}-{number:06d}"),
+                        data=raw,
+                        format="jsonl",
+                        line=number,
+                    )
                     index += 1
             except NewsgraphError as err:
                 yield err
@@ -212,8 +230,7 @@ def iter_jobs(arguments: list[str], *, declared: str | None = None, glob: str | 
                 continue
             yield Job(index, item.label, unique(base), data=data, format=declared)
         else:
-            yield Job(index, item.label, unique(base), path=str(item.path), format=declared,
-                      sidecar=str(item.path))
+            yield Job(index, item.label, unique(base), path=str(item.path), format=declared, sidecar=str(item.path))
         index += 1
 
 
@@ -228,9 +245,12 @@ def _expand_matching(arguments: list[str], glob: str | None, skip: Path | None) 
             matched = matched or isinstance(item, Input)
             yield item
         if glob and not matched and Path(argument).is_dir():
-            yield InputError(f"no file in the folder matches --glob {glob!r}",
-                             "check the pattern: it is matched against names and relative paths, "
-                             "and case counts ('*.txt' is not '*.TXT')", source=argument)
+            yield InputError(
+                f"no file in the folder matches --glob {glob!r}",
+                "check the pattern: it is matched against names and relative paths, "
+                "and case counts ('*.txt' is not '*.TXT')",
+                source=argument,
+            )
 
 
 def _matches(item: Input, pattern: str) -> bool:

@@ -34,8 +34,10 @@ DEFAULT_ID_BASE = "urn:newsgraph:"
 # model accepts every format can write: "%" only before two hex digits, one "#" at most,
 # "[" and "]" only around an IP-literal host.
 _URI_CHAR = r"(?:[^\s<>\"{}|\\^`%#\[\]]|%[0-9A-Fa-f]{2})"
-_URI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:(?=\S)(?://\[[0-9A-Fa-f:.]+\](?::[0-9]*)?)?"
-                     rf"{_URI_CHAR}*(?:#{_URI_CHAR}*)?$")
+_URI_RE = re.compile(
+    r"^[A-Za-z][A-Za-z0-9+.\-]*:(?=\S)(?://\[[0-9A-Fa-f:.]+\](?::[0-9]*)?)?"
+    rf"{_URI_CHAR}*(?:#{_URI_CHAR}*)?$"
+)
 URI_PATTERN = _URI_RE.pattern
 
 # Dates as written in ISO 8601: a calendar date, or a date and time with an optional
@@ -113,13 +115,40 @@ ActorKind = Literal["person", "organization", "country", "group"]
 PlaceKind = Literal["city", "country", "region", "venue", "address", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 EventKind = Literal[
-    "meeting", "summit", "talks", "call", "press_conference", "interview", "statement",
-    "visit", "election", "sanctions", "expulsion", "agreement", "deadline", "award",
-    "trial", "protest",
+    "meeting",
+    "summit",
+    "talks",
+    "call",
+    "press_conference",
+    "interview",
+    "statement",
+    "visit",
+    "election",
+    "sanctions",
+    "expulsion",
+    "agreement",
+    "deadline",
+    "award",
+    "trial",
+    "protest",
     # what news reports as its main event (docs/events.md, "Main events")
-    "speech", "debate", "rally", "campaign_stop", "fundraiser", "endorsement", "release",
-    "poll", "letter", "report", "investigation", "indictment", "hearing", "plea", "ruling",
-    "vote", "attack",
+    "speech",
+    "debate",
+    "rally",
+    "campaign_stop",
+    "fundraiser",
+    "endorsement",
+    "release",
+    "poll",
+    "letter",
+    "report",
+    "investigation",
+    "indictment",
+    "hearing",
+    "plea",
+    "ruling",
+    "vote",
+    "attack",
     "other",
 ]
 EventStatus = Literal["past", "planned", "ongoing", "unknown"]
@@ -143,8 +172,13 @@ FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufff
 def describe_character(char: str) -> str:
     """'U+0001 (a control character)': how messages name a forbidden character."""
     code = ord(char)
-    what = ("a lone surrogate" if 0xD800 <= code <= 0xDFFF else
-            "a noncharacter" if code in (0xFFFE, 0xFFFF) else "a control character")
+    what = (
+        "a lone surrogate"
+        if 0xD800 <= code <= 0xDFFF
+        else "a noncharacter"
+        if code in (0xFFFE, 0xFFFF)
+        else "a control character"
+    )
     return f"U+{code:04X} ({what})"
 
 
@@ -161,8 +195,12 @@ def _forbidden_in(value: Any) -> str | None:
             return None
         strings = [(f"item {i} ", v) for i, v in enumerate(value) if isinstance(v, str)]
     elif isinstance(value, dict):
-        strings = [pair for k, v in value.items()
-                   for pair in ((f"key {k!r} ", k), (f"[{k!r}] ", v)) if isinstance(pair[1], str)]
+        strings = [
+            pair
+            for k, v in value.items()
+            for pair in ((f"key {k!r} ", k), (f"[{k!r}] ", v))
+            if isinstance(pair[1], str)
+        ]
     else:
         return None
     for where, text in strings:
@@ -185,8 +223,9 @@ class _Model(BaseModel):
             if value.__class__ in (str, list, dict):
                 problem = _forbidden_in(value)
                 if problem:
-                    raise ValueError(f"{name} {problem}, which no output format can carry: "
-                                     "delete it or replace it with a space")
+                    raise ValueError(
+                        f"{name} {problem}, which no output format can carry: delete it or replace it with a space"
+                    )
         return self
 
 
@@ -219,7 +258,8 @@ Spans = Annotated[list[Span], AfterValidator(_canonical_spans)]
 class Paragraph(_Model):
     text: str
     offset: int | None = Field(
-        default=None, ge=0,
+        default=None,
+        ge=0,
         description="where this paragraph starts in the decoded input text (text/HTML input)",
     )
     role: ParagraphRole = "body"
@@ -414,7 +454,8 @@ class Article(_Model):
     body: list[Paragraph] = Field(default_factory=list)
     media: list[Media] = Field(default_factory=list)
     topics: Annotated[list[Topic], BeforeValidator(_topic_entries)] = Field(
-        default_factory=list, json_schema_extra=_topics_schema)
+        default_factory=list, json_schema_extra=_topics_schema
+    )
     actors: list[Actor] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
@@ -451,7 +492,7 @@ class Article(_Model):
         return next((e for e in self.events if e.id == event_id), None)
 
     def span_text(self, span: Span) -> str:
-        return self.body[span.paragraph].text[span.start:span.end]
+        return self.body[span.paragraph].text[span.start : span.end]
 
     @property
     def text(self) -> str:
@@ -467,18 +508,24 @@ def _reference_problems(article: Article) -> list[str]:
 
     seen: dict[str, str] = {}
     groups: tuple[tuple[str, Sequence[Actor | Place | Quote | Event]], ...] = (
-        ("actors", article.actors), ("places", article.places), ("quotes", article.quotes), ("events", article.events))
+        ("actors", article.actors),
+        ("places", article.places),
+        ("quotes", article.quotes),
+        ("events", article.events),
+    )
     for where, items in groups:
         for i, item in enumerate(items):
             if item.id in seen:
-                problems.append(f"{where}[{i}].id {item.id!r} is used twice "
-                                f"(also in {seen[item.id]}; give each its own id)")
+                problems.append(
+                    f"{where}[{i}].id {item.id!r} is used twice (also in {seen[item.id]}; give each its own id)"
+                )
             seen.setdefault(item.id, f"{where}[{i}]")
 
     def need(ref: str | None, pool: set[str], where: str, what: str) -> None:
         if ref is not None and ref not in pool:
-            problems.append(f"{where} {ref!r} is not the id of any {what} in the article "
-                            f"(add it to {what}s or fix the id)")
+            problems.append(
+                f"{where} {ref!r} is not the id of any {what} in the article (add it to {what}s or fix the id)"
+            )
 
     for i, ref in enumerate(article.authors):
         need(ref, actors, f"authors[{i}]", "actor")
@@ -502,11 +549,15 @@ def _reference_problems(article: Article) -> list[str]:
     def spans(span_list: list[Span], where: str) -> None:
         for j, s in enumerate(span_list):
             if s.paragraph >= len(article.body):
-                problems.append(f"{where}[{j}] points at paragraph {s.paragraph}, but the body has "
-                                f"{len(article.body)} (fix the span's paragraph index)")
+                problems.append(
+                    f"{where}[{j}] points at paragraph {s.paragraph}, but the body has "
+                    f"{len(article.body)} (fix the span's paragraph index)"
+                )
             elif s.end > len(article.body[s.paragraph].text):
-                problems.append(f"{where}[{j}] ends at {s.end}, past the end of paragraph {s.paragraph} "
-                                f"({len(article.body[s.paragraph].text)} characters; fix the span)")
+                problems.append(
+                    f"{where}[{j}] ends at {s.end}, past the end of paragraph {s.paragraph} "
+                    f"({len(article.body[s.paragraph].text)} characters; fix the span)"
+                )
 
     for i, a in enumerate(article.actors):
         spans(a.mentions, f"actors[{i}].mentions")
@@ -592,10 +643,13 @@ def format_validation_error(err: ValidationError) -> str:
 def article_from_data(data: Any) -> Article:
     """Validate plain data (parsed JSON) as an Article, raising ModelError on a broken rule."""
     if not isinstance(data, dict):
-        raise ModelError(f"expected a JSON object for an article, found {type(data).__name__}",
-                         "give one article object per file, or JSON Lines")
+        raise ModelError(
+            f"expected a JSON object for an article, found {type(data).__name__}",
+            "give one article object per file, or JSON Lines",
+        )
     try:
         return Article.model_validate(data)
     except ValidationError as err:
-        raise ModelError(format_validation_error(err),
-                         "fix the field named, or regenerate the file with newsgraph") from None
+        raise ModelError(
+            format_validation_error(err), "fix the field named, or regenerate the file with newsgraph"
+        ) from None

@@ -23,10 +23,12 @@ def article_schema() -> dict[str, Any]:
         "$schema": DIALECT,
         "$id": SCHEMA_ID,
         "title": "newsgraph Article",
-        "description": ("A news article with its parts, actors, places, quotes and events, "
-                        "as written by newsgraph's json format (one object per file, or one "
-                        "per line in JSON Lines). Cross-references between ids are checked by "
-                        "`newsgraph validate`, beyond what JSON Schema can say."),
+        "description": (
+            "A news article with its parts, actors, places, quotes and events, "
+            "as written by newsgraph's json format (one object per file, or one "
+            "per line in JSON Lines). Cross-references between ids are checked by "
+            "`newsgraph validate`, beyond what JSON Schema can say."
+        ),
         **{k: v for k, v in schema.items() if k != "title"},
     }
     return schema

@@ -75,8 +75,7 @@ SCHEME_NAMES = {
 }
 
 # Concept natures (IPTC cpnat) for the model's kinds.
-CPNAT_OF_ACTOR = {"person": "person", "organization": "organisation", "group": "organisation",
-                  "country": "geoArea"}
+CPNAT_OF_ACTOR = {"person": "person", "organization": "organisation", "group": "organisation", "country": "geoArea"}
 CPNAT_OF_PLACE_DEFAULT = "geoArea"
 CPNAT_OF_PLACE = {"venue": "poi", "address": "poi"}
 CPNAT_EVENT = "event"

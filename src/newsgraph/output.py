@@ -141,9 +141,11 @@ def _output_error(err: OSError, path: Path) -> OutputError:
     if err.errno == errno.ENOSPC:
         return OutputError("the disk is full", "free some space and run again", source=str(path))
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputError("cannot write here: permission denied",
-                           "choose a writable output folder with -o", source=str(path))
+        return OutputError(
+            "cannot write here: permission denied", "choose a writable output folder with -o", source=str(path)
+        )
     if err.errno == errno.ENAMETOOLONG:
-        return OutputError("the output name is too long for the file system",
-                           "shorten the input's name", source=str(path))
+        return OutputError(
+            "the output name is too long for the file system", "shorten the input's name", source=str(path)
+        )
     return OutputError(f"cannot write: {err.strerror or err}", "check the output path", source=str(path))

@@ -28,10 +28,17 @@ class BatchProgress:
         self._progress: Progress | None = None
         if self.enabled:
             self._progress = Progress(
-                TextColumn("[bold]converting"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
-                TextColumn("{task.fields[rate]}"), TextColumn("[red]{task.fields[failed]}"),
-                TimeElapsedColumn(), TimeRemainingColumn(),
-                console=Console(stderr=True), transient=True)
+                TextColumn("[bold]converting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TextColumn("[red]{task.fields[failed]}"),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self._task = self._progress.add_task("convert", total=total, rate="", failed="")
 
     def __enter__(self) -> "BatchProgress":
@@ -39,8 +46,7 @@ class BatchProgress:
             self._progress.start()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         if self._progress:
             self._progress.stop()
 
@@ -52,5 +58,4 @@ class BatchProgress:
         task = self._progress.tasks[0]
         elapsed = task.elapsed or 0.0
         rate = f"{(task.completed + 1) / elapsed:.1f}/s" if elapsed > 0 else ""
-        self._progress.update(self._task, advance=1, rate=rate,
-                              failed=f"{self.failed} failed" if self.failed else "")
+        self._progress.update(self._task, advance=1, rate=rate, failed=f"{self.failed} failed" if self.failed else "")

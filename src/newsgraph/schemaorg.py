@@ -66,19 +66,21 @@ def context_text() -> str:
 
 # --- IRIs -----------------------------------------------------------------------------
 
+
 def normalise(iri: str) -> str:
     """schema.org terms under https, whichever scheme a document used."""
-    return SCHEMA + iri[len(SCHEMA_HTTP):] if iri.startswith(SCHEMA_HTTP) else iri
+    return SCHEMA + iri[len(SCHEMA_HTTP) :] if iri.startswith(SCHEMA_HTTP) else iri
 
 
 def term(iri: str) -> str | None:
     """'https://schema.org/NewsArticle' -> 'NewsArticle'; None outside schema.org."""
     iri = normalise(iri)
-    return iri[len(SCHEMA):] if iri.startswith(SCHEMA) else None
+    return iri[len(SCHEMA) :] if iri.startswith(SCHEMA) else None
 
 
 _SCHEMAORG_CONTEXT_URL = re.compile(
-    r"^https?://(www\.)?schema\.org(/|/docs/jsonldcontext\.jsonld?|/docs/jsonldcontext\.json)?$", re.I)
+    r"^https?://(www\.)?schema\.org(/|/docs/jsonldcontext\.jsonld?|/docs/jsonldcontext\.json)?$", re.I
+)
 
 
 def is_schemaorg_context(url: str) -> bool:
@@ -91,11 +93,15 @@ def is_schemaorg_context(url: str) -> bool:
 # coerce one, so this small stand-in reads every document the same way, installed
 # standards or not.
 READING_CONTEXT: dict[str, Any] = {
-    "@vocab": SCHEMA_HTTP, "schema": SCHEMA_HTTP, "id": "@id", "type": "@type",
+    "@vocab": SCHEMA_HTTP,
+    "schema": SCHEMA_HTTP,
+    "id": "@id",
+    "type": "@type",
 }
 
 
 # --- offline expansion ----------------------------------------------------------------
+
 
 class RemoteContextError(InputError):
     """A @context names a URL newsgraph does not hold locally."""
@@ -104,16 +110,21 @@ class RemoteContextError(InputError):
 def remote_context_error(url: str) -> RemoteContextError:
     return RemoteContextError(
         f"its @context points to the remote URL {url!r}, which newsgraph does not fetch",
-        "inline the context in the document, or use \"https://schema.org\", which newsgraph "
-        "reads offline")
+        'inline the context in the document, or use "https://schema.org", which newsgraph reads offline',
+    )
 
 
 def _loader(documents: dict[str, Any]) -> Callable[[str, dict[str, Any]], dict[str, Any]]:
     def load(url: str, options: dict[str, Any]) -> dict[str, Any]:
         if is_schemaorg_context(url) and "schema.org" in documents:
-            return {"contentType": "application/ld+json", "contextUrl": None,
-                    "documentUrl": url, "document": documents["schema.org"]}
+            return {
+                "contentType": "application/ld+json",
+                "contextUrl": None,
+                "documentUrl": url,
+                "document": documents["schema.org"],
+            }
         raise remote_context_error(url)
+
     return load
 
 
@@ -144,16 +155,16 @@ class _Expander:
 
     def __call__(self, document: Any, on_drop: Callable[[str | None], Any] | None = None) -> list[Any]:
         loader = _loader(self.documents)
-        options = {"documentLoader": loader, "base": None,
-                   "contextResolver": ContextResolver(self.cache, loader)}
+        options = {"documentLoader": loader, "base": None, "contextResolver": ContextResolver(self.cache, loader)}
         try:
             return jsonld.expand(document, options, on_property_dropped=on_drop or jsonld.noop)
         except jsonld.JsonLdError as err:
             cause = _remote_cause(err)
             if cause is not None:
                 raise cause from None
-            raise InputError(f"invalid JSON-LD: {_jsonld_message(err)}",
-                             "fix the JSON-LD (the JSON-LD Playground shows the spot)") from None
+            raise InputError(
+                f"invalid JSON-LD: {_jsonld_message(err)}", "fix the JSON-LD (the JSON-LD Playground shows the spot)"
+            ) from None
         except KeyError as err:
             # pyld deletes the default language that "@language": null resets without
             # checking that one was set: where none was, the null changes nothing.
@@ -166,8 +177,10 @@ class _Expander:
 
 def _processor_failed(err: Exception) -> InputError:
     # A document pyld should have refused with a JsonLdError: still the input's fault.
-    return InputError(f"invalid JSON-LD: the JSON-LD processor failed on it ({type(err).__name__}: {err})",
-                      "fix the JSON-LD (the JSON-LD Playground shows the spot)")
+    return InputError(
+        f"invalid JSON-LD: the JSON-LD processor failed on it ({type(err).__name__}: {err})",
+        "fix the JSON-LD (the JSON-LD Playground shows the spot)",
+    )
 
 
 def _contexts(doc: Any) -> Iterator[dict[str, Any]]:
@@ -177,7 +190,7 @@ def _contexts(doc: Any) -> Iterator[dict[str, Any]]:
         value = pending.pop()
         if isinstance(value, dict):
             ctx = value.get("@context")
-            for c in (ctx if isinstance(ctx, list) else [ctx]):
+            for c in ctx if isinstance(ctx, list) else [ctx]:
                 if isinstance(c, dict):
                     yield c
             pending.extend(value.values())
@@ -261,6 +274,7 @@ def remote_contexts(document: Any) -> list[str]:
 
 # --- the vocabulary -------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The terms of the official schema.org release, keyed by full https IRI."""
@@ -333,7 +347,7 @@ def _ids(value: Any) -> list[str]:
 
 def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
     def full(curie: str) -> str:
-        return SCHEMA + curie[len("schema:"):] if curie.startswith("schema:") else curie
+        return SCHEMA + curie[len("schema:") :] if curie.startswith("schema:") else curie
 
     classes: set[str] = set()
     properties: dict[str, frozenset[str]] = {}
@@ -358,5 +372,6 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         replaced = _ids(node.get("schema:supersededBy"))
         if replaced:
             superseded[iri] = full(replaced[0])
-    return Vocabulary(frozenset(classes), properties, frozenset(members), parents,
-                      frozenset(pending), superseded, ranges)
+    return Vocabulary(
+        frozenset(classes), properties, frozenset(members), parents, frozenset(pending), superseded, ranges
+    )

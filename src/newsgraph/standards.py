@@ -26,8 +26,7 @@ ENV_VAR = "NEWSGRAPH_STANDARDS"
 NEWSML_XSD = "newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"
 XML_XSD = "newsml-g2/xml.xsd"
 GEOJSON_SCHEMA = "ninjs/GeoJSON-schema.json"
-NINJS_SCHEMAS = {1: "ninjs/ninjs-schema_1.6.json", 2: "ninjs/ninjs-schema_2.2.json",
-                 3: "ninjs/ninjs-schema_3.1.json"}
+NINJS_SCHEMAS = {1: "ninjs/ninjs-schema_1.6.json", 2: "ninjs/ninjs-schema_2.2.json", 3: "ninjs/ninjs-schema_3.1.json"}
 SCHEMAORG_VOCAB = "schemaorg/schemaorg-current-https.jsonld"
 SCHEMAORG_CONTEXT = "schemaorg/schemaorgcontext.jsonld"
 
@@ -47,8 +46,9 @@ PINNED: dict[str, str] = {
 # of the pinned release (IPTC NewsML-G2 2.35; IPTC ninjs 3.1, 2.2 and 1.6; schema.org 30.0).
 _IPTC_G2 = "https://raw.githubusercontent.com/iptc/newsml-g2/7f172b01af0c343aacb1e1297ac0e75debabb4a7/"
 _IPTC_NINJS = "https://raw.githubusercontent.com/iptc/newsinjson/3ace39707a725d6674279c3151e2f5323dc81074/"
-_SCHEMAORG = ("https://raw.githubusercontent.com/schemaorg/schemaorg/cc71c8e064859e912aac8b11ec06e6bc53255b6a/"
-              "data/releases/30.0/")
+_SCHEMAORG = (
+    "https://raw.githubusercontent.com/schemaorg/schemaorg/cc71c8e064859e912aac8b11ec06e6bc53255b6a/data/releases/30.0/"
+)
 SOURCES: dict[str, str] = {
     NEWSML_XSD: _IPTC_G2 + "specification/NewsML-G2_2.35-spec-All-Power.xsd",
     XML_XSD: _IPTC_G2 + "specification/xml.xsd",
@@ -60,9 +60,11 @@ SOURCES: dict[str, str] = {
 DOWNLOAD_TIMEOUT = 60.0  # seconds per file
 _MAX_BYTES = 64 * 1024 * 1024  # the largest pinned file is a few MB
 
-INSTALL_HINT = ("install them with `newsgraph standards download` (from their publishers), or "
-                "`newsgraph standards install --from DIR` (a folder laid out like shared/standards), or "
-                "point $NEWSGRAPH_STANDARDS at such a folder")
+INSTALL_HINT = (
+    "install them with `newsgraph standards download` (from their publishers), or "
+    "`newsgraph standards install --from DIR` (a folder laid out like shared/standards), or "
+    "point $NEWSGRAPH_STANDARDS at such a folder"
+)
 
 
 def cache_dir() -> Path:
@@ -117,13 +119,17 @@ def install(source: Path, target: Path | None = None) -> list[Path]:
     target = target or cache_dir()
     missing = [rel for rel in PINNED if not (source / rel).is_file()]
     if missing:
-        raise InputError(f"{source} lacks {', '.join(missing)}",
-                         "give a folder laid out like shared/standards", source=str(source))
+        raise InputError(
+            f"{source} lacks {', '.join(missing)}", "give a folder laid out like shared/standards", source=str(source)
+        )
     for rel, expected in PINNED.items():
         actual = sha256(source / rel)
         if actual != expected:
-            raise InputError(f"{rel} has SHA-256 {actual[:12]}…, not the pinned {expected[:12]}…",
-                             "use the unmodified official file", source=str(source))
+            raise InputError(
+                f"{rel} has SHA-256 {actual[:12]}…, not the pinned {expected[:12]}…",
+                "use the unmodified official file",
+                source=str(source),
+            )
     written = []
     for rel in PINNED:
         dest = target / rel
@@ -143,8 +149,7 @@ def source_urls(mirror: str | None = None) -> dict[str, str]:
     return {rel: SOURCES[rel] for rel in PINNED}
 
 
-def download(target: Path | None = None, mirror: str | None = None,
-             timeout: float = DOWNLOAD_TIMEOUT) -> list[Path]:
+def download(target: Path | None = None, mirror: str | None = None, timeout: float = DOWNLOAD_TIMEOUT) -> list[Path]:
     """Fetch every pinned file, check its SHA-256, and install the set into the cache.
 
     All or nothing: the files are fetched into a temporary folder first, and installed
@@ -159,11 +164,13 @@ def download(target: Path | None = None, mirror: str | None = None,
             dest.write_bytes(_fetch(url, timeout))
             actual = sha256(dest)
             if actual != PINNED[rel]:
-                raise DownloadError(f"{url} gave a file with SHA-256 {actual[:12]}…, not the pinned "
-                                    f"{PINNED[rel][:12]}… of {rel}; nothing was installed",
-                                    "the publisher's file changed or the download was altered: "
-                                    "report it, or install a checked copy with "
-                                    "`newsgraph standards install --from DIR`")
+                raise DownloadError(
+                    f"{url} gave a file with SHA-256 {actual[:12]}…, not the pinned "
+                    f"{PINNED[rel][:12]}… of {rel}; nothing was installed",
+                    "the publisher's file changed or the download was altered: "
+                    "report it, or install a checked copy with "
+                    "`newsgraph standards install --from DIR`",
+                )
         return install(staging, target)
 
 
@@ -174,12 +181,15 @@ def _fetch(url: str, timeout: float) -> bytes:
             data = response.read(_MAX_BYTES + 1)
     except (urllib.error.URLError, OSError, ValueError) as err:
         reason = getattr(err, "reason", None) or err
-        raise DownloadError(f"could not fetch {url} ({reason}); nothing was installed",
-                            "connect to the network and run `newsgraph standards download` again; "
-                            "offline, copy the files (`newsgraph standards sources` lists them) from a "
-                            "machine that has them and run `newsgraph standards install --from DIR`, "
-                            "or point $NEWSGRAPH_STANDARDS at that folder") from None
+        raise DownloadError(
+            f"could not fetch {url} ({reason}); nothing was installed",
+            "connect to the network and run `newsgraph standards download` again; "
+            "offline, copy the files (`newsgraph standards sources` lists them) from a "
+            "machine that has them and run `newsgraph standards install --from DIR`, "
+            "or point $NEWSGRAPH_STANDARDS at that folder",
+        ) from None
     if len(data) > _MAX_BYTES:
-        raise DownloadError(f"{url} is larger than any pinned file; nothing was installed",
-                            "check the URL (or the --mirror given)")
+        raise DownloadError(
+            f"{url} is larger than any pinned file; nothing was installed", "check the URL (or the --mirror given)"
+        )
     return data

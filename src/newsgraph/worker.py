@@ -75,8 +75,11 @@ def read_options(base: ReadOptions, label: str, sidecar: dict[str, str]) -> Read
     opts = replace(base, source=label)
     unknown = set(sidecar) - set(SIDECAR_KEYS)
     if unknown:
-        raise InputError(f"its sidecar has unknown keys: {', '.join(sorted(unknown))}",
-                         f"use only {', '.join(SIDECAR_KEYS)}", source=label)
+        raise InputError(
+            f"its sidecar has unknown keys: {', '.join(sorted(unknown))}",
+            f"use only {', '.join(SIDECAR_KEYS)}",
+            source=label,
+        )
     return replace(opts, **{k: v for k, v in sidecar.items() if getattr(opts, k) is None})  # type: ignore[arg-type]  # mypy checks **meta against every field, the dict "extra" too; only str fields are named
 
 
@@ -89,8 +92,11 @@ def load(job: Job, settings: Settings) -> list[Article]:
             article, raw = jsonl.read_record(decode_text(job.data, job.label), opts, job.line)
             articles, structured = [article], not raw
         else:
-            data = job.data if job.data is not None else \
-                Input(Path(job.path or ""), Path(job.stem), job.label).read_bytes()
+            data = (
+                job.data
+                if job.data is not None
+                else Input(Path(job.path or ""), Path(job.stem), job.label).read_bytes()
+            )
             fmt = formats.detect_format(data, None if job.path is None else job.label, job.format)
             articles = list(fmt.load_reader()(data, opts))
             structured = fmt.structured
@@ -103,16 +109,21 @@ def load(job: Job, settings: Settings) -> list[Article]:
     if not articles:
         raise InputError("holds no article", "check that it is the file you meant", source=job.label)
     if settings.extract if settings.extract is not None else not structured:
-        extraction = replace(settings.extraction, id_base=opts.id_base,
-                             language=opts.language or settings.extraction.language)
+        extraction = replace(
+            settings.extraction, id_base=opts.id_base, language=opts.language or settings.extraction.language
+        )
         articles = [pipeline.run(a, extraction) for a in articles]
     return articles
 
 
 def _line_said_once(what: str, line: int) -> str:
     # The label already names the line ('corpus.jsonl:3: '): the reader's message need not.
-    for said, instead in ((f" at line {line}:", ":"), (f"line {line}: ", ""), (f" at line {line}", ""),
-                          (f" on line {line}", "")):
+    for said, instead in (
+        (f" at line {line}:", ":"),
+        (f"line {line}: ", ""),
+        (f" at line {line}", ""),
+        (f" on line {line}", ""),
+    ):
         if said in what:
             return what.replace(said, instead, 1)
     return what
@@ -185,11 +196,15 @@ def _check_targets(job: Job, paths: list[Path], settings: Settings) -> None:
             continue
         if (job.path is not None and path.resolve() == Path(job.path).resolve()) or protected(path, settings):
             # (story.json converted to json in the folder it came from; a.txt beside a.json)
-            raise OutputError(f"its output {path} would overwrite an input",
-                              "write to another folder with -o", source=job.label)
+            raise OutputError(
+                f"its output {path} would overwrite an input", "write to another folder with -o", source=job.label
+            )
         if settings.no_clobber:
-            raise OutputError(f"its output {path} exists (--no-clobber)",
-                              "remove it, or drop --no-clobber to replace it", source=job.label)
+            raise OutputError(
+                f"its output {path} exists (--no-clobber)",
+                "remove it, or drop --no-clobber to replace it",
+                source=job.label,
+            )
 
 
 def run(job: Job, settings: Settings) -> Outcome:
@@ -213,8 +228,9 @@ def run(job: Job, settings: Settings) -> Outcome:
     except NewsgraphError as err:
         outcome.error = err.at(job.label).detached()
     except Exception as err:  # noqa: BLE001 - one input's failure must not stop the batch
-        outcome.error = NewsgraphError(f"internal error: {type(err).__name__}: {err}",
-                                       "please report this with the input file", source=job.label)
+        outcome.error = NewsgraphError(
+            f"internal error: {type(err).__name__}: {err}", "please report this with the input file", source=job.label
+        )
     return outcome
 
 
@@ -242,4 +258,3 @@ def started() -> None:
 def _stop(signum: int, frame: object) -> None:
     discard_in_progress()
     os._exit(128 + signum)
-

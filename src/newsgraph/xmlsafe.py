@@ -31,8 +31,7 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
 _ROOT_START = re.compile(rb"<[A-Za-z_:]")
 _PROLOG_SCAN = 65536
 
-_NO_DOCTYPE_FIX = ("remove the <!DOCTYPE ...> declaration; newsgraph does not load DTDs or "
-                   "expand entities in XML input")
+_NO_DOCTYPE_FIX = "remove the <!DOCTYPE ...> declaration; newsgraph does not load DTDs or expand entities in XML input"
 
 
 def parser() -> etree.XMLParser:
@@ -52,33 +51,41 @@ def parse(data: bytes, source: str | None = None, *, what: str = "XML") -> etree
     root_start = _ROOT_START.search(head)
     if _DOCTYPE.search(head, 0, root_start.start() if root_start else len(head)):
         # Caught before parsing: a DTD is refused however it is encoded (UTF-16 included).
-        raise InputError("the XML has a DOCTYPE declaration: DTDs and entity declarations are "
-                         "refused, so that external entities and entity bombs cannot be used",
-                         _NO_DOCTYPE_FIX, source=source)
+        raise InputError(
+            "the XML has a DOCTYPE declaration: DTDs and entity declarations are "
+            "refused, so that external entities and entity bombs cannot be used",
+            _NO_DOCTYPE_FIX,
+            source=source,
+        )
     failure: InputError | None = None
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as err:
-        line, column = (err.position if err.position else (err.lineno, None))
+        line, column = err.position if err.position else (err.lineno, None)
         where = f"line {line}" + (f", column {column}" if column else "") if line else "somewhere"
         message = _clean_message(err.msg or str(err))
         if _TOO_LARGE.search(message):
             # libxml2's own limits (huge_tree=False): say which, not which parser flag lifts it.
-            failure = InputError(f"the XML holds a value over 10 MB or elements nested over 256 deep, "
-                                 f"at {where}; newsgraph reads no more",
-                                 "shorten or split it; a news item never needs one that large",
-                                 source=source)
+            failure = InputError(
+                f"the XML holds a value over 10 MB or elements nested over 256 deep, "
+                f"at {where}; newsgraph reads no more",
+                "shorten or split it; a news item never needs one that large",
+                source=source,
+            )
         elif _BAD_BYTES.search(message):
-            failure = InputError(f"the XML is not valid in its encoding at {where}",
-                                 "re-save it in the encoding its XML declaration names, or in UTF-8 "
-                                 "when it names none", source=source)
+            failure = InputError(
+                f"the XML is not valid in its encoding at {where}",
+                "re-save it in the encoding its XML declaration names, or in UTF-8 when it names none",
+                source=source,
+            )
         else:
-            failure = InputError(f"malformed XML at {where}: {message}",
-                                 f"fix the XML so that it is well-formed (an XML linter shows the spot); "
-                                 f"newsgraph reads {what}", source=source)
+            failure = InputError(
+                f"malformed XML at {where}: {message}",
+                f"fix the XML so that it is well-formed (an XML linter shows the spot); newsgraph reads {what}",
+                source=source,
+            )
     except ValueError as err:  # e.g. a str with an encoding declaration; bytes are expected
-        failure = InputError(f"cannot parse the XML: {err}", f"give the {what} document as bytes",
-                             source=source)
+        failure = InputError(f"cannot parse the XML: {err}", f"give the {what} document as bytes", source=source)
     if failure is not None:
         # Raised outside the except block: the lxml error (whose log cannot be pickled)
         # must not ride along as __context__ when the error crosses to another process.
@@ -87,8 +94,11 @@ def parse(data: bytes, source: str | None = None, *, what: str = "XML") -> etree
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise InputError("the XML has a DOCTYPE declaration", _NO_DOCTYPE_FIX, source=source)
     if _has_entity_refs(root):
-        raise InputError("the XML uses entity references that newsgraph does not expand",
-                         "replace them with the characters they stand for", source=source)
+        raise InputError(
+            "the XML uses entity references that newsgraph does not expand",
+            "replace them with the characters they stand for",
+            source=source,
+        )
     return root
 
 
@@ -97,8 +107,11 @@ def _has_entity_refs(root: etree._Element) -> bool:
     return any(isinstance(node, etree._Entity) for node in root.iter(etree.Entity))
 
 
-_TOO_LARGE = re.compile(r"Resource limit exceeded|Excessive depth|huge input lookup|too long|"
-                        r"XML_PARSE_HUGE", re.I)
+_TOO_LARGE = re.compile(
+    r"Resource limit exceeded|Excessive depth|huge input lookup|too long|"
+    r"XML_PARSE_HUGE",
+    re.I,
+)
 _BAD_BYTES = re.compile(r"Invalid bytes in character encoding|not proper UTF-8|Input is not proper", re.I)
 
 

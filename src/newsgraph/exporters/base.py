@@ -57,6 +57,8 @@ def check(fmt: Format, text: str, options: ExportOptions, source: str | None) ->
     if errors:
         detail = "; ".join(str(p) for p in errors[:3])
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-        raise ExportError(f"the {fmt.name} export fails its schema: {detail}{more}",
-                          "this is a newsgraph bug: please report it with the input file",
-                          source=source)
+        raise ExportError(
+            f"the {fmt.name} export fails its schema: {detail}{more}",
+            "this is a newsgraph bug: please report it with the input file",
+            source=source,
+        )

@@ -33,14 +33,12 @@ UNTITLED_WORDS = 12  # an entry without a headline is titled by its first words
 _DECLARATIONS = re.compile(r'^(<[\w:]+)(?:\s+xmlns(?::\w+)?="[^"]*")+')
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
-DEFAULT_MEDIA_TYPES = {"image": "image/jpeg", "video": "video/mp4", "audio": "audio/mpeg",
-                       "graphic": "image/png"}
+DEFAULT_MEDIA_TYPES = {"image": "image/jpeg", "video": "video/mp4", "audio": "audio/mpeg", "graphic": "image/png"}
 
 
 def moment(iso: str) -> datetime:
     """An ISO date or date-time; a date is its midnight, a time without zone is UTC."""
-    found = datetime.fromisoformat(iso.replace("Z", "+00:00")) if "T" in iso else \
-        datetime.fromisoformat(iso[:10])
+    found = datetime.fromisoformat(iso.replace("Z", "+00:00")) if "T" in iso else datetime.fromisoformat(iso[:10])
     return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
 
 
@@ -119,17 +117,27 @@ def site(articles: Iterable[Article]) -> str:
 
 def media_content(parent: etree._Element, medium: Media) -> None:
     """A photo as Media RSS: its URL and type, its caption and credit."""
-    el = etree.SubElement(parent, f"{{{MEDIA_NS}}}content", url=medium.url or "", type=media_type(medium),
-                          medium=medium.kind if medium.kind != "graphic" else "image")
+    el = etree.SubElement(
+        parent,
+        f"{{{MEDIA_NS}}}content",
+        url=medium.url or "",
+        type=media_type(medium),
+        medium=medium.kind if medium.kind != "graphic" else "image",
+    )
     if medium.caption:
         etree.SubElement(el, f"{{{MEDIA_NS}}}description").text = medium.caption
     if medium.credit:
         etree.SubElement(el, f"{{{MEDIA_NS}}}credit").text = medium.credit
 
 
-def stream(articles: Iterable[Article], opening: Callable[[Article], tuple[str, str]],
-           entry: Callable[[Article], etree._Element], check: Callable[[etree._Element], list[str]],
-           pretty: bool, level: int) -> Iterator[str]:
+def stream(
+    articles: Iterable[Article],
+    opening: Callable[[Article], tuple[str, str]],
+    entry: Callable[[Article], etree._Element],
+    check: Callable[[etree._Element], list[str]],
+    pretty: bool,
+    level: int,
+) -> Iterator[str]:
     """The feed as chunks: opening, one entry per article (each checked), closing; entries
     are indented ``level`` steps (RSS items sit in the channel, Atom entries in the feed)."""
     iterator = iter(articles)
@@ -148,8 +156,10 @@ def stream(articles: Iterable[Article], opening: Callable[[Article], tuple[str, 
         element = entry(article)
         problems = check(element)
         if problems:
-            raise ExportError(f"the feed entry for {article.id} breaks the feed rules: {'; '.join(problems[:3])}",
-                              "this is a newsgraph bug: please report it with the input file")
+            raise ExportError(
+                f"the feed entry for {article.id} breaks the feed rules: {'; '.join(problems[:3])}",
+                "this is a newsgraph bug: please report it with the input file",
+            )
         if pretty:
             etree.indent(element, space="  ", level=level)
         # The feed's root declares the same namespaces: the entry need not repeat them.
@@ -170,5 +180,7 @@ def xml_safe(article: Article) -> None:
     for text in (article.headline or "", *(p.text for p in article.body)):
         bad = FORBIDDEN_CHARACTERS.search(text)
         if bad:
-            raise ExportError(f"the article holds the character U+{ord(bad.group()):04X}, which XML 1.0 "
-                              "cannot carry", "remove control characters from the input and convert again")
+            raise ExportError(
+                f"the article holds the character U+{ord(bad.group()):04X}, which XML 1.0 cannot carry",
+                "remove control characters from the input and convert again",
+            )

@@ -39,8 +39,9 @@ def render_many(articles: Iterable[Article], options: ExportOptions = ExportOpti
 def _opening(first: Article) -> tuple[str, str]:
     root = etree.Element(f"{_A}feed", nsmap=_NSMAP)
     publisher = feed.publisher_name(first)
-    etree.SubElement(root, f"{_A}id").text = f"{feed.site([first])}#newsgraph-feed" \
-        if first.url else "urn:newsgraph:feed"
+    etree.SubElement(root, f"{_A}id").text = (
+        f"{feed.site([first])}#newsgraph-feed" if first.url else "urn:newsgraph:feed"
+    )
     etree.SubElement(root, f"{_A}title").text = publisher or feed.FEED_TITLE
     etree.SubElement(root, f"{_A}updated").text = feed.rfc3339(feed.now(first))
     # Entries without an author of their own take the feed's (RFC 4287 4.1.1).
@@ -82,8 +83,7 @@ def entry(article: Article) -> etree._Element:
             cat.set("scheme", topic.scheme or "")
     for medium in article.media:
         if feed.is_url(medium.url):
-            etree.SubElement(el, f"{_A}link", rel="enclosure", href=medium.url or "",
-                             type=feed.media_type(medium))
+            etree.SubElement(el, f"{_A}link", rel="enclosure", href=medium.url or "", type=feed.media_type(medium))
     for medium in article.media:
         if feed.is_url(medium.url):
             feed.media_content(el, medium)

@@ -43,8 +43,7 @@ def _opening(first: Article) -> tuple[str, str]:
     publisher = feed.publisher_name(first)
     etree.SubElement(channel, "title").text = publisher or feed.FEED_TITLE
     etree.SubElement(channel, "link").text = feed.site([first])
-    etree.SubElement(channel, "description").text = \
-        f"Articles from {publisher}" if publisher else feed.FEED_TITLE
+    etree.SubElement(channel, "description").text = f"Articles from {publisher}" if publisher else feed.FEED_TITLE
     if first.language:
         etree.SubElement(channel, "language").text = first.language
     etree.SubElement(channel, "lastBuildDate").text = feed.rfc822(feed.now(first))
@@ -78,8 +77,7 @@ def item(article: Article) -> etree._Element:
                 cat.set("domain", topic.scheme)
     with_url = [m for m in article.media if feed.is_url(m.url)]
     if with_url:
-        etree.SubElement(el, "enclosure", url=with_url[0].url or "", length="0",
-                         type=feed.media_type(with_url[0]))
+        etree.SubElement(el, "enclosure", url=with_url[0].url or "", length="0", type=feed.media_type(with_url[0]))
     for medium in with_url:
         feed.media_content(el, medium)
     if article.rights and (article.rights.notice or article.rights.holder):

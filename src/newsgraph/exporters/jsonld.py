@@ -26,16 +26,20 @@ from .base import ExportOptions
 # Each chunk of render_many is a whole document (a line, or a whole HTML page).
 VALIDATE_CHUNKS = True
 
-ACTOR_TYPES = {"person": "Person", "organization": "Organization", "country": "Country",
-               "group": "Organization"}
+ACTOR_TYPES = {"person": "Person", "organization": "Organization", "country": "Country", "group": "Organization"}
 # A country that acts (meets, speaks, employs a minister) is its government as much as its
 # territory: typed both, it is in the range of attendee, affiliation, memberOf, creator and
 # spokenByCharacter (Organization) as well as of the place properties.
 COUNTRY_ACTOR_TYPES = ["Country", "GovernmentOrganization"]
-PLACE_TYPES = {"city": "City", "country": "Country", "region": "AdministrativeArea",
-               "venue": "EventVenue", "address": "Place", "other": "Place"}
-MEDIA_TYPES = {"image": "ImageObject", "graphic": "ImageObject", "video": "VideoObject",
-               "audio": "AudioObject"}
+PLACE_TYPES = {
+    "city": "City",
+    "country": "Country",
+    "region": "AdministrativeArea",
+    "venue": "EventVenue",
+    "address": "Place",
+    "other": "Place",
+}
+MEDIA_TYPES = {"image": "ImageObject", "graphic": "ImageObject", "video": "VideoObject", "audio": "AudioObject"}
 GENDERS = {"female": SCHEMA_HTTP + "Female", "male": SCHEMA_HTTP + "Male"}
 EVENT_SCHEDULED = SCHEMA_HTTP + "EventScheduled"
 
@@ -86,23 +90,30 @@ class _Graph:
         self.paragraphs: list[dict[str, Any]] = []
         self._links: dict[int, list[tuple[Span, str, str]]] | None = None
         self._minted: set[str] = set()
-        self._taken = {article.id, *(a.id for a in article.actors), *(p.id for p in article.places),
-                       *(q.id for q in article.quotes), *(e.id for e in article.events)}
+        self._taken = {
+            article.id,
+            *(a.id for a in article.actors),
+            *(p.id for p in article.places),
+            *(q.id for q in article.quotes),
+            *(e.id for e in article.events),
+        }
 
     def mint(self, kind: str, n: int | None = None) -> str:
         """An id for a node that the model does not name (paragraph, media, source)."""
-        iri = local_id(self.article.id, kind, n) if n is not None else \
-            f"{self.article.id.split('#', 1)[0]}#{kind}"
+        iri = local_id(self.article.id, kind, n) if n is not None else f"{self.article.id.split('#', 1)[0]}#{kind}"
         if iri in self._taken or iri in self._minted:
-            raise ExportError(f"the id {iri!r} is needed for a {kind} node but is already used",
-                              "rename the quote or event that uses it")
+            raise ExportError(
+                f"the id {iri!r} is needed for a {kind} node but is already used",
+                "rename the quote or event that uses it",
+            )
         self._minted.add(iri)
         return iri
 
     def observe(self, subject: str, variable: str, value: Any) -> None:
         """A value with no schema.org property: an Observation about its node."""
         self.observations.setdefault(subject, []).append(
-            {"@type": "Observation", "variableMeasured": variable, "value": value})
+            {"@type": "Observation", "variableMeasured": variable, "value": value}
+        )
 
     def attach_observations(self, nodes: list[dict[str, Any]]) -> None:
         """Each subject lists the Observations about it, as the reverse of observationAbout.
@@ -153,8 +164,12 @@ class _Graph:
         _put(node, "genre", a.genre)
         self.rights(node)
         # No schema.org property: the byline as printed, the slug, urgency and embargo.
-        for variable, value in (("byline", a.byline), ("slugline", a.slugline), ("urgency", a.urgency),
-                                ("embargoed", a.embargoed)):
+        for variable, value in (
+            ("byline", a.byline),
+            ("slugline", a.slugline),
+            ("urgency", a.urgency),
+            ("embargoed", a.embargoed),
+        ):
             if value is not None:
                 self.observe(a.id, variable, value)
         _put(node, "articleSection", a.section)
@@ -162,14 +177,16 @@ class _Graph:
         if any(t.code or t.scheme or t.uri or not t.name for t in a.topics):
             # schema.org keywords are names: topics with codes are observed whole, in order.
             for t in a.topics:
-                self.observe(a.id, "topic", json.dumps(t.model_dump(exclude_none=True), ensure_ascii=False,
-                                                       sort_keys=True))
+                self.observe(
+                    a.id, "topic", json.dumps(t.model_dump(exclude_none=True), ensure_ascii=False, sort_keys=True)
+                )
         if a.body:
             node["articleBody"] = a.text
         parts = []
         if a.kicker is not None:
-            parts.append({"@id": self.mint("kicker"), "@type": "CreativeWork",
-                          "additionalType": KICKER, "text": a.kicker})
+            parts.append(
+                {"@id": self.mint("kicker"), "@type": "CreativeWork", "additionalType": KICKER, "text": a.kicker}
+            )
         self.paragraphs = [self.paragraph(i, p) for i, p in enumerate(a.body)]
         _put(node, "hasPart", parts + self.paragraphs)
         media = [self.media(i, m) for i, m in enumerate(a.media)]
@@ -194,9 +211,13 @@ class _Graph:
 
     def paragraph(self, index: int, p: Paragraph) -> dict[str, Any]:
         pid = self.mint("paragraph", index + 1)
-        node: dict[str, Any] = {"@id": pid, "@type": "CreativeWork",
-                                "additionalType": vocab(PARAGRAPH_ROLE, p.role),
-                                "position": index + 1, "text": p.text}
+        node: dict[str, Any] = {
+            "@id": pid,
+            "@type": "CreativeWork",
+            "additionalType": vocab(PARAGRAPH_ROLE, p.role),
+            "position": index + 1,
+            "text": p.text,
+        }
         _put(node, "hasPart", self.fragments(index, p.text))
         if p.offset is not None:
             self.observe(pid, "offset", p.offset)
@@ -229,16 +250,18 @@ class _Graph:
                 rel.append(ref(target))
         fragments = []
         for (start, end), rels in sorted(links.items()):
-            fragment: dict[str, Any] = {"@type": "CreativeWork", "position": start,
-                                        "text": text[start:end]}
+            fragment: dict[str, Any] = {"@type": "CreativeWork", "position": start, "text": text[start:end]}
             for relation in ("mentions", "isPartOf", "about"):
                 _put(fragment, relation, rels.get(relation, []))
             fragments.append(fragment)
         return fragments
 
     def media(self, index: int, m: Media) -> dict[str, Any]:
-        node: dict[str, Any] = {"@id": self.mint("media", index + 1), "@type": MEDIA_TYPES[m.kind],
-                                "position": index + 1}
+        node: dict[str, Any] = {
+            "@id": self.mint("media", index + 1),
+            "@type": MEDIA_TYPES[m.kind],
+            "position": index + 1,
+        }
         if m.kind in _MARKED_MEDIA_KINDS:
             node["additionalType"] = vocab(MEDIA_KIND, m.kind)
         _put(node, "contentUrl", m.url)
@@ -304,8 +327,7 @@ class _Graph:
         kinds = [vocab(EVENT_KIND, x.kind)]
         if x.status != "unknown":
             kinds.append(vocab(EVENT_STATUS, x.status))
-        node: dict[str, Any] = {"@id": x.id, "@type": "Event", "additionalType": _one_or_many(kinds),
-                                "name": x.label}
+        node: dict[str, Any] = {"@id": x.id, "@type": "Event", "additionalType": _one_or_many(kinds), "name": x.label}
         if x.date is not None:
             _put(node, "startDate", x.date.start)
             _put(node, "endDate", x.date.end)
@@ -324,9 +346,13 @@ class _Graph:
         return node
 
     def quote(self, x: Quote) -> dict[str, Any]:
-        node: dict[str, Any] = {"@id": x.id, "@type": "Quotation",
-                                "additionalType": vocab(QUOTE_KIND, x.kind), "text": x.text,
-                                "isPartOf": ref(self.article.id)}
+        node: dict[str, Any] = {
+            "@id": x.id,
+            "@type": "Quotation",
+            "additionalType": vocab(QUOTE_KIND, x.kind),
+            "text": x.text,
+            "isPartOf": ref(self.article.id),
+        }
         if x.speaker is not None:
             node["spokenByCharacter"] = ref(x.speaker)
             node["creator"] = ref(x.speaker)
@@ -421,8 +447,7 @@ def _web_image(m: Media) -> dict[str, Any]:
 
 
 def _web_party(x: Actor) -> dict[str, Any]:
-    party: dict[str, Any] = {"@type": "Person" if x.kind == "person" else "Organization",
-                             "@id": x.id, "name": x.name}
+    party: dict[str, Any] = {"@type": "Person" if x.kind == "person" else "Organization", "@id": x.id, "name": x.name}
     same_as = [u for u in (identifiers.to_url(k, v) for k, v in x.identifiers.items()) if u]
     _put(party, "sameAs", same_as)
     return party

@@ -15,15 +15,19 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..model import Article
 
-_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                   "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _TAGS = {"body": "p", "subheading": "h2", "blockquote": "blockquote", "list_item": "p", "note": "aside"}
 
 
 def script_json(document: dict[str, Any], pretty: bool = True) -> str:
     """JSON text that is safe to place between <script> and </script>."""
-    text = json.dumps(document, indent=2 if pretty else None, sort_keys=True, ensure_ascii=False,
-                      separators=None if pretty else (",", ":"))
+    text = json.dumps(
+        document,
+        indent=2 if pretty else None,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=None if pretty else (",", ":"),
+    )
     return "".join(_SCRIPT_ESCAPES.get(c, c) for c in text)
 
 
@@ -69,6 +73,7 @@ def _description(article: Article) -> str | None:
 def head_meta(article: Article) -> list[str]:
     """What search engines and link previews read from <head>: the canonical link, the meta
     description and author, OpenGraph (og:, article:) and Twitter card tags."""
+
     def meta(attr: str, key: str, value: str | None) -> None:
         if value:
             tags.append(f'<meta {attr}="{key}" content="{escape(value)}">')
@@ -110,12 +115,15 @@ def page(article: Article, document: dict[str, Any], pretty: bool = True) -> str
     scripts = f'<script type="application/ld+json">\n{script_json(document, pretty)}\n</script>'
     meta = "".join(f"{tag}\n" for tag in head_meta(article))
     bodies = _article_html(article)
-    return (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{escape(title)}</title>\n{meta}{scripts}\n</head>\n<body>\n{bodies}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n{meta}{scripts}\n</head>\n<body>\n{bodies}\n</body>\n</html>\n"
+    )
 
 
-def page_chunks(articles: Iterable[Article], document: Callable[[Article], dict[str, Any]],
-                pretty: bool = True) -> Iterator[str]:
+def page_chunks(
+    articles: Iterable[Article], document: Callable[[Article], dict[str, Any]], pretty: bool = True
+) -> Iterator[str]:
     """Many articles as one page, streamed: each article's JSON-LD block beside its text in
     <body>, so that one article at a time is in memory. The page's language and title are the
     first article's. Every chunk holds one JSON-LD block (and the last the page's end), so that
@@ -129,13 +137,16 @@ def page_chunks(articles: Iterable[Article], document: Callable[[Article], dict[
         yield page(current, document(current), pretty=pretty)
         return
     lang = f' lang="{escape(current.language)}"' if current.language else ""
-    text = (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{escape(current.headline or 'Articles')}</title>\n</head>\n<body>\n")
+    text = (
+        f'<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(current.headline or 'Articles')}</title>\n</head>\n<body>\n"
+    )
     while current is not None:
-        text += (f'<script type="application/ld+json">\n{script_json(document(current), pretty)}\n</script>\n'
-                 f"{_article_html(current)}\n")
+        text += (
+            f'<script type="application/ld+json">\n{script_json(document(current), pretty)}\n</script>\n'
+            f"{_article_html(current)}\n"
+        )
         if following is None:
             text += "</body>\n</html>\n"
         yield text
         text, current, following = "", following, next(items, None) if following is not None else None
-

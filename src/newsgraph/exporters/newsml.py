@@ -147,7 +147,7 @@ def render_many(articles: Iterable[Article], options: ExportOptions = ExportOpti
             check(formats.get("newsml"), text, options, article.provenance.source if article.provenance else None)
         start, end = text.index("<newsItem"), text.rindex("</newsItem>") + len("</newsItem>")
         # Between items, what precedes the first: its indentation (pretty) or nothing.
-        lead = text[text.rindex(">", 0, start) + 1:start]
+        lead = text[text.rindex(">", 0, start) + 1 : start]
         yield (text[:start] if n == 0 else lead) + text[start:end]
         tail = text[end:]
     if tail:  # a message needs at least one item; no articles, no document
@@ -176,12 +176,15 @@ def _checked_item(article: Article, options: ExportOptions) -> etree._Element:
         return news_item(article, options)
     except ValueError as err:
         # lxml refuses characters XML 1.0 cannot carry (NUL, most control characters).
-        bad = next((m.group() for text in _strings(article.model_dump())
-                    if (m := FORBIDDEN_CHARACTERS.search(text))), None)
+        bad = next(
+            (m.group() for text in _strings(article.model_dump()) if (m := FORBIDDEN_CHARACTERS.search(text))), None
+        )
         what = f"the character U+{ord(bad):04X}" if bad else "a character"
-        raise ExportError(f"the article holds {what}, which XML 1.0 cannot carry ({err})",
-                          "remove control characters from the input and convert again",
-                          source=article.provenance.source if article.provenance else None) from None
+        raise ExportError(
+            f"the article holds {what}, which XML 1.0 cannot carry ({err})",
+            "remove control characters from the input and convert again",
+            source=article.provenance.source if article.provenance else None,
+        ) from None
 
 
 def _strings(data: object) -> Iterator[str]:
@@ -209,15 +212,18 @@ def export_time(timestamp: str | None) -> str:
     if timestamp not in (None, "now"):
         assert timestamp is not None
         if not _ISO.match(timestamp) or "T" not in timestamp:
-            raise UsageError(f"--timestamp {timestamp!r} is not an ISO 8601 date-time",
-                             "write --timestamp now or e.g. --timestamp 2025-03-03T12:00:00Z")
+            raise UsageError(
+                f"--timestamp {timestamp!r} is not an ISO 8601 date-time",
+                "write --timestamp now or e.g. --timestamp 2025-03-03T12:00:00Z",
+            )
         return zoned(timestamp)
     if epoch:
         try:
             moment = datetime.fromtimestamp(int(epoch), timezone.utc)
         except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time",
-                             "set it to whole seconds since 1970, or unset it") from None
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time", "set it to whole seconds since 1970, or unset it"
+            ) from None
     elif timestamp == "now":
         moment = datetime.now(timezone.utc).replace(microsecond=0)
     else:
@@ -289,8 +295,9 @@ def _date(parent: etree._Element, tag: str, value: str) -> etree._Element:
 # --- small builders --------------------------------------------------------------
 
 
-def _text(parent: etree._Element, tag: str, value: str, attrib: dict[str, str] | None = None,
-          *, normalized: bool = False) -> etree._Element:
+def _text(
+    parent: etree._Element, tag: str, value: str, attrib: dict[str, str] | None = None, *, normalized: bool = False
+) -> etree._Element:
     """A text element; ``normalized`` types (g2normalizedString) get an exact ng:value when needed."""
     el = _SubElement(parent, tag, attrib or {})
     if normalized and NOT_NORMALIZED.search(value):
@@ -311,8 +318,15 @@ def _party(parent: etree._Element, tag: str, actor: Actor) -> etree._Element:
     return el
 
 
-def _ext(parent: etree._Element, tag: str, rel: str, *, value: str | None = None,
-         uri: str | None = None, qcode: str | None = None) -> etree._Element:
+def _ext(
+    parent: etree._Element,
+    tag: str,
+    rel: str,
+    *,
+    value: str | None = None,
+    uri: str | None = None,
+    qcode: str | None = None,
+) -> etree._Element:
     attrib = {"rel": f"ngrel:{rel}"}
     if qcode is not None:
         attrib["qcode"] = qcode
@@ -426,8 +440,11 @@ def _item_meta(item: etree._Element, article: Article, options: ExportOptions) -
         _name(_SubElement(meta, _NAR["provider"], {"literal": "newsgraph"}), "newsgraph")
     # The item's version time: the article's newest date; an undated article's is fixed
     # (see export_time), so that the same input gives the same bytes.
-    for value, field in ((article.modified, "modified"), (article.published, "published"),
-                         (article.created, "created")):
+    for value, field in (
+        (article.modified, "modified"),
+        (article.published, "published"),
+        (article.created, "created"),
+    ):
         if value:
             _stamp(meta, "versionCreated", value, field)
             break
@@ -445,8 +462,7 @@ def _item_meta(item: etree._Element, article: Article, options: ExportOptions) -
         _text(meta, _NAR["title"], article.headline)
     for media in article.media:
         if media.url:  # a link needs a target; media without one go in ng:media below
-            _media_link(_SubElement(meta, _NAR["link"], {"rel": f"ngmedia:{media.kind}", "href": media.url}),
-                        media)
+            _media_link(_SubElement(meta, _NAR["link"], {"rel": f"ngmedia:{media.kind}", "href": media.url}), media)
     if article.provenance is not None or any(m.url is None for m in article.media):
         _provenance(meta, article)
 
@@ -464,8 +480,12 @@ def _provenance(meta: etree._Element, article: Article) -> None:
     if prov is None:
         el.set("absent", "true")  # only here to hold media without a target
     else:
-        for attr, value in (("source", prov.source), ("sha256", prov.sha256), ("reader", prov.reader),
-                            ("newsgraph-version", prov.newsgraph_version)):
+        for attr, value in (
+            ("source", prov.source),
+            ("sha256", prov.sha256),
+            ("reader", prov.reader),
+            ("newsgraph-version", prov.newsgraph_version),
+        ):
             if value is not None:
                 el.set(attr, value)
         for removed in prov.removed:
@@ -527,8 +547,9 @@ def _subjects(meta: etree._Element, article: Article) -> None:
         if actor.kind == "group" or actor.id in agencies:
             continue
         if actor.mentions or actor.id not in article.authors:
-            subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{CPNAT_OF_ACTOR[actor.kind]}",
-                                                          "uri": actor.id})
+            subject = _SubElement(
+                meta, _NAR["subject"], {"type": f"cpnat:{CPNAT_OF_ACTOR[actor.kind]}", "uri": actor.id}
+            )
             _name(subject, actor.name)
     for place in article.places:
         subject = _SubElement(meta, _NAR["subject"], {"type": f"cpnat:{_place_nature(place)}", "uri": place.id})
@@ -567,8 +588,12 @@ def _dateline_place(article: Article) -> Place | None:
     if not article.dateline:
         return None
     head = article.dateline.casefold()
-    found = [(head.find(name.casefold()), place) for place in article.places
-             for name in (place.name, *place.aliases) if name.casefold() in head]
+    found = [
+        (head.find(name.casefold()), place)
+        for place in article.places
+        for name in (place.name, *place.aliases)
+        if name.casefold() in head
+    ]
     return min(found, key=lambda t: t[0])[1] if found else None
 
 
@@ -675,8 +700,11 @@ def _actor_assert(item: etree._Element, article: Article, actor: Actor) -> None:
     _identifiers(el, actor.identifiers)
     if actor.affiliation:
         affiliation = _actor(article, actor.affiliation)
-        details = {"person": "personDetails", "organization": "organisationDetails",
-                   "group": "organisationDetails"}.get(actor.kind)
+        details = {
+            "person": "personDetails",
+            "organization": "organisationDetails",
+            "group": "organisationDetails",
+        }.get(actor.kind)
         if details:
             holder = _SubElement(el, _NAR[details])
             _party(holder, "affiliation", affiliation)
@@ -743,8 +771,11 @@ def _content_set(item: etree._Element, article: Article) -> None:
     inline = _SubElement(content_set, _NAR["inlineXML"], {"contenttype": NITF_MEDIA_TYPE})
     inline.append(nitf_body(article))
     if article.url:
-        _SubElement(content_set, _NAR["remoteContent"], {"href": article.url, "contenttype": "text/html",
-                                                         "rendition": "rnd:web"})
+        _SubElement(
+            content_set,
+            _NAR["remoteContent"],
+            {"href": article.url, "contenttype": "text/html", "rendition": "rnd:web"},
+        )
 
 
 def nitf_body(article: Article) -> etree._Element:
@@ -796,8 +827,10 @@ def _marks(article: Article) -> dict[int, list[Mark]]:
     for quote in article.quotes:
         for s in quote.spans:
             spans[s.paragraph].append((s.start, s.end, NITF_TAG_QUOTE, quote.id))
-    return {p: [Mark(start, end, tag, ref, key) for key, (start, end, tag, ref) in enumerate(items)]
-            for p, items in spans.items()}
+    return {
+        p: [Mark(start, end, tag, ref, key) for key, (start, end, tag, ref) in enumerate(items)]
+        for p, items in spans.items()
+    }
 
 
 class _MarkContext:

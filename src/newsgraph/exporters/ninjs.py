@@ -89,6 +89,7 @@ VERSIONS: dict[int, Version] = {
     1: Version(1, "1.6", "http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json"),
 }
 
+
 @lru_cache(maxsize=4096)
 def _is_uri(value: str) -> bool:
     return bool(Draft202012Validator.FORMAT_CHECKER.conforms(value, "uri"))
@@ -122,8 +123,10 @@ class _Writer:
             return value
         encoded = _encode_uri(value)
         if not _is_uri(encoded):
-            raise ExportError(f"the id {value!r} cannot be written as a URI",
-                              "give the article, actors and places ids like 'urn:newsgraph:...'")
+            raise ExportError(
+                f"the id {value!r} cannot be written as a URI",
+                "give the article, actors and places ids like 'urn:newsgraph:...'",
+            )
         self.ids[encoded] = value
         return encoded
 
@@ -142,8 +145,9 @@ class _Writer:
         if a.urgency is not None:
             doc["urgency"] = a.urgency
         doc.update(self.rights())
-        headlines = [{"role": HEADLINE_ROLES[f], "value": getattr(a, f)}
-                     for f in HEADLINE_ROLES if getattr(a, f) is not None]
+        headlines = [
+            {"role": HEADLINE_ROLES[f], "value": getattr(a, f)} for f in HEADLINE_ROLES if getattr(a, f) is not None
+        ]
         if headlines:
             doc["headlines"] = headlines
         authors = [a.actor(i) for i in a.authors]
@@ -155,13 +159,20 @@ class _Writer:
             doc["located"] = a.dateline
         if a.body:
             text = [p.text for p in a.body]
-            doc["bodies"] = [{
-                "role": BODY_ROLE, "contentType": BODY_TYPE,
-                "charCount": sum(len(t) for t in text), "wordCount": sum(len(t.split()) for t in text),
-                "value": html_body.render(a),
-            }, {  # the plain text beside the markup, for consumers that show text
-                "role": BODY_ROLE, "contentType": "text/plain", "value": a.text,
-            }]
+            doc["bodies"] = [
+                {
+                    "role": BODY_ROLE,
+                    "contentType": BODY_TYPE,
+                    "charCount": sum(len(t) for t in text),
+                    "wordCount": sum(len(t.split()) for t in text),
+                    "value": html_body.render(a),
+                },
+                {  # the plain text beside the markup, for consumers that show text
+                    "role": BODY_ROLE,
+                    "contentType": "text/plain",
+                    "value": a.text,
+                },
+            ]
         doc.update(self.entities())
         subjects = [_subject(t) for t in a.topics if t.name or t.code or t.uri]
         if a.section is not None:
@@ -178,11 +189,18 @@ class _Writer:
         if a.genre is not None:
             doc["genres"] = [{"name": a.genre}]
         # The standfirst first: consumers show descriptions[0] as the item's abstract.
-        summary = [{"role": SUMMARY_ROLE, "contentType": "text/plain", "value": a.subheadline}] \
-            if a.subheadline is not None else []
-        doc["descriptions"] = summary + [{"role": DETAILS_ROLE, "contentType": DETAILS_TYPE,
-                                "value": json.dumps(self.details(), sort_keys=True, ensure_ascii=False,
-                                                    separators=(",", ":"))}]
+        summary = (
+            [{"role": SUMMARY_ROLE, "contentType": "text/plain", "value": a.subheadline}]
+            if a.subheadline is not None
+            else []
+        )
+        doc["descriptions"] = summary + [
+            {
+                "role": DETAILS_ROLE,
+                "contentType": DETAILS_TYPE,
+                "value": json.dumps(self.details(), sort_keys=True, ensure_ascii=False, separators=(",", ":")),
+            }
+        ]
         if self.version.major == 3:
             return doc
         return _lower_keys(doc) if self.version.major == 2 else to_v1(_lower_keys(doc))
@@ -195,8 +213,11 @@ class _Writer:
         publisher = a.actor(a.publisher) if a.publisher else None
         holder = (rights.holder if rights else None) or (publisher.name if publisher else None)
         notice = (rights.notice if rights else None) or self.copyright
-        for key, value in (("copyrightHolder", holder), ("copyrightNotice", notice),
-                           ("usageTerms", rights.usage if rights else None)):
+        for key, value in (
+            ("copyrightHolder", holder),
+            ("copyrightNotice", notice),
+            ("usageTerms", rights.usage if rights else None),
+        ):
             if value is not None:
                 out[key] = value
         return out
@@ -216,13 +237,19 @@ class _Writer:
         out: dict[str, list[dict[str, Any]]] = {}
         people = [entry(x.id, x.name, x.id in authors, bool(x.mentions)) for x in a.actors if x.kind == "person"]
         credited = set(a.authors) | set(a.sources) | {a.publisher}
-        orgs = [entry(x.id, x.name, x.id in authors, bool(x.mentions)) for x in a.actors
-                if x.kind != "person" and not is_listed_place(x, credited)]
+        orgs = [
+            entry(x.id, x.name, x.id in authors, bool(x.mentions))
+            for x in a.actors
+            if x.kind != "person" and not is_listed_place(x, credited)
+        ]
         # Countries are places in ninjs, whether they act or are where things happen; each
         # with its ISO 3166-1 alpha-2 code as the literal. (One credited as an author,
         # publisher or source stays among the organisations, where those are found.)
-        places = [self.country(entry(x.id, x.name, x.id in authors, bool(x.mentions)), x.name, *x.aliases)
-                  for x in a.actors if is_listed_place(x, credited)]
+        places = [
+            self.country(entry(x.id, x.name, x.id in authors, bool(x.mentions)), x.name, *x.aliases)
+            for x in a.actors
+            if is_listed_place(x, credited)
+        ]
         for p in a.places:
             item = entry(p.id, p.name, False, bool(p.mentions))
             if p.kind == "country":
@@ -257,8 +284,11 @@ class _Writer:
         base = self.uri(a.id)
         out = []
         for n, media in enumerate(a.media, start=1):
-            item: dict[str, Any] = {"name": f"media-{n}", "uri": local_id(base, "media", n),
-                                    "type": MEDIA_TYPES[media.kind]}
+            item: dict[str, Any] = {
+                "name": f"media-{n}",
+                "uri": local_id(base, "media", n),
+                "type": MEDIA_TYPES[media.kind],
+            }
             if media.credit is not None:
                 item["by"] = media.credit
             if media.caption is not None:
@@ -286,8 +316,9 @@ class _Writer:
             article["authors"] = a.authors
         # Always written, null included: a reader must not invent the provenance of a
         # round trip, and the description's presence marks the item as newsgraph's own.
-        article["provenance"] = (a.provenance.model_dump(mode="json", exclude_none=True)
-                                 if a.provenance is not None else None)
+        article["provenance"] = (
+            a.provenance.model_dump(mode="json", exclude_none=True) if a.provenance is not None else None
+        )
         out["article"] = article
         native = [topic_of_subject(_subject(t)) for t in a.topics if t.name or t.code or t.uri]
         # 1.x subjects have no literal: a code or URI travels in the details.
@@ -303,13 +334,11 @@ class _Writer:
             order["quotes"] = [q.id for q in a.quotes]
         if order:
             out["order"] = order
-        actors = {x.id: _changed(x, ACTOR_DEFAULTS, kind=x.kind not in NATIVE_ACTOR_KINDS)
-                  for x in a.actors}
+        actors = {x.id: _changed(x, ACTOR_DEFAULTS, kind=x.kind not in NATIVE_ACTOR_KINDS) for x in a.actors}
         places = {p.id: _changed(p, PLACE_DEFAULTS) for p in a.places}
         events = {e.id: _changed(e, EVENT_DEFAULTS) for e in a.events}
         texts = [p.text for p in a.body]
-        quotes = {q.id: _changed(q, QUOTE_DEFAULTS, text=q.text != quote_text(texts, q.spans))
-                  for q in a.quotes}
+        quotes = {q.id: _changed(q, QUOTE_DEFAULTS, text=q.text != quote_text(texts, q.spans)) for q in a.quotes}
         for key, table in (("actors", actors), ("places", places), ("events", events), ("quotes", quotes)):
             table = {k: v for k, v in table.items() if v}
             if table:
@@ -350,8 +379,14 @@ def _lower_keys(value: Any) -> Any:
 # --- ninjs 1.x ---------------------------------------------------------------------------
 
 # 2.x lists that 1.x names in the singular; their entries carry the URI as ``code``.
-_V1_LISTS = {"people": "person", "organisations": "organisation", "places": "place",
-             "events": "event", "subjects": "subject", "infosources": "infosource"}
+_V1_LISTS = {
+    "people": "person",
+    "organisations": "organisation",
+    "places": "place",
+    "events": "event",
+    "subjects": "subject",
+    "infosources": "infosource",
+}
 _V1_HEADLINES = {"main": "headline", "subhead": "headline_subhead", "kicker": "headline_kicker"}
 _V1_BODIES = {"text/html": "body_html", "text/plain": "body_text"}
 _V1_DESCRIPTIONS = {SUMMARY_ROLE: "description_text"}
@@ -417,8 +452,9 @@ def version_of(options: ExportOptions) -> Version:
     try:
         return VERSIONS[int(options.ninjs_version)]
     except (KeyError, TypeError, ValueError):
-        raise UsageError(f"ninjs version {options.ninjs_version!r} cannot be written",
-                         "choose --ninjs-version 1, 2 or 3") from None
+        raise UsageError(
+            f"ninjs version {options.ninjs_version!r} cannot be written", "choose --ninjs-version 1, 2 or 3"
+        ) from None
 
 
 def to_data(article: Article, options: ExportOptions = ExportOptions()) -> dict[str, Any]:

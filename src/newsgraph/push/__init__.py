@@ -1,9 +1,9 @@
 """Send articles to a CMS: WordPress over its REST API, or any webhook that ingests a feed.
 
-    >>> from newsgraph.push import push_wordpress, WordPressOptions
-    >>> report = push_wordpress(articles, url="https://example.org", user="editor",
-    ...                         app_password=secret, options=WordPressOptions(status="draft"))
-    >>> print(report.summary())
+>>> from newsgraph.push import push_wordpress, WordPressOptions
+>>> report = push_wordpress(articles, url="https://example.org", user="editor",
+...                         app_password=secret, options=WordPressOptions(status="draft"))
+>>> print(report.summary())
 """
 
 from .http import (

@@ -63,8 +63,16 @@ class _StatusMixin:
 class HTTPStatusError(PushError, _StatusMixin):
     """The server answered with an error status that retrying cannot fix (or retries ran out)."""
 
-    def __init__(self, what: str, fix: str | None = None, *, status: int, code: str | None = None,
-                 data: Any = None, said: str | None = None) -> None:
+    def __init__(
+        self,
+        what: str,
+        fix: str | None = None,
+        *,
+        status: int,
+        code: str | None = None,
+        data: Any = None,
+        said: str | None = None,
+    ) -> None:
         super().__init__(what, fix)
         self.status, self.code, self.data, self.said = status, code, data, said
 
@@ -72,8 +80,9 @@ class HTTPStatusError(PushError, _StatusMixin):
 class AuthError(PushError, _StatusMixin):
     """The server refused the credentials (401) or the user's rights (403)."""
 
-    def __init__(self, what: str, fix: str | None = None, *, status: int, code: str | None = None,
-                 said: str | None = None) -> None:
+    def __init__(
+        self, what: str, fix: str | None = None, *, status: int, code: str | None = None, said: str | None = None
+    ) -> None:
         super().__init__(what, fix)
         self.status, self.code, self.data, self.said = status, code, None, said
 
@@ -121,7 +130,8 @@ def parse_json(response: Response) -> Any:
             f"{redact(response.url)} answered HTTP {response.status} with {ctype} that is not JSON "
             f"(it begins {head!r})",
             "check that the URL points at the service itself; a proxy, a login page or a "
-            "security plugin may be answering instead") from None
+            "security plugin may be answering instead",
+        ) from None
 
 
 def idempotency_key(*parts: str | bytes) -> str:
@@ -167,14 +177,21 @@ class Client:
         context = ssl.create_default_context()  # the system's trusted CAs ...
         if self.ca_file:
             context.load_verify_locations(cafile=self.ca_file)  # ... and this one too
-        self._opener = urllib.request.build_opener(
-            _HTTPHandler(), _HTTPSHandler(context=context), _NoRedirect())
+        self._opener = urllib.request.build_opener(_HTTPHandler(), _HTTPSHandler(context=context), _NoRedirect())
         self._down: dict[str, tuple[int, float]] = {}  # origin -> (failures in a row, since)
         check_headers(self.headers)
 
-    def request(self, method: str, url: str, *, json_body: Any = None, body: bytes | None = None,
-                headers: Mapping[str, str] | None = None, idempotent: bool | None = None,
-                ok: tuple[int, ...] = ()) -> Response:
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        json_body: Any = None,
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+        ok: tuple[int, ...] = (),
+    ) -> Response:
         """One request, retried as the policy allows; a 2xx response (or a status in ``ok``).
 
         ``idempotent`` defaults to True for GET, HEAD, PUT, DELETE and OPTIONS. Credentials
@@ -185,9 +202,13 @@ class Client:
         url, credentials = _split_credentials(url)
         if idempotent is None:
             idempotent = method in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
-        all_headers = {"User-Agent": f"newsgraph/{__version__}", "Accept": "application/json",
-                       **({"Authorization": credentials} if credentials else {}),
-                       **self.headers, **(headers or {})}
+        all_headers = {
+            "User-Agent": f"newsgraph/{__version__}",
+            "Accept": "application/json",
+            **({"Authorization": credentials} if credentials else {}),
+            **self.headers,
+            **(headers or {}),
+        }
         check_headers(all_headers)
         if json_body is not None:
             body = json.dumps(json_body, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -212,11 +233,20 @@ class Client:
             raise UnreachableError(
                 f"skipped: {origin} did not answer the last {failures} requests; newsgraph tries it "
                 f"again in {self.breaker_cooldown - waited:.0f}s",
-                "check that the server is up, then push again (what was delivered is not sent twice)")
+                "check that the server is up, then push again (what was delivered is not sent twice)",
+            )
         return 1  # a probe: the server may be back
 
-    def _exchange(self, method: str, url: str, body: bytes | None, all_headers: dict[str, str],
-                  idempotent: bool, ok: tuple[int, ...], attempts: int) -> Response:
+    def _exchange(
+        self,
+        method: str,
+        url: str,
+        body: bytes | None,
+        all_headers: dict[str, str],
+        idempotent: bool,
+        ok: tuple[int, ...],
+        attempts: int,
+    ) -> Response:
         redirects = 0
         attempt = 0
         while True:
@@ -231,10 +261,12 @@ class Client:
                 if not safe:
                     raise AmbiguousError(
                         f"{method} {redact(url)} failed ({failure.describe}); the server may or may not have acted on it",
-                        "run the push again: it looks the item up before writing") from None
+                        "run the push again: it looks the item up before writing",
+                    ) from None
                 raise UnreachableError(
                     f"cannot reach {_origin(url)}: {failure.describe} (tried {attempt} times)",
-                    "check the URL and that the server is running and reachable from here") from None
+                    "check the URL and that the server is running and reachable from here",
+                ) from None
             status = response.status
             if 300 <= status < 400 and status != 304:
                 url = self._follow(method, url, response, redirects)
@@ -246,13 +278,13 @@ class Client:
             if status in RETRY_STATUSES:
                 safe = idempotent or status in SAFE_RETRY_STATUSES
                 if attempt < attempts and safe:
-                    self._wait(attempt, response.headers.get("retry-after"),
-                               f"HTTP {status} ({method} {redact(url)})")
+                    self._wait(attempt, response.headers.get("retry-after"), f"HTTP {status} ({method} {redact(url)})")
                     continue
                 if not safe:
                     raise AmbiguousError(
                         f"{method} {redact(url)} failed with HTTP {status}; the server may or may not have acted on it",
-                        "run the push again: it looks the item up before writing")
+                        "run the push again: it looks the item up before writing",
+                    )
             raise status_error(method, url, response, attempt)
 
     # --- internals ---
@@ -298,10 +330,11 @@ class Client:
         target = urllib.parse.urljoin(url, location)
         # Following is safe only for reads that stay on the same origin: a write would lose
         # its body, and another host must never get our Authorization header.
-        if method not in ("GET", "HEAD", "OPTIONS") or _origin(target) != _origin(url) \
-                or redirects >= MAX_REDIRECTS:
-            raise PushError(f"{method} {redact(url)} was redirected (HTTP {response.status}) to {redact(target)}",
-                            f"use the address it redirects to as the URL ({_origin(target)})")
+        if method not in ("GET", "HEAD", "OPTIONS") or _origin(target) != _origin(url) or redirects >= MAX_REDIRECTS:
+            raise PushError(
+                f"{method} {redact(url)} was redirected (HTTP {response.status}) to {redact(target)}",
+                f"use the address it redirects to as the URL ({_origin(target)})",
+            )
         return target
 
 
@@ -312,15 +345,30 @@ def status_error(method: str, url: str, response: Response, attempts: int) -> Pu
     said = f": {message}" if message else ""
     coded = f" [{code}]" if code else ""
     if status == 401:
-        return AuthError(f"{_origin(url)} refused the credentials (HTTP 401{coded}){said}",
-                         "check the user name and the password or token", status=401, code=code, said=message)
+        return AuthError(
+            f"{_origin(url)} refused the credentials (HTTP 401{coded}){said}",
+            "check the user name and the password or token",
+            status=401,
+            code=code,
+            said=message,
+        )
     if status == 403:
-        return AuthError(f"{_origin(url)} forbids {method} {_path(redact(url))} (HTTP 403{coded}){said}",
-                         "give the user the rights this needs, or push as another user",
-                         status=403, code=code, said=message)
+        return AuthError(
+            f"{_origin(url)} forbids {method} {_path(redact(url))} (HTTP 403{coded}){said}",
+            "give the user the rights this needs, or push as another user",
+            status=403,
+            code=code,
+            said=message,
+        )
     tried = f" after {attempts} tries" if attempts > 1 else ""
-    return HTTPStatusError(f"{method} {redact(url)} failed with HTTP {status}{coded}{tried}{said}",
-                           _fix_for(status), status=status, code=code, data=data, said=message)
+    return HTTPStatusError(
+        f"{method} {redact(url)} failed with HTTP {status}{coded}{tried}{said}",
+        _fix_for(status),
+        status=status,
+        code=code,
+        data=data,
+        said=message,
+    )
 
 
 def _fix_for(status: int) -> str:
@@ -359,15 +407,18 @@ def _classify(url: str, reason: object) -> Exception:
     """A transport failure: transient (retry) or a PushError that retrying cannot fix."""
     host = _origin(url)
     if isinstance(reason, ssl.SSLCertVerificationError):
-        return TLSError(f"the TLS certificate of {host} is not trusted: {reason.verify_message}",
-                        "if the site uses a private certificate authority, pass its certificate "
-                        "with --ca-file; otherwise fix the site's certificate")
+        return TLSError(
+            f"the TLS certificate of {host} is not trusted: {reason.verify_message}",
+            "if the site uses a private certificate authority, pass its certificate "
+            "with --ca-file; otherwise fix the site's certificate",
+        )
     if isinstance(reason, ssl.SSLError):
-        return TLSError(f"the TLS handshake with {host} failed: {reason.reason or reason}",
-                        "check that the URL's scheme (http/https) and port are right")
+        return TLSError(
+            f"the TLS handshake with {host} failed: {reason.reason or reason}",
+            "check that the URL's scheme (http/https) and port are right",
+        )
     if isinstance(reason, socket.gaierror):
-        return UnreachableError(f"cannot resolve the host of {host}: {reason.strerror}",
-                                "check the URL's host name")
+        return UnreachableError(f"cannot resolve the host of {host}: {reason.strerror}", "check the URL's host name")
     if isinstance(reason, ConnectionRefusedError):
         return _Transient("connection refused", surely_unprocessed=True)
     if isinstance(reason, (TimeoutError, socket.timeout)):
@@ -375,8 +426,7 @@ def _classify(url: str, reason: object) -> Exception:
     if isinstance(reason, (ConnectionError, http.client.HTTPException)):
         return _Transient(f"connection dropped ({type(reason).__name__})", surely_unprocessed=False)
     if isinstance(reason, OSError):
-        return UnreachableError(f"cannot reach {host}: {reason.strerror or reason}",
-                                "check the URL and the network")
+        return UnreachableError(f"cannot reach {host}: {reason.strerror or reason}", "check the URL and the network")
     if isinstance(reason, str):
         return UnreachableError(f"cannot reach {host}: {reason}", "check the URL")
     return _Transient(str(reason), surely_unprocessed=False)
@@ -385,8 +435,10 @@ def _classify(url: str, reason: object) -> Exception:
 def _read(raw: Any) -> bytes:
     data = raw.read(MAX_BODY + 1)
     if len(data) > MAX_BODY:
-        raise PushError(f"the answer from {redact(raw.geturl())} is larger than {MAX_BODY // (1024 * 1024)} MiB",
-                        "check that the URL points at the service itself")
+        raise PushError(
+            f"the answer from {redact(raw.geturl())} is larger than {MAX_BODY // (1024 * 1024)} MiB",
+            "check that the URL points at the service itself",
+        )
     # read(n) returns what arrived before the connection closed, without complaint: a
     # body shorter than announced is a dropped connection, not an answer.
     announced = raw.headers.get("Content-Length") if raw.headers else None
@@ -435,23 +487,32 @@ def redact(url: str) -> str:
         userinfo, host = netloc.rsplit("@", 1)
         user, has_password, _ = userinfo.partition(":")
         netloc = f"{user}:***@{host}" if has_password else f"***@{host}"  # a lone token is a secret
-    query = "&".join(
-        f"{name}=***" if sep and _SECRET_PARAM.search(name) else f"{name}{sep}{value}"
-        for name, sep, value in (item.partition("=") for item in parts.query.split("&"))) if parts.query else ""
+    query = (
+        "&".join(
+            f"{name}=***" if sep and _SECRET_PARAM.search(name) else f"{name}{sep}{value}"
+            for name, sep, value in (item.partition("=") for item in parts.query.split("&"))
+        )
+        if parts.query
+        else ""
+    )
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
 def check_url(url: str) -> None:
     """A UsageError, said once, for a URL no request can be made to."""
     if not isinstance(url, str) or re.search(r"[\x00-\x20\x7f]", url):
-        raise UsageError(f"{redact(str(url))!r} is not a valid URL: it holds a space or a control character",
-                         "percent-encode the characters, e.g. %20 for a space")
+        raise UsageError(
+            f"{redact(str(url))!r} is not a valid URL: it holds a space or a control character",
+            "percent-encode the characters, e.g. %20 for a space",
+        )
     try:
         parts = urllib.parse.urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError as err:
-        raise UsageError(f"{redact(url)!r} is not a valid URL ({err})",
-                         "check the URL: an IPv6 address is written in brackets, e.g. http://[::1]:8080/") from None
+        raise UsageError(
+            f"{redact(url)!r} is not a valid URL ({err})",
+            "check the URL: an IPv6 address is written in brackets, e.g. http://[::1]:8080/",
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(f"{redact(url)!r} is not a web address", "give an http:// or https:// URL")
 
@@ -460,16 +521,18 @@ def check_headers(headers: Mapping[str, str]) -> None:
     """A UsageError naming the header (never its value, which may be a secret) that HTTP cannot carry."""
     for name, value in headers.items():
         if not _TOKEN.match(name):
-            raise UsageError(f"{name!r} is not a valid HTTP header name",
-                             "use letters, digits and '-' only, e.g. X-Feed")
+            raise UsageError(
+                f"{name!r} is not a valid HTTP header name", "use letters, digits and '-' only, e.g. X-Feed"
+            )
         if re.search(r"[\r\n\x00]", value):
-            raise UsageError(f"the value of header {name} holds a line break",
-                             "give the value on one line")
+            raise UsageError(f"the value of header {name} holds a line break", "give the value on one line")
         try:
             value.encode("latin-1")
         except UnicodeEncodeError:
-            raise UsageError(f"the value of header {name} has characters an HTTP header cannot carry",
-                             "use ASCII, or percent-encode the value") from None
+            raise UsageError(
+                f"the value of header {name} has characters an HTTP header cannot carry",
+                "use ASCII, or percent-encode the value",
+            ) from None
 
 
 def _split_credentials(url: str) -> tuple[str, str | None]:

@@ -24,8 +24,15 @@ from ..exporters.base import ExportOptions
 from ..exporters.jsonld_html import script_json
 from ..model import Article, normalise_name
 
-META_KEYS = ("newsgraph_id", "newsgraph_actors", "newsgraph_quotes", "newsgraph_events",
-             "newsgraph_newsml_guid", "newsgraph_ninjs", "newsgraph_jsonld")
+META_KEYS = (
+    "newsgraph_id",
+    "newsgraph_actors",
+    "newsgraph_quotes",
+    "newsgraph_events",
+    "newsgraph_newsml_guid",
+    "newsgraph_ninjs",
+    "newsgraph_jsonld",
+)
 SLUG_MAX = 80
 # Actor kinds whose names make good tags; a group is a tag only when it is named
 # ("Hamas"), not described ("reporters", "protesters").
@@ -48,8 +55,7 @@ class PostFields:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def post_fields(article: Article, *, options: ExportOptions = ExportOptions(),
-                embed_jsonld: bool = True) -> PostFields:
+def post_fields(article: Article, *, options: ExportOptions = ExportOptions(), embed_jsonld: bool = True) -> PostFields:
     """The post for ``article``; ``embed_jsonld`` puts the JSON-LD in the body as well as in meta."""
     jsonld = api.export(article, to="jsonld", options=options)
     ninjs = api.export(article, to="ninjs", options=options)

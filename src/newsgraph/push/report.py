@@ -87,9 +87,15 @@ def run(items: Items, push_one: Callable[[Article], PushOutcome], *, dry_run: bo
             except NewsgraphError as err:
                 outcome = PushOutcome(label, article=article.id, error=err.at(label))
             except Exception as err:  # noqa: BLE001 - one article's bug must not stop the batch
-                outcome = PushOutcome(label, article=article.id, error=NewsgraphError(
-                    f"internal error: {type(err).__name__}: {err}", "please report this with the input file",
-                    source=label))
+                outcome = PushOutcome(
+                    label,
+                    article=article.id,
+                    error=NewsgraphError(
+                        f"internal error: {type(err).__name__}: {err}",
+                        "please report this with the input file",
+                        source=label,
+                    ),
+                )
             outcome.input = label
             report.outcomes.append(outcome)
     return report

@@ -31,6 +31,5 @@ def load_secret(file: str | None, env: str, *, what: str, option: str, required:
     if secret:
         return secret
     if required:
-        raise UsageError(f"no {what} given",
-                         f"pass {option} FILE (a file holding it), or set ${env} or ${env}_FILE")
+        raise UsageError(f"no {what} given", f"pass {option} FILE (a file holding it), or set ${env} or ${env}_FILE")
     return None

@@ -43,8 +43,9 @@ class Webhook:
         check_headers(options.headers)
         fmt = formats.get(options.format)
         if not fmt.writable:
-            raise UsageError(f"newsgraph cannot write {fmt.name}",
-                             f"writable formats: {', '.join(formats.writable_names())}")
+            raise UsageError(
+                f"newsgraph cannot write {fmt.name}", f"writable formats: {', '.join(formats.writable_names())}"
+            )
         self.url = url
         self.options = options
         self.media_type = fmt.media_type
@@ -53,17 +54,21 @@ class Webhook:
     def push(self, article: Article) -> PushOutcome:
         body = api.export(article, to=self.options.format, options=self.options.export).encode("utf-8")
         key = idempotency_key(article.id, self.options.format, body)
-        headers = {**self.options.headers,
-                   "Content-Type": f"{self.media_type}; charset=utf-8",
-                   "Idempotency-Key": key,
-                   "X-Newsgraph-Article": article.id,
-                   "X-Newsgraph-Format": self.options.format}
+        headers = {
+            **self.options.headers,
+            "Content-Type": f"{self.media_type}; charset=utf-8",
+            "Idempotency-Key": key,
+            "X-Newsgraph-Article": article.id,
+            "X-Newsgraph-Format": self.options.format,
+        }
         if self.options.secret:
             headers["X-Newsgraph-Signature"] = signature(self.options.secret, body)
         outcome = PushOutcome(input="", article=article.id)
         if self.options.dry_run:
             outcome.action = "would post"
-            outcome.target = f"{redact(self.url)} ({len(body)} bytes of {self.options.format}, Idempotency-Key {key[:16]}...)"
+            outcome.target = (
+                f"{redact(self.url)} ({len(body)} bytes of {self.options.format}, Idempotency-Key {key[:16]}...)"
+            )
             return outcome
         try:
             response = self.client.request("POST", self.url, body=body, headers=headers, idempotent=True)
@@ -83,8 +88,9 @@ def push_items(hook: Webhook, items: Items) -> PushReport:
     return run(items, hook.push, dry_run=hook.options.dry_run)
 
 
-def push_webhook(articles: Iterable[Article], url: str, options: WebhookOptions = WebhookOptions(), *,
-                 client: Client | None = None) -> PushReport:
+def push_webhook(
+    articles: Iterable[Article], url: str, options: WebhookOptions = WebhookOptions(), *, client: Client | None = None
+) -> PushReport:
     """The library's ``push webhook``: POST each article in ``options.format``."""
     hook = Webhook(url, options, client=client)
     return push_items(hook, ((a.id, [a]) for a in articles))

@@ -63,8 +63,10 @@ class Site:
         if not user:
             raise UsageError("no WordPress user given", "pass --user or set NEWSGRAPH_WP_USER")
         if not app_password.strip():
-            raise UsageError("the application password is empty",
-                             "create one in wp-admin under Users > Profile > Application Passwords")
+            raise UsageError(
+                "the application password is empty",
+                "create one in wp-admin under Users > Profile > Application Passwords",
+            )
         self.url = url.rstrip("/")
         self.user = user
         self.client = client or Client()
@@ -92,11 +94,17 @@ class Site:
 
     def write(self, route: str, body: dict[str, Any], *, idempotent: bool) -> Any:
         key = idempotency_key("POST", route, json.dumps(body, sort_keys=True, ensure_ascii=False))
-        return self._call("POST", self.endpoint(route), body, idempotent=idempotent,
-                          headers={"Idempotency-Key": key})
+        return self._call("POST", self.endpoint(route), body, idempotent=idempotent, headers={"Idempotency-Key": key})
 
-    def _call(self, method: str, url: str, body: Any = None, *, idempotent: bool | None = None,
-              headers: dict[str, str] | None = None) -> Any:
+    def _call(
+        self,
+        method: str,
+        url: str,
+        body: Any = None,
+        *,
+        idempotent: bool | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
         try:
             return self.client.request(method, url, json_body=body, idempotent=idempotent, headers=headers).json()
         except AuthError as err:
@@ -110,7 +118,10 @@ class Site:
             "check the user name and the application password (wp-admin: Users > Profile > "
             "Application Passwords); if both are right, the web server may be dropping the "
             "Authorization header before PHP sees it (Apache: CGIPassAuth On)",
-            status=401, code=err.code, said=err.said)
+            status=401,
+            code=err.code,
+            said=err.said,
+        )
 
     # --- checks before writing ---
 
@@ -122,13 +133,17 @@ class Site:
         caps = self.me.get("capabilities") or {}
         roles = ", ".join(self.me.get("roles") or []) or "no role"
         if not caps.get("edit_posts"):
-            raise AuthError(f"WordPress user {self.user!r} ({roles}) may not write posts",
-                            "give the user the Author, Editor or Administrator role, or push as another user",
-                            status=403)
+            raise AuthError(
+                f"WordPress user {self.user!r} ({roles}) may not write posts",
+                "give the user the Author, Editor or Administrator role, or push as another user",
+                status=403,
+            )
         if publish and not caps.get("publish_posts"):
-            raise AuthError(f"WordPress user {self.user!r} ({roles}) may not publish posts",
-                            "push with --status draft, or give the user the Author, Editor or Administrator role",
-                            status=403)
+            raise AuthError(
+                f"WordPress user {self.user!r} ({roles}) may not publish posts",
+                "push with --status draft, or give the user the Author, Editor or Administrator role",
+                status=403,
+            )
         # Without unfiltered_html, WordPress strips <script> from the body but keeps its text.
         self.can_embed_scripts = bool(caps.get("unfiltered_html"))
         self._check_plugin()
@@ -147,27 +162,34 @@ class Site:
                 if err.status == 401:
                     raise self._login_error(err) from None
                 said = f": {err.said}" if err.said else ""
-                raise PushError(f"the REST API of {self.url} refuses requests (HTTP 403 {err.code or ''}{said})",
-                                "a security plugin or the web server blocks it: allow the REST API "
-                                "(wp/v2 and newsgraph/v1) for this user") from None
+                raise PushError(
+                    f"the REST API of {self.url} refuses requests (HTTP 403 {err.code or ''}{said})",
+                    "a security plugin or the web server blocks it: allow the REST API "
+                    "(wp/v2 and newsgraph/v1) for this user",
+                ) from None
             if isinstance(index, dict) and "wp/v2" in (index.get("namespaces") or []):
                 return candidate, list(index["namespaces"])
-        raise PushError(f"no WordPress REST API at {self.url} (tried {' and '.join(candidates)})",
-                        "give the site's own address (e.g. https://example.org); if it is WordPress, "
-                        "a plugin or the web server may be blocking the REST API")
+        raise PushError(
+            f"no WordPress REST API at {self.url} (tried {' and '.join(candidates)})",
+            "give the site's own address (e.g. https://example.org); if it is WordPress, "
+            "a plugin or the web server may be blocking the REST API",
+        )
 
     def _check_plugin(self) -> None:
         try:
             schema = self.client.request("OPTIONS", self.endpoint("wp/v2/posts")).json()
         except HTTPStatusError as err:
-            raise PushError(f"cannot read the posts schema of {self.url} ({err.what})",
-                            "let OPTIONS requests reach WordPress") from None
+            raise PushError(
+                f"cannot read the posts schema of {self.url} ({err.what})", "let OPTIONS requests reach WordPress"
+            ) from None
         meta = (((schema.get("schema") or {}).get("properties") or {}).get("meta") or {}).get("properties") or {}
         missing = [key for key in META_KEYS if key not in meta]
         if missing:
-            raise PushError(f"{self.url} does not register the post meta newsgraph writes ({', '.join(missing)}); "
-                            "WordPress would silently drop it",
-                            f"install newsgraph's must-use plugin: copy {PLUGIN} into wp-content/mu-plugins/")
+            raise PushError(
+                f"{self.url} does not register the post meta newsgraph writes ({', '.join(missing)}); "
+                "WordPress would silently drop it",
+                f"install newsgraph's must-use plugin: copy {PLUGIN} into wp-content/mu-plugins/",
+            )
 
     # --- authors, tags, categories ---
 
@@ -192,9 +214,14 @@ class Site:
             else:
                 raise
         except AuthError as err:
-            raise AuthError(f"WordPress user {self.user!r} may not create the {_singular(taxonomy)} {name!r}"
-                            f" ({err.code}: {err.said})", "create it in WordPress, or push as an Editor or Administrator",
-                            status=err.status, code=err.code, said=err.said) from None
+            raise AuthError(
+                f"WordPress user {self.user!r} may not create the {_singular(taxonomy)} {name!r}"
+                f" ({err.code}: {err.said})",
+                "create it in WordPress, or push as an Editor or Administrator",
+                status=err.status,
+                code=err.code,
+                said=err.said,
+            ) from None
         self._terms[key] = term_id
         return term_id
 
@@ -220,24 +247,36 @@ class Site:
         return None
 
     def _create_user(self, name: str, slug: str) -> int:
-        body = {"username": slug, "slug": slug, "name": name, "nickname": name,
-                # WordPress needs an address and a password; neither is used to log in:
-                # .invalid can never receive mail, and the password is thrown away.
-                "email": f"{slug}@newsgraph.invalid", "password": secrets.token_urlsafe(24),
-                "roles": ["author"]}
+        body = {
+            "username": slug,
+            "slug": slug,
+            "name": name,
+            "nickname": name,
+            # WordPress needs an address and a password; neither is used to log in:
+            # .invalid can never receive mail, and the password is thrown away.
+            "email": f"{slug}@newsgraph.invalid",
+            "password": secrets.token_urlsafe(24),
+            "roles": ["author"],
+        }
         try:
             return int(self.write("wp/v2/users", body, idempotent=True)["id"])
         except AuthError as err:
-            raise AuthError(f"WordPress user {self.user!r} may not create the author {name!r} ({err.code}: {err.said})",
-                            f"create a WordPress user with the slug {slug!r} for {name}, or push as an Administrator",
-                            status=err.status, code=err.code, said=err.said) from None
+            raise AuthError(
+                f"WordPress user {self.user!r} may not create the author {name!r} ({err.code}: {err.said})",
+                f"create a WordPress user with the slug {slug!r} for {name}, or push as an Administrator",
+                status=err.status,
+                code=err.code,
+                said=err.said,
+            ) from None
         except HTTPStatusError as err:
             if err.code in ("existing_user_login", "existing_user_email"):
                 again = self._find_user(name, slug)
                 if again is not None:
                     return again
-                raise PushError(f"a WordPress user {slug!r} exists but {self.user!r} cannot see it",
-                                "push as an Administrator, or rename that user") from None
+                raise PushError(
+                    f"a WordPress user {slug!r} exists but {self.user!r} cannot see it",
+                    "push as an Administrator, or rename that user",
+                ) from None
             raise
 
     # --- posts ---
@@ -254,9 +293,12 @@ class Site:
             listed.sort(key=lambda p: (p.get("status") == "trash", p["id"]))
             for entry in listed:
                 if not entry.get("editable"):
-                    raise AuthError(f"the article is already post {entry['id']} ({entry.get('status')}), "
-                                    f"which WordPress user {self.user!r} may not edit",
-                                    "push as an Editor or Administrator, or as the post's author", status=403)
+                    raise AuthError(
+                        f"the article is already post {entry['id']} ({entry.get('status')}), "
+                        f"which WordPress user {self.user!r} may not edit",
+                        "push as an Editor or Administrator, or as the post's author",
+                        status=403,
+                    )
                 post = self.get(f"wp/v2/posts/{entry['id']}", context="edit")
                 if (post.get("meta") or {}).get("newsgraph_id") == article_id:
                     return dict(post)
@@ -272,8 +314,10 @@ class Site:
         fields = post_fields(article, options=options.export, embed_jsonld=self.can_embed_scripts)
         outcome = PushOutcome(input="", article=article.id)
         if not self.can_embed_scripts:
-            outcome.warnings.append(f"user {self.user!r} lacks unfiltered_html, so the JSON-LD is kept in "
-                                    "post meta only (the plugin prints it in the page head)")
+            outcome.warnings.append(
+                f"user {self.user!r} lacks unfiltered_html, so the JSON-LD is kept in "
+                "post meta only (the plugin prints it in the page head)"
+            )
         create = not options.dry_run
         payload, new = self._payload(fields, options.status or "draft", create=create, warnings=outcome.warnings)
         post = self.find_post(article.id, fields.slug)
@@ -294,8 +338,11 @@ class Site:
                 outcome.action, outcome.target = "unchanged", _where(post)
                 return outcome
             outcome.changes = changes + new
-            outcome.action = ("would restore" if restoring else "would update") if options.dry_run \
+            outcome.action = (
+                ("would restore" if restoring else "would update")
+                if options.dry_run
                 else ("restored" if restoring else "updated")
+            )
             if options.dry_run:
                 outcome.target = _where(post)
                 return outcome
@@ -307,8 +354,9 @@ class Site:
     def can(self, capability: str) -> bool:
         return bool((self.me.get("capabilities") or {}).get(capability))
 
-    def _payload(self, fields: PostFields, status: Status, *, create: bool,
-                 warnings: list[str]) -> tuple[dict[str, Any], list[str]]:
+    def _payload(
+        self, fields: PostFields, status: Status, *, create: bool, warnings: list[str]
+    ) -> tuple[dict[str, Any], list[str]]:
         """The REST body for ``fields`` with names turned into ids, and what had to be (or would be) created.
 
         What the user may not do (credit another author, create a user or a category) is
@@ -316,8 +364,14 @@ class Site:
         rights can push it again to complete it.
         """
         new: list[str] = []
-        body: dict[str, Any] = {"title": fields.title, "content": fields.content, "excerpt": fields.excerpt,
-                                "slug": fields.slug, "status": status, "meta": dict(fields.meta)}
+        body: dict[str, Any] = {
+            "title": fields.title,
+            "content": fields.content,
+            "excerpt": fields.excerpt,
+            "slug": fields.slug,
+            "status": status,
+            "meta": dict(fields.meta),
+        }
         if fields.date_gmt:
             body["date_gmt"] = fields.date_gmt
         if fields.date:
@@ -335,8 +389,9 @@ class Site:
                 if known is None:
                     # Tags need only assign_terms; categories need manage_categories.
                     if taxonomy == "categories" and not self.can("manage_categories"):
-                        warnings.append(f"user {self.user!r} may not create the category {name!r}, "
-                                        "so the post is left without it")
+                        warnings.append(
+                            f"user {self.user!r} may not create the category {name!r}, so the post is left without it"
+                        )
                         continue
                     new.append(f"new {_singular(taxonomy)} {name!r}")
                     try:
@@ -359,15 +414,19 @@ class Site:
         me = self.me.get("name") or self.user
         if not self.can("edit_others_posts"):
             if html.unescape(str(me)).casefold() != name.casefold():
-                warnings.append(f"user {self.user!r} may not credit posts to others, so the post is "
-                                f"credited to {me!r}, not {name!r}")
+                warnings.append(
+                    f"user {self.user!r} may not credit posts to others, so the post is "
+                    f"credited to {me!r}, not {name!r}"
+                )
             return False
         known = self.user_id(name, create=False)
         if known is not None:
             return known
         if not self.can("create_users"):
-            warnings.append(f"user {self.user!r} may not create users, so the post is not credited to "
-                            f"{name!r} (create a user with the slug {normalise_name(name)!r} and push again)")
+            warnings.append(
+                f"user {self.user!r} may not create users, so the post is not credited to "
+                f"{name!r} (create a user with the slug {normalise_name(name)!r} and push again)"
+            )
             return False
         new.append(f"new author {name!r}")
         return self.user_id(name, create=True) if create else None
@@ -381,8 +440,9 @@ class Site:
             except AmbiguousError:
                 existing = self.find_post(article_id, slug)
                 if existing is not None:
-                    return self.write(f"wp/v2/posts/{existing['id']}", _update_body(existing, payload),
-                                      idempotent=True), True
+                    return self.write(
+                        f"wp/v2/posts/{existing['id']}", _update_body(existing, payload), idempotent=True
+                    ), True
                 if attempt == CREATE_TRIES:
                     raise
         raise AssertionError("unreachable")
@@ -392,11 +452,14 @@ class Site:
         left = differences(post, payload)
         lost = [c for c in left if c.startswith("meta.")]
         if lost:
-            raise PushError(f"WordPress did not store {', '.join(lost)} of post {post.get('id')}",
-                            "update newsgraph's must-use plugin on the site, then push again")
+            raise PushError(
+                f"WordPress did not store {', '.join(lost)} of post {post.get('id')}",
+                "update newsgraph's must-use plugin on the site, then push again",
+            )
         for name in left:
-            outcome.warnings.append(f"WordPress changed the {name} on save (a plugin or the user's "
-                                    "rights filter posts)")
+            outcome.warnings.append(
+                f"WordPress changed the {name} on save (a plugin or the user's rights filter posts)"
+            )
 
 
 def differences(post: dict[str, Any], payload: dict[str, Any]) -> list[str]:
@@ -453,8 +516,15 @@ def push_items(site: Site, items: Items, options: WordPressOptions = WordPressOp
     return run(items, lambda article: site.push(article, options), dry_run=options.dry_run)
 
 
-def push_wordpress(articles: Iterable[Article], *, url: str, user: str, app_password: str,
-                   options: WordPressOptions = WordPressOptions(), client: Client | None = None) -> PushReport:
+def push_wordpress(
+    articles: Iterable[Article],
+    *,
+    url: str,
+    user: str,
+    app_password: str,
+    options: WordPressOptions = WordPressOptions(),
+    client: Client | None = None,
+) -> PushReport:
     """The library's ``push wordpress``: one post per article, created or updated in place."""
     site = Site(url, user, app_password, client=client)
     return push_items(site, ((_label(a), [a]) for a in articles), options)

@@ -42,8 +42,10 @@ class ReadOptions:
             try:
                 codecs.lookup(self.encoding)
             except LookupError:
-                raise UsageError(f"--encoding {self.encoding!r} is not an encoding Python knows",
-                                 "give a name such as latin-1, cp1252, iso-8859-15 or utf-8") from None
+                raise UsageError(
+                    f"--encoding {self.encoding!r} is not an encoding Python knows",
+                    "give a name such as latin-1, cp1252, iso-8859-15 or utf-8",
+                ) from None
         # A base that mints no URI would fail every input deep inside: say so once, up front.
         try:
             mint_id("person", "x", self.id_base)
@@ -51,9 +53,10 @@ class ReadOptions:
         except ValueError:
             usable = False
         if not usable:
-            raise UsageError(f"--id-base {self.id_base!r} cannot start an id",
-                             "give the start of a URI without '#', e.g. 'urn:newsgraph:' or "
-                             "'https://data.example.org/id/'")
+            raise UsageError(
+                f"--id-base {self.id_base!r} cannot start an id",
+                "give the start of a URI without '#', e.g. 'urn:newsgraph:' or 'https://data.example.org/id/'",
+            )
 
 
 _BOMS = (
@@ -77,31 +80,46 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as err:
-            raise InputError(f"not valid {encoding} (byte 0x{data[err.start]:02x} at offset {err.start})",
-                             "name the encoding the file is in with --encoding", source=source) from None
+            raise InputError(
+                f"not valid {encoding} (byte 0x{data[err.start]:02x} at offset {err.start})",
+                "name the encoding the file is in with --encoding",
+                source=source,
+            ) from None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as err:
-                raise InputError(f"invalid {encoding.upper()} at byte {err.start + len(bom)}",
-                                 "re-save the file in UTF-8", source=source) from None
+                raise InputError(
+                    f"invalid {encoding.upper()} at byte {err.start + len(bom)}",
+                    "re-save the file in UTF-8",
+                    source=source,
+                ) from None
     if b"\x00" in data[:4096]:
-        raise InputError("this looks like a binary file, not text",
-                         "give a text, HTML, JSON or XML article; UTF-16 text needs a byte order mark",
-                         source=source)
+        raise InputError(
+            "this looks like a binary file, not text",
+            "give a text, HTML, JSON or XML article; UTF-16 text needs a byte order mark",
+            source=source,
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})",
-                         "name its encoding with --encoding, e.g. --encoding latin-1, or re-save the "
-                         "file in UTF-8", source=source) from None
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})",
+            "name its encoding with --encoding, e.g. --encoding latin-1, or re-save the file in UTF-8",
+            source=source,
+        ) from None
 
 
 def provenance(data: bytes, reader: str, source: str, notes: list[str] | None = None) -> Provenance:
     name = source.replace("\\", "/").rsplit("/", 1)[-1] if source else None
-    return Provenance(source=name, sha256=hashlib.sha256(data).hexdigest(), reader=reader,
-                      newsgraph_version=version.__version__, notes=list(notes or []))
+    return Provenance(
+        source=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        reader=reader,
+        newsgraph_version=version.__version__,
+        notes=list(notes or []),
+    )
 
 
 def apply_options(article: Article, options: ReadOptions) -> Article:
@@ -125,9 +143,11 @@ def apply_options(article: Article, options: ReadOptions) -> Article:
         data.update({k: (v if k != "actors" else [a.model_dump() for a in actors]) for k, v in updates.items()})
         return Article.model_validate(data)
     except ValidationError as err:
-        raise InputError(f"an option is invalid: {format_validation_error(err)}",
-                         "fix the --published/--modified/--url/--publisher/--language value "
-                         "or the .meta.json sidecar", source=options.source) from None
+        raise InputError(
+            f"an option is invalid: {format_validation_error(err)}",
+            "fix the --published/--modified/--url/--publisher/--language value or the .meta.json sidecar",
+            source=options.source,
+        ) from None
 
 
 # --- characters no format can carry ----------------------------------------------------
@@ -193,10 +213,14 @@ def sanitise_xml(data: bytes, sanitiser: Sanitiser) -> bytes:
 # document reads the same without it; one with an internal subset stays refused by
 # newsgraph.xmlsafe. A file declaring ISO-8859-1 whose bytes are UTF-8 (several agencies
 # send those) is read as UTF-8. Both are said in provenance.notes.
-_EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[\w.:-]+\s+(?:SYSTEM\s+(?:\"[^\"]*\"|'[^']*')|"
-                               rb"PUBLIC\s+(?:\"[^\"]*\"|'[^']*')(?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*>", re.I)
-_LATIN_DECLARED = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])(iso-?8859-1|latin-?1|windows-1252|cp1252)([\"'])",
-                             re.I)
+_EXTERNAL_DOCTYPE = re.compile(
+    rb"<!DOCTYPE\s+[\w.:-]+\s+(?:SYSTEM\s+(?:\"[^\"]*\"|'[^']*')|"
+    rb"PUBLIC\s+(?:\"[^\"]*\"|'[^']*')(?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*>",
+    re.I,
+)
+_LATIN_DECLARED = re.compile(
+    rb"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])(iso-?8859-1|latin-?1|windows-1252|cp1252)([\"'])", re.I
+)
 
 
 def prepare_xml(data: bytes) -> tuple[bytes, list[str]]:
@@ -207,7 +231,7 @@ def prepare_xml(data: bytes) -> tuple[bytes, list[str]]:
     doctype = _EXTERNAL_DOCTYPE.search(head)
     if doctype and not re.search(rb"<[A-Za-z_]", head[: doctype.start()]):  # in the prolog only
         kept_lines = b"\n" * doctype.group().count(b"\n")
-        data = data[: doctype.start()] + kept_lines + data[doctype.end():]
+        data = data[: doctype.start()] + kept_lines + data[doctype.end() :]
         notes.append("the DOCTYPE names an external DTD, which newsgraph does not load; it was ignored")
     declared = _LATIN_DECLARED.match(data[:200])
     if declared and re.search(rb"[\x80-\xff]", data):
@@ -215,6 +239,6 @@ def prepare_xml(data: bytes) -> tuple[bytes, list[str]]:
             data.decode("utf-8")
         except UnicodeDecodeError:
             return data, notes  # truly Latin-1: libxml2 decodes it as declared
-        data = declared.group(1) + b"UTF-8" + declared.group(3) + data[declared.end():]
+        data = declared.group(1) + b"UTF-8" + declared.group(3) + data[declared.end() :]
         notes.append(f"the XML declares {declared.group(2).decode()} but its bytes are UTF-8; read as UTF-8")
     return data, notes

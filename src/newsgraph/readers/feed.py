@@ -27,8 +27,7 @@ from typing import Any, Iterator
 from urllib.parse import urljoin
 
 from ..errors import InputError
-from ..model import (Actor, Article, Media, MediaKind, Paragraph, Rights, Topic, is_uri, mint_article_id,
-                     mint_id)
+from ..model import Actor, Article, Media, MediaKind, Paragraph, Rights, Topic, is_uri, mint_article_id, mint_id
 from . import datestamps
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance
 from .feed_split import MEDIA, split
@@ -73,8 +72,9 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
             return
         if item is None:
             if not count:
-                raise InputError("the feed holds no item", "give a feed with at least one item or entry",
-                                 source=options.source)
+                raise InputError(
+                    "the feed holds no item", "give a feed with at least one item or entry", source=options.source
+                )
             return
         count += 1
         yield read_item(item.data, options, item.number)
@@ -85,8 +85,11 @@ def _lenient(data: bytes, options: ReadOptions) -> Iterator[Article]:
     parsed = _parse(data, options.source)
     if not parsed.entries:
         reason = parsed.get("bozo_exception") or "no item or entry"
-        raise InputError(f"this is no feed newsgraph can read: {reason}",
-                         "give a well-formed RSS, RDF or Atom feed", source=options.source)
+        raise InputError(
+            f"this is no feed newsgraph can read: {reason}",
+            "give a well-formed RSS, RDF or Atom feed",
+            source=options.source,
+        )
     note = f"the feed is not well-formed XML ({parsed.get('bozo_exception')}): read leniently"
     for number, entry in enumerate(parsed.entries, 1):
         item = _Item(entry, parsed.feed, options, data, number)
@@ -105,8 +108,11 @@ def read_item(data: bytes, options: ReadOptions, number: int = 1) -> Article:
 
     parsed = _parse(data, options.source)
     if not parsed.entries:
-        raise InputError(f"the item could not be read: {parsed.get('bozo_exception', 'no item')}",
-                         "check the feed's XML around that item", source=_item_source(options.source, number))
+        raise InputError(
+            f"the item could not be read: {parsed.get('bozo_exception', 'no item')}",
+            "check the feed's XML around that item",
+            source=_item_source(options.source, number),
+        )
     return _Item(parsed.entries[0], parsed.feed, options, data, number).article()
 
 
@@ -125,14 +131,20 @@ class _Item:
         e = self.entry
         # A relative link (some CMSs write "/news/1") is relative to the channel's site.
         site = _url(self.channel.get("link"))
-        url = _url(e.get("link")) or _url(e.get("id")) or \
-            (_url(urljoin(site, str(e.get("link")))) if site and e.get("link") else None)
+        url = (
+            _url(e.get("link"))
+            or _url(e.get("id"))
+            or (_url(urljoin(site, str(e.get("link")))) if site and e.get("link") else None)
+        )
         headline = _text(e.get("title"), e.get("title_detail"))
         body, standfirst, media = self.body(url)
         key = e.get("id") or url or headline or "\n\n".join(p.text for p in body)
         if not key:
-            raise InputError("the item has no title, link, id or text", "give every item at least a title or a link",
-                             source=_item_source(self.options.source, self.number))
+            raise InputError(
+                "the item has no title, link, id or text",
+                "give every item at least a title or a link",
+                source=_item_source(self.options.source, self.number),
+            )
         base = self.options.id_base
         guid = _clean(e.get("id"))
         # A guid or Atom id that is a URI is the article's id (newsgraph's own feeds give back
@@ -146,15 +158,17 @@ class _Item:
             url=url,
             language=self.language(),
             published=self.date("published", "created", "updated"),
-            modified=self.date("updated") if dict.get(e, "published") and dict.get(e, "updated") not in
-            (None, dict.get(e, "published")) else None,
+            modified=self.date("updated")
+            if dict.get(e, "published") and dict.get(e, "updated") not in (None, dict.get(e, "published"))
+            else None,
             body=body,
             media=media + self.media(),
             topics=self.topics(),
             rights=self.rights(),
             actors=self.actors,
-            provenance=provenance(self.data, "feed", self.options.source,
-                                  notes=self.notes + [n for n in [self.sanitiser.note()] if n]),
+            provenance=provenance(
+                self.data, "feed", self.options.source, notes=self.notes + [n for n in [self.sanitiser.note()] if n]
+            ),
         )
         if article.modified and article.published and article.modified <= article.published:
             article = article.model_copy(update={"modified": None})
@@ -173,8 +187,11 @@ class _Item:
         # feedparser copies an Atom entry's content into its summary when it has none
         standfirst = _text(summary, e.get("summary_detail")) if summary != content["value"] else ""
         lede = paragraphs[0].text if paragraphs else ""
-        if not standfirst or standfirst.rstrip(".… ") in " ".join(p.text for p in paragraphs) \
-                or lede.startswith(standfirst.rstrip(".… ")):
+        if (
+            not standfirst
+            or standfirst.rstrip(".… ") in " ".join(p.text for p in paragraphs)
+            or lede.startswith(standfirst.rstrip(".… "))
+        ):
             standfirst = ""
         return paragraphs, standfirst or None, media
 
@@ -220,7 +237,7 @@ class _Item:
         names = [a.get("name") or "" for a in self.entry.get("authors") or [] if isinstance(a, dict)]
         for raw in names or ([self.entry["author"]] if self.entry.get("author") else []):
             found = split_names(_clean(raw)) if "@" not in raw else None
-            for name in (found.names if found else ([_clean(raw)] if _clean(raw) and "@" not in raw else [])):
+            for name in found.names if found else ([_clean(raw)] if _clean(raw) and "@" not in raw else []):
                 aid = mint_id("person", name, self.options.id_base)
                 if aid not in ids:
                     ids.append(aid)
@@ -236,8 +253,11 @@ class _Item:
         return oid
 
     def language(self) -> str | None:
-        for detail in (self.entry.get("title_detail"), *(self.entry.get("content") or []),
-                       self.entry.get("summary_detail")):
+        for detail in (
+            self.entry.get("title_detail"),
+            *(self.entry.get("content") or []),
+            self.entry.get("summary_detail"),
+        ):
             lang = (detail or {}).get("language")
             if lang and _LANG.match(lang):
                 return lang
@@ -250,8 +270,11 @@ class _Item:
             term, label = _clean(tag.get("term")), _clean(tag.get("label"))
             if not term and not label:
                 continue
-            topic = Topic(name=label or term, code=term if label and label != term else None,
-                          scheme=_clean(tag.get("scheme")) or None)
+            topic = Topic(
+                name=label or term,
+                code=term if label and label != term else None,
+                scheme=_clean(tag.get("scheme")) or None,
+            )
             if topic not in topics:
                 topics.append(topic)
         return topics
@@ -265,8 +288,11 @@ class _Item:
         found: list[Media] = []
         seen: set[str] = set()
         # (from the links: feedparser's "enclosures" is computed, and a sanitised copy is a plain dict)
-        candidates = [(m.get("href"), m.get("type")) for m in e.get("links") or []
-                      if isinstance(m, dict) and m.get("rel") == "enclosure"]
+        candidates = [
+            (m.get("href"), m.get("type"))
+            for m in e.get("links") or []
+            if isinstance(m, dict) and m.get("rel") == "enclosure"
+        ]
         candidates += [(m.get("url"), m.get("type") or m.get("medium")) for m in e.get("media_content") or []]
         candidates += [(m.get("url"), "image") for m in e.get("media_thumbnail") or []]
         for href, kind in candidates:
@@ -275,8 +301,14 @@ class _Item:
                 continue
             seen.add(url)
             caption, own_credit = (self.sanitiser.text(t) if t else None for t in described.get(url, (None, None)))
-            found.append(Media(kind=_MEDIA_KINDS.get(str(kind or "image").split("/")[0], "image"), url=url,
-                               caption=caption, credit=own_credit or credit))
+            found.append(
+                Media(
+                    kind=_MEDIA_KINDS.get(str(kind or "image").split("/")[0], "image"),
+                    url=url,
+                    caption=caption,
+                    credit=own_credit or credit,
+                )
+            )
         return found
 
     def rights(self) -> Rights | None:
@@ -289,8 +321,9 @@ def _media_descriptions(data: bytes) -> dict[str, tuple[str | None, str | None]]
     from lxml import etree
 
     try:
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
-                                                      huge_tree=True))
+        root = etree.fromstring(
+            data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=True)
+        )
     except etree.XMLSyntaxError:
         return {}
     found: dict[str, tuple[str | None, str | None]] = {}
@@ -298,8 +331,7 @@ def _media_descriptions(data: bytes) -> dict[str, tuple[str | None, str | None]]
         return found
     for el in root.iter(f"{{{MEDIA}}}content", f"{{{MEDIA}}}thumbnail"):
         scope = el.getparent() if el.tag == f"{{{MEDIA}}}thumbnail" else el
-        group = el.getparent() if el.getparent() is not None and \
-            el.getparent().tag == f"{{{MEDIA}}}group" else None
+        group = el.getparent() if el.getparent() is not None and el.getparent().tag == f"{{{MEDIA}}}group" else None
         texts = []
         for name in ("description", "credit"):
             value = scope.findtext(f"{{{MEDIA}}}{name}") if scope is not None else None
@@ -325,8 +357,11 @@ def _parse(data: bytes, source: str) -> Any:
     try:
         return feedparser.parse(data, **_FEEDPARSER)
     except (UnicodeError, LookupError, ValueError, TypeError) as err:  # broken bytes, unknown encodings
-        raise InputError(f"the feed cannot be decoded: {err}", "save the feed in UTF-8 and check its XML "
-                         "declaration's encoding", source=source) from None
+        raise InputError(
+            f"the feed cannot be decoded: {err}",
+            "save the feed in UTF-8 and check its XML declaration's encoding",
+            source=source,
+        ) from None
 
 
 def _item_source(source: str, number: int) -> str:
@@ -370,22 +405,27 @@ def _json_feed(data: bytes, options: ReadOptions) -> Iterator[Article]:
     try:
         doc = json.loads(decode_text(data, options.source))
     except json.JSONDecodeError as err:
-        raise InputError(f"not valid JSON: {err.msg} at line {err.lineno}", "fix the JSON",
-                         source=options.source) from None
+        raise InputError(
+            f"not valid JSON: {err.msg} at line {err.lineno}", "fix the JSON", source=options.source
+        ) from None
     if not isinstance(doc, dict) or not JSON_FEED_VERSION.match(str(doc.get("version") or "")):
-        raise InputError("this JSON is no JSON Feed (no jsonfeed.org version)",
-                         "give an RSS, Atom or JSON Feed document", source=options.source)
+        raise InputError(
+            "this JSON is no JSON Feed (no jsonfeed.org version)",
+            "give an RSS, Atom or JSON Feed document",
+            source=options.source,
+        )
     items = doc.get("items")
     if not isinstance(items, list) or not items:
-        raise InputError("the JSON Feed holds no items", "give a feed with an \"items\" list", source=options.source)
+        raise InputError("the JSON Feed holds no items", 'give a feed with an "items" list', source=options.source)
     for number, item in enumerate(items, 1):
         if not isinstance(item, dict):
             raise InputError("the item is not an object", "fix the feed", source=_item_source(options.source, number))
         try:
             atom = _json_item_as_atom(doc, item)
         except ValueError as err:  # a control character lxml refuses
-            raise InputError(f"the item cannot be read: {err}", "fix the feed",
-                             source=_item_source(options.source, number)) from None
+            raise InputError(
+                f"the item cannot be read: {err}", "fix the feed", source=_item_source(options.source, number)
+            ) from None
         yield read_item(atom, options, number)
 
 
@@ -403,8 +443,13 @@ def _json_item_as_atom(doc: dict, item: dict) -> bytes:
         feed.set("{http://www.w3.org/XML/1998/namespace}lang", str(doc["language"]))
     etree.SubElement(feed, f"{{{atom}}}title").text = str(doc.get("title") or "")
     entry = etree.SubElement(feed, f"{{{atom}}}entry")
-    for key, tag in (("id", "id"), ("title", "title"), ("date_published", "published"),
-                     ("date_modified", "updated"), ("summary", "summary")):
+    for key, tag in (
+        ("id", "id"),
+        ("title", "title"),
+        ("date_published", "published"),
+        ("date_modified", "updated"),
+        ("summary", "summary"),
+    ):
         if item.get(key):
             etree.SubElement(entry, f"{{{atom}}}{tag}").text = str(item[key])
     if item.get("url"):
@@ -412,19 +457,20 @@ def _json_item_as_atom(doc: dict, item: dict) -> bytes:
     authors = _listed(item.get("authors")) or ([item["author"]] if isinstance(item.get("author"), dict) else [])
     for author in authors:
         if isinstance(author, dict) and author.get("name"):
-            etree.SubElement(etree.SubElement(entry, f"{{{atom}}}author"), f"{{{atom}}}name").text = \
-                str(author["name"])
+            etree.SubElement(etree.SubElement(entry, f"{{{atom}}}author"), f"{{{atom}}}name").text = str(author["name"])
     for tag in _listed(item.get("tags")):
         etree.SubElement(entry, f"{{{atom}}}category", term=str(tag))
     if item.get("content_html") or item.get("content_text"):
         html = bool(item.get("content_html"))
-        etree.SubElement(entry, f"{{{atom}}}content", type="html" if html else "text").text = \
-            str(item.get("content_html") or item.get("content_text"))
+        etree.SubElement(entry, f"{{{atom}}}content", type="html" if html else "text").text = str(
+            item.get("content_html") or item.get("content_text")
+        )
     for key in ("image", "banner_image"):
         if item.get(key):
             etree.SubElement(entry, "{http://search.yahoo.com/mrss/}thumbnail", url=str(item[key]))
     for att in _listed(item.get("attachments")):
         if isinstance(att, dict) and att.get("url"):
-            etree.SubElement(entry, f"{{{atom}}}link", rel="enclosure", href=str(att["url"]),
-                             type=str(att.get("mime_type") or ""))
+            etree.SubElement(
+                entry, f"{{{atom}}}link", rel="enclosure", href=str(att["url"]), type=str(att.get("mime_type") or "")
+            )
     return etree.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -25,17 +25,34 @@ RSS10 = "http://purl.org/rss/1.0/"
 ATOM10 = "http://www.w3.org/2005/Atom"
 ATOM03 = "http://purl.org/atom/ns#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-WP_NAMESPACES = ("http://wordpress.org/export/1.0/", "http://wordpress.org/export/1.1/",
-                 "http://wordpress.org/export/1.2/")
+WP_NAMESPACES = (
+    "http://wordpress.org/export/1.0/",
+    "http://wordpress.org/export/1.1/",
+    "http://wordpress.org/export/1.2/",
+)
 MEDIA = "http://search.yahoo.com/mrss/"
 _PLACE = "newsgraph-feed-item-goes-here"
 _ITEMS = frozenset({"item", "entry"})
 _ROOTS = frozenset({"rss", "RDF", "feed", "rdf"})
 # WordPress post types that are no article: the site's furniture, revisions, files.
-WXR_NOT_ARTICLES = frozenset({
-    "attachment", "nav_menu_item", "revision", "custom_css", "customize_changeset", "oembed_cache",
-    "user_request", "wp_block", "wp_template", "wp_template_part", "wp_global_styles",
-    "wp_navigation", "wp_font_family", "wp_font_face"})
+WXR_NOT_ARTICLES = frozenset(
+    {
+        "attachment",
+        "nav_menu_item",
+        "revision",
+        "custom_css",
+        "customize_changeset",
+        "oembed_cache",
+        "user_request",
+        "wp_block",
+        "wp_template",
+        "wp_template_part",
+        "wp_global_styles",
+        "wp_navigation",
+        "wp_font_family",
+        "wp_font_face",
+    }
+)
 
 
 @dataclass
@@ -101,16 +118,27 @@ def split(stream: BinaryIO, source: str) -> Iterator[ItemDocument]:
     """
     state = _Splitter()
     depth = 0
-    parser = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, no_network=True,
-                             huge_tree=True, remove_comments=True, remove_pis=True, load_dtd=False)
+    parser = etree.iterparse(
+        stream,
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=True,
+        remove_comments=True,
+        remove_pis=True,
+        load_dtd=False,
+    )
     try:
         for event, el in parser:
             if event == "start":
                 depth += 1
                 if depth == 1:
                     if _local(el.tag) not in _ROOTS:
-                        raise InputError(f"the root element is <{_local(el.tag)}>, not a feed's",
-                                         "give an RSS, RDF or Atom feed", source=source)
+                        raise InputError(
+                            f"the root element is <{_local(el.tag)}>, not a feed's",
+                            "give an RSS, RDF or Atom feed",
+                            source=source,
+                        )
                     state.root = el
                 elif depth == 2 and _local(el.tag) == "channel":
                     state.channel = el
@@ -137,12 +165,17 @@ def split(stream: BinaryIO, source: str) -> Iterator[ItemDocument]:
                     state.header.append(etree.tostring(el))
                 _forget(el)
     except etree.XMLSyntaxError as err:
-        raise InputError(f"the feed is not well-formed XML after item {state.number}: {err}",
-                         "fix the XML at the place named (an unescaped '&' or '<' is the usual cause)",
-                         source=source) from None
+        raise InputError(
+            f"the feed is not well-formed XML after item {state.number}: {err}",
+            "fix the XML at the place named (an unescaped '&' or '<' is the usual cause)",
+            source=source,
+        ) from None
     except ValueError as err:  # a name or namespace lxml parsed but cannot write again
-        raise InputError(f"the feed holds a broken element name after item {state.number}: {err}",
-                         "fix the element's name or namespace in the feed", source=source) from None
+        raise InputError(
+            f"the feed holds a broken element name after item {state.number}: {err}",
+            "fix the element's name or namespace in the feed",
+            source=source,
+        ) from None
 
 
 def _forget(el: etree._Element) -> None:

@@ -47,28 +47,34 @@ MAX_ELEMENTS = 50_000
 _MIN_SENTENCE_WORDS = 8
 # trafilatura's output elements: containers of blocks, and the blocks themselves.
 _CONTAINERS = frozenset({"quote", "list", "table", "div", "body", "cell"})
-_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "table", "row", "cell", "quote", "div", "graphic",
-                         "code", "lb"})
+_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "table", "row", "cell", "quote", "div", "graphic", "code", "lb"})
 
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     import trafilatura  # imported here: not every command needs it
 
     if not data.strip():
-        raise InputError("the file is empty", "give a saved web page with an article in it",
-                         source=options.source)
+        raise InputError("the file is empty", "give a saved web page with an article in it", source=options.source)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("this looks like a binary file, not a web page",
-                         "give the page as saved by a browser (File > Save Page As)", source=options.source)
+        raise InputError(
+            "this looks like a binary file, not a web page",
+            "give the page as saved by a browser (File > Save Page As)",
+            source=options.source,
+        )
     tree = trafilatura.load_html(data)
     if tree is None:
-        raise InputError("this is not an HTML page newsgraph can parse",
-                         "give the page as saved by a browser (File > Save Page As)", source=options.source)
+        raise InputError(
+            "this is not an HTML page newsgraph can parse",
+            "give the page as saved by a browser (File > Save Page As)",
+            source=options.source,
+        )
     elements = sum(1 for _ in tree.iter())
     if elements > MAX_ELEMENTS:
-        raise InputError(f"the page has {elements:,} elements, more than the {MAX_ELEMENTS:,} newsgraph "
-                         "reads in one page", "save the article's own page, not an archive or a "
-                         "listing; or give its text as a .txt file", source=options.source)
+        raise InputError(
+            f"the page has {elements:,} elements, more than the {MAX_ELEMENTS:,} newsgraph reads in one page",
+            "save the article's own page, not an archive or a listing; or give its text as a .txt file",
+            source=options.source,
+        )
     # libxml2 keeps &#1; or &#xFFFE; as characters that lxml then refuses to set again,
     # which would make trafilatura drop the whole page: they become spaces first.
     sanitiser = Sanitiser()
@@ -79,15 +85,24 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     # them and never takes their text. Their tails are the page's text and stay too.)
     etree.strip_elements(tree, *(NEVER_TEXT - {"script"}), with_tail=False)
     doc = trafilatura.bare_extraction(
-        tree, url=options.url, with_metadata=True, include_comments=False, include_images=True,
-        include_tables=True, config=_config(), date_extraction_params={"extensive_search": False},
+        tree,
+        url=options.url,
+        with_metadata=True,
+        include_comments=False,
+        include_images=True,
+        include_tables=True,
+        config=_config(),
+        date_extraction_params={"extensive_search": False},
     )
     body = _blocks(doc.body) if doc is not None and doc.body is not None else []
     # trafilatura falls back to any text on the page; an article has at least one sentence.
     if not any(_is_sentence(p.text) for p in body):
-        raise InputError("no article text was found in this page",
-                         "check that the page holds the article itself, not a list of links or a "
-                         "login wall; save the page after it has fully loaded", source=options.source)
+        raise InputError(
+            "no article text was found in this page",
+            "check that the page holds the article itself, not a list of links or a "
+            "login wall; save the page after it has fully loaded",
+            source=options.source,
+        )
     body, captions = _captions_out(body, page)
     url = _first_url(options.url, doc.url, _canonical(page))
     published, modified = _metadata_dates(page, url)
@@ -111,8 +126,7 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         media=_with_captions(_media(page, doc, url), captions, url),
         topics=_topics(doc),
         actors=actors,
-        provenance=provenance(data, "html", options.source,
-                              notes=[n for n in [sanitiser.note()] if n]),
+        provenance=provenance(data, "html", options.source, notes=[n for n in [sanitiser.note()] if n]),
     )
     yield apply_options(article, options)
 
@@ -205,8 +219,7 @@ _TITLE_META = ("og:title", "twitter:title")
 _WORDS = re.compile(r"\w+")
 
 
-def headline(found: str | None, page: HtmlElement, site_names: list[str | None],
-             url: str | None = None) -> str | None:
+def headline(found: str | None, page: HtmlElement, site_names: list[str | None], url: str | None = None) -> str | None:
     """The article's headline: trafilatura's title, unless it is none of the page's titles
     (then the page's og:title or <title>), without the site's name around it, or the
     page's <h1> when that is the same headline written out in full.
@@ -217,8 +230,11 @@ def headline(found: str | None, page: HtmlElement, site_names: list[str | None],
     """
     titles = [_clean(t) for t in (*_meta(page, _TITLE_META), *page.xpath("//title/text()")) if _clean(t)]
     h1s = [_clean(h.text_content()) for h in page.iter("h1") if _clean(h.text_content())]
-    names = {_key(n) for n in (*site_names, *_meta(page, ("og:site_name", "application-name")),
-                               _domain(url or _own_links(page))) if n}
+    names = {
+        _key(n)
+        for n in (*site_names, *_meta(page, ("og:site_name", "application-name")), _domain(url or _own_links(page)))
+        if n
+    }
     text = _clean(found)
     keys = {_key(t) for t in titles}
     if titles and (not text or not any(_key(text) in k or (k and k in _key(text)) for k in keys)):
@@ -238,8 +254,11 @@ def _covers(h1: str, text: str) -> bool:
 
 def _own_links(page: HtmlElement) -> str | None:
     """The site a saved page comes from, when it does not say: where most of its links go."""
-    hosts = Counter(urlsplit(str(h)).netloc.lower() for h in page.xpath("//a/@href")[:2000]
-                    if str(h).startswith(("http://", "https://")))
+    hosts = Counter(
+        urlsplit(str(h)).netloc.lower()
+        for h in page.xpath("//a/@href")[:2000]
+        if str(h).startswith(("http://", "https://"))
+    )
     host = hosts.most_common(1)[0][0] if hosts else ""
     return f"http://{host}/" if host else None
 
@@ -259,8 +278,8 @@ def _strip_site(text: str, names: set[str], titles: set[str]) -> str:
         if len(parts) < 2:
             return text
         matches = list(_SEPARATOR.finditer(text))
-        head, tail = text[: matches[-1].start()].strip(), text[matches[-1].end():].strip()
-        first, rest = text[: matches[0].start()].strip(), text[matches[0].end():].strip()
+        head, tail = text[: matches[-1].start()].strip(), text[matches[-1].end() :].strip()
+        first, rest = text[: matches[0].start()].strip(), text[matches[0].end() :].strip()
         if _is_site(tail, names) or (_key(head) in titles and _key(text) not in titles):
             text = head
         elif _is_site(first, names) or (_key(rest) in titles and _key(text) not in titles):
@@ -274,8 +293,7 @@ def _is_site(part: str, names: set[str]) -> bool:
     key = _key(part)
     if not key:
         return False
-    return any(key == n or (len(n) >= 4 and (n in key or key in n) and len(key) <= 2 * len(n) + 8)
-               for n in names)
+    return any(key == n or (len(n) >= 4 and (n in key or key in n) and len(key) <= 2 * len(n) + 8) for n in names)
 
 
 def _key(text: str | None) -> str:
@@ -334,8 +352,10 @@ def _metadata_dates(page: HtmlElement, url: str | None) -> tuple[str | None, str
     tags = page.xpath('//meta | //script[@type="application/ld+json"]')
     # No title and no body: nothing that is the page's text can be read as a date.
     meta = lxml.html.document_fromstring(
-        "<html><head>" + "".join(etree.tostring(el, encoding="unicode", with_tail=False) for el in tags)
-        + "</head><body></body></html>")
+        "<html><head>"
+        + "".join(etree.tostring(el, encoding="unicode", with_tail=False) for el in tags)
+        + "</head><body></body></html>"
+    )
     dates = []
     # A date in the URL is the publication date; the modification date is in the tags.
     for original, where in ((True, url), (False, None)):
@@ -355,11 +375,29 @@ def _metadata_dates(page: HtmlElement, url: str | None) -> tuple[str | None, str
 
 # Where pages state their dates, most trusted first (Open Graph, schema.org microdata,
 # the meta names of the common CMSs).
-PUBLISHED_META = ("article:published_time", "og:article:published_time", "datePublished",
-                  "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
-                  "dc.date.issued", "dcterms.issued", "dc.date", "date", "article.published")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "lastmod",
-                 "dcterms.modified", "article.updated")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "date",
+    "article.published",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "lastmod",
+    "dcterms.modified",
+    "article.updated",
+)
 
 
 def _stated_dates(page: HtmlElement) -> tuple[str | None, str | None]:
@@ -483,8 +521,14 @@ def figure_medium(figure: etree._Element, base: str | None) -> Media:
     caption_el = next(iter(figure.iter("figcaption")), None)
     caption = _clean("".join(caption_el.itertext())) if caption_el is not None else None
     credit = None
-    credit_el = next((e for e in figure.iter() if isinstance(e.tag, str)
-                      and re.search(r"credit|copyright|byline|source", e.get("class") or "", re.I)), None)
+    credit_el = next(
+        (
+            e
+            for e in figure.iter()
+            if isinstance(e.tag, str) and re.search(r"credit|copyright|byline|source", e.get("class") or "", re.I)
+        ),
+        None,
+    )
     if credit_el is not None:
         credit = _clean("".join(credit_el.itertext())) or None
         if caption and credit and caption.endswith(credit):
@@ -505,8 +549,9 @@ def figure_medium(figure: etree._Element, base: str | None) -> Media:
 _DOUBLE_BR = re.compile(r"(?:<br\s*/?>\s*){2,}", re.I)
 
 
-def fragment(html: str, base: str | None = None, sanitiser: Sanitiser | None = None
-             ) -> tuple[list[Paragraph], list[Media]]:
+def fragment(
+    html: str, base: str | None = None, sanitiser: Sanitiser | None = None
+) -> tuple[list[Paragraph], list[Media]]:
     """An article's HTML (a feed item's content) as paragraphs, and its figures as media.
 
     The whole fragment is the article: no boilerplate to find, so no trafilatura. Two or
@@ -521,9 +566,13 @@ def fragment(html: str, base: str | None = None, sanitiser: Sanitiser | None = N
         return [], []
     (sanitiser if sanitiser is not None else Sanitiser()).tree(root)
     media = [figure_medium(f, base) for f in root.iter("figure")]
-    media += [Media(url=_absolute(img.get("src"), base), caption=_clean(img.get("alt")) or None)
-              for img in root.iter("img") if not any(a.tag == "figure" for a in img.iterancestors())
-              and _absolute(img.get("src"), base) and not _is_pixel(img)]
+    media += [
+        Media(url=_absolute(img.get("src"), base), caption=_clean(img.get("alt")) or None)
+        for img in root.iter("img")
+        if not any(a.tag == "figure" for a in img.iterancestors())
+        and _absolute(img.get("src"), base)
+        and not _is_pixel(img)
+    ]
     markup = html_body.parse(etree.tostring(root, encoding="unicode"), sanitiser=sanitiser)
     paragraphs: list[Paragraph] = []
     offset = 0
@@ -557,8 +606,9 @@ def _captions_out(body: list[Paragraph], page: HtmlElement) -> tuple[list[Paragr
     keys = {c: _key(c) for c in captions}  # white space differs: "S.C.Former" in one, "S.C. Former"
     for p in body:
         key = _key(p.text)
-        found = next((c for c, k in keys.items() if key == k or (len(p.text) > 2 * _MIN_CAPTION_CHARS
-                                                                 and key in k)), None)
+        found = next(
+            (c for c, k in keys.items() if key == k or (len(p.text) > 2 * _MIN_CAPTION_CHARS and key in k)), None
+        )
         if found is not None and p.role in ("body", "list_item"):
             moved.append((p.text, captions[found]))
             continue

@@ -38,8 +38,9 @@ def read_record(line: str, options: ReadOptions, number: int | None = None) -> t
         fill = {k: str(doc[k]) for k in RECORD_META if doc.get(k) and getattr(options, k) is None}
         opts = replace(options, **fill)  # type: ignore[arg-type]  # mypy checks **meta against every field, the dict "extra" too; only str fields are named
         if not doc["text"].strip():
-            raise InputError(f"{where}the record's text is empty", "give each record an article text",
-                             source=options.source)
+            raise InputError(
+                f"{where}the record's text is empty", "give each record an article text", source=options.source
+            )
         [article] = text_reader.read(doc["text"].encode("utf-8"), opts)
         data = article.model_dump()
         if doc.get("id") is not None:
@@ -58,8 +59,11 @@ def read_record(line: str, options: ReadOptions, number: int | None = None) -> t
             err.what = where + err.what
             raise err.at(options.source)
         except ValueError:
-            raise InputError(f"{where}the line holds more than one {other.name} article",
-                             "put one article per line", source=options.source) from None
+            raise InputError(
+                f"{where}the line holds more than one {other.name} article",
+                "put one article per line",
+                source=options.source,
+            ) from None
         return article, False
     try:
         article = article_from_data(doc)
@@ -74,4 +78,3 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     for number, line in enumerate(json_lines(text), start=1):
         if line.strip():
             yield read_record(line, options, number)[0]
-

@@ -48,25 +48,69 @@ from .jsonld_graph import Graph, Literal, Node
 from .native import iter_json_documents, parse_json
 from .text import paragraphs as split_paragraphs
 
-NEWS_ARTICLE_TYPES = ("NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-                      "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-                      "ReviewNewsArticle")
+NEWS_ARTICLE_TYPES = (
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+)
 # Every schema.org Article type: publishers mark news up as any of them (Yoast writes
 # Article, blogs BlogPosting, live pages LiveBlogPosting).
 ARTICLE_TYPES = NEWS_ARTICLE_TYPES + (
-    "Article", "AdvertiserContentArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
-    "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
-    "DiscussionForumPosting", "TechArticle", "APIReference")
-_PLACE_KINDS = {"City": "city", "Country": "country", "AdministrativeArea": "region",
-                "State": "region", "EventVenue": "venue", "CivicStructure": "venue",
-                "GovernmentBuilding": "venue", "StadiumOrArena": "venue",
-                "LandmarksOrHistoricalBuildings": "venue", "Place": "other",
-                "Continent": "other", "Landform": "other", "TouristAttraction": "other"}
-_ORGANIZATION_TYPES = {"Organization", "Corporation", "NGO", "PoliticalParty", "SportsTeam",
-                       "PerformingGroup", "Consortium", "Project", "Airline", "LocalBusiness",
-                       "OnlineBusiness", "LibrarySystem", "WorkersUnion", "CollegeOrUniversity"}
-_MEDIA_KINDS = {"ImageObject": "image", "Barcode": "image", "VideoObject": "video",
-                "AudioObject": "audio", "MusicVideoObject": "video"}
+    "Article",
+    "AdvertiserContentArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+)
+_PLACE_KINDS = {
+    "City": "city",
+    "Country": "country",
+    "AdministrativeArea": "region",
+    "State": "region",
+    "EventVenue": "venue",
+    "CivicStructure": "venue",
+    "GovernmentBuilding": "venue",
+    "StadiumOrArena": "venue",
+    "LandmarksOrHistoricalBuildings": "venue",
+    "Place": "other",
+    "Continent": "other",
+    "Landform": "other",
+    "TouristAttraction": "other",
+}
+_ORGANIZATION_TYPES = {
+    "Organization",
+    "Corporation",
+    "NGO",
+    "PoliticalParty",
+    "SportsTeam",
+    "PerformingGroup",
+    "Consortium",
+    "Project",
+    "Airline",
+    "LocalBusiness",
+    "OnlineBusiness",
+    "LibrarySystem",
+    "WorkersUnion",
+    "CollegeOrUniversity",
+}
+_MEDIA_KINDS = {
+    "ImageObject": "image",
+    "Barcode": "image",
+    "VideoObject": "video",
+    "AudioObject": "audio",
+    "MusicVideoObject": "video",
+}
 _GENDERS = {SCHEMA + "Female": "female", SCHEMA + "Male": "male", "female": "female", "male": "male"}
 
 _uri = TypeAdapter(URI)
@@ -107,8 +151,10 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         yield from articles_from_expanded(expanded, data, options, sanitiser, notes)
 
 
-LENIENT_NOTE = ("the JSON-LD holds raw line breaks or tabs inside strings (not strict JSON): "
-                "read as search engines' structured-data parsers read it")
+LENIENT_NOTE = (
+    "the JSON-LD holds raw line breaks or tabs inside strings (not strict JSON): "
+    "read as search engines' structured-data parsers read it"
+)
 _SCHEMAORG_VOCAB = re.compile(r"^https?://schema\.org/?$")
 
 
@@ -118,6 +164,7 @@ def _lenient_documents(text: str) -> list[Any] | None:
 
     if text.lstrip().startswith("<"):
         return None
+
     def refuse(constant: str) -> None:
         raise ValueError(constant)  # NaN and Infinity stay refused
 
@@ -145,8 +192,7 @@ def normalise_vocab(document: Any) -> Any:
 
 # How an HTML parser finds the end of a script block: the first "</script", whatever
 # the JSON inside says.
-_SCRIPT = re.compile(r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script",
-                     re.I | re.S)
+_SCRIPT = re.compile(r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script", re.I | re.S)
 
 
 def script_blocks(html: str) -> list[tuple[int, str]]:
@@ -160,8 +206,11 @@ def documents(text: str, source: str) -> list[Any]:
     if text.lstrip().startswith("<"):
         blocks = script_blocks(text)
         if not blocks:
-            raise InputError('the HTML page has no <script type="application/ld+json"> block',
-                             "give a page with JSON-LD, or read it as html", source=source)
+            raise InputError(
+                'the HTML page has no <script type="application/ld+json"> block',
+                "give a page with JSON-LD, or read it as html",
+                source=source,
+            )
         return [parse_json(block, source, line=line) for line, block in blocks]
     found = list(iter_json_documents(text, source))
     if all(line is None for line, _ in found):
@@ -171,9 +220,13 @@ def documents(text: str, source: str) -> list[Any]:
     return [doc for _, doc in found]
 
 
-def articles_from_expanded(expanded: list[Any], data: bytes, options: ReadOptions,
-                           sanitiser: Sanitiser | None = None, notes: list[str] | None = None
-                           ) -> Iterator[Article]:
+def articles_from_expanded(
+    expanded: list[Any],
+    data: bytes,
+    options: ReadOptions,
+    sanitiser: Sanitiser | None = None,
+    notes: list[str] | None = None,
+) -> Iterator[Article]:
     """Every article node of an expanded document, as an Article. ``sanitiser`` holds what
     was replaced in the document before expansion (in our own documents, nothing may be)."""
     return articles_from_graph(Graph(expanded), data, options, sanitiser, notes)
@@ -189,30 +242,41 @@ def _articles(graph: Graph) -> list[Node]:
     if news:  # a NewsArticle and, say, its Yoast Article twin: the NewsArticle is the story
         nodes = news
     ids = {n.id for n in nodes}
-    nested = {v.id for n in nodes for values in n.props.values() for v in values
-              if isinstance(v, Node) and v.id in ids and v.id != n.id}
+    nested = {
+        v.id
+        for n in nodes
+        for values in n.props.values()
+        for v in values
+        if isinstance(v, Node) and v.id in ids and v.id != n.id
+    }
     return [n for n in nodes if n.id not in nested] or nodes
 
 
-def articles_from_graph(graph: Graph, data: bytes, options: ReadOptions,
-                        sanitiser: Sanitiser | None = None, notes: list[str] | None = None
-                        ) -> Iterator[Article]:
+def articles_from_graph(
+    graph: Graph, data: bytes, options: ReadOptions, sanitiser: Sanitiser | None = None, notes: list[str] | None = None
+) -> Iterator[Article]:
     nodes = _articles(graph)
     if not nodes:
         found = sorted({t for n in graph for t in n.type_names})
-        what = f"its schema.org types are {', '.join(found[:8])}" if found else \
-            "none of its nodes has a schema.org type; is its @context missing?"
-        raise InputError(f"the JSON-LD holds no schema.org article: {what}",
-                         "give a document with a node of @type NewsArticle, Article, BlogPosting or "
-                         "another schema.org Article type", source=options.source)
+        what = (
+            f"its schema.org types are {', '.join(found[:8])}"
+            if found
+            else "none of its nodes has a schema.org type; is its @context missing?"
+        )
+        raise InputError(
+            f"the JSON-LD holds no schema.org article: {what}",
+            "give a document with a node of @type NewsArticle, Article, BlogPosting or another schema.org Article type",
+            source=options.source,
+        )
     for node in nodes:
         ours = MAPPING in node.iris("schemaVersion")
         try:
             reader = _ArticleReader(graph, node, options, data, ours, single=len(nodes) == 1)
             if sanitiser and ours:
-                raise InputError(f"the newsgraph JSON-LD holds characters no output format can carry "
-                                 f"({sanitiser.found()})",
-                                 "the document was altered: regenerate it, or delete those characters")
+                raise InputError(
+                    f"the newsgraph JSON-LD holds characters no output format can carry ({sanitiser.found()})",
+                    "the document was altered: regenerate it, or delete those characters",
+                )
             if sanitiser:
                 reader.notes.append(str(sanitiser.note()))
             reader.notes.extend(notes or [])
@@ -232,14 +296,15 @@ def _observations(graph: Graph) -> dict[str, dict[str, list[Any]]]:
             continue
         value = values[0]
         found.setdefault(subject.id, {}).setdefault(variable, []).append(
-            value.value if isinstance(value, Literal) else value)
+            value.value if isinstance(value, Literal) else value
+        )
     return found
 
 
 def _marks(node: Node, what: str) -> list[str]:
     """Values of newsgraph's vocabulary in additionalType: 'event-kind' -> ['talks']."""
     prefix = f"{VOCAB}{what}:"
-    return [v[len(prefix):] for v in node.iris("additionalType") if v.startswith(prefix)]
+    return [v[len(prefix) :] for v in node.iris("additionalType") if v.startswith(prefix)]
 
 
 @dataclass
@@ -254,8 +319,7 @@ class _Registry:
 class _ArticleReader:
     """One NewsArticle node of a graph, and everything it links to, as an Article."""
 
-    def __init__(self, graph: Graph, node: Node, options: ReadOptions, data: bytes, ours: bool,
-                 single: bool) -> None:
+    def __init__(self, graph: Graph, node: Node, options: ReadOptions, data: bytes, ours: bool, single: bool) -> None:
         self.graph, self.node, self.options, self.data = graph, node, options, data
         self.ours, self.single = ours, single
         self.obs = _observations(graph)
@@ -304,8 +368,11 @@ class _ArticleReader:
             return self.checked(_date, value, prop)
         found = datestamps.parse(value)
         if found is None:
-            self.problem(f"ignored {prop} {value!r}: not a date" if not datestamps.is_iso(value)
-                         else f"ignored {prop} {value!r}: a placeholder, not a date")
+            self.problem(
+                f"ignored {prop} {value!r}: not a date"
+                if not datestamps.is_iso(value)
+                else f"ignored {prop} {value!r}: a placeholder, not a date"
+            )
         elif not datestamps.is_iso(value):
             self.notes.append(f"{prop} as written: {value}")
         return found
@@ -316,8 +383,13 @@ class _ArticleReader:
         n = self.node
         url = self.url()
         body, paragraph_nodes = self.body()
-        self.id = n.id if not n.blank and _valid(_uri, n.id) else mint_article_id(
-            url or "\n\n".join([n.text("headline") or ""] + [p["text"] for p in body]), self.options.id_base)
+        self.id = (
+            n.id
+            if not n.blank and _valid(_uri, n.id)
+            else mint_article_id(
+                url or "\n\n".join([n.text("headline") or ""] + [p["text"] for p in body]), self.options.id_base
+            )
+        )
 
         # The cast first, in the article's own order, so that ids and order are stable.
         for x in n.values("mentions"):
@@ -331,8 +403,7 @@ class _ArticleReader:
         authors = self.actor_ids(n.values("author"), "person")
         publisher = self.actor_ids(n.values("publisher")[:1], "organization")
         listed = [self.graph_node(i) for i in self.observed(n, "sources") if isinstance(i, str)]
-        sources = self.actor_ids([x for x in listed if x is not None] or n.values("sourceOrganization"),
-                                 "organization")
+        sources = self.actor_ids([x for x in listed if x is not None] or n.values("sourceOrganization"), "organization")
         quotes = self.quotes(body)
         self.fill()
         if paragraph_nodes:
@@ -375,8 +446,11 @@ class _ArticleReader:
         """First created, credit, genre, rights; byline, slug, urgency and embargo (Observations)."""
         n = self.node
         holder = n.node("copyrightHolder")
-        rights = {"holder": holder.text("name") if holder is not None else n.text("copyrightHolder"),
-                  "notice": n.text("copyrightNotice"), "usage": n.text("conditionsOfAccess")}
+        rights = {
+            "holder": holder.text("name") if holder is not None else n.text("copyrightHolder"),
+            "notice": n.text("copyrightNotice"),
+            "usage": n.text("conditionsOfAccess"),
+        }
         out: dict[str, Any] = {
             "created": self.checked(_date, n.text("dateCreated"), "dateCreated"),
             "creditline": n.text("creditText"),
@@ -434,8 +508,13 @@ class _ArticleReader:
             body = []
             for p in parts:
                 offset = self.observed(p, "offset")
-                body.append({"text": p.text("text") or "", "role": _marks(p, "paragraph-role")[0],
-                             "offset": offset[0] if offset else None})
+                body.append(
+                    {
+                        "text": p.text("text") or "",
+                        "role": _marks(p, "paragraph-role")[0],
+                        "offset": offset[0] if offset else None,
+                    }
+                )
             return body, parts
         text = self.node.text("articleBody")
         if not text:
@@ -450,9 +529,11 @@ class _ArticleReader:
             text = body[index]["text"]
             for fragment in paragraph.nodes("hasPart"):
                 start, covered = fragment.integer("position"), fragment.text("text")
-                if start is None or not covered or text[start:start + len(covered)] != covered:
-                    self.problem(f"a text fragment of paragraph {index + 1} ({covered!r} at {start}) "
-                                 "does not match the paragraph's text")
+                if start is None or not covered or text[start : start + len(covered)] != covered:
+                    self.problem(
+                        f"a text fragment of paragraph {index + 1} ({covered!r} at {start}) "
+                        "does not match the paragraph's text"
+                    )
                     continue
                 span = {"paragraph": index, "start": start, "end": start + len(covered)}
                 for target in fragment.nodes("mentions"):
@@ -462,8 +543,9 @@ class _ArticleReader:
                             registry.items[model_id]["mentions"].append(span)
                             break
                     else:
-                        self.problem(f"a text fragment mentions {target.id!r}, which is no actor, "
-                                     "place or event of the article")
+                        self.problem(
+                            f"a text fragment mentions {target.id!r}, which is no actor, place or event of the article"
+                        )
                 for target in fragment.nodes("isPartOf"):
                     if target.id in quote_by_id:
                         quote_by_id[target.id]["spans"].append(span)
@@ -494,15 +576,21 @@ class _ArticleReader:
         elif default == "topic" and value.text("name"):
             self.topics.append(value.text("name").strip())  # type: ignore[union-attr]  # not None: tested above
 
-    def register(self, registry: _Registry, value: Node | Literal, kind: str, name: str | None,
-                 base: dict[str, Any], blank_id: Callable[[], str]) -> str | None:
+    def register(
+        self,
+        registry: _Registry,
+        value: Node | Literal,
+        kind: str,
+        name: str | None,
+        base: dict[str, Any],
+        blank_id: Callable[[], str],
+    ) -> str | None:
         node_id = value.id if isinstance(value, Node) else None
         if node_id is not None and node_id in registry.by_node:
             return registry.by_node[node_id]
         if node_id is not None and any(node_id in r.by_node for r in (self.actors, self.places, self.events)):
             # e.g. one Country node both in mentions (an actor) and contentLocation (a place)
-            self.problem(f"{node_id!r} is used both as an actor and as a place or event; "
-                         f"kept as the first")
+            self.problem(f"{node_id!r} is used both as an actor and as a place or event; kept as the first")
             return None
         if name is None or not name.strip():
             self.problem(f"ignored a {kind} without a name" + (f" ({node_id})" if node_id else ""))
@@ -514,8 +602,12 @@ class _ArticleReader:
         if node_id is not None:
             registry.by_node[node_id] = model_id
         if model_id not in registry.items:
-            registry.items[model_id] = {"id": model_id, "name": name if self.ours else name.strip(),
-                                        **base, "mentions": []}
+            registry.items[model_id] = {
+                "id": model_id,
+                "name": name if self.ours else name.strip(),
+                **base,
+                "mentions": [],
+            }
             if isinstance(value, Node):
                 registry.pending.append((value, model_id))
         return model_id
@@ -527,12 +619,19 @@ class _ArticleReader:
                 name = name[3:].strip()
             if not name:
                 return None
-            return self.register(self.actors, value, default_kind, name, {"kind": default_kind},
-                                 lambda: mint_id(default_kind, name, self.options.id_base))
+            return self.register(
+                self.actors,
+                value,
+                default_kind,
+                name,
+                {"kind": default_kind},
+                lambda: mint_id(default_kind, name, self.options.id_base),
+            )
         kind = _actor_kind(value) or default_kind
         name = value.text("name") or _person_name(value)
-        return self.register(self.actors, value, "actor", name, {"kind": kind},
-                             lambda: mint_id(kind, name or "", self.options.id_base))
+        return self.register(
+            self.actors, value, "actor", name, {"kind": kind}, lambda: mint_id(kind, name or "", self.options.id_base)
+        )
 
     def actor_ids(self, values: list[Node | Literal], default_kind: str) -> list[str]:
         ids: list[str] = []
@@ -545,22 +644,36 @@ class _ArticleReader:
     def place(self, value: Node | Literal) -> str | None:
         if isinstance(value, Literal):
             name = value.value.strip() if isinstance(value.value, str) else None
-            return self.register(self.places, value, "place", name, {"kind": "other"},
-                                 lambda: mint_id("place", name or "", self.options.id_base))
+            return self.register(
+                self.places,
+                value,
+                "place",
+                name,
+                {"kind": "other"},
+                lambda: mint_id("place", name or "", self.options.id_base),
+            )
         name = value.text("name")
-        return self.register(self.places, value, "place", name, {"kind": _place_kind(value)},
-                             lambda: mint_id("place", name or "", self.options.id_base))
+        return self.register(
+            self.places,
+            value,
+            "place",
+            name,
+            {"kind": _place_kind(value)},
+            lambda: mint_id("place", name or "", self.options.id_base),
+        )
 
     def event(self, value: Node) -> str | None:
         n = len(self.events.items) + 1
-        return self.register(self.events, value, "event", value.text("name"), {},
-                             lambda: local_id(self.id, "event", n))
+        return self.register(self.events, value, "event", value.text("name"), {}, lambda: local_id(self.id, "event", n))
 
     def fill(self) -> None:
         """Details of every entity found; may find more (affiliations, places of events)."""
         while any(r.pending for r in (self.actors, self.places, self.events)):
-            for registry, fill in ((self.actors, self.fill_actor), (self.places, self.fill_place),
-                                   (self.events, self.fill_event)):
+            for registry, fill in (
+                (self.actors, self.fill_actor),
+                (self.places, self.fill_place),
+                (self.events, self.fill_event),
+            ):
                 while registry.pending:
                     node, model_id = registry.pending.pop(0)
                     fill(node, registry.items[model_id])
@@ -586,14 +699,16 @@ class _ArticleReader:
         else:
             for value in self.observed(node, "affiliation"):
                 # A node (newsgraph before 0.2), or an actor's id as text (a person).
-                found = value if isinstance(value, Node) else \
-                    self.graph_node(value) if isinstance(value, str) else None
+                found = value if isinstance(value, Node) else self.graph_node(value) if isinstance(value, str) else None
                 actor["affiliation"] = self.actor(found, "organization") if found is not None else None
         if actor.get("affiliation") == actor["id"]:
             actor["affiliation"] = None
         actor["description"] = node.text("description")
-        genders = [g.id for g in node.nodes("gender")] + [s.lower() for s in node.strings("gender")] + \
-            self.observed(node, "gender")
+        genders = (
+            [g.id for g in node.nodes("gender")]
+            + [s.lower() for s in node.strings("gender")]
+            + self.observed(node, "gender")
+        )
         actor["gender"] = next((_GENDERS[g] for g in genders if g in _GENDERS), None)
         actor["identifiers"] = self.identifiers(node)
 
@@ -612,10 +727,12 @@ class _ArticleReader:
         event["label"] = event.pop("name")
         event["kind"] = kinds[0] if kinds else "other"
         event["status"] = statuses[0] if statuses else "unknown"
-        date = {"start": self.checked(_date, node.text("startDate"), "startDate"),
-                "end": self.checked(_date, node.text("endDate"), "endDate"),
-                "text": next(iter(self.observed(node, "date.text")), None),
-                "precision": next(iter(self.observed(node, "date.precision")), None)}
+        date = {
+            "start": self.checked(_date, node.text("startDate"), "startDate"),
+            "end": self.checked(_date, node.text("endDate"), "endDate"),
+            "text": next(iter(self.observed(node, "date.text")), None),
+            "precision": next(iter(self.observed(node, "date.precision")), None),
+        }
         if any(v is not None for v in date.values()):
             try:
                 DateInfo.model_validate(date)
@@ -646,8 +763,11 @@ class _ArticleReader:
             event = node.node("recordedAt")
             via = node.values("publisher")
             # The addressee: a node (newsgraph before 0.2), or an actor's id as text.
-            addressee = [a if isinstance(a, Node) else self.graph_node(a)
-                         for a in self.observed(node, "addressee") if isinstance(a, (Node, str))]
+            addressee = [
+                a if isinstance(a, Node) else self.graph_node(a)
+                for a in self.observed(node, "addressee")
+                if isinstance(a, (Node, str))
+            ]
             addressee = [a for a in addressee if a is not None]
             own_id = not node.blank and _valid(_uri, node.id)
             quote: dict[str, Any] = {
@@ -700,8 +820,12 @@ class _ArticleReader:
         urls = m.iris("contentUrl") or m.iris("url") or m.iris("embedUrl")
         if not urls and m.bare and not m.blank:
             urls = [m.id]  # "image": "https://..." under a context that makes it an IRI
-        return {"kind": kind, "url": self.checked(_uri, urls[0], "media URL") if urls else None,
-                "caption": m.text("caption"), "credit": m.text("creditText")}
+        return {
+            "kind": kind,
+            "url": self.checked(_uri, urls[0], "media URL") if urls else None,
+            "caption": m.text("caption"),
+            "credit": m.text("creditText"),
+        }
 
     def provenance(self) -> dict[str, Any] | None:
         sources = [s for s in self.node.nodes("isBasedOn") if VOCAB + "source" in s.iris("additionalType")]
@@ -713,12 +837,21 @@ class _ArticleReader:
             return {**made.model_dump(), "notes": self.notes}
         removed = []
         for part in source.nodes("hasPart"):
-            removed.append({"text": part.text("text") or "", "offset": part.integer("position"),
-                            "reason": part.text("description") or ""})
-        return {"source": source.text("name"), "sha256": source.text("sha256"),
-                "reader": next(iter(self.observed(source, "reader")), None),
-                "newsgraph_version": next(iter(self.observed(source, "newsgraph_version")), None),
-                "removed": removed, "notes": [*self.observed(source, "notes"), *self.notes]}
+            removed.append(
+                {
+                    "text": part.text("text") or "",
+                    "offset": part.integer("position"),
+                    "reason": part.text("description") or "",
+                }
+            )
+        return {
+            "source": source.text("name"),
+            "sha256": source.text("sha256"),
+            "reader": next(iter(self.observed(source, "reader")), None),
+            "newsgraph_version": next(iter(self.observed(source, "newsgraph_version")), None),
+            "removed": removed,
+            "notes": [*self.observed(source, "notes"), *self.notes],
+        }
 
 
 def _is_event(node: Node) -> bool:

@@ -37,14 +37,14 @@ def _finite(text: str) -> float:
     return value
 
 
-def parse_json(text: str, source: str, *, line: int | None = None,
-               duplicates: list[str] | None = None) -> Any:
+def parse_json(text: str, source: str, *, line: int | None = None, duplicates: list[str] | None = None) -> Any:
     """json.loads that reports where the document breaks and refuses duplicate keys and the
     non-numbers NaN and Infinity (and numbers too large to hold).
 
     With ``duplicates`` (other publishers' documents) a repeated key is kept, the last
     value winning as in most JSON parsers, and named in that list instead of refused.
     """
+
     def tolerant(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj: dict[str, Any] = {}
         for key, value in pairs:
@@ -54,20 +54,25 @@ def parse_json(text: str, source: str, *, line: int | None = None,
         return obj
 
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys if duplicates is None else tolerant,
-                          parse_constant=_no_constant, parse_float=_finite)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys if duplicates is None else tolerant,
+            parse_constant=_no_constant,
+            parse_float=_finite,
+        )
     except _NotJsonNumber as err:
         where = f" on line {line}" if line else ""
-        raise InputError(f"invalid JSON{where}: {err}",
-                         "write a number, or null for a missing one", source=source) from None
+        raise InputError(
+            f"invalid JSON{where}: {err}", "write a number, or null for a missing one", source=source
+        ) from None
     except json.JSONDecodeError as err:
         where = f"line {line}" if line else f"line {err.lineno} column {err.colno}"
-        raise InputError(f"invalid JSON at {where}: {err.msg}",
-                         "fix the JSON syntax; a JSON linter shows the spot", source=source) from None
+        raise InputError(
+            f"invalid JSON at {where}: {err.msg}", "fix the JSON syntax; a JSON linter shows the spot", source=source
+        ) from None
     except ValueError as err:  # duplicate keys
         where = f" on line {line}" if line else ""
-        raise InputError(f"JSON object has a {err}{where}",
-                         "keep one value per key", source=source) from None
+        raise InputError(f"JSON object has a {err}{where}", "keep one value per key", source=source) from None
     except RecursionError:
         raise InputError("JSON nested too deeply", "flatten the document", source=source) from None
 
@@ -81,8 +86,9 @@ def json_lines(text: str) -> list[str]:
     return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
 
 
-def iter_json_documents(text: str, source: str,
-                        duplicates: list[str] | None = None) -> Iterator[tuple[int | None, Any]]:
+def iter_json_documents(
+    text: str, source: str, duplicates: list[str] | None = None
+) -> Iterator[tuple[int | None, Any]]:
     """The JSON values of a file: one document, or one per line in JSON Lines
     (``duplicates``: see :func:`parse_json`)."""
     stripped = text.lstrip()

@@ -91,8 +91,12 @@ from .newsml_body import (
     without_furniture,
 )
 
-_OTHER_ITEMS = {"knowledgeItem": "a set of concepts", "packageItem": "a package of other items",
-                "planningItem": "news coverage planning", "catalogItem": "a catalog of schemes"}
+_OTHER_ITEMS = {
+    "knowledgeItem": "a set of concepts",
+    "packageItem": "a package of other items",
+    "planningItem": "news coverage planning",
+    "catalogItem": "a catalog of schemes",
+}
 _ARTICLE_CLASSES = {"text", "composite"}
 _MEDIA_CLASSES = {"picture": "image", "graphic": "graphic", "video": "video", "audio": "audio"}
 _ACCEPTED = ", ".join(f"ninat:{c}" for c in [*_ARTICLE_CLASSES, *_MEDIA_CLASSES])
@@ -102,10 +106,22 @@ _ISO = re.compile(ISO_DATE_PATTERN)
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _NAR_PREFIX = "http://iptc.org/std/nar/"
 _GENDER_OF_URI = {uri: gender for gender, uri in GENDER_URIS.items()}
-_PLACE_KIND_WORDS = {"city": "city", "town": "city", "country": "country", "nation": "country",
-                     "region": "region", "state": "region", "statprov": "region", "province": "region",
-                     "countryarea": "region", "worldarea": "region", "continent": "region",
-                     "venue": "venue", "poi": "venue", "address": "address"}
+_PLACE_KIND_WORDS = {
+    "city": "city",
+    "town": "city",
+    "country": "country",
+    "nation": "country",
+    "region": "region",
+    "state": "region",
+    "statprov": "region",
+    "province": "region",
+    "countryarea": "region",
+    "worldarea": "region",
+    "continent": "region",
+    "venue": "venue",
+    "poi": "venue",
+    "address": "address",
+}
 
 
 # --- entry points -------------------------------------------------------------------
@@ -132,17 +148,19 @@ def _parse(data: bytes, source: str, sanitiser: Sanitiser) -> etree._Element:
             raise err from None  # broken beyond those characters: the first problem is the one to fix
 
 
-def articles_from_root(root: etree._Element, options: ReadOptions, data: bytes | None = None,
-                       sanitiser: Sanitiser | None = None) -> list[Article]:
+def articles_from_root(
+    root: etree._Element, options: ReadOptions, data: bytes | None = None, sanitiser: Sanitiser | None = None
+) -> list[Article]:
     """The articles of a parsed NewsML-G2 document (one per newsItem); ``sanitiser`` holds
     what was replaced before parsing (in newsgraph's own items, nothing may be)."""
     readers = [_ItemReader(item, options, data) for item in _news_items(root, options.source)]
     for reader in readers:
         if sanitiser and reader.ours:
-            raise InputError(f"the newsgraph NewsML-G2 holds characters XML 1.0 does not allow "
-                             f"({sanitiser.found()})",
-                             "the document was altered: regenerate it, or delete those characters",
-                             source=options.source)
+            raise InputError(
+                f"the newsgraph NewsML-G2 holds characters XML 1.0 does not allow ({sanitiser.found()})",
+                "the document was altered: regenerate it, or delete those characters",
+                source=options.source,
+            )
         if sanitiser:
             reader.notes.append(str(sanitiser.note()))
     return [reader.article() for reader in readers]
@@ -152,16 +170,28 @@ def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
     name, ns = local_name(root), namespace(root)
     if ns != NAR:
         if ns and ns.startswith(_NAR_PREFIX):
-            raise InputError(f"unknown NewsML-G2 namespace {ns}",
-                             f"newsgraph reads NewsML-G2 2.x, whose namespace is {NAR}", source=source)
+            raise InputError(
+                f"unknown NewsML-G2 namespace {ns}",
+                f"newsgraph reads NewsML-G2 2.x, whose namespace is {NAR}",
+                source=source,
+            )
         if name == "NewsML":
-            raise InputError("this is NewsML 1.x, not NewsML-G2",
-                             "convert it to NewsML-G2 first; newsgraph reads NewsML-G2 2.x", source=source)
+            raise InputError(
+                "this is NewsML 1.x, not NewsML-G2",
+                "convert it to NewsML-G2 first; newsgraph reads NewsML-G2 2.x",
+                source=source,
+            )
         if name in ("newsItem", "newsMessage"):
-            raise InputError(f"<{name}> is not in the NewsML-G2 namespace",
-                             f"declare xmlns=\"{NAR}\" on the root element", source=source)
-        raise InputError(f"not a NewsML-G2 document: the root element is <{name}>",
-                         "give a NewsML-G2 newsItem or newsMessage", source=source)
+            raise InputError(
+                f"<{name}> is not in the NewsML-G2 namespace",
+                f'declare xmlns="{NAR}" on the root element',
+                source=source,
+            )
+        raise InputError(
+            f"not a NewsML-G2 document: the root element is <{name}>",
+            "give a NewsML-G2 newsItem or newsMessage",
+            source=source,
+        )
     if name == "newsItem":
         items = [root]
     elif name == "newsMessage":
@@ -169,24 +199,33 @@ def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
         items = [] if item_set is None else item_set.findall(nar("newsItem"))
         if not items:
             others = [] if item_set is None else [local_name(el) for el in item_set if local_name(el)]
-            held = ", ".join(f"a {n} ({_OTHER_ITEMS[n]})" if n in _OTHER_ITEMS else f"a {n}"
-                             for n in dict.fromkeys(others))
-            raise InputError(f"the newsMessage holds no newsItem{', only ' + held if held else ''}",
-                             "newsgraph reads the newsItems of a message (text, or the media of a "
-                             "picture, video, graphic or audio item); this one has none", source=source)
+            held = ", ".join(
+                f"a {n} ({_OTHER_ITEMS[n]})" if n in _OTHER_ITEMS else f"a {n}" for n in dict.fromkeys(others)
+            )
+            raise InputError(
+                f"the newsMessage holds no newsItem{', only ' + held if held else ''}",
+                "newsgraph reads the newsItems of a message (text, or the media of a "
+                "picture, video, graphic or audio item); this one has none",
+                source=source,
+            )
     elif name == "conceptItem":
         items = [root]  # read as an article holding the concept, with no text
     elif name in _OTHER_ITEMS:
-        raise InputError(f"this NewsML-G2 {name} holds {_OTHER_ITEMS[name]}, not a news article",
-                         "newsgraph reads newsItem and newsMessage documents", source=source)
+        raise InputError(
+            f"this NewsML-G2 {name} holds {_OTHER_ITEMS[name]}, not a news article",
+            "newsgraph reads newsItem and newsMessage documents",
+            source=source,
+        )
     else:
-        raise InputError(f"<{name}> is not a NewsML-G2 item",
-                         "give a NewsML-G2 newsItem or newsMessage", source=source)
+        raise InputError(f"<{name}> is not a NewsML-G2 item", "give a NewsML-G2 newsItem or newsMessage", source=source)
     for item in items:
         version = item.get("standardversion", "")
         if version and version.split(".")[0] != "2":
-            raise InputError(f"NewsML-G2 version {version} is unknown",
-                             "newsgraph reads NewsML-G2 2.x (2.35 and earlier)", source=source)
+            raise InputError(
+                f"NewsML-G2 version {version} is unknown",
+                "newsgraph reads NewsML-G2 2.x (2.35 and earlier)",
+                source=source,
+            )
     return items
 
 
@@ -272,7 +311,7 @@ class _ItemReader:
                 found.append(value)
         for uri in (el.get(attr + "uri") or "").split():
             if uri.startswith(scheme):
-                found.append(uri[len(scheme):])
+                found.append(uri[len(scheme) :])
         return found
 
     def date(self, el: etree._Element | None, what: str) -> str | None:
@@ -289,8 +328,7 @@ class _ItemReader:
 
     def article(self) -> Article:
         if self.meta is None:
-            raise InputError("the newsItem has no itemMeta", "give a valid NewsML-G2 newsItem",
-                             source=self.source)
+            raise InputError("the newsItem has no itemMeta", "give a valid NewsML-G2 newsItem", source=self.source)
         item_class = self.item_class = "concept" if self.concept_item else self._item_class()
         article_id = self._article_id()
         self._entities_from_asserts()
@@ -340,14 +378,16 @@ class _ItemReader:
         except ValidationError as err:
             problem = format_validation_error(err)
         # Raised outside the except block, so that no pydantic error rides along as context.
-        raise ModelError(f"the newsItem {article_id} breaks a rule of the model: {problem}",
-                         "fix the item, or report it if newsgraph wrote it", source=self.source)
+        raise ModelError(
+            f"the newsItem {article_id} breaks a rule of the model: {problem}",
+            "fix the item, or report it if newsgraph wrote it",
+            source=self.source,
+        )
 
     def _item_class(self) -> str:
         el = _child(self.meta, "itemClass")
         if el is None:
-            raise InputError("the newsItem has no itemClass", "give a valid NewsML-G2 newsItem",
-                             source=self.source)
+            raise InputError("the newsItem has no itemClass", "give a valid NewsML-G2 newsItem", source=self.source)
         nature = self.code(el, "qcode", IPTC_SCHEMES["ninat"])
         alias, _, value = (el.get("qcode") or "").partition(":")
         if nature is None and alias in ITEM_CLASS_ALIASES:
@@ -355,8 +395,11 @@ class _ItemReader:
         if nature in _ARTICLE_CLASSES or nature in _MEDIA_CLASSES:
             return nature
         shown = el.get("qcode") or el.get("uri") or "(none)"
-        raise InputError(f"the newsItem is of class {shown}, which is not news content newsgraph reads",
-                         f"newsgraph reads newsItems of class {_ACCEPTED}", source=self.source)
+        raise InputError(
+            f"the newsItem is of class {shown}, which is not news content newsgraph reads",
+            f"newsgraph reads newsItems of class {_ACCEPTED}",
+            source=self.source,
+        )
 
     def _article_id(self) -> str:
         guid = (self.item.get("guid") or "").strip()
@@ -397,8 +440,9 @@ class _ItemReader:
         Its details (names, definition, personDetails, sameAs) are those an assert
         carries, so they are read the same way.
         """
-        self.notes.append("a NewsML-G2 conceptItem describes a concept, not a story: the article "
-                          "holds the concept and has no text")
+        self.notes.append(
+            "a NewsML-G2 conceptItem describes a concept, not a story: the article holds the concept and has no text"
+        )
         for concept in _children(self.item, "concept"):
             concept_id = _child(concept, "conceptId")
             key = _key(concept_id if concept_id is not None else concept)
@@ -476,19 +520,55 @@ class _ItemReader:
         return candidate
 
     def _new_actor(self, key: str | None, kind: str, el: etree._Element) -> str | None:
-        return self._new(self.actors, key, kind, el, lambda ref, name: {
-            "id": ref, "kind": kind, "name": name, "aliases": [], "titles": [], "identifiers": {}, "mentions": []})
+        return self._new(
+            self.actors,
+            key,
+            kind,
+            el,
+            lambda ref, name: {
+                "id": ref,
+                "kind": kind,
+                "name": name,
+                "aliases": [],
+                "titles": [],
+                "identifiers": {},
+                "mentions": [],
+            },
+        )
 
     def _new_place(self, key: str | None, kind: str, el: etree._Element) -> str | None:
-        return self._new(self.places, key, "place", el, lambda ref, name: {
-            "id": ref, "name": name, "kind": kind, "aliases": [], "identifiers": {}, "mentions": []})
+        return self._new(
+            self.places,
+            key,
+            "place",
+            el,
+            lambda ref, name: {"id": ref, "name": name, "kind": kind, "aliases": [], "identifiers": {}, "mentions": []},
+        )
 
     def _new_event(self, key: str | None, kind: str, el: etree._Element) -> str | None:
-        return self._new(self.events, key, "event", el, lambda ref, name: {
-            "id": ref, "kind": kind, "label": name, "status": "unknown", "participants": [], "mentions": []})
+        return self._new(
+            self.events,
+            key,
+            "event",
+            el,
+            lambda ref, name: {
+                "id": ref,
+                "kind": kind,
+                "label": name,
+                "status": "unknown",
+                "participants": [],
+                "mentions": [],
+            },
+        )
 
-    def _new(self, store: dict[str, dict[str, Any]], key: str | None, id_kind: str, el: etree._Element,
-             make: Callable[[str, str], dict[str, Any]]) -> str | None:
+    def _new(
+        self,
+        store: dict[str, dict[str, Any]],
+        key: str | None,
+        id_kind: str,
+        el: etree._Element,
+        make: Callable[[str, str], dict[str, Any]],
+    ) -> str | None:
         """A new actor, place or event named by ``el``; None when nothing names it."""
         name = self._display_name(el, key)
         if not name:
@@ -591,7 +671,7 @@ class _ItemReader:
             for scheme_key, scheme_uri in QCODE_IDENTIFIERS.items():
                 value = self.code(same, "qcode", scheme_uri)
                 if value is None and (same.get("uri") or "").startswith(scheme_uri):
-                    value = same.get("uri", "")[len(scheme_uri):]
+                    value = same.get("uri", "")[len(scheme_uri) :]
                 if value:
                     entity["identifiers"][scheme_key] = value
                     break
@@ -697,8 +777,9 @@ class _ItemReader:
             end = self.date(_child(dates, "end"), f"the end of event {event['label']!r}")
             if end is not None:
                 if end[:10] < start[:10]:
-                    self.notes.append(f"event {event['label']!r} ends ({end}) before it starts ({start}); "
-                                      "the end was left out")
+                    self.notes.append(
+                        f"event {event['label']!r} ends ({end}) before it starts ({start}); the end was left out"
+                    )
                 else:
                     date["end"] = end
             if start_el.get(ng("text")) is not None:
@@ -730,12 +811,15 @@ class _ItemReader:
     def _body(self, article_id: str) -> list[dict[str, Any]]:
         """The richest text rendition of the contentSet; never an empty success when the
         item holds content that is not text newsgraph reads."""
-        renditions = [el for el in _children_any(_child(self.item, "contentSet"))
-                      if el.get("hascontent") != "false"]
+        renditions = [el for el in _children_any(_child(self.item, "contentSet")) if el.get("hascontent") != "false"]
         for el in renditions:
             content = _first_element(el)
-            if local_name(el) == "inlineXML" and content is not None and namespace(content) == NAR \
-                    and local_name(content) == "events":
+            if (
+                local_name(el) == "inlineXML"
+                and content is not None
+                and namespace(content) == NAR
+                and local_name(content) == "events"
+            ):
                 self._inline_events(article_id, content)
                 return []
         best: list[BodyParagraph] = []
@@ -753,10 +837,12 @@ class _ItemReader:
         best = self._without_header(best)
         if not best and self.item_class == "text":
             if refused:
-                raise InputError(f"the text item {self.item.get('guid', '')} holds {refused[0]}, which "
-                                 "newsgraph cannot turn into body text",
-                                 "give the story as NITF, XHTML, HTML or plain text in its contentSet",
-                                 source=self.source)
+                raise InputError(
+                    f"the text item {self.item.get('guid', '')} holds {refused[0]}, which "
+                    "newsgraph cannot turn into body text",
+                    "give the story as NITF, XHTML, HTML or plain text in its contentSet",
+                    source=self.source,
+                )
             self.notes.append("the item's contentSet holds no text: the body is empty as in the source")
         self._mentions(article_id, best)
         body = []
@@ -814,8 +900,13 @@ class _ItemReader:
     def _without_header(self, paras: list[BodyParagraph]) -> list[BodyParagraph]:
         """The body without the provider's header repeated in it (the headline again)."""
         headline = " ".join((self._headline() or "").split()).casefold()
-        if (not self.ours and paras and headline and " ".join(paras[0].text.split()).casefold() == headline
-                and not paras[0].marks):
+        if (
+            not self.ours
+            and paras
+            and headline
+            and " ".join(paras[0].text.split()).casefold() == headline
+            and not paras[0].marks
+        ):
             self.notes.append("the body's first paragraph repeated the headline; left out of the body")
             return paras[1:]
         return paras
@@ -825,13 +916,13 @@ class _ItemReader:
             for mark in para.marks:
                 span = {"paragraph": index, "start": mark.start, "end": mark.end}
                 if mark.kind == QUOTE:
-                    self._quote_span(article_id, mark.ref, span, para.text[mark.start:mark.end])
+                    self._quote_span(article_id, mark.ref, span, para.text[mark.start : mark.end])
                     continue
                 tag = mark.kind.partition(":")[2]
                 ref = self.ids.get(mark.ref or "", mark.ref)
                 target = self.actors.get(ref or "") or self.places.get(ref or "") or self.events.get(ref or "")
                 if target is None:
-                    target = self._entity_from_mark(tag, mark.ref, para.text[mark.start:mark.end])
+                    target = self._entity_from_mark(tag, mark.ref, para.text[mark.start : mark.end])
                 if target is not None:
                     target["mentions"].append(span)
 
@@ -876,8 +967,7 @@ class _ItemReader:
         # Another provider's <q>: a direct quote whose speaker the markup does not name.
         quote_id = local_id(article_id, "quote", len(self.quotes) + 1)
         if text.strip():
-            self.quotes[quote_id] = {"id": quote_id, "text": " ".join(text.split()), "kind": "direct",
-                                     "spans": [span]}
+            self.quotes[quote_id] = {"id": quote_id, "text": " ".join(text.split()), "kind": "direct", "spans": [span]}
 
     def _inline_events(self, article_id: str, events: etree._Element) -> None:
         for n, el in enumerate(_children(events, "event"), start=1):
@@ -885,8 +975,14 @@ class _ItemReader:
             if not label:
                 continue
             ref = self._mint(local_id(article_id, "event", n), "event", label)
-            event: dict[str, Any] = {"id": ref, "kind": "other", "label": label, "status": "unknown",
-                                     "participants": [], "mentions": []}
+            event: dict[str, Any] = {
+                "id": ref,
+                "kind": "other",
+                "label": label,
+                "status": "unknown",
+                "participants": [],
+                "mentions": [],
+            }
             self.events[ref] = event
             details = _child(el, "eventDetails")
             if details is not None:
@@ -1009,8 +1105,11 @@ class _ItemReader:
         holder = None
         if holder_el is not None:
             holder = self._first_name(holder_el) or holder_el.get("literal") or _code_part(_key(holder_el))
-        rights = {"holder": holder, "notice": self.text(_child(info, "copyrightNotice")),
-                  "usage": self.text(_child(info, "usageTerms"))}
+        rights = {
+            "holder": holder,
+            "notice": self.text(_child(info, "copyrightNotice")),
+            "usage": self.text(_child(info, "usageTerms")),
+        }
         rights = {k: v for k, v in rights.items() if v}
         return rights or None
 
@@ -1041,8 +1140,12 @@ class _ItemReader:
             self.notes.append(f"subject uri {uri!r} is not an absolute URI; left out")
             uri = None
         scheme = el.get(ng("scheme"))
-        topic = {"name": self._first_name(el), "code": code, "scheme": alias if scheme is None else scheme or None,
-                 "uri": uri}
+        topic = {
+            "name": self._first_name(el),
+            "code": code,
+            "scheme": alias if scheme is None else scheme or None,
+            "uri": uri,
+        }
         if not (topic["name"] or code or uri):
             return {}
         return {k: v for k, v in topic.items() if v is not None}
@@ -1161,9 +1264,11 @@ class _ItemReader:
         if info is not None:
             holder = self._own(info, "copyrightHolder")
             holder_name = None if holder is None else (self.text(_child(holder, "name")) or holder.get("literal"))
-            rights = {"holder": holder_name,
-                      "notice": self.text(self._own(info, "copyrightNotice")),
-                      "usage": self.text(_child(info, "usageTerms"))}
+            rights = {
+                "holder": holder_name,
+                "notice": self.text(self._own(info, "copyrightNotice")),
+                "usage": self.text(_child(info, "usageTerms")),
+            }
             if any(rights.values()):
                 out["rights"] = rights
         return out
@@ -1173,13 +1278,24 @@ class _ItemReader:
             el = self.meta.find(ng("provenance")) if self.meta is not None else None
             if el is None or el.get("absent") == "true":
                 return None
-            data: dict[str, Any] = {k: el.get(a) for k, a in (
-                ("source", "source"), ("sha256", "sha256"), ("reader", "reader"),
-                ("newsgraph_version", "newsgraph-version")) if el.get(a) is not None}
+            data: dict[str, Any] = {
+                k: el.get(a)
+                for k, a in (
+                    ("source", "source"),
+                    ("sha256", "sha256"),
+                    ("reader", "reader"),
+                    ("newsgraph_version", "newsgraph-version"),
+                )
+                if el.get(a) is not None
+            }
             data["removed"] = [
-                {"text": r.text or "", "reason": r.get("reason", ""),
-                 **({"offset": int(r.get("offset", ""))} if (r.get("offset") or "").isdigit() else {})}
-                for r in el.findall(ng("removed"))]
+                {
+                    "text": r.text or "",
+                    "reason": r.get("reason", ""),
+                    **({"offset": int(r.get("offset", ""))} if (r.get("offset") or "").isdigit() else {}),
+                }
+                for r in el.findall(ng("removed"))
+            ]
             data["notes"] = [n.text or "" for n in el.findall(ng("note"))]
             return data
         if self.data is not None:

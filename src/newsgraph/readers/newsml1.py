@@ -31,12 +31,19 @@ from .nitf import NitfReader, nitf_date, validated
 
 __all__ = ["read"]
 
-_SKIPPED_ROLES = frozenset({"stylesheet", "logo", "contact", "headline", "caption", "photo", "image",
-                            "video", "audio", "graphic", "metadata"})
+_SKIPPED_ROLES = frozenset(
+    {"stylesheet", "logo", "contact", "headline", "caption", "photo", "image", "video", "audio", "graphic", "metadata"}
+)
 _TEXT_MEDIA = frozenset({"text", ""})
 _SUBJECT_SCHEMES = {"iptcsubjectcodes": "http://cv.iptc.org/newscodes/subjectcode/"}
-_LINES = {"HeadLine": "headline", "SubHeadLine": "subheadline", "ByLine": "byline", "DateLine": "dateline",
-          "CreditLine": "creditline", "SlugLine": "slugline"}
+_LINES = {
+    "HeadLine": "headline",
+    "SubHeadLine": "subheadline",
+    "ByLine": "byline",
+    "DateLine": "dateline",
+    "CreditLine": "creditline",
+    "SlugLine": "slugline",
+}
 
 
 def _all(el: etree._Element | None, name: str) -> list[etree._Element]:
@@ -52,19 +59,26 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     data, notes = prepare_xml(data)
     root = parse(data, options.source, what="NewsML 1.x")
     if local_name(root) != "NewsML":
-        raise InputError(f"not a NewsML 1.x document: the root element is <{local_name(root)}>",
-                         "give a NewsML 1.x document (root element <NewsML>)", source=options.source)
+        raise InputError(
+            f"not a NewsML 1.x document: the root element is <{local_name(root)}>",
+            "give a NewsML 1.x document (root element <NewsML>)",
+            source=options.source,
+        )
     items = _all(root, "NewsItem")
     if not items:
-        raise InputError("the NewsML document holds no NewsItem", "give a NewsML document with a NewsItem",
-                         source=options.source)
+        raise InputError(
+            "the NewsML document holds no NewsItem", "give a NewsML document with a NewsItem", source=options.source
+        )
     urgency = _urgency(_first(_first(root, "NewsEnvelope"), "Priority"))
     for item in items:
         reader = _ItemReader(item, options)
         found = reader.article_data()
         found.setdefault("urgency", urgency)
-        found["provenance"] = {**provenance(data, "newsml1", options.source).model_dump(exclude_none=True),
-                               "notes": notes + reader.notes, "removed": reader.removed}
+        found["provenance"] = {
+            **provenance(data, "newsml1", options.source).model_dump(exclude_none=True),
+            "notes": notes + reader.notes,
+            "removed": reader.removed,
+        }
         yield validated(found, options)
 
 
@@ -87,7 +101,8 @@ class _ItemReader:
         published = self.date(_first(management, "FirstCreated"), "FirstCreated")
         modified = self.date(_first(management, "ThisRevisionCreated"), "ThisRevisionCreated")
         data: dict[str, Any] = {
-            "id": article_id, **lines,
+            "id": article_id,
+            **lines,
             "published": published,
             "modified": modified if modified != published else None,
             "language": self.language(),
@@ -116,8 +131,11 @@ class _ItemReader:
             return public
         item_id = collapsed_text(_first(self.item, "NewsItemId")) or collapsed_text(_first(self.item, "NameLabel"))
         if not item_id:
-            raise InputError("the NewsItem has no PublicIdentifier or NewsItemId",
-                             "give each NewsItem its Identification", source=self.source)
+            raise InputError(
+                "the NewsItem has no PublicIdentifier or NewsItemId",
+                "give each NewsItem its Identification",
+                source=self.source,
+            )
         return mint_article_id(item_id, self.options.id_base)
 
     def date(self, el: etree._Element | None, what: str) -> str | None:
@@ -143,8 +161,9 @@ class _ItemReader:
         for topic in _all(self.item, "Topic"):
             code = collapsed_text(_first(topic, "FormalName"))
             descriptions = [d for d in _all(topic, "Description") if d.get("Variant", "Name") == "Name"]
-            english = [d for d in descriptions if (d.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
-                       .startswith("en")]
+            english = [
+                d for d in descriptions if (d.get("{http://www.w3.org/XML/1998/namespace}lang") or "").startswith("en")
+            ]
             name = collapsed_text((english or descriptions or [None])[0])
             if code and name:
                 names[code] = name
@@ -155,8 +174,12 @@ class _ItemReader:
                 if not code:
                     continue
                 scheme = _SUBJECT_SCHEMES.get((el.get("Scheme") or "").casefold()) or el.get("Scheme")
-                topic = {"name": names.get(code), "code": code, "scheme": scheme,
-                         "uri": scheme + code if scheme and scheme.startswith("http") else None}
+                topic = {
+                    "name": names.get(code),
+                    "code": code,
+                    "scheme": scheme,
+                    "uri": scheme + code if scheme and scheme.startswith("http") else None,
+                }
                 topic = {k: v for k, v in topic.items() if v}
                 if topic not in topics:
                     topics.append(topic)
@@ -186,9 +209,11 @@ class _ItemReader:
                     best = paras
         if not best:
             what = f"only {', '.join(dict.fromkeys(held))} content" if held else "no text in its DataContent"
-            raise InputError(f"the NewsItem {self.article_id()} holds {what}",
-                             "newsgraph reads NewsItems whose ContentItem holds text (NITF, XHTML, HTML "
-                             "or plain text)", source=self.source)
+            raise InputError(
+                f"the NewsItem {self.article_id()} holds {what}",
+                "newsgraph reads NewsItems whose ContentItem holds text (NITF, XHTML, HTML or plain text)",
+                source=self.source,
+            )
         return None, best
 
     def paragraphs(self, content_item: etree._Element, data: etree._Element) -> list[BodyParagraph]:

@@ -25,19 +25,29 @@ from ..xmlsafe import local_name, namespace
 from .plaintext import paragraphs as plain_paragraphs
 
 _TEXT_BLOCKS = frozenset({"p", "hl1", "hl2", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd"})
-_ROLE_OF_BLOCK = {"hl1": "subheading", "hl2": "subheading", "h1": "subheading", "h2": "subheading",
-                  "h3": "subheading", "h4": "subheading", "h5": "subheading", "h6": "subheading",
-                  "li": "list_item", "dt": "list_item", "dd": "list_item"}
+_ROLE_OF_BLOCK = {
+    "hl1": "subheading",
+    "hl2": "subheading",
+    "h1": "subheading",
+    "h2": "subheading",
+    "h3": "subheading",
+    "h4": "subheading",
+    "h5": "subheading",
+    "h6": "subheading",
+    "li": "list_item",
+    "dt": "list_item",
+    "dd": "list_item",
+}
 _ROLE_OF_CONTAINER = {"bq": "blockquote", "blockquote": "blockquote", "note": "note"}
 # Not body text: the NITF head repeats the item's metadata; tables and media are not prose.
-_SKIPPED = frozenset({"body.head", "head", "body.end", "media", "table", "nitf-table", "script",
-                      "style", "fn", "title"})
+_SKIPPED = frozenset(
+    {"body.head", "head", "body.end", "media", "table", "nitf-table", "script", "style", "fn", "title"}
+)
 
 # Root elements of the text vocabularies read here, whatever namespace they are in (an
 # XHTML <html> without xmlns inherits the NewsML-G2 default namespace; NITF comes with
 # and without its own).
-TEXT_ROOTS = frozenset({"nitf", "html", "body", "body.content", "block", "div", "section", "article",
-                        "p", "xhtml"})
+TEXT_ROOTS = frozenset({"nitf", "html", "body", "body.content", "block", "div", "section", "article", "p", "xhtml"})
 _WIRE_LINES = 3  # a <p> holding this many lines of wire copy or table rows is not one paragraph
 _COLUMNS = re.compile(r"\S {2,}\S")  # columns aligned with spaces: a table row
 
@@ -76,8 +86,13 @@ def body_paragraphs(content: etree._Element) -> list[BodyParagraph]:
 
 
 def _loose_text(content: etree._Element) -> list[str]:
-    return [t for el in content.iter() if local_name(el) not in _SKIPPED
-            for t in (el.text if isinstance(el.tag, str) else None, el.tail) if t and t.strip()]
+    return [
+        t
+        for el in content.iter()
+        if local_name(el) not in _SKIPPED
+        for t in (el.text if isinstance(el.tag, str) else None, el.tail)
+        if t and t.strip()
+    ]
 
 
 def text_paragraphs(text: str) -> list[BodyParagraph]:
@@ -96,8 +111,7 @@ def html_paragraphs(markup: str) -> list[BodyParagraph]:
     return body_paragraphs(root)
 
 
-def _walk(element: etree._Element, role: str, preserve: bool, out: list[BodyParagraph],
-          keys: itertools.count) -> None:
+def _walk(element: etree._Element, role: str, preserve: bool, out: list[BodyParagraph], keys: itertools.count) -> None:
     for child in element:
         name = local_name(child)
         if not name or name in _SKIPPED:
@@ -107,8 +121,9 @@ def _walk(element: etree._Element, role: str, preserve: bool, out: list[BodyPara
         if name in _TEXT_BLOCKS and not _has_text_block(child):
             if name == "pre" and not keep and not len(child):
                 # Preformatted (line-ups, tables): each line is a row of its own.
-                out.extend(BodyParagraph(line.rstrip(), role, None)
-                           for line in (child.text or "").splitlines() if line.strip())
+                out.extend(
+                    BodyParagraph(line.rstrip(), role, None) for line in (child.text or "").splitlines() if line.strip()
+                )
                 continue
             wire = None if keep or len(child) else _wire_copy(child.text or "")
             if wire:
@@ -207,8 +222,11 @@ def collapse_whitespace(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
 # Agencies put lines for editors at the top of a story (Reuters' "(Adds comments, detail)",
 # a byline line) and a rights line at its end ("© AGENCY. All rights reserved."). They are
 # not story text: they leave the body and are kept, with the reason, as removed text.
-_ADVISORY = re.compile(r"^\((?:adds|updates|recasts|corrects|changes|repeats|refiles|fixes|rewrites|"
-                       r"removes|inserts|new throughout|writes through|edits)\b[^()]*\)$", re.I)
+_ADVISORY = re.compile(
+    r"^\((?:adds|updates|recasts|corrects|changes|repeats|refiles|fixes|rewrites|"
+    r"removes|inserts|new throughout|writes through|edits)\b[^()]*\)$",
+    re.I,
+)
 _BYLINE_LINE = re.compile(r"^By [A-Z][\w.'\u2019-]*(?: (?:[A-Z][\w.'\u2019-]*|and|de|van|von|der|la)){0,6}$")
 _RIGHTS_LINE = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
 _TOP_LINES = 6  # furniture above the story is a few lines at most

@@ -58,26 +58,70 @@ def _valid(adapter: TypeAdapter[str], value: str) -> bool:
         return False
     return True
 
+
 _SCHEMA_URL = re.compile(r"ninjs-schema_(\d+)((?:\.\d+)*)\.json", re.I)
 _VERSION = re.compile(r"^\s*v?(\d+)((?:\.\d+)*)\s*$")
 
 # Property names that only one generation of ninjs has.
-_V3_ONLY = frozenset({
-    "versionCreated", "firstCreated", "contentCreated", "embargoedUntil", "pubStatus",
-    "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "representationType", "altIds",
-    "infoSources", "trustIndicators", "rightsInfo", "digitalSourceType", "eventDetails",
-    "plannedCoverage", "contentType", "charCount", "wordCount", "contactInfo", "geoJSON",
-    "sizeInBytes",
-})
+_V3_ONLY = frozenset(
+    {
+        "versionCreated",
+        "firstCreated",
+        "contentCreated",
+        "embargoedUntil",
+        "pubStatus",
+        "copyrightHolder",
+        "copyrightNotice",
+        "usageTerms",
+        "edNote",
+        "representationType",
+        "altIds",
+        "infoSources",
+        "trustIndicators",
+        "rightsInfo",
+        "digitalSourceType",
+        "eventDetails",
+        "plannedCoverage",
+        "contentType",
+        "charCount",
+        "wordCount",
+        "contactInfo",
+        "geoJSON",
+        "sizeInBytes",
+    }
+)
 _V2_ONLY = frozenset(k.lower() for k in _V3_ONLY) - {"embargoeduntil", "eventdetails", "plannedcoverage"}
-_V1_ONLY = frozenset({"headline", "byline", "person", "organisation", "place", "subject", "event",
-                      "object", "infosource", "genre", "altid", "trustindicator", "$standard",
-                      "mimetype"})
+_V1_ONLY = frozenset(
+    {
+        "headline",
+        "byline",
+        "person",
+        "organisation",
+        "place",
+        "subject",
+        "event",
+        "object",
+        "infosource",
+        "genre",
+        "altid",
+        "trustindicator",
+        "$standard",
+        "mimetype",
+    }
+)
 _V1_PREFIXES = ("headline_", "body_", "description_")
-_V1_PLURALS = {"person": "people", "organisation": "organisations", "place": "places",
-               "subject": "subjects", "event": "events", "object": "objects",
-               "infosource": "infosources", "genre": "genres", "trustindicator": "trustindicators",
-               "altid": "altids"}
+_V1_PLURALS = {
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+    "subject": "subjects",
+    "event": "events",
+    "object": "objects",
+    "infosource": "infosources",
+    "genre": "genres",
+    "trustindicator": "trustindicators",
+    "altid": "altids",
+}
 
 _SUBHEAD_ROLES = frozenset({"subhead", "sub", "subheadline", "subtitle", "standfirst", "dek", "deck"})
 _KICKER_ROLES = frozenset({"kicker", "overline", "supertitle", "flag", "rubric"})
@@ -94,8 +138,11 @@ _BYLINE_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\bund\b|\bet\b|\boch\b|\bog\b)
 def detect_version(doc: Any, source: str | None = None) -> int:
     """The major ninjs version of an item: 1, 2 or 3; InputError for anything else."""
     if not isinstance(doc, dict):
-        raise InputError(f"expected a JSON object for a ninjs item, found {type(doc).__name__}",
-                         "give one ninjs object per file, an array of them, or JSON Lines", source=source)
+        raise InputError(
+            f"expected a JSON object for a ninjs item, found {type(doc).__name__}",
+            "give one ninjs object per file, an array of them, or JSON Lines",
+            source=source,
+        )
     std = doc.get("standard", doc.get("$standard"))
     if isinstance(std, dict):
         major = _stated_major(std, source)
@@ -104,8 +151,12 @@ def detect_version(doc: Any, source: str | None = None) -> int:
     keys = _all_keys(doc)
     if keys & _V3_ONLY:
         return 3
-    if keys & _V1_ONLY or any(k.startswith(_V1_PREFIXES) for k in doc) \
-            or isinstance(doc.get("renditions"), dict) or isinstance(doc.get("associations"), dict):
+    if (
+        keys & _V1_ONLY
+        or any(k.startswith(_V1_PREFIXES) for k in doc)
+        or isinstance(doc.get("renditions"), dict)
+        or isinstance(doc.get("associations"), dict)
+    ):
         return 1
     if keys & _V2_ONLY:
         return 2
@@ -122,15 +173,18 @@ def _stated_major(std: dict, source: str | None) -> int | None:
     elif name.strip().lower() == "ninjs" and version:
         vm = _VERSION.match(version)
         if not vm:
-            raise InputError(f"ninjs version {version!r} is not a version number",
-                             "write standard.version like \"3.1\"", source=source)
+            raise InputError(
+                f"ninjs version {version!r} is not a version number", 'write standard.version like "3.1"', source=source
+            )
         major, label = int(vm.group(1)), version.strip()
     else:
         return None  # a provider's own profile (e.g. TTNINJS): judge by the properties
     if major not in KNOWN_MAJORS:
-        raise InputError(f"ninjs version {label} is not supported",
-                         "newsgraph reads ninjs 1.x, 2.x and 3.x; convert the item to one of them",
-                         source=source)
+        raise InputError(
+            f"ninjs version {label} is not supported",
+            "newsgraph reads ninjs 1.x, 2.x and 3.x; convert the item to one of them",
+            source=source,
+        )
     return major
 
 
@@ -192,8 +246,11 @@ def _from_v1(doc: dict) -> dict:
         elif lower == "associations" and isinstance(value, dict):
             out["associations"] = [{**_from_v1(v), "name": name} for name, v in value.items() if isinstance(v, dict)]
         elif lower == "renditions" and isinstance(value, dict):
-            out["renditions"] = [{**v, "name": name, "contenttype": v.get("mimetype")}
-                                 for name, v in value.items() if isinstance(v, dict)]
+            out["renditions"] = [
+                {**v, "name": name, "contenttype": v.get("mimetype")}
+                for name, v in value.items()
+                if isinstance(v, dict)
+            ]
         else:
             out[key] = value
     for key, items in (("headlines", headlines), ("bodies", bodies), ("descriptions", descriptions)):
@@ -235,16 +292,18 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     for line, document in iter_json_documents(text, options.source, duplicates):
         if identity := [k for k in duplicates if k.lower() in ("uri", "guid", "id")]:
             # Which of two ids names the item cannot be guessed: that one stays an error.
-            raise InputError(f"JSON object has a duplicate key {identity[0]!r}", "keep one value per key",
-                             source=options.source)
+            raise InputError(
+                f"JSON object has a duplicate key {identity[0]!r}", "keep one value per key", source=options.source
+            )
         for where, doc in items_of(document, options.source):
             # Another publisher's control characters become spaces, noted (spans stay exact).
             sanitiser = Sanitiser()
             doc = sanitiser.document(doc)
             notes = [n for n in [sanitiser.note()] if n]
             if duplicates:
-                notes.append(f"the JSON repeats the key(s) {', '.join(map(repr, duplicates))}; "
-                             "the last value of each was read")
+                notes.append(
+                    f"the JSON repeats the key(s) {', '.join(map(repr, duplicates))}; the last value of each was read"
+                )
             if where:
                 notes.append(f"read from {where} of the document's envelope")
             try:
@@ -276,15 +335,21 @@ def items_of(document: Any, source: str) -> list[tuple[str | None, Any]]:
         entries = holder.get(key)
         if isinstance(entries, list):
             if not entries:
-                raise InputError(f"the envelope's {path}{key} list is empty: it holds no news item",
-                                 "give a feed or API response that holds items", source=source)
-            return [(f"{path}{key}[{i}]", e["item"] if isinstance(e, dict) and isinstance(e.get("item"), dict)
-                     else e) for i, e in enumerate(entries)]
+                raise InputError(
+                    f"the envelope's {path}{key} list is empty: it holds no news item",
+                    "give a feed or API response that holds items",
+                    source=source,
+                )
+            return [
+                (f"{path}{key}[{i}]", e["item"] if isinstance(e, dict) and isinstance(e.get("item"), dict) else e)
+                for i, e in enumerate(entries)
+            ]
     return [(None, document)]
 
 
-def article_from_ninjs(doc: Any, options: ReadOptions = ReadOptions(), data: bytes = b"",
-                       notes: Sequence[str] = ()) -> Article:
+def article_from_ninjs(
+    doc: Any, options: ReadOptions = ReadOptions(), data: bytes = b"", notes: Sequence[str] = ()
+) -> Article:
     """One ninjs item (parsed JSON of any version) as an Article; ``notes`` go to provenance."""
     major = detect_version(doc, options.source)
     reader = _ItemReader(normalise(doc, major), options, data)
@@ -343,15 +408,21 @@ class _ItemReader:
                 try:
                     details = json.loads(item.get("value") or "")
                 except (TypeError, json.JSONDecodeError) as err:
-                    raise InputError(f"its newsgraph description is not valid JSON ({err})",
-                                     "remove that description or re-export the item with newsgraph") from None
+                    raise InputError(
+                        f"its newsgraph description is not valid JSON ({err})",
+                        "remove that description or re-export the item with newsgraph",
+                    ) from None
                 if not isinstance(details, dict):
-                    raise InputError("its newsgraph description is not a JSON object",
-                                     "remove that description or re-export the item with newsgraph")
+                    raise InputError(
+                        "its newsgraph description is not a JSON object",
+                        "remove that description or re-export the item with newsgraph",
+                    )
                 if details.get("newsgraph") != conv.DETAILS_VERSION:
-                    raise InputError(f"its newsgraph description has version {details.get('newsgraph')!r}; "
-                                     f"this newsgraph reads version {conv.DETAILS_VERSION}",
-                                     "upgrade newsgraph, or remove that description")
+                    raise InputError(
+                        f"its newsgraph description has version {details.get('newsgraph')!r}; "
+                        f"this newsgraph reads version {conv.DETAILS_VERSION}",
+                        "upgrade newsgraph, or remove that description",
+                    )
                 return details
         return {}
 
@@ -364,8 +435,7 @@ class _ItemReader:
             uri = _str(doc.get("guid"))  # the Superdesk dialect: a guid and no uri
             self.notes.append(f"the item has no uri; its id was made from its guid {uri!r}")
         if not uri:
-            raise InputError("the ninjs item has no \"uri\" (nor \"guid\")",
-                             "every ninjs item needs one (it is its id)")
+            raise InputError('the ninjs item has no "uri" (nor "guid")', "every ninjs item needs one (it is its id)")
         article_id = self.id_of(uri) or mint_article_id(uri, self.options.id_base)
         data: dict[str, Any] = {"id": article_id}
         data.update(self.headlines())
@@ -388,8 +458,9 @@ class _ItemReader:
             data["language"] = language
         elif language:
             self.notes.append(f"language {language!r} is not a BCP 47 tag; left out")
-        published, modified = conv.read_dates(self.date(doc.get("firstcreated"), "firstCreated"),
-                                              self.date(doc.get("versioncreated"), "versionCreated"))
+        published, modified = conv.read_dates(
+            self.date(doc.get("firstcreated"), "firstCreated"), self.date(doc.get("versioncreated"), "versionCreated")
+        )
         data["published"], data["modified"] = published, modified
         data["dateline"] = _str(doc.get("located"))
         data["url"] = self.url()
@@ -405,8 +476,11 @@ class _ItemReader:
 
     def headlines(self) -> dict[str, str | None]:
         found: dict[str, str | None] = {"headline": None, "subheadline": None, "kicker": None}
-        by_role = {"main": "headline", **{r: "subheadline" for r in _SUBHEAD_ROLES},
-                   **{r: "kicker" for r in _KICKER_ROLES}}
+        by_role = {
+            "main": "headline",
+            **{r: "subheadline" for r in _SUBHEAD_ROLES},
+            **{r: "kicker" for r in _KICKER_ROLES},
+        }
         loose: list[str] = []
         for item in _dicts(self.doc.get("headlines")):
             value = _str(item.get("value"))
@@ -439,8 +513,7 @@ class _ItemReader:
         def is_html(b: dict) -> bool:
             kind = str(b.get("contenttype") or "").lower()
             role = str(b.get("role") or "").lower()
-            return "html" in kind or role in _HTML_BODY_ROLES or (
-                not kind and b["value"].lstrip().startswith("<"))
+            return "html" in kind or role in _HTML_BODY_ROLES or (not kind and b["value"].lstrip().startswith("<"))
 
         html = next((b for b in bodies if is_html(b)), None)
         if html is not None:
@@ -453,8 +526,9 @@ class _ItemReader:
                 markup = markup.without(0)  # a page's <h1> repeating the headline is not body text
             return markup
         plain = next((b for b in bodies if str(b.get("contenttype") or "text/plain").startswith("text/")), bodies[0])
-        return html_body.BodyMarkup(paragraphs=[Paragraph(text=p.text, role=p.role)
-                                                for p in text_paragraphs(plain["value"])])
+        return html_body.BodyMarkup(
+            paragraphs=[Paragraph(text=p.text, role=p.role) for p in text_paragraphs(plain["value"])]
+        )
 
     # -- entities --
 
@@ -468,9 +542,15 @@ class _ItemReader:
                 actor_id = self.claim(self.id_of(entry.get("uri")), kind, name)
                 if actor_id is None:
                     continue
-                out.append({"id": actor_id, "kind": kind, "name": name,
-                            "mentions": _spans(markup.actors.get(actor_id)),
-                            "_rel": str(entry.get("rel") or "").lower()})
+                out.append(
+                    {
+                        "id": actor_id,
+                        "kind": kind,
+                        "name": name,
+                        "mentions": _spans(markup.actors.get(actor_id)),
+                        "_rel": str(entry.get("rel") or "").lower(),
+                    }
+                )
         return out
 
     def places(self, markup: html_body.BodyMarkup) -> list[dict[str, Any]]:
@@ -487,17 +567,30 @@ class _ItemReader:
             if own is not None and (acting.get(own, {}).get("kind") == "country" if acting else own in marked):
                 actor_id = self.claim(own, "country", name)
                 if actor_id is not None:
-                    self.countries.append({"id": actor_id, "kind": "country", "name": name,
-                                           "mentions": _spans(markup.actors.get(actor_id)),
-                                           "_rel": str(entry.get("rel") or "").lower()})
+                    self.countries.append(
+                        {
+                            "id": actor_id,
+                            "kind": "country",
+                            "name": name,
+                            "mentions": _spans(markup.actors.get(actor_id)),
+                            "_rel": str(entry.get("rel") or "").lower(),
+                        }
+                    )
                 continue
             place_id = self.claim(own, "place", name)
             if place_id is None:
                 continue
-            country = next((_str(c.get("address", {}).get("country")) for c in _dicts(entry.get("contactinfo"))
-                            if isinstance(c.get("address"), dict) and _str(c["address"].get("country"))), None)
-            out.append({"id": place_id, "name": name, "country": country,
-                        "mentions": _spans(markup.places.get(place_id))})
+            country = next(
+                (
+                    _str(c.get("address", {}).get("country"))
+                    for c in _dicts(entry.get("contactinfo"))
+                    if isinstance(c.get("address"), dict) and _str(c["address"].get("country"))
+                ),
+                None,
+            )
+            out.append(
+                {"id": place_id, "name": name, "country": country, "mentions": _spans(markup.places.get(place_id))}
+            )
         return out
 
     def events(self, markup: html_body.BodyMarkup, places: list[dict], article_id: str) -> list[dict[str, Any]]:
@@ -513,8 +606,9 @@ class _ItemReader:
             if event_id in self.taken:
                 continue
             self.taken.add(event_id)
-            out.append({"id": event_id, "kind": "other", "label": name,
-                        "mentions": _spans(markup.events.get(event_id))})
+            out.append(
+                {"id": event_id, "kind": "other", "label": name, "mentions": _spans(markup.events.get(event_id))}
+            )
         if self.doc.get("type") == "event":
             out.append(self.event_item(places, article_id, len(entries) + 1))
         return out
@@ -528,7 +622,8 @@ class _ItemReader:
         event_id = local_id(article_id, "event", n)
         self.taken.add(event_id)
         label = _str(self.doc.get("title")) or next(
-            (_str(h.get("value")) for h in _dicts(self.doc.get("headlines")) if _str(h.get("value"))), None)
+            (_str(h.get("value")) for h in _dicts(self.doc.get("headlines")) if _str(h.get("value"))), None
+        )
         event: dict[str, Any] = {"id": event_id, "kind": "other", "label": label or "event"}
         date = _date_info(start, end)
         if date:
@@ -545,13 +640,16 @@ class _ItemReader:
             if not _URI.match(qid) or qid in self.taken:
                 continue
             self.taken.add(qid)
-            out.append({
-                "id": qid, "kind": q.kind if q.kind in ("direct", "partial", "indirect") else "direct",
-                "text": conv.quote_text(texts, q.spans),
-                "speaker": q.speaker if q.speaker in actor_ids else None,
-                "speaker_mention": q.speaker_mention.model_dump() if q.speaker_mention else None,
-                "spans": _spans(q.spans),
-            })
+            out.append(
+                {
+                    "id": qid,
+                    "kind": q.kind if q.kind in ("direct", "partial", "indirect") else "direct",
+                    "text": conv.quote_text(texts, q.spans),
+                    "speaker": q.speaker if q.speaker in actor_ids else None,
+                    "speaker_mention": q.speaker_mention.model_dump() if q.speaker_mention else None,
+                    "spans": _spans(q.spans),
+                }
+            )
         return out
 
     def authors(self, actors: list[dict[str, Any]]) -> list[str]:
@@ -642,11 +740,13 @@ class _ItemReader:
         return out
 
     def media_entry(self, item: dict[str, Any], kind: str) -> dict[str, Any]:
-        url = next((self.id_of(r.get("href")) for r in _dicts(item.get("renditions"))
-                    if self.id_of(r.get("href"))), None)
+        url = next(
+            (self.id_of(r.get("href")) for r in _dicts(item.get("renditions")) if self.id_of(r.get("href"))), None
+        )
         descriptions = _dicts(item.get("descriptions"))
-        caption = next((d for d in descriptions if d.get("role") == conv.CAPTION_ROLE), None) \
-            or next(iter(descriptions), None)
+        caption = next((d for d in descriptions if d.get("role") == conv.CAPTION_ROLE), None) or next(
+            iter(descriptions), None
+        )
         caption_text = _str(caption.get("value")) if caption else None
         if caption_text is not None and caption is not None and "html" in str(caption.get("contenttype") or ""):
             caption_text = _html_text(caption_text)
@@ -659,18 +759,33 @@ class _ItemReader:
         if self.details:
             return {}
         urgency = doc.get("urgency")
-        genres = [g for g in _dicts(doc.get("genres")) + _dicts(doc.get("genre"))
-                  if _str(g.get("name")) or _str(g.get("literal")) or _str(g.get("code"))]
-        genre = (_str(genres[0].get("name")) or _str(genres[0].get("literal")) or _str(genres[0].get("code"))) \
-            if genres else _str(doc.get("genre"))
-        credit = next((_str(d.get("value")) for d in _dicts(doc.get("descriptions"))
-                       if str(d.get("role") or "").lower() == "creditline"), None)
-        rights = {k: _str(doc.get(key)) for k, key in (("holder", "copyrightholder"),
-                                                         ("notice", "copyrightnotice"), ("usage", "usageterms"))}
+        genres = [
+            g
+            for g in _dicts(doc.get("genres")) + _dicts(doc.get("genre"))
+            if _str(g.get("name")) or _str(g.get("literal")) or _str(g.get("code"))
+        ]
+        genre = (
+            (_str(genres[0].get("name")) or _str(genres[0].get("literal")) or _str(genres[0].get("code")))
+            if genres
+            else _str(doc.get("genre"))
+        )
+        credit = next(
+            (
+                _str(d.get("value"))
+                for d in _dicts(doc.get("descriptions"))
+                if str(d.get("role") or "").lower() == "creditline"
+            ),
+            None,
+        )
+        rights = {
+            k: _str(doc.get(key))
+            for k, key in (("holder", "copyrightholder"), ("notice", "copyrightnotice"), ("usage", "usageterms"))
+        }
         rights = {k: v for k, v in rights.items() if v and v.strip()}
         embargo = doc.get("embargoeduntil") or doc.get("embargoed")
-        by = _str(doc.get("by")) or next((_str(b.get("by")) for b in _dicts(doc.get("bylines"))
-                                           if _str(b.get("by"))), None)  # AP: bylines[].by
+        by = _str(doc.get("by")) or next(
+            (_str(b.get("by")) for b in _dicts(doc.get("bylines")) if _str(b.get("by"))), None
+        )  # AP: bylines[].by
         return {
             "urgency": urgency if isinstance(urgency, int) and 1 <= urgency <= 9 else None,
             "byline": by if by and by.strip() else None,
@@ -714,8 +829,14 @@ class _ItemReader:
             exact = (article.get("published"), article.get("modified"))
             published, modified = _str(exact[0]), _str(exact[1])
             stated = [conv.write_dates(published, modified, utc=utc) for utc in (False, True)]
-            actual = {k: v for k, v in (("firstCreated", self.doc.get("firstcreated")),
-                                        ("versionCreated", self.doc.get("versioncreated"))) if v}
+            actual = {
+                k: v
+                for k, v in (
+                    ("firstCreated", self.doc.get("firstcreated")),
+                    ("versionCreated", self.doc.get("versioncreated")),
+                )
+                if v
+            }
             if actual in stated:  # the native dates were not edited since: the exact ones hold
                 data["published"], data["modified"] = exact
         for field in conv.AGENCY_FIELDS:  # created, embargoed, byline, rights...
@@ -753,8 +874,9 @@ def _date_info(start: str | None, end: str | None) -> dict[str, Any] | None:
     if full[1] and not (full[0] and full[1][:10] < full[0][:10]):
         info["end"] = full[1]
     shown = start or end or ""
-    info["precision"] = ("time" if "T" in shown else "day" if len(shown) >= 10
-                         else "month" if len(shown) >= 7 else "year")
+    info["precision"] = (
+        "time" if "T" in shown else "day" if len(shown) >= 10 else "month" if len(shown) >= 7 else "year"
+    )
     return info
 
 

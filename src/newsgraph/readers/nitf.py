@@ -33,8 +33,10 @@ from .newsml_body import QUOTE, BodyParagraph, body_paragraphs, without_furnitur
 
 __all__ = ["read", "article_data", "nitf_date", "NitfReader"]
 
-_BASIC = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}(?:\.\d+)?))?)?"
-                    r"(Z|[+-]\d{2}:?\d{2})?$")
+_BASIC = re.compile(
+    r"^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}(?:\.\d+)?))?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?$"
+)
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _SUBJECT_SCHEME = "http://cv.iptc.org/newscodes/subjectcode/"
 _SLUG_META = ("anpa-keyword", "slugline", "slug", "keyword")
@@ -80,14 +82,19 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         root = parse(repaired, options.source, what="NITF")
         notes.append(str(sanitiser.note()))
     if local_name(root) != "nitf":
-        raise InputError(f"not a NITF document: the root element is <{local_name(root)}>",
-                         "give a NITF 3.x document (root element <nitf>), or choose its format with --from",
-                         source=options.source)
+        raise InputError(
+            f"not a NITF document: the root element is <{local_name(root)}>",
+            "give a NITF 3.x document (root element <nitf>), or choose its format with --from",
+            source=options.source,
+        )
     reader = NitfReader(root, options)
     reader.notes[:0] = notes
     data_out = reader.article_data()
-    data_out["provenance"] = {**provenance(data, "nitf", options.source).model_dump(exclude_none=True),
-                              "notes": reader.notes, "removed": reader.removed}
+    data_out["provenance"] = {
+        **provenance(data, "nitf", options.source).model_dump(exclude_none=True),
+        "notes": reader.notes,
+        "removed": reader.removed,
+    }
     yield validated(data_out, options)
 
 
@@ -96,8 +103,11 @@ def validated(data: dict[str, Any], options: ReadOptions) -> Article:
         return apply_options(Article.model_validate(data), options)
     except ValidationError as err:
         problem = format_validation_error(err)
-    raise ModelError(f"the document breaks a rule of the model: {problem}",
-                     "fix the value named in the source document", source=options.source)
+    raise ModelError(
+        f"the document breaks a rule of the model: {problem}",
+        "fix the value named in the source document",
+        source=options.source,
+    )
 
 
 def article_data(root: etree._Element, options: ReadOptions) -> tuple[dict[str, Any], list[str]]:
@@ -163,8 +173,7 @@ class NitfReader:
         doc_id = _kid(self.docdata, "doc-id")
         value = (doc_id.get("id-string") or "").strip() if doc_id is not None else ""
         if not value:
-            return mint_article_id(etree.tostring(self.root)[:4096].decode("utf-8", "replace"),
-                                   self.options.id_base)
+            return mint_article_id(etree.tostring(self.root)[:4096].decode("utf-8", "replace"), self.options.id_base)
         return mint_article_id(value, self.options.id_base)
 
     def date(self, el: etree._Element | None, what: str) -> str | None:
@@ -202,10 +211,18 @@ class NitfReader:
         dateline = _kid(self.body_head, "dateline")
         if dateline is None:
             return None
-        parts = [" ".join(el.text.split()) for el in dateline.iter()
-                 if local_name(el) != "story.date" and el.text and el.text.strip()]
-        pieces = [t for el in dateline.iter() if local_name(el) != "story.date"
-                  for t in (el.text, el.tail if el is not dateline else None) if t]
+        parts = [
+            " ".join(el.text.split())
+            for el in dateline.iter()
+            if local_name(el) != "story.date" and el.text and el.text.strip()
+        ]
+        pieces = [
+            t
+            for el in dateline.iter()
+            if local_name(el) != "story.date"
+            for t in (el.text, el.tail if el is not dateline else None)
+            if t
+        ]
         written = " ".join("".join(pieces).split())
         if "," in written or len(parts) <= 1:
             return written or None
@@ -252,9 +269,14 @@ class NitfReader:
         for tobject in _kids(self.head, "tobject"):
             for subject in _kids(tobject, "tobject.subject"):
                 code = (subject.get("tobject.subject.refnum") or subject.get("tobject.subject.code") or "").strip()
-                name = next((v.strip() for a in ("tobject.subject.detail", "tobject.subject.matter",
-                                                 "tobject.subject.type")
-                             if (v := subject.get(a)) and v.strip()), None)
+                name = next(
+                    (
+                        v.strip()
+                        for a in ("tobject.subject.detail", "tobject.subject.matter", "tobject.subject.type")
+                        if (v := subject.get(a)) and v.strip()
+                    ),
+                    None,
+                )
                 found: dict[str, str | None] = {"name": name, "code": code or None}
                 if code.isdigit() and len(code) == 8:  # an IPTC subject code
                     found.update(scheme=_SUBJECT_SCHEME, uri=_SUBJECT_SCHEME + code)
@@ -311,8 +333,11 @@ class NitfReader:
         paras = [p for p in body_paragraphs(content) if p.text.strip()] if content is not None else []
         if not paras:
             where = "body.content is empty" if content is not None else "it has no body.content"
-            raise InputError(f"the NITF document holds no body text ({where})",
-                             "give a NITF document whose body.content holds the story", source=self.source)
+            raise InputError(
+                f"the NITF document holds no body text ({where})",
+                "give a NITF document whose body.content holds the story",
+                source=self.source,
+            )
         paras, furniture = without_furniture(paras)
         self.removed += [{"text": t, "reason": r} for t, r in furniture.removed]
         self.byline_in_body = furniture.byline
@@ -320,7 +345,11 @@ class NitfReader:
 
     def tagline(self) -> list[dict[str, Any]]:
         end = _kid(self.body_el, "body.end")
-        lines = [t for el in end.iter() if local_name(el) == "tagline" and (t := collapsed_text(el))] if end is not None else []
+        lines = (
+            [t for el in end.iter() if local_name(el) == "tagline" and (t := collapsed_text(el))]
+            if end is not None
+            else []
+        )
         return [{"text": t, "role": "note"} for t in lines]
 
     def mentions(self, article_id: str, paras: list[BodyParagraph]) -> list[dict[str, Any]]:
@@ -329,12 +358,18 @@ class NitfReader:
         for index, para in enumerate(paras):
             for mark in para.marks:
                 span = {"paragraph": index, "start": mark.start, "end": mark.end}
-                text = " ".join(para.text[mark.start:mark.end].split())
+                text = " ".join(para.text[mark.start : mark.end].split())
                 if not text:
                     continue
                 if mark.kind == QUOTE:
-                    quotes.append({"id": local_id(article_id, "quote", len(quotes) + 1), "text": text,
-                                   "kind": "direct", "spans": [span]})
+                    quotes.append(
+                        {
+                            "id": local_id(article_id, "quote", len(quotes) + 1),
+                            "text": text,
+                            "kind": "direct",
+                            "spans": [span],
+                        }
+                    )
                     continue
                 tag = mark.kind.partition(":")[2]
                 if tag in _ENTITY_KINDS:

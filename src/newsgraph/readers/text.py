@@ -52,11 +52,10 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         return
     paras = paragraphs(text)
     if not paras:
-        raise InputError("the file holds only white space", "give a file with an article in it",
-                         source=options.source)
+        raise InputError("the file holds only white space", "give a file with an article in it", source=options.source)
     at = _headline_index(paras)
     headline = paras[at].text if at is not None else None
-    body = paras[:at] + paras[at + 1:] if at is not None else paras
+    body = paras[:at] + paras[at + 1 :] if at is not None else paras
     article = Article(
         id=mint_article_id(options.url or text, options.id_base),
         headline=headline,
@@ -70,23 +69,31 @@ def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOpti
     """An IPTC 7901 or ANPA 1312 transmission: its header read as metadata, its text as
     the body (offsets into the whole input), the rest kept as removed text."""
     body = []
-    for para in paragraphs(text[copy.body_start:copy.body_end]):
+    for para in paragraphs(text[copy.body_start : copy.body_end]):
         value = para.text[:-1].rstrip() if para.text.endswith("<") else para.text  # ANPA's end of line
         if value:
             body.append(Paragraph(text=value, offset=(para.offset or 0) + copy.body_start))
     if not body:
-        raise InputError(f"the {copy.standard} transmission holds no text after its header",
-                         "give the whole transmission, text included", source=options.source)
+        raise InputError(
+            f"the {copy.standard} transmission holds no text after its header",
+            "give the whole transmission, text included",
+            source=options.source,
+        )
     if copy.headline is None and len(body) > 1 and _WIRE_HEADLINE.match(body[0].text):
         # Head lines sent without ANPA's '^' marks: a short first line is the headline.
         copy.headline = body.pop(0).text
     prov = provenance(data, "text", options.source, notes=[f"read as {copy.standard} wire copy"])
     for offset, raw, reason in copy.removed:
-        exact = text[offset:offset + len(raw)]  # control characters already spaces
+        exact = text[offset : offset + len(raw)]  # control characters already spaces
         lead = len(exact) - len(exact.lstrip())
         prov.removed.append(RemovedText(text=exact.strip(), offset=offset + lead, reason=reason))
     return Article(
         id=mint_article_id(options.url or text, options.id_base),
-        headline=copy.headline, subheadline=copy.summary, byline=copy.byline, slugline=copy.slugline, urgency=copy.urgency,
-        body=body, provenance=prov,
+        headline=copy.headline,
+        subheadline=copy.summary,
+        byline=copy.byline,
+        slugline=copy.slugline,
+        urgency=copy.urgency,
+        body=body,
+        provenance=prov,
     )

@@ -30,13 +30,19 @@ __all__ = ["WireCopy", "parse"]
 SOH, STX, ETX = "\x01", "\x02", "\x03"
 _FRAME_SEARCH = 16  # SOH comes first, after SYN SYN at most
 
-_IPTC_HEADER = re.compile(r"^(?P<service>\S+)\s+(?P<priority>\d)\s+(?P<category>[A-Za-z]{1,3})\s+"
-                          r"(?P<words>\d+)\s+(?P<rest>.*?)\s*$")
-_ANPA_HEADER = re.compile(r"^(?P<priority>[a-z])\s+(?P<category>[a-z])[\x00-\x1f\s]*(?P<slug>\S+)\s*"
-                          r"(?P<version>.*?)\s+(?P<date>\d\d-\d\d)(?:\s+(?P<words>\d{3,4}))?\s*$")
+_IPTC_HEADER = re.compile(
+    r"^(?P<service>\S+)\s+(?P<priority>\d)\s+(?P<category>[A-Za-z]{1,3})\s+"
+    r"(?P<words>\d+)\s+(?P<rest>.*?)\s*$"
+)
+_ANPA_HEADER = re.compile(
+    r"^(?P<priority>[a-z])\s+(?P<category>[a-z])[\x00-\x1f\s]*(?P<slug>\S+)\s*"
+    r"(?P<version>.*?)\s+(?P<date>\d\d-\d\d)(?:\s+(?P<words>\d{3,4}))?\s*$"
+)
 _ANPA_PRIORITY = {"f": 1, "b": 2, "u": 3, "r": 4, "d": 6, "a": 7, "s": 5}
-_VERSION_LINE = re.compile(r"^(?:REFILE|URGENT|CORRECTION|CORRECTS?|CORRECTED|REPEAT|KILL|WITHDRAWAL|"
-                           r"\d+(?:ST|ND|RD|TH) (?:LEAD|ADD|WRITETHRU)|LEAD|ADVISORY|EILT|EILMELDUNG)\b[A-Z0-9 .,-]*$")
+_VERSION_LINE = re.compile(
+    r"^(?:REFILE|URGENT|CORRECTION|CORRECTS?|CORRECTED|REPEAT|KILL|WITHDRAWAL|"
+    r"\d+(?:ST|ND|RD|TH) (?:LEAD|ADD|WRITETHRU)|LEAD|ADVISORY|EILT|EILMELDUNG)\b[A-Z0-9 .,-]*$"
+)
 _EDITORS = re.compile(r"^\(?(?:AP Photos?|Eds?:|EDITOR'?S NOTE|Editor'?s note|With AP Photos|AP Video)", re.I)
 _SLUG_REPEAT = re.compile(r"^BC-\S+")
 _NOT_FOR_PUBLICATION = re.compile(r"not (?:intended )?for publication|nicht zur veröffentlichung", re.I)
@@ -177,6 +183,6 @@ def _not_for_publication(wire: WireCopy, text: str) -> None:
     for i, (offset, line) in enumerate(lines):
         if _NOT_FOR_PUBLICATION.search(line):
             cut = lines[i - 1][0] if i and _SEPARATOR.match(lines[i - 1][1]) else offset
-            wire.remove(cut, text[cut:wire.body_end], "not for publication")
+            wire.remove(cut, text[cut : wire.body_end], "not for publication")
             wire.body_end = cut
             return

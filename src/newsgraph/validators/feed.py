@@ -40,6 +40,7 @@ from .problem import Problem
 
 __all__ = ["check_atom", "check_rss", "atom_entry_problems", "rss_item_problems"]
 
+
 def _parse(data: bytes) -> etree._Element | Problem:
     try:
         return xmlsafe.parse(data, what="feed")
@@ -67,8 +68,10 @@ def check_rss(data: bytes, *, strict: bool = False) -> list[Problem]:
 def _atom_rules(root: etree._Element) -> list[Problem]:
     if root.tag != ATOM + "feed":
         return [Problem(f"the root element is <{root.tag}>, not Atom's <feed>")]
-    problems = [Problem(p, line=root.sourceline) for p in
-                _exactly_one(root, "the feed", ("id", "title", "updated")) + _atom_date(root, "the feed")]
+    problems = [
+        Problem(p, line=root.sourceline)
+        for p in _exactly_one(root, "the feed", ("id", "title", "updated")) + _atom_date(root, "the feed")
+    ]
     has_author = bool(_count(root, ATOM + "author"))
     seen: set[str] = set()
     for entry in root.iterfind(ATOM + "entry"):
@@ -82,18 +85,29 @@ def _atom_rules(root: etree._Element) -> list[Problem]:
 
 def _rss_rules(root: etree._Element) -> list[Problem]:
     if root.tag != "rss" or root.get("version") != "2.0":
-        return [Problem(f"the root element is <{root.tag}> (version {root.get('version')!r}), "
-                        "not RSS 2.0's <rss version=\"2.0\">")]
+        return [
+            Problem(
+                f"the root element is <{root.tag}> (version {root.get('version')!r}), "
+                'not RSS 2.0\'s <rss version="2.0">'
+            )
+        ]
     channels = root.findall("channel")
     if len(channels) != 1:
         return [Problem(f"an RSS feed has exactly one <channel> (has {len(channels)})")]
     channel = channels[0]
-    problems = [Problem(f"the channel needs a <{n}>", line=channel.sourceline)
-                for n in ("title", "link", "description") if channel.find(n) is None]
-    problems += [Problem(f"the channel <link> is not an absolute URL: {link.text!r}", line=link.sourceline)
-                 for link in channel.findall("link") if not _URL.match((link.text or "").strip())]
-    problems += [Problem(p, line=channel.sourceline) for p in _rss_dates(channel, "the channel",
-                                                                          ("pubDate", "lastBuildDate"))]
+    problems = [
+        Problem(f"the channel needs a <{n}>", line=channel.sourceline)
+        for n in ("title", "link", "description")
+        if channel.find(n) is None
+    ]
+    problems += [
+        Problem(f"the channel <link> is not an absolute URL: {link.text!r}", line=link.sourceline)
+        for link in channel.findall("link")
+        if not _URL.match((link.text or "").strip())
+    ]
+    problems += [
+        Problem(p, line=channel.sourceline) for p in _rss_dates(channel, "the channel", ("pubDate", "lastBuildDate"))
+    ]
     seen: set[str] = set()
     for item in channel.iterfind("item"):
         problems += [Problem(p, line=item.sourceline) for p in rss_item_problems(item)]

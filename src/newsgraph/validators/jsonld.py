@@ -37,6 +37,7 @@ from ..schemaorg import (
 from ..standards import INSTALL_HINT, SCHEMAORG_CONTEXT, SCHEMAORG_VOCAB
 from .problem import Problem
 
+
 def check(data: bytes, *, strict: bool = False) -> list[Problem]:
     try:
         text = data.decode("utf-8-sig")
@@ -63,22 +64,35 @@ def _check_html(text: str, strict: bool) -> list[Problem]:
     problems: list[Problem] = []
     for line, block in blocks:
         if "<!--" in block or "<script" in block.lower():
-            problems.append(Problem("the JSON-LD block contains '<!--' or '<script', which changes "
-                                    "how HTML parsers end it (escape '<' as \\u003c)", line=line))
+            problems.append(
+                Problem(
+                    "the JSON-LD block contains '<!--' or '<script', which changes "
+                    "how HTML parsers end it (escape '<' as \\u003c)",
+                    line=line,
+                )
+            )
         try:
             doc = parse_json(block, "<document>", line=line)
         except InputError as err:
-            problems.append(Problem(f"the JSON-LD block is not valid JSON ({err.what}); text in it may "
-                                    "have closed the <script> early", line=line))
+            problems.append(
+                Problem(
+                    f"the JSON-LD block is not valid JSON ({err.what}); text in it may have closed the <script> early",
+                    line=line,
+                )
+            )
             continue
         problems += check_document(doc, strict=strict, line=line)
     return problems
 
 
 def _missing(what: str, strict: bool, line: int | None) -> Problem:
-    return Problem(f"{what} is not installed, so {'nothing' if 'vocabulary' in what else 'less'} "
-                   f"was checked against it ({INSTALL_HINT})", line=line,
-                   severity="error" if strict else "warning", unchecked=True)
+    return Problem(
+        f"{what} is not installed, so {'nothing' if 'vocabulary' in what else 'less'} "
+        f"was checked against it ({INSTALL_HINT})",
+        line=line,
+        severity="error" if strict else "warning",
+        unchecked=True,
+    )
 
 
 def check_document(doc: Any, *, strict: bool = False, line: int | None = None) -> list[Problem]:
@@ -94,19 +108,28 @@ def _check_document(doc: Any, strict: bool, line: int | None) -> list[Problem]:
     sanitiser = Sanitiser()
     doc = sanitiser.document(doc)  # the JSON-LD processor fails on a lone surrogate
     if sanitiser:
-        problems.append(Problem(f"holds characters that no output format can carry: {sanitiser.found()} "
-                                "(delete them; reading replaces each with a space)", line=line))
+        problems.append(
+            Problem(
+                f"holds characters that no output format can carry: {sanitiser.found()} "
+                "(delete them; reading replaces each with a space)",
+                line=line,
+            )
+        )
     for url in remote_contexts(doc):
         if not is_schemaorg_context(url):
-            problems.append(Problem(f"@context {url!r} is a remote context: consumers must fetch it, and "
-                                    "newsgraph never does (inline it, or use https://schema.org)", line=line))
+            problems.append(
+                Problem(
+                    f"@context {url!r} is a remote context: consumers must fetch it, and "
+                    "newsgraph never does (inline it, or use https://schema.org)",
+                    line=line,
+                )
+            )
         elif official_context() is None:
             problems.append(_missing(f"the schema.org context ({SCHEMAORG_CONTEXT})", strict, line))
     if problems and any(p.severity == "error" for p in problems):
         return problems
     for path in _nulls(doc):
-        problems.append(Problem(f"{path} is null, and JSON-LD expansion drops it (leave the key out)",
-                                line=line))
+        problems.append(Problem(f"{path} is null, and JSON-LD expansion drops it (leave the key out)", line=line))
 
     dropped: list[str | None] = []
     try:
@@ -114,8 +137,13 @@ def _check_document(doc: Any, strict: bool, line: int | None) -> list[Problem]:
     except InputError as err:
         return problems + [Problem(err.message, line=line)]
     for key in dict.fromkeys(dropped):
-        problems.append(Problem(f"JSON-LD expansion drops the key {key!r}: it maps to no IRI "
-                                "(use a schema.org term, or define it in the @context)", line=line))
+        problems.append(
+            Problem(
+                f"JSON-LD expansion drops the key {key!r}: it maps to no IRI "
+                "(use a schema.org term, or define it in the @context)",
+                line=line,
+            )
+        )
 
     graph = Graph(expanded)
     vocab = vocabulary()
@@ -169,8 +197,9 @@ def _vocabulary_problems(graph: Graph, vocab: Vocabulary, line: int | None) -> I
             if t not in vocab.classes:
                 yield Problem(f"@type {_name(t)!r} is not a schema.org type{where}", line=line)
             elif t in vocab.superseded:
-                yield Problem(f"@type {_name(t)!r} is superseded by {_name(vocab.superseded[t])!r}",
-                              line=line, severity="warning")
+                yield Problem(
+                    f"@type {_name(t)!r} is superseded by {_name(vocab.superseded[t])!r}", line=line, severity="warning"
+                )
         types = [t for t in node.types if t in vocab.classes]
         for prop, values in node.props.items():
             if prop not in vocab.properties:
@@ -178,20 +207,29 @@ def _vocabulary_problems(graph: Graph, vocab: Vocabulary, line: int | None) -> I
                 continue
             if prop in vocab.superseded:
                 newer = _name(vocab.superseded[prop])
-                yield Problem(f"property {_name(prop)!r} is superseded by {newer!r}", line=line,
-                              severity="warning")
+                yield Problem(f"property {_name(prop)!r} is superseded by {newer!r}", line=line, severity="warning")
             if not vocab.allows(prop, types):
-                yield Problem(f"property {_name(prop)!r} is not expected on "
-                              f"{', '.join(_name(t) for t in types)} (schema.org domainIncludes)",
-                              line=line, severity="warning")
+                yield Problem(
+                    f"property {_name(prop)!r} is not expected on "
+                    f"{', '.join(_name(t) for t in types)} (schema.org domainIncludes)",
+                    line=line,
+                    severity="warning",
+                )
             for value in values:
                 if isinstance(value, Node) and not vocab.accepts(prop, value.types):
-                    yield Problem(f"property {_name(prop)!r}{where} holds a {_types(value)} node"
-                                  f"{'' if value.blank else f' ({value.id})'}, outside its range "
-                                  f"({', '.join(sorted(_name(r) for r in vocab.ranges[prop]))}; "
-                                  "schema.org rangeIncludes)", line=line)
+                    yield Problem(
+                        f"property {_name(prop)!r}{where} holds a {_types(value)} node"
+                        f"{'' if value.blank else f' ({value.id})'}, outside its range "
+                        f"({', '.join(sorted(_name(r) for r in vocab.ranges[prop]))}; "
+                        "schema.org rangeIncludes)",
+                        line=line,
+                    )
                 # A reference to a schema.org IRI must name a term (an enumeration member); a
                 # node the document describes may have any IRI, schema.org's included.
-                if isinstance(value, Node) and value.bare and value.id.startswith(SCHEMA) \
-                        and not vocab.is_term(value.id):
+                if (
+                    isinstance(value, Node)
+                    and value.bare
+                    and value.id.startswith(SCHEMA)
+                    and not vocab.is_term(value.id)
+                ):
                     yield Problem(f"{_name(value.id)!r} is not a schema.org term", line=line)

@@ -21,6 +21,7 @@ _NAR = "{http://iptc.org/std/nar/2006-10-01/}"  # dropped from messages: every t
 # Reading the item after the XSD passes also checks the model's rules (ids, spans).
 _READ_SOURCE = "<document>"
 
+
 @lru_cache(maxsize=4)
 def _load_schema(path: Path) -> etree.XMLSchema | SchemaMissingError:
     # The outcome is cached either way: a wrong file is reported once per process, not
@@ -29,8 +30,9 @@ def _load_schema(path: Path) -> etree.XMLSchema | SchemaMissingError:
     expected = standards.PINNED[standards.NEWSML_XSD]
     if actual != expected:
         return SchemaMissingError(
-            f"{path} is not the official NewsML-G2 2.35 XSD (SHA-256 {actual[:12]}…, "
-            f"expected {expected[:12]}…)", standards.INSTALL_HINT)
+            f"{path} is not the official NewsML-G2 2.35 XSD (SHA-256 {actual[:12]}…, expected {expected[:12]}…)",
+            standards.INSTALL_HINT,
+        )
     # Parsed from its path so that the relative import of xml.xsd resolves beside it;
     # the file is the pinned official one, and the parser still never goes online.
     doc = etree.parse(str(path), xmlsafe.parser())
@@ -51,8 +53,7 @@ def schema() -> etree.XMLSchema:
         return _schema
     path = standards.find(standards.NEWSML_XSD)
     if path is None:
-        raise SchemaMissingError(f"the official schema {standards.NEWSML_XSD} is not installed",
-                                 standards.INSTALL_HINT)
+        raise SchemaMissingError(f"the official schema {standards.NEWSML_XSD} is not installed", standards.INSTALL_HINT)
     loaded = _load_schema(path)
     if isinstance(loaded, SchemaMissingError):
         raise loaded
@@ -64,8 +65,10 @@ def xsd_problems(root: etree._Element, xsd: etree.XMLSchema, limit: int = 20) ->
     """The XSD's findings for a parsed document, each with its line and element path."""
     if xsd.validate(root.getroottree()):
         return []
-    return [Problem(entry.message.replace(_NAR, ""), line=entry.line or None, path=entry.path or None)
-            for entry in list(xsd.error_log)[:limit]]
+    return [
+        Problem(entry.message.replace(_NAR, ""), line=entry.line or None, path=entry.path or None)
+        for entry in list(xsd.error_log)[:limit]
+    ]
 
 
 def check_generated(data: bytes, *, strict: bool = False) -> list[Problem]:
@@ -91,8 +94,9 @@ def check(data: bytes, *, strict: bool = False, read: bool = True) -> list[Probl
         if strict:
             raise  # says which schema and how to install it, wherever it is caught
         # Not fatal unless asked: the document may be fine, it just was not checked.
-        problems.append(Problem(f"not checked against the NewsML-G2 XSD: {err.message}",
-                                severity="warning", unchecked=True))
+        problems.append(
+            Problem(f"not checked against the NewsML-G2 XSD: {err.message}", severity="warning", unchecked=True)
+        )
     if read and not any(p.severity == "error" for p in problems):
         problems.extend(_read_problems(root))
     return problems

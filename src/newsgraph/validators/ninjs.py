@@ -34,16 +34,20 @@ def validator(major: int) -> Validator | None:
     schema = json.loads(path.read_text(encoding="utf-8"))
     geo = json.loads(geo_path.read_text(encoding="utf-8"))
     registry: referencing.Registry[Any] = referencing.Registry().with_resource(
-        geo["$id"], referencing.Resource.from_contents(geo))
+        geo["$id"], referencing.Resource.from_contents(geo)
+    )
     cls = validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
 
 
 def missing_schema(major: int, strict: bool) -> Problem:
-    return Problem(f"the official ninjs {major}.x schema ({standards.NINJS_SCHEMAS[major]}) is not "
-                   f"installed, so the item was not checked against it ({standards.INSTALL_HINT})",
-                   severity="error" if strict else "warning", unchecked=True)
+    return Problem(
+        f"the official ninjs {major}.x schema ({standards.NINJS_SCHEMAS[major]}) is not "
+        f"installed, so the item was not checked against it ({standards.INSTALL_HINT})",
+        severity="error" if strict else "warning",
+        unchecked=True,
+    )
 
 
 def schema_problems(doc: Any, major: int, *, strict: bool = False, line: int | None = None) -> list[Problem]:
@@ -52,8 +56,9 @@ def schema_problems(doc: Any, major: int, *, strict: bool = False, line: int | N
     if checker is None:
         return [missing_schema(major, strict)]
     errors = sorted(checker.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
-    return [Problem(_message(err), line=line, path="/" + "/".join(str(p) for p in err.absolute_path))
-            for err in errors[:20]]
+    return [
+        Problem(_message(err), line=line, path="/" + "/".join(str(p) for p in err.absolute_path)) for err in errors[:20]
+    ]
 
 
 def _message(err: Any) -> str:
