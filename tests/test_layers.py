@@ -11,17 +11,23 @@ Read top to bottom, the table below is the map (docs/architecture.md draws it):
 - the application (api, cli, batch, worker, push ...) may use everything below it.
 
 No module imports another in a cycle. Imports under ``if TYPE_CHECKING:`` are for type
-hints only and do not count. Functions in ``extract/`` and ``lexicon/`` stay short.
+hints only and do not count. Functions in ``extract/`` and ``lexicon/`` stay short and simple
+(radon complexity at most 25).
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from textwrap import indent
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+from radon.complexity import cc_visit
+from radon.visitors import Class
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "newsgraph"
 
@@ -225,8 +231,56 @@ def _long_functions(root: Path) -> list[str]:
 
 @pytest.mark.parametrize("package", ["extract", "lexicon"])
 def test_functions_are_short(package: str) -> None:
-    """Rule cascades are tables of named rules, not long functions (complexity: ruff C901)."""
+    """Rule cascades are tables of named rules, not long functions."""
     assert _long_functions(SRC / package) == []
+
+
+MAX_COMPLEXITY = 25  # radon's cyclomatic complexity (ruff's C901 counts less: a boolean operator is free there)
+
+
+def _blocks(blocks: list[Any]) -> Iterator[Any]:
+    """Every function radon measured, methods and nested functions included."""
+    for block in blocks:
+        if isinstance(block, Class):
+            yield from _blocks([*block.methods, *block.inner_classes])
+        else:
+            yield block
+            yield from _blocks(block.closures)
+
+
+def _complex_functions(root: Path) -> list[str]:
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        # radon lists a class's methods both beside the class and in it: one entry each.
+        blocks = {(b.lineno, b.fullname): b for b in _blocks(cc_visit(path.read_text(encoding="utf-8")))}
+        for (line, name), block in sorted(blocks.items()):
+            if block.complexity > MAX_COMPLEXITY:
+                out.append(f"{path.relative_to(root)}:{line} {name} ({block.complexity})")
+    return out
+
+
+@pytest.mark.parametrize("package", ["extract", "lexicon"])
+def test_functions_are_simple(package: str) -> None:
+    """Rule cascades are tables of named rules, not branches upon branches."""
+    assert _complex_functions(SRC / package) == []  # paths relative to the package
+
+
+def test_the_complexity_check_sees_methods_and_nested_functions(tmp_path: Path) -> None:
+    """One branch too many is reported wherever the function is; a simple one is not."""
+    body = "".join(f"if x == {i}:\n    return {i}\n" for i in range(MAX_COMPLEXITY)) + "return -1\n"
+    source = (
+        "def flat(x):\n"
+        + indent(body, "    ")
+        + "class C:\n    def method(self, x):\n"
+        + indent(body, " " * 8)
+        + "def outer(x):\n    def inner(x):\n"
+        + indent(body, " " * 8)
+        + "    return inner(x)\n"
+        + "def simple(x):\n    return x\n"
+    )
+    (tmp_path / "m.py").write_text(source, encoding="utf-8")
+    found = [line.split(" ", 1)[1] for line in _complex_functions(tmp_path)]
+    assert found == [f"{name} ({MAX_COMPLEXITY + 1})" for name in ("flat", "C.method", "inner")]
 
 
 def test_each_stage_is_a_package_with_run() -> None:
