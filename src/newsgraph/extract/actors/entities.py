@@ -252,46 +252,63 @@ def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
     return Candidate(seg, i, j, label, text, s, e)
 
 
+def _not_a_name(text: str, label: str) -> bool:
+    if "/" in text or "@" in text or "http" in text:
+        return True  # photo credits ('Name/Agency'), handles and links are not names
+    # Link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota".
+    return label not in _GLUE_OK_LABELS and _GLUED.search(text) is not None
+
+
+def _title_or_event(doc: "Doc", i: int, j: int) -> bool:
+    if all(is_title_head(t.text) or is_title_modifier(t.text) for t in doc[i:j]):
+        return True  # "State" of "Secretary of State" is part of a title
+    return is_event_word(doc[j - 1].text) and j - i > 1  # "Russian Energy Week": for the events pass
+
+
+def _hyphen_candidates(seg: Segment, i: int, parts: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """One place per part of a hyphenated pair ("US-China")."""
+    base = seg.doc[i].idx
+    for s, e in parts:
+        span = seg.doc.char_span(base + s, base + e, alignment_mode="expand")
+        if span is not None:
+            c = make(seg, span.start, span.end, "GPE")
+            c.start, c.end = seg.offset + base + s, seg.offset + base + e
+            c.text = seg.text[base + s : base + e]
+            yield c
+
+
+def _possessed(seg: Segment, i: int, k: int, j: int, label: str) -> Iterator[Candidate]:
+    """The owner and the thing owned: "Russia's Council on ..." -> Russia, the council."""
+    doc = seg.doc
+    owner = make(seg, i, k, "GPE" if gazetteer().country(doc[i:k].text) else "ORG")
+    yield owner
+    rest = _trim(doc, k + 1, j, k + 1)
+    if rest[0] < rest[1]:
+        c = make(seg, rest[0], rest[1], label)
+        c.possessor = owner.text
+        yield c
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
     end = ent.end
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
         end += 1  # "Group of 20": spaCy stops before the number
     i, j = _trim(doc, ent.start, end, ent.start)
-    if i >= j:
+    if i >= j or _not_a_name(doc[i:j].text, ent.label_):
         return
-    text = doc[i:j].text
-    if "/" in text or "@" in text or "http" in text:
-        return  # photo credits ('Name/Agency'), handles and links are not names
-    if ent.label_ not in _GLUE_OK_LABELS and _GLUED.search(text):
-        return  # link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota"
-    parts = _hyphen_parts(text)
+    parts = _hyphen_parts(doc[i:j].text)
     if parts:
-        base = doc[i].idx
-        for s, e in parts:
-            span = doc.char_span(base + s, base + e, alignment_mode="expand")
-            if span is not None:
-                c = make(seg, span.start, span.end, "GPE")
-                c.start, c.end = seg.offset + base + s, seg.offset + base + e
-                c.text = seg.text[base + s : base + e]
-                yield c
+        yield from _hyphen_candidates(seg, i, parts)
         return
-    if all(is_title_head(t.text) or is_title_modifier(t.text) for t in doc[i:j]):
-        return  # "State" of "Secretary of State" is part of a title
-    if is_event_word(doc[j - 1].text) and j - i > 1:
-        return  # "Russian Energy Week" is an event, for the events pass
+    if _title_or_event(doc, i, j):
+        return
     ent_start = i
     if ent.label_ == "PERSON":
         i = _strip_leading_titles(doc, i, j)
     k = _split_possessive(doc, i, j)
     if k is not None and ent.label_ in ("ORG", "FAC", "LOC"):
-        owner = make(seg, i, k, "GPE" if gazetteer().country(doc[i:k].text) else "ORG")
-        yield owner
-        rest = _trim(doc, k + 1, j, k + 1)
-        if rest[0] < rest[1]:
-            c = make(seg, rest[0], rest[1], ent.label_)
-            c.possessor = owner.text
-            yield c
+        yield from _possessed(seg, i, k, j, ent.label_)
         return
     if all(is_not_name_word(t.text) or not any(ch.isalpha() for ch in t.text) for t in doc[i:j]):
         return
@@ -385,105 +402,134 @@ def _affiliations(tokens: list["Token"]) -> list[str]:
     return before + after
 
 
-def title_before(c: Candidate) -> None:
+def _is_head(t: "Token") -> bool:
+    return is_title_head(t.text, t.lemma_)
+
+
+def _skip_honorific(c: Candidate, j: int, sent_start: int) -> int:
+    """Note the honorific before the name ("Mrs."), and step over it unless it is a title."""
     doc = c.seg.doc
-    ent_start = c.ent_start if c.ent_start >= 0 else c.i
-    sent_start = doc[c.i].sent.start
-    j = c.i - 1
     if j >= sent_start and honorific(doc[j].text):
         h = honorific(doc[j].text) or {}
         c.honorific_gender = h.get("gender")
         if not h.get("keep"):
             j -= 1
+    return j
+
+
+def _title_words(doc: "Doc", j: int, sent_start: int, ent_start: int) -> tuple[list["Token"], int, bool]:
+    """Walk back from token j: the title's tokens, where the walk stopped, and whether
+    it stepped over a comma ("Russia's ambassador to the US, Anatoly Antonov")."""
     tokens: list["Token"] = []
     comma = False
     have_head = False
     while j >= sent_start and len(tokens) < MAX_TITLE_TOKENS:
         t = doc[j]
         if t.is_space:
-            j -= 1
-            continue
-        if _titleish(t, have_head, min(ent_start, c.i)):
+            pass
+        elif _titleish(t, have_head, ent_start):
             tokens.insert(0, t)
-            have_head = have_head or is_title_head(t.text, t.lemma_)
-            j -= 1
-            continue
-        if t.lower_ == "the" and tokens and j > sent_start and doc[j - 1].lower_ in CONNECTORS:
+            have_head = have_head or _is_head(t)
+        elif t.lower_ == "the" and tokens and j > sent_start and doc[j - 1].lower_ in CONNECTORS:
             tokens.insert(0, t)  # "ambassador to the US"
-            j -= 1
-            continue
-        if t.text == "," and not tokens and not comma:
-            comma = True  # "Russia's ambassador to the US, Anatoly Antonov"
-            j -= 1
-            continue
-        break
+        elif t.text == "," and not tokens and not comma:
+            comma = True
+        else:
+            break
+        j -= 1
+    return tokens, j, comma
+
+
+def _all_title_before_comma(doc: "Doc", j: int, sent_start: int) -> bool:
+    """The phrase before the comma must be all title: it starts the sentence, or follows
+    "the"/"his", or a possessor ("Putin's foreign affairs adviser, ...")."""
+    if j < sent_start:
+        return True
+    stop = doc[j]
+    return stop.tag_ in ("DT", "PRP$") or (stop.ent_type_ == "PERSON" and doc[j + 1].tag_ == "POS")
+
+
+def title_before(c: Candidate) -> None:
+    doc = c.seg.doc
+    ent_start = c.ent_start if c.ent_start >= 0 else c.i
+    sent_start = doc[c.i].sent.start
+    j = _skip_honorific(c, c.i - 1, sent_start)
+    tokens, j, comma = _title_words(doc, j, sent_start, min(ent_start, c.i))
     tokens = _clean_title(tokens)
-    if not tokens:
+    if not tokens or (comma and not _all_title_before_comma(doc, j, sent_start)):
         return
-    if comma:
-        # The phrase before the comma must be all title: it starts the sentence, or
-        # follows "the"/"his", or a possessor ("Putin's foreign affairs adviser, ...").
-        stop = doc[j] if j >= sent_start else None
-        if (
-            stop is not None
-            and stop.tag_ not in ("DT", "PRP$")
-            and not (stop.ent_type_ == "PERSON" and doc[j + 1].tag_ == "POS")
-        ):
-            return
-    heads = [t for t in tokens if is_title_head(t.text, t.lemma_)]
-    if heads:
+    if any(_is_head(t) for t in tokens):
         c.titles.append(_text(tokens))
         c.affiliations.extend(_affiliations(tokens))
     elif doc[c.i - 1].tag_ == "POS" or doc[c.i - 1].text in _POSSESSIVE:
         c.affiliations.extend(_affiliations(tokens))  # "NBC News' Keir Simmons"
 
 
+_APPOSITION_ENDS = frozenset({",", ";", "(", ")", "—", "–", '"', "“", "”"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_AGE_WORDS = frozenset({"a", "an", "the", "-", "year", "years", "old"})
+MAX_APPOSITION_TOKENS = 14
+MAX_TITLE_HEAD_AT = 6  # a title's head comes early in an apposition: "a former deputy foreign minister"
+
+
+def _apposition(doc: "Doc", k: int, sent_end: int) -> list["Token"]:
+    """The words from token k to the next comma, bracket, quote or relative pronoun."""
+    phrase: list["Token"] = []
+    while k < sent_end and doc[k].text not in _APPOSITION_ENDS and doc[k].lower_ not in _REL:
+        if not doc[k].is_space:
+            phrase.append(doc[k])
+        k += 1
+    return phrase
+
+
+def _is_clause(phrase: list["Token"]) -> bool:
+    return any(t.pos_ == "AUX" or (t.pos_ == "VERB" and t.tag_ in _FINITE_TAGS) for t in phrase)
+
+
+def _without_age(phrase: list["Token"]) -> list["Token"]:
+    """Articles and ages go: "a 52-year-old farmer" -> "farmer"."""
+    while phrase and (phrase[0].lower_ in _AGE_WORDS or phrase[0].like_num or "year-old" in phrase[0].lower_):
+        phrase = phrase[1:]
+    return phrase
+
+
+def _without_workplace(c: Candidate, phrase: list["Token"], head: int) -> list["Token"]:
+    """ "economist at the bank in Singapore": where someone works is not their title
+    (but whom they work "at" is an affiliation)."""
+    for n, t in enumerate(phrase):
+        if n > head and t.lower_ in _LOCATIVE:
+            if t.lower_ == "at":
+                c.affiliations.extend(_affiliations(phrase[n + 1 :]))
+            return phrase[:n]
+    return phrase
+
+
+def _title_parts(phrase: list["Token"]) -> list[list["Token"]]:
+    """ "spokesman and adviser" -> two titles; "secretary and treasurer of ..." too."""
+    parts: list[list["Token"]] = [[]]
+    for t in phrase:
+        if t.lower_ == "and" and any(_is_head(x) for x in parts[-1]):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return parts
+
+
 def title_after(c: Candidate) -> None:
     """Apposition: 'Sergei Lavrov, Russia's foreign minister,' and ages: 'Ruslan Lapuk, 28,'."""
     doc = c.seg.doc
     sent_end = doc[c.j - 1].sent.end
-    k = c.j
-    if k >= sent_end or doc[k].text != ",":
+    if c.j >= sent_end or doc[c.j].text != ",":
         return
-    phrase: list["Token"] = []
-    k += 1
-    while (
-        k < sent_end and doc[k].text not in (",", ";", "(", ")", "—", "–", '"', "“", "”") and doc[k].lower_ not in _REL
-    ):
-        if not doc[k].is_space:
-            phrase.append(doc[k])
-        k += 1
-    if not phrase or len(phrase) > 14:
+    phrase = _apposition(doc, c.j + 1, sent_end)
+    if not phrase or len(phrase) > MAX_APPOSITION_TOKENS or _is_clause(phrase):
         return
-    if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "MD")) for t in phrase):
+    phrase = _without_age(phrase)
+    heads = [n for n, t in enumerate(phrase) if _is_head(t)]
+    if not heads or heads[0] > MAX_TITLE_HEAD_AT or phrase[0].ent_type_ == "PERSON":
         return
-    # Articles and ages go: "a 52-year-old farmer" -> "farmer".
-    while phrase and (
-        phrase[0].lower_ in ("a", "an", "the", "-", "year", "years", "old")
-        or phrase[0].like_num
-        or "year-old" in phrase[0].lower_
-    ):
-        phrase = phrase[1:]
-    if not phrase:
-        return
-    heads = [n for n, t in enumerate(phrase) if is_title_head(t.text, t.lemma_)]
-    if not heads or heads[0] > 6 or phrase[0].ent_type_ == "PERSON":
-        return
-    # "economist at the bank in Singapore": where someone works is not their title.
-    for n, t in enumerate(phrase):
-        if n > heads[0] and t.lower_ in _LOCATIVE:
-            rest = phrase[n + 1 :]
-            c.affiliations.extend(a for a in _affiliations(rest) if t.lower_ == "at")
-            phrase = phrase[:n]
-            break
-    parts: list[list["Token"]] = [[]]
-    for t in phrase:
-        if t.lower_ == "and" and any(is_title_head(x.text, x.lemma_) for x in parts[-1]):
-            parts.append([])
-        else:
-            parts[-1].append(t)
-    for part in parts:
+    for part in _title_parts(_without_workplace(c, phrase, heads[0])):
         part = _clean_title(part)
-        if part and any(is_title_head(t.text, t.lemma_) for t in part):
+        if part and any(_is_head(t) for t in part):
             c.titles.append(_text(part))
             c.affiliations.extend(_affiliations(part))

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ...errors import InputError
 from ...lexicon.furniture import (
@@ -79,62 +81,130 @@ def _topics(hit: Hit) -> list[str]:
 def run(article: Article, options: ExtractOptions) -> Article:
     edit = BodyEdit(article)
     foreign = non_english_reason("\n\n".join(p.text for p in article.body), options.language or article.language)
-    english = foreign is None
     if foreign:
         edit.notes.append(
             f"clean: the boilerplate phrases are English and were not applied ({foreign}); "
             "only lone punctuation and repeated lines were removed"
         )
-    topics: list[str] = [t.name for t in article.topics if t.name]  # names found here join them
-    seen: set[str] = set()
-    headline_key = _key(article.headline) if article.headline else None
-    block: Rule | None = None
-    protect_next = False
-    previous: str | None = None
+    cleaner = _Cleaner(
+        article,
+        edit,
+        english=foreign is None,
+        topics=[t.name for t in article.topics if t.name],  # names found here join them
+        headline_key=_key(article.headline) if article.headline else None,
+    )
     for i, para in enumerate(article.body):
-        text = para.text
-        if protect_next:  # the author's name after "Author Profile Photo"
-            protect_next, block = False, None
-            continue
-        if is_lone_punctuation(text):
-            edit.drop(i, LONE_PUNCTUATION)
-            continue
-        hit = classify(text) if english else None
-        if hit:
-            edit.drop(i, hit.rule.reason)
-            topics.extend(t for t in _topics(hit) if t not in topics)
-            protect_next = hit.rule.author_intro
-            if hit.rule.block or hit.rule.bullets:
-                block = hit.rule
-            if hit.rule.bullets:  # the summary's points above the notice
-                for j in range(i - 1, -1, -1):
-                    if not edit.kept(j) or not _BULLET.match(article.body[j].text):
-                        break
-                    edit.drop(j, hit.rule.reason)
-            continue
-        if block and _in_block(block, text):
-            edit.drop(i, block.reason)
-            topic = normalise_line(text) if block.topics_block else ""
-            if topic and topic not in topics:
-                topics.append(topic)
-            continue
-        block = None
+        cleaner.line(i, para.text)
+    return _finish(article, edit, cleaner.topics)
+
+
+@dataclass
+class _Cleaner:
+    """The walk down the body: what the lines above have opened (a block, a protected
+    line) and what has been seen (for repeats)."""
+
+    article: Article
+    edit: BodyEdit
+    english: bool
+    topics: list[str]
+    headline_key: str | None
+    seen: set[str] = field(default_factory=set)
+    block: Rule | None = None  # the furniture block the line above belongs to
+    protect_next: bool = False
+    previous: str | None = None  # the key of the last line kept
+
+    def line(self, i: int, text: str) -> None:
+        """The first rule of ``LINE_RULES`` that takes the line decides its fate."""
+        for _name, rule in LINE_RULES:
+            if rule(self, i, text):
+                return
+
+    # --- the line rules, in the order LINE_RULES tries them ------------------------
+
+    def _protected(self, i: int, text: str) -> bool:
+        """The author's name after "Author Profile Photo" stays, and ends any block."""
+        if not self.protect_next:
+            return False
+        self.protect_next, self.block = False, None
+        return True
+
+    def _lone_punctuation(self, i: int, text: str) -> bool:
+        """ "*", "—": nothing to read."""
+        if not is_lone_punctuation(text):
+            return False
+        self.edit.drop(i, LONE_PUNCTUATION)
+        return True
+
+    def _furniture(self, i: int, text: str) -> bool:
+        """A line a furniture pattern matches whole ("Sign up for our newsletter"); it
+        may open a block, or close one of bullets above it."""
+        hit = classify(text) if self.english else None
+        if not hit:
+            return False
+        self.edit.drop(i, hit.rule.reason)
+        self.topics.extend(t for t in _topics(hit) if t not in self.topics)
+        self.protect_next = hit.rule.author_intro
+        if hit.rule.block or hit.rule.bullets:
+            self.block = hit.rule
+        if hit.rule.bullets:  # the summary's points above the notice
+            for j in range(i - 1, -1, -1):
+                if not self.edit.kept(j) or not _BULLET.match(self.article.body[j].text):
+                    break
+                self.edit.drop(j, hit.rule.reason)
+        return True
+
+    def _block_line(self, i: int, text: str) -> bool:
+        """A line of the block opened above ("You May Also Like" and its links); any
+        other line closes the block."""
+        block = self.block
+        if not (block and _in_block(block, text)):
+            self.block = None
+            return False
+        self.edit.drop(i, block.reason)
+        topic = normalise_line(text) if block.topics_block else ""
+        if topic and topic not in self.topics:
+            self.topics.append(topic)
+        return True
+
+    def _repeated_headline(self, i: int, text: str) -> bool:
+        """The headline again, or a headline-like line near the top said twice (the
+        headline pasted twice, the kicker above the first)."""
         key = _key(text)
-        if headline_key and key == headline_key:
-            edit.drop(i, REPEATED_HEADLINE)
-        elif (
-            key in seen
-            and len(text.split()) >= _REPEAT_MIN_WORDS
-            and i < _HEAD_LINES
-            and headline_like(text, max_words=_HEADLINE_WORDS)
+        again = key in self.seen and len(text.split()) >= _REPEAT_MIN_WORDS and i < _HEAD_LINES
+        if not (
+            (self.headline_key and key == self.headline_key)
+            or (again and headline_like(text, max_words=_HEADLINE_WORDS))
         ):
-            edit.drop(i, REPEATED_HEADLINE)  # the headline pasted twice, the kicker above the first
-        elif key == previous and len(text.split()) >= _REPEAT_MIN_WORDS:
-            edit.drop(i, REPEATED_PARAGRAPH)  # the same paragraph twice in a row: a paste slip
-        else:
-            seen.add(key)
-            previous = key
-    return _finish(article, edit, topics)
+            return False
+        self.edit.drop(i, REPEATED_HEADLINE)
+        return True
+
+    def _repeated_paragraph(self, i: int, text: str) -> bool:
+        """The same paragraph twice in a row: a paste slip."""
+        if not (_key(text) == self.previous and len(text.split()) >= _REPEAT_MIN_WORDS):
+            return False
+        self.edit.drop(i, REPEATED_PARAGRAPH)
+        return True
+
+    def _story(self, i: int, text: str) -> bool:
+        """Anything else is the story's: kept, and remembered for repeats."""
+        key = _key(text)
+        self.seen.add(key)
+        self.previous = key
+        return True
+
+
+# What a body line is, in the order the rules are tried: the first that takes the line
+# decides. Every rule but the last drops the line (or keeps it, protected) and says so.
+LINE_RULES: tuple[tuple[str, Callable[[_Cleaner, int, str], bool]], ...] = (
+    ("protected", _Cleaner._protected),
+    ("lone punctuation", _Cleaner._lone_punctuation),
+    ("furniture", _Cleaner._furniture),
+    ("block", _Cleaner._block_line),
+    ("repeated headline", _Cleaner._repeated_headline),
+    ("repeated paragraph", _Cleaner._repeated_paragraph),
+    ("story", _Cleaner._story),
+)
 
 
 def _finish(article: Article, edit: BodyEdit, topics: list[str]) -> Article:

@@ -16,6 +16,7 @@ the actors pass merges its mentions into them. No mention is made in removed tex
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...lexicon import bylines as byline
@@ -48,12 +49,17 @@ PHOTO_CREDIT = "photo credit"
 CAPTION_HEADING = "caption heading"
 STANDFIRST = "standfirst"
 DATE_LINE = "date line"
+NOTE = "note"  # kept in the body, role "note"
 
 _KICKER_GAP = 2  # byline or agency lines between a kicker and the headline
 _HEAD_SEARCH = 6  # the head of an article (kicker, byline, standfirst) is a few lines
 _CAPTION_MAX_WORDS = 45  # a caption next to a lone credit; longer is a story paragraph
 _BIO_TAIL = 3  # a biography of an author not in a byline must be at the very end
 _HEAD_ABOVE_BYLINE = 1  # a standfirst may stand above the byline; more lines are the story
+_CAPTION_LINE_MAX_WORDS = 120  # a caption and its credit on one line
+_CAPTION_MAX_WORDS_CREDITED = 100  # the caption part of such a line
+_NOTE_MAX_WORDS = 60  # "Editor's note: ..."; longer is a story paragraph
+_CONTRIBUTED_MAX_WORDS = 40  # "... contributed to this report."
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|asked|added|announced)\b")
 _ALLCAPS_LEAD = re.compile(r"^[A-Z][A-Z .'-]{2,}\.\s")  # "RUSSIA. Putin attends ..."
 _POSITION_CUE = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom|front)\)|\bpictured\b|\bfile photo\b", re.I)
@@ -106,6 +112,16 @@ class _Found:
             self.sources.append(outlet)
         if written and written != outlet.name:
             self.written.setdefault(outlet.name, set()).add(written)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A body line the line rules look at."""
+
+    i: int  # its paragraph
+    text: str
+    names_author: bool  # right after a removed "Author Profile Photo" line
+    near_top: bool  # above the first paragraph of prose
 
 
 def run(article: Article, options: ExtractOptions) -> Article:
@@ -238,64 +254,109 @@ class _Structure:
         return first_credit
 
     def _classify(self, i: int, text: str, names_author: bool, near_top: bool) -> str | None:
-        found = self.found
-        # The line after "Author Profile Photo" is a byline without "By".
-        line = (byline.split_names(text) if names_author else None) or byline.parse_line(text)
-        if line:
-            self._take_byline(line)
-            reason = EMPTY_BYLINE if line.empty else BYLINE if line.names else AGENCY_CREDIT
-            self.edit.drop(i, reason)
-            return reason
+        """The first rule of ``LINE_RULES`` that takes the line decides what it is."""
+        line = _Line(i, text, names_author, near_top)
+        for _name, rule in LINE_RULES:
+            reason = rule(self, line)
+            if reason is not None:
+                return reason
+        return None
+
+    # --- the line rules, in the order LINE_RULES tries them ------------------------
+
+    def _byline_line(self, line: _Line) -> str | None:
+        """ "By Jane Doe and John Roe, Reuters"; after "Author Profile Photo", just the names."""
+        found = (byline.split_names(line.text) if line.names_author else None) or byline.parse_line(line.text)
+        if not found:
+            return None
+        self._take_byline(found)
+        reason = EMPTY_BYLINE if found.empty else BYLINE if found.names else AGENCY_CREDIT
+        self.edit.drop(line.i, reason)
+        return reason
+
+    def _agency_line(self, line: _Line) -> str | None:
+        """ "(Reuters)", "Additional reporting by AFP": the story's sources."""
+        text = line.text
         outlet = credits.agency_line(text)
         named = (
             [(outlet, text.strip().strip("()–—- "))]
             if outlet
             else [(c.outlet, text[c.start : c.end]) for c in credits.source_line(text)]
         )
-        if named:
-            for o, written in named:
-                found.source(o, written)
-            self.edit.drop(i, AGENCY_CREDIT)
-            return AGENCY_CREDIT
-        # A date on a line of its own dates the story only at the top; at the foot it is
-        # the date of a correction or of the print edition.
-        dated = date_line(text) if near_top else None
-        if dated:
-            kind, iso = dated
-            if kind == "modified":
-                found.modified = found.modified or iso
-            else:
-                found.published = found.published or iso
-            self.edit.drop(i, DATE_LINE)
-            return DATE_LINE
-        bio = byline.parse_bio(text)
-        if bio and self._take_bio(bio, text):
-            self.edit.drop(i, AUTHOR_BIO)
-            return AUTHOR_BIO
-        if credits.is_photo_credit(text):
-            self._take_standalone_credit(i, text)
-            return PHOTO_CREDIT
-        if len(text.split()) <= 120:
-            split = credits.split_caption(text)
-            if split and len(split[0].split()) <= 100:
-                self.found.media.append(Media(caption=split[0], credit=split[1]))
-                self.edit.drop(i, PHOTO_CAPTION)
-                self._caption_heading(i)
-                return PHOTO_CAPTION
-        labelled = credits.caption_line(text)
-        if labelled:  # "Image caption, ..." with no credit line next to it
-            self.found.media.append(Media(caption=labelled))
-            self.edit.drop(i, PHOTO_CAPTION)
-            return PHOTO_CAPTION
-        if credits.is_note_line(text) and len(text.split()) <= 60:
-            self.edit.set_role(i, "note")
+        if not named:
             return None
-        if _CONTRIBUTED.fullmatch(text.strip()) and len(text.split()) <= 40:
-            # "Associated Press writer Jim Heintz contributed to this report."
-            self.edit.set_role(i, "note")
-            for credit in credits.listed_outlets(text):
-                self._credit(i, credit, text)
-        return None
+        for o, written in named:
+            self.found.source(o, written)
+        self.edit.drop(line.i, AGENCY_CREDIT)
+        return AGENCY_CREDIT
+
+    def _date_line(self, line: _Line) -> str | None:
+        """ "Updated March 3, 2024": a date on a line of its own dates the story only at the
+        top; at the foot it is the date of a correction or of the print edition."""
+        dated = date_line(line.text) if line.near_top else None
+        if not dated:
+            return None
+        kind, iso = dated
+        if kind == "modified":
+            self.found.modified = self.found.modified or iso
+        else:
+            self.found.published = self.found.published or iso
+        self.edit.drop(line.i, DATE_LINE)
+        return DATE_LINE
+
+    def _bio_line(self, line: _Line) -> str | None:
+        """ "Jane Doe is a reporter at The Courier": about an author of the story."""
+        bio = byline.parse_bio(line.text)
+        if not (bio and self._take_bio(bio, line.text)):
+            return None
+        self.edit.drop(line.i, AUTHOR_BIO)
+        return AUTHOR_BIO
+
+    def _photo_credit_line(self, line: _Line) -> str | None:
+        """ "Photo: Jane Doe/AFP" on its own, with the caption next to it."""
+        if not credits.is_photo_credit(line.text):
+            return None
+        self._take_standalone_credit(line.i, line.text)
+        return PHOTO_CREDIT
+
+    def _credited_caption_line(self, line: _Line) -> str | None:
+        """ "Putin attends a meeting. (Photo: Jane Doe/AFP)": a caption with its credit."""
+        if len(line.text.split()) > _CAPTION_LINE_MAX_WORDS:
+            return None
+        split = credits.split_caption(line.text)
+        if not split or len(split[0].split()) > _CAPTION_MAX_WORDS_CREDITED:
+            return None
+        self.found.media.append(Media(caption=split[0], credit=split[1]))
+        self.edit.drop(line.i, PHOTO_CAPTION)
+        self._caption_heading(line.i)
+        return PHOTO_CAPTION
+
+    def _labelled_caption_line(self, line: _Line) -> str | None:
+        """ "Image caption, ..." with no credit line next to it."""
+        labelled = credits.caption_line(line.text)
+        if not labelled:
+            return None
+        self.found.media.append(Media(caption=labelled))
+        self.edit.drop(line.i, PHOTO_CAPTION)
+        return PHOTO_CAPTION
+
+    def _note_line(self, line: _Line) -> str | None:
+        """ "Editor's note: ...": stays in the body, as a note."""
+        if not (credits.is_note_line(line.text) and len(line.text.split()) <= _NOTE_MAX_WORDS):
+            return None
+        self.edit.set_role(line.i, "note")
+        return NOTE
+
+    def _contributed_line(self, line: _Line) -> str | None:
+        """ "Associated Press writer Jim Heintz contributed to this report.": a note that
+        credits its outlets."""
+        text = line.text
+        if not (_CONTRIBUTED.fullmatch(text.strip()) and len(text.split()) <= _CONTRIBUTED_MAX_WORDS):
+            return None
+        self.edit.set_role(line.i, "note")
+        for credit in credits.listed_outlets(text):
+            self._credit(line.i, credit, text)
+        return NOTE
 
     def signed_off(self) -> None:
         """Authors named by a sign-off the clean pass removed ('Follow Jane Doe on Twitter')."""
@@ -418,30 +479,32 @@ class _Structure:
     def head(self, first_credit: int | None) -> None:
         """The lines above the lede: author names on their own, the standfirst; the dateline."""
         kept = [i for i in self.kept() if self.is_body(i)]
-        starts = [i for i in kept if prose(self.text(i)) or _DATELINE.match(self.text(i))]
-        lede = starts[0] if starts else None
-        if (
-            first_credit is not None
-            and lede is not None
-            and lede < first_credit
-            and len([i for i in kept if i < first_credit]) <= _HEAD_ABOVE_BYLINE
-        ):
-            # A byline near the top ends the head: a line above it is a standfirst even
-            # when it ends in a full stop.
-            lede = next((i for i in starts if i > first_credit), None)
+        lede = self._lede(kept, first_credit)
         head = [i for i in kept if lede is None or i < lede][:_HEAD_SEARCH]
         for i in head:
             names = byline.bare_names(self.text(i))
             if names:
                 self._take_byline(names)
                 self.edit.drop(i, BYLINE)
+        if lede is None:
+            return  # a standfirst stands above a story: with no lede below it, the line is the story
         rest = [i for i in head if self.edit.kept(i)]
-        # A standfirst stands above a story: with no lede below it, the line is the story.
-        if rest and lede is not None and self.found.subheadline is None and standfirst_like(self.text(rest[0])):
+        if rest and self.found.subheadline is None and standfirst_like(self.text(rest[0])):
             self.found.subheadline = self.text(rest[0])
             self.edit.drop(rest[0], STANDFIRST)
-        if lede is not None:
-            self._dateline(lede)
+        self._dateline(lede)
+
+    def _lede(self, kept: list[int], first_credit: int | None) -> int | None:
+        """The story's first paragraph: the first of prose, or that opens with a dateline."""
+        starts = [i for i in kept if prose(self.text(i)) or _DATELINE.match(self.text(i))]
+        lede = starts[0] if starts else None
+        if first_credit is None or lede is None or lede >= first_credit:
+            return lede
+        if len([i for i in kept if i < first_credit]) > _HEAD_ABOVE_BYLINE:
+            return lede
+        # A byline near the top ends the head: a line above it is a standfirst even when
+        # it ends in a full stop.
+        return next((i for i in starts if i > first_credit), None)
 
     def _dateline(self, lede: int) -> None:
         m = _DATELINE.match(self.text(lede))
@@ -608,6 +671,22 @@ class _Structure:
 
 
 # --- lines with a form of their own -------------------------------------------------
+
+
+# What a line with a form of its own is, in the order the rules are tried: the first
+# that takes the line decides (a byline is never read as a caption, a credit line never
+# as a bio). Each rule drops the line from the body (or marks it a note) and returns why.
+LINE_RULES: tuple[tuple[str, Callable[[_Structure, _Line], str | None]], ...] = (
+    ("byline", _Structure._byline_line),
+    ("agency credit", _Structure._agency_line),
+    ("date line", _Structure._date_line),
+    ("author bio", _Structure._bio_line),
+    ("photo credit", _Structure._photo_credit_line),
+    ("credited caption", _Structure._credited_caption_line),
+    ("labelled caption", _Structure._labelled_caption_line),
+    ("note", _Structure._note_line),
+    ("contributed", _Structure._contributed_line),
+)
 
 
 def _same_person(a: str, b: str) -> bool:
