@@ -52,6 +52,7 @@ _BLOCK_TAGS = frozenset({"p", "head", "list", "item", "table", "row", "cell", "q
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     import trafilatura  # imported here: not every command needs it
+    from trafilatura.settings import Document
 
     if not data.strip():
         raise InputError("the file is empty", "give a saved web page with an article in it", source=options.source)
@@ -94,9 +95,10 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
         config=_config(),
         date_extraction_params={"extensive_search": False},
     )
-    body = _blocks(doc.body) if doc is not None and doc.body is not None else []
+    # A Document, or None when it finds nothing (a dict only if asked with as_dict=True).
+    body = _blocks(doc.body) if isinstance(doc, Document) and doc.body is not None else []
     # trafilatura falls back to any text on the page; an article has at least one sentence.
-    if not any(_is_sentence(p.text) for p in body):
+    if not isinstance(doc, Document) or not any(_is_sentence(p.text) for p in body):
         raise InputError(
             "no article text was found in this page",
             "check that the page holds the article itself, not a list of links or a "

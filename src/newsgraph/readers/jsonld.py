@@ -573,8 +573,8 @@ class _ArticleReader:
             self.place(value)
         elif self.ours:
             self.problem(f"{value.id!r} is listed in the article but is no actor, place or event")
-        elif default == "topic" and value.text("name"):
-            self.topics.append(value.text("name").strip())  # type: ignore[union-attr]  # not None: tested above
+        elif default == "topic" and (name := value.text("name")):
+            self.topics.append(name.strip())
 
     def register(
         self,
@@ -619,13 +619,14 @@ class _ArticleReader:
                 name = name[3:].strip()
             if not name:
                 return None
+            written = name  # a str from here on, also inside the lambda
             return self.register(
                 self.actors,
                 value,
                 default_kind,
-                name,
+                written,
                 {"kind": default_kind},
-                lambda: mint_id(default_kind, name, self.options.id_base),
+                lambda: mint_id(default_kind, written, self.options.id_base),
             )
         kind = _actor_kind(value) or default_kind
         name = value.text("name") or _person_name(value)
@@ -749,7 +750,7 @@ class _ArticleReader:
     # --- quotes ---
 
     def quotes(self, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        quotes = []
+        quotes: list[dict[str, Any]] = []
         for node in self.graph.of_type("Quotation"):
             part_of = [p.id for p in node.nodes("isPartOf")]
             if self.node.id not in part_of and not (self.single and not part_of):
@@ -763,12 +764,12 @@ class _ArticleReader:
             event = node.node("recordedAt")
             via = node.values("publisher")
             # The addressee: a node (newsgraph before 0.2), or an actor's id as text.
-            addressee = [
+            named = [
                 a if isinstance(a, Node) else self.graph_node(a)
                 for a in self.observed(node, "addressee")
                 if isinstance(a, (Node, str))
             ]
-            addressee = [a for a in addressee if a is not None]
+            addressee = [a for a in named if a is not None]
             own_id = not node.blank and _valid(_uri, node.id)
             quote: dict[str, Any] = {
                 "id": node.id if own_id else local_id(self.id, "quote", len(quotes) + 1),
