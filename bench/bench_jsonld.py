@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph import Article, ConvertOptions, ExportOptions, api, iter_articles  # noqa: E402
-from newsgraph.readers.base import ReadOptions  # noqa: E402
-from newsgraph.readers.native import read as read_native  # noqa: E402
+from newsgraph import Article, ConvertOptions, ExportOptions, api, iter_articles  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.readers.base import ReadOptions  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.readers.native import read as read_native  # noqa: E402  # after sys.path takes the checkout's src/
 
 TARGET = 3.0
 

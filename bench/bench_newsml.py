@@ -31,10 +31,10 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-import newsgraph  # noqa: E402
-from newsgraph import Article, ExportOptions, formats, standards  # noqa: E402
-from newsgraph.exporters import base  # noqa: E402
-from newsgraph.validators import newsml as newsml_validate  # noqa: E402
+import newsgraph  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph import Article, ExportOptions, formats, standards  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.exporters import base  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.validators import newsml as newsml_validate  # noqa: E402  # after sys.path takes the checkout's src/
 
 TARGET = 5.0
 

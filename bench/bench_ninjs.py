@@ -20,11 +20,11 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph import Article, ConvertOptions, formats, iter_articles, standards  # noqa: E402
-from newsgraph.exporters import base  # noqa: E402
-from newsgraph.exporters.base import ExportOptions  # noqa: E402
-from newsgraph.readers.ninjs import read as read_ninjs  # noqa: E402
-from newsgraph.readers.base import ReadOptions  # noqa: E402
+from newsgraph import Article, ConvertOptions, formats, iter_articles, standards  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.exporters import base  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.exporters.base import ExportOptions  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.readers.ninjs import read as read_ninjs  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.readers.base import ReadOptions  # noqa: E402  # after sys.path takes the checkout's src/
 
 
 def sample_articles() -> list[Article]:

@@ -26,9 +26,9 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-import newsgraph  # noqa: E402
-from newsgraph import Article, formats, read_bytes  # noqa: E402
-from newsgraph.model import mint_id  # noqa: E402
+import newsgraph  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph import Article, formats, read_bytes  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.model import mint_id  # noqa: E402  # after sys.path takes the checkout's src/
 
 
 def generated(n: int) -> Article:

@@ -28,7 +28,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_batch import NEWSGRAPH, corpus_records  # noqa: E402  (the same varied corpus)
+from bench_batch import NEWSGRAPH, corpus_records  # noqa: E402  # after sys.path takes bench/; the same varied corpus
 
 HOST = "127.0.0.1"
 

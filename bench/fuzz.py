@@ -179,7 +179,7 @@ class Runner:
                 self.report.errors += 1
             else:
                 self.report.articles += found
-        except Exception as err:  # noqa: BLE001 - every exception here is a finding
+        except Exception as err:  # every exception here is a finding
             self._crash(err, data)
         finally:
             faulthandler.cancel_dump_traceback_later()

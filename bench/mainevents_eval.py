@@ -31,9 +31,9 @@ from typing import Any, Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph import api  # noqa: E402
-from newsgraph.model import Article, Event, normalise_name  # noqa: E402
-from newsgraph.readers.base import ReadOptions  # noqa: E402
+from newsgraph import api  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.model import Article, Event, normalise_name  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.readers.base import ReadOptions  # noqa: E402  # after sys.path takes the checkout's src/
 
 GOLD = ROOT / "tests" / "gold" / "mainevents" / "polnear_dev.json"
 

@@ -38,9 +38,9 @@ from typing import Any, Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph import api  # noqa: E402
-from newsgraph.model import Article  # noqa: E402
-from newsgraph.readers.base import ReadOptions  # noqa: E402
+from newsgraph import api  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.model import Article  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.readers.base import ReadOptions  # noqa: E402  # after sys.path takes the checkout's src/
 
 
 def _shared() -> Path:
@@ -100,11 +100,11 @@ def predictions(article: Article, outer_source: bool = OUTER_SOURCE, pieces: boo
     for q in article.quotes:
         if q.kind not in SCORED_KINDS:
             continue
-        offsets = [article.body[s.paragraph].offset for s in q.spans]
-        if any(o is None for o in offsets):
+        offsets = [o for s in q.spans if (o := article.body[s.paragraph].offset) is not None]
+        if len(offsets) < len(q.spans):
             continue
-        starts = [o + s.start for o, s in zip(offsets, q.spans)]  # type: ignore[operator]
-        ends = [o + s.end for o, s in zip(offsets, q.spans)]  # type: ignore[operator]
+        starts = [o + s.start for o, s in zip(offsets, q.spans)]
+        ends = [o + s.end for o, s in zip(offsets, q.spans)]
         ranges = list(zip(starts, ends)) if pieces else [(starts[0], ends[-1])]
         speaker = _speaker(article, q, outer_source)
         for i, (start, end) in enumerate(ranges):

@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from structure_gold import GOLD, cases, extract, score, structure_passes, summary  # noqa: E402
+from structure_gold import GOLD, cases, extract, score, structure_passes, summary  # noqa: E402  # after sys.path takes tests/
 
-from newsgraph import read_bytes  # noqa: E402
-from newsgraph.readers.base import ReadOptions  # noqa: E402
+from newsgraph import read_bytes  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.readers.base import ReadOptions  # noqa: E402  # after sys.path takes the checkout's src/
 
 DEFAULT = [
     (GOLD / "seeds", ROOT.parent / "shared" / "seeds"),

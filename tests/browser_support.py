@@ -46,7 +46,7 @@ def require_browser() -> None:
     pytest.skip(message)
 
 
-def make_driver(downloads: Path | None = None):  # type: ignore[no-untyped-def]
+def make_driver(downloads: Path | None = None):
     os.environ.setdefault("SE_OFFLINE", "true")  # selenium must not look for a browser online
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -62,7 +62,7 @@ def make_driver(downloads: Path | None = None):  # type: ignore[no-untyped-def]
     return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
 
 
-def screenshot(driver, name: str, tmp: Path) -> Path:  # type: ignore[no-untyped-def]
+def screenshot(driver, name: str, tmp: Path) -> Path:
     folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -70,11 +70,11 @@ def screenshot(driver, name: str, tmp: Path) -> Path:  # type: ignore[no-untyped
     return path
 
 
-def driver_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator:  # type: ignore[type-arg]
+def driver_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     require_browser()
     downloads = tmp_path_factory.mktemp("downloads")
     driver = make_driver(downloads)
-    driver.downloads = downloads  # type: ignore[attr-defined]
+    driver.downloads = downloads
     try:
         yield driver
     finally:

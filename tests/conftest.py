@@ -78,7 +78,7 @@ FETCHED = "fetched-from-the-network"
 class _Recorder(http.server.BaseHTTPRequestHandler):
     hits: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:  # the name http.server calls
         self.hits.append(self.path)
         self.send_response(200)
         self.end_headers()

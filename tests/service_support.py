@@ -43,7 +43,7 @@ def wait_healthy(base: str, seconds: float = 120.0, process: subprocess.Popen | 
 
 
 @contextmanager
-def thread_server(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def thread_server(settings) -> Iterator[str]:
     """uvicorn serving create_app(settings) in a thread of this process."""
     import uvicorn
 

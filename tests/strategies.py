@@ -65,7 +65,9 @@ def articles(
     body = draw(st.lists(text, min_size=1, max_size=4))
     roles = [draw(st.sampled_from(["body", "body", "subheading", "blockquote"])) for _ in body]
     aid = mint_article_id(draw(text))
-    opt = lambda s: draw(st.none() | s)  # noqa: E731
+
+    def opt(s: st.SearchStrategy[Any]) -> Any:
+        return draw(st.none() | s)
 
     actor_names = draw(st.lists(name, max_size=4, unique_by=normalise_name))
     actors = []

@@ -91,7 +91,7 @@ def score(article: Article, text: str, gold: dict) -> Counter[str]:
         )
     acc("topics", [t.label.casefold() for t in article.topics] == [t.casefold() for t in gold["topics"]])
 
-    def sets(metric: str, predicted: list[str], expected: list[str], same) -> None:  # type: ignore[no-untyped-def]
+    def sets(metric: str, predicted: list[str], expected: list[str], same) -> None:
         c[f"{metric}.pred"] += len(predicted)
         c[f"{metric}.gold"] += len(expected)
         c[f"{metric}.tp"] += sum(any(same(p, g) for p in predicted) for g in expected)

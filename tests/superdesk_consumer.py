@@ -97,7 +97,7 @@ def install_stubs() -> None:
     sd = _module(
         "superdesk", __path__=[str(root)], app=app, config=config, get_resource_service=lambda name: _Vocabularies()
     )
-    import lxml.html.clean  # noqa: F401  (lxml 4 made it an attribute on import of lxml.html)
+    import lxml.html.clean  # noqa: F401  # lxml 4 made it an attribute on import of lxml.html
 
     sd.etree = _real("superdesk.etree", root / "etree.py")
 

@@ -143,7 +143,7 @@ def test_nitf_with_namespace() -> None:
         "en-GB",
     )
     assert a.rights is not None and a.rights.holder == "Example Rural News"
-    assert [a.actor(x).name for x in a.authors] == ["Martha Cole"]  # type: ignore[union-attr]
+    assert [a.actor(x).name for x in a.authors] == ["Martha Cole"]  # type: ignore[union-attr]  # missing fails the test
     assert {
         "name": "agriculture",
         "code": "04001000",
@@ -172,7 +172,7 @@ def test_nitf_without_text_is_an_error() -> None:
 
 
 @given(st.datetimes(min_value=datetime(1000, 1, 1), timezones=st.none()), st.sampled_from(["", "Z", "+0100", "-0430"]))
-def test_nitf_dates_read_as_iso(moment, zone: str) -> None:  # type: ignore[no-untyped-def]
+def test_nitf_dates_read_as_iso(moment, zone: str) -> None:
     basic = moment.strftime("%Y%m%dT%H%M%S") + zone
     expected_zone = zone if len(zone) < 5 else f"{zone[:3]}:{zone[3:]}"
     assert nitf_date(basic) == moment.strftime("%Y-%m-%dT%H:%M:%S") + expected_zone
@@ -273,7 +273,7 @@ def test_feed_wrapper_every_item_read_and_an_empty_one_is_an_error() -> None:
 
 @pytest.mark.parametrize("name", ["ap_envelope_feed.json", "superdesk_guid.json", "feed_wrapper.json"])
 def test_provider_json_is_sniffed_as_ninjs(name: str) -> None:
-    assert formats.sniff((AGENCY / name).read_bytes()).name == "ninjs"  # type: ignore[union-attr]
+    assert formats.sniff((AGENCY / name).read_bytes()).name == "ninjs"  # type: ignore[union-attr]  # not sniffed fails the test
 
 
 @pytest.mark.parametrize(
@@ -281,7 +281,7 @@ def test_provider_json_is_sniffed_as_ninjs(name: str) -> None:
 )
 def test_xml_is_sniffed_by_its_root(name: str, expected: str) -> None:
     data = (AGENCY / name).read_bytes()
-    assert formats.sniff(data).name == expected  # type: ignore[union-attr]
+    assert formats.sniff(data).name == expected  # type: ignore[union-attr]  # not sniffed fails the test
     assert api.detect_format(data, name).name == expected  # ".xml" lets the content decide
 
 
@@ -303,7 +303,7 @@ def test_iptc_7901_latin1_header_wraps_and_offsets() -> None:
     assert "Marta Lindqvist told exa" in " ".join(a.body[0].text.split())
     decoded = path.read_bytes().decode("latin-1")
     for p in a.body:  # offsets exact: line breaks inside a paragraph are spaces in its text
-        source = decoded[p.offset : p.offset + len(p.text)]  # type: ignore[operator]
+        source = decoded[p.offset : p.offset + len(p.text)]  # type: ignore[operator]  # read from a file: offsets are set
         assert [c if not c.isspace() else " " for c in source] == [c if not c.isspace() else " " for c in p.text]
     reasons = [r.reason for r in a.provenance.removed]
     assert reasons[:2] == ["wire transmission header", "wire trailer"]
@@ -353,7 +353,7 @@ def test_hard_wrapped_text_joins_with_exact_offsets(words: list[str], width: int
     paras = paragraphs(text)
     assert len(paras) == 2 and paras[1].text.split() == " ".join(lines).split()
     for p in paras:
-        source = text[p.offset : p.offset + len(p.text)]  # type: ignore[operator]
+        source = text[p.offset : p.offset + len(p.text)]  # type: ignore[operator]  # read from a file: offsets are set
         assert source.replace("\r", " ").replace("\n", " ") == p.text
 
 
@@ -409,6 +409,6 @@ def test_a_results_envelope_is_read_item_by_item() -> None:
         b'{"count": 1, "results": [{"uri": "https://news.example.com/r/1", "headline": "Tram line extended",'
         b' "body_text": "The tram line now reaches the airport."}]}'
     )
-    assert formats.sniff(doc).name == "ninjs"  # type: ignore[union-attr]
+    assert formats.sniff(doc).name == "ninjs"  # type: ignore[union-attr]  # not sniffed fails the test
     [a] = api.read_bytes(doc, options=ReadOptions(source="r.json"))
     assert a.headline == "Tram line extended" and "results[0]" in " ".join(a.provenance.notes)

@@ -19,7 +19,7 @@ ARTICLE = SAMPLES / "rate_decision.txt"
 
 
 @pytest.fixture(scope="module")
-def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator:  # type: ignore[type-arg]
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     yield from driver_fixture(tmp_path_factory)
 
 
@@ -32,19 +32,19 @@ def view_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _by(css: str):  # type: ignore[no-untyped-def]
+def _by(css: str):
     from selenium.webdriver.common.by import By
 
     return By.CSS_SELECTOR, css
 
 
-def _wait(driver, test, seconds: float = 60.0):  # type: ignore[no-untyped-def]
+def _wait(driver, test, seconds: float = 60.0):
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, seconds).until(lambda d: test(d))
 
 
-def check_quotes_carry_speakers(driver) -> None:  # type: ignore[no-untyped-def]
+def check_quotes_carry_speakers(driver) -> None:
     quotes = driver.find_elements(*_by("#body-text q[data-quote]"))
     assert quotes, "no quote is marked"
     for q in quotes:
@@ -58,7 +58,7 @@ def check_quotes_carry_speakers(driver) -> None:  # type: ignore[no-untyped-def]
         assert name in label.text
 
 
-def check_actor_highlight(driver, by_keyboard: bool = False) -> None:  # type: ignore[no-untyped-def]
+def check_actor_highlight(driver, by_keyboard: bool = False) -> None:
     from selenium.webdriver.common.keys import Keys
 
     # The actor quoted most: the panel lists the most present first.
@@ -120,7 +120,7 @@ TEXT_ELEMENTS = (
 )
 
 
-def check_contrast(driver) -> None:  # type: ignore[no-untyped-def]
+def check_contrast(driver) -> None:
     """WCAG AA: at least 4.5:1 between every kind of highlighted text and its background."""
     ratios = driver.execute_script(CONTRAST_JS, TEXT_ELEMENTS)
     assert len(ratios) > 20 and all(r >= 1 for _, r in ratios), ratios  # NaN would pass anything below
@@ -128,7 +128,7 @@ def check_contrast(driver) -> None:  # type: ignore[no-untyped-def]
     assert not low, low
 
 
-def check_labels(driver) -> None:  # type: ignore[no-untyped-def]
+def check_labels(driver) -> None:
     """Every control has a name a screen reader can say."""
     for control in driver.find_elements(*_by("input, select, textarea")):
         ident = control.get_attribute("id")
@@ -139,7 +139,7 @@ def check_labels(driver) -> None:  # type: ignore[no-untyped-def]
         assert frame.get_attribute("title")
 
 
-def test_article_view(driver, view_page: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_article_view(driver, view_page: Path, tmp_path: Path) -> None:
     driver.get(view_page.as_uri())
     assert driver.find_element(*_by("h1")).text
     check_quotes_carry_speakers(driver)
@@ -164,7 +164,7 @@ def test_article_view(driver, view_page: Path, tmp_path: Path) -> None:  # type:
     screenshot(driver, "view.png", tmp_path)
 
 
-def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_service_page(driver, tmp_path: Path) -> None:
     with cli_server("-j", "1", root=ROOT) as base:
         driver.get(f"{base}/")
         check_labels(driver)
@@ -229,7 +229,7 @@ def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untype
 HOSTILE_HEADLINE = '<script>window.parent.hostileRan = true</script><img src=x onerror="alert(1)">'
 
 
-def show_and_wait(driver) -> None:  # type: ignore[no-untyped-def]
+def show_and_wait(driver) -> None:
     frame = driver.find_element(*_by("#view"))
     driver.execute_script("arguments[0].removeAttribute('data-loaded')", frame)
     driver.find_element(*_by("#show")).click()
@@ -239,7 +239,7 @@ def show_and_wait(driver) -> None:  # type: ignore[no-untyped-def]
     assert not driver.find_element(*_by("#error")).is_displayed(), driver.find_element(*_by("#error")).text
 
 
-def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_corpus_view(driver, tmp_path: Path) -> None:
     from newsgraph.corpus import Corpus
     from newsgraph.view.corpus_site import write_site
 

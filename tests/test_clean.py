@@ -179,7 +179,7 @@ def test_huge_paragraph_is_handled_in_linear_time() -> None:
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
-def test_nothing_is_lost_every_line_is_in_the_body_a_field_or_provenance(path) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_lost_every_line_is_in_the_body_a_field_or_provenance(path) -> None:
     text = path.read_text(encoding="utf-8")
     [article] = read_bytes(path.read_bytes(), format="text")
     done = structure_passes(article)

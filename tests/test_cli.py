@@ -123,7 +123,7 @@ def test_batch_goes_on_past_bad_files(bad_inputs: Path, tmp_path: Path) -> None:
     assert len(errors) == 6, result.stderr
     for line in errors:
         assert ERROR_LINE.match(line), line
-    by_file = {Path(ERROR_LINE.match(e)["file"]).name: e for e in errors}  # type: ignore[index]
+    by_file = {Path(ERROR_LINE.match(e)["file"]).name: e for e in errors}  # type: ignore[index]  # every line matched above
     assert "empty" in by_file["b_empty.txt"]
     assert "binary" in by_file["c_binary.txt"]
     assert "UTF-8" in by_file["d_latin1.txt"]

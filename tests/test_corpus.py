@@ -107,7 +107,7 @@ def test_the_geneva_summit_is_one_event_of_two_articles(seeds: Corpus) -> None:
     assert len(summits) == 1
     [summit] = summits
     assert summit.articles == 2 and summit.start == "2021-06-16"
-    assert {seeds.resolve("Putin").id, seeds.resolve("Biden").id} <= set(summit.participants)  # type: ignore[union-attr]
+    assert {seeds.resolve("Putin").id, seeds.resolve("Biden").id} <= set(summit.participants)  # type: ignore[union-attr]  # missing fails the test
     assert len({alias.split("#")[0] for alias in seeds.aliases(summit.id)}) == 2
 
 
@@ -195,7 +195,7 @@ def test_two_adds_at_once_take_turns_and_lose_nothing(seeds_db: Path, tmp_path: 
     with Corpus(tmp_path / "shared.sqlite", readonly=True) as corpus:
         assert corpus.stats()["articles"] == 60
         assert len(entities_of(corpus, "Putin", "person")) == 1
-        assert corpus.resolve("Putin").articles == 60  # type: ignore[union-attr]
+        assert corpus.resolve("Putin").articles == 60  # type: ignore[union-attr]  # missing fails the test
 
 
 def _digest(path: Path) -> str:
@@ -272,7 +272,7 @@ def person(
         aliases=list(aliases),
         titles=list(titles),
         gender=gender,
-    )  # type: ignore[arg-type]
+    )
 
 
 def article(n: int, *actors: Actor, published: str = "2016-09-01", **parts: list) -> Article:
@@ -359,7 +359,7 @@ def test_events_merge_only_when_kind_date_and_place_or_participants_agree(tmp_pa
         return Event(
             id=f"urn:test:article:{n}#event-1",
             kind=kind,
-            label="summit",  # type: ignore[arg-type]
+            label="summit",
             date=DateInfo(start=day) if day else None,
             location=place.id if place else None,
             participants=[a.id, b.id],
@@ -391,7 +391,7 @@ def test_name_keys() -> None:
     assert {name_key(n) for n in ("US", "U.S.", "United States", "America", "the United States")} == {"united-states"}
     assert name_key("Kiev") == name_key("Kyiv")
     assert parse_person("President Joe Biden") == parse_person("Joe Biden")
-    assert parse_person("Mrs. Clinton").gender == "female"  # type: ignore[union-attr]
+    assert parse_person("Mrs. Clinton").gender == "female"  # type: ignore[union-attr]  # None fails the test
     assert given_compatible("dmitry", "dmitri") and given_compatible("bill", "william")
     assert not given_compatible("bill", "hillary")
     assert not middles_compatible(("w",), ("hw",)) and middles_compatible(("rodham",), ("r",))

@@ -170,7 +170,7 @@ def test_add_on_dask_makes_the_same_corpus(db: Path, tmp_path: Path, monkeypatch
     entities = {}
     for engine in ("local", "dask"):
         with Corpus(tmp_path / f"{engine}.sqlite") as corpus:
-            report = corpus.add([folder], options=ConvertOptions(engine=engine, workers=2))  # type: ignore[arg-type]
+            report = corpus.add([folder], options=ConvertOptions(engine=engine, workers=2))
             assert report.ok and report.added == 5, report.failed
             entities[engine] = [(e.id, e.articles, e.mentions) for e in corpus.entities()]
     assert entities["dask"] == entities["local"]

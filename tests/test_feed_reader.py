@@ -30,7 +30,7 @@ def names(article: newsgraph.Article, ids: list[str]) -> list[str]:
     return [by_id[i] for i in ids]
 
 
-def test_rss20_golden(file_regression) -> None:  # type: ignore[no-untyped-def]
+def test_rss20_golden(file_regression) -> None:
     articles = api.read(FEEDS / "harbour_rss20.xml")
     file_regression.check(export(articles, to="json"), fullpath=GOLDEN / "feeds" / "harbour_rss20.jsonl")
 
@@ -41,7 +41,7 @@ def test_rss20_item_mapping() -> None:
     assert first.url == "https://gazette.example/news/dock-vote"
     assert first.published == "2025-03-04T18:40:00-05:00"  # RFC 822, time and zone kept
     assert names(first, first.authors) == ["Priya Natarajan", "Tomas Lindqvist"]
-    assert names(first, [first.publisher]) == ["The Estuary Gazette"]  # type: ignore[list-item]
+    assert names(first, [first.publisher]) == ["The Estuary Gazette"]  # type: ignore[list-item]  # the reader sets it; None fails the test
     assert first.language == "en-gb"
     assert [(t.name, t.scheme) for t in first.topics] == [
         ("Business", "https://gazette.example/sections"),
@@ -69,7 +69,7 @@ def test_rss20_item_mapping() -> None:
         "Evening sailings return in May.",
     ]
     text = "\n\n".join(p.text for p in first.body)
-    assert all(text[p.offset : p.offset + len(p.text)] == p.text for p in first.body)  # type: ignore[operator]
+    assert all(text[p.offset : p.offset + len(p.text)] == p.text for p in first.body)  # type: ignore[operator]  # read from a file: offsets are set
 
 
 def test_atom_entry_mapping() -> None:
@@ -89,7 +89,7 @@ def test_rss10_rdf() -> None:
     [a] = api.read(FEEDS / "harbour_rdf.xml")
     assert (a.headline, a.published) == ("Lighthouse reopens to visitors", "2025-03-01T10:00:00Z")
     assert names(a, a.authors) == ["Ola Nordmann"] and [t.name for t in a.topics] == ["Heritage"]
-    assert names(a, [a.publisher]) == ["Estuary Gazette (RDF)"]  # type: ignore[list-item]
+    assert names(a, [a.publisher]) == ["Estuary Gazette (RDF)"]  # type: ignore[list-item]  # the reader sets it; None fails the test
 
 
 def test_wordpress_export_posts_only_with_their_thumbnail() -> None:
@@ -131,10 +131,10 @@ def test_a_feed_saved_as_xml_is_read_as_a_feed(tmp_path: Path) -> None:
     path = tmp_path / "latest.xml"
     path.write_bytes((FEEDS / "harbour_rss20.xml").read_bytes())
     assert len(api.read(path)) == 2
-    assert formats.sniff(path.read_bytes()).name == "rss"  # type: ignore[union-attr]
-    assert formats.sniff((FEEDS / "harbour_atom.xml").read_bytes()).name == "atom"  # type: ignore[union-attr]
-    assert formats.sniff((FEEDS / "harbour_rdf.xml").read_bytes()).name == "feed"  # type: ignore[union-attr]
-    assert formats.sniff((FEEDS / "harbour_feed.json").read_bytes()).name == "feed"  # type: ignore[union-attr]
+    assert formats.sniff(path.read_bytes()).name == "rss"  # type: ignore[union-attr]  # not sniffed fails the test
+    assert formats.sniff((FEEDS / "harbour_atom.xml").read_bytes()).name == "atom"  # type: ignore[union-attr]  # not sniffed fails the test
+    assert formats.sniff((FEEDS / "harbour_rdf.xml").read_bytes()).name == "feed"  # type: ignore[union-attr]  # not sniffed fails the test
+    assert formats.sniff((FEEDS / "harbour_feed.json").read_bytes()).name == "feed"  # type: ignore[union-attr]  # not sniffed fails the test
 
 
 def test_a_bad_item_fails_alone_in_a_batch(tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_a_feed_that_is_not_well_formed_is_read_leniently() -> None:
         b"<description>A <b>new</b> caf\xc3\xa9 on the quay & more</description></item></channel></rss>"
     )
     [a] = read_bytes(data, format="rss")
-    assert a.headline == "Café opens" and "read leniently" in " ".join(a.provenance.notes)  # type: ignore[union-attr]
+    assert a.headline == "Café opens" and "read leniently" in " ".join(a.provenance.notes)  # type: ignore[union-attr]  # every reader sets provenance
 
 
 @pytest.mark.parametrize(

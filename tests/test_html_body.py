@@ -207,14 +207,14 @@ def test_applying_edited_markup_moves_the_spans(kitchen_sink: Article) -> None:
     )
     html = "\n".join(line for line in html.split("\n") if "#quote-4" not in line)
     edited = html_body.apply(html_body.parse(html, exact=True), kitchen_sink)
-    [ottawa] = edited.place("urn:newsgraph:place:ottawa").mentions  # type: ignore[union-attr]
+    [ottawa] = edited.place("urn:newsgraph:place:ottawa").mentions  # type: ignore[union-attr]  # missing fails the test
     assert edited.span_text(ottawa) == "Ottawa" and ottawa.start == 157 + len("snowy ")
     assert [q.id.rsplit("-", 1)[1] for q in edited.quotes] == ["1", "2", "3", "5"]
     assert len(edited.body) == len(kitchen_sink.body) - 1 and edited.body[0].offset is None
-    assert edited.actor("urn:newsgraph:person:luis-ortega").titles == ["Mexican Economy Secretary"]  # type: ignore[union-attr]
+    assert edited.actor("urn:newsgraph:person:luis-ortega").titles == ["Mexican Economy Secretary"]  # type: ignore[union-attr]  # missing fails the test
     ortega_last = [
         s
-        for s in edited.actor("urn:newsgraph:person:luis-ortega").mentions  # type: ignore[union-attr]
+        for s in edited.actor("urn:newsgraph:person:luis-ortega").mentions  # type: ignore[union-attr]  # missing fails the test
         if s.paragraph == 5
     ]  # was paragraph 6
     assert edited.span_text(ortega_last[0]) == "Ortega"

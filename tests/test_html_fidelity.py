@@ -68,7 +68,7 @@ def test_captions_go_to_media_not_the_body() -> None:
     assert not any("Boats moored" in p.text for p in a.body)
     assert any(m.caption and "Boats moored" in m.caption for m in a.media)
     text = "\n\n".join(p.text for p in a.body)
-    assert all(text[p.offset : p.offset + len(p.text)] == p.text for p in a.body)  # type: ignore[operator]
+    assert all(text[p.offset : p.offset + len(p.text)] == p.text for p in a.body)  # type: ignore[operator]  # read from a file: offsets are set
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,7 @@ def test_a_non_english_page_is_read_and_its_language_detected() -> None:
     assert a.language == "pt"
     done = newsgraph.extract(a)  # never a refusal: the English-only passes are skipped, and said so
     assert [p.text for p in done.body] == [p.text for p in a.body if p.text != "Cais reabre"]  # the repeated title
-    assert any("not extracted" in n and "'pt'" in n for n in done.provenance.notes)  # type: ignore[union-attr]
+    assert any("not extracted" in n and "'pt'" in n for n in done.provenance.notes)  # type: ignore[union-attr]  # every reader sets provenance
 
 
 def test_a_japanese_page_is_read() -> None:
@@ -127,7 +127,7 @@ def test_a_japanese_page_is_read() -> None:
 # --- the benchmark: floors, in the benchmark's own metric ----------------------------------
 
 
-def _bench():  # type: ignore[no-untyped-def]
+def _bench():
     spec = importlib.util.spec_from_file_location("bench_html_body", ROOT / "bench" / "html_body.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

@@ -255,10 +255,10 @@ def test_normalise_name_never_empty() -> None:
 
 def test_span_helpers(kitchen_sink: Article) -> None:
     q = kitchen_sink.quotes[0]
-    assert kitchen_sink.span_text(q.speaker_mention) == "Fortier"  # type: ignore[arg-type]
-    assert kitchen_sink.actor(q.speaker).name == "Anne Fortier"  # type: ignore[arg-type, union-attr]
-    assert kitchen_sink.place(kitchen_sink.events[0].location).name == "Ottawa"  # type: ignore[arg-type, union-attr]
-    assert kitchen_sink.event(q.event).kind == "meeting"  # type: ignore[arg-type, union-attr]
+    assert kitchen_sink.span_text(q.speaker_mention) == "Fortier"  # type: ignore[arg-type]  # the kitchen sink sets every field
+    assert kitchen_sink.actor(q.speaker).name == "Anne Fortier"  # type: ignore[arg-type, union-attr]  # the kitchen sink sets every field
+    assert kitchen_sink.place(kitchen_sink.events[0].location).name == "Ottawa"  # type: ignore[arg-type, union-attr]  # the kitchen sink sets every field
+    assert kitchen_sink.event(q.event).kind == "meeting"  # type: ignore[arg-type, union-attr]  # the kitchen sink sets every field
     assert kitchen_sink.text.startswith("Canada and Mexico")
     with pytest.raises(ValueError):
         Span(paragraph=0, start=3, end=2)

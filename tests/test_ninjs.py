@@ -336,7 +336,7 @@ def test_without_the_details_ninjs_still_carries_its_share(article: Article) -> 
 def test_kitchen_sink_without_the_details(kitchen_sink: Article) -> None:
     back = read_back(_without_details(export(kitchen_sink)))
     assert native_view(back) == native_view(kitchen_sink)
-    assert back.actor("urn:newsgraph:country:canada").kind == "country"  # type: ignore[union-attr]  (a place the body marks as acting)
+    assert back.actor("urn:newsgraph:country:canada").kind == "country"  # type: ignore[union-attr]  # missing fails the test (a place the body marks as acting)
     assert back.provenance is not None and back.provenance.reader == "ninjs"
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsgraph
-from newsgraph import Article, InputError, ModelError, standards
+from newsgraph import Article, InputError, ModelError, NewsgraphError, standards
 from newsgraph.readers.base import ReadOptions
 from newsgraph.readers.ninjs import article_from_ninjs, detect_version, read
 from newsgraph.validators import ninjs as ninjs_validate
@@ -27,7 +30,7 @@ def read_file(path: Path) -> Article:
 
 
 def read_doc(doc: object, **options: str) -> list[Article]:
-    return list(read(json.dumps(doc).encode(), ReadOptions(source="doc.json", **options)))  # type: ignore[arg-type]
+    return list(read(json.dumps(doc).encode(), ReadOptions(source="doc.json", **options)))  # type: ignore[arg-type]  # the tests name ReadOptions' own fields
 
 
 def example(name: str) -> Path:
@@ -65,7 +68,7 @@ def test_one_article_reads_the_same_in_every_version(name: str) -> None:
     assert article.language == "en" and article.dateline == "Grossetto, Italy"
     people = {a.name: a for a in article.actors if a.kind == "person"}
     assert people["Francesco Schettino"].id == "http://www.wikidata.org/entity/Q4421821"
-    assert [article.actor(i).name for i in article.authors] == ["Paulo Santalucia", "Frances d'Emilio"]  # type: ignore[union-attr]
+    assert [article.actor(i).name for i in article.authors] == ["Paulo Santalucia", "Frances d'Emilio"]  # type: ignore[union-attr]  # missing fails the test
     assert [a.name for a in article.actors if a.kind == "organization"] == ["Costa Crociere SpA"]
     places = {p.name: p for p in article.places}
     assert list(places) == ["Grossetto", "Tuscany", "Italy"]
@@ -91,7 +94,7 @@ def test_1x_scheme_and_code_make_a_uri_and_associations_become_media() -> None:
 def test_agency_byline_becomes_authors() -> None:
     article = read_file(example("2.x/dpa_text.json"))
     authors = [article.actor(i) for i in article.authors]
-    assert [(a.name, a.kind) for a in authors] == [("Christian Hollmann", "person"), ("dpa", "organization")]  # type: ignore[union-attr]
+    assert [(a.name, a.kind) for a in authors] == [("Christian Hollmann", "person"), ("dpa", "organization")]  # type: ignore[union-attr]  # missing fails the test
     assert article.language == "de" and article.published == "2019-05-10T16:02:28+02:00"
     assert len(article.body) == 9
 
@@ -181,7 +184,7 @@ def test_unknown_version_through_the_api_and_validator() -> None:
 
 
 def test_broken_newsgraph_description_is_a_clear_error() -> None:
-    base = {
+    base: dict[str, Any] = {
         "uri": "urn:x",
         "descriptions": [{"role": "newsgraph", "contentType": "application/vnd.newsgraph.details+json"}],
     }
@@ -190,10 +193,10 @@ def test_broken_newsgraph_description_is_a_clear_error() -> None:
         ("[]", "not a JSON object"),
         ('{"newsgraph": 7}', "has version 7; this newsgraph reads version 1"),
     ):
-        base["descriptions"][0]["value"] = value  # type: ignore[index]
+        base["descriptions"][0]["value"] = value
         with pytest.raises(InputError, match=message):
             read_doc(base)
-    base["descriptions"][0]["value"] = json.dumps({"newsgraph": 1, "article": {"provenance": {"bogus": 1}}})  # type: ignore[index]
+    base["descriptions"][0]["value"] = json.dumps({"newsgraph": 1, "article": {"provenance": {"bogus": 1}}})
     with pytest.raises(ModelError, match="provenance.bogus"):
         read_doc(base)
 
@@ -245,7 +248,7 @@ def test_plain_text_body_is_split_into_paragraphs() -> None:
 def test_caller_options_fill_in_what_the_item_lacks() -> None:
     [article] = read_doc({"uri": "urn:x"}, published="2024-01-02", publisher="Daily Planet")
     assert article.published == "2024-01-02"
-    assert article.actor(article.publisher).name == "Daily Planet"  # type: ignore[arg-type,union-attr]
+    assert article.actor(article.publisher).name == "Daily Planet"  # type: ignore[arg-type,union-attr]  # the reader sets it; None fails the test
 
 
 def test_article_from_ninjs_is_usable_on_parsed_data() -> None:
@@ -263,11 +266,6 @@ def test_article_from_ninjs_is_usable_on_parsed_data() -> None:
 
 
 # --- anything at all -----------------------------------------------------------------------
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from newsgraph import NewsgraphError  # noqa: E402
 
 _KEYS = st.sampled_from(
     [

@@ -32,7 +32,7 @@ def client(**kwargs: object) -> tuple[Client, list[float]]:
     """A client that records its waits instead of sleeping."""
     waits: list[float] = []
     kwargs.setdefault("timeout", 5.0)
-    c = Client(sleep=waits.append, rng=random.Random(7), **kwargs)  # type: ignore[arg-type]
+    c = Client(sleep=waits.append, rng=random.Random(7), **kwargs)  # type: ignore[arg-type]  # the tests name Client's own keywords
     return c, waits
 
 

@@ -179,7 +179,7 @@ def assert_post_holds(site: Site, post_id: int, article: Article, status: str) -
         assert post["date"] == expected.date
     if article.authors:
         author = site.get(f"wp/v2/users/{post['author']}", context="edit")
-        assert html.unescape(author["name"]) == article.actor(article.authors[0]).name  # type: ignore[union-attr]
+        assert html.unescape(author["name"]) == article.actor(article.authors[0]).name  # type: ignore[union-attr]  # missing fails the test
     assert names(site, "tags", post["tags"]) == sorted(expected.tags)
     if article.section:
         assert names(site, "categories", post["categories"]) == [article.section]

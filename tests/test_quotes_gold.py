@@ -140,7 +140,7 @@ def test_sample_quotes_meet_the_gold() -> None:
     _gate(total)
 
 
-def _load_module(path: Path, name: str):  # type: ignore[no-untyped-def]
+def _load_module(path: Path, name: str):
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

@@ -283,7 +283,7 @@ def check_wire(path: Path) -> None:
         decoded = data.decode("latin-1")
     assert article.body, "a transmission with text must not read as empty"
     for p in article.body:  # offsets exact into the decoded input; control characters are spaces
-        source = decoded[p.offset : p.offset + len(p.text)]  # type: ignore[operator]
+        source = decoded[p.offset : p.offset + len(p.text)]  # type: ignore[operator]  # read from a file: offsets are set
         same = [(a == b) or (not a.isprintable() or a.isspace()) and b == " " for a, b in zip(source, p.text)]
         assert all(same), (source[:60], p.text[:60])
     header = decoded[: decoded.find("\x02")]

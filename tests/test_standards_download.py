@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:  # http.server's own parameter names
         pass
 
 

@@ -174,8 +174,8 @@ def test_author_bio_and_sign_off() -> None:
     [author] = [x for x in a.actors if x.id in a.authors]
     assert author.name == "Olga Petrova" and author.titles == ["Moscow correspondent"]
     assert author.description and author.description.startswith("Olga Petrova is the Moscow")
-    assert names(a, [author.affiliation]) == ["The Daily Ledger"]  # type: ignore[list-item]
-    assert names(a, [a.publisher]) == ["The Daily Ledger"]  # type: ignore[list-item]
+    assert names(a, [author.affiliation]) == ["The Daily Ledger"]  # type: ignore[list-item]  # the reader sets it; None fails the test
+    assert names(a, [a.publisher]) == ["The Daily Ledger"]  # type: ignore[list-item]  # the reader sets it; None fails the test
     assert [r.reason for r in a.provenance.removed] == ["byline", "author bio"]
 
 

@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.readers.text import lines_with_offsets  # noqa: E402
+from newsgraph.readers.text import lines_with_offsets  # noqa: E402  # after sys.path takes the checkout's src/
 
 
 def line_range(text: str, n: int, cut: str | None = None) -> list[int]:
