@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 .venv/bin/ruff check
-.venv/bin/ruff format --check  # covers what [tool.ruff.format] does not exclude yet
+.venv/bin/ruff format --check  # the whole tree
 .venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"
