@@ -20,17 +20,18 @@ from __future__ import annotations
 import ast
 import re
 import tokenize
-from textwrap import indent
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from textwrap import indent
 from typing import Any
 
 import pytest
 from radon.complexity import cc_visit
 from radon.visitors import Class
 
-SRC = Path(__file__).resolve().parent.parent / "src" / "newsgraph"
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "newsgraph"
 
 # Modules that hold knowledge several layers share, and depend on nothing but each other.
 NEUTRAL = frozenset(
@@ -263,7 +264,7 @@ def _complex_functions(root: Path) -> list[str]:
 @pytest.mark.parametrize("package", ["extract", "lexicon"])
 def test_functions_are_simple(package: str) -> None:
     """Rule cascades are tables of named rules, not branches upon branches."""
-    assert _complex_functions(SRC / package) == []  # paths relative to the package
+    assert _complex_functions(SRC / package) == []
 
 
 def test_the_complexity_check_sees_methods_and_nested_functions(tmp_path: Path) -> None:
@@ -312,7 +313,7 @@ def _comments(path: Path) -> Iterator[tuple[int, str]]:
                 yield token.start[0], token.string
 
 
-def _unexplained(paths: list[Path], root: Path = SRC.parent) -> list[str]:
+def _unexplained(paths: list[Path], root: Path = ROOT) -> list[str]:
     out = []
     for path in paths:
         for n, comment in _comments(path):
@@ -324,7 +325,7 @@ def _unexplained(paths: list[Path], root: Path = SRC.parent) -> list[str]:
 
 @pytest.mark.parametrize("folder", ["src", "tests", "bench", "scripts"])
 def test_every_silenced_finding_says_why(folder: str) -> None:
-    assert _unexplained(sorted((SRC.parent.parent / folder).rglob("*.py")), SRC.parent.parent) == []
+    assert _unexplained(sorted((ROOT / folder).rglob("*.py"))) == []
 
 
 def test_the_reason_check_tells_bare_from_explained(tmp_path: Path) -> None:
