@@ -271,6 +271,7 @@ class _ItemReader:
         self.notes: list[str] = []
         self.removed: list[dict[str, str]] = []  # provider furniture taken out of the body
         self.byline_in_body: str | None = None
+        self.body_from: etree._Element | None = None  # the rendition the body was read from
         self.actors: dict[str, dict[str, Any]] = {}
         self.places: dict[str, dict[str, Any]] = {}
         self.events: dict[str, dict[str, Any]] = {}
@@ -360,8 +361,7 @@ class _ItemReader:
             "language": self._language(),
             "published": self._published(),
             "modified": self._modified(),
-            # Our items mark what the exporter derived from other fields (ng:derived); others' are read as given.
-            **(self._item_details() if self.ours else self._agency_fields()),
+            **self._agency_fields(),
             "dateline": self.text(_child(self.cmeta, "dateline")),
             "section": self._section(),
             "body": body,
@@ -829,7 +829,7 @@ class _ItemReader:
             if what:
                 refused.append(what)
             if sum(len(p.text) for p in paras) > sum(len(p.text) for p in best):
-                best = paras
+                best, self.body_from = paras, el
         if not self.ours:  # an empty <p/> of another provider is layout, not a paragraph
             best, furniture = without_furniture([p for p in best if p.text.strip()])
             self.removed += [{"text": t, "reason": r} for t, r in furniture.removed]
@@ -1020,7 +1020,8 @@ class _ItemReader:
 
     def _agency_fields(self) -> dict[str, Any]:
         """What agencies state beyond the story's core: dates of the item, the byline and
-        credit as printed, slugline, genre, urgency, rights."""
+        credit as printed, slugline, genre, urgency, word count, rights. Our own items mark
+        what the exporter derived from other fields (ng:derived): not the article's own."""
         return {
             "created": self._created(),
             "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
@@ -1029,6 +1030,7 @@ class _ItemReader:
             "slugline": self._joined("slugline"),
             "genre": self._genre(),
             "urgency": self._urgency(),
+            "word_count": self._word_count(),
             "rights": self._rights(),
         }
 
@@ -1072,7 +1074,10 @@ class _ItemReader:
         return None
 
     def _joined(self, name: str) -> str | None:
-        """A property given once or several times (by, creditline, slugline), as printed."""
+        """A property given once or several times (by, creditline, slugline), as printed;
+        ours once, exactly, unless derived."""
+        if self.ours:
+            return self.text(self._own(self.cmeta, name))
         found = _children(self.cmeta, name)
         values = [v for el in found if (v := self.text(el))]
         if not values:
@@ -1080,6 +1085,9 @@ class _ItemReader:
         return (found[0].get("separator") or "-" if name == "slugline" else " ").join(values)
 
     def _genre(self) -> str | None:
+        if self.ours:
+            genre = _child(self.cmeta, "genre")
+            return None if genre is None else (self.text(_child(genre, "name")) or _code_part(_key(genre)))
         for el in _children(self.cmeta, "genre"):
             name = self._first_name(el)
             value = name or el.get("qcode") or el.get("uri") or el.get("literal")
@@ -1094,28 +1102,36 @@ class _ItemReader:
             return None
         if value.strip().isdigit() and 1 <= int(value) <= 9:
             return int(value)
-        self.notes.append(f"urgency {value!r} is not 1 to 9; left out")
+        self.notes.append(f"urgency {value!r} is not a number from 1 to 9; left out")
         return None
 
     def _rights(self) -> dict[str, str | None] | None:
         info = _child(self.item, "rightsInfo")
         if info is None:
             return None
-        holder_el = _child(info, "copyrightHolder")
+        holder_el = self._own(info, "copyrightHolder")
         holder = None
-        if holder_el is not None:
+        if holder_el is not None and self.ours:
+            holder = self.text(_child(holder_el, "name")) or holder_el.get("literal")
+        elif holder_el is not None:
             holder = self._first_name(holder_el) or holder_el.get("literal") or _code_part(_key(holder_el))
         rights = {
             "holder": holder,
-            "notice": self.text(_child(info, "copyrightNotice")),
+            "notice": self.text(self._own(info, "copyrightNotice")),
             "usage": self.text(_child(info, "usageTerms")),
         }
         rights = {k: v for k, v in rights.items() if v}
         return rights or None
 
     def _created(self) -> str | None:
-        created = self.date(_child(self.meta, "firstCreated"), "firstCreated")
-        return None if created == self._published() else created
+        created = self.date(self._own(self.meta, "firstCreated"), "firstCreated")
+        # Ours carry it only when it is the article's own; others' repeat the publication.
+        return None if created == self._published() and not self.ours else created
+
+    def _word_count(self) -> int | None:
+        """The source's count on the rendition the body came from (inlineXML/@wordcount)."""
+        value = (self.body_from.get("wordcount") or "").strip() if self.body_from is not None else ""
+        return int(value) if value.isdigit() else None
 
     def _section(self) -> str | None:
         for el in _children(self.cmeta, "contentMetaExtProperty"):
@@ -1243,35 +1259,6 @@ class _ItemReader:
         """A property the article holds itself: in our items, one not made from other fields."""
         el = _child(parent, name)
         return None if el is None or (self.ours and el.get(ng("derived"))) else el
-
-    def _item_details(self) -> dict[str, Any]:
-        """The agency fields of our own items: what the exporter derived is left out."""
-        genre = _child(self.cmeta, "genre")
-        urgency = self.text(_child(self.cmeta, "urgency"))
-        out: dict[str, Any] = {
-            "created": self.date(self._own(self.meta, "firstCreated"), "firstCreated") if self.ours else None,
-            "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
-            "byline": self.text(self._own(self.cmeta, "by")),
-            "creditline": self.text(self._own(self.cmeta, "creditline")),
-            "slugline": self.text(_child(self.cmeta, "slugline")),
-            "genre": None if genre is None else (self.text(_child(genre, "name")) or _code_part(_key(genre))),
-            "urgency": int(urgency) if urgency and urgency.strip().isdigit() else None,
-        }
-        if urgency and out["urgency"] is None or out["urgency"] is not None and not 1 <= out["urgency"] <= 9:
-            self.notes.append(f"urgency {urgency!r} is not a number from 1 to 9; left out")
-            out["urgency"] = None
-        info = _child(self.item, "rightsInfo")
-        if info is not None:
-            holder = self._own(info, "copyrightHolder")
-            holder_name = None if holder is None else (self.text(_child(holder, "name")) or holder.get("literal"))
-            rights = {
-                "holder": holder_name,
-                "notice": self.text(self._own(info, "copyrightNotice")),
-                "usage": self.text(_child(info, "usageTerms")),
-            }
-            if any(rights.values()):
-                out["rights"] = rights
-        return out
 
     def _provenance(self) -> dict[str, Any] | None:
         if self.ours:
