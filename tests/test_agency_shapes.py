@@ -308,6 +308,62 @@ def test_iptc_7901_latin1_header_wraps_and_offsets() -> None:
     reasons = [r.reason for r in a.provenance.removed]
     assert reasons[:2] == ["wire transmission header", "wire trailer"]
     assert "wire version line" in reasons and "not for publication" in reasons
+    # The header's fields are kept: word count, category (a topic of its scheme), the time
+    # of transmission from the trailer; service, number and version in the notes.
+    assert (a.word_count, a.published) == (210, "2026-02-02T11:30Z")
+    assert [t.model_dump(exclude_none=True) for t in a.topics] == [{"code": "p", "scheme": "iptc7901-category"}]
+    assert "IPTC 7901 header: service 'xyz', message number '0042', version 'REFILE'" in a.provenance.notes
+
+
+def _stripped(data: bytes) -> bytes:
+    """A transmission as tools that drop control characters save it."""
+    return bytes(b for b in data if b >= 0x20 and b != 0x7F or b in b"\t\r\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_iptc_7901_without_control_characters_is_read_as_wire(newline: str) -> None:
+    data = (AGENCY / "wire_iptc7901_stripped.txt").read_bytes().replace(b"\n", newline.encode())
+    [a] = api.read_bytes(data, format="text", options=ReadOptions(source="stripped.txt"))
+    assert (a.headline, a.byline, a.slugline, a.urgency, a.word_count, a.published) == (
+        "Hamburg port volumes rise for third quarter running",
+        "By Lena Sommer",
+        "Ports/shipping/Hamburg/",
+        3,
+        164,
+        "2026-03-03T14:45Z",
+    )
+    assert [t.code for t in a.topics] == ["w"]
+    assert len(a.body) == 3 and a.body[0].text.startswith("Hamburg (exa) - Container volumes")
+    assert "not intended" not in body_text(a) and "031445" not in body_text(a)
+    decoded = data.decode("utf-8")
+    for p in a.body:  # offsets exact into the input
+        assert decoded[p.offset : p.offset + len(p.text)].split() == p.text.split()  # type: ignore[operator]
+    assert "no control characters" in a.provenance.notes[0]
+
+
+def test_a_stripped_transmission_reads_as_the_framed_one() -> None:
+    data = (AGENCY / "wire_iptc7901_latin1.txt").read_bytes()
+    options = ReadOptions(source="w.txt", encoding="latin-1")
+    [framed] = api.read_bytes(data, format="text", options=options)
+    [stripped] = api.read_bytes(_stripped(data), format="text", options=options)
+    for field in ("headline", "byline", "slugline", "urgency", "word_count", "published", "topics"):
+        assert getattr(stripped, field) == getattr(framed, field), field
+    assert [p.text for p in stripped.body] == [p.text for p in framed.body]
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Ministers meet 3 times in 20 days",  # prose
+        "abc 3 w 164",  # no message number
+        "abc0107 0 w 164",  # priority 0
+        "abc0107 3 w",  # no word count
+    ],
+)
+def test_text_that_only_resembles_a_wire_header_stays_plain_text(first_line: str) -> None:
+    data = f"{first_line}\n\nPorts/shipping/\nThe council met on Monday to discuss the port.\n".encode()
+    [a] = api.read_bytes(data, format="text", options=ReadOptions(source="p.txt"))
+    assert not any("wire copy" in n for n in a.provenance.notes) and a.word_count is None
 
 
 def test_anpa_1312_head_lines_are_metadata() -> None:
@@ -320,6 +376,21 @@ def test_anpa_1312_head_lines_are_metadata() -> None:
     )
     assert a.body[0].text == "RIVERTON, Ohio (XP) _ The old iron bridge over the river reopened to cars on Tuesday."
     assert "editors' note" in [r.reason for r in a.provenance.removed]
+    assert (a.word_count, a.published) == (310, "2026-02-03T14:10Z")  # the sign-off's time
+    assert [t.model_dump(exclude_none=True) for t in a.topics] == [{"code": "a", "scheme": "anpa-category"}]
+    assert "ANPA 1312 header: service 'a', message number '0123', version '1stLd-Writethru'" in a.provenance.notes
+
+
+@pytest.mark.parametrize("to", ["newsml", "ninjs", "jsonld", "json"])
+@pytest.mark.parametrize("name", ["wire_anpa1312.tst", "wire_iptc7901_stripped.txt"])
+def test_wire_header_fields_survive_every_lossless_format(name: str, to: str) -> None:
+    [a] = read(name)
+    text = api.export(a, to=to)
+    [back] = api.read_bytes(text.encode("utf-8"), format=to, options=ReadOptions(source=f"back.{to}"))
+    fields = ("slugline", "urgency", "word_count", "published", "topics", "byline", "headline")
+    assert [getattr(back, f) for f in fields] == [getattr(a, f) for f in fields]
+    if to == "newsml":
+        assert f'wordcount="{a.word_count}"' in text  # where NewsML-G2 has a place for it
 
 
 def test_unknown_encoding_is_a_usage_error() -> None:
