@@ -483,3 +483,34 @@ def test_a_results_envelope_is_read_item_by_item() -> None:
     assert formats.sniff(doc).name == "ninjs"  # type: ignore[union-attr]
     [a] = api.read_bytes(doc, options=ReadOptions(source="r.json"))
     assert a.headline == "Tram line extended" and "results[0]" in " ".join(a.provenance.notes)
+
+
+# --- SportsML inside NewsML-G2 ----------------------------------------------------------
+
+_NITF_NS = b' xmlns="http://iptc.org/std/NITF/2006-10-18/"'
+
+
+@pytest.mark.parametrize("namespaced", [True, False])
+def test_a_sportsml_item_with_an_article_reads_its_text(namespaced: bool) -> None:
+    data = (AGENCY / "g2_sportsml_article.xml").read_bytes()
+    if not namespaced:  # NITF without its namespace inherits the NewsML-G2 default one
+        data = data.replace(_NITF_NS, b"")
+    [a] = api.read_bytes(data, format="newsml", options=ReadOptions(source="sports.xml"))
+    assert a.headline == "Late header sends Harbour Rovers top of the table"
+    assert [p.text[:30] for p in a.body] == [
+        "Harbour Rovers went top of the",
+        "Valley Town had levelled early",
+        '"We kept going to the very end',
+    ]  # the statistics and the NITF head repeating the headline are not body
+    assert (a.published, a.modified) == ("2026-03-08T21:15:00+01:00", "2026-03-08T21:40:00+01:00")
+    assert "medtop:20001065" in [t.code for t in a.topics]
+
+
+def test_a_sportsml_item_without_text_is_refused_naming_its_class_and_content() -> None:
+    data = (AGENCY / "g2_sportsml_article.xml").read_bytes()
+    data = data[: data.index(b"<article>")] + data[data.index(b"</article>") + len(b"</article>") :]
+    with pytest.raises(InputError) as caught:
+        api.read_bytes(data, format="newsml", options=ReadOptions(source="stats.xml"))
+    message = str(caught.value)
+    assert "ninat:text" in message and "<sports-content> with sports-metadata, sports-event" in message
+    assert "no article text" in message and "stats.xml" in message

@@ -87,6 +87,7 @@ from .newsml_body import (
     body_paragraphs,
     html_paragraphs,
     readable,
+    sports_paragraphs,
     text_paragraphs,
     without_furniture,
 )
@@ -837,10 +838,12 @@ class _ItemReader:
         best = self._without_header(best)
         if not best and self.item_class == "text":
             if refused:
+                item_class = _child(self.meta, "itemClass")
+                shown = "" if item_class is None else f" (class {item_class.get('qcode') or item_class.get('uri')})"
                 raise InputError(
-                    f"the text item {self.item.get('guid', '')} holds {refused[0]}, which "
+                    f"the text item {self.item.get('guid', '')}{shown} holds {refused[0]}, which "
                     "newsgraph cannot turn into body text",
-                    "give the story as NITF, XHTML, HTML or plain text in its contentSet",
+                    "give the story as NITF, XHTML, HTML or plain text in its contentSet, or as a SportsML article",
                     source=self.source,
                 )
             self.notes.append("the item's contentSet holds no text: the body is empty as in the source")
@@ -862,6 +865,10 @@ class _ItemReader:
                 return text_paragraphs(el.text or ""), None  # text directly in the element
             if readable(content):
                 return body_paragraphs(content), None
+            if local_name(content) == "sports-content":
+                paras, held = sports_paragraphs(content)
+                kind = f"; {ctype}" if ctype else ""
+                return paras, held and f"SportsML data in its inlineXML ({held}{kind}) but no article text"
             return [], f"<{local_name(content)}>" + (f" ({ctype})" if ctype else "") + " in its inlineXML"
         if kind == "inlineData":
             text = el.text or ""
