@@ -167,32 +167,37 @@ def articles_from_root(
     return [reader.article() for reader in readers]
 
 
+def _not_g2(name: str, ns: str | None, source: str) -> InputError:
+    """Why a root outside the NewsML-G2 namespace is refused, and what to do."""
+    if ns and ns.startswith(_NAR_PREFIX):
+        return InputError(
+            f"unknown NewsML-G2 namespace {ns}",
+            f"newsgraph reads NewsML-G2 2.x, whose namespace is {NAR}",
+            source=source,
+        )
+    if name == "NewsML":
+        return InputError(
+            "this is NewsML 1.x, not NewsML-G2",
+            "convert it to NewsML-G2 first; newsgraph reads NewsML-G2 2.x",
+            source=source,
+        )
+    if name in ("newsItem", "newsMessage"):
+        return InputError(
+            f"<{name}> is not in the NewsML-G2 namespace",
+            f'declare xmlns="{NAR}" on the root element',
+            source=source,
+        )
+    return InputError(
+        f"not a NewsML-G2 document: the root element is <{name}>",
+        "give a NewsML-G2 newsItem or newsMessage",
+        source=source,
+    )
+
+
 def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
     name, ns = local_name(root), namespace(root)
     if ns != NAR:
-        if ns and ns.startswith(_NAR_PREFIX):
-            raise InputError(
-                f"unknown NewsML-G2 namespace {ns}",
-                f"newsgraph reads NewsML-G2 2.x, whose namespace is {NAR}",
-                source=source,
-            )
-        if name == "NewsML":
-            raise InputError(
-                "this is NewsML 1.x, not NewsML-G2",
-                "convert it to NewsML-G2 first; newsgraph reads NewsML-G2 2.x",
-                source=source,
-            )
-        if name in ("newsItem", "newsMessage"):
-            raise InputError(
-                f"<{name}> is not in the NewsML-G2 namespace",
-                f'declare xmlns="{NAR}" on the root element',
-                source=source,
-            )
-        raise InputError(
-            f"not a NewsML-G2 document: the root element is <{name}>",
-            "give a NewsML-G2 newsItem or newsMessage",
-            source=source,
-        )
+        raise _not_g2(name, ns, source)
     if name == "newsItem":
         items = [root]
     elif name == "newsMessage":
