@@ -514,3 +514,108 @@ def test_a_sportsml_item_without_text_is_refused_naming_its_class_and_content() 
     message = str(caught.value)
     assert "ninat:text" in message and "<sports-content> with sports-metadata, sports-event" in message
     assert "no article text" in message and "stats.xml" in message
+
+
+# --- more shapes agencies send: each reads headline, body, dates and subjects -------------
+
+
+def test_g2_xhtml_in_sections_with_headline_roles_and_wordcount() -> None:
+    [a] = read("g2_xhtml_section_roles.xml")
+    assert (a.headline, a.subheadline, a.slugline, a.urgency, a.word_count, a.language) == (
+        "Bahnstrecke nach Sturm wieder frei",
+        "Reparaturen dauerten zwei Tage",
+        "Wetter/Bahn",
+        3,
+        31,
+        "de",
+    )
+    assert [p.text[:24] for p in a.body] == ["Die Bahnstrecke zwischen", "Die Reparaturen hatten z"]
+    assert (a.published, a.modified) == ("2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z")
+    assert [t.code for t in a.topics] == ["medtop:20000568"]
+
+
+def test_g2_inline_data_in_base64_is_decoded() -> None:
+    [a] = read("g2_inlinedata_base64.xml")
+    assert [p.text for p in a.body] == ["The museum reopened on Sunday after renovation."]
+    data = (AGENCY / "g2_inlinedata_base64.xml").read_bytes().replace(b"PHA+VGhl", b"//79VGhl")  # not UTF-8
+    with pytest.raises(InputError, match="base64 encoding does not decode"):
+        api.read_bytes(data, format="newsml", options=ReadOptions(source="b64.xml"))
+
+
+def test_nitf_docdata_variants() -> None:
+    [a] = read("nitf35_docdata.xml")
+    assert (a.headline, a.byline, a.dateline, a.urgency, a.slugline, a.published) == (
+        "Council approves new cycle lanes",
+        "By Anna Berg",
+        "Malmo",  # the story.date is the date, not part of the place
+        3,
+        "cycle-lanes",
+        "2026-03-01T12:05:00+01:00",
+    )
+    changed = (AGENCY / "nitf35_docdata.xml").read_bytes().replace(b"four new", b"five new")
+    [b] = api.read_bytes(changed, format="nitf", options=ReadOptions(source="changed.xml"))
+    assert b.id == a.id  # the id comes from the doc-id, not the text
+    codes = [t.code for t in a.topics if t.code]
+    assert "11000000" in codes and {"transport", "cycling"} <= {t.name for t in a.topics}
+    assert [p.text[:20] for p in a.body] == ["The city council app", "Work on the first la"]
+
+
+def test_newsml1_reads_the_richest_of_several_content_items() -> None:
+    [a] = read("newsml1_several_content_items.xml")
+    assert (a.headline, a.byline, a.dateline, a.urgency, a.language) == (
+        "Ferry service resumes after storm",
+        "By Ola Dahl",
+        "BERGEN, March 1",
+        4,
+        "en",
+    )
+    assert [p.text[:20] for p in a.body] == ["Ferries between Berg", "The operator said ti"]
+    assert (a.published, a.modified) == ("2026-03-01T12:00:00+01:00", "2026-03-01T12:15:00+01:00")
+    assert [t.code for t in a.topics] == ["04000000"]
+
+
+def test_ninjs_3_with_a_nitf_body_reads_its_paragraphs_not_its_markup() -> None:
+    [a] = read("ninjs3_nitf_body.json")
+    assert [p.text for p in a.body] == [
+        "Schools will stay open despite the heatwave, the ministry said.",
+        "Classrooms will get fans.",
+    ]
+    assert (a.headline, a.published, a.modified) == (
+        "Schools to stay open in heatwave",
+        "2026-03-01T09:00:00Z",
+        "2026-03-01T09:30:00Z",
+    )
+    assert [(t.code, t.uri) for t in a.topics] == [
+        ("medtop:05000000", "http://cv.iptc.org/newscodes/mediatopic/05000000")
+    ]
+
+
+def test_ninjs_1_subject_with_a_qcode_under_a_scheme_uri() -> None:
+    [a] = read("ninjs14_qcode_subject.json")
+    [topic] = a.topics
+    assert (topic.name, topic.code, topic.uri) == (
+        "ports",
+        "medtop:20000570",
+        "http://cv.iptc.org/newscodes/mediatopic/20000570",
+    )
+    assert (a.headline, a.subheadline, a.byline) == ("Harbour dredging starts", "Dredging begins.", "Per Holm")
+    assert [p.text for p in a.body] == ["Dredging of the harbour began on Monday.", "It will take six weeks."]
+
+
+def test_ninjs_2_plain_body() -> None:
+    [a] = read("ninjs2_plain_body.json")
+    assert (a.headline, a.subheadline, a.slugline, a.urgency, a.byline, a.dateline) == (
+        "Bridge closed for repairs",
+        "Detour via the ring road",
+        "bridge-closed",
+        4,
+        "Kari Lund",
+        "Trondheim",
+    )
+    assert len(a.body) == 2 and a.published == "2026-03-01T09:00:00+01:00"
+
+
+def test_an_ap_text_item_whose_story_is_a_rendition_is_an_error_naming_it() -> None:
+    with pytest.raises(InputError) as caught:
+        read("ap_item_text_rendition.json")
+    assert "rendition 'nitf'" in str(caught.value) and "does not fetch" in str(caught.value)

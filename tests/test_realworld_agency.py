@@ -256,6 +256,7 @@ def check_ninjs(path: Path) -> None:
         plain = item.get("body_text") or next(
             (b.get("value") for b in item.get("bodies") or [] if "plain" in (b.get("contenttype") or "")), None
         )
+        assert not any(p.text.lstrip().startswith("<") for p in article.body), "markup read as text"
         if html:
             source = words(lxml.html.fragment_fromstring(html, create_parent="div").text_content())
             got = set(body_words(article).split())

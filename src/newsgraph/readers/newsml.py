@@ -22,6 +22,8 @@ unknown namespace or major version.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import uuid
 from pathlib import Path
@@ -876,7 +878,9 @@ class _ItemReader:
                 return paras, held and f"SportsML data in its inlineXML ({held}{kind}) but no article text"
             return [], f"<{local_name(content)}>" + (f" ({ctype})" if ctype else "") + " in its inlineXML"
         if kind == "inlineData":
-            text = el.text or ""
+            text = self._inline_data(el)
+            if text is None:
+                return [], "inlineData whose base64 encoding does not decode to UTF-8 text"
             if "html" in ctype or "nitf" in ctype:
                 return html_paragraphs(text), None
             if not ctype or ctype.startswith("text/"):
@@ -885,6 +889,16 @@ class _ItemReader:
         if kind == "remoteContent":
             return self._remote(el, ctype)
         return [], None
+
+    def _inline_data(self, el: etree._Element) -> str | None:
+        """The text of an inlineData, decoded when its @encoding is base64; None if it does not decode."""
+        text = el.text or ""
+        if (el.get("encoding") or "").strip().casefold() != "base64":
+            return text
+        try:
+            return base64.b64decode("".join(text.split()), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
 
     def _remote(self, el: etree._Element, ctype: str) -> tuple[list[BodyParagraph], str | None]:
         """A remoteContent that is a file beside the item, inside its folder; nothing is fetched."""

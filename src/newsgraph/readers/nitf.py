@@ -223,7 +223,8 @@ class NitfReader:
             for t in (el.text, el.tail if el is not dateline else None)
             if t
         ]
-        written = " ".join("".join(pieces).split())
+        # Without its story.date, "Malmo, March 1" leaves a separator behind.
+        written = " ".join("".join(pieces).split()).rstrip(" ,;:-\u2013\u2014")
         if "," in written or len(parts) <= 1:
             return written or None
         return ", ".join(parts)
