@@ -338,7 +338,7 @@ def test_iptc_7901_without_control_characters_is_read_as_wire(newline: str) -> N
     decoded = data.decode("utf-8")
     for p in a.body:  # offsets exact into the input
         assert decoded[p.offset : p.offset + len(p.text)].split() == p.text.split()  # type: ignore[operator]
-    assert "no control characters" in a.provenance.notes[0]
+    assert "recognised by its header line" in a.provenance.notes[0]
 
 
 def test_a_stripped_transmission_reads_as_the_framed_one() -> None:
@@ -619,3 +619,43 @@ def test_an_ap_text_item_whose_story_is_a_rendition_is_an_error_naming_it() -> N
     with pytest.raises(InputError) as caught:
         read("ap_item_text_rendition.json")
     assert "rendition 'nitf'" in str(caught.value) and "does not fetch" in str(caught.value)
+
+
+def test_nitf_pubdata_abstract_and_tagline() -> None:
+    [a] = read("nitf36_pubdata_tagline.xml")
+    assert (a.headline, a.subheadline, a.section, a.word_count, a.published, a.language) == (
+        "Park gets new playground",
+        "Opening in May",  # hl2 before the abstract
+        "Local",
+        19,
+        "2026-03-01T12:00:00",  # basic ISO without a zone stays without one
+        "en-US",
+    )
+    assert a.rights is not None and a.rights.holder == "Example News"
+    assert [(p.text, p.role) for p in a.body][-1] == ("Reporting by Example News", "note")
+
+
+def test_iptc_7901_with_soh_but_no_stx() -> None:
+    [a] = read("wire_iptc7901_soh_no_stx.txt")
+    assert (a.headline, a.byline, a.slugline, a.urgency, a.word_count, a.published) == (
+        "Ferry strike ends after two days",
+        "By Jo Hansen",
+        "Harbour/",
+        2,
+        120,
+        "2026-03-02T12:30Z",
+    )
+    assert [p.text[:12] for p in a.body] == ["Oslo (exa) -"]
+
+
+def test_anpa_1312_with_lf_line_ends() -> None:
+    [a] = read("wire_anpa1312_lf.tst")
+    assert (a.headline, a.byline, a.slugline, a.urgency, a.word_count, a.published) == (
+        "Ferry strike ends after two days",
+        "By JO HANSEN, Associated Press",
+        "BC-US--Ferry-Strike",
+        4,
+        120,
+        "2026-03-02T12:30Z",
+    )
+    assert [p.text[:13] for p in a.body] == ["OSLO (AP) _ F"]

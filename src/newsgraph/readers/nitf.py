@@ -160,12 +160,27 @@ class NitfReader:
             "slugline": self.slugline(),
             "urgency": self.urgency(),
             "rights": self.rights(),
+            **self.pubdata(),
             "body": [{"text": p.text, "role": p.role} for p in paras] + self.tagline(),
             "topics": self.subject_topics() + self.topics,
             "actors": list(self.actors.values()),
             "places": list(self.places.values()),
             "quotes": quotes,
         }
+
+    def pubdata(self) -> dict[str, Any]:
+        """The section (``position.section``) and the length in words (``item-length`` with
+        ``unit-of-measure="word"``) of the first ``pubdata`` stating them."""
+        found: dict[str, Any] = {}
+        for pubdata in _kids(self.head, "pubdata"):
+            section = " ".join((pubdata.get("position.section") or "").split())
+            if section and "section" not in found:
+                found["section"] = section
+            length = (pubdata.get("item-length") or "").strip()
+            unit = (pubdata.get("unit-of-measure") or "").strip().casefold()
+            if length.isdigit() and unit in ("word", "words") and "word_count" not in found:
+                found["word_count"] = int(length)
+        return found
 
     # --- identity and dates ---
 

@@ -106,7 +106,7 @@ def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOpti
 
 def _wire_notes(copy: wire.WireCopy) -> list[str]:
     """How the transmission was read, and the header's fields the model has no place for."""
-    how = "" if copy.framed else " (no control characters: recognised by its header line)"
+    how = "" if copy.framed else " (without its STX and ETX framing: recognised by its header line)"
     notes = [f"read as {copy.standard} wire copy{how}"]
     fields = [
         f"{name} {value!r}"

@@ -117,22 +117,23 @@ def parse(text: str) -> WireCopy | None:
 
 
 def _unframed(text: str) -> WireCopy | None:
-    """IPTC 7901 whose control characters were stripped: the header line (by its shape),
-    keyword lines ending in '/', then the text; a closing trailer line gives the time."""
+    """IPTC 7901 whose control characters were stripped (all, or STX and ETX only): the
+    header line (by its shape), keyword lines ending in '/', then the text; a closing
+    trailer line gives the time."""
     lines = [(offset, line) for offset, line in _lines(text, 0, len(text))]
     first = next((i for i, (_, line) in enumerate(lines) if line.strip()), None)
-    if first is None or not _BARE_IPTC_HEADER.match(lines[first][1].strip()):
+    if first is None or not _BARE_IPTC_HEADER.match(_clean(lines[first][1])):
         return None
     start = end = lines[first][0]
     for offset, line in lines[first:]:
-        clean = line.strip()
+        clean = _clean(line)
         if clean and offset != start and not _KEYWORD_LINE.match(clean):
             break
         end = offset + len(line)
     body_end = len(text)
     for offset, line in reversed(lines):
-        if line.strip():
-            if _IPTC_TRAILER.fullmatch(line.strip()):
+        if _clean(line):
+            if _IPTC_TRAILER.fullmatch(_clean(line)):
                 body_end = offset
             break
     wire = WireCopy("IPTC 7901", end, body_end, framed=False)
