@@ -659,3 +659,30 @@ def test_anpa_1312_with_lf_line_ends() -> None:
         "2026-03-02T12:30Z",
     )
     assert [p.text[:13] for p in a.body] == ["OSLO (AP) _ F"]
+
+
+def test_g2_message_with_nitf_without_namespace_and_an_html_div() -> None:
+    first, second = read("g2_message_nitf_and_html_div.xml")
+    assert (first.headline, [p.text[:20] for p in first.body], first.modified) == (
+        "First story",
+        ["The first story has "],
+        "2026-03-01T11:00:00Z",
+    )
+    assert [t.code for t in first.topics] == ["subj:04000000"]  # the web rendition is not fetched
+    assert (second.headline, len(second.body)) == ("Second story", 2)
+
+
+def test_a_text_item_whose_only_content_is_a_url_is_an_error_naming_it(no_network: None) -> None:
+    with pytest.raises(InputError) as caught:
+        read("g2_text_only_remote_url.xml")
+    assert "remote content at https://example.com/story.xml" in str(caught.value)
+    assert "ninat:text" in str(caught.value)
+
+
+def test_our_own_item_with_a_page_link_and_no_body_reads_back(kitchen_sink: newsgraph.Article) -> None:
+    bare = kitchen_sink.model_copy(update={"body": [], "actors": [], "quotes": [], "events": [], "places": []})
+    bare = bare.model_copy(update={"authors": [], "publisher": None, "sources": []})
+    [back] = api.read_bytes(
+        api.export(bare, to="newsml").encode(), format="newsml", options=ReadOptions(source="o.xml")
+    )
+    assert back.url == bare.url and back.body == []

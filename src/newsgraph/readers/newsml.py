@@ -850,7 +850,9 @@ class _ItemReader:
                 raise InputError(
                     f"the text item {self.item.get('guid', '')}{shown} holds {refused[0]}, which "
                     "newsgraph cannot turn into body text",
-                    "give the story as NITF, XHTML, HTML or plain text in its contentSet, or as a SportsML article",
+                    "download it beside the item and point remoteContent/@href at the file"
+                    if refused[0].startswith("remote content at")
+                    else "give the story as NITF, XHTML, HTML or plain text in its contentSet, or as a SportsML article",
                     source=self.source,
                 )
             self.notes.append("the item's contentSet holds no text: the body is empty as in the source")
@@ -903,7 +905,9 @@ class _ItemReader:
     def _remote(self, el: etree._Element, ctype: str) -> tuple[list[BodyParagraph], str | None]:
         """A remoteContent that is a file beside the item, inside its folder; nothing is fetched."""
         href = (el.get("href") or el.get("residref") or "").strip()
-        if not href or "://" in href or not self.source or self.source == "<stdin>":
+        if "://" in href:  # ours link the article's page: the body, if any, is inline
+            return [], None if self.ours else f"remote content at {href} (nothing is fetched from the network)"
+        if not href or not self.source or self.source == "<stdin>":
             return [], None
         folder = Path(self.source).resolve().parent
         target = (folder / href).resolve()
