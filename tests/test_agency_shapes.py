@@ -686,3 +686,14 @@ def test_our_own_item_with_a_page_link_and_no_body_reads_back(kitchen_sink: news
         api.export(bare, to="newsml").encode(), format="newsml", options=ReadOptions(source="o.xml")
     )
     assert back.url == bare.url and back.body == []
+
+
+def test_iptc_7901_headline_wrapped_before_its_byline() -> None:
+    [a] = read("wire_iptc7901_two_line_headline.txt")
+    assert (a.headline, a.byline, a.published) == (
+        "EU ministers agree on gas storage rules after night of talks in Brussels",
+        "By Mia Kurz",
+        "2026-03-03T08:15Z",
+    )
+    assert [p.text[:16] for p in a.body] == ["Brussels (exa) -"]
+    assert [r.reason for r in a.provenance.removed].count("headline") == 2  # both lines kept, with offsets

@@ -56,6 +56,7 @@ _VERSION_LINE = re.compile(
 _EDITORS = re.compile(r"^\(?(?:AP Photos?|Eds?:|EDITOR'?S NOTE|Editor'?s note|With AP Photos|AP Video)", re.I)
 _SLUG_REPEAT = re.compile(r"^BC-\S+")
 _NOT_FOR_PUBLICATION = re.compile(r"not (?:intended )?for publication|nicht zur veröffentlichung", re.I)
+_HEADLINE_LINES = 3  # a headline wrapped before its byline takes a few lines at most
 _SEPARATOR = re.compile(r"^\s*(?:\*\s*){3,}$")
 # Times of transmission: IPTC 7901's trailer (day, hour, minute; month and year) and ANPA's
 # sign-off (agency, desk, month-day-year, hour and minute).
@@ -202,25 +203,40 @@ def _header(wire: WireCopy, text: str, start: int, end: int, anpa: bool) -> None
 
 
 def _iptc_head(wire: WireCopy, text: str) -> None:
-    """Version lines, headline and byline before the first blank line of the text."""
+    """The block before the first blank line of the text: version lines (REFILE, 1ST LEAD),
+    the headline (on one line, or wrapped over a few before the byline), the byline lines
+    ending in "="."""
+    block: list[tuple[int, str, str]] = []
     for offset, line in _lines(text, wire.body_start, wire.body_end):
         clean = _clean(line)
-        if not clean:
-            if wire.headline is not None:
-                break
-            continue
-        if wire.headline is None and _VERSION_LINE.match(clean):
-            wire.version = " ".join(filter(None, [wire.version, clean]))
-            wire.remove(offset, line, "wire version line")
-        elif wire.headline is None:
-            wire.headline = clean
-            wire.remove(offset, line, "headline")
-        elif clean.endswith("="):
-            wire.byline = " ".join(filter(None, [wire.byline, clean.rstrip("= ").strip()]))
-            wire.remove(offset, line, "byline")
-        else:
+        if clean:
+            block.append((offset, line, clean))
+        elif block:
             break
-        wire.body_start = offset + len(line)
+    versions = 0
+    while versions < len(block) and _VERSION_LINE.match(block[versions][2]):
+        versions += 1
+    rest = block[versions:]
+    signed = next((i for i, (_, _, clean) in enumerate(rest) if clean.endswith("=")), None)
+    heads = rest[:signed] if signed is not None and signed <= _HEADLINE_LINES else rest[:1]
+    bylines = []
+    for entry in rest[len(heads) :]:
+        if not entry[2].endswith("="):
+            break
+        bylines.append(entry)
+    for offset, line, clean in block[:versions]:
+        wire.version = " ".join(filter(None, [wire.version, clean]))
+        wire.remove(offset, line, "wire version line")
+    if heads:
+        wire.headline = " ".join(clean for _, _, clean in heads)
+    for offset, line, _ in heads:
+        wire.remove(offset, line, "headline")
+    for offset, line, clean in bylines:
+        wire.byline = " ".join(filter(None, [wire.byline, clean.rstrip("= ").strip()]))
+        wire.remove(offset, line, "byline")
+    taken = block[: versions + len(heads) + len(bylines)]
+    if taken:
+        wire.body_start = taken[-1][0] + len(taken[-1][1])
 
 
 def _anpa_head(wire: WireCopy, text: str) -> None:
