@@ -697,3 +697,10 @@ def test_iptc_7901_headline_wrapped_before_its_byline() -> None:
     )
     assert [p.text[:16] for p in a.body] == ["Brussels (exa) -"]
     assert [r.reason for r in a.provenance.removed].count("headline") == 2  # both lines kept, with offsets
+
+
+def test_wire_sign_off_and_rights_line_leave_the_body() -> None:
+    [a] = read("wire_iptc7901_sign_off.txt")
+    assert [p.text for p in a.body] == ["Frankfurt (exa) - Shares closed higher on Wednesday, led by carmakers."]
+    removed = {r.reason: r.text for r in a.provenance.removed}
+    assert removed["wire sign-off (editors' initials)"] == "exa mk ab" and removed["rights notice"] == "(c) exa 2026"

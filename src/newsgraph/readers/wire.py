@@ -56,6 +56,11 @@ _VERSION_LINE = re.compile(
 _EDITORS = re.compile(r"^\(?(?:AP Photos?|Eds?:|EDITOR'?S NOTE|Editor'?s note|With AP Photos|AP Video)", re.I)
 _SLUG_REPEAT = re.compile(r"^BC-\S+")
 _NOT_FOR_PUBLICATION = re.compile(r"not (?:intended )?for publication|nicht zur veröffentlichung", re.I)
+# The last lines of a story that are not story: the agency and its editors' initials
+# ("dpa al rmo"), a rights line ("(c) dpa 2026", "Copyright 2026 The Associated Press").
+_SIGN_OFF = re.compile(r"^[a-z][a-z-]{1,11}(?: [a-z]{2,4}){1,6}$")
+_RIGHTS = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+_SIGN_OFF_LINES = 3
 _HEADLINE_LINES = 3  # a headline wrapped before its byline takes a few lines at most
 _SEPARATOR = re.compile(r"^\s*(?:\*\s*){3,}$")
 # Times of transmission: IPTC 7901's trailer (day, hour, minute; month and year) and ANPA's
@@ -114,6 +119,7 @@ def parse(text: str) -> WireCopy | None:
         wire.transmitted = _transmitted(text[end:], anpa)
     (_anpa_head if anpa else _iptc_head)(wire, text)
     _not_for_publication(wire, text)
+    _sign_off(wire, text)
     return wire
 
 
@@ -144,6 +150,7 @@ def _unframed(text: str) -> WireCopy | None:
         wire.transmitted = _transmitted(text[body_end:], anpa=False)
     _iptc_head(wire, text)
     _not_for_publication(wire, text)
+    _sign_off(wire, text)
     return wire if text[wire.body_start : wire.body_end].strip() else None
 
 
@@ -272,6 +279,25 @@ def _anpa_head(wire: WireCopy, text: str) -> None:
         wire.body_start = offset + len(line)
     if bylines:
         wire.byline = ", ".join(bylines)
+
+
+def _sign_off(wire: WireCopy, text: str) -> None:
+    """Editors' initials and a rights line closing the text leave the body (kept as removed)."""
+    for _ in range(_SIGN_OFF_LINES):
+        lines = [(offset, line) for offset, line in _lines(text, wire.body_start, wire.body_end) if _clean(line)]
+        if len(lines) < 2:
+            return
+        offset, line = lines[-1]
+        clean = " ".join(_clean(line).split())
+        if _SIGN_OFF.match(clean):
+            wire.remove(offset, line, "wire sign-off (editors' initials)")
+        elif _RIGHTS.match(clean):
+            wire.remove(offset, line, "rights notice")
+        elif clean == "END":  # ANPA's end of a table or take ("^END<")
+            wire.remove(offset, line, "wire end mark")
+        else:
+            return
+        wire.body_end = offset
 
 
 def _not_for_publication(wire: WireCopy, text: str) -> None:
