@@ -704,3 +704,17 @@ def test_wire_sign_off_and_rights_line_leave_the_body() -> None:
     assert [p.text for p in a.body] == ["Frankfurt (exa) - Shares closed higher on Wednesday, led by carmakers."]
     removed = {r.reason: r.text for r in a.provenance.removed}
     assert removed["wire sign-off (editors' initials)"] == "exa mk ab" and removed["rights notice"] == "(c) exa 2026"
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2026-03-01 12:05:00", "2026-03-01T12:05:00"),  # a space for the T
+        ("Sun, 01 Mar 2026 12:05:00 GMT", "2026-03-01T12:05:00+00:00"),  # RFC 822
+        ("Mon, 2 Mar 2026 09:00:00 +0100", "2026-03-02T09:00:00+01:00"),
+        ("YYYYMMDD000000-HHMM", None),  # a template's placeholder
+        ("20261301T120000Z", None),  # month 13
+    ],
+)
+def test_nitf_dates_in_the_forms_agencies_send(value: str, expected: str | None) -> None:
+    assert nitf_date(value) == expected

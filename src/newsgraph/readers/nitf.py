@@ -29,6 +29,7 @@ from ..errors import InputError, ModelError
 from ..model import Article, format_validation_error, local_id, mint_article_id, mint_id
 from ..xmlsafe import collapsed_text, local_name, parse
 from .base import ReadOptions, Sanitiser, apply_options, prepare_xml, provenance, sanitise_xml
+from . import datestamps
 from .newsml_body import QUOTE, BodyParagraph, body_paragraphs, without_furniture
 
 __all__ = ["read", "article_data", "nitf_date", "NitfReader"]
@@ -46,9 +47,11 @@ _ENTITY_KINDS = {"person": "person", "org": "organization"}
 def nitf_date(value: str | None) -> str | None:
     """An ISO 8601 date or time from NITF's basic form ('20200703T165136-0400'); None for
     placeholders ('YYYYMMDD000000-HHMM') and anything else."""
-    match = _BASIC.match((value or "").strip())
+    value = (value or "").strip()
+    match = _BASIC.match(re.sub(r"^(\d{4}-?\d{2}-?\d{2}) (?=\d)", r"\1T", value))  # "2026-03-01 12:05"
     if not match:
-        return None
+        found = datestamps.parse_rfc822(value) if re.search(r"[A-Za-z]{3}", value) else None  # RFC 822, as some send
+        return found.isoformat() if found else None
     year, month, day, hour, minute, second, zone = match.groups()
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
