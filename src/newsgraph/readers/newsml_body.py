@@ -39,9 +39,10 @@ _ROLE_OF_BLOCK = {
     "dd": "list_item",
 }
 _ROLE_OF_CONTAINER = {"bq": "blockquote", "blockquote": "blockquote", "note": "note"}
-# Not body text: the NITF head repeats the item's metadata; tables and media are not prose.
+# Not body text: the NITF head and an XHTML <header> (dpa's headline and sub-headline inside
+# the body) repeat the item's metadata; tables and media are not prose.
 _SKIPPED = frozenset(
-    {"body.head", "head", "body.end", "media", "table", "nitf-table", "script", "style", "fn", "title"}
+    {"body.head", "head", "header", "body.end", "media", "table", "nitf-table", "script", "style", "fn", "title"}
 )
 
 # Root elements of the text vocabularies read here, whatever namespace they are in (an
