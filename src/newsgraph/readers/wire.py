@@ -127,7 +127,10 @@ def _unframed(text: str) -> WireCopy | None:
     """IPTC 7901 whose control characters were stripped (all, or STX and ETX only): the
     header line (by its shape), keyword lines ending in '/', then the text; a closing
     trailer line gives the time."""
-    lines = [(offset, line) for offset, line in _lines(text, 0, len(text))]
+    opening = text.lstrip().partition("\n")[0]
+    if not _BARE_IPTC_HEADER.match(_clean(opening)):
+        return None  # most text: decided by its first line, without splitting the rest
+    lines = _lines(text, 0, len(text))
     first = next((i for i, (_, line) in enumerate(lines) if line.strip()), None)
     if first is None or not _BARE_IPTC_HEADER.match(_clean(lines[first][1])):
         return None
