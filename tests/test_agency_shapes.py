@@ -718,3 +718,50 @@ def test_wire_sign_off_and_rights_line_leave_the_body() -> None:
 )
 def test_nitf_dates_in_the_forms_agencies_send(value: str, expected: str | None) -> None:
     assert nitf_date(value) == expected
+
+
+_WORD = st.sampled_from(["port", "council", "vote", "budget", "ferry", "harbour", "minister", "talks", "rain", "city"])
+_LINE = st.lists(_WORD, min_size=3, max_size=9).map(lambda ws: " ".join(ws).capitalize())
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(1, 9),
+    st.sampled_from(["i", "w", "pl", "spo"]),
+    st.integers(1, 9999),
+    _LINE,
+    st.lists(_LINE.map(lambda s: s + "."), min_size=1, max_size=4),
+    st.booleans(),
+    st.sampled_from(["\n", "\r\n"]),
+    st.datetimes(min_value=datetime(2001, 1, 1), max_value=datetime(2068, 12, 31)),
+)
+def test_iptc_7901_header_and_trailer_are_read_framed_or_not(  # type: ignore[no-untyped-def]
+    priority, category, words, headline, paras, framed, newline, moment
+) -> None:
+    trailer = moment.strftime("%d%H%M GMT %b %y")
+    soh, stx, etx = ("\x01", "\x02", "\x03") if framed else ("", "", "")
+    copy = newline.join(
+        [
+            f"{soh}abc0042 {priority} {category} {words}  exa 0900",
+            "",
+            "Topic/words/",
+            f"{stx}{headline}",
+            "By A Writer =",
+            "",
+        ]
+        + [p + newline for p in paras]
+        + [f"{etx}{trailer}", ""]
+    )
+    [a] = api.read_bytes(copy.encode(), format="text", options=ReadOptions(source="w.txt"))
+    assert (a.urgency, a.word_count, a.headline, a.byline, a.slugline) == (
+        priority,
+        words,
+        headline,
+        "By A Writer",
+        "Topic/words/",
+    )
+    assert [t.code for t in a.topics] == [category]
+    assert a.published == moment.strftime("%Y-%m-%dT%H:%MZ")
+    assert [p.text for p in a.body] == paras
+    for p in a.body:
+        assert copy[p.offset : p.offset + len(p.text)] == p.text  # type: ignore[operator]
