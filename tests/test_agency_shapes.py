@@ -308,6 +308,62 @@ def test_iptc_7901_latin1_header_wraps_and_offsets() -> None:
     reasons = [r.reason for r in a.provenance.removed]
     assert reasons[:2] == ["wire transmission header", "wire trailer"]
     assert "wire version line" in reasons and "not for publication" in reasons
+    # The header's fields are kept: word count, category (a topic of its scheme), the time
+    # of transmission from the trailer; service, number and version in the notes.
+    assert (a.word_count, a.published) == (210, "2026-02-02T11:30Z")
+    assert [t.model_dump(exclude_none=True) for t in a.topics] == [{"code": "p", "scheme": "iptc7901-category"}]
+    assert "IPTC 7901 header: service 'xyz', message number '0042', version 'REFILE'" in a.provenance.notes
+
+
+def _stripped(data: bytes) -> bytes:
+    """A transmission as tools that drop control characters save it."""
+    return bytes(b for b in data if b >= 0x20 and b != 0x7F or b in b"\t\r\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_iptc_7901_without_control_characters_is_read_as_wire(newline: str) -> None:
+    data = (AGENCY / "wire_iptc7901_stripped.txt").read_bytes().replace(b"\n", newline.encode())
+    [a] = api.read_bytes(data, format="text", options=ReadOptions(source="stripped.txt"))
+    assert (a.headline, a.byline, a.slugline, a.urgency, a.word_count, a.published) == (
+        "Hamburg port volumes rise for third quarter running",
+        "By Lena Sommer",
+        "Ports/shipping/Hamburg/",
+        3,
+        164,
+        "2026-03-03T14:45Z",
+    )
+    assert [t.code for t in a.topics] == ["w"]
+    assert len(a.body) == 3 and a.body[0].text.startswith("Hamburg (exa) - Container volumes")
+    assert "not intended" not in body_text(a) and "031445" not in body_text(a)
+    decoded = data.decode("utf-8")
+    for p in a.body:  # offsets exact into the input
+        assert decoded[p.offset : p.offset + len(p.text)].split() == p.text.split()  # type: ignore[operator]
+    assert "recognised by its header line" in a.provenance.notes[0]
+
+
+def test_a_stripped_transmission_reads_as_the_framed_one() -> None:
+    data = (AGENCY / "wire_iptc7901_latin1.txt").read_bytes()
+    options = ReadOptions(source="w.txt", encoding="latin-1")
+    [framed] = api.read_bytes(data, format="text", options=options)
+    [stripped] = api.read_bytes(_stripped(data), format="text", options=options)
+    for field in ("headline", "byline", "slugline", "urgency", "word_count", "published", "topics"):
+        assert getattr(stripped, field) == getattr(framed, field), field
+    assert [p.text for p in stripped.body] == [p.text for p in framed.body]
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Ministers meet 3 times in 20 days",  # prose
+        "abc 3 w 164",  # no message number
+        "abc0107 0 w 164",  # priority 0
+        "abc0107 3 w",  # no word count
+    ],
+)
+def test_text_that_only_resembles_a_wire_header_stays_plain_text(first_line: str) -> None:
+    data = f"{first_line}\n\nPorts/shipping/\nThe council met on Monday to discuss the port.\n".encode()
+    [a] = api.read_bytes(data, format="text", options=ReadOptions(source="p.txt"))
+    assert not any("wire copy" in n for n in a.provenance.notes) and a.word_count is None
 
 
 def test_anpa_1312_head_lines_are_metadata() -> None:
@@ -320,6 +376,21 @@ def test_anpa_1312_head_lines_are_metadata() -> None:
     )
     assert a.body[0].text == "RIVERTON, Ohio (XP) _ The old iron bridge over the river reopened to cars on Tuesday."
     assert "editors' note" in [r.reason for r in a.provenance.removed]
+    assert (a.word_count, a.published) == (310, "2026-02-03T14:10Z")  # the sign-off's time
+    assert [t.model_dump(exclude_none=True) for t in a.topics] == [{"code": "a", "scheme": "anpa-category"}]
+    assert "ANPA 1312 header: service 'a', message number '0123', version '1stLd-Writethru'" in a.provenance.notes
+
+
+@pytest.mark.parametrize("to", ["newsml", "ninjs", "jsonld", "json"])
+@pytest.mark.parametrize("name", ["wire_anpa1312.tst", "wire_iptc7901_stripped.txt"])
+def test_wire_header_fields_survive_every_lossless_format(name: str, to: str) -> None:
+    [a] = read(name)
+    text = api.export(a, to=to)
+    [back] = api.read_bytes(text.encode("utf-8"), format=to, options=ReadOptions(source=f"back.{to}"))
+    fields = ("slugline", "urgency", "word_count", "published", "topics", "byline", "headline")
+    assert [getattr(back, f) for f in fields] == [getattr(a, f) for f in fields]
+    if to == "newsml":
+        assert f'wordcount="{a.word_count}"' in text  # where NewsML-G2 has a place for it
 
 
 def test_unknown_encoding_is_a_usage_error() -> None:
@@ -412,3 +483,285 @@ def test_a_results_envelope_is_read_item_by_item() -> None:
     assert formats.sniff(doc).name == "ninjs"  # type: ignore[union-attr]  # not sniffed fails the test
     [a] = api.read_bytes(doc, options=ReadOptions(source="r.json"))
     assert a.headline == "Tram line extended" and "results[0]" in " ".join(a.provenance.notes)
+
+
+# --- SportsML inside NewsML-G2 ----------------------------------------------------------
+
+_NITF_NS = b' xmlns="http://iptc.org/std/NITF/2006-10-18/"'
+
+
+@pytest.mark.parametrize("namespaced", [True, False])
+def test_a_sportsml_item_with_an_article_reads_its_text(namespaced: bool) -> None:
+    data = (AGENCY / "g2_sportsml_article.xml").read_bytes()
+    if not namespaced:  # NITF without its namespace inherits the NewsML-G2 default one
+        data = data.replace(_NITF_NS, b"")
+    [a] = api.read_bytes(data, format="newsml", options=ReadOptions(source="sports.xml"))
+    assert a.headline == "Late header sends Harbour Rovers top of the table"
+    assert [p.text[:30] for p in a.body] == [
+        "Harbour Rovers went top of the",
+        "Valley Town had levelled early",
+        '"We kept going to the very end',
+    ]  # the statistics and the NITF head repeating the headline are not body
+    assert (a.published, a.modified) == ("2026-03-08T21:15:00+01:00", "2026-03-08T21:40:00+01:00")
+    assert "medtop:20001065" in [t.code for t in a.topics]
+
+
+def test_a_sportsml_item_without_text_is_refused_naming_its_class_and_content() -> None:
+    data = (AGENCY / "g2_sportsml_article.xml").read_bytes()
+    data = data[: data.index(b"<article>")] + data[data.index(b"</article>") + len(b"</article>") :]
+    with pytest.raises(InputError) as caught:
+        api.read_bytes(data, format="newsml", options=ReadOptions(source="stats.xml"))
+    message = str(caught.value)
+    assert "ninat:text" in message and "<sports-content> with sports-metadata, sports-event" in message
+    assert "no article text" in message and "stats.xml" in message
+
+
+# --- more shapes agencies send: each reads headline, body, dates and subjects -------------
+
+
+def test_g2_xhtml_in_sections_with_headline_roles_and_wordcount() -> None:
+    [a] = read("g2_xhtml_section_roles.xml")
+    assert (a.headline, a.subheadline, a.slugline, a.urgency, a.word_count, a.language) == (
+        "Bahnstrecke nach Sturm wieder frei",
+        "Reparaturen dauerten zwei Tage",
+        "Wetter/Bahn",
+        3,
+        31,
+        "de",
+    )
+    assert [p.text[:24] for p in a.body] == ["Die Bahnstrecke zwischen", "Die Reparaturen hatten z"]
+    assert (a.published, a.modified) == ("2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z")
+    assert [t.code for t in a.topics] == ["medtop:20000568"]
+
+
+def test_g2_inline_data_in_base64_is_decoded() -> None:
+    [a] = read("g2_inlinedata_base64.xml")
+    assert [p.text for p in a.body] == ["The museum reopened on Sunday after renovation."]
+    data = (AGENCY / "g2_inlinedata_base64.xml").read_bytes().replace(b"PHA+VGhl", b"//79VGhl")  # not UTF-8
+    with pytest.raises(InputError, match="base64 encoding does not decode"):
+        api.read_bytes(data, format="newsml", options=ReadOptions(source="b64.xml"))
+
+
+def test_nitf_docdata_variants() -> None:
+    [a] = read("nitf35_docdata.xml")
+    assert (a.headline, a.byline, a.dateline, a.urgency, a.slugline, a.published) == (
+        "Council approves new cycle lanes",
+        "By Anna Berg",
+        "Malmo",  # the story.date is the date, not part of the place
+        3,
+        "cycle-lanes",
+        "2026-03-01T12:05:00+01:00",
+    )
+    changed = (AGENCY / "nitf35_docdata.xml").read_bytes().replace(b"four new", b"five new")
+    [b] = api.read_bytes(changed, format="nitf", options=ReadOptions(source="changed.xml"))
+    assert b.id == a.id  # the id comes from the doc-id, not the text
+    codes = [t.code for t in a.topics if t.code]
+    assert "11000000" in codes and {"transport", "cycling"} <= {t.name for t in a.topics}
+    assert [p.text[:20] for p in a.body] == ["The city council app", "Work on the first la"]
+
+
+def test_newsml1_reads_the_richest_of_several_content_items() -> None:
+    [a] = read("newsml1_several_content_items.xml")
+    assert (a.headline, a.byline, a.dateline, a.urgency, a.language) == (
+        "Ferry service resumes after storm",
+        "By Ola Dahl",
+        "BERGEN, March 1",
+        4,
+        "en",
+    )
+    assert [p.text[:20] for p in a.body] == ["Ferries between Berg", "The operator said ti"]
+    assert (a.published, a.modified) == ("2026-03-01T12:00:00+01:00", "2026-03-01T12:15:00+01:00")
+    assert [t.code for t in a.topics] == ["04000000"]
+
+
+def test_ninjs_3_with_a_nitf_body_reads_its_paragraphs_not_its_markup() -> None:
+    [a] = read("ninjs3_nitf_body.json")
+    assert [p.text for p in a.body] == [
+        "Schools will stay open despite the heatwave, the ministry said.",
+        "Classrooms will get fans.",
+    ]
+    assert (a.headline, a.published, a.modified) == (
+        "Schools to stay open in heatwave",
+        "2026-03-01T09:00:00Z",
+        "2026-03-01T09:30:00Z",
+    )
+    assert [(t.code, t.uri) for t in a.topics] == [
+        ("medtop:05000000", "http://cv.iptc.org/newscodes/mediatopic/05000000")
+    ]
+
+
+def test_ninjs_1_subject_with_a_qcode_under_a_scheme_uri() -> None:
+    [a] = read("ninjs14_qcode_subject.json")
+    [topic] = a.topics
+    assert (topic.name, topic.code, topic.uri) == (
+        "ports",
+        "medtop:20000570",
+        "http://cv.iptc.org/newscodes/mediatopic/20000570",
+    )
+    assert (a.headline, a.subheadline, a.byline) == ("Harbour dredging starts", "Dredging begins.", "Per Holm")
+    assert [p.text for p in a.body] == ["Dredging of the harbour began on Monday.", "It will take six weeks."]
+
+
+def test_ninjs_2_plain_body() -> None:
+    [a] = read("ninjs2_plain_body.json")
+    assert (a.headline, a.subheadline, a.slugline, a.urgency, a.byline, a.dateline) == (
+        "Bridge closed for repairs",
+        "Detour via the ring road",
+        "bridge-closed",
+        4,
+        "Kari Lund",
+        "Trondheim",
+    )
+    assert len(a.body) == 2 and a.published == "2026-03-01T09:00:00+01:00"
+
+
+def test_an_ap_text_item_whose_story_is_a_rendition_is_an_error_naming_it() -> None:
+    with pytest.raises(InputError) as caught:
+        read("ap_item_text_rendition.json")
+    assert "rendition 'nitf'" in str(caught.value) and "does not fetch" in str(caught.value)
+
+
+def test_nitf_pubdata_abstract_and_tagline() -> None:
+    [a] = read("nitf36_pubdata_tagline.xml")
+    assert (a.headline, a.subheadline, a.section, a.word_count, a.published, a.language) == (
+        "Park gets new playground",
+        "Opening in May",  # hl2 before the abstract
+        "Local",
+        19,
+        "2026-03-01T12:00:00",  # basic ISO without a zone stays without one
+        "en-US",
+    )
+    assert a.rights is not None and a.rights.holder == "Example News"
+    assert [(p.text, p.role) for p in a.body][-1] == ("Reporting by Example News", "note")
+
+
+def test_iptc_7901_with_soh_but_no_stx() -> None:
+    [a] = read("wire_iptc7901_soh_no_stx.txt")
+    assert (a.headline, a.byline, a.slugline, a.urgency, a.word_count, a.published) == (
+        "Ferry strike ends after two days",
+        "By Jo Hansen",
+        "Harbour/",
+        2,
+        120,
+        "2026-03-02T12:30Z",
+    )
+    assert [p.text[:12] for p in a.body] == ["Oslo (exa) -"]
+
+
+def test_anpa_1312_with_lf_line_ends() -> None:
+    [a] = read("wire_anpa1312_lf.tst")
+    assert (a.headline, a.byline, a.slugline, a.urgency, a.word_count, a.published) == (
+        "Ferry strike ends after two days",
+        "By JO HANSEN, Associated Press",
+        "BC-US--Ferry-Strike",
+        4,
+        120,
+        "2026-03-02T12:30Z",
+    )
+    assert [p.text[:13] for p in a.body] == ["OSLO (AP) _ F"]
+
+
+def test_g2_message_with_nitf_without_namespace_and_an_html_div() -> None:
+    first, second = read("g2_message_nitf_and_html_div.xml")
+    assert (first.headline, [p.text[:20] for p in first.body], first.modified) == (
+        "First story",
+        ["The first story has "],
+        "2026-03-01T11:00:00Z",
+    )
+    assert [t.code for t in first.topics] == ["subj:04000000"]  # the web rendition is not fetched
+    assert (second.headline, len(second.body)) == ("Second story", 2)
+
+
+def test_a_text_item_whose_only_content_is_a_url_is_an_error_naming_it(no_network: None) -> None:
+    with pytest.raises(InputError) as caught:
+        read("g2_text_only_remote_url.xml")
+    assert "remote content at https://example.com/story.xml" in str(caught.value)
+    assert "ninat:text" in str(caught.value)
+
+
+def test_our_own_item_with_a_page_link_and_no_body_reads_back(kitchen_sink: newsgraph.Article) -> None:
+    bare = kitchen_sink.model_copy(update={"body": [], "actors": [], "quotes": [], "events": [], "places": []})
+    bare = bare.model_copy(update={"authors": [], "publisher": None, "sources": []})
+    [back] = api.read_bytes(
+        api.export(bare, to="newsml").encode(), format="newsml", options=ReadOptions(source="o.xml")
+    )
+    assert back.url == bare.url and back.body == []
+
+
+def test_iptc_7901_headline_wrapped_before_its_byline() -> None:
+    [a] = read("wire_iptc7901_two_line_headline.txt")
+    assert (a.headline, a.byline, a.published) == (
+        "EU ministers agree on gas storage rules after night of talks in Brussels",
+        "By Mia Kurz",
+        "2026-03-03T08:15Z",
+    )
+    assert [p.text[:16] for p in a.body] == ["Brussels (exa) -"]
+    assert [r.reason for r in a.provenance.removed].count("headline") == 2  # both lines kept, with offsets
+
+
+def test_wire_sign_off_and_rights_line_leave_the_body() -> None:
+    [a] = read("wire_iptc7901_sign_off.txt")
+    assert [p.text for p in a.body] == ["Frankfurt (exa) - Shares closed higher on Wednesday, led by carmakers."]
+    removed = {r.reason: r.text for r in a.provenance.removed}
+    assert removed["wire sign-off (editors' initials)"] == "exa mk ab" and removed["rights notice"] == "(c) exa 2026"
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2026-03-01 12:05:00", "2026-03-01T12:05:00"),  # a space for the T
+        ("Sun, 01 Mar 2026 12:05:00 GMT", "2026-03-01T12:05:00+00:00"),  # RFC 822
+        ("Mon, 2 Mar 2026 09:00:00 +0100", "2026-03-02T09:00:00+01:00"),
+        ("YYYYMMDD000000-HHMM", None),  # a template's placeholder
+        ("20261301T120000Z", None),  # month 13
+    ],
+)
+def test_nitf_dates_in_the_forms_agencies_send(value: str, expected: str | None) -> None:
+    assert nitf_date(value) == expected
+
+
+_WORD = st.sampled_from(["port", "council", "vote", "budget", "ferry", "harbour", "minister", "talks", "rain", "city"])
+_LINE = st.lists(_WORD, min_size=3, max_size=9).map(lambda ws: " ".join(ws).capitalize())
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(1, 9),
+    st.sampled_from(["i", "w", "pl", "spo"]),
+    st.integers(1, 9999),
+    _LINE,
+    st.lists(_LINE.map(lambda s: s + "."), min_size=1, max_size=4),
+    st.booleans(),
+    st.sampled_from(["\n", "\r\n"]),
+    st.datetimes(min_value=datetime(2001, 1, 1), max_value=datetime(2068, 12, 31)),
+)
+def test_iptc_7901_header_and_trailer_are_read_framed_or_not(  # type: ignore[no-untyped-def]
+    priority, category, words, headline, paras, framed, newline, moment
+) -> None:
+    trailer = moment.strftime("%d%H%M GMT %b %y")
+    soh, stx, etx = ("\x01", "\x02", "\x03") if framed else ("", "", "")
+    copy = newline.join(
+        [
+            f"{soh}abc0042 {priority} {category} {words}  exa 0900",
+            "",
+            "Topic/words/",
+            f"{stx}{headline}",
+            "By A Writer =",
+            "",
+        ]
+        + [p + newline for p in paras]
+        + [f"{etx}{trailer}", ""]
+    )
+    [a] = api.read_bytes(copy.encode(), format="text", options=ReadOptions(source="w.txt"))
+    assert (a.urgency, a.word_count, a.headline, a.byline, a.slugline) == (
+        priority,
+        words,
+        headline,
+        "By A Writer",
+        "Topic/words/",
+    )
+    assert [t.code for t in a.topics] == [category]
+    assert a.published == moment.strftime("%Y-%m-%dT%H:%MZ")
+    assert [p.text for p in a.body] == paras
+    for p in a.body:
+        assert copy[p.offset : p.offset + len(p.text)] == p.text  # type: ignore[operator]

@@ -256,6 +256,7 @@ def check_ninjs(path: Path) -> None:
         plain = item.get("body_text") or next(
             (b.get("value") for b in item.get("bodies") or [] if "plain" in (b.get("contenttype") or "")), None
         )
+        assert not any(p.text.lstrip().startswith("<") for p in article.body), "markup read as text"
         if html:
             source = words(lxml.html.fragment_fromstring(html, create_parent="div").text_content())
             got = set(body_words(article).split())
@@ -298,3 +299,19 @@ def check_wire(path: Path) -> None:
         assert article.headline in heads or article.headline in decoded
         assert article.headline not in [p.text for p in article.body]
     assert article.urgency is not None or "\x01" not in decoded[:16]
+    # The header's word count and category are kept; the trailer's time is the publication.
+    assert article.word_count is None or re.search(rf"(?<!\d)0*{article.word_count}(?!\d)", header)
+    assert all(t.code and t.code in header for t in article.topics)
+    trailer = decoded[decoded.rfind("\x03") :]
+    if re.search(r"\d{4}\s*GMT|\d{6} (GMT )?[A-Z][a-z]{2} \d\d", trailer):
+        assert article.published is not None
+    if not decoded.startswith("\x16"):  # IPTC 7901 saved without its control characters: the same story
+        bare = bytes(b for b in data if b >= 0x20 and b != 0x7F or b in b"\t\r\n")
+        encoding = None if decoded == data.decode("utf-8", "replace") else "latin-1"
+        [stripped] = api.read_bytes(bare, format="text", options=ReadOptions(source=str(path), encoding=encoding))
+        assert (stripped.headline, stripped.slugline, stripped.word_count) == (
+            article.headline,
+            article.slugline,
+            article.word_count,
+        )
+        assert body_words(stripped) == body_words(article)

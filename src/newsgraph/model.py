@@ -449,6 +449,9 @@ class Article(_Model):
     slugline: Text = None
     genre: Text = Field(default=None, description="'analysis', 'interview', a genre code")
     urgency: int | None = Field(default=None, ge=1, le=9, description="1 (most urgent) to 9, as agencies rank")
+    word_count: int | None = Field(
+        default=None, ge=0, description="the story's length in words as the source states it (a wire header)"
+    )
     rights: Rights | None = None
     section: Text = None
     body: list[Paragraph] = Field(default_factory=list)

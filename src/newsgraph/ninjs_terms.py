@@ -61,7 +61,17 @@ MEDIA_RENDITION = "original"
 CAPTION_ROLE = "caption"
 SUMMARY_ROLE = "summary"
 # Model fields the details always carry when set (see _Writer.details).
-AGENCY_FIELDS = ("created", "embargoed", "byline", "creditline", "slugline", "genre", "urgency", "rights")
+AGENCY_FIELDS = (
+    "created",
+    "embargoed",
+    "byline",
+    "creditline",
+    "slugline",
+    "genre",
+    "urgency",
+    "word_count",
+    "rights",
+)
 MEDIA_TYPES = {"image": "picture", "video": "video", "audio": "audio", "graphic": "graphic"}
 
 # Native defaults: what the reader assumes when the details do not say otherwise.

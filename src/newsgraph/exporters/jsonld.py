@@ -162,6 +162,7 @@ class _Graph:
         _put(node, "dateline", a.dateline)
         _put(node, "creditText", a.creditline)
         _put(node, "genre", a.genre)
+        _put(node, "wordCount", a.word_count)
         self.rights(node)
         # No schema.org property: the byline as printed, the slug, urgency and embargo.
         for variable, value in (

@@ -769,6 +769,8 @@ def _event_assert(item: etree._Element, article: Article, event: Event) -> None:
 def _content_set(item: etree._Element, article: Article) -> None:
     content_set = _SubElement(item, _NAR["contentSet"])
     inline = _SubElement(content_set, _NAR["inlineXML"], {"contenttype": NITF_MEDIA_TYPE})
+    if article.word_count is not None:  # the source's count, as it stated it
+        inline.set("wordcount", str(article.word_count))
     inline.append(nitf_body(article))
     if article.url:
         _SubElement(

@@ -126,6 +126,12 @@ def _valid(adapter: TypeAdapter[Any], value: Any) -> bool:
         return False
 
 
+def _count(value: str | None) -> int | None:
+    """schema.org wordCount: a whole number of words; anything else is left out."""
+    text = (value or "").strip().removesuffix(".0")
+    return int(text) if text.isdigit() else None
+
+
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     text = decode_text(data, options.source)
     notes: list[str] = []
@@ -455,6 +461,7 @@ class _ArticleReader:
             "created": self.checked(_date, n.text("dateCreated"), "dateCreated"),
             "creditline": n.text("creditText"),
             "genre": n.text("genre"),
+            "word_count": _count(n.text("wordCount")),
             "rights": rights if any(rights.values()) else None,
         }
         for variable in ("byline", "slugline", "urgency", "embargoed"):

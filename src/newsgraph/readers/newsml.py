@@ -22,6 +22,8 @@ unknown namespace or major version.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import uuid
 from pathlib import Path
@@ -87,6 +89,7 @@ from .newsml_body import (
     body_paragraphs,
     html_paragraphs,
     readable,
+    sports_paragraphs,
     text_paragraphs,
     without_furniture,
 )
@@ -166,32 +169,37 @@ def articles_from_root(
     return [reader.article() for reader in readers]
 
 
+def _not_g2(name: str, ns: str | None, source: str) -> InputError:
+    """Why a root outside the NewsML-G2 namespace is refused, and what to do."""
+    if ns and ns.startswith(_NAR_PREFIX):
+        return InputError(
+            f"unknown NewsML-G2 namespace {ns}",
+            f"newsgraph reads NewsML-G2 2.x, whose namespace is {NAR}",
+            source=source,
+        )
+    if name == "NewsML":
+        return InputError(
+            "this is NewsML 1.x, not NewsML-G2",
+            "convert it to NewsML-G2 first; newsgraph reads NewsML-G2 2.x",
+            source=source,
+        )
+    if name in ("newsItem", "newsMessage"):
+        return InputError(
+            f"<{name}> is not in the NewsML-G2 namespace",
+            f'declare xmlns="{NAR}" on the root element',
+            source=source,
+        )
+    return InputError(
+        f"not a NewsML-G2 document: the root element is <{name}>",
+        "give a NewsML-G2 newsItem or newsMessage",
+        source=source,
+    )
+
+
 def _news_items(root: etree._Element, source: str) -> list[etree._Element]:
     name, ns = local_name(root), namespace(root)
     if ns != NAR:
-        if ns and ns.startswith(_NAR_PREFIX):
-            raise InputError(
-                f"unknown NewsML-G2 namespace {ns}",
-                f"newsgraph reads NewsML-G2 2.x, whose namespace is {NAR}",
-                source=source,
-            )
-        if name == "NewsML":
-            raise InputError(
-                "this is NewsML 1.x, not NewsML-G2",
-                "convert it to NewsML-G2 first; newsgraph reads NewsML-G2 2.x",
-                source=source,
-            )
-        if name in ("newsItem", "newsMessage"):
-            raise InputError(
-                f"<{name}> is not in the NewsML-G2 namespace",
-                f'declare xmlns="{NAR}" on the root element',
-                source=source,
-            )
-        raise InputError(
-            f"not a NewsML-G2 document: the root element is <{name}>",
-            "give a NewsML-G2 newsItem or newsMessage",
-            source=source,
-        )
+        raise _not_g2(name, ns, source)
     if name == "newsItem":
         items = [root]
     elif name == "newsMessage":
@@ -271,6 +279,7 @@ class _ItemReader:
         self.notes: list[str] = []
         self.removed: list[dict[str, str]] = []  # provider furniture taken out of the body
         self.byline_in_body: str | None = None
+        self.body_from: etree._Element | None = None  # the rendition the body was read from
         self.actors: dict[str, dict[str, Any]] = {}
         self.places: dict[str, dict[str, Any]] = {}
         self.events: dict[str, dict[str, Any]] = {}
@@ -360,8 +369,7 @@ class _ItemReader:
             "language": self._language(),
             "published": self._published(),
             "modified": self._modified(),
-            # Our items mark what the exporter derived from other fields (ng:derived); others' are read as given.
-            **(self._item_details() if self.ours else self._agency_fields()),
+            **self._agency_fields(),
             "dateline": self.text(_child(self.cmeta, "dateline")),
             "section": self._section(),
             "body": body,
@@ -829,7 +837,7 @@ class _ItemReader:
             if what:
                 refused.append(what)
             if sum(len(p.text) for p in paras) > sum(len(p.text) for p in best):
-                best = paras
+                best, self.body_from = paras, el
         if not self.ours:  # an empty <p/> of another provider is layout, not a paragraph
             best, furniture = without_furniture([p for p in best if p.text.strip()])
             self.removed += [{"text": t, "reason": r} for t, r in furniture.removed]
@@ -837,10 +845,14 @@ class _ItemReader:
         best = self._without_header(best)
         if not best and self.item_class == "text":
             if refused:
+                item_class = _child(self.meta, "itemClass")
+                shown = "" if item_class is None else f" (class {item_class.get('qcode') or item_class.get('uri')})"
                 raise InputError(
-                    f"the text item {self.item.get('guid', '')} holds {refused[0]}, which "
+                    f"the text item {self.item.get('guid', '')}{shown} holds {refused[0]}, which "
                     "newsgraph cannot turn into body text",
-                    "give the story as NITF, XHTML, HTML or plain text in its contentSet",
+                    "download it beside the item and point remoteContent/@href at the file"
+                    if refused[0].startswith("remote content at")
+                    else "give the story as NITF, XHTML, HTML or plain text in its contentSet, or as a SportsML article",
                     source=self.source,
                 )
             self.notes.append("the item's contentSet holds no text: the body is empty as in the source")
@@ -862,9 +874,15 @@ class _ItemReader:
                 return text_paragraphs(el.text or ""), None  # text directly in the element
             if readable(content):
                 return body_paragraphs(content), None
+            if local_name(content) == "sports-content":
+                paras, held = sports_paragraphs(content)
+                kind = f"; {ctype}" if ctype else ""
+                return paras, held and f"SportsML data in its inlineXML ({held}{kind}) but no article text"
             return [], f"<{local_name(content)}>" + (f" ({ctype})" if ctype else "") + " in its inlineXML"
         if kind == "inlineData":
-            text = el.text or ""
+            text = self._inline_data(el)
+            if text is None:
+                return [], "inlineData whose base64 encoding does not decode to UTF-8 text"
             if "html" in ctype or "nitf" in ctype:
                 return html_paragraphs(text), None
             if not ctype or ctype.startswith("text/"):
@@ -874,10 +892,22 @@ class _ItemReader:
             return self._remote(el, ctype)
         return [], None
 
+    def _inline_data(self, el: etree._Element) -> str | None:
+        """The text of an inlineData, decoded when its @encoding is base64; None if it does not decode."""
+        text = el.text or ""
+        if (el.get("encoding") or "").strip().casefold() != "base64":
+            return text
+        try:
+            return base64.b64decode("".join(text.split()), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+
     def _remote(self, el: etree._Element, ctype: str) -> tuple[list[BodyParagraph], str | None]:
         """A remoteContent that is a file beside the item, inside its folder; nothing is fetched."""
         href = (el.get("href") or el.get("residref") or "").strip()
-        if not href or "://" in href or not self.source or self.source == "<stdin>":
+        if "://" in href:  # ours link the article's page: the body, if any, is inline
+            return [], None if self.ours else f"remote content at {href} (nothing is fetched from the network)"
+        if not href or not self.source or self.source == "<stdin>":
             return [], None
         folder = Path(self.source).resolve().parent
         target = (folder / href).resolve()
@@ -1020,7 +1050,8 @@ class _ItemReader:
 
     def _agency_fields(self) -> dict[str, Any]:
         """What agencies state beyond the story's core: dates of the item, the byline and
-        credit as printed, slugline, genre, urgency, rights."""
+        credit as printed, slugline, genre, urgency, word count, rights. Our own items mark
+        what the exporter derived from other fields (ng:derived): not the article's own."""
         return {
             "created": self._created(),
             "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
@@ -1029,6 +1060,7 @@ class _ItemReader:
             "slugline": self._joined("slugline"),
             "genre": self._genre(),
             "urgency": self._urgency(),
+            "word_count": self._word_count(),
             "rights": self._rights(),
         }
 
@@ -1072,7 +1104,10 @@ class _ItemReader:
         return None
 
     def _joined(self, name: str) -> str | None:
-        """A property given once or several times (by, creditline, slugline), as printed."""
+        """A property given once or several times (by, creditline, slugline), as printed;
+        ours once, exactly, unless derived."""
+        if self.ours:
+            return self.text(self._own(self.cmeta, name))
         found = _children(self.cmeta, name)
         values = [v for el in found if (v := self.text(el))]
         if not values:
@@ -1080,6 +1115,9 @@ class _ItemReader:
         return (found[0].get("separator") or "-" if name == "slugline" else " ").join(values)
 
     def _genre(self) -> str | None:
+        if self.ours:
+            genre = _child(self.cmeta, "genre")
+            return None if genre is None else (self.text(_child(genre, "name")) or _code_part(_key(genre)))
         for el in _children(self.cmeta, "genre"):
             name = self._first_name(el)
             value = name or el.get("qcode") or el.get("uri") or el.get("literal")
@@ -1094,28 +1132,36 @@ class _ItemReader:
             return None
         if value.strip().isdigit() and 1 <= int(value) <= 9:
             return int(value)
-        self.notes.append(f"urgency {value!r} is not 1 to 9; left out")
+        self.notes.append(f"urgency {value!r} is not a number from 1 to 9; left out")
         return None
 
     def _rights(self) -> dict[str, str | None] | None:
         info = _child(self.item, "rightsInfo")
         if info is None:
             return None
-        holder_el = _child(info, "copyrightHolder")
+        holder_el = self._own(info, "copyrightHolder")
         holder = None
-        if holder_el is not None:
+        if holder_el is not None and self.ours:
+            holder = self.text(_child(holder_el, "name")) or holder_el.get("literal")
+        elif holder_el is not None:
             holder = self._first_name(holder_el) or holder_el.get("literal") or _code_part(_key(holder_el))
         rights = {
             "holder": holder,
-            "notice": self.text(_child(info, "copyrightNotice")),
+            "notice": self.text(self._own(info, "copyrightNotice")),
             "usage": self.text(_child(info, "usageTerms")),
         }
         rights = {k: v for k, v in rights.items() if v}
         return rights or None
 
     def _created(self) -> str | None:
-        created = self.date(_child(self.meta, "firstCreated"), "firstCreated")
-        return None if created == self._published() else created
+        created = self.date(self._own(self.meta, "firstCreated"), "firstCreated")
+        # Ours carry it only when it is the article's own; others' repeat the publication.
+        return None if created == self._published() and not self.ours else created
+
+    def _word_count(self) -> int | None:
+        """The source's count on the rendition the body came from (inlineXML/@wordcount)."""
+        value = (self.body_from.get("wordcount") or "").strip() if self.body_from is not None else ""
+        return int(value) if value.isdigit() else None
 
     def _section(self) -> str | None:
         for el in _children(self.cmeta, "contentMetaExtProperty"):
@@ -1243,35 +1289,6 @@ class _ItemReader:
         """A property the article holds itself: in our items, one not made from other fields."""
         el = _child(parent, name)
         return None if el is None or (self.ours and el.get(ng("derived"))) else el
-
-    def _item_details(self) -> dict[str, Any]:
-        """The agency fields of our own items: what the exporter derived is left out."""
-        genre = _child(self.cmeta, "genre")
-        urgency = self.text(_child(self.cmeta, "urgency"))
-        out: dict[str, Any] = {
-            "created": self.date(self._own(self.meta, "firstCreated"), "firstCreated") if self.ours else None,
-            "embargoed": self.date(_child(self.meta, "embargoed"), "embargoed"),
-            "byline": self.text(self._own(self.cmeta, "by")),
-            "creditline": self.text(self._own(self.cmeta, "creditline")),
-            "slugline": self.text(_child(self.cmeta, "slugline")),
-            "genre": None if genre is None else (self.text(_child(genre, "name")) or _code_part(_key(genre))),
-            "urgency": int(urgency) if urgency and urgency.strip().isdigit() else None,
-        }
-        if urgency and out["urgency"] is None or out["urgency"] is not None and not 1 <= out["urgency"] <= 9:
-            self.notes.append(f"urgency {urgency!r} is not a number from 1 to 9; left out")
-            out["urgency"] = None
-        info = _child(self.item, "rightsInfo")
-        if info is not None:
-            holder = self._own(info, "copyrightHolder")
-            holder_name = None if holder is None else (self.text(_child(holder, "name")) or holder.get("literal"))
-            rights = {
-                "holder": holder_name,
-                "notice": self.text(self._own(info, "copyrightNotice")),
-                "usage": self.text(_child(info, "usageTerms")),
-            }
-            if any(rights.values()):
-                out["rights"] = rights
-        return out
 
     def _provenance(self) -> dict[str, Any] | None:
         if self.ours:

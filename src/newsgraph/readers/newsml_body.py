@@ -39,9 +39,10 @@ _ROLE_OF_BLOCK = {
     "dd": "list_item",
 }
 _ROLE_OF_CONTAINER = {"bq": "blockquote", "blockquote": "blockquote", "note": "note"}
-# Not body text: the NITF head repeats the item's metadata; tables and media are not prose.
+# Not body text: the NITF head and an XHTML <header> (dpa's headline and sub-headline inside
+# the body) repeat the item's metadata; tables and media are not prose.
 _SKIPPED = frozenset(
-    {"body.head", "head", "body.end", "media", "table", "nitf-table", "script", "style", "fn", "title"}
+    {"body.head", "head", "header", "body.end", "media", "table", "nitf-table", "script", "style", "fn", "title"}
 )
 
 # Root elements of the text vocabularies read here, whatever namespace they are in (an
@@ -83,6 +84,21 @@ def body_paragraphs(content: etree._Element) -> list[BodyParagraph]:
     if found:
         return found
     return text_paragraphs("\n".join(_loose_text(content)))
+
+
+def sports_paragraphs(content: etree._Element) -> tuple[list[BodyParagraph], str | None]:
+    """SportsML's ``sports-content``: the text of the articles it carries (NITF or XHTML
+    inside ``article``, with or without a namespace), or, when it carries none, what it
+    holds instead (its statistics, schedules, standings), for the error."""
+    found: list[BodyParagraph] = []
+    for article in content.iter():
+        if isinstance(article.tag, str) and local_name(article) == "article":
+            if not any(local_name(a) == "article" for a in article.iterancestors() if a is not content):
+                found += body_paragraphs(article)
+    if found:
+        return found, None
+    held = list(dict.fromkeys(local_name(el) for el in content if isinstance(el.tag, str)))
+    return [], f"<{local_name(content)}> with {', '.join(held) or 'nothing'}"
 
 
 def _loose_text(content: etree._Element) -> list[str]:

@@ -39,8 +39,10 @@ from ..model import (
     mint_article_id,
     mint_id,
 )
-from ..topics import topic_of_subject
-from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance, sanitise
+from ..topics import QCODE, topic_of_subject
+from ..xmlsafe import local_name, parse
+from .base import ReadOptions, Sanitiser, apply_options, decode_text, prepare_xml, provenance, sanitise
+from .newsml_body import body_paragraphs
 from .native import iter_json_documents
 from .plaintext import paragraphs as text_paragraphs
 
@@ -126,6 +128,15 @@ _V1_PLURALS = {
 _SUBHEAD_ROLES = frozenset({"subhead", "sub", "subheadline", "subtitle", "standfirst", "dek", "deck"})
 _KICKER_ROLES = frozenset({"kicker", "overline", "supertitle", "flag", "rubric"})
 _SUMMARY_ROLES = frozenset({"", "summary", "abstract", "text", "teaser", "lead", "standfirst", "description"})
+
+
+def _is_xml(body: dict) -> bool:
+    """A body in NITF or another XML vocabulary (HTML ones are read as HTML)."""
+    kind = str(body.get("contenttype") or "").lower()
+    return "nitf" in kind or kind.endswith(("/xml", "+xml")) or body["value"].lstrip().startswith(("<?xml", "<nitf"))
+
+
+_TEXT_RENDITIONS = frozenset({"nitf", "anpa", "text", "story", "main"})
 _HTML_BODY_ROLES = frozenset({"html", "html5", "xhtml", "richtext", "richhtml", "richhtml5"})
 _MEDIA_KINDS = {v: k for k, v in conv.MEDIA_TYPES.items()}
 _BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|av|door|di|da)\s+", re.I)
@@ -272,10 +283,15 @@ def _v1_entity(entry: dict) -> dict:
     out = {k: v for k, v in entry.items() if k not in ("scheme", "code")}
     code, scheme = entry.get("code"), entry.get("scheme")
     if isinstance(code, str) and code:
+        # A QCode under a scheme URI ("medtop:20000570" of .../mediatopic/): the URI ends in its value.
+        qcode = QCODE.match(code) and "://" not in code and not code.startswith(("urn:", "tag:"))
+        value = code.partition(":")[2] if qcode and isinstance(scheme, str) and "://" in scheme else code
         if _URI.match(code) and not scheme:
             out["uri"] = code
-        elif isinstance(scheme, str) and scheme and _URI.match(scheme + code):
-            out["uri"] = scheme + code
+        elif isinstance(scheme, str) and scheme and _URI.match(scheme) and _URI.match(scheme + value):
+            out["uri"] = scheme + value
+            if value != code:
+                out["literal"] = code  # the code as written, beside the URI
         else:  # a code of a scheme named by a word ("fuzo", "topic"): kept as code and scheme
             out["literal"] = code
             if isinstance(scheme, str) and scheme:
@@ -440,6 +456,8 @@ class _ItemReader:
         data: dict[str, Any] = {"id": article_id}
         data.update(self.headlines())
         markup = self.body(data["headline"])
+        if not markup.paragraphs:
+            self.text_elsewhere()
         data["body"] = [p.model_dump() for p in markup.paragraphs]
         texts = [p.text for p in markup.paragraphs]
 
@@ -473,6 +491,24 @@ class _ItemReader:
         if self.notes:
             data["provenance"]["notes"] = list(data["provenance"].get("notes") or []) + self.notes
         return article_from_data(data)
+
+    def text_elsewhere(self) -> None:
+        """A text item without a body whose story is a rendition (AP's NITF, fetched
+        separately) is an error naming it, never an empty article: nothing is fetched."""
+        if self.details or str(self.doc.get("type") or "text").lower() != "text":
+            return
+        for item in _dicts(self.doc.get("renditions")):
+            kind = str(item.get("contenttype") or "").lower()
+            name = str(item.get("name") or "")
+            if ("xml" in kind or "nitf" in kind or kind == "text/plain" or name.lower() in _TEXT_RENDITIONS) and (
+                "html" not in kind
+            ):
+                raise InputError(
+                    f"the text item has no body: its story is the rendition {name!r}"
+                    f" ({item.get('href') or kind or 'no href'}), which newsgraph does not fetch",
+                    "download that rendition and convert it; NITF is read with --from nitf",
+                    source=self.options.source,
+                )
 
     def headlines(self) -> dict[str, str | None]:
         found: dict[str, str | None] = {"headline": None, "subheadline": None, "kicker": None}
@@ -525,10 +561,31 @@ class _ItemReader:
             if not self.details and first and first.role == "subheading" and first.text == headline:
                 markup = markup.without(0)  # a page's <h1> repeating the headline is not body text
             return markup
+        xml = next((b for b in bodies if _is_xml(b)), None)
+        if xml is not None:
+            return html_body.BodyMarkup(paragraphs=self.xml_body(xml, bodies.index(xml)))
         plain = next((b for b in bodies if str(b.get("contenttype") or "text/plain").startswith("text/")), bodies[0])
         return html_body.BodyMarkup(
             paragraphs=[Paragraph(text=p.text, role=p.role) for p in text_paragraphs(plain["value"])]
         )
+
+    def xml_body(self, body: dict, index: int) -> list[Paragraph]:
+        """A NITF (or other XML) body: its paragraphs, read as the NITF reader reads body.content."""
+        data, notes = prepare_xml(body["value"].strip().encode("utf-8"))
+        what = f"bodies[{index}] ({body.get('contenttype') or 'XML'})"
+        root = parse(data, self.options.source, what=what)
+        self.notes += [f"{what}: {n}" for n in notes]
+        # BodyParagraph roles are the model's (newsml_body names only those); validated here.
+        found = [
+            Paragraph.model_validate({"text": p.text, "role": p.role}) for p in body_paragraphs(root) if p.text.strip()
+        ]
+        if not found:
+            raise InputError(
+                f"{what} holds <{local_name(root)}> with no text newsgraph can turn into paragraphs",
+                "give the body as NITF, HTML or plain text",
+                source=self.options.source,
+            )
+        return found
 
     # -- entities --
 

@@ -29,6 +29,7 @@ from ..errors import InputError, ModelError
 from ..model import Article, format_validation_error, local_id, mint_article_id, mint_id
 from ..xmlsafe import collapsed_text, local_name, parse
 from .base import ReadOptions, Sanitiser, apply_options, prepare_xml, provenance, sanitise_xml
+from . import datestamps
 from .newsml_body import QUOTE, BodyParagraph, body_paragraphs, without_furniture
 
 __all__ = ["read", "article_data", "nitf_date", "NitfReader"]
@@ -46,9 +47,11 @@ _ENTITY_KINDS = {"person": "person", "org": "organization"}
 def nitf_date(value: str | None) -> str | None:
     """An ISO 8601 date or time from NITF's basic form ('20200703T165136-0400'); None for
     placeholders ('YYYYMMDD000000-HHMM') and anything else."""
-    match = _BASIC.match((value or "").strip())
+    value = (value or "").strip()
+    match = _BASIC.match(re.sub(r"^(\d{4}-?\d{2}-?\d{2}) (?=\d)", r"\1T", value))  # "2026-03-01 12:05"
     if not match:
-        return None
+        found = datestamps.parse_rfc822(value) if re.search(r"[A-Za-z]{3}", value) else None  # RFC 822, as some send
+        return found.isoformat() if found else None
     year, month, day, hour, minute, second, zone = match.groups()
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
@@ -160,12 +163,27 @@ class NitfReader:
             "slugline": self.slugline(),
             "urgency": self.urgency(),
             "rights": self.rights(),
+            **self.pubdata(),
             "body": [{"text": p.text, "role": p.role} for p in paras] + self.tagline(),
             "topics": self.subject_topics() + self.topics,
             "actors": list(self.actors.values()),
             "places": list(self.places.values()),
             "quotes": quotes,
         }
+
+    def pubdata(self) -> dict[str, Any]:
+        """The section (``position.section``) and the length in words (``item-length`` with
+        ``unit-of-measure="word"``) of the first ``pubdata`` stating them."""
+        found: dict[str, Any] = {}
+        for pubdata in _kids(self.head, "pubdata"):
+            section = " ".join((pubdata.get("position.section") or "").split())
+            if section and "section" not in found:
+                found["section"] = section
+            length = (pubdata.get("item-length") or "").strip()
+            unit = (pubdata.get("unit-of-measure") or "").strip().casefold()
+            if length.isdigit() and unit in ("word", "words") and "word_count" not in found:
+                found["word_count"] = int(length)
+        return found
 
     # --- identity and dates ---
 
@@ -223,7 +241,8 @@ class NitfReader:
             for t in (el.text, el.tail if el is not dateline else None)
             if t
         ]
-        written = " ".join("".join(pieces).split())
+        # Without its story.date, "Malmo, March 1" leaves a separator behind.
+        written = " ".join("".join(pieces).split()).rstrip(" ,;:-\u2013\u2014")
         if "," in written or len(parts) <= 1:
             return written or None
         return ", ".join(parts)

@@ -18,13 +18,15 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..lexicon.furniture import is_headline_candidate
-from ..model import Article, Paragraph, RemovedText, mint_article_id
+from ..model import Article, Paragraph, RemovedText, Topic, mint_article_id
 from .base import ReadOptions, apply_options, decode_text, provenance, sanitise
 from . import wire
 from .plaintext import lines_with_offsets, paragraphs
 
 __all__ = ["lines_with_offsets", "paragraphs", "read"]
 
+# The category letters of a header, as topics of the standard's category scheme.
+_CATEGORY_SCHEMES = {"IPTC 7901": "iptc7901-category", "ANPA 1312": "anpa-category"}
 _HEADLINE_MAX_WORDS = 40  # longer than any headline: the first paragraph is the story itself
 _HEADLINE_SEARCH = 5  # furniture above the headline is a few lines at most
 # A wire headline: a short line that does not end a sentence (and is no dateline lead).
@@ -82,7 +84,7 @@ def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOpti
     if copy.headline is None and len(body) > 1 and _WIRE_HEADLINE.match(body[0].text):
         # Head lines sent without ANPA's '^' marks: a short first line is the headline.
         copy.headline = body.pop(0).text
-    prov = provenance(data, "text", options.source, notes=[f"read as {copy.standard} wire copy"])
+    prov = provenance(data, "text", options.source, notes=_wire_notes(copy))
     for offset, raw, reason in copy.removed:
         exact = text[offset : offset + len(raw)]  # control characters already spaces
         lead = len(exact) - len(exact.lstrip())
@@ -94,6 +96,25 @@ def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOpti
         byline=copy.byline,
         slugline=copy.slugline,
         urgency=copy.urgency,
+        word_count=copy.word_count,
+        published=copy.transmitted,
+        topics=[Topic(code=copy.category, scheme=_CATEGORY_SCHEMES[copy.standard])] if copy.category else [],
         body=body,
         provenance=prov,
     )
+
+
+def _wire_notes(copy: wire.WireCopy) -> list[str]:
+    """How the transmission was read, and the header's fields the model has no place for."""
+    how = "" if copy.framed else " (without its STX and ETX framing: recognised by its header line)"
+    notes = [f"read as {copy.standard} wire copy{how}"]
+    fields = [
+        f"{name} {value!r}"
+        for name, value in (("service", copy.service), ("message number", copy.sequence), ("version", copy.version))
+        if value
+    ]
+    if fields:
+        notes.append(f"{copy.standard} header: {', '.join(fields)}")
+    if copy.transmitted:
+        notes.append(f"published is the time of transmission the trailer states ({copy.transmitted})")
+    return notes
