@@ -239,6 +239,23 @@ def show_and_wait(driver) -> None:  # type: ignore[no-untyped-def]
     assert not driver.find_element(*_by("#error")).is_displayed(), driver.find_element(*_by("#error")).text
 
 
+def check_quoted_about(driver) -> None:  # type: ignore[no-untyped-def]
+    """The samples' 'Castillo will meet President Jose Mercado', said the communications office: two arrows."""
+    arrows = driver.find_elements(*_by("svg.network path.edge-quoted-about"))
+    titles = {a.find_element(*_by("title")).get_attribute("textContent") for a in arrows}
+    assert "Presidential Communications Office quoted about Ramon Castillo ×1" in titles, titles
+    for arrow in arrows:
+        box = driver.execute_script("return arguments[0].getBBox()", arrow)
+        assert box["width"] + box["height"] > 10 and arrow.get_attribute("marker-end") == "url(#arrowhead)"
+    style = "return getComputedStyle(arguments[0]).strokeDasharray"
+    line = driver.find_element(*_by("svg.network line.edge"))
+    assert driver.execute_script(style, arrows[0]) not in ("none", driver.execute_script(style, line))
+    legend = driver.find_element(*_by("ul.legend"))
+    entry = next(li for li in legend.find_elements(*_by("li")) if li.text.startswith("quoted about"))
+    sample = entry.find_element(*_by("path.edge-quoted-about"))
+    assert driver.execute_script(style, sample) == driver.execute_script(style, arrows[0])
+
+
 def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from newsgraph.corpus import Corpus
     from newsgraph.view.corpus_site import write_site
@@ -249,6 +266,7 @@ def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped
     driver.get((tmp_path / "site" / "index.html").as_uri())
     assert driver.find_elements(*_by("svg.network circle"))
     screenshot(driver, "corpus.png", tmp_path)
+    check_quoted_about(driver)
     # A speaker in the network leads to their quotes, and a quote to its place in its article.
     node = driver.find_element(*_by("svg.network a"))
     name = node.find_element(*_by("text")).text

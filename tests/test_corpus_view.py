@@ -102,16 +102,56 @@ def test_network_is_drawn_and_deterministic(corpus_file: Path) -> None:
     first, again = build_site(corpus_file, limit=12), build_site(corpus_file, limit=12)
     assert first == again
     doc = html5lib.parse(first["index.html"])
-    svg = doc.find(f".//{SVG}svg")
+    svg = next(e for e in doc.iter(f"{SVG}svg") if e.get("class") == "network")
     circles = svg.findall(f".//{SVG}circle")
     assert 2 <= len(circles) <= 12
     for c in circles:
         assert 0 <= float(c.get("cx")) <= WIDTH and 0 <= float(c.get("cy")) <= HEIGHT
     points = {(c.get("cx"), c.get("cy")) for c in circles}
-    for line in svg.findall(f".//{SVG}line"):
+    lines = svg.findall(f".//{SVG}line")
+    for line in lines:
         assert (line.get("x1"), line.get("y1")) in points and (line.get("x2"), line.get("y2")) in points
-    # A text alternative: the same links as a table.
-    assert len(doc.findall(f".//{NS}details//{NS}tbody/{NS}tr")) == len(svg.findall(f".//{SVG}line"))
+    arrows = [p for p in svg.findall(f".//{SVG}path") if p.get("class") == "edge edge-quoted-about"]
+    assert arrows, "the samples hold a quote about other actors"
+    centres = {g.get("data-actor"): g.find(f"{SVG}circle") for g in svg.iter(f"{SVG}g")}
+    for arrow in arrows:
+        start, end = _arrow_ends(arrow.get("d"))
+        assert _gap(start, centres[arrow.get("data-speaker")]) == pytest.approx(2, abs=0.2)
+        assert _gap(end, centres[arrow.get("data-about")]) == pytest.approx(3, abs=0.2)
+        assert arrow.get("marker-end") == "url(#arrowhead)"
+    # A text alternative: the same links as a table, one row for each pair of actors.
+    rows = doc.findall(f".//{NS}details//{NS}tbody/{NS}tr")
+    assert len(rows) == len(_pairs_by_actor(svg))
+    about = [cell for row in rows for cell in ["".join(row[4].itertext())] if cell != "0"]
+    assert len(about) >= 1 and all(" about " in cell for cell in about)
+
+
+def _arrow_ends(d: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
+    return (numbers[0], numbers[1]), (numbers[4], numbers[5])
+
+
+def _gap(point: tuple[float, float], circle) -> float:  # type: ignore[no-untyped-def]
+    """How far the point lies outside the circle's edge."""
+    dx, dy = point[0] - float(circle.get("cx")), point[1] - float(circle.get("cy"))
+    return float((dx * dx + dy * dy) ** 0.5 - float(circle.get("r")))
+
+
+def _pairs_by_actor(svg) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    """Every pair of actors the drawing joins, by a line or an arrow."""
+    at = {
+        (g.find(f"{SVG}circle").get("cx"), g.find(f"{SVG}circle").get("cy")): g.get("data-actor")
+        for g in svg.iter(f"{SVG}g")
+    }
+    pairs = {
+        frozenset((at[(line.get("x1"), line.get("y1"))], at[(line.get("x2"), line.get("y2"))]))
+        for line in svg.iter(f"{SVG}line")
+    }
+    return pairs | {
+        frozenset((p.get("data-speaker"), p.get("data-about")))
+        for p in svg.iter(f"{SVG}path")
+        if p.get("class") == "edge edge-quoted-about"
+    }
 
 
 def test_speaker_pages_hold_their_quotes_over_time(site: Path, corpus_file: Path) -> None:
