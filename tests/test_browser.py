@@ -226,6 +226,20 @@ def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untype
             driver.switch_to.default_content()
 
 
+def test_api_docs_offline(driver) -> None:  # type: ignore[no-untyped-def]
+    """/docs renders its operations with no network: Swagger UI comes from the service itself."""
+    with cli_server("-j", "1", root=ROOT) as base:
+        driver.get(f"{base}/docs")
+        _wait(driver, lambda d: len(d.find_elements(*_by(".opblock"))) >= 5)
+        paths = {e.text for e in driver.find_elements(*_by(".opblock-summary-path"))}
+        assert {"/v1/convert", "/v1/extract", "/v1/view", "/v1/formats", "/v1/health"} <= paths, paths
+        # Opening an operation shows its parameters, drawn from /openapi.json.
+        driver.find_element(*_by("#operations-default-convert_v1_convert_post .opblock-summary")).click()
+        _wait(driver, lambda d: d.find_elements(*_by(".parameters [data-param-name='to']")))
+        loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert loaded and all(url.startswith(base + "/") for url in loaded), loaded
+
+
 HOSTILE_HEADLINE = '<script>window.parent.hostileRan = true</script><img src=x onerror="alert(1)">'
 
 

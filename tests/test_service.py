@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import time
 from pathlib import Path
@@ -200,6 +201,29 @@ def test_openapi_docs(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert {"/v1/convert", "/v1/extract", "/v1/formats", "/v1/health", "/v1/view"} <= set(schema["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def _docs_references(page: str) -> list[str]:
+    """Every address the /docs page names: attributes, and strings in its inline script."""
+    doc = html5lib.parse(page)
+    refs = [v for e in doc.iter() for k, v in e.attrib.items() if k in ("src", "href", "action")]
+    scripts = "".join("".join(e.itertext()) for e in doc.iter("{http://www.w3.org/1999/xhtml}script"))
+    return refs + re.findall(r"(?:https?:)?//[^\s'\"]+", scripts)
+
+
+@pytest.mark.parametrize("key", [None, "s3cret-key"])
+def test_docs_load_nothing_from_elsewhere(key: str | None) -> None:
+    with TestClient(create_app(ServiceSettings(workers=0, api_key=key))) as client:
+        response = client.get("/docs")
+        assert response.status_code == 200
+        refs = _docs_references(response.text)
+        assert len(refs) >= 3  # the script, the styles, the icon
+        for ref in refs:
+            assert ref.startswith("/") and not ref.startswith("//"), ref
+            assert client.get(ref).status_code == 200, ref  # served here, with or without an API key
+        assert '"validatorUrl": null' in response.text  # no badge fetched from the online validator
+        policy = response.headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "http" not in policy
 
 
 # --- a live server: limits on real connections -----------------------------------------
