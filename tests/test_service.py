@@ -11,10 +11,11 @@ from typing import Iterator
 
 import html5lib
 import httpx
+import psutil
 import pytest
 from conftest import ROOT, SAMPLES
 from fastapi.testclient import TestClient
-from service_support import HOST, cli_server, thread_server
+from service_support import HOST, cli_server, cli_server_process, thread_server
 
 import newsgraph
 from newsgraph import formats
@@ -291,6 +292,44 @@ def test_work_over_the_time_limit_is_503(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 # --- `newsgraph serve` as a user runs it ---------------------------------------------------
+
+
+def _dead(process: psutil.Process) -> None:
+    """Wait until the process has died (a zombie until its parent, the server, reaps it)."""
+    for _ in range(200):
+        try:
+            if process.status() == psutil.STATUS_ZOMBIE:
+                return
+        except psutil.NoSuchProcess:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process {process.pid} did not die")
+
+
+@pytest.mark.slow
+def test_work_past_the_time_limit_kills_its_worker_and_the_next_request_is_served() -> None:
+    # 300 copies of an article, each varied (a parse is cached): far more work than 5 seconds
+    # (about 0.1 s a copy on an idle machine), far less than the size limit (0.5 of 10 MiB).
+    body = RAW.split(b"\n\n", 1)[1]
+    large = b"A long day\n\n" + b"\n\n".join(body.replace(b"the", b"the %d" % n) for n in range(300))
+    with (
+        cli_server_process("-j", "1", "--timeout", "5", root=ROOT) as (base, server),
+        httpx.Client(timeout=120) as http,
+    ):
+        (first,) = server.children()
+        problem = _problem(http.post(f"{base}/v1/extract", content=large, headers={"Content-Type": "text/plain"}), 503)
+        assert "longer than" in problem["what"]
+        # Its worker was killed (and reaped), not left working; a new one took its place.
+        assert not psutil.pid_exists(first.pid)
+        (second,) = server.children()
+        assert second.pid != first.pid and second.status() != psutil.STATUS_ZOMBIE
+        assert http.get(f"{base}/v1/health").json()["workers_replaced"] == 1
+        assert http.post(f"{base}/v1/extract", content=RAW).status_code == 200
+        # A worker killed from outside while idle is replaced before it is given a request.
+        second.kill()
+        _dead(second)
+        assert http.post(f"{base}/v1/extract", content=RAW).status_code == 200
+        assert http.get(f"{base}/v1/health").json()["workers_replaced"] == 2
 
 
 @pytest.mark.slow

@@ -200,6 +200,7 @@ def _routes(app: FastAPI, pool: Pool, settings: ServiceSettings) -> None:
             "status": "ok",
             "version": version.__version__,
             "workers": pool.workers,
+            "workers_replaced": pool.replaced,
             "spacy_model": pool.model,
             "max_bytes": settings.max_bytes,
             "timeout": settings.timeout,
