@@ -120,10 +120,14 @@ TEXT_ELEMENTS = (
 )
 
 
-def check_contrast(driver) -> None:  # type: ignore[no-untyped-def]
+SERVICE_TEXT = "label, button, .top p, .downloads p, .foot, a, h1, h2, option"
+SITE_TEXT = "a, .hint, p, th, td, .network-legend li, summary, h1, h2, time"
+
+
+def check_contrast(driver, elements: str = TEXT_ELEMENTS, least: int = 20) -> None:  # type: ignore[no-untyped-def]
     """WCAG AA: at least 4.5:1 between every kind of highlighted text and its background."""
-    ratios = driver.execute_script(CONTRAST_JS, TEXT_ELEMENTS)
-    assert len(ratios) > 20 and all(r >= 1 for _, r in ratios), ratios  # NaN would pass anything below
+    ratios = driver.execute_script(CONTRAST_JS, elements)
+    assert len(ratios) > least and all(r >= 1 for _, r in ratios), ratios  # NaN would pass anything below
     low = [(name, round(r, 2)) for name, r in ratios if r < 4.5]
     assert not low, low
 
@@ -168,6 +172,7 @@ def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untype
     with cli_server("-j", "1", root=ROOT) as base:
         driver.get(f"{base}/")
         check_labels(driver)
+        check_contrast(driver, SERVICE_TEXT, 10)
         area = driver.find_element(*_by("#article-text"))
         area.send_keys(ARTICLE.read_text(encoding="utf-8"))
         driver.find_element(*_by("#show")).click()
@@ -264,10 +269,30 @@ def check_quoted_about(driver) -> None:  # type: ignore[no-untyped-def]
     style = "return getComputedStyle(arguments[0]).strokeDasharray"
     line = driver.find_element(*_by("svg.network line.edge"))
     assert driver.execute_script(style, arrows[0]) not in ("none", driver.execute_script(style, line))
-    legend = driver.find_element(*_by("ul.legend"))
+    legend = driver.find_element(*_by("ul.network-legend"))
     entry = next(li for li in legend.find_elements(*_by("li")) if li.text.startswith("quoted about"))
     sample = entry.find_element(*_by("path.edge-quoted-about"))
     assert driver.execute_script(style, sample) == driver.execute_script(style, arrows[0])
+
+
+def check_network_keyboard(driver) -> None:  # type: ignore[no-untyped-def]
+    """Tab reaches the speakers in the drawing, each named for a screen reader; Enter opens one."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver.refresh()  # focus from the top of the page
+    for _ in range(20):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        if driver.execute_script("return !!document.activeElement.closest('svg.network')"):
+            break
+    link = driver.switch_to.active_element
+    assert driver.execute_script("return !!document.activeElement.closest('svg.network a')"), link.tag_name
+    name = link.find_element(*_by("text")).get_attribute("textContent")
+    outline = driver.execute_script(
+        "return getComputedStyle(document.activeElement.querySelector('circle')).strokeWidth"
+    )
+    assert outline == "4px"  # a visible focus
+    link.send_keys(Keys.ENTER)
+    _wait(driver, lambda d: d.find_element(*_by("h1")).text.startswith(name))
 
 
 def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -281,6 +306,9 @@ def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped
     assert driver.find_elements(*_by("svg.network circle"))
     screenshot(driver, "corpus.png", tmp_path)
     check_quoted_about(driver)
+    check_contrast(driver, SITE_TEXT, 20)
+    check_network_keyboard(driver)
+    driver.get((tmp_path / "site" / "index.html").as_uri())
     # A speaker in the network leads to their quotes, and a quote to its place in its article.
     node = driver.find_element(*_by("svg.network a"))
     name = node.find_element(*_by("text")).text

@@ -22,25 +22,36 @@ SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script>\u201d\u201d\u201d'
 
 
+HOSTILE_ORG = '"><b onmouseover="alert(2)">Plan</b>'
+
+
 def hostile_article() -> Article:
-    text = f"{HOSTILE} said the plan was fine."
-    n = len(HOSTILE)
+    """A hostile speaker quoted about a hostile organisation: both names in the network too."""
+    said = f"{HOSTILE} said "
+    text = f"{said}{HOSTILE_ORG} was fine."
+    n, m = len(HOSTILE), len(said)
     actor = Actor(
         id="urn:newsgraph:person:hostile", kind="person", name=HOSTILE, mentions=[Span(paragraph=0, start=0, end=n)]
     )
+    org = Actor(
+        id="urn:newsgraph:organization:hostile",
+        kind="organization",
+        name=HOSTILE_ORG,
+        mentions=[Span(paragraph=0, start=m, end=m + len(HOSTILE_ORG))],
+    )
     quote = Quote(
         id="urn:newsgraph:article:hostile#quote-1",
-        text="the plan was fine",
+        text=f"{HOSTILE_ORG} was fine",
         kind="indirect",
         speaker=actor.id,
-        spans=[Span(paragraph=0, start=n + 6, end=n + 23)],
+        spans=[Span(paragraph=0, start=m, end=len(text) - 1)],
     )
     return Article(
         id="urn:newsgraph:article:hostile",
         headline=HOSTILE,
         published="2024-02-03",
         body=[Paragraph(text=text)],
-        actors=[actor],
+        actors=[actor, org],
         quotes=[quote],
     )
 
@@ -174,7 +185,15 @@ def test_hostile_names_are_text_everywhere(site: Path) -> None:
         scripts = list(doc.iter(f"{NS}script"))
         assert len(scripts) == (1 if path.parent.name == "articles" else 0), path
         seen += HOSTILE in "".join(doc.itertext())
+        assert not list(doc.iter(f"{NS}b")) and not [e for e in doc.iter() if "onmouseover" in e.attrib], path
     assert seen >= 3  # the article, its speaker page, the speakers' list
+    # In the network's drawing: names as text, and the arrow from one to the other.
+    index = html5lib.parse((site / "index.html").read_text(encoding="utf-8"))
+    svg = next(e for e in index.iter(f"{SVG}svg") if e.get("class") == "network")
+    labels = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
+    assert HOSTILE in labels and HOSTILE_ORG in labels
+    titles = ["".join(t.itertext()) for t in svg.iter(f"{SVG}title")]
+    assert f"{HOSTILE} quoted about {HOSTILE_ORG} ×1" in titles
 
 
 def test_cli_corpus_view(tmp_path: Path, corpus_file: Path) -> None:
