@@ -275,6 +275,16 @@ def check_quoted_about(driver) -> None:  # type: ignore[no-untyped-def]
     assert driver.execute_script(style, sample) == driver.execute_script(style, arrows[0])
 
 
+def check_screen_reader_names(driver, group: str, least: int) -> None:  # type: ignore[no-untyped-def]
+    """What a screen reader is given (Chromium's accessibility tree): the drawing, and its links by name."""
+    nodes = [n for n in driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"] if not n.get("ignored")]
+    named = [(n.get("role", {}).get("value"), n.get("name", {}).get("value", "")) for n in nodes]
+    assert ("group", group) in named, named
+    titles = [e.get_attribute("aria-label") for e in driver.find_elements(*_by("svg a"))]
+    assert len(titles) >= least and all(titles)
+    assert set(titles) <= {name for role, name in named if role == "link"}
+
+
 def check_network_keyboard(driver) -> None:  # type: ignore[no-untyped-def]
     """Tab reaches the speakers in the drawing, each named for a screen reader; Enter opens one."""
     from selenium.webdriver.common.keys import Keys
@@ -307,6 +317,7 @@ def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped
     screenshot(driver, "corpus.png", tmp_path)
     check_quoted_about(driver)
     check_contrast(driver, SITE_TEXT, 20)
+    check_screen_reader_names(driver, "Actor network", 3)
     check_network_keyboard(driver)
     driver.get((tmp_path / "site" / "index.html").as_uri())
     # A speaker in the network leads to their quotes, and a quote to its place in its article.
@@ -327,3 +338,4 @@ def test_corpus_view(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped
     # The timeline lists events, each linked to an article's page.
     driver.get((tmp_path / "site" / "timeline.html").as_uri())
     assert driver.find_elements(*_by("svg.timeline circle")) and driver.find_elements(*_by(".sources a"))
+    check_screen_reader_names(driver, driver.find_element(*_by("#timeline-title")).get_attribute("textContent"), 3)
