@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import re
 import socket
 import time
@@ -289,6 +291,34 @@ def test_work_over_the_time_limit_is_503(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(work, "extract_json", stuck)
     with TestClient(create_app(ServiceSettings(workers=0, timeout=0.5))) as client:
         _problem(client.post("/v1/extract", content=RAW), 503)
+
+
+def test_the_pool_replaces_a_worker_that_dies_or_runs_too_long() -> None:
+    from newsgraph.service.pool import Busy, Pool
+
+    pool = Pool(1)
+    pool.start()
+    seen: list[int] = []
+
+    async def steps() -> None:
+        seen.append(await pool.run(30, os.getpid))
+        assert pool.pids == seen
+        with pytest.raises(Busy, match="stopped"):
+            await pool.run(30, os._exit, 3)  # the worker dies in the middle of a request
+        seen.append(await pool.run(30, os.getpid))
+        with pytest.raises(Busy, match="longer than"):
+            await pool.run(0.5, time.sleep, 60)  # killed at the limit, not left sleeping
+        seen.append(await pool.run(30, os.getpid))
+        with pytest.raises(ValueError):
+            await pool.run(30, int, "not a number")  # an error comes back whole, and costs no worker
+        assert await pool.run(30, os.getpid) == seen[-1]
+
+    try:
+        asyncio.run(steps())
+    finally:
+        pool.stop()
+    assert len(set(seen)) == 3 and pool.replaced == 2
+    assert not [pid for pid in seen if psutil.pid_exists(pid)]  # each one ended and reaped
 
 
 # --- `newsgraph serve` as a user runs it ---------------------------------------------------
