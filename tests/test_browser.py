@@ -124,7 +124,7 @@ SERVICE_TEXT = "label, button, .top p, .downloads p, .foot, a, h1, h2, option"
 SITE_TEXT = "a, .hint, p, th, td, .network-legend li, summary, h1, h2, time"
 
 
-def check_contrast(driver, elements: str = TEXT_ELEMENTS, least: int = 20) -> None:  # type: ignore[no-untyped-def]
+def check_contrast(driver, elements: str = TEXT_ELEMENTS, least: int = 20) -> None:
     """WCAG AA: at least 4.5:1 between every kind of highlighted text and its background."""
     ratios = driver.execute_script(CONTRAST_JS, elements)
     assert len(ratios) > least and all(r >= 1 for _, r in ratios), ratios  # NaN would pass anything below
@@ -231,7 +231,7 @@ def test_service_page(driver, tmp_path: Path) -> None:  # type: ignore[no-untype
             driver.switch_to.default_content()
 
 
-def test_api_docs_offline(driver) -> None:  # type: ignore[no-untyped-def]
+def test_api_docs_offline(driver) -> None:
     """/docs renders its operations with no network: Swagger UI comes from the service itself."""
     with cli_server("-j", "1", root=ROOT) as base:
         driver.get(f"{base}/docs")
@@ -258,7 +258,7 @@ def show_and_wait(driver) -> None:  # type: ignore[no-untyped-def]
     assert not driver.find_element(*_by("#error")).is_displayed(), driver.find_element(*_by("#error")).text
 
 
-def check_quoted_about(driver) -> None:  # type: ignore[no-untyped-def]
+def check_quoted_about(driver) -> None:
     """The samples' 'Castillo will meet President Jose Mercado', said the communications office: two arrows."""
     arrows = driver.find_elements(*_by("svg.network path.edge-quoted-about"))
     titles = {a.find_element(*_by("title")).get_attribute("textContent") for a in arrows}
@@ -275,7 +275,7 @@ def check_quoted_about(driver) -> None:  # type: ignore[no-untyped-def]
     assert driver.execute_script(style, sample) == driver.execute_script(style, arrows[0])
 
 
-def check_screen_reader_names(driver, group: str, least: int) -> None:  # type: ignore[no-untyped-def]
+def check_screen_reader_names(driver, group: str, least: int) -> None:
     """What a screen reader is given (Chromium's accessibility tree): the drawing, and its links by name."""
     nodes = [n for n in driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"] if not n.get("ignored")]
     named = [(n.get("role", {}).get("value"), n.get("name", {}).get("value", "")) for n in nodes]
@@ -285,7 +285,7 @@ def check_screen_reader_names(driver, group: str, least: int) -> None:  # type: 
     assert set(titles) <= {name for role, name in named if role == "link"}
 
 
-def check_network_keyboard(driver) -> None:  # type: ignore[no-untyped-def]
+def check_network_keyboard(driver) -> None:
     """Tab reaches the speakers in the drawing, each named for a screen reader; Enter opens one."""
     from selenium.webdriver.common.keys import Keys
 

@@ -142,13 +142,13 @@ def _arrow_ends(d: str) -> tuple[tuple[float, float], tuple[float, float]]:
     return (numbers[0], numbers[1]), (numbers[4], numbers[5])
 
 
-def _gap(point: tuple[float, float], circle) -> float:  # type: ignore[no-untyped-def]
+def _gap(point: tuple[float, float], circle) -> float:
     """How far the point lies outside the circle's edge."""
     dx, dy = point[0] - float(circle.get("cx")), point[1] - float(circle.get("cy"))
     return float((dx * dx + dy * dy) ** 0.5 - float(circle.get("r")))
 
 
-def _pairs_by_actor(svg) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+def _pairs_by_actor(svg) -> set[frozenset[str]]:
     """Every pair of actors the drawing joins, by a line or an arrow."""
     at = {
         (g.find(f"{SVG}circle").get("cx"), g.find(f"{SVG}circle").get("cy")): g.get("data-actor")
