@@ -65,6 +65,13 @@ def thread_server(settings) -> Iterator[str]:
 @contextmanager
 def cli_server(*args: str, root: Path, kill: bool = False) -> Iterator[str]:
     """`newsgraph serve` in its own process, as a user starts it; stopped with SIGTERM (or SIGKILL)."""
+    with cli_server_process(*args, root=root, kill=kill) as (base, _):
+        yield base
+
+
+@contextmanager
+def cli_server_process(*args: str, root: Path, kill: bool = False) -> Iterator[tuple[str, psutil.Process]]:
+    """As cli_server, with the server's process (its children are the workers)."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(root / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     log = tempfile.TemporaryFile()
@@ -75,15 +82,18 @@ def cli_server(*args: str, root: Path, kill: bool = False) -> Iterator[str]:
         stderr=log,
     )
     base = f"http://{HOST}:{port}"
+    workers: list[psutil.Process] = []
     try:
         try:
             wait_healthy(base, process=process)
         except RuntimeError as err:
             log.seek(0)
             raise RuntimeError(f"{err}: {log.read().decode(errors='replace')[-2000:]}") from None
-        workers = psutil.Process(process.pid).children(recursive=True)
+        server = psutil.Process(process.pid)
+        workers = server.children(recursive=True)
         assert workers, "the server has no worker processes"
-        yield base
+        yield base, server
+        workers += server.children(recursive=True)  # and those that replaced killed ones
     finally:
         process.kill() if kill else process.terminate()
         try:

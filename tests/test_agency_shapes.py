@@ -337,7 +337,8 @@ def test_iptc_7901_without_control_characters_is_read_as_wire(newline: str) -> N
     assert "not intended" not in body_text(a) and "031445" not in body_text(a)
     decoded = data.decode("utf-8")
     for p in a.body:  # offsets exact into the input
-        assert decoded[p.offset : p.offset + len(p.text)].split() == p.text.split()  # type: ignore[operator]
+        assert p.offset is not None
+        assert decoded[p.offset : p.offset + len(p.text)].split() == p.text.split()
     assert "recognised by its header line" in a.provenance.notes[0]
 
 
@@ -735,7 +736,7 @@ _LINE = st.lists(_WORD, min_size=3, max_size=9).map(lambda ws: " ".join(ws).capi
     st.sampled_from(["\n", "\r\n"]),
     st.datetimes(min_value=datetime(2001, 1, 1), max_value=datetime(2068, 12, 31)),
 )
-def test_iptc_7901_header_and_trailer_are_read_framed_or_not(  # type: ignore[no-untyped-def]
+def test_iptc_7901_header_and_trailer_are_read_framed_or_not(  # type: ignore[no-untyped-def]  # hypothesis draws
     priority, category, words, headline, paras, framed, newline, moment
 ) -> None:
     trailer = moment.strftime("%d%H%M GMT %b %y")
@@ -764,4 +765,5 @@ def test_iptc_7901_header_and_trailer_are_read_framed_or_not(  # type: ignore[no
     assert a.published == moment.strftime("%Y-%m-%dT%H:%MZ")
     assert [p.text for p in a.body] == paras
     for p in a.body:
-        assert copy[p.offset : p.offset + len(p.text)] == p.text  # type: ignore[operator]
+        assert p.offset is not None
+        assert copy[p.offset : p.offset + len(p.text)] == p.text

@@ -120,10 +120,14 @@ TEXT_ELEMENTS = (
 )
 
 
-def check_contrast(driver) -> None:
+SERVICE_TEXT = "label, button, .top p, .downloads p, .foot, a, h1, h2, option"
+SITE_TEXT = "a, .hint, p, th, td, .network-legend li, summary, h1, h2, time"
+
+
+def check_contrast(driver, elements: str = TEXT_ELEMENTS, least: int = 20) -> None:
     """WCAG AA: at least 4.5:1 between every kind of highlighted text and its background."""
-    ratios = driver.execute_script(CONTRAST_JS, TEXT_ELEMENTS)
-    assert len(ratios) > 20 and all(r >= 1 for _, r in ratios), ratios  # NaN would pass anything below
+    ratios = driver.execute_script(CONTRAST_JS, elements)
+    assert len(ratios) > least and all(r >= 1 for _, r in ratios), ratios  # NaN would pass anything below
     low = [(name, round(r, 2)) for name, r in ratios if r < 4.5]
     assert not low, low
 
@@ -168,6 +172,7 @@ def test_service_page(driver, tmp_path: Path) -> None:
     with cli_server("-j", "1", root=ROOT) as base:
         driver.get(f"{base}/")
         check_labels(driver)
+        check_contrast(driver, SERVICE_TEXT, 10)
         area = driver.find_element(*_by("#article-text"))
         area.send_keys(ARTICLE.read_text(encoding="utf-8"))
         driver.find_element(*_by("#show")).click()
@@ -226,6 +231,20 @@ def test_service_page(driver, tmp_path: Path) -> None:
             driver.switch_to.default_content()
 
 
+def test_api_docs_offline(driver) -> None:
+    """/docs renders its operations with no network: Swagger UI comes from the service itself."""
+    with cli_server("-j", "1", root=ROOT) as base:
+        driver.get(f"{base}/docs")
+        _wait(driver, lambda d: len(d.find_elements(*_by(".opblock"))) >= 5)
+        paths = {e.text for e in driver.find_elements(*_by(".opblock-summary-path"))}
+        assert {"/v1/convert", "/v1/extract", "/v1/view", "/v1/formats", "/v1/health"} <= paths, paths
+        # Opening an operation shows its parameters, drawn from /openapi.json.
+        driver.find_element(*_by("#operations-default-convert_v1_convert_post .opblock-summary")).click()
+        _wait(driver, lambda d: d.find_elements(*_by(".parameters [data-param-name='to']")))
+        loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert loaded and all(url.startswith(base + "/") for url in loaded), loaded
+
+
 HOSTILE_HEADLINE = '<script>window.parent.hostileRan = true</script><img src=x onerror="alert(1)">'
 
 
@@ -239,6 +258,53 @@ def show_and_wait(driver) -> None:
     assert not driver.find_element(*_by("#error")).is_displayed(), driver.find_element(*_by("#error")).text
 
 
+def check_quoted_about(driver) -> None:
+    """The samples' 'Castillo will meet President Jose Mercado', said the communications office: two arrows."""
+    arrows = driver.find_elements(*_by("svg.network path.edge-quoted-about"))
+    titles = {a.find_element(*_by("title")).get_attribute("textContent") for a in arrows}
+    assert "Presidential Communications Office quoted about Ramon Castillo ×1" in titles, titles
+    for arrow in arrows:
+        box = driver.execute_script("return arguments[0].getBBox()", arrow)
+        assert box["width"] + box["height"] > 10 and arrow.get_attribute("marker-end") == "url(#arrowhead)"
+    style = "return getComputedStyle(arguments[0]).strokeDasharray"
+    line = driver.find_element(*_by("svg.network line.edge"))
+    assert driver.execute_script(style, arrows[0]) not in ("none", driver.execute_script(style, line))
+    legend = driver.find_element(*_by("ul.network-legend"))
+    entry = next(li for li in legend.find_elements(*_by("li")) if li.text.startswith("quoted about"))
+    sample = entry.find_element(*_by("path.edge-quoted-about"))
+    assert driver.execute_script(style, sample) == driver.execute_script(style, arrows[0])
+
+
+def check_screen_reader_names(driver, group: str, least: int) -> None:
+    """What a screen reader is given (Chromium's accessibility tree): the drawing, and its links by name."""
+    nodes = [n for n in driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"] if not n.get("ignored")]
+    named = [(n.get("role", {}).get("value"), n.get("name", {}).get("value", "")) for n in nodes]
+    assert ("group", group) in named, named
+    titles = [e.get_attribute("aria-label") for e in driver.find_elements(*_by("svg a"))]
+    assert len(titles) >= least and all(titles)
+    assert set(titles) <= {name for role, name in named if role == "link"}
+
+
+def check_network_keyboard(driver) -> None:
+    """Tab reaches the speakers in the drawing, each named for a screen reader; Enter opens one."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver.refresh()  # focus from the top of the page
+    for _ in range(20):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        if driver.execute_script("return !!document.activeElement.closest('svg.network')"):
+            break
+    link = driver.switch_to.active_element
+    assert driver.execute_script("return !!document.activeElement.closest('svg.network a')"), link.tag_name
+    name = link.find_element(*_by("text")).get_attribute("textContent")
+    outline = driver.execute_script(
+        "return getComputedStyle(document.activeElement.querySelector('circle')).strokeWidth"
+    )
+    assert outline == "4px"  # a visible focus
+    link.send_keys(Keys.ENTER)
+    _wait(driver, lambda d: d.find_element(*_by("h1")).text.startswith(name))
+
+
 def test_corpus_view(driver, tmp_path: Path) -> None:
     from newsgraph.corpus import Corpus
     from newsgraph.view.corpus_site import write_site
@@ -249,6 +315,11 @@ def test_corpus_view(driver, tmp_path: Path) -> None:
     driver.get((tmp_path / "site" / "index.html").as_uri())
     assert driver.find_elements(*_by("svg.network circle"))
     screenshot(driver, "corpus.png", tmp_path)
+    check_quoted_about(driver)
+    check_contrast(driver, SITE_TEXT, 20)
+    check_screen_reader_names(driver, "Actor network", 3)
+    check_network_keyboard(driver)
+    driver.get((tmp_path / "site" / "index.html").as_uri())
     # A speaker in the network leads to their quotes, and a quote to its place in its article.
     node = driver.find_element(*_by("svg.network a"))
     name = node.find_element(*_by("text")).text
@@ -267,3 +338,4 @@ def test_corpus_view(driver, tmp_path: Path) -> None:
     # The timeline lists events, each linked to an article's page.
     driver.get((tmp_path / "site" / "timeline.html").as_uri())
     assert driver.find_elements(*_by("svg.timeline circle")) and driver.find_elements(*_by(".sources a"))
+    check_screen_reader_names(driver, driver.find_element(*_by("#timeline-title")).get_attribute("textContent"), 3)

@@ -18,8 +18,9 @@ from pyld import jsonld
 
 import newsgraph
 from newsgraph import ConvertOptions, Corpus
+from newsgraph.corpus.exports import quoted_about
 from newsgraph.errors import UsageError
-from newsgraph.model import article_from_data
+from newsgraph.model import Actor, Article, Paragraph, Quote, Span, article_from_data
 
 from conftest import SEEDS
 from strategies import articles, hostile_articles
@@ -102,10 +103,70 @@ def test_graphml_reads_in_networkx_with_its_edges(db: Path, tmp_path: Path) -> N
     assert graph.number_of_nodes() == stats["entities"] + stats["events"]
     assert graph.nodes[putin.id]["type"] == "actor" and graph.nodes[putin.id]["articles"] == 5
     relations = {d["relation"] for _, _, d in graph.edges(data=True)}
-    assert relations == {"participates-in", "meets", "quoted-by"}
+    assert relations == {"participates-in", "meets", "quoted-by", "quoted-about"}
     meets = [d for u, v, d in graph.edges(data=True) if d["relation"] == "meets" and {u, v} == {putin.id, biden.id}]
     assert meets and all(d["article"].startswith("urn:newsgraph:article:") for d in meets)
     assert any(d.get("date") == "2021-06-16" for d in meets)
+    # Peskov: "Putin wanted to meet with Biden precisely because of the poor state of relations"
+    with Corpus(db, readonly=True) as corpus:
+        peskov = corpus.resolve("Peskov")
+    assert peskov is not None
+    about = {v for u, v, d in graph.edges(data=True) if d["relation"] == "quoted-about" and u == peskov.id}
+    assert {putin.id, biden.id} <= about
+
+
+def _quoting_article() -> Article:
+    """Ann Lee says Bo Park and Ann Lee herself will talk; Cy Diaz is named outside the quote."""
+    text = "Cy Diaz was there. Ann Lee said Bo Park and Ann Lee would talk."
+    base = "urn:newsgraph:article:quoting"
+
+    def actor(name: str, *starts: int) -> Actor:
+        spans = [Span(paragraph=0, start=s, end=s + len(name)) for s in starts]
+        return Actor(
+            id=f"urn:newsgraph:person:{name.lower().replace(' ', '-')}", kind="person", name=name, mentions=spans
+        )
+
+    ann, bo, cy = actor("Ann Lee", 19, 44), actor("Bo Park", 32), actor("Cy Diaz", 0)
+    quote = Quote(
+        id=f"{base}#quote-1",
+        text="Bo Park and Ann Lee would talk",
+        kind="indirect",
+        speaker=ann.id,
+        spans=[Span(paragraph=0, start=32, end=62)],
+    )
+    assert text[32:62] == quote.text and text[19:26] == text[44:51] == "Ann Lee"
+    return Article(
+        id=base, published="2024-05-06T10:00:00Z", body=[Paragraph(text=text)], actors=[ann, bo, cy], quotes=[quote]
+    )
+
+
+def test_quoted_about_is_the_speaker_to_each_actor_the_quote_mentions(tmp_path: Path) -> None:
+    article = _quoting_article()
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.add_articles([article])
+        corpus.export("graphml", tmp_path / "c.graphml")
+        ann, bo = corpus.resolve("Ann Lee"), corpus.resolve("Bo Park")
+    assert ann is not None and bo is not None
+    graph = nx.read_graphml(tmp_path / "c.graphml", force_multigraph=True)
+    about = [(u, v, d) for u, v, d in graph.edges(data=True) if d["relation"] == "quoted-about"]
+    # Not to Cy Diaz (named outside the quote), not to Ann Lee herself (the speaker).
+    assert [(u, v) for u, v, _ in about] == [(ann.id, bo.id)]
+    assert about[0][2] == {
+        "relation": "quoted-about",
+        "article": article.id,
+        "date": "2024-05-06",
+        "text": "Bo Park and Ann Lee would talk",
+    }
+
+
+def test_quoted_about_counts_an_actor_once_a_quote() -> None:
+    data = _quoting_article().model_dump(mode="json")
+    bo = data["actors"][1]
+    bo["mentions"].append({"paragraph": 0, "start": 32, "end": 34})  # 'Bo' alone, inside the quote too
+    data["quotes"][0]["speaker"] = None
+    assert list(quoted_about(data)) == []
+    data["quotes"][0]["speaker"] = data["actors"][2]["id"]  # Cy Diaz said it: Ann Lee and Bo Park, once each
+    assert [m for _, _, m in quoted_about(data)] == [data["actors"][0]["id"], bo["id"]]
 
 
 def test_csv_tables_for_data_desks(db: Path, tmp_path: Path) -> None:

@@ -22,25 +22,36 @@ SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script>\u201d\u201d\u201d'
 
 
+HOSTILE_ORG = '"><b onmouseover="alert(2)">Plan</b>'
+
+
 def hostile_article() -> Article:
-    text = f"{HOSTILE} said the plan was fine."
-    n = len(HOSTILE)
+    """A hostile speaker quoted about a hostile organisation: both names in the network too."""
+    said = f"{HOSTILE} said "
+    text = f"{said}{HOSTILE_ORG} was fine."
+    n, m = len(HOSTILE), len(said)
     actor = Actor(
         id="urn:newsgraph:person:hostile", kind="person", name=HOSTILE, mentions=[Span(paragraph=0, start=0, end=n)]
     )
+    org = Actor(
+        id="urn:newsgraph:organization:hostile",
+        kind="organization",
+        name=HOSTILE_ORG,
+        mentions=[Span(paragraph=0, start=m, end=m + len(HOSTILE_ORG))],
+    )
     quote = Quote(
         id="urn:newsgraph:article:hostile#quote-1",
-        text="the plan was fine",
+        text=f"{HOSTILE_ORG} was fine",
         kind="indirect",
         speaker=actor.id,
-        spans=[Span(paragraph=0, start=n + 6, end=n + 23)],
+        spans=[Span(paragraph=0, start=m, end=len(text) - 1)],
     )
     return Article(
         id="urn:newsgraph:article:hostile",
         headline=HOSTILE,
         published="2024-02-03",
         body=[Paragraph(text=text)],
-        actors=[actor],
+        actors=[actor, org],
         quotes=[quote],
     )
 
@@ -102,16 +113,56 @@ def test_network_is_drawn_and_deterministic(corpus_file: Path) -> None:
     first, again = build_site(corpus_file, limit=12), build_site(corpus_file, limit=12)
     assert first == again
     doc = html5lib.parse(first["index.html"])
-    svg = doc.find(f".//{SVG}svg")
+    svg = next(e for e in doc.iter(f"{SVG}svg") if e.get("class") == "network")
     circles = svg.findall(f".//{SVG}circle")
     assert 2 <= len(circles) <= 12
     for c in circles:
         assert 0 <= float(c.get("cx")) <= WIDTH and 0 <= float(c.get("cy")) <= HEIGHT
     points = {(c.get("cx"), c.get("cy")) for c in circles}
-    for line in svg.findall(f".//{SVG}line"):
+    lines = svg.findall(f".//{SVG}line")
+    for line in lines:
         assert (line.get("x1"), line.get("y1")) in points and (line.get("x2"), line.get("y2")) in points
-    # A text alternative: the same links as a table.
-    assert len(doc.findall(f".//{NS}details//{NS}tbody/{NS}tr")) == len(svg.findall(f".//{SVG}line"))
+    arrows = [p for p in svg.findall(f".//{SVG}path") if p.get("class") == "edge edge-quoted-about"]
+    assert arrows, "the samples hold a quote about other actors"
+    centres = {g.get("data-actor"): g.find(f"{SVG}circle") for g in svg.iter(f"{SVG}g")}
+    for arrow in arrows:
+        start, end = _arrow_ends(arrow.get("d"))
+        assert _gap(start, centres[arrow.get("data-speaker")]) == pytest.approx(2, abs=0.2)
+        assert _gap(end, centres[arrow.get("data-about")]) == pytest.approx(3, abs=0.2)
+        assert arrow.get("marker-end") == "url(#arrowhead)"
+    # A text alternative: the same links as a table, one row for each pair of actors.
+    rows = doc.findall(f".//{NS}details//{NS}tbody/{NS}tr")
+    assert len(rows) == len(_pairs_by_actor(svg))
+    about = [cell for row in rows for cell in ["".join(row[4].itertext())] if cell != "0"]
+    assert len(about) >= 1 and all(" about " in cell for cell in about)
+
+
+def _arrow_ends(d: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
+    return (numbers[0], numbers[1]), (numbers[4], numbers[5])
+
+
+def _gap(point: tuple[float, float], circle) -> float:
+    """How far the point lies outside the circle's edge."""
+    dx, dy = point[0] - float(circle.get("cx")), point[1] - float(circle.get("cy"))
+    return float((dx * dx + dy * dy) ** 0.5 - float(circle.get("r")))
+
+
+def _pairs_by_actor(svg) -> set[frozenset[str]]:
+    """Every pair of actors the drawing joins, by a line or an arrow."""
+    at = {
+        (g.find(f"{SVG}circle").get("cx"), g.find(f"{SVG}circle").get("cy")): g.get("data-actor")
+        for g in svg.iter(f"{SVG}g")
+    }
+    pairs = {
+        frozenset((at[(line.get("x1"), line.get("y1"))], at[(line.get("x2"), line.get("y2"))]))
+        for line in svg.iter(f"{SVG}line")
+    }
+    return pairs | {
+        frozenset((p.get("data-speaker"), p.get("data-about")))
+        for p in svg.iter(f"{SVG}path")
+        if p.get("class") == "edge edge-quoted-about"
+    }
 
 
 def test_speaker_pages_hold_their_quotes_over_time(site: Path, corpus_file: Path) -> None:
@@ -134,7 +185,15 @@ def test_hostile_names_are_text_everywhere(site: Path) -> None:
         scripts = list(doc.iter(f"{NS}script"))
         assert len(scripts) == (1 if path.parent.name == "articles" else 0), path
         seen += HOSTILE in "".join(doc.itertext())
+        assert not list(doc.iter(f"{NS}b")) and not [e for e in doc.iter() if "onmouseover" in e.attrib], path
     assert seen >= 3  # the article, its speaker page, the speakers' list
+    # In the network's drawing: names as text, and the arrow from one to the other.
+    index = html5lib.parse((site / "index.html").read_text(encoding="utf-8"))
+    svg = next(e for e in index.iter(f"{SVG}svg") if e.get("class") == "network")
+    labels = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
+    assert HOSTILE in labels and HOSTILE_ORG in labels
+    titles = ["".join(t.itertext()) for t in svg.iter(f"{SVG}title")]
+    assert f"{HOSTILE} quoted about {HOSTILE_ORG} ×1" in titles
 
 
 def test_cli_corpus_view(tmp_path: Path, corpus_file: Path) -> None:

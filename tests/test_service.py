@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import re
 import socket
 import time
 from pathlib import Path
@@ -10,10 +13,11 @@ from typing import Iterator
 
 import html5lib
 import httpx
+import psutil
 import pytest
 from conftest import ROOT, SAMPLES
 from fastapi.testclient import TestClient
-from service_support import HOST, cli_server, thread_server
+from service_support import HOST, cli_server, cli_server_process, thread_server
 
 import newsgraph
 from newsgraph import formats
@@ -202,6 +206,29 @@ def test_openapi_docs(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
 
 
+def _docs_references(page: str) -> list[str]:
+    """Every address the /docs page names: attributes, and strings in its inline script."""
+    doc = html5lib.parse(page)
+    refs = [v for e in doc.iter() for k, v in e.attrib.items() if k in ("src", "href", "action")]
+    scripts = "".join("".join(e.itertext()) for e in doc.iter("{http://www.w3.org/1999/xhtml}script"))
+    return refs + re.findall(r"(?:https?:)?//[^\s'\"]+", scripts)
+
+
+@pytest.mark.parametrize("key", [None, "s3cret-key"])
+def test_docs_load_nothing_from_elsewhere(key: str | None) -> None:
+    with TestClient(create_app(ServiceSettings(workers=0, api_key=key))) as client:
+        response = client.get("/docs")
+        assert response.status_code == 200
+        refs = _docs_references(response.text)
+        assert len(refs) >= 3  # the script, the styles, the icon
+        for ref in refs:
+            assert ref.startswith("/") and not ref.startswith("//"), ref
+            assert client.get(ref).status_code == 200, ref  # served here, with or without an API key
+        assert '"validatorUrl": null' in response.text  # no badge fetched from the online validator
+        policy = response.headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "http" not in policy
+
+
 # --- a live server: limits on real connections -----------------------------------------
 
 
@@ -266,7 +293,73 @@ def test_work_over_the_time_limit_is_503(monkeypatch: pytest.MonkeyPatch) -> Non
         _problem(client.post("/v1/extract", content=RAW), 503)
 
 
+def test_the_pool_replaces_a_worker_that_dies_or_runs_too_long() -> None:
+    from newsgraph.service.pool import Busy, Pool
+
+    pool = Pool(1)
+    pool.start()
+    seen: list[int] = []
+
+    async def steps() -> None:
+        seen.append(await pool.run(30, os.getpid))
+        assert pool.pids == seen
+        with pytest.raises(Busy, match="stopped"):
+            await pool.run(30, os._exit, 3)  # the worker dies in the middle of a request
+        seen.append(await pool.run(30, os.getpid))
+        with pytest.raises(Busy, match="longer than"):
+            await pool.run(0.5, time.sleep, 60)  # killed at the limit, not left sleeping
+        seen.append(await pool.run(30, os.getpid))
+        with pytest.raises(ValueError):
+            await pool.run(30, int, "not a number")  # an error comes back whole, and costs no worker
+        assert await pool.run(30, os.getpid) == seen[-1]
+
+    try:
+        asyncio.run(steps())
+    finally:
+        pool.stop()
+    assert len(set(seen)) == 3 and pool.replaced == 2
+    assert not [pid for pid in seen if psutil.pid_exists(pid)]  # each one ended and reaped
+
+
 # --- `newsgraph serve` as a user runs it ---------------------------------------------------
+
+
+def _dead(process: psutil.Process) -> None:
+    """Wait until the process has died (a zombie until its parent, the server, reaps it)."""
+    for _ in range(200):
+        try:
+            if process.status() == psutil.STATUS_ZOMBIE:
+                return
+        except psutil.NoSuchProcess:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process {process.pid} did not die")
+
+
+@pytest.mark.slow
+def test_work_past_the_time_limit_kills_its_worker_and_the_next_request_is_served() -> None:
+    # 300 copies of an article, each varied (a parse is cached): far more work than 5 seconds
+    # (about 0.1 s a copy on an idle machine), far less than the size limit (0.5 of 10 MiB).
+    body = RAW.split(b"\n\n", 1)[1]
+    large = b"A long day\n\n" + b"\n\n".join(body.replace(b"the", b"the %d" % n) for n in range(300))
+    with (
+        cli_server_process("-j", "1", "--timeout", "5", root=ROOT) as (base, server),
+        httpx.Client(timeout=120) as http,
+    ):
+        (first,) = server.children()
+        problem = _problem(http.post(f"{base}/v1/extract", content=large, headers={"Content-Type": "text/plain"}), 503)
+        assert "longer than" in problem["what"]
+        # Its worker was killed (and reaped), not left working; a new one took its place.
+        assert not psutil.pid_exists(first.pid)
+        (second,) = server.children()
+        assert second.pid != first.pid and second.status() != psutil.STATUS_ZOMBIE
+        assert http.get(f"{base}/v1/health").json()["workers_replaced"] == 1
+        assert http.post(f"{base}/v1/extract", content=RAW).status_code == 200
+        # A worker killed from outside while idle is replaced before it is given a request.
+        second.kill()
+        _dead(second)
+        assert http.post(f"{base}/v1/extract", content=RAW).status_code == 200
+        assert http.get(f"{base}/v1/health").json()["workers_replaced"] == 2
 
 
 @pytest.mark.slow

@@ -5,8 +5,8 @@
   in their article).
 - jsonld: one schema.org graph: entities and events with ``sameAs`` their per-article ids,
   articles that mention them, quotations by their corpus speaker.
-- graphml: actors, places and events as nodes; participates-in, meets and quoted-by edges
-  with article and date (Gephi, networkx).
+- graphml: actors, places and events as nodes; participates-in, meets, quoted-by and
+  quoted-about edges with article and date (Gephi, networkx).
 - csv: a folder of tables: articles, actors, mentions, quotes, events, participants.
 
 Every file is written whole or not at all (output.atomic_write).
@@ -29,8 +29,9 @@ from .resolve import unpack
 
 if TYPE_CHECKING:
     from .library import Corpus
+    from .store import Store
 
-__all__ = ["EXPORTS", "export"]
+__all__ = ["EXPORTS", "export", "quoted_about"]
 
 # Characters that some readers of lines take for a line break: escaped, so one article is one line.
 LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
@@ -282,6 +283,55 @@ def _graphml_edges(corpus: "Corpus") -> Iterator[str]:
         yield _edge(
             q["speaker"], q["outlet"], relation="quoted-by", article=q["article"], date=q["date"], text=q["text"]
         )
+    yield from _quoted_about_edges(store)
+
+
+def _quoted_about_edges(store: "Store") -> Iterator[str]:
+    """quoted-about: the speaker of a quote, to each other actor its words mention.
+
+    Derived from the stored articles when exported (nothing new is stored, so corpora
+    made before keep their schema and read as they are); only articles with a quote
+    whose speaker is known are unpacked.
+    """
+    for a in store.rows(
+        "SELECT seq, id, published, json FROM articles WHERE seq IN "
+        "(SELECT article FROM quotes WHERE speaker IS NOT NULL) ORDER BY seq"
+    ):
+        ids = {
+            r[0]: r[1]
+            for r in store.rows(
+                "SELECT m.local_id, e.id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE m.article = ?",
+                (a["seq"],),
+            )
+        }
+        date = (a["published"] or "")[:10] or None
+        for quote, speaker, mentioned in quoted_about(unpack(a["json"])):
+            source, target = ids.get(speaker), ids.get(mentioned)
+            if source and target and source != target:
+                yield _edge(source, target, relation="quoted-about", article=a["id"], date=date, text=quote["text"])
+
+
+def quoted_about(data: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str, str]]:
+    """(quote, speaker id, mentioned actor id) for each actor mentioned inside a quote's spans.
+
+    An article's data as stored (ids per article); the speaker's own mentions are skipped,
+    and each actor counts once per quote however often the quote names it.
+    """
+    for quote in data.get("quotes", []):
+        speaker = quote.get("speaker")
+        if not speaker:
+            continue
+        spans = quote.get("spans", [])
+        for actor in data.get("actors", []):
+            if actor["id"] != speaker and any(_inside(m, spans) for m in actor.get("mentions", [])):
+                yield quote, speaker, actor["id"]
+
+
+def _inside(mention: dict[str, int], spans: list[dict[str, int]]) -> bool:
+    return any(
+        s["paragraph"] == mention["paragraph"] and s["start"] <= mention["start"] and mention["end"] <= s["end"]
+        for s in spans
+    )
 
 
 def _data(values: dict[str, Any], prefix: str) -> str:

@@ -17,6 +17,7 @@ from typing import AsyncIterator, Awaitable, Callable
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import formats, version
@@ -40,6 +41,13 @@ STATUS: tuple[tuple[type[NewsgraphError], int], ...] = (
 )
 KEY_HEADERS = ("x-api-key",)
 OPEN_PATHS = frozenset({"/", "/v1/health", "/docs", "/docs/oauth2-redirect", "/openapi.json"})
+DOCS_ASSETS = "/docs-assets"  # Swagger UI's script, styles and icon, from the fastapi-offline package
+# /docs may load only what this service serves: no CDN, no online validator badge.
+DOCS_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
+}
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -88,7 +96,8 @@ def _install_handlers(app: FastAPI, settings: ServiceSettings) -> None:
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if settings.api_key and request.url.path not in OPEN_PATHS:
+        path = request.url.path
+        if settings.api_key and path not in OPEN_PATHS and not path.startswith(DOCS_ASSETS + "/"):
             given = _key_of(request) or ""
             if not hmac.compare_digest(given.encode(), settings.api_key.encode()):
                 return error_response(
@@ -97,7 +106,7 @@ def _install_handlers(app: FastAPI, settings: ServiceSettings) -> None:
                     "send it as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'",
                 )
         response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
+        for name, value in (SECURITY_HEADERS | (DOCS_HEADERS if path == "/docs" else {})).items():
             response.headers.setdefault(name, value)
         return response
 
@@ -114,7 +123,12 @@ def create_app(settings: ServiceSettings = ServiceSettings()) -> FastAPI:
         finally:
             pool.stop()
 
-    app = FastAPI(
+    # FastAPIOffline: FastAPI whose /docs page loads Swagger UI from this service, so the
+    # docs work on a machine with no network and the browser fetches nothing elsewhere.
+    app = FastAPIOffline(
+        redoc_url=None,
+        static_url=DOCS_ASSETS,
+        swagger_ui_parameters={"validatorUrl": None},
         title="newsgraph",
         version=version.__version__,
         lifespan=lifespan,
@@ -186,6 +200,7 @@ def _routes(app: FastAPI, pool: Pool, settings: ServiceSettings) -> None:
             "status": "ok",
             "version": version.__version__,
             "workers": pool.workers,
+            "workers_replaced": pool.replaced,
             "spacy_model": pool.model,
             "max_bytes": settings.max_bytes,
             "timeout": settings.timeout,

@@ -1,9 +1,11 @@
 """The corpus's actor network, laid out by networkx and drawn as SVG shapes.
 
-Who meets whom (actors in one meeting, summit, call...) and who is quoted by whom (a
-speaker and the outlet that relays the quote), from the corpus's GraphML export, read
-by networkx; a spring layout with a fixed seed places the actors, so the same corpus
-draws the same picture.
+Who meets whom (actors in one meeting, summit, call...), who is quoted by whom (a
+speaker and the outlet that relays the quote) and who is quoted about whom (a speaker
+and each actor their quoted words mention), from the corpus's GraphML export, read by
+networkx; a spring layout with a fixed seed places the actors, so the same corpus draws
+the same picture. Meeting and relaying are drawn as straight lines between two actors;
+quoted-about has a direction, so it is a curved arrow from the speaker.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-RELATIONS = ("meets", "quoted-by")  # actor-to-actor edges of the corpus graph
+LINES = ("meets", "quoted-by")  # drawn as one straight line between the two actors
+ARROWS = ("quoted-about",)  # drawn as a curved arrow from the speaker
+RELATIONS = LINES + ARROWS  # actor-to-actor edges of the corpus graph
+BEND = 0.18  # how far an arrow's curve bows out, as a share of its length
 WIDTH, HEIGHT, MARGIN = 960, 640, 70
 LAYOUT_SEED = 20
 
@@ -40,14 +45,31 @@ class Link:
     source: str
     target: str
     relations: dict[str, int] = field(default_factory=dict)
+    about: dict[str, int] = field(default_factory=dict)  # quoted-about, by speaker: speaker id -> quotes
 
     @property
     def weight(self) -> int:
         return sum(self.relations.values())
 
     @property
-    def kind(self) -> str:
-        return "both" if len(self.relations) > 1 else next(iter(self.relations))
+    def kind(self) -> str | None:
+        """The straight line's style: one relation, 'both', or None when only arrows join them."""
+        drawn = [r for r in LINES if r in self.relations]
+        return None if not drawn else "both" if len(drawn) > 1 else drawn[0]
+
+    @property
+    def line_weight(self) -> int:
+        return sum(self.relations.get(r, 0) for r in LINES)
+
+
+@dataclass
+class Arrow:
+    """A quoted-about arrow: a quadratic curve from the speaker's circle to the other's."""
+
+    speaker: str
+    about: str
+    quotes: int
+    path: str
 
 
 @dataclass
@@ -60,6 +82,29 @@ class Network:
     def node(self, ident: str) -> Node:
         return next(n for n in self.nodes if n.id == ident)
 
+    def arrows(self, link: Link) -> list[Arrow]:
+        """The link's quoted-about arrows, one each way at most; each bows to its own side."""
+        return [
+            Arrow(speaker, other, n, _curve(self.node(speaker), self.node(other)))
+            for speaker, n in sorted(link.about.items())
+            for other in (link.target if speaker == link.source else link.source,)
+        ]
+
+
+def _curve(a: Node, b: Node) -> str:
+    """From the edge of a's circle to the edge of b's (where the arrowhead sits), bowed to the left."""
+    dx, dy = b.x - a.x, b.y - a.y
+    cx, cy = a.x + dx / 2 - dy * BEND, a.y + dy / 2 + dx * BEND
+    start, end = _towards(a, cx, cy, a.r + 2), _towards(b, cx, cy, b.r + 3)
+    return f"M{start[0]:.1f},{start[1]:.1f} Q{cx:.1f},{cy:.1f} {end[0]:.1f},{end[1]:.1f}"
+
+
+def _towards(node: Node, x: float, y: float, distance: float) -> tuple[float, float]:
+    """The point ``distance`` from the node's centre in the direction of (x, y)."""
+    dx, dy = x - node.x, y - node.y
+    length = math.hypot(dx, dy) or 1.0
+    return node.x + dx / length * distance, node.y + dy / length * distance
+
 
 def actor_links(graph: nx.MultiDiGraph) -> dict[tuple[str, str], Link]:
     """Actor-to-actor links, either direction as one, counted by relation."""
@@ -71,6 +116,8 @@ def actor_links(graph: nx.MultiDiGraph) -> dict[tuple[str, str], Link]:
         key = (min(source, target), max(source, target))
         link = links.setdefault(key, Link(*key))
         link.relations[relation] = link.relations.get(relation, 0) + 1
+        if relation in ARROWS:
+            link.about[source] = link.about.get(source, 0) + 1
     return links
 
 
