@@ -394,24 +394,33 @@ def _later_date(
     return None
 
 
-def find(
-    article: Article, docs: list["Doc"], refs: Refs, body_dates: list[tuple[int, dates_pass.Found]]
-) -> MainEvent | None:
-    """The event the headline and lead report, or None when they report none."""
-    body = docs[: len(article.body)]
-    headline = next((d for d in docs[len(article.body) :] if article.headline and d.text == article.headline), None)
-    lead = _lead(article, body)
-    chosen = _choose(lead, headline)
-    if chosen is None:
-        return None
-    kind, paragraph, tok, how = chosen
+def _who(
+    article: Article,
+    kind: str,
+    tok: "Token",
+    paragraph: int | None,
+    refs: Refs,
+    lead: list[tuple[int, "DocSpan"]],
+    headline: "Doc | None",
+) -> list[str]:
+    """The main event's participants: its clause's, a statement's speakers, the headline's."""
     participants = _participants(tok, paragraph, refs, lead)
     if kind in ("statement", "interview"):
         participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
         participants = list(dict.fromkeys(participants + _from_headline(headline, kind, refs)))
-    if how.endswith("statement") and not participants:
-        return None  # "officials said": a statement is an event of someone named
+    return participants
+
+
+def _when(
+    article: Article,
+    kind: str,
+    tok: "Token",
+    paragraph: int | None,
+    lead: list[tuple[int, "DocSpan"]],
+    body_dates: list[tuple[int, dates_pass.Found]],
+) -> tuple[DateInfo | None, "Token"]:
+    """The main event's date, and the token it was read from."""
     when, dated_by = _date(tok, paragraph, body_dates), tok
     if (
         when is None
@@ -428,6 +437,24 @@ def find(
     if when is None and kind in ("statement", "interview") and article.published:
         # what a story reports was said, without a day, was said the day it ran
         when = DateInfo(start=article.published[:10], precision="day")
+    return when, dated_by
+
+
+def find(
+    article: Article, docs: list["Doc"], refs: Refs, body_dates: list[tuple[int, dates_pass.Found]]
+) -> MainEvent | None:
+    """The event the headline and lead report, or None when they report none."""
+    body = docs[: len(article.body)]
+    headline = next((d for d in docs[len(article.body) :] if article.headline and d.text == article.headline), None)
+    lead = _lead(article, body)
+    chosen = _choose(lead, headline)
+    if chosen is None:
+        return None
+    kind, paragraph, tok, how = chosen
+    participants = _who(article, kind, tok, paragraph, refs, lead, headline)
+    if how.endswith("statement") and not participants:
+        return None  # "officials said": a statement is an event of someone named
+    when, dated_by = _when(article, kind, tok, paragraph, lead, body_dates)
     place = _place(tok, paragraph, article, refs)
     if not (participants or when or place):
         return None  # nothing said of it: "there is talk of a deal"
