@@ -157,7 +157,7 @@ def _needs_met(tok: "Token", needs: list[str], dated: "set[int] | frozenset[int]
 
 def _medium_call(tok: "Token") -> bool:
     """'spoke by phone', 'talked via video link'."""
-    if tok.lemma_.casefold() not in ("speak", "talk", "chat", "confer", "meet"):
+    if tok.lemma_.casefold() not in _CALL_VERBS:
         return False
     medium = words()["medium_set"]
     for prep in tok.children:
@@ -222,6 +222,17 @@ def _noun_kind(tok: "Token", dated: "set[int] | frozenset[int]") -> str | None:
             return "press_conference"
         return kind
     return None
+
+
+_CALL_VERBS = frozenset({"speak", "talk", "chat", "confer", "meet"})  # "spoke by phone"
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Every word (lemma or as written) that :func:`trigger_kind` can take for a trigger:
+    the verbs, the nouns, the last words of two-word triggers, the verbs of a call."""
+    w = words()
+    return frozenset(w["verbs"]) | frozenset(w["nouns"]) | {k.split()[-1] for k in w["compounds"]} | _CALL_VERBS
 
 
 def trigger_kind(tok: "Token", dated: "set[int] | frozenset[int]" = frozenset()) -> str | None:
@@ -693,7 +704,10 @@ def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) ->
     reader = _Reader(doc, paragraph, refs, dates)
     found: dict[int, Mention] = {}
     dated = set(reader.date_tokens)
+    maybe = _trigger_words()
     for tok in doc:
+        if tok.lemma_.casefold() not in maybe and tok.lower_ not in maybe:
+            continue  # no trigger: a shortcut, as trigger_kind would say
         kind = trigger_kind(tok, dated)
         if kind is None:
             continue
