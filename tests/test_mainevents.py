@@ -20,9 +20,8 @@ GOLD = ROOT / "tests" / "gold" / "mainevents" / "polnear_dev.json"
 POLNEAR_DEV = SHARED / "eval-data" / "polnear" / "dev.jsonl"
 
 # Floors a little under what this version reaches (kind 0.941, date 0.882, participants
-# 0.824, full 0.804: 48, 45, 42 and 41 of 51), so that losing one article's full match
-# fails.
-FLOORS = {"kind": 0.92, "date": 0.86, "participants": 0.80, "full": 0.79}
+# 0.843, full 0.824: 48, 45, 43 and 42 of 51), so that a regression fails.
+FLOORS = {"kind": 0.92, "date": 0.86, "participants": 0.82, "full": 0.80}
 
 
 def _bench() -> ModuleType:
@@ -175,3 +174,16 @@ def test_rejected_in_a_ruling_is_no_cancelled_ruling() -> None:
     assert not main_events._hypothetical(ruling)
     [doc] = nlp.parse(["Karl Weber rejected talks with Ivo Horvat."])
     assert main_events._hypothetical(next(t for t in doc if t.lower_ == "talks"))
+
+
+def test_a_role_described_through_another_is_the_person_the_lead_names_next() -> None:
+    text = (
+        "Audit finds no leak at tax office.\n\n"
+        "Vermont's tax commissioner says an internal review shows no one at the agency released "
+        "the governor's filings to reporters.\n\n"
+        "Laura Brandt says she ordered the review on Monday after the filings appeared online.\n"
+    )
+    article, main = _main(text, "2021-06-17")
+    assert main.kind == "investigation"
+    assert "Laura Brandt" in _names(article, main)
+    assert "Vermont" not in _names(article, main)

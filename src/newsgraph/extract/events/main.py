@@ -25,6 +25,7 @@ there and completed, else a new one is made. Ids are then numbered in the new or
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
@@ -277,11 +278,26 @@ def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> It
 # --- what surrounds it ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    return frozenset(data("speaker_descriptions")["person"]) | frozenset(words()["role_nouns"])
+
+
+def _role_of_another(t: "Token") -> bool:
+    """ "Obama's former campaign strategist", "Connecticut's tax commissioner": a person
+    described through someone else, who is not the one named."""
+    return (
+        t.pos_ == "NOUN"
+        and t.lemma_.casefold() in _role_nouns()
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in t.children)
+    )
+
+
 def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
     """Actors a noun phrase names: its head with what stands left of it, and its conjuncts."""
     out: list[str] = []
     for t in (tok, *[c for c in tok.subtree if c.dep_ == "conj" and c.head == tok]):
-        if t.pos_ == "PRON":
+        if t.pos_ == "PRON" or _role_of_another(t):
             continue
         left = t.left_edge if t.left_edge.i <= t.i else t
         start, end = left.idx, t.idx + len(t.text)
