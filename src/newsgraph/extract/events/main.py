@@ -34,6 +34,7 @@ from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
 from ..dates import finder as dates_pass
 from ..story import dateline_end
 from ..tense import reporting_verb, tense_of
+from .mentions import is_phase
 from .references import Refs
 
 if TYPE_CHECKING:
@@ -415,8 +416,10 @@ def _attached(f: dates_pass.Found, tok: "Token", verb: "Token") -> bool:
     if span is None or span.root.head.lower_ in data("event_triggers")["bound_preps"]:
         return False  # "until 2030": a bound, not when it happens
     for a in span.root.ancestors:
-        if a == tok or a == verb:
+        if a == tok or (a == verb and not is_phase(verb)):
             return True
+        if a == verb:
+            return False  # "The agreement will take effect next year": not when it was made
         if a.pos_ in ("VERB", "AUX"):
             return _same_occasion(a, span.end, tok, verb)
     return False

@@ -1140,6 +1140,64 @@ def _inherits(tok: "Token", path: list["Token"]) -> bool:
     return tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod") or bool(path)
 
 
+def _relative_of(clause: "Token") -> bool:
+    """ "talks that began in February": a relative clause whose subject is the noun."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in clause.children
+    )
+
+
+def is_phase(verb: "Token") -> bool:
+    """ "The agreement will take effect next year": the day of another phase of the event
+    (data/event_triggers.json "phase_phrases"), not the day it happens."""
+    lemma = verb.lemma_.casefold()
+    below = {t.lower_ for c in verb.children for t in (c, *c.children)}
+    return any(lemma == first and rest in below for first, rest in _phase_phrases())
+
+
+@lru_cache(maxsize=1)
+def _phase_phrases() -> tuple[tuple[str, str], ...]:
+    return tuple((p.split()[0], p.split()[-1]) for p in words()["phase_phrases"])
+
+
+def _verb_dates(reader: _Reader, m: Mention, verb: "Token", path: list["Token"], triggers: set[int]) -> list[DateRef]:
+    """The dates of the verb a noun trigger hangs on, as far as they date its event."""
+    tok = m.trigger
+    dates: list[DateRef] = []
+    if _inherits(tok, path) and not is_phase(verb):
+        dates += reader.attached_dates(verb, triggers)
+        if not path and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "the summit is scheduled to open on October 14"
+            for x in verb.children:
+                if x.dep_ == "xcomp":
+                    dates += reader.attached_dates(x, triggers)
+    elif m.date_shift:
+        # "began arriving on Sunday (9), on the eve of a summit": the clause's day
+        for v in _clause_verbs(verb):
+            dates += [d for d in reader.attached_dates(v, triggers) if d.info.precision == "day"]
+    return dates
+
+
+def _noun_dates(reader: _Reader, m: Mention, triggers: set[int]) -> list[DateRef]:
+    """ "the negotiations scheduled for this Tuesday", "the summit held on June 16", "talks
+    that began in February", the clause a "where"/"when" hangs on, the verb's."""
+    tok = m.trigger
+    dates: list[DateRef] = []
+    for c in tok.children:
+        if (c.dep_ == "acl" or _relative_of(c)) and c.pos_ in _VERBAL:
+            dates += reader.attached_dates(c, triggers)
+    verb, path = governing(tok)
+    for word in ("where", "when"):
+        # "travel to Tallinn on Thursday, where he will hold talks"; "met in Riga on
+        # February 2, when they signed an agreement"
+        above = _antecedent_clause(verb, word) if verb is not None else None
+        if above is not None and not path:
+            dates += reader.attached_dates(above, triggers)
+    if verb is not None and verb.i not in triggers:
+        dates += _verb_dates(reader, m, verb, path, triggers)
+    return dates
+
+
 def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
     tok = m.trigger
     dates = reader.attached_dates(tok, triggers)
@@ -1147,29 +1205,7 @@ def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
         # "visited Moscow last week and met Orlov": the first verb's date is the second's
         dates = reader.attached_dates(tok.head, triggers)
     if tok.pos_ not in _VERBAL:
-        # "the negotiations scheduled for this Tuesday", "the summit held on June 16"
-        for c in tok.children:
-            if c.dep_ == "acl" and c.pos_ in _VERBAL:
-                dates += reader.attached_dates(c, triggers)
-        verb, path = governing(tok)
-        for word in ("where", "when"):
-            # "travel to Tallinn on Thursday, where he will hold talks"; "met in Riga on
-            # February 2, when they signed an agreement"
-            above = _antecedent_clause(verb, word) if verb is not None else None
-            if above is not None and not path:
-                dates += reader.attached_dates(above, triggers)
-        if verb is not None and verb.i not in triggers:
-            if _inherits(tok, path):
-                dates += reader.attached_dates(verb, triggers)
-                if not path and tok.dep_ in ("nsubj", "nsubjpass"):
-                    # "the summit is scheduled to open on October 14"
-                    for x in verb.children:
-                        if x.dep_ == "xcomp":
-                            dates += reader.attached_dates(x, triggers)
-            elif m.date_shift:
-                # "began arriving on Sunday (9), on the eve of a summit": the clause's day
-                for v in _clause_verbs(verb):
-                    dates += [d for d in reader.attached_dates(v, triggers) if d.info.precision == "day"]
+        dates += _noun_dates(reader, m, triggers)
     m.dates = list(dict.fromkeys(dates))
 
 
