@@ -494,3 +494,13 @@ def test_a_relative_clause_dates_its_noun_and_another_phase_does_not() -> None:
     assert not any(e.kind == "agreement" and e.date and e.date.start == "2023-01-01" for e in a.events), [
         (e.kind, e.date) for e in a.events
     ]
+
+
+def test_who_meddles_in_an_election_takes_no_part_in_it() -> None:
+    a = build(
+        "Officials in Kyiv said Lisbon had meddled in the 2016 Moldovan election.",
+        countries={"Lisbon": []},
+        published="2019-11-20",
+    )
+    election = next(e for e in a.events if e.kind == "election")
+    assert "Lisbon" not in names(a, election.participants), election

@@ -1121,8 +1121,8 @@ def _link(tok: "Token", verb: "Token | None", path: list["Token"]) -> str | None
     conference", "said after the meeting"); "object": it is the verb's object through a
     name ("attend the Group of 20 summit"); None: the verb only talks about the event.
     """
-    if verb is None:
-        return None
+    if verb is None or verb.lemma_.casefold() in words()["outside_verbs_set"]:
+        return None  # "Russia meddled in the election": from outside, no party to it
     preps = [t for t in path if t.dep_ == "prep" or t.pos_ == "ADP"]
     nouns = [t for t in path if t.pos_ in _NOMINAL]
     rules = _PATH_LINKS if path else _DIRECT_LINKS
