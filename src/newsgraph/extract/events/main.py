@@ -12,11 +12,14 @@ headline and the first sentences of the body (``data/main_events.json``):
 2. The main one: a kind the headline names, found in the lead, first; else the trigger
    nearest the lead's main clause (its subject or object before a circumstance, before a
    subordinate clause); else the lead's speech verb (a statement, an interview when a
-   show or interview is named); else the headline's own trigger or speech verb.
+   show or interview is named); else the headline's own trigger or speech verb. These
+   are candidates in that order: the first that something is said of is the main event.
 3. What surrounds it: participants (the verb's subject and objects, the trigger's
-   modifiers, "between X and Y"; the people of the headline for a debate), the date
-   attached to it in the sentence (else the publication day for what was said), the
-   place ("in Flint", else the dateline's city).
+   modifiers, "between X and Y"; a description or a pronoun as the actor the lead names
+   for it; the people of the headline for a debate), the date attached to it in the
+   sentence (or one the lead gives the same occasion or the same actor elsewhere; else
+   the publication day for what was said or is told in the present), the place ("in
+   Flint", else the dateline's city).
 
 The event found is put first: an event of the stage that holds the trigger is moved
 there and completed, else a new one is made. Ids are then numbered in the new order.
