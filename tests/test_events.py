@@ -479,3 +479,28 @@ def test_hypothetical_mentions_are_not_events(text: str) -> None:
     assert [e.kind for e in a.events if e.kind in ("election", "agreement", "talks")] == [], [
         (e.kind, e.label) for e in a.events
     ]
+
+
+def test_a_relative_clause_dates_its_noun_and_another_phase_does_not() -> None:
+    a = build(
+        "Trade ministers agreed on Thursday to end the fishing talks that began in February.",
+        "The agreement will take effect next year.",
+        published="2022-06-17",
+    )
+    talks = next(e for e in a.events if e.kind == "talks")
+    assert talks.date is not None and (talks.date.start, talks.date.end) == ("2022-02-01", "2022-02-28")
+    assert talks.status == "past"
+    # "take effect next year" is not when the agreement is made
+    assert not any(e.kind == "agreement" and e.date and e.date.start == "2023-01-01" for e in a.events), [
+        (e.kind, e.date) for e in a.events
+    ]
+
+
+def test_who_meddles_in_an_election_takes_no_part_in_it() -> None:
+    a = build(
+        "Officials in Kyiv said Lisbon had meddled in the 2016 Moldovan election.",
+        countries={"Lisbon": []},
+        published="2019-11-20",
+    )
+    election = next(e for e in a.events if e.kind == "election")
+    assert "Lisbon" not in names(a, election.participants), election

@@ -89,12 +89,10 @@ def _prospective_head(verb: "Token") -> bool:
     return lemma == "be" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" and c.i == head.i + 1 for c in verb.children)
 
 
-def direction_of_verb(verb: "Token", depth: int = 0) -> Direction | None:
-    """Past, present or future for one verb, from its form and its auxiliaries."""
-    if depth > _MAX_HOPS:
-        return None
+def _auxiliary_direction(verb: "Token", aux: list[str]) -> Direction | None:
+    """What the auxiliaries and prospective words say: "will meet", "plans to", "scheduled
+    for Tuesday", "could meet", "has met"."""
     w = _words()
-    aux = _aux(verb)
     if any(a in w["future_aux"] for a in aux) or _prospective_head(verb):
         return "future"
     if (
@@ -107,26 +105,49 @@ def direction_of_verb(verb: "Token", depth: int = 0) -> Direction | None:
         return "future"
     if any(a in w["perfect_aux"] for a in aux):
         return "past" if verb.tag_ == "VBN" or "had" in aux else "present"
-    if verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense", []) and "Fin" in verb.morph.get("VerbForm", []):
+    return None
+
+
+def _participle_direction(verb: "Token", aux: list[str], depth: int) -> Direction | None:
+    if verb.dep_ == "acl" and not aux:
+        # a reduced relative: "protesters detained at rallies" (done), "talks being held" (going on)
+        return "past" if verb.tag_ == "VBN" else "present"
+    if any(a in ("was", "were") for a in aux):
+        return "past"
+    if any(a in ("is", "are", "am", "'s", "'re", "be") for a in aux):
+        return "present"
+    # a participle without auxiliary ("aired on Friday", "meeting with Nuland") takes
+    # the time of the clause it belongs to
+    return _inherited(verb, depth)
+
+
+def _base_direction(verb: "Token", depth: int) -> Direction | None:
+    headline = verb.head is verb or (verb.head.pos_ in _NOMINAL and verb.head.dep_ == "ROOT")
+    if headline and any(c.tag_ == "TO" for c in verb.children):
+        return "future"  # "Ministers to meet in Nairobi": the headline future
+    return _inherited(verb, depth)
+
+
+def _past_form(verb: "Token") -> bool:
+    return verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense", []) and "Fin" in verb.morph.get("VerbForm", [])
+
+
+def direction_of_verb(verb: "Token", depth: int = 0) -> Direction | None:
+    """Past, present or future for one verb, from its form and its auxiliaries."""
+    if depth > _MAX_HOPS:
+        return None
+    aux = _aux(verb)
+    by_aux = _auxiliary_direction(verb, aux)
+    if by_aux is not None:
+        return by_aux
+    if _past_form(verb):
         return "past"
     if verb.tag_ in ("VBN", "VBG"):
-        if verb.dep_ == "acl" and not aux:
-            # a reduced relative: "protesters detained at rallies" (done), "talks being held" (going on)
-            return "past" if verb.tag_ == "VBN" else "present"
-        if any(a in ("was", "were") for a in aux):
-            return "past"
-        if any(a in ("is", "are", "am", "'s", "'re", "be") for a in aux):
-            return "present"
-        # a participle without auxiliary ("aired on Friday", "meeting with Nuland") takes
-        # the time of the clause it belongs to
-        return _inherited(verb, depth)
+        return _participle_direction(verb, aux, depth)
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VB":
-        headline = verb.head is verb or (verb.head.pos_ in _NOMINAL and verb.head.dep_ == "ROOT")
-        if headline and any(c.tag_ == "TO" for c in verb.children):
-            return "future"  # "Ministers to meet in Nairobi": the headline future
-        return _inherited(verb, depth)
+        return _base_direction(verb, depth)
     return None
 
 

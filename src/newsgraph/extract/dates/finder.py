@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ...model import Article, DateInfo, Provenance
 from .. import nlp, story
@@ -21,6 +21,7 @@ from . import grammar as dategrammar
 from .resolve import CONF_PROBLEM, resolve
 
 if TYPE_CHECKING:
+    from pydantic.main import IncEx
     from spacy.tokens import Doc
 
     from ..options import ExtractOptions
@@ -99,9 +100,18 @@ def in_text(text: str, doc: "Doc", anchor: date | None) -> list[Found]:
     return found
 
 
+# What the dates depend on: everything but what the dates stage and the stages after it write.
+_NOT_READ = cast("IncEx", {"events": True, "provenance": True, "quotes": {"__all__": {"event"}}})
+
+
 def find(article: Article, model: str = nlp.DEFAULT_MODEL) -> list[tuple[int, Found]]:
     """Every date in the body with the index of its paragraph, resolved against the
-    publication day."""
+    publication day (worked out once per article: the dates and events stages both ask)."""
+    key = f"{model}\n{article.model_dump_json(exclude=_NOT_READ)}"
+    return nlp.remembered("dates", key, lambda: _find(article, model))
+
+
+def _find(article: Article, model: str) -> list[tuple[int, Found]]:
     texts = [p.text for p in article.body]
     docs = story.docs(article, model) if texts else []
     anchor = anchor_of(article)

@@ -280,6 +280,8 @@ def _calendar(x: Expr, anchor: date | None, direction: Direction | None) -> Reso
         saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5)
         if rel is None:  # "over the weekend": the last one, unless inside it or looking ahead
             rel = 0 if anchor >= saturday or direction == "future" else -1
+        elif rel == 0 and anchor < saturday and direction == "past":
+            rel = -1  # "told voters this weekend", published on a Monday: the weekend just gone
         start = saturday + timedelta(days=7 * rel)
         return Resolution(start, start + timedelta(days=1), "day", CONF_CALENDAR)
     rel = rel or 0

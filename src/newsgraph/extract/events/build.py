@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Callable, cast
 
 from ...model import Article, DateInfo, Event, Span, local_id
 from .. import nlp, story
@@ -88,39 +88,86 @@ def _noun(c: Cluster) -> str:
     return w["labels"][kind]
 
 
+@dataclass
+class _Said:
+    """What a label is made of."""
+
+    c: Cluster
+    names: list[str]  # the parties as the event was introduced
+    noun: str
+    detail: str | None
+    agents: list[str]
+    targets: list[str]
+
+
+def _deadline_base(x: _Said) -> str:
+    return f"{x.detail or x.c.name or 'deadline'} {x.noun}"
+
+
+def _named_base(x: _Said) -> str:
+    c = x.c
+    assert c.name is not None  # chosen only for named events
+    return c.name if c.kind != "award" or not x.names else f"{c.name} to {x.names[0]}"
+
+
+def _measure_base(x: _Said) -> str:
+    """ "US sanctions on Russia", "Russia expulsion of 10 US diplomats"."""
+    base = " ".join([*x.agents[:1], x.noun])
+    tail = x.detail or ", ".join(x.targets[:_MAX_NAMES])
+    if tail:
+        base += f" {'on' if x.c.kind == 'sanctions' else 'of'} {tail}"
+    return base
+
+
+def _other_base(x: _Said) -> str:
+    return f"{x.noun} of {', '.join(x.names[:_MAX_NAMES])}" if x.names else x.noun
+
+
+def _award_base(x: _Said) -> str:
+    return f"{x.noun} to {x.names[0]}" if x.names else x.noun
+
+
+def _parties_base(x: _Said) -> str:
+    return f"{_DASH.join(x.names[:_MAX_NAMES])} {x.noun}".strip()
+
+
+def _written_base(x: _Said) -> str:
+    """The parties and the noun as first written ("Dahl trial", "Nordic ministers' forum")."""
+    nouns = [m.words.casefold() for m in x.c.mentions if m.trigger.pos_ in ("NOUN", "PROPN")]
+    noun = x.noun if x.c.kind == "trial" else (nouns[0] if nouns else x.noun)
+    return f"{_DASH.join(x.names[:_MAX_NAMES])} {noun}".strip()
+
+
+_PARTIES_FIRST = ("interview", "press_conference", "visit", "protest", "election")
+# How an event's label begins, by the first rule that applies.
+_LABEL_RULES: tuple[tuple[Callable[[Cluster], bool], Callable[[_Said], str]], ...] = (
+    (lambda c: c.kind == "deadline", _deadline_base),
+    (lambda c: bool(c.name), _named_base),
+    (lambda c: c.kind in ("sanctions", "expulsion"), _measure_base),
+    (lambda c: c.kind == "other", _other_base),
+    (lambda c: c.kind == "award", _award_base),
+    (lambda c: family(c.kind) == "meeting" or c.kind in _PARTIES_FIRST, _parties_base),
+    (lambda c: True, _written_base),
+)
+
+
 def label(c: Cluster, refs: Refs, location: str | None) -> str:
     """A readable name: "Biden–Putin summit in Geneva", "US sanctions on Russia"."""
     # the parties as the event was introduced: the first mention naming two or more
     named = next((m.participants for m in c.mentions if len(m.participants) >= 2), c.participants)
-    names = list(dict.fromkeys(refs.short_name(p) for p in named))
-    parties = _DASH.join(names[:_MAX_NAMES])
-    noun = _noun(c)
-    kind = c.kind
-    detail = next((m.detail for m in c.mentions if m.detail), None)
-    agents = [refs.short_name(a) for a in c.agents]
-    targets = [refs.short_name(p) for p in c.participants if p not in c.agents]
-    if kind == "deadline":
-        base = f"{detail or c.name or 'deadline'} {noun}"
-    elif c.name:
-        base = c.name if kind != "award" or not names else f"{c.name} to {names[0]}"
-    elif kind in ("sanctions", "expulsion"):
-        base = " ".join([*agents[:1], noun])
-        tail = detail or ", ".join(targets[:_MAX_NAMES])
-        if tail:
-            base += f" {'on' if kind == 'sanctions' else 'of'} {tail}"
-    elif kind == "other":
-        base = f"{noun} of {', '.join(names[:_MAX_NAMES])}" if names else noun
-    elif kind == "award":
-        base = f"{noun} to {names[0]}" if names else noun
-    elif family(kind) == "meeting" or kind in ("interview", "press_conference", "visit", "protest", "election"):
-        base = f"{parties} {noun}".strip()
-    else:
-        nouns = [m.words.casefold() for m in c.mentions if m.trigger.pos_ in ("NOUN", "PROPN")]
-        base = f"{parties} {noun if kind == 'trial' else (nouns[0] if nouns else noun)}".strip()
+    said = _Said(
+        c=c,
+        names=list(dict.fromkeys(refs.short_name(p) for p in named)),
+        noun=_noun(c),
+        detail=next((m.detail for m in c.mentions if m.detail), None),
+        agents=[refs.short_name(a) for a in c.agents],
+        targets=[refs.short_name(p) for p in c.participants if p not in c.agents],
+    )
+    base = next(make(said) for applies, make in _LABEL_RULES if applies(c))
     if location:
         place = refs.places[location].name
         if place not in base:
-            base += f" {'to' if kind == 'visit' else 'in'} {place}"
+            base += f" {'to' if c.kind == 'visit' else 'in'} {place}"
     return base[:1].upper() + base[1:]
 
 

@@ -12,11 +12,14 @@ headline and the first sentences of the body (``data/main_events.json``):
 2. The main one: a kind the headline names, found in the lead, first; else the trigger
    nearest the lead's main clause (its subject or object before a circumstance, before a
    subordinate clause); else the lead's speech verb (a statement, an interview when a
-   show or interview is named); else the headline's own trigger or speech verb.
+   show or interview is named); else the headline's own trigger or speech verb. These
+   are candidates in that order: the first that something is said of is the main event.
 3. What surrounds it: participants (the verb's subject and objects, the trigger's
-   modifiers, "between X and Y"; the people of the headline for a debate), the date
-   attached to it in the sentence (else the publication day for what was said), the
-   place ("in Flint", else the dateline's city).
+   modifiers, "between X and Y"; a description or a pronoun as the actor the lead names
+   for it; the people of the headline for a debate), the date attached to it in the
+   sentence (or one the lead gives the same occasion or the same actor elsewhere; else
+   the publication day for what was said or is told in the present), the place ("in
+   Flint", else the dateline's city).
 
 The event found is put first: an event of the stage that holds the trigger is moved
 there and completed, else a new one is made. Ids are then numbered in the new order.
@@ -25,6 +28,7 @@ there and completed, else a new one is made. Ids are then numbered in the new or
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
@@ -32,7 +36,8 @@ from ...lexicon.wordlists import data
 from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
 from ..dates import finder as dates_pass
 from ..story import dateline_end
-from ..tense import tense_of
+from ..tense import reporting_verb, tense_of
+from .mentions import is_phase
 from .references import Refs
 
 if TYPE_CHECKING:
@@ -109,6 +114,12 @@ def _negative_subject(verb: "Token") -> bool:
     )
 
 
+def _circumstance_of(tok: "Token", verb: "Token") -> bool:
+    """ "rejected the argument [in a ruling]": the event is how the verb was done."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.head == verb and prep.lower_ in words()["circumstance_preps"]
+
+
 def _hypothetical(tok: "Token") -> bool:
     """In a clause that says it may not happen: "if elected", "would negotiate", "did not
     vote", "no one released"; or a side mention: "the upcoming debates"."""
@@ -117,8 +128,8 @@ def _hypothetical(tok: "Token") -> bool:
     if any(c.lower_ in side for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
         return True
     t = _verb_of(tok)
-    if t is not tok and t.lemma_.casefold() in data("event_triggers")["cancel_verbs"]:
-        return True  # "rejected talks", "cancelled the rally"
+    if t is not tok and t.lemma_.casefold() in data("event_triggers")["cancel_verbs"] and not _circumstance_of(tok, t):
+        return True  # "rejected talks", "cancelled the rally"; not "rejected it in a ruling"
     for _ in range(4):
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in hypo) for c in t.children):
             return True
@@ -183,10 +194,18 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
             t.pos_ == "VERB"
             and t.lemma_.casefold() in speech
             and not _hypothetical(t)
-            and (quoted or any(c.dep_ == "ccomp" for c in t.children))
+            and (quoted or any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or _calls_on(t))
         ):
             return t  # reported speech: a clause or a quotation ("defended the decision" is not)
     return None
+
+
+def _calls_on(verb: "Token") -> bool:
+    """ "called on Dean to apologize": the infinitive may hang on the object."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in verb.children
+    ) and any(t.tag_ == "TO" for t in verb.subtree)
 
 
 def _speech_kind(verb: "Token") -> str:
@@ -212,8 +231,30 @@ def _lead(article: Article, docs: list["Doc"]) -> list[tuple[int, "DocSpan"]]:
     return out
 
 
-def _choose(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> tuple[str, int | None, "Token", str] | None:
-    """(kind, paragraph, token, how) of the main event, in the order the module says."""
+Candidate = tuple[str, "int | None", "Token", str]  # (kind, paragraph, token, how)
+
+
+def _lead_statements(lead: list[tuple[int, "DocSpan"]]) -> list[tuple[int, Candidate]]:
+    """(sentence number, candidate) of the lead's reported speech."""
+    out: list[tuple[int, Candidate]] = []
+    for n, (p, sent) in enumerate(lead):
+        if (verb := _speech_verb(sent)) is not None:
+            out.append((n, (_speech_kind(verb), p, verb, "lead statement")))
+    return out
+
+
+def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> Iterator[Candidate]:
+    """The lead's triggers nearest their main clause, earlier sentences first; then its
+    reported speech."""
+    for _, _, _, p, t, k in found:
+        yield k, p, t, "lead trigger"
+    for _, candidate in _lead_statements(lead):
+        yield candidate
+
+
+def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> Iterator[Candidate]:
+    """(kind, paragraph, token, how) of what may be the main event, best first (the
+    module's order): the first one that says something of itself is the main event."""
     head = (
         [(d, t, k) for sent in headline.sents for d, t, k in _triggers(sent) if d <= words()["headline_rank"]]
         if headline is not None
@@ -227,31 +268,40 @@ def _choose(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> tuple[
     for kind in head_kinds:
         match = next((x for x in found if x[5] == kind), None)
         if match is not None:
-            return kind, match[3], match[4], "lead trigger"
+            yield kind, match[3], match[4], "lead trigger"
     if head_kinds:
         d, t, k = min(head, key=lambda x: x[0])
-        return k, None, t, "headline trigger"
-    if found:
-        _, _, _, p, t, k = found[0]
-        return k, p, t, "lead trigger"
-    for p, sent in lead:
-        if (verb := _speech_verb(sent)) is not None:
-            return _speech_kind(verb), p, verb, "lead statement"
+        yield k, None, t, "headline trigger"
+    yield from _lead_candidates(lead, found)
     if headline is not None:
         for sent in headline.sents:
             if (verb := _speech_verb(sent)) is not None:
-                return "statement", None, verb, "headline statement"
-    return None
+                yield "statement", None, verb, "headline statement"
 
 
 # --- what surrounds it ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    return frozenset(data("speaker_descriptions")["person"]) | frozenset(words()["role_nouns"])
+
+
+def _role_of_another(t: "Token") -> bool:
+    """ "Obama's former campaign strategist", "Connecticut's tax commissioner": a person
+    described through someone else, who is not the one named."""
+    return (
+        t.pos_ == "NOUN"
+        and t.lemma_.casefold() in _role_nouns()
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in t.children)
+    )
 
 
 def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
     """Actors a noun phrase names: its head with what stands left of it, and its conjuncts."""
     out: list[str] = []
     for t in (tok, *[c for c in tok.subtree if c.dep_ == "conj" and c.head == tok]):
-        if t.pos_ == "PRON":
+        if t.pos_ == "PRON" or _role_of_another(t):
             continue
         left = t.left_edge if t.left_edge.i <= t.i else t
         start, end = left.idx, t.idx + len(t.text)
@@ -262,24 +312,71 @@ def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
     return out
 
 
-def _participants(tok: "Token", paragraph: int | None, refs: Refs, lead: list[tuple[int, "DocSpan"]]) -> list[str]:
-    verb = _verb_of(tok)
+def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
+    """The words that may name the main event's participants."""
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "dative")]
     # "voted to hold Bryan Pagliano in contempt": the object of the clause it decides
     args += [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"]
     args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
     if tok is not verb:
         args += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
+    preps = set(words()["participant_preps"]) | set(words()["kind_participant_preps"].get(kind, []))
     for prep in [c for c in (*verb.children, *tok.children) if c.dep_ == "prep"]:
-        if prep.lower_ in ("between", "with", "against", "to", "by"):
+        if prep.lower_ in preps:
             args += [c for c in prep.children if c.dep_ == "pobj"]
+    return args
+
+
+def _participants(
+    tok: "Token", paragraph: int | None, refs: Refs, lead: list[tuple[int, "DocSpan"]], kind: str = ""
+) -> list[str]:
+    verb = _verb_of(tok)
     out: list[str] = []
-    for a in args:
+    for a in _arguments(tok, verb, kind):
+        if a.dep_ == "nsubj" and a.lower_ in words()["relative_pronouns"] and verb.dep_ == "relcl":
+            out += _actors_of(verb.head, paragraph, refs)  # "the film, which debuts on Netflix"
+            continue
         found = _actors_of(a, paragraph, refs)
-        if not found and a.dep_ in ("nsubj", "nsubjpass") and a.pos_ == "NOUN" and paragraph is not None:
-            found = _named_next(a, lead, refs)
+        if not found and a.dep_ in ("nsubj", "nsubjpass") and paragraph is not None:
+            found = _stood_for(a, verb, lead, refs)
         out += found
+    if not out and verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in words()["speech"]:
+        # "the tax commissioner says an internal review shows": the speaker's
+        out = _participants(verb.head, paragraph, refs, lead)
     return list(dict.fromkeys(out))
+
+
+def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """Who a subject that names no one stands for: a pronoun, the subject of the sentence
+    before ("Politifact did a fact-check ... they published"); a description, the named
+    subject of the same act later in the lead ("A New York judge has rejected ... Justice
+    Frank Nervo rejected"), else the organisation of the next sentence ("A House panel")."""
+    at = next((n for n, (_, s) in enumerate(lead) if s.doc is subject.doc and s.start <= subject.i < s.end), None)
+    if at is None:
+        return []
+    if subject.pos_ == "PRON":
+        if subject.lower_ not in words()["personal_pronouns"] or at == 0:
+            return []
+        p, before = lead[at - 1]
+        return [a for s in before.root.children if s.dep_ in ("nsubj", "nsubjpass") for a in _actors_of(s, p, refs)]
+    if subject.pos_ != "NOUN":
+        return []
+    return _same_act(verb, lead[at + 1 :], refs) or _named_next(subject, lead, refs)
+
+
+def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """The actors named in the subject of a later verb of the same lemma or main-event kind."""
+    kind = trigger_kind(verb)
+    for p, sent in later:
+        for t in sent:
+            if t.pos_ != "VERB" or not (t.lemma_ == verb.lemma_ or (kind and trigger_kind(t) == kind)):
+                continue
+            for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                start, end = s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text)
+                found = refs.actors_at(p, start, end, s.doc.text[start:end])
+                if found:
+                    return found
+    return []
 
 
 def _named_next(subject: "Token", lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
@@ -298,6 +395,39 @@ def _token_at(doc: "Doc", char: int) -> int:
     return span.start if span is not None else 0
 
 
+def _same_occasion(clause: "Token", end: int, tok: "Token", verb: "Token") -> bool:
+    """Whether a date on the verb ``clause`` dates the event of ``tok`` (its verb ``verb``):
+    "a poll released Friday", "this weekend he would" (words before the reported clause's
+    subject are the reporting verb's), "Obama, dedicating the museum on Saturday, said", "In
+    a Facebook message posted Friday, Cruz said"; not "said Thursday that ... when he said
+    Wednesday"."""
+    if clause.dep_ in ("acl", "relcl") and clause.head == tok:
+        return True
+    if reporting_verb(clause, end) in (tok, verb):
+        return True
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if clause.tag_ in ("VBG", "VBN") and clause.dep_ in ("advcl", "acl") and not own_subject:
+        holder = clause.head
+        if holder in (tok, verb) or (holder.head == verb and holder.dep_ in ("nsubj", "pobj")):
+            return True
+        return holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head in (tok, verb)
+    return False
+
+
+def _attached(f: dates_pass.Found, tok: "Token", verb: "Token") -> bool:
+    span = tok.doc.char_span(f.expr.start, f.expr.end, alignment_mode="expand")
+    if span is None or span.root.head.lower_ in data("event_triggers")["bound_preps"]:
+        return False  # "until 2030": a bound, not when it happens
+    for a in span.root.ancestors:
+        if a == tok or (a == verb and not is_phase(verb)):
+            return True
+        if a == verb:
+            return False  # "The agreement will take effect next year": not when it was made
+        if a.pos_ in ("VERB", "AUX"):
+            return _same_occasion(a, span.end, tok, verb)
+    return False
+
+
 def _date(tok: "Token", paragraph: int | None, found: list[tuple[int, dates_pass.Found]]) -> DateInfo | None:
     """The resolved date attached to the event's verb or trigger in its sentence, else the nearest."""
     if paragraph is None:
@@ -314,20 +444,7 @@ def _date(tok: "Token", paragraph: int | None, found: list[tuple[int, dates_pass
     if not here:
         return None
 
-    def attached(f: dates_pass.Found) -> bool:
-        span = tok.doc.char_span(f.expr.start, f.expr.end, alignment_mode="expand")
-        if span is None or span.root.head.lower_ in data("event_triggers")["bound_preps"]:
-            return False  # "until 2030": a bound, not when it happens
-        for a in span.root.ancestors:
-            if a == tok or a == verb:
-                return True
-            if a.pos_ in ("VERB", "AUX") and a.dep_ in ("acl", "relcl") and a.head == tok:
-                return True  # "a poll released Friday", "a ruling issued Thursday"
-            if a.pos_ in ("VERB", "AUX"):
-                return False  # the date of another clause ("when he said Wednesday")
-        return False
-
-    hits = [f for f in here if attached(f)]
+    hits = [f for f in here if _attached(f, tok, verb)]
     return min(hits, key=lambda f: abs(f.expr.start - tok.idx)).date if hits else None
 
 
@@ -394,24 +511,69 @@ def _later_date(
     return None
 
 
-def find(
-    article: Article, docs: list["Doc"], refs: Refs, body_dates: list[tuple[int, dates_pass.Found]]
-) -> MainEvent | None:
-    """The event the headline and lead report, or None when they report none."""
-    body = docs[: len(article.body)]
-    headline = next((d for d in docs[len(article.body) :] if article.headline and d.text == article.headline), None)
-    lead = _lead(article, body)
-    chosen = _choose(lead, headline)
-    if chosen is None:
-        return None
-    kind, paragraph, tok, how = chosen
-    participants = _participants(tok, paragraph, refs, lead)
+def _who(
+    article: Article,
+    kind: str,
+    tok: "Token",
+    paragraph: int | None,
+    refs: Refs,
+    lead: list[tuple[int, "DocSpan"]],
+    headline: "Doc | None",
+) -> list[str]:
+    """The main event's participants: its clause's, a statement's speakers, the headline's."""
+    participants = _participants(tok, paragraph, refs, lead, kind)
     if kind in ("statement", "interview"):
         participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
         participants = list(dict.fromkeys(participants + _from_headline(headline, kind, refs)))
-    if how.endswith("statement") and not participants:
-        return None  # "officials said": a statement is an event of someone named
+    return participants
+
+
+def _said_later(
+    tok: "Token",
+    participants: list[str],
+    lead: list[tuple[int, "DocSpan"]],
+    body_dates: list[tuple[int, dates_pass.Found]],
+    refs: Refs,
+) -> tuple[DateInfo, "Token"] | None:
+    """The day another lead sentence gives the main event's first actor doing or saying
+    what the lead tells: "Cruz is endorsing Trump ... In a Facebook message posted Friday,
+    Cruz said", "Member of House panel says ... Schiff told Capital Download on Wednesday",
+    "Trump and Clinton vied ... Wednesday ... during a forum"."""
+    if not participants:
+        return None
+    for p, sent in lead:
+        if sent.doc is tok.doc and sent.start <= tok.i < sent.end:
+            continue
+        verb = _speech_verb(sent) or sent.root
+        if verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(participants[0] in _actors_of(s, p, refs) for s in subjects) and (when := _date(verb, p, body_dates)):
+            return when, verb
+    return None
+
+
+def _present(tok: "Token") -> bool:
+    """Told in the present ("Trump tells supporters at a rally", "is endorsing"): news of the
+    day; "there is talk of a deal" is none."""
+    verb = _verb_of(tok)
+    if any(c.dep_ == "expl" for c in verb.children):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(c.lower_ in ("is", "are") for c in verb.children))
+
+
+def _when(
+    article: Article,
+    kind: str,
+    tok: "Token",
+    paragraph: int | None,
+    lead: list[tuple[int, "DocSpan"]],
+    body_dates: list[tuple[int, dates_pass.Found]],
+    participants: list[str],
+    refs: Refs,
+) -> tuple[DateInfo | None, "Token"]:
+    """The main event's date, and the token it was read from."""
     when, dated_by = _date(tok, paragraph, body_dates), tok
     if (
         when is None
@@ -425,9 +587,43 @@ def find(
             if (when := _date(dated_by, lead[0][0], body_dates)) is not None:
                 break
     when = when or _later_date(tok, kind, lead, body_dates)
-    if when is None and kind in ("statement", "interview") and article.published:
-        # what a story reports was said, without a day, was said the day it ran
+    if when is None and (said := _said_later(tok, participants, lead, body_dates, refs)) is not None:
+        when, dated_by = said
+    if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
+        # what a story reports was said (or is told in the present), without a day, was
+        # said the day it ran
         when = DateInfo(start=article.published[:10], precision="day")
+    return when, dated_by
+
+
+def find(
+    article: Article, docs: list["Doc"], refs: Refs, body_dates: list[tuple[int, dates_pass.Found]]
+) -> MainEvent | None:
+    """The event the headline and lead report, or None when they report none."""
+    body = docs[: len(article.body)]
+    headline = next((d for d in docs[len(article.body) :] if article.headline and d.text == article.headline), None)
+    lead = _lead(article, body)
+    for candidate in _candidates(lead, headline):
+        found = _complete(article, candidate, refs, lead, headline, body_dates)
+        if found is not None:
+            return found
+    return None
+
+
+def _complete(
+    article: Article,
+    candidate: Candidate,
+    refs: Refs,
+    lead: list[tuple[int, "DocSpan"]],
+    headline: "Doc | None",
+    body_dates: list[tuple[int, dates_pass.Found]],
+) -> MainEvent | None:
+    """The candidate with who, when and where; None when nothing is said of it."""
+    kind, paragraph, tok, how = candidate
+    participants = _who(article, kind, tok, paragraph, refs, lead, headline)
+    if how.endswith("statement") and not participants:
+        return None  # "officials said": a statement is an event of someone named
+    when, dated_by = _when(article, kind, tok, paragraph, lead, body_dates, participants, refs)
     place = _place(tok, paragraph, article, refs)
     if not (participants or when or place):
         return None  # nothing said of it: "there is talk of a deal"

@@ -108,50 +108,56 @@ class Mention:
 # --- triggers ------------------------------------------------------------------------------
 
 
+def _passive(kids: list["Token"]) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+
+
+# What a trigger needs around it (data/event_triggers.json "verb_needs", "noun_needs"),
+# by name; a need not named here is a word among its dependents, its head or its arguments.
+_NEED_TESTS: dict[str, Callable[["Token", list["Token"], "set[int] | frozenset[int]"], bool]] = {
+    "plural": lambda tok, kids, dated: tok.tag_ in ("NNS", "NNPS"),
+    "singular": lambda tok, kids, dated: tok.tag_ in ("NN", "NNP"),
+    "passive": lambda tok, kids, dated: _passive(kids),
+    "active": lambda tok, kids, dated: not _passive(kids),
+    "intransitive": lambda tok, kids, dated: not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids),
+    "proper": lambda tok, kids, dated: (
+        tok.text[:1].isupper() and any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in kids)
+    ),
+    "definite": lambda tok, kids, dated: any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids),
+    "dated": lambda tok, kids, dated: any(c.i in dated for c in kids),
+}
+
+
+def _word_near(tok: "Token", kids: list["Token"], lemmas: set[str], need: str) -> bool:
+    if need in lemmas or (tok.head.lemma_.casefold() == need):
+        return True
+    # the words of its object or subject: "summoned Ambassador Vasin", "protesters plan to march"
+    args = [c for c in kids if c.dep_ == "dobj"] + (_subjects(tok) if tok.pos_ in _VERBAL else [])
+    return any(need in {a.lemma_.casefold(), *(g.lemma_.casefold() for g in a.children)} for a in args)
+
+
+def _need_met(
+    tok: "Token", kids: list["Token"], lemmas: set[str], need: str, dated: "set[int] | frozenset[int]"
+) -> bool:
+    if "+" in need:
+        return all(_needs_met(tok, [part], dated) for part in need.split("+"))
+    if need.startswith("prep:"):
+        return any(c.dep_ == "prep" and c.lower_ == need[5:] for c in kids)
+    test = _NEED_TESTS.get(need)
+    if test is not None and test(tok, kids, dated):
+        return True
+    return _word_near(tok, kids, lemmas, need)
+
+
 def _needs_met(tok: "Token", needs: list[str], dated: "set[int] | frozenset[int]") -> bool:
     kids = list(tok.children)
     lemmas = {c.lemma_.casefold() for c in kids} | {c.lower_ for c in kids}
-    for need in needs:
-        if "+" in need:
-            if all(_needs_met(tok, [part], dated) for part in need.split("+")):
-                return True
-            continue
-        if need.startswith("prep:"):
-            if any(c.dep_ == "prep" and c.lower_ == need[5:] for c in kids):
-                return True
-            continue
-        if need == "plural" and tok.tag_ in ("NNS", "NNPS"):
-            return True
-        if need == "singular" and tok.tag_ in ("NN", "NNP"):
-            return True
-        if need == "passive" and any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
-            return True
-        if need == "active" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
-            return True
-        if need == "intransitive" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids):
-            return True
-        if (
-            need == "proper"
-            and tok.text[:1].isupper()
-            and any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in kids)
-        ):
-            return True
-        if need == "definite" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
-            return True
-        if need == "dated" and any(c.i in dated for c in kids):
-            return True
-        if need in lemmas or (tok.head.lemma_.casefold() == need):
-            return True
-        # the words of its object or subject: "summoned Ambassador Vasin", "protesters plan to march"
-        args = [c for c in kids if c.dep_ == "dobj"] + (_subjects(tok) if tok.pos_ in _VERBAL else [])
-        if any(need in {a.lemma_.casefold(), *(g.lemma_.casefold() for g in a.children)} for a in args):
-            return True
-    return False
+    return any(_need_met(tok, kids, lemmas, need, dated) for need in needs)
 
 
 def _medium_call(tok: "Token") -> bool:
     """'spoke by phone', 'talked via video link'."""
-    if tok.lemma_.casefold() not in ("speak", "talk", "chat", "confer", "meet"):
+    if tok.lemma_.casefold() not in _CALL_VERBS:
         return False
     medium = words()["medium_set"]
     for prep in tok.children:
@@ -161,37 +167,52 @@ def _medium_call(tok: "Token") -> bool:
     return False
 
 
-def trigger_kind(tok: "Token", dated: "set[int] | frozenset[int]" = frozenset()) -> str | None:
-    """The event kind ``tok`` names, or None when it is not a trigger here."""
+def _describes(tok: "Token") -> bool:
+    """ "visiting U.S. Undersecretary": a verb as a description, not an event."""
+    return tok.dep_ == "amod" or (
+        tok.tag_ == "VBG"
+        and tok.head.pos_ in _NOMINAL
+        and tok.dep_ in ("conj", "compound", "nmod")
+        and not any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in tok.children)
+    )
+
+
+def _verb_kind(tok: "Token", dated: "set[int] | frozenset[int]") -> str | None:
     w = words()
     lemma = tok.lemma_.casefold()
-    if tok.pos_ == "VERB":
-        if tok.dep_ == "amod" or (
-            tok.tag_ == "VBG"
-            and tok.head.pos_ in _NOMINAL
-            and tok.dep_ in ("conj", "compound", "nmod")
-            and not any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in tok.children)
-        ):
-            return None  # "visiting U.S. Undersecretary": a description, not an event
-        if _medium_call(tok):
-            return "call"
-        kind = w["verbs"].get(lemma)
-        excluded = w["verb_excludes"].get(lemma, ())
-        if any(c.dep_ == "dobj" and c.lemma_.casefold() in excluded for c in tok.children):
-            return None  # "meet sales targets"
-        if kind and (lemma not in w["verb_needs"] or _needs_met(tok, w["verb_needs"][lemma], dated)):
-            return kind
+    if _describes(tok):
         return None
-    if tok.pos_ not in _NOMINAL:
+    if _medium_call(tok):
+        return "call"
+    kind = w["verbs"].get(lemma)
+    excluded = w["verb_excludes"].get(lemma, ())
+    if any(c.dep_ == "dobj" and c.lemma_.casefold() in excluded for c in tok.children):
+        return None  # "meet sales targets"
+    if kind and (lemma not in w["verb_needs"] or _needs_met(tok, w["verb_needs"][lemma], dated)):
+        return kind
+    return None
+
+
+def _pair_kind(tok: "Token") -> str | None:
+    """A two-word trigger ending at ``tok``: "phone call", "news conference"."""
+    if tok.i == 0:
         return None
+    compounds = words()["compounds"]
+    before = tok.nbor(-1).lower_
+    for key in (f"{before} {tok.lower_}", f"{before} {tok.lemma_.casefold()}"):
+        if key in compounds:
+            return str(compounds[key])
+    return None
+
+
+def _noun_kind(tok: "Token", dated: "set[int] | frozenset[int]") -> str | None:
+    w = words()
+    lemma = tok.lemma_.casefold()
     if tok.dep_ == "compound" and tok.head.pos_ in _NOMINAL:
         return None  # a modifier: "election interference", "call" in "video call meeting"
-    if tok.i > 0:
-        pair = f"{tok.nbor(-1).lower_} {tok.lower_}"
-        pair_lemma = f"{tok.nbor(-1).lower_} {lemma}"
-        for key in (pair, pair_lemma):
-            if key in w["compounds"]:
-                return w["compounds"][key]
+    pair = _pair_kind(tok)
+    if pair is not None:
+        return pair
     kind = w["nouns"].get(lemma)
     excluded = w["noun_excludes"].get(lemma, ())
     if kind and any(c.lower_ in excluded for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
@@ -201,6 +222,26 @@ def trigger_kind(tok: "Token", dated: "set[int] | frozenset[int]" = frozenset())
             return "press_conference"
         return kind
     return None
+
+
+_CALL_VERBS = frozenset({"speak", "talk", "chat", "confer", "meet"})  # "spoke by phone"
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Every word (lemma or as written) that :func:`trigger_kind` can take for a trigger:
+    the verbs, the nouns, the last words of two-word triggers, the verbs of a call."""
+    w = words()
+    return frozenset(w["verbs"]) | frozenset(w["nouns"]) | {k.split()[-1] for k in w["compounds"]} | _CALL_VERBS
+
+
+def trigger_kind(tok: "Token", dated: "set[int] | frozenset[int]" = frozenset()) -> str | None:
+    """The event kind ``tok`` names, or None when it is not a trigger here."""
+    if tok.pos_ == "VERB":
+        return _verb_kind(tok, dated)
+    if tok.pos_ not in _NOMINAL:
+        return None
+    return _noun_kind(tok, dated)
 
 
 def _compound_kind(tok: "Token", kind: str) -> tuple[str, int]:
@@ -663,7 +704,10 @@ def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) ->
     reader = _Reader(doc, paragraph, refs, dates)
     found: dict[int, Mention] = {}
     dated = set(reader.date_tokens)
+    maybe = _trigger_words()
     for tok in doc:
+        if tok.lemma_.casefold() not in maybe and tok.lower_ not in maybe:
+            continue  # no trigger: a shortcut, as trigger_kind would say
         kind = trigger_kind(tok, dated)
         if kind is None:
             continue
@@ -723,10 +767,9 @@ def _mention(reader: _Reader, tok: "Token", kind: str) -> Mention | None:
     return m
 
 
-def _verbal(reader: _Reader, m: Mention, tok: "Token", kind: str) -> tuple[list[str], str | None]:
-    """'Putin met Biden in Geneva': subjects, agents and objects take part; a place
-    object of a visit or a meeting is where; the tense says when."""
-    w = words()
+def _verbal_parties(reader: _Reader, m: Mention, tok: "Token", kind: str) -> tuple[list[str], str | None]:
+    """Subjects and agents act, objects undergo; a place object of a visit or a meeting
+    is where ("visited Moscow")."""
     participants: list[str] = []
     location: str | None = None
     if kind != "election":  # voters elect: the elected take part, not the electorate
@@ -743,17 +786,33 @@ def _verbal(reader: _Reader, m: Mention, tok: "Token", kind: str) -> tuple[list[
             continue  # "return to visit it": a place the pronoun stands for, not a party
         else:
             participants += reader.args([c])
-    participants += reader.args([o for p, o in _prep_objects(tok, w["participant_preps_set"]) if p != "of"])
-    location = location or reader.places(tok, w["location_preps_set"])
+    return participants, location
+
+
+def _verbal_place(reader: _Reader, tok: "Token", kind: str) -> str | None:
+    """ "met in Geneva", "visit to Rome", "a court in Oslo sentenced", "visited Moscow
+    and met Orlov"."""
+    w = words()
+    location = reader.places(tok, w["location_preps_set"])
     if kind == "visit":
         location = location or reader.places(tok, w["destination_preps_set"])
     for subj in _subjects(tok):
-        location = location or reader.places(subj, w["location_preps_set"])  # "a court in Oslo sentenced"
+        location = location or reader.places(subj, w["location_preps_set"])
     if location is None and tok.dep_ == "conj" and tok.head.pos_ in _VERBAL:
-        head = tok.head  # "visited Moscow and met Orlov"
+        head = tok.head
         location = reader.places(head, w["location_preps_set"]) or next(
             (p for c in head.children if c.dep_ == "dobj" and (p := reader.place(c))), None
         )
+    return location
+
+
+def _verbal(reader: _Reader, m: Mention, tok: "Token", kind: str) -> tuple[list[str], str | None]:
+    """'Putin met Biden in Geneva': subjects, agents and objects take part; a place
+    object of a visit or a meeting is where; the tense says when."""
+    participants, location = _verbal_parties(reader, m, tok, kind)
+    preps = words()["participant_preps_set"]
+    participants += reader.args([o for p, o in _prep_objects(tok, preps) if p != "of"])
+    location = location or _verbal_place(reader, tok, kind)
     tense = tense_of(tok)
     m.direction, m.strong = tense.direction, tense.strong
     m.asserted = _asserted(reader, _subjects(tok) or _undergoers(tok))
@@ -798,6 +857,53 @@ def _nominal(
     return participants, location
 
 
+def _held_link(tok: "Token", kind: str, verb: "Token | None", path: list["Token"]) -> str | None:
+    """:func:`_link`, and a kind's own light verbs: "the EU will discuss new sanctions"."""
+    link = _link(tok, verb, path)
+    if (
+        link is None
+        and verb is not None
+        and not path
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and verb.lemma_.casefold() in words()["kind_light_verbs"].get(kind, ())
+    ):
+        return "subject_takes_part"
+    return link
+
+
+def _holders(
+    reader: _Reader, m: Mention, verb: "Token", path: list["Token"], location: str | None
+) -> tuple[list[str], str | None]:
+    """Who holds or attends the event the verb takes part in, and where the verb says."""
+    w = words()
+    m.asserted = _asserted(reader, _subjects(verb)) and not path
+    m.agents = reader.args(_subjects(verb))
+    extra: list[str] = []
+    if not path:  # "held a video call with her counterpart"
+        extra = reader.args([o for p, o in _prep_objects(verb, frozenset({"with", "between"}))])
+    location = location or reader.places(verb, w["location_preps_set"])
+    motion = verb.head if verb.dep_ in ("advcl", "xcomp") else None
+    if location is None and motion is not None and motion.lemma_.casefold() in w["motion_verbs_set"]:
+        location = reader.places(motion, w["destination_preps_set"])  # "travel to Rome to attend"
+    return extra, location
+
+
+def _ahead_of(
+    reader: _Reader, m: Mention, verb: "Token | None", path: list["Token"], location: str | None
+) -> str | None:
+    """ "ahead of the summit", "on the eve of the summit": planned; the eve is the day before."""
+    w = words()
+    heads = {t.lemma_.casefold() for t in path} | {t.lower_ for t in path}
+    if heads & w["planned_heads_set"]:
+        m.planned, m.strong = True, True
+        m.date_shift = 1 if "eve" in heads else 0
+        if location is None and verb is not None and m.date_shift:
+            # "arriving in Reykjavik on the eve of the summit": where it will be
+            for v in _clause_verbs(verb):
+                location = location or reader.places(v, w["location_preps_set"])
+    return location
+
+
 def _held_by(
     reader: _Reader,
     m: Mention,
@@ -811,45 +917,18 @@ def _held_by(
     """What the verb a nominal trigger hangs on says: who holds or attends it ("the EU
     will discuss new sanctions", "invited Trump to a meeting"), where, and when."""
     w = words()
-    link = _link(tok, verb, path)
-    if (
-        link is None
-        and verb is not None
-        and not path
-        and tok.dep_ in ("dobj", "nsubjpass")
-        and verb.lemma_.casefold() in w["kind_light_verbs"].get(kind, ())
-    ):
-        link = "subject_takes_part"  # "the EU will discuss new sanctions"
-    if (
-        verb is not None
-        and len(path) == 1
-        and path[0].lower_ == "to"
-        and verb.lemma_.casefold() in w["inviting_verbs_set"]
-    ):
+    link = _held_link(tok, kind, verb, path)
+    if verb is None:
+        return participants, _ahead_of(reader, m, verb, path, location)
+    if len(path) == 1 and path[0].lower_ == "to" and verb.lemma_.casefold() in w["inviting_verbs_set"]:
         # "Pena Nieto invited Trump to a meeting"
         participants += reader.args(_subjects(verb)) + reader.args([c for c in verb.children if c.dep_ == "dobj"])
-    if verb is not None and link in ("subject_takes_part", "object"):
-        m.asserted = _asserted(reader, _subjects(verb)) and not path
-        m.agents = reader.args(_subjects(verb))
-        participants = m.agents + participants
-        if not path:  # "held a video call with her counterpart"
-            participants += reader.args([o for p, o in _prep_objects(verb, frozenset({"with", "between"}))])
-        location = location or reader.places(verb, w["location_preps_set"])
-        motion = verb.head if verb.dep_ in ("advcl", "xcomp") else None
-        if location is None and motion is not None and motion.lemma_.casefold() in w["motion_verbs_set"]:
-            location = reader.places(motion, w["destination_preps_set"])  # "travel to Rome to attend"
-    if verb is not None:
-        m.direction = direction_of_verb(verb)
-        m.strong = link == "subject_takes_part" and verb.lemma_.casefold() in w["light_verbs_set"]
-    heads = {t.lemma_.casefold() for t in path} | {t.lower_ for t in path}
-    if heads & w["planned_heads_set"]:
-        m.planned, m.strong = True, True
-        m.date_shift = 1 if "eve" in heads else 0
-        if location is None and verb is not None and m.date_shift:
-            # "arriving in Reykjavik on the eve of the summit": where it will be
-            for v in _clause_verbs(verb):
-                location = location or reader.places(v, w["location_preps_set"])
-    return participants, location
+    if link in ("subject_takes_part", "object"):
+        extra, location = _holders(reader, m, verb, path, location)
+        participants = m.agents + participants + extra
+    m.direction = direction_of_verb(verb)
+    m.strong = link == "subject_takes_part" and verb.lemma_.casefold() in w["light_verbs_set"]
+    return participants, _ahead_of(reader, m, verb, path, location)
 
 
 def _plans(m: Mention, tok: "Token", verb: "Token | None", path: list["Token"]) -> None:
@@ -994,6 +1073,47 @@ def _placed(noun: "Token") -> bool:
     return False
 
 
+def _light_object(tok: "Token", verb: "Token", preps: list["Token"], nouns: list["Token"]) -> bool:
+    """ "held talks", "a meeting was held": the event is a light verb's object."""
+    return tok.dep_ in ("dobj", "attr", "nsubjpass") and verb.lemma_.casefold() in words()["light_verbs_set"]
+
+
+def _attending(tok: "Token", verb: "Token", preps: list["Token"], nouns: list["Token"]) -> bool:
+    """ "spoke at the conference", "said after the meeting"."""
+    return len(preps) == 1 and not nouns and preps[0].lower_ in words()["attending_preps_set"]
+
+
+def _split_name(tok: "Token", verb: "Token", preps: list["Token"], nouns: list["Token"]) -> bool:
+    """ "attend the Group of 20 summit": the name is split by the parse."""
+    w = words()
+    if not (all(p.lower_ == "of" for p in preps) and nouns and all(n.text[:1].isupper() for n in nouns)):
+        return False
+    head = nouns[-1]
+    if head.dep_ in ("dobj", "attr") and verb.lemma_.casefold() in w["light_verbs_set"]:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in w["attending_preps_set"]
+
+
+def _occasion_part(tok: "Token", verb: "Token", preps: list["Token"], nouns: list["Token"]) -> bool:
+    """ "speaking during a panel discussion at an energy conference", "on the sidelines of"."""
+    w = words()
+    attending = w["attending_preps_set"]
+    return (
+        len(preps) == 2
+        and len(nouns) == 1
+        and nouns[0].lemma_.casefold() in w["occasion_nouns_set"]
+        and all(p.lower_ in attending | {"of"} for p in preps)
+        and preps[-1].lower_ in attending
+    )
+
+
+_LinkRule = Callable[["Token", "Token", list["Token"], list["Token"]], bool]
+# How a noun trigger's subject takes part, tried in order: with no path between trigger
+# and verb; with one.
+_DIRECT_LINKS: tuple[_LinkRule, ...] = (_light_object,)
+_PATH_LINKS: tuple[_LinkRule, ...] = (_attending, _split_name, _occasion_part)
+
+
 def _link(tok: "Token", verb: "Token | None", path: list["Token"]) -> str | None:
     """How a noun trigger hangs on its verb, as far as taking part goes.
 
@@ -1001,34 +1121,12 @@ def _link(tok: "Token", verb: "Token | None", path: list["Token"]) -> str | None
     conference", "said after the meeting"); "object": it is the verb's object through a
     name ("attend the Group of 20 summit"); None: the verb only talks about the event.
     """
-    if verb is None:
-        return None
-    w = words()
+    if verb is None or verb.lemma_.casefold() in words()["outside_verbs_set"]:
+        return None  # "Russia meddled in the election": from outside, no party to it
     preps = [t for t in path if t.dep_ == "prep" or t.pos_ == "ADP"]
     nouns = [t for t in path if t.pos_ in _NOMINAL]
-    if not path:
-        if tok.dep_ in ("dobj", "attr", "nsubjpass") and verb.lemma_.casefold() in w["light_verbs_set"]:
-            return "subject_takes_part"
-        return None
-    if len(preps) == 1 and not nouns and preps[0].lower_ in w["attending_preps_set"]:
-        return "subject_takes_part"
-    if all(p.lower_ == "of" for p in preps) and nouns and all(n.text[:1].isupper() for n in nouns):
-        # "attend the Group of 20 summit": the name is split by the parse
-        head = nouns[-1]
-        if head.dep_ in ("dobj", "attr") and verb.lemma_.casefold() in w["light_verbs_set"]:
-            return "subject_takes_part"
-        if head.dep_ == "pobj" and head.head.lower_ in w["attending_preps_set"]:
-            return "subject_takes_part"
-    if (
-        len(preps) == 2
-        and len(nouns) == 1
-        and nouns[0].lemma_.casefold() in w["occasion_nouns_set"]
-        and all(p.lower_ in w["attending_preps_set"] | {"of"} for p in preps)
-        and preps[-1].lower_ in w["attending_preps_set"]
-    ):
-        # "speaking during a panel discussion at an energy conference", "on the sidelines of"
-        return "subject_takes_part"
-    return None
+    rules = _PATH_LINKS if path else _DIRECT_LINKS
+    return "subject_takes_part" if any(rule(tok, verb, preps, nouns) for rule in rules) else None
 
 
 def _inherits(tok: "Token", path: list["Token"]) -> bool:
@@ -1042,6 +1140,64 @@ def _inherits(tok: "Token", path: list["Token"]) -> bool:
     return tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod") or bool(path)
 
 
+def _relative_of(clause: "Token") -> bool:
+    """ "talks that began in February": a relative clause whose subject is the noun."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in clause.children
+    )
+
+
+def is_phase(verb: "Token") -> bool:
+    """ "The agreement will take effect next year": the day of another phase of the event
+    (data/event_triggers.json "phase_phrases"), not the day it happens."""
+    lemma = verb.lemma_.casefold()
+    below = {t.lower_ for c in verb.children for t in (c, *c.children)}
+    return any(lemma == first and rest in below for first, rest in _phase_phrases())
+
+
+@lru_cache(maxsize=1)
+def _phase_phrases() -> tuple[tuple[str, str], ...]:
+    return tuple((p.split()[0], p.split()[-1]) for p in words()["phase_phrases"])
+
+
+def _verb_dates(reader: _Reader, m: Mention, verb: "Token", path: list["Token"], triggers: set[int]) -> list[DateRef]:
+    """The dates of the verb a noun trigger hangs on, as far as they date its event."""
+    tok = m.trigger
+    dates: list[DateRef] = []
+    if _inherits(tok, path) and not is_phase(verb):
+        dates += reader.attached_dates(verb, triggers)
+        if not path and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "the summit is scheduled to open on October 14"
+            for x in verb.children:
+                if x.dep_ == "xcomp":
+                    dates += reader.attached_dates(x, triggers)
+    elif m.date_shift:
+        # "began arriving on Sunday (9), on the eve of a summit": the clause's day
+        for v in _clause_verbs(verb):
+            dates += [d for d in reader.attached_dates(v, triggers) if d.info.precision == "day"]
+    return dates
+
+
+def _noun_dates(reader: _Reader, m: Mention, triggers: set[int]) -> list[DateRef]:
+    """ "the negotiations scheduled for this Tuesday", "the summit held on June 16", "talks
+    that began in February", the clause a "where"/"when" hangs on, the verb's."""
+    tok = m.trigger
+    dates: list[DateRef] = []
+    for c in tok.children:
+        if (c.dep_ == "acl" or _relative_of(c)) and c.pos_ in _VERBAL:
+            dates += reader.attached_dates(c, triggers)
+    verb, path = governing(tok)
+    for word in ("where", "when"):
+        # "travel to Tallinn on Thursday, where he will hold talks"; "met in Riga on
+        # February 2, when they signed an agreement"
+        above = _antecedent_clause(verb, word) if verb is not None else None
+        if above is not None and not path:
+            dates += reader.attached_dates(above, triggers)
+    if verb is not None and verb.i not in triggers:
+        dates += _verb_dates(reader, m, verb, path, triggers)
+    return dates
+
+
 def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
     tok = m.trigger
     dates = reader.attached_dates(tok, triggers)
@@ -1049,29 +1205,7 @@ def _attach_dates(reader: _Reader, m: Mention, triggers: set[int]) -> None:
         # "visited Moscow last week and met Orlov": the first verb's date is the second's
         dates = reader.attached_dates(tok.head, triggers)
     if tok.pos_ not in _VERBAL:
-        # "the negotiations scheduled for this Tuesday", "the summit held on June 16"
-        for c in tok.children:
-            if c.dep_ == "acl" and c.pos_ in _VERBAL:
-                dates += reader.attached_dates(c, triggers)
-        verb, path = governing(tok)
-        for word in ("where", "when"):
-            # "travel to Tallinn on Thursday, where he will hold talks"; "met in Riga on
-            # February 2, when they signed an agreement"
-            above = _antecedent_clause(verb, word) if verb is not None else None
-            if above is not None and not path:
-                dates += reader.attached_dates(above, triggers)
-        if verb is not None and verb.i not in triggers:
-            if _inherits(tok, path):
-                dates += reader.attached_dates(verb, triggers)
-                if not path and tok.dep_ in ("nsubj", "nsubjpass"):
-                    # "the summit is scheduled to open on October 14"
-                    for x in verb.children:
-                        if x.dep_ == "xcomp":
-                            dates += reader.attached_dates(x, triggers)
-            elif m.date_shift:
-                # "began arriving on Sunday (9), on the eve of a summit": the clause's day
-                for v in _clause_verbs(verb):
-                    dates += [d for d in reader.attached_dates(v, triggers) if d.info.precision == "day"]
+        dates += _noun_dates(reader, m, triggers)
     m.dates = list(dict.fromkeys(dates))
 
 

@@ -207,38 +207,54 @@ def _tense_clash(m: Mention, c: Cluster) -> bool:
     return False
 
 
-def fits(m: Mention, c: Cluster, refs: Refs) -> bool:
+def _clashes(m: Mention, c: Cluster, refs: Refs) -> bool:
+    """Something one says of the event the other contradicts: kind, name, date, place,
+    tense, or who acts (outside contacts)."""
     if family(m.kind) != family(c.kind):
-        return False
+        return True
     if m.name and c.name and normalise_name(m.name) != normalise_name(c.name):
-        return False
+        return True
     mw, cw = when(m), c.when
     if mw and cw and not _overlap(mw, cw):
-        return False
+        return True
     if _places_clash(m.location, c.location(refs), refs):
-        return False
+        return True
     if not (mw and cw) and _tense_clash(m, c):
-        return False
+        return True
+    return _agents_clash(m, c, refs)
+
+
+def _agents_clash(m: Mention, c: Cluster, refs: Refs) -> bool:
+    """Who acts matters: the US sanctioning Russia is not Russia sanctioning US officials."""
+    return bool(
+        family(m.kind) != _CONTACT and m.agents and c.agents and not any(_covered(a, c.agents, refs) for a in m.agents)
+    )
+
+
+def _contact_fits(m: Mention, c: Cluster, refs: Refs, subset: bool) -> bool:
+    """Meetings, talks, calls: the same parties, or some of them on the same day or place."""
     p, q = m.participants, c.participants
-    if family(m.kind) != _CONTACT and m.agents and c.agents and not any(_covered(a, c.agents, refs) for a in m.agents):
-        return False
-    if not p or not q:
-        return True
-    if set(p) == set(q):
-        return True
-    subset = _subset(p, q, refs) or _subset(q, p, refs)
-    if family(m.kind) != _CONTACT:
-        # who acts matters: the US sanctioning Russia is not Russia sanctioning US officials
-        if m.agents and c.agents and not any(_covered(a, c.agents, refs) for a in m.agents):
-            return False
-        return any(_covered(x, q, refs) for x in p)
     if m.kind in (x.kind for x in c.mentions):
         if subset:
             return True
         located = m.location and m.location == c.location(refs)
         return bool(located and (len(p) < 2 or len(q) < 2))
+    mw, cw = when(m), c.when
     same_day = bool(mw and cw and mw.precision == cw.precision == "day" and mw.start == cw.start)
     return subset and (same_day or m.anaphoric or len(p) < 2)
+
+
+def fits(m: Mention, c: Cluster, refs: Refs) -> bool:
+    if _clashes(m, c, refs):
+        return False
+    p, q = m.participants, c.participants
+    if not p or not q:
+        return True
+    if set(p) == set(q):
+        return True
+    if family(m.kind) != _CONTACT:
+        return any(_covered(x, q, refs) for x in p)
+    return _contact_fits(m, c, refs, _subset(p, q, refs) or _subset(q, p, refs))
 
 
 def evidence(m: Mention, c: Cluster, refs: Refs) -> int:
