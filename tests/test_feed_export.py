@@ -3,6 +3,7 @@ checked against the rules feed validators enforce."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from pathlib import Path
 
@@ -99,6 +100,35 @@ def test_an_article_without_body_or_url_is_still_a_valid_entry() -> None:
         text = export(article, to=to)
         assert check(text.encode()) == [] and not feedparser.parse(text.encode()).bozo
         assert [a.id for a in read_bytes(text.encode(), format=to)] == ["urn:x:2"]
+
+
+# Titles a reader might take for text or for HTML (RSS never said which).
+_TITLES = [
+    "AT&T buys a < b",  # nothing an HTML reading changes: written plain
+    "The &amp; entity",
+    "1 &lt; 2 and <q>quoted</q>",
+    "a < b > c &e; and </script>",
+    "&copy 2025 <!-- not a comment -->",
+]
+
+
+@pytest.mark.parametrize("headline", _TITLES)
+def test_an_rss_title_reads_back_as_written_whether_taken_as_text_or_html(headline: str) -> None:
+    article = newsgraph.Article(
+        id="urn:x:3", headline=headline, subheadline=headline, body=[newsgraph.Paragraph(text="Body.")]
+    )
+    text = export(article, to="rss")
+    entry = feedparser.parse(text.encode()).entries[0]
+    shown = html.unescape(entry.title) if entry.title_detail.type == "text/html" else entry.title
+    assert shown == headline  # feedparser's guess, either way, shows the title as written
+    [back] = read_bytes(text.encode(), format="rss")
+    assert back.headline == headline and back.subheadline == headline
+
+
+def test_only_a_title_an_html_reading_would_change_is_escaped() -> None:
+    assert feed_rss.plain_text("AT&T buys a < b") == "AT&T buys a < b"  # as plain-text readers want it
+    assert feed_rss.plain_text("The &amp; entity") == "The &amp;amp; entity"
+    assert feed_rss.plain_text("x <b>y</b>") == "x &lt;b&gt;y&lt;/b&gt;"
 
 
 def test_the_same_article_twice_is_one_entry(articles: list[newsgraph.Article]) -> None:
