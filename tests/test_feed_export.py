@@ -9,12 +9,14 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 import newsgraph
 from newsgraph import api, export, read_bytes
 from newsgraph.errors import ExportError
 from newsgraph.exporters import feed_atom, feed_rss
+from newsgraph.exporters.feed import SeenIds
 from newsgraph.validators.feed import check_atom, check_rss
 
 from conftest import GOLDEN, SAMPLES
@@ -134,6 +136,16 @@ def test_only_a_title_an_html_reading_would_change_is_escaped() -> None:
 def test_the_same_article_twice_is_one_entry(articles: list[newsgraph.Article]) -> None:
     text = export([articles[0], articles[0], articles[1]], to="atom")
     assert text.count("<entry") == 2 and check_atom(text.encode()) == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(keys=st.lists(st.text(max_size=6), max_size=400))
+def test_the_ids_a_feed_has_written_are_remembered_as_a_set_would(keys: list[str]) -> None:
+    seen, reference = SeenIds(slots=4), set()  # a small table, so that it grows many times
+    for key in keys:
+        assert seen.add(key) == (key not in reference)
+        reference.add(key)
+    assert len(seen) == len(reference)
 
 
 def test_many_inputs_into_one_feed_file(tmp_path: Path) -> None:
