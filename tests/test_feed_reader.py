@@ -171,6 +171,18 @@ def test_a_bad_item_fails_alone_in_a_batch(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["broken_item-000001.json", "broken_item-000003.json"]
 
 
+def test_a_file_named_like_a_feed_item_output_gets_its_own_name(tmp_path: Path) -> None:
+    # The feed claims its stem once (not each item's: flat memory); a text file named like
+    # one of its items' outputs still writes a file of its own.
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "harbour.rss").write_bytes((FEEDS / "harbour_rss20.xml").read_bytes())
+    (src / "harbour-000001.txt").write_text("Quay reopens\n\nThe north quay reopened on Monday.\n", encoding="utf-8")
+    report = api.convert([src], f"{out}/", options=api.ConvertOptions(extract=False))
+    written = sorted(p.name for p in out.iterdir())
+    assert report.ok and len(written) == report.articles, written  # one file per article, none overwritten
+
+
 def test_reading_the_whole_feed_names_the_bad_item() -> None:
     with pytest.raises(InputError, match="broken_item.xml#item-2: the item has no title, link, id or text"):
         api.read(FEEDS / "broken_item.xml")
