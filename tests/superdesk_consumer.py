@@ -39,18 +39,13 @@ def _real(name: str, path: Path, source: str | None = None) -> types.ModuleType:
 
 
 class _App:
-    """Flask's current_app as the parsers use it: the configuration and the subject codes."""
+    """Flask's current_app as the parsers use it: the configuration and the subject codes
+    (IPTC's subject code names, from the table superdesk-core ships and registers at start)."""
 
     config = {"QCODE_MISSING_VOC": "continue", "HTML_TAGS_WHITELIST": None}
 
-    class _Subjects(dict):
-        # Superdesk loads IPTC's subject code names; the code stands for its name here.
-        def __missing__(self, code: str) -> str:
-            if code.isdigit() and len(code) == 8:
-                return code
-            raise KeyError(code)
-
-    subjects = _Subjects()
+    def __init__(self, subjects: dict[str, str]) -> None:
+        self.subjects = subjects
 
 
 class _Vocabularies:
@@ -62,7 +57,7 @@ def install_stubs() -> None:
     spec = importlib.util.find_spec("superdesk")
     assert spec is not None and spec.submodule_search_locations, "superdesk-core is not installed"
     root = Path(list(spec.submodule_search_locations)[0])
-    app = _App()
+    app = _App(json.loads((root / "io" / "data" / "subject_codes.json").read_text(encoding="utf-8")))
     _module("flask", current_app=app)
     config = _module(
         "superdesk.config",

@@ -3,17 +3,20 @@ checked against the rules feed validators enforce."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from pathlib import Path
 
 import feedparser
 import pytest
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 import newsgraph
 from newsgraph import api, export, read_bytes
 from newsgraph.errors import ExportError
 from newsgraph.exporters import feed_atom, feed_rss
+from newsgraph.exporters.feed import SeenIds
 from newsgraph.validators.feed import check_atom, check_rss
 
 from conftest import GOLDEN, SAMPLES
@@ -101,9 +104,48 @@ def test_an_article_without_body_or_url_is_still_a_valid_entry() -> None:
         assert [a.id for a in read_bytes(text.encode(), format=to)] == ["urn:x:2"]
 
 
+# Titles a reader might take for text or for HTML (RSS never said which).
+_TITLES = [
+    "AT&T buys a < b",  # nothing an HTML reading changes: written plain
+    "The &amp; entity",
+    "1 &lt; 2 and <q>quoted</q>",
+    "a < b > c &e; and </script>",
+    "&copy 2025 <!-- not a comment -->",
+]
+
+
+@pytest.mark.parametrize("headline", _TITLES)
+def test_an_rss_title_reads_back_as_written_whether_taken_as_text_or_html(headline: str) -> None:
+    article = newsgraph.Article(
+        id="urn:x:3", headline=headline, subheadline=headline, body=[newsgraph.Paragraph(text="Body.")]
+    )
+    text = export(article, to="rss")
+    entry = feedparser.parse(text.encode()).entries[0]
+    shown = html.unescape(entry.title) if entry.title_detail.type == "text/html" else entry.title
+    assert shown == headline  # feedparser's guess, either way, shows the title as written
+    [back] = read_bytes(text.encode(), format="rss")
+    assert back.headline == headline and back.subheadline == headline
+
+
+def test_only_a_title_an_html_reading_would_change_is_escaped() -> None:
+    assert feed_rss.plain_text("AT&T buys a < b") == "AT&T buys a < b"  # as plain-text readers want it
+    assert feed_rss.plain_text("The &amp; entity") == "The &amp;amp; entity"
+    assert feed_rss.plain_text("x <b>y</b>") == "x &lt;b&gt;y&lt;/b&gt;"
+
+
 def test_the_same_article_twice_is_one_entry(articles: list[newsgraph.Article]) -> None:
     text = export([articles[0], articles[0], articles[1]], to="atom")
     assert text.count("<entry") == 2 and check_atom(text.encode()) == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(keys=st.lists(st.text(max_size=6), max_size=400))
+def test_the_ids_a_feed_has_written_are_remembered_as_a_set_would(keys: list[str]) -> None:
+    seen, reference = SeenIds(slots=4), set()  # a small table, so that it grows many times
+    for key in keys:
+        assert seen.add(key) == (key not in reference)
+        reference.add(key)
+    assert len(seen) == len(reference)
 
 
 def test_many_inputs_into_one_feed_file(tmp_path: Path) -> None:

@@ -85,6 +85,28 @@ def test_atom_entry_mapping() -> None:
     assert a.language == "en" and names(a, a.authors) == ["Helga Brandt"]
 
 
+def test_a_media_description_does_not_change_how_the_summary_is_read() -> None:
+    # feedparser lets media:description overwrite an entry's summary_detail (its type
+    # included): an Atom text summary must stay text, markup-like characters and all.
+    doc = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+  <id>urn:x:feed</id><title>T</title><updated>2025-01-01T00:00:00Z</updated>
+  <entry><id>urn:x:1</id><title>Headline</title><updated>2025-01-01T00:00:00Z</updated>
+    <author><name>A</name></author>
+    <summary>Rates &amp;amp; &lt;b&gt;bonds&lt;/b&gt; rise</summary>
+    <content type="html">&lt;p&gt;The body says something else.&lt;/p&gt;</content>
+    <media:content url="https://example.org/a.jpg" medium="image">
+      <media:description>A &amp;lt;caption&amp;gt;</media:description>
+    </media:content>
+  </entry>
+</feed>"""
+    [article] = read_bytes(doc, format="atom")
+    assert article.subheadline == "Rates &amp; <b>bonds</b> rise"
+    assert [m.caption for m in article.media] == ["A &lt;caption&gt;"]
+    html_summary = doc.replace(b"<summary>", b'<summary type="html">')
+    assert read_bytes(html_summary, format="atom")[0].subheadline == "Rates & bonds rise"
+
+
 def test_rss10_rdf() -> None:
     [a] = api.read(FEEDS / "harbour_rdf.xml")
     assert (a.headline, a.published) == ("Lighthouse reopens to visitors", "2025-03-01T10:00:00Z")
@@ -147,6 +169,18 @@ def test_a_bad_item_fails_alone_in_a_batch(tmp_path: Path) -> None:
         "broken_item.xml#item-2: the item has no title, link, id or text (give every item at least a title or a link)"
     )
     assert sorted(p.name for p in out.iterdir()) == ["broken_item-000001.json", "broken_item-000003.json"]
+
+
+def test_a_file_named_like_a_feed_item_output_gets_its_own_name(tmp_path: Path) -> None:
+    # The feed claims its stem once (not each item's: flat memory); a text file named like
+    # one of its items' outputs still writes a file of its own.
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "harbour.rss").write_bytes((FEEDS / "harbour_rss20.xml").read_bytes())
+    (src / "harbour-000001.txt").write_text("Quay reopens\n\nThe north quay reopened on Monday.\n", encoding="utf-8")
+    report = api.convert([src], f"{out}/", options=api.ConvertOptions(extract=False))
+    written = sorted(p.name for p in out.iterdir())
+    assert report.ok and len(written) == report.articles, written  # one file per article, none overwritten
 
 
 def test_reading_the_whole_feed_names_the_bad_item() -> None:

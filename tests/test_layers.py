@@ -339,3 +339,33 @@ def test_the_reason_check_tells_bare_from_explained(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [line.split(":")[1] for line in _unexplained([sample], tmp_path)] == ["1", "3"]
+
+
+# --- neutral modules are shared through their public names -----------------------------------
+
+
+def _private_imports(source: str, module: str, package: bool = False) -> list[str]:
+    """'target._name' for each private name ``module`` imports from a neutral module."""
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            target = _target(module, package, node)
+            if target.startswith("newsgraph.") and target != module and layer(target) == "neutral":
+                out += [
+                    f"{target}.{a.name}" for a in node.names if a.name.startswith("_") and not a.name.startswith("__")
+                ]
+    return out
+
+
+def test_no_module_imports_a_private_name_from_a_neutral_one() -> None:
+    # Neutral modules are shared ground: what others use is public (and in __all__).
+    found = {
+        name: _private_imports(path.read_text(encoding="utf-8"), name, path.name == "__init__.py")
+        for name, path in modules().items()
+    }
+    assert {name: names for name, names in found.items() if names} == {}
+
+
+def test_the_private_import_check_finds_one() -> None:
+    source = "from ..feed_rules import ATOM, _count\nfrom . import _helper\n"
+    assert _private_imports(source, "newsgraph.validators.feed") == ["newsgraph.feed_rules._count"]

@@ -140,7 +140,7 @@ def test_item_metadata(kitchen_sink: Article) -> None:
 def test_every_scheme_alias_used_is_declared(kitchen_sink: Article) -> None:
     root = etree.fromstring(newsml.render(kitchen_sink).encode())
     declared = {s.get("alias") for s in root.findall("n:catalog/n:scheme", N)}
-    iptc = {"ninat", "stat", "cpnat", "drol", "wikidata", "medtop"}  # in the referenced IPTC catalog
+    iptc = {"ninat", "stat", "cpnat", "drol", "wikidata", "medtop", "subj"}  # in the referenced IPTC catalog
     assert root.find("n:catalogRef", N).get("href").endswith("catalog.IPTC-G2-Standards_41.xml")
     used = set()
     for el in root.iter():

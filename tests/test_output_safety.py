@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from typing import Any
 
 import html5lib
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 from lxml import etree
 
 import newsgraph
 from newsgraph import Article, ExportOptions, formats, read_bytes
+from newsgraph.model import Paragraph
 from newsgraph import html_body
 from newsgraph.exporters import jsonld as jsonld_exporter
 
@@ -94,9 +94,28 @@ def test_hostile_text_in_every_field_is_safe_in_every_format(name: str, article:
     _reads_back(name, text, [article])
 
 
+# Found with --hypothesis-seed=33: an RSS title holding both a character reference's text
+# ("&lt;") and a tag's ("<q ...>") was guessed to be HTML by feed readers and lost the
+# tag's text; a standfirst holding "<p>" became markup in the HTML <description>.
+_TITLE_AND_MARKUP = [
+    Article(
+        id="urn:newsgraph:article:ee468a5be83193d6cb53",
+        headline='\u2028  \U0001fffe  &lt;\nÇDf\t😀\r\n<q data-quote="urn:x">',
+        subheadline="<p>AT&T &amp; </p> a < b &e;",
+        body=[Paragraph(text="Ⱦ ‹ 0 &amp;\r/")],
+    ),
+    Article(
+        id="urn:newsgraph:article:49edb2fff2ad9b5acf62",
+        headline="The &amp; entity, a < b > c &e; and </script>",
+        body=[Paragraph(text="ķİ 7")],
+    ),
+]
+
+
 @pytest.mark.parametrize("name", WRITABLE)
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(batch=st.lists(hostile_articles(), min_size=2, max_size=3))
+@example(batch=_TITLE_AND_MARKUP)
 def test_hostile_streams_of_many_articles_read_back(name: str, batch: list[Article]) -> None:
     text = newsgraph.export(batch, to=name, options=LOSSLESS)  # JSON Lines, a newsMessage, a feed...
     _reads_back(name, text, batch)
@@ -120,17 +139,13 @@ def _reads_back(name: str, text: str, articles: list[Article]) -> None:
         # a title is trimmed first, as readers trim it (U+0085 is white space at its ends)
         return shown((value or "").strip())
 
-    def as_rss_title(value: str | None) -> str:
-        # an RSS title is read as feed readers read it: entities decoded, tags dropped
-        return title(re.sub(r"<[^>]+>", " ", html.unescape(value or "")))
-
     assert len(back) == len(once)
     for got, sent in zip(back, once):
         assert got.url == sent.url
-        if sent.headline and name == "rss":
-            assert as_rss_title(got.headline) == as_rss_title(sent.headline)
-        elif sent.headline:
+        if sent.headline:  # an RSS title too, whether its reader takes it as text or as HTML
             assert title(got.headline) == title(sent.headline)
+        if sent.subheadline and got.subheadline:  # a feed summary the reader kept apart from the body
+            assert title(got.subheadline) == title(sent.subheadline)
         assert [shown(p.text) for p in got.body] == [shown(p.text) for p in sent.body if shown(p.text)]
 
 

@@ -47,7 +47,16 @@ def test_an_input_named_like_a_numbered_output_gets_its_own_name(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
-    "stems", [["story", "story-1"], ["story-1", "story"], ["a", "a", "a-2"], ["A", "a-1"], ["x-10", "x", "x_2-1"]]
+    "stems",
+    [
+        ["story", "story-1"],
+        ["story-1", "story"],
+        ["a", "a", "a-2"],
+        ["A", "a-1"],
+        ["x-10", "x", "x_2-1"],
+        ["feed", "feed-000001"],  # a feed's items are feed-000001 ..., claimed through "feed"
+        ["feed-000002", "feed"],
+    ],
 )
 def test_claimed_stems_never_share_an_output(stems: list[str]) -> None:
     from newsgraph.jobs import OutputNames
@@ -57,6 +66,7 @@ def test_claimed_stems_never_share_an_output(stems: list[str]) -> None:
     outputs: set[str] = set()
     for stem in claimed:
         mine = {stem.casefold()} | {f"{stem}-{n}".casefold() for n in range(1, 30)}
+        mine |= {f"{stem}-{n:06d}".casefold() for n in range(1, 30)}  # a feed's items, JSON Lines lines
         assert not outputs & mine, (stems, claimed)
         outputs |= mine
 

@@ -91,8 +91,20 @@ def _check_common(item: dict[str, Any], article: Article, first: str | None, byl
         assert item["language"] == article.language
 
 
-def test_superdesk_reads_every_newsml_item_and_a_whole_news_message(superdesk: Path, tmp_path: Path) -> None:
+def _subject_codes(article: Article) -> dict[str, str | None]:
+    """IPTC subject codes (code -> name) among the article's topics."""
+    return {
+        t.code.split(":")[-1]: t.name
+        for t in article.topics
+        if t.code and (t.scheme or t.code).startswith(("subj", "http://cv.iptc.org/newscodes/subjectcode"))
+    }
+
+
+def test_superdesk_reads_every_newsml_item_and_a_whole_news_message(
+    superdesk: Path, tmp_path: Path, kitchen_sink: Article
+) -> None:
     articles = _articles()
+    assert kitchen_sink.id in [a.id for a in articles]  # the sample with topic codes is exported
     files = []
     for n, article in enumerate(articles):
         files.append(tmp_path / f"{n}.xml")
@@ -107,13 +119,11 @@ def test_superdesk_reads_every_newsml_item_and_a_whole_news_message(superdesk: P
         assert item["uri"] == article.id and item["type"] == "text"
         if article.url:
             assert item["renditions"]["web"]["href"] == article.url
-        # Superdesk keeps IPTC subject codes ("subj:"); every one the article has is read.
-        codes = {
-            t.code.split(":")[-1]
-            for t in article.topics
-            if t.code and (t.scheme or t.code).startswith(("subj", "http://cv.iptc.org/newscodes/subjectcode"))
-        }
-        assert codes <= {s["qcode"] for s in item["subject"]}
+        # Superdesk keeps IPTC subject codes ("subj:"), named from IPTC's table: every one
+        # the article has is read, with the name the article gives it.
+        assert _subject_codes(article) == {s["qcode"]: s["name"] for s in item["subject"]}
+        if article.id == kitchen_sink.id:
+            assert _subject_codes(article), "the kitchen sink carries subject codes: they must be there to test"
     # The message: every item, none lost to another's remote content.
     assert [i["uri"] for i in results[-1]["items"]] == [a.id for a in articles]
 

@@ -32,14 +32,17 @@ class Job:
     line: int | None = None
 
 
-# An input of N articles writes STEM-1 ... STEM-N: a stem claims those names too.
-_NUMBERED = re.compile(r"^(?P<base>.+)-[1-9][0-9]*$", re.DOTALL)
+# An input of N articles writes STEM-1 ... STEM-N, a feed or JSON Lines file STEM-000001 ...
+# (one per item or line): a stem claims all those names too.
+_NUMBERED = re.compile(r"^(?P<base>.+)-[0-9]+$", re.DOTALL)
 
 
 class OutputNames:
     """Stems of one batch such that no two inputs can write the same output file.
 
-    A stem S stands for S and S-1, S-2, ... (an input of many articles), so 'story' (of a
+    A stem S stands for S and S-1, S-2, ... (an input of many articles; S-000001 ... for a
+    feed's items or a JSON Lines file's lines, which are never remembered one by one: memory
+    stays flat however many there are), so 'story' (of a
     story.json of two articles) and 'story-1' (of story-1.txt) clash and the later one is
     renamed 'story_2'; a suffix '-N' would itself clash with 'story-2'.
     """
@@ -132,6 +135,7 @@ def _feed_items(item: Input, base: str, index: int, unique: Callable[[str], str]
     from .readers.feed_split import split
 
     count = 0
+    stem = unique(base)  # which stands for every stem-N: no item's stem need be remembered
     try:
         with open(item.path or "", "rb") as handle:
             for doc in split(handle, item.label):
@@ -139,7 +143,7 @@ def _feed_items(item: Input, base: str, index: int, unique: Callable[[str], str]
                 yield Job(
                     index + count - 1,
                     f"{item.label}#item-{doc.number}",
-                    unique(f"{base}-{doc.number:06d}"),
+                    f"{stem}-{doc.number:06d}",
                     data=doc.data,
                     format="feed",
                 )
@@ -198,6 +202,7 @@ def iter_jobs(
             continue
         base = _stem(item.relative)
         if _is_jsonl(item, declared):
+            stem = unique(base)  # which stands for every stem-N (flat memory: see _feed_items)
             try:
                 for number, raw in _lines(item):
                     if isinstance(raw, InputError):
@@ -206,7 +211,7 @@ def iter_jobs(
                     yield Job(
                         index,
                         f"{item.label}:{number}",
-                        unique(f"{base}-{number:06d}"),
+                        f"{stem}-{number:06d}",
                         data=raw,
                         format="jsonl",
                         line=number,

@@ -9,8 +9,10 @@ CLI writes through a temp file).
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 import re
+from array import array
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from typing import Callable, Iterable, Iterator
@@ -146,13 +148,12 @@ def stream(
         return
     head, tail = opening(first)
     yield head
-    written: set[str] = set()
+    written = SeenIds()
     for article in _chain(first, iterator):
         # One id is one article (ids are minted from the guid, URL or text): a feed holds
         # each once, and Atom and RSS readers would merge repeats anyway.
-        if article.id in written:
+        if not written.add(article.id):
             continue
-        written.add(article.id)
         element = entry(article)
         problems = check(element)
         if problems:
@@ -166,6 +167,50 @@ def stream(
         text = _DECLARATIONS.sub(r"\1", etree.tostring(element, encoding="unicode"), count=1)
         yield "  " * level + text + "\n"
     yield tail
+
+
+class SeenIds:
+    """The ids a feed has written, in about 20 bytes each where a set of strings takes some
+    130 (12 MiB for 100,000 ids, a quarter of a whole conversion's footprint): their
+    128-bit BLAKE2 digests (no two ids of any feed share one in practice) in an
+    open-addressing table of two 64-bit words per slot that doubles when 80% full."""
+
+    def __init__(self, slots: int = 1024) -> None:
+        self._words = array("Q", [0]) * (2 * slots)
+        self._slots = slots  # a power of two
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def add(self, key: str) -> bool:
+        """Remember ``key``; False when it was remembered already."""
+        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
+        high, low = int.from_bytes(digest[:8], "big"), int.from_bytes(digest[8:], "big") or 1  # (0, 0) is free
+        if not self._place(high, low):
+            return False
+        self._count += 1
+        if 5 * self._count > 4 * self._slots:
+            self._grow()
+        return True
+
+    def _place(self, high: int, low: int) -> bool:
+        words, mask = self._words, self._slots - 1
+        slot = high & mask
+        while words[2 * slot + 1]:
+            if words[2 * slot] == high and words[2 * slot + 1] == low:
+                return False
+            slot = (slot + 1) & mask
+        words[2 * slot], words[2 * slot + 1] = high, low
+        return True
+
+    def _grow(self) -> None:
+        old = self._words
+        self._slots *= 2
+        self._words = array("Q", [0]) * (2 * self._slots)
+        for i in range(0, len(old), 2):
+            if old[i + 1]:
+                self._place(old[i], old[i + 1])
 
 
 def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:

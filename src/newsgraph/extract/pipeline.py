@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..lexicon.language import non_english_reason
+from ..lexicon.language import english_evidence, non_english_reason
 from ..model import Article, Provenance
 from . import actors, clean, dates, events, nlp, quotes, structure
 from .options import ExtractOptions
@@ -40,6 +40,23 @@ def _noted(article: Article, note: str) -> Article:
     return article.model_copy(update={"provenance": prov.model_copy(update={"notes": [*prov.notes, note]})})
 
 
+def _language(article: Article, options: ExtractOptions) -> Article:
+    """An article that states no language, and went through the English passes, is English
+    when the caller declared it or its words show it (NewsML-G2, ninjs and JSON-LD then say
+    so); the note in provenance tells how it is known. Short text says too little: no
+    language is stated for it."""
+    if article.language:
+        return article
+    if options.language:
+        found, how = options.language, "as declared for extraction"
+    else:
+        evidence = english_evidence(article.text)
+        if evidence is None:
+            return article
+        found, how = "en", f"detected before English extraction: {evidence}"
+    return _noted(article.model_copy(update={"language": found}), f"language {found}: {how}")
+
+
 def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article:
     """``article`` through every stage, in order, validated once at the end. An article not in
     English goes through the stages that are not English-only, with a note saying so."""
@@ -51,6 +68,8 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
         if foreign:
             skipped = ", ".join(stage.name for stage in STAGES if stage.english_only)
             article = _noted(article, f"{skipped} not extracted: {foreign}")
+        else:
+            article = _language(article, options)
         # Stages build with model_copy, which does not validate: check the model's rules
         # (references, blank is absent, characters) once on the result.
         return Article.model_validate(article.model_dump())

@@ -25,6 +25,15 @@ def english_share(text: str, limit: int = 5000) -> tuple[float, int]:
     return hits / len(words), len(words)
 
 
+def english_evidence(text: str) -> str | None:
+    """What shows the text is English, or None when nothing does (too few words to tell,
+    or too few common English words): a language is stated only on evidence."""
+    share, n = english_share(text)
+    if n >= MIN_WORDS and share >= MIN_SHARE:
+        return f"{share:.0%} of its first {n} words are common English words"
+    return None
+
+
 def non_english_reason(text: str, declared: str | None) -> str | None:
     """Why the text should not go through English extraction, or None if it may."""
     if declared:

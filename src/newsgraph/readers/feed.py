@@ -38,7 +38,10 @@ __all__ = ["read", "read_item", "items"]
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 _SPACE = re.compile(r"\s+")
-_TAGS = re.compile(r"<[^>]+>")
+# A tag as an HTML parser sees one: "a < b" is text (RSS writers escape a title that
+# holds markup, see exporters.feed_rss.plain_text, and leave such text plain).
+_TAGS = re.compile(r"<[A-Za-z/!?][^>]*>")
+_ATOM_SUMMARY_TYPE = re.compile(rb"<(?:[\w.-]+:)?summary\b[^>]*?\btype\s*=\s*[\"']([a-z]+)", re.I)
 _SHORTCODE = re.compile(r"\[/?[a-z_][a-z0-9_-]*(?:\s[^\]]*)?\]")
 _CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.S)
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
@@ -92,7 +95,7 @@ def _lenient(data: bytes, options: ReadOptions) -> Iterator[Article]:
         )
     note = f"the feed is not well-formed XML ({parsed.get('bozo_exception')}): read leniently"
     for number, entry in enumerate(parsed.entries, 1):
-        item = _Item(entry, parsed.feed, options, data, number)
+        item = _Item(entry, parsed.feed, options, data, number, parsed.get("version", ""))
         item.lenient = True
         item.notes.append(note)
         yield item.article()
@@ -113,11 +116,14 @@ def read_item(data: bytes, options: ReadOptions, number: int = 1) -> Article:
             "check the feed's XML around that item",
             source=_item_source(options.source, number),
         )
-    return _Item(parsed.entries[0], parsed.feed, options, data, number).article()
+    return _Item(parsed.entries[0], parsed.feed, options, data, number, parsed.get("version", "")).article()
 
 
 class _Item:
-    def __init__(self, entry: Any, channel: Any, options: ReadOptions, data: bytes, number: int) -> None:
+    def __init__(
+        self, entry: Any, channel: Any, options: ReadOptions, data: bytes, number: int, version: str = ""
+    ) -> None:
+        self.version = version  # feedparser's: "rss20", "atom10", ...
         self.sanitiser = Sanitiser()
         # Characters no format can carry (a broken feed's &#0;) become spaces, and are noted.
         self.entry, self.channel = self.sanitiser.document(entry), self.sanitiser.document(channel)
@@ -180,12 +186,13 @@ class _Item:
         contents = [c for c in e.get("content") or [] if c.get("value")]
         content = next((c for c in contents if c.get("type") in _HTML_TYPES), contents[0] if contents else None)
         summary = e.get("summary") or ""
+        detail = self.summary_detail(summary)
         if content is None:
-            paragraphs, media = self.html(summary, e.get("summary_detail"), base)
+            paragraphs, media = self.html(summary, detail, base)
             return paragraphs, None, media
         paragraphs, media = self.html(content["value"], content, base)
         # feedparser copies an Atom entry's content into its summary when it has none
-        standfirst = _text(summary, e.get("summary_detail")) if summary != content["value"] else ""
+        standfirst = _text(summary, detail) if summary != content["value"] else ""
         lede = paragraphs[0].text if paragraphs else ""
         if (
             not standfirst
@@ -209,6 +216,19 @@ class _Item:
                 paragraphs.append(Paragraph(text=text, offset=offset))
                 offset += len(text) + 2
         return paragraphs, []
+
+    def summary_detail(self, summary: str) -> dict[str, Any]:
+        """The summary's type. feedparser lets a later ``media:description`` overwrite an
+        item's summary_detail (not its summary): such a detail says nothing of the summary,
+        whose type is then the format's (an RSS description is HTML, an Atom summary is text
+        unless its type attribute says otherwise)."""
+        detail = self.entry.get("summary_detail") or {}
+        if detail.get("value") == summary:
+            return dict(detail)
+        if not self.version.startswith("atom"):
+            return {"type": "text/html"}
+        typed = _ATOM_SUMMARY_TYPE.search(self.data)
+        return {"type": "text/html" if typed and typed.group(1) in (b"html", b"xhtml") else "text/plain"}
 
     def date(self, *keys: str) -> str | None:
         for key in keys:

@@ -28,12 +28,12 @@ from .. import xmlsafe
 from ..errors import InputError
 from ..feed_rules import (
     ATOM,
-    _URL,
-    _atom_date,
-    _count,
-    _exactly_one,
-    _rss_dates,
+    HTTP_URL,
+    atom_date_problems,
     atom_entry_problems,
+    count,
+    exactly_one,
+    rss_date_problems,
     rss_item_problems,
 )
 from .problem import Problem
@@ -70,9 +70,9 @@ def _atom_rules(root: etree._Element) -> list[Problem]:
         return [Problem(f"the root element is <{root.tag}>, not Atom's <feed>")]
     problems = [
         Problem(p, line=root.sourceline)
-        for p in _exactly_one(root, "the feed", ("id", "title", "updated")) + _atom_date(root, "the feed")
+        for p in exactly_one(root, "the feed", ("id", "title", "updated")) + atom_date_problems(root, "the feed")
     ]
-    has_author = bool(_count(root, ATOM + "author"))
+    has_author = bool(count(root, ATOM + "author"))
     seen: set[str] = set()
     for entry in root.iterfind(ATOM + "entry"):
         problems += [Problem(p, line=entry.sourceline) for p in atom_entry_problems(entry, has_author)]
@@ -103,10 +103,11 @@ def _rss_rules(root: etree._Element) -> list[Problem]:
     problems += [
         Problem(f"the channel <link> is not an absolute URL: {link.text!r}", line=link.sourceline)
         for link in channel.findall("link")
-        if not _URL.match((link.text or "").strip())
+        if not HTTP_URL.match((link.text or "").strip())
     ]
     problems += [
-        Problem(p, line=channel.sourceline) for p in _rss_dates(channel, "the channel", ("pubDate", "lastBuildDate"))
+        Problem(p, line=channel.sourceline)
+        for p in rss_date_problems(channel, "the channel", ("pubDate", "lastBuildDate"))
     ]
     seen: set[str] = set()
     for item in channel.iterfind("item"):
