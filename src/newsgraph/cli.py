@@ -98,6 +98,24 @@ def main() -> None:
     """
 
 
+def _from_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--from, as every command that reads articles takes it."""
+    return click.option(
+        "--from",
+        "from_format",
+        type=click.Choice(formats.readable_names()),
+        default=None,
+        help=f"Format of the {what} (default: from the extension, else from the content).",
+    )
+
+
+_EXTRACT_OPTION = click.option(
+    "--extract/--no-extract",
+    default=None,
+    help="Run extraction (default: on for text and HTML, off for structured formats).",
+)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
@@ -116,18 +134,8 @@ def main() -> None:
     help="File or folder to write ('-' or nothing: standard output). Several inputs, a folder "
     "input or a path ending in '/' write one file per article into a folder.",
 )
-@click.option(
-    "--from",
-    "from_format",
-    type=click.Choice(formats.readable_names()),
-    default=None,
-    help="Format of the inputs (default: from the extension, else from the content).",
-)
-@click.option(
-    "--extract/--no-extract",
-    default=None,
-    help="Run extraction (default: on for text and HTML, off for structured formats).",
-)
+@_from_option("inputs")
+@_EXTRACT_OPTION
 @click.option("--published", help="Publication date (ISO 8601) when the text does not state it.")
 @click.option("--modified", help="Modification date (ISO 8601).")
 @click.option("--url", help="The article's URL.")
@@ -341,13 +349,7 @@ def _write_errors(path: Path, report: api.ConvertReport) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option(
-    "--from",
-    "from_format",
-    type=click.Choice(formats.readable_names()),
-    default=None,
-    help="Format of the files (default: from the extension, else from the content).",
-)
+@_from_option("files")
 @click.option("--strict", is_flag=True, help="A missing official schema is an error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
 @_guard
@@ -549,18 +551,8 @@ def _push_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Options every push target shares: reading the inputs, retries, TLS, dry run."""
     for option in reversed(
         [
-            click.option(
-                "--from",
-                "from_format",
-                type=click.Choice(formats.readable_names()),
-                default=None,
-                help="Format of the inputs (default: from the extension, else from the content).",
-            ),
-            click.option(
-                "--extract/--no-extract",
-                default=None,
-                help="Run extraction (default: on for text and HTML, off for structured formats).",
-            ),
+            _from_option("inputs"),
+            _EXTRACT_OPTION,
             click.option("--dry-run", is_flag=True, help="Show what would be created or updated; write nothing."),
             click.option(
                 "--timeout",
@@ -778,18 +770,8 @@ def corpus() -> None:
 @corpus.command("add")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--db", "db", required=True, metavar="FILE", help="The corpus file (made when it does not exist).")
-@click.option(
-    "--from",
-    "from_format",
-    type=click.Choice(formats.readable_names()),
-    default=None,
-    help="Format of the inputs (default: from the extension, else from the content).",
-)
-@click.option(
-    "--extract/--no-extract",
-    default=None,
-    help="Run extraction (default: on for text and HTML, off for structured formats).",
-)
+@_from_option("inputs")
+@_EXTRACT_OPTION
 @click.option("--glob", default=None, metavar="PATTERN", help="In folders, only files matching (e.g. '*.txt').")
 @click.option(
     "-j",
@@ -928,18 +910,8 @@ def corpus_show(
     help="The page to write ('-' or nothing: standard output); a folder (existing, or a path "
     "ending in '/') gets one page per article.",
 )
-@click.option(
-    "--from",
-    "from_format",
-    type=click.Choice(formats.readable_names()),
-    default=None,
-    help="Format of the input (default: from the extension, else from the content).",
-)
-@click.option(
-    "--extract/--no-extract",
-    default=None,
-    help="Run extraction (default: on for text and HTML, off for structured formats).",
-)
+@_from_option("input")
+@_EXTRACT_OPTION
 @_guard
 def view(source: str, output: str | None, from_format: str | None, extract: bool | None) -> int:
     """Write an article as one self-contained HTML page: what newsgraph found, highlighted.
