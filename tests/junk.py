@@ -149,7 +149,7 @@ def _perturbed_article(draw: st.DrawFn) -> Any:
 
 model_documents = st.one_of(st.builds(_dumps, _perturbed_article()), st.builds(_dumps, _json_values(_MODEL_KEYS)))
 
-_NINJS_KEYS = st.sampled_from(
+NINJS_KEYS = st.sampled_from(
     [
         "uri",
         "type",
@@ -175,6 +175,7 @@ _NINJS_KEYS = st.sampled_from(
         "renditions",
         "firstCreated",
         "versionCreated",
+        "versioncreated",
         "language",
         "located",
         "eventDetails",
@@ -230,9 +231,9 @@ ninjs_documents = st.builds(
     lambda base, extra: _dumps({**base, **extra}),
     st.fixed_dictionaries(
         {"uri": st.one_of(st.sampled_from(["urn:x:a", "http://example.org/n", "not a uri"]), _json_text)},
-        optional={"bodies": _NINJS_BODIES, "headlines": _json_values(_NINJS_KEYS, 8)},
+        optional={"bodies": _NINJS_BODIES, "headlines": _json_values(NINJS_KEYS, 8)},
     ),
-    st.dictionaries(_NINJS_KEYS, _json_values(_NINJS_KEYS), max_size=6),
+    st.dictionaries(NINJS_KEYS, _json_values(NINJS_KEYS), max_size=6),
 )
 
 _LD_KEYS = st.sampled_from(

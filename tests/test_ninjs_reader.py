@@ -16,6 +16,8 @@ from newsgraph.readers.base import ReadOptions
 from newsgraph.readers.ninjs import article_from_ninjs, detect_version, read
 from newsgraph.validators import ninjs as ninjs_validate
 
+from junk import NINJS_KEYS
+
 _SCHEMA = standards.find(standards.NINJS_SCHEMAS[3])
 EXAMPLES = _SCHEMA.parent / "examples" if _SCHEMA else Path("/nonexistent")
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*/*.json"))
@@ -267,56 +269,6 @@ def test_article_from_ninjs_is_usable_on_parsed_data() -> None:
 
 # --- anything at all -----------------------------------------------------------------------
 
-_KEYS = st.sampled_from(
-    [
-        "uri",
-        "type",
-        "standard",
-        "version",
-        "headlines",
-        "headline",
-        "bodies",
-        "body_html",
-        "body_text",
-        "descriptions",
-        "by",
-        "byline",
-        "people",
-        "person",
-        "organisations",
-        "places",
-        "place",
-        "events",
-        "subjects",
-        "infoSources",
-        "infosources",
-        "associations",
-        "renditions",
-        "firstCreated",
-        "versioncreated",
-        "language",
-        "located",
-        "eventDetails",
-        "dates",
-        "startDate",
-        "name",
-        "value",
-        "role",
-        "rel",
-        "contentType",
-        "contenttype",
-        "contactInfo",
-        "address",
-        "country",
-        "href",
-        "scheme",
-        "code",
-        "title",
-        "$standard",
-        "schema",
-        "geoJSON",
-    ]
-)
 _SCALARS = (
     st.none()
     | st.booleans()
@@ -346,7 +298,7 @@ _SCALARS = (
     )
 )
 _JSON = st.recursive(
-    _SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=20
+    _SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(NINJS_KEYS, inner, max_size=5), max_leaves=20
 )
 # ninjs-shaped items whose every value may also be something else entirely
 _ANY = st.one_of(_SCALARS, _JSON)
