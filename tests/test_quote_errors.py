@@ -70,3 +70,29 @@ def test_a_spokesman_of_an_organisation_gives_a_quote_with_its_mention() -> None
 def test_a_quoted_sentence_after_an_abbreviation_is_a_direct_quote() -> None:
     a, q = _one('The polls closed at 6 a.m. "Turnout was higher than ever," the electoral officer, Tomas Berg, said.')
     assert q.kind == "direct" and name(a, q.speaker) == "Tomas Berg"
+
+
+def test_fragments_of_two_clauses_are_two_quotes() -> None:
+    # the second fragment hangs on another clause ("blamed"), with a speaker of its own
+    a = extract(
+        'Governor Tom Reyes described the mayor as a "menace" after she vetoed the budget '
+        'and blamed the deficit on "reckless spending" by the council.'
+    )
+    qs = sorted(quoted(a), key=lambda q: q.spans[0].start)
+    assert [q.text for q in qs] == ["menace", "reckless spending"]
+    assert mention(a, qs[0]) == "Governor Tom Reyes" and qs[0].cue == "described"
+    assert mention(a, qs[1]) == "she" and qs[1].cue == "blamed"
+
+
+def test_a_second_predicate_of_the_same_speaker_is_a_quote_of_its_own() -> None:
+    a = extract('Senator Ada Milne called the bill "cruel" and called for the funds to be "returned at once".')
+    qs = sorted(quoted(a), key=lambda q: q.spans[0].start)
+    assert [q.text for q in qs] == ["cruel", "returned at once"]
+    assert all(name(a, q.speaker) == "Ada Milne" for q in qs)
+
+
+def test_fragments_of_one_reported_clause_stay_one_quote() -> None:
+    # the parser hangs the second clause on "said"; its subject cannot speak, so it is
+    # still what the minister said
+    a, q = _one('The minister said relations were "working" and the talks were "stable" in the end.')
+    assert q.text == "working stable" and len(q.spans) == 2

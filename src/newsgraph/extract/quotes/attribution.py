@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -996,7 +996,7 @@ class _Collector:
     def __init__(self, paras: Sequence[Para]) -> None:
         self.paras = paras
         self.atts: list[Attribution] = []
-        self.by_cue: dict[int, Attribution] = {}
+        self.by_cue: dict[object, Attribution] = {}
         self.last_direct: Attribution | None = None  # the quote the previous paragraph ended with
 
     def paragraph(self, k: int, p: Para, pl: list[_Link | None]) -> None:
@@ -1022,7 +1022,7 @@ class _Collector:
                 continue
             if link is None and ri == 0 and prev_para is not None and _starts_sentence(p, ri):
                 link = _from_previous_paragraph(p, r, prev_para)
-            att = self._unlinked(p, ri) if link is None else self._linked(k, p, r, link)
+            att = self._unlinked(p, ri) if link is None else self._linked(k, p, ri, link)
             ended_with = att or ended_with
         self.last_direct = (
             ended_with
@@ -1042,13 +1042,21 @@ class _Collector:
             return att
         return None
 
-    def _linked(self, k: int, p: Para, r: QuoteRegion, link: _Link) -> Attribution | None:
+    def _linked(self, k: int, p: Para, ri: int, link: _Link) -> Attribution | None:
+        r = p.regions[ri]
         if (not link.strong or link.embedded) and _title_context(p, r):
             return None  # 'on CNN's "State of the Union"': a title, not speech
         if _so_called(p, r) or (not link.strong and is_title_like(p, r)):
             return None  # 'the so-called "rebels"': a name, not speech
-        key = id(link.cue) if link.cue is not None else -(k + 1)
+        key: object = id(link.cue) if link.cue is not None else -(k + 1)
         att = self.by_cue.get(key)
+        if att is not None and link.embedded and _in_another_clause(p, att, ri, link.cue):
+            # 'described X as a "disgrace" after she blamed it on "bias"': the second
+            # fragment is the words of another clause, so another quote (of that clause)
+            own = _predicate_cue(p, ri)
+            key = id(own) if own is not None and own is not link.cue else (k, ri)
+            link = replace(link, cue=own or link.cue)
+            att = self.by_cue.get(key)
         if att is None:
             att = Attribution([], "partial" if link.embedded else "direct", link.cue, link.confidence, link.name)
             if link.cue is None and p.label is not None:
@@ -1060,6 +1068,48 @@ class _Collector:
             att.kind = "partial"
         att.regions.append(r)
         return att
+
+
+def _clause_verb(p: Para, ri: int) -> "Token | None":
+    """The nearest verb outside the quote that the quoted stretch hangs on."""
+    head = _region_head(p, ri)
+    if head is None:
+        return None
+    for tok in _ancestors(head)[1:]:
+        if p.region_of[tok.i] < 0 and tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+# How a clause hangs on the cue's verb when it is a clause of its own (a second
+# predicate, a circumstance), not part of what the cue reports.
+_SIBLING_CLAUSE_DEPS = frozenset({"conj", "advcl"})
+
+
+def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> bool:
+    """Is a second quoted fragment of a partial quote in a clause of its own, between the
+    two fragments, that is not what the cue reports? ('called the plan "reckless" and
+    called for it to be "scrapped"', not 'said talks were "working" and ties "stable"')."""
+    prev = att.regions[-1] if att.regions else None
+    if cue is None or att.kind != "partial" or prev is None or prev.paragraph != p.index:
+        return False
+    prev_ri = p.region_index.get((prev.start, prev.end))
+    if prev_ri is None:
+        return False
+    v1, v2 = _clause_verb(p, prev_ri), _clause_verb(p, ri)
+    if v2 is None or v2 is v1 or v2.idx < prev.end:
+        return False
+    chain = _ancestors(v2)
+    verb = p.doc[cue.verb]
+    if verb not in chain:
+        return False
+    at = chain.index(verb)
+    if at == 0 or chain[at - 1].dep_ not in _SIBLING_CLAUSE_DEPS:
+        return False
+    # a subject that cannot speak ('and the talks were "stable"') makes the clause more
+    # of what was reported, whatever the parser hung it on
+    subj = next((c for c in v2.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is None or _agentive(subj)
 
 
 def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link | None:
