@@ -96,3 +96,35 @@ def test_fragments_of_one_reported_clause_stay_one_quote() -> None:
     # still what the minister said
     a, q = _one('The minister said relations were "working" and the talks were "stable" in the end.')
     assert q.text == "working stable" and len(q.spans) == 2
+
+
+def test_a_transcript_quoted_line_by_line_is_one_quote_per_speaker_label() -> None:
+    # each line opens a quote mark that never closes; its label is the speaker, not words
+    a = extract(
+        '"HOLLIS: Let me start with the vote. Why did you change your mind on the bridge bill?',
+        '"MARTELL: Well, I never changed my mind. The bill changed, and I read every page of it.',
+        '"HOLLIS: Did anybody ask you to change it?',
+    )
+    qs = quoted(a)
+    assert [mention(a, q) for q in qs] == ["HOLLIS", "MARTELL", "HOLLIS"]
+    assert [spans(a, q)[0].split()[0] for q in qs] == ["Let", "Well,", "Did"]
+    assert all(q.kind == "direct" and len(q.spans) == 1 for q in qs)
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker_mention",
+    [
+        ('Governor Paul Ames wants to fight what he calls "a rigged system."', "Governor Paul Ames"),
+        ('Rana Cole praised the ruling, which she called "a victory for the river."', "Rana Cole"),
+        ('The harbour board denounced what it called "a reckless plan."', "The harbour board"),
+    ],
+)
+def test_the_pronoun_of_what_he_called_is_the_subject_around_it(paragraph: str, speaker_mention: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker_mention
+
+
+def test_a_pronoun_that_does_not_agree_keeps_its_own_mention() -> None:
+    # "she" cannot be the board: the pronoun stays the mention
+    a, q = _one('The harbour board rejected the plan, which she called "a reckless gamble."')
+    assert mention(a, q) == "she"

@@ -125,7 +125,23 @@ class Attribution:
     speaker_head: int | None = None  # character where the speaker mention's head word starts
 
 
+# A transcript line quoted whole: '"WALLACE: Let's start with ...' (the label is the
+# speaker, the words after it the quote).
+_QUOTED_LABEL_RE = re.compile(r"^\s*[\"\u201c\u201d]\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s+(?=\S)")
+
+
+def _quoted_label(text: str, regions: list[QuoteRegion]) -> tuple[list[QuoteRegion], tuple[int, int] | None]:
+    """The paragraph's transcript label, moved out of its first quote when the quote
+    opens with it."""
+    m = _QUOTED_LABEL_RE.match(text)
+    if m is None or not regions or regions[0].start != m.start(1) or regions[0].end <= m.end():
+        return regions, transcript_label(text)
+    first = replace(regions[0], start=m.end())
+    return [first, *regions[1:]], (m.start(1), m.end(1))
+
+
 def build_para(index: int, text: str, doc: "Doc", regions: list[QuoteRegion]) -> Para:
+    regions, label = _quoted_label(text, regions)
     # One sweep: regions and tokens are both in reading order.
     region_of = [-1] * len(doc)
     region_toks: list[list[int]] = [[] for _ in regions]
@@ -138,7 +154,7 @@ def build_para(index: int, text: str, doc: "Doc", regions: list[QuoteRegion]) ->
             region_toks[ri].append(tok.i)
     quoted = [ri >= 0 and _token_in_content(doc[i], regions[ri]) for i, ri in enumerate(region_of)]
     cues = find_cues(doc, index, quoted)
-    para = Para(index, text, doc, regions, region_of, cues, transcript_label(text))
+    para = Para(index, text, doc, regions, region_of, cues, label)
     para.region_toks = region_toks
     _sentences(para)
     para.cue_verbs = [c.verb for c in cues]
@@ -1087,15 +1103,18 @@ _SIBLING_CLAUSE_DEPS = frozenset({"conj", "advcl"})
 
 
 def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> bool:
-    """Is a second quoted fragment of a partial quote in a clause of its own, between the
-    two fragments, that is not what the cue reports? ('called the plan "reckless" and
-    called for it to be "scrapped"', not 'said talks were "working" and ties "stable"')."""
+    """Is a further quoted stretch of a quote in a clause of its own, between the two
+    stretches, that is not what the cue reports? ('called the plan "reckless" and called
+    for it to be "scrapped"', '"A," X said, asking questions, including, "B?"'; not 'said
+    talks were "working" and ties "stable"')."""
     prev = att.regions[-1] if att.regions else None
-    if cue is None or att.kind != "partial" or prev is None or prev.paragraph != p.index:
+    if cue is None or prev is None or prev.paragraph != p.index:
         return False
     prev_ri = p.region_index.get((prev.start, prev.end))
     if prev_ri is None:
         return False
+    if att.kind == "direct" and not p.text[p.regions[ri].start].isupper():
+        return False  # '"A," she said, referring to X, "and b."': one quote going on
     v1, v2 = _clause_verb(p, prev_ri), _clause_verb(p, ri)
     if v2 is None or v2 is v1 or v2.idx < prev.end:
         return False
