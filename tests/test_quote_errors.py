@@ -128,3 +128,25 @@ def test_a_pronoun_that_does_not_agree_keeps_its_own_mention() -> None:
     # "she" cannot be the board: the pronoun stays the mention
     a, q = _one('The harbour board rejected the plan, which she called "a reckless gamble."')
     assert mention(a, q) == "she"
+
+
+def test_a_quote_in_a_later_paragraph_does_not_go_on_from_a_title_ended_one() -> None:
+    # the first paragraph ends with a show's title in quotes; the second quotes someone else
+    a = extract(
+        '"We must stop painting every officer with one broad brush," Lowe said on WKTV\'s "Morning Report."',
+        'On "Evening Desk," Senator Ann Berg, who lost the primary to Lowe, blamed the deadlock on both '
+        'parties. "The young people of this state are tired of the fighting. They want answers."',
+    )
+    first, second = [q for q in quoted(a) if q.kind == "direct"]
+    assert name(a, first.speaker) == "Lowe" and len(first.spans) == 1
+    assert spans(a, second)[0].startswith("The young people") and name(a, second.speaker) == "Ann Berg"
+
+
+def test_a_quoted_sentence_after_a_sentence_about_a_person_is_that_person_s() -> None:
+    a, q = _one('Councillor Mira Dahl walked out of the chamber. "I will not vote for a budget that closes schools."')
+    assert mention(a, q) == "Councillor Mira Dahl" and q.confidence <= 0.5
+
+
+def test_a_quoted_sentence_after_a_sentence_about_a_thing_stays_unattributed() -> None:
+    a, q = _one('The budget passed late on Monday. "Nobody in this town will forget what happened tonight."')
+    assert q.speaker_mention is None

@@ -358,6 +358,7 @@ COLON = Rule("colon", 0.85)
 LABEL = Rule("label", 0.85)
 COLON_PARAGRAPH = Rule("colon-paragraph", 0.8)
 PREVIOUS_SPEAKER = Rule("previous-speaker", 0.6)
+SUBJECT_BEFORE = Rule("subject-before", 0.5)  # a quoted sentence after one whose subject is a person
 SENTENCE_BEFORE = Rule("sentence-before", 0.7)  # the reported speech just before a quoted sentence
 SIGNATURE_LINE = Rule("signature", 0.8)  # '- Bernie Sanders' on a line of its own
 UNATTRIBUTED = Rule("unattributed", 0.3)
@@ -978,22 +979,59 @@ def _link_by_colon_or_label(p: Para, pl: list[_Link | None]) -> None:
             pl[ri] = _link(SENTENCE_BEFORE, reported, False)
         elif p.label is not None:
             pl[ri] = _link(LABEL, None, False)
+        elif toks and (actor := _subject_sentence_before(p, ri, toks[0])) is not None:
+            pl[ri] = _link(SUBJECT_BEFORE, actor, False)
 
 
 def _reported_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
     """'The ferries will run, Rinde said. "The harbour is safe."': a quoted sentence that
     nothing attributes, right after a sentence of reported speech without quotes, is the
     same speaker's."""
+    bounds = _previous_sentence(p, ri, first)
+    if bounds is None:
+        return None
+    lo, prev_end = bounds
+    if any(p.region_of[i] >= 0 for i in range(lo, prev_end + 1)):
+        return None  # that sentence has quotes of its own: the other rules read it
+    cues = [c for c in p.cues if lo <= c.verb <= prev_end and c.speaker is not None and c.lemma in _INDIRECT_LEMMAS]
+    return cues[-1] if cues else None
+
+
+# Quoted words in the sentence before that still leave it the reporter's (a show's title).
+_MAX_TITLE_WORDS = 4
+
+
+def _previous_sentence(p: Para, ri: int, first: int) -> tuple[int, int] | None:
+    """The tokens of the sentence right before a quoted sentence, in its paragraph."""
     if not _starts_sentence(p, ri) or first == 0:
         return None
     prev_end = first - 1
     while prev_end > 0 and (p.doc[prev_end].is_space or p.doc[prev_end].is_punct and p.region_of[prev_end] == ri):
         prev_end -= 1
-    lo = p.sent_lo[prev_end]
-    if any(p.region_of[i] >= 0 for i in range(lo, prev_end + 1)):
+    return p.sent_lo[prev_end], prev_end
+
+
+def _subject_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
+    """'Senator Ann Berg blamed the deadlock on both parties. "The young are tired of
+    it."': a quoted sentence that nothing attributes, right after a sentence whose
+    subject could speak (a person, a group, a document), is that subject's: a guess, so
+    the weakest link but one."""
+    if not _sentence_like(p, p.regions[ri]):
+        return None
+    bounds = _previous_sentence(p, ri, first)
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    quoted = {p.region_of[i] for i in range(lo, hi + 1) if p.region_of[i] >= 0}
+    if any(_words(p, p.regions[q]) > _MAX_TITLE_WORDS for q in quoted):
         return None  # that sentence has quotes of its own: the other rules read it
-    cues = [c for c in p.cues if lo <= c.verb <= prev_end and c.speaker is not None and c.lemma in _INDIRECT_LEMMAS]
-    return cues[-1] if cues else None
+    root = next((t for t in p.doc[lo : hi + 1] if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if root is None:
+        return None
+    subj = inherited_subject(root)
+    if subj is None or p.region_of[subj.i] >= 0 or not _agentive(subj) or subj.lower_ in RELATIVE:
+        return None
+    return _make_cue(p, root, subj)
 
 
 def _fill_speaker(paras: Sequence[Para], att: Attribution) -> None:
@@ -1029,7 +1067,7 @@ class _Collector:
             if (
                 link is None
                 and last_direct is not None
-                and ended_with in (None, last_direct)
+                and (ended_with is last_direct or (ended_with is None and ri == 0))
                 and _continues_speaker(p, ri, prev_para, last_direct)
             ):
                 last_direct.regions.append(r)
