@@ -150,3 +150,26 @@ def test_a_quoted_sentence_after_a_sentence_about_a_person_is_that_person_s() ->
 def test_a_quoted_sentence_after_a_sentence_about_a_thing_stays_unattributed() -> None:
     a, q = _one('The budget passed late on Monday. "Nobody in this town will forget what happened tonight."')
     assert q.speaker_mention is None
+
+
+@pytest.mark.parametrize(
+    "paragraph, words, speaker_mention",
+    [
+        ('As Berg put it, the harbour is "a treasure."', "a treasure.", "Berg"),
+        (
+            'As Ms. Berg put it in a letter to the board in May, the harbour is "a treasure we cannot lose."',
+            "a treasure we cannot lose.",
+            "Ms. Berg",
+        ),
+        (
+            'The main test for the permit is a "steady source of honest income," as a port authority memo put it.',
+            "steady source of honest income,",
+            "a port authority memo",
+        ),
+    ],
+)
+def test_as_someone_put_it_attributes_the_quote_in_its_sentence(
+    paragraph: str, words: str, speaker_mention: str
+) -> None:
+    a, q = _one(paragraph)
+    assert q.text == words and q.cue == "put" and mention(a, q) == speaker_mention

@@ -866,13 +866,37 @@ def _parenthetical(p: Para, cue: Cue) -> bool:
         last += 1  # "he said Tuesday,"
     if first == 0 or last + 1 >= len(p.doc) or last - first > 10:
         return False
-    before, after = p.doc[first - 1], p.doc[last + 1]
-    if after.text != ",":
-        return False
-    if before.text != "," and not (before.lower_ == "as" and (first - 1 == 0 or p.doc[first - 2].is_punct)):
+    before = p.doc[first - 1]
+    as_clause = before.lower_ == "as" and (first - 1 == 0 or p.doc[first - 2].is_punct)
+    if as_clause:
+        if last + 1 < len(p.doc) and p.doc[last + 1].lower_ == "it" and p.doc[last + 1].head.i == cue.verb:
+            last += 1  # the "it" of "put it"
+        last = _circumstances_end(p, cue, last)  # "As X put it in a letter in May,"
+    after = p.doc[last + 1] if last + 1 < len(p.doc) else None
+    if after is None or not (after.text == "," or (as_clause and _is_terminator(after))):
+        return False  # ", he said," / "As X put it," / "..., as X put it."
+    if before.text != "," and not as_clause:
         return False
     verb = p.doc[cue.verb]
     return not any(c.dep_ in ("ccomp", "dobj") and c.i > last for c in verb.children)
+
+
+# How far prepositional phrases after an "as X put it" may run before its comma.
+_MAX_CIRCUMSTANCE_TOKENS = 12
+
+
+def _circumstances_end(p: Para, cue: Cue, last: int) -> int:
+    """The last token of the prepositional phrases right after the cue ("in a letter to
+    the board in May"), or ``last`` when there are none or they run long."""
+    verb = p.doc[cue.verb]
+    end = last
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i == end + 1:
+            sub_end = max(t.i for t in c.subtree)
+            if sub_end - last > _MAX_CIRCUMSTANCE_TOKENS or any(p.region_of[t.i] >= 0 for t in c.subtree):
+                return last
+            end = sub_end
+    return end
 
 
 def _link_within_sentences(p: Para, links: list[_Link | None]) -> None:

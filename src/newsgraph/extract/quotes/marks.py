@@ -74,7 +74,10 @@ def _is_word(ch: str | None) -> bool:
 
 
 # Markup left in the text (<tweet author="...">): its attribute quotes are not speech.
-_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
+# An embed may copy a whole post into an attribute, hence the room; the bound keeps the
+# scan linear.
+_MAX_TAG_CHARS = 2000
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,%d})?/?>" % _MAX_TAG_CHARS)
 
 
 def _outside_tags(text: str) -> Iterator[re.Match[str]]:
