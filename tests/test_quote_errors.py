@@ -173,3 +173,31 @@ def test_as_someone_put_it_attributes_the_quote_in_its_sentence(
 ) -> None:
     a, q = _one(paragraph)
     assert q.text == words and q.cue == "put" and mention(a, q) == speaker_mention
+
+
+@pytest.mark.parametrize(
+    "paragraph, words, speaker",
+    [
+        (
+            "Many leaders said the same, including the former mayor Ada Lund -- ''We cannot hide the budget "
+            "from the voters'' -- and the treasurer.",
+            "We cannot hide the budget from the voters",
+            "Ada Lund",
+        ),
+        (
+            "Mayor Ada Lund treated the remark as praise -- ''That makes me careful'' -- and moved on.",
+            "That makes me careful",
+            "Ada Lund",
+        ),
+    ],
+)
+def test_a_quoted_sentence_set_off_by_dashes_is_the_name_or_subject_before_it(
+    paragraph: str, words: str, speaker: str
+) -> None:
+    a, q = _one(paragraph)
+    assert q.text == words and q.kind == "direct" and name(a, q.speaker) == speaker
+
+
+def test_a_speech_verb_before_a_dash_still_attributes() -> None:
+    a, q = _one('Trump said -- "We will win" -- before leaving.')
+    assert q.cue == "said" and name(a, q.speaker) == "Trump"

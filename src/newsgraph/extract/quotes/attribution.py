@@ -347,6 +347,7 @@ AFTER = Rule("after", 0.95, Strength.UNLESS_EMBEDDED)
 BEFORE = Rule("before", 0.95, Strength.STRONG)
 SIGNATURE = Rule("signature", 0.85)
 INTRODUCED = Rule("introduced", 0.7)
+DASHED = Rule("dashed", 0.7)  # a quoted sentence set off by dashes after a name or clause
 PARENTHETICAL = Rule("parenthetical", 0.8)
 CONTENT = Rule("content", 0.8, Strength.STRONG)
 AFTER_FINAL = Rule("after-final", 0.85, Strength.STRONG)
@@ -542,6 +543,32 @@ def _signed(s: _Stretch) -> Found:
     return (signed, False) if signed is not None and s.ri == len(s.p.regions) - 1 else None
 
 
+_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+
+
+def _dashed(s: _Stretch) -> Found:
+    """'... including the former mayor Ada Lund -- "We cannot hide it" -- and ...': a
+    quoted sentence set off by dashes is the words of the name right before it, or of
+    the subject of the clause it interrupts."""
+    p = s.p
+    words = [i for i in s.before if not p.doc[i].is_space]
+    after = [i for i in s.after if not p.doc[i].is_space]
+    if len(words) < 2 or not after or p.doc[words[-1]].text not in _DASHES or p.doc[after[0]].text not in _DASHES:
+        return None
+    if not p.text[s.region.start].isupper():
+        return None
+    dash, name = p.doc[words[-1]], p.doc[words[-2]]
+    if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", ""):
+        return _make_cue(p, dash, name), False
+    for i in reversed(words[:-1]):
+        if p.doc[i].pos_ in ("VERB", "AUX"):
+            subj = inherited_subject(p.doc[i])
+            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+                return _make_cue(p, p.doc[i], subj), False
+            return None
+    return None
+
+
 def _introduced(s: _Stretch) -> Found:
     """'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'."""
     introducer = _introducer(s.p, s.before, s.region)
@@ -605,6 +632,7 @@ def _predicate(s: _Stretch) -> Found:
 # finds a cue links it.
 LINK_RULES: tuple[tuple[Rule, Callable[[_Stretch], Found]], ...] = (
     (AFTER, _after),
+    (DASHED, _dashed),
     (BEFORE, _before),
     (SIGNATURE, _signed),
     (INTRODUCED, _introduced),
