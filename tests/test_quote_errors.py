@@ -201,3 +201,15 @@ def test_a_quoted_sentence_set_off_by_dashes_is_the_name_or_subject_before_it(
 def test_a_speech_verb_before_a_dash_still_attributes() -> None:
     a, q = _one('Trump said -- "We will win" -- before leaving.')
     assert q.cue == "said" and name(a, q.speaker) == "Trump"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('The new ad uses footage of Senator Ada Lund asking, "Why are we not ahead by fifty points?"', "Ada Lund"),
+        ('The spot ends with footage of Lund saying during the debate, "That makes me careful," and music.', "Lund"),
+    ],
+)
+def test_the_one_recorded_speaks_not_the_recording_or_the_ad(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert name(a, q.speaker) == speaker

@@ -29,6 +29,8 @@ _NP_DEPS = frozenset(
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Nouns that stand for their author: "a statement from the White House said".
 _DOCUMENT_NOUNS_FILE = "speaker_documents"
+# Nouns for a recording: "footage of X saying" is X's.
+_RECORDING_NOUNS_FILE = "speaker_recordings"
 
 
 @lru_cache(maxsize=1)
@@ -209,7 +211,19 @@ def _noun_clause_subject(verb: "Token", depth: int, quoted: Sequence[bool] | Non
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.text == "," and head.head.pos_ in ("VERB", "AUX"):
         return inherited_subject(head.head, depth + 1, quoted)
-    return _document_owner(head)
+    return _recorded(head) or _document_owner(head)
+
+
+def _recorded(noun: "Token") -> "Token | None":
+    """'footage of Lund saying': the one recorded speaks, not the recording."""
+    if noun.lemma_.lower() not in wordlists.word_set(_RECORDING_NOUNS_FILE):
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.text[:1].isupper()):
+                return pobj
+    return None
 
 
 def _saying_after_report(verb: "Token") -> bool:
@@ -311,6 +325,9 @@ _VERB_FORMS = {
     "noted": "note",
     "asks": "ask",
     "asked": "ask",
+    "asking": "ask",
+    "saying": "say",
+    "telling": "tell",
 }
 # Speech verbs only when they take no object: 'she continued, "..."' but not 'continued
 # the talks'.
