@@ -1217,8 +1217,10 @@ def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> b
         return False
     # a subject that cannot speak ('and the talks were "stable"') makes the clause more
     # of what was reported, whatever the parser hung it on
-    subj = next((c for c in v2.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is None or _agentive(subj)
+    # a clause with a subject of its own ('said there is "love" in the city, which he
+    # called "evil"'; 'and the talks were "stable"') is more often still what the cue
+    # reports, whatever the parser hung it on
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children)
 
 
 def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link | None:

@@ -722,6 +722,11 @@ def _clause_owner(verb: "Token", subj: "Token", quoted: Sequence[bool]) -> "Toke
             owner = inherited_subject(tok, quoted=quoted)
             if owner is None or quoted[owner.i] or owner.i == subj.i or owner.i > verb.i:
                 return None
+            # only the subject of the sentence itself: in 'he said X would win the
+            # nomination, which he called "a disaster"', X is not the one calling
+            main = inherited_subject(verb.sent.root, quoted=quoted)
+            if main is None or main.i != owner.i:
+                return None
             return owner if _agrees(subj, owner) else None
         if tok.head is tok:
             return None
