@@ -111,25 +111,6 @@ def test_a_transcript_quoted_line_by_line_is_one_quote_per_speaker_label() -> No
     assert all(q.kind == "direct" and len(q.spans) == 1 for q in qs)
 
 
-@pytest.mark.parametrize(
-    "paragraph, speaker_mention",
-    [
-        ('Governor Paul Ames wants to fight what he calls "a rigged system."', "Governor Paul Ames"),
-        ('Rana Cole praised the ruling, which she called "a victory for the river."', "Rana Cole"),
-        ('The harbour board denounced what it called "a reckless plan."', "The harbour board"),
-    ],
-)
-def test_the_pronoun_of_what_he_called_is_the_subject_around_it(paragraph: str, speaker_mention: str) -> None:
-    a, q = _one(paragraph)
-    assert mention(a, q) == speaker_mention
-
-
-def test_a_pronoun_that_does_not_agree_keeps_its_own_mention() -> None:
-    # "she" cannot be the board: the pronoun stays the mention
-    a, q = _one('The harbour board rejected the plan, which she called "a reckless gamble."')
-    assert mention(a, q) == "she"
-
-
 def test_a_quote_in_a_later_paragraph_does_not_go_on_from_a_title_ended_one() -> None:
     # the first paragraph ends with a show's title in quotes; the second quotes someone else
     a = extract(

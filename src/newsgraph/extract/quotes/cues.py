@@ -671,7 +671,6 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     head = _speaker_of(tok, f.quoted)
     if head is None:
         return False
-    head = _clause_owner(tok, head, f.quoted) or head
     author = _document_author(head)
     np = _conjuncts_span(author)
     named = _named_apposition(author, f.quoted)
@@ -685,53 +684,6 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     if head.lower_ in RELATIVE:
         cue.antecedent = antecedent_of(head)
     return True
-
-
-# Pronouns that, as the subject of "what he called", stand for the subject of the clause
-# around it; the agreement each asks of that subject.
-_OWNED_PRONOUNS = frozenset({"he", "she", "it", "they"})
-_CLAUSE_OWNER_HOPS = 4
-
-
-def _is_free_relative(verb: "Token") -> bool:
-    """'(denounced) what it calls', '(the letters) in which she called'."""
-    return verb.dep_ == "relcl" or any(c.lower_ == "what" and c.dep_ in ("dobj", "pobj") for c in verb.children)
-
-
-def _agrees(pronoun: "Token", owner: "Token") -> bool:
-    if owner.pos_ == "PRON":
-        return owner.lower_ == pronoun.lower_
-    if owner.pos_ not in ("PROPN", "NOUN"):
-        return False
-    if pronoun.lower_ in ("he", "she"):
-        return owner.ent_type_ == "PERSON" or (owner.pos_ == "PROPN" and owner.ent_type_ not in ("ORG", "GPE", "NORP"))
-    if pronoun.lower_ == "it":
-        return owner.ent_type_ != "PERSON" and owner.tag_ != "NNS"
-    return owner.tag_ in ("NNS", "NNPS") or owner.ent_type_ in ("ORG", "NORP")  # they
-
-
-def _clause_owner(verb: "Token", subj: "Token", quoted: Sequence[bool]) -> "Token | None":
-    """'The council condemned what it called "..."': the pronoun speaking in a relative
-    clause is the subject of the clause around it, which names the speaker (so the
-    mention is the name, and no pronoun has to be resolved)."""
-    if subj.lower_ not in _OWNED_PRONOUNS or not _is_free_relative(verb):
-        return None
-    tok = verb.head
-    for _ in range(_CLAUSE_OWNER_HOPS):
-        if tok.pos_ in ("VERB", "AUX"):
-            owner = inherited_subject(tok, quoted=quoted)
-            if owner is None or quoted[owner.i] or owner.i == subj.i or owner.i > verb.i:
-                return None
-            # only the subject of the sentence itself: in 'he said X would win the
-            # nomination, which he called "a disaster"', X is not the one calling
-            main = inherited_subject(verb.sent.root, quoted=quoted)
-            if main is None or main.i != owner.i:
-                return None
-            return owner if _agrees(subj, owner) else None
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
 
 
 def _fused_noun_phrase(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
