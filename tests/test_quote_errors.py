@@ -194,3 +194,8 @@ def test_a_speech_verb_before_a_dash_still_attributes() -> None:
 def test_the_one_recorded_speaks_not_the_recording_or_the_ad(paragraph: str, speaker: str) -> None:
     a, q = _one(paragraph)
     assert name(a, q.speaker) == speaker
+
+
+def test_a_short_quoted_exclamation_after_reported_speech_is_not_a_quote_of_the_subject() -> None:
+    a = extract('The Harbour Herald said Lund had been "rattled" by the vote. "Sunk!"')
+    assert [q.text for q in quoted(a)] == ["rattled"]

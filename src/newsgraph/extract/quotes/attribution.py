@@ -1068,8 +1068,9 @@ def _subject_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
     it."': a quoted sentence that nothing attributes, right after a sentence whose
     subject could speak (a person, a group, a document), is that subject's: a guess, so
     the weakest link but one."""
-    if not _sentence_like(p, p.regions[ri]):
-        return None
+    r = p.regions[ri]
+    if not _sentence_like(p, r) or _words(p, r) < _MIN_UNATTRIBUTED_WORDS:
+        return None  # a short quoted phrase is a scare quote or a title, as when unlinked
     bounds = _previous_sentence(p, ri, first)
     if bounds is None:
         return None
@@ -1203,8 +1204,11 @@ def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> b
     prev_ri = p.region_index.get((prev.start, prev.end))
     if prev_ri is None:
         return False
-    if att.kind == "direct" and not p.text[p.regions[ri].start].isupper():
-        return False  # '"A," she said, referring to X, "and b."': one quote going on
+    r = p.regions[ri]
+    if att.kind == "direct" and not (
+        p.text[r.start].isupper() and _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS
+    ):
+        return False  # '"A," she said, referring to X, "and b."': one quote going on; a title
     v1, v2 = _clause_verb(p, prev_ri), _clause_verb(p, ri)
     if v2 is None or v2 is v1 or v2.idx < prev.end:
         return False
