@@ -55,6 +55,9 @@ def test_a_quoted_sentence_after_reported_speech_is_the_same_speaker_s() -> None
         ('Rita Voss implored the council: "Do not close the library."', "Rita Voss"),
         ('"Nobody expected the bridge to close" Harald Moe says.', "Harald Moe"),
         ("''The harbour is safe,'' Olaf Rinde said.", "Olaf Rinde"),
+        ('"I am not going to call it a mistake," said retired surgeon Bo Lind, asked about it.', "Bo Lind"),
+        ("''I would be in jail,'' Mr. Dane, now 81 and retired in Cambridge, Mass., said by telephone.", "Dane"),
+        ("''We won,'' Mr. Dane, who had won before, said.", "Dane"),
     ],
 )
 def test_speaker_shapes_that_must_keep_working(paragraph: str, speaker: str) -> None:

@@ -304,7 +304,35 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
         if tok.head is tok or tok.head.i >= verb.i or tok.head.pos_ in ("VERB", "AUX"):
             break
         tok = tok.head
-    return None
+    return _name_after_quote(verb, quoted)
+
+
+# How far a described name may stand before its verb: "'...,' Mr. Dane, now 81 and
+# retired in Cambridge, Mass., said".
+_MAX_DESCRIBED_NAME_GAP = 25
+
+
+def _name_after_quote(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """The name that opens the words between a quote and its verb, set off by a comma
+    ("'...,' Mr. Dane, now 81 and retired, said"), with no finite verb in between."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and not quoted[i - 1] and verb.i - i < _MAX_DESCRIBED_NAME_GAP:
+        i -= 1
+    while i < verb.i and (doc[i].is_punct or doc[i].is_quote):
+        i += 1
+    name: "Token | None" = None
+    while i < verb.i and doc[i].pos_ == "PROPN":
+        name, i = doc[i], i + 1
+    if name is None or i >= verb.i or doc[i].text != "," or not quoted[max(verb.sent.start, name.i - 8)]:
+        return None
+    # a clause of its own in between ("Dane, Lund said") makes another speaker; a
+    # description ("now 81 and retired", "who had won") does not
+    for t in doc[i : verb.i]:
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if t.pos_ in ("VERB", "AUX") and subj is not None and subj.lower_ not in RELATIVE and subj.i != name.i:
+            return None
+    return name
 
 
 # Inflected forms that are speech verbs even when the tagger calls them nouns ("the
@@ -444,6 +472,8 @@ def _run_step(t: "Token", run: list["Token"]) -> str:
         return "stop"
     if t.pos_ in _NAME_RUN_POS or (t.tag_ == "POS" and run) or (t.text in (".", "-") and run and t.whitespace_ == ""):
         return "take"
+    if t.dep_ == "amod" and t.tag_ in ("VBN", "VBG"):
+        return "take"  # "said retired surgeon Bo Lind"
     if t.lower_ == "of" and run and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
         return "take"  # Secretary of State John Kerry
     if t.pos_ == "PRON" and not run and t.lower_ in _INVERTIBLE_PRONOUNS:
