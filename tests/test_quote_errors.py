@@ -55,6 +55,9 @@ def test_a_quoted_sentence_after_reported_speech_is_the_same_speaker_s() -> None
         ('Rita Voss implored the council: "Do not close the library."', "Rita Voss"),
         ('"Nobody expected the bridge to close" Harald Moe says.', "Harald Moe"),
         ("''The harbour is safe,'' Olaf Rinde said.", "Olaf Rinde"),
+        ('"I am not going to call it a mistake," said retired surgeon Bo Lind, asked about it.', "Bo Lind"),
+        ("''I would be in jail,'' Mr. Dane, now 81 and retired in Cambridge, Mass., said by telephone.", "Dane"),
+        ("''We won,'' Mr. Dane, who had won before, said.", "Dane"),
     ],
 )
 def test_speaker_shapes_that_must_keep_working(paragraph: str, speaker: str) -> None:
@@ -70,3 +73,132 @@ def test_a_spokesman_of_an_organisation_gives_a_quote_with_its_mention() -> None
 def test_a_quoted_sentence_after_an_abbreviation_is_a_direct_quote() -> None:
     a, q = _one('The polls closed at 6 a.m. "Turnout was higher than ever," the electoral officer, Tomas Berg, said.')
     assert q.kind == "direct" and name(a, q.speaker) == "Tomas Berg"
+
+
+def test_fragments_of_two_clauses_are_two_quotes() -> None:
+    # the second fragment hangs on another clause ("blamed"), with a speaker of its own
+    a = extract(
+        'Governor Tom Reyes described the mayor as a "menace" after she vetoed the budget '
+        'and blamed the deficit on "reckless spending" by the council.'
+    )
+    qs = sorted(quoted(a), key=lambda q: q.spans[0].start)
+    assert [q.text for q in qs] == ["menace", "reckless spending"]
+    assert mention(a, qs[0]) == "Governor Tom Reyes" and qs[0].cue == "described"
+    assert mention(a, qs[1]) == "she" and qs[1].cue == "blamed"
+
+
+def test_a_second_predicate_of_the_same_speaker_is_a_quote_of_its_own() -> None:
+    a = extract('Senator Ada Milne called the bill "cruel" and called for the funds to be "returned at once".')
+    qs = sorted(quoted(a), key=lambda q: q.spans[0].start)
+    assert [q.text for q in qs] == ["cruel", "returned at once"]
+    assert all(name(a, q.speaker) == "Ada Milne" for q in qs)
+
+
+def test_fragments_of_one_reported_clause_stay_one_quote() -> None:
+    # the parser hangs the second clause on "said"; its subject cannot speak, so it is
+    # still what the minister said
+    a, q = _one('The minister said relations were "working" and the talks were "stable" in the end.')
+    assert q.text == "working stable" and len(q.spans) == 2
+
+
+def test_a_transcript_quoted_line_by_line_is_one_quote_per_speaker_label() -> None:
+    # each line opens a quote mark that never closes; its label is the speaker, not words
+    a = extract(
+        '"HOLLIS: Let me start with the vote. Why did you change your mind on the bridge bill?',
+        '"MARTELL: Well, I never changed my mind. The bill changed, and I read every page of it.',
+        '"HOLLIS: Did anybody ask you to change it?',
+    )
+    qs = quoted(a)
+    assert [mention(a, q) for q in qs] == ["HOLLIS", "MARTELL", "HOLLIS"]
+    assert [spans(a, q)[0].split()[0] for q in qs] == ["Let", "Well,", "Did"]
+    assert all(q.kind == "direct" and len(q.spans) == 1 for q in qs)
+
+
+def test_a_quote_in_a_later_paragraph_does_not_go_on_from_a_title_ended_one() -> None:
+    # the first paragraph ends with a show's title in quotes; the second quotes someone else
+    a = extract(
+        '"We must stop painting every officer with one broad brush," Lowe said on WKTV\'s "Morning Report."',
+        'On "Evening Desk," Senator Ann Berg, who lost the primary to Lowe, blamed the deadlock on both '
+        'parties. "The young people of this state are tired of the fighting. They want answers."',
+    )
+    first, second = [q for q in quoted(a) if q.kind == "direct"]
+    assert name(a, first.speaker) == "Lowe" and len(first.spans) == 1
+    assert spans(a, second)[0].startswith("The young people") and name(a, second.speaker) == "Ann Berg"
+
+
+def test_a_quoted_sentence_after_a_sentence_about_a_person_is_that_person_s() -> None:
+    a, q = _one('Councillor Mira Dahl walked out of the chamber. "I will not vote for a budget that closes schools."')
+    assert mention(a, q) == "Councillor Mira Dahl" and q.confidence <= 0.5
+
+
+def test_a_quoted_sentence_after_a_sentence_about_a_thing_stays_unattributed() -> None:
+    a, q = _one('The budget passed late on Monday. "Nobody in this town will forget what happened tonight."')
+    assert q.speaker_mention is None
+
+
+@pytest.mark.parametrize(
+    "paragraph, words, speaker_mention",
+    [
+        ('As Berg put it, the harbour is "a treasure."', "a treasure.", "Berg"),
+        (
+            'As Ms. Berg put it in a letter to the board in May, the harbour is "a treasure we cannot lose."',
+            "a treasure we cannot lose.",
+            "Ms. Berg",
+        ),
+        (
+            'The main test for the permit is a "steady source of honest income," as a port authority memo put it.',
+            "steady source of honest income,",
+            "a port authority memo",
+        ),
+    ],
+)
+def test_as_someone_put_it_attributes_the_quote_in_its_sentence(
+    paragraph: str, words: str, speaker_mention: str
+) -> None:
+    a, q = _one(paragraph)
+    assert q.text == words and q.cue == "put" and mention(a, q) == speaker_mention
+
+
+@pytest.mark.parametrize(
+    "paragraph, words, speaker",
+    [
+        (
+            "Many leaders said the same, including the former mayor Ada Lund -- ''We cannot hide the budget "
+            "from the voters'' -- and the treasurer.",
+            "We cannot hide the budget from the voters",
+            "Ada Lund",
+        ),
+        (
+            "Mayor Ada Lund treated the remark as praise -- ''That makes me careful'' -- and moved on.",
+            "That makes me careful",
+            "Ada Lund",
+        ),
+    ],
+)
+def test_a_quoted_sentence_set_off_by_dashes_is_the_name_or_subject_before_it(
+    paragraph: str, words: str, speaker: str
+) -> None:
+    a, q = _one(paragraph)
+    assert q.text == words and q.kind == "direct" and name(a, q.speaker) == speaker
+
+
+def test_a_speech_verb_before_a_dash_still_attributes() -> None:
+    a, q = _one('Trump said -- "We will win" -- before leaving.')
+    assert q.cue == "said" and name(a, q.speaker) == "Trump"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('The new ad uses footage of Senator Ada Lund asking, "Why are we not ahead by fifty points?"', "Ada Lund"),
+        ('The spot ends with footage of Lund saying during the debate, "That makes me careful," and music.', "Lund"),
+    ],
+)
+def test_the_one_recorded_speaks_not_the_recording_or_the_ad(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert name(a, q.speaker) == speaker
+
+
+def test_a_short_quoted_exclamation_after_reported_speech_is_not_a_quote_of_the_subject() -> None:
+    a = extract('The Harbour Herald said Lund had been "rattled" by the vote. "Sunk!"')
+    assert [q.text for q in quoted(a)] == ["rattled"]

@@ -144,3 +144,10 @@ def test_scanner_never_fails_and_regions_lie_inside_their_paragraphs(paras: list
             assert 0 <= r.mark_start <= r.start < r.end <= r.mark_end <= len(text)
             assert r.start >= last_end  # reading order, no overlap
             last_end = r.end
+
+
+def test_marks_in_a_long_attribute_of_leftover_markup_are_not_quotes() -> None:
+    # an embed that copies a whole post into an attribute
+    post = "The harbour will reopen next week, the board says, and the ferries will run. " * 7
+    text = f'<tweet text="{post}" date="{post}">Rinde said the port is "safe now." Rinde was right</tweet>'
+    assert len(text) > 1000 and quoted(text) == ["safe now."]

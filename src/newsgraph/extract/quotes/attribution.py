@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -125,7 +125,23 @@ class Attribution:
     speaker_head: int | None = None  # character where the speaker mention's head word starts
 
 
+# A transcript line quoted whole: '"WALLACE: Let's start with ...' (the label is the
+# speaker, the words after it the quote).
+_QUOTED_LABEL_RE = re.compile(r"^\s*[\"\u201c\u201d]\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s+(?=\S)")
+
+
+def _quoted_label(text: str, regions: list[QuoteRegion]) -> tuple[list[QuoteRegion], tuple[int, int] | None]:
+    """The paragraph's transcript label, moved out of its first quote when the quote
+    opens with it."""
+    m = _QUOTED_LABEL_RE.match(text)
+    if m is None or not regions or regions[0].start != m.start(1) or regions[0].end <= m.end():
+        return regions, transcript_label(text)
+    first = replace(regions[0], start=m.end())
+    return [first, *regions[1:]], (m.start(1), m.end(1))
+
+
 def build_para(index: int, text: str, doc: "Doc", regions: list[QuoteRegion]) -> Para:
+    regions, label = _quoted_label(text, regions)
     # One sweep: regions and tokens are both in reading order.
     region_of = [-1] * len(doc)
     region_toks: list[list[int]] = [[] for _ in regions]
@@ -138,7 +154,7 @@ def build_para(index: int, text: str, doc: "Doc", regions: list[QuoteRegion]) ->
             region_toks[ri].append(tok.i)
     quoted = [ri >= 0 and _token_in_content(doc[i], regions[ri]) for i, ri in enumerate(region_of)]
     cues = find_cues(doc, index, quoted)
-    para = Para(index, text, doc, regions, region_of, cues, transcript_label(text))
+    para = Para(index, text, doc, regions, region_of, cues, label)
     para.region_toks = region_toks
     _sentences(para)
     para.cue_verbs = [c.verb for c in cues]
@@ -331,6 +347,7 @@ AFTER = Rule("after", 0.95, Strength.UNLESS_EMBEDDED)
 BEFORE = Rule("before", 0.95, Strength.STRONG)
 SIGNATURE = Rule("signature", 0.85)
 INTRODUCED = Rule("introduced", 0.7)
+DASHED = Rule("dashed", 0.7)  # a quoted sentence set off by dashes after a name or clause
 PARENTHETICAL = Rule("parenthetical", 0.8)
 CONTENT = Rule("content", 0.8, Strength.STRONG)
 AFTER_FINAL = Rule("after-final", 0.85, Strength.STRONG)
@@ -342,6 +359,7 @@ COLON = Rule("colon", 0.85)
 LABEL = Rule("label", 0.85)
 COLON_PARAGRAPH = Rule("colon-paragraph", 0.8)
 PREVIOUS_SPEAKER = Rule("previous-speaker", 0.6)
+SUBJECT_BEFORE = Rule("subject-before", 0.5)  # a quoted sentence after one whose subject is a person
 SENTENCE_BEFORE = Rule("sentence-before", 0.7)  # the reported speech just before a quoted sentence
 SIGNATURE_LINE = Rule("signature", 0.8)  # '- Bernie Sanders' on a line of its own
 UNATTRIBUTED = Rule("unattributed", 0.3)
@@ -525,6 +543,32 @@ def _signed(s: _Stretch) -> Found:
     return (signed, False) if signed is not None and s.ri == len(s.p.regions) - 1 else None
 
 
+_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+
+
+def _dashed(s: _Stretch) -> Found:
+    """'... including the former mayor Ada Lund -- "We cannot hide it" -- and ...': a
+    quoted sentence set off by dashes is the words of the name right before it, or of
+    the subject of the clause it interrupts."""
+    p = s.p
+    words = [i for i in s.before if not p.doc[i].is_space]
+    after = [i for i in s.after if not p.doc[i].is_space]
+    if len(words) < 2 or not after or p.doc[words[-1]].text not in _DASHES or p.doc[after[0]].text not in _DASHES:
+        return None
+    if not p.text[s.region.start].isupper():
+        return None
+    dash, name = p.doc[words[-1]], p.doc[words[-2]]
+    if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", ""):
+        return _make_cue(p, dash, name), False
+    for i in reversed(words[:-1]):
+        if p.doc[i].pos_ in ("VERB", "AUX"):
+            subj = inherited_subject(p.doc[i])
+            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+                return _make_cue(p, p.doc[i], subj), False
+            return None
+    return None
+
+
 def _introduced(s: _Stretch) -> Found:
     """'Donald Trump: "..."' / 'she then boomed, "..."' / 'X is shown lecturing: "..."'."""
     introducer = _introducer(s.p, s.before, s.region)
@@ -588,6 +632,7 @@ def _predicate(s: _Stretch) -> Found:
 # finds a cue links it.
 LINK_RULES: tuple[tuple[Rule, Callable[[_Stretch], Found]], ...] = (
     (AFTER, _after),
+    (DASHED, _dashed),
     (BEFORE, _before),
     (SIGNATURE, _signed),
     (INTRODUCED, _introduced),
@@ -849,13 +894,37 @@ def _parenthetical(p: Para, cue: Cue) -> bool:
         last += 1  # "he said Tuesday,"
     if first == 0 or last + 1 >= len(p.doc) or last - first > 10:
         return False
-    before, after = p.doc[first - 1], p.doc[last + 1]
-    if after.text != ",":
-        return False
-    if before.text != "," and not (before.lower_ == "as" and (first - 1 == 0 or p.doc[first - 2].is_punct)):
+    before = p.doc[first - 1]
+    as_clause = before.lower_ == "as" and (first - 1 == 0 or p.doc[first - 2].is_punct)
+    if as_clause:
+        if last + 1 < len(p.doc) and p.doc[last + 1].lower_ == "it" and p.doc[last + 1].head.i == cue.verb:
+            last += 1  # the "it" of "put it"
+        last = _circumstances_end(p, cue, last)  # "As X put it in a letter in May,"
+    after = p.doc[last + 1] if last + 1 < len(p.doc) else None
+    if after is None or not (after.text == "," or (as_clause and _is_terminator(after))):
+        return False  # ", he said," / "As X put it," / "..., as X put it."
+    if before.text != "," and not as_clause:
         return False
     verb = p.doc[cue.verb]
     return not any(c.dep_ in ("ccomp", "dobj") and c.i > last for c in verb.children)
+
+
+# How far prepositional phrases after an "as X put it" may run before its comma.
+_MAX_CIRCUMSTANCE_TOKENS = 12
+
+
+def _circumstances_end(p: Para, cue: Cue, last: int) -> int:
+    """The last token of the prepositional phrases right after the cue ("in a letter to
+    the board in May"), or ``last`` when there are none or they run long."""
+    verb = p.doc[cue.verb]
+    end = last
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i == end + 1:
+            sub_end = max(t.i for t in c.subtree)
+            if sub_end - last > _MAX_CIRCUMSTANCE_TOKENS or any(p.region_of[t.i] >= 0 for t in c.subtree):
+                return last
+            end = sub_end
+    return end
 
 
 def _link_within_sentences(p: Para, links: list[_Link | None]) -> None:
@@ -962,22 +1031,60 @@ def _link_by_colon_or_label(p: Para, pl: list[_Link | None]) -> None:
             pl[ri] = _link(SENTENCE_BEFORE, reported, False)
         elif p.label is not None:
             pl[ri] = _link(LABEL, None, False)
+        elif toks and (actor := _subject_sentence_before(p, ri, toks[0])) is not None:
+            pl[ri] = _link(SUBJECT_BEFORE, actor, False)
 
 
 def _reported_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
     """'The ferries will run, Rinde said. "The harbour is safe."': a quoted sentence that
     nothing attributes, right after a sentence of reported speech without quotes, is the
     same speaker's."""
+    bounds = _previous_sentence(p, ri, first)
+    if bounds is None:
+        return None
+    lo, prev_end = bounds
+    if any(p.region_of[i] >= 0 for i in range(lo, prev_end + 1)):
+        return None  # that sentence has quotes of its own: the other rules read it
+    cues = [c for c in p.cues if lo <= c.verb <= prev_end and c.speaker is not None and c.lemma in _INDIRECT_LEMMAS]
+    return cues[-1] if cues else None
+
+
+# Quoted words in the sentence before that still leave it the reporter's (a show's title).
+_MAX_TITLE_WORDS = 4
+
+
+def _previous_sentence(p: Para, ri: int, first: int) -> tuple[int, int] | None:
+    """The tokens of the sentence right before a quoted sentence, in its paragraph."""
     if not _starts_sentence(p, ri) or first == 0:
         return None
     prev_end = first - 1
     while prev_end > 0 and (p.doc[prev_end].is_space or p.doc[prev_end].is_punct and p.region_of[prev_end] == ri):
         prev_end -= 1
-    lo = p.sent_lo[prev_end]
-    if any(p.region_of[i] >= 0 for i in range(lo, prev_end + 1)):
+    return p.sent_lo[prev_end], prev_end
+
+
+def _subject_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
+    """'Senator Ann Berg blamed the deadlock on both parties. "The young are tired of
+    it."': a quoted sentence that nothing attributes, right after a sentence whose
+    subject could speak (a person, a group, a document), is that subject's: a guess, so
+    the weakest link but one."""
+    r = p.regions[ri]
+    if not _sentence_like(p, r) or _words(p, r) < _MIN_UNATTRIBUTED_WORDS:
+        return None  # a short quoted phrase is a scare quote or a title, as when unlinked
+    bounds = _previous_sentence(p, ri, first)
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    quoted = {p.region_of[i] for i in range(lo, hi + 1) if p.region_of[i] >= 0}
+    if any(_words(p, p.regions[q]) > _MAX_TITLE_WORDS for q in quoted):
         return None  # that sentence has quotes of its own: the other rules read it
-    cues = [c for c in p.cues if lo <= c.verb <= prev_end and c.speaker is not None and c.lemma in _INDIRECT_LEMMAS]
-    return cues[-1] if cues else None
+    root = next((t for t in p.doc[lo : hi + 1] if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if root is None:
+        return None
+    subj = inherited_subject(root)
+    if subj is None or p.region_of[subj.i] >= 0 or not _agentive(subj) or subj.lower_ in RELATIVE:
+        return None
+    return _make_cue(p, root, subj)
 
 
 def _fill_speaker(paras: Sequence[Para], att: Attribution) -> None:
@@ -996,7 +1103,7 @@ class _Collector:
     def __init__(self, paras: Sequence[Para]) -> None:
         self.paras = paras
         self.atts: list[Attribution] = []
-        self.by_cue: dict[int, Attribution] = {}
+        self.by_cue: dict[object, Attribution] = {}
         self.last_direct: Attribution | None = None  # the quote the previous paragraph ended with
 
     def paragraph(self, k: int, p: Para, pl: list[_Link | None]) -> None:
@@ -1013,7 +1120,7 @@ class _Collector:
             if (
                 link is None
                 and last_direct is not None
-                and ended_with in (None, last_direct)
+                and (ended_with is last_direct or (ended_with is None and ri == 0))
                 and _continues_speaker(p, ri, prev_para, last_direct)
             ):
                 last_direct.regions.append(r)
@@ -1022,7 +1129,7 @@ class _Collector:
                 continue
             if link is None and ri == 0 and prev_para is not None and _starts_sentence(p, ri):
                 link = _from_previous_paragraph(p, r, prev_para)
-            att = self._unlinked(p, ri) if link is None else self._linked(k, p, r, link)
+            att = self._unlinked(p, ri) if link is None else self._linked(k, p, ri, link)
             ended_with = att or ended_with
         self.last_direct = (
             ended_with
@@ -1042,13 +1149,21 @@ class _Collector:
             return att
         return None
 
-    def _linked(self, k: int, p: Para, r: QuoteRegion, link: _Link) -> Attribution | None:
+    def _linked(self, k: int, p: Para, ri: int, link: _Link) -> Attribution | None:
+        r = p.regions[ri]
         if (not link.strong or link.embedded) and _title_context(p, r):
             return None  # 'on CNN's "State of the Union"': a title, not speech
         if _so_called(p, r) or (not link.strong and is_title_like(p, r)):
             return None  # 'the so-called "rebels"': a name, not speech
-        key = id(link.cue) if link.cue is not None else -(k + 1)
+        key: object = id(link.cue) if link.cue is not None else -(k + 1)
         att = self.by_cue.get(key)
+        if att is not None and link.embedded and _in_another_clause(p, att, ri, link.cue):
+            # 'described X as a "disgrace" after she blamed it on "bias"': the second
+            # fragment is the words of another clause, so another quote (of that clause)
+            own = _predicate_cue(p, ri)
+            key = id(own) if own is not None and own is not link.cue else (k, ri)
+            link = replace(link, cue=own or link.cue)
+            att = self.by_cue.get(key)
         if att is None:
             att = Attribution([], "partial" if link.embedded else "direct", link.cue, link.confidence, link.name)
             if link.cue is None and p.label is not None:
@@ -1060,6 +1175,56 @@ class _Collector:
             att.kind = "partial"
         att.regions.append(r)
         return att
+
+
+def _clause_verb(p: Para, ri: int) -> "Token | None":
+    """The nearest verb outside the quote that the quoted stretch hangs on."""
+    head = _region_head(p, ri)
+    if head is None:
+        return None
+    for tok in _ancestors(head)[1:]:
+        if p.region_of[tok.i] < 0 and tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+# How a clause hangs on the cue's verb when it is a clause of its own (a second
+# predicate, a circumstance), not part of what the cue reports.
+_SIBLING_CLAUSE_DEPS = frozenset({"conj", "advcl"})
+
+
+def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> bool:
+    """Is a further quoted stretch of a quote in a clause of its own, between the two
+    stretches, that is not what the cue reports? ('called the plan "reckless" and called
+    for it to be "scrapped"', '"A," X said, asking questions, including, "B?"'; not 'said
+    talks were "working" and ties "stable"')."""
+    prev = att.regions[-1] if att.regions else None
+    if cue is None or prev is None or prev.paragraph != p.index:
+        return False
+    prev_ri = p.region_index.get((prev.start, prev.end))
+    if prev_ri is None:
+        return False
+    r = p.regions[ri]
+    if att.kind == "direct" and not (
+        p.text[r.start].isupper() and _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS
+    ):
+        return False  # '"A," she said, referring to X, "and b."': one quote going on; a title
+    v1, v2 = _clause_verb(p, prev_ri), _clause_verb(p, ri)
+    if v2 is None or v2 is v1 or v2.idx < prev.end:
+        return False
+    chain = _ancestors(v2)
+    verb = p.doc[cue.verb]
+    if verb not in chain:
+        return False
+    at = chain.index(verb)
+    if at == 0 or chain[at - 1].dep_ not in _SIBLING_CLAUSE_DEPS:
+        return False
+    # a subject that cannot speak ('and the talks were "stable"') makes the clause more
+    # of what was reported, whatever the parser hung it on
+    # a clause with a subject of its own ('said there is "love" in the city, which he
+    # called "evil"'; 'and the talks were "stable"') is more often still what the cue
+    # reports, whatever the parser hung it on
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children)
 
 
 def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link | None:

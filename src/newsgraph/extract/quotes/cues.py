@@ -29,6 +29,8 @@ _NP_DEPS = frozenset(
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Nouns that stand for their author: "a statement from the White House said".
 _DOCUMENT_NOUNS_FILE = "speaker_documents"
+# Nouns for a recording: "footage of X saying" is X's.
+_RECORDING_NOUNS_FILE = "speaker_recordings"
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +163,11 @@ def _subject(verb: "Token", quoted: Sequence[bool] | None = None) -> "Token | No
     return None
 
 
+# Clauses whose subject is that of the verb they hang on ("adding that", "and said").
+_HANGING_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "ccomp", "pcomp", "parataxis"})
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+
+
 def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | None = None) -> "Token | None":
     """The subject of a verb, or of the verb it hangs on when it has none: "adding
     that", "and said", "who said" (the relative pronoun), "noting ..., said"."""
@@ -174,34 +181,63 @@ def inherited_subject(verb: "Token", depth: int = 0, quoted: Sequence[bool] | No
         return None
     if verb.dep_ == "relcl":
         return None if quoted is not None and quoted[verb.head.i] else verb.head
-    if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp", "parataxis") and verb.head is not verb:
-        head = verb.head
-        if verb.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
-            prev = verb.doc[verb.i - 1] if verb.i > 0 else None
-            if verb.tag_ == "VBG" and prev is not None and prev.text == "," and head.head.pos_ in ("VERB", "AUX"):
-                # "ended the debate with a reference to X, remarking": the subject remarks
-                return inherited_subject(head.head, depth + 1, quoted)
-            return _document_owner(head)
-        if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
-            # "responded by calling him 'dopey' and accusing him"
-            return inherited_subject(head.head, depth + 1, quoted)
-        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN":
-            return None  # "Asked about it, she said": the participle's subject is its object
-        if head.pos_ in ("VERB", "AUX"):
-            outer = head.head
-            if (
-                depth == 0
-                and verb.tag_ == "VBG"
-                and head.dep_ == "ccomp"
-                and outer is not head
-                and outer.lemma_.lower() in speech_verbs()
-                and verb.i > 0
-                and verb.doc[verb.i - 1].text == ","
-            ):
-                # "Byrne wrote the agents knew it, saying ...": Byrne is saying it
-                return inherited_subject(outer, depth + 1, quoted)
-            return inherited_subject(head, depth + 1, quoted)
+    if verb.dep_ in _HANGING_DEPS and verb.head is not verb:
+        return _subject_from_head(verb, depth, quoted)
     return None
+
+
+def _subject_from_head(verb: "Token", depth: int, quoted: Sequence[bool] | None) -> "Token | None":
+    """The subject a hanging clause takes from the word it hangs on."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ in _NOMINAL:
+        return _noun_clause_subject(verb, depth, quoted)
+    if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+        # "responded by calling him 'dopey' and accusing him"
+        return inherited_subject(head.head, depth + 1, quoted)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN":
+        return None  # "Asked about it, she said": the participle's subject is its object
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if depth == 0 and _saying_after_report(verb):
+        # "Byrne wrote the agents knew it, saying ...": Byrne is saying it
+        return inherited_subject(head.head, depth + 1, quoted)
+    return inherited_subject(head, depth + 1, quoted)
+
+
+def _noun_clause_subject(verb: "Token", depth: int, quoted: Sequence[bool] | None) -> "Token | None":
+    """A clause on a noun: "ended the debate with a reference to X, remarking" (the
+    subject remarks), or "a message reading" (the message, or who posted it)."""
+    head = verb.head
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and prev is not None and prev.text == "," and head.head.pos_ in ("VERB", "AUX"):
+        return inherited_subject(head.head, depth + 1, quoted)
+    return _recorded(head) or _document_owner(head)
+
+
+def _recorded(noun: "Token") -> "Token | None":
+    """'footage of Lund saying': the one recorded speaks, not the recording."""
+    if noun.lemma_.lower() not in wordlists.word_set(_RECORDING_NOUNS_FILE):
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.text[:1].isupper()):
+                return pobj
+    return None
+
+
+def _saying_after_report(verb: "Token") -> bool:
+    """', saying' on the clause a speech verb reports: the speaker of that verb says it."""
+    head = verb.head
+    outer = head.head
+    return (
+        verb.tag_ == "VBG"
+        and head.dep_ == "ccomp"
+        and outer is not head
+        and outer.lemma_.lower() in speech_verbs()
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    )
 
 
 def _named_apposition(head: "Token", quoted: Sequence[bool]) -> "Token | None":
@@ -268,7 +304,35 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
         if tok.head is tok or tok.head.i >= verb.i or tok.head.pos_ in ("VERB", "AUX"):
             break
         tok = tok.head
-    return None
+    return _name_after_quote(verb, quoted)
+
+
+# How far a described name may stand before its verb: "'...,' Mr. Dane, now 81 and
+# retired in Cambridge, Mass., said".
+_MAX_DESCRIBED_NAME_GAP = 25
+
+
+def _name_after_quote(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """The name that opens the words between a quote and its verb, set off by a comma
+    ("'...,' Mr. Dane, now 81 and retired, said"), with no finite verb in between."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and not quoted[i - 1] and verb.i - i < _MAX_DESCRIBED_NAME_GAP:
+        i -= 1
+    while i < verb.i and (doc[i].is_punct or doc[i].is_quote):
+        i += 1
+    name: "Token | None" = None
+    while i < verb.i and doc[i].pos_ == "PROPN":
+        name, i = doc[i], i + 1
+    if name is None or i >= verb.i or doc[i].text != "," or not quoted[max(verb.sent.start, name.i - 8)]:
+        return None
+    # a clause of its own in between ("Dane, Lund said") makes another speaker; a
+    # description ("now 81 and retired", "who had won") does not
+    for t in doc[i : verb.i]:
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if t.pos_ in ("VERB", "AUX") and subj is not None and subj.lower_ not in RELATIVE and subj.i != name.i:
+            return None
+    return name
 
 
 # Inflected forms that are speech verbs even when the tagger calls them nouns ("the
@@ -289,6 +353,9 @@ _VERB_FORMS = {
     "noted": "note",
     "asks": "ask",
     "asked": "ask",
+    "asking": "ask",
+    "saying": "say",
+    "telling": "tell",
 }
 # Speech verbs only when they take no object: 'she continued, "..."' but not 'continued
 # the talks'.
@@ -311,29 +378,57 @@ def cue_lemma(tok: "Token") -> str:
     return tok.lemma_.lower()
 
 
-def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
-    lemma = cue_lemma(tok)
-    if not (
+def _verb_like(tok: "Token", lemma: str) -> bool:
+    """Tagged as a verb, or a verb form the tagger took for a noun ("..., Smith says.")."""
+    return (
         tok.pos_ in ("VERB", "AUX")
         or tok.tag_.startswith("VB")
         or lemma != tok.lemma_.lower()
         or (tok.lower_ in _VERB_FORMS and lemma == _VERB_FORMS[tok.lower_])
-    ):
-        return False
-    if tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("POS", "PRP$") and tok.tag_ in ("VBZ", "NNS"):
-        return False  # "Trump's remarks": a noun
-    if lemma in _INTRANSITIVE_ONLY and (
+    )
+
+
+def _possessed_noun(tok: "Token", lemma: str, quoted: Sequence[bool]) -> bool:
+    """'Trump's remarks': a noun after a possessive."""
+    return tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("POS", "PRP$") and tok.tag_ in ("VBZ", "NNS")
+
+
+def _transitive_use(tok: "Token", lemma: str, quoted: Sequence[bool]) -> bool:
+    """'continued the talks': a verb that is a speech verb only without an object."""
+    return lemma in _INTRANSITIVE_ONLY and (
         tok.tag_ not in _FINITE or any(c.dep_ in ("dobj", "xcomp", "attr") and not quoted[c.i] for c in tok.children)
-    ):
+    )
+
+
+def _call_for(tok: "Token", lemma: str, quoted: Sequence[bool]) -> bool:
+    """'called for', 'called on': a demand, not a quotation."""
+    return lemma == "call" and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in") and c.i == tok.i + 1
+        for c in tok.children
+    )
+
+
+def _so_called(tok: "Token", lemma: str, quoted: Sequence[bool]) -> bool:
+    """'so-called': a name, nobody's words."""
+    return lemma == "call" and tok.i > 0 and bool(re.search(r"\bso[- ]?$", tok.doc.text[max(0, tok.idx - 4) : tok.idx]))
+
+
+# Uses of a verb-like word that are not speech, tried in order before the word lists.
+NOT_SPEECH_RULES: tuple[tuple[str, Callable[["Token", str, Sequence[bool]], bool]], ...] = (
+    ("possessed noun", _possessed_noun),
+    ("transitive use of an intransitive cue", _transitive_use),
+    ("call for / call on", _call_for),
+    ("so-called", _so_called),
+)
+
+
+def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
+    lemma = cue_lemma(tok)
+    if not _verb_like(tok, lemma):
+        return False
+    if any(rule(tok, lemma, quoted) for _, rule in NOT_SPEECH_RULES):
         return False
     if lemma in speech_verbs():
-        if lemma == "call" and any(
-            c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "in") and c.i == tok.i + 1
-            for c in tok.children
-        ):
-            return False  # "called for", "called on": a demand, not a quotation
-        if lemma == "call" and tok.i > 0 and re.search(r"\bso[- ]?$", tok.doc.text[max(0, tok.idx - 4) : tok.idx]):
-            return False  # "so-called": a name, nobody's words
         return True
     particles = phrasal_verbs().get(lemma)
     if particles:
@@ -349,49 +444,74 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _INVERTIBLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
-def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | None:
-    """'"...," said Russian government spokesman Dmitri Peskov': after a quote or a
-    comma, the noun phrase right after a finite speech verb is its speaker, however
-    the parser attached it — unless it starts a clause ('said China has ...')."""
+def _after_quote(prev: "Token", quoted: Sequence[bool]) -> bool:
+    return prev.is_quote or prev.text in ("''", "\u201d", '"') or (prev.is_punct and quoted[prev.i])
+
+
+def _may_invert(verb: "Token", quoted: Sequence[bool]) -> bool:
+    """A finite speech verb right after a quote, a comma or a dash, that does not take a
+    clause of its own after a comma ('..., said China has ...')."""
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc):
-        return None
+        return False
     if verb.tag_ not in _FINITE and verb.lower_ not in _VERB_FORMS:
-        return None
+        return False
     prev = doc[verb.i - 1]
-    after_quote = prev.is_quote or prev.text in ("''", "\u201d", '"') or (prev.is_punct and quoted[prev.i])
-    if not (after_quote or prev.text in (",", "\u2014", "\u2013", "--")):
-        return None
-    if not after_quote and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return None
+    if _after_quote(prev, quoted):
+        return True
+    if prev.text not in (",", "\u2014", "\u2013", "--"):
+        return False
+    return not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
+def _run_step(t: "Token", run: list["Token"]) -> str:
+    """What a token does to the name run after an inverted verb: 'take' it, take it and
+    'last' (a pronoun ends the run), or 'stop'."""
+    doc = t.doc
+    if t.ent_type_ in ("DATE", "TIME"):
+        return "stop"
+    if t.pos_ in _NAME_RUN_POS or (t.tag_ == "POS" and run) or (t.text in (".", "-") and run and t.whitespace_ == ""):
+        return "take"
+    if t.dep_ == "amod" and t.tag_ in ("VBN", "VBG"):
+        return "take"  # "said retired surgeon Bo Lind"
+    if t.lower_ == "of" and run and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+        return "take"  # Secretary of State John Kerry
+    if t.pos_ == "PRON" and not run and t.lower_ in _INVERTIBLE_PRONOUNS:
+        return "last"
+    return "stop"
+
+
+def _name_run(verb: "Token", quoted: Sequence[bool]) -> list["Token"]:
+    """The words after the verb that may name its speaker, up to a quote, a date, a
+    second determiner or a word that names nobody."""
+    doc = verb.doc
     run: list["Token"] = []
-    i = verb.i + 1
-    while i < len(doc) and not quoted[i]:
+    for i in range(verb.i + 1, len(doc)):
         t = doc[i]
-        if t.ent_type_ in ("DATE", "TIME"):
+        step = "stop" if quoted[i] else _run_step(t, run)
+        if step == "stop":
             break
-        if (
-            t.pos_ in _NAME_RUN_POS
-            or (t.tag_ == "POS" and run)
-            or (t.text in (".", "-") and run and t.whitespace_ == "")
-        ):
-            run.append(t)
-        elif t.lower_ == "of" and run and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-            run.append(t)  # Secretary of State John Kerry
-        elif t.pos_ == "PRON" and not run and t.lower_ in _INVERTIBLE_PRONOUNS:
-            run.append(t)
-            i += 1
-            break
-        else:
+        run.append(t)
+        if step == "last":
             break
         if t.pos_ == "DET" and len(run) > 1:
             run.pop()
             break
-        i += 1
     while run and run[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
         run.pop()
+    return run
+
+
+def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | None:
+    """'"...," said Russian government spokesman Dmitri Peskov': after a quote or a
+    comma, the noun phrase right after a finite speech verb is its speaker, however
+    the parser attached it — unless it starts a clause ('said China has ...')."""
+    if not _may_invert(verb, quoted):
+        return None
+    run = _name_run(verb, quoted)
     if not run:
         return None
+    doc = verb.doc
     nxt = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
     if nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.lower_ == "that") and nxt.dep_ != "appos":
         return None  # "said China has established": the subject of what was said

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 # ``''`` and ``\`\``` are one (double) mark; a lone ' is a single mark.
 _MARK_RE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]|['\u2018\u2019\u201b\u2039\u203a]")
@@ -74,41 +74,56 @@ def _is_word(ch: str | None) -> bool:
 
 
 # Markup left in the text (<tweet author="...">): its attribute quotes are not speech.
-_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
+# An embed may copy a whole post into an attribute, hence the room; the bound keeps the
+# scan linear.
+_MAX_TAG_CHARS = 2000
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,%d})?/?>" % _MAX_TAG_CHARS)
 
 
-def _marks(text: str) -> list[_Mark]:
-    marks: list[_Mark] = []
-    n = len(text)
+def _outside_tags(text: str) -> Iterator[re.Match[str]]:
+    """The mark matches of ``text`` that are not inside left-over markup."""
     tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text)] if "<" in text else []
     t = 0
     for m in _MARK_RE.finditer(text):
-        glyph = m.group()
-        pos, end = m.start(), m.end()
-        while t < len(tags) and tags[t][1] <= pos:
+        while t < len(tags) and tags[t][1] <= m.start():
             t += 1
-        if t < len(tags) and tags[t][0] <= pos:
+        if t < len(tags) and tags[t][0] <= m.start():
             continue
-        left = text[pos - 1] if pos > 0 else None
-        right = text[end] if end < n else None
-        family = "double" if (len(glyph) == 2 or glyph in '"\u201c\u201d\u201e\u201f\u00ab\u00bb') else "single"
-        left_free = left is None or left.isspace() or left in _BEFORE_OPEN
-        right_free = right is None or right.isspace() or right in _AFTER_CLOSE
-        can_open = left_free and right is not None and not right.isspace()
-        can_close = right_free and left is not None and not left.isspace()
-        if family == "single":
-            if _is_word(left) and _is_word(right):
-                continue  # it’s, O'Brien: an apostrophe
-            if left_free and _ELISION_RE.match(text, end):
-                continue  # the ’90s (or ‘90s), rock 'n' roll, 'em
-        # 6'3" tall, a 17" screen: inches, unless it closes an open quote ("... in 2016")
-        inch = (
-            glyph == '"'
-            and left is not None
-            and (left.isdigit() or (left == "'" and pos > 1 and text[pos - 2].isdigit()))
-        )
-        marks.append(_Mark(pos, end, glyph, family, can_open, can_close, inch))
-    return marks
+        yield m
+
+
+def _apostrophe(text: str, end: int, left: str | None, right: str | None, left_free: bool) -> bool:
+    """A single mark that is an apostrophe: it’s, O'Brien, the ’90s, rock 'n' roll, 'em."""
+    if _is_word(left) and _is_word(right):
+        return True
+    return left_free and _ELISION_RE.match(text, end) is not None
+
+
+def _inch(text: str, pos: int, glyph: str, left: str | None) -> bool:
+    """6'3" tall, a 17" screen: inches, unless it closes an open quote ("... in 2016")."""
+    return (
+        glyph == '"' and left is not None and (left.isdigit() or (left == "'" and pos > 1 and text[pos - 2].isdigit()))
+    )
+
+
+def _mark_at(text: str, m: re.Match[str]) -> _Mark | None:
+    """The mark a match is, with what its neighbours allow; None for an apostrophe."""
+    glyph = m.group()
+    pos, end = m.start(), m.end()
+    left = text[pos - 1] if pos > 0 else None
+    right = text[end] if end < len(text) else None
+    family = "double" if (len(glyph) == 2 or glyph in '"\u201c\u201d\u201e\u201f\u00ab\u00bb') else "single"
+    left_free = left is None or left.isspace() or left in _BEFORE_OPEN
+    right_free = right is None or right.isspace() or right in _AFTER_CLOSE
+    if family == "single" and _apostrophe(text, end, left, right, left_free):
+        return None
+    can_open = left_free and right is not None and not right.isspace()
+    can_close = right_free and left is not None and not left.isspace()
+    return _Mark(pos, end, glyph, family, can_open, can_close, _inch(text, pos, glyph, left))
+
+
+def _marks(text: str) -> list[_Mark]:
+    return [mark for m in _outside_tags(text) if (mark := _mark_at(text, m)) is not None]
 
 
 def _role(mark: _Mark) -> int:
