@@ -94,6 +94,17 @@ if [ ! -d "$DATADIR/mysql" ]; then
     || die "mariadb-install-db failed; see $STATE/mysql-install.log"
 fi
 if ! alive "$STATE/mysqld.pid"; then
+  # A server whose pid file is gone (removed with the socket, or a crashed run) still locks
+  # the data folder, and a new one would fail on its locks: stop it first.
+  orphans=$(pgrep -f -- "mariadbd .*--datadir=$DATADIR( |\$)" || true)
+  if [ -n "$orphans" ]; then
+    log "stopping a MariaDB left running on $DATADIR without its pid file (pid $orphans)"
+    kill -TERM $orphans 2>/dev/null || true
+    for _ in $(seq 300); do
+      pgrep -f -- "mariadbd .*--datadir=$DATADIR( |\$)" >/dev/null || break
+      sleep 0.1
+    done
+  fi
   rm -f "$SOCKET" "$STATE/mysqld.pid"
   setsid mariadbd --no-defaults --datadir="$DATADIR" --socket="$SOCKET" --pid-file="$STATE/mysqld.pid" \
     --skip-networking --user="$ME" --log-error="$STATE/mysqld.log" --skip-log-bin \
