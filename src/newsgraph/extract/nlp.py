@@ -8,6 +8,7 @@ article, so that memory does not grow with the batch.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import OrderedDict
 from functools import lru_cache
@@ -95,10 +96,12 @@ def remembered(kind: str, key: str, compute: Callable[[], T]) -> T:
     """What ``compute`` works out about one article, computed once while the article is
     being extracted: two stages that read the same thing (the events stage and the
     quote-linking stage read the same event mentions) share it. ``key`` says everything
-    the reading depends on; :func:`forget` drops it with the Docs it holds."""
-    if (kind, key) not in _readings:
-        _readings[(kind, key)] = compute()
-    return cast(T, _readings[(kind, key)])
+    the reading depends on; :func:`forget` drops it with the Docs it holds. Only a digest of
+    ``key`` is kept: a key such as the article's JSON is several times the size of its text."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+    if (kind, digest) not in _readings:
+        _readings[(kind, digest)] = compute()
+    return cast(T, _readings[(kind, digest)])
 
 
 def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list["Doc"]:
