@@ -114,6 +114,16 @@ def test_gender_from_pronouns_and_honorifics() -> None:
     assert actor(art, "Tomasz Zielinski").gender == "male"
 
 
+def test_gender_votes_come_from_sentences_with_one_person() -> None:
+    # A pronoun in the next sentence counts when that sentence names nobody; a sentence
+    # naming two people votes for neither (whatever their pronouns).
+    # (given names that say no gender of their own)
+    art = run("Senator Kenji Okafor opened the hearing on Monday. She asked for order.")
+    assert actor(art, "Kenji Okafor").gender == "female"
+    art = run("Mayor Kenji Sato met Judge Ilse Brandt on Friday. He left early, and he said nothing.")
+    assert actor(art, "Kenji Sato").gender is None
+
+
 def test_photo_credits_never_become_actors() -> None:
     art = run(
         "Prime Minister Ana Ruiz speaks in Madrid on Monday. Jorge Blanco/Reuters via Getty Images",

@@ -31,6 +31,18 @@ def test_pieces_cover_the_text_and_cut_after_sentences() -> None:
     assert [t.idx for t in doc][:3] == [0, 6, 9]
 
 
+def test_kept_docs_carry_no_tensor_but_every_annotation() -> None:
+    # An article's Docs stay in memory while its stages run: tok2vec's tensor, which no
+    # stage reads, is dropped from short paragraphs and from a long one's joined pieces.
+    short = "Mayor Edda Lunde opened the new quay in Tromso on Tuesday."
+    long = _paragraph(900)
+    for doc in nlp.parse([short, long]):
+        assert doc.tensor.size == 0
+        assert all(doc.has_annotation(attr) for attr in ("TAG", "POS", "DEP", "LEMMA", "ENT_IOB"))
+        assert doc.ents and all(t.lemma_ for t in doc)
+    nlp.forget()
+
+
 @pytest.mark.slow
 def test_every_quote_of_a_48000_character_paragraph_is_found() -> None:
     paragraph = _paragraph(810)

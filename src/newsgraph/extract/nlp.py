@@ -8,6 +8,7 @@ article, so that memory does not grow with the batch.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import OrderedDict
 from functools import lru_cache
@@ -95,10 +96,12 @@ def remembered(kind: str, key: str, compute: Callable[[], T]) -> T:
     """What ``compute`` works out about one article, computed once while the article is
     being extracted: two stages that read the same thing (the events stage and the
     quote-linking stage read the same event mentions) share it. ``key`` says everything
-    the reading depends on; :func:`forget` drops it with the Docs it holds."""
-    if (kind, key) not in _readings:
-        _readings[(kind, key)] = compute()
-    return cast(T, _readings[(kind, key)])
+    the reading depends on; :func:`forget` drops it with the Docs it holds. Only a digest of
+    ``key`` is kept: a key such as the article's JSON is several times the size of its text."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+    if (kind, digest) not in _readings:
+        _readings[(kind, digest)] = compute()
+    return cast(T, _readings[(kind, digest)])
 
 
 def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list["Doc"]:
@@ -123,12 +126,21 @@ def _parse_new(texts: list[str], model: str) -> list["Doc"]:
     nlp = load(model)
     nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
     short = [t for t in texts if len(t) <= MAX_PARSE_CHARS]
-    docs = dict(zip(short, nlp.pipe((_tokenizable(t) for t in short), batch_size=64)))
+    docs = dict(zip(short, map(_lean, nlp.pipe((_tokenizable(t) for t in short), batch_size=64))))
     for text in texts:
         if text not in docs:
             chunks = [_tokenizable(c) for _, c in pieces(text, PIECE_CHARS)]
             # The pieces cover the text exactly (white space stays with them), so the joined
             # text is the text: no white space added between them.
-            parts = list(nlp.pipe(chunks, batch_size=PIECES_PER_BATCH))
+            parts = [_lean(d) for d in nlp.pipe(chunks, batch_size=PIECES_PER_BATCH)]
             docs[text] = Doc.from_docs(parts, ensure_whitespace=False)
     return [docs[t] for t in texts]
+
+
+def _lean(doc: "Doc") -> "Doc":
+    """``doc`` without its tensor: tok2vec's output, 96 floats a token, that no stage reads
+    (they read tags, parse, entities and lemmas), kept with every Doc of the article."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")  # a new one each: spaCy may resize a tensor in place
+    return doc

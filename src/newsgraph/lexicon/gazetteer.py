@@ -17,6 +17,7 @@ from .wordlists import data
 _THE = re.compile(r"^(?:the)\s+", re.I)
 
 
+@lru_cache(maxsize=1 << 16)  # the actors stage asks for the same few names thousands of times
 def key(name: str) -> str:
     """The lookup key of a name: 'the U.S.' -> 'us', 'Élysée' -> 'elysee'."""
     return normalise_name(_THE.sub("", name.strip()))

@@ -7,6 +7,7 @@ is around 40% in English prose and near 0% in most other languages.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .wordlists import word_set
 
@@ -17,7 +18,14 @@ MIN_SHARE = 0.12
 
 def english_share(text: str, limit: int = 5000) -> tuple[float, int]:
     """(share of English function words, number of words looked at)."""
-    words = _WORD.findall(text[: limit * 12])[:limit]
+    return _share(text[: limit * 12], limit)
+
+
+# The pipeline, the clean and the actors stages all ask about one article's text; the
+# key is the part looked at, never the whole text (which may be tens of MB).
+@lru_cache(maxsize=8)
+def _share(head: str, limit: int) -> tuple[float, int]:
+    words = _WORD.findall(head)[:limit]
     if not words:
         return 0.0, 0
     common = word_set("english_function_words")

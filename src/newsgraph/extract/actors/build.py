@@ -27,6 +27,7 @@ Actors the structure pass made (authors, agencies, publisher) are kept and merge
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Literal, cast
@@ -152,9 +153,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     people = _resolve_names(unresolved, book, credited)
     _more_mentions(segs, book, people)
     _drop_overlaps(book)
-    for e in book.items.values():
-        if e.kind == "person":
-            _gender(e, segs, book)
+    _genders(segs, book)
     return _build(article, book, options)
 
 
@@ -502,35 +501,46 @@ def _drop_overlaps(book: _Book) -> None:
 # --- gender ------------------------------------------------------------------------
 
 
-def _gender(p: _Entity, segs: list[Segment], book: _Book) -> None:
-    """He/she in the sentence of a mention (and the next one) when no other person is near."""
-    person_spans: dict[int, list[tuple[int, int, _Entity]]] = defaultdict(list)
-    for e in book.items.values():
-        if e.kind == "person":
-            for para, s, en in e.mentions:
-                person_spans[para].append((s, en, e))
+def _genders(segs: list[Segment], book: _Book) -> None:
+    """He/she in the sentence of a person's mention (and the next one) when no other person
+    is named there; then the given name. One walk over the sentences for all the people
+    (a walk per person grew with people times text)."""
+    people = {e.name: e for e in book.items.values() if e.kind == "person"}
+    starts: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for e in people.values():
+        for para, s, _en in e.mentions:
+            starts[para].append((s, e.name))
     for seg in segs:
-        sents = list(seg.doc.sents)
-        for n, sent in enumerate(sents):
-            s0, s1 = seg.offset + sent.start_char, seg.offset + sent.end_char
-            here = {e.name for (s, en, e) in person_spans[seg.para] if s0 <= s < s1}
-            if here != {p.name}:
-                continue
-            window = [sent]
-            if n + 1 < len(sents):
-                nxt = sents[n + 1]
-                n0, n1 = seg.offset + nxt.start_char, seg.offset + nxt.end_char
-                if not any(n0 <= s < n1 for (s, en, e) in person_spans[seg.para]):
-                    window.append(nxt)
-            for w in window:
-                for t in w:
-                    if t.lower_ in MALE_PRONOUNS:
-                        p.gender["male"] += 1
-                    elif t.lower_ in FEMALE_PRONOUNS:
-                        p.gender["female"] += 1
-    given = given_name_gender(p.name.split()[0]) if len(p.name.split()) > 1 else None
-    if given:
-        p.gender[given] += 1
+        marks = sorted(starts.get(seg.para, ()))
+        if marks:
+            _pronoun_votes(seg, marks, people)
+    for p in people.values():
+        given = given_name_gender(p.name.split()[0]) if len(p.name.split()) > 1 else None
+        if given:
+            p.gender[given] += 1
+
+
+def _pronoun_votes(seg: Segment, marks: list[tuple[int, str]], people: dict[str, _Entity]) -> None:
+    """Pronoun votes of one segment: ``marks`` are (start, name) of the people's mentions
+    in its paragraph, sorted."""
+    positions = [s for s, _ in marks]
+    sents = list(seg.doc.sents)
+    named = []
+    for sent in sents:
+        lo = bisect_left(positions, seg.offset + sent.start_char)
+        hi = bisect_left(positions, seg.offset + sent.end_char)
+        named.append({name for _, name in marks[lo:hi]})
+    for n, sent in enumerate(sents):
+        if len(named[n]) != 1:
+            continue
+        window = [sent] if n + 1 == len(sents) or named[n + 1] else [sent, sents[n + 1]]
+        votes = Counter(
+            "male" if t.lower_ in MALE_PRONOUNS else "female"
+            for w in window
+            for t in w
+            if t.lower_ in MALE_PRONOUNS or t.lower_ in FEMALE_PRONOUNS
+        )
+        people[next(iter(named[n]))].gender.update(votes)
 
 
 def _decide_gender(votes: Counter) -> Gender | None:

@@ -132,16 +132,23 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
         if doc[k].text in ("(", "[", "|"):
             j = k
             break
-    while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct or doc[i].is_space):
+    # (each token fetched once a step: doc[k] builds a new Token object every time)
+    while i < j:
+        t = doc[i]
+        if not (t.lower_ in ("the", "a", "an") or t.is_punct or t.is_space):
+            break
         i += 1
     # "Interfax news agency": words in lower case after a name are not part of it.
-    while j > i and (
-        doc[j - 1].text in _POSSESSIVE
-        or doc[j - 1].is_punct
-        or doc[j - 1].is_space
-        or (doc[j - 1].like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
-        or (doc[j - 1].is_lower and j - 1 > i)
-    ):
+    while j > i:
+        t = doc[j - 1]
+        if not (
+            t.text in _POSSESSIVE
+            or t.is_punct
+            or t.is_space
+            or (t.like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
+            or (t.is_lower and j - 1 > i)
+        ):
+            break
         j -= 1
     return i, j
 
@@ -246,8 +253,9 @@ def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
 
 def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
     doc = seg.doc
+    last = doc[j - 1]
     s = seg.offset + doc[i].idx
-    e = seg.offset + doc[j - 1].idx + len(doc[j - 1])
+    e = seg.offset + last.idx + len(last)
     text = re.sub(r"\s+", " ", seg.text[s - seg.offset : e - seg.offset])
     return Candidate(seg, i, j, label, text, s, e)
 
@@ -295,9 +303,12 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
         end += 1  # "Group of 20": spaCy stops before the number
     i, j = _trim(doc, ent.start, end, ent.start)
-    if i >= j or _not_a_name(doc[i:j].text, ent.label_):
+    if i >= j:
         return
-    parts = _hyphen_parts(doc[i:j].text)
+    text = doc[i:j].text
+    if _not_a_name(text, ent.label_):
+        return
+    parts = _hyphen_parts(text)
     if parts:
         yield from _hyphen_candidates(seg, i, parts)
         return
