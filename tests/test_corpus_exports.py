@@ -107,7 +107,7 @@ def test_graphml_reads_in_networkx_with_its_edges(db: Path, tmp_path: Path) -> N
     meets = [d for u, v, d in graph.edges(data=True) if d["relation"] == "meets" and {u, v} == {putin.id, biden.id}]
     assert meets and all(d["article"].startswith("urn:newsgraph:article:") for d in meets)
     assert any(d.get("date") == "2021-06-16" for d in meets)
-    # Peskov: "Putin wanted to meet with Biden precisely because of the poor state of relations"
+    # Peskov is quoted (in a seed) on why Putin wanted to meet Biden: arrows to both
     with Corpus(db, readonly=True) as corpus:
         peskov = corpus.resolve("Peskov")
     assert peskov is not None
