@@ -115,6 +115,35 @@ _EXTRACT_OPTION = click.option(
     help="Run extraction (default: on for text and HTML, off for structured formats).",
 )
 
+# What a batch of inputs takes, in convert and corpus add alike.
+_GLOB_OPTION = click.option(
+    "--glob",
+    default=None,
+    metavar="PATTERN",
+    help="In folders, only files whose name or relative path matches (e.g. '*.txt').",
+)
+_JOBS_OPTION = click.option(
+    "-j",
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes  [default: the machine's cores]",
+)
+_ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run on this machine's processes, or on a Dask cluster (needs the 'dask' extra).",
+)
+_SCHEDULER_OPTION = click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler address (default: a LocalCluster on this machine).",
+)
+
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
@@ -167,20 +196,8 @@ _EXTRACT_OPTION = click.option(
     "Default: none from the clock (the Unix epoch, or $SOURCE_DATE_EPOCH), so the "
     "same input gives the same bytes.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    "workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes  [default: the machine's cores]",
-)
-@click.option(
-    "--glob",
-    default=None,
-    metavar="PATTERN",
-    help="In folders, only files whose name or relative path matches (e.g. '*.txt').",
-)
+@_JOBS_OPTION
+@_GLOB_OPTION
 @click.option(
     "--fail-fast/--keep-going",
     default=False,
@@ -195,19 +212,8 @@ _EXTRACT_OPTION = click.option(
 )
 @click.option("--skip-existing", is_flag=True, help="In an output folder, skip inputs already converted.")
 @click.option("--no-clobber", is_flag=True, help="Never replace an existing output: such an input fails instead.")
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="Run on this machine's processes, or on a Dask cluster (needs the 'dask' extra).",
-)
-@click.option(
-    "--scheduler",
-    default=None,
-    metavar="ADDRESS",
-    help="Dask scheduler address (default: a LocalCluster on this machine).",
-)
+@_ENGINE_OPTION
+@_SCHEDULER_OPTION
 @click.option(
     "--embed-html", is_flag=True, help="With --to jsonld: write an HTML page with the JSON-LD in a <script> block."
 )
@@ -772,23 +778,10 @@ def corpus() -> None:
 @click.option("--db", "db", required=True, metavar="FILE", help="The corpus file (made when it does not exist).")
 @_from_option("inputs")
 @_EXTRACT_OPTION
-@click.option("--glob", default=None, metavar="PATTERN", help="In folders, only files matching (e.g. '*.txt').")
-@click.option(
-    "-j",
-    "--jobs",
-    "workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for extraction  [default: the machine's cores]",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="Extract on this machine's processes or on a Dask cluster.",
-)
-@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address.")
+@_GLOB_OPTION
+@_JOBS_OPTION
+@_ENGINE_OPTION
+@_SCHEDULER_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @_guard
 def corpus_add(
