@@ -157,6 +157,11 @@ def _jsonld(corpus: "Corpus") -> Iterator[str]:
     yield "\n]}\n"
 
 
+def _column(store: Any, sql: str, key: Any) -> list[Any]:
+    """The first column of the rows ``sql`` gives for one ``key``."""
+    return [r[0] for r in store.rows(sql, (key,))]
+
+
 def _jsonld_nodes(corpus: "Corpus") -> Iterator[dict[str, Any]]:
     store = corpus.store
     for e in store.rows("SELECT * FROM entities ORDER BY seq"):
@@ -164,9 +169,7 @@ def _jsonld_nodes(corpus: "Corpus") -> Iterator[dict[str, Any]]:
         node: dict[str, Any] = {"@id": e["id"], "@type": SCHEMA_TYPES.get(e["kind"], "Thing"), "name": e["name"]}
         if forms:
             node["alternateName"] = sorted(forms)
-        node["sameAs"] = [
-            r[0] for r in store.rows("SELECT local_id FROM mentions WHERE entity = ? ORDER BY 1", (e["seq"],))
-        ]
+        node["sameAs"] = _column(store, "SELECT local_id FROM mentions WHERE entity = ? ORDER BY 1", e["seq"])
         yield node
     for v in store.rows(
         "SELECT e.*, p.id AS place_id FROM events e LEFT JOIN entities p ON p.seq = e.place ORDER BY e.seq"
@@ -176,16 +179,12 @@ def _jsonld_nodes(corpus: "Corpus") -> Iterator[dict[str, Any]]:
             node["startDate"], node["endDate"] = v["start"], v["end"] or v["start"]
         if v["place_id"]:
             node["location"] = v["place_id"]
-        node["attendee"] = [
-            r[0]
-            for r in store.rows(
-                "SELECT DISTINCT x.id FROM participants p JOIN entities x ON x.seq = p.entity WHERE p.event = ? ORDER BY 1",
-                (v["seq"],),
-            )
-        ]
-        node["sameAs"] = [
-            r[0] for r in store.rows("SELECT local_id FROM event_mentions WHERE event = ? ORDER BY 1", (v["seq"],))
-        ]
+        node["attendee"] = _column(
+            store,
+            "SELECT DISTINCT x.id FROM participants p JOIN entities x ON x.seq = p.entity WHERE p.event = ? ORDER BY 1",
+            v["seq"],
+        )
+        node["sameAs"] = _column(store, "SELECT local_id FROM event_mentions WHERE event = ? ORDER BY 1", v["seq"])
         yield node
     for a in store.rows("SELECT seq, id, headline, published FROM articles ORDER BY seq"):
         node = {"@id": a["id"], "@type": "NewsArticle"}
@@ -193,20 +192,16 @@ def _jsonld_nodes(corpus: "Corpus") -> Iterator[dict[str, Any]]:
             node["headline"] = a["headline"]
         if a["published"]:
             node["datePublished"] = a["published"]
-        node["mentions"] = [
-            r[0]
-            for r in store.rows(
-                "SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE m.article = ? ORDER BY 1",
-                (a["seq"],),
-            )
-        ]
-        node["about"] = [
-            r[0]
-            for r in store.rows(
-                "SELECT DISTINCT v.id FROM event_mentions m JOIN events v ON v.seq = m.event WHERE m.article = ? ORDER BY 1",
-                (a["seq"],),
-            )
-        ]
+        node["mentions"] = _column(
+            store,
+            "SELECT DISTINCT e.id FROM mentions m JOIN entities e ON e.seq = m.entity WHERE m.article = ? ORDER BY 1",
+            a["seq"],
+        )
+        node["about"] = _column(
+            store,
+            "SELECT DISTINCT v.id FROM event_mentions m JOIN events v ON v.seq = m.event WHERE m.article = ? ORDER BY 1",
+            a["seq"],
+        )
         yield node
         for q in store.rows(
             "SELECT q.local_id, q.text, s.id AS speaker FROM quotes q LEFT JOIN entities s "
