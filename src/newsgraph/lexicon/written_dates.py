@@ -33,6 +33,11 @@ def _months() -> dict[str, int]:
     return {k.casefold(): int(v) for k, v in data("dates")["months"].items()}
 
 
+def month_number(name: str) -> int | None:
+    """1-12 for an English month's name or abbreviation ("Nov", "november"), else None."""
+    return _months().get(name.casefold())
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     month = "|".join(sorted(_months(), key=len, reverse=True))

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..lexicon.written_dates import month_number
 from .plaintext import lines_with_offsets
 
 __all__ = ["WireCopy", "parse"]
@@ -73,7 +74,6 @@ _ANPA_SIGNOFF = re.compile(
     r"\b[A-Z]{2,5}-[A-Z]{1,3}-(?P<month>\d\d)-(?P<day>\d\d)-(?P<year>\d\d)\s+"
     r"(?P<hour>\d\d)(?P<minute>\d\d)\s*(?P<zone>GMT|UTC)?"
 )
-_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 
 
 @dataclass
@@ -163,7 +163,7 @@ def _transmitted(trailer: str, anpa: bool) -> str | None:
     if found is None:
         return None
     parts = found.groupdict()
-    month = int(parts["month"]) if anpa else _MONTHS.get(parts["month"])
+    month = int(parts["month"]) if anpa else month_number(parts["month"])
     year = int(parts["year"])
     year += 1900 if year >= 70 else 2000  # two digits: wire copy since the 1970s
     try:
