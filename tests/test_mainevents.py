@@ -83,6 +83,7 @@ class Lead:
     names: tuple[str, ...] = ()  # participants it must have
     day: str | None = None  # the day it starts
     not_names: tuple[str, ...] = ()  # actors it must not have
+    place: str | None = None  # the name of its place
 
 
 LEADS = {
@@ -187,7 +188,92 @@ LEADS = {
 }
 
 
-@pytest.mark.parametrize("lead", LEADS.values(), ids=list(LEADS))
+PLACED = {
+    "a_dateline_with_a_horizontal_bar_places_the_event": Lead(
+        (
+            "Council votes to close libraries.\n\n"
+            "CEDAR BLUFF, Ala. \u2015 The city council voted on Tuesday to close two branch libraries, "
+            "saying the budget left it no choice.\n"
+        ),
+        published="2021-06-17",
+        kinds=("vote",),
+        day="2021-06-15",
+        place="Cedar Bluff",
+    ),
+    "a_dateline_below_a_second_headline_places_the_event": Lead(
+        (
+            "Senator takes race to farm towns.\n\n"
+            "Growers say the new water rules will ruin them.\n\n"
+            "HARTVILLE - Senator Paul Reyes told supporters at a rally on Saturday that the race was "
+            "tightening in the farm towns.\n"
+        ),
+        published="2021-06-14",
+        kinds=("rally",),
+        names=("Paul Reyes",),
+        day="2021-06-12",
+        place="Hartville",
+    ),
+    "in_a_place_on_the_event_wins_over_the_dateline": Lead(
+        (
+            "Governor takes tax fight on the road.\n\n"
+            "DENVER \u2014 Governor Hal Brenner told supporters at a rally in Pueblo on Monday that he would "
+            "veto the fuel tax.\n"
+        ),
+        published="2021-06-17",
+        kinds=("rally",),
+        place="Pueblo",
+    ),
+    "the_headline_places_the_visit_it_names": Lead(
+        (
+            "Prime minister's visit to Oslo seals fishing pact.\n\n"
+            "Prime Minister Keiko Tanabe visited the royal palace on Wednesday, the first stop of a "
+            "three-day tour.\n\n"
+            "Tanabe leaves Oslo for Bergen on Friday, officials said.\n"
+        ),
+        published="2021-06-17",
+        kinds=("visit",),
+        names=("Keiko Tanabe",),
+        place="Oslo",
+    ),
+    "a_later_sentence_of_the_lead_places_the_same_occasion": Lead(
+        (
+            "Farm ministers look for drought aid.\n\n"
+            "BRUSSELS \u2014 European farm ministers gathered Friday to discuss the worst drought in decades.\n\n"
+            "They found little agreement on money. But most backed a shared fund for irrigation.\n\n"
+            "The plans were part of a two-day conclave held in Lisbon on how to keep farms afloat.\n"
+        ),
+        published="2021-06-14",
+        kinds=("meeting",),
+        place="Lisbon",
+    ),
+    "a_statement_is_where_the_lead_has_its_speaker_speak": Lead(
+        (
+            "Governor vows to fight fuel tax.\n\n"
+            "Governor Hal Brenner told farmers this weekend he would fight the new fuel tax.\n\n"
+            "\u201cWe will not pay it,\u201d Brenner said on Saturday night at the growers' annual dinner "
+            "in Fresno.\n"
+        ),
+        published="2021-06-14",
+        kinds=("statement",),
+        names=("Hal Brenner",),
+        day="2021-06-12",
+        place="Fresno",
+    ),
+    "a_name_before_neighborhood_is_a_place": Lead(
+        (
+            "Blast injures nine in Harbor Point.\n\n"
+            "Nine people were injured on Sunday in a crowded Harbor Point neighborhood by an explosion "
+            "that the mayor called deliberate.\n"
+        ),
+        published="2021-06-14",
+        kinds=("attack",),
+        day="2021-06-13",
+        place="Harbor Point",
+    ),
+}
+
+
+@pytest.mark.parametrize("lead", [*LEADS.values(), *PLACED.values()], ids=[*LEADS, *PLACED])
 def test_main_event_of_a_lead(lead: Lead) -> None:
     article, main = _main(lead.text, lead.published)
     names = _names(article, main)
@@ -195,6 +281,17 @@ def test_main_event_of_a_lead(lead: Lead) -> None:
     assert set(lead.names) <= names and not set(lead.not_names) & names, names
     if lead.day:
         assert main.date is not None and main.date.start == lead.day, main.date
+    if lead.place:
+        place = next((p.name for p in article.places if p.id == main.location), None)
+        assert place == lead.place, (place, main.location)
+
+
+def test_the_dateline_city_is_a_place_and_no_actor() -> None:
+    article, _ = _main(PLACED["a_dateline_with_a_horizontal_bar_places_the_event"].text, "2021-06-17")
+    assert article.dateline == "CEDAR BLUFF, Ala."
+    [place] = [p for p in article.places if p.name == "Cedar Bluff"]
+    assert place.mentions[0].paragraph == 0 and place.mentions[0].start == 0
+    assert not [a for a in article.actors if "Cedar" in a.name or "CEDAR" in a.name]
 
 
 def test_rejected_in_a_ruling_is_no_cancelled_ruling() -> None:
