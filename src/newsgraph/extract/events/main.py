@@ -526,8 +526,27 @@ def _speaker_place(tok: "Token", speaker: str, lead: list[tuple[int, "DocSpan"]]
 
 
 def _dateline_place(article: Article) -> str | None:
+    """The dateline's city; none for a roundup's ("WASHINGTON (AP) — The Latest on ...":
+    its items happen anywhere)."""
+    at, end = dateline_at(article)
+    story = article.body[at].text[end:].casefold() if end else ""
+    if any(story.startswith(w) for w in words()["roundup_openings"]):
+        return None
     city = normalise_name((article.dateline or "").split(",")[0].split("(")[0].strip())
     return next((p.id for p in article.places if normalise_name(p.name) == city), None) if city else None
+
+
+def _possessor_place(tok: "Token", paragraph: int | None, refs: Refs) -> str | None:
+    """ "Vermont's tax commissioner says an internal review shows": the place whose official
+    acts (of the event's verb, or of the verb reporting it)."""
+    verb = _verb_of(tok)
+    verbs = [verb, verb.head] if verb.dep_ == "ccomp" else [verb]
+    for v in verbs:
+        for subj in (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for poss in (c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+                if paragraph is not None and (hit := refs.place_at(paragraph, poss.idx, poss.idx + len(poss.text))):
+                    return hit
+    return None
 
 
 # --- the main event ------------------------------------------------------------------------
@@ -697,7 +716,7 @@ def _complete(
     said = _place((kind, tok, paragraph, dated_by), article, refs, wide, headline)
     if said is None and kind in words()["spoken_kinds"] and participants:
         said = _speaker_place(tok, participants[0], wide, refs)
-    place = said or _dateline_place(article)
+    place = said or _dateline_place(article) or _possessor_place(tok, paragraph, refs)
     if not (participants or when or place):
         return None  # nothing said of it: "there is talk of a deal"
     direction = tense_of(tok).direction
