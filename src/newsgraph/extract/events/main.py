@@ -140,6 +140,8 @@ def _hypothetical(tok: "Token") -> bool:
             return True
         if t.dep_ not in ("xcomp", "conj", "advcl") or t.head is t:
             return False
+        if t.dep_ == "xcomp" and t.head.lemma_.casefold() in data("event_triggers")["cancel_verbs"]:
+            return True  # "refused to meet", "declined to endorse"
         t = t.head
     return False
 
