@@ -309,6 +309,36 @@ def test_main_event_of_a_lead(lead: Lead) -> None:
         assert place == lead.place, (place, main.location)
 
 
+def test_a_later_sentence_s_planned_gathering_does_not_beat_the_first_sentence_s_announcement() -> None:
+    article, main = _main(
+        (
+            "Norway stays out of fishing accord.\n\n"
+            "BERGEN (dpa) - Norway is joining a growing number of countries that will refrain from signing a "
+            "new fishing accord in March, the government announced on Wednesday.\n\n"
+            "The government said it \u201cneeds more time to weigh the matter.\u201d\n\n"
+            "Its fisheries minister had helped to write the accord.\n\n"
+            "Ministers are scheduled to gather in the Spanish port of Vigo on March 10 to sign the accord.\n"
+        ),
+        "2021-02-17",
+    )
+    assert main.kind != "meeting", main.label
+    assert not (main.date and main.date.start == "2021-03-10"), main.date
+    assert main.status != "planned" or main.location is None, main.location  # not Bergen, the dateline
+
+
+def test_the_dateline_does_not_place_what_is_still_to_come() -> None:
+    article, main = _main(
+        (
+            "Nordic ministers to meet on quotas.\n\n"
+            "OSLO (Reuters) \u2014 Nordic fisheries ministers will meet in two weeks to settle the herring "
+            "quotas for next year.\n"
+        ),
+        "2021-06-14",
+    )
+    assert main.kind == "meeting" and main.status == "planned"
+    assert main.location is None, main.location
+
+
 def test_the_dateline_city_is_a_place_and_no_actor() -> None:
     article, _ = _main(PLACED["a_dateline_with_a_horizontal_bar_places_the_event"].text, "2021-06-17")
     assert article.dateline == "CEDAR BLUFF, Ala."

@@ -252,11 +252,16 @@ def _lead_statements(lead: list[tuple[int, "DocSpan"]]) -> list[tuple[int, Candi
 
 def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> Iterator[Candidate]:
     """The lead's triggers nearest their main clause, earlier sentences first; then its
-    reported speech."""
-    for _, _, _, p, t, k in found:
+    reported speech. What a later sentence says is still to come ("are scheduled to
+    gather in December") waits until after what the first sentence reports was said."""
+    statements = _lead_statements(lead)
+    later = [x for x in found if x[1] > 0 and tense_of(x[4]).direction == "future"]
+    for _, _, _, p, t, k in (x for x in found if x not in later):
         yield k, p, t, "lead trigger"
-    for _, candidate in _lead_statements(lead):
-        yield candidate
+    yield from (c for n, c in statements if n == 0)
+    for _, _, _, p, t, k in later:
+        yield k, p, t, "lead trigger"
+    yield from (c for n, c in statements if n > 0)
 
 
 def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> Iterator[Candidate]:
@@ -718,10 +723,12 @@ def _complete(
     said = _place((kind, tok, paragraph, dated_by), article, refs, wide, headline)
     if said is None and kind in words()["spoken_kinds"] and participants:
         said = _speaker_place(tok, participants[0], wide, refs)
-    place = said or _dateline_place(article) or _possessor_place(tok, paragraph, refs)
+    direction = tense_of(tok).direction
+    ahead = direction == "future" or bool(when and when.start and article.published and when.start > article.published)
+    # a dateline says where what was reported happened, not where what is still to come will
+    place = said or (None if ahead else _dateline_place(article)) or _possessor_place(tok, paragraph, refs)
     if not (participants or when or place):
         return None  # nothing said of it: "there is talk of a deal"
-    direction = tense_of(tok).direction
     return MainEvent(kind, how, paragraph, tok, participants, when, place, direction, dated_by, said is not None)
 
 
@@ -759,6 +766,14 @@ def _holds(event: Event, main: MainEvent) -> bool:
     return any(s.paragraph == main.paragraph and s.start < hi and lo < s.end for s in event.mentions)
 
 
+def _location(old: Event, main: MainEvent) -> str | None:
+    """The place of the main event made from the stage's ``old``: the one the lead says,
+    else the stage's, else the dateline's unless the event is still to come."""
+    if main.place_said or old.location:
+        return main.location if main.place_said else old.location
+    return None if old.status == "planned" else main.location
+
+
 def put_first(
     article: Article, events: list[Event], main: MainEvent | None, refs: Refs, anchor: date | None
 ) -> tuple[list[Event], int | None]:
@@ -793,7 +808,7 @@ def put_first(
                 "kind": old.kind if old.kind in _KEEP_KINDS or main.how.endswith("statement") else main.kind,
                 "participants": list(dict.fromkeys(main.participants + old.participants)),
                 "date": old.date if old.date and old.date.start else main.date or old.date,
-                "location": main.location if main.place_said else old.location or main.location,
+                "location": _location(old, main),
             }
         )  # its confidence: the stage knows what it doubted
         rest = events[:at] + events[at + 1 :]
