@@ -360,3 +360,12 @@ def test_a_name_before_neighborhood_is_a_place_not_an_organisation() -> None:
     )
     assert [(p.name, p.kind) for p in art.places] == [("Liberty", "region")]
     assert not [a for a in art.actors if a.name == "Liberty"]
+
+
+def test_a_name_the_model_ran_on_over_a_comma_ends_at_the_comma() -> None:
+    art = run(
+        "According to a new report by Vox, Democratic party officials are trying to win back rural voters.",
+        "Martin Luther King, Jr. spoke there in 1963, and Acme, Inc. paid for the plaque.",
+    )
+    assert "Vox" in [a.name for a in art.actors]
+    assert not [a.name for a in art.actors if a.name.startswith("Vox,")]
