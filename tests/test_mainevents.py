@@ -186,6 +186,18 @@ LEADS = {
         names=("Laura Brandt",),
         not_names=("Vermont",),
     ),
+    "an_occasion_a_later_sentence_opens_with_is_where_the_first_sentence_s_act_took_place": Lead(
+        (
+            "Nurse presses mayor on clinic closures.\n\n"
+            "Mayor Lena Ortiz answered a nurse's question about the closed clinics Tuesday night by "
+            "promising a review of the budget.\n\n"
+            "During a televised town hall, nurse Ellen Park asked the mayor why two clinics had closed.\n"
+        ),
+        published="2021-06-17",
+        kinds=("meeting",),
+        names=("Lena Ortiz",),
+        day="2021-06-15",
+    ),
 }
 
 

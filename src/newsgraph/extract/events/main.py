@@ -605,6 +605,18 @@ def _later_date(
     return None
 
 
+def _opened_by(tok: "Token", lead: list[tuple[int, "DocSpan"]]) -> tuple[int, "Token"] | None:
+    """(paragraph, root) of the lead's first sentence when the event is the occasion a
+    later sentence opens with ("Obama responded to a mother Wednesday night ... During a
+    CNN town hall, Houchins asked"): what the first sentence tells happened there."""
+    if not lead or tok.dep_ != "pobj" or tok.head.lower_ not in words()["occasion_preps"]:
+        return None
+    p, first = lead[0]
+    if first.doc is tok.doc and first.start <= tok.i < first.end:
+        return None
+    return (p, first.root) if first.root.pos_ == "VERB" else None
+
+
 def _who(
     article: Article,
     kind: str,
@@ -616,6 +628,10 @@ def _who(
 ) -> list[str]:
     """The main event's participants: its clause's, a statement's speakers, the headline's."""
     participants = _participants(tok, paragraph, refs, lead, kind)
+    if (first := _opened_by(tok, lead)) is not None:
+        p, root = first
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        participants = list(dict.fromkeys([a for s in subjects for a in _actors_of(s, p, refs)] + participants))
     if kind in ("statement", "interview"):
         participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
@@ -681,6 +697,9 @@ def _when(
             if (when := _date(dated_by, lead[0][0], body_dates)) is not None:
                 break
     when = when or _later_date(tok, kind, lead, body_dates)
+    if when is None and (first := _opened_by(tok, lead)) is not None:
+        when, dated_by = _date(first[1], first[0], body_dates), first[1]
+        dated_by = dated_by if when is not None else tok
     if when is None and (said := _said_later(tok, participants, lead, body_dates, refs)) is not None:
         when, dated_by = said
     if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
