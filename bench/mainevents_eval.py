@@ -15,7 +15,9 @@ whole pipeline as a raw text file published on the day in its id, and the articl
 - participants: every gold participant ('A|B' is either name) is among the main event's
   participants (by name, alias or a person's surname);
 - full recall: kind, date and participants all right (the issue's ">= 0.80" target);
-- place (diagnostic): the main event's place is the gold place, where gold gives one;
+- place: the main event's place is the gold place, where gold gives one;
+- unplaced (diagnostic): no place given where the gold gives none (the lead does not say
+  one; a dateline may still place it);
 - anywhere (diagnostic): some event of the article has a gold kind.
 """
 
@@ -47,7 +49,7 @@ def _shared() -> Path:
 
 
 TEXTS = _shared() / "eval-data" / "polnear" / "dev.jsonl"
-MEASURES = ("kind", "date", "participants", "full", "place", "anywhere")
+MEASURES = ("kind", "date", "participants", "full", "place", "unplaced", "anywhere")
 
 
 @dataclass
@@ -107,6 +109,7 @@ def score_article(article: Article, gold: dict[str, Any]) -> Result:
     main = article.events[0] if article.events else None
     if main is None:
         res.ok.update(kind=False, date=False, participants=False, full=False, place=False if gold["place"] else None)
+        res.ok["unplaced"] = None if gold["place"] else True
         return res
     names = [_actor_names(article, p) for p in main.participants]
     parts_ok = all(any(_alternatives(g) & n for n in names) for g in gold["participants"])
@@ -117,6 +120,7 @@ def score_article(article: Article, gold: dict[str, Any]) -> Result:
     res.ok["place"] = (
         bool(_alternatives(gold["place"]) & _place_names(article, main.location)) if gold["place"] else None
     )
+    res.ok["unplaced"] = None if gold["place"] else main.location is None
     res.predicted = {
         "kind": main.kind,
         "label": main.label,
@@ -140,7 +144,8 @@ def run(gold_path: Path = GOLD, texts_path: Path = TEXTS, limit: int | None = No
 
 
 def rates(results: list[Result]) -> dict[str, float]:
-    """Share of articles right on each measure (place over articles whose gold places it)."""
+    """Share of articles right on each measure (place over articles whose gold places it,
+    unplaced over those whose gold does not)."""
     out = {}
     for m in MEASURES:
         counted = [r.ok[m] for r in results if r.ok.get(m) is not None]

@@ -351,3 +351,21 @@ def test_names_with_a_capital_inside_stay_names() -> None:
     out = run("Archbishop Neil MacArthur met Lena DeSantis and Omar McDonald in Dublin.")
     names = {a.name for a in out.actors}
     assert {"Neil MacArthur", "Lena DeSantis", "Omar McDonald"} <= names, names
+
+
+def test_a_name_before_neighborhood_is_a_place_not_an_organisation() -> None:
+    art = run(
+        "Nine people were injured on Sunday in a crowded Liberty neighborhood by an explosion, police said.",
+        "The Liberty neighborhood was closed to traffic on Monday.",
+    )
+    assert [(p.name, p.kind) for p in art.places] == [("Liberty", "region")]
+    assert not [a for a in art.actors if a.name == "Liberty"]
+
+
+def test_a_name_the_model_ran_on_over_a_comma_ends_at_the_comma() -> None:
+    art = run(
+        "According to a new report by Vox, Democratic party officials are trying to win back rural voters.",
+        "Martin Luther King, Jr. spoke there in 1963, and Acme, Inc. paid for the plaque.",
+    )
+    assert "Vox" in [a.name for a in art.actors]
+    assert not [a.name for a in art.actors if a.name.startswith("Vox,")]

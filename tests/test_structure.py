@@ -261,6 +261,11 @@ def test_sign_off_joins_the_publisher_given_as_an_option() -> None:
             "CNN",
         ),
         ("MANILA — The central bank kept its key interest rate unchanged on Thursday, it said.", "MANILA", None),
+        (
+            "SPRINGFIELD, Ill. \u2015 The city council voted on Tuesday to close two libraries.",
+            "SPRINGFIELD, Ill.",
+            None,
+        ),
     ],
 )
 def test_datelines(lede: str, dateline: str, source: str | None) -> None:
@@ -268,6 +273,24 @@ def test_datelines(lede: str, dateline: str, source: str | None) -> None:
     assert a.dateline == dateline
     assert names(a, a.sources) == ([source] if source else [])
     assert a.body[0].text == lede  # the dateline stays in the text it opens
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Port strike enters its fifth day.\n\nDockworkers say the new cranes cost them their jobs.",  # a second headline
+        "ABSTRACT.\n\nThe strike has cost the port millions of dollars a day.\n\nFULL TEXT.",
+    ],
+)
+def test_a_dateline_after_lines_kept_above_the_story(above: str) -> None:
+    a = run(f"Talks to resume\n\n{above}\n\nTACOMA - Dockworkers marched to the harbour gates on Monday.\n\n{MORE}\n")
+    assert a.dateline == "TACOMA"
+
+
+def test_capitals_and_a_dash_far_down_the_story_are_no_dateline() -> None:
+    paragraphs = "\n\n".join(f"The harbour stayed closed for the {n}th day, officials said." for n in range(4, 9))
+    a = run(f"Talks to resume\n\n{paragraphs}\n\nUPDATE - Dockworkers marched to the gates on Monday.\n")
+    assert a.dateline is None
 
 
 def test_weekday_number_is_not_a_dateline() -> None:

@@ -18,19 +18,27 @@ from . import nlp
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_DATELINE_DASH = re.compile(r"\s[\u2014\u2013-]{1,2}\s")
+_DATELINE_DASH = re.compile(r"\s[\u2014\u2013\u2015-]{1,2}\s")
+DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (the structure stage's head)
+
+
+def dateline_at(article: Article) -> tuple[int, int]:
+    """(paragraph, where its story starts) of the dateline opening one of the first
+    paragraphs ("HELSINKI (Reuters) —"; after a second headline, "CHARLOTTE - "), else (0, 0)."""
+    head = (article.dateline or "").split(",")[0].strip()
+    if not head:
+        return 0, 0
+    for i, para in enumerate(article.body[:DATELINE_PARAGRAPHS]):
+        if para.text.startswith(head):
+            m = _DATELINE_DASH.search(para.text, 0, 120)
+            return (i, m.end()) if m else (0, 0)
+    return 0, 0
 
 
 def dateline_end(article: Article) -> int:
     """Where the story starts in the first paragraph when a dateline leads it (else 0)."""
-    if not article.dateline or not article.body:
-        return 0
-    text = article.body[0].text
-    head = article.dateline.split(",")[0].strip()
-    if not head or not text.startswith(head):
-        return 0
-    m = _DATELINE_DASH.search(text, 0, 120)
-    return m.end() if m else 0
+    at, end = dateline_at(article)
+    return end if at == 0 else 0
 
 
 def outside_body(article: Article) -> list[str]:
@@ -48,10 +56,10 @@ def docs(article: Article, model: str = nlp.DEFAULT_MODEL) -> list["Doc"]:
     """
     texts = [p.text for p in article.body]
     extra = outside_body(article)
-    cut = dateline_end(article)
-    if not cut or cut == len(texts[0]):
+    at, cut = dateline_at(article)
+    if not cut or cut == len(texts[at]):
         return nlp.parse(texts + extra, model)[: len(texts)]
-    dateline, story, *rest = nlp.parse([texts[0][:cut], texts[0][cut:], *texts[1:], *extra], model)
+    parsed = nlp.parse([*texts[:at], texts[at][:cut], texts[at][cut:], *texts[at + 1 :], *extra], model)
     from spacy.tokens import Doc
 
-    return [Doc.from_docs([dateline, story]), *rest[: len(texts) - 1]]
+    return [*parsed[:at], Doc.from_docs([parsed[at], parsed[at + 1]]), *parsed[at + 2 : len(texts) + 1]]

@@ -47,6 +47,7 @@ class Gazetteer:
     regions: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     venue_words: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()
+    area_words: frozenset[str] = frozenset()  # "the Chelsea neighborhood": the name before is a place
     by_name: dict[str, Country] = field(default_factory=dict)  # canonical name -> country
 
     def country(self, name: str) -> Country | None:
@@ -107,6 +108,7 @@ def gazetteer() -> Gazetteer:
         g.regions.setdefault(key(region), (_display(region), country))
     g.venue_words = frozenset(w.casefold() for w in places["venue_words"])
     g.region_words = frozenset(w.casefold() for w in places["region_words"])
+    g.area_words = frozenset(w.casefold() for w in places["area_words"])
     # A capital that is also a country's own name (Singapore, Luxembourg) is the country.
     for k in list(g.capitals):
         if k in g.countries:

@@ -48,6 +48,7 @@ from ...lexicon.names import (
 )
 from ...model import Actor, ActorKind, Article, Place, PlaceKind, Provenance, Span, mint_id
 from ..options import ExtractOptions
+from ..story import dateline_at
 from .entities import Candidate, Segment, candidates, make, segments, title_after, title_before
 from .places import capital_is_government, place_of
 
@@ -152,6 +153,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     unresolved = _resolve_known(cands, book)
     people = _resolve_names(unresolved, book, credited)
     _more_mentions(segs, book, people)
+    _dateline_place(article, book)
     _drop_overlaps(book)
     _genders(segs, book)
     return _build(article, book, options)
@@ -320,6 +322,12 @@ def _by_venue_word(cs: list[Candidate]) -> str | None:
     return "place" if words[0] in venues or words[-1] in venues else None
 
 
+def _by_area_word(cs: list[Candidate]) -> str | None:
+    """ "a densely packed Chelsea neighborhood": a name before an area word is a place."""
+    area = gazetteer().area_words
+    return "place" if any(c.j < len(c.seg.doc) and c.seg.doc[c.j].lower_ in area for c in cs) else None
+
+
 def _by_label_vote(cs: list[Candidate]) -> str | None:
     labels = Counter(c.label for c in cs)
     label = max(labels, key=lambda lab: (labels[lab], lab == "PERSON", lab))
@@ -332,6 +340,7 @@ KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("organisation word or cue", _by_org_evidence),
     ("person label or given name", _by_person_evidence),
     ("venue word", _by_venue_word),
+    ("area word after it", _by_area_word),
     ("label most often given", _by_label_vote),
 )
 
@@ -482,6 +491,24 @@ def _more_mentions(segs: list[Segment], book: _Book, people: list[_Entity]) -> N
             if e.kind == "person":
                 title_before(c)
                 _take_titles(e, c)
+
+
+def _dateline_place(article: Article, book: _Book) -> None:
+    """The dateline's city is a place ("HEMPSTEAD, N.Y. ―", "MIDWAY ATOLL -"), whatever the
+    parser made of its capitals: a mention where it opens the story."""
+    city = (article.dateline or "").split(",")[0].split("(")[0].strip()
+    at, end = dateline_at(article)
+    if not city or not end:
+        return
+    for k, e in list(book.items.items()):
+        for m in [m for m in e.mentions if m[0] == at and m[1] < len(city)]:
+            del e.mentions[m]  # the dateline is no person's or organisation's name
+        if not e.mentions and e.kind != "place":
+            del book.items[k]
+    known = gazetteer().place(city)
+    name, kind, country = known or (city, "city", None)
+    name = name.title() if name.isupper() and len(name) > 3 else name  # as places.place_of writes it
+    book.place(name, kind, country).mentions[(at, 0, len(city))] = None
 
 
 def _drop_overlaps(book: _Book) -> None:

@@ -38,6 +38,8 @@ _ENTITY_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _REL = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
 _LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
+# What may follow a comma inside a name ("Acme, Inc.", "King, Jr.").
+_NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "llp", "co", "corp", "plc", "jr", "sr", "ii", "iii", "iv", "esq"})
 MAX_TITLE_TOKENS = 10
 _TITLE_CASE_SHARE = 0.6  # of words capitalised: a Title Case line
 _SENT_END = re.compile(r"[.!?…:;\"'”’)]\s*$")
@@ -297,9 +299,20 @@ def _possessed(seg: Segment, i: int, k: int, j: int, label: str) -> Iterator[Can
         yield c
 
 
+def _comma_end(doc: "Doc", ent: "SpacySpan") -> int:
+    """Where a name the model ran on over a comma ends: "a report by Politico, Democratic
+    party insiders say" is Politico; not "Acme, Inc." or "Martin Luther King, Jr."."""
+    if ent.label_ not in ("ORG", "PERSON"):
+        return ent.end
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].text == "," and doc[k + 1].text.rstrip(".").casefold() not in _NAME_SUFFIXES:
+            return k
+    return ent.end
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
-    end = ent.end
+    end = _comma_end(doc, ent)
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
         end += 1  # "Group of 20": spaCy stops before the number
     i, j = _trim(doc, ent.start, end, ent.start)

@@ -78,7 +78,7 @@ def place_of(c: "Candidate", label: str) -> tuple[str, str, str | None]:
     nxt = doc[c.j].lower_ if c.j < len(doc) else ""
     if label == "FAC" or words[0] in g.venue_words or words[-1] in g.venue_words:
         kind = "venue"
-    elif label == "LOC" or words[-1] in g.region_words or nxt in g.region_words:
+    elif label == "LOC" or words[-1] in g.region_words or nxt in g.region_words or nxt in g.area_words:
         kind = "region"
     else:
         kind = "city"

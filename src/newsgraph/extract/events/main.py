@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...lexicon.wordlists import data
 from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
 from ..dates import finder as dates_pass
-from ..story import dateline_end
+from ..story import dateline_at
 from ..tense import reporting_verb, tense_of
 from .mentions import is_phase
 from .references import Refs
@@ -49,6 +49,8 @@ __all__ = ["MainEvent", "find", "put_first"]
 
 LEAD_PARAGRAPHS = 3  # body paragraphs read for the lead
 LEAD_SENTENCES = 4  # sentences of the lead read for its event
+PLACE_SENTENCES = 6  # sentences read for where the same occasion took place ("a conclave held in X")
+PLACE_PARAGRAPHS = 8  # and the paragraphs they may come from (an abstract may stand above the story)
 MIN_LEAD_WORDS = 6  # shorter paragraphs ("ABSTRACT.", "7 p.m.") are not the lead
 MAX_RANK = 3  # a trigger deeper in its sentence than this is a circumstance
 # How sure the main event is, by how it was found.
@@ -92,6 +94,7 @@ class MainEvent:
     location: str | None
     direction: str | None  # "past", "future", ... from the tense of its verb
     dated_by: "Token | None" = None  # the word whose date it took (itself, or the lead's verb)
+    place_said: bool = False  # its place is said in the lead or headline (not only the dateline's)
 
 
 # --- triggers ------------------------------------------------------------------------------
@@ -137,6 +140,8 @@ def _hypothetical(tok: "Token") -> bool:
             return True
         if t.dep_ not in ("xcomp", "conj", "advcl") or t.head is t:
             return False
+        if t.dep_ == "xcomp" and t.head.lemma_.casefold() in data("event_triggers")["cancel_verbs"]:
+            return True  # "refused to meet", "declined to endorse"
         t = t.head
     return False
 
@@ -216,17 +221,19 @@ def _speech_kind(verb: "Token") -> str:
 # --- the lead ------------------------------------------------------------------------------
 
 
-def _lead(article: Article, docs: list["Doc"]) -> list[tuple[int, "DocSpan"]]:
+def _lead(
+    article: Article, docs: list["Doc"], sentences: int = LEAD_SENTENCES, paragraphs: int = LEAD_PARAGRAPHS + 2
+) -> list[tuple[int, "DocSpan"]]:
     """(paragraph, sentence) of the first sentences of the body worth reading (not the dateline)."""
     out: list[tuple[int, "DocSpan"]] = []
-    dateline = dateline_end(article)
-    for p, (para, doc) in enumerate(zip(article.body[: LEAD_PARAGRAPHS + 2], docs)):
+    at, dateline = dateline_at(article)
+    for p, (para, doc) in enumerate(zip(article.body[:paragraphs], docs)):
         if para.role == "note" or len(para.text.split()) < MIN_LEAD_WORDS:
             continue
         for sent in doc.sents:
-            if p == 0 and sent.end_char <= dateline:
+            if p == at and sent.end_char <= dateline:
                 continue
-            if len(out) < LEAD_SENTENCES and sum(1 for t in sent if t.is_alpha) >= MIN_LEAD_WORDS // 2:
+            if len(out) < sentences and sum(1 for t in sent if t.is_alpha) >= MIN_LEAD_WORDS // 2:
                 out.append((p, sent))
     return out
 
@@ -245,11 +252,16 @@ def _lead_statements(lead: list[tuple[int, "DocSpan"]]) -> list[tuple[int, Candi
 
 def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> Iterator[Candidate]:
     """The lead's triggers nearest their main clause, earlier sentences first; then its
-    reported speech."""
-    for _, _, _, p, t, k in found:
+    reported speech. What a later sentence says is still to come ("are scheduled to
+    gather in December") waits until after what the first sentence reports was said."""
+    statements = _lead_statements(lead)
+    later = [x for x in found if x[1] > 0 and tense_of(x[4]).direction == "future"]
+    for _, _, _, p, t, k in (x for x in found if x not in later):
         yield k, p, t, "lead trigger"
-    for _, candidate in _lead_statements(lead):
-        yield candidate
+    yield from (c for n, c in statements if n == 0)
+    for _, _, _, p, t, k in later:
+        yield k, p, t, "lead trigger"
+    yield from (c for n, c in statements if n > 0)
 
 
 def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> Iterator[Candidate]:
@@ -448,17 +460,99 @@ def _date(tok: "Token", paragraph: int | None, found: list[tuple[int, dates_pass
     return min(hits, key=lambda f: abs(f.expr.start - tok.idx)).date if hits else None
 
 
-def _place(tok: "Token", paragraph: int | None, article: Article, refs: Refs) -> str | None:
+def _objects(tok: "Token", kind: str) -> list["Token"]:
+    """Words that may name where ``tok`` happens: "in/at X" on it, on its verb or on a
+    participle it carries ("a conclave held in Lisbon"), one step into that object ("at
+    the party's dinner in Denver"); for a visit also "to X" and what is visited."""
     verb = _verb_of(tok)
-    for prep in [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ in ("in", "at")]:
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if paragraph is not None:
-                hit = refs.place_at(paragraph, obj.left_edge.idx, obj.idx + len(obj.text), obj.text)
-                if hit:
+    preps = set(words()["place_preps"]) | set(words()["kind_place_preps"].get(kind, []))
+    heads = [tok, verb, *[c for c in tok.children if c.dep_ == "acl"]]
+    objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children]
+    if kind == "visit" and verb.lemma_.casefold() == "visit":
+        objs += [c for c in verb.children if c.dep_ == "dobj"]
+    inner = [x for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in preps for x in p.children]
+    return [o for o in [*objs, *inner] if o.dep_ in ("pobj", "dobj")]
+
+
+def _place_on(tok: "Token", paragraph: int | None, refs: Refs, kind: str) -> str | None:
+    """The place the words around ``tok`` give it (:func:`_objects`), if a place of the article."""
+    for obj in _objects(tok, kind):
+        start, end = obj.left_edge.idx, obj.idx + len(obj.text)
+        hit = refs.place_at(paragraph, start, end, obj.doc.text[start:end] if paragraph is None else obj.text)
+        if hit:
+            return hit
+    return None
+
+
+def _paragraph_of(tok: "Token", lead: list[tuple[int, "DocSpan"]]) -> int | None:
+    return next((p for p, s in lead if s.doc is tok.doc and s.start <= tok.i < s.end), None)
+
+
+def _occasion_place(
+    tok: "Token", kind: str, lead: list[tuple[int, "DocSpan"]], headline: "Doc | None", refs: Refs
+) -> str | None:
+    """Where the lead's other sentences or the headline put the same occasion ("part of a
+    conclave held in Lisbon", "Prime minister's visit to Oslo")."""
+    group = next((g for g in words()["occasions"] if kind in g), [kind])
+    sents = [(p, sent) for p, sent in lead] + [(None, sent) for sent in (headline.sents if headline else [])]
+    for p, sent in sents:
+        for _, t, k in _triggers(sent):
+            if t is not tok and k in group and (hit := _place_on(t, p, refs, k)):
+                return hit
+    return None
+
+
+def _place(
+    main: tuple[str, "Token", int | None, "Token"],
+    article: Article,
+    refs: Refs,
+    lead: list[tuple[int, "DocSpan"]],
+    headline: "Doc | None",
+) -> str | None:
+    """Where the main event (kind, trigger, paragraph, the word it took its date from)
+    happens: said of it or of the word that dated it, else of the same occasion elsewhere
+    in the lead or the headline (the dateline's city is the caller's last resort)."""
+    kind, tok, paragraph, dated_by = main
+    hit = _place_on(tok, paragraph, refs, kind)
+    if hit is None and dated_by is not tok:
+        hit = _place_on(dated_by, _paragraph_of(dated_by, lead), refs, kind)
+    return hit or _occasion_place(tok, kind, lead, headline, refs)
+
+
+def _speaker_place(tok: "Token", speaker: str, lead: list[tuple[int, "DocSpan"]], refs: Refs) -> str | None:
+    """Where the lead has the speaker of a statement speak ("Mr. Reyes said on Saturday at
+    the party's dinner in Denver")."""
+    for p, sent in lead:
+        verb = _speech_verb(sent)
+        if verb is None or verb is tok:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(speaker in _actors_of(s, p, refs) for s in subjects) and (hit := _place_on(verb, p, refs, "statement")):
+            return hit
+    return None
+
+
+def _dateline_place(article: Article) -> str | None:
+    """The dateline's city; none for a roundup's ("WASHINGTON (AP) — The Latest on ...":
+    its items happen anywhere)."""
+    at, end = dateline_at(article)
+    story = article.body[at].text[end:].casefold() if end else ""
+    if any(story.startswith(w) for w in words()["roundup_openings"]):
+        return None
+    city = normalise_name((article.dateline or "").split(",")[0].split("(")[0].strip())
+    return next((p.id for p in article.places if normalise_name(p.name) == city), None) if city else None
+
+
+def _possessor_place(tok: "Token", paragraph: int | None, refs: Refs) -> str | None:
+    """ "Vermont's tax commissioner says an internal review shows": the place whose official
+    acts (of the event's verb, or of the verb reporting it)."""
+    verb = _verb_of(tok)
+    verbs = [verb, verb.head] if verb.dep_ == "ccomp" else [verb]
+    for v in verbs:
+        for subj in (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for poss in (c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+                if paragraph is not None and (hit := refs.place_at(paragraph, poss.idx, poss.idx + len(poss.text))):
                     return hit
-    if article.dateline:
-        city = normalise_name(article.dateline.split(",")[0].split("(")[0].strip())
-        return next((p.id for p in article.places if normalise_name(p.name) == city), None)
     return None
 
 
@@ -511,6 +605,18 @@ def _later_date(
     return None
 
 
+def _opened_by(tok: "Token", lead: list[tuple[int, "DocSpan"]]) -> tuple[int, "Token"] | None:
+    """(paragraph, root) of the lead's first sentence when the event is the occasion a
+    later sentence opens with ("Obama responded to a mother Wednesday night ... During a
+    CNN town hall, Houchins asked"): what the first sentence tells happened there."""
+    if not lead or tok.dep_ != "pobj" or tok.head.lower_ not in words()["occasion_preps"]:
+        return None
+    p, first = lead[0]
+    if first.doc is tok.doc and first.start <= tok.i < first.end:
+        return None
+    return (p, first.root) if first.root.pos_ == "VERB" else None
+
+
 def _who(
     article: Article,
     kind: str,
@@ -522,6 +628,10 @@ def _who(
 ) -> list[str]:
     """The main event's participants: its clause's, a statement's speakers, the headline's."""
     participants = _participants(tok, paragraph, refs, lead, kind)
+    if (first := _opened_by(tok, lead)) is not None:
+        p, root = first
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        participants = list(dict.fromkeys([a for s in subjects for a in _actors_of(s, p, refs)] + participants))
     if kind in ("statement", "interview"):
         participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
@@ -587,6 +697,9 @@ def _when(
             if (when := _date(dated_by, lead[0][0], body_dates)) is not None:
                 break
     when = when or _later_date(tok, kind, lead, body_dates)
+    if when is None and (first := _opened_by(tok, lead)) is not None:
+        when, dated_by = _date(first[1], first[0], body_dates), first[1]
+        dated_by = dated_by if when is not None else tok
     if when is None and (said := _said_later(tok, participants, lead, body_dates, refs)) is not None:
         when, dated_by = said
     if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
@@ -602,9 +715,9 @@ def find(
     """The event the headline and lead report, or None when they report none."""
     body = docs[: len(article.body)]
     headline = next((d for d in docs[len(article.body) :] if article.headline and d.text == article.headline), None)
-    lead = _lead(article, body)
+    lead, wide = _lead(article, body), _lead(article, body, PLACE_SENTENCES, PLACE_PARAGRAPHS)
     for candidate in _candidates(lead, headline):
-        found = _complete(article, candidate, refs, lead, headline, body_dates)
+        found = _complete(article, candidate, refs, (lead, wide), headline, body_dates)
         if found is not None:
             return found
     return None
@@ -614,20 +727,28 @@ def _complete(
     article: Article,
     candidate: Candidate,
     refs: Refs,
-    lead: list[tuple[int, "DocSpan"]],
+    leads: tuple[list[tuple[int, "DocSpan"]], list[tuple[int, "DocSpan"]]],
     headline: "Doc | None",
     body_dates: list[tuple[int, dates_pass.Found]],
 ) -> MainEvent | None:
-    """The candidate with who, when and where; None when nothing is said of it."""
+    """The candidate with who, when and where; None when nothing is said of it. ``leads``:
+    the lead, and the longer lead read for the place."""
     kind, paragraph, tok, how = candidate
+    lead, wide = leads
     participants = _who(article, kind, tok, paragraph, refs, lead, headline)
     if how.endswith("statement") and not participants:
         return None  # "officials said": a statement is an event of someone named
     when, dated_by = _when(article, kind, tok, paragraph, lead, body_dates, participants, refs)
-    place = _place(tok, paragraph, article, refs)
+    said = _place((kind, tok, paragraph, dated_by), article, refs, wide, headline)
+    if said is None and kind in words()["spoken_kinds"] and participants:
+        said = _speaker_place(tok, participants[0], wide, refs)
+    direction = tense_of(tok).direction
+    ahead = direction == "future" or bool(when and when.start and article.published and when.start > article.published)
+    # a dateline says where what was reported happened, not where what is still to come will
+    place = said or (None if ahead else _dateline_place(article)) or _possessor_place(tok, paragraph, refs)
     if not (participants or when or place):
         return None  # nothing said of it: "there is talk of a deal"
-    return MainEvent(kind, how, paragraph, tok, participants, when, place, tense_of(tok).direction, dated_by)
+    return MainEvent(kind, how, paragraph, tok, participants, when, place, direction, dated_by, said is not None)
 
 
 def _status(main: MainEvent, anchor: date | None) -> str:
@@ -664,6 +785,14 @@ def _holds(event: Event, main: MainEvent) -> bool:
     return any(s.paragraph == main.paragraph and s.start < hi and lo < s.end for s in event.mentions)
 
 
+def _location(old: Event, main: MainEvent) -> str | None:
+    """The place of the main event made from the stage's ``old``: the one the lead says,
+    else the stage's, else the dateline's unless the event is still to come."""
+    if main.place_said or old.location:
+        return main.location if main.place_said else old.location
+    return None if old.status == "planned" else main.location
+
+
 def put_first(
     article: Article, events: list[Event], main: MainEvent | None, refs: Refs, anchor: date | None
 ) -> tuple[list[Event], int | None]:
@@ -698,7 +827,7 @@ def put_first(
                 "kind": old.kind if old.kind in _KEEP_KINDS or main.how.endswith("statement") else main.kind,
                 "participants": list(dict.fromkeys(main.participants + old.participants)),
                 "date": old.date if old.date and old.date.start else main.date or old.date,
-                "location": old.location or main.location,
+                "location": _location(old, main),
             }
         )  # its confidence: the stage knows what it doubted
         rest = events[:at] + events[at + 1 :]

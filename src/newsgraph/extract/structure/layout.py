@@ -53,6 +53,7 @@ NOTE = "note"  # kept in the body, role "note"
 
 _KICKER_GAP = 2  # byline or agency lines between a kicker and the headline
 _HEAD_SEARCH = 6  # the head of an article (kicker, byline, standfirst) is a few lines
+_DATELINE_AFTER = 3  # paragraphs after the lede where a dateline may still open the story
 _CAPTION_MAX_WORDS = 45  # a caption next to a lone credit; longer is a story paragraph
 _BIO_TAIL = 3  # a biography of an author not in a byline must be at the very end
 _HEAD_ABOVE_BYLINE = 1  # a standfirst may stand above the byline; more lines are the story
@@ -66,8 +67,8 @@ _POSITION_CUE = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom|fron
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,40}?)?)"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–-]{1,2}\s+"
-    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–-]{0,2}\s+"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–―-]{1,2}\s+"
+    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–―-]{0,2}\s+"
 )
 _CONTRIBUTED = re.compile(
     r".{3,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?: from [^.]{1,60})?\.?", re.S
@@ -509,6 +510,7 @@ class _Structure:
     def _dateline(self, lede: int) -> None:
         m = _DATELINE.match(self.text(lede))
         if not m:
+            self._later_dateline(lede)
             return
         place = m.group("place") or m.group("place2")
         agency = m.group("agency") or m.group("agency2")
@@ -522,6 +524,20 @@ class _Structure:
             self.found.source(hit, agency.strip())
             start = m.start("agency") if m.group("agency") else m.start("agency2")
             self._mention(hit, lede, start, start + len(agency))
+
+    def _later_dateline(self, lede: int) -> None:
+        """A dateline opening one of the next few paragraphs, after lines kept above the story
+        (a second headline, "ABSTRACT. ... FULL TEXT.", a caption's pieces): a place in
+        capitals and a dash before a sentence ("CHARLOTTE - The wife of ..."), no agency."""
+        after = [i for i in self.kept() if i > lede and self.is_body(i)][:_DATELINE_AFTER]
+        for i in after:
+            text = self.text(i)
+            m = _DATELINE.match(text)
+            place = m.group("place") if m else None
+            if m and place and not m.group("agency") and place.split(",")[0].isupper() and prose(text[m.end() :]):
+                date = m.group("date")
+                self.found.dateline = place.strip() + (f", {date}" if date else "")
+                return
 
     def closing_credits(self) -> None:
         """Outlets credited in the story ('..., CNN has reported') and a closing '– Rappler.com'."""
