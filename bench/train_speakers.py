@@ -46,6 +46,7 @@ OUT = ROOT / "src" / "newsgraph" / "lexicon" / "data" / "speaker_ranker.json"
 L2 = 3.0  # the penalty on the weights (chosen on dev)
 ITERATIONS = 60
 MIN_OVERLAP = 0.5  # as the scorer matches quotes
+AGENTIVE = ranker.FEATURES.index("agentive")  # only a mention that can speak replaces the rules' choice
 BEFORE_QUOTES = tuple(s for s in pipeline.STAGES[: [s.name for s in pipeline.STAGES].index("quotes")])
 
 Group = dict[str, Any]  # {"features": [[...]], "labels": [...], "rule": index}; "nobody" comes last
@@ -107,7 +108,7 @@ def _groups(doc: dict[str, Any]) -> list[Group]:
         rows = [[c.features.get(n, 0.0) for n in ranker.FEATURES] for c in cands]
         # the rules' choice: its candidate, or "nobody" when they found no speaker
         rule = next((i for i, c in enumerate(cands) if c.features.get("rule_choice")), len(cands) - 1)
-        out.append({"features": rows, "labels": labels, "rule": rule})
+        out.append({"features": rows, "labels": labels, "rule": rule, "kept": ranker._kept(att)})
     nlp.forget()
     return out
 
@@ -115,7 +116,7 @@ def _groups(doc: dict[str, Any]) -> list[Group]:
 def collect(path: Path, limit: int | None, cache_dir: Path | None) -> list[Group]:
     """The labelled candidate groups of a file (from the cache when it is there)."""
     key = hashlib.sha256(
-        f"{path.resolve()}|{limit}|{ranker.FEATURES}|{ranker.WINDOW}|{ranker.WINDOW_PREVIOUS}".encode()
+        f"{path.resolve()}|{limit}|{ranker.FEATURES}|{ranker.WINDOW}|{ranker.WINDOW_PREVIOUS}|all-subjects".encode()
     ).hexdigest()[:16]
     cache = cache_dir / f"speaker-candidates-{key}.json" if cache_dir else None
     if cache is not None and cache.exists():
@@ -193,12 +194,14 @@ def departures(groups: list[Group], w: np.ndarray, min_p: float, margin: float) 
     """Quotes the ranker sets right and sets wrong where it departs from the rules."""
     fixed = broken = 0
     for g in groups:
-        if not g["features"]:
+        if not g["features"] or g["kept"]:
             continue
         probs = _probabilities(g, w)
         rule, nobody = g["rule"], len(probs) - 1
         best = int(np.argmax(probs))
-        if best in (rule, nobody) or probs[best] < min_p or probs[best] - probs[rule] < margin:
+        if best in (rule, nobody) or not g["features"][best][AGENTIVE] or probs[best] < min_p:
+            continue
+        if probs[best] - probs[rule] < margin:
             continue
         was, now = g["labels"][rule], g["labels"][best]
         fixed += int(now and not was)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ...lexicon import wordlists
+from .attribution import agentive
 from .cues import RELATIVE, speech_verbs
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 # The ranker replaces the rules' speaker only when the mention it prefers is this likely...
-MIN_PROBABILITY = 0.4
+MIN_PROBABILITY = 0.3
 # ... and at least this much likelier than the rules' choice (0 when the rules found none).
 MARGIN = 0.3
 # A quote whose speaker the ranker chose is never surer than this, nor less sure than the floor.
@@ -106,6 +107,7 @@ FEATURES: tuple[str, ...] = (
     "in_quote",
     "earlier_speaker",
     "log_mentions",
+    "agentive",
     "partial",
     "nothing",
     "nothing:no_rule_speaker",
@@ -358,6 +360,7 @@ def _features(
         f"ent:{label}": True,
         "pronoun_it_they": tok.lower_ in ("it", "they"),
         "in_quote": p.region_of[c.head] >= 0,
+        "agentive": agentive(tok),
         "earlier_speaker": ctx.earlier_speaker(tok.lower_, first.paragraph, first.start),
         "partial": att.kind == "partial",
     }
@@ -374,6 +377,17 @@ def _ranked(att: "Attribution") -> bool:
     return bool(att.regions) and att.kind in ("direct", "partial") and att.via is None
 
 
+def _kept(att: "Attribution") -> bool:
+    """The subject of the cue the rules linked the quote to stays: the parse says who spoke."""
+    cue = att.cue
+    return (
+        att.speaker is not None
+        and cue is not None
+        and cue.speaker is not None
+        and att.speaker == (cue.paragraph, *cue.speaker)
+    )
+
+
 def _choose(att: "Attribution", cands: list[Candidate]) -> Candidate | None:
     """The candidate the ranker would put in place of the rules' choice, if it is sure enough."""
     if not cands:
@@ -383,8 +397,10 @@ def _choose(att: "Attribution", cands: list[Candidate]) -> Candidate | None:
     rule = next((pr for c, pr in zip(cands, probs) if c.features.get("rule_choice")), probs[-1])
     best = max(range(len(cands)), key=lambda i: (probs[i], -i))
     if (
-        cands[best].nothing
+        _kept(att)
+        or cands[best].nothing
         or cands[best].features.get("rule_choice")
+        or not cands[best].features.get("agentive")  # a thing never speaks ("The budget passed. '...'")
         or probs[best] < MIN_PROBABILITY
         or probs[best] - rule < MARGIN
     ):
