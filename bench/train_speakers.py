@@ -95,7 +95,7 @@ def _groups(doc: dict[str, Any]) -> list[Group]:
     out = []
     for att in attribute(paras):
         offsets = [article.body[r.paragraph].offset for r in att.regions]
-        if not ranker._ranked(att) or None in offsets:
+        if not ranker.ranked(att) or None in offsets:
             continue
         first, last = att.regions[0], att.regions[-1]
         match = _gold_match(gold, offsets[0] + first.start, offsets[-1] + last.end)  # type: ignore[operator]  # None excluded above
@@ -108,7 +108,7 @@ def _groups(doc: dict[str, Any]) -> list[Group]:
         rows = [[c.features.get(n, 0.0) for n in ranker.FEATURES] for c in cands]
         # the rules' choice: its candidate, or "nobody" when they found no speaker
         rule = next((i for i, c in enumerate(cands) if c.features.get("rule_choice")), len(cands) - 1)
-        out.append({"features": rows, "labels": labels, "rule": rule, "kept": ranker._kept(att)})
+        out.append({"features": rows, "labels": labels, "rule": rule, "kept": ranker.kept_by_rules(att)})
     nlp.forget()
     return out
 

@@ -41,8 +41,10 @@ __all__ = [
     "RULES",
     "Context",
     "candidates",
+    "kept_by_rules",
     "load_model",
     "probabilities",
+    "ranked",
     "rerank",
     "score",
 ]
@@ -372,12 +374,12 @@ def _features(
 # --- choosing ---------------------------------------------------------------------------
 
 
-def _ranked(att: "Attribution") -> bool:
+def ranked(att: "Attribution") -> bool:
     """Quotes the ranker looks at: quoted words, no relaying outlet (its mention is the source)."""
     return bool(att.regions) and att.kind in ("direct", "partial") and att.via is None
 
 
-def _kept(att: "Attribution") -> bool:
+def kept_by_rules(att: "Attribution") -> bool:
     """The subject of the cue the rules linked the quote to stays: the parse says who spoke."""
     cue = att.cue
     return (
@@ -397,7 +399,7 @@ def _choose(att: "Attribution", cands: list[Candidate]) -> Candidate | None:
     rule = next((pr for c, pr in zip(cands, probs) if c.features.get("rule_choice")), probs[-1])
     best = max(range(len(cands)), key=lambda i: (probs[i], -i))
     if (
-        _kept(att)
+        kept_by_rules(att)
         or cands[best].nothing
         or cands[best].features.get("rule_choice")
         or not cands[best].features.get("agentive")  # a thing never speaks ("The budget passed. '...'")
@@ -413,7 +415,7 @@ def rerank(paras: Sequence["Para"], atts: Sequence["Attribution"]) -> None:
     """Put the ranker's speaker in place of the rules' where it is sure (in place)."""
     ctx = Context(paras)
     for att in atts:
-        if not _ranked(att):
+        if not ranked(att):
             continue
         chosen = _choose(att, candidates(paras, att, ctx))
         if chosen is None:
