@@ -2,7 +2,8 @@
 
 In order: :mod:`.marks` finds what stands between quotation marks, :mod:`.cues` the
 speech cues of each paragraph's parse, :mod:`.attribution` links marks and cues (and
-finds reported speech), :mod:`.speakers` decides which actor a speaker mention means.
+finds reported speech), :mod:`.ranker` takes a learned second opinion on the speaker,
+:mod:`.speakers` decides which actor a speaker mention means.
 This module runs them over an article and writes ``Article.quotes`` (and the actors it
 had to add).
 """
@@ -17,6 +18,7 @@ from .. import story
 from ..options import ExtractOptions
 from .attribution import Attribution, attribute, build_para, reported_speech
 from .marks import scan
+from .ranker import rerank
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
     regions = scan(texts)
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, regions))]
     direct = attribute(paras)
+    rerank(paras, direct)  # the learned ranker's speaker where it is sure of another mention
     found = sorted(direct + reported_speech(paras, direct), key=_reading_order)
     quoted = [[(r.mark_start, r.mark_end) for r in rs] for rs in regions]
     salient = [(c.paragraph, *c.speaker) for p in paras for c in p.cues if c.speaker is not None]

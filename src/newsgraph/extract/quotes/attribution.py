@@ -563,7 +563,7 @@ def _dashed(s: _Stretch) -> Found:
     for i in reversed(words[:-1]):
         if p.doc[i].pos_ in ("VERB", "AUX"):
             subj = inherited_subject(p.doc[i])
-            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+            if subj is not None and p.region_of[subj.i] < 0 and agentive(subj):
                 return _make_cue(p, p.doc[i], subj), False
             return None
     return None
@@ -666,7 +666,7 @@ def link_paragraph(p: Para) -> list[_Link | None]:
 _AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 
 
-def _agentive(tok: "Token") -> bool:
+def agentive(tok: "Token") -> bool:
     """Can this subject be the source of words (a person, a group, a document)?"""
     if tok.lower_ in _AGENT_PRONOUNS:
         return True
@@ -700,12 +700,12 @@ def _predicate_cue(p: Para, ri: int) -> Cue | None:
                 return None  # the quote is (in) the subject
             if tok.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp", "prep", "appos"):
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-                if poss is not None and _agentive(poss):
+                if poss is not None and agentive(poss):
                     return _make_cue(p, tok, poss)  # "her remark that ..."
             if tok.pos_ in ("VERB", "AUX"):
                 subj = inherited_subject(tok)
                 if subj is not None and p.region_of[subj.i] < 0:
-                    return _make_cue(p, tok, subj) if _agentive(subj) else None
+                    return _make_cue(p, tok, subj) if agentive(subj) else None
                 if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "advcl"):
                     return None
         child, tok = tok, tok.head
@@ -801,7 +801,7 @@ def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
         verbs = [i for i in words[:-1] if p.doc[i].pos_ in ("VERB", "AUX")]
         for i in reversed(verbs):
             subj = inherited_subject(p.doc[i])
-            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+            if subj is not None and p.region_of[subj.i] < 0 and agentive(subj):
                 return _make_cue(p, p.doc[i], subj)
         if not verbs and len(words) >= 2:
             name = p.doc[words[-2]]
@@ -812,7 +812,7 @@ def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
         verb = p.doc[words[-2]]
         if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             subj = inherited_subject(verb)
-            if subj is not None and p.region_of[subj.i] < 0 and _agentive(subj):
+            if subj is not None and p.region_of[subj.i] < 0 and agentive(subj):
                 return _make_cue(p, verb, subj)  # "she then boomed, '...'"
     return None
 
@@ -1082,7 +1082,7 @@ def _subject_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
     if root is None:
         return None
     subj = inherited_subject(root)
-    if subj is None or p.region_of[subj.i] >= 0 or not _agentive(subj) or subj.lower_ in RELATIVE:
+    if subj is None or p.region_of[subj.i] >= 0 or not agentive(subj) or subj.lower_ in RELATIVE:
         return None
     return _make_cue(p, root, subj)
 
