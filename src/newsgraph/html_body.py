@@ -159,7 +159,7 @@ def paragraph_marks(article: Article) -> list[list[Mark]]:
     def add(kind: str, ref: str, spans: Iterable[Span]) -> None:
         rank = _KIND_ORDER.index(kind)
         for s in spans:
-            if s.paragraph < len(per):
+            if s.in_body and s.paragraph < len(per):  # headline spans travel apart (ninjs details)
                 per[s.paragraph].append((s.start, s.end, rank, kind, ref))
 
     for q in article.quotes:

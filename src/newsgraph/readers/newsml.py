@@ -40,6 +40,7 @@ from ..model import (
     ISO_DATE_PATTERN,
     PLACE_KINDS,
     QUOTE_KINDS,
+    SPAN_PARTS,
     URI_PATTERN,
     Article,
     Provenance,
@@ -48,7 +49,9 @@ from ..model import (
     mint_article_id,
     mint_id,
 )
+from ..inline import Mark, join_fragments
 from ..newsml_terms import (
+    LINE_QUOTE_CLASS,
     DESCRIPTION_SKIPPED_ROLES,
     DROL_CAPTION,
     DROL_SUMMARY,
@@ -351,6 +354,7 @@ class _ItemReader:
             self._place_from(located)
         self._quotes()  # before the body, so that quotes keep the order of their partMeta
         body = self._body(article_id)
+        self._line_quote_spans()
         for ref in list(self.actors):
             self._actor_details(ref)
         for ref in list(self.places):
@@ -1046,6 +1050,23 @@ class _ItemReader:
                 elif rel == REL_CONFIDENCE:
                     quote["confidence"] = _number(ext.get("value"))
 
+    def _line_quote_spans(self) -> None:
+        """Quote spans our exporter marked in the headline and standfirst (``<inline
+        class="quote" ng:quote="...">``); other providers' headlines carry none."""
+        if not self.ours:
+            return
+        lines = [(el, "headline") for el in _children(self.cmeta, "headline") if self._headline_role(el) == "main"]
+        lines += [
+            (el, "subheadline")
+            for el in _children(self.cmeta, "description")
+            if DROL_SUMMARY in self.codes(el, "role", IPTC_SCHEMES["drol"])
+        ]
+        for el, part in lines[:2]:
+            for mark in join_fragments(_line_marks(el)):
+                span = {"part": part, "paragraph": 0, "start": mark.start, "end": mark.end}
+                if mark.ref in self.quotes:
+                    self.quotes[mark.ref]["spans"].append(span)
+
     # --- article fields ---
 
     def _agency_fields(self) -> dict[str, Any]:
@@ -1357,8 +1378,26 @@ def _number(value: str | None) -> float | str | None:
         return value
 
 
-def _span(value: str) -> dict[str, int] | None:
+def _span(value: str) -> dict[str, Any] | None:
+    """'3:10:24' (a body paragraph), or 'headline:0:0:13' (a span outside the body)."""
     parts = value.split(":")
+    where: dict[str, Any] = {}
+    if len(parts) == 4 and parts[0] in SPAN_PARTS:
+        where["part"] = parts.pop(0)
     if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return {"paragraph": int(parts[0]), "start": int(parts[1]), "end": int(parts[2])}
+        return {**where, "paragraph": int(parts[0]), "start": int(parts[1]), "end": int(parts[2])}
     return None
+
+
+def _line_marks(el: etree._Element) -> list[Mark]:
+    """The stretches of a headline our exporter marked, one Mark per quote span over each
+    (``ng:quote`` lists the quotes, ``ng:part`` the number of each one's span)."""
+    marks: list[Mark] = []
+    at = len(el.text or "")
+    for child in el:
+        text = "".join(child.itertext())
+        refs, keys = (child.get(ng("quote")) or "").split(), (child.get(ng("part")) or "").split()
+        if local_name(child) == "inline" and child.get("class") == LINE_QUOTE_CLASS and len(refs) == len(keys):
+            marks += [Mark(at, at + len(text), "quote", r, int(k)) for r, k in zip(refs, keys) if k.isdigit()]
+        at += len(text) + len(child.tail or "")
+    return marks

@@ -61,7 +61,7 @@ def speaker_name(article: Article, actor_id: str | None) -> str:
 def quote_labels(article: Article, keys: Keys) -> dict[str, QuoteLabel]:
     labels = {}
     for quote in article.quotes:
-        last = max(quote.spans, key=lambda s: (s.paragraph, s.end))
+        last = max(quote.spans, key=lambda s: s.order())
         key = keys.quotes[quote.id]
         labels[key] = QuoteLabel(
             key,
@@ -80,7 +80,7 @@ def paragraph_marks(article: Article, keys: Keys) -> list[list[Mark]]:
     def add(kind: str, key: str, spans: Iterable[Span]) -> None:
         rank = KIND_ORDER.index(kind)
         for n, s in enumerate(spans):
-            if s.paragraph < len(per):
+            if s.in_body and s.paragraph < len(per):  # the page shows headline quotes in the headline
                 per[s.paragraph].append((s.start, s.end, rank, kind, f"{key}:{n}"))
 
     for q in article.quotes:
