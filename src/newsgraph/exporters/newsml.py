@@ -36,9 +36,9 @@ from .. import version
 from ..errors import ExportError, UsageError
 from ..inline import Element as MarkNode
 from ..inline import Mark, Node, nest, to_elements
-from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Media, Paragraph, Place, Quote, SpanPart, Topic
+from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Media, Paragraph, Place, Quote, Span, Topic
 from ..newsml_terms import (
-    LINE_QUOTE_CLASS,
+    REL_SPAN,
     CPNAT_EVENT,
     CPNAT_OF_ACTOR,
     CPNAT_OF_PLACE,
@@ -162,14 +162,7 @@ def serialize(root: etree._Element, *, pretty: bool = True) -> str:
         bodies = [(inline, inline[0]) for inline in root.iter(_NAR["inlineXML"]) if len(inline)]
         for inline, doc in bodies:
             inline.remove(doc)
-        # So are the marked quotes of a headline or standfirst (each child keeps its tail).
-        lines = [(el, list(el)) for el in root.iter(_NAR["headline"], _NAR["description"]) if len(el)]
-        for el, children in lines:
-            for child in children:
-                el.remove(child)
         etree.indent(root)
-        for el, children in lines:
-            el.extend(children)
         for inline, doc in bodies:
             level = sum(1 for _ in inline.iterancestors())
             inline.text = "\n" + "  " * (level + 1)
@@ -535,14 +528,14 @@ def _content_meta(item: etree._Element, article: Article) -> None:
     if article.slugline is not None:
         _text(meta, _NAR["slugline"], article.slugline, normalized=True)
     if article.headline is not None:
-        _line(_text(meta, _NAR["headline"], ""), article, "headline")
+        _text(meta, _NAR["headline"], article.headline)
     if article.kicker is not None:
         _text(meta, _NAR["headline"], article.kicker, {"role": f"ngrole:{ROLE_KICKER}"})
     if article.dateline is not None:
         _text(meta, _NAR["dateline"], article.dateline)
     _credits(meta, article)
     if article.subheadline is not None:
-        _line(_text(meta, _NAR["description"], "", {"role": f"drol:{DROL_SUMMARY}"}), article, "subheadline")
+        _text(meta, _NAR["description"], article.subheadline, {"role": f"drol:{DROL_SUMMARY}"})
     if article.section is not None:
         _ext(meta, "contentMetaExtProperty", REL_SECTION, value=article.section)
 
@@ -618,43 +611,6 @@ def _place_nature(place: Place) -> str:
 # --- quotes ---------------------------------------------------------------------------
 
 
-def _line(el: etree._Element, article: Article, part: SpanPart) -> None:
-    """The headline or standfirst, its quote spans marked ``<inline class="quote"
-    ng:quote="ID ..." ng:part="N ...">`` (headline and description allow inline markup).
-
-    ``<inline>`` cannot hold another, so where spans overlap the text is cut into
-    stretches, each listing every quote span over it (the quote's id and the span's
-    number, which joins the stretches of one span again on reading)."""
-    text = article.headline if part == "headline" else article.subheadline
-    assert text is not None
-    spans = [
-        (q.id, key, s) for key, (q, s) in enumerate((q, s) for q in article.quotes for s in q.spans if s.part == part)
-    ]
-    el.text = text if not spans else None
-    if not spans:
-        return
-    bounds = sorted({0, len(text), *(s.start for _, _, s in spans), *(s.end for _, _, s in spans)})
-    last: etree._Element | None = None
-    for lo, hi in zip(bounds, bounds[1:]):
-        over = [(ref, key) for ref, key, s in spans if s.start <= lo and hi <= s.end]
-        if not over:
-            if last is None:
-                el.text = (el.text or "") + text[lo:hi]
-            else:
-                last.tail = (last.tail or "") + text[lo:hi]
-            continue
-        last = _SubElement(
-            el,
-            _NAR["inline"],
-            {
-                "class": LINE_QUOTE_CLASS,
-                ng("quote"): " ".join(ref for ref, _ in over),
-                ng("part"): " ".join(str(key) for _, key in over),
-            },
-        )
-        last.text = text[lo:hi]
-
-
 def _part_meta(item: etree._Element, article: Article, quote: Quote) -> None:
     part = _SubElement(item, _NAR["partMeta"], {ng("quote"): quote.id})
     _SubElement(part, _NAR["role"], {"qcode": f"ngquote:{quote.kind}"})
@@ -671,11 +627,20 @@ def _part_meta(item: etree._Element, article: Article, quote: Quote) -> None:
     if quote.event:
         _ext(part, ext, REL_EVENT, uri=quote.event)
     if quote.speaker_mention is not None:
-        s = quote.speaker_mention
-        where = f"{s.part}:" if s.part is not None else ""  # "headline:0:0:13"
-        _ext(part, ext, REL_SPEAKER_MENTION, value=f"{where}{s.paragraph}:{s.start}:{s.end}")
+        _ext(part, ext, REL_SPEAKER_MENTION, value=_span_value(quote.speaker_mention))
+    # Spans in the headline or standfirst: those stay plain text (the IPTC NewsML-G2
+    # library reads a headline with inline markup as its text before the first child).
+    for s in quote.spans:
+        if not s.in_body:
+            _ext(part, ext, REL_SPAN, value=_span_value(s))
     if quote.confidence != 1.0:
         _ext(part, ext, REL_CONFIDENCE, value=repr(quote.confidence))
+
+
+def _span_value(s: Span) -> str:
+    """'3:10:24' in body paragraph 3; 'headline:0:0:13' in the headline."""
+    where = f"{s.part}:" if s.part is not None else ""
+    return f"{where}{s.paragraph}:{s.start}:{s.end}"
 
 
 # --- asserts: the details of actors, places and events --------------------------------

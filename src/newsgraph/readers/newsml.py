@@ -49,9 +49,8 @@ from ..model import (
     mint_article_id,
     mint_id,
 )
-from ..inline import Mark, join_fragments
 from ..newsml_terms import (
-    LINE_QUOTE_CLASS,
+    REL_SPAN,
     DESCRIPTION_SKIPPED_ROLES,
     DROL_CAPTION,
     DROL_SUMMARY,
@@ -354,7 +353,6 @@ class _ItemReader:
             self._place_from(located)
         self._quotes()  # before the body, so that quotes keep the order of their partMeta
         body = self._body(article_id)
-        self._line_quote_spans()
         for ref in list(self.actors):
             self._actor_details(ref)
         for ref in list(self.places):
@@ -1047,25 +1045,10 @@ class _ItemReader:
                     quote[rel] = ext.get("uri")
                 elif rel == REL_SPEAKER_MENTION:
                     quote["speaker_mention"] = _span(ext.get("value", ""))
+                elif rel == REL_SPAN and (span := _span(ext.get("value", ""))) is not None:
+                    quote["spans"].append(span)  # in the headline: the body's come from its markup
                 elif rel == REL_CONFIDENCE:
                     quote["confidence"] = _number(ext.get("value"))
-
-    def _line_quote_spans(self) -> None:
-        """Quote spans our exporter marked in the headline and standfirst (``<inline
-        class="quote" ng:quote="...">``); other providers' headlines carry none."""
-        if not self.ours:
-            return
-        lines = [(el, "headline") for el in _children(self.cmeta, "headline") if self._headline_role(el) == "main"]
-        lines += [
-            (el, "subheadline")
-            for el in _children(self.cmeta, "description")
-            if DROL_SUMMARY in self.codes(el, "role", IPTC_SCHEMES["drol"])
-        ]
-        for el, part in lines[:2]:
-            for mark in join_fragments(_line_marks(el)):
-                span = {"part": part, "paragraph": 0, "start": mark.start, "end": mark.end}
-                if mark.ref in self.quotes:
-                    self.quotes[mark.ref]["spans"].append(span)
 
     # --- article fields ---
 
@@ -1387,17 +1370,3 @@ def _span(value: str) -> dict[str, Any] | None:
     if len(parts) == 3 and all(p.isdigit() for p in parts):
         return {**where, "paragraph": int(parts[0]), "start": int(parts[1]), "end": int(parts[2])}
     return None
-
-
-def _line_marks(el: etree._Element) -> list[Mark]:
-    """The stretches of a headline our exporter marked, one Mark per quote span over each
-    (``ng:quote`` lists the quotes, ``ng:part`` the number of each one's span)."""
-    marks: list[Mark] = []
-    at = len(el.text or "")
-    for child in el:
-        text = "".join(child.itertext())
-        refs, keys = (child.get(ng("quote")) or "").split(), (child.get(ng("part")) or "").split()
-        if local_name(child) == "inline" and child.get("class") == LINE_QUOTE_CLASS and len(refs) == len(keys):
-            marks += [Mark(at, at + len(text), "quote", r, int(k)) for r, k in zip(refs, keys) if k.isdigit()]
-        at += len(text) + len(child.tail or "")
-    return marks
