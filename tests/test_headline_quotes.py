@@ -14,7 +14,7 @@ from newsgraph import api
 from newsgraph.extract import quotes
 from newsgraph.extract.options import ExtractOptions
 from newsgraph.extract.quotes.headlines import body_names, sentence_case
-from newsgraph.model import Article, Paragraph, Quote, mint_article_id
+from newsgraph.model import Actor, Article, Paragraph, Quote, mint_article_id, mint_id
 
 # A body that names the people the headlines quote, in full, with enough sentences for the
 # structure pass to take it for body text.
@@ -150,3 +150,16 @@ def test_headline_quotes_travel_through_every_format(fmt: str) -> None:
     assert in_headline(article)
     [back] = api.read_bytes(api.export(article, fmt).encode("utf-8"), format=fmt)
     assert back.quotes == article.quotes
+
+
+def test_a_bare_title_is_the_one_actor_with_that_title() -> None:
+    article = Article(
+        id=mint_article_id("title"),
+        headline="Ferries to run all winter",
+        subheadline="Harbour chief says the service will go on 'come what may'",
+        body=[Paragraph(text=t) for t in BODY],
+    )
+    voss = Actor(id=mint_id("person", "Lena Voss"), kind="person", name="Lena Voss", titles=["Harbour chief"])
+    found = quotes.run(article.model_copy(update={"actors": [voss]}), ExtractOptions())
+    [q] = [q for q in found.quotes if q.spans[0].part == "subheadline"]
+    assert q.text == "come what may" and q.speaker == voss.id

@@ -209,11 +209,16 @@ def _quote(article: Article, actors: Sequence[Actor], part: SpanPart, text: str,
 
 def actor_named(actors: Sequence[Actor], words: str) -> Actor | None:
     """The actor a headline's words name: its full name or an alias, else the one actor
-    (the most mentioned) whose name holds every word (*Pence*, *Bill Clinton*)."""
+    (the most mentioned) whose name holds every word (*Pence*, *Bill Clinton*), else the
+    only actor with that title (*Governor*)."""
     key = normalise_name(words)
     exact = [a for a in actors if key in {normalise_name(n) for n in (a.name, *a.aliases)}]
     if exact:
         return exact[0]
     wanted = set(key.split("-"))
     holding = [a for a in actors if wanted <= set(normalise_name(a.name).split("-"))]
-    return max(holding, key=lambda a: len(a.mentions), default=None)
+    if holding:
+        return max(holding, key=lambda a: len(a.mentions))
+    title = normalise_name(re.sub(r"^the\s+", "", words.strip(), flags=re.I))
+    titled = [a for a in actors if a.kind == "person" and title in {normalise_name(t) for t in a.titles}]
+    return titled[0] if len(titled) == 1 else None
