@@ -82,6 +82,12 @@ class EventRow:
     mentions: list[str]  # element ids of its mentions
 
 
+def _anchor(key: str, quote: Quote) -> str:
+    """The quote's first span in the body ('q2-0'); none for a quote only in the headline."""
+    first = next((n for n, s in enumerate(quote.spans) if s.in_body), None)
+    return f"{key}-{first}" if first is not None else ""
+
+
 @dataclass
 class QuoteRow:
     key: str
@@ -166,7 +172,7 @@ def _quote_rows(article: Article, keys: Keys) -> list[QuoteRow]:
             q,
             speaker_name(article, q.speaker),
             keys.actors.get(q.speaker or ""),
-            f"{keys.quotes[q.id]}-0",
+            _anchor(keys.quotes[q.id], q),
         )
         for q in article.quotes
     ]
