@@ -17,7 +17,7 @@ import jinja2
 
 from .. import version
 from ..model import Article, Event, Quote
-from .body import Keys, render_paragraphs, speaker_name
+from .body import Keys, render_line, render_paragraphs, speaker_name
 
 _HERE = Path(__file__).parent
 SAFE_SCHEMES = ("http://", "https://")
@@ -82,12 +82,6 @@ class EventRow:
     mentions: list[str]  # element ids of its mentions
 
 
-def _anchor(key: str, quote: Quote) -> str:
-    """The quote's first span in the body ('q2-0'); none for a quote only in the headline."""
-    first = next((n for n, s in enumerate(quote.spans) if s.in_body), None)
-    return f"{key}-{first}" if first is not None else ""
-
-
 @dataclass
 class QuoteRow:
     key: str
@@ -114,6 +108,8 @@ class PageData:
     actors: list[ActorRow] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
     quotes: list[QuoteRow] = field(default_factory=list)
+    headline: str | None = None  # the headline's HTML when a quote is marked in it
+    standfirst: str | None = None  # the same for the standfirst
 
 
 def _roles(article: Article) -> dict[str, str]:
@@ -172,7 +168,7 @@ def _quote_rows(article: Article, keys: Keys) -> list[QuoteRow]:
             q,
             speaker_name(article, q.speaker),
             keys.actors.get(q.speaker or ""),
-            _anchor(keys.quotes[q.id], q),
+            f"{keys.quotes[q.id]}-0",
         )
         for q in article.quotes
     ]
@@ -209,6 +205,8 @@ def page_data(article: Article) -> PageData:
         _actor_rows(article, keys),
         _event_rows(article, keys),
         _quote_rows(article, keys),
+        render_line(article, keys, "headline"),
+        render_line(article, keys, "subheadline"),
     )
 
 
