@@ -7,7 +7,8 @@ GOLD.jsonl holds one article a line, ``{"id": ..., "text": ...}`` (other keys, s
 the gold attributions, are ignored). Each text goes through the whole newsgraph
 pipeline as a user's file would — read as raw text, then every extraction pass — and
 each quote is written back as offsets into that text (``Paragraph.offset`` maps a span
-to the input):
+to the input; a span in the headline or subheadline, which the reader takes out of the
+body, is found again in the input text):
 
     {"id": ..., "quotes": [{"start", "end", "speaker_start", "speaker_end",
                             "speaker_name", "kind", "cue"}]}
@@ -39,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsgraph import api  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.model import Article  # noqa: E402  # after sys.path takes the checkout's src/
+from newsgraph.model import Article, Span  # noqa: E402  # after sys.path takes the checkout's src/
 from newsgraph.readers.base import ReadOptions  # noqa: E402  # after sys.path takes the checkout's src/
 
 
@@ -67,24 +68,36 @@ def _articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
                     return
 
 
+def _base(article: Article, span: Span, text: str | None) -> int | None:
+    """Where the text a span points into starts in the input: its paragraph's offset, or
+    for the headline and subheadline where that line is found in the input text."""
+    if span.part is None:
+        return article.body[span.paragraph].offset
+    line = article.part_text(span)
+    if text is None or not line:
+        return None
+    at = text.find(line)
+    return at if at >= 0 else None
+
+
 def _via_mention(article: Article, q: Any) -> Any:
     """The mention of the relaying outlet nearest the quote (PolNeAR's outer source)."""
     actor = article.actor(q.via) if q.via else None
     if actor is None:
         return None
-    paras = {s.paragraph for s in q.spans}
+    paras = {s.paragraph for s in q.spans if s.part is None}
     near = [m for m in actor.mentions if m.paragraph in paras]
     return min(near, key=lambda m: abs(m.start - q.spans[0].start)) if near else None
 
 
-def _speaker(article: Article, q: Any, outer_source: bool) -> dict[str, Any]:
+def _speaker(article: Article, q: Any, outer_source: bool, text: str | None = None) -> dict[str, Any]:
     """The speaker span (as offsets into the input) and name written for a quote."""
     out: dict[str, Any] = {"speaker_start": None, "speaker_end": None, "speaker_name": None}
     m = q.speaker_mention
     if outer_source and q.via is not None:
         m = _via_mention(article, q) or m
-    if m is not None and article.body[m.paragraph].offset is not None:
-        base = article.body[m.paragraph].offset
+    base = _base(article, m, text) if m is not None else None
+    if m is not None and base is not None:
         out["speaker_start"], out["speaker_end"] = base + m.start, base + m.end
     if q.speaker is not None:
         actor = article.actor(q.speaker)
@@ -94,19 +107,22 @@ def _speaker(article: Article, q: Any, outer_source: bool) -> dict[str, Any]:
     return out
 
 
-def predictions(article: Article, outer_source: bool = OUTER_SOURCE, pieces: bool = False) -> list[dict[str, Any]]:
-    """The article's quotes as offsets into the text it was read from (one per span with ``pieces``)."""
+def predictions(
+    article: Article, outer_source: bool = OUTER_SOURCE, pieces: bool = False, text: str | None = None
+) -> list[dict[str, Any]]:
+    """The article's quotes as offsets into ``text``, the input it was read from (one per
+    span with ``pieces``); quotes in the headline or subheadline need ``text``."""
     out = []
     for q in article.quotes:
         if q.kind not in SCORED_KINDS:
             continue
-        offsets = [o for s in q.spans if (o := article.body[s.paragraph].offset) is not None]
+        offsets = [o for s in q.spans if (o := _base(article, s, text)) is not None]
         if len(offsets) < len(q.spans):
             continue
         starts = [o + s.start for o, s in zip(offsets, q.spans)]
         ends = [o + s.end for o, s in zip(offsets, q.spans)]
         ranges = list(zip(starts, ends)) if pieces else [(starts[0], ends[-1])]
-        speaker = _speaker(article, q, outer_source)
+        speaker = _speaker(article, q, outer_source, text)
         for i, (start, end) in enumerate(ranges):
             pred: dict[str, Any] = {"start": start, "end": end, **speaker, "kind": q.kind, "cue": q.cue}
             if pieces:
@@ -143,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     with args.pred.open("w", encoding="utf-8") as out:
         for doc in _articles(args.gold, args.limit):
             article = extract_text(doc["text"], str(doc["id"]))
-            preds = predictions(article, outer_source=not args.inner_source, pieces=args.pieces)
+            preds = predictions(article, outer_source=not args.inner_source, pieces=args.pieces, text=doc["text"])
             out.write(json.dumps({"id": doc["id"], "quotes": preds}, ensure_ascii=False) + "\n")
             n_articles += 1
             n_quotes += len(preds)

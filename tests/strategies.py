@@ -55,6 +55,26 @@ def span(draw: st.DrawFn, body: list[str]) -> dict:
 
 
 @st.composite
+def line_span(draw: st.DrawFn, lines: list[tuple[str, str]]) -> dict:
+    """A span in the headline or subheadline (only quotes and their speakers point there)."""
+    part, line = draw(st.sampled_from(lines))
+    start = draw(st.integers(0, len(line) - 1))
+    end = draw(st.integers(start + 1, len(line)))
+    return {"part": part, "paragraph": 0, "start": start, "end": end}
+
+
+@st.composite
+def quote_spans(draw: st.DrawFn, body: list[str], lines: list[tuple[str, str]]) -> list[dict]:
+    """One or two spans in the body, or one in a line, or both (a quote the headline
+    repeats, or whose speaker it names)."""
+    spans = draw(st.lists(span(body), min_size=1, max_size=2))
+    if lines and draw(st.booleans()):
+        line = draw(line_span(lines))
+        spans = [line] if draw(st.booleans()) else [*spans, line]
+    return spans
+
+
+@st.composite
 def articles(
     draw: st.DrawFn,
     text: st.SearchStrategy[str] = text,
@@ -135,6 +155,9 @@ def articles(
             }
         )
     eids = [e["id"] for e in events]
+    headline, subheadline = opt(text), opt(text)
+    lines = [(part, t) for part, t in (("headline", headline), ("subheadline", subheadline)) if t and t.strip()]
+    mention = st.one_of(span(body), line_span(lines)) if lines else span(body)
     quotes = []
     for n in range(draw(st.integers(0, 3))):
         quotes.append(
@@ -143,9 +166,9 @@ def articles(
                 "text": draw(text),
                 "kind": draw(st.sampled_from(QUOTE_KINDS)),
                 "speaker": draw(pick_actor),
-                "speaker_mention": opt(span(body)),
+                "speaker_mention": opt(mention),
                 "cue": opt(st.sampled_from(["said", "told", "according to"])),
-                "spans": draw(st.lists(span(body), min_size=1, max_size=2)),
+                "spans": draw(quote_spans(body, lines)),
                 "addressee": draw(pick_actor),
                 "via": draw(pick_actor),
                 "event": draw(st.none() | st.sampled_from(eids)) if eids else None,
@@ -154,9 +177,9 @@ def articles(
         )
     data = {
         "id": aid,
-        "headline": opt(text),
+        "headline": headline,
         "kicker": opt(words),
-        "subheadline": opt(text),
+        "subheadline": subheadline,
         "authors": draw(st.lists(st.sampled_from(ids), unique=True, max_size=2)) if ids else [],
         "publisher": draw(pick_actor),
         "sources": draw(st.lists(st.sampled_from(ids), unique=True, max_size=2)) if ids else [],

@@ -216,7 +216,7 @@ def test_spans_follow_their_words_when_lines_leave(article: Article, furniture: 
 
     def remap(node: object) -> None:
         if isinstance(node, dict):
-            if set(node) == {"paragraph", "start", "end"}:
+            if {"paragraph", "start", "end"} <= set(node) and node.get("part") is None:  # a body span
                 node["paragraph"] = index[node["paragraph"]]
             for value in node.values():
                 remap(value)

@@ -280,6 +280,8 @@ def _with_blanks(data: dict, blank: str) -> dict:
 @pytest.mark.parametrize("blank", ["", " ", "\t\n"])
 def test_blank_entries_are_absent_and_every_format_round_trips(blank: str, kitchen_sink) -> None:
     data = _with_blanks(kitchen_sink.model_dump(), blank)
+    # the standfirst is blanked too: the quote in it goes with it
+    data["quotes"] = [q for q in data["quotes"] if all(s["part"] is None for s in q["spans"])]
     article = newsgraph.Article.model_validate(data)
     for cls, name, many in _blankable():
         if cls is newsgraph.Article:

@@ -163,7 +163,7 @@ def test_events_and_quotes(kitchen_sink: Article) -> None:
 
 
 def test_spans_travel_as_text_fragments(kitchen_sink: Article) -> None:
-    paragraph = by_id(kitchen_sink)[kitchen_sink.id]["hasPart"][2]  # [0] is the kicker
+    paragraph = by_id(kitchen_sink)[kitchen_sink.id]["hasPart"][3]  # [0] is the kicker, [1] the standfirst
     assert paragraph["position"] == 2 and paragraph["text"] == kitchen_sink.body[1].text
     fragments = paragraph["hasPart"]
     for f in fragments:
@@ -176,6 +176,16 @@ def test_spans_travel_as_text_fragments(kitchen_sink: Article) -> None:
     assert [f["position"] for f in quoted] == [1, 67]
 
 
+def test_a_quote_in_the_standfirst_is_a_fragment_of_a_standfirst_part(kitchen_sink: Article) -> None:
+    nodes = by_id(kitchen_sink)
+    line = nodes[kitchen_sink.id]["hasPart"][1]
+    assert line["additionalType"] == "urn:newsgraph:vocab:subheadline" and line["text"] == kitchen_sink.subheadline
+    fragments = {f["text"]: f for f in line["hasPart"]}
+    assert fragments["within weeks"]["isPartOf"] == {"@id": f"{kitchen_sink.id}#quote-6"}
+    assert fragments["Ministers"]["about"] == {"@id": f"{kitchen_sink.id}#quote-6"}
+    assert "subheadline" not in {p.get("additionalType") for p in nodes[kitchen_sink.id]["hasPart"][2:]}
+
+
 def test_values_without_a_property_are_observations_of_their_node(kitchen_sink: Article) -> None:
     nodes = by_id(kitchen_sink)
     observations = nodes[f"{kitchen_sink.id}#quote-1"]["@reverse"]["observationAbout"]
@@ -185,7 +195,7 @@ def test_values_without_a_property_are_observations_of_their_node(kitchen_sink: 
         "confidence": 0.97,
         "addressee": "urn:newsgraph:group:reporters",
     }  # data, not a thing
-    paragraph = nodes[kitchen_sink.id]["hasPart"][1]
+    paragraph = nodes[kitchen_sink.id]["hasPart"][2]
     assert paragraph["@reverse"]["observationAbout"] == {
         "@type": "Observation",
         "variableMeasured": "offset",

@@ -324,7 +324,7 @@ def test_tampered_newsgraph_document_is_refused(kitchen_sink) -> None:
     from newsgraph.exporters import jsonld as exporter
 
     doc = exporter.to_document(kitchen_sink)
-    paragraph = doc["@graph"][0]["hasPart"][1]
+    paragraph = doc["@graph"][0]["hasPart"][2]  # [1] is the standfirst, which a quote points into
     paragraph["hasPart"][0]["position"] += 1
     with pytest.raises(InputError, match="does not match the paragraph"):
         read(doc)

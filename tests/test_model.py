@@ -88,6 +88,26 @@ def test_duplicate_ids(data: dict[str, Any]) -> None:
         ),
         (lambda d: d["events"][0]["mentions"].append({"paragraph": 0, "start": 4, "end": 4}), "greater than start"),
         (lambda d: d["places"][0]["mentions"].append({"paragraph": 0, "start": -1, "end": 4}), "greater than or equal"),
+        (
+            lambda d: d["quotes"][0]["spans"].append({"part": "headline", "paragraph": 0, "start": 0, "end": 10_000}),
+            "past the end of the headline",
+        ),
+        (
+            lambda d: d["quotes"][0]["spans"].append({"part": "headline", "paragraph": 2, "start": 0, "end": 3}),
+            "has paragraph 0",
+        ),
+        (
+            lambda d: d["actors"][0]["mentions"].append({"part": "headline", "paragraph": 0, "start": 0, "end": 3}),
+            "only quotes may",
+        ),
+        (
+            lambda d: (
+                d.pop("subheadline", None),
+                d["quotes"][0]["spans"].append({"part": "subheadline", "paragraph": 0, "start": 0, "end": 3}),
+            ),
+            "the article has none",
+        ),
+        (lambda d: d["quotes"][0]["spans"].append({"part": "footer", "paragraph": 0, "start": 0, "end": 3}), "part"),
     ],
 )
 def test_spans_point_inside_their_paragraph(data: dict[str, Any], change: Callable, expect: str) -> None:
@@ -179,6 +199,19 @@ def test_spans_are_kept_in_reading_order_once(data: dict[str, Any]) -> None:
     article = article_from_data(d)
     got = [(s.paragraph, s.start) for s in article.actors[4].mentions]
     assert got == sorted(set(got)) and len(got) == len(mentions)
+
+
+def test_a_quote_may_point_into_the_headline_and_reads_from_it(data: dict[str, Any]) -> None:
+    d = copy.deepcopy(data)
+    d["headline"] = "Harbour Chief: Ferries Will Run 'Whatever the Weather'"
+    d["quotes"][0]["spans"].append({"part": "headline", "paragraph": 0, "start": 15, "end": 54})
+    d["quotes"][0]["speaker_mention"] = {"part": "headline", "paragraph": 0, "start": 0, "end": 13}
+    article = article_from_data(d)
+    quote = article.quotes[0]
+    assert quote.spans[0].part == "headline"  # the headline comes first in reading order
+    assert article.span_text(quote.spans[0]) == "Ferries Will Run 'Whatever the Weather'"
+    assert quote.speaker_mention is not None and article.span_text(quote.speaker_mention) == "Harbour Chief"
+    assert all(s.in_body for s in quote.spans[1:])
 
 
 def test_non_object_is_an_error() -> None:

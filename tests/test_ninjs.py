@@ -270,8 +270,14 @@ def _listed_place(actor: Any, article: Article) -> bool:
     return ninjs_exporter.is_listed_place(actor, set(article.authors) | set(article.sources) | {article.publisher})
 
 
+def _in_body(article: Article) -> list[Any]:
+    """The quotes ninjs itself carries: those the body marks (headline spans, which ninjs
+    writes as plain text, travel in newsgraph's details only)."""
+    return [q for q in article.quotes if any(s.in_body for s in q.spans)]
+
+
 def _a_place(actor: Any, article: Article) -> bool:
-    speakers = {q.speaker for q in article.quotes}
+    speakers = {q.speaker for q in _in_body(article)}
     return _listed_place(actor, article) and not actor.mentions and actor.id not in speakers
 
 
@@ -314,7 +320,16 @@ def native_view(article: Article) -> dict[str, Any]:
             + [(a.id, a.name, None, []) for a in article.actors if _a_place(a, article)]
         ),
         "events": sorted((e.id, e.label, e.mentions) for e in article.events),
-        "quotes": sorted((q.id, q.kind, q.speaker, q.spans, q.speaker_mention) for q in article.quotes),
+        "quotes": sorted(
+            (
+                q.id,
+                q.kind,
+                q.speaker,
+                [s for s in q.spans if s.in_body],
+                q.speaker_mention if q.speaker_mention and q.speaker_mention.in_body else None,
+            )
+            for q in _in_body(article)
+        ),
     }
 
 

@@ -663,7 +663,9 @@ def test_without_a_status_a_correction_keeps_a_published_post_live(site: Site, k
     [post] = posts_of(site, article.id)
     assert post["status"] == "draft"  # new posts are drafts by default
     push_items(site, [("s", [article])], WordPressOptions(status="publish"))
-    corrected = article.model_copy(update={"subheadline": "Corrected standfirst"})
+    # one word corrected (the quote in the standfirst keeps its place)
+    standfirst = (article.subheadline or "").replace(" deal ", " pact ")
+    corrected = article.model_copy(update={"subheadline": standfirst})
     outcome = push_items(site, [("s", [corrected])], WordPressOptions()).outcomes[0]
     assert outcome.action == "updated" and "excerpt" in outcome.changes and "status" not in outcome.changes
     # The standfirst is in the excerpt, and in the formats kept in meta (and the embedded JSON-LD).

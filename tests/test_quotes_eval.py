@@ -49,3 +49,16 @@ def test_pieces_writes_each_piece_with_the_quote_s_speaker(tmp_path: Path) -> No
     assert first["piece"] == [0, 2] and second["piece"] == [1, 2]
     for q in (first, second):
         assert q["speaker_name"] == "Marta Olsen" and q["kind"] == "direct"
+
+
+def test_a_headline_quote_is_written_as_offsets_into_the_input(tmp_path: Path) -> None:
+    text = "Marta Olsen: Fares Rose Because 'We Had No Choice'\n\n" + TEXT
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "ferry", "text": text}) + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    assert _bench().main([str(gold), str(pred)]) == 0
+    [line] = pred.read_text(encoding="utf-8").splitlines()
+    first = json.loads(line)["quotes"][0]
+    assert text[first["start"] : first["end"]] == "Fares Rose Because 'We Had No Choice'"
+    assert text[first["speaker_start"] : first["speaker_end"]] == "Marta Olsen"
+    assert first["speaker_name"] == "Marta Olsen" and first["kind"] == "partial"

@@ -79,8 +79,12 @@ def test_page_shows_what_was_found(kitchen_sink: Article) -> None:
     assert text_of(doc.find(".//h:h1", NS)) == kitchen_sink.headline
     # Every quote span carries its speaker, and a label after the quote names them.
     names = {a.id: a.name for a in kitchen_sink.actors}
-    spans = doc.findall(".//h:section[@id='body-text']//h:q[@data-quote]", NS)
-    assert len(spans) == sum(len(q.spans) for q in kitchen_sink.quotes if q.spans[0].paragraph < len(kitchen_sink.body))
+    in_body = doc.findall(".//h:section[@id='body-text']//h:q[@data-quote]", NS)
+    assert len(in_body) == sum(1 for q in kitchen_sink.quotes for s in q.spans if s.in_body)
+    # a quote in the standfirst is marked there
+    spans = doc.findall(".//h:q[@data-quote]", NS)
+    assert len(spans) == sum(len(q.spans) for q in kitchen_sink.quotes)
+    assert doc.find(".//h:p[@class='standfirst']/h:q[@id='q5-0']", NS) is not None
     for i, quote in enumerate(kitchen_sink.quotes):
         pieces = [q for q in spans if q.get("data-quote") == f"q{i}"]
         assert pieces and {q.get("data-kind") for q in pieces} == {quote.kind}

@@ -159,7 +159,7 @@ def paragraph_marks(article: Article) -> list[list[Mark]]:
     def add(kind: str, ref: str, spans: Iterable[Span]) -> None:
         rank = _KIND_ORDER.index(kind)
         for s in spans:
-            if s.paragraph < len(per):
+            if s.in_body and s.paragraph < len(per):  # headline spans travel apart (ninjs details)
                 per[s.paragraph].append((s.start, s.end, rank, kind, ref))
 
     for q in article.quotes:
@@ -320,8 +320,10 @@ def apply(markup: BodyMarkup, article: Article) -> Article:
     """``article`` with the body and spans the markup states (e.g. after an edit in a CMS).
 
     The markup is authoritative for the text and for where every actor, place, event and
-    quote is; entities keep their other fields. A quote whose spans are all gone is
-    dropped (nothing refers to quotes); ids the article does not know are ignored.
+    quote is in the body; entities keep their other fields, quotes their spans in the
+    headline or standfirst (the body markup cannot hold those). A quote whose spans are
+    all gone is dropped (nothing refers to quotes); ids the article does not know are
+    ignored.
     """
     same_text = [p.text for p in markup.paragraphs] == [p.text for p in article.body]
     body = (
@@ -333,13 +335,18 @@ def apply(markup: BodyMarkup, article: Article) -> Article:
     quotes = []
     for q in article.quotes:
         found = markup.quotes.get(q.id)
-        if found is None or not found.spans:
+        lines = [s for s in q.spans if not s.in_body]
+        if (found is None or not found.spans) and not lines:
             continue
+        if found is None:  # only in the headline: as it was
+            quotes.append(q)
+            continue
+        line_mention = q.speaker_mention if q.speaker_mention is not None and not q.speaker_mention.in_body else None
         quotes.append(
             q.model_copy(
                 update={
-                    "spans": found.spans,
-                    "speaker_mention": found.speaker_mention,
+                    "spans": found.spans + lines,
+                    "speaker_mention": found.speaker_mention or line_mention,
                     "speaker": found.speaker if found.speaker in actor_ids else q.speaker,
                     "kind": found.kind if found.kind in ("direct", "partial", "indirect") else q.kind,
                 }

@@ -232,10 +232,20 @@ class _Model(BaseModel):
 # --- parts -----------------------------------------------------------------------
 
 
-class Span(_Model):
-    """Characters ``start`` to ``end`` (exclusive) of paragraph ``paragraph``."""
+SpanPart = Literal["headline", "subheadline"]
+SPAN_PARTS: tuple[str, ...] = get_args(SpanPart)
 
-    paragraph: int = Field(ge=0, description="index into Article.body")
+
+class Span(_Model):
+    """Characters ``start`` to ``end`` (exclusive) of paragraph ``paragraph``.
+
+    ``part`` says which text: absent for the body (``paragraph`` indexes Article.body),
+    ``"headline"`` or ``"subheadline"`` for those lines (``paragraph`` is then 0). Only
+    quotes point outside the body: a headline quotes someone as often as a paragraph does.
+    """
+
+    part: SpanPart | None = Field(default=None, description="absent: the body; else the line it points into")
+    paragraph: int = Field(ge=0, description="index into Article.body (0 for the headline or subheadline)")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
@@ -243,12 +253,23 @@ class Span(_Model):
     def _ordered(self) -> "Span":
         if self.end <= self.start:
             raise ValueError(f"span end {self.end} must be greater than start {self.start}")
+        if self.part is not None and self.paragraph != 0:
+            raise ValueError(f"a span in the {self.part} has paragraph 0, not {self.paragraph}")
         return self
+
+    @property
+    def in_body(self) -> bool:
+        return self.part is None
+
+    def order(self) -> tuple[int, int, int, int]:
+        """Reading order: the headline, the subheadline, then the body."""
+        rank = 0 if self.part == "headline" else 1 if self.part == "subheadline" else 2
+        return rank, self.paragraph, self.start, self.end
 
 
 def _canonical_spans(spans: list[Span]) -> list[Span]:
     # Reading order, each span once: the form every format can rebuild from inline markup.
-    unique = {(s.paragraph, s.start, s.end): s for s in spans}
+    unique = {s.order(): s for s in spans}
     return [unique[k] for k in sorted(unique)]
 
 
@@ -494,8 +515,16 @@ class Article(_Model):
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
 
+    def part_text(self, span: Span) -> str | None:
+        """The whole text a span points into: its paragraph, the headline or the subheadline."""
+        if span.part == "headline":
+            return self.headline
+        if span.part == "subheadline":
+            return self.subheadline
+        return self.body[span.paragraph].text if span.paragraph < len(self.body) else None
+
     def span_text(self, span: Span) -> str:
-        return self.body[span.paragraph].text[span.start : span.end]
+        return (self.part_text(span) or "")[span.start : span.end]
 
     @property
     def text(self) -> str:
@@ -549,9 +578,11 @@ def _reference_problems(article: Article) -> list[str]:
         for j, ref in enumerate(e.participants):
             need(ref, actors, f"events[{i}].participants[{j}]", "actor")
 
-    def spans(span_list: list[Span], where: str) -> None:
+    def spans(span_list: list[Span], where: str, parts: bool = False) -> None:
         for j, s in enumerate(span_list):
-            if s.paragraph >= len(article.body):
+            if s.part is not None:
+                _part_problem(article, s, f"{where}[{j}]", parts, problems)
+            elif s.paragraph >= len(article.body):
                 problems.append(
                     f"{where}[{j}] points at paragraph {s.paragraph}, but the body has "
                     f"{len(article.body)} (fix the span's paragraph index)"
@@ -569,10 +600,25 @@ def _reference_problems(article: Article) -> list[str]:
     for i, e in enumerate(article.events):
         spans(e.mentions, f"events[{i}].mentions")
     for i, q in enumerate(article.quotes):
-        spans(q.spans, f"quotes[{i}].spans")
+        spans(q.spans, f"quotes[{i}].spans", parts=True)
         if q.speaker_mention is not None:
-            spans([q.speaker_mention], f"quotes[{i}].speaker_mention")
+            spans([q.speaker_mention], f"quotes[{i}].speaker_mention", parts=True)
     return problems
+
+
+def _part_problem(article: Article, span: Span, where: str, allowed: bool, problems: list[str]) -> None:
+    # Mentions of actors, places and events stay in the body (every format marks them up
+    # there); quotes and their speakers may point into the headline or subheadline.
+    if not allowed:
+        problems.append(f"{where} points into the {span.part}; only quotes may (point it into the body)")
+        return
+    text = article.part_text(span)
+    if text is None:
+        problems.append(f"{where} points into the {span.part}, but the article has none (add it or fix the span)")
+    elif span.end > len(text):
+        problems.append(
+            f"{where} ends at {span.end}, past the end of the {span.part} ({len(text)} characters; fix the span)"
+        )
 
 
 # --- ids -------------------------------------------------------------------------

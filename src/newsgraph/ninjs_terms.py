@@ -10,7 +10,7 @@ import re
 from datetime import datetime, timezone
 from typing import AbstractSet, Any, Iterable
 
-from .model import Actor, Span
+from .model import Actor, Quote, Span
 
 __all__ = [
     "ACTOR_DEFAULTS",
@@ -38,6 +38,7 @@ __all__ = [
     "is_listed_place",
     "native_actor_order",
     "native_quote_order",
+    "outside_body",
     "quote_text",
     "read_dates",
     "rfc3339",
@@ -159,9 +160,16 @@ def native_actor_order(actors: Iterable[Actor], credited: AbstractSet[str | None
 
 def native_quote_order(firsts: Iterable[tuple[str, Span]]) -> list[str]:
     """Quote ids in the order the body shows them: by their first span."""
-    return [qid for qid, _ in sorted(firsts, key=lambda t: (t[1].paragraph, t[1].start, t[1].end, t[0]))]
+    return [qid for qid, _ in sorted(firsts, key=lambda t: (t[1].order(), t[0]))]
 
 
 def quote_text(article_body: list[str], spans: list[Span]) -> str:
     """The text of a quote as its spans show it (what a reader sees without the details)."""
-    return " ".join(article_body[s.paragraph][s.start : s.end] for s in spans)
+    return " ".join(article_body[s.paragraph][s.start : s.end] for s in spans if s.in_body)
+
+
+def outside_body(quote: Quote) -> bool:
+    """Whether a quote points into the headline or standfirst, which ninjs writes as plain
+    text: such a quote travels whole in newsgraph's details, spans and all."""
+    mention = quote.speaker_mention
+    return any(not s.in_body for s in quote.spans) or (mention is not None and not mention.in_body)

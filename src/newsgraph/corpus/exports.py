@@ -322,9 +322,13 @@ def quoted_about(data: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str, st
                 yield quote, speaker, actor["id"]
 
 
-def _inside(mention: dict[str, int], spans: list[dict[str, int]]) -> bool:
+def _inside(mention: dict[str, int], spans: list[dict[str, Any]]) -> bool:
+    # Mentions are in the body; a quote span in the headline ("part") holds none of them.
     return any(
-        s["paragraph"] == mention["paragraph"] and s["start"] <= mention["start"] and mention["end"] <= s["end"]
+        s.get("part") is None
+        and s["paragraph"] == mention["paragraph"]
+        and s["start"] <= mention["start"]
+        and mention["end"] <= s["end"]
         for s in spans
     )
 

@@ -52,6 +52,7 @@ EVENT_STATUS = "event-status"
 QUOTE_KIND = "quote-kind"
 MEDIA_KIND = "media-kind"
 KICKER = VOCAB + "kicker"
+LINE_PARTS = {"headline": VOCAB + "headline", "subheadline": VOCAB + "subheadline"}
 SOURCE = VOCAB + "source"
 
 # Kinds that the schema.org type alone does not tell apart, per type.
@@ -88,7 +89,7 @@ class _Graph:
         self.options = options
         self.observations: dict[str, list[dict[str, Any]]] = {}  # subject id -> its observations
         self.paragraphs: list[dict[str, Any]] = []
-        self._links: dict[int, list[tuple[Span, str, str]]] | None = None
+        self._links: dict[int | str, list[tuple[Span, str, str]]] | None = None
         self._minted: set[str] = set()
         self._taken = {
             article.id,
@@ -188,6 +189,7 @@ class _Graph:
             parts.append(
                 {"@id": self.mint("kicker"), "@type": "CreativeWork", "additionalType": KICKER, "text": a.kicker}
             )
+        parts += self.lines()
         self.paragraphs = [self.paragraph(i, p) for i, p in enumerate(a.body)]
         _put(node, "hasPart", parts + self.paragraphs)
         media = [self.media(i, m) for i, m in enumerate(a.media)]
@@ -210,6 +212,25 @@ class _Graph:
         _put(node, "copyrightNotice", rights.notice)
         _put(node, "conditionsOfAccess", rights.usage)
 
+    def lines(self) -> list[dict[str, Any]]:
+        """The headline and standfirst as parts of their own, with their text fragments,
+        when a quote span points into them (``headline`` itself is plain text)."""
+        a = self.article
+        parts = []
+        for part, text in (("headline", a.headline), ("subheadline", a.subheadline)):
+            fragments = self.fragments(part, text) if text is not None else []
+            if fragments:
+                parts.append(
+                    {
+                        "@id": self.mint(part),
+                        "@type": "CreativeWork",
+                        "additionalType": LINE_PARTS[part],
+                        "text": text,
+                        "hasPart": fragments,
+                    }
+                )
+        return parts
+
     def paragraph(self, index: int, p: Paragraph) -> dict[str, Any]:
         pid = self.mint("paragraph", index + 1)
         node: dict[str, Any] = {
@@ -224,10 +245,11 @@ class _Graph:
             self.observe(pid, "offset", p.offset)
         return node
 
-    def _links_by_paragraph(self) -> dict[int, list[tuple[Span, str, str]]]:
-        """Every span of the article as (span, relation, target), grouped by paragraph once:
-        looking them all up again for each paragraph made long articles quadratic."""
-        found: dict[int, list[tuple[Span, str, str]]] = {}
+    def _links_by_paragraph(self) -> dict[int | str, list[tuple[Span, str, str]]]:
+        """Every span of the article as (span, relation, target), grouped by paragraph (or
+        by line: "headline", "subheadline") once: looking them all up again for each
+        paragraph made long articles quadratic."""
+        found: dict[int | str, list[tuple[Span, str, str]]] = {}
         a = self.article
         things: list[Actor | Place | Event] = [*a.actors, *a.places, *a.events]
         for thing in things:
@@ -235,12 +257,12 @@ class _Graph:
                 found.setdefault(span.paragraph, []).append((span, "mentions", thing.id))
         for q in a.quotes:
             for span in q.spans:
-                found.setdefault(span.paragraph, []).append((span, "isPartOf", q.id))
-            if q.speaker_mention is not None:
-                found.setdefault(q.speaker_mention.paragraph, []).append((q.speaker_mention, "about", q.id))
+                found.setdefault(span.part or span.paragraph, []).append((span, "isPartOf", q.id))
+            if (m := q.speaker_mention) is not None:
+                found.setdefault(m.part or m.paragraph, []).append((m, "about", q.id))
         return found
 
-    def fragments(self, index: int, text: str) -> list[dict[str, Any]]:
+    def fragments(self, index: int | str, text: str) -> list[dict[str, Any]]:
         """Every span in paragraph ``index``, one node per stretch of text, with its links."""
         if self._links is None:
             self._links = self._links_by_paragraph()

@@ -36,8 +36,9 @@ from .. import version
 from ..errors import ExportError, UsageError
 from ..inline import Element as MarkNode
 from ..inline import Mark, Node, nest, to_elements
-from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Media, Paragraph, Place, Quote, Topic
+from ..model import FORBIDDEN_CHARACTERS, Actor, Article, Event, Media, Paragraph, Place, Quote, Span, Topic
 from ..newsml_terms import (
+    REL_SPAN,
     CPNAT_EVENT,
     CPNAT_OF_ACTOR,
     CPNAT_OF_PLACE,
@@ -626,10 +627,20 @@ def _part_meta(item: etree._Element, article: Article, quote: Quote) -> None:
     if quote.event:
         _ext(part, ext, REL_EVENT, uri=quote.event)
     if quote.speaker_mention is not None:
-        s = quote.speaker_mention
-        _ext(part, ext, REL_SPEAKER_MENTION, value=f"{s.paragraph}:{s.start}:{s.end}")
+        _ext(part, ext, REL_SPEAKER_MENTION, value=_span_value(quote.speaker_mention))
+    # Spans in the headline or standfirst: those stay plain text (the IPTC NewsML-G2
+    # library reads a headline with inline markup as its text before the first child).
+    for s in quote.spans:
+        if not s.in_body:
+            _ext(part, ext, REL_SPAN, value=_span_value(s))
     if quote.confidence != 1.0:
         _ext(part, ext, REL_CONFIDENCE, value=repr(quote.confidence))
+
+
+def _span_value(s: Span) -> str:
+    """'3:10:24' in body paragraph 3; 'headline:0:0:13' in the headline."""
+    where = f"{s.part}:" if s.part is not None else ""
+    return f"{where}{s.paragraph}:{s.start}:{s.end}"
 
 
 # --- asserts: the details of actors, places and events --------------------------------
@@ -828,7 +839,8 @@ def _marks(article: Article) -> dict[int, list[Mark]]:
             spans[s.paragraph].append((s.start, s.end, NITF_TAG_EVENT, event.id))
     for quote in article.quotes:
         for s in quote.spans:
-            spans[s.paragraph].append((s.start, s.end, NITF_TAG_QUOTE, quote.id))
+            if s.part is None:  # headline spans are marked in the headline (_line)
+                spans[s.paragraph].append((s.start, s.end, NITF_TAG_QUOTE, quote.id))
     return {
         p: [Mark(start, end, tag, ref, key) for key, (start, end, tag, ref) in enumerate(items)]
         for p, items in spans.items()

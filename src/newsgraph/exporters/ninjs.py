@@ -64,6 +64,7 @@ from ..ninjs_terms import (
     is_listed_place,
     native_actor_order,
     native_quote_order,
+    outside_body,
     quote_text,
     read_dates,
     rfc3339,
@@ -330,7 +331,8 @@ class _Writer:
         order: dict[str, list[str]] = {}
         if native_actor_order(a.actors, credited) != [x.id for x in a.actors]:
             order["actors"] = [x.id for x in a.actors]
-        if native_quote_order((q.id, q.spans[0]) for q in a.quotes) != [q.id for q in a.quotes]:
+        lines = {q.id for q in a.quotes if outside_body(q)}
+        if lines or native_quote_order((q.id, q.spans[0]) for q in a.quotes) != [q.id for q in a.quotes]:
             order["quotes"] = [q.id for q in a.quotes]
         if order:
             out["order"] = order
@@ -338,7 +340,14 @@ class _Writer:
         places = {p.id: _changed(p, PLACE_DEFAULTS) for p in a.places}
         events = {e.id: _changed(e, EVENT_DEFAULTS) for e in a.events}
         texts = [p.text for p in a.body]
-        quotes = {q.id: _changed(q, QUOTE_DEFAULTS, text=q.text != quote_text(texts, q.spans)) for q in a.quotes}
+        quotes = {
+            q.id: (
+                q.model_dump(mode="json", exclude_none=True, exclude={"id"})
+                if q.id in lines
+                else _changed(q, QUOTE_DEFAULTS, text=q.text != quote_text(texts, q.spans))
+            )
+            for q in a.quotes
+        }
         for key, table in (("actors", actors), ("places", places), ("events", events), ("quotes", quotes)):
             table = {k: v for k, v in table.items() if v}
             if table:

@@ -86,6 +86,8 @@ class BodyEdit:
             )
 
         def move(span: Span) -> Span | None:
+            if not span.in_body:  # the headline is not the body's to edit
+                return span
             keep = self.plan[span.paragraph] if span.paragraph < len(self.plan) else None
             if keep is None:
                 return None

@@ -412,7 +412,7 @@ class _ArticleReader:
         sources = self.actor_ids([x for x in listed if x is not None] or n.values("sourceOrganization"), "organization")
         quotes = self.quotes(body)
         self.fill()
-        if paragraph_nodes:
+        if paragraph_nodes or self.ours:
             self.spans(paragraph_nodes, body, quotes)
         for q in quotes:
             if not q["spans"]:
@@ -529,20 +529,29 @@ class _ArticleReader:
         # Offsets would point into the articleBody string, not into the input: drop them.
         return [{"text": p.text, "role": "body"} for p in split_paragraphs(text)], []
 
+    def line_parts(self) -> list[tuple[Node, str, dict[str, Any], str]]:
+        """The headline and standfirst parts our exporter writes when a quote points into
+        them: (node, text, where a span of it points, its name in messages)."""
+        found = []
+        for part in self.node.nodes("hasPart"):
+            for line in ("headline", "subheadline"):
+                if VOCAB + line in part.iris("additionalType"):
+                    found.append((part, part.text("text") or "", {"part": line, "paragraph": 0}, f"the {line}"))
+        return found
+
     def spans(self, paragraphs: list[Node], body: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> None:
         """Text fragments back to the mentions and quote spans they mark."""
         quote_by_id = {q["id"]: q for q in quotes}
-        for index, paragraph in enumerate(paragraphs):
-            text = body[index]["text"]
+        texts = [
+            (p, body[i]["text"], {"paragraph": i}, f"paragraph {i + 1}") for i, p in enumerate(paragraphs)
+        ] + self.line_parts()
+        for paragraph, text, where, name in texts:
             for fragment in paragraph.nodes("hasPart"):
                 start, covered = fragment.integer("position"), fragment.text("text")
                 if start is None or not covered or text[start : start + len(covered)] != covered:
-                    self.problem(
-                        f"a text fragment of paragraph {index + 1} ({covered!r} at {start}) "
-                        "does not match the paragraph's text"
-                    )
+                    self.problem(f"a text fragment of {name} ({covered!r} at {start}) does not match the {name}'s text")
                     continue
-                span = {"paragraph": index, "start": start, "end": start + len(covered)}
+                span = {**where, "start": start, "end": start + len(covered)}
                 for target in fragment.nodes("mentions"):
                     for registry in (self.actors, self.places, self.events):
                         model_id = registry.by_node.get(target.id)

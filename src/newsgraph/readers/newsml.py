@@ -40,6 +40,7 @@ from ..model import (
     ISO_DATE_PATTERN,
     PLACE_KINDS,
     QUOTE_KINDS,
+    SPAN_PARTS,
     URI_PATTERN,
     Article,
     Provenance,
@@ -49,6 +50,7 @@ from ..model import (
     mint_id,
 )
 from ..newsml_terms import (
+    REL_SPAN,
     DESCRIPTION_SKIPPED_ROLES,
     DROL_CAPTION,
     DROL_SUMMARY,
@@ -1043,6 +1045,8 @@ class _ItemReader:
                     quote[rel] = ext.get("uri")
                 elif rel == REL_SPEAKER_MENTION:
                     quote["speaker_mention"] = _span(ext.get("value", ""))
+                elif rel == REL_SPAN and (span := _span(ext.get("value", ""))) is not None:
+                    quote["spans"].append(span)  # in the headline: the body's come from its markup
                 elif rel == REL_CONFIDENCE:
                     quote["confidence"] = _number(ext.get("value"))
 
@@ -1357,8 +1361,12 @@ def _number(value: str | None) -> float | str | None:
         return value
 
 
-def _span(value: str) -> dict[str, int] | None:
+def _span(value: str) -> dict[str, Any] | None:
+    """'3:10:24' (a body paragraph), or 'headline:0:0:13' (a span outside the body)."""
     parts = value.split(":")
+    where: dict[str, Any] = {}
+    if len(parts) == 4 and parts[0] in SPAN_PARTS:
+        where["part"] = parts.pop(0)
     if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return {"paragraph": int(parts[0]), "start": int(parts[1]), "end": int(parts[2])}
+        return {**where, "paragraph": int(parts[0]), "start": int(parts[1]), "end": int(parts[2])}
     return None

@@ -865,10 +865,19 @@ class _ItemReader:
             table = d.get(key)
             if not isinstance(table, dict):
                 continue
+            known = {item["id"] for item in data[key]}
             for item in data[key]:
                 extra = table.get(item["id"])
                 if isinstance(extra, dict):
                     item.update({k: v for k, v in extra.items() if k not in ("id", "mentions", "spans")})
+                    if key == "quotes" and isinstance(extra.get("spans"), list):
+                        item["spans"] = extra["spans"]  # spans in the headline: the details hold them all
+            if key == "quotes":  # a quote only in the headline: no body markup names it
+                data[key] += [
+                    {**extra, "id": qid}
+                    for qid, extra in table.items()
+                    if qid not in known and isinstance(extra, dict) and isinstance(extra.get("spans"), list)
+                ]
         order: dict[str, Any] = _dict(d.get("order"))
         for key in ("actors", "quotes"):
             wanted = order.get(key)

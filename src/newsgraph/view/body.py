@@ -15,7 +15,7 @@ from html import escape
 from typing import Iterable, Mapping, Sequence
 
 from ..inline import Element, Mark, Node, nest
-from ..model import Article, Span
+from ..model import Article, Span, SpanPart
 
 # Where two marks cover the same characters, the earlier kind is the outer element.
 KIND_ORDER: tuple[str, ...] = ("quote", "speaker", "event", "place", "actor")
@@ -31,7 +31,7 @@ class QuoteLabel:
     speaker_key: str | None  # "a3", or None when the speaker is unknown
     speaker_name: str
     kind: str
-    last_span: tuple[int, int, int]  # (paragraph, start, end) of the quote's last span
+    last_span: tuple[int | str, int, int]  # (paragraph or "headline", start, end) of the quote's last span
 
 
 @dataclass(frozen=True)
@@ -61,14 +61,14 @@ def speaker_name(article: Article, actor_id: str | None) -> str:
 def quote_labels(article: Article, keys: Keys) -> dict[str, QuoteLabel]:
     labels = {}
     for quote in article.quotes:
-        last = max(quote.spans, key=lambda s: (s.paragraph, s.end))
+        last = max(quote.spans, key=lambda s: s.order())
         key = keys.quotes[quote.id]
         labels[key] = QuoteLabel(
             key,
             keys.actors.get(quote.speaker or ""),
             speaker_name(article, quote.speaker),
             quote.kind,
-            (last.paragraph, last.start, last.end),
+            (last.part or last.paragraph, last.start, last.end),
         )
     return labels
 
@@ -80,7 +80,7 @@ def paragraph_marks(article: Article, keys: Keys) -> list[list[Mark]]:
     def add(kind: str, key: str, spans: Iterable[Span]) -> None:
         rank = KIND_ORDER.index(kind)
         for n, s in enumerate(spans):
-            if s.paragraph < len(per):
+            if s.in_body and s.paragraph < len(per):  # the page shows headline quotes in the headline
                 per[s.paragraph].append((s.start, s.end, rank, kind, f"{key}:{n}"))
 
     for q in article.quotes:
@@ -108,7 +108,7 @@ def _attrs(values: dict[str, str]) -> str:
 class _Writer:
     """Serialises one paragraph's tree, knowing where in the text each element ends."""
 
-    paragraph: int
+    paragraph: int | str  # a body paragraph, or "headline" / "subheadline"
     article: Article
     keys: Keys
     labels: dict[str, QuoteLabel]
@@ -175,6 +175,32 @@ class _Writer:
             out.append(self.pending)
             self.pending = self.label_after(node, pos)
         return pos
+
+
+def render_line(article: Article, keys: Keys, part: SpanPart) -> str | None:
+    """The inner HTML of the headline or standfirst with its quote spans marked (the same
+    ``<q>`` and speaker marks as the body, so that a link to a quote lands on it); None
+    when no quote points there."""
+    text = article.headline if part == "headline" else article.subheadline
+    marks: list[tuple[int, int, int, str, str]] = []
+    for q in article.quotes:
+        key = keys.quotes[q.id]
+        for n, s in enumerate(q.spans):
+            if s.part == part:
+                marks.append((s.start, s.end, KIND_ORDER.index("quote"), "quote", f"{key}:{n}"))
+        m = q.speaker_mention
+        if m is not None and m.part == part:
+            marks.append((m.start, m.end, KIND_ORDER.index("speaker"), "speaker", f"{key}:0"))
+    if text is None or not marks:
+        return None
+    marks.sort(key=lambda t: (t[0], -t[1], t[2]))
+    labels = quote_labels(article, keys)
+    kinds = {keys.actors[a.id]: a.kind for a in article.actors}
+    writer = _Writer(part, article, keys, labels, kinds, {k: label.speaker_key for k, label in labels.items()})
+    out: list[str] = []
+    writer.write(nest(text, [Mark(s, e, kind, ref, n) for n, (s, e, _, kind, ref) in enumerate(marks)]), out, 0)
+    out.append(writer.pending)
+    return "".join(out)
 
 
 def render_paragraphs(article: Article, keys: Keys) -> list[str]:

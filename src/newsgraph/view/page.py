@@ -17,7 +17,7 @@ import jinja2
 
 from .. import version
 from ..model import Article, Event, Quote
-from .body import Keys, render_paragraphs, speaker_name
+from .body import Keys, render_line, render_paragraphs, speaker_name
 
 _HERE = Path(__file__).parent
 SAFE_SCHEMES = ("http://", "https://")
@@ -108,6 +108,8 @@ class PageData:
     actors: list[ActorRow] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
     quotes: list[QuoteRow] = field(default_factory=list)
+    headline: str | None = None  # the headline's HTML when a quote is marked in it
+    standfirst: str | None = None  # the same for the standfirst
 
 
 def _roles(article: Article) -> dict[str, str]:
@@ -203,6 +205,8 @@ def page_data(article: Article) -> PageData:
         _actor_rows(article, keys),
         _event_rows(article, keys),
         _quote_rows(article, keys),
+        render_line(article, keys, "headline"),
+        render_line(article, keys, "subheadline"),
     )
 
 

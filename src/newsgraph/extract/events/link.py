@@ -32,8 +32,10 @@ def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "T
     verb of the sentence the quote ends in ("'...,' Biden told reporters at a news
     conference")."""
     sm = q.speaker_mention
+    if not q.spans[-1].in_body:  # a headline quote: the body's parses do not hold it
+        return None
     if sm is not None:
-        if sm.paragraph >= len(docs):
+        if not sm.in_body or sm.paragraph >= len(docs):
             return None
         span = docs[sm.paragraph].char_span(sm.start, sm.end, alignment_mode="expand")
         verb = governing(span.root)[0] if span is not None and len(span) else None

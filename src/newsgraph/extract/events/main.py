@@ -570,13 +570,17 @@ def _speakers(article: Article, tok: "Token", paragraph: int | None) -> list[str
         for q in article.quotes
         if q.speaker
         and q.speaker_mention
+        and q.speaker_mention.in_body
         and q.speaker_mention.paragraph == paragraph
         and sent.start_char <= q.speaker_mention.start < sent.end_char
     ]
     near = [
         q.speaker
         for q in article.quotes
-        if q.speaker and q.speaker_mention and paragraph <= q.speaker_mention.paragraph <= paragraph + 1
+        if q.speaker
+        and q.speaker_mention
+        and q.speaker_mention.in_body
+        and paragraph <= q.speaker_mention.paragraph <= paragraph + 1
     ]
     return said or near[:1]
 

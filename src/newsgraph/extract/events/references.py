@@ -79,12 +79,15 @@ class Refs:
             (
                 _Mark(q.speaker_mention.paragraph, q.speaker_mention.start, q.speaker_mention.end, q.speaker)
                 for q in article.quotes
-                if q.speaker and q.speaker_mention
+                if q.speaker and q.speaker_mention and q.speaker_mention.in_body
             ),
             key=lambda m: (m.paragraph, m.start),
         )
         self._quote_marks = [
-            (_Mark(s.paragraph, s.start, s.end, q.speaker or ""), q.id) for q in article.quotes for s in q.spans
+            (_Mark(s.paragraph, s.start, s.end, q.speaker or ""), q.id)
+            for q in article.quotes
+            for s in q.spans
+            if s.in_body  # a headline quote is no mark in a paragraph
         ]
         self._keys = [(m.paragraph, m.start) for m in self._actor_marks]
         self._speaker_keys = [(m.paragraph, m.start) for m in self._speaker_marks]

@@ -3,9 +3,10 @@
 In order: :mod:`.marks` finds what stands between quotation marks, :mod:`.cues` the
 speech cues of each paragraph's parse, :mod:`.attribution` links marks and cues (and
 finds reported speech), :mod:`.ranker` takes a learned second opinion on the speaker,
-:mod:`.speakers` decides which actor a speaker mention means.
-This module runs them over an article and writes ``Article.quotes`` (and the actors it
-had to add).
+:mod:`.speakers` decides which actor a speaker mention means; :mod:`.headlines` reads
+the headline and subheadline. This module runs them over an article and writes
+``Article.quotes`` (and the actors it had to add), headline quotes first, in reading
+order.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ...model import Article, Quote, Span, local_id
 from .. import story
 from ..options import ExtractOptions
 from .attribution import Attribution, attribute, build_para, reported_speech
+from .headlines import headline_quotes
 from .marks import scan
 from .ranker import rerank
 from .speakers import SpeakerResolver
@@ -38,6 +40,18 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
     """Find the quotes of ``article``; returns a new Article with ``quotes`` filled."""
     if not article.body:
         return article
+    body = _body_quotes(article, options)
+    heads = [
+        q if q.speaker_mention is not None else q.model_copy(update={"confidence": min(q.confidence, NO_SPEAKER_CAP)})
+        for q in headline_quotes(body, body.actors, options.spacy_model)
+    ]
+    quotes = [
+        q.model_copy(update={"id": local_id(article.id, "quote", n)}) for n, q in enumerate(heads + body.quotes, 1)
+    ]
+    return body.model_copy(update={"quotes": quotes})
+
+
+def _body_quotes(article: Article, options: ExtractOptions) -> Article:
     texts = [p.text for p in article.body]
     docs = story.docs(article, options.spacy_model)
     regions = scan(texts)
