@@ -63,9 +63,12 @@ def _language(article: Article, options: ExtractOptions) -> Article:
 def _stages(article: Article, stages: list[Stage], options: ExtractOptions) -> Article:
     """``article`` through ``stages``; from the first that parses on, a huge article goes
     through the rest window by window (memory bounded in its length: windows.py)."""
-    for n, stage in enumerate(stages):
-        if stage.parses and windows.needed(article):
-            return windows.extract(article, [s.run for s in stages[n:]], options)
+    first = next((n for n, stage in enumerate(stages) if stage.parses), len(stages))
+    for stage in stages[:first]:
+        article = stage.run(article, options)
+    if first < len(stages) and windows.needed(article):  # measured once the body is cleaned
+        return windows.extract(article, [stage.run for stage in stages[first:]], options)
+    for stage in stages[first:]:
         article = stage.run(article, options)
     return article
 
