@@ -85,7 +85,11 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
         else:
             article = _language(article, options)
         # Stages build with model_copy, which does not validate: check the model's rules
-        # (references, blank is absent, characters) once on the result.
-        return Article.model_validate(article.model_dump())
+        # (references, blank is absent, characters) once on the result. The unvalidated copy
+        # and the article's Docs go first, so that a huge article is not held three times over.
+        data = article.model_dump()
+        del article
+        nlp.forget()
+        return Article.model_validate(data)
     finally:
         nlp.forget()  # the Docs serve this article's stages; kept, they would grow with the batch
