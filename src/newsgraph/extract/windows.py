@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
-from ..model import Actor, Article, Event, Paragraph, Place, Provenance, Quote, Span, local_id
+from ..model import Actor, Article, Event, Paragraph, ParagraphRole, Place, Provenance, Quote, Span, local_id
 from . import nlp
 from .events import main
 from .options import ExtractOptions
@@ -60,7 +60,7 @@ class Piece:
     paragraph: int  # its index in the article's body (-1: a note that only starts a window)
     shift: int  # where it starts in that paragraph's text
     text: str
-    role: str
+    role: ParagraphRole
 
 
 def needed(article: Article) -> bool:
@@ -111,18 +111,19 @@ def _window_article(article: Article, window: list[Piece], before: "_Merged | No
     where: dict[int, list[int]] = {}
     for i, piece in enumerate(window):
         where.setdefault(piece.paragraph, []).append(i)
+    actors = [a.model_copy(update={"mentions": _into(a.mentions, window, where)}) for a in article.actors]
+    places = [p.model_copy(update={"mentions": _into(p.mentions, window, where)}) for p in article.places]
     update: dict[str, object] = {
-        "body": [Paragraph(text=p.text, role=p.role) for p in window],  # type: ignore[arg-type]  # a ParagraphRole: the article's own
-        "actors": [a.model_copy(update={"mentions": _into(a.mentions, window, where)}) for a in article.actors],
-        "places": [p.model_copy(update={"mentions": _into(p.mentions, window, where)}) for p in article.places],
+        "body": [Paragraph(text=p.text, role=p.role) for p in window],
         "quotes": [],
         "events": [],
     }
     if before is not None:
         had = {a.id for a in article.actors} | {p.id for p in article.places}
-        update["actors"] += [a.model_copy(update={"mentions": []}) for a in before.actors.values() if a.id not in had]  # type: ignore[operator]  # a list, set above
-        update["places"] += [p.model_copy(update={"mentions": []}) for p in before.places.values() if p.id not in had]  # type: ignore[operator]  # a list, set above
+        actors += [a.model_copy(update={"mentions": []}) for a in before.actors.values() if a.id not in had]
+        places += [p.model_copy(update={"mentions": []}) for p in before.places.values() if p.id not in had]
         update.update(headline=None, kicker=None, subheadline=None, dateline=None, media=[])
+    update.update(actors=actors, places=places)
     return article.model_copy(update=update)
 
 
