@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from newsgraph import api
 from newsgraph.extract import nlp, pipeline, windows
-from newsgraph.model import Article, Paragraph
+from newsgraph.model import Article, Paragraph, Provenance
 
 PEOPLE = [
     ("Mayor", "Edda Lunde", "Tromso"),
@@ -181,3 +181,16 @@ def test_real_news_in_windows_keeps_every_quote(small_windows: None) -> None:
 
 def test_the_stages_that_parse_are_marked() -> None:
     assert [s.name for s in pipeline.STAGES if not s.parses] == ["clean", "structure"]
+
+
+def test_a_note_counts_paragraphs_as_the_article_does() -> None:
+    window = [
+        windows.Piece(-1, 0, "\u2026", "note"),
+        windows.Piece(7, 0, "A.", "body"),
+        windows.Piece(7, 2, " B.", "body"),
+    ]
+    merged = windows._Merged(Article(id="urn:x:a", body=[Paragraph(text="A. B.")] * 8))
+    part = Article(id="urn:x:a", body=[Paragraph(text=p.text, role=p.role) for p in window])
+    notes = ["dates: paragraph 2: a day that is not", "dates: paragraph 0: x", "dates: paragraph 9: y"]
+    merged._notes(part.model_copy(update={"provenance": Provenance(notes=notes)}), window)
+    assert merged.notes == ["dates: paragraph 7: a day that is not", "dates: paragraph 0: x", "dates: paragraph 9: y"]

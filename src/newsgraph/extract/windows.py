@@ -203,7 +203,7 @@ class _Merged:
         had = set(self.base.provenance.notes) if self.base.provenance else set()
         for note in part.provenance.notes if part.provenance else []:
             if note not in had:
-                note = _NOTE_PARAGRAPH.sub(lambda m: f"paragraph {window[int(m.group(1))].paragraph}", note)
+                note = _NOTE_PARAGRAPH.sub(lambda m: _article_paragraph(m, window), note)
                 if note not in self.notes:
                     self.notes.append(note)
 
@@ -218,6 +218,13 @@ class _Merged:
         if self.notes or self.base.provenance:
             update["provenance"] = prov.model_copy(update={"notes": [*prov.notes, *self.notes]})
         return self.base.model_copy(update=update)
+
+
+def _article_paragraph(m: re.Match[str], window: list[Piece]) -> str:
+    """'paragraph 3' of a window's note as the article counts it (a number that is no
+    paragraph of the window is left as written)."""
+    n = int(m.group(1))
+    return f"paragraph {window[n].paragraph}" if n < len(window) and window[n].paragraph >= 0 else m.group()
 
 
 def _join_actor(old: Actor, new: Actor) -> Actor:
