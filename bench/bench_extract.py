@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_extract.py [--articles 500] [--no-jobs]
     .venv/bin/python bench/bench_extract.py --polnear 40 [--no-jobs]
+    .venv/bin/python bench/bench_extract.py --polnear 40 --no-jobs --long-chars 1000000 4000000 16000000
 
 The corpus is the samples and, when ../shared/seeds is next to the checkout, the seeds,
 repeated to ``--articles`` articles; with ``--polnear N``, the first N real articles of
@@ -130,9 +131,11 @@ def main() -> None:
     ap.add_argument(
         "--long-chars",
         type=int,
-        default=0,
+        nargs="*",
+        default=[],
         metavar="N",
-        help="with --polnear: also the peak memory of one article of N characters made of them",
+        help="with --polnear: also the peak memory of one article of N characters made of them (several N: "
+        "one fresh process each, in turn, and the growth in MB per MB of text between the last two)",
     )
     ap.add_argument("--no-jobs", action="store_true", help="skip the -j 2 over -j 1 measurement")
     args = ap.parse_args()
@@ -189,15 +192,26 @@ def main() -> None:
             "limit_mb": MEMORY_LIMIT_MB,
         }
         if args.long_chars:
-            long_text = long_article(texts, args.long_chars)
-            result["peak_memory_long_article"] = {
-                "chars": len(long_text),
-                "mb": peak_memory_mb(long_text),
-                "limit_mb": MEMORY_LIMIT_MB,
-            }
+            result["peak_memory_long_article"] = long_articles(texts, args.long_chars)
     if not args.no_jobs:
         result["jobs"] = jobs(texts)
     print(json.dumps(result, indent=2))
+
+
+def long_articles(texts: list[str], sizes: list[int]) -> dict:
+    """Peak memory of one article of each size (a fresh process each, one at a time: the
+    machine is shared), and how it grows between the last two sizes. Above
+    ``windows.WINDOW_CHARS`` an article is extracted in windows: what still grows is the
+    article and its result."""
+    runs = []
+    for size in sizes:
+        text = long_article(texts, size)
+        runs.append({"chars": len(text), "mb": peak_memory_mb(text)})
+    out: dict = {"runs": runs, "limit_mb": MEMORY_LIMIT_MB}
+    if len(runs) > 1:
+        (a, b) = runs[-2:]
+        out["mb_per_mb_of_text"] = round((b["mb"] - a["mb"]) / ((b["chars"] - a["chars"]) / 1e6), 1)
+    return out
 
 
 def jobs(texts: list[str]) -> dict:

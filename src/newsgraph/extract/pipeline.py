@@ -11,7 +11,7 @@ from typing import Callable
 
 from ..lexicon.language import english_evidence, non_english_reason
 from ..model import Article, Provenance
-from . import actors, clean, dates, events, nlp, quotes, structure
+from . import actors, clean, dates, events, nlp, quotes, structure, windows
 from .options import ExtractOptions
 
 __all__ = ["STAGES", "ExtractOptions", "Stage", "run"]
@@ -22,11 +22,14 @@ class Stage:
     name: str
     run: Callable[[Article, ExtractOptions], Article]
     english_only: bool = True  # its models and word lists are English: skipped for other languages
+    parses: bool = True  # reads spaCy's Docs: a huge article goes through it in windows (windows.py)
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("clean", clean.run, english_only=False),  # page furniture out of the body (English phrases only)
-    Stage("structure", structure.run),  # headline, byline, standfirst, captions, dateline
+    Stage(
+        "clean", clean.run, english_only=False, parses=False
+    ),  # page furniture out of the body (English phrases only)
+    Stage("structure", structure.run, parses=False),  # headline, byline, standfirst, captions, dateline
     Stage("actors", actors.run),  # people, organisations, places and their mentions
     Stage("quotes", quotes.run),  # direct, partial and reported speech and its speakers
     Stage("dates", dates.run),  # notes on dates that cannot be believed
@@ -57,21 +60,36 @@ def _language(article: Article, options: ExtractOptions) -> Article:
     return _noted(article.model_copy(update={"language": found}), f"language {found}: {how}")
 
 
+def _stages(article: Article, stages: list[Stage], options: ExtractOptions) -> Article:
+    """``article`` through ``stages``; from the first that parses on, a huge article goes
+    through the rest window by window (memory bounded in its length: windows.py)."""
+    first = next((n for n, stage in enumerate(stages) if stage.parses), len(stages))
+    for stage in stages[:first]:
+        article = stage.run(article, options)
+    if first < len(stages) and windows.needed(article):  # measured once the body is cleaned
+        return windows.extract(article, [stage.run for stage in stages[first:]], options)
+    for stage in stages[first:]:
+        article = stage.run(article, options)
+    return article
+
+
 def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article:
     """``article`` through every stage, in order, validated once at the end. An article not in
     English goes through the stages that are not English-only, with a note saying so."""
     foreign = non_english_reason(article.text, options.language or article.language)
     try:
-        for stage in STAGES:
-            if not (foreign and stage.english_only):
-                article = stage.run(article, options)
+        article = _stages(article, [s for s in STAGES if not (foreign and s.english_only)], options)
         if foreign:
             skipped = ", ".join(stage.name for stage in STAGES if stage.english_only)
             article = _noted(article, f"{skipped} not extracted: {foreign}")
         else:
             article = _language(article, options)
         # Stages build with model_copy, which does not validate: check the model's rules
-        # (references, blank is absent, characters) once on the result.
-        return Article.model_validate(article.model_dump())
+        # (references, blank is absent, characters) once on the result. The unvalidated copy
+        # and the article's Docs go first, so that a huge article is not held three times over.
+        data = article.model_dump()
+        del article
+        nlp.forget()
+        return Article.model_validate(data)
     finally:
         nlp.forget()  # the Docs serve this article's stages; kept, they would grow with the batch
