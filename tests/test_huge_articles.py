@@ -108,6 +108,17 @@ def test_the_windowed_result_equals_the_whole_one(small_windows: None) -> None:
     assert windowed.provenance == whole.provenance
 
 
+def test_a_headline_quote_stays_in_the_headline_when_the_body_goes_in_windows(small_windows: None) -> None:
+    article = _read(_text(140, headline="Edda Lunde: Ferries Will Sail 'Whatever the Weather'"))
+    assert windows.needed(article)
+    windowed = api.extract(article)
+    [first, *_] = windowed.quotes
+    assert first.spans[0].part == "headline"
+    assert windowed.span_text(first.spans[0]) == "Ferries Will Sail 'Whatever the Weather'"
+    assert windowed.actor(first.speaker).name == "Edda Lunde"  # type: ignore[arg-type]  # a speaker was found
+    assert len(windowed.quotes) == 141
+
+
 def test_a_paragraph_longer_than_a_window_is_cut_and_its_spans_go_back(small_windows: None) -> None:
     one = " ".join(_paragraph(i) for i in range(120))
     assert len(one) > 2 * windows.WINDOW_CHARS
