@@ -26,9 +26,8 @@ class Stage:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage(
-        "clean", clean.run, english_only=False, parses=False
-    ),  # page furniture out of the body (English phrases only)
+    # page furniture out of the body (English phrases only)
+    Stage("clean", clean.run, english_only=False, parses=False),
     Stage("structure", structure.run, parses=False),  # headline, byline, standfirst, captions, dateline
     Stage("actors", actors.run),  # people, organisations, places and their mentions
     Stage("quotes", quotes.run),  # direct, partial and reported speech and its speakers
