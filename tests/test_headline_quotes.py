@@ -96,6 +96,9 @@ def test_a_clause_before_the_colon_gives_its_subject() -> None:
         "City Unveils 'Smart' Benches",  # a scare quote nothing attributes
         "Harbour Theatre Stages 'The Tempest' in a Storm",  # a title
         "Council Delays 'Clean Harbour' Plan Again",
+        "Tomas Berg Eliminated From 'Island Bake Off' After Week Two",  # a show after a preposition
+        "Lena Voss Doubles Down on 'Ferries First, Always' Slogan",  # a slogan after a preposition
+        "Swine Flu: Third Case in Bergen Sparks 'Who Is Next' Fears",  # no speaker before the colon
     ],
 )
 def test_scare_quotes_and_titles_in_headlines_are_no_quotes(headline: str) -> None:

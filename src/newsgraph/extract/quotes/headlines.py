@@ -26,7 +26,7 @@ from typing import Sequence
 from ...lexicon import wordlists
 from ...model import Actor, Article, Quote, Span, SpanPart, normalise_name
 from .. import nlp
-from .attribution import Attribution, attribute, build_para
+from .attribution import PREDICATE, Attribution, attribute, build_para
 from .marks import QuoteRegion, scan
 
 # How sure a headline quote is: the colon shape says who speaks outright; the rest take
@@ -47,6 +47,14 @@ _TITLE_WORD = re.compile(r"(?<![\w\u2019'-])[A-Z][a-z][\w\u2019'-]*")
 _INNER_TITLE_WORD = re.compile(r"(?<=[\w,;\u2019\u201d)\"] )[A-Z][a-z][\w\u2019'-]*")
 _LOWER_WORD = re.compile(r"(?<![\w\u2019'-])[a-z][\w\u2019'-]*")
 _COLON = re.compile(r":\s+")
+# What the parse may take for a speaker before a headline's colon without the body naming
+# it: a person. An organisation or a country speaks there when it is an actor of the
+# article (Title Case makes the parser see organisations and peoples everywhere:
+# *Harbour Fever:*).
+_SPEAKER_ENTITIES = frozenset({"PERSON"})
+# A quoted phrase right after one of these, linked only by a verb that is no speech verb
+# (rule ``predicate``), names a show, a work or a slogan: *Eliminated From 'Dance Night'*.
+_TITLE_PREPOSITIONS = frozenset({"from", "on", "in", "at", "of", "to", "for", "with", "into", "onto"})
 _SCORED_KINDS = ("direct", "partial")
 
 
@@ -154,7 +162,8 @@ def _name_before(line: str, doc: object, colon: int, actors: Sequence[Actor]) ->
         return None
     end = colon
     tokens = [t for t in doc if t.idx < colon]  # type: ignore[attr-defined]  # a spaCy Doc
-    named = any(t.pos_ == "PROPN" for t in tokens) or actor_named(actors, line[:colon]) is not None
+    # A proper noun alone is not enough: Title Case makes "Bubonic Plague:" one.
+    named = any(t.ent_type_ in _SPEAKER_ENTITIES for t in tokens) or actor_named(actors, line[:colon]) is not None
     if tokens[0].pos_ in ("DET", "PRON") or not named:
         return None  # "A Lesson From ...:", "Why It Matters:": no name
     for tok in tokens:
@@ -183,9 +192,16 @@ def _from_attribution(att: Attribution, line: str) -> _Found | None:
     first, last = att.regions[0], att.regions[-1]
     if att.speaker is None and len(line[first.start : last.end].split()) <= SCARE_QUOTE_WORDS:
         return None  # nothing attributes it: a scare quote or a title, not a quote
+    if att.rule == PREDICATE.name and _word_before(line, first.mark_start) in _TITLE_PREPOSITIONS:
+        return None  # a title after a preposition, not words the subject said
     cue = att.cue.text.lower() if att.cue is not None else ""
     speaker = (att.speaker[1], att.speaker[2]) if att.speaker is not None else None
     return _Found((first.start, last.end), att.kind, cue, min(att.confidence, MAX_CONFIDENCE), speaker)
+
+
+def _word_before(line: str, at: int) -> str:
+    words = line[:at].split()
+    return words[-1].casefold() if words else ""
 
 
 def _quote(article: Article, actors: Sequence[Actor], part: SpanPart, text: str, found: _Found, n: int) -> Quote:
