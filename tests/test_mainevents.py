@@ -177,8 +177,8 @@ LEADS = {
     "a_role_described_through_another_is_the_person_the_lead_names_next": Lead(
         (
             "Audit finds no leak at tax office.\n\n"
-            "Vermont's tax commissioner says an internal review shows no one at the agency released "
-            "the governor's filings to reporters.\n\n"
+            "Vermont's tax commissioner says a review inside her department found that none of its "
+            "staff leaked the governor's returns to the press.\n\n"
             "Laura Brandt says she ordered the review on Monday after the filings appeared online.\n"
         ),
         published="2021-06-17",
@@ -277,8 +277,8 @@ PLACED = {
             "Audit finds no leak at tax office.\n\n"
             "BOSTON (AP) \u2014 The Latest on the race for governor (all times EDT):\n\n"
             "2:45 p.m.\n\n"
-            "Vermont's tax commissioner says an internal review shows no one at the agency released "
-            "the governor's filings to reporters.\n"
+            "Vermont's tax commissioner says a review inside her department found that none of its "
+            "staff leaked the governor's returns to the press.\n"
         ),
         published="2021-06-17",
         kinds=("investigation",),

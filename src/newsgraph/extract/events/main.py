@@ -393,7 +393,7 @@ def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> 
 
 def _named_next(subject: "Token", lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
     """The organisation a description stands for, named in the lead's next sentence ("A
-    House panel voted ... The House Oversight and Government Reform Committee voted 19-15")."""
+    state panel voted ... The Senate Rules and Ethics Committee voted 7-4")."""
     at = next((n for n, (_, s) in enumerate(lead) if s.doc is subject.doc and s.start <= subject.i < s.end), None)
     if at is None or at + 1 >= len(lead):
         return []
