@@ -378,6 +378,22 @@ class Actor(_Model):
     identifiers: dict[str, str] = Field(default_factory=dict, description="e.g. {'wikidata': 'Q7747'}")
     mentions: Spans = Field(default_factory=list)
 
+    def filled_from(self, other: "Actor") -> "Actor":
+        """This actor found again (in a byline, in a later window of a huge article): it keeps
+        what it has; ``other`` fills the gaps and adds the aliases, titles and mentions it lacks."""
+        seen = {s.order() for s in self.mentions}
+        return self.model_copy(
+            update={
+                "aliases": [*self.aliases, *(x for x in other.aliases if x not in self.aliases and x != self.name)],
+                "titles": [*self.titles, *(t for t in other.titles if t not in self.titles)],
+                "affiliation": self.affiliation or other.affiliation,
+                "description": self.description or other.description,
+                "gender": self.gender or other.gender,
+                "identifiers": {**other.identifiers, **self.identifiers},
+                "mentions": [*self.mentions, *(s for s in other.mentions if s.order() not in seen)],
+            }
+        )
+
 
 class Place(_Model):
     id: URI

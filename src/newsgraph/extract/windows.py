@@ -165,7 +165,7 @@ class _Merged:
     def add(self, part: Article, window: list[Piece]) -> None:
         for a in part.actors:
             a = a.model_copy(update={"mentions": [_back(s, window) for s in a.mentions]})
-            self.actors[a.id] = _join_actor(self.actors[a.id], a) if a.id in self.actors else a
+            self.actors[a.id] = self.actors[a.id].filled_from(a) if a.id in self.actors else a
         for p in part.places:
             p = p.model_copy(update={"mentions": [_back(s, window) for s in p.mentions]})
             self.places[p.id] = _join_place(self.places[p.id], p) if p.id in self.places else p
@@ -228,21 +228,6 @@ def _article_paragraph(m: re.Match[str], window: list[Piece]) -> str:
     paragraph of the window is left as written)."""
     n = int(m.group(1))
     return f"paragraph {window[n].paragraph}" if n < len(window) and window[n].paragraph >= 0 else m.group()
-
-
-def _join_actor(old: Actor, new: Actor) -> Actor:
-    """One actor found in two windows (or had before and found again)."""
-    return old.model_copy(
-        update={
-            "mentions": [*old.mentions, *new.mentions],
-            "aliases": [*old.aliases, *(x for x in new.aliases if x not in old.aliases and x != old.name)],
-            "titles": [*old.titles, *(t for t in new.titles if t not in old.titles)],
-            "gender": old.gender or new.gender,
-            "affiliation": old.affiliation or new.affiliation,
-            "description": old.description or new.description,
-            "identifiers": {**new.identifiers, **old.identifiers},
-        }
-    )
 
 
 def _join_place(old: Place, new: Place) -> Place:

@@ -712,16 +712,4 @@ def _same_person(a: str, b: str) -> bool:
 
 def _merge(old: Actor | None, new: Actor) -> Actor:
     """An actor already in the article keeps what it has; the new one fills the gaps."""
-    if old is None:
-        return new
-    aliases = [*old.aliases, *(a for a in new.aliases if a not in old.aliases and a != old.name)]
-    titles = [*old.titles, *(t for t in new.titles if t not in old.titles)]
-    return old.model_copy(
-        update={
-            "aliases": aliases,
-            "titles": titles,
-            "description": old.description or new.description,
-            "affiliation": old.affiliation or new.affiliation,
-            "mentions": [*old.mentions, *(s for s in new.mentions if s not in old.mentions)],
-        }
-    )
+    return new if old is None else old.filled_from(new)
