@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...model import Article, Quote, Span, local_id
 from .. import story
 from ..options import ExtractOptions
-from .attribution import Attribution, attribute, build_para, reported_speech
+from .attribution import Attribution, attribute, build_para, capped, reported_speech
 from .headlines import headline_quotes
 from .marks import scan
 from .ranker import rerank
@@ -26,8 +26,6 @@ from .speakers import SpeakerResolver
 if TYPE_CHECKING:
     from .cues import Cue
 
-# A quote whose speaker the text does not name is at most this sure.
-NO_SPEAKER_CAP = 0.5
 # Addressees named by a common noun become a group actor ("told reporters").
 _GROUP_ADDRESSEES = re.compile(
     r"^(?:the\s+)?(reporters|journalists|the press|supporters|the crowd|crowd|"
@@ -41,10 +39,7 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
     if not article.body:
         return article
     body = _body_quotes(article, options)
-    heads = [
-        q if q.speaker_mention is not None else q.model_copy(update={"confidence": min(q.confidence, NO_SPEAKER_CAP)})
-        for q in headline_quotes(body, body.actors, options.spacy_model)
-    ]
+    heads = headline_quotes(body, body.actors, options.spacy_model)
     quotes = [
         q.model_copy(update={"id": local_id(article.id, "quote", n)}) for n, q in enumerate(heads + body.quotes, 1)
     ]
@@ -96,9 +91,7 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
                 addressee = resolver.organization(mention) or resolver.resolve(mention)
     if att.via is not None:
         via = resolver.organization(att.via)
-    confidence = att.confidence
-    if speaker_mention is None:
-        confidence = min(confidence, NO_SPEAKER_CAP)
+    confidence = capped(att.confidence, speaker_mention is not None)
     return Quote(
         id=local_id(article.id, "quote", n),
         text=text,

@@ -365,6 +365,16 @@ SIGNATURE_LINE = Rule("signature", 0.8)  # '- Bernie Sanders' on a line of its o
 UNATTRIBUTED = Rule("unattributed", 0.3)
 REPORTED = Rule("reported", 0.7)
 REPORTED_ACCORDING = Rule("reported", 0.65)  # "according to X": the reporter's summary
+
+# A quote whose speaker the text does not name is at most this sure.
+NO_SPEAKER_CAP = 0.5
+
+
+def capped(confidence: float, has_speaker: bool) -> float:
+    """A quote's confidence, at most NO_SPEAKER_CAP when no speaker mention was found."""
+    return confidence if has_speaker else min(confidence, NO_SPEAKER_CAP)
+
+
 CONTINUED_CAP = 0.8  # a quote running on into the next paragraph
 JOINED_PENALTY = 0.05  # a stretch that shares its neighbour's cue
 

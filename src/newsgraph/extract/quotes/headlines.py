@@ -26,7 +26,7 @@ from typing import Sequence
 from ...lexicon import wordlists
 from ...model import Actor, Article, Quote, Span, SpanPart, normalise_name
 from .. import nlp
-from .attribution import PREDICATE, Attribution, attribute, build_para
+from .attribution import PREDICATE, Attribution, attribute, build_para, capped
 from .marks import QuoteRegion, scan
 
 # How sure a headline quote is: the colon shape says who speaks outright; the rest take
@@ -219,7 +219,7 @@ def _quote(article: Article, actors: Sequence[Actor], part: SpanPart, text: str,
         speaker_mention=mention,
         cue=found.cue or None,
         spans=[Span(part=part, paragraph=0, start=start, end=end)],
-        confidence=round(found.confidence, 2),
+        confidence=round(capped(found.confidence, mention is not None), 2),
     )
 
 
