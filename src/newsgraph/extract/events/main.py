@@ -221,9 +221,7 @@ def _speech_kind(verb: "Token") -> str:
 # --- the lead ------------------------------------------------------------------------------
 
 
-def _lead(
-    article: Article, docs: list["Doc"], sentences: int = LEAD_SENTENCES, paragraphs: int = LEAD_PARAGRAPHS + 2
-) -> list[tuple[int, "DocSpan"]]:
+def _lead(article: Article, docs: list["Doc"], sentences: int, paragraphs: int) -> list[tuple[int, "DocSpan"]]:
     """(paragraph, sentence) of the first sentences of the body worth reading (not the dateline)."""
     out: list[tuple[int, "DocSpan"]] = []
     at, dateline = dateline_at(article)
@@ -719,7 +717,9 @@ def find(
     """The event the headline and lead report, or None when they report none."""
     body = docs[: len(article.body)]
     headline = next((d for d in docs[len(article.body) :] if article.headline and d.text == article.headline), None)
-    lead, wide = _lead(article, body), _lead(article, body, PLACE_SENTENCES, PLACE_PARAGRAPHS)
+    wide = _lead(article, body, PLACE_SENTENCES, PLACE_PARAGRAPHS)
+    # the lead: the wide lead's first sentences of its first paragraphs (PLACE_* >= LEAD_*)
+    lead = [(p, sent) for p, sent in wide if p < LEAD_PARAGRAPHS + 2][:LEAD_SENTENCES]
     for candidate in _candidates(lead, headline):
         found = _complete(article, candidate, refs, (lead, wide), headline, body_dates)
         if found is not None:
