@@ -226,20 +226,20 @@ class Context:
             for c in p.cues:
                 if c.speaker_head is not None:
                     self.first_speaker.setdefault(p.doc[c.speaker_head].lower_, (p.index, c.start))
-        # per paragraph, how often each word was named (outside quotes) up to its end
-        self.counts: list[dict[str, int]] = []
-        running: dict[str, int] = {}
+        # per word, the paragraph of each time it was named (outside quotes), in order: how
+        # often it was named up to a paragraph's end is a bisection (a table per paragraph
+        # would grow with paragraphs times words)
+        self.named_in: dict[str, list[int]] = {}
         for p in paras:
             for tok in p.doc:
                 if tok.pos_ in ("PROPN", "NOUN") and p.region_of[tok.i] < 0:
-                    running[tok.lower_] = running.get(tok.lower_, 0) + 1
-            self.counts.append(dict(running))
+                    self.named_in.setdefault(tok.lower_, []).append(p.index)
 
     def earlier_speaker(self, word: str, paragraph: int, start: int) -> bool:
         return self.first_speaker.get(word, (paragraph, start)) < (paragraph, start)
 
     def mentions(self, word: str, paragraph: int) -> int:
-        return self.counts[paragraph].get(word, 0) if paragraph < len(self.counts) else 0
+        return bisect.bisect_right(self.named_in.get(word, []), paragraph) if paragraph < len(self.paras) else 0
 
     def near(self, k: int, lo: int, hi: int) -> list[_Raw]:
         """The mentions of paragraph ``k`` that start between characters ``lo`` and ``hi``."""
