@@ -839,7 +839,7 @@ def _marks(article: Article) -> dict[int, list[Mark]]:
             spans[s.paragraph].append((s.start, s.end, NITF_TAG_EVENT, event.id))
     for quote in article.quotes:
         for s in quote.spans:
-            if s.part is None:  # headline spans travel in the quote's partMeta (_part_meta)
+            if s.in_body:  # headline spans travel in the quote's partMeta (_part_meta)
                 spans[s.paragraph].append((s.start, s.end, NITF_TAG_QUOTE, quote.id))
     return {
         p: [Mark(start, end, tag, ref, key) for key, (start, end, tag, ref) in enumerate(items)]

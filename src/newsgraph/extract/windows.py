@@ -141,7 +141,7 @@ def _into(spans: list[Span], window: list[Piece], where: dict[int, list[int]]) -
 def _back(span: Span, window: list[Piece]) -> Span:
     """A span of a window's paragraph, counted in the article's (a span in the headline or
     standfirst stays as it is: only the first window sees them, whole)."""
-    if span.part is not None:
+    if not span.in_body:
         return span
     p = window[span.paragraph]
     return Span(paragraph=p.paragraph, start=span.start + p.shift, end=span.end + p.shift)
