@@ -107,6 +107,37 @@ def test_a_media_description_does_not_change_how_the_summary_is_read() -> None:
     assert read_bytes(html_summary, format="atom")[0].subheadline == "Rates & bonds rise"
 
 
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # the content's tags stripped: words of one element glued to the next, entities
+        # double-escaped, the cut marked
+        "Lamp Tool v.2&amp;nbsp;Shown at 50%320 x 480 (12 KB)Maker:&amp;nbsp;Acme...",
+        "Lamp Tool v.2 Shown at 50% 320 x 480 (12 KB) Maker: Acme Lamps [&#8230;]",
+        "   ",
+    ],
+)
+def test_a_summary_that_only_cuts_the_content_short_is_no_standfirst(summary: str) -> None:
+    def feed(summary: str) -> bytes:
+        return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>urn:x:feed</id><title>T</title><updated>2025-01-01T00:00:00Z</updated>
+  <entry><id>urn:x:1</id><title>Lamp Tool</title><updated>2025-01-01T00:00:00Z</updated>
+    <author><name>A</name></author>
+    <summary>{summary}</summary>
+    <content type="html">&lt;p&gt;&lt;b&gt;Lamp Tool v.2&lt;/b&gt;&amp;nbsp;&lt;i&gt;Shown at 50%&lt;/i&gt;&lt;br/&gt;320 x 480
+      (12 KB)&lt;/p&gt;&lt;p&gt;Maker:&amp;nbsp;Acme Lamps. It dims the screen.&lt;/p&gt;</content>
+  </entry>
+</feed>""".encode()
+
+    [article] = read_bytes(feed(summary), format="atom")
+    assert article.subheadline is None
+    assert article.body[0].text.startswith("Lamp Tool v.2")
+    # a summary saying something of its own stays the standfirst
+    own = "A small tool that dims the screen of old phones."
+    assert read_bytes(feed(own), format="atom")[0].subheadline == own
+
+
 def test_rss10_rdf() -> None:
     [a] = api.read(FEEDS / "harbour_rdf.xml")
     assert (a.headline, a.published) == ("Lighthouse reopens to visitors", "2025-03-01T10:00:00Z")

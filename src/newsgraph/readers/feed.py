@@ -41,6 +41,9 @@ _SPACE = re.compile(r"\s+")
 # A tag as an HTML parser sees one: "a < b" is text (RSS writers escape a title that
 # holds markup, see exporters.feed_rss.plain_text, and leave such text plain).
 _TAGS = re.compile(r"<[A-Za-z/!?][^>]*>")
+# What an excerpt is compared by: letters and digits (see _excerpt), without the mark of a cut.
+_SQUASH = re.compile(r"[\W_]+")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[(?:\.\.\.|…)\])\s*$")
 _ATOM_SUMMARY_TYPE = re.compile(rb"<(?:[\w.-]+:)?summary\b[^>]*?\btype\s*=\s*[\"']([a-z]+)", re.I)
 _SHORTCODE = re.compile(r"\[/?[a-z_][a-z0-9_-]*(?:\s[^\]]*)?\]")
 _CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.S)
@@ -193,12 +196,7 @@ class _Item:
         paragraphs, media = self.html(content["value"], content, base)
         # feedparser copies an Atom entry's content into its summary when it has none
         standfirst = _text(summary, detail) if summary != content["value"] else ""
-        lede = paragraphs[0].text if paragraphs else ""
-        if (
-            not standfirst
-            or standfirst.rstrip(".… ") in " ".join(p.text for p in paragraphs)
-            or lede.startswith(standfirst.rstrip(".… "))
-        ):
+        if _excerpt(standfirst, paragraphs):
             standfirst = ""
         return paragraphs, standfirst or None, media
 
@@ -397,6 +395,19 @@ def _text(value: Any, detail: Any = None) -> str:
 
         text = htmllib.unescape(_TAGS.sub(" ", text))
     return _clean(text)
+
+
+def _excerpt(summary: str, body: list[Paragraph]) -> bool:
+    """Whether a summary says nothing the body does not: empty, or the body's own words cut
+    short. Compared letters and digits only, because publishers make such excerpts by
+    stripping the content's tags, which glues the words of one element to the next
+    ("50%360 x 640") and leaves entities double-escaped ("&nbsp;")."""
+    import html as htmllib
+
+    squashed = _SQUASH.sub("", htmllib.unescape(_ELLIPSIS.sub("", summary))).casefold()
+    if not squashed:
+        return True
+    return squashed in _SQUASH.sub("", " ".join(p.text for p in body)).casefold()
 
 
 def _clean(value: Any) -> str:
