@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -9,12 +10,14 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 import html5lib
+import networkx as nx
 import pytest
 from conftest import SAMPLES
 
 from newsgraph.corpus import Corpus
 from newsgraph.model import Actor, Article, Paragraph, Quote, Span
 from newsgraph.view.corpus_site import build_site, write_site
+from newsgraph.view import network
 from newsgraph.view.network import HEIGHT, WIDTH
 
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -125,6 +128,8 @@ def test_network_is_drawn_and_deterministic(corpus_file: Path) -> None:
     arrows = [p for p in svg.findall(f".//{SVG}path") if p.get("class") == "edge edge-quoted-about"]
     assert arrows, "the samples hold a quote about other actors"
     centres = {g.get("data-actor"): g.find(f"{SVG}circle") for g in svg.iter(f"{SVG}g")}
+    # every actor is named in its circle's tooltip, drawn label or not
+    assert all(c.find(f"{SVG}title") is not None for c in centres.values())
     for arrow in arrows:
         start, end = _arrow_ends(arrow.get("d"))
         assert _gap(start, centres[arrow.get("data-speaker")]) == pytest.approx(2, abs=0.2)
@@ -218,3 +223,26 @@ def test_cli_corpus_view(tmp_path: Path, corpus_file: Path) -> None:
         )
         assert run.returncode == 1 and bad.name in run.stderr, run.stderr
         assert not (tmp_path / "bad").exists()
+
+
+def test_network_labels_cover_neither_each_other_nor_a_circle() -> None:
+    # A crowded network: a hub that meets forty actors with long names, as a big corpus gives.
+    graph = nx.MultiDiGraph()
+    names = [f"Minister of Regional Affairs No. {i}" for i in range(40)]
+    graph.add_node("hub", type="actor", label="Hub Person", kind="person", mentions=50)
+    for i, name in enumerate(names):
+        graph.add_node(f"a{i}", type="actor", label=name, kind="person", mentions=1 + i % 5)
+        graph.add_edge("hub", f"a{i}", relation="meets")
+    net = network.build(graph, limit=41)
+
+    above = [network._label_spots(n)[0] for n in net.nodes]
+    assert any(a.overlaps(b.box) for a, b in itertools.combinations(above, 2)), "the old placement overlapped"
+    labels = [n.label for n in net.nodes if n.label is not None]
+    assert net.node("hub").label is not None and len(labels) >= len(net.nodes) // 2
+    for a, b in itertools.combinations(labels, 2):
+        assert not a.overlaps(b.box)
+    for node in net.nodes:
+        circle = (node.x - node.r, node.y - node.r, node.x + node.r, node.y + node.r)
+        assert all(not label.overlaps(circle) for label in labels if label is not node.label)
+    for label in labels:
+        assert 0 <= label.box[0] and label.box[2] <= WIDTH and 0 <= label.box[1] and label.box[3] <= HEIGHT

@@ -21,6 +21,10 @@ RELATIONS = LINES + ARROWS  # actor-to-actor edges of the corpus graph
 BEND = 0.18  # how far an arrow's curve bows out, as a share of its length
 WIDTH, HEIGHT, MARGIN = 960, 640, 70
 LAYOUT_SEED = 20
+# Labels are 12px (site.css .node text): an average glyph's width and a line's height, to
+# keep labels apart without a browser to measure them.
+GLYPH_WIDTH, LINE_HEIGHT = 6.6, 14.0
+LABEL_GAP = 4.0  # between a circle and its label
 
 
 @dataclass
@@ -33,11 +37,26 @@ class Node:
     y: float = 0.0
     r: float = 6.0
     href: str | None = None
+    label: "Label | None" = None  # where its name is written; None: only in its tooltip
 
     @property
     def anchor(self) -> str:
         """Where its label hangs: labels near an edge of the drawing grow inwards."""
         return "end" if self.x > WIDTH - 120 else "start" if self.x < 120 else "middle"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A node's name as drawn: the text's anchor point, its alignment and the box it covers."""
+
+    x: float
+    y: float  # the baseline
+    anchor: str  # SVG text-anchor
+    box: tuple[float, float, float, float]  # left, top, right, bottom
+
+    def overlaps(self, other: tuple[float, float, float, float]) -> bool:
+        left, top, right, bottom = self.box
+        return left < other[2] and other[0] < right and top < other[3] and other[1] < bottom
 
 
 @dataclass
@@ -165,6 +184,63 @@ def _layout(nodes: list[Node], links: list[Link]) -> None:
         _place([by_id[i] for i in group], positions, cell)
     for node in nodes:
         node.r = round(min(22.0, 5 + 2.2 * math.sqrt(node.mentions)), 1)
+    _label(nodes)
+
+
+def _label(nodes: list[Node]) -> None:
+    """Names placed so that none covers another name or a circle: the most mentioned
+    first, each above its circle, else below, right or left of it; a name that fits
+    nowhere is left to its circle's tooltip (and the table under the drawing)."""
+    circles = [(n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r) for n in nodes]
+    placed: list[Label] = []
+    for node in sorted(nodes, key=lambda n: (-n.mentions, n.name, n.id)):
+        own = (node.x - node.r, node.y - node.r, node.x + node.r, node.y + node.r)
+        node.label = next(
+            (
+                label
+                for label in _label_spots(node)
+                if _inside(label.box)
+                and not any(label.overlaps(p.box) for p in placed)
+                and not any(label.overlaps(c) for c in circles if c != own)
+            ),
+            None,
+        )
+        if node.label is not None:
+            placed.append(node.label)
+
+
+def _label_spots(node: Node) -> list[Label]:
+    """Above and below the circle (aligned as ``Node.anchor`` says), then right and left of it."""
+    width = GLYPH_WIDTH * len(node.name)
+    reach = node.r + LABEL_GAP
+    if node.anchor == "start":
+        x, left = node.x + node.r, node.x + node.r
+    elif node.anchor == "end":
+        x, left = node.x - node.r, node.x - node.r - width
+    else:
+        x, left = node.x, node.x - width / 2
+    above, below = node.y - reach, node.y + reach + LINE_HEIGHT * 0.8
+    side = node.y + LINE_HEIGHT * 0.3
+    return [
+        Label(x, above, node.anchor, (left, above - LINE_HEIGHT * 0.8, left + width, above + LINE_HEIGHT * 0.2)),
+        Label(x, below, node.anchor, (left, below - LINE_HEIGHT * 0.8, left + width, below + LINE_HEIGHT * 0.2)),
+        Label(
+            node.x + reach,
+            side,
+            "start",
+            (node.x + reach, side - LINE_HEIGHT * 0.8, node.x + reach + width, side + LINE_HEIGHT * 0.2),
+        ),
+        Label(
+            node.x - reach,
+            side,
+            "end",
+            (node.x - reach - width, side - LINE_HEIGHT * 0.8, node.x - reach, side + LINE_HEIGHT * 0.2),
+        ),
+    ]
+
+
+def _inside(box: tuple[float, float, float, float]) -> bool:
+    return box[0] >= 0 and box[1] >= 0 and box[2] <= WIDTH and box[3] <= HEIGHT
 
 
 Cell = tuple[float, float, float, float]  # x, y, width, height
