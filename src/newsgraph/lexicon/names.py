@@ -2,7 +2,7 @@
 
 All word lists are data files (``data/title_heads.txt``, ``title_modifiers.txt``,
 ``honorifics.json``, ``given_names.json``, ``org_words.txt``, ``org_cues.txt``,
-``not_names.txt``, ``credit_markers.txt``).
+``not_names.txt``, ``credit_markers.txt``, ``post_nominals.txt``).
 """
 
 from __future__ import annotations
@@ -93,6 +93,11 @@ def given_name_gender(name: str) -> str | None:
 
 def is_given_name(name: str) -> bool:
     return name.casefold() in _given()
+
+
+def is_post_nominal(word: str) -> bool:
+    """Letters after a name that are a title, not part of it ("MP", "QC", "OBE")."""
+    return word.rstrip(".").casefold() in word_set("post_nominals")
 
 
 def is_org_word(word: str) -> bool:

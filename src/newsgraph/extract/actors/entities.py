@@ -20,6 +20,8 @@ from ...lexicon.names import (
     is_given_name,
     is_not_name_word,
     is_org_cue,
+    is_org_word,
+    is_post_nominal,
     is_title_head,
     is_title_modifier,
     is_unaffiliated_head,
@@ -173,6 +175,8 @@ def _strip_leading_titles(doc: "Doc", i: int, j: int) -> int:
 def _split_possessive(doc: "Doc", i: int, j: int) -> int | None:
     """Index of the POS token inside 'Russia's Council on International Relations'."""
     for k in range(i + 1, j - 1):
+        if doc[k].text in ("'", "\u2019") and is_org_word(doc[k + 1].text):
+            continue  # "the Farmers' Union", "the Users' Group": one name
         if doc[k].tag_ == "POS" or doc[k].text in _POSSESSIVE:
             return k
     return None
@@ -299,6 +303,15 @@ def _possessed(seg: Segment, i: int, k: int, j: int, label: str) -> Iterator[Can
         yield c
 
 
+def _post_nominals(doc: "Doc", end: int) -> list[str]:
+    """'Tom Day MP, QC': the letters right after a name, which the model left out of it."""
+    found = []
+    while end < len(doc) and doc[end].is_upper and is_post_nominal(doc[end].text):
+        found.append(doc[end].text)
+        end += 2 if end + 2 < len(doc) and doc[end + 1].text == "," and is_post_nominal(doc[end + 2].text) else 1
+    return found
+
+
 def _comma_end(doc: "Doc", ent: "SpacySpan") -> int:
     """Where a name the model ran on over a comma ends: "a report by Politico, Democratic
     party insiders say" is Politico; not "Acme, Inc." or "Martin Luther King, Jr."."""
@@ -310,9 +323,31 @@ def _comma_end(doc: "Doc", ent: "SpacySpan") -> int:
     return ent.end
 
 
+def _name_run_end(doc: "Doc", ent: "SpacySpan", end: int) -> int:
+    """Where a person's name ends that the model cut short: 'K. Suresh Kumar' tagged as
+    'K. Suresh', one more word the name's words hang on. Not after a lone word, nor in a
+    run of capitalised words ('Clinton Campaign Reportedly ...': a headline), nor a word
+    that names a group."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or end != ent.end or end >= len(doc):
+        return end  # a lone word ('Clinton Cash', a book) is more often a name used as a modifier
+    word = doc[end]
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if (
+        word.pos_ == "PROPN"
+        and word.text[:1].isupper()
+        and word.ent_type_ in ("", "PERSON")
+        and doc[end - 1].head.i == end
+        and doc[end - 1].whitespace_
+        and (after is None or not after.text[:1].isupper())
+        and not any(test(word.text) for test in (is_post_nominal, honorific, is_title_head, is_org_word, is_org_cue))
+    ):
+        return end + 1
+    return end
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
-    end = _comma_end(doc, ent)
+    end = _name_run_end(doc, ent, _comma_end(doc, ent))
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
         end += 1  # "Group of 20": spaCy stops before the number
     i, j = _trim(doc, ent.start, end, ent.start)
@@ -328,8 +363,15 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     if _title_or_event(doc, i, j):
         return
     ent_start = i
+    post: list[str] = []
     if ent.label_ == "PERSON":
+        if all(honorific(t.text) or is_title_head(t.text) for t in doc[i:j]):
+            return  # "Det Insp" taken apart from the name it comes before
         i = _strip_leading_titles(doc, i, j)
+        post = _post_nominals(doc, j)
+        while j - i > 1 and is_post_nominal(doc[j - 1].text) and doc[j - 1].is_upper:
+            post.insert(0, doc[j - 1].text)
+            j -= 1
     k = _split_possessive(doc, i, j)
     if k is not None and ent.label_ in ("ORG", "FAC", "LOC"):
         yield from _possessed(seg, i, k, j, ent.label_)
@@ -338,6 +380,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
         return
     c = make(seg, i, j, ent.label_)
     c.ent_start = ent_start
+    c.titles.extend(post)  # "Tom Day MP": an MP
     yield c
 
 

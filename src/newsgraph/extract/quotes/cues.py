@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...lexicon import wordlists
+from ...lexicon.names import is_post_nominal, is_title_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -241,12 +242,13 @@ def _saying_after_report(verb: "Token") -> bool:
 
 
 def _named_apposition(head: "Token", quoted: Sequence[bool]) -> "Token | None":
-    """The name in apposition to a described speaker ('the spokesman, Dmitry Peskov')."""
-    if head.pos_ != "NOUN":
+    """The name in apposition to a described speaker ('the spokesman, Dmitry Peskov';
+    'The Home Secretary, Ann Lee,': a capitalised title the tagger makes a proper noun)."""
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and is_title_head(head.text)):
         return None
     for c in head.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and not quoted[c.i] and c.i - head.i <= 8:
-            return c
+            return _before_post_nominal(c)
     return None
 
 
@@ -536,8 +538,17 @@ def _speaker_of(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
         # surrogate, said on "Fox and Friends."')
         subj = _left_subject(verb, quoted)
     if subj is not None and not quoted[subj.i]:
-        return subj
+        return _before_post_nominal(subj)
     return None
+
+
+def _before_post_nominal(head: "Token") -> "Token":
+    """'Tom Day MP said': the parser heads the phrase with the letters after the name."""
+    if head.i > 0 and head.is_upper and is_post_nominal(head.text):
+        name = head.doc[head.i - 1]
+        if name.pos_ == "PROPN" and name.ent_type_ == "PERSON":
+            return name
+    return head
 
 
 def _document_author(head: "Token") -> "Token":

@@ -1,0 +1,116 @@
+"""Press conventions from outside the United States, from our own sentences.
+
+British and Irish papers write titles without full stops (*Cllr*, *Sgt*, *Supt*), put a
+seat or an honour after a name (*MP*, *QC*, *OBE*), name a title in apposition with a
+capital (*The Home Secretary, Ann Lee, said*), and name groups with a plural possessive
+(*the Farmers' Union*): each must give the same actors and speakers as the American forms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import api
+from newsgraph.model import Article
+
+LEAD = (
+    "Harbour plan approved after long delay\n\n"
+    "The harbour board approved the new quay on Monday after a year of hearings, "
+    "and building work is due to start in the spring.\n\n"
+)
+
+
+def extract(*paragraphs: str) -> Article:
+    text = LEAD + "\n\n".join(paragraphs) + "\n"
+    [article] = api.read(text.encode("utf-8"), format="text")
+    return api.extract(article)
+
+
+def speakers(article: Article) -> dict[str, str | None]:
+    names = {a.id: a.name for a in article.actors}
+    return {q.text: names.get(q.speaker or "") for q in article.quotes}
+
+
+def person(article: Article, name: str) -> list[str]:
+    [actor] = [a for a in article.actors if a.name == name]
+    return actor.titles
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, title",
+    [
+        (
+            "The Home Secretary, Mark Hale, told MPs the scheme was 'working as it should'.",
+            "Mark Hale",
+            "Home Secretary",
+        ),
+        ("The Culture Secretary, Jo Amis, said the quay would 'bring the ships back'.", "Jo Amis", "Culture Secretary"),
+        ("The council leader, Ruth Keane, said the vote was 'long overdue'.", "Ruth Keane", "council leader"),
+    ],
+)
+def test_a_capitalised_title_in_apposition_gives_the_name_as_speaker(sentence: str, speaker: str, title: str) -> None:
+    article = extract("Ferry crews welcomed the news.", sentence)
+    assert list(speakers(article).values()) == [speaker]
+    assert title in person(article, speaker)
+
+
+def test_letters_after_a_name_are_a_title_not_part_of_it() -> None:
+    article = extract(
+        "Labour's shadow harbours minister Owen Pryce MP called the plan 'a rerun of old promises'.",
+        "Mr Pryce added: 'Crews have heard all of this before and they deserve better.'",
+        "The board's counsel, Dana Holt QC, said the hearings had been fair.",
+    )
+    names = sorted(a.name for a in article.actors if a.kind == "person")
+    assert names == ["Dana Holt", "Owen Pryce"]
+    assert set(speakers(article).values()) == {"Owen Pryce", "Dana Holt"}
+    assert "MP" in person(article, "Owen Pryce") and "QC" in person(article, "Dana Holt")
+
+
+@pytest.mark.parametrize("title", ["Cllr", "Sgt", "Supt", "Insp", "Det Insp", "Gen", "Capt", "Revd", "Fr"])
+def test_an_abbreviated_title_without_a_full_stop_is_not_part_of_the_name(title: str) -> None:
+    article = extract(f"'The quay will be safe,' said {title} Niamh Rooney, who has watched the works for a year.")
+    assert speakers(article) == {"The quay will be safe,": "Niamh Rooney"}
+    assert [a.name for a in article.actors if a.kind == "person"] == ["Niamh Rooney"]
+
+
+def test_a_title_without_an_american_counterpart_is_a_title() -> None:
+    article = extract("Chief Constable Helen Byrne said officers had made nine arrests at the quay.")
+    assert "Chief Constable" in person(article, "Helen Byrne")
+
+
+@pytest.mark.parametrize(
+    "group", ["the Northern Line Users' Group", "the Dock Workers' Union", "the Skippers' Association"]
+)
+def test_a_plural_possessive_inside_a_group_name_keeps_it_whole(group: str) -> None:
+    article = extract(f"'It is a start, but only a start,' said Ravi Menon, who chairs {group}.")
+    name = group.removeprefix("the ")
+    assert name in [a.name for a in article.actors if a.kind == "organization"]
+
+
+def test_a_name_the_model_cuts_short_after_an_initial_is_read_whole() -> None:
+    article = extract(
+        'Chief Minister S. Rajesh Kumar welcomed the quay and said it was "a demand of many years".',
+        'The Minister also said, "Funds have been released and there will be no delay."',
+    )
+    people = [a for a in article.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["S. Rajesh Kumar"]
+    assert set(speakers(article).values()) == {"S. Rajesh Kumar"}
+
+
+def test_a_quote_in_the_clause_after_a_leading_according_to_is_that_source() -> None:
+    article = extract(
+        "Port workers' leader Thandi Mokoena met the employers on Monday.",
+        "According to Ms Mokoena, the offer 'falls well short of what was promised' and must improve.",
+        'According to the dockers\' union, the talks "have gone nowhere for a month".',
+    )
+    found = {q.text: q for q in article.quotes}
+    offer = found["falls well short of what was promised"]
+    assert offer.kind == "partial" and article.actor(offer.speaker or "").name == "Thandi Mokoena"
+    talks = found["have gone nowhere for a month"]
+    assert talks.kind == "partial" and talks.speaker_mention is not None
+
+
+def test_a_title_the_model_takes_for_an_organisation_is_still_a_title_in_apposition() -> None:
+    article = extract("The Taoiseach, Niall Brophy, said the talks would resume next week.")
+    assert [a.name for a in article.actors] == ["Niall Brophy"]
+    assert list(speakers(article).values()) == ["Niall Brophy"]
