@@ -114,3 +114,18 @@ def test_a_title_the_model_takes_for_an_organisation_is_still_a_title_in_apposit
     article = extract("The Taoiseach, Niall Brophy, said the talks would resume next week.")
     assert [a.name for a in article.actors] == ["Niall Brophy"]
     assert list(speakers(article).values()) == ["Niall Brophy"]
+
+
+@pytest.mark.parametrize("group", ["Water UK", "Universities UK"])
+def test_an_organisation_named_after_its_country_is_not_the_country(group: str) -> None:
+    article = extract(f"{group}, which speaks for its members, said they were 'investing record sums'.")
+    [quote] = article.quotes
+    speaker = article.actor(quote.speaker or "")
+    assert speaker is not None and (speaker.name, speaker.kind) == (group, "organization")
+    assert "United Kingdom" not in [a.name for a in article.actors]
+
+
+def test_a_word_that_says_which_part_of_a_country_leaves_it_the_country() -> None:
+    article = extract("Modern Russia exported more steel than ever, the economist Ada Moss said.")
+    assert "Russia" in [a.name for a in article.actors if a.kind == "country"]
+    assert "Modern Russia" not in [a.name for a in article.actors]

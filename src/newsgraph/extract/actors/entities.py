@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon.gazetteer import gazetteer
+from ...lexicon.wordlists import word_set
 from ...lexicon.names import (
     CONNECTORS,
     honorific,
@@ -345,8 +346,32 @@ def _name_run_end(doc: "Doc", ent: "SpacySpan", end: int) -> int:
     return end
 
 
+def _named_for_country(doc: "Doc", ent: "SpacySpan") -> bool:
+    """'Water UK', 'Universities UK': a capitalised word the country's name hangs on
+    makes an organisation's name with it, where the model tagged the country alone.
+    Not a word that only says which part or time of the country ('Northern', 'Soviet':
+    ``country_modifiers.txt``), a people or another country, a title or an honorific."""
+    if ent.label_ != "GPE" or ent.start == 0 or not gazetteer().country(ent.text):
+        return False
+    word = doc[ent.start - 1]
+    return (
+        word.pos_ == "PROPN"
+        and word.is_title
+        and word.dep_ == "compound"
+        and ent.start <= word.head.i < ent.end
+        and not word.ent_type_
+        and word.lower_ not in word_set("country_modifiers")
+        and not (gazetteer().demonym(word.text) or gazetteer().country(word.text))
+        and not (honorific(word.text) or is_title_head(word.text))
+        and not (word.i > 0 and doc[word.i - 1].is_quote)  # "'Poor Mexico,' he said": an exclamation
+    )
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
+    if _named_for_country(doc, ent):
+        yield make(seg, ent.start - 1, ent.end, "ORG")
+        return
     end = _name_run_end(doc, ent, _comma_end(doc, ent))
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
         end += 1  # "Group of 20": spaCy stops before the number
