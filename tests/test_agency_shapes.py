@@ -767,3 +767,20 @@ def test_iptc_7901_header_and_trailer_are_read_framed_or_not(  # type: ignore[no
     for p in a.body:
         assert p.offset is not None
         assert copy[p.offset : p.offset + len(p.text)] == p.text
+
+
+def test_nitf_byline_with_two_people_in_one_person_element_and_an_agency_title() -> None:
+    doc = b"""<?xml version="1.0" encoding="UTF-8"?>
+<nitf><head><title>Ferry strike</title></head><body><body.head>
+  <hedline><hl1>Ferry crews walk out for a second day</hl1></hedline>
+  <byline><person>Ola Dahl and Jordan Press</person><byttl>The Canadian Press</byttl></byline>
+  <distributor>THE CANADIAN PRESS</distributor>
+</body.head><body.content><p>Ferry crews stayed on shore for a second day on Friday.</p></body.content></body></nitf>"""
+    [a] = api.read_bytes(doc, format="nitf")
+    names = {x.id: x.name for x in a.actors}
+    # a person element holds people only: "Jordan Press" is a person there, not an outlet
+    assert [names[i] for i in a.authors] == ["Ola Dahl", "Jordan Press"]
+    assert [names[i] for i in a.sources] == ["The Canadian Press"]  # the title and the distributor: one agency
+    single = doc.replace(b"Ola Dahl and Jordan Press", b"Dahl, Ola")
+    [b] = api.read_bytes(single, format="nitf")
+    assert [x.name for x in b.actors if x.id in b.authors] == ["Dahl, Ola"]

@@ -170,6 +170,17 @@ def split_names(text: str) -> Byline | None:
     return result
 
 
+def split_people(text: str) -> list[str]:
+    """The people of a field that holds only people (NITF's ``<person>``): 'Jane Doe and
+    John Roe' is two, split at 'and', '&', commas and semicolons when every piece has two
+    words or more; otherwise the field is one name ('Smith, John' stays whole). Whatever
+    the words look like: 'Jordan Press' is a person there, not an outlet."""
+    pieces = [p.strip() for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", text.strip())]
+    if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+        return pieces
+    return [text.strip()] if text.strip() else []
+
+
 def parse_line(line: str) -> Byline | None:
     """The byline a whole line states ('By X', 'Author: X', a bare 'by'), else None."""
     text = line.strip()

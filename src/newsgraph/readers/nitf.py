@@ -9,7 +9,8 @@ What agencies put where (AP, AAP, PA, Canadian Press, NTB, Ritzau, IPTC's sample
   ``identified-content`` (people, organisations, places, classifiers), ``doc.copyright``
   (rights), ``management-status`` (said in provenance);
 - ``body.head``: ``hedline`` (``hl1`` headline, ``hl2`` subheadline), ``byline`` (as printed,
-  its ``person`` an author), ``distributor`` (credit line), ``dateline``, ``abstract``;
+  each person of its ``person`` an author, its ``byttl`` a source when it names an outlet),
+  ``distributor`` (credit line; a source when it names an outlet), ``dateline``, ``abstract``;
 - ``body.content``: paragraphs with inline people, organisations, places and quotes
   (see :mod:`newsgraph.readers.newsml_body`); ``body.end``/``tagline`` as a note.
 
@@ -28,6 +29,8 @@ from pydantic import ValidationError
 from ..errors import InputError, ModelError
 from ..model import Article, format_validation_error, local_id, mint_article_id, mint_id
 from ..xmlsafe import collapsed_text, local_name, parse
+from ..lexicon import outlets
+from ..lexicon.bylines import split_people
 from .base import ReadOptions, Sanitiser, apply_options, prepare_xml, provenance, sanitise_xml
 from . import datestamps
 from .newsml_body import QUOTE, BodyParagraph, body_paragraphs, without_furniture
@@ -154,6 +157,7 @@ class NitfReader:
             "headline": headline,
             "subheadline": sub or collapsed_text(_kid(self.body_head, "abstract")),
             "authors": authors,
+            "sources": self.sources(),
             "language": self.language(),
             "published": published,
             "embargoed": release if release and published and release > published else None,
@@ -252,9 +256,22 @@ class NitfReader:
         for byline in _kids(self.body_head, "byline"):
             for person in byline.iter():
                 if local_name(person) == "person" and (name := collapsed_text(person)):
-                    ref = self.actor("person", name)
-                    if ref not in found:
-                        found.append(ref)
+                    # "<person>Jane Doe and John Roe</person>": two people in one element
+                    for each in split_people(name):
+                        ref = self.actor("person", each)
+                        if ref not in found:
+                            found.append(ref)
+        return found
+
+    def sources(self) -> list[str]:
+        """The agencies credited: a byline's title that names an outlet ('The Canadian
+        Press') and the distributor, each once (by the outlet's canonical name)."""
+        found: list[str] = []
+        titles = [el for byline in _kids(self.body_head, "byline") for el in _kids(byline, "byttl")]
+        for el in [*titles, _kid(self.body_head, "distributor")]:
+            outlet = outlets.resolve(collapsed_text(el) or "") if el is not None else None
+            if outlet is not None and (ref := self.actor("organization", outlet.name)) not in found:
+                found.append(ref)
         return found
 
     def slugline(self) -> str | None:
