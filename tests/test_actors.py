@@ -369,3 +369,13 @@ def test_a_name_the_model_ran_on_over_a_comma_ends_at_the_comma() -> None:
     )
     assert "Vox" in [a.name for a in art.actors]
     assert not [a.name for a in art.actors if a.name.startswith("Vox,")]
+
+
+@pytest.mark.parametrize("name", ["Brexit", "COVID-19", "Obamacare", "Ebola"])
+def test_diseases_and_policies_the_model_takes_for_names_are_not_actors(name: str) -> None:
+    a = run(
+        f"Ministers met Anna Lind on Monday to talk about {name} and what it has cost the port.",
+        f"{name} has changed how the harbour works, Lind said after the meeting.",
+    )
+    assert name.casefold() not in [x.name.casefold() for x in a.actors]
+    assert "Anna Lind" in [x.name for x in a.actors]

@@ -270,6 +270,8 @@ def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
 def _not_a_name(text: str, label: str) -> bool:
     if "/" in text or "@" in text or "http" in text:
         return True  # photo credits ('Name/Agency'), handles and links are not names
+    if text.casefold() in word_set("not_actors"):
+        return True  # "Brexit", "COVID-19": what the news is about, not who acts in it
     # Link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota".
     return label not in _GLUE_OK_LABELS and _GLUED.search(text) is not None
 
