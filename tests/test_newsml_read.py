@@ -346,3 +346,22 @@ def test_damaged_items_never_crash_the_reader(data: st.DataObject) -> None:
         assert err.what and err.fix
     else:
         assert all(isinstance(a, newsgraph.Article) for a in articles)
+
+
+def test_a_creator_that_names_an_agency_is_a_source_not_an_author() -> None:
+    # Other providers put the agency itself in <creator> (often also in <infoSource>):
+    # it is the organisation credited, once, and no person wrote the item by that name.
+    meta = """<creator literal="Reuters" role="cRole:source"/>
+    <creator literal="Jane Doe"/>
+    <infoSource literal="Reuters" role="cRole:origProv"/>
+    <headline>"""
+    doc = item("<p>Text.</p>", content_type="application/xhtml+xml").replace(b"<headline>", meta.encode(), 1)
+    [a] = read_bytes(doc, format="newsml")
+    names = {x.id: (x.name, x.kind) for x in a.actors}
+    assert [names[i] for i in a.authors] == [("Jane Doe", "person")]
+    assert [names[i] for i in a.sources] == [("Reuters", "organization")]
+    typed = doc.replace(
+        b'<creator literal="Reuters" role="cRole:source"/>', b'<creator literal="Reuters" type="cpnat:person"/>'
+    )
+    [b] = read_bytes(typed, format="newsml")
+    assert ("Reuters", "person") in [(x.name, x.kind) for x in b.actors if x.id in b.authors]  # what the item says wins

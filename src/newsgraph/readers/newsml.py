@@ -33,6 +33,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from ..errors import InputError, ModelError
+from ..lexicon import outlets
 from ..model import (
     ACTOR_KINDS,
     EVENT_KINDS,
@@ -347,8 +348,10 @@ class _ItemReader:
             self._concepts()
         self._subjects()
         publisher = self._publisher()
-        authors = [self._actor_ref(el, "person") for el in _children(self.cmeta, "creator")]
-        sources = [self._actor_ref(el, "organization") for el in _children(self.cmeta, "infoSource")]
+        creators = _children(self.cmeta, "creator")
+        agencies = [el for el in creators if self._names_an_agency(el)]
+        authors = [self._actor_ref(el, "person") for el in creators if el not in agencies]
+        sources = [self._actor_ref(el, "organization") for el in [*agencies, *_children(self.cmeta, "infoSource")]]
         for located in _children(self.cmeta, "located"):
             self._place_from(located)
         self._quotes()  # before the body, so that quotes keep the order of their partMeta
@@ -366,7 +369,7 @@ class _ItemReader:
             "subheadline": self._subheadline(),
             "authors": [a for a in authors if a],
             "publisher": publisher,
-            "sources": [s for s in sources if s],
+            "sources": list(dict.fromkeys(s for s in sources if s)),
             "url": self._url(),
             "language": self._language(),
             "published": self._published(),
@@ -632,6 +635,17 @@ class _ItemReader:
         elif nature == "person":
             kind = "person"
         return self._new_actor(key, kind, el)
+
+    def _names_an_agency(self, el: etree._Element) -> bool:
+        """A creator of another provider's item that names an agency, not a person
+        ('<creator literal="Reuters"/>'): a source. Our own items say what each party is."""
+        if self.ours or self.code(el, "type", IPTC_SCHEMES["cpnat"]) is not None:
+            return False
+        key = _key(el)
+        if key and key in self.ids and self.ids[key] in self.actors:
+            return self.actors[self.ids[key]]["kind"] == "organization"
+        name = self._display_name(el, key)
+        return bool(name) and outlets.lookup(name or "") is not None
 
     def _publisher(self) -> str | None:
         provider = _child(self.meta, "provider")
