@@ -336,6 +336,23 @@ def test_the_two_presidents_bush_are_two_people(tmp_path: Path) -> None:
         assert ids_for(corpus, "George Walker Bush") == w
 
 
+def test_family_first_names_are_found_by_their_family_name(tmp_path: Path) -> None:
+    with corpus_of(
+        tmp_path,
+        article(1, person("Wang Hailong", "Wang", titles=("Premier",))),
+        article(2, person("Wang")),
+        article(3, person("Yoon Min-jae")),
+        article(4, person("President Yoon Min-jae", "Yoon")),
+        article(5, person("Hailong Marsh")),
+        article(6, person("Yoon")),
+    ) as corpus:
+        wang, yoon = ids_for(corpus, "Wang Hailong"), ids_for(corpus, "Yoon Min-jae")
+        assert len(wang) == 1 and ids_for(corpus, "Wang") == wang
+        assert len(yoon) == 1 and ids_for(corpus, "President Yoon Min-jae") == yoon and ids_for(corpus, "Yoon") == yoon
+        assert ids_for(corpus, "Hailong Marsh").isdisjoint(wang)
+    assert parse_person("Wang Hailong") == parse_person("President Wang Hailong")
+
+
 def test_places_and_countries_by_any_name(tmp_path: Path) -> None:
     kiev = Place(id="urn:newsgraph:place:kiev", name="Kiev", kind="city", country="Ukraine")
     kyiv = Place(id="urn:newsgraph:place:kyiv", name="Kyiv", kind="city", country="Ukraine")

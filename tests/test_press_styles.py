@@ -129,3 +129,23 @@ def test_a_word_that_says_which_part_of_a_country_leaves_it_the_country() -> Non
     article = extract("Modern Russia exported more steel than ever, the economist Ada Moss said.")
     assert "Russia" in [a.name for a in article.actors if a.kind == "country"]
     assert "Modern Russia" not in [a.name for a in article.actors]
+
+
+def test_family_first_names_are_found_again_by_their_family_name() -> None:
+    article = extract(
+        "Chinese Premier Wang Hailong met South Korean Prime Minister Yoon Min-jae in Seoul on Tuesday.",
+        '"We are partners in this," Wang said after the meeting.',
+        "Yoon told reporters the talks had been 'frank and useful'.",
+        "Shipping chairman Lee Dong-hwan said the port would gain.",
+    )
+    people = sorted(a.name for a in article.actors if a.kind == "person")
+    assert people == ["Lee Dong-hwan", "Wang Hailong", "Yoon Min-jae"]  # a hyphenated given name kept whole
+    assert set(speakers(article).values()) == {"Wang Hailong", "Yoon Min-jae", "Lee Dong-hwan"}
+
+
+def test_a_given_name_first_is_still_read_given_name_first() -> None:
+    article = extract(
+        "Kim Harlow, who runs the ferry company, met Lee Marsh on Monday.", "Harlow said the fares would stay."
+    )
+    assert sorted(a.name for a in article.actors if a.kind == "person") == ["Kim Harlow", "Lee Marsh"]
+    assert set(speakers(article).values()) == {"Kim Harlow"}

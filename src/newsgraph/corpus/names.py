@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon.names import family_first
 from ..lexicon.wordlists import data
 from ..model import normalise_name
 
@@ -134,6 +135,12 @@ def parse_person(name: str) -> PersonName | None:
         tokens.pop(0)  # an epithet before the name: 'Crooked Hillary Clinton'
     if len(tokens) == 1 and tokens[0] in given:
         return PersonName(last="", first=tokens[0], gender=gender, suffix=suffix, known_given=True)
+    words = name.split()
+    while len(words) > 1 and normalise_name(words[0]) in titles:
+        words.pop(0)
+    if len(tokens) >= 2 and family_first(words):
+        # 'Xi Jinping', 'Moon Jae-in': the family name first, the given name after it
+        return PersonName(last=tokens[0], first="-".join(tokens[1:]), gender=gender, suffix=suffix)
     last = data["surname_variants"].get(tokens[-1], tokens[-1])
     if len(tokens) == 1:
         return PersonName(last=last, gender=gender, suffix=suffix)

@@ -2,7 +2,8 @@
 
 All word lists are data files (``data/title_heads.txt``, ``title_modifiers.txt``,
 ``honorifics.json``, ``given_names.json``, ``org_words.txt``, ``org_cues.txt``,
-``not_names.txt``, ``credit_markers.txt``, ``post_nominals.txt``).
+``not_names.txt``, ``credit_markers.txt``, ``post_nominals.txt``,
+``family_first_surnames.txt``).
 """
 
 from __future__ import annotations
@@ -127,9 +128,23 @@ def looks_like_credit(text: str) -> bool:
     return slash or (_credit_re().search(text) is not None and re.search(r"\bvia\b|\bphoto\b", text, re.I) is not None)
 
 
+# A given name written in the Korean or Taiwanese way: "Jae-in", "Ing-wen".
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def family_first(parts: list[str]) -> bool:
+    """Whether a name's words put the family name first ('Xi Jinping', 'Moon Jae-in';
+    ``family_first_surnames.txt``)."""
+    if len(parts) not in (2, 3) or not parts[0][:1].isupper():
+        return False
+    return _HYPHENATED_GIVEN.fullmatch(parts[1]) is not None or parts[0].casefold() in word_set("family_first_surnames")
+
+
 def surname(name: str) -> str:
     parts = [p for p in name.split() if p.casefold() not in NAME_SUFFIXES]
-    return parts[-1] if parts else name
+    if not parts:
+        return name
+    return parts[0] if family_first(parts) else parts[-1]
 
 
 def similar(a: str, b: str, threshold: float) -> bool:

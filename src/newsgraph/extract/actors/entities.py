@@ -146,6 +146,8 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
     # "Interfax news agency": words in lower case after a name are not part of it.
     while j > i:
         t = doc[j - 1]
+        if _hyphen_tail(doc, i, j):
+            break  # "Lee Kun-hee": a given name written with a hyphen, lower case after it
         if not (
             t.text in _POSSESSIVE
             or t.is_punct
@@ -156,6 +158,21 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
             break
         j -= 1
     return i, j
+
+
+def _hyphen_tail(doc: "Doc", i: int, j: int) -> bool:
+    """Whether the name's last word is the lower-case end of a hyphenated word ('Kun-hee')."""
+    if j - i < 3:
+        return False
+    last, hyphen, before = doc[j - 1], doc[j - 2], doc[j - 3]
+    return (
+        last.is_lower
+        and last.is_alpha
+        and hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not before.whitespace_
+        and before.text[:1].isupper()
+    )
 
 
 def _strip_leading_titles(doc: "Doc", i: int, j: int) -> int:
@@ -327,11 +344,17 @@ def _comma_end(doc: "Doc", ent: "SpacySpan") -> int:
 
 
 def _name_run_end(doc: "Doc", ent: "SpacySpan", end: int) -> int:
-    """Where a person's name ends that the model cut short: 'K. Suresh Kumar' tagged as
-    'K. Suresh', one more word the name's words hang on. Not after a lone word, nor in a
+    """Where a person's name ends that the model cut short: 'Moon Jae-in' tagged as 'Moon
+    Jae', the rest of the hyphenated word; 'K. Suresh Kumar' tagged as 'K. Suresh', one
+    more word the name's words hang on. Not after a lone word, nor in a
     run of capitalised words ('Clinton Campaign Reportedly ...': a headline), nor a word
     that names a group."""
-    if ent.label_ != "PERSON" or len(ent) < 2 or end != ent.end or end >= len(doc):
+    if ent.label_ != "PERSON" or end != ent.end:
+        return end
+    if end + 1 < len(doc) and doc[end].text == "-" and not (doc[end - 1].whitespace_ or doc[end].whitespace_):
+        if doc[end + 1].is_alpha and doc[end + 1].is_lower:
+            return end + 2  # "Moon Jae-in" tagged "Moon Jae": the end of a hyphenated given name
+    if len(ent) < 2 or end >= len(doc):
         return end  # a lone word ('Clinton Cash', a book) is more often a name used as a modifier
     word = doc[end]
     after = doc[end + 1] if end + 1 < len(doc) else None
