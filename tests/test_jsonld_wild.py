@@ -88,6 +88,21 @@ def test_author_in_every_shape(author: Any, expected: list[tuple[str, str]]) -> 
     assert [(actors[i].kind, actors[i].name) for i in a.authors] == expected
 
 
+def test_an_author_written_as_an_agency_name_is_a_source() -> None:
+    [a] = read(article(author=["Reuters", "Ann Lee"]))
+    actors = {x.id: x for x in a.actors}
+    assert [(actors[i].kind, actors[i].name) for i in a.authors] == [("person", "Ann Lee")]
+    assert [(actors[i].kind, actors[i].name) for i in a.sources] == [("organization", "Reuters")]
+
+
+def test_an_article_body_that_holds_html_is_read_as_html() -> None:
+    body = '<p class="lead">Ferries resumed on &quot;Friday&quot;.</p>\r\n\r\n<p class="text">Crews <b>returned</b> at dawn.</p>'
+    [a] = read(article(articleBody=body))
+    assert [p.text for p in a.body] == ['Ferries resumed on "Friday".', "Crews returned at dawn."]
+    [plain] = read(article(articleBody="Prices rose 3 < 4 percent.\n\nMarkets > calm."))
+    assert [p.text for p in plain.body] == ["Prices rose 3 < 4 percent.", "Markets > calm."]
+
+
 def test_author_by_reference_in_a_graph() -> None:
     doc = {
         "@context": "https://schema.org",

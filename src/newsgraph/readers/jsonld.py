@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 from pydantic import TypeAdapter, ValidationError
 
 from .. import identifiers
+from ..lexicon import outlets
 from ..errors import InputError, ModelError
 from ..model import (
     ISODate,
@@ -44,6 +45,7 @@ from ..schemaorg import (
 )
 from . import datestamps
 from .base import ReadOptions, Sanitiser, apply_options, decode_text, provenance
+from .html import fragment as html_fragment
 from .jsonld_graph import Graph, Literal, Node
 from .native import iter_json_documents, parse_json
 from .text import paragraphs as split_paragraphs
@@ -162,6 +164,8 @@ LENIENT_NOTE = (
     "read as search engines' structured-data parsers read it"
 )
 _SCHEMAORG_VOCAB = re.compile(r"^https?://schema\.org/?$")
+# An articleBody that holds the page's HTML rather than text: block tags in it.
+_MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|figure)\b[^>]*>|</(?:p|div|li)>", re.I)
 
 
 def _lenient_documents(text: str) -> list[Any] | None:
@@ -406,10 +410,13 @@ class _ArticleReader:
             self.place(x)
         for x in n.values("about"):
             self.entity(x, country="place", default="topic")
-        authors = self.actor_ids(n.values("author"), "person")
+        agencies = [x for x in n.values("author") if self.names_an_agency(x)]
+        authors = self.actor_ids([x for x in n.values("author") if x not in agencies], "person")
         publisher = self.actor_ids(n.values("publisher")[:1], "organization")
         listed = [self.graph_node(i) for i in self.observed(n, "sources") if isinstance(i, str)]
-        sources = self.actor_ids([x for x in listed if x is not None] or n.values("sourceOrganization"), "organization")
+        sources = self.actor_ids(
+            [*agencies, *([x for x in listed if x is not None] or n.values("sourceOrganization"))], "organization"
+        )
         quotes = self.quotes(body)
         self.fill()
         if paragraph_nodes or self.ours:
@@ -526,6 +533,10 @@ class _ArticleReader:
         text = self.node.text("articleBody")
         if not text:
             return [], []
+        if not self.ours and _MARKUP.search(text):
+            # schema.org's articleBody is text, but publishers put the page's HTML there
+            paragraphs, _ = html_fragment(text)
+            return [{"text": p.text, "role": p.role} for p in paragraphs], []
         # Offsets would point into the articleBody string, not into the input: drop them.
         return [{"text": p.text, "role": "body"} for p in split_paragraphs(text)], []
 
@@ -627,6 +638,13 @@ class _ArticleReader:
             if isinstance(value, Node):
                 registry.pending.append((value, model_id))
         return model_id
+
+    def names_an_agency(self, value: Node | Literal) -> bool:
+        """An author written as a bare name that is an agency's ('"author": "Reuters"'):
+        a source, not a person. Typed authors say what they are; our files, too."""
+        if self.ours or not isinstance(value, Literal) or not isinstance(value.value, str):
+            return False
+        return outlets.lookup(re.sub(r"^by\s+", "", value.value.strip(), flags=re.I)) is not None
 
     def actor(self, value: Node | Literal, default_kind: str) -> str | None:
         if isinstance(value, Literal):
