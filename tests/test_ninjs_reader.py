@@ -93,10 +93,13 @@ def test_1x_scheme_and_code_make_a_uri_and_associations_become_media() -> None:
 
 
 @needs_examples
-def test_agency_byline_becomes_authors() -> None:
+def test_agency_byline_gives_the_person_as_author_and_the_agency_as_source() -> None:
+    # as for every other format: authors are people, an agency in a byline is a source
     article = read_file(example("2.x/dpa_text.json"))
     authors = [article.actor(i) for i in article.authors]
-    assert [(a.name, a.kind) for a in authors] == [("Christian Hollmann", "person"), ("dpa", "organization")]  # type: ignore[union-attr]  # missing fails the test
+    assert [(a.name, a.kind) for a in authors] == [("Christian Hollmann", "person")]  # type: ignore[union-attr]  # missing fails the test
+    sources = [article.actor(i) for i in article.sources]
+    assert [(a.name, a.kind) for a in sources] == [("dpa", "organization")]  # type: ignore[union-attr]  # missing fails the test
     assert article.language == "de" and article.published == "2019-05-10T16:02:28+02:00"
     assert len(article.body) == 9
 
@@ -386,3 +389,22 @@ def test_two_names_in_cyrillic_stay_two_actors_with_readable_ids() -> None:
         "urn:newsgraph:person:vladimir-putin",
         "urn:newsgraph:person:dmitriy-peskov",
     ]
+
+
+@pytest.mark.parametrize(
+    "extra, authors, sources",
+    [
+        ({"by": "Ola Dahl, The Harbour Database"}, ["Ola Dahl"], ["The Harbour Database"]),
+        ({"by": "Von Ola Dahl und Kari Nordmann, NTB"}, ["Ola Dahl", "Kari Nordmann"], ["NTB"]),
+        ({"by": "Peter and Kari"}, ["Peter", "Kari"], []),  # known given names: people
+        # Superdesk's own list of authors wins over its free-text byline
+        ({"byline": "Peter and Jane", "authors": [{"name": "Ola Dahl", "role": "writer"}]}, ["Ola Dahl"], []),
+    ],
+)
+def test_byline_people_are_authors_and_its_organisations_sources(
+    extra: dict[str, Any], authors: list[str], sources: list[str]
+) -> None:
+    [a] = read_doc({"uri": "urn:x:byline", "headline": "Ferries resume", "body_text": "Ferries ran again.", **extra})
+    names = {x.id: (x.name, x.kind) for x in a.actors}
+    assert [names[i] for i in a.authors] == [(n, "person") for n in authors]
+    assert [names[i] for i in a.sources] == [(n, "organization") for n in sources]

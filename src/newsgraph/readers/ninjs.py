@@ -23,6 +23,8 @@ import lxml.html
 from lxml import etree
 
 from ..errors import InputError, ModelError
+from ..lexicon import outlets
+from ..lexicon.names import is_given_name, is_org_word
 from .. import html_body
 from .. import ninjs_terms as conv
 from pydantic import TypeAdapter, ValidationError
@@ -373,6 +375,18 @@ def article_from_ninjs(
     return reader.article()
 
 
+def _byline_kind(name: str) -> str:
+    """A byline's name as a person or an organisation: an agency or an outlet-shaped name
+    ('AAP', 'The Anti-Doping Database', 'Reuters'), a one-word name that is no known given
+    name, or a name with an organisation word is an organisation; else a person."""
+    words = name.split()
+    if outlets.lookup(name) or outlets.looks_like_outlet(name) or words[0].casefold() == "the":
+        return "organization"
+    if any(is_org_word(w) for w in words) or (len(words) == 1 and not is_given_name(name)):
+        return "organization"
+    return "person"
+
+
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -389,6 +403,7 @@ class _ItemReader:
         self.notes: list[str] = []
         self.taken: set[str] = set()
         self.details = self._details()
+        self.byline_sources: list[str] = []  # organisations the byline credits
         ids = self.details.get("ids")
         self.ids: dict[str, str] = ids if isinstance(ids, dict) else {}
 
@@ -710,35 +725,43 @@ class _ItemReader:
         return out
 
     def authors(self, actors: list[dict[str, Any]]) -> list[str]:
+        """The people who wrote the item: those the item says are authors; else Superdesk's
+        ``authors`` list; else the names of the byline (``by``), where an organisation
+        ('The Anti-Doping Database', 'AAP') is a credited source, not an author."""
         stated = [a["id"] for a in actors if a["_rel"] == conv.AUTHOR_REL]
         if stated or self.details:
             return stated
-        byline = _str(self.doc.get("by"))
-        if not byline:
-            return []
-        by_name = {a["name"].casefold(): a for a in actors}
+        listed = [_str(a.get("name")) for a in _dicts(self.doc.get("authors"))]
+        names = [n.strip() for n in listed if n and n.strip()]
+        if not names:
+            byline = _str(self.doc.get("by"))
+            parts = _BYLINE_SPLIT.split(_BYLINE_PREFIX.sub("", byline)) if byline else []
+            names = [p.strip(" .") for p in parts if p.strip(" .")]
         authors: list[str] = []
-        for part in _BYLINE_SPLIT.split(_BYLINE_PREFIX.sub("", byline)):
-            part = part.strip(" .")
-            if not part:
-                continue
-            actor = by_name.get(part.casefold())
+        for name in names:
+            actor = self._byline_actor(actors, name, "person" if listed else _byline_kind(name))
             if actor is None:
-                kind = "person" if len(part.split()) > 1 else "organization"
-                actor_id = self.claim(None, kind, part)
-                if actor_id is None:
-                    continue
-                actor = {"id": actor_id, "kind": kind, "name": part, "mentions": [], "_rel": ""}
-                actors.append(actor)
-                by_name[part.casefold()] = actor
-            if actor["id"] not in authors:
-                authors.append(actor["id"])
+                continue
+            target = authors if actor["kind"] == "person" else self.byline_sources
+            if actor["id"] not in target:
+                target.append(actor["id"])
         return authors
+
+    def _byline_actor(self, actors: list[dict[str, Any]], name: str, kind: str) -> dict[str, Any] | None:
+        """The actor of that name, made if the item names none."""
+        actor = next((a for a in actors if a["name"].casefold() == name.casefold()), None)
+        if actor is None:
+            actor_id = self.claim(None, kind, name)
+            if actor_id is None:
+                return None
+            actor = {"id": actor_id, "kind": kind, "name": name, "mentions": [], "_rel": ""}
+            actors.append(actor)
+        return actor
 
     def info_sources(self, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
         by_id = {a["id"]: a for a in actors}
         by_name = {a["name"].casefold(): a for a in actors}
-        publisher, sources = None, []
+        publisher, sources = None, list(self.byline_sources)
         for entry in _dicts(self.doc.get("infosources")):
             name = _str(entry.get("name")) or _str(entry.get("literal"))
             own = self.id_of(entry.get("uri"))
