@@ -149,3 +149,43 @@ def test_a_given_name_first_is_still_read_given_name_first() -> None:
     )
     assert sorted(a.name for a in article.actors if a.kind == "person") == ["Kim Harlow", "Lee Marsh"]
     assert set(speakers(article).values()) == {"Kim Harlow"}
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ('"Work will start in the spring," a spokesman for Harbour Rail said.', "Harbour Rail"),
+        ('A Downing Street spokeswoman said: "The plan has the full support of ministers."', "Downing Street"),
+        ('"We are delighted," said a spokesperson for the Northern Ports Partnership.', "Northern Ports Partnership"),
+    ],
+)
+def test_a_nameless_spokesperson_speaks_for_the_organisation_named(sentence: str, speaker: str) -> None:
+    article = extract(sentence)
+    [quote] = article.quotes
+    actor = article.actor(quote.speaker or "")
+    assert actor is not None and (actor.name, actor.kind) == (speaker, "organization")
+    assert quote.speaker_mention is not None and "spokes" in article.span_text(quote.speaker_mention)
+
+
+def test_a_spokesperson_with_a_name_is_that_person_and_a_bare_one_nobody() -> None:
+    article = extract(
+        '"No comment," said Harbour Rail spokeswoman Alison Grey.',
+        '"We are looking into it," a spokesman said.',
+    )
+    assert speakers(article) == {"No comment,": "Alison Grey", "We are looking into it,": None}
+
+
+def test_a_speaker_the_model_calls_a_place_but_no_country_is_an_institution() -> None:
+    article = extract("In a statement, Ofwat said it would 'not hesitate to act'.")
+    [quote] = article.quotes
+    actor = article.actor(quote.speaker or "")
+    assert actor is not None and (actor.name, actor.kind) == ("Ofwat", "organization")
+
+
+def test_the_demonym_that_refers_back_to_a_person_is_that_person() -> None:
+    article = extract(
+        "1996: Goalkeeper Mark Bosko was charged with misconduct after a gesture at a match in London.",
+        "The Australian claimed he had not known the gesture would give offence.",
+    )
+    assert list(speakers(article).values()) == ["Mark Bosko"]
+    assert "Australian" not in [a.name for a in article.actors]

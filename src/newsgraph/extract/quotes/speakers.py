@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ...lexicon import wordlists
+from ...lexicon.gazetteer import gazetteer
 from ...lexicon.names import given_name_gender, honorific, is_title_head, title_gender
 from ...model import Actor, Article, Span, mint_id, normalise_name
 from .cues import token_at
@@ -298,6 +299,8 @@ class SpeakerResolver:
         )
 
     def _description(self, words: list["Token"]) -> str | None:
+        if len(words) == 2 and words[0].lower_ == "the" and _one_of_a_people(words[1]):
+            return "person"  # "The Australian claimed": the person just named
         listed = words[-1].lower_ in _descriptions()["person"] or words[-1].lower_ in _descriptions()["organization"]
         if words[-1].pos_ == "PROPN" and not listed:
             return None  # "the Putin government" is described; "the Kremlin" is listed
@@ -428,6 +431,27 @@ def _by_pronoun(r: SpeakerResolver, said: _Said) -> _Resolved | None:
     return _Resolved(r._antecedent(said.mention, _pronouns()[low])) if low in _pronouns() else None
 
 
+def _by_represented(r: SpeakerResolver, said: _Said) -> _Resolved | None:
+    """'a spokesman for Network Rail', 'a Downing Street spokeswoman', 'an ANC
+    spokesperson': the organisation (or country) a nameless spokesperson speaks for."""
+    head = said.words[-1]
+    if head.lemma_.lower() not in _descriptions()["speaks_for"] and head.lower_ not in _descriptions()["speaks_for"]:
+        return None
+    named = [t for t in said.words[:-1] if t.pos_ == "PROPN"]
+    if not named:
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        named = [t for t in pobj.subtree if t.pos_ == "PROPN"] if pobj is not None else []
+    if not named:
+        return None
+    p = said.mention[0]
+    where = (p, named[0].idx, named[-1].idx + len(named[-1]))
+    actor = r._containing(p, named[-1].idx, where)
+    if actor is not None and actor.kind in ("organization", "country", "group"):
+        return _Resolved(actor.id)
+    return _Resolved(r._named(where, named, default_kind="organization")) if actor is None else None
+
+
 def _generic_speaker(r: SpeakerResolver, said: _Said) -> _Resolved | None:
     """'a source', 'officials': nobody in particular."""
     return _Resolved(None) if r._generic(said.words) else None
@@ -450,6 +474,7 @@ def _by_name(r: SpeakerResolver, said: _Said) -> _Resolved | None:
 RESOLUTION_RULES: tuple[tuple[str, Callable[[SpeakerResolver, _Said], _Resolved | None]], ...] = (
     ("actor mention", _by_actor_mention),
     ("pronoun", _by_pronoun),
+    ("represented", _by_represented),
     ("generic", _generic_speaker),
     ("description", _by_description),
     ("name", _by_name),
@@ -486,8 +511,18 @@ def _join(toks: Iterable["Token"]) -> str:
     return "".join(out).strip()
 
 
+def _one_of_a_people(word: "Token") -> bool:
+    """'Australian', 'Frenchman': one person of a people, named by the demonym."""
+    return word.text[:1].isupper() and not word.text.endswith("s") and gazetteer().demonym(word.text) is not None
+
+
 def _kind_of(name_toks: list["Token"], default: str) -> str:
     labels = [t.ent_type_ for t in name_toks if t.ent_type_ in _NAME_KIND]
-    if labels:
-        return _NAME_KIND[max(sorted(set(labels)), key=labels.count)]
-    return default
+    if not labels:
+        return default
+    kind = _NAME_KIND[max(sorted(set(labels)), key=labels.count)]
+    if kind == "country" and not gazetteer().country(_join(name_toks)):
+        # every country is in the gazetteer: a speaker the model calls a place and the
+        # gazetteer does not know ("Ofwat said") is an institution
+        return "organization"
+    return kind
