@@ -40,6 +40,13 @@ def test_two_apostrophe_style() -> None:
     assert quoted("''It is a good day,'' Mr. Lund said.") == ["It is a good day,"]
 
 
+def test_two_curly_single_marks_in_a_row_are_a_double_mark() -> None:
+    text = "\u201cIt was a bad day,\u2019\u2019 Ann Moy said. \u2018\u2018Not again,\u201d she added."
+    assert quoted(text) == ["It was a bad day,", "Not again,"]
+    # after a plural the two are an apostrophe and a closing single mark, as before
+    assert quoted("She called it \u2018a win for the players\u2019\u2019 in June.") == ["a win for the players"]
+
+
 def test_guillemets_and_low_marks() -> None:
     assert quoted("Sie sagte \u201eJa\u201c und er \u00abNein\u00bb.") == ["Ja", "Nein"]
 

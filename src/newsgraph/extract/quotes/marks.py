@@ -20,8 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-# ``''`` and ``\`\``` are one (double) mark; a lone ' is a single mark.
-_MARK_RE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]|['\u2018\u2019\u201b\u2039\u203a]")
+# ``''`` and ``\`\``` are one (double) mark, and so are two curly single marks in a row
+# ("...,’’ X said": a double quote typed as two singles; not after an s, where the first
+# is a plural's apostrophe: "the players’’"); a lone ' is a single mark.
+_MARK_RE = re.compile(
+    r"''|``|\u2018\u2018|(?<![sS])\u2019\u2019|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]|['\u2018\u2019\u201b\u2039\u203a]"
+)
 
 _DOUBLE_OPEN = frozenset("\u201c\u201e\u201f\u00ab`")
 _DOUBLE_CLOSE = frozenset("\u201d\u00bb")
