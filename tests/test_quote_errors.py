@@ -202,3 +202,42 @@ def test_the_one_recorded_speaks_not_the_recording_or_the_ad(paragraph: str, spe
 def test_a_short_quoted_exclamation_after_reported_speech_is_not_a_quote_of_the_subject() -> None:
     a = extract('The Harbour Herald said Lund had been "rattled" by the vote. "Sunk!"')
     assert [q.text for q in quoted(a)] == ["rattled"]
+
+
+# --- third round: classes mined on PolNeAR train (bench/quote_errors.py) ---------------
+
+
+@pytest.mark.parametrize(
+    "paragraph, first, second, cue",
+    [
+        (
+            '"We will finish the bridge by spring," Mayor Ada Lund said, adding that the budget was tight. '
+            '"The money is there, and the crews are ready."',
+            "We will finish the bridge by spring,",
+            "The money is there, and the crews are ready.",
+            "adding",
+        ),
+        (
+            '"We had planned for this storm for years," Berg said, noting that the harbour wall had held. '
+            '"It did what it was built to do."',
+            "We had planned for this storm for years,",
+            "It did what it was built to do.",
+            "noting",
+        ),
+    ],
+)
+def test_a_quoted_sentence_after_a_handover_cue_is_a_quote_of_its_own(
+    paragraph: str, first: str, second: str, cue: str
+) -> None:
+    # "adding", "noting" go on to new words: the sentence after them is not the second
+    # half of the quote before (lexicon/data/handover_cues.txt)
+    a = extract(paragraph)
+    one, two = quoted(a)
+    assert spans(a, one) == [first] and spans(a, two) == [second]
+    assert two.cue == cue and one.cue == "said" and two.speaker == one.speaker is not None
+
+
+def test_a_quoted_sentence_after_said_still_joins_the_quote_before() -> None:
+    a = extract('"We are ready," Berg said on Monday. "The wall held."')
+    [q] = quoted(a)
+    assert spans(a, q) == ["We are ready,", "The wall held."]

@@ -1347,7 +1347,28 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
                 (link for link in links[ri + 1 : len(p.regions)] if link is not None and not link.embedded), None
             )
         if chosen is not None:
+            own = _cue_between(p, chosen.cue, ri)
+            if own is not None:  # '"A," he said, adding that ... "B."': B is the words of "adding"
+                chosen = _Link(own, PARAGRAPH, False, PARAGRAPH.confidence)
             links[ri] = _Link(chosen.cue, PARAGRAPH, False, min(chosen.confidence, PARAGRAPH.confidence))
+
+
+def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
+    """A speech cue with a speaker after ``cue`` and before quoted sentence ``ri``, in the
+    words since the quote before it: '"A," Lund said, adding that the budget was tight.
+    "B."' makes B the words of *adding* (PolNeAR annotates them apart), and '"A," she
+    said, and her husband cut in. "B."' the husband's."""
+    if cue is None or cue.paragraph != p.index or ri == 0:
+        return None
+    lo = max(p.regions[ri - 1].mark_end, p.doc[cue.verb].idx + 1)
+    hi = p.regions[ri].mark_start
+    handover = wordlists.word_set("handover_cues")
+    between = [
+        c
+        for c in p.cues
+        if lo <= p.doc[c.verb].idx < hi and c.speaker is not None and c is not cue and c.lemma in handover
+    ]
+    return between[-1] if between else None
 
 
 # --- reported speech -------------------------------------------------------------------
