@@ -301,3 +301,11 @@ def test_a_whole_quote_before_adding_stays_the_words_of_the_verb_after_it() -> N
     a = extract('"We are ready," Lund said, adding that the crews had trained all winter.')
     [q] = quoted(a)
     assert q.kind == "direct" and q.cue == "said" and spans(a, q) == ["We are ready,"]
+
+
+def test_a_clause_after_the_quote_opened_by_when_is_not_its_attribution() -> None:
+    a, q = _one(
+        'The spot ends with footage of Berg saying during the debate, "That makes me smart," '
+        "when Lund blasted him for not paying the fee."
+    )
+    assert name(a, q.speaker) == "Berg" and q.cue == "saying"

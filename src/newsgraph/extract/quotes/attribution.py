@@ -434,6 +434,8 @@ def _bare_lead(p: Para, after: list[int], cue: Cue) -> bool:
         t = p.doc[i]
         if t.is_punct or t.is_space or i in cue.tokens:
             continue
+        if i not in cue.tokens and (t.tag_ == "WRB" or t.dep_ == "mark") and i < min(cue.tokens):
+            return False  # '"...," when Lund blasted him': a clause of its own, not the quote's attribution
         if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.pos_ in ("ADV", "AUX", "PART"):
             continue
         return False
