@@ -202,3 +202,110 @@ def test_the_one_recorded_speaks_not_the_recording_or_the_ad(paragraph: str, spe
 def test_a_short_quoted_exclamation_after_reported_speech_is_not_a_quote_of_the_subject() -> None:
     a = extract('The Harbour Herald said Lund had been "rattled" by the vote. "Sunk!"')
     assert [q.text for q in quoted(a)] == ["rattled"]
+
+
+# --- third round: classes mined on PolNeAR train (bench/quote_errors.py) ---------------
+
+
+@pytest.mark.parametrize(
+    "paragraph, first, second, cue",
+    [
+        (
+            '"We will finish the bridge by spring," Mayor Ada Lund said, adding that the budget was tight. '
+            '"The money is there, and the crews are ready."',
+            "We will finish the bridge by spring,",
+            "The money is there, and the crews are ready.",
+            "adding",
+        ),
+        (
+            '"We had planned for this storm for years," Berg said, noting that the harbour wall had held. '
+            '"It did what it was built to do."',
+            "We had planned for this storm for years,",
+            "It did what it was built to do.",
+            "noting",
+        ),
+    ],
+)
+def test_a_quoted_sentence_after_a_handover_cue_is_a_quote_of_its_own(
+    paragraph: str, first: str, second: str, cue: str
+) -> None:
+    # "adding", "noting" go on to new words: the sentence after them is not the second
+    # half of the quote before (lexicon/data/handover_cues.txt)
+    a = extract(paragraph)
+    one, two = quoted(a)
+    assert spans(a, one) == [first] and spans(a, two) == [second]
+    assert two.cue == cue and one.cue == "said" and two.speaker == one.speaker is not None
+
+
+def test_a_quoted_sentence_after_said_still_joins_the_quote_before() -> None:
+    a = extract('"We are ready," Berg said on Monday. "The wall held."')
+    [q] = quoted(a)
+    assert spans(a, q) == ["We are ready,", "The wall held."]
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('Senator Ada Lund railed against what she calls the "harbour cartel" on Monday.', "Ada Lund"),
+        ('Mayor Tomas Berg condemned what he called a "shameful" vote by the council.', "Tomas Berg"),
+    ],
+)
+def test_what_he_called_is_the_words_of_the_clause_subject(paragraph: str, speaker: str) -> None:
+    # the pronoun of "what he called" stands for the subject around it: the speaker
+    # mention is the name (as PolNeAR annotates it), not the pronoun
+    a, q = _one(paragraph)
+    assert name(a, q.speaker) == speaker and speaker in mention(a, q)
+
+
+def test_what_he_called_never_goes_to_a_subject_of_the_other_gender() -> None:
+    a, q = _one('Mr. Dahl said Mrs. Lund had used the ferry budget in what he called "a reckless way."')
+    assert name(a, q.speaker) == "Dahl"
+
+
+def test_what_he_called_keeps_the_pronoun_when_the_clause_has_no_speaking_subject() -> None:
+    a, q = _one('Nils Moe spoke for an hour. The budget rests on what he called "a fair deal for the islands."')
+    assert mention(a, q) == "he" and name(a, q.speaker) == "Nils Moe"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker, words",
+    [
+        (
+            'According to a harbour board memo, two of the ferries were moved to the "reserve" list last week.',
+            "a harbour board memo",
+            "reserve",
+        ),
+        ('According to Ada Lund, the new timetable is a "slow disaster" for the islands.', "Ada Lund", "slow disaster"),
+    ],
+)
+def test_according_to_before_the_sentence_attributes_its_quoted_words(paragraph: str, speaker: str, words: str) -> None:
+    a, q = _one(paragraph)
+    assert q.kind == "partial" and q.cue == "according to"
+    assert mention(a, q) == speaker and spans(a, q) == [words]
+
+
+def test_a_fragment_before_adding_is_the_words_of_its_own_clause() -> None:
+    # 'adding' right after the first fragment does not take it: its speaker stands
+    # before the fragment, so the fragment is the words of "told"; the second is "adding"'s
+    a = extract(
+        'Mr. Dahl told investors that worries about the ferry company were "overblown," '
+        'adding that the harbour had "significant upside."'
+    )
+    one, two = quoted(a)
+    assert spans(a, one) == ["overblown,"] and one.cue == "told"
+    assert spans(a, two) == ["significant upside."] and two.cue == "adding"
+    assert one.speaker == two.speaker is not None
+
+
+def test_a_whole_quote_before_adding_stays_the_words_of_the_verb_after_it() -> None:
+    a = extract('"We are ready," Lund said, adding that the crews had trained all winter.')
+    [q] = quoted(a)
+    assert q.kind == "direct" and q.cue == "said" and spans(a, q) == ["We are ready,"]
+
+
+def test_a_clause_after_the_quote_opened_by_when_is_not_its_attribution() -> None:
+    a, q = _one(
+        'The spot ends with footage of Berg saying during the debate, "That makes me smart," '
+        "when Lund blasted him for not paying the fee."
+    )
+    assert name(a, q.speaker) == "Berg" and q.cue == "saying"

@@ -39,6 +39,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...lexicon import wordlists
+from ...lexicon.names import given_name_gender, honorific, title_gender
 from .cues import (
     RELATIVE,
     Cue,
@@ -365,6 +366,9 @@ CONTENT = Rule("content", 0.8, Strength.STRONG)
 AFTER_FINAL = Rule("after-final", 0.85, Strength.STRONG)
 CONTENT_AFTER = Rule("content", 0.75, Strength.STRONG)
 AFTER_SENTENCE = Rule("after-sentence", 0.8, Strength.UNLESS_EMBEDDED)
+# 'According to X, ... "..." ...': the sentence is X's account, quoted words and all
+# (named "content" as the other reported-clause links, for the speaker ranker)
+ACCORDING_BEFORE = Rule("content", 0.75, Strength.STRONG)
 PREDICATE = Rule("predicate", 0.5)
 PARAGRAPH = Rule("paragraph", 0.85)  # a cap: never surer than the quote it joins
 COLON = Rule("colon", 0.85)
@@ -442,6 +446,8 @@ def _bare_lead(p: Para, after: list[int], cue: Cue) -> bool:
         t = p.doc[i]
         if t.is_punct or t.is_space or i in cue.tokens:
             continue
+        if i not in cue.tokens and (t.tag_ == "WRB" or t.dep_ == "mark") and i < min(cue.tokens):
+            return False  # '"...," when Lund blasted him': a clause of its own, not the quote's attribution
         if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.pos_ in ("ADV", "AUX", "PART"):
             continue
         return False
@@ -538,7 +544,10 @@ def _after(s: _Stretch) -> Found:
         and _bare_lead(s.p, s.after, c)
         and not _passive(s.p, c)
         and not (s.embedded and s.governing is not None and c.reporting)
+        and not (s.embedded and c.speaker is not None and c.speaker[1] <= s.region.mark_start)
     ):
+        # (a fragment before '..., adding' whose speaker stands before the fragment is
+        # the words of its own clause: 'told X it was "overblown," adding that ...')
         return c, s.embedded
     return None
 
@@ -625,6 +634,19 @@ def _content_after(s: _Stretch) -> Found:
     return (_outermost(s.p, cue), True) if cue is not None else None
 
 
+def _according_before(s: _Stretch) -> Found:
+    """'According to a board memo, two ferries were moved to the "reserve" list': an
+    *according to* set off by a comma before the quote, in its sentence, is the source
+    of the whole sentence."""
+    for c in s.in_sentence:
+        if c.lemma != "according to" or c.speaker is None or c.verb >= s.first:
+            continue
+        last = max(c.tokens)
+        if any(s.p.doc[i].text == "," for i in range(last + 1, s.first)):
+            return c, True
+    return None
+
+
 def _after_sentence(s: _Stretch) -> Found:
     """'"Finished sentence." X said.' (no comma before the closing mark)."""
     c, p = s.after_cue, s.p
@@ -662,6 +684,7 @@ LINK_RULES: tuple[tuple[Rule, Callable[[_Stretch], Found]], ...] = (
     (CONTENT, _content),
     (AFTER_FINAL, _after_final),
     (CONTENT_AFTER, _content_after),
+    (ACCORDING_BEFORE, _according_before),
     (AFTER_SENTENCE, _after_sentence),
     (PREDICATE, _predicate),
 )
@@ -1033,9 +1056,57 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
     for k, (p, pl) in enumerate(zip(paras, links)):
         collector.paragraph(k, p, pl)
     for att in collector.atts:
+        att.cue = _what_it_called(paras, att.cue)
         _fill_speaker(paras, att)
         att.via = _relay(paras, att)
     return collector.atts
+
+
+_WHAT_WORDS = frozenset({"what"})
+_MAX_CLIMB = 8
+
+
+def _what_it_called(paras: Sequence[Para], cue: Cue | None) -> Cue | None:
+    """'Cruz railed against what he calls the "Washington cartel"': the pronoun of *what
+    he calls* stands for the subject of the clause around it, and the quote is that
+    subject's (PolNeAR annotates the name, not the pronoun): a cue of the clause's verb
+    with that subject. Only for a naming verb whose speaker is a personal pronoun right
+    after *what*, and an outer subject that could speak."""
+    if cue is None or cue.speaker is None or not cue.naming or cue.speaker_head is None:
+        return cue
+    p = paras[cue.paragraph]
+    pron = p.doc[cue.speaker_head]
+    if pron.lower_ not in _PRONOUNS or pron.i == 0 or p.doc[pron.i - 1].lower_ not in _WHAT_WORDS:
+        return cue
+    tok = p.doc[cue.verb]
+    for _ in range(_MAX_CLIMB):
+        if tok.head is tok:
+            return cue
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = inherited_subject(tok)
+        if subj is None or subj.i == pron.i or p.region_of[subj.i] >= 0:
+            continue
+        if subj.lower_ in _PRONOUNS or subj.lower_ in RELATIVE or not agentive(subj) or not _fits(pron, subj):
+            return cue
+        return _make_cue(p, tok, subj)
+    return cue
+
+
+def _fits(pron: "Token", subj: "Token") -> bool:
+    """Does the subject's gender, where its words say one (an honorific, a given name, a
+    gendered title), fit a gendered pronoun? 'he' is not *Mrs. Clinton*."""
+    fit = wordlists.data("speaker_pronouns").get(pron.lower_) or {}
+    want = fit.get("gender")
+    if not want:
+        return True
+    for t in noun_phrase(subj):
+        h = honorific(t.text.rstrip("."))
+        gender = (h or {}).get("gender") or given_name_gender(t.text) or title_gender(t.text)
+        if gender and gender != want:
+            return False
+    return True
 
 
 def _link_by_colon_or_label(p: Para, pl: list[_Link | None]) -> None:
@@ -1359,7 +1430,28 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
                 (link for link in links[ri + 1 : len(p.regions)] if link is not None and not link.embedded), None
             )
         if chosen is not None:
+            own = _cue_between(p, chosen.cue, ri)
+            if own is not None:  # '"A," he said, adding that ... "B."': B is the words of "adding"
+                chosen = _Link(own, PARAGRAPH, False, PARAGRAPH.confidence)
             links[ri] = _Link(chosen.cue, PARAGRAPH, False, min(chosen.confidence, PARAGRAPH.confidence))
+
+
+def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
+    """A speech cue with a speaker after ``cue`` and before quoted sentence ``ri``, in the
+    words since the quote before it: '"A," Lund said, adding that the budget was tight.
+    "B."' makes B the words of *adding* (PolNeAR annotates them apart), and '"A," she
+    said, and her husband cut in. "B."' the husband's."""
+    if cue is None or cue.paragraph != p.index or ri == 0:
+        return None
+    lo = max(p.regions[ri - 1].mark_end, p.doc[cue.verb].idx + 1)
+    hi = p.regions[ri].mark_start
+    handover = wordlists.word_set("handover_cues")
+    between = [
+        c
+        for c in p.cues
+        if lo <= p.doc[c.verb].idx < hi and c.speaker is not None and c is not cue and c.lemma in handover
+    ]
+    return between[-1] if between else None
 
 
 # --- reported speech -------------------------------------------------------------------
