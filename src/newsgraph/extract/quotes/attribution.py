@@ -290,10 +290,8 @@ def _governed_by(p: Para, ri: int, cue: Cue) -> bool:
     """Is the quoted stretch part of what the cue reports (not its subject, not a
     circumstance)?"""
     head = _region_head(p, ri)
-    if head is None:
+    if head is None or cue.lemma == "according to":
         return False
-    if cue.lemma == "according to":
-        return _in_according_clause(p, head, cue)
     verb = p.doc[cue.verb]
     if cue.speaker_head is not None and head.i in {t.i for t in p.doc[cue.speaker_head].subtree}:
         return False
@@ -308,16 +306,6 @@ def _governed_by(p: Para, ri: int, cue: Cue) -> bool:
     if below.dep_ == "prep":
         return below.lower_ in _CONTENT_PREPS
     return below.dep_ in _CONTENT_DEPS or below.dep_ == "pobj"
-
-
-def _in_according_clause(p: Para, head: "Token", cue: Cue) -> bool:
-    """'According to X, the offer "falls short"': the quote is part of the clause the
-    phrase is attached to (not of the phrase itself)."""
-    according = p.doc[cue.verb]
-    clause = according.head
-    if clause is according or head.i in {t.i for t in according.subtree}:
-        return False
-    return clause in _ancestors(head)
 
 
 def _adjacent_before(p: Para, frame: list[int], cue: Cue, r: QuoteRegion) -> bool:
