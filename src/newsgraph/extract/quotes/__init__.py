@@ -2,7 +2,8 @@
 
 In order: :mod:`.marks` finds what stands between quotation marks, :mod:`.cues` the
 speech cues of each paragraph's parse, :mod:`.attribution` links marks and cues (and
-finds reported speech), :mod:`.ranker` takes a learned second opinion on the speaker,
+finds reported speech), :mod:`.fragments` takes a learned second look at the quoted
+stretches the rules kept or dropped, :mod:`.ranker` takes a learned second opinion on the speaker,
 :mod:`.speakers` decides which actor a speaker mention means; :mod:`.headlines` reads
 the headline and subheadline. This module runs them over an article and writes
 ``Article.quotes`` (and the actors it had to add), headline quotes first, in reading
@@ -18,6 +19,7 @@ from ...model import Article, Quote, Span, local_id
 from .. import story
 from ..options import ExtractOptions
 from .attribution import Attribution, attribute, build_para, capped, reported_speech
+from .fragments import revise
 from .headlines import headline_quotes
 from .marks import scan
 from .ranker import rerank
@@ -51,7 +53,7 @@ def _body_quotes(article: Article, options: ExtractOptions) -> Article:
     docs = story.docs(article, options.spacy_model)
     regions = scan(texts)
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, regions))]
-    direct = attribute(paras)
+    direct = revise(paras, attribute(paras))  # the quote-span classifier's second look
     rerank(paras, direct)  # the learned ranker's speaker where it is sure of another mention
     found = sorted(direct + reported_speech(paras, direct), key=_reading_order)
     quoted = [[(r.mark_start, r.mark_end) for r in rs] for rs in regions]

@@ -1,0 +1,345 @@
+"""A learned second look at the quoted stretches the rules drop: the quote-span classifier.
+
+The rules of :mod:`.attribution` keep a quoted stretch as (part of) a quote or drop it as
+a scare quote, a title or a name. Some fragments they drop are quotes after a cue that
+is no speech verb (*Reyes has long admired the harbour board as "a model of thrift"*).
+For each dropped stretch whose clause has a subject that could speak, a logistic
+regression over a few features of the stretch and its clause (:data:`FEATURES`,
+documented in docs/quotes.md) gives the probability that the stretch is that speaker's
+quote (issue 18). Its weights are the data file ``lexicon/data/fragment_classifier.json``,
+made by ``bench/train_fragments.py`` from PolNeAR train only.
+
+:func:`revise` acts only where it is sure (:data:`ADD_PROBABILITY`): the stretch becomes
+a partial quote of the clause that governs it, its subject the speaker. It never removes a quote of the rules:
+on dev, no threshold dropped more scare quotes than real quotes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ...lexicon import wordlists
+from .attribution import Attribution, agentive, is_title_like
+from .cues import RELATIVE, Cue, antecedent_of, inherited_subject, noun_phrase, span_of, speech_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .attribution import Para
+    from .marks import QuoteRegion
+
+__all__ = [
+    "ADD_PROBABILITY",
+    "FEATURES",
+    "Fragment",
+    "fragments",
+    "load_model",
+    "probability",
+    "revise",
+]
+
+# A stretch the rules dropped becomes a quote when the classifier gives it at least this
+# (chosen on dev).
+ADD_PROBABILITY = 0.4
+# How sure a quote the classifier added is (as sure as a clause that is no speech verb).
+ADDED_CONFIDENCE = 0.5
+_SHORT = 6  # fewer words than the rules ask of a quoted sentence nothing attributes
+_MAX_CLIMB = 10  # how far up the parse the governing clause is looked for
+
+_WORD_BINS = ((1, "words:1"), (3, "words:2-3"), (6, "words:4-6"), (12, "words:7-12"))
+_BEFORE = ("as", "called", "name_opener", "det", "possessive", "prep", "that", "verb", "punct", "other", "none")
+_GOVERNORS = ("speech", "characterising", "claim_noun", "title_noun", "verb", "noun", "none")
+_SUBJECTS = ("agentive", "person", "org", "pronoun", "none")
+_SPEAKER_FROM = ("speech", "possessor", "clause", "sentence", "none")
+_PERSONS = frozenset({"i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"})
+_TERMINAL = frozenset(".!?")
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    *(name for _, name in _WORD_BINS),
+    "words:13+",
+    "title_case",
+    "close:comma",
+    "close:stop",
+    "sentence_initial",
+    "ends_sentence",
+    "whole_sentence",
+    *(f"before:{b}" for b in _BEFORE),
+    *(f"gov:{g}" for g in _GOVERNORS),
+    *(f"subject:{s}" for s in _SUBJECTS),
+    *(f"speaker:{w}" for w in _SPEAKER_FROM),
+    "person_inside",
+    "verb_inside",
+    "style:single",
+    "unclosed",
+    "paragraph_whole",
+    "dropped:title_like",
+    "dropped:short",
+)
+
+
+@dataclass
+class Fragment:
+    """One quoted stretch, what the rules made of it, and what the classifier reads."""
+
+    para: "Para"
+    index: int  # the region's index in its paragraph
+    att: Attribution | None  # the rules' quote that holds it, None when they dropped it
+    cue: Cue | None  # the clause that governs it, as a cue (its verb and subject)
+    features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def region(self) -> "QuoteRegion":
+        return self.para.regions[self.index]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    table: dict[str, Any] = wordlists.data("fragment_cues")
+    return {k: frozenset(v) for k, v in table.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def load_model() -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The feature names and weights of ``data/fragment_classifier.json`` (read once)."""
+    table: dict[str, Any] = wordlists.data("fragment_classifier")
+    names = tuple(table["features"])
+    if names != FEATURES or len(table["weights"]) != len(names):
+        raise ValueError("fragment_classifier.json was trained on other features: run bench/train_fragments.py")
+    return names, tuple(float(w) for w in table["weights"])
+
+
+def probability(features: dict[str, float]) -> float:
+    """How likely the classifier finds a stretch with these features to be quoted speech."""
+    names, weights = load_model()
+    z = sum(w * features.get(n, 0.0) for n, w in zip(names, weights))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# --- the governing clause ----------------------------------------------------------------
+
+
+def _head(p: "Para", ri: int) -> "Token | None":
+    """The quoted token whose head lies outside the stretch."""
+    toks = [p.doc[i] for i in p.region_toks[ri] if not p.doc[i].is_punct]
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head is t]
+    return heads[0] if heads else (toks[0] if toks else None)
+
+
+def _governor(p: "Para", head: "Token") -> "Token | None":
+    """The first word outside any quote that the stretch hangs on."""
+    tok = head
+    for _ in range(_MAX_CLIMB):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if p.region_of[tok.i] < 0 and not tok.is_punct:
+            return tok
+    return None
+
+
+def _cue(p: "Para", verb: "Token", subj: "Token") -> Cue:
+    """The rules' cue for this verb, or one made as the rules make a clause's cue."""
+    known = p.cue_at(verb.i) or p.predicates.get(verb.i)
+    if known is not None:
+        return known
+    words = noun_phrase(subj)
+    cue = Cue(p.index, verb.i, verb.idx, verb.idx + len(verb.text), verb.text, verb.lemma_.lower())
+    cue.speaker, cue.speaker_head = span_of(words), subj.i
+    cue.tokens = {verb.i} | {t.i for t in words}
+    if subj.lower_ in RELATIVE:
+        cue.antecedent = antecedent_of(subj)  # "who called it ...": whom "who" stands for
+    p.predicates[verb.i] = cue
+    return cue
+
+
+def _agent(p: "Para", subj: "Token | None") -> bool:
+    return subj is not None and p.region_of[subj.i] < 0 and agentive(subj)
+
+
+def _clause(p: "Para", head: "Token") -> tuple[Cue | None, str]:
+    """The clause the stretch belongs to, as a cue with its speaker, and where that was
+    found: a speech cue reporting it, the nearest clause (or noun with a possessor) with
+    a subject that can speak, the main clause of its sentence; ``(None, "none")`` when
+    nobody in the sentence could have said it."""
+    child, tok = head, head.head
+    for _ in range(_MAX_CLIMB):
+        if tok is child:
+            break
+        if p.region_of[tok.i] < 0:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return None, "none"  # the stretch is (in) the subject
+            speech = p.cue_at(tok.i)
+            if speech is not None and speech.speaker is not None:
+                return speech, "speech"
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None) if tok.pos_ == "NOUN" else None
+            if _agent(p, poss):
+                return _cue(p, tok, poss), "possessor"  # type: ignore[arg-type]  # checked by _agent
+            subj = inherited_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if _agent(p, subj):
+                return _cue(p, tok, subj), "clause"  # type: ignore[arg-type]  # checked by _agent
+        child, tok = tok, tok.head
+    root = p.doc[p.sent_lo[head.i] : p.sent_hi[head.i] + 1].root if head.i < len(p.sent_lo) else None
+    subj = inherited_subject(root) if root is not None and p.region_of[root.i] < 0 else None
+    if root is not None and _agent(p, subj) and subj is not None and head.i not in {t.i for t in subj.subtree}:
+        return _cue(p, root, subj), "sentence"
+    return None, "none"
+
+
+# --- features ----------------------------------------------------------------------------
+
+
+def _before(p: "Para", ri: int) -> str:
+    """What stands right before the opening mark."""
+    r = p.regions[ri]
+    if p.text[max(0, r.mark_start - 20) : r.mark_start].rstrip().lower().endswith(tuple(_lists()["name_openers"])):
+        return "name_opener"
+    i = p.region_toks[ri][0] - 1
+    while i >= 0 and p.doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return "none"
+    tok = p.doc[i]
+    word = tok.lower_
+    if tok.is_punct:
+        return "punct"
+    if word in ("as", "that"):
+        return word
+    if tok.lemma_.lower() == "call":
+        return "called"
+    if tok.tag_ == "POS" or word.endswith(("'s", "\u2019s")) or tok.dep_ == "poss":
+        return "possessive"
+    if word in _DETERMINERS:
+        return "det"
+    return {"ADP": "prep", "VERB": "verb", "AUX": "verb"}.get(tok.pos_, "other")
+
+
+def _governor_class(gov: "Token | None") -> str:
+    if gov is None:
+        return "none"
+    lemma, lists = gov.lemma_.lower(), _lists()
+    if gov.pos_ in ("VERB", "AUX"):
+        if lemma in lists["characterising"]:
+            return "characterising"
+        return "speech" if lemma in speech_verbs() else "verb"
+    if gov.pos_ in ("NOUN", "PROPN"):
+        if lemma in lists["claim_nouns"]:
+            return "claim_noun"
+        return "title_noun" if lemma in lists["title_nouns"] else "noun"
+    return "none"
+
+
+def _subject_kind(p: "Para", cue: Cue | None) -> list[str]:
+    if cue is None or cue.speaker_head is None:
+        return ["none"]
+    tok = p.doc[cue.speaker_head]
+    kinds = ["agentive"]
+    if tok.pos_ == "PRON":
+        kinds.append("pronoun")
+    elif tok.ent_type_ == "PERSON":
+        kinds.append("person")
+    elif tok.ent_type_ in ("ORG", "NORP", "GPE"):
+        kinds.append("org")
+    return kinds
+
+
+def _word_bin(n: int) -> str:
+    return next((name for top, name in _WORD_BINS if n <= top), "words:13+")
+
+
+def _shape(p: "Para", ri: int) -> dict[str, bool]:
+    """What the stretch looks like on its own and where it stands in its sentence."""
+    r = p.regions[ri]
+    words = p.text[r.start : r.end].split()
+    toks = [p.doc[i] for i in p.region_toks[ri]]
+    last = p.text[r.end - 1]
+    after = p.text[r.mark_end : r.mark_end + 3].lstrip()
+    initial = not p.text[p.doc[p.sent_lo[toks[0].i]].idx if toks else 0 : r.mark_start].strip(" \u2014-(")
+    ends = last in _TERMINAL or after[:1] in _TERMINAL or not after
+    return {
+        _word_bin(len(words)): True,
+        "title_case": is_title_like(p, r),
+        "close:comma": last == ",",
+        "close:stop": last in _TERMINAL,
+        "sentence_initial": initial,
+        "ends_sentence": ends,
+        "whole_sentence": initial and ends and words[0][:1].isupper(),
+        "person_inside": any(w.lower().strip(",.!?;:") in _PERSONS for w in words),
+        "verb_inside": any(t.pos_ in ("VERB", "AUX") and r.start <= t.idx < r.end for t in toks),
+        "style:single": r.style == "single",
+        "unclosed": not r.closed,
+        "paragraph_whole": r.end - r.start >= 0.8 * len(p.text.strip()),
+    }
+
+
+def _dropped(p: "Para", ri: int, att: Attribution | None) -> dict[str, bool]:
+    """Why the rules dropped the stretch (nothing for one they kept)."""
+    if att is not None:
+        return {}
+    r = p.regions[ri]
+    return {"dropped:title_like": is_title_like(p, r), "dropped:short": len(p.text[r.start : r.end].split()) < _SHORT}
+
+
+def _fragment(p: "Para", ri: int, att: Attribution | None) -> Fragment:
+    head = _head(p, ri)
+    gov = _governor(p, head) if head is not None else None
+    cue, found = _clause(p, head) if head is not None else (None, "none")
+    flags: dict[str, bool] = {
+        "bias": True,
+        **_shape(p, ri),
+        f"before:{_before(p, ri)}": True,
+        f"gov:{_governor_class(gov)}": True,
+        **{f"subject:{k}": True for k in _subject_kind(p, cue)},
+        f"speaker:{found}": True,
+        **_dropped(p, ri, att),
+    }
+    return Fragment(p, ri, att, cue, {k: 1.0 for k, v in flags.items() if v})
+
+
+def fragments(paras: Sequence["Para"], atts: Sequence[Attribution]) -> list[Fragment]:
+    """Every quoted stretch of the body, in reading order, with the rules' quote holding it
+    (if any) and its features."""
+    held = {(r.paragraph, r.start): att for att in atts for r in att.regions}
+    return [
+        _fragment(p, ri, held.get((p.index, r.start)))
+        for p in paras
+        for ri, r in enumerate(p.regions)
+        if p.region_toks[ri]
+    ]
+
+
+# --- acting on it ------------------------------------------------------------------------
+
+
+def _added(frag: Fragment) -> Attribution:
+    """The partial quote a dropped stretch becomes, its clause's subject the speaker. It
+    stays a quote of its own even when the rules quote the same clause elsewhere: joined,
+    it would stretch that quote over the words between the two."""
+    cue = frag.cue
+    assert cue is not None and cue.speaker is not None  # checked by the caller
+    att = Attribution([frag.region], "partial", cue, ADDED_CONFIDENCE, "fragment")
+    att.speaker = (cue.paragraph, *cue.speaker)
+    if cue.speaker_head is not None:
+        att.speaker_head = frag.para.doc[cue.speaker_head].idx
+    if cue.antecedent is not None:
+        att.antecedent = (cue.paragraph, *cue.antecedent)
+    return att
+
+
+def revise(paras: Sequence["Para"], atts: list[Attribution]) -> list[Attribution]:
+    """The rules' quotes, and the dropped stretches the classifier is sure of as quotes
+    of their clause's speaker (the caller puts them in reading order)."""
+    added = [
+        _added(frag)
+        for frag in fragments(paras, atts)
+        if frag.att is None
+        and frag.cue is not None
+        and frag.cue.speaker is not None
+        and probability(frag.features) >= ADD_PROBABILITY
+    ]
+    return [*atts, *added]

@@ -1,0 +1,155 @@
+"""The quote-span classifier (extract/quotes/fragments.py) and its training script.
+
+* The model file loads, names exactly the features the extractor makes, and scores
+  deterministically.
+* Cases it fixes, in our own sentences: a quoted fragment after a cue that is no speech
+  verb is the clause's subject's partial quote; scare quotes, titles and names stay out.
+* bench/train_fragments.py runs end to end on a slice of PolNeAR train and writes a model
+  the extractor can load, the same twice.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED
+from newsgraph import api
+from newsgraph.extract.quotes import fragments
+from newsgraph.lexicon import wordlists
+from newsgraph.model import Article
+
+TRAIN = SHARED / "eval-data" / "polnear" / "train.jsonl"
+
+
+def _extract(text: str) -> Article:
+    # the first line of a text file is its headline: the story starts after it
+    [article] = api.read(f"Harbour news\n\n{text}".encode(), format="text")
+    return api.extract(article)
+
+
+def _quote(article: Article, words: str) -> tuple[str, str | None] | None:
+    """The kind and speaker words of the quote holding ``words``, None when there is none."""
+    q = next((q for q in article.quotes if words in q.text), None)
+    if q is None:
+        return None
+    return q.kind, article.span_text(q.speaker_mention) if q.speaker_mention else None
+
+
+def test_model_file_loads_with_the_extractors_features() -> None:
+    table = wordlists.data("fragment_classifier")
+    assert tuple(table["features"]) == fragments.FEATURES
+    assert len(table["weights"]) == len(fragments.FEATURES)
+    assert all(math.isfinite(w) for w in table["weights"])
+    names, weights = fragments.load_model()
+    assert names == fragments.FEATURES and len(weights) == len(names)
+    assert len(set(fragments.FEATURES)) == len(fragments.FEATURES)
+
+
+def test_probabilities_are_probabilities_and_deterministic() -> None:
+    scare = {"bias": 1.0, "words:1": 1.0, "before:det": 1.0, "gov:noun": 1.0, "speaker:sentence": 1.0}
+    fragment = {
+        "bias": 1.0,
+        "words:4-6": 1.0,
+        "before:as": 1.0,
+        "gov:characterising": 1.0,
+        "subject:agentive": 1.0,
+        "subject:person": 1.0,
+        "speaker:clause": 1.0,
+    }
+    p_scare, p_fragment = fragments.probability(scare), fragments.probability(fragment)
+    assert 0.0 < p_scare < 1.0 and 0.0 < p_fragment < 1.0
+    assert p_fragment > p_scare
+    assert fragments.probability(fragment) == p_fragment
+
+
+def test_every_feature_the_extractor_makes_is_in_the_model() -> None:
+    article = _extract(
+        'Critics of the plan, which Holm nicknamed "the blue ribbon", say it will cost too much. '
+        'The city unveiled its "smart" benches on Monday, and Dahl said: "We will keep the port open."\n'
+    )
+    assert article.quotes  # the text went through the whole pipeline
+    from newsgraph.extract import story
+    from newsgraph.extract.quotes.attribution import attribute, build_para
+    from newsgraph.extract.quotes.marks import scan
+
+    texts = [p.text for p in article.body]
+    paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, story.docs(article), scan(texts)))]
+    found = fragments.fragments(paras, attribute(paras))
+    assert len(found) == 3
+    for frag in found:
+        assert set(frag.features) <= set(fragments.FEATURES)
+        assert frag.features["bias"] == 1.0
+
+
+FIXED = [
+    # (text, words of the quote, its speaker's words): fragments the rules drop as scare
+    # quotes, after a cue that is no speech verb
+    (
+        'Critics of the plan, which Holm nicknamed "the blue ribbon", say it will cost too much.\n',
+        "the blue ribbon",
+        "Holm",
+    ),
+    (
+        'The fact-checkers rated Dahl\'s claim that there were "hundreds of empty berths" in the harbour '
+        "as mostly true.\n",
+        "hundreds of empty berths",
+        "Dahl's",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), FIXED)
+def test_a_fragment_after_a_characterising_cue_is_a_partial_quote(text: str, words: str, speaker: str) -> None:
+    assert _quote(_extract(text), words) == ("partial", speaker)
+
+
+KEPT_OUT = [
+    ('The city unveiled its "smart" benches along the quay on Monday.\n', "smart"),
+    ('Port director Oskar Lind appeared on "Morning Harbour" to discuss the dredging plan.\n', "Morning Harbour"),
+    ('The so-called "harbour tax" was dropped from the budget in May.\n', "harbour tax"),
+    ('Lind keeps a copy of "The Old Man and the Sea" on his desk.\n', "The Old Man and the Sea"),
+    ('The museum\'s "Treasures of the Deep" exhibit opens on Friday.\n', "Treasures of the Deep"),
+    ('The "smart" benches along the quay were installed in March.\n', "smart"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), KEPT_OUT)
+def test_scare_quotes_titles_and_names_stay_out(text: str, words: str) -> None:
+    assert _quote(_extract(text), words) is None
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), FIXED)
+def test_the_rules_alone_drop_them(monkeypatch: pytest.MonkeyPatch, text: str, words: str, speaker: str) -> None:
+    monkeypatch.setattr(fragments, "ADD_PROBABILITY", 1.01)  # nothing is ever that sure: the rules alone
+    assert _quote(_extract(text), words) is None
+
+
+def _load_trainer() -> object:
+    spec = importlib.util.spec_from_file_location("train_fragments", ROOT / "bench" / "train_fragments.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_fragments"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not TRAIN.exists(), reason="PolNeAR train is not in ../shared")
+def test_the_training_script_runs_on_a_slice_and_is_deterministic(tmp_path: Path) -> None:
+    trainer = _load_trainer()
+    out1, out2 = tmp_path / "a.json", tmp_path / "b.json"
+    main = trainer.main  # type: ignore[attr-defined]  # a module loaded from its file
+    assert main([str(TRAIN), "--limit", "5", "--out", str(out1), "--cache-dir", str(tmp_path)]) == 0
+    # the second run reads the articles again (no cache) and must fit the same weights
+    assert main([str(TRAIN), "--limit", "5", "--out", str(out2), "--no-cache"]) == 0
+    assert list(tmp_path.glob("fragment-candidates-*.json"))  # the first run cached its stretches
+    assert out1.read_text() == out2.read_text()
+    table = json.loads(out1.read_text())
+    assert tuple(table["features"]) == fragments.FEATURES
+    assert len(table["weights"]) == len(fragments.FEATURES)
+    assert any(w != 0 for w in table["weights"])
