@@ -23,6 +23,7 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from .errors import ModelError
 
@@ -236,7 +237,13 @@ SpanPart = Literal["headline", "subheadline"]
 SPAN_PARTS: tuple[str, ...] = get_args(SpanPart)
 
 
-class Span(_Model):
+# A huge article holds a Span for every mention of every actor, place, quote and event (over a
+# million at the 64 MiB input limit): a slotted, frozen dataclass is about 64 bytes where a
+# BaseModel was about 530 (its __dict__ and its fields-set are each a container of their own).
+# Validated, dumped and described in the JSON Schema as the model was; change one with
+# dataclasses.replace (which validates again).
+@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Span:
     """Characters ``start`` to ``end`` (exclusive) of paragraph ``paragraph``.
 
     ``part`` says which text: absent for the body (``paragraph`` indexes Article.body),
@@ -695,7 +702,8 @@ def format_validation_error(err: ValidationError) -> str:
     first = items[0]
     where = ".".join(str(p) for p in first["loc"]) or "article"
     msg = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
+    # an unknown key of a Span (a dataclass) is an "unexpected keyword argument"
+    if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         msg = "is not a field of the model (remove it or check its spelling)"
     elif first["type"] == "missing":
         msg = "is required but missing"
@@ -718,3 +726,4 @@ def article_from_data(data: Any) -> Article:
         raise ModelError(
             format_validation_error(err), "fix the field named, or regenerate the file with newsgraph"
         ) from None
+
