@@ -727,3 +727,56 @@ def article_from_data(data: Any) -> Article:
             format_validation_error(err), "fix the field named, or regenerate the file with newsgraph"
         ) from None
 
+
+# The lists that grow with an article's length: validated by built_article an item at a time.
+_LONG_LISTS = ("body", "actors", "places", "quotes", "events")
+
+
+def built_article(fields: dict[str, Any]) -> Article:
+    """The Article whose fields are ``fields`` (``dict(article)`` of one built with model_copy,
+    which does not validate), checked by every rule of the model: the same Article and the same
+    errors as ``Article.model_validate(article.model_dump())``.
+
+    That holds the article's dump and its validated copy at once, next to the article: for one
+    at the input limit, gigabytes. Here the long lists are validated an item at a time, each
+    item let go once its copy is made, then the Article from the validated items (pydantic
+    takes instances as they are), so that only its own rules run again. ``fields`` is emptied:
+    the caller keeps no other reference to the article, or nothing is let go. (A broken rule of
+    the Article itself, such as a reference, echoes as its input the items as validated: spans
+    in order, blanks absent.)
+    """
+    checked: dict[str, list[Any]] = {}
+    for n, name in enumerate(_LONG_LISTS):
+        pending = list(fields.pop(name, None) or ())  # a copy: the list may be another article's too
+        out: list[Any] = []
+        for i, item in enumerate(pending):
+            pending[i] = None
+            try:
+                out.append(type(item).model_validate(item.model_dump()) if isinstance(item, BaseModel) else item)
+            except ValidationError:
+                # the plain way, for its errors (the items checked so far are valid either way)
+                later = {k: list(fields.pop(k, None) or ()) for k in _LONG_LISTS[n + 1 :]}
+                return _from_lists(fields, {**checked, name: [*out, item, *pending[i + 1 :]], **later}, dump=True)
+        checked[name] = out
+    return _from_lists(fields, checked, dump=False)
+
+
+def _from_lists(fields: dict[str, Any], lists: dict[str, list[Any]], dump: bool) -> Article:
+    # The other fields dumped as model_dump() dumps them, all in the model's order.
+    other = Article.model_construct(**fields).model_dump(exclude=set(_LONG_LISTS))
+    fields.clear()
+
+    def data(dumped: bool) -> dict[str, Any]:
+        def items(k: str) -> list[Any]:
+            return [x.model_dump() if isinstance(x, BaseModel) else x for x in lists[k]] if dumped else lists[k]
+
+        return {k: items(k) if k in lists else other[k] for k in Article.model_fields}
+
+    if dump:
+        return Article.model_validate(data(True))
+    try:
+        return Article.model_validate(data(False))
+    except ValidationError:
+        # a rule of the Article itself (references, spans past a paragraph's end): raised again
+        # from the dumped data, so that the error reads as the plain way's
+        return Article.model_validate(data(True))

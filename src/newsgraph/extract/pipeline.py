@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..lexicon.language import english_evidence, non_english_reason
-from ..model import Article, Provenance
+from ..model import Article, Provenance, built_article
 from . import actors, clean, dates, events, nlp, quotes, structure, windows
 from .options import ExtractOptions
 
@@ -84,11 +84,12 @@ def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article
         else:
             article = _language(article, options)
         # Stages build with model_copy, which does not validate: check the model's rules
-        # (references, blank is absent, characters) once on the result. The unvalidated copy
-        # and the article's Docs go first, so that a huge article is not held three times over.
-        data = article.model_dump()
+        # (references, blank is absent, characters) once on the result, part by part, each
+        # unvalidated part let go as its copy is made, and the article's Docs first, so that a
+        # huge article is not held twice (model.built_article).
+        fields = dict(article)
         del article
         nlp.forget()
-        return Article.model_validate(data)
+        return built_article(fields)
     finally:
         nlp.forget()  # the Docs serve this article's stages; kept, they would grow with the batch
