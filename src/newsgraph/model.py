@@ -238,11 +238,11 @@ SPAN_PARTS: tuple[str, ...] = get_args(SpanPart)
 
 
 # A huge article holds a Span for every mention of every actor, place, quote and event (over a
-# million at the 64 MiB input limit): a slotted, frozen dataclass is about 64 bytes where a
-# BaseModel was about 530 (its __dict__ and its fields-set are each a container of their own).
-# Validated, dumped and described in the JSON Schema as the model was; change one with
-# dataclasses.replace (which validates again).
-@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+# million at the 64 MiB input limit): a slotted dataclass is about 64 bytes where a BaseModel
+# was about 530 (its __dict__ and its fields-set are each a container of their own). Validated,
+# dumped and described in the JSON Schema as the model was; a copy with a change is
+# dataclasses.replace (which validates it), and an assignment is not validated, as before.
+@pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
 class Span:
     """Characters ``start`` to ``end`` (exclusive) of paragraph ``paragraph``.
 
@@ -726,6 +726,18 @@ def article_from_data(data: Any) -> Article:
         raise ModelError(
             format_validation_error(err), "fix the field named, or regenerate the file with newsgraph"
         ) from None
+
+
+def revalidated(article: Article) -> Article:
+    """``article`` validated again: one changed after it was made (``article.body = ...``) may
+    break a rule of the model, which would otherwise fail deep inside an exporter, or not at all."""
+    try:
+        data = article.model_dump(warnings=False)
+    except Exception as err:  # noqa: BLE001 - pydantic's serializer on a value of a wrong type
+        raise ModelError(
+            f"the article holds a value of the wrong type: {err}", "assign values of the types the model declares"
+        ) from None
+    return Article(**data)
 
 
 # The lists that grow with an article's length: validated by built_article an item at a time.
