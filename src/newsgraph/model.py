@@ -775,7 +775,9 @@ def built_article(fields: dict[str, Any]) -> Article:
 
 def _from_lists(fields: dict[str, Any], lists: dict[str, list[Any]], dump: bool) -> Article:
     # The other fields dumped as model_dump() dumps them, all in the model's order.
-    other = Article.model_construct(**fields).model_dump(exclude=set(_LONG_LISTS))
+    # (the lists given empty: model_construct would call their default factories, slowly)
+    empty: dict[str, Any] = {k: [] for k in _LONG_LISTS}
+    other = Article.model_construct(**{**fields, **empty}).model_dump(exclude=set(_LONG_LISTS))
     fields.clear()
 
     def data(dumped: bool) -> dict[str, Any]:
