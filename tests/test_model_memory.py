@@ -223,7 +223,9 @@ def test_extract_holds_no_checked_copy_while_the_stages_run(monkeypatch: pytest.
 
     def probe(a: Article, options: ExtractOptions) -> Article:
         gc.collect()
-        alive.append(sum(1 for o in gc.get_objects() if isinstance(o, Article) and o.id == article.id))
+        alive.append(
+            sum(1 for o in gc.get_objects() if isinstance(o, Article) and getattr(o, "id", None) == article.id)
+        )
         return a
 
     stages = (pipeline.STAGES[0], pipeline.Stage("probe", probe, english_only=False, parses=False))
