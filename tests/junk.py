@@ -114,7 +114,7 @@ def _model_keys() -> list[str]:
         model.Provenance,
         model.RemovedText,
     ):
-        keys.update(cls.model_fields)
+        keys.update(cls.__pydantic_fields__)  # Span is a pydantic dataclass: no model_fields
     return sorted(keys)
 
 

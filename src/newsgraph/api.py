@@ -19,7 +19,7 @@ from .extract.options import ExtractOptions
 from .formats import Format, detect_format
 from .inputs import STDIN, Input
 from .jobs import Job, iter_jobs
-from .model import Article
+from .model import Article, revalidated
 from .output import atomic_write, remove_stale_temp_files
 from .readers.base import ReadOptions
 from .validators.problem import Problem
@@ -88,19 +88,15 @@ def extract(article: Article, *, options: ExtractOptions | None = None) -> Artic
     """Enrich an article from its text: structure, actors, quotes, events, dates."""
     _expect(article, Article, "article", "an Article (newsgraph.read gives them)")
     _expect(options, (ExtractOptions, type(None)), "options", "an ExtractOptions or None")
-    return pipeline.run(checked(article), options or ExtractOptions())
+    # checked by the pipeline, not here: an argument stays held by the caller until the call
+    # returns, and the checked copy of a huge article would be held all through extraction
+    return pipeline.run(article, options or ExtractOptions(), check=True)
 
 
 def checked(article: Article) -> Article:
     """``article`` validated again: one changed after it was made (``article.body = ...``) may
     break a rule of the model, which would otherwise fail deep inside an exporter, or not at all."""
-    try:
-        data = article.model_dump(warnings=False)
-    except Exception as err:  # noqa: BLE001 - pydantic's serializer on a value of a wrong type
-        raise ModelError(
-            f"the article holds a value of the wrong type: {err}", "assign values of the types the model declares"
-        ) from None
-    return Article(**data)
+    return revalidated(article)
 
 
 def _expect(value: object, types: type | tuple[type, ...], name: str, what: str, *, readable: bool = False) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
 import lxml.html
@@ -261,11 +261,7 @@ class BodyMarkup:
         """The same markup less paragraph ``index`` and its spans, later paragraphs renumbered."""
 
         def move(spans: list[Span]) -> list[Span]:
-            return [
-                s.model_copy(update={"paragraph": s.paragraph - (s.paragraph > index)})
-                for s in spans
-                if s.paragraph != index
-            ]
+            return [replace(s, paragraph=s.paragraph - (s.paragraph > index)) for s in spans if s.paragraph != index]
 
         def table(t: dict[str, list[Span]]) -> dict[str, list[Span]]:
             return {k: moved for k, v in t.items() if (moved := move(v))}

@@ -23,6 +23,7 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from .errors import ModelError
 
@@ -236,7 +237,13 @@ SpanPart = Literal["headline", "subheadline"]
 SPAN_PARTS: tuple[str, ...] = get_args(SpanPart)
 
 
-class Span(_Model):
+# A huge article holds a Span for every mention of every actor, place, quote and event (over a
+# million at the 64 MiB input limit): a slotted dataclass is about 64 bytes where a BaseModel
+# was about 530 (its __dict__ and its fields-set are each a container of their own). Validated,
+# dumped and described in the JSON Schema as the model was; a copy with a change is
+# dataclasses.replace (which validates it), and an assignment is not validated, as before.
+@pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Span:
     """Characters ``start`` to ``end`` (exclusive) of paragraph ``paragraph``.
 
     ``part`` says which text: absent for the body (``paragraph`` indexes Article.body),
@@ -695,7 +702,8 @@ def format_validation_error(err: ValidationError) -> str:
     first = items[0]
     where = ".".join(str(p) for p in first["loc"]) or "article"
     msg = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
+    # an unknown key of a Span (a dataclass) is an "unexpected keyword argument"
+    if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         msg = "is not a field of the model (remove it or check its spelling)"
     elif first["type"] == "missing":
         msg = "is required but missing"
@@ -718,3 +726,71 @@ def article_from_data(data: Any) -> Article:
         raise ModelError(
             format_validation_error(err), "fix the field named, or regenerate the file with newsgraph"
         ) from None
+
+
+def revalidated(article: Article) -> Article:
+    """``article`` validated again: one changed after it was made (``article.body = ...``) may
+    break a rule of the model, which would otherwise fail deep inside an exporter, or not at all."""
+    try:
+        data = article.model_dump(warnings=False)
+    except Exception as err:  # noqa: BLE001 - pydantic's serializer on a value of a wrong type
+        raise ModelError(
+            f"the article holds a value of the wrong type: {err}", "assign values of the types the model declares"
+        ) from None
+    return Article(**data)
+
+
+# The lists that grow with an article's length: validated by built_article an item at a time.
+_LONG_LISTS = ("body", "actors", "places", "quotes", "events")
+
+
+def built_article(fields: dict[str, Any]) -> Article:
+    """The Article whose fields are ``fields`` (``dict(article)`` of one built with model_copy,
+    which does not validate), checked by every rule of the model: the same Article and the same
+    errors as ``Article.model_validate(article.model_dump())``.
+
+    That holds the article's dump and its validated copy at once, next to the article: for one
+    at the input limit, gigabytes. Here the long lists are validated an item at a time, each
+    item let go once its copy is made, then the Article from the validated items (pydantic
+    takes instances as they are), so that only its own rules run again. ``fields`` is emptied:
+    the caller keeps no other reference to the article, or nothing is let go. (A broken rule of
+    the Article itself, such as a reference, echoes as its input the items as validated: spans
+    in order, blanks absent.)
+    """
+    checked: dict[str, list[Any]] = {}
+    for n, name in enumerate(_LONG_LISTS):
+        pending = list(fields.pop(name, None) or ())  # a copy: the list may be another article's too
+        out: list[Any] = []
+        for i, item in enumerate(pending):
+            pending[i] = None
+            try:
+                out.append(type(item).model_validate(item.model_dump()) if isinstance(item, BaseModel) else item)
+            except ValidationError:
+                # the plain way, for its errors (the items checked so far are valid either way)
+                later = {k: list(fields.pop(k, None) or ()) for k in _LONG_LISTS[n + 1 :]}
+                return _from_lists(fields, {**checked, name: [*out, item, *pending[i + 1 :]], **later}, dump=True)
+        checked[name] = out
+    return _from_lists(fields, checked, dump=False)
+
+
+def _from_lists(fields: dict[str, Any], lists: dict[str, list[Any]], dump: bool) -> Article:
+    # The other fields dumped as model_dump() dumps them, all in the model's order.
+    # (the lists given empty: model_construct would call their default factories, slowly)
+    empty: dict[str, Any] = {k: [] for k in _LONG_LISTS}
+    other = Article.model_construct(**{**fields, **empty}).model_dump(exclude=set(_LONG_LISTS))
+    fields.clear()
+
+    def data(dumped: bool) -> dict[str, Any]:
+        def items(k: str) -> list[Any]:
+            return [x.model_dump() if isinstance(x, BaseModel) else x for x in lists[k]] if dumped else lists[k]
+
+        return {k: items(k) if k in lists else other[k] for k in Article.model_fields}
+
+    if dump:
+        return Article.model_validate(data(True))
+    try:
+        return Article.model_validate(data(False))
+    except ValidationError:
+        # a rule of the Article itself (references, spans past a paragraph's end): raised again
+        # from the dumped data, so that the error reads as the plain way's
+        return Article.model_validate(data(True))

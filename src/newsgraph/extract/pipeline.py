@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..lexicon.language import english_evidence, non_english_reason
-from ..model import Article, Provenance
+from ..model import Article, Provenance, built_article, revalidated
 from . import actors, clean, dates, events, nlp, quotes, structure, windows
 from .options import ExtractOptions
 
@@ -59,36 +59,44 @@ def _language(article: Article, options: ExtractOptions) -> Article:
     return _noted(article.model_copy(update={"language": found}), f"language {found}: {how}")
 
 
-def _stages(article: Article, stages: list[Stage], options: ExtractOptions) -> Article:
-    """``article`` through ``stages``; from the first that parses on, a huge article goes
-    through the rest window by window (memory bounded in its length: windows.py)."""
+def _stages(article: Article, options: ExtractOptions, check: bool) -> tuple[Article, str | None]:
+    """``article`` through the stages its language allows, and why the English ones were
+    skipped (None: not skipped). ``check``: validated again first (model.revalidated), here, so
+    that no frame holds the copy once the first stage has made the next. From the first stage
+    that parses on, a huge article goes through the rest window by window (memory bounded in
+    its length: windows.py)."""
+    if check:
+        article = revalidated(article)
+    foreign = non_english_reason(article.text, options.language or article.language)
+    stages = [s for s in STAGES if not (foreign and s.english_only)]
     first = next((n for n, stage in enumerate(stages) if stage.parses), len(stages))
     for stage in stages[:first]:
         article = stage.run(article, options)
     if first < len(stages) and windows.needed(article):  # measured once the body is cleaned
-        return windows.extract(article, [stage.run for stage in stages[first:]], options)
+        return windows.extract(article, [stage.run for stage in stages[first:]], options), foreign
     for stage in stages[first:]:
         article = stage.run(article, options)
-    return article
+    return article, foreign
 
 
-def run(article: Article, options: ExtractOptions = ExtractOptions()) -> Article:
+def run(article: Article, options: ExtractOptions = ExtractOptions(), *, check: bool = False) -> Article:
     """``article`` through every stage, in order, validated once at the end. An article not in
-    English goes through the stages that are not English-only, with a note saying so."""
-    foreign = non_english_reason(article.text, options.language or article.language)
+    English goes through the stages that are not English-only, with a note saying so. ``check``:
+    validated again first, as an article changed after it was made must be (api.extract)."""
     try:
-        article = _stages(article, [s for s in STAGES if not (foreign and s.english_only)], options)
+        article, foreign = _stages(article, options, check)
         if foreign:
             skipped = ", ".join(stage.name for stage in STAGES if stage.english_only)
             article = _noted(article, f"{skipped} not extracted: {foreign}")
         else:
             article = _language(article, options)
         # Stages build with model_copy, which does not validate: check the model's rules
-        # (references, blank is absent, characters) once on the result. The unvalidated copy
-        # and the article's Docs go first, so that a huge article is not held three times over.
-        data = article.model_dump()
+        # (references, blank is absent, characters) once on the result, part by part, each
+        # unvalidated part let go as its copy is made, and the article's Docs first, so that a
+        # huge article is not held twice (model.built_article).
+        fields = dict(article)
         del article
         nlp.forget()
-        return Article.model_validate(data)
+        return built_article(fields)
     finally:
         nlp.forget()  # the Docs serve this article's stages; kept, they would grow with the batch

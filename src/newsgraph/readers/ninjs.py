@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import asdict
 from typing import Any, Iterator, Sequence
 
 import lxml.html
@@ -718,7 +719,7 @@ class _ItemReader:
                     "kind": q.kind if q.kind in ("direct", "partial", "indirect") else "direct",
                     "text": conv.quote_text(texts, q.spans),
                     "speaker": q.speaker if q.speaker in actor_ids else None,
-                    "speaker_mention": q.speaker_mention.model_dump() if q.speaker_mention else None,
+                    "speaker_mention": asdict(q.speaker_mention) if q.speaker_mention else None,
                     "spans": _spans(q.spans),
                 }
             )
@@ -940,7 +941,7 @@ class _ItemReader:
 
 
 def _spans(spans: list[Span] | None) -> list[dict[str, int]]:
-    return [s.model_dump() for s in spans or []]
+    return [asdict(s) for s in spans or []]
 
 
 def _html_text(value: str) -> str:
