@@ -146,6 +146,13 @@ def _hypothetical(tok: "Token") -> bool:
     return False
 
 
+def _hyphenated(tok: "Token") -> str | None:
+    """ "fund-raiser" for its last part "raiser" (lower case), else None."""
+    if tok.i < 2 or tok.nbor(-1).text != "-" or tok.nbor(-1).whitespace_ or tok.nbor(-2).whitespace_:
+        return None
+    return f"{tok.nbor(-2).lower_}-{tok.lower_}"
+
+
 def trigger_kind(tok: "Token") -> str | None:
     """The main-event kind a word names, or None."""
     w = words()
@@ -153,6 +160,8 @@ def trigger_kind(tok: "Token") -> str | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "compound":
             return None  # "video call": the noun it modifies names the event
+        if (whole := _hyphenated(tok)) is not None:
+            return w["nouns"].get(whole)  # "fund-raiser", "face-off": spaCy cuts them at the hyphen
         if tok.i > tok.doc[:].start and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
             return w["nouns"][pair]
         return w["nouns"].get(lemma) or w["nouns"].get(tok.lower_)
@@ -162,7 +171,14 @@ def trigger_kind(tok: "Token") -> str | None:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if any(s.lemma_.casefold() in w["court_subjects"] for s in subjects):
             return "ruling"
+    if lemma in w["person_verbs"] and any(c.dep_ == "nsubj" and _named_person(c) for c in tok.children):
+        return w["person_verbs"][lemma]  # "Sanders was rallying for Kingson": a rally, not a protest
     return w["verbs"].get(lemma)
+
+
+def _named_person(t: "Token") -> bool:
+    """A person by name, or a title standing for one ("the senator")."""
+    return t.ent_type_ == "PERSON" or t.lemma_.casefold() in data("speaker_descriptions")["person"]
 
 
 def _depth(tok: "Token", sent: "DocSpan") -> int:
@@ -182,10 +198,55 @@ def _quoted(tok: "Token", sent: "DocSpan") -> bool:
     return sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019")
 
 
+def _tally(tok: "Token") -> bool:
+    """ "31 endorsements", "zero such endorsements": a count of events, not one."""
+    tally = set(words()["tally_words"])
+    return any(c.dep_ == "nummod" or c.lower_ in tally for c in tok.children)
+
+
+def _word_part(tok: "Token") -> bool:
+    """ "vote-rich": the first part of a hyphenated word describes, it names no event."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and not tok.whitespace_ and nxt.text == "-" and not nxt.whitespace_
+
+
+def _generic(tok: "Token") -> bool:
+    """ "nationwide surveys", "mass shootings": a plural with no determiner, possessive or
+    number names a kind of event, not one ("talks", "remarks" are words of their own)."""
+    if tok.tag_ != "NNS" or tok.lower_ in words()["nouns"]:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _person(t: "Token") -> bool:
+    return t.ent_type_ == "PERSON" or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "his", "her", "they", "their"))
+
+
+def _in_words(tok: "Token") -> bool:
+    """ "his attack that Clinton is unqualified", "political attacks", "an attack he leveled
+    at Clinton", "attacks on Sanders": an attack in words, not an event."""
+    w = words()
+    if tok.lemma_.casefold() not in w["word_attacks"]:
+        return False
+    for c in tok.children:
+        if (c.dep_ == "poss" and _person(c)) or (c.dep_ == "amod" and c.lower_ in w["word_attack_modifiers"]):
+            return True
+        if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and _person(s) for s in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in w["word_attack_preps"] and any(_person(o) for o in c.children):
+            return True
+    return False
+
+
+def _side_mention(tok: "Token") -> bool:
+    """Not an event of its own: a tally, part of a hyphenated word, a kind of event, words."""
+    return tok.pos_ in ("NOUN", "PROPN") and (_tally(tok) or _word_part(tok) or _generic(tok) or _in_words(tok))
+
+
 def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
     for tok in sent:
         kind = trigger_kind(tok)
-        if kind and not _hypothetical(tok) and not _quoted(tok, sent):
+        if kind and not _hypothetical(tok) and not _quoted(tok, sent) and not _side_mention(tok):
             yield _depth(tok, sent), tok, kind
 
 
@@ -194,12 +255,14 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
     speech = set(words()["speech"])
     root = sent.root
     quoted = any(c in sent.text for c in _QUOTE_CHARS)
-    for t in (root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")]):
+    # "..., saying that": a participle telling what the subject said
+    said = [c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG" and _controller(c)]
+    for t in (root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")], *said):
         if (
             t.pos_ == "VERB"
             and t.lemma_.casefold() in speech
             and not _hypothetical(t)
-            and (quoted or any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or _calls_on(t))
+            and (quoted or any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or _calls_on(t) or _announces(t))
         ):
             return t  # reported speech: a clause or a quotation ("defended the decision" is not)
     return None
@@ -213,9 +276,19 @@ def _calls_on(verb: "Token") -> bool:
     ) and any(t.tag_ == "TO" for t in verb.subtree)
 
 
+def _announces(verb: "Token") -> bool:
+    """ "announced plans to expand", "announced another step": what is announced is said."""
+    return verb.lemma_.casefold() in words()["object_speech"] and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _speech_kind(verb: "Token") -> str:
-    cues = set(words()["interview_cues"])
-    return "interview" if any(t.lemma_.casefold() in cues for t in verb.sent) else "statement"
+    w = words()
+    cues, in_prep = set(w["interview_cues"]), set(w["prep_interview_cues"])
+    for t in verb.sent:
+        lemma = t.lemma_.casefold()
+        if lemma in cues and (lemma not in in_prep or (t.dep_ == "pobj" and t.tag_ != "NNS")):
+            return "interview"  # "on his radio show"; not "expand programs"
+    return "statement"
 
 
 # --- the lead ------------------------------------------------------------------------------
@@ -271,7 +344,12 @@ def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> It
         else []
     )
     found = sorted(
-        ((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent) if d <= MAX_RANK),
+        (
+            (d, n, t.i, p, t, k)
+            for n, (p, sent) in enumerate(lead)
+            for d, t, k in _triggers(sent)
+            if d <= words()["kind_max_rank"].get(k, MAX_RANK)
+        ),
         key=lambda x: x[:3],
     )
     head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
@@ -325,6 +403,7 @@ def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
 def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
     """The words that may name the main event's participants."""
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "dative")]
+    args += _controller(verb)
     # "voted to hold Bryan Pagliano in contempt": the object of the clause it decides
     args += [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"]
     args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
@@ -335,6 +414,19 @@ def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
         if prep.lower_ in preps:
             args += [c for c in prep.children if c.dep_ == "pobj"]
     return args
+
+
+def _controller(verb: "Token") -> list["Token"]:
+    """The subject of a verb that has none of its own: "Trump, speaking at a rally" (the noun
+    the participle hangs on), "took a detour Wednesday to meet Obama", "took a swipe at X,
+    saying" (the subject of the verb it hangs on)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.tag_ not in ("VBG", "VB", "VBN"):
+        return []
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return [verb.head]
+    if verb.dep_ in ("advcl", "xcomp"):
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _participants(
@@ -415,7 +507,10 @@ def _same_occasion(clause: "Token", end: int, tok: "Token", verb: "Token") -> bo
         return True
     if reporting_verb(clause, end) in (tok, verb):
         return True
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if verb.head == clause and verb.dep_ == "advcl" and _controller(verb):
+        return True  # "suspended his campaign Wednesday, telling supporters": told then
+    # "claim that there have been shootings this year": a clause with a subject of its own
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.tag_ == "VBP" for c in clause.children)
     if clause.tag_ in ("VBG", "VBN") and clause.dep_ in ("advcl", "acl") and not own_subject:
         holder = clause.head
         if holder in (tok, verb) or (holder.head == verb and holder.dep_ in ("nsubj", "pobj")):
@@ -660,7 +755,7 @@ def _said_later(
         verb = _speech_verb(sent) or sent.root
         if verb.pos_ != "VERB":
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
         if any(participants[0] in _actors_of(s, p, refs) for s in subjects) and (when := _date(verb, p, body_dates)):
             return when, verb
     return None
@@ -720,11 +815,22 @@ def find(
     wide = _lead(article, body, PLACE_SENTENCES, PLACE_PARAGRAPHS)
     # the lead: the wide lead's first sentences of its first paragraphs (PLACE_* >= LEAD_*)
     lead = [(p, sent) for p, sent in wide if p < LEAD_PARAGRAPHS + 2][:LEAD_SENTENCES]
+    background = None
     for candidate in _candidates(lead, headline):
         found = _complete(article, candidate, refs, (lead, wide), headline, body_dates)
-        if found is not None:
+        if found is not None and (found.how.endswith("statement") or not _background(found, article.published)):
             return found
-    return None
+        background = background or found
+    return background
+
+
+def _background(found: MainEvent, published: str | None) -> bool:
+    """Dated long before the story ran: told as background, not its news. (A statement's
+    date may be its reported clause's: "said that in 1998, ...", so statements are not asked.)"""
+    if not published or found.date is None or not found.date.start:
+        return False
+    end = date.fromisoformat((found.date.end or found.date.start)[:10])
+    return (date.fromisoformat(published[:10]) - end).days > words()["background_days"]
 
 
 def _complete(
