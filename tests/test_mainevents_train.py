@@ -235,6 +235,70 @@ LEADS = {
         names=("Reuters",),
         day="2021-06-15",
     ),
+    # a reaction is the news, not what it is about
+    "a_statement_addressing_an_attack_is_the_main_event": Lead(
+        (
+            "Governor Addresses Harbor Point Bombing: ‘We Will Rebuild.’\n\n"
+            "On Sunday, nine people were injured in a bombing at a market in Harbor Point.\n\n"
+            "In response, Governor Hal Brenner issued a statement on Monday promising to rebuild the market.\n"
+        ),
+        published="2021-06-14",
+        kinds=("statement",),
+        names=("Hal Brenner",),
+        day="2021-06-14",
+    ),
+    "a_swipe_saying_something_is_a_statement_not_the_vote_it_hails": Lead(
+        (
+            "Lindqvist swipes at Reyes over the referendum.\n\n"
+            "Anna Lindqvist has taken a swipe at Senator Paul Reyes, saying that “loud words” do "
+            "more harm than good.\n\n"
+            "Reyes has hailed Norway’s vote to leave the fishing pact as “wonderful.”\n"
+        ),
+        published="2021-06-14",
+        kinds=("statement",),
+        names=("Anna Lindqvist",),
+    ),
+    # an event named in a circumstance of what was announced is not what was announced
+    "an_election_in_a_purpose_clause_is_not_what_was_announced": Lead(
+        (
+            "Party adds staff in swing states.\n\n"
+            "The Republican National Committee this week announced another step it will take to help its "
+            "nominee in the general election.\n"
+        ),
+        published="2021-06-17",
+        kinds=("statement",),
+        names=("Republican National Committee",),
+    ),
+    # "X, speaking at a rally": X is at the rally, on the day the lead gives X
+    "the_speaker_at_a_rally_is_its_participant": Lead(
+        (
+            "Brenner hints at fight over judges.\n\n"
+            "Governor Hal Brenner on Tuesday seemed to warn his rival about the courts.\n\n"
+            "Brenner, speaking at a rally in Pueblo, said Anna Lindqvist would pick judges who block the "
+            "new dam.\n"
+        ),
+        published="2021-06-17",
+        kinds=("rally",),
+        names=("Hal Brenner",),
+        day="2021-06-15",
+    ),
+    # ads and mergers
+    "an_ad_from_a_group_is_its_release": Lead(
+        (
+            "Group’s ad targets the governor.\n\n"
+            "The governor’s record on water is the focus of a new television ad from Clean Rivers Fund, "
+            "which began airing on Monday.\n"
+        ),
+        published="2021-06-17",
+        kinds=("release",),
+        names=("Clean Rivers Fund",),
+    ),
+    "a_merger_announced_on_a_day_is_an_agreement": Lead(
+        ("Drugmakers merge.\n\nA $40 billion merger announced Monday joins Halvorsen Pharma and Brightwell Labs.\n"),
+        published="2021-06-17",
+        kinds=("agreement",),
+        day="2021-06-14",
+    ),
 }
 
 

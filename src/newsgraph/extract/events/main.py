@@ -201,7 +201,10 @@ def _quoted(tok: "Token", sent: "DocSpan") -> bool:
 def _tally(tok: "Token") -> bool:
     """ "31 endorsements", "zero such endorsements": a count of events, not one."""
     tally = set(words()["tally_words"])
-    return any(c.dep_ == "nummod" or c.lower_ in tally for c in tok.children)
+    return any(
+        (c.dep_ == "nummod" and c.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")) or c.lower_ in tally
+        for c in tok.children
+    )  # "a $40 billion merger" is one
 
 
 def _word_part(tok: "Token") -> bool:
@@ -238,9 +241,28 @@ def _in_words(tok: "Token") -> bool:
     return False
 
 
+def _reacted_to(tok: "Token") -> bool:
+    """ "Trump addresses Munich attack", "reacted to a shooting": what a reaction is about."""
+    verbs = words()["reaction_verbs"]
+    if any(c.dep_ == "compound" and _form_of(c.lower_, verbs) for c in tok.children):
+        return True  # a Title Case headline parsed as one name: "Trump Addresses Munich Attack"
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or head.pos_ != "VERB":
+        return False
+    return head.lemma_.casefold() in verbs
+
+
+def _form_of(word: str, verbs: list[str]) -> bool:
+    """ "addresses", "slammed": a form of one of ``verbs``."""
+    return any(word in (v, v + "s", v + "es", v + "d", v + "ed") for v in verbs)
+
+
 def _side_mention(tok: "Token") -> bool:
-    """Not an event of its own: a tally, part of a hyphenated word, a kind of event, words."""
-    return tok.pos_ in ("NOUN", "PROPN") and (_tally(tok) or _word_part(tok) or _generic(tok) or _in_words(tok))
+    """Not an event of its own: a tally, part of a hyphenated word, a kind of event, words,
+    what a reaction is about."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _tally(tok) or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok)
 
 
 def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
@@ -422,8 +444,8 @@ def _controller(verb: "Token") -> list["Token"]:
     saying" (the subject of the verb it hangs on)."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.tag_ not in ("VBG", "VB", "VBN"):
         return []
-    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-        return [verb.head]
+    if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("PROPN", "NOUN"):
+        return [verb.head]  # the parser hangs "Trump, speaking at a rally, warned" on either
     if verb.dep_ in ("advcl", "xcomp"):
         return [c for c in verb.head.children if c.dep_ == "nsubj"]
     return []
@@ -888,11 +910,27 @@ def _holds(event: Event, main: MainEvent) -> bool:
     mention in its sentence ("Chile announced that it was sanctioning ...": the sanctions)."""
     if main.paragraph is None:
         return False
-    sent = main.token.sent
-    lo, hi = (
-        (sent.start_char, sent.end_char) if main.how.endswith("statement") else (main.token.idx, main.token.idx + 1)
+    if not main.how.endswith("statement"):
+        lo, hi = main.token.idx, main.token.idx + 1
+        return any(s.paragraph == main.paragraph and s.start < hi and lo < s.end for s in event.mentions)
+    doc, sent = main.token.doc, main.token.sent
+    return any(
+        s.paragraph == main.paragraph
+        and sent.start_char <= s.start < sent.end_char
+        and _said(doc[_token_at(doc, s.start)], main.token)
+        for s in event.mentions
     )
-    return any(s.paragraph == main.paragraph and s.start < hi and lo < s.end for s in event.mentions)
+
+
+def _said(tok: "Token", verb: "Token") -> bool:
+    """``tok`` is what ``verb`` says ("announced that it was sanctioning Russia"), not a
+    circumstance of it ("a step to take on the nominee in a general election")."""
+    t = tok
+    while t.i != verb.i and t.head.i != t.i:  # spaCy makes a new Token each time: compare places
+        if t.dep_ in ("prep", "relcl", "acl", "advcl"):
+            return False
+        t = t.head
+    return t.i == verb.i
 
 
 def _location(old: Event, main: MainEvent) -> str | None:
