@@ -299,6 +299,20 @@ LEADS = {
         kinds=("agreement",),
         day="2021-06-14",
     ),
+    # a trigger in a later sentence's relative clause waits for the first sentence's statement
+    "a_relative_clause_s_inquiry_waits_for_the_first_sentence_s_statement": Lead(
+        (
+            "Former judge at convention: the governor broke the law.\n\n"
+            "DENVER — Former judge Ruth Okafor told delegates at the party convention on Tuesday that "
+            "Governor Hal Brenner had broken the state’s records law.\n\n"
+            "Okafor criticized the governor’s use of a private phone, which a state inquiry said was "
+            "“careless.”\n"
+        ),
+        published="2021-06-17",
+        kinds=("statement", "speech"),
+        names=("Ruth Okafor",),
+        day="2021-06-15",
+    ),
 }
 
 

@@ -343,12 +343,18 @@ def _lead_statements(lead: list[tuple[int, "DocSpan"]]) -> list[tuple[int, Candi
     return out
 
 
+def _in_relative(tok: "Token") -> bool:
+    return any(a.dep_ == "relcl" for a in tok.ancestors)
+
+
 def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> Iterator[Candidate]:
     """The lead's triggers nearest their main clause, earlier sentences first; then its
     reported speech. What a later sentence says is still to come ("are scheduled to
     gather in December") waits until after what the first sentence reports was said."""
     statements = _lead_statements(lead)
-    later = [x for x in found if x[1] > 0 and tense_of(x[4]).direction == "future"]
+    # still to come, or told in a relative clause ("..., which an FBI investigation said was
+    # careless"): after what the first sentence reports was said
+    later = [x for x in found if x[1] > 0 and (tense_of(x[4]).direction == "future" or _in_relative(x[4]))]
     for _, _, _, p, t, k in (x for x in found if x not in later):
         yield k, p, t, "lead trigger"
     yield from (c for n, c in statements if n == 0)
