@@ -313,6 +313,28 @@ LEADS = {
         names=("Ruth Okafor",),
         day="2021-06-15",
     ),
+    # a visit to a broadcaster's show is an interview; a visit to a city stays a visit
+    "a_visit_to_a_broadcaster_s_show_is_an_interview": Lead(
+        (
+            "Reyes: ‘Of course’ Lindqvist can govern.\n\n"
+            "Senator Paul Reyes visited NBC’s “Today” on Monday to explain his remarks about "
+            "his rival Anna Lindqvist.\n"
+        ),
+        published="2021-06-17",
+        kinds=("interview",),
+        names=("Paul Reyes",),
+        day="2021-06-14",
+    ),
+    "a_visit_to_a_city_stays_a_visit": Lead(
+        (
+            "Reyes tours flood zone.\n\n"
+            "Senator Paul Reyes visited Hartville on Monday to see the flood damage.\n"
+        ),
+        published="2021-06-17",
+        kinds=("visit",),
+        names=("Paul Reyes",),
+        day="2021-06-14",
+    ),
 }
 
 

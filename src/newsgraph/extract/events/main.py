@@ -32,6 +32,7 @@ from functools import lru_cache
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
+from ...lexicon import outlets
 from ...lexicon.wordlists import data
 from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
 from ..dates import finder as dates_pass
@@ -171,9 +172,18 @@ def trigger_kind(tok: "Token") -> str | None:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if any(s.lemma_.casefold() in w["court_subjects"] for s in subjects):
             return "ruling"
+    if lemma in w["outlet_visits"] and any(
+        _outlet(o) for c in tok.children if c.dep_ == "dobj" for o in (c, *c.children)
+    ):
+        return w["outlet_visits"][lemma]  # "visited NBC's Today": an interview
     if lemma in w["person_verbs"] and any(c.dep_ == "nsubj" and _named_person(c) for c in tok.children):
         return w["person_verbs"][lemma]  # "Sanders was rallying for Kingson": a rally, not a protest
     return w["verbs"].get(lemma)
+
+
+def _outlet(t: "Token") -> bool:
+    """A listed news outlet ("NBC's", "CNN")."""
+    return t.pos_ == "PROPN" and outlets.lookup(t.text) is not None
 
 
 def _named_person(t: "Token") -> bool:
@@ -911,6 +921,15 @@ def _label(main: MainEvent, refs: Refs) -> str:
     return base[:1].upper() + base[1:]
 
 
+def _reads_closer(old: Event, main: MainEvent) -> bool:
+    """Whether the main event's kind replaces the stage's: not for what the stage reads more
+    closely (a "video call" stays a call) nor for a statement about it; a visit to a
+    broadcaster is an interview (`overrides`)."""
+    if main.kind in words()["overrides"].get(old.kind, []):
+        return True
+    return not (old.kind in _KEEP_KINDS or main.how.endswith("statement"))
+
+
 def _holds(event: Event, main: MainEvent) -> bool:
     """The event has the main event's trigger among its mentions; for a statement, any
     mention in its sentence ("Chile announced that it was sanctioning ...": the sanctions)."""
@@ -976,9 +995,11 @@ def put_first(
         rest = events
     else:
         old = events[at]
+        overridden = main.kind in words()["overrides"].get(old.kind, [])  # its label named the old kind
         first = old.model_copy(
             update={
-                "kind": old.kind if old.kind in _KEEP_KINDS or main.how.endswith("statement") else main.kind,
+                "kind": main.kind if _reads_closer(old, main) else old.kind,
+                "label": _label(main, refs) if overridden else old.label,
                 "participants": list(dict.fromkeys(main.participants + old.participants)),
                 "date": old.date if old.date and old.date.start else main.date or old.date,
                 "location": _location(old, main),
