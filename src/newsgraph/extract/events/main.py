@@ -32,6 +32,7 @@ from functools import lru_cache
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
+from ...lexicon import outlets
 from ...lexicon.wordlists import data
 from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
 from ..dates import finder as dates_pass
@@ -146,6 +147,13 @@ def _hypothetical(tok: "Token") -> bool:
     return False
 
 
+def _hyphenated(tok: "Token") -> str | None:
+    """ "fund-raiser" for its last part "raiser" (lower case), else None."""
+    if tok.i < 2 or tok.nbor(-1).text != "-" or tok.nbor(-1).whitespace_ or tok.nbor(-2).whitespace_:
+        return None
+    return f"{tok.nbor(-2).lower_}-{tok.lower_}"
+
+
 def trigger_kind(tok: "Token") -> str | None:
     """The main-event kind a word names, or None."""
     w = words()
@@ -153,6 +161,8 @@ def trigger_kind(tok: "Token") -> str | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "compound":
             return None  # "video call": the noun it modifies names the event
+        if (whole := _hyphenated(tok)) is not None:
+            return w["nouns"].get(whole)  # "fund-raiser", "face-off": spaCy cuts them at the hyphen
         if tok.i > tok.doc[:].start and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
             return w["nouns"][pair]
         return w["nouns"].get(lemma) or w["nouns"].get(tok.lower_)
@@ -162,7 +172,23 @@ def trigger_kind(tok: "Token") -> str | None:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if any(s.lemma_.casefold() in w["court_subjects"] for s in subjects):
             return "ruling"
+    if lemma in w["outlet_visits"] and any(
+        _outlet(o) for c in tok.children if c.dep_ == "dobj" for o in (c, *c.children)
+    ):
+        return w["outlet_visits"][lemma]  # "visited NBC's Today": an interview
+    if lemma in w["person_verbs"] and any(c.dep_ == "nsubj" and _named_person(c) for c in tok.children):
+        return w["person_verbs"][lemma]  # "Sanders was rallying for Kingson": a rally, not a protest
     return w["verbs"].get(lemma)
+
+
+def _outlet(t: "Token") -> bool:
+    """A listed news outlet ("NBC's", "CNN")."""
+    return t.pos_ == "PROPN" and outlets.lookup(t.text) is not None
+
+
+def _named_person(t: "Token") -> bool:
+    """A person by name, or a title standing for one ("the senator")."""
+    return t.ent_type_ == "PERSON" or t.lemma_.casefold() in data("speaker_descriptions")["person"]
 
 
 def _depth(tok: "Token", sent: "DocSpan") -> int:
@@ -182,10 +208,77 @@ def _quoted(tok: "Token", sent: "DocSpan") -> bool:
     return sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019")
 
 
+def _tally(tok: "Token") -> bool:
+    """ "31 endorsements", "zero such endorsements": a count of events, not one."""
+    tally = set(words()["tally_words"])
+    return any(
+        (c.dep_ == "nummod" and c.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")) or c.lower_ in tally
+        for c in tok.children
+    )  # "a $40 billion merger" is one
+
+
+def _word_part(tok: "Token") -> bool:
+    """ "vote-rich": the first part of a hyphenated word describes, it names no event."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and not tok.whitespace_ and nxt.text == "-" and not nxt.whitespace_
+
+
+def _generic(tok: "Token") -> bool:
+    """ "nationwide surveys", "mass shootings": a plural with no determiner, possessive or
+    number names a kind of event, not one ("talks", "remarks" are words of their own)."""
+    if tok.tag_ != "NNS" or tok.lower_ in words()["nouns"]:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _person(t: "Token") -> bool:
+    return t.ent_type_ == "PERSON" or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "his", "her", "they", "their"))
+
+
+def _in_words(tok: "Token") -> bool:
+    """ "his attack that Clinton is unqualified", "political attacks", "an attack he leveled
+    at Clinton", "attacks on Sanders": an attack in words, not an event."""
+    w = words()
+    if tok.lemma_.casefold() not in w["word_attacks"]:
+        return False
+    for c in tok.children:
+        if (c.dep_ == "poss" and _person(c)) or (c.dep_ == "amod" and c.lower_ in w["word_attack_modifiers"]):
+            return True
+        if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and _person(s) for s in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in w["word_attack_preps"] and any(_person(o) for o in c.children):
+            return True
+    return False
+
+
+def _reacted_to(tok: "Token") -> bool:
+    """ "Trump addresses Munich attack", "reacted to a shooting": what a reaction is about."""
+    verbs = words()["reaction_verbs"]
+    if any(c.dep_ == "compound" and _form_of(c.lower_, verbs) for c in tok.children):
+        return True  # a Title Case headline parsed as one name: "Trump Addresses Munich Attack"
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or head.pos_ != "VERB":
+        return False
+    return head.lemma_.casefold() in verbs
+
+
+def _form_of(word: str, verbs: list[str]) -> bool:
+    """ "addresses", "slammed": a form of one of ``verbs``."""
+    return any(word in (v, v + "s", v + "es", v + "d", v + "ed") for v in verbs)
+
+
+def _side_mention(tok: "Token") -> bool:
+    """Not an event of its own: a tally, part of a hyphenated word, a kind of event, words,
+    what a reaction is about."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _tally(tok) or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok)
+
+
 def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
     for tok in sent:
         kind = trigger_kind(tok)
-        if kind and not _hypothetical(tok) and not _quoted(tok, sent):
+        if kind and not _hypothetical(tok) and not _quoted(tok, sent) and not _side_mention(tok):
             yield _depth(tok, sent), tok, kind
 
 
@@ -194,12 +287,14 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
     speech = set(words()["speech"])
     root = sent.root
     quoted = any(c in sent.text for c in _QUOTE_CHARS)
-    for t in (root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")]):
+    # "..., saying that": a participle telling what the subject said
+    said = [c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG" and _controller(c)]
+    for t in (root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")], *said):
         if (
             t.pos_ == "VERB"
             and t.lemma_.casefold() in speech
             and not _hypothetical(t)
-            and (quoted or any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or _calls_on(t))
+            and (quoted or any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or _calls_on(t) or _announces(t))
         ):
             return t  # reported speech: a clause or a quotation ("defended the decision" is not)
     return None
@@ -213,9 +308,19 @@ def _calls_on(verb: "Token") -> bool:
     ) and any(t.tag_ == "TO" for t in verb.subtree)
 
 
+def _announces(verb: "Token") -> bool:
+    """ "announced plans to expand", "announced another step": what is announced is said."""
+    return verb.lemma_.casefold() in words()["object_speech"] and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _speech_kind(verb: "Token") -> str:
-    cues = set(words()["interview_cues"])
-    return "interview" if any(t.lemma_.casefold() in cues for t in verb.sent) else "statement"
+    w = words()
+    cues, in_prep = set(w["interview_cues"]), set(w["prep_interview_cues"])
+    for t in verb.sent:
+        lemma = t.lemma_.casefold()
+        if lemma in cues and (lemma not in in_prep or (t.dep_ == "pobj" and t.tag_ != "NNS")):
+            return "interview"  # "on his radio show"; not "expand programs"
+    return "statement"
 
 
 # --- the lead ------------------------------------------------------------------------------
@@ -248,12 +353,18 @@ def _lead_statements(lead: list[tuple[int, "DocSpan"]]) -> list[tuple[int, Candi
     return out
 
 
+def _in_relative(tok: "Token") -> bool:
+    return any(a.dep_ == "relcl" for a in tok.ancestors)
+
+
 def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> Iterator[Candidate]:
     """The lead's triggers nearest their main clause, earlier sentences first; then its
     reported speech. What a later sentence says is still to come ("are scheduled to
     gather in December") waits until after what the first sentence reports was said."""
     statements = _lead_statements(lead)
-    later = [x for x in found if x[1] > 0 and tense_of(x[4]).direction == "future"]
+    # still to come, or told in a relative clause ("..., which an FBI investigation said was
+    # careless"): after what the first sentence reports was said
+    later = [x for x in found if x[1] > 0 and (tense_of(x[4]).direction == "future" or _in_relative(x[4]))]
     for _, _, _, p, t, k in (x for x in found if x not in later):
         yield k, p, t, "lead trigger"
     yield from (c for n, c in statements if n == 0)
@@ -271,7 +382,12 @@ def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> It
         else []
     )
     found = sorted(
-        ((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent) if d <= MAX_RANK),
+        (
+            (d, n, t.i, p, t, k)
+            for n, (p, sent) in enumerate(lead)
+            for d, t, k in _triggers(sent)
+            if d <= words()["kind_max_rank"].get(k, MAX_RANK)
+        ),
         key=lambda x: x[:3],
     )
     head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
@@ -325,6 +441,7 @@ def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
 def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
     """The words that may name the main event's participants."""
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "dative")]
+    args += _controller(verb)
     # "voted to hold Bryan Pagliano in contempt": the object of the clause it decides
     args += [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"]
     args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
@@ -335,6 +452,19 @@ def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
         if prep.lower_ in preps:
             args += [c for c in prep.children if c.dep_ == "pobj"]
     return args
+
+
+def _controller(verb: "Token") -> list["Token"]:
+    """The subject of a verb that has none of its own: "Trump, speaking at a rally" (the noun
+    the participle hangs on), "took a detour Wednesday to meet Obama", "took a swipe at X,
+    saying" (the subject of the verb it hangs on)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.tag_ not in ("VBG", "VB", "VBN"):
+        return []
+    if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("PROPN", "NOUN"):
+        return [verb.head]  # the parser hangs "Trump, speaking at a rally, warned" on either
+    if verb.dep_ in ("advcl", "xcomp"):
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _participants(
@@ -415,7 +545,10 @@ def _same_occasion(clause: "Token", end: int, tok: "Token", verb: "Token") -> bo
         return True
     if reporting_verb(clause, end) in (tok, verb):
         return True
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if verb.head == clause and verb.dep_ == "advcl" and _controller(verb):
+        return True  # "suspended his campaign Wednesday, telling supporters": told then
+    # "claim that there have been shootings this year": a clause with a subject of its own
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.tag_ == "VBP" for c in clause.children)
     if clause.tag_ in ("VBG", "VBN") and clause.dep_ in ("advcl", "acl") and not own_subject:
         holder = clause.head
         if holder in (tok, verb) or (holder.head == verb and holder.dep_ in ("nsubj", "pobj")):
@@ -660,7 +793,7 @@ def _said_later(
         verb = _speech_verb(sent) or sent.root
         if verb.pos_ != "VERB":
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
         if any(participants[0] in _actors_of(s, p, refs) for s in subjects) and (when := _date(verb, p, body_dates)):
             return when, verb
     return None
@@ -720,11 +853,22 @@ def find(
     wide = _lead(article, body, PLACE_SENTENCES, PLACE_PARAGRAPHS)
     # the lead: the wide lead's first sentences of its first paragraphs (PLACE_* >= LEAD_*)
     lead = [(p, sent) for p, sent in wide if p < LEAD_PARAGRAPHS + 2][:LEAD_SENTENCES]
+    background = None
     for candidate in _candidates(lead, headline):
         found = _complete(article, candidate, refs, (lead, wide), headline, body_dates)
-        if found is not None:
+        if found is not None and (found.how.endswith("statement") or not _background(found, article.published)):
             return found
-    return None
+        background = background or found
+    return background
+
+
+def _background(found: MainEvent, published: str | None) -> bool:
+    """Dated long before the story ran: told as background, not its news. (A statement's
+    date may be its reported clause's: "said that in 1998, ...", so statements are not asked.)"""
+    if not published or found.date is None or not found.date.start:
+        return False
+    end = date.fromisoformat((found.date.end or found.date.start)[:10])
+    return (date.fromisoformat(published[:10]) - end).days > words()["background_days"]
 
 
 def _complete(
@@ -777,16 +921,41 @@ def _label(main: MainEvent, refs: Refs) -> str:
     return base[:1].upper() + base[1:]
 
 
+def _reads_closer(old: Event, main: MainEvent) -> bool:
+    """Whether the main event's kind replaces the stage's: not for what the stage reads more
+    closely (a "video call" stays a call) nor for a statement about it; a visit to a
+    broadcaster is an interview (`overrides`)."""
+    if main.kind in words()["overrides"].get(old.kind, []):
+        return True
+    return not (old.kind in _KEEP_KINDS or main.how.endswith("statement"))
+
+
 def _holds(event: Event, main: MainEvent) -> bool:
     """The event has the main event's trigger among its mentions; for a statement, any
     mention in its sentence ("Chile announced that it was sanctioning ...": the sanctions)."""
     if main.paragraph is None:
         return False
-    sent = main.token.sent
-    lo, hi = (
-        (sent.start_char, sent.end_char) if main.how.endswith("statement") else (main.token.idx, main.token.idx + 1)
+    if not main.how.endswith("statement"):
+        lo, hi = main.token.idx, main.token.idx + 1
+        return any(s.paragraph == main.paragraph and s.start < hi and lo < s.end for s in event.mentions)
+    doc, sent = main.token.doc, main.token.sent
+    return any(
+        s.paragraph == main.paragraph
+        and sent.start_char <= s.start < sent.end_char
+        and _said(doc[_token_at(doc, s.start)], main.token)
+        for s in event.mentions
     )
-    return any(s.paragraph == main.paragraph and s.start < hi and lo < s.end for s in event.mentions)
+
+
+def _said(tok: "Token", verb: "Token") -> bool:
+    """``tok`` is what ``verb`` says ("announced that it was sanctioning Russia"), not a
+    circumstance of it ("a step to take on the nominee in a general election")."""
+    t = tok
+    while t.i != verb.i and t.head.i != t.i:  # spaCy makes a new Token each time: compare places
+        if t.dep_ in ("prep", "relcl", "acl", "advcl"):
+            return False
+        t = t.head
+    return t.i == verb.i
 
 
 def _location(old: Event, main: MainEvent) -> str | None:
@@ -826,9 +995,11 @@ def put_first(
         rest = events
     else:
         old = events[at]
+        overridden = main.kind in words()["overrides"].get(old.kind, [])  # its label named the old kind
         first = old.model_copy(
             update={
-                "kind": old.kind if old.kind in _KEEP_KINDS or main.how.endswith("statement") else main.kind,
+                "kind": main.kind if _reads_closer(old, main) else old.kind,
+                "label": _label(main, refs) if overridden else old.label,
                 "participants": list(dict.fromkeys(main.participants + old.participants)),
                 "date": old.date if old.date and old.date.start else main.date or old.date,
                 "location": _location(old, main),
