@@ -77,6 +77,7 @@ _TYPED = {
     "status",
     "gender",
     "sha256",
+    "part",  # a span's line: "headline" or "subheadline", nothing else
 }
 
 
@@ -344,3 +345,16 @@ def test_validators_still_report_what_readers_repair() -> None:
     item = json.dumps({"uri": "urn:pub:1", "headlines": [{"role": "main", "value": "A\u0001"}]}).encode()
     assert any("U+0001" in p.message for p in newsgraph.validate(item, format="ninjs"))
     assert read_bytes(item, format="ninjs")[0].headline == "A "
+
+
+def test_a_span_line_holding_one_is_refused_naming_the_field() -> None:
+    # (found by hypothesis: a span's part is one of two words, refused as such first)
+    quote = {
+        "id": "urn:x:a#quote-1",
+        "kind": "direct",
+        "text": "A",
+        "spans": [{"part": "headline\x00", "paragraph": 0, "start": 0, "end": 1}],
+    }
+    with pytest.raises(ModelError) as info:
+        article_from_data({"id": "urn:x:a", "headline": "A line", "body": [{"text": "Some text."}], "quotes": [quote]})
+    assert "quotes.0.spans.0.part" in info.value.message
