@@ -426,17 +426,16 @@ NOT_SPEECH_RULES: tuple[tuple[str, Callable[["Token", str, Sequence[bool]], bool
 
 def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
     lemma = cue_lemma(tok)
-    if not _verb_like(tok, lemma):
+    # (the word lists first: most words are in neither, and the rules below walk the parse)
+    particles = phrasal_verbs().get(lemma) if lemma not in speech_verbs() else None
+    if lemma not in speech_verbs() and not particles:
         return False
-    if any(rule(tok, lemma, quoted) for _, rule in NOT_SPEECH_RULES):
+    if not _verb_like(tok, lemma) or any(rule(tok, lemma, quoted) for _, rule in NOT_SPEECH_RULES):
         return False
-    if lemma in speech_verbs():
-        return True
-    particles = phrasal_verbs().get(lemma)
     if particles:
         kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
         return bool(kids & particles)
-    return False
+    return True
 
 
 _NAME_RUN_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
