@@ -326,10 +326,7 @@ LEADS = {
         day="2021-06-14",
     ),
     "a_visit_to_a_city_stays_a_visit": Lead(
-        (
-            "Reyes tours flood zone.\n\n"
-            "Senator Paul Reyes visited Hartville on Monday to see the flood damage.\n"
-        ),
+        ("Reyes tours flood zone.\n\nSenator Paul Reyes visited Hartville on Monday to see the flood damage.\n"),
         published="2021-06-17",
         kinds=("visit",),
         names=("Paul Reyes",),
