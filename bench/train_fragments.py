@@ -21,52 +21,34 @@ rules: thresholds are chosen there, never on anything else.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from newsgraph import api  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.extract import nlp, pipeline, story  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.extract.options import ExtractOptions  # noqa: E402  # after sys.path takes the checkout's src/
+from polnear_training import (  # noqa: E402  # after sys.path takes bench/
+    DATA,
+    MIN_OVERLAP,
+    arguments,
+    cached,
+    prepared,
+    write_weights,
+)
+
+from newsgraph.extract import nlp, story  # noqa: E402  # after sys.path takes the checkout's src/
 from newsgraph.extract.quotes import fragments  # noqa: E402  # after sys.path takes the checkout's src/
 from newsgraph.extract.quotes.attribution import attribute, build_para  # noqa: E402  # after sys.path
 from newsgraph.extract.quotes.marks import scan  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.model import Article  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.readers.base import ReadOptions  # noqa: E402  # after sys.path takes the checkout's src/
 
-SHARED = ROOT.parent / "shared" if (ROOT.parent / "shared").is_dir() else ROOT.parent.parent / "shared"
-TRAIN = SHARED / "eval-data" / "polnear" / "train.jsonl"
-OUT = ROOT / "src" / "newsgraph" / "lexicon" / "data" / "fragment_classifier.json"
+OUT = DATA / "fragment_classifier.json"
 L2 = 1.0  # the penalty on the weights
 ITERATIONS = 50
-MIN_OVERLAP = 0.5  # as the scorer matches quotes
-BEFORE_QUOTES = tuple(s for s in pipeline.STAGES[: [s.name for s in pipeline.STAGES].index("quotes")])
 
 Row = dict[str, Any]  # {"x": [...], "y": 0/1, "info": {...}}
-
-
-def _articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(line for line in f if line.strip()):
-            if limit is not None and n >= limit:
-                return
-            yield json.loads(line)
-
-
-def _prepared(text: str, name: str) -> Article:
-    [article] = api.read(text.encode("utf-8"), format="text", options=ReadOptions(source=name))
-    options = ExtractOptions()
-    for stage in BEFORE_QUOTES:
-        article = stage.run(article, options)
-    return article
 
 
 def _match(gold: list[dict[str, Any]], start: int, end: int) -> int | None:
@@ -90,7 +72,7 @@ def _speaker_ok(gold: dict[str, Any], span: tuple[int, int] | None) -> bool:
 
 def _rows(doc: dict[str, Any]) -> list[Row]:
     """The labelled stretches of one article."""
-    article = _prepared(doc["text"], str(doc["id"]))
+    article = prepared(doc["text"], str(doc["id"]))
     texts = [p.text for p in article.body]
     docs = story.docs(article)
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, scan(texts)))]
@@ -126,14 +108,7 @@ def _rows(doc: dict[str, Any]) -> list[Row]:
 
 def collect(path: Path, limit: int | None, cache_dir: Path | None) -> list[Row]:
     """The labelled stretches of a file (from the cache when it is there)."""
-    key = hashlib.sha256(f"{path.resolve()}|{limit}|{fragments.FEATURES}|v1".encode()).hexdigest()[:16]
-    cache = cache_dir / f"fragment-candidates-{key}.json" if cache_dir else None
-    if cache is not None and cache.exists():
-        return json.loads(cache.read_text(encoding="utf-8"))
-    rows = [r for doc in _articles(path, limit) for r in _rows(doc)]
-    if cache is not None:
-        cache.write_text(json.dumps(rows), encoding="utf-8")
-    return rows
+    return cached(path, limit, cache_dir, "fragment-candidates", f"{fragments.FEATURES}|v1", _rows)
 
 
 def learned(rows: list[Row]) -> list[Row]:
@@ -202,27 +177,19 @@ def departures(rows: list[Row], w: np.ndarray, add: float) -> dict[str, int]:
 
 
 def write(w: np.ndarray, n_rows: int, n_quotes: int, out: Path) -> None:
-    """The weights and feature names as the extractor reads them."""
-    table = {
-        "_about": "Quote-span classifier weights (newsgraph.extract.quotes.fragments), made by "
+    write_weights(
+        out,
+        "Quote-span classifier weights (newsgraph.extract.quotes.fragments), made by "
         "bench/train_fragments.py from PolNeAR train; features documented in docs/quotes.md.",
-        "trained_on": f"PolNeAR train, {n_rows} dropped stretches with a speaker ({n_quotes} that speaker's quote)",
-        "l2": L2,
-        "features": list(fragments.FEATURES),
-        "weights": [round(float(v), 6) for v in w],
-    }
-    out.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+        f"PolNeAR train, {n_rows} dropped stretches with a speaker ({n_quotes} that speaker's quote)",
+        L2,
+        fragments.FEATURES,
+        w,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("train", type=Path, nargs="?", default=TRAIN, help="PolNeAR train JSONL")
-    ap.add_argument("--limit", type=int, help="only the first N articles")
-    ap.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
-    ap.add_argument("--dev", type=Path, help="report the classifier's departures from the rules on this file")
-    ap.add_argument("--cache-dir", type=Path, default=Path("/tmp"), help="where candidates are cached")
-    ap.add_argument("--no-cache", action="store_true")
-    args = ap.parse_args(argv)
+    args = arguments(__doc__, OUT, "classifier").parse_args(argv)
     cache = None if args.no_cache else args.cache_dir
     rows = collect(args.train, args.limit, cache)
     learn = learned(rows)

@@ -19,53 +19,35 @@ from the rules: thresholds are chosen there, never on anything else.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from newsgraph import api  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.extract import nlp, pipeline, story  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.extract.options import ExtractOptions  # noqa: E402  # after sys.path takes the checkout's src/
+from polnear_training import (  # noqa: E402  # after sys.path takes bench/
+    DATA,
+    MIN_OVERLAP,
+    arguments,
+    cached,
+    prepared,
+    write_weights,
+)
+
+from newsgraph.extract import nlp, story  # noqa: E402  # after sys.path takes the checkout's src/
 from newsgraph.extract.quotes import ranker  # noqa: E402  # after sys.path takes the checkout's src/
 from newsgraph.extract.quotes.attribution import attribute, build_para  # noqa: E402  # after sys.path
 from newsgraph.extract.quotes.marks import scan  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.model import Article  # noqa: E402  # after sys.path takes the checkout's src/
-from newsgraph.readers.base import ReadOptions  # noqa: E402  # after sys.path takes the checkout's src/
 
-SHARED = ROOT.parent / "shared" if (ROOT.parent / "shared").is_dir() else ROOT.parent.parent / "shared"
-TRAIN = SHARED / "eval-data" / "polnear" / "train.jsonl"
-OUT = ROOT / "src" / "newsgraph" / "lexicon" / "data" / "speaker_ranker.json"
+OUT = DATA / "speaker_ranker.json"
 L2 = 3.0  # the penalty on the weights (chosen on dev)
 ITERATIONS = 60
-MIN_OVERLAP = 0.5  # as the scorer matches quotes
 AGENTIVE = ranker.FEATURES.index("agentive")  # only a mention that can speak replaces the rules' choice
-BEFORE_QUOTES = tuple(s for s in pipeline.STAGES[: [s.name for s in pipeline.STAGES].index("quotes")])
 
 Group = dict[str, Any]  # {"features": [[...]], "labels": [...], "rule": index}; "nobody" comes last
-
-
-def _articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(line for line in f if line.strip()):
-            if limit is not None and n >= limit:
-                return
-            yield json.loads(line)
-
-
-def _prepared(text: str, name: str) -> Article:
-    [article] = api.read(text.encode("utf-8"), format="text", options=ReadOptions(source=name))
-    options = ExtractOptions()
-    for stage in BEFORE_QUOTES:
-        article = stage.run(article, options)
-    return article
 
 
 def _gold_match(gold: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
@@ -86,7 +68,7 @@ def _right(source: list[list[int]], start: int, end: int) -> bool:
 
 def _groups(doc: dict[str, Any]) -> list[Group]:
     """The labelled candidates of one article's quotes."""
-    article = _prepared(doc["text"], str(doc["id"]))
+    article = prepared(doc["text"], str(doc["id"]))
     texts = [p.text for p in article.body]
     docs = story.docs(article)
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, scan(texts)))]
@@ -115,16 +97,8 @@ def _groups(doc: dict[str, Any]) -> list[Group]:
 
 def collect(path: Path, limit: int | None, cache_dir: Path | None) -> list[Group]:
     """The labelled candidate groups of a file (from the cache when it is there)."""
-    key = hashlib.sha256(
-        f"{path.resolve()}|{limit}|{ranker.FEATURES}|{ranker.WINDOW}|{ranker.WINDOW_PREVIOUS}|all-subjects".encode()
-    ).hexdigest()[:16]
-    cache = cache_dir / f"speaker-candidates-{key}.json" if cache_dir else None
-    if cache is not None and cache.exists():
-        return json.loads(cache.read_text(encoding="utf-8"))
-    groups = [g for doc in _articles(path, limit) for g in _groups(doc)]
-    if cache is not None:
-        cache.write_text(json.dumps(groups), encoding="utf-8")
-    return groups
+    version = f"{ranker.FEATURES}|{ranker.WINDOW}|{ranker.WINDOW_PREVIOUS}|all-subjects"
+    return cached(path, limit, cache_dir, "speaker-candidates", version, _groups)
 
 
 def _pack(groups: list[Group]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -210,26 +184,19 @@ def departures(groups: list[Group], w: np.ndarray, min_p: float, margin: float) 
 
 
 def write(w: np.ndarray, n_groups: int, out: Path) -> None:
-    table = {
-        "_about": "Speaker ranker weights (newsgraph.extract.quotes.ranker), made by bench/train_speakers.py "
+    write_weights(
+        out,
+        "Speaker ranker weights (newsgraph.extract.quotes.ranker), made by bench/train_speakers.py "
         "from PolNeAR train; features documented in docs/quotes.md.",
-        "trained_on": f"PolNeAR train, {n_groups} quotes with a right candidate",
-        "l2": L2,
-        "features": list(ranker.FEATURES),
-        "weights": [round(float(v), 6) for v in w],
-    }
-    out.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+        f"PolNeAR train, {n_groups} quotes with a right candidate",
+        L2,
+        ranker.FEATURES,
+        w,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("train", type=Path, nargs="?", default=TRAIN, help="PolNeAR train JSONL")
-    ap.add_argument("--limit", type=int, help="only the first N articles")
-    ap.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
-    ap.add_argument("--dev", type=Path, help="report the ranker's departures from the rules on this file")
-    ap.add_argument("--cache-dir", type=Path, default=Path("/tmp"), help="where candidates are cached")
-    ap.add_argument("--no-cache", action="store_true")
-    args = ap.parse_args(argv)
+    args = arguments(__doc__, OUT, "ranker").parse_args(argv)
     cache = None if args.no_cache else args.cache_dir
     groups = collect(args.train, args.limit, cache)
     w = fit(groups)
