@@ -142,3 +142,11 @@ def test_training_script_runs_on_a_slice(tmp_path: Path) -> None:
     again = tmp_path / "again.json"
     module.main([str(TRAIN), "--limit", "3", "--out", str(again), "--no-cache"])
     assert json.loads(again.read_text(encoding="utf-8")) == table
+
+
+def test_weights_trained_on_other_features_are_refused_naming_the_script() -> None:
+    from newsgraph.lexicon import wordlists
+
+    with pytest.raises(ValueError, match="run bench/train_speakers.py"):
+        wordlists.trained_weights("speaker_ranker", ("only_this",), "bench/train_speakers.py")
+    assert len(wordlists.trained_weights("speaker_ranker", ranker.FEATURES, "x")) == len(ranker.FEATURES)

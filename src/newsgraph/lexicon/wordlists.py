@@ -30,3 +30,12 @@ def word_set(name: str, *, casefold: bool = True) -> frozenset[str]:
 def data(name: str) -> Any:
     """The parsed ``data/<name>.json``."""
     return json.loads(resources.files(_DATA).joinpath(f"{name}.json").read_text(encoding="utf-8"))
+
+
+def trained_weights(name: str, features: tuple[str, ...], script: str) -> tuple[float, ...]:
+    """The weights of a learned part, ``data/<name>.json`` as ``script`` writes it: refused
+    when they were trained on other features than the extractor computes now."""
+    table: dict[str, Any] = data(name)
+    if tuple(table["features"]) != features or len(table["weights"]) != len(features):
+        raise ValueError(f"{name}.json was trained on other features: run {script}")
+    return tuple(float(w) for w in table["weights"])

@@ -106,11 +106,7 @@ def _lists() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def load_model() -> tuple[tuple[str, ...], tuple[float, ...]]:
     """The feature names and weights of ``data/fragment_classifier.json`` (read once)."""
-    table: dict[str, Any] = wordlists.data("fragment_classifier")
-    names = tuple(table["features"])
-    if names != FEATURES or len(table["weights"]) != len(names):
-        raise ValueError("fragment_classifier.json was trained on other features: run bench/train_fragments.py")
-    return names, tuple(float(w) for w in table["weights"])
+    return FEATURES, wordlists.trained_weights("fragment_classifier", FEATURES, "bench/train_fragments.py")
 
 
 def probability(features: dict[str, float]) -> float:

@@ -22,7 +22,7 @@ import bisect
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from ...lexicon import wordlists
 from .attribution import agentive
@@ -143,11 +143,7 @@ class Candidate:
 @lru_cache(maxsize=1)
 def load_model() -> tuple[tuple[str, ...], tuple[float, ...]]:
     """The feature names and weights of ``data/speaker_ranker.json`` (read once)."""
-    table: dict[str, Any] = wordlists.data("speaker_ranker")
-    names = tuple(table["features"])
-    if names != FEATURES or len(table["weights"]) != len(names):
-        raise ValueError("speaker_ranker.json was trained on other features: run bench/train_speakers.py")
-    return names, tuple(float(w) for w in table["weights"])
+    return FEATURES, wordlists.trained_weights("speaker_ranker", FEATURES, "bench/train_speakers.py")
 
 
 def score(features: dict[str, float]) -> float:
