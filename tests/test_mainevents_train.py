@@ -216,7 +216,7 @@ LEADS = {
     "a_planned_rally_held_on_a_day_is_a_rally": Lead(
         (
             "Few turn out for Reyes.\n\n"
-            "Senator Paul Reyes came to Hartville for a planned rally held at a football stadium on Wednesday, "
+            "Senator Paul Reyes came to Hartville on Wednesday for a planned rally in a football stadium, "
             "but the crowd filled only a corner of it.\n"
         ),
         published="2021-06-17",
@@ -262,12 +262,12 @@ LEADS = {
     "an_election_in_a_purpose_clause_is_not_what_was_announced": Lead(
         (
             "Party adds staff in swing states.\n\n"
-            "The Republican National Committee this week announced another step it will take to help its "
-            "nominee in the general election.\n"
+            "The Harbour Party's national office this week announced new hires meant to lift its "
+            "candidate in the general election.\n"
         ),
         published="2021-06-17",
         kinds=("statement",),
-        names=("Republican National Committee",),
+        names=("Harbour Party",),
     ),
     # "X, speaking at a rally": X is at the rally, on the day the lead gives X
     "the_speaker_at_a_rally_is_its_participant": Lead(
@@ -286,8 +286,8 @@ LEADS = {
     "an_ad_from_a_group_is_its_release": Lead(
         (
             "Group’s ad targets the governor.\n\n"
-            "The governor’s record on water is the focus of a new television ad from Clean Rivers Fund, "
-            "which began airing on Monday.\n"
+            "A television ad from Clean Rivers Fund, on the air since Monday, takes aim at how the "
+            "governor has handled water.\n"
         ),
         published="2021-06-17",
         kinds=("release",),

@@ -362,8 +362,8 @@ def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> I
     reported speech. What a later sentence says is still to come ("are scheduled to
     gather in December") waits until after what the first sentence reports was said."""
     statements = _lead_statements(lead)
-    # still to come, or told in a relative clause ("..., which an FBI investigation said was
-    # careless"): after what the first sentence reports was said
+    # still to come, or told in a relative clause ("..., which an audit later called
+    # reckless"): after what the first sentence reports was said
     later = [x for x in found if x[1] > 0 and (tense_of(x[4]).direction == "future" or _in_relative(x[4]))]
     for _, _, _, p, t, k in (x for x in found if x not in later):
         yield k, p, t, "lead trigger"
@@ -949,7 +949,7 @@ def _holds(event: Event, main: MainEvent) -> bool:
 
 def _said(tok: "Token", verb: "Token") -> bool:
     """``tok`` is what ``verb`` says ("announced that it was sanctioning Russia"), not a
-    circumstance of it ("a step to take on the nominee in a general election")."""
+    circumstance of it ("new hires meant to lift its candidate in the general election")."""
     t = tok
     while t.i != verb.i and t.head.i != t.i:  # spaCy makes a new Token each time: compare places
         if t.dep_ in ("prep", "relcl", "acl", "advcl"):

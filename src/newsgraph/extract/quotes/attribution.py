@@ -1055,7 +1055,7 @@ _MAX_CLIMB = 8
 
 
 def _what_it_called(paras: Sequence[Para], cue: Cue | None) -> Cue | None:
-    """'Cruz railed against what he calls the "Washington cartel"': the pronoun of *what
+    """'Lund lashed out at what he calls the "harbour club"': the pronoun of *what
     he calls* stands for the subject of the clause around it, and the quote is that
     subject's (PolNeAR annotates the name, not the pronoun): a cue of the clause's verb
     with that subject. Only for a naming verb whose speaker is a personal pronoun right
@@ -1428,7 +1428,7 @@ def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
     """A speech cue with a speaker after ``cue`` and before quoted sentence ``ri``, in the
     words since the quote before it: '"A," Lund said, adding that the budget was tight.
     "B."' makes B the words of *adding* (PolNeAR annotates them apart), and '"A," she
-    said, and her husband cut in. "B."' the husband's."""
+    said, before her deputy broke in. "B."' the deputy's."""
     if cue is None or cue.paragraph != p.index or ri == 0:
         return None
     lo = max(p.regions[ri - 1].mark_end, p.doc[cue.verb].idx + 1)

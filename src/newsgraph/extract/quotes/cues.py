@@ -715,7 +715,7 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     np = _conjuncts_span(author)
     named = _named_apposition(author, f.quoted)
     if named is not None:
-        # "Putin's foreign affairs adviser, Yuri Ushakov, said": the name
+        # "the port authority's deputy director, Ola Dahl, said": the name
         name_np = noun_phrase(named)
         np = list(f.doc[np[0].i : name_np[-1].i + 1])
         author = named
