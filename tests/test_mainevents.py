@@ -4,7 +4,6 @@ scorer: bench/mainevents_eval.py; numbers in docs/events.md)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import importlib.util
 import json
@@ -15,9 +14,8 @@ from types import ModuleType
 import pytest
 
 from conftest import ROOT, SHARED
-from newsgraph import api
+from mainevent_leads import Lead, check, main_event
 from newsgraph.model import EVENT_KINDS, Article, Event
-from newsgraph.readers.base import ReadOptions
 
 GOLD = ROOT / "tests" / "gold" / "mainevents" / "polnear_dev.json"
 POLNEAR_DEV = SHARED / "eval-data" / "polnear" / "dev.jsonl"
@@ -83,30 +81,6 @@ def test_main_events_of_the_blind_polnear_train_gold_hold_their_floor() -> None:
 
 
 # --- rules, on sentences written here ------------------------------------------------------
-
-
-def _main(text: str, published: str) -> tuple[Article, Event]:
-    [article] = api.read(text.encode("utf-8"), format="text", options=ReadOptions(published=published))
-    article = api.extract(article)
-    assert article.events, "no event"
-    return article, article.events[0]
-
-
-def _names(article: Article, event: Event) -> set[str]:
-    return {a.name for p in event.participants if (a := article.actor(p))}
-
-
-@dataclass(frozen=True)
-class Lead:
-    """A lead written here, and what its main event must be."""
-
-    text: str
-    published: str  # 2021-06-14 is a Monday, 2021-06-17 a Thursday
-    kinds: tuple[str, ...] = ()  # any of them; () for any kind
-    names: tuple[str, ...] = ()  # participants it must have
-    day: str | None = None  # the day it starts
-    not_names: tuple[str, ...] = ()  # actors it must not have
-    place: str | None = None  # the name of its place
 
 
 LEADS = {
@@ -332,15 +306,13 @@ PLACED = {
 
 @pytest.mark.parametrize("lead", [*LEADS.values(), *PLACED.values()], ids=[*LEADS, *PLACED])
 def test_main_event_of_a_lead(lead: Lead) -> None:
-    article, main = _main(lead.text, lead.published)
-    names = _names(article, main)
-    assert not lead.kinds or main.kind in lead.kinds, main.kind
-    assert set(lead.names) <= names and not set(lead.not_names) & names, names
-    if lead.day:
-        assert main.date is not None and main.date.start == lead.day, main.date
-    if lead.place:
-        place = next((p.name for p in article.places if p.id == main.location), None)
-        assert place == lead.place, (place, main.location)
+    check(lead)
+
+
+def _main(text: str, published: str) -> tuple[Article, Event]:
+    article, main = main_event(text, published)
+    assert main is not None, "no event"
+    return article, main
 
 
 def test_a_later_sentence_s_planned_gathering_does_not_beat_the_first_sentence_s_announcement() -> None:

@@ -3,36 +3,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-from newsgraph import api
-from newsgraph.model import Article, Event
-from newsgraph.readers.base import ReadOptions
-
-
-def _main(text: str, published: str) -> tuple[Article, Event | None]:
-    [article] = api.read(text.encode("utf-8"), format="text", options=ReadOptions(published=published))
-    article = api.extract(article)
-    return article, (article.events[0] if article.events else None)
-
-
-def _names(article: Article, event: Event) -> set[str]:
-    return {a.name for p in event.participants if (a := article.actor(p))}
-
-
-@dataclass(frozen=True)
-class Lead:
-    """A lead written here, and what its main event must (not) be."""
-
-    text: str
-    published: str  # 2021-06-14 is a Monday, 2021-06-17 a Thursday
-    kinds: tuple[str, ...] = ()  # any of them; () for any kind
-    not_kinds: tuple[str, ...] = ()  # kinds it must not have
-    names: tuple[str, ...] = ()  # participants it must have
-    day: str | None = None  # the day it starts
-    place: str | None = None  # the name of its place
+from mainevent_leads import Lead, check
 
 
 LEADS = {
@@ -337,16 +310,4 @@ LEADS = {
 
 @pytest.mark.parametrize("lead", LEADS.values(), ids=LEADS)
 def test_main_event_of_a_lead(lead: Lead) -> None:
-    article, main = _main(lead.text, lead.published)
-    if main is None and not (lead.kinds or lead.names or lead.day or lead.place):
-        return  # only told what it must not be
-    assert main is not None, "no event"
-    assert not lead.kinds or main.kind in lead.kinds, (main.kind, main.label)
-    assert main.kind not in lead.not_kinds, (main.kind, main.label)
-    names = _names(article, main)
-    assert set(lead.names) <= names, names
-    if lead.day:
-        assert main.date is not None and main.date.start == lead.day, main.date
-    if lead.place:
-        place = next((p.name for p in article.places if p.id == main.location), None)
-        assert place == lead.place, (place, main.location)
+    check(lead)
