@@ -60,8 +60,9 @@ def cached(
     rows: Callable[[dict[str, Any]], list],
 ) -> list:
     """The labelled rows of a file's articles, from ``cache_dir`` when a run with the same
-    file, limit and ``version`` (the feature names and what else shapes a row) made them."""
-    key = hashlib.sha256(f"{path.resolve()}|{limit}|{version}".encode()).hexdigest()[:16]
+    file, limit, ``version`` (the feature names and what else shapes a row) and extraction
+    code and word lists made them (rows made by other rules are other rows)."""
+    key = hashlib.sha256(f"{path.resolve()}|{limit}|{version}|{_code_digest()}".encode()).hexdigest()[:16]
     cache = cache_dir / f"{name}-{key}.json" if cache_dir else None
     if cache is not None and cache.exists():
         return json.loads(cache.read_text(encoding="utf-8"))
@@ -69,6 +70,17 @@ def cached(
     if cache is not None:
         cache.write_text(json.dumps(found), encoding="utf-8")
     return found
+
+
+def _code_digest() -> str:
+    """A digest of the extraction code and its data files, which make the rows."""
+    digest = hashlib.sha256()
+    src = ROOT / "src" / "newsgraph"
+    for path in sorted([*(src / "extract").rglob("*.py"), *(src / "lexicon").rglob("*.*")]):
+        if path.suffix in (".py", ".txt", ".json"):
+            digest.update(path.relative_to(src).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def write_weights(out: Path, about: str, trained_on: str, l2: float, features: Sequence[str], w: np.ndarray) -> None:

@@ -12,7 +12,8 @@ are left out. A conditional logistic regression (a softmax over each quote's can
 L2; Newton's method: deterministic, no sampling) is fitted on them and written as ``lexicon/data/speaker_ranker.json``.
 
 The candidates of each file are cached in /tmp (``--cache-dir``), keyed by the file, the
-limit and the feature names, so that a second run only fits. ``--dev`` reports, for a
+limit, the feature names and the extraction code and word lists, so that a second run with
+the same rules only fits. ``--dev`` reports, for a
 few thresholds, how many dev quotes the ranker would set right and wrong where it departs
 from the rules: thresholds are chosen there, never on anything else.
 """
