@@ -189,3 +189,20 @@ def test_the_demonym_that_refers_back_to_a_person_is_that_person() -> None:
     )
     assert list(speakers(article).values()) == ["Mark Bosko"]
     assert "Australian" not in [a.name for a in article.actors]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cycling board today announced new tests to protect the integrity of the 2027 'Harbour Coast Classic' in May.",
+        "The council said the 'Summer Lights Festival' would return to the quay next year.",
+    ],
+)
+def test_a_title_cased_name_after_an_article_is_a_name_not_a_quote(sentence: str) -> None:
+    article = extract(sentence)
+    assert [q.text for q in article.quotes if q.kind != "indirect"] == []
+
+
+def test_words_after_an_article_in_lower_case_are_still_a_quote() -> None:
+    article = extract("The council leader, Ruth Keane, said the plan was the 'best deal we could get'.")
+    assert [q.text for q in article.quotes if q.kind == "partial"] == ["best deal we could get"]

@@ -789,7 +789,8 @@ _TITLE_PREPS = frozenset({"on", "in", "at", "from", "of", "for", "titled", "enti
 
 def _title_context(p: Para, r: QuoteRegion) -> bool:
     """A Title Cased name after a possessive or a preposition: "CNN's 'State of the
-    Union'", "on 'Meet the Press'", "his book 'The Art of the Deal'"."""
+    Union'", "on 'Meet the Press'", "his book 'The Art of the Deal'"; or of two words or
+    more after an article, a year between them or not: "the 2008 'Tour Down Under'"."""
     if not is_title_like(p, r):
         return False
     before = p.text[max(0, r.mark_start - 30) : r.mark_start].rstrip()
@@ -797,8 +798,10 @@ def _title_context(p: Para, r: QuoteRegion) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
+    named = len(p.text[r.start : r.end].split()) >= 2 and re.search(r"\b(?:the|a|an)(?:\s+\d{4})?$", before, re.I)
     return (
-        word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+        bool(named)
+        or word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
         or word in _TITLE_PREPS
         or word
         in ("book", "show", "film", "movie", "song", "album", "program", "programme", "series", "novel", "memoir")
