@@ -276,7 +276,7 @@ def _ancestors(tok: "Token", limit: int = 12) -> list["Token"]:
     return out
 
 
-def _region_head(p: Para, ri: int) -> "Token | None":
+def region_head(p: Para, ri: int) -> "Token | None":
     """The quoted token that governs the others (its head lies outside the quote)."""
     toks = [p.doc[i] for i in _region_tokens(p, ri) if not p.doc[i].is_punct]
     if not toks:
@@ -289,7 +289,7 @@ def _region_head(p: Para, ri: int) -> "Token | None":
 def _governed_by(p: Para, ri: int, cue: Cue) -> bool:
     """Is the quoted stretch part of what the cue reports (not its subject, not a
     circumstance)?"""
-    head = _region_head(p, ri)
+    head = region_head(p, ri)
     if head is None or cue.lemma == "according to":
         return False
     verb = p.doc[cue.verb]
@@ -578,12 +578,12 @@ def _dashed(s: _Stretch) -> Found:
         return None
     dash, name = p.doc[words[-1]], p.doc[words[-2]]
     if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", ""):
-        return _make_cue(p, dash, name), False
+        return make_cue(p, dash, name), False
     for i in reversed(words[:-1]):
         if p.doc[i].pos_ in ("VERB", "AUX"):
             subj = inherited_subject(p.doc[i])
             if subj is not None and p.region_of[subj.i] < 0 and agentive(subj):
-                return _make_cue(p, p.doc[i], subj), False
+                return make_cue(p, p.doc[i], subj), False
             return None
     return None
 
@@ -721,7 +721,7 @@ def agentive(tok: "Token") -> bool:
 
 def _predicate_cue(p: Para, ri: int) -> Cue | None:
     """The clause a quoted fragment belongs to, as a cue: its verb and its subject."""
-    head = _region_head(p, ri)
+    head = region_head(p, ri)
     if head is None:
         return None
     child, tok = head, head.head
@@ -734,22 +734,24 @@ def _predicate_cue(p: Para, ri: int) -> Cue | None:
             if tok.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp", "prep", "appos"):
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
                 if poss is not None and agentive(poss):
-                    return _make_cue(p, tok, poss)  # "her remark that ..."
+                    return make_cue(p, tok, poss)  # "her remark that ..."
             if tok.pos_ in ("VERB", "AUX"):
                 subj = inherited_subject(tok)
                 if subj is not None and p.region_of[subj.i] < 0:
-                    return _make_cue(p, tok, subj) if agentive(subj) else None
+                    return make_cue(p, tok, subj) if agentive(subj) else None
                 if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "advcl"):
                     return None
         child, tok = tok, tok.head
     return None
 
 
-def _make_cue(p: Para, verb: "Token", subj: "Token") -> Cue:
-    np = noun_phrase(subj)
+def make_cue(p: Para, verb: "Token", subj: "Token") -> Cue:
+    """The cue of a clause that is no speech cue: its verb, its subject as the speaker
+    (made once a verb, kept in ``p.predicates``)."""
     known = p.predicates.get(verb.i)
     if known is not None:
         return known
+    np = noun_phrase(subj)
     cue = Cue(p.index, verb.i, verb.idx, verb.idx + len(verb.text), verb.text, verb.lemma_.lower())
     cue.speaker, cue.speaker_head = span_of(np), subj.i
     cue.tokens = {verb.i} | {t.i for t in np}
@@ -838,18 +840,18 @@ def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
         for i in reversed(verbs):
             subj = inherited_subject(p.doc[i])
             if subj is not None and p.region_of[subj.i] < 0 and agentive(subj):
-                return _make_cue(p, p.doc[i], subj)
+                return make_cue(p, p.doc[i], subj)
         if not verbs and len(words) >= 2:
             name = p.doc[words[-2]]
             if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", ""):
-                return _make_cue(p, last, name)  # "Donald Trump: ..."
+                return make_cue(p, last, name)  # "Donald Trump: ..."
         return None
     if last.text == "," and len(words) >= 2 and _sentence_like(p, r):
         verb = p.doc[words[-2]]
         if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             subj = inherited_subject(verb)
             if subj is not None and p.region_of[subj.i] < 0 and agentive(subj):
-                return _make_cue(p, verb, subj)  # "she then boomed, '...'"
+                return make_cue(p, verb, subj)  # "she then boomed, '...'"
     return None
 
 
@@ -1081,7 +1083,7 @@ def _what_it_called(paras: Sequence[Para], cue: Cue | None) -> Cue | None:
             continue
         if subj.lower_ in _PRONOUNS or subj.lower_ in RELATIVE or not agentive(subj) or not _fits(pron, subj):
             return cue
-        return _make_cue(p, tok, subj)
+        return make_cue(p, tok, subj)
     return cue
 
 
@@ -1168,7 +1170,7 @@ def _subject_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
     subj = inherited_subject(root)
     if subj is None or p.region_of[subj.i] >= 0 or not agentive(subj) or subj.lower_ in RELATIVE:
         return None
-    return _make_cue(p, root, subj)
+    return make_cue(p, root, subj)
 
 
 def _fill_speaker(paras: Sequence[Para], att: Attribution) -> None:
@@ -1263,7 +1265,7 @@ class _Collector:
 
 def _clause_verb(p: Para, ri: int) -> "Token | None":
     """The nearest verb outside the quote that the quoted stretch hangs on."""
-    head = _region_head(p, ri)
+    head = region_head(p, ri)
     if head is None:
         return None
     for tok in _ancestors(head)[1:]:

@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ...lexicon import wordlists
-from .attribution import Attribution, agentive, is_title_like
-from .cues import RELATIVE, Cue, antecedent_of, inherited_subject, noun_phrase, span_of, speech_verbs
+from .attribution import Attribution, agentive, is_title_like, make_cue, region_head
+from .cues import Cue, inherited_subject, speech_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -119,14 +119,6 @@ def probability(features: dict[str, float]) -> float:
 # --- the governing clause ----------------------------------------------------------------
 
 
-def _head(p: "Para", ri: int) -> "Token | None":
-    """The quoted token whose head lies outside the stretch."""
-    toks = [p.doc[i] for i in p.region_toks[ri] if not p.doc[i].is_punct]
-    inside = {t.i for t in toks}
-    heads = [t for t in toks if t.head.i not in inside or t.head is t]
-    return heads[0] if heads else (toks[0] if toks else None)
-
-
 def _governor(p: "Para", head: "Token") -> "Token | None":
     """The first word outside any quote that the stretch hangs on."""
     tok = head
@@ -140,18 +132,8 @@ def _governor(p: "Para", head: "Token") -> "Token | None":
 
 
 def _cue(p: "Para", verb: "Token", subj: "Token") -> Cue:
-    """The rules' cue for this verb, or one made as the rules make a clause's cue."""
-    known = p.cue_at(verb.i) or p.predicates.get(verb.i)
-    if known is not None:
-        return known
-    words = noun_phrase(subj)
-    cue = Cue(p.index, verb.i, verb.idx, verb.idx + len(verb.text), verb.text, verb.lemma_.lower())
-    cue.speaker, cue.speaker_head = span_of(words), subj.i
-    cue.tokens = {verb.i} | {t.i for t in words}
-    if subj.lower_ in RELATIVE:
-        cue.antecedent = antecedent_of(subj)  # "who called it ...": whom "who" stands for
-    p.predicates[verb.i] = cue
-    return cue
+    """The rules' cue for this verb, or the cue of its clause as the rules make it."""
+    return p.cue_at(verb.i) or make_cue(p, verb, subj)
 
 
 def _agent(p: "Para", subj: "Token | None") -> bool:
@@ -282,7 +264,7 @@ def _dropped(p: "Para", ri: int, att: Attribution | None) -> dict[str, bool]:
 
 
 def _fragment(p: "Para", ri: int, att: Attribution | None) -> Fragment:
-    head = _head(p, ri)
+    head = region_head(p, ri)
     gov = _governor(p, head) if head is not None else None
     cue, found = _clause(p, head) if head is not None else (None, "none")
     flags: dict[str, bool] = {
