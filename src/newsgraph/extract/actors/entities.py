@@ -160,19 +160,20 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
     return i, j
 
 
+def _lower_after_hyphen(doc: "Doc", hyphen: int) -> bool:
+    """Whether a hyphen glued on both sides has a word in lower case after it ('Kun-hee')."""
+    return (
+        0 < hyphen < len(doc) - 1
+        and doc[hyphen].text == "-"
+        and not (doc[hyphen - 1].whitespace_ or doc[hyphen].whitespace_)
+        and doc[hyphen + 1].is_alpha
+        and doc[hyphen + 1].is_lower
+    )
+
+
 def _hyphen_tail(doc: "Doc", i: int, j: int) -> bool:
     """Whether the name's last word is the lower-case end of a hyphenated word ('Kun-hee')."""
-    if j - i < 3:
-        return False
-    last, hyphen, before = doc[j - 1], doc[j - 2], doc[j - 3]
-    return (
-        last.is_lower
-        and last.is_alpha
-        and hyphen.text == "-"
-        and not hyphen.whitespace_
-        and not before.whitespace_
-        and before.text[:1].isupper()
-    )
+    return j - i >= 3 and _lower_after_hyphen(doc, j - 2) and doc[j - 3].text[:1].isupper()
 
 
 def _strip_leading_titles(doc: "Doc", i: int, j: int) -> int:
@@ -351,9 +352,8 @@ def _name_run_end(doc: "Doc", ent: "SpacySpan", end: int) -> int:
     that names a group."""
     if ent.label_ != "PERSON" or end != ent.end:
         return end
-    if end + 1 < len(doc) and doc[end].text == "-" and not (doc[end - 1].whitespace_ or doc[end].whitespace_):
-        if doc[end + 1].is_alpha and doc[end + 1].is_lower:
-            return end + 2  # "Moon Jae-in" tagged "Moon Jae": the end of a hyphenated given name
+    if _lower_after_hyphen(doc, end):
+        return end + 2  # "Moon Jae-in" tagged "Moon Jae": the end of a hyphenated given name
     if len(ent) < 2 or end >= len(doc):
         return end  # a lone word ('Clinton Cash', a book) is more often a name used as a modifier
     word = doc[end]
