@@ -47,12 +47,18 @@ class Node:
 
 @dataclass(frozen=True)
 class Label:
-    """A node's name as drawn: the text's anchor point, its alignment and the box it covers."""
+    """A node's name as drawn: the text's anchor point, its alignment and its width."""
 
     x: float
     y: float  # the baseline
     anchor: str  # SVG text-anchor
-    box: tuple[float, float, float, float]  # left, top, right, bottom
+    width: float
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """The left, top, right and bottom of what the text covers."""
+        left = self.x - {"start": 0.0, "end": self.width, "middle": self.width / 2}[self.anchor]
+        return left, self.y - LINE_HEIGHT * 0.8, left + self.width, self.y + LINE_HEIGHT * 0.2
 
     def overlaps(self, other: tuple[float, float, float, float]) -> bool:
         left, top, right, bottom = self.box
@@ -213,29 +219,13 @@ def _label_spots(node: Node) -> list[Label]:
     """Above and below the circle (aligned as ``Node.anchor`` says), then right and left of it."""
     width = GLYPH_WIDTH * len(node.name)
     reach = node.r + LABEL_GAP
-    if node.anchor == "start":
-        x, left = node.x + node.r, node.x + node.r
-    elif node.anchor == "end":
-        x, left = node.x - node.r, node.x - node.r - width
-    else:
-        x, left = node.x, node.x - width / 2
-    above, below = node.y - reach, node.y + reach + LINE_HEIGHT * 0.8
+    x = {"start": node.x + node.r, "end": node.x - node.r}.get(node.anchor, node.x)
     side = node.y + LINE_HEIGHT * 0.3
     return [
-        Label(x, above, node.anchor, (left, above - LINE_HEIGHT * 0.8, left + width, above + LINE_HEIGHT * 0.2)),
-        Label(x, below, node.anchor, (left, below - LINE_HEIGHT * 0.8, left + width, below + LINE_HEIGHT * 0.2)),
-        Label(
-            node.x + reach,
-            side,
-            "start",
-            (node.x + reach, side - LINE_HEIGHT * 0.8, node.x + reach + width, side + LINE_HEIGHT * 0.2),
-        ),
-        Label(
-            node.x - reach,
-            side,
-            "end",
-            (node.x - reach - width, side - LINE_HEIGHT * 0.8, node.x - reach, side + LINE_HEIGHT * 0.2),
-        ),
+        Label(x, node.y - reach, node.anchor, width),
+        Label(x, node.y + reach + LINE_HEIGHT * 0.8, node.anchor, width),
+        Label(node.x + reach, side, "start", width),
+        Label(node.x - reach, side, "end", width),
     ]
 
 
