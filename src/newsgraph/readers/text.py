@@ -44,13 +44,33 @@ def _headline_index(paras: list[Paragraph]) -> int | None:
     return None
 
 
+# Agency transmissions framed by SOH are 8-bit: IPTC 7901 and ANPA 1312 predate UTF-8,
+# and agencies send them in Latin-1 or its Windows superset (dpa, AP, ANPA feeds).
+_WIRE_8BIT = "cp1252"
+
+
+def _decoded(data: bytes, options: ReadOptions) -> tuple[str, str | None]:
+    """The text, and a note when framed wire copy was read as 8-bit text, not UTF-8."""
+    try:
+        return decode_text(data, options.source, options.encoding), None
+    except InputError:
+        framed = options.encoding is None and data.find(b"\x01", 0, wire.FRAME_SEARCH) >= 0
+        if not framed:
+            raise
+    try:
+        text = data.decode(_WIRE_8BIT)
+    except UnicodeDecodeError:  # five bytes cp1252 leaves out: Latin-1 has them all
+        return data.decode("latin-1"), "wire copy is not UTF-8: read as Latin-1 (give --encoding to choose)"
+    return text, f"wire copy is not UTF-8: read as {_WIRE_8BIT} (give --encoding to choose)"
+
+
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
-    decoded = decode_text(data, options.source, options.encoding)
+    decoded, decoding = _decoded(data, options)
     wire_copy = wire.parse(decoded)
     # Forbidden characters become spaces: same length, so offsets still index the input.
     text, note = sanitise(decoded)
     if wire_copy is not None:
-        yield apply_options(_wire_article(data, text, wire_copy, options), options)
+        yield apply_options(_wire_article(data, text, wire_copy, options, decoding), options)
         return
     paras = paragraphs(text)
     if not paras:
@@ -67,7 +87,7 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     yield apply_options(article, options)
 
 
-def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOptions) -> Article:
+def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOptions, decoding: str | None) -> Article:
     """An IPTC 7901 or ANPA 1312 transmission: its header read as metadata, its text as
     the body (offsets into the whole input), the rest kept as removed text."""
     body = []
@@ -84,7 +104,7 @@ def _wire_article(data: bytes, text: str, copy: wire.WireCopy, options: ReadOpti
     if copy.headline is None and len(body) > 1 and _WIRE_HEADLINE.match(body[0].text):
         # Head lines sent without ANPA's '^' marks: a short first line is the headline.
         copy.headline = body.pop(0).text
-    prov = provenance(data, "text", options.source, notes=_wire_notes(copy))
+    prov = provenance(data, "text", options.source, notes=([decoding] if decoding else []) + _wire_notes(copy))
     for offset, raw, reason in copy.removed:
         exact = text[offset : offset + len(raw)]  # control characters already spaces
         lead = len(exact) - len(exact.lstrip())

@@ -31,10 +31,10 @@ from datetime import datetime
 from ..lexicon.written_dates import month_number
 from .plaintext import lines_with_offsets
 
-__all__ = ["WireCopy", "parse"]
+__all__ = ["FRAME_SEARCH", "WireCopy", "parse"]
 
 SOH, STX, ETX = "\x01", "\x02", "\x03"
-_FRAME_SEARCH = 16  # SOH comes first, after SYN SYN at most
+FRAME_SEARCH = 16  # SOH comes first, after SYN SYN at most
 
 _IPTC_HEADER = re.compile(
     r"^(?P<service>\S+?)(?P<sequence>\d*)\s+(?P<priority>\d)\s+(?P<category>[A-Za-z]{1,3})\s+"
@@ -105,7 +105,7 @@ class WireCopy:
 def parse(text: str) -> WireCopy | None:
     """The parts of a wire transmission, or None when ``text`` is not one: framed by SOH
     and STX, or an IPTC 7901 header by its shape when the control characters were stripped."""
-    soh = text.find(SOH, 0, _FRAME_SEARCH)
+    soh = text.find(SOH, 0, FRAME_SEARCH)
     stx = text.find(STX, max(soh, 0))
     if soh < 0 or stx < 0:
         return _unframed(text)
