@@ -206,3 +206,86 @@ def test_a_title_cased_name_after_an_article_is_a_name_not_a_quote(sentence: str
 def test_words_after_an_article_in_lower_case_are_still_a_quote() -> None:
     article = extract("The council leader, Ruth Keane, said the plan was the 'best deal we could get'.")
     assert [q.text for q in article.quotes if q.kind == "partial"] == ["best deal we could get"]
+
+
+# Names the model has rarely seen come out untagged, or tagged alone as a place or a body
+# ("Mantsho" as a GPE); after a title or an honorific they are a person's name.
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        (
+            "Harbour board spokesperson Lwazikazi Ndlovukati said the cranes were 'back in service'.",
+            "Lwazikazi Ndlovukati",
+            "spokesperson",
+        ),
+        (
+            "Minister of Transport Kgomotsegi Phalatswe told reporters the quay was 'a national asset'.",
+            "Kgomotsegi Phalatswe",
+            "Minister of Transport",
+        ),
+        ("Hon. Obiageli Nwachinemelu said the board had 'kept its word'.", "Obiageli Nwachinemelu", None),
+    ],
+)
+def test_a_name_the_model_missed_after_a_title_is_a_person_and_the_speaker(
+    sentence: str, name: str, title: str | None
+) -> None:
+    article = extract("Ferry crews welcomed the news.", sentence)
+    [actor] = [a for a in article.actors if name.split()[-1] in a.name]
+    assert (actor.name, actor.kind) == (name, "person")
+    assert list(speakers(article).values()) == [name]
+    if title:
+        assert title in actor.titles
+
+
+@pytest.mark.parametrize(
+    "lead, dateline",
+    [
+        ("Johannesburg - The harbour board approved the new quay on Monday.", "Johannesburg"),
+        ("NEW DELHI: The harbour board approved the new quay on Monday.", "NEW DELHI"),
+        ("Mumbai: The harbour board approved the new quay on Monday.", "Mumbai"),
+    ],
+)
+def test_a_dateline_with_a_spaced_dash_or_a_colon(lead: str, dateline: str) -> None:
+    [article] = api.read(f"Harbour plan approved\n\n{lead}\n\nWork starts in spring.\n".encode(), format="text")
+    article = api.extract(article)
+    assert article.dateline == dateline
+    assert not [a for a in article.actors if a.name.startswith(dateline.split()[0].title())]
+
+
+def test_a_name_and_dash_is_no_dateline_unless_a_known_place() -> None:
+    [article] = api.read(
+        b"Harbour plan approved\n\nMarlow - a ferry captain for thirty years - backed it.\n", format="text"
+    )
+    assert api.extract(article).dateline is None
+
+
+def test_a_fragment_in_a_contrasting_clause_is_its_own_speakers() -> None:
+    article = extract(
+        "Deputy mayor Ann Carrow said she was 'fully behind' the plan, while harbour master "
+        "Tom Ellery said his crews would 'not be found wanting'."
+    )
+    assert speakers(article) == {"fully behind": "Ann Carrow", "not be found wanting": "Tom Ellery"}
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # The parse makes the title the subject and hangs the name on its preposition.
+        ("Minister for Ports Tariq Hameed, while closing the debate, said the quay was 'overdue'.", "Tariq Hameed"),
+        ("Opposition leader in the Senate Rubina Aslam said the plan was 'rushed'.", "Rubina Aslam"),
+    ],
+)
+def test_a_title_with_its_office_before_the_name(sentence: str, name: str) -> None:
+    article = extract("Ferry crews welcomed the news.", sentence)
+    assert list(speakers(article).values()) == [name]
+    assert not [a for a in article.actors if a.name in ("Minister", "leader")]
+
+
+def test_an_office_is_no_part_of_the_name_and_the_family_name_comes_first() -> None:
+    article = extract(
+        "Senior Minister of State for Transport Goh Wee Liang said the quay would open in May.",
+        "'The crews have waited long enough,' said Dr Goh.",
+    )
+    people = [a for a in article.actors if a.kind == "person"]
+    assert [(a.name, a.titles) for a in people] == [("Goh Wee Liang", ["Senior Minister of State for Transport"])]
+    assert list(speakers(article).values()) == ["Goh Wee Liang", "Goh Wee Liang"]

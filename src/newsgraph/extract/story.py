@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _DATELINE_DASH = re.compile(r"\s[\u2014\u2013\u2015-]{1,2}\s")
+_DATELINE_COLON = re.compile(r":\s+")
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (the structure stage's head)
 
 
@@ -30,7 +31,7 @@ def dateline_at(article: Article) -> tuple[int, int]:
         return 0, 0
     for i, para in enumerate(article.body[:DATELINE_PARAGRAPHS]):
         if para.text.startswith(head):
-            m = _DATELINE_DASH.search(para.text, 0, 120)
+            m = _DATELINE_COLON.match(para.text, len(head)) or _DATELINE_DASH.search(para.text, 0, 120)
             return (i, m.end()) if m else (0, 0)
     return 0, 0
 

@@ -16,6 +16,7 @@ from ...lexicon.gazetteer import gazetteer
 from ...lexicon.wordlists import word_set
 from ...lexicon.names import (
     CONNECTORS,
+    family_first,
     honorific,
     is_event_word,
     is_given_name,
@@ -231,11 +232,90 @@ _GLUE_OK_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 
 def candidates(seg: Segment) -> Iterator[Candidate]:
     doc = seg.doc
+    titled = list(_titled_people(seg))
+    taken = {k for c in titled for k in range(c.i, c.j)}
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or ent.start in taken or ent.end - 1 in taken:
             continue
         yield from _from_entity(seg, ent)
+    yield from titled
     yield from _unlabelled_people(seg)
+
+
+def _person_cue(doc: "Doc", k: int) -> bool:
+    """Whether the words before token k say a person's name comes next: an honorific
+    ('Hon. Tunde ...', 'Mrs Folake ...') or a title ('spokesperson Sikonathi ...')."""
+    if k >= 2 and doc[k - 1].text == ".":
+        k -= 1
+    if k < 1:
+        return False
+    cue = doc[k - 1].text
+    return bool(honorific(cue)) or (is_title_head(cue) and not doc[k - 1].ent_type_)
+
+
+def _name_word(t: "Token") -> bool:
+    return (
+        t.pos_ == "PROPN"
+        and t.is_title
+        and t.is_alpha
+        and not is_title_head(t.text)
+        and not is_not_name_word(t.text)
+        and not is_org_word(t.text)
+    )
+
+
+def _unknown_names(doc: "Doc") -> set[int]:
+    """Tokens of entities the model tagged as a place or body that look like a name it
+    never saw ('Lwazikazi Ndlovukati' as an ORG): name words the gazetteer does not know."""
+    g = gazetteer()
+    found: set[int] = set()
+    for ent in doc.ents:
+        if (
+            ent.label_ in _ENTITY_TYPES
+            and len(ent) <= 3
+            and all(_name_word(t) for t in ent)
+            and not (g.country(ent.text) or g.org(ent.text) or g.place(ent.text) or g.demonym(ent.text))
+        ):
+            found.update(range(ent.start, ent.end))
+    return found
+
+
+def _after_office(doc: "Doc", k: int, m: int) -> int:
+    """Where the name starts in a run of capitalised words that opens with an office
+    ('Foreign Affairs Naledi Pandor'): its last two words, or three for a name that puts
+    its family name first ('Transport Goh Wee Liang'); none in a shorter run."""
+    if m - k >= 4 and family_first([t.text for t in doc[m - 3 : m]]):
+        return m - 3
+    return m - 2 if m - k >= 3 else m
+
+
+def _titled_people(seg: Segment) -> Iterator[Candidate]:
+    """Names after a title or honorific that the model missed or took for a place or
+    body: 'Eskom spokesperson Sikonathi Mantshantsha', 'Hon. Tunde Bakare'. Under
+    'Minister of Electricity Kgosientsho Ramokgopa' the run after 'of' holds the
+    office too (:func:`_after_office`)."""
+    doc = seg.doc
+    unknown = _unknown_names(doc)
+
+    def free(t: "Token") -> bool:
+        return _name_word(t) and (not t.ent_type_ or t.i in unknown)
+
+    k = 1
+    while k < len(doc):
+        if not free(doc[k]):
+            k += 1
+            continue
+        m = k
+        while m < len(doc) and m - k < 4 and free(doc[m]):
+            m += 1
+        start = k
+        if _office_of(doc[k]):
+            start = _after_office(doc, k, m)
+        elif not _person_cue(doc, k) or m - k > 3:
+            start = m
+        if m - start >= 2:
+            yield make(seg, start, m, "PERSON")
+        k = m
 
 
 def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
@@ -418,6 +498,10 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
         if all(honorific(t.text) or is_title_head(t.text) for t in doc[i:j]):
             return  # "Det Insp" taken apart from the name it comes before
         i = _strip_leading_titles(doc, i, j)
+        if j - i > 1 and _office_of(doc[i]):
+            i += 1  # "Minister of State for Manpower Koh Poh Koon" tagged "Manpower Koh"
+            while j < len(doc) and j - i < 3 and not doc[j].ent_type_ and _name_word(doc[j]):
+                j += 1  # ... and the rest of the name left untagged
         post = _post_nominals(doc, j)
         while j - i > 1 and is_post_nominal(doc[j - 1].text) and doc[j - 1].is_upper:
             post.insert(0, doc[j - 1].text)
@@ -447,9 +531,22 @@ def _titleish(t: "Token", have_head: bool, ent_start: int) -> bool:
         return True
     if t.text in _POSSESSIVE or t.tag_ == "POS" or t.lower_ in CONNECTORS:
         return True
-    if t.ent_type_ in _ENTITY_TYPES:
+    if t.ent_type_ in _ENTITY_TYPES or _office_of(t):
         return True
     return have_head and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+
+
+_OFFICE_PREPOSITIONS = frozenset({"of", "for"})
+_OFFICE_REACH = 3  # "Minister of State for Manpower": the title head a few words before
+
+
+def _office_of(t: "Token") -> bool:
+    """ "Electricity" in "Minister of Electricity", "Manpower" in "Minister of State for
+    Manpower": the office a title names, not a name."""
+    doc = t.doc
+    if not t.is_title or t.i < 2 or doc[t.i - 1].lower_ not in _OFFICE_PREPOSITIONS:
+        return False
+    return any(is_title_head(doc[k].text) for k in range(max(0, t.i - 1 - _OFFICE_REACH), t.i - 1))
 
 
 def _clean_title(tokens: list["Token"]) -> list["Token"]:

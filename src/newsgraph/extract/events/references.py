@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from ...lexicon.names import surname
 from ...lexicon.wordlists import data
 from ...model import Actor, Article, normalise_name
 
@@ -135,7 +136,7 @@ class Refs:
         for a in self.article.actors:
             names = [a.name, *a.aliases]
             if a.kind == "person":
-                names.append(a.name.split()[-1])
+                names.append(surname(a.name))
             if any((n in words) if " " not in n else (n in text) for n in names if n):
                 hits.append(a.id)
         return hits
@@ -270,7 +271,7 @@ class Refs:
             place = self.places.get(ref)
             return place.name if place else ref
         if actor.kind == "person":
-            return actor.name.split()[-1]
+            return surname(actor.name)
         if actor.kind == "country":
             # "US", "UK", "EU" read better than "United States"; a capital ("Moscow") does not
             short = [n for n in actor.aliases if 2 <= len(n.replace(".", "")) <= 3 and n.replace(".", "").isupper()]

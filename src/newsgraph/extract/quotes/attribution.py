@@ -881,6 +881,8 @@ def _outermost(p: Para, cue: Cue) -> Cue:
     """
     verb = p.doc[cue.verb]
     best = cue
+    if cue.speaker is not None and _own_statement(verb):
+        return cue  # '... he was "behind" it, while O'Gorman said his party would "..."'
     child, tok = verb, verb
     for _ in range(8):
         if tok.head is tok:
@@ -897,6 +899,20 @@ def _outermost(p: Para, cue: Cue) -> Cue:
 
 
 _OUTER_LEMMAS = frozenset({"say", "tell", "add", "write", "claim", "argue", "insist", "note"})
+# A cue that opens a clause of its own beside the outer one reports its own speaker's
+# words: 'while X said' (a contrast, not a time: 'when he said' is still what the outer
+# speaker tells), 'and X said' with a name of its own.
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _own_statement(verb: "Token") -> bool:
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
+    if verb.dep_ in ("conj", "parataxis"):
+        return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+    return False
+
+
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 

@@ -425,6 +425,26 @@ def _by_actor_mention(r: SpeakerResolver, said: _Said) -> _Resolved | None:
     return _Resolved(actor.id) if actor is not None else None
 
 
+_TITLE_PREPOSITIONS = frozenset({"of", "for", "in", "at"})  # "leader in the Senate Shabnam Gilani"
+
+
+def _by_titled_name(r: SpeakerResolver, said: _Said) -> _Resolved | None:
+    """'Minister of Electricity Kgosientsho Ramokgopa told': the parse made the title
+    the subject and hung the name on it after a preposition; the person so named speaks."""
+    head = said.words[-1]
+    if not is_title_head(head.text):
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _TITLE_PREPOSITIONS:
+            continue
+        for t in prep.subtree:
+            where = (said.mention[0], t.idx, t.idx + len(t))
+            actor = r._containing(where[0], t.idx, where) if t.pos_ == "PROPN" else None
+            if actor is not None and actor.kind == "person":
+                return _Resolved(actor.id)
+    return None
+
+
 def _by_pronoun(r: SpeakerResolver, said: _Said) -> _Resolved | None:
     """'he', 'she', 'they': the antecedent that fits."""
     low = " ".join(t.lower_ for t in said.words)
@@ -473,6 +493,7 @@ def _by_name(r: SpeakerResolver, said: _Said) -> _Resolved | None:
 # Who a speaker mention means, in the order tried: the first rule that decides wins.
 RESOLUTION_RULES: tuple[tuple[str, Callable[[SpeakerResolver, _Said], _Resolved | None]], ...] = (
     ("actor mention", _by_actor_mention),
+    ("name after a title", _by_titled_name),
     ("pronoun", _by_pronoun),
     ("represented", _by_represented),
     ("generic", _generic_speaker),

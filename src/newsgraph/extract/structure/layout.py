@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import bylines as byline
 from ...lexicon import credits, outlets
+from ...lexicon.gazetteer import gazetteer
 from ...lexicon.furniture import AUTHOR_PROFILE, REPEATED_HEADLINE, special_line
 from ...lexicon.lines import (
     QUOTE_MARKS,
@@ -70,6 +71,10 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–―-]{1,2}\s+"
     r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–―-]{0,2}\s+"
 )
+# "Johannesburg - Power utility ...", "NEW DELHI: The government ...": a place in title case
+# before a dash, or a place before a colon (Indian and South African papers). Taken only
+# when the place is in capitals or one the gazetteer knows.
+_DATELINE_PLAIN = re.compile(r"^(?P<place>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})(?:\s[—–―-]{1,2}|:)\s+(?=[A-Z\"“‘'])")
 _CONTRIBUTED = re.compile(
     r".{3,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?: from [^.]{1,60})?\.?", re.S
 )
@@ -510,7 +515,8 @@ class _Structure:
     def _dateline(self, lede: int) -> None:
         m = _DATELINE.match(self.text(lede))
         if not m:
-            self._later_dateline(lede)
+            if not self._plain_dateline(lede):
+                self._later_dateline(lede)
             return
         place = m.group("place") or m.group("place2")
         agency = m.group("agency") or m.group("agency2")
@@ -524,6 +530,15 @@ class _Structure:
             self.found.source(hit, agency.strip())
             start = m.start("agency") if m.group("agency") else m.start("agency2")
             self._mention(hit, lede, start, start + len(agency))
+
+    def _plain_dateline(self, lede: int) -> bool:
+        m = _DATELINE_PLAIN.match(self.text(lede))
+        place = m.group("place") if m else ""
+        g = gazetteer()
+        if not place or not (place.isupper() or g.place(place) or g.country(place)):
+            return False
+        self.found.dateline = self.found.dateline or place
+        return True
 
     def _later_dateline(self, lede: int) -> None:
         """A dateline opening one of the next few paragraphs, after lines kept above the story
