@@ -289,3 +289,54 @@ def test_an_office_is_no_part_of_the_name_and_the_family_name_comes_first() -> N
     people = [a for a in article.actors if a.kind == "person"]
     assert [(a.name, a.titles) for a in people] == [("Goh Wee Liang", ["Senior Minister of State for Transport"])]
     assert list(speakers(article).values()) == ["Goh Wee Liang", "Goh Wee Liang"]
+
+
+@pytest.mark.parametrize(
+    "lead, dateline, source",
+    [
+        ("SEOUL, Nov 26 AFP - The harbour board approved the new quay.", "SEOUL, Nov 26", "Agence France-Presse"),
+        ("HONOLULU (AP) _ The harbour board approved the new quay.", "HONOLULU", "Associated Press"),
+        ("OSLO (NTB): The harbour board approved the new quay.", "OSLO", "NTB"),
+        ("Copenhagen /ritzau/: The harbour board approved the new quay.", "Copenhagen", "Ritzau"),
+    ],
+)
+def test_agency_datelines_of_other_wires(lead: str, dateline: str, source: str) -> None:
+    [article] = api.read(f"Harbour plan approved\n\n{lead}\n\nWork starts in spring.\n".encode(), format="text")
+    article = api.extract(article)
+    assert article.dateline == dateline
+    names = {a.id: a.name for a in article.actors}
+    assert [names[s] for s in article.sources] == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ("Speaking at the quay on Saturday, Mr Langat said the cranes were 'back at work'.", "Langat", None),
+        (
+            "Kakamega Governor Fernandes Mulongo said the county would 'audit every pier'.",
+            "Fernandes Mulongo",
+            "Kakamega Governor",
+        ),
+    ],
+)
+def test_a_name_inside_an_entity_taken_for_a_body(sentence: str, name: str, title: str | None) -> None:
+    # The model tags 'Langat' and 'Kakamega Governor Fernandes Mulongo' as organisations.
+    article = extract("Ferry crews welcomed the news.", sentence)
+    [speaker] = speakers(article).values()
+    assert speaker is not None and speaker.endswith(name)
+    [actor] = [a for a in article.actors if a.name == speaker]
+    assert actor.kind == "person" and (title is None or title in actor.titles)
+
+
+def test_where_someone_is_from_after_their_age_is_a_place() -> None:
+    # British local news: "Name, age, from Place". The model tags 'Hollinsend' an ORG.
+    article = extract("Resident Joan Parfitt, 68, from Hollinsend, said the ferry was late again.")
+    assert [p.name for p in article.places] == ["Hollinsend"]
+    assert "Hollinsend" not in [a.name for a in article.actors]
+
+
+@pytest.mark.parametrize("name", ["People’s Liberation Army", "Women's Institute"])
+def test_a_plural_noun_before_the_possessive_begins_the_name(name: str) -> None:
+    article = extract(f"The {name} said the quay would be open to visitors in May.")
+    assert name in [a.name for a in article.actors]
+    assert not {"People", "Women"} & {a.name for a in article.actors}

@@ -18,7 +18,7 @@ from . import nlp
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_DATELINE_DASH = re.compile(r"\s[\u2014\u2013\u2015-]{1,2}\s")
+_DATELINE_DASH = re.compile(r"\s[\u2014\u2013\u2015_-]{1,2}\s|\)\s*:\s|/\w{2,12}/:?\s")  # "(NTB): ", "/ritzau/: "
 _DATELINE_COLON = re.compile(r":\s+")
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (the structure stage's head)
 

@@ -328,6 +328,15 @@ def _by_area_word(cs: list[Candidate]) -> str | None:
     return "place" if any(c.j < len(c.seg.doc) and c.seg.doc[c.j].lower_ in area for c in cs) else None
 
 
+def _by_hometown(cs: list[Candidate]) -> str | None:
+    """ "Margaret Holt, 71, from Headingley": where someone is from, after their age."""
+    for c in cs:
+        doc, i = c.seg.doc, c.i
+        if i >= 4 and doc[i - 1].lower_ == "from" and doc[i - 2].text == "," and doc[i - 3].like_num:
+            return "place"
+    return None
+
+
 def _by_label_vote(cs: list[Candidate]) -> str | None:
     labels = Counter(c.label for c in cs)
     label = max(labels, key=lambda lab: (labels[lab], lab == "PERSON", lab))
@@ -341,6 +350,7 @@ KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("person label or given name", _by_person_evidence),
     ("venue word", _by_venue_word),
     ("area word after it", _by_area_word),
+    ("hometown after an age", _by_hometown),
     ("label most often given", _by_label_vote),
 )
 

@@ -197,6 +197,8 @@ def _split_possessive(doc: "Doc", i: int, j: int) -> int | None:
     for k in range(i + 1, j - 1):
         if doc[k].text in ("'", "\u2019") and is_org_word(doc[k + 1].text):
             continue  # "the Farmers' Union", "the Users' Group": one name
+        if doc[k - 1].lower_ in word_set("name_possessives"):
+            continue  # "the People's Liberation Army": one name
         if doc[k].tag_ == "POS" or doc[k].text in _POSSESSIVE:
             return k
     return None
@@ -242,15 +244,17 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     yield from _unlabelled_people(seg)
 
 
-def _person_cue(doc: "Doc", k: int) -> bool:
-    """Whether the words before token k say a person's name comes next: an honorific
-    ('Hon. Tunde ...', 'Mrs Folake ...') or a title ('spokesperson Sikonathi ...')."""
+def _person_cue(doc: "Doc", k: int) -> str | None:
+    """What says a person's name comes at token k: an honorific ('Hon. Tunde ...', 'Mr
+    Langat'), a title ('spokesperson Sikonathi ...'), or nothing (None)."""
     if k >= 2 and doc[k - 1].text == ".":
         k -= 1
     if k < 1:
-        return False
-    cue = doc[k - 1].text
-    return bool(honorific(cue)) or (is_title_head(cue) and not doc[k - 1].ent_type_)
+        return None
+    cue = doc[k - 1]
+    if honorific(cue.text):
+        return "honorific"
+    return "title" if is_title_head(cue.text) and not cue.ent_type_ else None
 
 
 def _name_word(t: "Token") -> bool:
@@ -259,6 +263,7 @@ def _name_word(t: "Token") -> bool:
         and t.is_title
         and t.is_alpha
         and not is_title_head(t.text)
+        and not honorific(t.text)
         and not is_not_name_word(t.text)
         and not is_org_word(t.text)
     )
@@ -308,12 +313,12 @@ def _titled_people(seg: Segment) -> Iterator[Candidate]:
         m = k
         while m < len(doc) and m - k < 4 and free(doc[m]):
             m += 1
-        start = k
+        start, cue = k, _person_cue(doc, k)
         if _office_of(doc[k]):
             start = _after_office(doc, k, m)
-        elif not _person_cue(doc, k) or m - k > 3:
+        elif cue is None or m - k > 3:
             start = m
-        if m - start >= 2:
+        if m - start >= (1 if cue == "honorific" else 2):  # "Mr Langat": a surname alone
             yield make(seg, start, m, "PERSON")
         k = m
 
@@ -472,10 +477,30 @@ def _named_for_country(doc: "Doc", ent: "SpacySpan") -> bool:
     )
 
 
+def _person_inside(ent: "SpacySpan") -> int | None:
+    """Where a person's name starts inside an entity the model took for a body or place:
+    after an honorific ('Mr Ruto') or a title ('Kakamega Governor Fernandes Barasa')."""
+    if ent.label_ not in _ENTITY_TYPES:
+        return None
+    for k in range(len(ent) - 1, -1, -1):
+        word = ent[k].text
+        if honorific(word) or is_title_head(word):
+            rest = ent[k + 1 :]
+            named = 1 <= len(rest) <= 3 and all(_name_word(t) for t in rest)
+            return rest.start if named and (len(rest) >= 2 or honorific(word)) else None
+    return None
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
     if _named_for_country(doc, ent):
         yield make(seg, ent.start - 1, ent.end, "ORG")
+        return
+    inside = _person_inside(ent)
+    if inside is not None:
+        c = make(seg, inside, ent.end, "PERSON")
+        c.ent_start = ent.start  # the title words before the name are its title
+        yield c
         return
     end = _name_run_end(doc, ent, _comma_end(doc, ent))
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:

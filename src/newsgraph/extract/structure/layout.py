@@ -68,9 +68,12 @@ _POSITION_CUE = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom|fron
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,40}?)?)"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–―-]{1,2}\s+"
-    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*[—–―-]{0,2}\s+"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[—–―_-]{1,2}\s+"
+    r"|^(?P<place2>[A-Z][\w.'’ -]{1,40}?(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)?\s*\((?P<agency2>[^()]{1,40})\)\s*(?:[—–―_-]{1,2}|:)?\s+"
+    r"|^(?P<place3>[^\W\d_][\w.'’ -]{1,40}?)\s*/(?P<agency3>\w{2,12})/:?\s+"
 )
+# "SEOUL, Nov 26 AFP - ": an agency named without brackets at the dateline's end.
+_BARE_AGENCY = re.compile(r"^(?P<place>.+?)\s+(?P<agency>[A-Z][A-Za-z]{1,10})$")
 # "Johannesburg - Power utility ...", "NEW DELHI: The government ...": a place in title case
 # before a dash, or a place before a colon (Indian and South African papers). Taken only
 # when the place is in capitals or one the gazetteer knows.
@@ -518,17 +521,20 @@ class _Structure:
             if not self._plain_dateline(lede):
                 self._later_dateline(lede)
             return
-        place = m.group("place") or m.group("place2")
-        agency = m.group("agency") or m.group("agency2")
+        group = next((g for g in ("agency", "agency2", "agency3") if m.group(g)), None)
+        place = m.group("place") or m.group("place2") or m.group("place3")
+        agency, start = (m.group(group), m.start(group)) if group else (None, -1)
+        bare = _BARE_AGENCY.match(place) if place and not agency else None
+        if bare and outlets.lookup(bare.group("agency")) is not None:
+            place, agency, start = bare.group("place"), bare.group("agency"), m.start("place") + bare.start("agency")
         hit = outlets.lookup(agency.strip()) if agency else None
         if agency and hit is None:
             return  # "(6)" or "(R)" is not an agency: not a dateline either
         if self.found.dateline is None and place:
             date = m.group("date")
             self.found.dateline = place.strip() + (f", {date}" if date else "")
-        if hit:
+        if hit and agency:
             self.found.source(hit, agency.strip())
-            start = m.start("agency") if m.group("agency") else m.start("agency2")
             self._mention(hit, lede, start, start + len(agency))
 
     def _plain_dateline(self, lede: int) -> bool:
