@@ -140,3 +140,18 @@ def test_html_is_sniffed_registered_and_extracted_by_convert(tmp_path: Path) -> 
     assert "repeated headline" in result.output  # the h1 left the body: the passes ran
     [article] = api.read_bytes(page())  # sniffed from the content
     assert article.provenance.reader == "html"  # type: ignore[union-attr]  # every reader sets provenance
+
+
+def test_an_article_laid_out_in_a_table_keeps_its_paragraphs() -> None:
+    # Older sites lay the page out in a table: trafilatura gives the story as one cell
+    # holding the heading and paragraphs, which must not be glued into one line.
+    data = (
+        "<!DOCTYPE html><html><head><title>Council approves footbridge</title></head><body>"
+        "<table><tr><td><h1>Council approves footbridge</h1>"
+        "<div class='date'>November 20, 2026 - 11:28</div>" + STORY + "</td></tr></table></body></html>"
+    ).encode()
+    article = read_page(data)
+    texts = [p.text for p in article.body]
+    assert texts[-2].startswith("The town council approved plans on Monday")
+    assert texts[-1].startswith("Construction is expected to start in the spring")
+    assert not any("footbridgeNovember" in t or "residents.Construction" in t for t in texts)

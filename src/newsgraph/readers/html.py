@@ -177,6 +177,11 @@ def _text(el: etree._Element) -> str:
     return _clean("".join(parts))
 
 
+def _holds_blocks(cell: etree._Element) -> bool:
+    """Whether a table cell holds paragraphs or headings, not just a datum."""
+    return any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "lb" for c in cell)
+
+
 def _blocks(root: etree._Element) -> list[Paragraph]:
     """The article's blocks in page order, with roles and offsets into the extracted text."""
     pieces: list[tuple[str, ParagraphRole]] = []
@@ -184,6 +189,10 @@ def _blocks(root: etree._Element) -> list[Paragraph]:
     def visit(el: etree._Element, inherited: ParagraphRole | None) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "graphic":
+            return
+        if tag == "row" and any(_holds_blocks(c) for c in el):
+            for cell in el:  # a layout table: the article's blocks sit in its cells
+                visit(cell, inherited)
             return
         if tag == "row":
             cells = [_text(c) for c in el]
