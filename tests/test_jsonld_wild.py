@@ -157,7 +157,13 @@ def test_dates_that_are_not_iso_read_with_the_original_kept(written: str, expect
 
 
 def test_iso_dates_stay_as_written_with_a_colon_in_the_offset() -> None:
-    [a] = read(article(datePublished="2019-11-20T09:29:08+0000", dateModified="2019-11-20T10:00:00.5Z"))
+    [a] = read(
+        article(
+            datePublished="2019-11-20T09:29:08+0000",
+            dateModified="2019-11-20T10:00:00.5Z",
+            articleBody="The harbour reopened on Monday.",
+        )
+    )
     assert (a.published, a.modified) == ("2019-11-20T09:29:08+00:00", "2019-11-20T10:00:00.5Z")
     assert a.provenance.notes == []
 
@@ -216,3 +222,11 @@ def test_dates_round_trip_through_rfc822_and_iso(moment: datetime) -> None:
         found = datestamps.parse(text)
         assert found is not None, text
         assert datetime.fromisoformat(found.replace("Z", "+00:00")) == moment
+
+
+def test_metadata_without_an_article_body_says_so() -> None:
+    [a] = read(article(description="The harbour reopened on Monday."))
+    assert a.body == []
+    assert a.provenance.notes == [
+        "the JSON-LD gives no articleBody: the body is empty as in the source (read the page's HTML for its text)"
+    ]

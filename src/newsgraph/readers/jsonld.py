@@ -164,6 +164,7 @@ LENIENT_NOTE = (
     "read as search engines' structured-data parsers read it"
 )
 _SCHEMAORG_VOCAB = re.compile(r"^https?://schema\.org/?$")
+_NO_BODY = "the JSON-LD gives no articleBody: the body is empty as in the source (read the page's HTML for its text)"
 # An articleBody that holds the page's HTML rather than text: block tags in it.
 _MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|figure)\b[^>]*>|</(?:p|div|li)>", re.I)
 
@@ -532,6 +533,9 @@ class _ArticleReader:
             return body, parts
         text = self.node.text("articleBody")
         if not text:
+            # Most pages put only metadata in their JSON-LD: say so rather than look empty.
+            if not self.ours:
+                self.notes.append(_NO_BODY)
             return [], []
         if not self.ours and _MARKUP.search(text):
             # schema.org's articleBody is text, but publishers put the page's HTML there
