@@ -275,3 +275,25 @@ def test_missing_official_schema_is_said_once(fmt: str, no_standards: None, tmp_
     assert "not installed" in result.stderr and "standards install" in result.stderr
     strict = invoke("convert", str(SAMPLES / "fraud_trial.txt"), "--to", fmt, "--strict")
     assert strict.exit_code == 1 and "error: " in strict.stderr and "not installed" in strict.stderr
+
+
+def test_an_article_without_body_text_is_converted_with_a_warning(tmp_path: Path) -> None:
+    # Never an empty success: metadata-only JSON-LD converts, and stderr says the body is empty.
+    page = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour reopens"}
+    (tmp_path / "meta.jsonld").write_text(json.dumps(page))
+    result = run("convert", str(tmp_path / "meta.jsonld"), "--to", "json", "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 0
+    assert "warning: " in result.stderr and "no body text in 'Harbour reopens'" in result.stderr
+    assert "the JSON-LD gives no articleBody" in result.stderr
+    assert json.loads((tmp_path / "out.json").read_text())["headline"] == "Harbour reopens"
+
+
+def test_warnings_past_the_cap_are_counted_not_kept() -> None:
+    from newsgraph.api import MAX_WARNINGS, ConvertReport
+    from newsgraph.worker import Outcome
+
+    report = ConvertReport()
+    for k in range(MAX_WARNINGS + 5):
+        report.add(Outcome(f"in{k}.jsonld", articles=1, warnings=["no body text in 'x': none given"]))
+    assert len(report.warnings) == MAX_WARNINGS and report.warnings_left_out == 5
+    assert report.summary().endswith("; 5 more warnings not shown")

@@ -160,6 +160,9 @@ def validate(source: Source, *, format: str | None = None, strict: bool = False)
 # --- conversion -------------------------------------------------------------------
 
 
+MAX_WARNINGS = 100  # a report keeps this many warnings in full, then counts the rest
+
+
 @dataclass
 class ConvertReport:
     """What a conversion did: successes counted, failures kept in full.
@@ -176,6 +179,7 @@ class ConvertReport:
     skipped: int = 0  # inputs left alone by --skip-existing
     articles: int = 0  # articles written by the converted inputs
     outputs_failed: int = 0  # the one output file (or stdout) could not be written
+    warnings_left_out: int = 0  # warnings past MAX_WARNINGS, counted only
 
     def lost(self, outcome: Outcome) -> None:
         """The single output could not be written: nothing the inputs gave was kept."""
@@ -185,6 +189,8 @@ class ConvertReport:
 
     def add(self, outcome: Outcome) -> None:
         self.inputs += 1
+        for warning in outcome.warnings:
+            self.warn(f"{outcome.input}: {warning}")
         if not outcome.ok:
             self.failed.append(outcome)
         elif outcome.skipped:
@@ -192,6 +198,13 @@ class ConvertReport:
         else:
             self.converted += 1
             self.articles += outcome.articles
+
+    def warn(self, warning: str) -> None:
+        """Keep a warning; past MAX_WARNINGS only count them, so memory stays flat."""
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(warning)
+        else:
+            self.warnings_left_out += 1
 
     @property
     def ok(self) -> bool:
@@ -209,6 +222,8 @@ class ConvertReport:
             text += f"; {len(self.failed) - self.outputs_failed} failed"
         if self.outputs_failed:
             text += "; the output could not be written"
+        if self.warnings_left_out:
+            text += f"; {self.warnings_left_out} more warnings not shown"
         return text
 
 

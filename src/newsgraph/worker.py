@@ -60,6 +60,7 @@ class Outcome:
     skipped: bool = False
     index: int = 0
     results: list[Article] = field(default_factory=list)  # stream mode only
+    warnings: list[str] = field(default_factory=list)  # converted, but something to know
 
     @property
     def ok(self) -> bool:
@@ -207,6 +208,13 @@ def _check_targets(job: Job, paths: list[Path], settings: Settings) -> None:
             )
 
 
+def empty_body(article: Article) -> str:
+    """Why an article came out without body text, in the reader's words when it gave them."""
+    notes = article.provenance.notes if article.provenance else []
+    why = next((n for n in notes if "body" in n or "no text" in n), "the input gives no text for it")
+    return f"no body text in {article.headline or article.id!r}: {why}"
+
+
 def run(job: Job, settings: Settings) -> Outcome:
     """Process one job; never raises for a problem of the input itself."""
     outcome = Outcome(job.label, index=job.index)
@@ -216,6 +224,7 @@ def run(job: Job, settings: Settings) -> Outcome:
             return outcome
         articles = load(job, settings)
         outcome.articles = len(articles)
+        outcome.warnings = [empty_body(a) for a in articles if not a.body]
         if settings.folder is None:
             outcome.results = articles
             return outcome
