@@ -340,3 +340,10 @@ def test_a_plural_noun_before_the_possessive_begins_the_name(name: str) -> None:
     article = extract(f"The {name} said the quay would be open to visitors in May.")
     assert name in [a.name for a in article.actors]
     assert not {"People", "Women"} & {a.name for a in article.actors}
+
+
+def test_a_name_paired_with_a_person_is_a_person() -> None:
+    # The model tags 'Devansh Kumar' as a building here, and 'Ilona Varga' a person.
+    article = extract("The brain behind the ferry startup is said to be Devansh Kumar and Ilona Varga.")
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds["Devansh Kumar"] == "person" and kinds["Ilona Varga"] == "person"

@@ -328,6 +328,21 @@ def _by_area_word(cs: list[Candidate]) -> str | None:
     return "place" if any(c.j < len(c.seg.doc) and c.seg.doc[c.j].lower_ in area for c in cs) else None
 
 
+def _next_to_a_person(c: Candidate) -> bool:
+    """ "Aryavir Kumar and Margarita Kuritsyna": joined by 'and' to a name tagged a person."""
+    doc = c.seg.doc
+    after = doc[c.j + 1] if c.j + 1 < len(doc) and doc[c.j].lower_ == "and" else None
+    before = doc[c.i - 2] if c.i >= 2 and doc[c.i - 1].lower_ == "and" else None
+    return any(t is not None and t.ent_type_ == "PERSON" for t in (after, before))
+
+
+def _by_coordinated_person(cs: list[Candidate]) -> str | None:
+    """A name shaped like a person's ('Aryavir Kumar'), in a pair with a person."""
+    if len(cs[0].text.split()) < 2 or not _name_shaped(cs[0].text):
+        return None
+    return "person" if any(_next_to_a_person(c) for c in cs) else None
+
+
 def _by_hometown(cs: list[Candidate]) -> str | None:
     """ "Margaret Holt, 71, from Headingley": where someone is from, after their age."""
     for c in cs:
@@ -348,6 +363,7 @@ def _by_label_vote(cs: list[Candidate]) -> str | None:
 KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("organisation word or cue", _by_org_evidence),
     ("person label or given name", _by_person_evidence),
+    ("in a pair with a person", _by_coordinated_person),
     ("venue word", _by_venue_word),
     ("area word after it", _by_area_word),
     ("hometown after an age", _by_hometown),
