@@ -377,7 +377,7 @@ def test_validate_checks_a_page_by_its_json_ld(tmp_path: Path) -> None:
         == 0
     )
     good = invoke("validate", str(page))
-    assert good.exit_code == 0 and f"ok: {page}" in good.stdout
+    assert good.exit_code == 0 and f"ok: {page}" in good.stdout, good.stderr
     page.write_text(page.read_text(encoding="utf-8").replace('"@type"', '"@type": ,', 1), encoding="utf-8")
     broken = invoke("validate", str(page))
     assert broken.exit_code == 1 and "ok:" not in broken.stdout

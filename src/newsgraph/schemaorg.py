@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterator
@@ -128,11 +129,16 @@ def _loader(documents: dict[str, Any]) -> Callable[[str, dict[str, Any]], dict[s
     return load
 
 
-@lru_cache(maxsize=1)
 def official_context() -> dict[str, Any] | None:
-    """The official schema.org context document, if installed."""
+    """The official schema.org context document, if installed (looked for at every call,
+    read once: one installed while the process runs is found)."""
     path = standards.find(standards.SCHEMAORG_CONTEXT)
-    return json.loads(path.read_text(encoding="utf-8")) if path else None
+    return _json_at(path) if path else None
+
+
+@lru_cache(maxsize=4)
+def _json_at(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 class _Cache(dict):
@@ -229,11 +235,15 @@ def _jsonld_message(err: Any) -> str:
     return f"{message} ({code})" if code else message
 
 
-@lru_cache(maxsize=1)
 def official_expander() -> _Expander:
     """Expansion with the official schema.org context for its URLs (the reading stand-in
     when it is not installed; validators say so)."""
-    ctx = official_context()
+    return _expander_with(standards.find(standards.SCHEMAORG_CONTEXT))
+
+
+@lru_cache(maxsize=4)
+def _expander_with(context: Path | None) -> _Expander:
+    ctx = _json_at(context) if context is not None else None
     return _Expander({"schema.org": ctx if ctx is not None else {"@context": READING_CONTEXT}})
 
 
@@ -331,13 +341,15 @@ def _ancestors(vocab: Vocabulary, cls: str) -> frozenset[str]:
 Vocabulary.__hash__ = object.__hash__  # type: ignore[method-assign]  # by identity, not by its (dict) fields
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary | None:
     """The installed schema.org vocabulary, or None (validators then warn)."""
     path = standards.find(standards.SCHEMAORG_VOCAB)
-    if path is None:
-        return None
-    return parse_vocabulary(json.loads(path.read_text(encoding="utf-8")))
+    return _vocabulary_at(path) if path is not None else None
+
+
+@lru_cache(maxsize=2)
+def _vocabulary_at(path: Path) -> Vocabulary:
+    return parse_vocabulary(_json_at(path))
 
 
 def _ids(value: Any) -> list[str]:

@@ -9,6 +9,7 @@ its validator class comes from the schema's ``$schema`` (draft-07 for 1.x, 2020-
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from functools import lru_cache
 from typing import Any
 
@@ -24,13 +25,20 @@ from .documents import json_documents
 from .problem import Problem
 
 
-@lru_cache(maxsize=8)
 def validator(major: int) -> Validator | None:
-    """The compiled validator of the official schema for ninjs ``major``, or None if absent."""
+    """The compiled validator of the official schema for ninjs ``major``, or None if absent.
+
+    Only a found schema is kept: one installed while the process runs (``serve``, a test
+    run) is found at the next call."""
     path = standards.find(standards.NINJS_SCHEMAS[major])
     geo_path = standards.find(standards.GEOJSON_SCHEMA)
     if path is None or geo_path is None:
         return None
+    return _compiled(path, geo_path)
+
+
+@lru_cache(maxsize=8)
+def _compiled(path: Path, geo_path: Path) -> Validator:
     schema = json.loads(path.read_text(encoding="utf-8"))
     geo = json.loads(geo_path.read_text(encoding="utf-8"))
     registry: referencing.Registry[Any] = referencing.Registry().with_resource(
