@@ -279,3 +279,20 @@ def test_a_security_briefing_is_a_meeting() -> None:
             place="Sacramento",
         )
     )
+
+
+def test_a_speech_in_a_later_adverbial_clause_is_background() -> None:
+    check(
+        Lead(
+            (
+                "Ortiz says Brenner's plan makes her 'want to weep.'\n\n"
+                "Mayor Lena Ortiz has joined a growing list of mayors who have criticised Governor Hal Brenner.\n\n"
+                "The plan is “a disgrace,” Ortiz said Tuesday in Sacramento, California.\n\n"
+                "Brenner lashed out at the mayors last week after they gave a joint speech at the statehouse.\n"
+            ),
+            published="2021-06-17",
+            kinds=("statement",),
+            names=("Lena Ortiz",),
+            day="2021-06-15",
+        )
+    )

@@ -504,12 +504,17 @@ def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> I
         if (x[1] > 0 and (tense_of(x[4]).direction == "future" or _in_relative(x[4])))
         or (said_first and x[1] == 0 and _adverbial(x[4]))
     ]
-    for _, _, _, p, t, k in (x for x in found if x not in later):
+    # told in an adverbial clause of a later sentence ("Brenner lashed out at her after she gave
+    # a speech"): background, after all the lead's reported speech
+    last = [x for x in found if x[1] > 0 and x not in later and _adverbial(x[4])]
+    for _, _, _, p, t, k in (x for x in found if x not in later and x not in last):
         yield k, p, t, "lead trigger"
     yield from (c for n, c in statements if n == 0)
     for _, _, _, p, t, k in later:
         yield k, p, t, "lead trigger"
     yield from (c for n, c in statements if n > 0)
+    for _, _, _, p, t, k in last:
+        yield k, p, t, "lead trigger"
 
 
 def _reacted_kinds(sent: "DocSpan") -> set[str]:
