@@ -296,3 +296,21 @@ def test_a_speech_in_a_later_adverbial_clause_is_background() -> None:
             day="2021-06-15",
         )
     )
+
+
+def test_the_headline_s_verb_of_the_same_kind_names_who_acted() -> None:
+    """A passive lead names only who was fired; the headline's verb names who fired him."""
+    check(
+        Lead(
+            (
+                "NBC fired Tom Vale over his post.\n\n"
+                "Tom Vale, a longtime host, was fired from the network on Wednesday after a post about his "
+                "neighbours drew complaints.\n\n"
+                "NBC said the post broke its rules.\n"
+            ),
+            published="2021-06-17",
+            kinds=("other",),
+            names=("Tom Vale", "NBC News"),
+            day="2021-06-16",
+        )
+    )
