@@ -88,7 +88,8 @@ LEADS = {
     "days_before_a_gathering_is_no_meeting": Lead(
         (
             "Party feud erupts.\n\n"
-            "A feud has erupted in the Harbor Party just days before its convention gathering.\n\n"
+            "A feud has erupted in the Harbor Party just days before its convention gathering in "
+            "Sacramento, California.\n\n"
             "Treasurer Ruth Okafor criticized the party's leaders in an email on Saturday, accusing them of "
             "hiding the accounts.\n"
         ),
@@ -101,12 +102,13 @@ LEADS = {
     "a_debate_about_policy_is_no_debate": Lead(
         (
             "Floods renew argument over dams.\n\n"
-            "The floods forced a debate about how to pay for new dams on Saturday, and Governor Hal "
-            "Brenner said at the outset of a televised debate that the state “must build.”\n"
+            "The floods forced a debate about how to pay for new dams on Saturday.\n\n"
+            "Governor Hal Brenner said on Sunday that the state “must build.”\n"
         ),
         published="2021-06-14",
-        kinds=("debate", "statement"),
+        kinds=("statement",),
         names=("Hal Brenner",),
+        day="2021-06-13",
     ),
     # an opinion endorsed is no endorsement
     "endorsing_a_policy_is_no_endorsement": Lead(
@@ -161,6 +163,7 @@ LEADS = {
         published="2021-06-17",
         kinds=("poll",),
         names=("Harbor Times",),
+        not_names=("Hal Brenner",),
     ),
     # an email is a letter; emails released are a release
     "an_email_is_a_letter": Lead(
