@@ -473,9 +473,14 @@ def _lead_statements(lead: list[tuple[int, "DocSpan"]]) -> list[tuple[int, Candi
 
 
 def _adverbial(tok: "Token") -> bool:
-    """In an adverbial clause ("..., an hour after the court struck down the toll"; not the
-    clause a verb reports: "says an internal review found")."""
-    return any(a.dep_ == "advcl" for a in (tok, *tok.ancestors))
+    """In an adverbial clause of what came before or after ("..., an hour after the court
+    struck down the toll"; not one of the same moment, "said as she read the verdict", nor the
+    clause a verb reports, "says an internal review found")."""
+    marks = set(words()["background_marks"])
+    return any(
+        a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in a.children)
+        for a in (tok, *tok.ancestors)
+    )
 
 
 def _main_clause(verb: "Token") -> bool:
