@@ -544,16 +544,27 @@ def _quote_speech(article: Article, paragraph: int, sent: "DocSpan") -> "Token |
     return None
 
 
+def _headline_triggers(headline: "Doc | None", about: set[str]) -> list[tuple[int, "Token", str]]:
+    """(depth, token, kind) of the headline's triggers near its main clause, but not what the
+    lead's reaction is about nor a circumstance ("... After Court Ruling")."""
+    if headline is None:
+        return []
+    return [
+        (d, t, k)
+        for sent in headline.sents
+        for d, t, k in _triggers(sent)
+        if d <= words()["headline_rank"] and k not in about and not _anchored(t, "headline_anchor_preps")
+    ]
+
+
 def _candidates(
     lead: list[tuple[int, "DocSpan"]], headline: "Doc | None", article: Article | None = None
 ) -> Iterator[Candidate]:
     """(kind, paragraph, token, how) of what may be the main event, best first (the
     module's order): the first one that says something of itself is the main event."""
-    head = (
-        [(d, t, k) for sent in headline.sents for d, t, k in _triggers(sent) if d <= words()["headline_rank"]]
-        if headline is not None
-        else []
-    )
+    # "criticized the river accord ... The agreement sets limits": the reaction is the news
+    about = _reacted_kinds(lead[0][1]) if lead else set()
+    head = _headline_triggers(headline, about)
     found = sorted(
         (
             (d, n, t.i, p, t, k)
@@ -563,9 +574,6 @@ def _candidates(
         ),
         key=lambda x: x[:3],
     )
-    # "criticized the river accord ... The agreement sets limits": the reaction is the news
-    about = _reacted_kinds(lead[0][1]) if lead else set()
-    head = [h for h in head if h[2] not in about and not _anchored(h[1], "headline_anchor_preps")]
     found = [x for x in found if x[5] not in about]
     head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
     for kind in head_kinds:
