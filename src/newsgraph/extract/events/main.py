@@ -159,13 +159,9 @@ def trigger_kind(tok: "Token") -> str | None:
     w = words()
     lemma = tok.lemma_.casefold()
     if tok.pos_ in ("NOUN", "PROPN"):
-        if tok.dep_ == "compound":
-            return None  # "video call": the noun it modifies names the event
-        if (whole := _hyphenated(tok)) is not None:
-            return w["nouns"].get(whole)  # "fund-raiser", "face-off": spaCy cuts them at the hyphen
-        if tok.i > tok.doc[:].start and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
-            return w["nouns"][pair]
-        return w["nouns"].get(lemma) or w["nouns"].get(tok.lower_)
+        return _noun_kind(tok)
+    if tok.pos_ == "VERB" and (staff := personnel_key(tok)) is not None:
+        return w["personnel_verbs"][staff]  # "was fired", "laid off 200 staffers"
     if tok.pos_ != "VERB" or any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # "the program is being debated": talk, not an event
     if lemma in w["court_verbs"]:
@@ -178,7 +174,64 @@ def trigger_kind(tok: "Token") -> str | None:
         return w["outlet_visits"][lemma]  # "visited NBC's Today": an interview
     if lemma in w["person_verbs"] and any(c.dep_ == "nsubj" and _named_person(c) for c in tok.children):
         return w["person_verbs"][lemma]  # "Sanders was rallying for Kingson": a rally, not a protest
+    if lemma in w["clause_object_verbs"] and _clause_object(tok):
+        return None  # "endorse putting solar panels on schools": an opinion
     return w["verbs"].get(lemma)
+
+
+def _noun_kind(tok: "Token") -> str | None:
+    """The main-event kind a noun names, or None."""
+    w = words()
+    lemma = tok.lemma_.casefold()
+    if tok.dep_ == "compound":
+        return None  # "video call": the noun it modifies names the event
+    if (whole := _hyphenated(tok)) is not None:
+        return w["nouns"].get(whole)  # "fund-raiser", "face-off": spaCy cuts them at the hyphen
+    if tok.i > tok.doc[:].start and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
+        return w["nouns"][pair]
+    if _verb_like(tok):
+        return None  # "Reyes talks to a host about ...": the verb, not negotiations
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "a town hall in March": a month, not a march
+    if tok.ent_type_ == "ORG" and lemma in w["org_name_nouns"]:
+        return None  # "the Harbor Caucus" (an organisation): a name
+    return w["nouns"].get(tok.lower_) or w["nouns"].get(lemma)  # "emails" a release, "email" a letter
+
+
+def _verb_like(tok: "Token") -> bool:
+    """A noun followed by the preposition its verb takes ("talks to"): a verb parsed as a noun."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ == words()["verb_like_nouns"].get(tok.lower_)
+
+
+def _clause_object(verb: "Token") -> bool:
+    """ "endorse putting cameras on police": what is endorsed is an act, not someone."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    return bool(objs) and all(o.pos_ in ("VERB", "AUX") or o.tag_ == "VBG" for o in objs)
+
+
+def personnel_key(verb: "Token") -> str | None:
+    """The key of ``personnel_verbs`` a verb is ("fire", "lay off"), or None: a phrasal verb
+    of its own ("fired back") or, for a verb that needs one, no person acted on ("fired a shot")."""
+    w = words()
+    lemma = verb.lemma_.casefold()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    key = f"{lemma} {particles[0]}" if particles else lemma
+    if key not in w["personnel_verbs"]:
+        return None
+    if key in w["personnel_objects"]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return key if any(_person_word(o) for o in objs) else None
+    return key
+
+
+def _person_word(t: "Token") -> bool:
+    """A person by name, pronoun or description ("Vale", "him", "an anchor", "staffers")."""
+    return (
+        t.ent_type_ == "PERSON"
+        or (t.pos_ == "PRON" and t.lower_ in ("him", "her", "them", "he", "she", "they"))
+        or t.lemma_.casefold() in data("speaker_descriptions")["person"]
+    )
 
 
 def _outlet(t: "Token") -> bool:
@@ -272,13 +325,62 @@ def _side_mention(tok: "Token") -> bool:
     what a reaction is about."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    return _tally(tok) or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok)
+    return _tally(tok) or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok) or _said_topic(tok)
+
+
+def _said_topic(tok: "Token") -> bool:
+    """ "called the governor's remarks unfair", "a jab at Brenner's statement", "his remarks
+    were a gift to his rivals", "says his remarks were misread": what someone said, talked
+    about, not an event."""
+    if tok.lower_ not in words()["said_words"]:
+        return False
+    owned = any(c.dep_ == "poss" for c in tok.children)
+    if tok.dep_ in ("dobj", "pobj"):
+        return owned
+    if tok.dep_ != "nsubj":
+        return False
+    head = tok.head
+    if head.dep_ in ("ccomp", "xcomp", "oprd") and head.head.lemma_.casefold() in words()["speech"]:
+        return True  # a clause someone says of the words
+    # "his remarks were a gift", "called Brenner's remarks unfair" (parsed as a small clause)
+    return owned and (head.lemma_ == "be" or head.pos_ != "VERB" or head.dep_ in ("ccomp", "xcomp", "oprd"))
+
+
+def _anchored(tok: "Token", preps: str = "anchor_preps") -> bool:
+    """ "days before the party's gathering", "ahead of the vote" (or, in a headline, "After Court Ruling"):
+    a point in time or an example for something else."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in words()[preps] or f"{prep.head.lower_} {prep.lower_}" in words()[preps]
+
+
+def _argument(tok: "Token", kind: str) -> bool:
+    """ "a debate about how to pay for dams", "the debate over tolls": a public argument."""
+    preps = words()["topic_preps"].get(kind, [])
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+
+
+def _season(tok: "Token", kind: str) -> bool:
+    """ "the party primaries": a season; "the Montana caucuses", "Tuesday's primaries", "five
+    primaries" are events."""
+    if kind not in words()["season_kinds"] or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(
+        c.dep_ in ("poss", "nummod") or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ == "GPE")
+        for c in tok.children
+    )
+
+
+def _not_news(tok: "Token", kind: str) -> bool:
+    """A trigger that is no event of its own (:func:`_side_mention` and the rules of kind)."""
+    return _side_mention(tok) or _anchored(tok) or _argument(tok, kind) or _season(tok, kind)
 
 
 def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
     for tok in sent:
         kind = trigger_kind(tok)
-        if kind and not _hypothetical(tok) and not _quoted(tok, sent) and not _side_mention(tok):
+        if kind and not _hypothetical(tok) and not _quoted(tok, sent) and not _not_news(tok, kind):
             yield _depth(tok, sent), tok, kind
 
 
@@ -294,7 +396,13 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
             t.pos_ == "VERB"
             and t.lemma_.casefold() in speech
             and not _hypothetical(t)
-            and (quoted or any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or _calls_on(t) or _announces(t))
+            and (
+                quoted
+                or any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+                or _calls_on(t)
+                or _announces(t)
+                or _targets(t)
+            )
         ):
             return t  # reported speech: a clause or a quotation ("defended the decision" is not)
     return None
@@ -306,6 +414,15 @@ def _calls_on(verb: "Token") -> bool:
         c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
         for c in verb.children
     ) and any(t.tag_ == "TO" for t in verb.subtree)
+
+
+def _targets(verb: "Token") -> bool:
+    """ "blasted her rival Hal Brenner on Monday over ...": a reaction aimed at someone named
+    is a statement of its own."""
+    if verb.lemma_.casefold() not in words()["reaction_verbs"]:
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(x.ent_type_ in ("PERSON", "ORG") for o in objs for x in o.subtree)
 
 
 def _announces(verb: "Token") -> bool:
@@ -333,6 +450,8 @@ def _lead(article: Article, docs: list["Doc"], sentences: int, paragraphs: int) 
     for p, (para, doc) in enumerate(zip(article.body[:paragraphs], docs)):
         if para.role == "note" or len(para.text.split()) < MIN_LEAD_WORDS:
             continue
+        if p == at and _roundup(article):
+            continue  # "The Latest on ... two contests Saturday": what the roundup covers, not its news
         for sent in doc.sents:
             if p == at and sent.end_char <= dateline:
                 continue
@@ -353,6 +472,23 @@ def _lead_statements(lead: list[tuple[int, "DocSpan"]]) -> list[tuple[int, Candi
     return out
 
 
+def _adverbial(tok: "Token") -> bool:
+    """In an adverbial clause of what came before or after ("..., an hour after the court
+    struck down the toll"; not one of the same moment, "said as she read the verdict", nor the
+    clause a verb reports, "says an internal review found")."""
+    marks = set(words()["background_marks"])
+    return any(
+        a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in a.children)
+        for a in (tok, *tok.ancestors)
+    )
+
+
+def _main_clause(verb: "Token") -> bool:
+    """The sentence's root, or a verb joined to it or under it ("X blasted Y" under a misparsed
+    first word)."""
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp") and verb.head.dep_ == "ROOT")
+
+
 def _in_relative(tok: "Token") -> bool:
     return any(a.dep_ == "relcl" for a in tok.ancestors)
 
@@ -363,24 +499,72 @@ def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> I
     gather in December") waits until after what the first sentence reports was said."""
     statements = _lead_statements(lead)
     # still to come, or told in a relative clause ("..., which an audit later called
-    # reckless"): after what the first sentence reports was said
-    later = [x for x in found if x[1] > 0 and (tense_of(x[4]).direction == "future" or _in_relative(x[4]))]
-    for _, _, _, p, t, k in (x for x in found if x not in later):
+    # reckless"): after what the first sentence reports was said; so is a trigger in a
+    # subordinate clause of a first sentence whose main clause reports speech ("Ortiz blasted
+    # Brenner on Monday ..., an hour after the court struck down the toll")
+    said_first = any(n == 0 and _main_clause(c[2]) for n, c in statements)
+    later = [
+        x
+        for x in found
+        if (x[1] > 0 and (tense_of(x[4]).direction == "future" or _in_relative(x[4])))
+        or (said_first and x[1] == 0 and _adverbial(x[4]))
+    ]
+    # told in an adverbial clause of a later sentence ("Brenner lashed out at her after she gave
+    # a speech"): background, after all the lead's reported speech
+    last = [x for x in found if x[1] > 0 and x not in later and _adverbial(x[4])]
+    for _, _, _, p, t, k in (x for x in found if x not in later and x not in last):
         yield k, p, t, "lead trigger"
     yield from (c for n, c in statements if n == 0)
     for _, _, _, p, t, k in later:
         yield k, p, t, "lead trigger"
     yield from (c for n, c in statements if n > 0)
+    for _, _, _, p, t, k in last:
+        yield k, p, t, "lead trigger"
 
 
-def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> Iterator[Candidate]:
+def _reacted_kinds(sent: "DocSpan") -> set[str]:
+    """Kinds of what the sentence's reaction is about ("Reyes criticized the river accord")."""
+    return {k for t in sent if (k := trigger_kind(t)) and _reacted_to(t)}
+
+
+def _quote_speech(article: Article, paragraph: int, sent: "DocSpan") -> "Token | None":
+    """The cue of a quote the quotes stage gave a named speaker in the sentence ("Tuesday on a
+    radio show, while discussing a post ..., Mayor Lena Ortiz said '...'"), where the parse
+    hides the reporting verb under the quotation."""
+    for q in article.quotes:
+        m = q.speaker_mention
+        if not (q.speaker and q.cue and m and m.in_body and m.paragraph == paragraph):
+            continue
+        if not sent.start_char <= m.start < sent.end_char:
+            continue
+        cue = q.cue.split()[0].casefold()
+        for t in sent:
+            if t.lower_ == cue and t.pos_ == "VERB" and not _quoted(t, sent) and not _hypothetical(t):
+                return t
+    return None
+
+
+def _headline_triggers(headline: "Doc | None", about: set[str]) -> list[tuple[int, "Token", str]]:
+    """(depth, token, kind) of the headline's triggers near its main clause, but not what the
+    lead's reaction is about nor a circumstance ("... After Court Ruling")."""
+    if headline is None:
+        return []
+    return [
+        (d, t, k)
+        for sent in headline.sents
+        for d, t, k in _triggers(sent)
+        if d <= words()["headline_rank"] and k not in about and not _anchored(t, "headline_anchor_preps")
+    ]
+
+
+def _candidates(
+    lead: list[tuple[int, "DocSpan"]], headline: "Doc | None", article: Article | None = None
+) -> Iterator[Candidate]:
     """(kind, paragraph, token, how) of what may be the main event, best first (the
     module's order): the first one that says something of itself is the main event."""
-    head = (
-        [(d, t, k) for sent in headline.sents for d, t, k in _triggers(sent) if d <= words()["headline_rank"]]
-        if headline is not None
-        else []
-    )
+    # "criticized the river accord ... The agreement sets limits": the reaction is the news
+    about = _reacted_kinds(lead[0][1]) if lead else set()
+    head = _headline_triggers(headline, about)
     found = sorted(
         (
             (d, n, t.i, p, t, k)
@@ -390,6 +574,7 @@ def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> It
         ),
         key=lambda x: x[:3],
     )
+    found = [x for x in found if x[5] not in about]
     head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
     for kind in head_kinds:
         match = next((x for x in found if x[5] == kind), None)
@@ -399,6 +584,10 @@ def _candidates(lead: list[tuple[int, "DocSpan"]], headline: "Doc | None") -> It
         d, t, k = min(head, key=lambda x: x[0])
         yield k, None, t, "headline trigger"
     yield from _lead_candidates(lead, found)
+    if article is not None:
+        for p, sent in lead:
+            if (cue := _quote_speech(article, p, sent)) is not None:
+                yield _speech_kind(cue), p, cue, "lead statement"
     if headline is not None:
         for sent in headline.sents:
             if (verb := _speech_verb(sent)) is not None:
@@ -464,6 +653,8 @@ def _controller(verb: "Token") -> list["Token"]:
         return [verb.head]  # the parser hangs "Trump, speaking at a rally, warned" on either
     if verb.dep_ in ("advcl", "xcomp"):
         return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in words()["time_preps"] and verb.head.head.pos_ == "VERB":
+        return [c for c in verb.head.head.children if c.dep_ == "nsubj"]  # "after writing an op-ed, Okafor ..."
     return []
 
 
@@ -472,6 +663,9 @@ def _participants(
 ) -> list[str]:
     verb = _verb_of(tok)
     out: list[str] = []
+    if kind in words()["maker_kinds"] and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubjpass"):
+        # "a new poll shows Ortiz ahead": who it shows is not who made it
+        return list(dict.fromkeys(a for m in _makers(tok, kind) for a in _actors_of(m, paragraph, refs)))
     for a in _arguments(tok, verb, kind):
         if a.dep_ == "nsubj" and a.lower_ in words()["relative_pronouns"] and verb.dep_ == "relcl":
             out += _actors_of(verb.head, paragraph, refs)  # "the film, which debuts on Netflix"
@@ -484,6 +678,18 @@ def _participants(
         # "the tax commissioner says an internal review shows": the speaker's
         out = _participants(verb.head, paragraph, refs, lead)
     return list(dict.fromkeys(out))
+
+
+def _makers(tok: "Token", kind: str) -> list["Token"]:
+    """Who made a poll or report: its name modifiers ("a Harbor Times poll", "the AP's report"), "by X"
+    on it or on a participle it carries ("a poll conducted by X")."""
+    preps = set(words()["participant_preps"]) | set(words()["kind_participant_preps"].get(kind, []))
+    out = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
+    for h in (tok, *[c for c in tok.children if c.dep_ == "acl"]):
+        for prep in (c for c in h.children if c.dep_ in ("prep", "agent")):
+            if prep.dep_ == "agent" or prep.lower_ in preps:
+                out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
 
 
 def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
@@ -606,7 +812,12 @@ def _objects(tok: "Token", kind: str) -> list["Token"]:
 
 
 def _place_on(tok: "Token", paragraph: int | None, refs: Refs, kind: str) -> str | None:
-    """The place the words around ``tok`` give it (:func:`_objects`), if a place of the article."""
+    """The place the words around ``tok`` give it (:func:`_objects`, a place modifier: "the
+    Montana primary"), if a place of the article."""
+    for mod in (c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"):
+        start, end = mod.left_edge.idx, mod.idx + len(mod.text)
+        if hit := refs.place_at(paragraph, start, end, mod.doc.text[start:end] if paragraph is None else mod.text):
+            return hit
     for obj in _objects(tok, kind):
         start, end = obj.left_edge.idx, obj.idx + len(obj.text)
         hit = refs.place_at(paragraph, start, end, obj.doc.text[start:end] if paragraph is None else obj.text)
@@ -663,12 +874,17 @@ def _speaker_place(tok: "Token", speaker: str, lead: list[tuple[int, "DocSpan"]]
     return None
 
 
+def _roundup(article: Article) -> bool:
+    """ "WASHINGTON (AP) — The Latest on ...": a roundup of items, each its own news."""
+    at, end = dateline_at(article)
+    story = article.body[at].text[end:].casefold() if end else ""
+    return any(story.startswith(w) for w in words()["roundup_openings"])
+
+
 def _dateline_place(article: Article) -> str | None:
     """The dateline's city; none for a roundup's ("WASHINGTON (AP) — The Latest on ...":
     its items happen anywhere)."""
-    at, end = dateline_at(article)
-    story = article.body[at].text[end:].casefold() if end else ""
-    if any(story.startswith(w) for w in words()["roundup_openings"]):
+    if _roundup(article):
         return None
     city = normalise_name((article.dateline or "").split(",")[0].split("(")[0].strip())
     return next((p.id for p in article.places if normalise_name(p.name) == city), None) if city else None
@@ -723,6 +939,12 @@ def _from_headline(headline: "Doc", kind: str, refs: Refs) -> list[str]:
         return [a for a in refs.actors_at(None, 0, 0, text) if refs.actors[a].kind == "person"]
     out: list[str] = []
     for sent in headline.sents:
+        for _, t, k in _triggers(sent):
+            if k == kind:  # "Harbor Times editorial: ..."
+                out += [a for m in _makers(t, kind) for a in _actors_of(m, None, refs)]
+    if out:
+        return list(dict.fromkeys(out))
+    for sent in headline.sents:
         for subj in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
             out += _actors_of(subj, None, refs)
     return out
@@ -769,9 +991,35 @@ def _who(
         participants = list(dict.fromkeys([a for s in subjects for a in _actors_of(s, p, refs)] + participants))
     if kind in ("statement", "interview"):
         participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
+    if not participants:
+        participants = _occasion_participants(tok, kind, lead, refs)
+    if headline is not None and paragraph is not None:
+        # "Harbor Radio fires Vale" over "Vale was fired from the station": the headline's
+        # trigger of the same kind names who took part too
+        heads = [
+            t for sent in headline.sents for d, t, k in _triggers(sent) if k == kind and d <= words()["headline_rank"]
+        ]
+        participants = list(
+            dict.fromkeys(
+                participants
+                + [a for t in heads[:1] if t.pos_ == "VERB" for a in _participants(t, None, refs, [], kind)]
+            )
+        )
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
         participants = list(dict.fromkeys(participants + _from_headline(headline, kind, refs)))
     return participants
+
+
+def _occasion_participants(tok: "Token", kind: str, lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """Who another lead sentence has take part in an event of the same kind ("according to a
+    new poll ... In the Harbor Times poll released Monday")."""
+    for p, sent in lead:
+        if sent.doc is tok.doc and sent.start <= tok.i < sent.end:
+            continue
+        for _, t, k in _triggers(sent):
+            if k == kind and (found := _participants(t, p, refs, lead, k)):
+                return found
+    return []
 
 
 def _said_later(
@@ -854,7 +1102,7 @@ def find(
     # the lead: the wide lead's first sentences of its first paragraphs (PLACE_* >= LEAD_*)
     lead = [(p, sent) for p, sent in wide if p < LEAD_PARAGRAPHS + 2][:LEAD_SENTENCES]
     background = None
-    for candidate in _candidates(lead, headline):
+    for candidate in _candidates(lead, headline, article):
         found = _complete(article, candidate, refs, (lead, wide), headline, body_dates)
         if found is not None and (found.how.endswith("statement") or not _background(found, article.published)):
             return found
@@ -915,7 +1163,10 @@ def _status(main: MainEvent, anchor: date | None) -> str:
 
 def _label(main: MainEvent, refs: Refs) -> str:
     names = [refs.short_name(p) for p in main.participants[:2]]
-    base = f"{'–'.join(names)} {words()['labels'].get(main.kind, main.kind)}".strip()
+    noun = words()["labels"].get(main.kind, main.kind)
+    if main.kind == "other" and main.token.pos_ == "VERB" and (staff := personnel_key(main.token)):
+        noun = words()["personnel_labels"][staff]  # "ESPN–Schilling firing"
+    base = f"{'–'.join(names)} {noun}".strip()
     if main.location and main.location in refs.places and refs.places[main.location].name not in base:
         base += f" in {refs.places[main.location].name}"
     return base[:1].upper() + base[1:]
@@ -943,8 +1194,14 @@ def _holds(event: Event, main: MainEvent) -> bool:
         s.paragraph == main.paragraph
         and sent.start_char <= s.start < sent.end_char
         and _said(doc[_token_at(doc, s.start)], main.token)
+        and not _reacted_to(_root_at(doc, s.start, s.end))  # "criticized the accord": what it is about
         for s in event.mentions
     )
+
+
+def _root_at(doc: "Doc", start: int, end: int) -> "Token":
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else doc[_token_at(doc, start)]
 
 
 def _said(tok: "Token", verb: "Token") -> bool:
