@@ -170,6 +170,7 @@ EVENT_STATUSES: tuple[str, ...] = get_args(EventStatus)
 # forbids, and lone surrogates (no UTF can encode them). Readers of raw and foreign input
 # replace them (readers.base.sanitise); the model refuses them everywhere else.
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_find_forbidden = FORBIDDEN_CHARACTERS.search
 
 
 def describe_character(char: str) -> str:
@@ -228,7 +229,9 @@ class _Model(BaseModel):
 
 def _check_carriable(fields: Iterable[tuple[str, Any]]) -> None:
     for name, value in fields:
-        if value.__class__ in (str, list, dict):
+        kind = value.__class__
+        # a clean string, the common case, in one search (every paragraph of every reader)
+        if (kind is str and _find_forbidden(value) is not None) or kind is list or kind is dict:
             problem = _forbidden_in(value)
             if problem:
                 raise ValueError(
@@ -327,7 +330,7 @@ class _Compact:
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:
         """A copy with ``update`` applied, not validated, as BaseModel's."""
-        fields = {**self._fields(), **(update or {})}
+        fields = {**dict(self._items()), **(update or {})}
         return type(self).model_construct(**(copy.deepcopy(fields) if deep else fields))
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:
@@ -337,10 +340,10 @@ class _Compact:
 
     def __str__(self) -> str:
         # as BaseModel's: "text='...' offset=None role='body'"
-        return " ".join(f"{name}={value!r}" for name, value in self._fields().items())
+        return " ".join(f"{name}={value!r}" for name, value in self._items())
 
-    def _fields(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__pydantic_fields__}  # type: ignore[attr-defined]  # set by pydantic
+    def _items(self) -> list[tuple[str, Any]]:
+        return [(name, getattr(self, name)) for name in self.__pydantic_fields__]  # type: ignore[attr-defined]  # set by pydantic
 
 
 # Every reader makes a Paragraph for every paragraph, and while a huge article is extracted two
@@ -358,7 +361,7 @@ class Paragraph(_Compact):
 
     @model_validator(mode="after")
     def _carriable(self) -> "Paragraph":
-        _check_carriable(self._fields().items())
+        _check_carriable(self._items())
         return self
 
 
@@ -516,7 +519,7 @@ class Quote(_Compact):
 
     @model_validator(mode="after")
     def _carriable(self) -> "Quote":
-        _check_carriable(self._fields().items())
+        _check_carriable(self._items())
         return self
 
 
