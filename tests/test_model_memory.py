@@ -73,6 +73,79 @@ def test_an_unknown_key_of_a_span_reads_as_any_unknown_key() -> None:
     assert f"actors.{n}.mentions.0.colour: is not a field of the model (remove it" in str(err.value)
 
 
+# --- Paragraph -----------------------------------------------------------------------
+
+
+def test_a_paragraph_is_a_slotted_object_of_a_few_words() -> None:
+    paragraph = Paragraph(text="The minister spoke.", offset=12, role="note")
+    assert not hasattr(paragraph, "__dict__")
+    # a BaseModel paragraph was about 450 bytes with its __dict__ and fields-set
+    assert sys.getsizeof(paragraph) <= 64
+
+
+def test_a_paragraph_is_validated_as_the_model_was() -> None:
+    with pytest.raises(ValidationError, match="greater than or equal to 0"):
+        Paragraph(text="x", offset=-1)
+    with pytest.raises(ValidationError, match="text holds U\\+0007 \\(a control character\\) at character 1"):
+        Paragraph(text="a\x07b")
+    with pytest.raises(ValidationError, match="Input should be 'body'"):
+        Paragraph.model_validate({"text": "x", "role": "aside"})
+    with pytest.raises(ModelError, match=r"body\.0\.colour: is not a field of the model"):
+        article_from_data({"id": "urn:newsgraph:article:1", "body": [{"text": "x", "colour": "red"}]})
+    # a list item that is not an object reads as it did for the model
+    with pytest.raises(ModelError, match=r"body\.0: Input should be a valid dictionary or instance of Paragraph"):
+        article_from_data({"id": "urn:newsgraph:article:1", "body": ["x"]})
+    assert Paragraph.model_validate({"text": "x", "offset": 3}) == Paragraph(text="x", offset=3, role="body")
+
+
+def test_a_paragraph_keeps_the_model_methods_callers_use() -> None:
+    paragraph = Paragraph(text="Two words.", offset=4)
+    moved = paragraph.model_copy(update={"offset": 9})
+    assert moved == Paragraph(text="Two words.", offset=9) and paragraph.offset == 4
+    # a copy or a construction is not validated, as pydantic's are: the article's validation checks it
+    broken = paragraph.model_copy(update={"text": "a\x00b"})
+    assert broken.text == "a\x00b" and Paragraph.model_construct(text="").text == ""
+    with pytest.raises(ModelError, match=r"body\.0: text holds U\+0000"):
+        article_from_data(Article(id="urn:newsgraph:article:1").model_copy(update={"body": [broken]}).model_dump())
+    assert paragraph.model_dump() == {"text": "Two words.", "offset": 4, "role": "body"}
+    assert paragraph.model_dump(exclude_none=True, exclude={"role"}) == {"text": "Two words.", "offset": 4}
+    assert pickle.loads(pickle.dumps(paragraph)) == paragraph  # batch workers send articles across processes
+    assert dataclasses.replace(paragraph, role="note").role == "note"
+
+
+# --- Quote ---------------------------------------------------------------------------
+
+
+def test_a_quote_is_a_slotted_object_that_keeps_the_model_api() -> None:
+    article = load_kitchen_sink()
+    quote = article.quotes[0]
+    assert not hasattr(quote, "__dict__")
+    # a BaseModel quote was about 1.3 KB with its __dict__ and a fields-set of eleven names
+    assert sys.getsizeof(quote) <= 128
+    assert Quote.model_validate(quote.model_dump()) == quote
+    assert quote.model_copy(update={"cue": "replied"}).cue == "replied" and quote.cue != "replied"
+    assert list(Quote.model_fields) == ["id", "text", "kind", "speaker", "speaker_mention", "cue", "spans"] + [
+        "addressee",
+        "via",
+        "event",
+        "confidence",
+    ]
+    assert pickle.loads(pickle.dumps(quote)) == quote
+    assert str(quote).startswith(f"id={quote.id!r} text={quote.text!r}")  # as BaseModel's str
+    data = article.model_dump()
+    data["quotes"][0]["confidence"] = 2.0
+    with pytest.raises(ModelError, match=r"quotes\.0\.confidence: Input should be less than or equal to 1"):
+        article_from_data(data)
+    data["quotes"][0] = {**data["quotes"][0], "confidence": 1.0, "cue": " ", "text": "a\x0bb"}
+    with pytest.raises(ModelError, match=r"quotes\.0: text holds U\+000B"):
+        article_from_data(data)
+    data["quotes"][0]["text"] = quote.text
+    assert article_from_data(data).quotes[0].cue is None  # blank is absent, as before
+    # a required field left out of a construction stays unset, as with model_construct
+    with pytest.raises(AttributeError):
+        Quote.model_construct(id=quote.id).kind  # noqa: B018  # the access is the test
+
+
 # --- built_article: the plain way's result and errors -------------------------------
 
 

@@ -7,11 +7,12 @@ inside its paragraph, dates are ISO 8601, kinds come from their vocabularies.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Annotated, Any, Literal, Sequence, get_args
+from typing import Annotated, Any, Iterable, Literal, Sequence, get_args
 
 from anyascii import anyascii
 from pydantic import (
@@ -24,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.dataclasses import dataclass as pydantic_dataclass
+from pydantic.fields import FieldInfo
 
 from .errors import ModelError
 
@@ -168,6 +170,7 @@ EVENT_STATUSES: tuple[str, ...] = get_args(EventStatus)
 # forbids, and lone surrogates (no UTF can encode them). Readers of raw and foreign input
 # replace them (readers.base.sanitise); the model refuses them everywhere else.
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_find_forbidden = FORBIDDEN_CHARACTERS.search
 
 
 def describe_character(char: str) -> str:
@@ -220,14 +223,20 @@ class _Model(BaseModel):
     def _carriable(self) -> Any:
         # Every string of every model, checked in one place: a field added later is covered.
         # (One check per object, not per field: validation stays cheap for big articles.)
-        for name, value in self.__dict__.items():
-            if value.__class__ in (str, list, dict):
-                problem = _forbidden_in(value)
-                if problem:
-                    raise ValueError(
-                        f"{name} {problem}, which no output format can carry: delete it or replace it with a space"
-                    )
+        _check_carriable(self.__dict__.items())
         return self
+
+
+def _check_carriable(fields: Iterable[tuple[str, Any]]) -> None:
+    for name, value in fields:
+        kind = value.__class__
+        # a clean string, the common case, in one search (every paragraph of every reader)
+        if (kind is str and _find_forbidden(value) is not None) or kind is list or kind is dict:
+            problem = _forbidden_in(value)
+            if problem:
+                raise ValueError(
+                    f"{name} {problem}, which no output format can carry: delete it or replace it with a space"
+                )
 
 
 # --- parts -----------------------------------------------------------------------
@@ -283,7 +292,65 @@ def _canonical_spans(spans: list[Span]) -> list[Span]:
 Spans = Annotated[list[Span], AfterValidator(_canonical_spans)]
 
 
-class Paragraph(_Model):
+class _FieldsOf:
+    # ``Model.model_fields`` of a pydantic dataclass: pydantic keeps its fields as __pydantic_fields__
+    def __get__(self, obj: object, cls: type) -> dict[str, FieldInfo]:
+        fields: dict[str, FieldInfo] = cls.__pydantic_fields__  # type: ignore[attr-defined]  # set by pydantic
+        return fields
+
+
+class _Compact:
+    """What a slotted pydantic dataclass of the model keeps of BaseModel's API.
+
+    Objects an article holds by the thousand are slotted dataclasses (about 56 bytes for a
+    paragraph, where a BaseModel was about 450: its ``__dict__`` and fields-set are each a
+    container of their own). Readers, stages, tests and library callers use these methods on
+    them as they did on the models, and they behave as pydantic's: a copy or a construction is
+    not validated (the article's validation checks it), a dump is the dict the model dumped.
+    """
+
+    __slots__ = ()
+    model_fields = _FieldsOf()
+
+    @classmethod
+    def model_validate(cls, obj: Any) -> Any:
+        """Validated from a dict (or taken as it is if it is one already), as BaseModel's."""
+        return cls.__pydantic_validator__.validate_python(obj)  # type: ignore[attr-defined]  # set by pydantic
+
+    @classmethod
+    def model_construct(cls, **values: Any) -> Any:
+        """Made without validation, absent fields at their defaults, as BaseModel's."""
+        made = object.__new__(cls)
+        for name, info in cls.__pydantic_fields__.items():  # type: ignore[attr-defined]  # set by pydantic
+            if name in values:
+                object.__setattr__(made, name, values[name])
+            elif not info.is_required():  # a required field left out stays unset
+                object.__setattr__(made, name, info.get_default(call_default_factory=True))
+        return made
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:
+        """A copy with ``update`` applied, not validated, as BaseModel's."""
+        fields = {**dict(self._items()), **(update or {})}
+        return type(self).model_construct(**(copy.deepcopy(fields) if deep else fields))
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        """A dict, with BaseModel.model_dump's options (mode, exclude, exclude_none...)."""
+        dumped: dict[str, Any] = self.__pydantic_serializer__.to_python(self, **kwargs)  # type: ignore[attr-defined]  # set by pydantic
+        return dumped
+
+    def __str__(self) -> str:
+        # as BaseModel's: "text='...' offset=None role='body'"
+        return " ".join(f"{name}={value!r}" for name, value in self._items())
+
+    def _items(self) -> list[tuple[str, Any]]:
+        return [(name, getattr(self, name)) for name in self.__pydantic_fields__]  # type: ignore[attr-defined]  # set by pydantic
+
+
+# Every reader makes a Paragraph for every paragraph, and while a huge article is extracted two
+# bodies are alive (the caller's and the cleaned one). (No docstring: it would become the JSON
+# Schema's description.)
+@pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Paragraph(_Compact):
     text: str
     offset: int | None = Field(
         default=None,
@@ -291,6 +358,11 @@ class Paragraph(_Model):
         description="where this paragraph starts in the decoded input text (text/HTML input)",
     )
     role: ParagraphRole = "body"
+
+    @model_validator(mode="after")
+    def _carriable(self) -> "Paragraph":
+        _check_carriable(self._items())
+        return self
 
 
 class Media(_Model):
@@ -427,10 +499,15 @@ class DateInfo(_Model):
         return self
 
 
-class Quote(_Model):
-    id: URI
+# One for every quote of a huge article: compact, as Paragraph (its fields-set alone was a
+# 728-byte set). (No docstring: it would become the JSON Schema's description.)
+@pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Quote(_Compact):
+    # Field() on every required field: pydantic lists the required fields of a dataclass with
+    # Field() first in the JSON Schema; so they stay in the model's order
+    id: URI = Field()
     text: str = Field(min_length=1, description="without quotation marks")
-    kind: QuoteKind
+    kind: QuoteKind = Field()
     speaker: URI | None = Field(default=None, description="actor id")
     speaker_mention: Span | None = None
     cue: Text = Field(default=None, description="'said', 'told', 'according to'")
@@ -439,6 +516,11 @@ class Quote(_Model):
     via: URI | None = Field(default=None, description="actor id of the relaying outlet")
     event: URI | None = Field(default=None, description="event id")
     confidence: Confidence = 1.0
+
+    @model_validator(mode="after")
+    def _carriable(self) -> "Quote":
+        _check_carriable(self._items())
+        return self
 
 
 class Event(_Model):
@@ -705,6 +787,8 @@ def format_validation_error(err: ValidationError) -> str:
     # an unknown key of a Span (a dataclass) is an "unexpected keyword argument"
     if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         msg = "is not a field of the model (remove it or check its spelling)"
+    elif first["type"] == "dataclass_type":  # a Span or Paragraph: worded as for any model
+        msg = f"Input should be a valid dictionary or instance of {first.get('ctx', {}).get('class_name')}"
     elif first["type"] == "missing":
         msg = "is required but missing"
     text = f"{where}: {msg}" if where != "article" else msg
@@ -764,13 +848,23 @@ def built_article(fields: dict[str, Any]) -> Article:
         for i, item in enumerate(pending):
             pending[i] = None
             try:
-                out.append(type(item).model_validate(item.model_dump()) if isinstance(item, BaseModel) else item)
+                out.append(_validated(item))
             except ValidationError:
                 # the plain way, for its errors (the items checked so far are valid either way)
                 later = {k: list(fields.pop(k, None) or ()) for k in _LONG_LISTS[n + 1 :]}
                 return _from_lists(fields, {**checked, name: [*out, item, *pending[i + 1 :]], **later}, dump=True)
         checked[name] = out
     return _from_lists(fields, checked, dump=False)
+
+
+def _dumped(item: Any) -> Any:
+    # an item as model_dump() dumps it (models and compact dataclasses)
+    return item.model_dump() if isinstance(item, (BaseModel, _Compact)) else item
+
+
+def _validated(item: Any) -> Any:
+    # made anew from its dump: pydantic takes a model or a dataclass instance as it is
+    return type(item).model_validate(item.model_dump()) if isinstance(item, (BaseModel, _Compact)) else item
 
 
 def _from_lists(fields: dict[str, Any], lists: dict[str, list[Any]], dump: bool) -> Article:
@@ -782,7 +876,7 @@ def _from_lists(fields: dict[str, Any], lists: dict[str, list[Any]], dump: bool)
 
     def data(dumped: bool) -> dict[str, Any]:
         def items(k: str) -> list[Any]:
-            return [x.model_dump() if isinstance(x, BaseModel) else x for x in lists[k]] if dumped else lists[k]
+            return [_dumped(x) for x in lists[k]] if dumped else lists[k]
 
         return {k: items(k) if k in lists else other[k] for k in Article.model_fields}
 
