@@ -43,7 +43,7 @@ __all__ = [
 
 # A stretch the rules dropped becomes a quote when the classifier gives it at least this
 # (chosen on dev).
-ADD_PROBABILITY = 0.3
+ADD_PROBABILITY = 0.4
 # How sure a quote the classifier added is (as sure as a clause that is no speech verb).
 ADDED_CONFIDENCE = 0.5
 _SHORT = 6  # fewer words than the rules ask of a quoted sentence nothing attributes
@@ -52,15 +52,11 @@ _MAX_CLIMB = 10  # how far up the parse the governing clause is looked for
 _WORD_BINS = ((1, "words:1"), (3, "words:2-3"), (6, "words:4-6"), (12, "words:7-12"))
 _BEFORE = ("as", "called", "name_opener", "det", "possessive", "prep", "that", "verb", "punct", "other", "none")
 _GOVERNORS = ("speech", "characterising", "claim_noun", "title_noun", "verb", "noun", "none")
-_SUBJECTS = ("agentive", "weak", "person", "org", "pronoun", "none")
-_SPEAKER_FROM = ("speech", "possessor", "clause", "sentence", "weak", "none")
+_SUBJECTS = ("agentive", "person", "org", "pronoun", "none")
+_SPEAKER_FROM = ("speech", "possessor", "clause", "sentence", "none")
 _PERSONS = frozenset({"i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _TERMINAL = frozenset(".!?")
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_OWNERS = frozenset({"his", "her", "their", "my", "our"})  # possessive pronouns that can speak
-_WEAK_PRONOUNS = frozenset({"it"})
-_COPULAS = frozenset({"be", "become", "seem", "remain"})
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -81,7 +77,6 @@ FEATURES: tuple[str, ...] = (
     "style:single",
     "unclosed",
     "paragraph_whole",
-    "in_subject",
     "dropped:title_like",
     "dropped:short",
 )
@@ -145,60 +140,33 @@ def _agent(p: "Para", subj: "Token | None") -> bool:
     return subj is not None and p.region_of[subj.i] < 0 and agentive(subj)
 
 
-def _owner(p: "Para", poss: "Token | None") -> bool:
-    """A possessor that could have said it: one that can speak, or *his*, *her*, *their*
-    (*his claim that ...*)."""
-    return poss is not None and p.region_of[poss.i] < 0 and (poss.lower_ in _OWNERS or agentive(poss))
-
-
-def _weak(p: "Para", subj: "Token | None") -> bool:
-    """A subject the word lists do not know as a speaker but that may be one: a common noun
-    (*the family*, *the report*) or *it* (*it referenced ...*); the classifier weighs it."""
-    if subj is None or p.region_of[subj.i] >= 0 or agentive(subj):
-        return False
-    return subj.pos_ == "NOUN" or subj.lower_ in _WEAK_PRONOUNS
-
-
-def _clause(p: "Para", head: "Token") -> tuple[Cue | None, str, bool]:
-    """The clause the stretch belongs to, as a cue with its speaker, where that was
-    found, and whether the stretch is in the subject of a clause under it. Found: a speech
-    cue reporting it, the nearest clause (or noun with a possessor) with a subject that
-    can speak, the main clause of its sentence, failing those the nearest clause whose
-    subject only may speak (``weak``); ``(None, "none", ...)`` when nobody in the sentence
-    could have said it."""
+def _clause(p: "Para", head: "Token") -> tuple[Cue | None, str]:
+    """The clause the stretch belongs to, as a cue with its speaker, and where that was
+    found: a speech cue reporting it, the nearest clause (or noun with a possessor) with
+    a subject that can speak, the main clause of its sentence; ``(None, "none")`` when
+    nobody in the sentence could have said it."""
     child, tok = head, head.head
-    weak: Cue | None = None
-    in_subject = False
     for _ in range(_MAX_CLIMB):
         if tok is child:
             break
-        if p.region_of[tok.i] < 0 and child.dep_ in _SUBJECT_DEPS:
-            if tok.head is tok:
-                return None, "none", True  # the stretch is (in) the subject of the sentence
-            # in the subject of a clause that the clause above reports (*X learned that
-            # the "..." was ...*): that clause's subject may have said it
-            in_subject = True
-        elif p.region_of[tok.i] < 0:
+        if p.region_of[tok.i] < 0:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return None, "none"  # the stretch is (in) the subject
             speech = p.cue_at(tok.i)
             if speech is not None and speech.speaker is not None:
-                return speech, "speech", in_subject
+                return speech, "speech"
             poss = next((c for c in tok.children if c.dep_ == "poss"), None) if tok.pos_ == "NOUN" else None
-            if _owner(p, poss):
-                return _cue(p, tok, poss), "possessor", in_subject  # type: ignore[arg-type]  # checked by _owner
+            if _agent(p, poss):
+                return _cue(p, tok, poss), "possessor"  # type: ignore[arg-type]  # checked by _agent
             subj = inherited_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
             if _agent(p, subj):
-                return _cue(p, tok, subj), "clause", in_subject  # type: ignore[arg-type]  # checked by _agent
-            if weak is None and _weak(p, subj):
-                weak = _cue(p, tok, subj)  # type: ignore[arg-type]  # checked by _weak
+                return _cue(p, tok, subj), "clause"  # type: ignore[arg-type]  # checked by _agent
         child, tok = tok, tok.head
     root = p.doc[p.sent_lo[head.i] : p.sent_hi[head.i] + 1].root if head.i < len(p.sent_lo) else None
     subj = inherited_subject(root) if root is not None and p.region_of[root.i] < 0 else None
-    if root is not None and subj is not None and head.i not in {t.i for t in subj.subtree}:
-        if _agent(p, subj):
-            return _cue(p, root, subj), "sentence", in_subject
-        if weak is None and _weak(p, subj):
-            weak = _cue(p, root, subj)
-    return (weak, "weak", in_subject) if weak is not None else (None, "none", in_subject)
+    if root is not None and _agent(p, subj) and subj is not None and head.i not in {t.i for t in subj.subtree}:
+        return _cue(p, root, subj), "sentence"
+    return None, "none"
 
 
 # --- features ----------------------------------------------------------------------------
@@ -248,7 +216,7 @@ def _subject_kind(p: "Para", cue: Cue | None) -> list[str]:
     if cue is None or cue.speaker_head is None:
         return ["none"]
     tok = p.doc[cue.speaker_head]
-    kinds = ["agentive" if agentive(tok) or tok.lower_ in _OWNERS else "weak"]
+    kinds = ["agentive"]
     if tok.pos_ == "PRON":
         kinds.append("pronoun")
     elif tok.ent_type_ == "PERSON":
@@ -298,7 +266,7 @@ def _dropped(p: "Para", ri: int, att: Attribution | None) -> dict[str, bool]:
 def _fragment(p: "Para", ri: int, att: Attribution | None) -> Fragment:
     head = region_head(p, ri)
     gov = _governor(p, head) if head is not None else None
-    cue, found, in_subject = _clause(p, head) if head is not None else (None, "none", False)
+    cue, found = _clause(p, head) if head is not None else (None, "none")
     flags: dict[str, bool] = {
         "bias": True,
         **_shape(p, ri),
@@ -306,7 +274,6 @@ def _fragment(p: "Para", ri: int, att: Attribution | None) -> Fragment:
         f"gov:{_governor_class(gov)}": True,
         **{f"subject:{k}": True for k in _subject_kind(p, cue)},
         f"speaker:{found}": True,
-        "in_subject": in_subject,
         **_dropped(p, ri, att),
     }
     return Fragment(p, ri, att, cue, {k: 1.0 for k, v in flags.items() if v})
@@ -342,17 +309,15 @@ def _added(frag: Fragment) -> Attribution:
     return att
 
 
-def _sure(frag: Fragment) -> bool:
-    """The classifier is sure enough of a dropped stretch with a speaker to add it. A
-    subject the word lists do not know as a speaker never speaks through a copula (*The
-    budget is "a disgrace."*: the budget says nothing)."""
-    if frag.cue is None or frag.cue.speaker is None or probability(frag.features) < ADD_PROBABILITY:
-        return False
-    return "speaker:weak" not in frag.features or frag.cue.lemma not in _COPULAS
-
-
 def revise(paras: Sequence["Para"], atts: list[Attribution]) -> list[Attribution]:
     """The rules' quotes, and the dropped stretches the classifier is sure of as quotes
     of their clause's speaker (the caller puts them in reading order)."""
-    added = [_added(frag) for frag in fragments(paras, atts) if frag.att is None and _sure(frag)]
+    added = [
+        _added(frag)
+        for frag in fragments(paras, atts)
+        if frag.att is None
+        and frag.cue is not None
+        and frag.cue.speaker is not None
+        and probability(frag.features) >= ADD_PROBABILITY
+    ]
     return [*atts, *added]
