@@ -101,6 +101,12 @@ FIXED = [
         "hundreds of empty berths",
         "Dahl's",
     ),
+    # the possessor of a claim noun may be a pronoun: theirs, not the critics'
+    (
+        'Critics rejected their claim that the harbour was "perfectly safe for swimmers" this summer.\n',
+        "perfectly safe for swimmers",
+        "their",
+    ),
 ]
 
 

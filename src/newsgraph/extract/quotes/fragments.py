@@ -57,6 +57,7 @@ _SPEAKER_FROM = ("speech", "possessor", "clause", "sentence", "none")
 _PERSONS = frozenset({"i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _TERMINAL = frozenset(".!?")
+_OWNERS = frozenset({"his", "her", "their", "my", "our"})  # possessive pronouns that can speak
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -140,6 +141,12 @@ def _agent(p: "Para", subj: "Token | None") -> bool:
     return subj is not None and p.region_of[subj.i] < 0 and agentive(subj)
 
 
+def _owner(p: "Para", poss: "Token | None") -> bool:
+    """A possessor that could have said it: one that can speak, or *his*, *her*, *their*
+    (*her claim that ...*)."""
+    return poss is not None and p.region_of[poss.i] < 0 and (poss.lower_ in _OWNERS or agentive(poss))
+
+
 def _clause(p: "Para", head: "Token") -> tuple[Cue | None, str]:
     """The clause the stretch belongs to, as a cue with its speaker, and where that was
     found: a speech cue reporting it, the nearest clause (or noun with a possessor) with
@@ -156,8 +163,8 @@ def _clause(p: "Para", head: "Token") -> tuple[Cue | None, str]:
             if speech is not None and speech.speaker is not None:
                 return speech, "speech"
             poss = next((c for c in tok.children if c.dep_ == "poss"), None) if tok.pos_ == "NOUN" else None
-            if _agent(p, poss):
-                return _cue(p, tok, poss), "possessor"  # type: ignore[arg-type]  # checked by _agent
+            if _owner(p, poss):
+                return _cue(p, tok, poss), "possessor"  # type: ignore[arg-type]  # checked by _owner
             subj = inherited_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
             if _agent(p, subj):
                 return _cue(p, tok, subj), "clause"  # type: ignore[arg-type]  # checked by _agent
