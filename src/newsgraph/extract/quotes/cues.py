@@ -271,6 +271,27 @@ def antecedent_of(pronoun: "Token") -> CharSpan | None:
     return None
 
 
+def _relative_document(pronoun: "Token") -> "Token":
+    """'released a letter that says ...', 'a video that said': a relative *that* or
+    *which* standing for a document speaks for who released it (the subject of the verb
+    it is the object of), else for its author ('from X', 'X's'), else for the document
+    itself, as a document does when it is the subject."""
+    if pronoun.lower_ not in ("that", "which"):
+        return pronoun
+    tok = pronoun.head
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            noun = tok.head
+            if noun.lemma_.lower() not in wordlists.word_set(_DOCUMENT_NOUNS_FILE):
+                return pronoun
+            owner = _document_owner(noun)
+            return owner if owner is not noun else _document_author(noun)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return pronoun
+
+
 def _document_owner(noun: "Token") -> "Token":
     """'Trump posted a message reading "..."': the message speaks for who posted it."""
     if noun.lemma_.lower() in wordlists.word_set(_DOCUMENT_NOUNS_FILE) and noun.dep_ == "dobj":
@@ -561,7 +582,18 @@ def _document_author(head: "Token") -> "Token":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
                 return pobj
-    return head
+    return _filed_by(head) or head
+
+
+def _filed_by(head: "Token") -> "Token | None":
+    """'a court document filed by the county attorney': who filed, wrote or released it."""
+    for c in head.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    return None
 
 
 def _addressee_of(verb: "Token") -> CharSpan | None:
@@ -711,6 +743,7 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     head = _speaker_of(tok, f.quoted)
     if head is None:
         return False
+    head = _relative_document(head)
     author = _document_author(head)
     np = _conjuncts_span(author)
     named = _named_apposition(author, f.quoted)
