@@ -411,3 +411,31 @@ def test_a_fragment_after_a_cue_inside_another_speakers_clause_is_the_outer_spea
     # "say" is the islanders' only in what Lund expects: the quoted word is reported by Lund
     a, q = _one('On Sunday, Mayor Ada Lund said she expected that islanders will say "no" to the new ferry tax.')
     assert mention(a, q) == "Mayor Ada Lund" and q.cue == "said" and q.kind == "partial"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'Senator Ada Lund emailed supporters saying: "The fight for the ferries goes on" and asked for funds.',
+            "Senator Ada Lund",
+        ),
+        (
+            'Her campaign blasted out an email to supporters stating, "Lund Joins the Call for Cheaper Ferries."',
+            "Her campaign",
+        ),
+        (
+            'The Lund campaign sent a text message to supporters saying: "With your help, we won the harbour vote!"',
+            "The Lund campaign",
+        ),
+    ],
+)
+def test_words_sent_to_addressees_are_the_senders(paragraph: str, speaker: str) -> None:
+    # the participle hangs on the addressees ("supporters saying"), who say nothing
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+def test_people_met_chanting_say_their_own_words() -> None:
+    a, q = _one('Mayor Lund met protesters chanting "No more tolls on the bridge!" outside the town hall.')
+    assert mention(a, q) == "protesters"

@@ -32,6 +32,7 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 _DOCUMENT_NOUNS_FILE = "speaker_documents"
 # Nouns for a recording: "footage of X saying" is X's.
 _RECORDING_NOUNS_FILE = "speaker_recordings"
+_SENDING_VERBS_FILE = "sending_verbs"
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +213,28 @@ def _noun_clause_subject(verb: "Token", depth: int, quoted: Sequence[bool] | Non
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.text == "," and head.head.pos_ in ("VERB", "AUX"):
         return inherited_subject(head.head, depth + 1, quoted)
-    return _recorded(head) or _document_owner(head)
+    return _recorded(head) or _sender(head) or _document_owner(head)
+
+
+def _sender(noun: "Token") -> "Token | None":
+    """'emailed supporters saying', 'sent a message to supporters saying': the addressees
+    of words sent do not say them; who sent them does."""
+    if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in wordlists.word_set(_SENDING_VERBS_FILE):
+        return _subject(noun.head)
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to":
+        return None
+    documents = wordlists.word_set(_DOCUMENT_NOUNS_FILE)
+    sent = prep.head  # "an email to supporters", or "sent (an email) to supporters"
+    if sent.pos_ == "NOUN" and sent.lemma_.lower() in documents:
+        owner = _document_owner(sent)
+        return owner if owner is not sent else _document_author(sent)
+    if sent.pos_ == "VERB" and (
+        sent.lemma_.lower() in wordlists.word_set(_SENDING_VERBS_FILE)
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in documents for c in sent.children)
+    ):
+        return _subject(sent)
+    return None
 
 
 def _recorded(noun: "Token") -> "Token | None":
