@@ -309,3 +309,133 @@ def test_a_clause_after_the_quote_opened_by_when_is_not_its_attribution() -> Non
         "when Lund blasted him for not paying the fee."
     )
     assert name(a, q.speaker) == "Berg" and q.cue == "saying"
+
+
+# A fourth round: who said it (the speaker, not which words).
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker, words",
+    [
+        (
+            'Councillor Nils Dahl implied the ferry board was careless and "asleep at the wheel" for years.',
+            "Councillor Nils Dahl",
+            "asleep at the wheel",
+        ),
+        (
+            'Ada Moss, a harbour engineer, found last year that the port authority had been "far too slow to act on '
+            'the cracks."',
+            "Ada Moss",
+            "far too slow to act on the cracks.",
+        ),
+        (
+            'The Island Trust went to court to defend the view that the council is "bound by the old charter of 1820."',
+            "The Island Trust",
+            "bound by the old charter of 1820.",
+        ),
+    ],
+)
+def test_a_quoted_fragment_in_a_complement_clause_is_the_words_of_the_clause_it_completes(
+    paragraph: str, speaker: str, words: str
+) -> None:
+    # the subject inside the reported clause (the board, the authority, the council) is
+    # what is talked about: the words are quoted as those of the clause that reports them
+    a, q = _one(paragraph)
+    assert spans(a, q) == [words]
+    assert mention(a, q) == speaker and name(a, q.speaker) is not None
+
+
+def test_a_fragment_in_a_complement_clause_keeps_a_possessor_that_claims_it() -> None:
+    a, q = _one(
+        'The harbour office then seized on Mira Lund\'s claim that there were "hundreds of empty berths all summer."'
+    )
+    assert mention(a, q) == "Mira Lund's"
+
+
+def test_a_fragment_in_a_clause_under_a_speech_cue_is_that_speakers() -> None:
+    # "she believed" inside what Dahl is saying: the words are Dahl's (PolNeAR's source is
+    # the outer speaker; the actor is the same person)
+    a, q = _one(
+        "Mira Dahl, the ferry captain, backed the plan on Saturday, saying she had not yet asked for the "
+        'director to resign because she believed "we must first get the boats running again."'
+    )
+    assert mention(a, q) == "Mira Dahl" and q.cue == "saying"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'Mayor Tomas Berg released a letter from the harbour doctor that says the divers were "fit for work."',
+            "Mayor Tomas Berg",
+        ),
+        ('Nordhavn Ferries sent out a memo that said, "All crossings are cancelled until Friday."', "Nordhavn Ferries"),
+    ],
+)
+def test_a_document_named_by_that_speaks_for_who_released_it(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker and name(a, q.speaker) is not None
+
+
+def test_a_document_named_by_that_without_a_releaser_is_the_document() -> None:
+    a, q = _one('Ms. Holm posted her note under a banner that read, "The harbour belongs to all of us."')
+    assert mention(a, q) == "a banner"
+
+
+def test_a_person_named_by_who_stays_the_relative_pronoun_mention() -> None:
+    # PolNeAR annotates "who" itself for most quotes of a relative clause; the actor is the person
+    a, q = _one('It was Ola Brekke, who said, "The ferries will run on time from now on."')
+    assert mention(a, q) == "who" and name(a, q.speaker) == "Ola Brekke"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            '"The evidence cannot prove all the elements of the offence," according to a court document filed by '
+            "county attorney Ada Berg.",
+            "county attorney Ada Berg",
+        ),
+        (
+            'A statement released by the harbour board on Monday said the ferries "will run again by Easter."',
+            "the harbour board",
+        ),
+    ],
+)
+def test_a_document_filed_or_released_by_someone_speaks_for_them(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+def test_a_fragment_after_a_cue_inside_another_speakers_clause_is_the_outer_speakers() -> None:
+    # "say" is the islanders' only in what Lund expects: the quoted word is reported by Lund
+    a, q = _one('On Sunday, Mayor Ada Lund said she expected that islanders will say "no" to the new ferry tax.')
+    assert mention(a, q) == "Mayor Ada Lund" and q.cue == "said" and q.kind == "partial"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'Senator Ada Lund emailed supporters saying: "The fight for the ferries goes on" and asked for funds.',
+            "Senator Ada Lund",
+        ),
+        (
+            'Her campaign blasted out an email to supporters stating, "Lund Joins the Call for Cheaper Ferries."',
+            "Her campaign",
+        ),
+        (
+            'The Lund campaign sent a text message to supporters saying: "With your help, we won the harbour vote!"',
+            "The Lund campaign",
+        ),
+    ],
+)
+def test_words_sent_to_addressees_are_the_senders(paragraph: str, speaker: str) -> None:
+    # the participle hangs on the addressees ("supporters saying"), who say nothing
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+def test_people_met_chanting_say_their_own_words() -> None:
+    a, q = _one('Mayor Lund met protesters chanting "No more tolls on the bridge!" outside the town hall.')
+    assert mention(a, q) == "protesters"

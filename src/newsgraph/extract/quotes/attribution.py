@@ -552,7 +552,10 @@ def _before(s: _Stretch) -> Found:
     )
     if adjacent is None:
         return None
-    return _outer_for_pronoun(s.p, adjacent), _embedded(s.p, s.ri, adjacent, s.before)
+    embedded = _embedded(s.p, s.ri, adjacent, s.before)
+    # a fragment quoted inside another speaker's reported clause is that speaker's
+    # ('Obama said he expected voters to say "no"'); a whole quote stays the adjacent cue's
+    return (_outermost(s.p, adjacent) if embedded else _outer_for_pronoun(s.p, adjacent)), embedded
 
 
 def _signed(s: _Stretch) -> Found:
@@ -656,7 +659,7 @@ def _predicate(s: _Stretch) -> Found:
     if s.embedded and not is_title_like(s.p, s.region):
         pred = _predicate_cue(s.p, s.ri)
         if pred is not None:
-            return pred, True
+            return _outermost(s.p, pred), True
     return None
 
 
@@ -738,11 +741,49 @@ def _predicate_cue(p: Para, ri: int) -> Cue | None:
             if tok.pos_ in ("VERB", "AUX"):
                 subj = inherited_subject(tok)
                 if subj is not None and p.region_of[subj.i] < 0:
-                    return make_cue(p, tok, subj) if agentive(subj) else None
+                    if not agentive(subj):
+                        return None  # (dropped: the quote-span classifier's to take)
+                    owner = _complement_owner(p, tok)
+                    return make_cue(p, *owner) if owner is not None else make_cue(p, tok, subj)
                 if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "advcl"):
                     return None
         child, tok = tok, tok.head
     return None
+
+
+# The words a clause climbs through to the clause it is the complement of ("found that
+# the fleet is ...", "implied a judge was ...", "the view that he is ...").
+_COMPLEMENT_PATH = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl", "pcomp", "pobj", "prep", "dobj", "advmod"})
+
+
+def _noun_complement(clause: "Token") -> bool:
+    """'the view that he is ...': a clause with *that* completing a noun."""
+    return clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and any(c.dep_ == "mark" for c in clause.children)
+
+
+def _complement_owner(p: Para, verb: "Token") -> "tuple[Token, Token] | None":
+    """'Lund found that the board was "asleep"': the clause holding a quoted fragment,
+    whose subject could speak, is the complement of a clause whose subject can speak,
+    outside quotes; the outermost such clause says whose words they are (PolNeAR annotates
+    that subject), or a noun's possessor on the way ('her claim that he was "...")."""
+    best = None
+    child, complement = verb, False
+    for _ in range(_MAX_CLIMB):
+        if child.dep_ not in _COMPLEMENT_PATH or child.head is child:
+            break
+        complement = complement or child.dep_ == "ccomp" or _noun_complement(child)
+        tok = child.head
+        if p.region_of[tok.i] >= 0:
+            break
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None) if tok.pos_ == "NOUN" else None
+        if poss is not None and agentive(poss):
+            return (tok, poss) if complement or child.dep_ in ("acl", "ccomp") else None  # "Lund's claim that ..."
+        if tok.pos_ in ("VERB", "AUX") and complement and tok.i < verb.i:  # "X found that ...", not a clause before it
+            subj = inherited_subject(tok)
+            if subj is not None and p.region_of[subj.i] < 0 and agentive(subj):
+                best = (tok, subj)
+        child = tok
+    return best
 
 
 def make_cue(p: Para, verb: "Token", subj: "Token") -> Cue:

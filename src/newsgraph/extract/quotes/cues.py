@@ -32,6 +32,7 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 _DOCUMENT_NOUNS_FILE = "speaker_documents"
 # Nouns for a recording: "footage of X saying" is X's.
 _RECORDING_NOUNS_FILE = "speaker_recordings"
+_SENDING_VERBS_FILE = "sending_verbs"
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +213,28 @@ def _noun_clause_subject(verb: "Token", depth: int, quoted: Sequence[bool] | Non
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.text == "," and head.head.pos_ in ("VERB", "AUX"):
         return inherited_subject(head.head, depth + 1, quoted)
-    return _recorded(head) or _document_owner(head)
+    return _recorded(head) or _sender(head) or _document_owner(head)
+
+
+def _sender(noun: "Token") -> "Token | None":
+    """'emailed supporters saying', 'sent a message to supporters saying': the addressees
+    of words sent do not say them; who sent them does."""
+    if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in wordlists.word_set(_SENDING_VERBS_FILE):
+        return _subject(noun.head)
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to":
+        return None
+    documents = wordlists.word_set(_DOCUMENT_NOUNS_FILE)
+    sent = prep.head  # "an email to supporters", or "sent (an email) to supporters"
+    if sent.pos_ == "NOUN" and sent.lemma_.lower() in documents:
+        owner = _document_owner(sent)
+        return owner if owner is not sent else _document_author(sent)
+    if sent.pos_ == "VERB" and (
+        sent.lemma_.lower() in wordlists.word_set(_SENDING_VERBS_FILE)
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in documents for c in sent.children)
+    ):
+        return _subject(sent)
+    return None
 
 
 def _recorded(noun: "Token") -> "Token | None":
@@ -269,6 +291,27 @@ def antecedent_of(pronoun: "Token") -> CharSpan | None:
             break
         tok = tok.head
     return None
+
+
+def _relative_document(pronoun: "Token") -> "Token":
+    """'released a letter that says ...', 'a video that said': a relative *that* or
+    *which* standing for a document speaks for who released it (the subject of the verb
+    it is the object of), else for its author ('from X', 'X's'), else for the document
+    itself, as a document does when it is the subject."""
+    if pronoun.lower_ not in ("that", "which"):
+        return pronoun
+    tok = pronoun.head
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            noun = tok.head
+            if noun.lemma_.lower() not in wordlists.word_set(_DOCUMENT_NOUNS_FILE):
+                return pronoun
+            owner = _document_owner(noun)
+            return owner if owner is not noun else _document_author(noun)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return pronoun
 
 
 def _document_owner(noun: "Token") -> "Token":
@@ -561,7 +604,18 @@ def _document_author(head: "Token") -> "Token":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
                 return pobj
-    return head
+    return _filed_by(head) or head
+
+
+def _filed_by(head: "Token") -> "Token | None":
+    """'a court document filed by the county attorney': who filed, wrote or released it."""
+    for c in head.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    return None
 
 
 def _addressee_of(verb: "Token") -> CharSpan | None:
@@ -711,6 +765,7 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     head = _speaker_of(tok, f.quoted)
     if head is None:
         return False
+    head = _relative_document(head)
     author = _document_author(head)
     np = _conjuncts_span(author)
     named = _named_apposition(author, f.quoted)
