@@ -53,6 +53,24 @@ def test_speech_verb_prefilter_never_drops_a_speech_verb() -> None:
     assert len(passed) < len(toks) // 3, "most words are no cue: the prefilter skips them"
 
 
+def test_cue_rule_gates_let_through_every_word_a_rule_makes_a_cue_of() -> None:
+    """find_cues tries a gated rule only on the words its gate lets through: on every token of
+    the sentences, a rule whose gate says no finds no cue; every rule is tried in its order."""
+    made = 0
+    for doc in nlp.parse(SENTENCES):
+        quoted = [False] * len(doc)
+        for tok in doc:
+            tried = [name for name, _ in cues._rules_for(tok)]
+            assert tried == [n for n, _ in cues.CUE_RULES if n in tried]
+            for name, rule in cues.CUE_RULES:
+                cue = rule(cues._CueFinder(doc, 0, quoted), tok)
+                made += cue is not None
+                if name not in tried:
+                    assert cue is None, (name, tok.text, doc.text)
+    assert made >= len(SENTENCES) - 2, "the sentences hold cues of every gated rule"
+    assert set(cues.CUE_GATES) <= {name for name, _ in cues.CUE_RULES}, "a gate names a rule that is not there"
+
+
 def test_speech_verb_prefilter_remembers_per_word_not_per_token() -> None:
     """The same word in two sentences gets the same answer (the memo is keyed by the word)
     and the memo is emptied, not grown without end."""
