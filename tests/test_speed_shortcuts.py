@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -69,6 +70,16 @@ def test_cue_rule_gates_let_through_every_word_a_rule_makes_a_cue_of() -> None:
                     assert cue is None, (name, tok.text, doc.text)
     assert made >= len(SENTENCES) - 2, "the sentences hold cues of every gated rule"
     assert set(cues.CUE_GATES) <= {name for name, _ in cues.CUE_RULES}, "a gate names a rule that is not there"
+
+
+def test_cue_rules_set_anew_are_worked_out_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-word memo of rules follows CUE_RULES: a rule list set anew is used at once."""
+    [doc] = nlp.parse(['"We stay," Dahl said.'])
+    said = doc[len(doc) - 2]
+    assert [n for n, _ in cues._rules_for(said)] == ["speech verb"]
+    monkeypatch.setattr(cues, "CUE_RULES", (("according to", cues._according_to),))
+    assert cues._rules_for(said) == ()
+    assert not cues.find_cues(doc, 0, [False] * len(doc))
 
 
 def test_speech_verb_prefilter_remembers_per_word_not_per_token() -> None:

@@ -796,10 +796,14 @@ CUE_GATES: dict[str, Callable[["Token"], bool]] = {
     "speech verb": lambda tok: _may_be_speech_verb(tok),
 }
 _rules_memo: dict[tuple[int, int], tuple[tuple[str, Callable[[_CueFinder, "Token"], Cue | None]], ...]] = {}
+_rules_memo_of: list[object] = [None]  # the CUE_RULES the memo was worked out for
 
 
 def _rules_for(tok: "Token") -> tuple[tuple[str, Callable[[_CueFinder, "Token"], Cue | None]], ...]:
     """The rules of CUE_RULES, in order, that may make a cue of ``tok``'s word."""
+    if _rules_memo_of[0] is not CUE_RULES:  # rules set anew (a test, a caller): worked out again
+        _rules_memo.clear()
+        _rules_memo_of[0] = CUE_RULES
     key = (tok.lemma, tok.lower)
     rules = _rules_memo.get(key)
     if rules is None:
