@@ -140,6 +140,7 @@ def family_first(parts: list[str]) -> bool:
     return _HYPHENATED_GIVEN.fullmatch(parts[1]) is not None or parts[0].casefold() in word_set("family_first_surnames")
 
 
+@lru_cache(maxsize=8192)  # the actors stage compares every person's surname with every other name
 def surname(name: str) -> str:
     parts = [p for p in name.split() if p.casefold() not in NAME_SUFFIXES]
     if not parts:

@@ -583,15 +583,17 @@ def _pronoun_votes(seg: Segment, marks: list[tuple[int, str]], people: dict[str,
         lo = bisect_left(positions, seg.offset + sent.start_char)
         hi = bisect_left(positions, seg.offset + sent.end_char)
         named.append({name for _, name in marks[lo:hi]})
+    # each token's word read once (a sentence's tokens are built anew each time it is walked)
+    lower = [t.lower_ for t in seg.doc] if any(len(names) == 1 for names in named) else []
     for n, sent in enumerate(sents):
         if len(named[n]) != 1:
             continue
         window = [sent] if n + 1 == len(sents) or named[n + 1] else [sent, sents[n + 1]]
         votes = Counter(
-            "male" if t.lower_ in MALE_PRONOUNS else "female"
-            for w in window
-            for t in w
-            if t.lower_ in MALE_PRONOUNS or t.lower_ in FEMALE_PRONOUNS
+            "male" if w in MALE_PRONOUNS else "female"
+            for s in window
+            for w in lower[s.start : s.end]
+            if w in MALE_PRONOUNS or w in FEMALE_PRONOUNS
         )
         people[next(iter(named[n]))].gender.update(votes)
 

@@ -326,13 +326,15 @@ def _titled_people(seg: Segment) -> Iterator[Candidate]:
 def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
     """Names spaCy did not tag at all ("NBC News' Keir Simmons"): a known given name
     followed by one or two capitalised proper nouns, outside every entity."""
-    doc = seg.doc
+    # Each token built once (doc[k] builds a new Token every time); its entity type read as
+    # the number (0: none), not the string, for this runs over every token of the article.
+    doc = list(seg.doc)
     k = 0
     while k < len(doc):
         t = doc[k]
         # "the FNV union said": an acronym that a common organisation noun follows.
         if (
-            not t.ent_type_
+            not t.ent_type
             and t.is_upper
             and len(t) >= 2
             and t.is_alpha
@@ -343,14 +345,14 @@ def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
             yield make(seg, k, k + 1, "ORG")
             k += 1
             continue
-        if t.ent_type_ or t.pos_ != "PROPN" or not t.is_title or not is_given_name(t.text):
+        if t.ent_type or t.pos_ != "PROPN" or not t.is_title or not is_given_name(t.text):
             k += 1
             continue
         m = k + 1
         while (
             m < len(doc)
             and m - k < 3
-            and not doc[m].ent_type_
+            and not doc[m].ent_type
             and doc[m].pos_ == "PROPN"
             and doc[m].is_title
             and not is_title_head(doc[m].text)

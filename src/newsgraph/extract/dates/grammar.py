@@ -59,6 +59,7 @@ def _alt(words: Iterable[str], *, dot: bool = False) -> str:
 # month, no weekday, no year and no "ago", and trying every pattern at every word cost
 # more than all the other rules of the pass together.
 _WORD = re.compile(r"[^\W\d_]+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 YEAR = "0000"
 
 
@@ -69,7 +70,7 @@ def _anchors(*lists: Iterable[object]) -> frozenset[str]:
 def words_of(text: str) -> frozenset[str]:
     """What :func:`find` compares with the anchors: the text's words, casefolded, and YEAR."""
     found = set(_WORD.findall(text.casefold()))
-    if re.search(r"\d{4}", text):
+    if _FOUR_DIGITS.search(text):
         found.add(YEAR)
     return frozenset(found)
 

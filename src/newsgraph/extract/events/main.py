@@ -187,7 +187,7 @@ def _noun_kind(tok: "Token") -> str | None:
         return None  # "video call": the noun it modifies names the event
     if (whole := _hyphenated(tok)) is not None:
         return w["nouns"].get(whole)  # "fund-raiser", "face-off": spaCy cuts them at the hyphen
-    if tok.i > tok.doc[:].start and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
+    if tok.i > 0 and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
         return w["nouns"][pair]
     if _verb_like(tok):
         return None  # "Reyes talks to a host about ...": the verb, not negotiations
@@ -388,7 +388,8 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
     """The sentence's reporting verb: its root, or the root's clause's verb ("..., X said")."""
     speech = set(words()["speech"])
     root = sent.root
-    quoted = any(c in sent.text for c in _QUOTE_CHARS)
+    text = sent.text  # (a Span joins its tokens' text each time it is asked)
+    quoted = any(c in text for c in _QUOTE_CHARS)
     # "..., saying that": a participle telling what the subject said
     said = [c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG" and _controller(c)]
     for t in (root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")], *said):

@@ -235,6 +235,25 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(w["verbs"]) | frozenset(w["nouns"]) | {k.split()[-1] for k in w["compounds"]} | _CALL_VERBS
 
 
+# _may_trigger's answers by (lemma, lower-case form) hashes: the answer depends on the word
+# only. Emptied when it holds this many words (a huge article's vocabulary).
+_may_memo: dict[tuple[int, int], bool] = {}
+_MAY_MEMO_SIZE = 50_000
+
+
+def _may_trigger(tok: "Token") -> bool:
+    """Whether ``tok``'s lemma or its word is in :func:`_trigger_words`, remembered per word
+    (read asks it of every token)."""
+    key = (tok.lemma, tok.lower)
+    found = _may_memo.get(key)
+    if found is None:
+        if len(_may_memo) >= _MAY_MEMO_SIZE:
+            _may_memo.clear()
+        maybe = _trigger_words()
+        found = _may_memo[key] = tok.lemma_.casefold() in maybe or tok.lower_ in maybe
+    return found
+
+
 def trigger_kind(tok: "Token", dated: "set[int] | frozenset[int]" = frozenset()) -> str | None:
     """The event kind ``tok`` names, or None when it is not a trigger here."""
     if tok.pos_ == "VERB":
@@ -704,9 +723,8 @@ def read(doc: "Doc", paragraph: int | None, refs: Refs, dates: list[DateRef]) ->
     reader = _Reader(doc, paragraph, refs, dates)
     found: dict[int, Mention] = {}
     dated = set(reader.date_tokens)
-    maybe = _trigger_words()
     for tok in doc:
-        if tok.lemma_.casefold() not in maybe and tok.lower_ not in maybe:
+        if not _may_trigger(tok):
             continue  # no trigger: a shortcut, as trigger_kind would say
         kind = trigger_kind(tok, dated)
         if kind is None:

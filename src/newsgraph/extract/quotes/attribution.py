@@ -174,6 +174,11 @@ def _is_terminator(tok: "Token") -> bool:
     return tok.text in _TERMINATORS or (tok.is_punct and tok.text.endswith((".", "!", "?")) and len(tok.text) <= 3)
 
 
+# The last characters of every token that _is_terminator or _abbreviation_before_quote may
+# take for a sentence's end: a token ending otherwise is neither (told apart per token cheaply).
+_END_CHARS = frozenset(".!?") | {t[-1] for t in _TERMINATORS}
+
+
 def _region_tokens(p: Para, ri: int) -> list[int]:
     return p.region_toks[ri]
 
@@ -224,7 +229,11 @@ def _sentences(p: Para) -> None:
     """Per token, where its sentence starts and ends; only a terminator outside quotes
     ends a sentence. Two linear passes."""
     n = len(p.doc)
-    ends = [p.region_of[t.i] < 0 and (_is_terminator(t) or _abbreviation_before_quote(p, t)) for t in p.doc]
+    region_of = p.region_of
+    ends = [
+        region_of[i] < 0 and t.text[-1:] in _END_CHARS and (_is_terminator(t) or _abbreviation_before_quote(p, t))
+        for i, t in enumerate(p.doc)
+    ]
     lo, hi = [0] * n, [n - 1] * n
     start = 0
     for i in range(n):

@@ -423,6 +423,36 @@ def cue_lemma(tok: "Token") -> str:
     return tok.lemma_.lower()
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return speech_verbs() | frozenset(phrasal_verbs())
+
+
+# _may_be_speech_verb's answers by (lemma, lower-case form) hashes: the answer depends on the
+# word only. Emptied when it holds this many words (a huge article's vocabulary).
+_may_memo: dict[tuple[int, int], bool] = {}
+_MAY_MEMO_SIZE = 50_000
+
+
+def _may_be_speech_verb(tok: "Token") -> bool:
+    """False when no lemma that :func:`cue_lemma` can give ``tok`` is in the speech-verb lists
+    (its lemma, its form in _VERB_FORMS, its stem without -s or -es): almost every token, told
+    apart here at the cost of a lookup per word rather than a walk of the parse per token."""
+    key = (tok.lemma, tok.lower)
+    found = _may_memo.get(key)
+    if found is None:
+        if len(_may_memo) >= _MAY_MEMO_SIZE:
+            _may_memo.clear()
+        words, low = _cue_words(), tok.lower_
+        found = (
+            tok.lemma_.lower() in words
+            or low in _VERB_FORMS
+            or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))
+        )
+        _may_memo[key] = found
+    return found
+
+
 def _verb_like(tok: "Token", lemma: str) -> bool:
     """Tagged as a verb, or a verb form the tagger took for a noun ("..., Smith says.")."""
     return (
@@ -468,6 +498,8 @@ NOT_SPEECH_RULES: tuple[tuple[str, Callable[["Token", str, Sequence[bool]], bool
 
 
 def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
+    if not _may_be_speech_verb(tok):
+        return False
     lemma = cue_lemma(tok)
     # (the word lists first: most words are in neither, and the rules below walk the parse)
     particles = phrasal_verbs().get(lemma) if lemma not in speech_verbs() else None
@@ -674,9 +706,11 @@ def find_cues(doc: "Doc", paragraph: int, quoted: Sequence[bool]) -> list[Cue]:
     for tok in doc:
         if quoted[tok.i]:
             continue
-        cue = next((c for _, rule in CUE_RULES if (c := rule(finder, tok)) is not None), None)
-        if cue is not None:
-            cues.append(cue)
+        for _, rule in _rules_for(tok):  # (a loop, not next() over a generator: this runs per token)
+            cue = rule(finder, tok)
+            if cue is not None:
+                cues.append(cue)
+                break
     _share_participle_speakers(cues, doc)
     return cues
 
@@ -805,6 +839,35 @@ CUE_RULES: tuple[tuple[str, Callable[[_CueFinder, "Token"], Cue | None]], ...] =
     ("quoted as saying", _quoted_as),
     ("speech verb", _speech_verb),
 )
+
+# What a rule of CUE_RULES needs of the word itself (its lemma and form) to make a cue of it
+# at all, by rule name: find_cues tries a rule only on the words its gate lets through,
+# worked out once per word (_rules_for), where calling every rule on every token cost
+# about 5% of the extraction's own time. A rule without a gate is tried on every token.
+# (A gate must say True wherever its rule could find a cue: tests/test_speed_shortcuts.py.)
+CUE_GATES: dict[str, Callable[["Token"], bool]] = {
+    "according to": lambda tok: tok.lower_ == "according",
+    "quoted as saying": lambda tok: tok.lemma_.lower() in ("quote", "cite"),
+    "speech verb": lambda tok: _may_be_speech_verb(tok),
+}
+_rules_memo: dict[tuple[int, int], tuple[tuple[str, Callable[[_CueFinder, "Token"], Cue | None]], ...]] = {}
+_rules_memo_of: list[object] = [None]  # the CUE_RULES the memo was worked out for
+
+
+def _rules_for(tok: "Token") -> tuple[tuple[str, Callable[[_CueFinder, "Token"], Cue | None]], ...]:
+    """The rules of CUE_RULES, in order, that may make a cue of ``tok``'s word."""
+    if _rules_memo_of[0] is not CUE_RULES:  # rules set anew (a test, a caller): worked out again
+        _rules_memo.clear()
+        _rules_memo_of[0] = CUE_RULES
+    key = (tok.lemma, tok.lower)
+    rules = _rules_memo.get(key)
+    if rules is None:
+        if len(_rules_memo) >= _MAY_MEMO_SIZE:
+            _rules_memo.clear()
+        rules = tuple((name, rule) for name, rule in CUE_RULES if name not in CUE_GATES or CUE_GATES[name](tok))
+        _rules_memo[key] = rules
+    return rules
+
 
 # Who a speech verb's speaker is, in the order tried: the first that finds one wins.
 SPEAKER_RULES: tuple[tuple[str, Callable[[_CueFinder, "Token", Cue], bool]], ...] = (

@@ -146,10 +146,20 @@ def load_model() -> tuple[tuple[str, ...], tuple[float, ...]]:
     return FEATURES, wordlists.trained_weights("speaker_ranker", FEATURES, "bench/train_speakers.py")
 
 
+@lru_cache(maxsize=1)
+def _weight_of() -> dict[str, tuple[int, float]]:
+    """Each feature's place in the model and its weight."""
+    names, weights = load_model()
+    return {n: (i, w) for i, (n, w) in enumerate(zip(names, weights))}
+
+
 def score(features: dict[str, float]) -> float:
     """The model's score of one candidate: the higher, the likelier it said the quote."""
-    names, weights = load_model()
-    return sum(w * features.get(n, 0.0) for n, w in zip(names, weights))
+    # The features the candidate has (a few of the model's), summed in the model's order: the
+    # same sum as over every name, to the last bit, since a feature it lacks adds nothing.
+    weight_of = _weight_of()
+    present = sorted((*weight_of[n], v) for n, v in features.items() if n in weight_of)
+    return sum(w * v for _, w, v in present)
 
 
 def probabilities(cands: Sequence[Candidate]) -> list[float]:
@@ -411,8 +421,8 @@ def rerank(paras: Sequence["Para"], atts: Sequence["Attribution"]) -> None:
     """Put the ranker's speaker in place of the rules' where it is sure (in place)."""
     ctx = Context(paras)
     for att in atts:
-        if not ranked(att):
-            continue
+        if not ranked(att) or kept_by_rules(att):
+            continue  # (_choose keeps the rules' speaker of such a quote: its candidates are not made)
         chosen = _choose(att, candidates(paras, att, ctx))
         if chosen is None:
             continue
