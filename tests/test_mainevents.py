@@ -82,8 +82,11 @@ def _below_floors(gold: Path, texts: Path, floors: dict[str, float]) -> dict[str
 @pytest.mark.skipif(
     not POLNEAR_TRAIN.exists(), reason="../shared/eval-data (PolNeAR train) is not next to this checkout"
 )
-def test_main_events_of_the_blind_polnear_train_gold_hold_their_floor() -> None:
-    low = _below_floors(TRAIN_GOLD, POLNEAR_TRAIN, TRAIN_FLOORS)
+@pytest.mark.parametrize(
+    "gold, floors", [(TRAIN_GOLD, TRAIN_FLOORS), (THIRD_GOLD, THIRD_FLOORS)], ids=["second", "third"]
+)
+def test_main_events_of_the_blind_polnear_train_golds_hold_their_floors(gold: Path, floors: dict[str, float]) -> None:
+    low = _below_floors(gold, POLNEAR_TRAIN, floors)
     assert not low, f"below the floor: {low}"
 
 
@@ -369,15 +372,6 @@ def test_rejected_in_a_ruling_is_no_cancelled_ruling() -> None:
     assert not main_events._hypothetical(ruling)
     [doc] = nlp.parse(["Karl Weber rejected talks with Ivo Horvat."])
     assert main_events._hypothetical(next(t for t in doc if t.lower_ == "talks"))
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not POLNEAR_TRAIN.exists(), reason="../shared/eval-data (PolNeAR train) is not next to this checkout"
-)
-def test_main_events_of_the_third_blind_gold_hold_their_floor() -> None:
-    low = _below_floors(THIRD_GOLD, POLNEAR_TRAIN, THIRD_FLOORS)
-    assert not low, f"below the floor: {low}"
 
 
 def test_the_blind_golds_share_no_article() -> None:

@@ -251,7 +251,7 @@ def test_a_roundup_s_opening_is_not_its_lead() -> None:
         Lead(
             (
                 "The Latest: Ortiz tells voters she is with them.\n\n"
-                "SALEM, Ore. (AP) — The Latest on the race for governor and two contests Saturday: the Harbor "
+                "SALEM, Ore. (AP) — The Latest on the contest for governor and two contests Saturday: the Harbor "
                 "Party primary and the Valley Party caucuses (all times local):\n\n"
                 "11:50 p.m.\n\n"
                 "Mayor Lena Ortiz wants voters to know that she is with them.\n\n"
@@ -271,8 +271,8 @@ def test_a_security_briefing_is_a_meeting() -> None:
         Lead(
             (
                 "Ortiz receives first security briefing.\n\n"
-                "Mayor Lena Ortiz on Saturday received her first national security briefing since winning the "
-                "nomination.\n\n"
+                "Mayor Lena Ortiz sat down on Saturday for a first security briefing from federal officials since "
+                "her nomination.\n\n"
                 "The meeting was held at a federal office in Sacramento, California.\n"
             ),
             published="2021-06-14",
@@ -289,7 +289,7 @@ def test_a_speech_in_a_later_adverbial_clause_is_background() -> None:
         Lead(
             (
                 "Ortiz says Brenner's plan makes her 'want to weep.'\n\n"
-                "Mayor Lena Ortiz has joined a growing list of mayors who have criticised Governor Hal Brenner.\n\n"
+                "Mayor Lena Ortiz is now one of many mayors to criticise Governor Hal Brenner.\n\n"
                 "The plan is “a disgrace,” Ortiz said Tuesday in Sacramento, California.\n\n"
                 "Brenner lashed out at the mayors last week after they gave a joint speech at the statehouse.\n"
             ),

@@ -392,7 +392,7 @@ def test_a_person_named_by_who_stays_the_relative_pronoun_mention() -> None:
     "paragraph, speaker",
     [
         (
-            '"The evidence cannot prove all the elements of the offence," according to a court document filed by '
+            '"The evidence cannot prove all the elements of the offence," according to a filing made by '
             "county attorney Ada Berg.",
             "county attorney Ada Berg",
         ),
@@ -421,11 +421,11 @@ def test_a_fragment_after_a_cue_inside_another_speakers_clause_is_the_outer_spea
             "Senator Ada Lund",
         ),
         (
-            'Her campaign blasted out an email to supporters stating, "Lund Joins the Call for Cheaper Ferries."',
+            'Her campaign mailed its backers a note stating, "Lund Joins the Call for Cheaper Ferries."',
             "Her campaign",
         ),
         (
-            'The Lund campaign sent a text message to supporters saying: "With your help, we won the harbour vote!"',
+            'The Lund campaign texted its volunteers saying: "With your help, we won the harbour vote!"',
             "The Lund campaign",
         ),
     ],
