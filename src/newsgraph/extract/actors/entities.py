@@ -493,6 +493,23 @@ def _person_inside(ent: "SpacySpan") -> int | None:
     return None
 
 
+def _person_bounds(doc: "Doc", i: int, j: int) -> tuple[int, int, list[str]] | None:
+    """A person's name within the tokens the model tagged, and the letters after it
+    ('MP', 'QC'); None when only titles were tagged ('Det Insp')."""
+    if all(honorific(t.text) or is_title_head(t.text) for t in doc[i:j]):
+        return None
+    i = _strip_leading_titles(doc, i, j)
+    if j - i > 1 and _office_of(doc[i]):
+        i += 1  # "Minister of State for Manpower Koh Poh Koon" tagged "Manpower Koh"
+        while j < len(doc) and j - i < 3 and not doc[j].ent_type_ and _name_word(doc[j]):
+            j += 1  # ... and the rest of the name left untagged
+    post = _post_nominals(doc, j)
+    while j - i > 1 and is_post_nominal(doc[j - 1].text) and doc[j - 1].is_upper:
+        post.insert(0, doc[j - 1].text)
+        j -= 1
+    return i, j, post
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
     if _named_for_country(doc, ent):
@@ -522,17 +539,10 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     ent_start = i
     post: list[str] = []
     if ent.label_ == "PERSON":
-        if all(honorific(t.text) or is_title_head(t.text) for t in doc[i:j]):
-            return  # "Det Insp" taken apart from the name it comes before
-        i = _strip_leading_titles(doc, i, j)
-        if j - i > 1 and _office_of(doc[i]):
-            i += 1  # "Minister of State for Manpower Koh Poh Koon" tagged "Manpower Koh"
-            while j < len(doc) and j - i < 3 and not doc[j].ent_type_ and _name_word(doc[j]):
-                j += 1  # ... and the rest of the name left untagged
-        post = _post_nominals(doc, j)
-        while j - i > 1 and is_post_nominal(doc[j - 1].text) and doc[j - 1].is_upper:
-            post.insert(0, doc[j - 1].text)
-            j -= 1
+        bounds = _person_bounds(doc, i, j)
+        if bounds is None:
+            return
+        i, j, post = bounds
     k = _split_possessive(doc, i, j)
     if k is not None and ent.label_ in ("ORG", "FAC", "LOC"):
         yield from _possessed(seg, i, k, j, ent.label_)
