@@ -347,3 +347,9 @@ def test_a_name_paired_with_a_person_is_a_person() -> None:
     article = extract("The brain behind the ferry startup is said to be Devansh Kumar and Ilona Varga.")
     kinds = {a.name: a.kind for a in article.actors}
     assert kinds["Devansh Kumar"] == "person" and kinds["Ilona Varga"] == "person"
+
+
+def test_regions_named_by_wire_copy_are_places() -> None:
+    article = extract("The group has seized towns across the Levant and the Maghreb, officials said.")
+    assert {"Levant", "Maghreb"} <= {p.name for p in article.places}
+    assert not {"Levant", "Maghreb"} & {a.name for a in article.actors}
