@@ -300,18 +300,19 @@ def _titled_people(seg: Segment) -> Iterator[Candidate]:
     'Minister of Electricity Kgosientsho Ramokgopa' the run after 'of' holds the
     office too (:func:`_after_office`)."""
     doc = seg.doc
+    toks = list(doc)  # each token built once: this runs over every token of the article
     unknown = _unknown_names(doc)
 
     def free(t: "Token") -> bool:
-        return _name_word(t) and (not t.ent_type_ or t.i in unknown)
+        return _name_word(t) and (not t.ent_type or t.i in unknown)
 
     k = 1
-    while k < len(doc):
-        if not free(doc[k]):
+    while k < len(toks):
+        if not free(toks[k]):
             k += 1
             continue
         m = k
-        while m < len(doc) and m - k < 4 and free(doc[m]):
+        while m < len(toks) and m - k < 4 and free(toks[m]):
             m += 1
         start, cue = k, _person_cue(doc, k)
         if _office_of(doc[k]):
