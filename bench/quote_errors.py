@@ -54,7 +54,7 @@ def _is_pronoun(s: str | None) -> bool:
     return len(words) == 1 and words[0] in PRONOUNS
 
 
-def _pairs(golds: list[Any], preds: list[Any]) -> tuple[dict[int, int], set[int]]:
+def pairs_as_scored(golds: list[Any], preds: list[Any]) -> tuple[dict[int, int], set[int]]:
     """Gold index -> prediction index as the scorer pairs them; predictions that were
     candidates of some gold quote (a split or duplicate piece when left unpaired)."""
     cands = []
@@ -119,7 +119,7 @@ def _fp_class(text: str, pred: Any, split: bool, indirect: list[Any]) -> str:
     return f"FP: nothing in gold, {where}"
 
 
-def _attributed(gold: dict[str, Any], pred: Any) -> bool:
+def attributed(gold: dict[str, Any], pred: Any) -> bool:
     """The scorer's test of a matched pair's speaker."""
     src = [(int(x), int(y)) for x, y in gold.get("source") or []]
     if not src:
@@ -137,7 +137,7 @@ def classify(doc: dict[str, Any], quotes: list[dict[str, Any]]) -> list[tuple[st
     preds = [
         (q["start"], q["end"], q.get("speaker_start"), q.get("speaker_end"), q.get("speaker_name")) for q in quotes
     ]
-    pairs, candidates = _pairs(golds, preds)
+    pairs, candidates = pairs_as_scored(golds, preds)
     out = []
     for gi, (a, frags) in enumerate(golds):
         what = f"{a['content_text'][:160]!r} | gold source {a.get('source_text')!r} cue {a.get('cue_text')!r}"
@@ -146,7 +146,7 @@ def classify(doc: dict[str, Any], quotes: list[dict[str, Any]]) -> list[tuple[st
             out.append((_missed_class(text, a, frags, preds), f"{what} | ours {[o[:200] for o in over]!r}"))
             continue
         p = preds[pairs[gi]]
-        if not _attributed(a, p):
+        if not attributed(a, p):
             said = text[p[2] : p[3]] if p[2] is not None else None
             out.append((_wrong_class(text, a, p), f"{what} | ours {said!r}"))
     paired = set(pairs.values())

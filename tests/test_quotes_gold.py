@@ -178,53 +178,28 @@ def test_polnear_dev_scores_hold_their_floor(tmp_path: Path) -> None:
     assert result["quote_f1"] >= FLOOR_QUOTE_F1
     assert result["attribution_acc"] >= FLOOR_ATTRIBUTION
     assert result["e2e_f1"] >= FLOOR_E2E_F1
-    mixed_right, mixed = _mixed_recall(scorer, gold_docs, preds)
+    sys.path.insert(0, str(ROOT / "bench"))  # quote_errors imports quotes_eval beside it
+    errors = _load_module(ROOT / "bench" / "quote_errors.py", "quote_errors")
+    mixed_right, mixed = _mixed_recall(errors, gold_docs, preds)
     assert mixed_right >= FLOOR_MIXED_RECALL * mixed, (mixed_right, mixed)
 
 
-def _mixed_recall(scorer: Any, gold_docs: dict[str, Any], preds: dict[str, list[Any]]) -> tuple[int, int]:
+def _mixed_recall(errors: Any, gold_docs: dict[str, Any], preds: dict[str, list[Any]]) -> tuple[int, int]:
     """Gold direct quotes that mix quoted and reported words (their content does not both
     open and close with a quote mark): how many are found and attributed as the scorer
     scores them, and how many there are."""
     right = total = 0
     for did, doc in gold_docs.items():
-        golds = [(a, scorer.content_frags(a)) for a in doc["attributions"] if a.get("direct")]
+        golds = [(a, errors.sq.content_frags(a)) for a in doc["attributions"] if a.get("direct")]
         ps = [
             (q["start"], q["end"], q.get("speaker_start"), q.get("speaker_end"), q.get("speaker_name"))
             for q in preds.get(did, [])
         ]
-        pairs = _pairs(scorer, golds, ps)
+        pairs, _ = errors.pairs_as_scored(golds, ps)
         for gi, (a, _frags) in enumerate(golds):
             content = a["content_text"].strip()
             if content[:1] in _QUOTE_MARKS and content[-1:] in _QUOTE_MARKS:
                 continue
             total += 1
-            right += gi in pairs and _attributed(scorer, a, ps[pairs[gi]])
+            right += gi in pairs and errors.attributed(a, ps[pairs[gi]])
     return right, total
-
-
-def _pairs(scorer: Any, golds: list[tuple[Any, list[tuple[int, int]]]], ps: list[tuple[Any, ...]]) -> dict[int, int]:
-    """Gold index to prediction index, paired as the scorer pairs them (best overlap first)."""
-    cands = []
-    for pi, p in enumerate(ps):
-        for gi, (_a, frags) in enumerate(golds):
-            shared = sum(scorer.overlap(p[0], p[1], s, e) for s, e in frags)
-            if shared and shared / min(p[1] - p[0], sum(e - s for s, e in frags)) >= scorer.MIN_OVERLAP:
-                cands.append((-shared / min(p[1] - p[0], sum(e - s for s, e in frags)), -shared, pi, gi))
-    used_p: set[int] = set()
-    pairs: dict[int, int] = {}
-    for _r, _o, pi, gi in sorted(cands):
-        if pi not in used_p and gi not in pairs:
-            used_p.add(pi)
-            pairs[gi] = pi
-    return pairs
-
-
-def _attributed(scorer: Any, gold: dict[str, Any], p: tuple[Any, ...]) -> bool:
-    """The scorer's rule for a right speaker."""
-    src = [(int(x), int(y)) for x, y in gold.get("source") or []]
-    if not src:
-        return p[2] is None and not (p[4] and p[4].strip())
-    if p[2] is not None:
-        return any(scorer.overlap(p[2], p[3], x, y) for x, y in src)
-    return bool(scorer.name_tokens(p[4]) & scorer.name_tokens(gold.get("source_text", "")))
