@@ -353,3 +353,13 @@ def test_regions_named_by_wire_copy_are_places() -> None:
     article = extract("The group has seized towns across the Levant and the Maghreb, officials said.")
     assert {"Levant", "Maghreb"} <= {p.name for p in article.places}
     assert not {"Levant", "Maghreb"} & {a.name for a in article.actors}
+
+
+def test_letters_in_brackets_after_a_name_are_that_name() -> None:
+    article = extract(
+        "The Marlow Harbour Authority (MHA) said on Monday that work had resumed at the quay.",
+        "The MHA said the backlog would be cleared within a week.",
+    )
+    [authority] = [a for a in article.actors if a.kind == "organization"]
+    assert (authority.name, authority.aliases) == ("Marlow Harbour Authority", ["MHA"])
+    assert set(speakers(article).values()) == {"Marlow Harbour Authority"}

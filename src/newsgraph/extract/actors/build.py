@@ -149,14 +149,52 @@ def run(article: Article, options: ExtractOptions) -> Article:
     cands = [
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
+    acronyms = _acronyms(cands)
     book = _Book()
     unresolved = _resolve_known(cands, book)
     people = _resolve_names(unresolved, book, credited)
+    _acronym_aliases(book, acronyms)
     _more_mentions(segs, book, people)
     _dateline_place(article, book)
     _drop_overlaps(book)
     _genders(segs, book)
     return _build(article, book, options)
+
+
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "at", "&"})
+
+
+def _spelled_by(name: str, letters: str) -> bool:
+    """Whether ``letters`` are the initials of ``name``'s words ('KPA', 'Kenya Ports Authority')."""
+    initials = "".join(w[0] for w in name.split() if w.casefold() not in _ACRONYM_SKIP)
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.replace(".", "") == initials.upper()
+
+
+def _acronyms(cands: list[Candidate]) -> dict[int, str]:
+    """'the Kenya Ports Authority (KPA)': the letters in brackets after a name are that
+    name; every mention of them is renamed to it. Returns the renamed mentions' letters
+    by candidate id, for the aliases."""
+    long: dict[str, str] = {}
+    for a in cands:
+        doc = a.seg.doc
+        if a.j + 2 < len(doc) and doc[a.j].text == "(" and doc[a.j + 2].text == ")":
+            letters = doc[a.j + 1].text  # a name of its own or not: the model often leaves it untagged
+            if _spelled_by(a.text, letters):
+                long.setdefault(key(letters), a.text)
+    renamed: dict[int, str] = {}
+    for c in cands:
+        if key(c.text) in long:
+            renamed[id(c)] = c.text
+            c.text = long[key(c.text)]
+    return renamed
+
+
+def _acronym_aliases(book: _Book, renamed: dict[int, str]) -> None:
+    for e in book.items.values():
+        for c in e.mentions.values():
+            letters = renamed.get(id(c)) if c is not None else None
+            if letters and letters not in e.aliases and letters != e.name:
+                e.aliases.append(letters)
 
 
 def _note(article: Article, note: str) -> Article:
