@@ -68,9 +68,13 @@ _BOMS = (
 )
 
 
-def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
+def decode_text(
+    data: bytes, source: str, encoding: str | None = None, *, legacy: str | None = None, notes: list[str] | None = None
+) -> str:
     """Decode UTF-8 (or BOM-marked UTF-16/32) text, or text in the ``encoding`` the caller
-    names; anything else is a clear error.
+    names; anything else is a clear error, unless the caller knows the input's kind to be
+    8-bit: then text that is not UTF-8 is read in ``legacy`` (Latin-1 for the few bytes it
+    leaves out), and ``notes`` gets a line that says so.
 
     Offsets into the article are offsets into the string returned here, after the BOM.
     """
@@ -104,11 +108,23 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
+        if legacy is not None:
+            return _decode_legacy(data, legacy, notes)
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})",
             "name its encoding with --encoding, e.g. --encoding latin-1, or re-save the file in UTF-8",
             source=source,
         ) from None
+
+
+def _decode_legacy(data: bytes, legacy: str, notes: list[str] | None) -> str:
+    try:
+        text, used = data.decode(legacy), legacy
+    except UnicodeDecodeError:  # cp1252 leaves five bytes out: Latin-1 has them all
+        text, used = data.decode("latin-1"), "Latin-1"
+    if notes is not None:
+        notes.append(f"not UTF-8: read as {used} (give --encoding to choose)")
+    return text
 
 
 def provenance(data: bytes, reader: str, source: str, notes: list[str] | None = None) -> Provenance:

@@ -51,17 +51,10 @@ _WIRE_8BIT = "cp1252"
 
 def _decoded(data: bytes, options: ReadOptions) -> tuple[str, str | None]:
     """The text, and a note when framed wire copy was read as 8-bit text, not UTF-8."""
-    try:
-        return decode_text(data, options.source, options.encoding), None
-    except InputError:
-        framed = options.encoding is None and data.find(b"\x01", 0, wire.FRAME_SEARCH) >= 0
-        if not framed:
-            raise
-    try:
-        text = data.decode(_WIRE_8BIT)
-    except UnicodeDecodeError:  # five bytes cp1252 leaves out: Latin-1 has them all
-        return data.decode("latin-1"), "wire copy is not UTF-8: read as Latin-1 (give --encoding to choose)"
-    return text, f"wire copy is not UTF-8: read as {_WIRE_8BIT} (give --encoding to choose)"
+    framed = options.encoding is None and data.find(b"\x01", 0, wire.FRAME_SEARCH) >= 0
+    notes: list[str] = []
+    text = decode_text(data, options.source, options.encoding, legacy=_WIRE_8BIT if framed else None, notes=notes)
+    return text, "; ".join(f"wire copy is {n}" for n in notes) or None
 
 
 def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
