@@ -53,6 +53,10 @@ class Gazetteer:
     def country(self, name: str) -> Country | None:
         return self.countries.get(key(name))
 
+    def knows(self, name: str) -> bool:
+        """Whether the name is a country, organisation or place of the gazetteer."""
+        return bool(self.country(name) or self.org(name) or self.place(name))
+
     def demonym(self, word: str) -> Country | None:
         return self.demonyms.get(key(word))
 

@@ -206,8 +206,7 @@ def _note(article: Article, note: str) -> Article:
 
 def _known(name: str) -> bool:
     """On a heading or furniture line only names the gazetteer knows are trusted."""
-    g = gazetteer()
-    return bool(g.country(name) or g.org(name) or g.place(name))
+    return gazetteer().knows(name)
 
 
 def _credited_names(article: Article) -> set[str]:

@@ -279,7 +279,7 @@ def _unknown_names(doc: "Doc") -> set[int]:
             ent.label_ in _ENTITY_TYPES
             and len(ent) <= 3
             and all(_name_word(t) for t in ent)
-            and not (g.country(ent.text) or g.org(ent.text) or g.place(ent.text) or g.demonym(ent.text))
+            and not (g.knows(ent.text) or g.demonym(ent.text))
         ):
             found.update(range(ent.start, ent.end))
     return found

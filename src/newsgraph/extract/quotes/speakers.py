@@ -440,8 +440,10 @@ def _by_titled_name(r: SpeakerResolver, said: _Said) -> _Resolved | None:
         if prep.dep_ != "prep" or prep.lower_ not in _TITLE_PREPOSITIONS:
             continue
         for t in prep.subtree:
-            where = (said.mention[0], t.idx, t.idx + len(t))
-            actor = r._containing(where[0], t.idx, where) if t.pos_ == "PROPN" else None
+            if t.pos_ != "PROPN":
+                continue
+            p = said.mention[0]
+            actor = r._containing(p, t.idx, (p, t.idx, t.idx + len(t)))
             if actor is not None and actor.kind == "person":
                 return _Resolved(actor.id)
     return None
