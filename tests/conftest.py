@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import http.server
+import math
 import os
 import socket
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -100,3 +101,16 @@ def listening_server() -> Iterator[tuple[str, list[str]]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def check_weights_file(table: str, part: Any) -> None:
+    """A learned part's weights file (the speaker ranker, the quote-span classifier) fits
+    the features its extractor computes, and loads."""
+    from newsgraph.lexicon import wordlists
+
+    data = wordlists.data(table)
+    assert tuple(data["features"]) == part.FEATURES
+    assert len(data["weights"]) == len(part.FEATURES)
+    assert all(math.isfinite(w) for w in data["weights"])
+    names, weights = part.load_model()
+    assert names == part.FEATURES and len(weights) == len(names)

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, check_weights_file
 from newsgraph import api
 from newsgraph.extract.quotes import fragments
-from newsgraph.lexicon import wordlists
 from newsgraph.model import Article
 
 TRAIN = SHARED / "eval-data" / "polnear" / "train.jsonl"
@@ -42,12 +40,7 @@ def _quote(article: Article, words: str) -> tuple[str, str | None] | None:
 
 
 def test_model_file_loads_with_the_extractors_features() -> None:
-    table = wordlists.data("fragment_classifier")
-    assert tuple(table["features"]) == fragments.FEATURES
-    assert len(table["weights"]) == len(fragments.FEATURES)
-    assert all(math.isfinite(w) for w in table["weights"])
-    names, weights = fragments.load_model()
-    assert names == fragments.FEATURES and len(weights) == len(names)
+    check_weights_file("fragment_classifier", fragments)
     assert len(set(fragments.FEATURES)) == len(fragments.FEATURES)
 
 

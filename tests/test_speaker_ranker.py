@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, check_weights_file
 from newsgraph import api
 from newsgraph.extract.quotes import ranker
 from newsgraph.lexicon import wordlists
@@ -39,12 +39,7 @@ def _speaker_words(article: Article, words: str) -> str | None:
 
 
 def test_model_file_loads_with_the_extractors_features() -> None:
-    table = wordlists.data("speaker_ranker")
-    assert tuple(table["features"]) == ranker.FEATURES
-    assert len(table["weights"]) == len(ranker.FEATURES)
-    assert all(math.isfinite(w) for w in table["weights"])
-    names, weights = ranker.load_model()
-    assert names == ranker.FEATURES and len(weights) == len(names)
+    check_weights_file("speaker_ranker", ranker)
 
 
 def test_scores_are_probabilities_and_deterministic() -> None:
@@ -145,7 +140,6 @@ def test_training_script_runs_on_a_slice(tmp_path: Path) -> None:
 
 
 def test_weights_trained_on_other_features_are_refused_naming_the_script() -> None:
-    from newsgraph.lexicon import wordlists
 
     with pytest.raises(ValueError, match="run bench/train_speakers.py"):
         wordlists.trained_weights("speaker_ranker", ("only_this",), "bench/train_speakers.py")
