@@ -51,14 +51,42 @@ def test_pieces_writes_each_piece_with_the_quote_s_speaker(tmp_path: Path) -> No
         assert q["speaker_name"] == "Marta Olsen" and q["kind"] == "direct"
 
 
-def test_a_headline_quote_is_written_as_offsets_into_the_input(tmp_path: Path) -> None:
-    text = "Marta Olsen: Fares Rose Because 'We Had No Choice'\n\n" + TEXT
+def _headline_run(tmp_path: Path, headline: str, *flags: str) -> tuple[str, list[dict]]:
+    text = headline + "\n\n" + TEXT
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "ferry", "text": text}) + "\n", encoding="utf-8")
     pred = tmp_path / "pred.jsonl"
-    assert _bench().main([str(gold), str(pred)]) == 0
+    assert _bench().main([str(gold), str(pred), *flags]) == 0
     [line] = pred.read_text(encoding="utf-8").splitlines()
-    first = json.loads(line)["quotes"][0]
-    assert text[first["start"] : first["end"]] == "Fares Rose Because 'We Had No Choice'"
+    return text, json.loads(line)["quotes"]
+
+
+def test_a_headline_quote_is_written_as_offsets_into_the_input(tmp_path: Path) -> None:
+    text, [first, _body] = _headline_run(tmp_path, "Marta Olsen: Fares Rose Because \u2018We Had No Choice\u2019")
+    assert text[first["start"] : first["end"]] == "Fares Rose Because \u2018We Had No Choice\u2019"
     assert text[first["speaker_start"] : first["speaker_end"]] == "Marta Olsen"
     assert first["speaker_name"] == "Marta Olsen" and first["kind"] == "partial"
+
+
+def test_quotes_in_straight_single_marks_only_are_not_written_for_polnear(tmp_path: Path) -> None:
+    # PolNeAR never flags such an attribution direct (docstring of bench/quotes_eval.py)
+    headline = "Marta Olsen: Fares Rose Because 'We Had No Choice'"
+    _text, [body] = _headline_run(tmp_path, headline)
+    assert body["start"] > len(headline)
+    text, [first, _body] = _headline_run(tmp_path, headline, "--all-marks")
+    assert text[first["start"] : first["end"]] == "Fares Rose Because 'We Had No Choice'"
+
+
+def test_which_marks_make_a_polnear_direct_quote() -> None:
+    bench = _bench()
+    for text in (
+        'He said "no" twice.',
+        "He said \u201cno\u201d twice.",
+        "He said ''no'' twice.",
+        "He said \u2018no\u2019.",
+    ):
+        at = text.index("no")
+        assert bench.polnear_direct(text, at, at + 2), text
+    for text in ("He said 'no' twice.", "He\u2019s sure: no twice.", "OLSEN: no, never."):
+        at = text.index("no")
+        assert not bench.polnear_direct(text, at, at + 2), text
