@@ -90,6 +90,25 @@ def test_a_clause_before_the_colon_gives_its_subject() -> None:
     assert speaker_name(article, q) == "Lena Voss"
 
 
+def test_a_name_then_a_long_topic_before_the_colon_is_the_name() -> None:
+    # the words after "on" may run past six; the parse of the short line takes "Voss" for a verb
+    article = extract("Voss on Ferry Fares After the Winter Storm Closures: \u2018We Will Not Raise Them\u2019")
+    [q] = in_headline(article)
+    assert q.kind == "direct" and q.text == "We Will Not Raise Them"
+    assert mention(article, q) == "Voss" and speaker_name(article, q) == "Lena Voss"
+
+
+def test_a_title_before_a_surname_before_the_colon_is_that_person() -> None:
+    article = extract("Port Chief Voss: Fares \u2018Will Stay Where They Are\u2019")
+    [q] = in_headline(article)
+    assert q.kind == "partial" and q.cue == ":"
+    assert mention(article, q) == "Port Chief Voss" and speaker_name(article, q) == "Lena Voss"
+
+
+def test_a_name_after_the_preposition_is_no_speaker_before_the_colon() -> None:
+    assert in_headline(extract("Plan on Berg's Desk Before the Vote: Harbour Tax \u2018Off the Table\u2019")) == []
+
+
 @pytest.mark.parametrize(
     "headline",
     [

@@ -439,3 +439,16 @@ def test_words_sent_to_addressees_are_the_senders(paragraph: str, speaker: str) 
 def test_people_met_chanting_say_their_own_words() -> None:
     a, q = _one('Mayor Lund met protesters chanting "No more tolls on the bridge!" outside the town hall.')
     assert mention(a, q) == "protesters"
+
+
+# A fifth round: precision and boundaries (issue 18), classes mined on PolNeAR train.
+
+
+def test_quoted_words_that_hold_their_own_source_are_its_name_not_its_words() -> None:
+    a = extract(
+        "According to \u201cThe Harbour Years: A Memoir of the Coast,\u201d by Ada Lund, the mayor never learned to swim."
+    )
+    assert quoted(a) == []
+    a = extract("\u201cThe Harbour Years is my best book,\u201d Ada Lund said.")
+    [q] = quoted(a)
+    assert name(a, q.speaker) == "Ada Lund"

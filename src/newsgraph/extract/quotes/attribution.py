@@ -1307,6 +1307,8 @@ class _Collector:
             return None  # 'on CNN's "State of the Union"': a title, not speech
         if _so_called(p, r) or (not link.strong and is_title_like(p, r)):
             return None  # 'the so-called "rebels"': a name, not speech
+        if _names_its_speaker(p, r, link.cue):
+            return None  # 'According to "The Harbour Years: A Memoir,"': the source's name
         key: object = id(link.cue) if link.cue is not None else -(k + 1)
         att = self.by_cue.get(key)
         if att is not None and link.embedded and _in_another_clause(p, att, ri, link.cue):
@@ -1327,6 +1329,14 @@ class _Collector:
             att.kind = "partial"
         att.regions.append(r)
         return att
+
+
+def _names_its_speaker(p: Para, r: QuoteRegion, cue: Cue | None) -> bool:
+    """Whether the cue's speaker lies inside the quoted words: then they name the source
+    (a book's title and subtitle after *according to*), they are not its words."""
+    if cue is None or cue.speaker is None or cue.paragraph != p.index:
+        return False
+    return r.start <= cue.speaker[0] and cue.speaker[1] <= r.end
 
 
 def _clause_verb(p: Para, ri: int) -> "Token | None":

@@ -153,27 +153,47 @@ def _colon_quote(line: str, doc: object, regions: list[QuoteRegion], actors: Seq
 
 def _name_before(line: str, doc: object, colon: int, actors: Sequence[Actor]) -> tuple[int, int] | None:
     """The speaker's words before a colon: the line's start up to the first verb or
-    preposition (*Obama on Climate Change:* is Obama); None for a label (*Poll:*) or a
-    clause (*Warren Hammers Bank Chief:*, which the parse links on its own)."""
+    preposition (*Obama on Climate Change:* is Obama; the words after the preposition may
+    run long: *Voss on Ferry Fares After the Winter Storms:*); None for a label (*Poll:*)
+    or a clause (*Warren Hammers Bank Chief:*, which the parse links on its own)."""
     words = line[:colon].split()
-    if not words or len(words) > MAX_COLON_NAME_WORDS or not words[0][:1].isupper():
+    if not words or not words[0][:1].isupper():
         return None
     if line[:colon].strip().casefold() in wordlists.word_set(_LABELS_FILE):
         return None
     end = colon
     tokens = [t for t in doc if t.idx < colon]  # type: ignore[attr-defined]  # a spaCy Doc
-    # A proper noun alone is not enough: Title Case makes "Bubonic Plague:" one.
-    named = any(t.ent_type_ in _SPEAKER_ENTITIES for t in tokens) or actor_named(actors, line[:colon]) is not None
-    if tokens[0].pos_ in ("DET", "PRON") or not named:
+    if tokens[0].pos_ in ("DET", "PRON"):
         return None  # "A Lesson From ...:", "Why It Matters:": no name
     for tok in tokens:
-        if tok.pos_ in ("VERB", "AUX"):
-            return None
+        if tok.pos_ in ("VERB", "AUX") and not _names_actor(actors, tok.text):
+            return None  # (a name the parse of a short line takes for a verb is still a name)
         if tok.pos_ == "ADP" and tok.i > 0:
             end = tok.idx
             break
     end = len(line[:end].rstrip())
-    return (0, end) if end > 0 else None
+    if end == 0 or len(line[:end].split()) > MAX_COLON_NAME_WORDS:
+        return None
+    # A proper noun alone is not enough: Title Case makes "Bubonic Plague:" one.
+    name = [t for t in tokens if t.idx < end]
+    if not (any(t.ent_type_ in _SPEAKER_ENTITIES for t in name) or _names_actor(actors, line[:end])):
+        return None
+    return (0, end)
+
+
+def _names_actor(actors: Sequence[Actor], words: str) -> bool:
+    return _named_or_titled(actors, words) is not None
+
+
+def _named_or_titled(actors: Sequence[Actor], words: str) -> Actor | None:
+    """The actor of the article the words name: all of them, or (a title before a
+    surname: *Port Chief Voss*) their last word a person's."""
+    named = actor_named(actors, words)
+    if named is not None:
+        return named
+    last = words.split()[-1] if words.strip() else ""
+    person = actor_named(actors, last) if last[:1].isupper() else None
+    return person if person is not None and person.kind == "person" else None
 
 
 def _actor_prefix(line: str, name: tuple[int, int], actors: Sequence[Actor]) -> tuple[int, int]:
@@ -210,7 +230,7 @@ def _quote(article: Article, actors: Sequence[Actor], part: SpanPart, text: str,
     speaker = None
     if found.speaker is not None:
         mention = Span(part=part, paragraph=0, start=found.speaker[0], end=found.speaker[1])
-        speaker = actor_named(actors, text[found.speaker[0] : found.speaker[1]])
+        speaker = _named_or_titled(actors, text[found.speaker[0] : found.speaker[1]])
     return Quote(
         id=f"{article.id.split('#', 1)[0]}#hq-{n}",
         text=text[start:end],
