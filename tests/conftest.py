@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from newsgraph import Article, version
@@ -29,10 +30,16 @@ SEEDS = SHARED / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FROZEN_VERSION = "0.0.0-test"
 
+# Hypothesis's deadline and its "too slow" health check are timed assertions: on a loaded
+# machine they fail a test that is right, so they are off everywhere (speed is bench/'s job).
+hypothesis_settings.register_profile("untimed", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("untimed")
 # CI draws the same examples every run: a red CI is then a regression of the change, never
 # the luck of the draw (a developer's run still explores, and `hypothesis --seed` replays).
 if os.environ.get("CI"):
-    hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+    hypothesis_settings.register_profile(
+        "ci", parent=hypothesis_settings.get_profile("untimed"), derandomize=True, database=None
+    )
     hypothesis_settings.load_profile("ci")
 
 
