@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Literal, cast
+from typing import TYPE_CHECKING, Callable, Literal, cast
 
 from ...lexicon.gazetteer import gazetteer, key
 from ...lexicon.language import non_english_reason
@@ -39,6 +39,7 @@ from ...lexicon.names import (
     MALE_PRONOUNS,
     compatible_given,
     given_name_gender,
+    honorific,
     is_given_name,
     is_org_cue,
     is_org_word,
@@ -49,8 +50,11 @@ from ...lexicon.names import (
 from ...model import Actor, ActorKind, Article, Place, PlaceKind, Provenance, Span, mint_id
 from ..options import ExtractOptions
 from ..story import dateline_at
-from .entities import Candidate, Segment, candidates, make, segments, title_after, title_before
+from .entities import Candidate, Segment, candidates, make, segments, spelled_by, title_after, title_before
 from .places import capital_is_government, place_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 # How alike two surnames must be to be one (Peskov, Peskow): difflib ratio.
 SURNAME_SIMILARITY = 0.85
@@ -161,31 +165,22 @@ def run(article: Article, options: ExtractOptions) -> Article:
     return _build(article, book, options)
 
 
-_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "at", "&"})
-
-
-def _spelled_by(name: str, letters: str) -> bool:
-    """Whether ``letters`` are the initials of ``name``'s words ('KPA', 'Kenya Ports Authority')."""
-    initials = "".join(w[0] for w in name.split() if w.casefold() not in _ACRONYM_SKIP)
-    return 2 <= len(letters) <= 8 and letters.isupper() and letters.replace(".", "") == initials.upper()
-
-
 def _acronyms(cands: list[Candidate]) -> dict[int, str]:
     """'the Kenya Ports Authority (KPA)': the letters in brackets after a name are that
     name; every mention of them is renamed to it. Returns the renamed mentions' letters
     by candidate id, for the aliases."""
-    long: dict[str, str] = {}
+    long: dict[str, Candidate] = {}
     for a in cands:
         doc = a.seg.doc
         if a.j + 2 < len(doc) and doc[a.j].text == "(" and doc[a.j + 2].text == ")":
             letters = doc[a.j + 1].text  # a name of its own or not: the model often leaves it untagged
-            if _spelled_by(a.text, letters):
-                long.setdefault(key(letters), a.text)
+            if spelled_by(a.text, letters):
+                long.setdefault(key(letters), a)
     renamed: dict[int, str] = {}
     for c in cands:
         if key(c.text) in long:
             renamed[id(c)] = c.text
-            c.text = long[key(c.text)]
+            c.text, c.label = long[key(c.text)].text, long[key(c.text)].label  # "ISIL" is no place
     return renamed
 
 
@@ -545,8 +540,8 @@ def _more_mentions(segs: list[Segment], book: _Book, people: list[_Entity]) -> N
             span = seg.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
-            if len(span) == 1 and e.kind == "person" and span[0].pos_ != "PROPN":
-                continue  # a surname that is also a word ("May") counts only as a name
+            if e.kind == "person" and _common_word(span):
+                continue  # a surname that is also a word ("May", "He") counts only as a name ("Ms He")
             c = make(seg, span.start, span.end, "")
             c.start, c.end = s, en
             e.add(c)
@@ -554,6 +549,17 @@ def _more_mentions(segs: list[Segment], book: _Book, people: list[_Entity]) -> N
             if e.kind == "person":
                 title_before(c)
                 _take_titles(e, c)
+
+
+def _common_word(span: "SpacySpan") -> bool:
+    """A one-word surname read as a common word ('May', 'He'), unless an honorific stands
+    before it ('Ms He')."""
+    if len(span) != 1 or span[0].pos_ == "PROPN":
+        return False
+    doc, k = span.doc, span.start - 1
+    if k >= 1 and doc[k].text == ".":
+        k -= 1
+    return not (k >= 0 and honorific(doc[k].text) is not None)
 
 
 def _dateline_place(article: Article, book: _Book) -> None:

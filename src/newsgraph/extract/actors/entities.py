@@ -232,9 +232,45 @@ _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _GLUE_OK_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 
 
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "at", "&"})
+
+
+def spelled_by(name: str, letters: str) -> bool:
+    """Whether ``letters`` are the initials of ``name``'s words ('KPA', 'Kenya Ports Authority')."""
+    initials = "".join(w[0] for w in name.split() if w.casefold() not in ACRONYM_SKIP)
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.replace(".", "") == initials.upper()
+
+
+def _bracketed_names(seg: Segment) -> Iterator[Candidate]:
+    """'the Islamic State in Iraq and the Levant (ISIL)': the words the letters in brackets
+    spell are one name, however the model cut it into pieces (a body, a country, a region);
+    an organisation unless the gazetteer knows it."""
+    doc = seg.doc
+    for k in range(1, len(doc) - 2):
+        letters = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not (letters.isupper() and letters.isalpha()):
+            continue
+        m, words = k, 0
+        while m > 0 and words < len(letters) and m > k - 3 * len(letters):
+            t = doc[m - 1]
+            if t.lower_ in ACRONYM_SKIP and words:
+                m -= 1
+            elif t.is_title and t.is_alpha:
+                m, words = m - 1, words + 1
+            else:
+                break
+        if words != len(letters) or not spelled_by(doc[m:k].text, letters):
+            continue
+        if any(e.start <= m and e.end >= k for e in doc.ents):
+            continue  # one entity covers it: the usual path serves
+        g = gazetteer()
+        label = "GPE" if g.country(doc[m:k].text) or g.place(doc[m:k].text) else "ORG"
+        yield make(seg, m, k, label)
+
+
 def candidates(seg: Segment) -> Iterator[Candidate]:
     doc = seg.doc
-    titled = list(_titled_people(seg))
+    titled = list(_titled_people(seg)) + list(_bracketed_names(seg))
     taken = {k for c in titled for k in range(c.i, c.j)}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or ent.start in taken or ent.end - 1 in taken:
@@ -485,13 +521,78 @@ def _person_inside(ent: "SpacySpan") -> int | None:
     after an honorific ('Mr Ruto') or a title ('Kakamega Governor Fernandes Barasa')."""
     if ent.label_ not in _ENTITY_TYPES:
         return None
-    for k in range(len(ent) - 1, -1, -1):
+    end = len(ent)
+    while end > 1 and ent[end - 1].is_upper and is_post_nominal(ent[end - 1].text):
+        end -= 1  # "the Rt Hon Ann Bell MP": the letters after the name are a title
+    for k in range(end - 1, -1, -1):
         word = ent[k].text
         if honorific(word) or is_title_head(word):
-            rest = ent[k + 1 :]
+            rest = ent[k + 1 : end]
             named = 1 <= len(rest) <= 3 and all(_name_word(t) for t in rest)
             return rest.start if named and (len(rest) >= 2 or honorific(word)) else None
     return None
+
+
+def _name_end_inside(ent: "SpacySpan", inside: int) -> int:
+    """Where the person's name found inside an entity ends: before letters such as 'MP'."""
+    end = ent.end
+    while end - 1 > inside and ent.doc[end - 1].is_upper and is_post_nominal(ent.doc[end - 1].text):
+        end -= 1
+    return end
+
+
+def _office_noun(doc: "Doc", ent: "SpacySpan") -> bool:
+    """'Railway' in 'Railway Minister Anil Verma', 'Sengkang' in 'Sengkang MP ...': a
+    capitalised noun before an office (``portfolio_heads.txt``) and a name is which
+    portfolio or seat, part of the title, when the model took it for a body or a person.
+    Not a name the gazetteer knows, an acronym ('EU', 'FCC') or one with an organisation
+    word ('Communist Party'); a place stays a place ('Kakamega', 'Ontario')."""
+    if ent.label_ not in ("ORG", "PERSON", "NORP") or len(ent) > 3:
+        return False
+    k = ent.end
+    if k + 1 < len(doc) and is_title_modifier(doc[k].text, doc[k + 1].text):
+        k += 1  # "Railway Deputy Minister"
+    if k + 1 >= len(doc) or doc[k].lower_ not in word_set("portfolio_heads"):
+        return False
+    if not (doc[k + 1].text[:1].isupper() and doc[k + 1].pos_ == "PROPN"):
+        return False
+    g = gazetteer()
+    words = [t for t in ent if t.lower_ not in ("the", "a", "an")]
+    return bool(words) and not (
+        g.knows(ent.text)
+        or g.demonym(ent.text)
+        or any(t.is_upper or is_org_word(t.text) or not t.is_alpha for t in words)
+    )
+
+
+def _pronoun_surname(doc: "Doc", ent: "SpacySpan") -> int:
+    """Where a person's name starts that the model cut after a family name written like a
+    pronoun: 'He Ting Ru' tagged 'Ting Ru' (``pronoun_surnames.txt``)."""
+    k = ent.start - 1
+    if (
+        ent.label_ == "PERSON"
+        and k >= 0
+        and len(ent) <= 2
+        and doc[k].text in word_set("pronoun_surnames", casefold=False)
+        and doc[k].whitespace_
+        and all(t.is_title and t.is_alpha for t in ent)
+    ):
+        return k
+    return ent.start
+
+
+_CREED_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def _creed_cut(doc: "Doc", i: int, j: int, place: bool) -> int:
+    """'Shi'ite Iran', 'Catholic Poland': a religious or ethnic adjective before a country's
+    or region's name (``creed_words.txt``) says which side of it is meant; the place is
+    the name alone (a country only, where the model took the whole for a person or body)."""
+    if j - i < 2 or doc[i].text.translate(_CREED_APOSTROPHES).casefold() not in word_set("creed_words"):
+        return i
+    g = gazetteer()
+    rest = doc[i + 1 : j].text
+    return i + 1 if not g.knows(doc[i:j].text) and (g.country(rest) or (place and g.place(rest))) else i
 
 
 def _person_bounds(doc: "Doc", i: int, j: int) -> tuple[int, int, list[str]] | None:
@@ -511,6 +612,14 @@ def _person_bounds(doc: "Doc", i: int, j: int) -> tuple[int, int, list[str]] | N
     return i, j, post
 
 
+def _person_in_entity(seg: Segment, ent: "SpacySpan", inside: int) -> Candidate:
+    end = _name_end_inside(ent, inside)
+    c = make(seg, inside, end, "PERSON")
+    c.ent_start = ent.start  # the title words before the name are its title
+    c.titles.extend(t.text for t in seg.doc[end : ent.end])  # "the Rt Hon Ann Bell MP"
+    return c
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
     if _named_for_country(doc, ent):
@@ -518,14 +627,15 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
         return
     inside = _person_inside(ent)
     if inside is not None:
-        c = make(seg, inside, ent.end, "PERSON")
-        c.ent_start = ent.start  # the title words before the name are its title
-        yield c
+        yield _person_in_entity(seg, ent, inside)
+        return
+    if _office_noun(doc, ent):
         return
     end = _name_run_end(doc, ent, _comma_end(doc, ent))
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
         end += 1  # "Group of 20": spaCy stops before the number
-    i, j = _trim(doc, ent.start, end, ent.start)
+    i, j = _trim(doc, _pronoun_surname(doc, ent), end, ent.start)
+    i = _creed_cut(doc, i, j, ent.label_ in ("GPE", "LOC", "NORP"))
     if i >= j:
         return
     text = doc[i:j].text
@@ -658,9 +768,32 @@ def _is_head(t: "Token") -> bool:
     return is_title_head(t.text, t.lemma_)
 
 
+def _honorific_run(doc: "Doc", j: int, sent_start: int) -> int:
+    """Where a run of honorifics before token j+1 starts ("the Rt. Hon.", "Rt Hon"): j+1 when
+    there is none."""
+    k = j
+    while k >= sent_start:
+        if honorific(doc[k].text):
+            k -= 1
+        elif doc[k].text == "." and k > sent_start and honorific(doc[k - 1].text) and not doc[k - 1].whitespace_:
+            k -= 2  # "Hon." written as two tokens
+        else:
+            break
+    if k < j and k >= sent_start and doc[k].lower_ == "the":
+        k -= 1  # "the Rt Hon Ann Bell"
+    return k + 1
+
+
 def _skip_honorific(c: Candidate, j: int, sent_start: int) -> int:
-    """Note the honorific before the name ("Mrs."), and step over it unless it is a title."""
+    """Note the honorific before the name ("Mrs."), and step over it unless it is a title;
+    a run of them ("The Speaker, Rt. Hon. Tom Okoro") is stepped over whole, so that the
+    title before it is found."""
     doc = c.seg.doc
+    run = _honorific_run(doc, j, sent_start)
+    if j - run >= 1:
+        for t in doc[run : j + 1]:
+            c.honorific_gender = c.honorific_gender or (honorific(t.text) or {}).get("gender")
+        return run - 1
     if j >= sent_start and honorific(doc[j].text):
         h = honorific(doc[j].text) or {}
         c.honorific_gender = h.get("gender")
@@ -705,6 +838,9 @@ def title_before(c: Candidate) -> None:
     doc = c.seg.doc
     ent_start = c.ent_start if c.ent_start >= 0 else c.i
     sent_start = doc[c.i].sent.start
+    run = _honorific_run(doc, c.i - 1, 0)
+    if run < c.i:  # the parser may end a sentence at "Hon.": the title stands before it
+        sent_start = min(sent_start, doc[run].sent.start)
     j = _skip_honorific(c, c.i - 1, sent_start)
     tokens, j, comma = _title_words(doc, j, sent_start, min(ent_start, c.i))
     tokens = _clean_title(tokens)
