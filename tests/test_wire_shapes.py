@@ -170,3 +170,168 @@ def test_a_timestamp_dateline_leaves_room_for_the_story_s_own() -> None:
 def test_a_dateline_with_a_place_is_kept_as_written() -> None:
     [article] = api.read(G2_ITEM.format(dateline="BELFAST, March 5", lead="").encode(), format="newsml")
     assert article.dateline == "BELFAST, March 5"
+
+
+def read_text(text: str, language: str | None = None) -> Article:
+    [article] = api.read(text.encode("utf-8"), format="text")
+    if language:
+        article = article.model_copy(update={"language": language})
+    return api.extract(article)
+
+
+def sources(article: Article) -> list[str]:
+    names = {a.id: a.name for a in article.actors}
+    return [names[s] for s in article.sources]
+
+
+@pytest.mark.parametrize(
+    "language, lead, dateline, source",
+    [
+        (
+            "da",
+            "Aarhus /ritzau/: Havnen åbner den nye kaj på mandag efter et års høringer, oplyser bestyrelsen.",
+            "Aarhus",
+            "Ritzau",
+        ),
+        (
+            "nb",
+            "TROMSØ (NTB): Havnestyret åpnet den nye kaien mandag etter et år med høringer og protester.",
+            "TROMSØ",
+            "NTB",
+        ),
+        (
+            "de",
+            "Rostock (dpa) - Der Hafen hat am Montag nach einem Jahr der Anhörungen den neuen Kai eröffnet.",
+            "Rostock",
+            "Deutsche Presse-Agentur",
+        ),
+        (
+            "fr",
+            "BREST (AFP) - Le port a ouvert lundi le nouveau quai après une année d'audiences publiques.",
+            "BREST",
+            "Agence France-Presse",
+        ),
+    ],
+)
+def test_a_dateline_in_another_language_is_read(language: str, lead: str, dateline: str, source: str) -> None:
+    article = read_text(f"Ny kaj\n\n{lead}\n\nArbejdet begynder til foråret, og det tager et år.\n", language)
+    assert article.dateline == dateline
+    assert sources(article) == [source]
+    [place] = article.places
+    assert place.name.casefold() == dateline.casefold() and place.mentions
+    assert not [a for a in article.actors if a.kind == "person"]  # the rest is English-only
+    notes = article.provenance.notes
+    assert any(n.startswith("structure: only the dateline") for n in notes)
+    assert any("quotes" in n and "not extracted" in n for n in notes)
+
+
+def test_agencies_relaying_each_other_are_both_read() -> None:
+    article = read_text(
+        "Quay opens\n\nBELFAST (tca/AFP) - The harbour board opened the new quay on Tuesday after "
+        "a year of hearings.\n\nWork took eleven months.\n"
+    )
+    assert article.dateline == "BELFAST" and sources(article) == ["Agence France-Presse"]
+    article = read_text(
+        "Quay opens\n\nBELFAST (NTB-AFP) - The harbour board opened the new quay on Tuesday after "
+        "a year of hearings.\n\nWork took eleven months.\n"
+    )
+    assert sources(article) == ["NTB", "Agence France-Presse"]
+
+
+def test_a_date_before_the_agency_is_no_place() -> None:
+    article = read_text(
+        "Quay opens\n\nMarch 5 (Reuters) - The harbour board opened the new quay on Tuesday after "
+        "a year of hearings.\n\nWork took eleven months.\n"
+    )
+    assert article.dateline is None and sources(article) == ["Reuters"]
+    assert not [p for p in article.places if "March" in p.name]
+
+
+NITF = """<?xml version="1.0" encoding="UTF-8"?>
+<nitf><head><title>Quay opens</title></head><body><body.head>
+<hedline><hl1>Quay opens after long delay</hl1></hedline>
+<byline>{byline}</byline><dateline>{dateline}</dateline></body.head>
+<body.content><p>The harbour board opened the new quay on Tuesday after a year of hearings, the chairman said.</p>
+<p>Building work took eleven months, and the first ferry is due on Friday.</p></body.content></body></nitf>
+"""
+
+
+def test_a_stated_byline_names_the_authors_and_agency() -> None:
+    [article] = api.read(NITF.format(byline="By NORA BLAKE and TOM REID, Associated Press", dateline="").encode())
+    article = api.extract(article)
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in article.authors] == ["Nora Blake", "Tom Reid"]
+    assert sources(article) == ["Associated Press"]
+
+
+def test_a_desk_in_a_stated_byline_is_no_author() -> None:
+    [article] = api.read(NITF.format(byline="By NORA BLAKE, AP Sports Writer", dateline="").encode())
+    article = api.extract(article)
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in article.authors] == ["Nora Blake"]
+
+
+def test_a_stated_dateline_names_a_place_and_its_agency() -> None:
+    [article] = api.read(NITF.format(byline="", dateline="Larne, 5 mars 2024 (AFP)").encode())
+    article = api.extract(article)
+    assert "Larne" in [p.name for p in article.places]
+    assert sources(article) == ["Agence France-Presse"]
+
+
+def test_a_us_state_as_ap_abbreviates_it() -> None:
+    article = read_text(
+        "Quay opens\n\nHARBOR SPRINGS, Mich. (AP) _ The harbour board opened the new quay on Tuesday "
+        "after a year of hearings.\n\nWork took eleven months.\n"
+    )
+    kinds = {p.name: p.kind for p in article.places}
+    assert kinds.get("Michigan") == "region" and "Mich." not in kinds
+    assert kinds.get("Harbor Springs") == "city"
+
+
+# --- shapes found by converting the real files of ../shared/realworld by hand ------------
+
+
+def test_a_dateline_or_a_name_before_a_title_is_no_part_of_it() -> None:
+    article = extract(
+        "CORK - Port boss Gus Rossi said the quay was ready.",
+        "He met Port Commissioner Ron Lister, and the Secretary and Treasurer Ann Moss.",
+    )
+    assert titles(article, "Gus Rossi") == ["Port boss"]
+    assert titles(article, "Ron Lister") == ["Port Commissioner"]
+    assert titles(article, "Ann Moss") == ["Secretary and Treasurer"]
+
+
+def test_the_title_of_a_name_joined_by_and_is_its_own() -> None:
+    article = extract("Ferry owner Lena Marsh and Port Commissioner Ron Lister toured the quay.")
+    assert titles(article, "Ron Lister") == ["Port Commissioner"]
+
+
+def test_a_plural_name_after_the_is_a_team_not_a_person() -> None:
+    article = extract(
+        "The Harriers beat the Tarpons 3-1 at the quay ground, and the Williams family cheered.",
+        "Coach Dan Ferris said the Tarpons had been unlucky.",
+    )
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds.get("Tarpons") == "organization" and "person" not in {kinds.get("Harriers"), kinds.get("Tarpons")}
+
+
+def test_an_outlet_is_never_a_person() -> None:
+    article = extract("Reuters said the quay was ready, and Reuters later added that ferries were due.")
+    assert [(a.name, a.kind) for a in article.actors if a.name == "Reuters"] == [("Reuters", "organization")]
+
+
+@pytest.mark.parametrize(
+    "sentence, not_names",
+    [
+        ("The earlier MacBook Pro ran hot, a reviewer at the quay said.", ["earlier MacBook Pro"]),
+        ("Crews don’t think the quay can’t open, and they won’t say so.", ["n’t"]),
+        ("The board met at Rideau Hall Thursday to approve the quay.", ["Rideau Hall Thursday"]),
+        ("The ferry will run during Diwali and at Easter.", ["Diwali", "Easter"]),
+        ("Trump-era rules on quays were dropped.", ["Trump-era"]),
+        ("Ferry Times | Harbour | Quays | Boats ran the story.", ["Ferry Times | Harbour | Quays | Boats"]),
+    ],
+)
+def test_words_that_are_no_names(sentence: str, not_names: list[str]) -> None:
+    article = extract(sentence)
+    found = set(actor_names(article)) | {p.name for p in article.places}
+    assert not found & set(not_names)

@@ -28,8 +28,10 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     # page furniture out of the body (English phrases only)
     Stage("clean", clean.run, english_only=False, parses=False),
-    Stage("structure", structure.run, parses=False),  # headline, byline, standfirst, captions, dateline
-    Stage("actors", actors.run),  # people, organisations, places and their mentions
+    # headline, byline, standfirst, captions, dateline (in another language: the dateline only)
+    Stage("structure", structure.run, english_only=False, parses=False),
+    # people, organisations, places and their mentions (in another language: the dateline's place)
+    Stage("actors", actors.run, english_only=False),
     Stage("quotes", quotes.run),  # direct, partial and reported speech and its speakers
     Stage("dates", dates.run),  # notes on dates that cannot be believed
     Stage("events", events.run),  # events with kind, label, participants, place, date

@@ -32,8 +32,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Literal, cast
 
+from ...lexicon import outlets
 from ...lexicon.gazetteer import gazetteer, key
 from ...lexicon.language import non_english_reason
+from ...lexicon.written_dates import only_a_date
 from ...lexicon.names import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -107,6 +109,7 @@ class _Entity:
     affiliations: list[str] = field(default_factory=list)
     mentions: dict[tuple[int, int, int], Candidate | None] = field(default_factory=dict)
     gender: Counter = field(default_factory=Counter)
+    stated: bool = False  # a place the source states (its dateline), mentioned or not
 
     def add(self, c: Candidate, alias: str | None = None) -> None:
         self.mentions.setdefault((c.para, c.start, c.end), c)
@@ -146,8 +149,11 @@ def run(article: Article, options: ExtractOptions) -> Article:
     if not any(p.text.strip() for p in article.body):
         return _note(article, "actors: the body is empty, so no actors or places were extracted")
     reason = non_english_reason(article.text, options.language or article.language)
-    if reason:
-        return _note(article, f"actors: actors and places not extracted: {reason}")
+    if reason:  # the dateline's city is written the same in every language
+        book = _Book()
+        _dateline_place(article, book)
+        note = f"actors: actors and places not extracted, but the dateline's place: {reason}"
+        return _note(_build(article, book, options) if book.items else article, note)
     segs = segments(article, options.spacy_model)
     credited = _credited_names(article)
     cands = [
@@ -344,6 +350,25 @@ def _by_org_evidence(cs: list[Candidate]) -> str | None:
     return "organization" if any(_org_evidence(c) for c in cs) else None
 
 
+def _by_outlet(cs: list[Candidate]) -> str | None:
+    """'Reuters', 'Yahoo News': a news outlet the lexicon lists is an organisation, whatever
+    the model called it."""
+    return "organization" if outlets.lookup(cs[0].text) is not None else None
+
+
+def _by_plural_after_the(cs: list[Candidate]) -> str | None:
+    """'the Rams', 'the Steelers': one plural capitalised word after 'the', the head of its
+    phrase, names a team or a band, not a person (not 'the Williams family')."""
+    words = cs[0].text.split()
+    if len(words) != 1 or not words[0].endswith("s") or words[0].isupper():
+        return None
+    for c in cs:
+        doc = c.seg.doc
+        if c.i > 0 and doc[c.i - 1].lower_ == "the" and doc[c.i].dep_ not in ("compound", "amod", "poss"):
+            return "organization"
+    return None
+
+
 def _by_person_evidence(cs: list[Candidate]) -> str | None:
     return "person" if _person_evidence(cs) else None
 
@@ -393,7 +418,9 @@ def _by_label_vote(cs: list[Candidate]) -> str | None:
 # The kind of a name not in the gazetteer, one for the whole article: the first rule
 # that decides wins (the label vote always does).
 KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
+    ("a news outlet", _by_outlet),
     ("organisation word or cue", _by_org_evidence),
+    ("a plural after 'the'", _by_plural_after_the),
     ("person label or given name", _by_person_evidence),
     ("in a pair with a person", _by_coordinated_person),
     ("venue word", _by_venue_word),
@@ -564,10 +591,17 @@ def _common_word(span: "SpacySpan") -> bool:
 
 def _dateline_place(article: Article, book: _Book) -> None:
     """The dateline's city is a place ("HEMPSTEAD, N.Y. ―", "MIDWAY ATOLL -"), whatever the
-    parser made of its capitals: a mention where it opens the story."""
+    parser made of its capitals: a mention where it opens the story. A dateline the source
+    states in a field of its own ("Unnao", "Strasbourg, 10 juil 2024 (AFP)") names a place
+    too, where the story does not open with it (a place without a mention)."""
     city = (article.dateline or "").split(",")[0].split("(")[0].strip()
     at, end = dateline_at(article)
-    if not city or not end:
+    if not city or not city[:1].isupper() or only_a_date(city):
+        return
+    if not end:
+        known = gazetteer().place(city)
+        name, kind, country = known or (city, "city", None)
+        book.place(name, kind, country).stated = True
         return
     for k, e in list(book.items.items()):
         for m in [m for m in e.mentions if m[0] == at and m[1] < len(city)]:
@@ -577,7 +611,9 @@ def _dateline_place(article: Article, book: _Book) -> None:
     known = gazetteer().place(city)
     name, kind, country = known or (city, "city", None)
     name = name.title() if name.isupper() and len(name) > 3 else name  # as places.place_of writes it
-    book.place(name, kind, country).mentions[(at, 0, len(city))] = None
+    place = book.place(name, kind, country)
+    place.place_kind = "city" if place.place_kind == "venue" and not known else place.place_kind  # "FORT WASHINGTON"
+    place.mentions[(at, 0, len(city))] = None
 
 
 def _drop_overlaps(book: _Book) -> None:
@@ -775,7 +811,8 @@ class _Actors:
 def _places(book: _Book, base: str) -> dict[str, Place]:
     places: dict[str, Place] = {}
     for e in sorted(
-        (e for e in book.items.values() if e.kind == "place" and e.mentions), key=lambda e: (e.first, e.name)
+        (e for e in book.items.values() if e.kind == "place" and (e.mentions or e.stated)),
+        key=lambda e: (e.first, e.name),
     ):
         pid = mint_id("place", e.name, base)
         mentions = [Span(paragraph=p, start=s, end=en) for (p, s, en) in e.mentions]

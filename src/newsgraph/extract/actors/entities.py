@@ -45,6 +45,9 @@ _LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
 # What may follow a comma inside a name ("Acme, Inc.", "King, Jr.").
 _NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "llp", "co", "corp", "plc", "jr", "sr", "ii", "iii", "iv", "esq"})
 MAX_TITLE_TOKENS = 10
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+# Words in lower case that open no name (particles such as "de", "al", "van" do).
+_NOT_IN_NAMES = frozenset({"ADV", "ADJ", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "INTJ"})
 _TITLE_CASE_SHARE = 0.6  # of words capitalised: a Title Case line
 _SENT_END = re.compile(r"[.!?…:;\"'”’)]\s*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“])")
@@ -141,7 +144,12 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
     # (each token fetched once a step: doc[k] builds a new Token object every time)
     while i < j:
         t = doc[i]
-        if not (t.lower_ in ("the", "a", "an") or t.is_punct or t.is_space):
+        if not (
+            t.lower_ in ("the", "a", "an")
+            or t.is_punct
+            or t.is_space
+            or (t.is_lower and t.pos_ in _NOT_IN_NAMES and j - i > 1 and not doc[i + 1].is_lower)  # "earlier Mac"
+        ):
             break
         i += 1
     # "Interfax news agency": words in lower case after a name are not part of it.
@@ -155,6 +163,7 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
             or t.is_space
             or (t.like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
             or (t.is_lower and j - 1 > i)
+            or (t.text in _WEEKDAYS and j - 2 > i)  # "Rideau Hall Thursday" (not "Palm Sunday")
         ):
             break
         j -= 1
@@ -230,6 +239,7 @@ def _hyphen_parts(text: str) -> list[tuple[int, int]] | None:
 # such as WhatsApp are organisations, which may be written so.
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _GLUE_OK_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+_MODIFIER_COMPOUND = re.compile(r"-(?:era|style|based|led|backed|linked|owned|made|born|like|funded|run)$")
 
 
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "at", "&"})
@@ -410,8 +420,12 @@ def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
 
 
 def _not_a_name(text: str, label: str) -> bool:
-    if "/" in text or "@" in text or "http" in text:
-        return True  # photo credits ('Name/Agency'), handles and links are not names
+    if "/" in text or "@" in text or "http" in text or "|" in text:
+        return True  # photo credits ('Name/Agency'), handles, links and site titles are not names
+    if _MODIFIER_COMPOUND.search(text):
+        return True  # "Trump-era", "Kremlin-backed": a name made into a modifier
+    if not any(ch.isupper() for ch in text):
+        return True  # "n’t", "quay": a name has a capital letter somewhere ("eBay", "iPhone")
     if text.casefold() in word_set("not_actors"):
         return True  # "Brexit", "COVID-19": what the news is about, not who acts in it
     # Link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota".
@@ -460,7 +474,7 @@ def _post_nominals(doc: "Doc", end: int) -> list[str]:
 def _comma_end(doc: "Doc", ent: "SpacySpan") -> int:
     """Where a name the model ran on over a comma ends: "a report by Politico, Democratic
     party insiders say" is Politico; not "Acme, Inc." or "Martin Luther King, Jr."."""
-    if ent.label_ not in ("ORG", "PERSON"):
+    if ent.label_ not in ("ORG", "PERSON", "FAC"):  # "Bramall Lane, Sheffield": a ground, then its city
         return ent.end
     for k in range(ent.start + 1, ent.end - 1):
         if doc[k].text == "," and doc[k + 1].text.rstrip(".").casefold() not in _NAME_SUFFIXES:
@@ -697,7 +711,24 @@ def _office_of(t: "Token") -> bool:
     return any(is_title_head(doc[k].text) for k in range(max(0, t.i - 1 - _OFFICE_REACH), t.i - 1))
 
 
+_SPACED_DASHES = frozenset({"-", "–", "—", "―", "_"})
+
+
+def _after_cut(tokens: list["Token"]) -> list["Token"]:
+    """The title starts after a spaced dash ("MELBOURNE - Kmart boss": a dateline before it)
+    and after a name joined by 'and' that holds no title ("Trump and US Trade
+    Representative": Trump's name, not part of the title)."""
+    for n in range(len(tokens) - 1, -1, -1):
+        t = tokens[n]
+        if t.text in _SPACED_DASHES and t.whitespace_ and n > 0 and tokens[n - 1].whitespace_:
+            return tokens[n + 1 :]
+        if t.lower_ == "and" and not any(_is_head(x) for x in tokens[:n]) and any(_is_head(x) for x in tokens[n:]):
+            return tokens[n + 1 :]
+    return tokens
+
+
 def _clean_title(tokens: list["Token"]) -> list["Token"]:
+    tokens = _after_cut(tokens)
     while tokens and (
         tokens[0].lower_ in CONNECTORS
         or tokens[0].text in _POSSESSIVE
@@ -912,6 +943,8 @@ def title_after(c: Candidate) -> None:
     phrase = _apposition(doc, c.j + 1, sent_end)
     if not phrase or len(phrase) > MAX_APPOSITION_TOKENS or _is_clause(phrase):
         return
+    if phrase[0].lower_ in ("and", "or", "but") or any(t.ent_type_ == "PERSON" for t in phrase):
+        return  # ", and the Treasurer Ann Moss": the next in a list, with a name of its own
     phrase = _without_age(phrase)
     heads = [n for n, t in enumerate(phrase) if _is_head(t)]
     if not heads or heads[0] > MAX_TITLE_HEAD_AT or phrase[0].ent_type_ == "PERSON":
