@@ -335,3 +335,17 @@ def test_words_that_are_no_names(sentence: str, not_names: list[str]) -> None:
     article = extract(sentence)
     found = set(actor_names(article)) | {p.name for p in article.places}
     assert not found & set(not_names)
+
+
+@pytest.mark.parametrize(
+    "author", ['{"@type": "Person", "name": "Nora Blake, Harbour.com"}', '"Nora Blake, Harbour.com"']
+)
+def test_an_author_written_with_the_outlet_after_a_comma_is_the_person(author: str) -> None:
+    block = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Quay opens",'
+        ' "datePublished": "2024-03-05", "author": [' + author + "],"
+        ' "articleBody": "The harbour board opened the new quay on Tuesday after a year of hearings."}'
+    )
+    [article] = api.read(block.encode(), format="jsonld")
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in article.authors] == ["Nora Blake"]
