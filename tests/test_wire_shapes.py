@@ -349,3 +349,15 @@ def test_an_author_written_with_the_outlet_after_a_comma_is_the_person(author: s
     [article] = api.read(block.encode(), format="jsonld")
     names = {a.id: a.name for a in article.actors}
     assert [names[a] for a in article.authors] == ["Nora Blake"]
+
+
+def test_a_quote_mark_glued_to_a_name_is_no_part_of_it() -> None:
+    article = extract('The envoy called the vote "a farce."Norway\'s war on tariffs goes on, and Norway will not sign.')
+    [norway] = [a for a in article.actors if a.name == "Norway"]
+    assert not [x for x in norway.aliases if not x[:1].isalpha()]
+
+
+def test_a_faith_after_a_group_s_name_is_what_it_is() -> None:
+    article = extract("The port's powerful Hezbollah Shi'ite militia guarded the quay.")
+    assert "Hezbollah" in actor_names(article, "organization")
+    assert not [n for n in actor_names(article) if "Shi'ite" in n]

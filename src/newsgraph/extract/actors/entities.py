@@ -410,13 +410,19 @@ def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
         k = m
 
 
+_QUOTE_CHARS = "\"“”‘’'«»"
+
+
 def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
     doc = seg.doc
     last = doc[j - 1]
     s = seg.offset + doc[i].idx
     e = seg.offset + last.idx + len(last)
-    text = re.sub(r"\s+", " ", seg.text[s - seg.offset : e - seg.offset])
-    return Candidate(seg, i, j, label, text, s, e)
+    raw = seg.text[s - seg.offset : e - seg.offset]
+    glued = len(raw) - len(raw.lstrip(_QUOTE_CHARS))  # '"Syria': a quote mark the tokeniser left on
+    if 0 < glued < len(raw):
+        s, raw = s + glued, raw[glued:]
+    return Candidate(seg, i, j, label, re.sub(r"\s+", " ", raw), s, e)
 
 
 def _not_a_name(text: str, label: str) -> bool:
@@ -598,11 +604,15 @@ def _pronoun_surname(doc: "Doc", ent: "SpacySpan") -> int:
 _CREED_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
+def _creed(word: str) -> bool:
+    return word.translate(_CREED_APOSTROPHES).casefold() in word_set("creed_words")
+
+
 def _creed_cut(doc: "Doc", i: int, j: int, place: bool) -> int:
     """'Shi'ite Iran', 'Catholic Poland': a religious or ethnic adjective before a country's
     or region's name (``creed_words.txt``) says which side of it is meant; the place is
     the name alone (a country only, where the model took the whole for a person or body)."""
-    if j - i < 2 or doc[i].text.translate(_CREED_APOSTROPHES).casefold() not in word_set("creed_words"):
+    if j - i < 2 or not _creed(doc[i].text):
         return i
     g = gazetteer()
     rest = doc[i + 1 : j].text
@@ -650,6 +660,8 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
         end += 1  # "Group of 20": spaCy stops before the number
     i, j = _trim(doc, _pronoun_surname(doc, ent), end, ent.start)
     i = _creed_cut(doc, i, j, ent.label_ in ("GPE", "LOC", "NORP"))
+    if j - i > 1 and ent.label_ == "ORG" and _creed(doc[j - 1].text):
+        j -= 1  # "Hezbollah Shi'ite militia": the name, then what it is
     if i >= j:
         return
     text = doc[i:j].text
