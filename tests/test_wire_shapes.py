@@ -328,6 +328,7 @@ def test_an_outlet_is_never_a_person() -> None:
         ("The board met at Rideau Hall Thursday to approve the quay.", ["Rideau Hall Thursday"]),
         ("The ferry will run during Diwali and at Easter.", ["Diwali", "Easter"]),
         ("Trump-era rules on quays were dropped.", ["Trump-era"]),
+        ("Marijuana for leisure is now legal in 11 states, the harbour police said.", ["Marijuana"]),
         ("Ferry Times | Harbour | Quays | Boats ran the story.", ["Ferry Times | Harbour | Quays | Boats"]),
     ],
 )

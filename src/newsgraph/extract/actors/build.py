@@ -152,8 +152,9 @@ def run(article: Article, options: ExtractOptions) -> Article:
     if reason:  # the dateline's city is written the same in every language
         book = _Book()
         _dateline_place(article, book)
-        note = f"actors: actors and places not extracted, but the dateline's place: {reason}"
-        return _note(_build(article, book, options) if book.items else article, note)
+        if not book.items:
+            return _note(article, f"actors: actors and places not extracted: {reason}")
+        return _note(_build(article, book, options), f"actors: only the dateline's place extracted: {reason}")
     segs = segments(article, options.spacy_model)
     credited = _credited_names(article)
     cands = [
@@ -360,11 +361,17 @@ def _by_plural_after_the(cs: list[Candidate]) -> str | None:
     """'the Rams', 'the Steelers': one plural capitalised word after 'the', the head of its
     phrase, names a team or a band, not a person (not 'the Williams family')."""
     words = cs[0].text.split()
-    if len(words) != 1 or not words[0].endswith("s") or words[0].isupper():
+    if len(words) != 1 or not words[0].endswith("s") or words[0].isupper() or not words[0].isalpha():
         return None
     for c in cs:
         doc = c.seg.doc
-        if c.i > 0 and doc[c.i - 1].lower_ == "the" and doc[c.i].dep_ not in ("compound", "amod", "poss"):
+        after = doc[c.j] if c.j < len(doc) else None
+        if (
+            c.i > 0
+            and doc[c.i - 1].lower_ == "the"
+            and doc[c.i].dep_ not in ("compound", "amod", "poss")
+            and not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.text == "("))
+        ):
             return "organization"
     return None
 
