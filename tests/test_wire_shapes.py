@@ -328,6 +328,7 @@ def test_an_outlet_is_never_a_person() -> None:
         ("The board met at Rideau Hall Thursday to approve the quay.", ["Rideau Hall Thursday"]),
         ("The ferry will run during Diwali and at Easter.", ["Diwali", "Easter"]),
         ("Trump-era rules on quays were dropped.", ["Trump-era"]),
+        ("PERTH - Ferrymax Holdings has raised its forecast for the quay.", ["PERTH - Ferrymax Holdings"]),
         ("Marijuana for leisure is now legal in 11 states, the harbour police said.", ["Marijuana"]),
         ("Ferry Times | Harbour | Quays | Boats ran the story.", ["Ferry Times | Harbour | Quays | Boats"]),
     ],
@@ -362,3 +363,48 @@ def test_a_faith_after_a_group_s_name_is_what_it_is() -> None:
     article = extract("The port's powerful Hezbollah Shi'ite militia guarded the quay.")
     assert "Hezbollah" in actor_names(article, "organization")
     assert not [n for n in actor_names(article) if "Shi'ite" in n]
+
+
+GERMAN = (
+    "Der Hafen von Rostock hat am Montag nach einem langen Jahr der Anhörungen den neuen Kai "
+    "eröffnet. Die Arbeiter hatten elf Monate lang gebaut, und die erste Fähre soll schon am "
+    "Freitag anlegen. Der Vorstand sagte, man sei mit dem Ergebnis sehr zufrieden und wolle im "
+    "Sommer weitere Liegeplätze bauen. Die Fischer im Hafen sind weniger froh, denn sie fürchten "
+    "um ihre Plätze an der alten Mole. Ein Sprecher der Stadt erklärte, niemand werde vertrieben, "
+    "solange die Boote gepflegt würden. Im Herbst will der Rat über die Gebühren beraten, die "
+    "nach Ansicht vieler Bürger viel zu hoch sind. Bis dahin bleibt alles beim Alten, so der Rat."
+)
+
+
+def test_english_stated_for_text_that_plainly_is_not_is_doubted() -> None:
+    page = (
+        '<html lang="en"><head><title>Neuer Kai</title></head><body><article><h1>Neuer Kai in Rostock</h1>'
+        f"<p>{GERMAN}</p><p>{GERMAN}</p></article></body></html>"
+    )
+    [article] = api.read(page.encode(), format="html")
+    assert article.language == "en"
+    done = api.extract(article)
+    assert not done.quotes and not [a for a in done.actors if a.kind == "person"]
+    assert any("is given as 'en', but only" in n for n in done.provenance.notes)
+    forced = api.extract(article, options=api.ExtractOptions(language="en"))
+    assert not any("is given as 'en'" in n for n in forced.provenance.notes)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ("Lena Marsh, a marine biologist and harbour safety expert, said so.", "Lena Marsh", "harbour safety expert"),
+        ("Tom Reid, the Trade and Industry secretary, said so.", "Tom Reid", "Trade and Industry secretary"),
+        ("Dan Ferris, former special envoy to Kyiv, said so.", "Dan Ferris", "former special envoy to Kyiv"),
+    ],
+)
+def test_titles_with_and_or_a_place_stay_whole(sentence: str, name: str, title: str) -> None:
+    article = extract(sentence)
+    assert any(title in t for t in titles(article, name))
+
+
+def test_provinces_and_states_of_other_wires_are_regions() -> None:
+    article = extract("Crews from Manitoba, Queensland and Kerala, and from the Dakotas, visited the quay.")
+    kinds = {p.name: (p.kind, p.country) for p in article.places}
+    assert kinds["Manitoba"] == ("region", "Canada") and kinds["Queensland"] == ("region", "Australia")
+    assert kinds["Kerala"] == ("region", "India") and kinds["Dakotas"] == ("region", "United States")

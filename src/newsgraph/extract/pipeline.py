@@ -69,7 +69,7 @@ def _stages(article: Article, options: ExtractOptions, check: bool) -> tuple[Art
     its length: windows.py)."""
     if check:
         article = revalidated(article)
-    foreign = non_english_reason(article.text, options.language or article.language)
+    foreign = non_english_reason(article.text, options.language or article.language, forced=bool(options.language))
     stages = [s for s in STAGES if not (foreign and s.english_only)]
     first = next((n for n, stage in enumerate(stages) if stage.parses), len(stages))
     for stage in stages[:first]:

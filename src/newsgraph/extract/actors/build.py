@@ -148,7 +148,7 @@ class _Book:
 def run(article: Article, options: ExtractOptions) -> Article:
     if not any(p.text.strip() for p in article.body):
         return _note(article, "actors: the body is empty, so no actors or places were extracted")
-    reason = non_english_reason(article.text, options.language or article.language)
+    reason = non_english_reason(article.text, options.language or article.language, forced=bool(options.language))
     if reason:  # the dateline's city is written the same in every language
         book = _Book()
         _dateline_place(article, book)

@@ -45,6 +45,7 @@ _LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
 # What may follow a comma inside a name ("Acme, Inc.", "King, Jr.").
 _NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "llp", "co", "corp", "plc", "jr", "sr", "ii", "iii", "iv", "esq"})
 MAX_TITLE_TOKENS = 10
+_SPACED_DASHES = frozenset({"-", "–", "—", "―", "_"})  # between words: a dateline's or a list's dash
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 # Words in lower case that open no name (particles such as "de", "al", "van" do).
 _NOT_IN_NAMES = frozenset({"ADV", "ADJ", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "INTJ"})
@@ -141,6 +142,8 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
         if doc[k].text in ("(", "[", "|"):
             j = k
             break
+        if doc[k].text in _SPACED_DASHES and k > i and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            i = k + 1  # "MELBOURNE - Kmart", "units - Samsung Heavy Industries": a name holds no spaced dash
     # (each token fetched once a step: doc[k] builds a new Token object every time)
     while i < j:
         t = doc[i]
@@ -256,6 +259,8 @@ def _bracketed_names(seg: Segment) -> Iterator[Candidate]:
     spell are one name, however the model cut it into pieces (a body, a country, a region);
     an organisation unless the gazetteer knows it."""
     doc = seg.doc
+    if "(" not in seg.text:
+        return  # (most paragraphs: no token is built for nothing)
     for k in range(1, len(doc) - 2):
         letters = doc[k + 1].text
         if doc[k].text != "(" or doc[k + 2].text != ")" or not (letters.isupper() and letters.isalpha()):
@@ -723,9 +728,6 @@ def _office_of(t: "Token") -> bool:
     return any(is_title_head(doc[k].text) for k in range(max(0, t.i - 1 - _OFFICE_REACH), t.i - 1))
 
 
-_SPACED_DASHES = frozenset({"-", "–", "—", "―", "_"})
-
-
 def _after_cut(tokens: list["Token"]) -> list["Token"]:
     """The title starts after a spaced dash ("MELBOURNE - Kmart boss": a dateline before it)
     and after a name joined by 'and' that holds no title ("Trump and US Trade
@@ -734,7 +736,13 @@ def _after_cut(tokens: list["Token"]) -> list["Token"]:
         t = tokens[n]
         if t.text in _SPACED_DASHES and t.whitespace_ and n > 0 and tokens[n - 1].whitespace_:
             return tokens[n + 1 :]
-        if t.lower_ == "and" and not any(_is_head(x) for x in tokens[:n]) and any(_is_head(x) for x in tokens[n:]):
+        if (
+            t.lower_ == "and"
+            and not t.ent_type  # "Health and Human Services secretary": one name across the "and"
+            and any(x.ent_type for x in tokens[:n])  # a name before it, not "clinical psychologist and ..."
+            and not any(_is_head(x) for x in tokens[:n])
+            and any(_is_head(x) for x in tokens[n:])
+        ):
             return tokens[n + 1 :]
     return tokens
 
@@ -946,6 +954,10 @@ def _title_parts(phrase: list["Token"]) -> list[list["Token"]]:
     return parts
 
 
+def _ends_in_a_full_name(phrase: list["Token"]) -> bool:
+    return len(phrase) >= 3 and phrase[-1].ent_type_ == "PERSON" and phrase[-2].ent_type_ == "PERSON"
+
+
 def title_after(c: Candidate) -> None:
     """Apposition: 'Sergei Lavrov, Russia's foreign minister,' and ages: 'Ruslan Lapuk, 28,'."""
     doc = c.seg.doc
@@ -955,7 +967,7 @@ def title_after(c: Candidate) -> None:
     phrase = _apposition(doc, c.j + 1, sent_end)
     if not phrase or len(phrase) > MAX_APPOSITION_TOKENS or _is_clause(phrase):
         return
-    if phrase[0].lower_ in ("and", "or", "but") or any(t.ent_type_ == "PERSON" for t in phrase):
+    if phrase[0].lower_ in ("and", "or", "but") or _ends_in_a_full_name(phrase):
         return  # ", and the Treasurer Ann Moss": the next in a list, with a name of its own
     phrase = _without_age(phrase)
     heads = [n for n, t in enumerate(phrase) if _is_head(t)]

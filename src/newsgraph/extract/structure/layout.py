@@ -138,7 +138,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     """The structure of an English article; of another language only what is written the
     same way in every language: the dateline and the agency in it ("København /ritzau/:",
     "OSLO (NTB) -"), and the byline and agency a source states in a field of its own."""
-    foreign = non_english_reason(article.text, options.language or article.language)
+    foreign = non_english_reason(article.text, options.language or article.language, forced=bool(options.language))
     if foreign:
         return _Structure(article, options).run_foreign(foreign)
     return _Structure(article, options).run()
