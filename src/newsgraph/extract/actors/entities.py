@@ -136,14 +136,20 @@ def segments(article: Article, model: str) -> list[Segment]:
 # --- candidates --------------------------------------------------------------------
 
 
-def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
-    """Cut determiners, possessive endings, parentheses, honorifics and title words."""
+def _inner(doc: "Doc", i: int, j: int) -> tuple[int, int]:
+    """The name before a bracket or bar, and after a spaced dash ("MELBOURNE - Kmart",
+    "units - Samsung Heavy Industries": a name holds no spaced dash)."""
     for k in range(i, j):
         if doc[k].text in ("(", "[", "|"):
-            j = k
-            break
+            return i, k
         if doc[k].text in _SPACED_DASHES and k > i and doc[k - 1].whitespace_ and doc[k].whitespace_:
-            i = k + 1  # "MELBOURNE - Kmart", "units - Samsung Heavy Industries": a name holds no spaced dash
+            i = k + 1
+    return i, j
+
+
+def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
+    """Cut determiners, possessive endings, parentheses, honorifics and title words."""
+    i, j = _inner(doc, i, j)
     # (each token fetched once a step: doc[k] builds a new Token object every time)
     while i < j:
         t = doc[i]
