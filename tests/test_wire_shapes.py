@@ -408,3 +408,9 @@ def test_provinces_and_states_of_other_wires_are_regions() -> None:
     kinds = {p.name: (p.kind, p.country) for p in article.places}
     assert kinds["Manitoba"] == ("region", "Canada") and kinds["Queensland"] == ("region", "Australia")
     assert kinds["Kerala"] == ("region", "India") and kinds["Dakotas"] == ("region", "United States")
+
+
+def test_a_seat_and_letters_before_a_name_are_nobody() -> None:
+    # The model tags "Sengkang MP" as a person of its own, then "Ting Ru".
+    article = extract("Sengkang MP He Ting Ru asked whether the fees would rise.")
+    assert actor_names(article, "person") == ["He Ting Ru"]

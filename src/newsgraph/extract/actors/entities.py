@@ -641,9 +641,12 @@ def _person_bounds(doc: "Doc", i: int, j: int) -> tuple[int, int, list[str]] | N
         while j < len(doc) and j - i < 3 and not doc[j].ent_type_ and _name_word(doc[j]):
             j += 1  # ... and the rest of the name left untagged
     post = _post_nominals(doc, j)
+    end = j
     while j - i > 1 and is_post_nominal(doc[j - 1].text) and doc[j - 1].is_upper:
         post.insert(0, doc[j - 1].text)
         j -= 1
+    if j < end and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        return None  # "Sengkang MP He Ting Ru": letters before a name are its title, the word before them a seat
     return i, j, post
 
 
