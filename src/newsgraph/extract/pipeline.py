@@ -28,8 +28,10 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     # page furniture out of the body (English phrases only)
     Stage("clean", clean.run, english_only=False, parses=False),
-    Stage("structure", structure.run, parses=False),  # headline, byline, standfirst, captions, dateline
-    Stage("actors", actors.run),  # people, organisations, places and their mentions
+    # headline, byline, standfirst, captions, dateline (in another language: the dateline only)
+    Stage("structure", structure.run, english_only=False, parses=False),
+    # people, organisations, places and their mentions (in another language: the dateline's place)
+    Stage("actors", actors.run, english_only=False),
     Stage("quotes", quotes.run),  # direct, partial and reported speech and its speakers
     Stage("dates", dates.run),  # notes on dates that cannot be believed
     Stage("events", events.run),  # events with kind, label, participants, place, date
@@ -67,7 +69,7 @@ def _stages(article: Article, options: ExtractOptions, check: bool) -> tuple[Art
     its length: windows.py)."""
     if check:
         article = revalidated(article)
-    foreign = non_english_reason(article.text, options.language or article.language)
+    foreign = non_english_reason(article.text, options.language or article.language, forced=bool(options.language))
     stages = [s for s in STAGES if not (foreign and s.english_only)]
     first = next((n for n, stage in enumerate(stages) if stage.parses), len(stages))
     for stage in stages[:first]:

@@ -48,6 +48,7 @@ class Gazetteer:
     venue_words: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()
     area_words: frozenset[str] = frozenset()  # "the Chelsea neighborhood": the name before is a place
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "Pa." -> "Pennsylvania", as written
     by_name: dict[str, Country] = field(default_factory=dict)  # canonical name -> country
 
     def country(self, name: str) -> Country | None:
@@ -68,7 +69,8 @@ class Gazetteer:
 
     def place(self, name: str) -> tuple[str, str, str | None] | None:
         """(canonical name, kind, country) of a known city, capital or region."""
-        k = key(name)
+        written = self.abbreviations.get(name.strip())
+        k = key(written or name)
         if k in self.cities:
             city, country = self.cities[k]
             return city, "city", country
@@ -113,6 +115,7 @@ def gazetteer() -> Gazetteer:
     g.venue_words = frozenset(w.casefold() for w in places["venue_words"])
     g.region_words = frozenset(w.casefold() for w in places["region_words"])
     g.area_words = frozenset(w.casefold() for w in places["area_words"])
+    g.abbreviations = dict(places["region_abbreviations"])
     # A capital that is also a country's own name (Singapore, Luxembourg) is the country.
     for k in list(g.capitals):
         if k in g.countries:

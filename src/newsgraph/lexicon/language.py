@@ -42,11 +42,27 @@ def english_evidence(text: str) -> str | None:
     return None
 
 
-def non_english_reason(text: str, declared: str | None) -> str | None:
-    """Why the text should not go through English extraction, or None if it may."""
+# A source that states English for text with fewer common English words than this is
+# wrong (a page template's lang="en" around German text); English prose is near 40%.
+MIN_STATED_SHARE = 0.04
+MIN_WORDS_TO_DOUBT = 100
+
+
+def non_english_reason(text: str, declared: str | None, *, forced: bool = False) -> str | None:
+    """Why the text should not go through English extraction, or None if it may.
+
+    ``forced``: the caller declared the language (``--language``), which is never doubted;
+    English stated by the source is, when the text plainly is not (``MIN_STATED_SHARE``)."""
     if declared:
         if declared.split("-")[0].casefold() != "en":
             return f"the article's language is {declared!r}, and extraction knows only English"
+        if not forced:
+            share, n = english_share(text)
+            if n >= MIN_WORDS_TO_DOUBT and share < MIN_STATED_SHARE:
+                return (
+                    f"the article's language is given as {declared!r}, but only {share:.0%} of its first "
+                    f"{n} words are common English words (give --language en to force extraction)"
+                )
         return None
     share, n = english_share(text)
     if n >= MIN_WORDS and share < MIN_SHARE:

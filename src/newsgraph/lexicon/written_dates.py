@@ -118,3 +118,22 @@ def _date_segment(text: str) -> tuple[str, str] | None:
     if re.fullmatch(_TIME, leftover.strip(" ,.|-–")):
         return field, d.iso
     return None
+
+
+# What a date or time may hold besides numbers, names of months and days and punctuation:
+# time zones and the half of the day ("GMT+00:00", "15:53 EDT", "10 a.m.").
+_ZONE = re.compile(r"^(?:GMT|UTC|Z|T|[A-Z]{1,3}[SD]?T|[aApPmM]\.?|[aApP]\.?[mM]\.?)$")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+
+
+def only_a_date(text: str) -> bool:
+    """Whether ``text`` states a date or time and nothing else, no place ("2014-07-16
+    15:53:10 GMT+00:00", "MARCH 04, 2013", "July 16"), as some agencies fill a dateline:
+    a month's name, a clock time or an ISO date, and nothing but numbers, days and zones."""
+    words = [w.rstrip(".") for w in re.findall(r"[^\W\d_]+\.?", text)]
+    months = [w for w in words if month_number(w)]
+    if not re.search(r"\d", text) or not (months or _CLOCK.search(text)):
+        return False
+    dates = data("date_words")
+    weekdays = {w.casefold() for w in (*dates["weekdays"], *dates["weekday_abbreviations"])}
+    return all(month_number(w) or w.casefold() in weekdays or _ZONE.match(w + ".") or _ZONE.match(w) for w in words)

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator
 from pydantic import TypeAdapter, ValidationError
 
 from .. import identifiers
-from ..lexicon import outlets
+from ..lexicon import bylines, outlets
 from ..errors import InputError, ModelError
 from ..model import (
     ISODate,
@@ -655,6 +655,8 @@ class _ArticleReader:
             name = str(value.value).strip() if isinstance(value.value, str) else None
             if name and default_kind == "person" and name.lower().startswith("by "):
                 name = name[3:].strip()
+            if name and default_kind == "person" and "," in name:
+                name = _without_outlet(name)
             if not name:
                 return None
             written = name  # a str from here on, also inside the lambda
@@ -668,6 +670,8 @@ class _ArticleReader:
             )
         kind = _actor_kind(value) or default_kind
         name = value.text("name") or _person_name(value)
+        if name and kind == "person" and "," in name and not self.ours:
+            name = _without_outlet(name)
         return self.register(
             self.actors, value, "actor", name, {"kind": kind}, lambda: mint_id(kind, name or "", self.options.id_base)
         )
@@ -902,6 +906,13 @@ def _is_event(node: Node) -> bool:
 
 def _is_organization(node: Node) -> bool:
     return any(t in _ORGANIZATION_TYPES or t.endswith("Organization") for t in node.type_names)
+
+
+def _without_outlet(name: str) -> str:
+    """ "Troy L. Smith, Cleveland.com": an author written with the outlet after a comma is
+    the person alone (a byline's shape; more names than one stay as written)."""
+    found = bylines.parse_line(f"By {name}")
+    return found.names[0] if found and len(found.names) == 1 and found.outlets else name
 
 
 def _actor_kind(node: Node) -> str | None:

@@ -34,6 +34,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError, ModelError
 from ..lexicon import outlets
+from ..lexicon.written_dates import only_a_date
 from ..model import (
     ACTOR_KINDS,
     EVENT_KINDS,
@@ -375,7 +376,7 @@ class _ItemReader:
             "published": self._published(),
             "modified": self._modified(),
             **self._agency_fields(),
-            "dateline": self.text(_child(self.cmeta, "dateline")),
+            "dateline": self._dateline(),
             "section": self._section(),
             "body": body,
             "media": self._media(item_class),
@@ -1065,6 +1066,16 @@ class _ItemReader:
                     quote["confidence"] = _number(ext.get("value"))
 
     # --- article fields ---
+
+    def _dateline(self) -> str | None:
+        """The dateline as written. One that holds only a date or time names no place
+        (Reuters: "2014-07-16 15:53:10 GMT+00:00"): left out, for the item's own dates say
+        when, and the dateline is where (and when) a story was filed."""
+        text = self.text(_child(self.cmeta, "dateline"))
+        if text and not self.ours and only_a_date(text):
+            self.notes.append(f"dateline {text!r} states only a date, no place; left out (the item's dates say when)")
+            return None
+        return text
 
     def _agency_fields(self) -> dict[str, Any]:
         """What agencies state beyond the story's core: dates of the item, the byline and

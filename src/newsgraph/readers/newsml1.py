@@ -23,6 +23,7 @@ from typing import Any, Iterator
 from lxml import etree
 
 from ..errors import InputError
+from ..lexicon.written_dates import only_a_date
 from ..model import Article, mint_article_id
 from ..xmlsafe import collapsed_text, local_name, parse
 from .base import ReadOptions, prepare_xml, provenance
@@ -96,6 +97,9 @@ class _ItemReader:
     def article_data(self) -> dict[str, Any]:
         article_id = self.article_id()
         lines = {field: collapsed_text(_first(self.item, tag)) for tag, field in _LINES.items()}
+        if lines["dateline"] and only_a_date(lines["dateline"]):
+            self.notes.append(f"DateLine {lines['dateline']!r} states only a date, no place; left out")
+            lines["dateline"] = None
         copyright_line = collapsed_text(_first(self.item, "CopyrightLine"))
         management = _first(self.item, "NewsManagement")
         published = self.date(_first(management, "FirstCreated"), "FirstCreated")

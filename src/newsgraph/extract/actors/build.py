@@ -30,15 +30,18 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Literal, cast
+from typing import TYPE_CHECKING, Callable, Literal, cast
 
+from ...lexicon import outlets
 from ...lexicon.gazetteer import gazetteer, key
 from ...lexicon.language import non_english_reason
+from ...lexicon.written_dates import only_a_date
 from ...lexicon.names import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     compatible_given,
     given_name_gender,
+    honorific,
     is_given_name,
     is_org_cue,
     is_org_word,
@@ -49,8 +52,11 @@ from ...lexicon.names import (
 from ...model import Actor, ActorKind, Article, Place, PlaceKind, Provenance, Span, mint_id
 from ..options import ExtractOptions
 from ..story import dateline_at
-from .entities import Candidate, Segment, candidates, make, segments, title_after, title_before
+from .entities import Candidate, Segment, candidates, make, segments, spelled_by, title_after, title_before
 from .places import capital_is_government, place_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 # How alike two surnames must be to be one (Peskov, Peskow): difflib ratio.
 SURNAME_SIMILARITY = 0.85
@@ -103,6 +109,7 @@ class _Entity:
     affiliations: list[str] = field(default_factory=list)
     mentions: dict[tuple[int, int, int], Candidate | None] = field(default_factory=dict)
     gender: Counter = field(default_factory=Counter)
+    stated: bool = False  # a place the source states (its dateline), mentioned or not
 
     def add(self, c: Candidate, alias: str | None = None) -> None:
         self.mentions.setdefault((c.para, c.start, c.end), c)
@@ -141,9 +148,13 @@ class _Book:
 def run(article: Article, options: ExtractOptions) -> Article:
     if not any(p.text.strip() for p in article.body):
         return _note(article, "actors: the body is empty, so no actors or places were extracted")
-    reason = non_english_reason(article.text, options.language or article.language)
-    if reason:
-        return _note(article, f"actors: actors and places not extracted: {reason}")
+    reason = non_english_reason(article.text, options.language or article.language, forced=bool(options.language))
+    if reason:  # the dateline's city is written the same in every language
+        book = _Book()
+        _dateline_place(article, book)
+        if not book.items:
+            return _note(article, f"actors: actors and places not extracted: {reason}")
+        return _note(_build(article, book, options), f"actors: only the dateline's place extracted: {reason}")
     segs = segments(article, options.spacy_model)
     credited = _credited_names(article)
     cands = [
@@ -161,31 +172,22 @@ def run(article: Article, options: ExtractOptions) -> Article:
     return _build(article, book, options)
 
 
-_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "at", "&"})
-
-
-def _spelled_by(name: str, letters: str) -> bool:
-    """Whether ``letters`` are the initials of ``name``'s words ('KPA', 'Kenya Ports Authority')."""
-    initials = "".join(w[0] for w in name.split() if w.casefold() not in _ACRONYM_SKIP)
-    return 2 <= len(letters) <= 8 and letters.isupper() and letters.replace(".", "") == initials.upper()
-
-
 def _acronyms(cands: list[Candidate]) -> dict[int, str]:
     """'the Kenya Ports Authority (KPA)': the letters in brackets after a name are that
     name; every mention of them is renamed to it. Returns the renamed mentions' letters
     by candidate id, for the aliases."""
-    long: dict[str, str] = {}
+    long: dict[str, Candidate] = {}
     for a in cands:
         doc = a.seg.doc
         if a.j + 2 < len(doc) and doc[a.j].text == "(" and doc[a.j + 2].text == ")":
             letters = doc[a.j + 1].text  # a name of its own or not: the model often leaves it untagged
-            if _spelled_by(a.text, letters):
-                long.setdefault(key(letters), a.text)
+            if spelled_by(a.text, letters):
+                long.setdefault(key(letters), a)
     renamed: dict[int, str] = {}
     for c in cands:
         if key(c.text) in long:
             renamed[id(c)] = c.text
-            c.text = long[key(c.text)]
+            c.text, c.label = long[key(c.text)].text, long[key(c.text)].label  # "ISIL" is no place
     return renamed
 
 
@@ -349,6 +351,31 @@ def _by_org_evidence(cs: list[Candidate]) -> str | None:
     return "organization" if any(_org_evidence(c) for c in cs) else None
 
 
+def _by_outlet(cs: list[Candidate]) -> str | None:
+    """'Reuters', 'Yahoo News': a news outlet the lexicon lists is an organisation, whatever
+    the model called it."""
+    return "organization" if outlets.lookup(cs[0].text) is not None else None
+
+
+def _by_plural_after_the(cs: list[Candidate]) -> str | None:
+    """'the Rams', 'the Steelers': one plural capitalised word after 'the', the head of its
+    phrase, names a team or a band, not a person (not 'the Williams family')."""
+    words = cs[0].text.split()
+    if len(words) != 1 or not words[0].endswith("s") or words[0].isupper() or not words[0].isalpha():
+        return None
+    for c in cs:
+        doc = c.seg.doc
+        after = doc[c.j] if c.j < len(doc) else None
+        if (
+            c.i > 0
+            and doc[c.i - 1].lower_ == "the"
+            and doc[c.i].dep_ not in ("compound", "amod", "poss")
+            and not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.text == "("))
+        ):
+            return "organization"
+    return None
+
+
 def _by_person_evidence(cs: list[Candidate]) -> str | None:
     return "person" if _person_evidence(cs) else None
 
@@ -398,7 +425,9 @@ def _by_label_vote(cs: list[Candidate]) -> str | None:
 # The kind of a name not in the gazetteer, one for the whole article: the first rule
 # that decides wins (the label vote always does).
 KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
+    ("a news outlet", _by_outlet),
     ("organisation word or cue", _by_org_evidence),
+    ("a plural after 'the'", _by_plural_after_the),
     ("person label or given name", _by_person_evidence),
     ("in a pair with a person", _by_coordinated_person),
     ("venue word", _by_venue_word),
@@ -545,8 +574,8 @@ def _more_mentions(segs: list[Segment], book: _Book, people: list[_Entity]) -> N
             span = seg.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
-            if len(span) == 1 and e.kind == "person" and span[0].pos_ != "PROPN":
-                continue  # a surname that is also a word ("May") counts only as a name
+            if e.kind == "person" and _common_word(span):
+                continue  # a surname that is also a word ("May", "He") counts only as a name ("Ms He")
             c = make(seg, span.start, span.end, "")
             c.start, c.end = s, en
             e.add(c)
@@ -556,12 +585,30 @@ def _more_mentions(segs: list[Segment], book: _Book, people: list[_Entity]) -> N
                 _take_titles(e, c)
 
 
+def _common_word(span: "SpacySpan") -> bool:
+    """A one-word surname read as a common word ('May', 'He'), unless an honorific stands
+    before it ('Ms He')."""
+    if len(span) != 1 or span[0].pos_ == "PROPN":
+        return False
+    doc, k = span.doc, span.start - 1
+    if k >= 1 and doc[k].text == ".":
+        k -= 1
+    return not (k >= 0 and honorific(doc[k].text) is not None)
+
+
 def _dateline_place(article: Article, book: _Book) -> None:
     """The dateline's city is a place ("HEMPSTEAD, N.Y. ―", "MIDWAY ATOLL -"), whatever the
-    parser made of its capitals: a mention where it opens the story."""
+    parser made of its capitals: a mention where it opens the story. A dateline the source
+    states in a field of its own ("Unnao", "Strasbourg, 10 juil 2024 (AFP)") names a place
+    too, where the story does not open with it (a place without a mention)."""
     city = (article.dateline or "").split(",")[0].split("(")[0].strip()
     at, end = dateline_at(article)
-    if not city or not end:
+    if not city or not city[:1].isupper() or only_a_date(city):
+        return
+    if not end:
+        known = gazetteer().place(city)
+        name, kind, country = known or (city, "city", None)
+        book.place(name, kind, country).stated = True
         return
     for k, e in list(book.items.items()):
         for m in [m for m in e.mentions if m[0] == at and m[1] < len(city)]:
@@ -571,7 +618,9 @@ def _dateline_place(article: Article, book: _Book) -> None:
     known = gazetteer().place(city)
     name, kind, country = known or (city, "city", None)
     name = name.title() if name.isupper() and len(name) > 3 else name  # as places.place_of writes it
-    book.place(name, kind, country).mentions[(at, 0, len(city))] = None
+    place = book.place(name, kind, country)
+    place.place_kind = "city" if place.place_kind == "venue" and not known else place.place_kind  # "FORT WASHINGTON"
+    place.mentions[(at, 0, len(city))] = None
 
 
 def _drop_overlaps(book: _Book) -> None:
@@ -769,7 +818,8 @@ class _Actors:
 def _places(book: _Book, base: str) -> dict[str, Place]:
     places: dict[str, Place] = {}
     for e in sorted(
-        (e for e in book.items.values() if e.kind == "place" and e.mentions), key=lambda e: (e.first, e.name)
+        (e for e in book.items.values() if e.kind == "place" and (e.mentions or e.stated)),
+        key=lambda e: (e.first, e.name),
     ):
         pid = mint_id("place", e.name, base)
         mentions = [Span(paragraph=p, start=s, end=en) for (p, s, en) in e.mentions]

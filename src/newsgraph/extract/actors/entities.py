@@ -45,6 +45,10 @@ _LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
 # What may follow a comma inside a name ("Acme, Inc.", "King, Jr.").
 _NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "llp", "co", "corp", "plc", "jr", "sr", "ii", "iii", "iv", "esq"})
 MAX_TITLE_TOKENS = 10
+_SPACED_DASHES = frozenset({"-", "–", "—", "―", "_"})  # between words: a dateline's or a list's dash
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+# Words in lower case that open no name (particles such as "de", "al", "van" do).
+_NOT_IN_NAMES = frozenset({"ADV", "ADJ", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "INTJ"})
 _TITLE_CASE_SHARE = 0.6  # of words capitalised: a Title Case line
 _SENT_END = re.compile(r"[.!?…:;\"'”’)]\s*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“])")
@@ -132,16 +136,29 @@ def segments(article: Article, model: str) -> list[Segment]:
 # --- candidates --------------------------------------------------------------------
 
 
-def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
-    """Cut determiners, possessive endings, parentheses, honorifics and title words."""
+def _inner(doc: "Doc", i: int, j: int) -> tuple[int, int]:
+    """The name before a bracket or bar, and after a spaced dash ("MELBOURNE - Kmart",
+    "units - Samsung Heavy Industries": a name holds no spaced dash)."""
     for k in range(i, j):
         if doc[k].text in ("(", "[", "|"):
-            j = k
-            break
+            return i, k
+        if doc[k].text in _SPACED_DASHES and k > i and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            i = k + 1
+    return i, j
+
+
+def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
+    """Cut determiners, possessive endings, parentheses, honorifics and title words."""
+    i, j = _inner(doc, i, j)
     # (each token fetched once a step: doc[k] builds a new Token object every time)
     while i < j:
         t = doc[i]
-        if not (t.lower_ in ("the", "a", "an") or t.is_punct or t.is_space):
+        if not (
+            t.lower_ in ("the", "a", "an")
+            or t.is_punct
+            or t.is_space
+            or (t.is_lower and t.pos_ in _NOT_IN_NAMES and j - i > 1 and not doc[i + 1].is_lower)  # "earlier Mac"
+        ):
             break
         i += 1
     # "Interfax news agency": words in lower case after a name are not part of it.
@@ -155,6 +172,7 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
             or t.is_space
             or (t.like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
             or (t.is_lower and j - 1 > i)
+            or (t.text in _WEEKDAYS and j - 2 > i)  # "Rideau Hall Thursday" (not "Palm Sunday")
         ):
             break
         j -= 1
@@ -230,11 +248,50 @@ def _hyphen_parts(text: str) -> list[tuple[int, int]] | None:
 # such as WhatsApp are organisations, which may be written so.
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _GLUE_OK_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+_MODIFIER_COMPOUND = re.compile(r"-(?:era|style|based|led|backed|linked|owned|made|born|like|funded|run)$")
+
+
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "at", "&"})
+
+
+def spelled_by(name: str, letters: str) -> bool:
+    """Whether ``letters`` are the initials of ``name``'s words ('KPA', 'Kenya Ports Authority')."""
+    initials = "".join(w[0] for w in name.split() if w.casefold() not in ACRONYM_SKIP)
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.replace(".", "") == initials.upper()
+
+
+def _bracketed_names(seg: Segment) -> Iterator[Candidate]:
+    """'the Islamic State in Iraq and the Levant (ISIL)': the words the letters in brackets
+    spell are one name, however the model cut it into pieces (a body, a country, a region);
+    an organisation unless the gazetteer knows it."""
+    doc = seg.doc
+    if "(" not in seg.text:
+        return  # (most paragraphs: no token is built for nothing)
+    for k in range(1, len(doc) - 2):
+        letters = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not (letters.isupper() and letters.isalpha()):
+            continue
+        m, words = k, 0
+        while m > 0 and words < len(letters) and m > k - 3 * len(letters):
+            t = doc[m - 1]
+            if t.lower_ in ACRONYM_SKIP and words:
+                m -= 1
+            elif t.is_title and t.is_alpha:
+                m, words = m - 1, words + 1
+            else:
+                break
+        if words != len(letters) or not spelled_by(doc[m:k].text, letters):
+            continue
+        if any(e.start <= m and e.end >= k for e in doc.ents):
+            continue  # one entity covers it: the usual path serves
+        g = gazetteer()
+        label = "GPE" if g.country(doc[m:k].text) or g.place(doc[m:k].text) else "ORG"
+        yield make(seg, m, k, label)
 
 
 def candidates(seg: Segment) -> Iterator[Candidate]:
     doc = seg.doc
-    titled = list(_titled_people(seg))
+    titled = list(_titled_people(seg)) + list(_bracketed_names(seg))
     taken = {k for c in titled for k in range(c.i, c.j)}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or ent.start in taken or ent.end - 1 in taken:
@@ -364,18 +421,28 @@ def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
         k = m
 
 
+_QUOTE_CHARS = "\"“”‘’'«»"
+
+
 def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
     doc = seg.doc
     last = doc[j - 1]
     s = seg.offset + doc[i].idx
     e = seg.offset + last.idx + len(last)
-    text = re.sub(r"\s+", " ", seg.text[s - seg.offset : e - seg.offset])
-    return Candidate(seg, i, j, label, text, s, e)
+    raw = seg.text[s - seg.offset : e - seg.offset]
+    glued = len(raw) - len(raw.lstrip(_QUOTE_CHARS))  # '"Syria': a quote mark the tokeniser left on
+    if 0 < glued < len(raw):
+        s, raw = s + glued, raw[glued:]
+    return Candidate(seg, i, j, label, re.sub(r"\s+", " ", raw), s, e)
 
 
 def _not_a_name(text: str, label: str) -> bool:
-    if "/" in text or "@" in text or "http" in text:
-        return True  # photo credits ('Name/Agency'), handles and links are not names
+    if "/" in text or "@" in text or "http" in text or "|" in text:
+        return True  # photo credits ('Name/Agency'), handles, links and site titles are not names
+    if _MODIFIER_COMPOUND.search(text):
+        return True  # "Trump-era", "Kremlin-backed": a name made into a modifier
+    if not any(ch.isupper() for ch in text):
+        return True  # "n’t", "quay": a name has a capital letter somewhere ("eBay", "iPhone")
     if text.casefold() in word_set("not_actors"):
         return True  # "Brexit", "COVID-19": what the news is about, not who acts in it
     # Link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota".
@@ -424,7 +491,7 @@ def _post_nominals(doc: "Doc", end: int) -> list[str]:
 def _comma_end(doc: "Doc", ent: "SpacySpan") -> int:
     """Where a name the model ran on over a comma ends: "a report by Politico, Democratic
     party insiders say" is Politico; not "Acme, Inc." or "Martin Luther King, Jr."."""
-    if ent.label_ not in ("ORG", "PERSON"):
+    if ent.label_ not in ("ORG", "PERSON", "FAC"):  # "Bramall Lane, Sheffield": a ground, then its city
         return ent.end
     for k in range(ent.start + 1, ent.end - 1):
         if doc[k].text == "," and doc[k + 1].text.rstrip(".").casefold() not in _NAME_SUFFIXES:
@@ -485,13 +552,82 @@ def _person_inside(ent: "SpacySpan") -> int | None:
     after an honorific ('Mr Ruto') or a title ('Kakamega Governor Fernandes Barasa')."""
     if ent.label_ not in _ENTITY_TYPES:
         return None
-    for k in range(len(ent) - 1, -1, -1):
+    end = len(ent)
+    while end > 1 and ent[end - 1].is_upper and is_post_nominal(ent[end - 1].text):
+        end -= 1  # "the Rt Hon Ann Bell MP": the letters after the name are a title
+    for k in range(end - 1, -1, -1):
         word = ent[k].text
         if honorific(word) or is_title_head(word):
-            rest = ent[k + 1 :]
+            rest = ent[k + 1 : end]
             named = 1 <= len(rest) <= 3 and all(_name_word(t) for t in rest)
             return rest.start if named and (len(rest) >= 2 or honorific(word)) else None
     return None
+
+
+def _name_end_inside(ent: "SpacySpan", inside: int) -> int:
+    """Where the person's name found inside an entity ends: before letters such as 'MP'."""
+    end = ent.end
+    while end - 1 > inside and ent.doc[end - 1].is_upper and is_post_nominal(ent.doc[end - 1].text):
+        end -= 1
+    return end
+
+
+def _office_noun(doc: "Doc", ent: "SpacySpan") -> bool:
+    """'Railway' in 'Railway Minister Anil Verma', 'Sengkang' in 'Sengkang MP ...': a
+    capitalised noun before an office (``portfolio_heads.txt``) and a name is which
+    portfolio or seat, part of the title, when the model took it for a body or a person.
+    Not a name the gazetteer knows, an acronym ('EU', 'FCC') or one with an organisation
+    word ('Communist Party'); a place stays a place ('Kakamega', 'Ontario')."""
+    if ent.label_ not in ("ORG", "PERSON", "NORP") or len(ent) > 3:
+        return False
+    k = ent.end
+    if k + 1 < len(doc) and is_title_modifier(doc[k].text, doc[k + 1].text):
+        k += 1  # "Railway Deputy Minister"
+    if k + 1 >= len(doc) or doc[k].lower_ not in word_set("portfolio_heads"):
+        return False
+    if not (doc[k + 1].text[:1].isupper() and doc[k + 1].pos_ == "PROPN"):
+        return False
+    g = gazetteer()
+    words = [t for t in ent if t.lower_ not in ("the", "a", "an")]
+    return bool(words) and not (
+        g.knows(ent.text)
+        or g.demonym(ent.text)
+        or any(t.is_upper or is_org_word(t.text) or not t.is_alpha for t in words)
+    )
+
+
+def _pronoun_surname(doc: "Doc", ent: "SpacySpan") -> int:
+    """Where a person's name starts that the model cut after a family name written like a
+    pronoun: 'He Ting Ru' tagged 'Ting Ru' (``pronoun_surnames.txt``)."""
+    k = ent.start - 1
+    if (
+        ent.label_ == "PERSON"
+        and k >= 0
+        and len(ent) <= 2
+        and doc[k].text in word_set("pronoun_surnames", casefold=False)
+        and doc[k].whitespace_
+        and all(t.is_title and t.is_alpha for t in ent)
+    ):
+        return k
+    return ent.start
+
+
+_CREED_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def _creed(word: str) -> bool:
+    return word.translate(_CREED_APOSTROPHES).casefold() in word_set("creed_words")
+
+
+def _creed_cut(doc: "Doc", i: int, j: int, place: bool) -> int:
+    """'Shi'ite Iran', 'Catholic Poland': a religious or ethnic adjective before a country's
+    or region's name (``creed_words.txt``) says which side of it is meant; the place is
+    the name alone (a country only, where the model took the whole for a person or body)."""
+    if j - i < 2 or not _creed(doc[i].text):
+        return i
+    g = gazetteer()
+    rest = doc[i + 1 : j].text
+    return i + 1 if not g.knows(doc[i:j].text) and (g.country(rest) or (place and g.place(rest))) else i
 
 
 def _person_bounds(doc: "Doc", i: int, j: int) -> tuple[int, int, list[str]] | None:
@@ -505,10 +641,21 @@ def _person_bounds(doc: "Doc", i: int, j: int) -> tuple[int, int, list[str]] | N
         while j < len(doc) and j - i < 3 and not doc[j].ent_type_ and _name_word(doc[j]):
             j += 1  # ... and the rest of the name left untagged
     post = _post_nominals(doc, j)
+    end = j
     while j - i > 1 and is_post_nominal(doc[j - 1].text) and doc[j - 1].is_upper:
         post.insert(0, doc[j - 1].text)
         j -= 1
+    if j < end and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        return None  # "Sengkang MP He Ting Ru": letters before a name are its title, the word before them a seat
     return i, j, post
+
+
+def _person_in_entity(seg: Segment, ent: "SpacySpan", inside: int) -> Candidate:
+    end = _name_end_inside(ent, inside)
+    c = make(seg, inside, end, "PERSON")
+    c.ent_start = ent.start  # the title words before the name are its title
+    c.titles.extend(t.text for t in seg.doc[end : ent.end])  # "the Rt Hon Ann Bell MP"
+    return c
 
 
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
@@ -518,14 +665,17 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
         return
     inside = _person_inside(ent)
     if inside is not None:
-        c = make(seg, inside, ent.end, "PERSON")
-        c.ent_start = ent.start  # the title words before the name are its title
-        yield c
+        yield _person_in_entity(seg, ent, inside)
+        return
+    if _office_noun(doc, ent):
         return
     end = _name_run_end(doc, ent, _comma_end(doc, ent))
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
         end += 1  # "Group of 20": spaCy stops before the number
-    i, j = _trim(doc, ent.start, end, ent.start)
+    i, j = _trim(doc, _pronoun_surname(doc, ent), end, ent.start)
+    i = _creed_cut(doc, i, j, ent.label_ in ("GPE", "LOC", "NORP"))
+    if j - i > 1 and ent.label_ == "ORG" and _creed(doc[j - 1].text):
+        j -= 1  # "Hezbollah Shi'ite militia": the name, then what it is
     if i >= j:
         return
     text = doc[i:j].text
@@ -587,7 +737,27 @@ def _office_of(t: "Token") -> bool:
     return any(is_title_head(doc[k].text) for k in range(max(0, t.i - 1 - _OFFICE_REACH), t.i - 1))
 
 
+def _after_cut(tokens: list["Token"]) -> list["Token"]:
+    """The title starts after a spaced dash ("MELBOURNE - Kmart boss": a dateline before it)
+    and after a name joined by 'and' that holds no title ("Trump and US Trade
+    Representative": Trump's name, not part of the title)."""
+    for n in range(len(tokens) - 1, -1, -1):
+        t = tokens[n]
+        if t.text in _SPACED_DASHES and t.whitespace_ and n > 0 and tokens[n - 1].whitespace_:
+            return tokens[n + 1 :]
+        if (
+            t.lower_ == "and"
+            and not t.ent_type  # "Health and Human Services secretary": one name across the "and"
+            and any(x.ent_type for x in tokens[:n])  # a name before it, not "clinical psychologist and ..."
+            and not any(_is_head(x) for x in tokens[:n])
+            and any(_is_head(x) for x in tokens[n:])
+        ):
+            return tokens[n + 1 :]
+    return tokens
+
+
 def _clean_title(tokens: list["Token"]) -> list["Token"]:
+    tokens = _after_cut(tokens)
     while tokens and (
         tokens[0].lower_ in CONNECTORS
         or tokens[0].text in _POSSESSIVE
@@ -658,9 +828,32 @@ def _is_head(t: "Token") -> bool:
     return is_title_head(t.text, t.lemma_)
 
 
+def _honorific_run(doc: "Doc", j: int, sent_start: int) -> int:
+    """Where a run of honorifics before token j+1 starts ("the Rt. Hon.", "Rt Hon"): j+1 when
+    there is none."""
+    k = j
+    while k >= sent_start:
+        if honorific(doc[k].text):
+            k -= 1
+        elif doc[k].text == "." and k > sent_start and honorific(doc[k - 1].text) and not doc[k - 1].whitespace_:
+            k -= 2  # "Hon." written as two tokens
+        else:
+            break
+    if k < j and k >= sent_start and doc[k].lower_ == "the":
+        k -= 1  # "the Rt Hon Ann Bell"
+    return k + 1
+
+
 def _skip_honorific(c: Candidate, j: int, sent_start: int) -> int:
-    """Note the honorific before the name ("Mrs."), and step over it unless it is a title."""
+    """Note the honorific before the name ("Mrs."), and step over it unless it is a title;
+    a run of them ("The Speaker, Rt. Hon. Tom Okoro") is stepped over whole, so that the
+    title before it is found."""
     doc = c.seg.doc
+    run = _honorific_run(doc, j, sent_start)
+    if j - run >= 1:
+        for t in doc[run : j + 1]:
+            c.honorific_gender = c.honorific_gender or (honorific(t.text) or {}).get("gender")
+        return run - 1
     if j >= sent_start and honorific(doc[j].text):
         h = honorific(doc[j].text) or {}
         c.honorific_gender = h.get("gender")
@@ -705,6 +898,9 @@ def title_before(c: Candidate) -> None:
     doc = c.seg.doc
     ent_start = c.ent_start if c.ent_start >= 0 else c.i
     sent_start = doc[c.i].sent.start
+    run = _honorific_run(doc, c.i - 1, 0)
+    if run < c.i:  # the parser may end a sentence at "Hon.": the title stands before it
+        sent_start = min(sent_start, doc[run].sent.start)
     j = _skip_honorific(c, c.i - 1, sent_start)
     tokens, j, comma = _title_words(doc, j, sent_start, min(ent_start, c.i))
     tokens = _clean_title(tokens)
@@ -767,6 +963,10 @@ def _title_parts(phrase: list["Token"]) -> list[list["Token"]]:
     return parts
 
 
+def _ends_in_a_full_name(phrase: list["Token"]) -> bool:
+    return len(phrase) >= 3 and phrase[-1].ent_type_ == "PERSON" and phrase[-2].ent_type_ == "PERSON"
+
+
 def title_after(c: Candidate) -> None:
     """Apposition: 'Sergei Lavrov, Russia's foreign minister,' and ages: 'Ruslan Lapuk, 28,'."""
     doc = c.seg.doc
@@ -776,6 +976,8 @@ def title_after(c: Candidate) -> None:
     phrase = _apposition(doc, c.j + 1, sent_end)
     if not phrase or len(phrase) > MAX_APPOSITION_TOKENS or _is_clause(phrase):
         return
+    if phrase[0].lower_ in ("and", "or", "but") or _ends_in_a_full_name(phrase):
+        return  # ", and the Treasurer Ann Moss": the next in a list, with a name of its own
     phrase = _without_age(phrase)
     heads = [n for n, t in enumerate(phrase) if _is_head(t)]
     if not heads or heads[0] > MAX_TITLE_HEAD_AT or phrase[0].ent_type_ == "PERSON":

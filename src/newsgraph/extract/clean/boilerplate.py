@@ -80,7 +80,9 @@ def _topics(hit: Hit) -> list[str]:
 
 def run(article: Article, options: ExtractOptions) -> Article:
     edit = BodyEdit(article)
-    foreign = non_english_reason("\n\n".join(p.text for p in article.body), options.language or article.language)
+    foreign = non_english_reason(
+        "\n\n".join(p.text for p in article.body), options.language or article.language, forced=bool(options.language)
+    )
     if foreign:
         edit.notes.append(
             f"clean: the boilerplate phrases are English and were not applied ({foreign}); "

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ...lexicon import bylines as byline
 from ...lexicon import credits, outlets
 from ...lexicon.gazetteer import gazetteer
+from ...lexicon.language import non_english_reason
 from ...lexicon.furniture import AUTHOR_PROFILE, REPEATED_HEADLINE, special_line
 from ...lexicon.lines import (
     QUOTE_MARKS,
@@ -34,7 +35,7 @@ from ...lexicon.lines import (
     title_case,
 )
 from ...lexicon.outlets import Outlet
-from ...lexicon.written_dates import date_line, full_dates
+from ...lexicon.written_dates import date_line, full_dates, only_a_date
 from ...model import Actor, Article, Media, Span, mint_id, normalise_name
 from ..bodyedit import BodyEdit
 from ..options import ExtractOptions
@@ -134,6 +135,12 @@ class _Line:
 
 
 def run(article: Article, options: ExtractOptions) -> Article:
+    """The structure of an English article; of another language only what is written the
+    same way in every language: the dateline and the agency in it ("København /ritzau/:",
+    "OSLO (NTB) -"), and the byline and agency a source states in a field of its own."""
+    foreign = non_english_reason(article.text, options.language or article.language, forced=bool(options.language))
+    if foreign:
+        return _Structure(article, options).run_foreign(foreign)
     return _Structure(article, options).run()
 
 
@@ -167,6 +174,7 @@ class _Structure:
 
     def run(self) -> Article:
         self.headline_and_kicker()
+        self.stated_byline()
         first_credit = self.scan()
         self.signed_off()
         self.head(first_credit)
@@ -174,6 +182,17 @@ class _Structure:
         self.subheadings()
         self.publisher()
         self.infer_published()
+        return self.finish()
+
+    def run_foreign(self, reason: str) -> Article:
+        """Only the dateline opening one of the first paragraphs, and the byline stated in
+        a field: the rest reads English words (bylines' "By", credits, captions)."""
+        self.stated_byline()
+        head = [i for i in self.kept() if self.is_body(i)][:_HEAD_SEARCH]
+        lede = next((i for i in head if _DATELINE.match(self.text(i))), None)
+        if lede is not None:
+            self._dateline(lede)
+        self.found.notes.append(f"structure: only the dateline and a stated byline read: {reason}")
         return self.finish()
 
     def headline_and_kicker(self) -> None:
@@ -194,6 +213,29 @@ class _Structure:
         elif self.found.kicker is None and not self._titled() and self._is_kicker(self.found.headline, nxt):
             self.found.kicker, self.found.headline = self.found.headline, nxt
             self.edit.drop(first, HEADLINE)
+
+    def stated_byline(self) -> None:
+        """A byline the source states in a field of its own ("By Jane Doe, Associated Press",
+        NewsML-G2 ``by``, NITF ``byline``, ANPA's "By" line) names the authors and the
+        agency, when the source names no author itself; an agency in brackets in a stated
+        dateline is a source. Not a word of an outlet's desk
+        ("AP Sports Writer") nor a league or a people ("AMERICAN LEAGUE")."""
+        stated = re.search(r"\((?P<agency>[^()]{1,40})\)", self.article.dateline or "")
+        for outlet, _s, _e in _agencies(stated.group("agency")) if stated else []:
+            self.found.source(outlet)  # "Strasbourg, 10 juil 2024 (AFP)"
+        text = self.article.byline
+        if not text or self.article.authors:
+            return
+        found = byline.parse_line(text)
+        if not found:
+            return
+        g = gazetteer()
+        for name in found.names:
+            first = name.split()[0]
+            if not (outlets.lookup(first) or g.demonym(first) or g.country(first)):
+                self.found.author(name, found.titles.get(name))
+        for outlet in found.outlets:
+            self.found.source(outlet)
 
     def _titled(self) -> bool:
         """A page or feed item states its title in markup: no body line replaces it."""
@@ -527,15 +569,15 @@ class _Structure:
         bare = _BARE_AGENCY.match(place) if place and not agency else None
         if bare and outlets.lookup(bare.group("agency")) is not None:
             place, agency, start = bare.group("place"), bare.group("agency"), m.start("place") + bare.start("agency")
-        hit = outlets.lookup(agency.strip()) if agency else None
-        if agency and hit is None:
+        hits = _agencies(agency) if agency else []
+        if agency and not hits:
             return  # "(6)" or "(R)" is not an agency: not a dateline either
-        if self.found.dateline is None and place:
+        if self.found.dateline is None and place and not only_a_date(place):  # "Jan 30 (Reuters) -": no place
             date = m.group("date")
             self.found.dateline = place.strip() + (f", {date}" if date else "")
-        if hit and agency:
-            self.found.source(hit, agency.strip())
-            self._mention(hit, lede, start, start + len(agency))
+        for hit, s, e in hits:
+            self.found.source(hit, (agency or "")[s:e])
+            self._mention(hit, lede, start + s, start + e)
 
     def _plain_dateline(self, lede: int) -> bool:
         m = _DATELINE_PLAIN.match(self.text(lede))
@@ -724,6 +766,27 @@ LINE_RULES: tuple[tuple[str, Callable[[_Structure, _Line], str | None]], ...] = 
     ("note", _Structure._note_line),
     ("contributed", _Structure._contributed_line),
 )
+
+
+_AGENCY_PARTS = re.compile(r"[^/,-]+")
+
+
+def _agencies(written: str) -> list[tuple[Outlet, int, int]]:
+    """The outlets a dateline's brackets name, with where each is written in them: one
+    ("Reuters"), or several joined by slashes or hyphens as agencies relay each other's
+    copy ("tca/dpa", "NTB-AFP-DPA"): then every part that is an agency counts."""
+    whole = outlets.lookup(written.strip())
+    if whole is not None:
+        s = len(written) - len(written.lstrip())
+        return [(whole, s, s + len(written.strip()))]
+    found = []
+    for m in _AGENCY_PARTS.finditer(written):
+        part = m.group().strip()
+        hit = outlets.lookup(part) if part else None
+        if hit is not None:
+            s = m.start() + m.group().index(part)
+            found.append((hit, s, s + len(part)))
+    return found
 
 
 def _same_person(a: str, b: str) -> bool:
