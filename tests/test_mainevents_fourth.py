@@ -166,6 +166,64 @@ LEADS = {
         kinds=("report", "statement"),
         names=("Tom Vale",),
     ),
+    # a judge described, then named as the one who made "the ruling"
+    "the_judge_who_made_the_ruling_is_named_later": Lead(
+        (
+            "Judge hands watchdog a win.\n\n"
+            "A federal judge granted Harbor Watch\u2019s request for the governor\u2019s records on "
+            "Tuesday. The order came as part of a records lawsuit. Judge Karen Lunde made the ruling over "
+            "objections by the state.\n"
+        ),
+        published="2021-06-17",
+        kinds=("ruling",),
+        names=("Karen Lunde",),
+        day="2021-06-15",
+    ),
+    # what the verb says of its subject does not negate an event inside that subject
+    "a_negated_verb_of_a_claim_about_a_speech_keeps_the_speech": Lead(
+        (
+            "Brenner's boast fails the test.\n\n"
+            "One of the central claims of Governor Hal Brenner\u2019s speech to the party convention on "
+            "Wednesday night does not stand up to scrutiny.\n"
+        ),
+        published="2021-06-17",
+        kinds=("speech",),
+        names=("Hal Brenner",),
+        day="2021-06-16",
+    ),
+    # "A merger announced Monday would ...": the participle says it happened
+    "a_merger_announced_monday_would_is_still_a_merger": Lead(
+        (
+            "Harbor Mills deal draws fire.\n\n"
+            "A $40 billion merger announced Monday would turn Harbor Mills into the largest miller in the "
+            "country.\n"
+        ),
+        published="2021-06-17",
+        kinds=("agreement",),
+        day="2021-06-14",
+    ),
+    # several primaries on one day are that day's event, not a tally
+    "five_primaries_on_one_day_are_an_event": Lead(
+        (
+            "Turnout soars.\n\n"
+            "Voters again turned out in record numbers Tuesday in five key primary elections across the "
+            "region.\n"
+        ),
+        published="2021-06-17",
+        kinds=("election",),
+        day="2021-06-15",
+    ),
+    # told in the present perfect: the news of the day
+    "a_win_told_in_the_present_perfect_is_of_the_day": Lead(
+        (
+            "Reyes takes the union's backing.\n\n"
+            "Senator Paul Reyes has won the endorsement of the Harbor Dockworkers Union.\n"
+        ),
+        published="2021-06-17",
+        kinds=("endorsement",),
+        names=("Paul Reyes",),
+        day="2021-06-17",
+    ),
 }
 
 

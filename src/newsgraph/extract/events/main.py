@@ -131,6 +131,8 @@ def _hypothetical(tok: "Token") -> bool:
     hypo, side = set(w["hypothetical"]), set(w["not_main"])
     if any(c.lower_ in side for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
         return True
+    if _within_subject(tok) or _told_done(tok):
+        return False  # "One of the claims of Obama's speech does not stand up": the claim, not the speech
     t = _verb_of(tok)
     if t is not tok and t.lemma_.casefold() in data("event_triggers")["cancel_verbs"] and not _circumstance_of(tok, t):
         return True  # "rejected talks", "cancelled the rally"; not "rejected it in a ruling"
@@ -143,6 +145,27 @@ def _hypothetical(tok: "Token") -> bool:
             return False
         if t.dep_ == "xcomp" and t.head.lemma_.casefold() in data("event_triggers")["cancel_verbs"]:
             return True  # "refused to meet", "declined to endorse"
+        t = t.head
+    return False
+
+
+def _told_done(tok: "Token") -> bool:
+    """ "A megamerger announced Monday would turn Pfizer into ...": a subject its own participle
+    says happened; the verb's "would" is about what follows from it."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children)
+
+
+def _within_subject(tok: "Token") -> bool:
+    """An event told in a phrase inside the subject of its verb ("the claims of his speech"),
+    which what the verb says of the subject does not negate."""
+    t, nested = tok, False
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            nested = True
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return nested and t.head.pos_ in ("VERB", "AUX")
         t = t.head
     return False
 
@@ -365,7 +388,8 @@ def _side_mention(tok: "Token") -> bool:
     what a reaction is about."""
     if tok.pos_ not in ("NOUN", "PROPN") and not _misread_noun(tok):
         return False
-    return _tally(tok) or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok) or _said_topic(tok)
+    counted = _tally(tok) and _noun_kind(tok) not in words()["season_kinds"]  # "in five primaries Tuesday"
+    return counted or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok) or _said_topic(tok)
 
 
 def _said_topic(tok: "Token") -> bool:
@@ -806,11 +830,14 @@ def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]
 
 
 def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
-    """The actors named in the subject of a later verb of the same lemma or main-event kind."""
+    """The actors named in the subject of a later verb of the same lemma or main-event kind
+    (or of the verb whose object names that kind: "made his ruling")."""
     kind = trigger_kind(verb)
     for p, sent in later:
         for t in sent:
-            if t.pos_ != "VERB" or not (t.lemma_ == verb.lemma_ or (kind and trigger_kind(t) == kind)):
+            if kind and t.dep_ == "dobj" and t.pos_ == "NOUN" and trigger_kind(t) == kind:
+                t = t.head  # "Judge Sullivan made his ruling"
+            elif t.pos_ != "VERB" or not (t.lemma_ == verb.lemma_ or (kind and trigger_kind(t) == kind)):
                 continue
             for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
                 start, end = s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text)
@@ -1171,11 +1198,13 @@ def _subject_actors(subject: "Token", paragraph: int, refs: Refs) -> list[str]:
 
 
 def _present(tok: "Token") -> bool:
-    """Told in the present ("Trump tells supporters at a rally", "is endorsing"): news of the
-    day; "there is talk of a deal" is none."""
+    """Told in the present ("Trump tells supporters at a rally", "is endorsing", "has scored"):
+    news of the day; "there is talk of a deal" is none."""
     verb = _verb_of(tok)
     if any(c.dep_ == "expl" for c in verb.children):
         return False
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return True  # "has scored a win": the news of the day too
     return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(c.lower_ in ("is", "are") for c in verb.children))
 
 
