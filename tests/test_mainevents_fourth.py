@@ -224,6 +224,32 @@ LEADS = {
         names=("Paul Reyes",),
         day="2021-06-17",
     ),
+    # "her rally": whose it is, the person the sentence before names (not a place the next names)
+    "her_rally_is_the_rally_of_the_one_just_named": Lead(
+        (
+            "Photos of a candidate's rally go viral.\n\n"
+            "Mayor Lena Ortiz is raising eyebrows by staying in the race. Days before the primary, a series "
+            "of photos from her rally on Wednesday shows rows of empty seats.\n\n"
+            "Ortiz spoke for twenty minutes in Harbor Falls.\n"
+        ),
+        published="2021-06-17",
+        kinds=("rally",),
+        names=("Lena Ortiz",),
+        day="2021-06-16",
+    ),
+    # a deck above the story names both sides of the meeting
+    "a_deck_above_the_story_names_who_met": Lead(
+        (
+            "Senator stops by the governor's mansion.\n\n"
+            "Reyes praises Brenner after hour-long meeting on water.\n\n"
+            "With five days to go before the primary, Senator Paul Reyes met Governor Hal Brenner on "
+            "Wednesday.\n"
+        ),
+        published="2021-06-17",
+        kinds=("meeting",),
+        names=("Paul Reyes", "Hal Brenner"),
+        day="2021-06-16",
+    ),
 }
 
 

@@ -727,16 +727,31 @@ def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
         named = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named and t.pos_ == "NOUN" and t.lemma_.casefold() in _role_nouns():
             t = named[0]  # "former Bill Clinton pollster Douglas Schoen": Schoen, not who he polled for
-        left = t.left_edge if t.left_edge.i <= t.i else t
-        roles = [x for x in t.doc[left.i : t.i] if x.pos_ == "NOUN" and x.lemma_.casefold() in _role_nouns()]
-        if roles and t.ent_type_ == "PERSON":
-            left = t.doc[roles[-1].i + 1]  # "Hal Brenner pollster Ann Lutz": Lutz
+        left = _name_start(t)
         start, end = left.idx, t.idx + len(t.text)
         text = t.doc.text[start:end]
-        out += (
-            refs.actors_at(paragraph, start, end, text) if paragraph is not None else refs.actors_at(None, 0, 0, text)
-        )
+        found = refs.actors_at(paragraph, start, end, text) if paragraph is not None else []
+        out += found or _named_unmarked(t, text, paragraph, refs)
     return out
+
+
+def _name_start(t: "Token") -> "Token":
+    """Where the name a head ends begins: what stands left of it, after a role ("Hal Brenner
+    pollster Ann Lutz": Lutz)."""
+    left = t.left_edge if t.left_edge.i <= t.i else t
+    roles = [x for x in t.doc[left.i : t.i] if x.pos_ == "NOUN" and x.lemma_.casefold() in _role_nouns()]
+    return t.doc[roles[-1].i + 1] if roles and t.ent_type_ == "PERSON" else left
+
+
+def _named_unmarked(t: "Token", text: str, paragraph: int | None, refs: Refs) -> list[str]:
+    """Actors named by ``text`` (a headline's words; in the body, a name the actors stage left
+    unmarked there, "Sanders praises Obama" above the story, when it names one actor only)."""
+    if paragraph is None:
+        return refs.actors_at(None, 0, 0, text)
+    if not (t.pos_ == "PROPN" or t.text[:1].isupper()):
+        return []
+    named_by = refs.actors_at(None, 0, 0, text)
+    return named_by if len(named_by) == 1 else []
 
 
 def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
@@ -774,25 +789,31 @@ def _participants(
     tok: "Token", paragraph: int | None, refs: Refs, lead: list[tuple[int, "DocSpan"]], kind: str = ""
 ) -> list[str]:
     verb = _verb_of(tok)
-    out: list[str] = []
+    # "a series of photos from his rally": whose it is, the person the lead has just named
+    owners = [x for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" for x in _stood_for(c, verb, lead, refs)]
+    out: list[str] = list(owners) if paragraph is not None else []
     if kind in words()["maker_kinds"] and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubjpass"):
-        # "a new poll shows Ortiz ahead": who it shows is not who made it
-        makers = _makers(tok, kind)
-        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head == verb and _speaks(verb):
-            makers = [c for c in verb.children if c.dep_ == "nsubj"] + makers  # "X wrote in a Sun op-ed"
-        return list(dict.fromkeys(a for m in makers for a in _actors_of(m, paragraph, refs)))
+        return _made_by(tok, verb, paragraph, refs, kind)  # "a new poll shows Ortiz ahead": not Ortiz
     for a in _arguments(tok, verb, kind):
         if a.dep_ == "nsubj" and a.lower_ in words()["relative_pronouns"] and verb.dep_ == "relcl":
             out += _actors_of(verb.head, paragraph, refs)  # "the film, which debuts on Netflix"
             continue
         found = _actors_of(a, paragraph, refs)
-        if not found and a.dep_ in ("nsubj", "nsubjpass") and paragraph is not None:
+        if not found and a.dep_ in ("nsubj", "nsubjpass") and paragraph is not None and not owners:
             found = _stood_for(a, verb, lead, refs)
         out += found
     if not out and verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in words()["speech"]:
         # "the tax commissioner says an internal review shows": the speaker's
         out = _participants(verb.head, paragraph, refs, lead)
     return list(dict.fromkeys(out))
+
+
+def _made_by(tok: "Token", verb: "Token", paragraph: int | None, refs: Refs, kind: str) -> list[str]:
+    """Who made a poll or report (who it shows is not who made it); "X wrote in a Sun op-ed": X."""
+    makers = _makers(tok, kind)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head == verb and _speaks(verb):
+        makers = [c for c in verb.children if c.dep_ == "nsubj"] + makers
+    return list(dict.fromkeys(a for m in makers for a in _actors_of(m, paragraph, refs)))
 
 
 def _speaks(verb: "Token") -> bool:
@@ -821,7 +842,7 @@ def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]
         return []
     if subject.pos_ == "PRON":
         if subject.lower_ not in words()["personal_pronouns"] or at == 0:
-            return []
+            return []  # ("his rally": a possessive's too)
         p, before = lead[at - 1]
         return [a for s in before.root.children if s.dep_ in ("nsubj", "nsubjpass") for a in _actors_of(s, p, refs)]
     if subject.pos_ != "NOUN":
