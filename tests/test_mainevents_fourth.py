@@ -250,6 +250,18 @@ LEADS = {
         names=("Paul Reyes", "Hal Brenner"),
         day="2021-06-16",
     ),
+    # a trigger noun modifying another noun ("mass shooting victims") names who they are, not an event
+    "shooting_victims_press_a_senator_at_a_news_conference": Lead(
+        (
+            "Families of mass shooting victims sound off on Reyes.\n\n"
+            "At a heated press conference in Harbor City on Friday, families of victims of gun violence "
+            "urged Senator Paul Reyes to back a law on gun makers.\n"
+        ),
+        published="2021-06-18",
+        kinds=("press_conference",),
+        not_kinds=("attack",),
+        day="2021-06-18",
+    ),
 }
 
 

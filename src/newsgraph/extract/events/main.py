@@ -243,8 +243,8 @@ def _noun_kind(tok: "Token") -> str | None:
     """The main-event kind a noun names, or None."""
     w = words()
     lemma = tok.lemma_.casefold()
-    if tok.dep_ == "compound":
-        return None  # "video call": the noun it modifies names the event
+    if tok.dep_ == "compound" or (tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN")):
+        return None  # "video call", "mass shooting victims": the noun it modifies names what it is
     if (whole := _hyphenated(tok)) is not None:
         return w["nouns"].get(whole)  # "fund-raiser", "face-off": spaCy cuts them at the hyphen
     if tok.i > 0 and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
