@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mainevent_leads import Lead, check
+from mainevent_leads import Lead, check, main_event
 from newsgraph.extract import nlp
 from newsgraph.extract.events import main as main_events
 
@@ -262,6 +262,18 @@ LEADS = {
         not_kinds=("attack",),
         day="2021-06-18",
     ),
+    # where the one acting is: "a judge in Montana"
+    "a_judge_in_a_state_places_the_ruling": Lead(
+        (
+            "Teenagers may vote in the primary.\n\n"
+            "A judge in Montana issued a ruling on Tuesday that lets 17-year-olds vote in next month\u2019s "
+            "primary.\n"
+        ),
+        published="2021-06-17",
+        kinds=("ruling",),
+        day="2021-06-15",
+        place="Montana",
+    ),
 }
 
 
@@ -289,3 +301,17 @@ def test_a_guest_at_a_dinner_is_no_interview() -> None:
     [doc] = nlp.parse(["Ann Lutz was a guest at the governor's dinner."])
     guest = next(t for t in doc if t.text == "guest")
     assert main_events.trigger_kind(guest) is None
+
+
+def test_a_dateline_of_a_day_only_places_nothing() -> None:
+    """ "Dec 29 (Reuters) -": a dateline that gives the day, not a city."""
+    text = (
+        "Reyes calls the toll unfair.\n\n"
+        "Jun 15 (Reuters) - Senator Paul Reyes on Tuesday said the new bridge toll was unfair to "
+        "commuters.\n"
+    )
+    article, main = main_event(text, "2021-06-16")
+    assert main is not None and main.kind == "statement", main
+    assert main.location is None, [p.name for p in article.places]
+    assert main_events._is_a_day("Dec 29") and main_events._is_a_day("Sept. 3")
+    assert not main_events._is_a_day("Berlin") and not main_events._is_a_day("May Day")

@@ -1039,18 +1039,31 @@ def _dateline_place(article: Article) -> str | None:
     its items happen anywhere)."""
     if _roundup(article):
         return None
-    city = normalise_name((article.dateline or "").split(",")[0].split("(")[0].strip())
-    return next((p.id for p in article.places if normalise_name(p.name) == city), None) if city else None
+    city = (article.dateline or "").split(",")[0].split("(")[0].strip()
+    if _is_a_day(city):
+        return None  # "Dec 29 (Reuters) -": a dateline of a day only
+    key = normalise_name(city)
+    return next((p.id for p in article.places if normalise_name(p.name) == key), None) if key else None
+
+
+def _is_a_day(text: str) -> bool:
+    """ "Dec 29", "December 29", "Dec. 29": a month and a day, no city."""
+    words_ = text.replace(".", " ").split()
+    dates = data("date_words")
+    months = {m.casefold() for m in [*dates["months"], *dates["month_abbreviations"]]}
+    return len(words_) == 2 and words_[0].casefold() in months and words_[1].isdigit()
 
 
 def _possessor_place(tok: "Token", paragraph: int | None, refs: Refs) -> str | None:
-    """ "Vermont's tax commissioner says an internal review shows": the place whose official
-    acts (of the event's verb, or of the verb reporting it)."""
+    """ "Vermont's tax commissioner says an internal review shows", "a judge in Ohio ruled": the
+    place whose official acts (of the event's verb, or of the verb reporting it)."""
     verb = _verb_of(tok)
     verbs = [verb, verb.head] if verb.dep_ == "ccomp" else [verb]
     for v in verbs:
         for subj in (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")):
-            for poss in (c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+            # "A judge in Ohio issued a ruling": where the one acting is
+            where = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children]
+            for poss in (c for c in [*subj.children, *where] if c.dep_ in ("poss", "pobj") and c.pos_ == "PROPN"):
                 if paragraph is not None and (hit := refs.place_at(paragraph, poss.idx, poss.idx + len(poss.text))):
                     return hit
     return None
