@@ -131,6 +131,8 @@ def _hypothetical(tok: "Token") -> bool:
     hypo, side = set(w["hypothetical"]), set(w["not_main"])
     if any(c.lower_ in side for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
         return True
+    if _within_subject(tok) or _told_done(tok):
+        return False  # "One of the claims of Obama's speech does not stand up": the claim, not the speech
     t = _verb_of(tok)
     if t is not tok and t.lemma_.casefold() in data("event_triggers")["cancel_verbs"] and not _circumstance_of(tok, t):
         return True  # "rejected talks", "cancelled the rally"; not "rejected it in a ruling"
@@ -147,6 +149,27 @@ def _hypothetical(tok: "Token") -> bool:
     return False
 
 
+def _told_done(tok: "Token") -> bool:
+    """ "A megamerger announced Monday would turn Pfizer into ...": a subject its own participle
+    says happened; the verb's "would" is about what follows from it."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children)
+
+
+def _within_subject(tok: "Token") -> bool:
+    """An event told in a phrase inside the subject of its verb ("the claims of his speech"),
+    which what the verb says of the subject does not negate."""
+    t, nested = tok, False
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            nested = True
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return nested and t.head.pos_ in ("VERB", "AUX")
+        t = t.head
+    return False
+
+
 def _hyphenated(tok: "Token") -> str | None:
     """ "fund-raiser" for its last part "raiser" (lower case), else None."""
     if tok.i < 2 or tok.nbor(-1).text != "-" or tok.nbor(-1).whitespace_ or tok.nbor(-2).whitespace_:
@@ -156,35 +179,72 @@ def _hyphenated(tok: "Token") -> str | None:
 
 def trigger_kind(tok: "Token") -> str | None:
     """The main-event kind a word names, or None."""
-    w = words()
-    lemma = tok.lemma_.casefold()
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN") or _misread_noun(tok):
         return _noun_kind(tok)
     if tok.pos_ == "VERB" and (staff := personnel_key(tok)) is not None:
-        return w["personnel_verbs"][staff]  # "was fired", "laid off 200 staffers"
+        return words()["personnel_verbs"][staff]  # "was fired", "laid off 200 staffers"
     if tok.pos_ != "VERB" or any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # "the program is being debated": talk, not an event
-    if lemma in w["court_verbs"]:
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if any(s.lemma_.casefold() in w["court_subjects"] for s in subjects):
-            return "ruling"
+    return _verb_kind(tok, tok.lemma_.casefold())
+
+
+def _verb_kind(tok: "Token", lemma: str) -> str | None:
+    """The main-event kind an active verb names, or None."""
+    w = words()
+    if lemma in w["court_verbs"] and any(
+        c.dep_ == "nsubj" and c.lemma_.casefold() in w["court_subjects"] for c in tok.children
+    ):
+        return "ruling"
+    if lemma in w["legislature_verbs"] and _legislature_acts(tok):
+        return "vote"  # "Senate Democrats blocked a funding package"
     if lemma in w["outlet_visits"] and any(
         _outlet(o) for c in tok.children if c.dep_ == "dobj" for o in (c, *c.children)
     ):
         return w["outlet_visits"][lemma]  # "visited NBC's Today": an interview
     if lemma in w["person_verbs"] and any(c.dep_ == "nsubj" and _named_person(c) for c in tok.children):
         return w["person_verbs"][lemma]  # "Sanders was rallying for Kingson": a rally, not a protest
+    if lemma in w["object_verbs"] and not any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "when interviewed by a newspaper": the occasion of what was said
     if lemma in w["clause_object_verbs"] and _clause_object(tok):
         return None  # "endorse putting solar panels on schools": an opinion
     return w["verbs"].get(lemma)
+
+
+def _misread_noun(tok: "Token") -> bool:
+    """A word of ``nouns`` the tagger took for an adjective or adverb: "Poll precedes battle",
+    "won the Democrats Abroad primary on Monday" (not "the primary reason", "is primary")."""
+    if tok.pos_ not in ("ADJ", "ADV") or tok.lower_ not in words()["nouns"]:
+        return False
+    if tok.dep_ in words()["misread_noun_deps"]:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.dep_ == "amod" or (tok.dep_ in ("acomp", "oprd") and tok.head.lemma_ == "be"):
+        return False  # "the primary reason", "is primary"
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False
+    for t in reversed(tok.doc[max(0, tok.i - 4) : tok.i]):  # "the Democrats Abroad primary"
+        if t.pos_ == "DET":
+            return True
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ", "ADV"):
+            return False
+    return False
+
+
+def _legislature_acts(verb: "Token") -> bool:
+    """The subject is a legislature or its members ("the Senate", "House Republicans", "lawmakers")."""
+    bodies = set(words()["legislature_subjects"])
+    return any(
+        s.dep_ == "nsubj" and any(t.lemma_.casefold() in bodies for t in (s, *s.children) if t.dep_ != "poss")
+        for s in verb.children
+    )
 
 
 def _noun_kind(tok: "Token") -> str | None:
     """The main-event kind a noun names, or None."""
     w = words()
     lemma = tok.lemma_.casefold()
-    if tok.dep_ == "compound":
-        return None  # "video call": the noun it modifies names the event
+    if tok.dep_ == "compound" or (tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN")):
+        return None  # "video call", "mass shooting victims": the noun it modifies names what it is
     if (whole := _hyphenated(tok)) is not None:
         return w["nouns"].get(whole)  # "fund-raiser", "face-off": spaCy cuts them at the hyphen
     if tok.i > 0 and (pair := f"{tok.nbor(-1).lower_} {lemma}") in w["nouns"]:
@@ -195,6 +255,9 @@ def _noun_kind(tok: "Token") -> str | None:
         return None  # "a town hall in March": a month, not a march
     if tok.ent_type_ == "ORG" and lemma in w["org_name_nouns"]:
         return None  # "the Harbor Caucus" (an organisation): a name
+    if (by_prep := w["prep_nouns"].get(lemma)) is not None:
+        # "a guest on Hannity": an interview; "a guest at the dinner": none
+        return next((by_prep[c.lower_] for c in tok.children if c.dep_ == "prep" and c.lower_ in by_prep), None)
     return w["nouns"].get(tok.lower_) or w["nouns"].get(lemma)  # "emails" a release, "email" a letter
 
 
@@ -323,9 +386,10 @@ def _form_of(word: str, verbs: list[str]) -> bool:
 def _side_mention(tok: "Token") -> bool:
     """Not an event of its own: a tally, part of a hyphenated word, a kind of event, words,
     what a reaction is about."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") and not _misread_noun(tok):
         return False
-    return _tally(tok) or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok) or _said_topic(tok)
+    counted = _tally(tok) and _noun_kind(tok) not in words()["season_kinds"]  # "in five primaries Tuesday"
+    return counted or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok) or _said_topic(tok)
 
 
 def _said_topic(tok: "Token") -> bool:
@@ -372,9 +436,29 @@ def _season(tok: "Token", kind: str) -> bool:
     )
 
 
+def _standing(tok: "Token", kind: str) -> bool:
+    """ "trailing in the polls": a standing, not a poll."""
+    preps = words()["standing_preps"].get(kind, [])
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "pobj" and tok.head.lower_ in preps
+
+
+def _written(tok: "Token", kind: str) -> bool:
+    """ "wrote the speech", "penned the remarks": a text someone wrote, not the speaking."""
+    return (
+        kind in ("speech", "statement") and tok.dep_ == "dobj" and tok.head.lemma_.casefold() in words()["work_verbs"]
+    )
+
+
 def _not_news(tok: "Token", kind: str) -> bool:
     """A trigger that is no event of its own (:func:`_side_mention` and the rules of kind)."""
-    return _side_mention(tok) or _anchored(tok) or _argument(tok, kind) or _season(tok, kind)
+    return (
+        _side_mention(tok)
+        or _anchored(tok)
+        or _argument(tok, kind)
+        or _season(tok, kind)
+        or _standing(tok, kind)
+        or _written(tok, kind)
+    )
 
 
 def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
@@ -494,26 +578,46 @@ def _in_relative(tok: "Token") -> bool:
     return any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
-def _lead_candidates(lead: list[tuple[int, "DocSpan"]], found: list[tuple]) -> Iterator[Candidate]:
+def _said_back(tok: "Token") -> bool:
+    """ "Her remarks came the day after ...": a later sentence's words of someone the lead has
+    already told speaking, not an event before what the first sentence reports."""
+    return tok.lower_ in words()["said_words"] and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _waiting(found: list[tuple], said_first: bool) -> tuple[list[tuple], list[tuple]]:
+    """The lead's triggers that wait: (after the first sentence's reported speech, after all of
+    it). Still to come, told in a relative clause ("..., which an audit later called
+    reckless") or someone's words told again ("Her remarks came ..."): after what the first
+    sentence reports was said; so is a trigger in a subordinate clause of a first sentence
+    whose main clause reports speech ("Ortiz blasted Brenner on Monday ..., an hour after the
+    court struck down the toll"). Told in an adverbial clause of a later sentence ("Brenner
+    lashed out at her after she gave a speech"): background, after all the lead's speech."""
+    later = [
+        x
+        for x in found
+        if (x[1] > 0 and (tense_of(x[4]).direction == "future" or _in_relative(x[4]) or _said_back(x[4])))
+        or (said_first and x[1] == 0 and (_adverbial(x[4]) or _in_relative(x[4])))
+    ]
+    last = [x for x in found if x[1] > 0 and x not in later and _adverbial(x[4])]
+    return later, last
+
+
+def _lead_candidates(
+    lead: list[tuple[int, "DocSpan"]], found: list[tuple], said_in_headline: bool = False
+) -> Iterator[Candidate]:
     """The lead's triggers nearest their main clause, earlier sentences first; then its
     reported speech. What a later sentence says is still to come ("are scheduled to
     gather in December") waits until after what the first sentence reports was said."""
     statements = _lead_statements(lead)
-    # still to come, or told in a relative clause ("..., which an audit later called
-    # reckless"): after what the first sentence reports was said; so is a trigger in a
-    # subordinate clause of a first sentence whose main clause reports speech ("Ortiz blasted
-    # Brenner on Monday ..., an hour after the court struck down the toll")
     said_first = any(n == 0 and _main_clause(c[2]) for n, c in statements)
-    later = [
-        x
-        for x in found
-        if (x[1] > 0 and (tense_of(x[4]).direction == "future" or _in_relative(x[4])))
-        or (said_first and x[1] == 0 and _adverbial(x[4]))
-    ]
-    # told in an adverbial clause of a later sentence ("Brenner lashed out at her after she gave
-    # a speech"): background, after all the lead's reported speech
-    last = [x for x in found if x[1] > 0 and x not in later and _adverbial(x[4])]
-    for _, _, _, p, t, k in (x for x in found if x not in later and x not in last):
+    later, last = _waiting(found, said_first)
+    now = [x for x in found if x not in later and x not in last]
+    first = [c for n, c in statements if n == 0 and _main_clause(c[2])]
+    if said_in_headline and not any(x[1] == 0 for x in now):
+        # "Rep. Graham slams Trump" over "Graham on Friday pummeled Trump ... Her remarks came": a
+        # first sentence that reports speech and no event tells the news the headline does
+        yield from first
+    for _, _, _, p, t, k in now:
         yield k, p, t, "lead trigger"
     yield from (c for n, c in statements if n == 0)
     for _, _, _, p, t, k in later:
@@ -584,7 +688,8 @@ def _candidates(
     if head_kinds:
         d, t, k = min(head, key=lambda x: x[0])
         yield k, None, t, "headline trigger"
-    yield from _lead_candidates(lead, found)
+    said = headline is not None and any(_speech_verb(sent) is not None for sent in headline.sents)
+    yield from _lead_candidates(lead, found, said)
     if article is not None:
         for p, sent in lead:
             if (cue := _quote_speech(article, p, sent)) is not None:
@@ -619,13 +724,34 @@ def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
     for t in (tok, *[c for c in tok.subtree if c.dep_ == "conj" and c.head == tok]):
         if t.pos_ == "PRON" or _role_of_another(t):
             continue
-        left = t.left_edge if t.left_edge.i <= t.i else t
+        named = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named and t.pos_ == "NOUN" and t.lemma_.casefold() in _role_nouns():
+            t = named[0]  # "former Bill Clinton pollster Douglas Schoen": Schoen, not who he polled for
+        left = _name_start(t)
         start, end = left.idx, t.idx + len(t.text)
         text = t.doc.text[start:end]
-        out += (
-            refs.actors_at(paragraph, start, end, text) if paragraph is not None else refs.actors_at(None, 0, 0, text)
-        )
+        found = refs.actors_at(paragraph, start, end, text) if paragraph is not None else []
+        out += found or _named_unmarked(t, text, paragraph, refs)
     return out
+
+
+def _name_start(t: "Token") -> "Token":
+    """Where the name a head ends begins: what stands left of it, after a role ("Hal Brenner
+    pollster Ann Lutz": Lutz)."""
+    left = t.left_edge if t.left_edge.i <= t.i else t
+    roles = [x for x in t.doc[left.i : t.i] if x.pos_ == "NOUN" and x.lemma_.casefold() in _role_nouns()]
+    return t.doc[roles[-1].i + 1] if roles and t.ent_type_ == "PERSON" else left
+
+
+def _named_unmarked(t: "Token", text: str, paragraph: int | None, refs: Refs) -> list[str]:
+    """Actors named by ``text`` (a headline's words; in the body, a name the actors stage left
+    unmarked there, "Sanders praises Obama" above the story, when it names one actor only)."""
+    if paragraph is None:
+        return refs.actors_at(None, 0, 0, text)
+    if not (t.pos_ == "PROPN" or t.text[:1].isupper()):
+        return []
+    named_by = refs.actors_at(None, 0, 0, text)
+    return named_by if len(named_by) == 1 else []
 
 
 def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
@@ -663,22 +789,35 @@ def _participants(
     tok: "Token", paragraph: int | None, refs: Refs, lead: list[tuple[int, "DocSpan"]], kind: str = ""
 ) -> list[str]:
     verb = _verb_of(tok)
-    out: list[str] = []
+    # "a series of photos from his rally": whose it is, the person the lead has just named
+    owners = [x for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" for x in _stood_for(c, verb, lead, refs)]
+    out: list[str] = list(owners) if paragraph is not None else []
     if kind in words()["maker_kinds"] and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubjpass"):
-        # "a new poll shows Ortiz ahead": who it shows is not who made it
-        return list(dict.fromkeys(a for m in _makers(tok, kind) for a in _actors_of(m, paragraph, refs)))
+        return _made_by(tok, verb, paragraph, refs, kind)  # "a new poll shows Ortiz ahead": not Ortiz
     for a in _arguments(tok, verb, kind):
         if a.dep_ == "nsubj" and a.lower_ in words()["relative_pronouns"] and verb.dep_ == "relcl":
             out += _actors_of(verb.head, paragraph, refs)  # "the film, which debuts on Netflix"
             continue
         found = _actors_of(a, paragraph, refs)
-        if not found and a.dep_ in ("nsubj", "nsubjpass") and paragraph is not None:
+        if not found and a.dep_ in ("nsubj", "nsubjpass") and paragraph is not None and not owners:
             found = _stood_for(a, verb, lead, refs)
         out += found
     if not out and verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in words()["speech"]:
         # "the tax commissioner says an internal review shows": the speaker's
         out = _participants(verb.head, paragraph, refs, lead)
     return list(dict.fromkeys(out))
+
+
+def _made_by(tok: "Token", verb: "Token", paragraph: int | None, refs: Refs, kind: str) -> list[str]:
+    """Who made a poll or report (who it shows is not who made it); "X wrote in a Sun op-ed": X."""
+    makers = _makers(tok, kind)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head == verb and _speaks(verb):
+        makers = [c for c in verb.children if c.dep_ == "nsubj"] + makers
+    return list(dict.fromkeys(a for m in makers for a in _actors_of(m, paragraph, refs)))
+
+
+def _speaks(verb: "Token") -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.casefold() in words()["speech"]
 
 
 def _makers(tok: "Token", kind: str) -> list["Token"]:
@@ -703,7 +842,7 @@ def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]
         return []
     if subject.pos_ == "PRON":
         if subject.lower_ not in words()["personal_pronouns"] or at == 0:
-            return []
+            return []  # ("his rally": a possessive's too)
         p, before = lead[at - 1]
         return [a for s in before.root.children if s.dep_ in ("nsubj", "nsubjpass") for a in _actors_of(s, p, refs)]
     if subject.pos_ != "NOUN":
@@ -712,11 +851,14 @@ def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]
 
 
 def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
-    """The actors named in the subject of a later verb of the same lemma or main-event kind."""
+    """The actors named in the subject of a later verb of the same lemma or main-event kind
+    (or of the verb whose object names that kind: "made his ruling")."""
     kind = trigger_kind(verb)
     for p, sent in later:
         for t in sent:
-            if t.pos_ != "VERB" or not (t.lemma_ == verb.lemma_ or (kind and trigger_kind(t) == kind)):
+            if kind and t.dep_ == "dobj" and t.pos_ == "NOUN" and trigger_kind(t) == kind:
+                t = t.head  # "Judge Sullivan made his ruling"
+            elif t.pos_ != "VERB" or not (t.lemma_ == verb.lemma_ or (kind and trigger_kind(t) == kind)):
                 continue
             for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
                 start, end = s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text)
@@ -750,6 +892,8 @@ def _same_occasion(clause: "Token", end: int, tok: "Token", verb: "Token") -> bo
     Wednesday"."""
     if clause.dep_ in ("acl", "relcl") and clause.head == tok:
         return True
+    if clause.dep_ == "advcl" and clause.head in (tok, verb) and _same_moment(clause):
+        return True  # "painted a dire portrait as he accepted the nomination Thursday night"
     if reporting_verb(clause, end) in (tok, verb):
         return True
     if verb.head == clause and verb.dep_ == "advcl" and _controller(verb):
@@ -762,6 +906,11 @@ def _same_occasion(clause: "Token", end: int, tok: "Token", verb: "Token") -> bo
             return True
         return holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head in (tok, verb)
     return False
+
+
+def _same_moment(clause: "Token") -> bool:
+    marks = set(words()["same_moment_marks"])
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children)
 
 
 def _attached(f: dates_pass.Found, tok: "Token", verb: "Token") -> bool:
@@ -808,7 +957,10 @@ def _objects(tok: "Token", kind: str) -> list["Token"]:
     objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children]
     if kind == "visit" and verb.lemma_.casefold() == "visit":
         objs += [c for c in verb.children if c.dep_ == "dobj"]
-    inner = [x for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in preps for x in p.children]
+    # "a speech to supporters in Phoenix": those it was given to, and where they were
+    who = set(words()["participant_preps"]) - preps
+    via = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in who for o in p.children if tok is not verb]
+    inner = [x for o in [*objs, *via] for p in o.children if p.dep_ == "prep" and p.lower_ in preps for x in p.children]
     return [o for o in [*objs, *inner] if o.dep_ in ("pobj", "dobj")]
 
 
@@ -887,18 +1039,31 @@ def _dateline_place(article: Article) -> str | None:
     its items happen anywhere)."""
     if _roundup(article):
         return None
-    city = normalise_name((article.dateline or "").split(",")[0].split("(")[0].strip())
-    return next((p.id for p in article.places if normalise_name(p.name) == city), None) if city else None
+    city = (article.dateline or "").split(",")[0].split("(")[0].strip()
+    if _is_a_day(city):
+        return None  # "Dec 29 (Reuters) -": a dateline of a day only
+    key = normalise_name(city)
+    return next((p.id for p in article.places if normalise_name(p.name) == key), None) if key else None
+
+
+def _is_a_day(text: str) -> bool:
+    """ "Dec 29", "December 29", "Dec. 29": a month and a day, no city."""
+    words_ = text.replace(".", " ").split()
+    dates = data("date_words")
+    months = {m.casefold() for m in [*dates["months"], *dates["month_abbreviations"]]}
+    return len(words_) == 2 and words_[0].casefold() in months and words_[1].isdigit()
 
 
 def _possessor_place(tok: "Token", paragraph: int | None, refs: Refs) -> str | None:
-    """ "Vermont's tax commissioner says an internal review shows": the place whose official
-    acts (of the event's verb, or of the verb reporting it)."""
+    """ "Vermont's tax commissioner says an internal review shows", "a judge in Ohio ruled": the
+    place whose official acts (of the event's verb, or of the verb reporting it)."""
     verb = _verb_of(tok)
     verbs = [verb, verb.head] if verb.dep_ == "ccomp" else [verb]
     for v in verbs:
         for subj in (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")):
-            for poss in (c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+            # "A judge in Ohio issued a ruling": where the one acting is
+            where = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children]
+            for poss in (c for c in [*subj.children, *where] if c.dep_ in ("poss", "pobj") and c.pos_ == "PROPN"):
                 if paragraph is not None and (hit := refs.place_at(paragraph, poss.idx, poss.idx + len(poss.text))):
                     return hit
     return None
@@ -1042,18 +1207,38 @@ def _said_later(
         verb = _speech_verb(sent) or sent.root
         if verb.pos_ != "VERB":
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
-        if any(participants[0] in _actors_of(s, p, refs) for s in subjects) and (when := _date(verb, p, body_dates)):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(verb)
+        if any(participants[0] in _subject_actors(s, p, refs) for s in subjects) and (
+            when := _date(verb, p, body_dates)
+        ):
             return when, verb
     return None
 
 
+def _subject_actors(subject: "Token", paragraph: int, refs: Refs) -> list[str]:
+    """The actors a subject names; for "he" or "she", the one person the sentence names
+    before it ("while Trump's past statements ... have caused concern, he offered promises
+    Monday"), or the speaker the quotes stage gave it."""
+    if subject.pos_ != "PRON":
+        return _actors_of(subject, paragraph, refs)
+    if subject.lower_ not in ("he", "she"):
+        return []
+    if said := refs.actors_at(paragraph, subject.idx, subject.idx + len(subject.text)):
+        return said
+    sent = subject.sent
+    before = refs.actors_at(paragraph, sent.start_char, subject.idx)
+    people = [a for a in before if refs.actors[a].kind == "person"]
+    return people if len(people) == 1 else []
+
+
 def _present(tok: "Token") -> bool:
-    """Told in the present ("Trump tells supporters at a rally", "is endorsing"): news of the
-    day; "there is talk of a deal" is none."""
+    """Told in the present ("Trump tells supporters at a rally", "is endorsing", "has scored"):
+    news of the day; "there is talk of a deal" is none."""
     verb = _verb_of(tok)
     if any(c.dep_ == "expl" for c in verb.children):
         return False
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return True  # "has scored a win": the news of the day too
     return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(c.lower_ in ("is", "are") for c in verb.children))
 
 
