@@ -44,7 +44,7 @@ def test_reading_and_extraction_work_offline(path: Path, no_network: None) -> No
 
 
 @pytest.mark.parametrize("name", READABLE)
-@settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2048))
 def test_arbitrary_bytes_give_a_newsgraph_error_or_articles(name: str, data: bytes) -> None:
     try:
@@ -56,7 +56,7 @@ def test_arbitrary_bytes_give_a_newsgraph_error_or_articles(name: str, data: byt
 
 
 @pytest.mark.parametrize("name", [n for n in READABLE if n in ("json", "jsonl", "ninjs", "jsonld")])
-@settings(max_examples=60, deadline=2000)
+@settings(max_examples=60, deadline=None)
 @given(
     doc=st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(max_size=20),
@@ -217,14 +217,14 @@ def test_every_readable_format_has_junk_and_damage_strategies() -> None:
 
 
 @pytest.mark.parametrize("name", READABLE)
-@settings(max_examples=40, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_wrong_documents_of_every_format_give_a_newsgraph_error_or_articles(name: str, data: st.DataObject) -> None:
     read_or_clear_error(data.draw(JUNK[name], label="document"), name)
 
 
 @pytest.mark.parametrize("name", READABLE)
-@settings(max_examples=25, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_damaged_documents_of_every_format_give_a_newsgraph_error_or_articles(name: str, data: st.DataObject) -> None:
     read_or_clear_error(data.draw(damaged(name), label="document"), name)
@@ -232,7 +232,7 @@ def test_damaged_documents_of_every_format_give_a_newsgraph_error_or_articles(na
 
 @pytest.mark.parametrize("name", READABLE)
 @settings(
-    max_examples=15, deadline=10_000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_readers_never_touch_the_network(name: str, data: st.DataObject, no_network: None) -> None:
