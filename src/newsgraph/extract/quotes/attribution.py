@@ -1501,7 +1501,7 @@ def _last_sentence_subject(p: Para) -> Cue | None:
     if root is None:
         return None
     subj = inherited_subject(root)
-    if subj is None or not agentive(subj) or subj.lower_ in RELATIVE or subj.pos_ == "PRON" and subj.lower_ == "it":
+    if subj is None or not agentive(subj) or subj.lower_ in RELATIVE:
         return None
     return make_cue(p, root, subj)
 
