@@ -77,7 +77,9 @@ def test_a_quote_the_rules_left_without_speaker_gets_the_introducer() -> None:
         '"For families who have lost their homes in the floods, and who are still waiting for help, '
         'the wait has been far too long."\n'
     )
-    assert _speaker_words(article, "For families") == "Tove Lind"
+    # since the fifth round on speakers the rules find her too (the subject of the paragraph
+    # before a quote paragraph, at 0.5), with her title; the ranker keeps that
+    assert (_speaker_words(article, "For families") or "").endswith("Tove Lind")
     q = next(q for q in article.quotes if "For families" in q.text)
     assert ranker.CONFIDENCE_FLOOR <= q.confidence <= ranker.CONFIDENCE_CAP
 

@@ -46,6 +46,7 @@ from .cues import (
     antecedent_of,
     find_cues,
     inherited_subject,
+    naming_verbs,
     noun_phrase,
     span_of,
     token_at,
@@ -719,6 +720,8 @@ def agentive(tok: "Token") -> bool:
         return False
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
         return True
+    if tok.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+        return True  # 'His former partner at the yard, Ola Dahl,'
     if tok.pos_ == "NOUN":
         lemma = tok.lemma_.lower()
         table = wordlists.data("speaker_descriptions")
@@ -746,18 +749,83 @@ def _predicate_cue(p: Para, ri: int) -> Cue | None:
             if tok.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp", "prep", "appos"):
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
                 if poss is not None and agentive(poss):
-                    return make_cue(p, tok, poss)  # "her remark that ..."
+                    named = _characterised(p, tok, child) or _reported_possessor(p, tok)
+                    return named or make_cue(p, tok, poss)  # "her remark that ..."
             if tok.pos_ in ("VERB", "AUX"):
                 subj = inherited_subject(tok)
                 if subj is not None and p.region_of[subj.i] < 0:
                     if not agentive(subj):
                         return None  # (dropped: the quote-span classifier's to take)
                     owner = _complement_owner(p, tok)
-                    return make_cue(p, *owner) if owner is not None else make_cue(p, tok, subj)
+                    if owner is None:
+                        told = _told_pronoun(p, subj)
+                        return told if told is not None else make_cue(p, tok, subj)
+                    return make_cue(p, *owner)
                 if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "advcl"):
                     return None
         child, tok = tok, tok.head
     return None
+
+
+# A pronoun this many words or fewer after a speech cue's verb may open what it reports.
+_MAX_TOLD_GAP = 8
+_GENDERED = frozenset({"he", "she"})
+
+
+def _told_pronoun(p: Para, pron: "Token") -> Cue | None:
+    """'Berg told the Post he was "not quite there yet"', 'with Lund telling reporters she
+    viewed him as "responsible"': a pronoun right after a speech cue (only its object and
+    circumstances between) opens the clause the cue reports, whatever the parser hung it
+    on (often a clause of its own), so the words are the cue's speaker's (PolNeAR
+    annotates the teller, whoever the pronoun stands for)."""
+    if pron.lower_ not in _GENDERED:
+        return None
+    k = bisect.bisect_left(p.cue_verbs, pron.i) - 1
+    if k < 0:
+        return None
+    cue = p.cues[k]
+    verb = p.doc[cue.verb]
+    if cue.speaker_head is None or cue.reporting or pron.i - verb.i > _MAX_TOLD_GAP:
+        return None
+    between = p.doc[verb.i + 1 : pron.i]
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ") or p.region_of[t.i] >= 0 for t in between):
+        return None
+    speaker = p.doc[cue.speaker_head]
+    if speaker.lower_ in _PRONOUNS or speaker.lower_ in RELATIVE:
+        return None
+    return cue
+
+
+# How a characterised noun hangs on the verb that characterises it ("called Berg's
+# remarks "racist"": the parser makes the remarks the object or the object predicate).
+_CHARACTERISED_DEPS = frozenset({"dobj", "oprd"})
+
+
+def _characterised(p: Para, noun: "Token", child: "Token") -> Cue | None:
+    """'Lund called Berg's remarks "racist"', 'credited Dahl's victory to "a closed
+    primary"': the fragment says what the subject of a naming verb makes of someone's
+    words or deeds, so it is that subject's, not the possessor's. Not when the fragment is
+    what the noun holds ('Berg's claim that the port was "safe"')."""
+    verb = noun.head
+    if child.dep_ in ("acl", "ccomp") or noun.dep_ not in _CHARACTERISED_DEPS or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in naming_verbs():
+        return None
+    subj = inherited_subject(verb)
+    if subj is None or p.region_of[subj.i] >= 0 or not agentive(subj):
+        return None
+    return make_cue(p, verb, subj)
+
+
+def _reported_possessor(p: Para, noun: "Token") -> Cue | None:
+    """'The fact-checkers ruled that Berg's claim about "record crowds" was "true"': someone's
+    words as the subject of a clause another speaker reports are quoted by that speaker
+    (PolNeAR annotates the outer one, as for a subject inside a reported clause)."""
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or clause.pos_ not in ("VERB", "AUX") or clause.dep_ != "ccomp":
+        return None
+    owner = _complement_owner(p, clause)
+    return make_cue(p, *owner) if owner is not None else None
 
 
 # The words a clause climbs through to the clause it is the complement of ("found that
@@ -890,6 +958,11 @@ def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
         for i in reversed(verbs):
             subj = inherited_subject(p.doc[i])
             if subj is not None and p.region_of[subj.i] < 0 and agentive(subj):
+                # 'Dahl said he hoped that Berg wins: "..."': the clause that hands over is
+                # what someone says, so the words are theirs
+                owner = _complement_owner(p, p.doc[i])
+                if owner is not None and p.cue_at(owner[0].i) is not None:
+                    return make_cue(p, *owner)
                 return make_cue(p, p.doc[i], subj)
         if not verbs and len(words) >= 2:
             name = p.doc[words[-2]]
@@ -1147,6 +1220,8 @@ def _what_it_called(paras: Sequence[Para], cue: Cue | None) -> Cue | None:
         subj = inherited_subject(tok)
         if subj is None or subj.i == pron.i or p.region_of[subj.i] >= 0:
             continue
+        if subj.lower_ == pron.lower_:
+            return make_cue(p, tok, subj)  # 'It is denouncing what it calls ...': the same "it"
         if subj.lower_ in _PRONOUNS or subj.lower_ in RELATIVE or not agentive(subj) or not _fits(pron, subj):
             return cue
         return make_cue(p, tok, subj)
@@ -1233,6 +1308,9 @@ def _subject_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
     root = next((t for t in p.doc[lo : hi + 1] if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
     if root is None:
         return None
+    own = p.cue_at(root.i)
+    if own is not None and own.speaker is not None and own.naming:
+        return own  # 'His former partner called him a master at deals. "..."': the namer's
     subj = inherited_subject(root)
     if subj is None or p.region_of[subj.i] >= 0 or not agentive(subj) or subj.lower_ in RELATIVE:
         return None
@@ -1262,7 +1340,13 @@ class _Collector:
         prev_para = self.paras[k - 1] if k > 0 else None
         last_direct = self.last_direct
         ended_with: Attribution | None = None
-        if not p.regions and last_direct is not None and last_direct.cue is None:
+        if (
+            not p.regions
+            and last_direct is not None
+            and (
+                last_direct.cue is None or last_direct.rule == SUBJECT_BEFORE.name  # only a guess
+            )
+        ):
             signed = _signature(p, p.text, 0)
             if signed is not None:  # '- Bernie Sanders' on a line of its own
                 last_direct.cue, last_direct.rule = signed, SIGNATURE_LINE.name
@@ -1401,7 +1485,35 @@ def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link 
         last = _last_speaker_cue(prev_para)
         if last is not None:
             return _link(PREVIOUS_SPEAKER, last, False)
+        subject = _last_sentence_subject(prev_para)
+        if subject is not None and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS and _whole_paragraph(p, r):
+            # 'Lund restricted comments about closing the port to distant plans.' then a
+            # quote paragraph: the person the paragraph ended on, as after a sentence
+            return _link(SUBJECT_BEFORE, subject, False)
     return None
+
+
+def _whole_paragraph(p: Para, r: QuoteRegion) -> bool:
+    """Is the paragraph nothing but this quote ('"...," reacted Lund' is not)?"""
+    return not p.text[: r.mark_start].strip() and not any(ch.isalnum() for ch in p.text[r.mark_end :])
+
+
+def _last_sentence_subject(p: Para) -> Cue | None:
+    """The clause of a paragraph's last sentence whose subject could speak, in a sentence
+    without quotes."""
+    if not len(p.doc):
+        return None
+    last = len(p.doc) - 1
+    lo = p.sent_lo[last]
+    if any(p.region_of[i] >= 0 for i in range(lo, last + 1)):
+        return None  # the sentence has quotes: whose they are is for the other rules
+    root = next((t for t in p.doc[lo : last + 1] if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if root is None:
+        return None
+    subj = inherited_subject(root)
+    if subj is None or not agentive(subj) or subj.lower_ in RELATIVE:
+        return None
+    return make_cue(p, root, subj)
 
 
 def _relay(paras: Sequence[Para], att: Attribution) -> tuple[int, int, int] | None:

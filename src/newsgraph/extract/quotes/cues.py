@@ -160,6 +160,8 @@ def _subject(verb: "Token", quoted: Sequence[bool] | None = None) -> "Token | No
     for c in verb.children:
         if quoted is not None and quoted[c.i]:
             continue  # a word of the quote is never its speaker
+        if c.is_punct:
+            continue  # a dash the tagger took for a noun ('― Berg boasted')
         if c.dep_ in ("nsubj", "csubj", "expl"):
             return None if c.dep_ == "expl" else c
     return None
@@ -200,6 +202,10 @@ def _subject_from_head(verb: "Token", depth: int, quoted: Sequence[bool] | None)
         return None  # "Asked about it, she said": the participle's subject is its object
     if head.pos_ not in ("VERB", "AUX"):
         return None
+    if _dashed_aside(head, verb) and head.head is not head:
+        # 'marched past the stadium - where the club played - while chanting': the
+        # clause between the dashes is an aside; the chanting is the marchers'
+        return inherited_subject(head.head, depth + 1, quoted)
     if depth == 0 and _saying_after_report(verb):
         # "Byrne wrote the agents knew it, saying ...": Byrne is saying it
         return inherited_subject(head.head, depth + 1, quoted)
@@ -249,6 +255,18 @@ def _recorded(noun: "Token") -> "Token | None":
     return None
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
+
+
+def _dashed_aside(head: "Token", verb: "Token") -> bool:
+    """Is the clause ``verb`` hangs on set off by dashes, and ``verb`` after the closing one?"""
+    doc = head.doc
+    opening = head.left_edge.i - 1
+    if head.dep_ not in ("advcl", "relcl", "ccomp") or opening < 0 or doc[opening].text not in _DASHES:
+        return False
+    return any(t.text in _DASHES for t in doc[head.i + 1 : verb.i])
+
+
 def _saying_after_report(verb: "Token") -> bool:
     """', saying' on the clause a speech verb reports: the speaker of that verb says it."""
     head = verb.head
@@ -258,9 +276,20 @@ def _saying_after_report(verb: "Token") -> bool:
         and head.dep_ == "ccomp"
         and outer is not head
         and outer.lemma_.lower() in speech_verbs()
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
+        and _after_comma(verb)
     )
+
+
+_CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "'", "''"})
+
+
+def _after_comma(tok: "Token") -> bool:
+    """A comma right before the word, or inside the quote mark right before it
+    ('could be "messy," adding')."""
+    i = tok.i - 1
+    while i > 0 and tok.doc[i].text in _CLOSING_MARKS:
+        i -= 1
+    return i >= 0 and i < tok.i and tok.doc[i].text == ","
 
 
 def _named_apposition(head: "Token", quoted: Sequence[bool]) -> "Token | None":
@@ -326,6 +355,9 @@ def _document_owner(noun: "Token") -> "Token":
 def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
     """When the parse gives a verb no subject ('Clinton, exasperated, responded:'), the
     nearest subject before it in its sentence, outside quotes."""
+    aside = _before_relative_aside(verb, quoted)
+    if aside is not None:
+        return aside
     start = verb.sent.start
     for i in range(verb.i - 1, start - 1, -1):
         t = verb.doc[i]
@@ -350,6 +382,25 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
             break
         tok = tok.head
     return _name_after_quote(verb, quoted)
+
+
+def _before_relative_aside(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
+    """'One attendee, who like others spoke on condition of anonymity, said': the parser
+    often makes the aside the clause the verb reports, and leaves the verb no subject;
+    the speaker is the noun before ', who' (past an adverb: 'Lund, meanwhile, who')."""
+    doc, start = verb.doc, verb.sent.start
+    if verb.i - 1 <= start or doc[verb.i - 1].text != ",":
+        return None
+    for i in range(verb.i - 2, start + 1, -1):
+        if quoted[i]:
+            return None
+        if doc[i].lower_ == "who" and doc[i - 1].text == ",":
+            k = i - 2
+            while k > start and (doc[k].text == "," or doc[k].pos_ == "ADV"):
+                k -= 1
+            noun = doc[k]
+            return noun if noun.pos_ in ("NOUN", "PROPN") and not quoted[k] else None
+    return None
 
 
 # How far a described name may stand before its verb: "'...,' Mr. Dane, now 81 and
