@@ -90,10 +90,10 @@ def _rows(doc: dict[str, Any]) -> list[Row]:
         if b is None:
             continue
         k = _match(gold, b + frag.region.start, b + frag.region.end)
-        cue = frag.cue
+        mention = fragments.speaker(frag)  # None unless the classifier decides on the stretch
         speaker = None
-        if cue is not None and cue.speaker is not None and base[cue.paragraph] is not None:
-            speaker = (base[cue.paragraph] + cue.speaker[0], base[cue.paragraph] + cue.speaker[1])  # type: ignore[operator]  # checked
+        if mention is not None and base[mention[0]] is not None:
+            speaker = (base[mention[0]] + mention[1], base[mention[0]] + mention[2])  # type: ignore[operator]  # checked
         info = {
             "dropped": frag.att is None,
             "has_speaker": speaker is not None,
@@ -108,7 +108,7 @@ def _rows(doc: dict[str, Any]) -> list[Row]:
 
 def collect(path: Path, limit: int | None, cache_dir: Path | None) -> list[Row]:
     """The labelled stretches of a file (from the cache when it is there)."""
-    return cached(path, limit, cache_dir, "fragment-candidates", f"{fragments.FEATURES}|v1", _rows)
+    return cached(path, limit, cache_dir, "fragment-candidates", f"{fragments.FEATURES}|v3", _rows)
 
 
 def learned(rows: list[Row]) -> list[Row]:
