@@ -9,8 +9,10 @@ quote and those they drop as scare quotes, titles or unattributed — is a candi
 described by ``fragments.FEATURES`` and labelled from the gold: a stretch is quoted
 speech when it overlaps a gold direct quote's content by PolNeAR's scorer's rule (the
 shared characters are at least half of the shorter of the two). A logistic regression
-(L2; Newton's method: deterministic, no sampling) is fitted on those the rules dropped
-and whose clause has a speaker, each labelled right when it is that speaker's quote, and written as
+(L2; Newton's method: deterministic, no sampling) is fitted on the classifier's
+candidates (``fragments.candidate``: dropped by the rules, with a speaker), each labelled
+right when it is the quote of the speaker the added quote would have
+(``fragments.speaker``: the clause's, or the ranker's choice), and written as
 ``lexicon/data/fragment_classifier.json``.
 
 The candidates of each file are cached in /tmp (``--cache-dir``), keyed by the file, the
@@ -112,8 +114,8 @@ def collect(path: Path, limit: int | None, cache_dir: Path | None) -> list[Row]:
 
 
 def learned(rows: list[Row]) -> list[Row]:
-    """What the classifier decides on: stretches the rules dropped whose clause has a
-    speaker. Each is right when it is that speaker's quote: it matches a gold direct quote
+    """What the classifier decides on: its candidates (dropped by the rules, with a
+    speaker). Each is right when it is that speaker's quote: it matches a gold direct quote
     that no quote of the rules matches, and the gold source overlaps the speaker."""
     return [
         {"x": r["x"], "y": int(r["y"] and r["info"]["speaker_ok"] and not r["info"]["taken"])}

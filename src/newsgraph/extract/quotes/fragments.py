@@ -3,15 +3,18 @@
 The rules of :mod:`.attribution` keep a quoted stretch as (part of) a quote or drop it as
 a scare quote, a title or a name. Some fragments they drop are quotes after a cue that
 is no speech verb (*Reyes has long admired the harbour board as "a model of thrift"*).
-For each dropped stretch whose clause has a subject that could speak, a logistic
-regression over a few features of the stretch and its clause (:data:`FEATURES`,
-documented in docs/quotes.md) gives the probability that the stretch is that speaker's
-quote (issue 18). Its weights are the data file ``lexicon/data/fragment_classifier.json``,
-made by ``bench/train_fragments.py`` from PolNeAR train only.
+For each dropped stretch whose clause has a subject that could speak (or only may: a
+*weak* subject the word lists do not know, weighed by its :func:`animacy`; a thing never
+speaks), a logistic regression over a few features of the stretch, its clause and the
+speaker ranker's look at that subject (:data:`FEATURES`, documented in docs/quotes.md)
+gives the probability that the stretch is that speaker's quote (issue 18). Its weights
+are the data file ``lexicon/data/fragment_classifier.json``, made by
+``bench/train_fragments.py`` from PolNeAR train only.
 
 :func:`revise` acts only where it is sure (:data:`ADD_PROBABILITY`): the stretch becomes
-a partial quote of the clause that governs it, its subject the speaker. It never removes a quote of the rules:
-on dev, no threshold dropped more scare quotes than real quotes.
+a partial quote of the clause that governs it, its subject the speaker (or the ranker's
+choice, for a subject that is only a guess). It never removes a quote of the rules: on
+dev, no threshold dropped more scare quotes than real quotes.
 """
 
 from __future__ import annotations
