@@ -9,8 +9,10 @@ quote and those they drop as scare quotes, titles or unattributed — is a candi
 described by ``fragments.FEATURES`` and labelled from the gold: a stretch is quoted
 speech when it overlaps a gold direct quote's content by PolNeAR's scorer's rule (the
 shared characters are at least half of the shorter of the two). A logistic regression
-(L2; Newton's method: deterministic, no sampling) is fitted on those the rules dropped
-and whose clause has a speaker, each labelled right when it is that speaker's quote, and written as
+(L2; Newton's method: deterministic, no sampling) is fitted on the classifier's
+candidates (``fragments.candidate``: dropped by the rules, with a speaker), each labelled
+right when it is the quote of the speaker the added quote would have
+(``fragments.speaker``: the clause's, or the ranker's choice), and written as
 ``lexicon/data/fragment_classifier.json``.
 
 The candidates of each file are cached in /tmp (``--cache-dir``), keyed by the file, the
@@ -90,10 +92,10 @@ def _rows(doc: dict[str, Any]) -> list[Row]:
         if b is None:
             continue
         k = _match(gold, b + frag.region.start, b + frag.region.end)
-        cue = frag.cue
+        mention = fragments.speaker(frag)  # None unless the classifier decides on the stretch
         speaker = None
-        if cue is not None and cue.speaker is not None and base[cue.paragraph] is not None:
-            speaker = (base[cue.paragraph] + cue.speaker[0], base[cue.paragraph] + cue.speaker[1])  # type: ignore[operator]  # checked
+        if mention is not None and base[mention[0]] is not None:
+            speaker = (base[mention[0]] + mention[1], base[mention[0]] + mention[2])  # type: ignore[operator]  # checked
         info = {
             "dropped": frag.att is None,
             "has_speaker": speaker is not None,
@@ -108,12 +110,12 @@ def _rows(doc: dict[str, Any]) -> list[Row]:
 
 def collect(path: Path, limit: int | None, cache_dir: Path | None) -> list[Row]:
     """The labelled stretches of a file (from the cache when it is there)."""
-    return cached(path, limit, cache_dir, "fragment-candidates", f"{fragments.FEATURES}|v1", _rows)
+    return cached(path, limit, cache_dir, "fragment-candidates", f"{fragments.FEATURES}|v3", _rows)
 
 
 def learned(rows: list[Row]) -> list[Row]:
-    """What the classifier decides on: stretches the rules dropped whose clause has a
-    speaker. Each is right when it is that speaker's quote: it matches a gold direct quote
+    """What the classifier decides on: its candidates (dropped by the rules, with a
+    speaker). Each is right when it is that speaker's quote: it matches a gold direct quote
     that no quote of the rules matches, and the gold source overlaps the speaker."""
     return [
         {"x": r["x"], "y": int(r["y"] and r["info"]["speaker_ok"] and not r["info"]["taken"])}

@@ -36,6 +36,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...lexicon import wordlists
@@ -48,6 +49,7 @@ from .cues import (
     inherited_subject,
     naming_verbs,
     noun_phrase,
+    speech_verbs,
     span_of,
     token_at,
     transcript_label,
@@ -1460,6 +1462,8 @@ def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> b
         return False
     chain = _ancestors(v2)
     verb = p.doc[cue.verb]
+    if _saying_between(p, chain, verb, prev.end, r.start):
+        return True
     if verb not in chain:
         return False
     at = chain.index(verb)
@@ -1471,6 +1475,32 @@ def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> b
     # called "evil"'; 'and the talks were "stable"') is more often still what the cue
     # reports, whatever the parser hung it on
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children)
+
+
+def _saying_between(p: Para, chain: list["Token"], verb: "Token", lo: int, hi: int) -> bool:
+    """A verb of saying or judging of its own between two quoted stretches, without a
+    subject of its own, that the second hangs on: the second is what that verb reports,
+    however the parser hung the verb (*told the board the pier was "safe" and questioned
+    how it had "lost the plot"*, *before claiming that the old one was "falling apart"*)."""
+    saying = speech_verbs() | _characterising()
+    for tok in chain:
+        if tok is verb:
+            return False
+        if (
+            lo <= tok.idx < hi
+            and tok.pos_ == "VERB"
+            and p.region_of[tok.i] < 0
+            and tok.lemma_.lower() in saying
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _characterising() -> frozenset[str]:
+    """Verbs that judge or name what someone said (*likened*, *questioned*, *cited*)."""
+    return frozenset(wordlists.data("fragment_cues")["characterising"])
 
 
 def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link | None:

@@ -3,15 +3,18 @@
 The rules of :mod:`.attribution` keep a quoted stretch as (part of) a quote or drop it as
 a scare quote, a title or a name. Some fragments they drop are quotes after a cue that
 is no speech verb (*Reyes has long admired the harbour board as "a model of thrift"*).
-For each dropped stretch whose clause has a subject that could speak, a logistic
-regression over a few features of the stretch and its clause (:data:`FEATURES`,
-documented in docs/quotes.md) gives the probability that the stretch is that speaker's
-quote (issue 18). Its weights are the data file ``lexicon/data/fragment_classifier.json``,
-made by ``bench/train_fragments.py`` from PolNeAR train only.
+For each dropped stretch whose clause has a subject that could speak (or only may: a
+*weak* subject the word lists do not know, weighed by its :func:`animacy`; a thing never
+speaks), a logistic regression over a few features of the stretch, its clause and the
+speaker ranker's look at that subject (:data:`FEATURES`, documented in docs/quotes.md)
+gives the probability that the stretch is that speaker's quote (issue 18). Its weights
+are the data file ``lexicon/data/fragment_classifier.json``, made by
+``bench/train_fragments.py`` from PolNeAR train only.
 
 :func:`revise` acts only where it is sure (:data:`ADD_PROBABILITY`): the stretch becomes
-a partial quote of the clause that governs it, its subject the speaker. It never removes a quote of the rules:
-on dev, no threshold dropped more scare quotes than real quotes.
+a partial quote of the clause that governs it, its subject the speaker (or the ranker's
+choice, for a subject that is only a guess). It never removes a quote of the rules: on
+dev, no threshold dropped more scare quotes than real quotes.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ...lexicon import wordlists
 from .attribution import Attribution, agentive, is_title_like, make_cue, region_head
 from .cues import Cue, inherited_subject, speech_verbs
+from .ranker import Candidate, Context, candidates, probabilities
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,15 +39,18 @@ __all__ = [
     "ADD_PROBABILITY",
     "FEATURES",
     "Fragment",
+    "animacy",
+    "candidate",
     "fragments",
     "load_model",
     "probability",
     "revise",
+    "speaker",
 ]
 
 # A stretch the rules dropped becomes a quote when the classifier gives it at least this
 # (chosen on dev).
-ADD_PROBABILITY = 0.4
+ADD_PROBABILITY = 0.45
 # How sure a quote the classifier added is (as sure as a clause that is no speech verb).
 ADDED_CONFIDENCE = 0.5
 _SHORT = 6  # fewer words than the rules ask of a quoted sentence nothing attributes
@@ -52,12 +59,22 @@ _MAX_CLIMB = 10  # how far up the parse the governing clause is looked for
 _WORD_BINS = ((1, "words:1"), (3, "words:2-3"), (6, "words:4-6"), (12, "words:7-12"))
 _BEFORE = ("as", "called", "name_opener", "det", "possessive", "prep", "that", "verb", "punct", "other", "none")
 _GOVERNORS = ("speech", "characterising", "claim_noun", "title_noun", "verb", "noun", "none")
-_SUBJECTS = ("agentive", "person", "org", "pronoun", "none")
-_SPEAKER_FROM = ("speech", "possessor", "clause", "sentence", "none")
+_SUBJECTS = ("agentive", "weak", "person", "org", "pronoun", "none")
+_SPEAKER_FROM = ("speech", "possessor", "clause", "sentence", "weak", "none")
+# how a weak subject (one `agentive` does not know) stands on "can it speak" (animacy.json);
+# a thing (the third answer) never speaks, so it is no feature: its stretch is no candidate
+_ANIMACY = ("animate", "it", "unknown")
+# what the speaker ranker makes of the clause's subject as the speaker of the added quote
+_RANKER = ("agrees", "other", "nobody")
+# where a speaker found for the stretch is only a guess the ranker may overrule
+_GUESSED = frozenset({"speaker:weak", "speaker:sentence"})
 _PERSONS = frozenset({"i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _TERMINAL = frozenset(".!?")
 _OWNERS = frozenset({"his", "her", "their", "my", "our"})  # possessive pronouns that can speak
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_WEAK_PRONOUNS = frozenset({"it"})
+_COPULAS = frozenset({"be", "become", "seem", "remain"})
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -73,11 +90,15 @@ FEATURES: tuple[str, ...] = (
     *(f"gov:{g}" for g in _GOVERNORS),
     *(f"subject:{s}" for s in _SUBJECTS),
     *(f"speaker:{w}" for w in _SPEAKER_FROM),
+    *(f"animacy:{a}" for a in _ANIMACY),
+    *(f"ranker:{r}" for r in _RANKER),
+    "ranker_probability",
     "person_inside",
     "verb_inside",
     "style:single",
     "unclosed",
     "paragraph_whole",
+    "in_subject",
     "dropped:title_like",
     "dropped:short",
 )
@@ -92,6 +113,9 @@ class Fragment:
     att: Attribution | None  # the rules' quote that holds it, None when they dropped it
     cue: Cue | None  # the clause that governs it, as a cue (its verb and subject)
     features: dict[str, float] = field(default_factory=dict)
+    # the mention the speaker ranker prefers to the clause's subject, if another
+    second: Candidate | None = None
+    second_head: int | None = None  # where its head word starts in its paragraph
 
     @property
     def region(self) -> "QuoteRegion":
@@ -147,33 +171,94 @@ def _owner(p: "Para", poss: "Token | None") -> bool:
     return poss is not None and p.region_of[poss.i] < 0 and (poss.lower_ in _OWNERS or agentive(poss))
 
 
-def _clause(p: "Para", head: "Token") -> tuple[Cue | None, str]:
-    """The clause the stretch belongs to, as a cue with its speaker, and where that was
-    found: a speech cue reporting it, the nearest clause (or noun with a possessor) with
-    a subject that can speak, the main clause of its sentence; ``(None, "none")`` when
-    nobody in the sentence could have said it."""
+def _weak(p: "Para", subj: "Token | None") -> bool:
+    """A subject the word lists do not know as a speaker but that may be one: a common noun
+    (*the family*, *the leaflet*) or *it* (*it referenced ...*); the classifier weighs it,
+    with its animacy."""
+    if subj is None or p.region_of[subj.i] >= 0 or agentive(subj):
+        return False
+    return subj.pos_ == "NOUN" or subj.lower_ in _WEAK_PRONOUNS
+
+
+def _climb(p: "Para", head: "Token") -> tuple[Cue | None, str, Cue | None, bool]:
+    """Up the parse from the stretch: the first clause whose speaker can speak (a speech
+    cue, a speaking possessor, a subject `agentive` knows), the first whose subject only may
+    (weak), and whether the stretch is in the subject of a reported clause on the way."""
     child, tok = head, head.head
+    weak: Cue | None = None
+    in_subject = False
     for _ in range(_MAX_CLIMB):
         if tok is child:
             break
-        if p.region_of[tok.i] < 0:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return None, "none"  # the stretch is (in) the subject
+        if p.region_of[tok.i] < 0 and child.dep_ in _SUBJECT_DEPS:
+            if tok.head is tok:
+                return None, "subject", None, True  # (in) the subject of the sentence
+            in_subject = True  # *X learned that the "..." was ...*: the clause above may own it
+        elif p.region_of[tok.i] < 0:
             speech = p.cue_at(tok.i)
             if speech is not None and speech.speaker is not None:
-                return speech, "speech"
+                return speech, "speech", weak, in_subject
             poss = next((c for c in tok.children if c.dep_ == "poss"), None) if tok.pos_ == "NOUN" else None
             if _owner(p, poss):
-                return _cue(p, tok, poss), "possessor"  # type: ignore[arg-type]  # checked by _owner
+                return _cue(p, tok, poss), "possessor", weak, in_subject  # type: ignore[arg-type]  # checked by _owner
             subj = inherited_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
             if _agent(p, subj):
-                return _cue(p, tok, subj), "clause"  # type: ignore[arg-type]  # checked by _agent
+                return _cue(p, tok, subj), "clause", weak, in_subject  # type: ignore[arg-type]  # checked by _agent
+            if weak is None and _weak(p, subj):
+                weak = _cue(p, tok, subj)  # type: ignore[arg-type]  # checked by _weak
         child, tok = tok, tok.head
+    return None, "none", weak, in_subject
+
+
+def _clause(p: "Para", head: "Token") -> tuple[Cue | None, str, bool]:
+    """The clause the stretch belongs to, as a cue with its speaker, where that was found,
+    and whether the stretch is in the subject of a clause under it. Found: a speech cue
+    reporting it, the nearest clause (or noun with a possessor) with a subject that can
+    speak, the main clause of its sentence, failing those the nearest clause whose subject
+    only may speak (``weak``); ``(None, "none", ...)`` when nobody in the sentence could
+    have said it."""
+    cue, found, weak, in_subject = _climb(p, head)
+    if cue is not None or found == "subject":
+        return cue, found if cue is not None else "none", in_subject
     root = p.doc[p.sent_lo[head.i] : p.sent_hi[head.i] + 1].root if head.i < len(p.sent_lo) else None
     subj = inherited_subject(root) if root is not None and p.region_of[root.i] < 0 else None
-    if root is not None and _agent(p, subj) and subj is not None and head.i not in {t.i for t in subj.subtree}:
-        return _cue(p, root, subj), "sentence"
-    return None, "none"
+    if root is not None and subj is not None and head.i not in {t.i for t in subj.subtree}:
+        if _agent(p, subj):
+            return _cue(p, root, subj), "sentence", in_subject
+        if weak is None and _weak(p, subj):
+            weak = _cue(p, root, subj)
+    return (weak, "weak", in_subject) if weak is not None else (None, "none", in_subject)
+
+
+@lru_cache(maxsize=1)
+def _animacy() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str], int]:
+    table: dict[str, Any] = wordlists.data("animacy")
+    return (
+        frozenset(table["animate"]),
+        frozenset(table["inanimate"]),
+        tuple(table["animate_suffixes"]),
+        frozenset(table["not_animate_endings"]),
+        int(table["min_length"]),
+    )
+
+
+def animacy(tok: "Token") -> str:
+    """Can a subject `agentive` does not know speak: ``animate`` (a noun for people or a
+    group: *the family*, *organizers*), ``thing`` (*the weather*, *the plan*), ``it``, or
+    ``unknown`` (``data/animacy.json``)."""
+    if tok.lower_ in _WEAK_PRONOUNS:
+        return "it"
+    animate, things, suffixes, not_animate, shortest = _animacy()
+    lemma = tok.lemma_.lower()
+    if lemma in animate:
+        return "animate"
+    if lemma in things:
+        return "thing"
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        return "animate"  # a capitalised word the tagger took for a common noun is mostly a name
+    if len(lemma) >= shortest and lemma.endswith(suffixes) and not lemma.endswith(tuple(not_animate)):
+        return "animate"
+    return "unknown"
 
 
 # --- features ----------------------------------------------------------------------------
@@ -223,6 +308,9 @@ def _subject_kind(p: "Para", cue: Cue | None) -> list[str]:
     if cue is None or cue.speaker_head is None:
         return ["none"]
     tok = p.doc[cue.speaker_head]
+    if not (agentive(tok) or tok.lower_ in _OWNERS):
+        kind = animacy(tok)
+        return ["weak"] if kind == "thing" else ["weak", f"animacy:{kind}"]
     kinds = ["agentive"]
     if tok.pos_ == "PRON":
         kinds.append("pronoun")
@@ -273,41 +361,96 @@ def _dropped(p: "Para", ri: int, att: Attribution | None) -> dict[str, bool]:
 def _fragment(p: "Para", ri: int, att: Attribution | None) -> Fragment:
     head = region_head(p, ri)
     gov = _governor(p, head) if head is not None else None
-    cue, found = _clause(p, head) if head is not None else (None, "none")
+    cue, found, in_subject = _clause(p, head) if head is not None else (None, "none", False)
     flags: dict[str, bool] = {
         "bias": True,
         **_shape(p, ri),
         f"before:{_before(p, ri)}": True,
         f"gov:{_governor_class(gov)}": True,
-        **{f"subject:{k}": True for k in _subject_kind(p, cue)},
+        **{k if k.startswith("animacy:") else f"subject:{k}": True for k in _subject_kind(p, cue)},
         f"speaker:{found}": True,
+        "in_subject": in_subject,
         **_dropped(p, ri, att),
     }
     return Fragment(p, ri, att, cue, {k: 1.0 for k, v in flags.items() if v})
 
 
+def _second_look(paras: Sequence["Para"], frag: Fragment, ctx: Context) -> None:
+    """What the speaker ranker makes of the clause's subject as the speaker of the quote the
+    stretch would become: its probability among the mentions near it, and whether the
+    ranker's first choice is that subject, another mention (kept as ``frag.second``) or
+    nobody."""
+    cands = candidates(paras, _added(frag), ctx)
+    if not cands:
+        return
+    probs = probabilities(cands)
+    best = max(range(len(cands)), key=lambda i: (probs[i], -i))
+    own = next((pr for c, pr in zip(cands, probs) if c.features.get("rule_choice")), 0.0)
+    frag.features["ranker_probability"] = own
+    if cands[best].nothing:
+        frag.features["ranker:nobody"] = 1.0
+    elif cands[best].features.get("rule_choice"):
+        frag.features["ranker:agrees"] = 1.0
+    else:
+        frag.features["ranker:other"] = 1.0
+        # its choice stands for a speaker the parse only guesses (a weak subject, the main
+        # clause's): never for a speech cue's, a possessor's or the stretch's own clause's
+        # subject, as the ranker keeps the subject of the cue the rules linked; and a thing
+        # never speaks
+        if cands[best].features.get("agentive") and _GUESSED & frag.features.keys():
+            frag.second = cands[best]
+            frag.second_head = paras[cands[best].paragraph].doc[cands[best].head].idx
+
+
 def fragments(paras: Sequence["Para"], atts: Sequence[Attribution]) -> list[Fragment]:
     """Every quoted stretch of the body, in reading order, with the rules' quote holding it
-    (if any) and its features."""
+    (if any) and its features; a dropped one with a speaker also with the ranker's look at
+    that speaker (the ranker's context is made once per article, and only when needed)."""
     held = {(r.paragraph, r.start): att for att in atts for r in att.regions}
-    return [
+    found = [
         _fragment(p, ri, held.get((p.index, r.start)))
         for p in paras
         for ri, r in enumerate(p.regions)
         if p.region_toks[ri]
     ]
+    ctx: Context | None = None
+    for frag in found:
+        if candidate(frag):
+            ctx = ctx or Context(paras)
+            _second_look(paras, frag, ctx)
+    return found
 
 
 # --- acting on it ------------------------------------------------------------------------
 
 
+def candidate(frag: Fragment) -> bool:
+    """A stretch the classifier decides on: one the rules dropped whose clause has a
+    speaker. A subject the word lists do not know as a speaker never speaks through a
+    copula (*The budget is "a disgrace."*: the budget says nothing), and a thing never
+    speaks (*The weather turned the "summer festival" into a washout*)."""
+    if frag.att is not None or frag.cue is None or frag.cue.speaker is None:
+        return False
+    if "subject:weak" not in frag.features:
+        return True
+    head = frag.cue.speaker_head
+    return frag.cue.lemma not in _COPULAS and (head is None or animacy(frag.para.doc[head]) != "thing")
+
+
 def _added(frag: Fragment) -> Attribution:
-    """The partial quote a dropped stretch becomes, its clause's subject the speaker. It
-    stays a quote of its own even when the rules quote the same clause elsewhere: joined,
-    it would stretch that quote over the words between the two."""
+    """The partial quote a dropped stretch becomes: its clause's subject the speaker, or
+    the mention the speaker ranker prefers to it when that one can speak. It stays a quote
+    of its own even when the rules quote the same clause elsewhere: joined, it would
+    stretch that quote over the words between the two."""
     cue = frag.cue
     assert cue is not None and cue.speaker is not None  # checked by the caller
     att = Attribution([frag.region], "partial", cue, ADDED_CONFIDENCE, "fragment")
+    second = frag.second
+    if second is not None:
+        att.speaker = second.mention
+        att.speaker_head = frag.second_head
+        att.antecedent = (second.paragraph, *second.antecedent) if second.antecedent is not None else None
+        return att
     att.speaker = (cue.paragraph, *cue.speaker)
     if cue.speaker_head is not None:
         att.speaker_head = frag.para.doc[cue.speaker_head].idx
@@ -316,15 +459,17 @@ def _added(frag: Fragment) -> Attribution:
     return att
 
 
+def speaker(frag: Fragment) -> tuple[int, int, int] | None:
+    """The mention the quote a candidate stretch would become is said by."""
+    return _added(frag).speaker if candidate(frag) else None
+
+
 def revise(paras: Sequence["Para"], atts: list[Attribution]) -> list[Attribution]:
     """The rules' quotes, and the dropped stretches the classifier is sure of as quotes
     of their clause's speaker (the caller puts them in reading order)."""
     added = [
         _added(frag)
         for frag in fragments(paras, atts)
-        if frag.att is None
-        and frag.cue is not None
-        and frag.cue.speaker is not None
-        and probability(frag.features) >= ADD_PROBABILITY
+        if candidate(frag) and probability(frag.features) >= ADD_PROBABILITY
     ]
     return [*atts, *added]
