@@ -12,28 +12,12 @@ import pytest
 
 from newsgraph import api
 from newsgraph.model import Article
-
-LEAD = (
-    "Harbour plan approved after long delay\n\n"
-    "The harbour board approved the new quay on Monday after a year of hearings, "
-    "and building work is due to start in the spring.\n\n"
-)
-
-
-def extract(*paragraphs: str) -> Article:
-    text = LEAD + "\n\n".join(paragraphs) + "\n"
-    [article] = api.read(text.encode("utf-8"), format="text")
-    return api.extract(article)
+from press_helpers import extract, titles
 
 
 def speakers(article: Article) -> dict[str, str | None]:
     names = {a.id: a.name for a in article.actors}
     return {q.text: names.get(q.speaker or "") for q in article.quotes}
-
-
-def person(article: Article, name: str) -> list[str]:
-    [actor] = [a for a in article.actors if a.name == name]
-    return actor.titles
 
 
 @pytest.mark.parametrize(
@@ -51,7 +35,7 @@ def person(article: Article, name: str) -> list[str]:
 def test_a_capitalised_title_in_apposition_gives_the_name_as_speaker(sentence: str, speaker: str, title: str) -> None:
     article = extract("Ferry crews welcomed the news.", sentence)
     assert list(speakers(article).values()) == [speaker]
-    assert title in person(article, speaker)
+    assert title in titles(article, speaker)
 
 
 def test_letters_after_a_name_are_a_title_not_part_of_it() -> None:
@@ -63,7 +47,7 @@ def test_letters_after_a_name_are_a_title_not_part_of_it() -> None:
     names = sorted(a.name for a in article.actors if a.kind == "person")
     assert names == ["Dana Holt", "Owen Pryce"]
     assert set(speakers(article).values()) == {"Owen Pryce", "Dana Holt"}
-    assert "MP" in person(article, "Owen Pryce") and "QC" in person(article, "Dana Holt")
+    assert "MP" in titles(article, "Owen Pryce") and "QC" in titles(article, "Dana Holt")
 
 
 @pytest.mark.parametrize("title", ["Cllr", "Sgt", "Supt", "Insp", "Det Insp", "Gen", "Capt", "Revd", "Fr"])
@@ -75,7 +59,7 @@ def test_an_abbreviated_title_without_a_full_stop_is_not_part_of_the_name(title:
 
 def test_a_title_without_an_american_counterpart_is_a_title() -> None:
     article = extract("Chief Constable Helen Byrne said officers had made nine arrests at the quay.")
-    assert "Chief Constable" in person(article, "Helen Byrne")
+    assert "Chief Constable" in titles(article, "Helen Byrne")
 
 
 @pytest.mark.parametrize(

@@ -12,27 +12,11 @@ import pytest
 from newsgraph import api
 from newsgraph.lexicon.written_dates import only_a_date
 from newsgraph.model import Article
-
-LEAD = (
-    "Harbour plan approved after long delay\n\n"
-    "The harbour board approved the new quay on Monday after a year of hearings, "
-    "and building work is due to start in the spring.\n\n"
-)
-
-
-def extract(*paragraphs: str) -> Article:
-    text = LEAD + "\n\n".join(paragraphs) + "\n"
-    [article] = api.read(text.encode("utf-8"), format="text")
-    return api.extract(article)
+from press_helpers import extract, titles
 
 
 def actor_names(article: Article, kind: str | None = None) -> list[str]:
     return [a.name for a in article.actors if kind is None or a.kind == kind]
-
-
-def titles(article: Article, name: str) -> list[str]:
-    [actor] = [a for a in article.actors if a.name == name]
-    return actor.titles
 
 
 @pytest.mark.parametrize(
