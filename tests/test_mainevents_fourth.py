@@ -15,8 +15,8 @@ LEADS = {
     "a_primary_read_as_an_adjective_is_still_a_primary": Lead(
         (
             "Reyes gains on Ortiz.\n\n"
-            "SEATTLE \u2014 Climbing back after four losses last week, Senator Paul Reyes won the Harbor "
-            "Democrats Abroad primary on Monday and followed that up by taking two of three contests.\n"
+            "SEATTLE \u2014 After a poor month, Senator Paul Reyes carried the Coastal "
+            "Workers primary on Monday and then took two of the next three states.\n"
         ),
         published="2021-06-17",
         kinds=("election",),
@@ -40,7 +40,7 @@ LEADS = {
     "signing_up_as_a_delegate_is_no_agreement": Lead(
         (
             "Ortiz signs up to be a Brenner delegate.\n\n"
-            "Mayor Lena Ortiz has signed up to serve as a delegate for Governor Hal Brenner at the party's "
+            "Mayor Lena Ortiz has signed up as a delegate for Governor Hal Brenner at the party's "
             "convention this summer.\n"
         ),
         published="2021-06-17",
@@ -65,7 +65,7 @@ LEADS = {
             "Former Brenner pollster says Brenner is in trouble.\n\n"
             "Former Hal Brenner pollster Ann Lutz was a guest on Harbor Radio\u2019s Morning Hour. Lutz "
             "described the hard race Brenner faces in Tuesday\u2019s primary.\n\n"
-            "Brenner is trailing by two points in the polls against Lena Ortiz.\n"
+            "Brenner is two points behind Lena Ortiz in the polls.\n"
         ),
         published="2021-06-17",
         kinds=("interview",),
@@ -77,7 +77,7 @@ LEADS = {
     "trailing_in_the_polls_is_no_poll": Lead(
         (
             "Reyes campaign upbeat.\n\n"
-            "Senator Paul Reyes is trailing by two points in the polls, and his campaign manager Ann Lutz said "
+            "Senator Paul Reyes is two points behind in the polls, and his campaign manager Ann Lutz said "
             "on Monday that the race was \u201cfar from over.\u201d\n"
         ),
         published="2021-06-17",
@@ -98,18 +98,18 @@ LEADS = {
         day="2021-06-17",
     ),
     # the day another sentence gives its actor, as a passive subject too; a place one step down
-    # "a speech to supporters in Phoenix"
+    # "a speech to volunteers in Tucson"
     "a_passive_subject_s_day_and_the_place_of_those_spoken_to": Lead(
         (
             "Reyes ignores his losses.\n\n"
-            "Senator Paul Reyes was handed three defeats on Tuesday. In a speech to supporters in Phoenix, "
-            "he barely mentioned them.\n"
+            "Senator Paul Reyes was handed three defeats on Tuesday. In a speech to volunteers in Tucson, "
+            "he said little about them.\n"
         ),
         published="2021-06-17",
         kinds=("speech",),
         names=("Paul Reyes",),
         day="2021-06-15",
-        place="Phoenix",
+        place="Tucson",
     ),
     # "he" standing for the one person named before it in its sentence
     "he_after_a_named_person_gives_the_day": Lead(
@@ -146,7 +146,7 @@ LEADS = {
             "Ortiz slams Brenner, praises Reyes.\n\n"
             "HARBOR CITY \u2014 Mayor Lena Ortiz on Friday pummeled Governor Hal Brenner as divisive while "
             "praising Senator Paul Reyes as \u201ca worker.\u201d\n\n"
-            "Her remarks came the day after Brenner closed his party\u2019s convention in Fresno. Reyes spoke "
+            "Her comments came a day after Brenner closed his party\u2019s convention in Fresno. Reyes spoke "
             "at a rally broadcast on every network.\n"
         ),
         published="2021-06-18",
@@ -183,8 +183,8 @@ LEADS = {
     "a_negated_verb_of_a_claim_about_a_speech_keeps_the_speech": Lead(
         (
             "Brenner's boast fails the test.\n\n"
-            "One of the central claims of Governor Hal Brenner\u2019s speech to the party convention on "
-            "Wednesday night does not stand up to scrutiny.\n"
+            "A key boast of Governor Hal Brenner\u2019s speech to the party convention on "
+            "Wednesday night does not survive a fact check.\n"
         ),
         published="2021-06-17",
         kinds=("speech",),
@@ -206,7 +206,7 @@ LEADS = {
     "five_primaries_on_one_day_are_an_event": Lead(
         (
             "Turnout soars.\n\n"
-            "Voters again turned out in record numbers Tuesday in five key primary elections across the "
+            "Record numbers of voters cast ballots on Tuesday in five big primary elections across the "
             "region.\n"
         ),
         published="2021-06-17",
@@ -253,7 +253,7 @@ LEADS = {
     # a trigger noun modifying another noun ("mass shooting victims") names who they are, not an event
     "shooting_victims_press_a_senator_at_a_news_conference": Lead(
         (
-            "Families of mass shooting victims sound off on Reyes.\n\n"
+            "Relatives of mass shooting victims confront Reyes.\n\n"
             "At a heated press conference in Harbor City on Friday, families of victims of gun violence "
             "urged Senator Paul Reyes to back a law on gun makers.\n"
         ),
@@ -285,7 +285,7 @@ def test_main_event_of_a_lead(lead: Lead) -> None:
 @pytest.mark.parametrize(
     "text, word, misread",
     [
-        ("Poll precedes battle on Capitol Hill.", "Poll", True),
+        ("Poll precedes battle in the Senate.", "Poll", True),
         ("The primary reason is money.", "primary", False),
         ("Her concern is primary.", "primary", False),
     ],

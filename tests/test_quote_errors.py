@@ -483,7 +483,7 @@ def test_a_fragment_in_a_possessors_claim_stays_the_possessors() -> None:
 
 def test_a_colon_clause_inside_what_someone_said_hands_over_their_words() -> None:
     a = extract(
-        'Lund said he hoped with his "whole heart" that Berg wins the vote: "That way the ferries keep running."'
+        'Lund said he prayed with "all his heart" that Berg wins the vote: "That way the ferries keep running."'
     )
     [q] = [q for q in quoted(a) if q.kind == "direct"]
     assert mention(a, q) == "Lund"
@@ -491,8 +491,8 @@ def test_a_colon_clause_inside_what_someone_said_hands_over_their_words() -> Non
 
 def test_a_colon_clause_that_is_no_ones_report_keeps_its_own_subject() -> None:
     a = extract(
-        "When my aunt asked me whether I still sailed, I laughed and said no. She became so cross "
-        'that I had to change my answer: "Of course I still sail. I was only joking."'
+        "When my aunt asked me whether I still sailed, I laughed and said no. She looked so hurt "
+        'that I had to take it back: "Of course I still sail. I was only teasing."'
     )
     [q] = [q for q in quoted(a) if q.text.startswith("Of course")]
     assert mention(a, q) == "I"
@@ -502,7 +502,7 @@ def test_a_colon_clause_that_is_no_ones_report_keeps_its_own_subject() -> None:
     "paragraph, speaker",
     [
         (
-            'The vote comes three days after Berg told The Harbour Post he was "not quite there yet" on the ferry deal.',
+            'The vote comes three days after Berg told The Harbour Post he was "still far from ready" to sign the ferry deal.',
             "Berg",
         ),
         (
@@ -560,12 +560,12 @@ def test_a_participle_after_a_clause_set_off_by_dashes_is_the_main_subjects() ->
     "paragraph, speaker",
     [
         (
-            "One attendee, who like others spoke on condition of anonymity to discuss the meeting, said the "
-            'message was that "this is not going to be over in May."',
-            "One attendee",
+            "One dock worker, who like the rest asked not to be named because the talks were private, said the "
+            'mood was that "nobody is going home before the summer."',
+            "One dock worker",
         ),
         (
-            'Lund, meanwhile, who has no such endorsements, said that fact shows who is "ready to take on the board."',
+            'Lund, meanwhile, who has no such endorsements, said that fact shows who is "fit to face the board."',
             "Lund",
         ),
     ],
@@ -578,7 +578,7 @@ def test_a_speaker_before_a_relative_aside_the_parser_misreads_is_still_found(pa
 def test_a_quoted_sentence_after_a_naming_sentence_is_the_namers() -> None:
     a = extract(
         "Harbour Ferries became a large business. His former partner at the yard, Ola B. Dahl, called him a "
-        'master at closing impossible deals. "He showed again and again an ability to land contracts nobody else could."'
+        'master at closing impossible deals. "Time after time he won contracts nobody else could get."'
     )
     [q] = [q for q in quoted(a) if q.kind == "direct"]
     assert (mention(a, q) or "").startswith("His former partner") and q.cue == "called"
@@ -586,7 +586,7 @@ def test_a_quoted_sentence_after_a_naming_sentence_is_the_namers() -> None:
 
 def test_a_quote_paragraph_after_a_paragraph_about_someone_is_theirs() -> None:
     a = extract(
-        "After the vote, Mayor Lund restricted comments about closing the port to distant future plans.",
+        "After the vote, Mayor Lund would speak of closing the port only as a far-off idea.",
         '"If the port cannot be run safely, it should be closed for good."',
     )
     [q] = quoted(a)
@@ -616,7 +616,7 @@ def test_someones_claim_as_the_subject_of_a_reported_clause_is_quoted_by_the_rep
 
 def test_a_signature_line_after_a_quote_paragraph_beats_the_paragraph_before() -> None:
     a = extract(
-        "After the vote, Mayor Lund restricted comments about closing the port to distant future plans.",
+        "After the vote, Mayor Lund would speak of closing the port only as a far-off idea.",
         '"If the port cannot be run safely by anyone, it should be closed for good."',
         "- Karin Holm.",
     )
@@ -626,7 +626,7 @@ def test_a_signature_line_after_a_quote_paragraph_beats_the_paragraph_before() -
 
 def test_a_quote_paragraph_with_words_after_the_quote_is_not_given_to_the_paragraph_before() -> None:
     a = extract(
-        "After the vote, Mayor Lund restricted comments about closing the port to distant future plans.",
+        "After the vote, Mayor Lund would speak of closing the port only as a far-off idea.",
         '"If the port cannot be run safely by anyone, should it not be closed for good?" wondered Karin Holm.',
     )
     [q] = quoted(a)

@@ -212,7 +212,7 @@ def _verb_kind(tok: "Token", lemma: str) -> str | None:
 
 def _misread_noun(tok: "Token") -> bool:
     """A word of ``nouns`` the tagger took for an adjective or adverb: "Poll precedes battle",
-    "won the Democrats Abroad primary on Monday" (not "the primary reason", "is primary")."""
+    "won the Harbour Greens primary on Sunday" (not "the primary reason", "is primary")."""
     if tok.pos_ not in ("ADJ", "ADV") or tok.lower_ not in words()["nouns"]:
         return False
     if tok.dep_ in words()["misread_noun_deps"]:
@@ -222,7 +222,7 @@ def _misread_noun(tok: "Token") -> bool:
         return False  # "the primary reason", "is primary"
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
         return False
-    for t in reversed(tok.doc[max(0, tok.i - 4) : tok.i]):  # "the Democrats Abroad primary"
+    for t in reversed(tok.doc[max(0, tok.i - 4) : tok.i]):  # "the Harbour Greens primary"
         if t.pos_ == "DET":
             return True
         if t.pos_ not in ("PROPN", "NOUN", "ADJ", "ADV"):
@@ -579,7 +579,7 @@ def _in_relative(tok: "Token") -> bool:
 
 
 def _said_back(tok: "Token") -> bool:
-    """ "Her remarks came the day after ...": a later sentence's words of someone the lead has
+    """ "His words came a day after ...": a later sentence's words of someone the lead has
     already told speaking, not an event before what the first sentence reports."""
     return tok.lower_ in words()["said_words"] and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
@@ -726,7 +726,7 @@ def _actors_of(tok: "Token", paragraph: int | None, refs: Refs) -> list[str]:
             continue
         named = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named and t.pos_ == "NOUN" and t.lemma_.casefold() in _role_nouns():
-            t = named[0]  # "former Bill Clinton pollster Douglas Schoen": Schoen, not who he polled for
+            t = named[0]  # "former Lund pollster Ada Berg": Berg, not whom she polled for
         left = _name_start(t)
         start, end = left.idx, t.idx + len(t.text)
         text = t.doc.text[start:end]
@@ -789,7 +789,7 @@ def _participants(
     tok: "Token", paragraph: int | None, refs: Refs, lead: list[tuple[int, "DocSpan"]], kind: str = ""
 ) -> list[str]:
     verb = _verb_of(tok)
-    # "a series of photos from his rally": whose it is, the person the lead has just named
+    # "pictures from his rally on the quay": whose it is, the person the lead has just named
     owners = [x for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" for x in _stood_for(c, verb, lead, refs)]
     out: list[str] = list(owners) if paragraph is not None else []
     if kind in words()["maker_kinds"] and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubjpass"):
@@ -803,7 +803,7 @@ def _participants(
             found = _stood_for(a, verb, lead, refs)
         out += found
     if not out and verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in words()["speech"]:
-        # "the tax commissioner says an internal review shows": the speaker's
+        # "the port auditor says a new audit finds": the speaker's
         out = _participants(verb.head, paragraph, refs, lead)
     return list(dict.fromkeys(out))
 
@@ -957,7 +957,7 @@ def _objects(tok: "Token", kind: str) -> list["Token"]:
     objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children]
     if kind == "visit" and verb.lemma_.casefold() == "visit":
         objs += [c for c in verb.children if c.dep_ == "dobj"]
-    # "a speech to supporters in Phoenix": those it was given to, and where they were
+    # "an address to fishermen in Bergen": those it was given to, and where they were
     who = set(words()["participant_preps"]) - preps
     via = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in who for o in p.children if tok is not verb]
     inner = [x for o in [*objs, *via] for p in o.children if p.dep_ == "prep" and p.lower_ in preps for x in p.children]
@@ -1055,13 +1055,13 @@ def _is_a_day(text: str) -> bool:
 
 
 def _possessor_place(tok: "Token", paragraph: int | None, refs: Refs) -> str | None:
-    """ "Vermont's tax commissioner says an internal review shows", "a judge in Ohio ruled": the
+    """ "Norway's port auditor says a new audit finds", "a judge in Oslo ruled": the
     place whose official acts (of the event's verb, or of the verb reporting it)."""
     verb = _verb_of(tok)
     verbs = [verb, verb.head] if verb.dep_ == "ccomp" else [verb]
     for v in verbs:
         for subj in (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")):
-            # "A judge in Ohio issued a ruling": where the one acting is
+            # "A judge in Oslo handed down a ruling": where the one acting is
             where = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children]
             for poss in (c for c in [*subj.children, *where] if c.dep_ in ("poss", "pobj") and c.pos_ == "PROPN"):
                 if paragraph is not None and (hit := refs.place_at(paragraph, poss.idx, poss.idx + len(poss.text))):

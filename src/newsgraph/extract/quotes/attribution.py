@@ -775,7 +775,7 @@ _GENDERED = frozenset({"he", "she"})
 
 
 def _told_pronoun(p: Para, pron: "Token") -> Cue | None:
-    """'Berg told the Post he was "not quite there yet"', 'with Lund telling reporters she
+    """'Berg told the Herald he was "still far from ready"', 'with Lund telling reporters she
     viewed him as "responsible"': a pronoun right after a speech cue (only its object and
     circumstances between) opens the clause the cue reports, whatever the parser hung it
     on (often a clause of its own), so the words are the cue's speaker's (PolNeAR
@@ -1517,7 +1517,7 @@ def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link 
             return _link(PREVIOUS_SPEAKER, last, False)
         subject = _last_sentence_subject(prev_para)
         if subject is not None and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS and _whole_paragraph(p, r):
-            # 'Lund restricted comments about closing the port to distant plans.' then a
+            # 'Lund would speak of closing the port only as a far-off idea.' then a
             # quote paragraph: the person the paragraph ended on, as after a sentence
             return _link(SUBJECT_BEFORE, subject, False)
     return None

@@ -385,7 +385,7 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
 
 
 def _before_relative_aside(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
-    """'One attendee, who like others spoke on condition of anonymity, said': the parser
+    """'One dock worker, who like the rest asked not to be named, said': the parser
     often makes the aside the clause the verb reports, and leaves the verb no subject;
     the speaker is the noun before ', who' (past an adverb: 'Lund, meanwhile, who')."""
     doc, start = verb.doc, verb.sent.start
