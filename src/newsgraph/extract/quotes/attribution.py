@@ -36,7 +36,6 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...lexicon import wordlists
@@ -46,6 +45,7 @@ from .cues import (
     Cue,
     antecedent_of,
     find_cues,
+    fragment_cues,
     inherited_subject,
     naming_verbs,
     noun_phrase,
@@ -1482,7 +1482,7 @@ def _saying_between(p: Para, chain: list["Token"], verb: "Token", lo: int, hi: i
     subject of its own, that the second hangs on: the second is what that verb reports,
     however the parser hung the verb (*told the board the pier was "safe" and questioned
     how it had "lost the plot"*, *before claiming that the old one was "falling apart"*)."""
-    saying = speech_verbs() | _characterising()
+    saying = speech_verbs() | fragment_cues()["characterising"]
     for tok in chain:
         if tok is verb:
             return False
@@ -1495,12 +1495,6 @@ def _saying_between(p: Para, chain: list["Token"], verb: "Token", lo: int, hi: i
         ):
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _characterising() -> frozenset[str]:
-    """Verbs that judge or name what someone said (*likened*, *questioned*, *cited*)."""
-    return frozenset(wordlists.data("fragment_cues")["characterising"])
 
 
 def _from_previous_paragraph(p: Para, r: QuoteRegion, prev_para: Para) -> _Link | None:

@@ -41,6 +41,14 @@ def speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def fragment_cues() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/fragment_cues.json`` (name openers, characterising verbs,
+    claim and title nouns), read once for the rules and the quote-span classifier."""
+    table: dict[str, list[str]] = wordlists.data("fragment_cues")
+    return {k: frozenset(v) for k, v in table.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def naming_verbs() -> frozenset[str]:
     return wordlists.word_set("naming_verbs")
 

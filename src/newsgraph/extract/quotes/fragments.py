@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ...lexicon import wordlists
 from .attribution import Attribution, agentive, is_title_like, make_cue, region_head
-from .cues import Cue, inherited_subject, speech_verbs
+from .cues import Cue, fragment_cues, inherited_subject, speech_verbs
 from .ranker import Candidate, Context, candidates, probabilities
 
 if TYPE_CHECKING:
@@ -121,12 +121,6 @@ class Fragment:
     @property
     def region(self) -> "QuoteRegion":
         return self.para.regions[self.index]
-
-
-@lru_cache(maxsize=1)
-def _lists() -> dict[str, frozenset[str]]:
-    table: dict[str, Any] = wordlists.data("fragment_cues")
-    return {k: frozenset(v) for k, v in table.items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=1)
@@ -268,7 +262,12 @@ def animacy(tok: "Token") -> str:
 def _before(p: "Para", ri: int) -> str:
     """What stands right before the opening mark."""
     r = p.regions[ri]
-    if p.text[max(0, r.mark_start - 20) : r.mark_start].rstrip().lower().endswith(tuple(_lists()["name_openers"])):
+    if (
+        p.text[max(0, r.mark_start - 20) : r.mark_start]
+        .rstrip()
+        .lower()
+        .endswith(tuple(fragment_cues()["name_openers"]))
+    ):
         return "name_opener"
     i = p.region_toks[ri][0] - 1
     while i >= 0 and p.doc[i].is_space:
@@ -293,7 +292,7 @@ def _before(p: "Para", ri: int) -> str:
 def _governor_class(gov: "Token | None") -> str:
     if gov is None:
         return "none"
-    lemma, lists = gov.lemma_.lower(), _lists()
+    lemma, lists = gov.lemma_.lower(), fragment_cues()
     if gov.pos_ in ("VERB", "AUX"):
         if lemma in lists["characterising"]:
             return "characterising"
