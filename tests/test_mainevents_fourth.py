@@ -9,6 +9,7 @@ import pytest
 from mainevent_leads import Lead, check, main_event
 from newsgraph.extract import nlp
 from newsgraph.extract.events import main as main_events
+from newsgraph.lexicon.written_dates import only_a_date
 
 LEADS = {
     # an event noun the tagger reads as an adjective: "Poll precedes ...", "the ... primary on Monday"
@@ -313,5 +314,5 @@ def test_a_dateline_of_a_day_only_places_nothing() -> None:
     article, main = main_event(text, "2021-06-16")
     assert main is not None and main.kind == "statement", main
     assert main.location is None, [p.name for p in article.places]
-    assert main_events._is_a_day("Dec 29") and main_events._is_a_day("Sept. 3")
-    assert not main_events._is_a_day("Berlin") and not main_events._is_a_day("May Day")
+    assert only_a_date("Dec 29") and only_a_date("Sept. 3")
+    assert not only_a_date("Berlin") and not only_a_date("May Day")

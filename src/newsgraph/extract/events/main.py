@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon import outlets
 from ...lexicon.wordlists import data
+from ...lexicon.written_dates import only_a_date
 from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
 from ..dates import finder as dates_pass
 from ..story import dateline_at
@@ -1040,18 +1041,10 @@ def _dateline_place(article: Article) -> str | None:
     if _roundup(article):
         return None
     city = (article.dateline or "").split(",")[0].split("(")[0].strip()
-    if _is_a_day(city):
+    if only_a_date(city):
         return None  # "Dec 29 (Reuters) -": a dateline of a day only
     key = normalise_name(city)
     return next((p.id for p in article.places if normalise_name(p.name) == key), None) if key else None
-
-
-def _is_a_day(text: str) -> bool:
-    """ "Dec 29", "December 29", "Dec. 29": a month and a day, no city."""
-    words_ = text.replace(".", " ").split()
-    dates = data("date_words")
-    months = {m.casefold() for m in [*dates["months"], *dates["month_abbreviations"]]}
-    return len(words_) == 2 and words_[0].casefold() in months and words_[1].isdigit()
 
 
 def _possessor_place(tok: "Token", paragraph: int | None, refs: Refs) -> str | None:
