@@ -631,3 +631,35 @@ def test_a_quote_paragraph_with_words_after_the_quote_is_not_given_to_the_paragr
     )
     [q] = quoted(a)
     assert mention(a, q) != "Mayor Lund"
+
+
+# --- sixth round: precision on PolNeAR train (what PolNeAR does not count) -----------------
+
+
+@pytest.mark.parametrize(
+    "paragraph, kept",
+    [
+        (
+            'Mayor Ada Lund told the story in her 2019 memoir, "A Town on the Tide." The ferries stopped that winter.',
+            [],
+        ),
+        ('Councillor Berg hosts the weekly podcast "Quay Talk: Notes From the Harbour," which airs on Fridays.', []),
+        (
+            '"The crews did their job," Berg said in May on the podcast "Harbour Hours."',
+            ["The crews did their job,"],
+        ),
+        ("The pilot's union printed a new book, ''Salt and Rope,'' for its members.", []),
+    ],
+)
+def test_a_title_right_after_the_noun_naming_a_work_is_never_a_quote(paragraph: str, kept: list[str]) -> None:
+    # the Title Cased words name the book or the show, whatever verb comes before them;
+    # and a quote before such a title does not run on into it
+    a = extract(paragraph)
+    assert [spans(a, q) for q in quoted(a)] == [[k] for k in kept]
+
+
+def test_a_quoted_sentence_after_a_work_noun_is_still_a_quote() -> None:
+    # only a Title Cased name is a title: a sentence in quotes after "column" is words
+    a = extract('Mayor Ada Lund wrote in her column, "the harbour will not be sold while I am mayor."')
+    [q] = quoted(a)
+    assert q.cue == "wrote" and name(a, q.speaker) == "Ada Lund"

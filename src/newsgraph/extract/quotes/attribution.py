@@ -1127,7 +1127,11 @@ def _link_within_sentences(p: Para, links: list[_Link | None]) -> None:
 
 def is_title_like(p: Para, r: QuoteRegion) -> bool:
     """'State of the Union', 'Gifted Hands': a short Title Cased name, not speech."""
-    words = p.text[r.start : r.end].rstrip(",.").split()
+    return _title_words(p.text[r.start : r.end])
+
+
+def _title_words(text: str) -> bool:
+    words = text.rstrip(",.").split()
     if not words or len(words) > 7:
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "is", "from"}
@@ -1136,9 +1140,22 @@ def is_title_like(p: Para, r: QuoteRegion) -> bool:
         bool(caps)
         and all(w[:1].isupper() or not w[:1].isalpha() for w in caps)
         and not any(w.lower() in ("i", "we", "you", "my", "our") for w in words)
-        and not re.search(r"[!?]$", p.text[r.start : r.end].rstrip(","))
+        and not re.search(r"[!?]$", text.rstrip(","))
         and len(caps) >= 1
     )
+
+
+def _work_title(p: Para, r: QuoteRegion) -> bool:
+    """'his 2012 book, "A Harbour Son."', 'the podcast "Tide Tables: Notes From the
+    Quay"': a Title Cased name right after the noun that says it is a work (a comma
+    between them or not; a subtitle after a colon) is the work's name, whatever verb
+    links it: not anyone's words."""
+    before = p.text[max(0, r.mark_start - 30) : r.mark_start].rstrip().rstrip(",").rstrip()
+    m = re.search(r"([\w-]+)$", before)
+    if m is None or m.group(1).lower() not in wordlists.word_set("work_nouns"):
+        return False
+    main = p.text[r.start : r.end].split(":", 1)[0]
+    return _title_words(main)
 
 
 # --- article level ---------------------------------------------------------------------
@@ -1391,7 +1408,7 @@ class _Collector:
         r = p.regions[ri]
         if (not link.strong or link.embedded) and _title_context(p, r):
             return None  # 'on CNN's "State of the Union"': a title, not speech
-        if _so_called(p, r) or (not link.strong and is_title_like(p, r)):
+        if _so_called(p, r) or (not link.strong and is_title_like(p, r)) or _work_title(p, r):
             return None  # 'the so-called "rebels"': a name, not speech
         if _names_its_speaker(p, r, link.cue):
             return None  # 'According to "The Harbour Years: A Memoir,"': the source's name
