@@ -663,3 +663,32 @@ def test_a_quoted_sentence_after_a_work_noun_is_still_a_quote() -> None:
     a = extract('Mayor Ada Lund wrote in her column, "the harbour will not be sold while I am mayor."')
     [q] = quoted(a)
     assert q.cue == "wrote" and name(a, q.speaker) == "Ada Lund"
+
+
+@pytest.mark.parametrize(
+    "paragraph, pieces, cue",
+    [
+        (
+            'After the mayor compared the protesters to "vandals" and "thugs", councillor Ada Lund wrote a '
+            "sharp letter to the paper.",
+            ["vandals", "thugs"],
+            "compared",
+        ),
+        (
+            'She vented to her aides that the audit would be "humiliating" and "a disaster for all of us."',
+            ["humiliating", "a disaster for all of us."],
+            "vented",
+        ),
+        (
+            "The pilots dismissed the timetable as ''fantasy'' or ''a bad joke.''",
+            ["fantasy", "a bad joke."],
+            "dismissed",
+        ),
+    ],
+)
+def test_quoted_stretches_joined_only_by_and_or_or_are_one_quote(paragraph: str, pieces: list[str], cue: str) -> None:
+    # one list of someone's words, one quote with two spans (the first stretch's cue and
+    # speaker), not a quote each (a verb after them does not take the second)
+    a = extract(paragraph)
+    [q] = quoted(a)
+    assert spans(a, q) == pieces and q.cue == cue and q.kind == "partial"

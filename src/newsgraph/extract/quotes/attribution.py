@@ -1213,6 +1213,41 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
     return collector.atts
 
 
+# Words that join two quoted stretches into one list of someone's words: '"A" and "B"'.
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s*")
+
+
+def join_coordinated(paras: Sequence[Para], atts: list[Attribution]) -> list[Attribution]:
+    """'called them "reckless" and "cruel"': two quoted stretches with only *and* or *or*
+    between them are one list of words, so one quote (of the first stretch's speaker, or
+    of the second's when the first has none), not two, and a second stretch dropped alone
+    as a scare quote (not a title) is part of the first's quote; PolNeAR annotates every such pair of
+    train as one attribution (58 of 58)."""
+    owner = {(r.paragraph, r.start): att for att in atts if att.kind != "indirect" for r in att.regions}
+    gone: set[int] = set()
+    for p in paras:
+        for r1, r2 in zip(p.regions, p.regions[1:]):
+            first, second = owner.get((p.index, r1.start)), owner.get((p.index, r2.start))
+            if first is None or first is second or not _COORDINATED.fullmatch(p.text[r1.mark_end : r2.mark_start]):
+                continue
+            if second is None:  # the second stretch, dropped alone, is more of the same words
+                if is_title_like(p, r2):
+                    continue  # 'starred in "Harbour Lights" and "Low Tide"': titles, dropped as such
+                first.regions = sorted([*first.regions, r2], key=lambda r: (r.paragraph, r.start))
+                owner[(p.index, r2.start)] = first
+                continue
+            if len(second.regions) != 1:
+                continue
+            keep = first if first.speaker is not None or second.speaker is None else second
+            keep.regions = sorted([*first.regions, *second.regions], key=lambda r: (r.paragraph, r.start))
+            keep.kind = "partial" if "partial" in (first.kind, second.kind) else keep.kind
+            drop = second if keep is first else first
+            gone.add(id(drop))
+            for r in keep.regions:
+                owner[(r.paragraph, r.start)] = keep
+    return [att for att in atts if id(att) not in gone]
+
+
 _WHAT_WORDS = frozenset({"what"})
 _MAX_CLIMB = 8
 
