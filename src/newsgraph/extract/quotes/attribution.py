@@ -1127,11 +1127,7 @@ def _link_within_sentences(p: Para, links: list[_Link | None]) -> None:
 
 def is_title_like(p: Para, r: QuoteRegion) -> bool:
     """'State of the Union', 'Gifted Hands': a short Title Cased name, not speech."""
-    return _title_words(p.text[r.start : r.end])
-
-
-def _title_words(text: str) -> bool:
-    words = text.rstrip(",.").split()
+    words = p.text[r.start : r.end].rstrip(",.").split()
     if not words or len(words) > 7:
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "is", "from"}
@@ -1140,22 +1136,9 @@ def _title_words(text: str) -> bool:
         bool(caps)
         and all(w[:1].isupper() or not w[:1].isalpha() for w in caps)
         and not any(w.lower() in ("i", "we", "you", "my", "our") for w in words)
-        and not re.search(r"[!?]$", text.rstrip(","))
+        and not re.search(r"[!?]$", p.text[r.start : r.end].rstrip(","))
         and len(caps) >= 1
     )
-
-
-def _work_title(p: Para, r: QuoteRegion) -> bool:
-    """'his 2012 book, "A Harbour Son."', 'the podcast "Tide Tables: Notes From the
-    Quay"': a Title Cased name right after the noun that says it is a work (a comma
-    between them or not; a subtitle after a colon) is the work's name, whatever verb
-    links it: not anyone's words."""
-    before = p.text[max(0, r.mark_start - 30) : r.mark_start].rstrip().rstrip(",").rstrip()
-    m = re.search(r"([\w-]+)$", before)
-    if m is None or m.group(1).lower() not in wordlists.word_set("work_nouns"):
-        return False
-    main = p.text[r.start : r.end].split(":", 1)[0]
-    return _title_words(main)
 
 
 # --- article level ---------------------------------------------------------------------
@@ -1211,41 +1194,6 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
         _fill_speaker(paras, att)
         att.via = _relay(paras, att)
     return collector.atts
-
-
-# Words that join two quoted stretches into one list of someone's words: '"A" and "B"'.
-_COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s*")
-
-
-def join_coordinated(paras: Sequence[Para], atts: list[Attribution]) -> list[Attribution]:
-    """'called them "reckless" and "cruel"': two quoted stretches with only *and* or *or*
-    between them are one list of words, so one quote (of the first stretch's speaker, or
-    of the second's when the first has none), not two, and a second stretch dropped alone
-    as a scare quote (not a title) is part of the first's quote; PolNeAR annotates every such pair of
-    train as one attribution (58 of 58)."""
-    owner = {(r.paragraph, r.start): att for att in atts if att.kind != "indirect" for r in att.regions}
-    gone: set[int] = set()
-    for p in paras:
-        for r1, r2 in zip(p.regions, p.regions[1:]):
-            first, second = owner.get((p.index, r1.start)), owner.get((p.index, r2.start))
-            if first is None or first is second or not _COORDINATED.fullmatch(p.text[r1.mark_end : r2.mark_start]):
-                continue
-            if second is None:  # the second stretch, dropped alone, is more of the same words
-                if is_title_like(p, r2):
-                    continue  # 'starred in "Harbour Lights" and "Low Tide"': titles, dropped as such
-                first.regions = sorted([*first.regions, r2], key=lambda r: (r.paragraph, r.start))
-                owner[(p.index, r2.start)] = first
-                continue
-            if len(second.regions) != 1:
-                continue
-            keep = first if first.speaker is not None or second.speaker is None else second
-            keep.regions = sorted([*first.regions, *second.regions], key=lambda r: (r.paragraph, r.start))
-            keep.kind = "partial" if "partial" in (first.kind, second.kind) else keep.kind
-            drop = second if keep is first else first
-            gone.add(id(drop))
-            for r in keep.regions:
-                owner[(r.paragraph, r.start)] = keep
-    return [att for att in atts if id(att) not in gone]
 
 
 _WHAT_WORDS = frozenset({"what"})
@@ -1443,7 +1391,7 @@ class _Collector:
         r = p.regions[ri]
         if (not link.strong or link.embedded) and _title_context(p, r):
             return None  # 'on CNN's "State of the Union"': a title, not speech
-        if _so_called(p, r) or (not link.strong and is_title_like(p, r)) or _work_title(p, r):
+        if _so_called(p, r) or (not link.strong and is_title_like(p, r)):
             return None  # 'the so-called "rebels"': a name, not speech
         if _names_its_speaker(p, r, link.cue):
             return None  # 'According to "The Harbour Years: A Memoir,"': the source's name
