@@ -692,3 +692,21 @@ def test_quoted_stretches_joined_only_by_and_or_or_are_one_quote(paragraph: str,
     a = extract(paragraph)
     [q] = quoted(a)
     assert spans(a, q) == pieces and q.cue == cue and q.kind == "partial"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'The troupe staged a new play called "Harbour Lights" in the old customs house.',
+        'Critics of the council launched an account named "Quay Watch" that posts every vote.',
+    ],
+)
+def test_a_title_named_by_a_participle_is_never_a_quote(paragraph: str) -> None:
+    # "called" and "named" as participles of the noun before them name a thing
+    assert quoted(extract(paragraph)) == []
+
+
+def test_someone_calling_something_a_title_cased_name_is_still_a_quote() -> None:
+    a = extract('Mayor Ada Lund called the plan "A Disgrace To The Harbour" on Monday.')
+    [q] = quoted(a)
+    assert q.cue == "called" and name(a, q.speaker) == "Ada Lund"

@@ -4,7 +4,8 @@ Two precision rules on what :mod:`.attribution` and :mod:`.fragments` made:
 
 - *the name of a work is no quote*: a Title Cased name right after the noun that says
   it is a work (*his 2019 memoir, "A Town on the Tide."*, *the podcast "Quay Talk"*) is
-  taken out of whatever quote holds it, whatever verb linked it;
+  taken out of whatever quote holds it, whatever verb linked it, and so is one named by a
+  participle (*a play called "Harbour Lights"*);
 - *a list of quoted words is one quote*: two quoted stretches with only *and* or *or*
   between them (*called the cuts "reckless" and "cruel"*) are one quote, and a second
   stretch dropped alone as a scare quote (not a title) joins the first.
@@ -20,12 +21,15 @@ from typing import Sequence
 
 from ...lexicon import wordlists
 from .attribution import Attribution, Para, is_title_like
+from .cues import token_at
 from .marks import QuoteRegion
 
 # Words that join two quoted stretches into one list of someone's words: '"A" and "B"'.
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s*")
 # How far before the opening mark the noun naming a work is looked for.
 _WORK_NOUN_REACH = 30
+_NAMING_PARTICIPLES = frozenset({"called", "named"})
+_OPENING_MARKS = frozenset({'"', "''", "\u201c", "\u2018", "'"})
 
 
 def work_title(p: Para, r: QuoteRegion) -> bool:
@@ -41,13 +45,31 @@ def work_title(p: Para, r: QuoteRegion) -> bool:
     return is_title_like(p, replace(r, end=r.start + len(main)))
 
 
+def _named_by_participle(p: Para, r: QuoteRegion) -> bool:
+    """'a play called "Harbour Lights"', 'an account named "Quay Watch"': a Title Cased
+    name after *called* or *named* as a participle of the noun before it (the parse's
+    ``acl``), not someone calling something that (*Lund called it "A Disgrace"*)."""
+    tok = token_at(p.doc, r.mark_start)
+    i = (tok.i if tok is not None else len(p.doc)) - 1
+    while i >= 0 and (p.doc[i].is_space or p.doc[i].idx >= r.mark_start or p.doc[i].text in _OPENING_MARKS):
+        i -= 1
+    if i < 0:
+        return False
+    verb = p.doc[i]
+    return verb.lower_ in _NAMING_PARTICIPLES and verb.dep_ == "acl" and is_title_like(p, r)
+
+
 def drop_work_titles(paras: Sequence[Para], atts: list[Attribution]) -> list[Attribution]:
     """The quotes without the names of works they held; a quote that held only such a
     name is no quote."""
     out = []
     for att in atts:
         if att.kind != "indirect" and att.regions:
-            kept = [r for r in att.regions if not work_title(paras[r.paragraph], r)]
+            kept = [
+                r
+                for r in att.regions
+                if not (work_title(paras[r.paragraph], r) or _named_by_participle(paras[r.paragraph], r))
+            ]
             if not kept:
                 continue
             att.regions = kept
