@@ -22,6 +22,7 @@ from .attribution import Attribution, attribute, build_para, capped, reported_sp
 from .fragments import revise
 from .headlines import headline_quotes
 from .marks import scan
+from .pieces import drop_work_titles, join_coordinated
 from .ranker import rerank
 from .speakers import SpeakerResolver
 
@@ -54,6 +55,7 @@ def _body_quotes(article: Article, options: ExtractOptions) -> Article:
     regions = scan(texts)
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, regions))]
     direct = revise(paras, attribute(paras))  # the quote-span classifier's second look
+    direct = join_coordinated(paras, drop_work_titles(paras, direct))  # titles out, '"A" and "B"' one quote
     rerank(paras, direct)  # the learned ranker's speaker where it is sure of another mention
     found = sorted(direct + reported_speech(paras, direct), key=_reading_order)
     quoted = [[(r.mark_start, r.mark_end) for r in rs] for rs in regions]
