@@ -1,0 +1,45 @@
+"""Quoted stretches the rules used to drop that are quotes (issue 18, the sixth round: the
+train/dev gap). Our own sentences.
+
+* A quoted sentence that a colon glued to a name hands over is that name's words, also
+  when a clause stands before the name (*did not surprise analyst Tomas Berg: "..."*), the
+  colon is glued to the mark, a party and state stand between name and colon, or the name
+  is only a surname the tagger takes for a noun (*Continued Voss: "..."*); a label before
+  the colon (*The Latest:*) and a common noun (*its reason:*) name nobody.
+* An invisible format character pasted before a mark (a direction embedding) is no word:
+  the mark still opens the quote.
+* Verbs of shouting and urging are speech verbs (*barked*, *exhorted*).
+"""
+
+from __future__ import annotations
+
+from newsgraph import api
+from newsgraph.model import Article, Quote
+
+
+def _extract(text: str) -> Article:
+    # the first line of a text file is its headline: the story starts after it
+    [article] = api.read(
+        f"Harbour news\n\nThe council met on Monday about the ferries.\n\n{text}".encode(), format="text"
+    )
+    return api.extract(article)
+
+
+def _quote(article: Article, start: str) -> Quote:
+    found = [q for q in article.quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in article.quotes]
+    return found[0]
+
+
+def _mention(article: Article, q: Quote) -> str | None:
+    return article.span_text(q.speaker_mention) if q.speaker_mention is not None else None
+
+
+def test_an_invisible_character_before_a_mark_does_not_hide_the_quote() -> None:
+    text = (
+        "\u202a\u201dThe ferries must keep running all winter, whatever the council decides!\u201d wrote Ola Dahl.\n\n"
+        "\u202a\u201dThe harbour has to stay open. The boats are our lifeline,\u201d said Karin Holm.\n"
+    )
+    article = _extract(text)
+    assert _mention(article, _quote(article, "The ferries must keep running")) == "Ola Dahl"
+    assert _mention(article, _quote(article, "The harbour has to stay open.")) == "Karin Holm"
