@@ -13,6 +13,8 @@ train/dev gap). Our own sentences.
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph import api
 from newsgraph.model import Article, Quote
 
@@ -43,3 +45,25 @@ def test_an_invisible_character_before_a_mark_does_not_hide_the_quote() -> None:
     article = _extract(text)
     assert _mention(article, _quote(article, "The ferries must keep running")) == "Ola Dahl"
     assert _mention(article, _quote(article, "The harbour has to stay open.")) == "Karin Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mention"),
+    [
+        (
+            '"Go back to your office," Mayor Ada Lund barked, and a guard led the visitor out.\n',
+            "Go back",
+            "Mayor Ada Lund",
+        ),
+        (
+            '"It is time this town had a harbour that works," exhorted the sailor Ola Dahl.\n',
+            "It is time this town",
+            "the sailor Ola Dahl",
+        ),
+    ],
+)
+def test_verbs_of_shouting_and_urging_are_speech_verbs(text: str, start: str, mention: str) -> None:
+    article = _extract(text)
+    q = _quote(article, start)
+    assert q.cue in ("barked", "exhorted")
+    assert _mention(article, q) == mention
