@@ -4,8 +4,10 @@ train/dev gap). Our own sentences.
 * A quoted sentence that a colon glued to a name hands over is that name's words, also
   when a clause stands before the name (*did not surprise analyst Tomas Berg: "..."*), the
   colon is glued to the mark, a party and state stand between name and colon, or the name
-  is only a surname the tagger takes for a noun (*Continued Voss: "..."*); a label before
-  the colon (*The Latest:*) and a common noun (*its reason:*) name nobody.
+  is only a surname the tagger takes for a noun (*Continued Voss: "..."*); so does a
+  document a sentence opened by *from* names (*From the harbour report: "..."*: the report;
+  *From Lund's blog post:* Lund); a label before the colon (*The Latest:*) and a common noun
+  (*its reason:*) name nobody.
 * An invisible format character pasted before a mark (a direction embedding) is no word:
   the mark still opens the quote.
 * Verbs of shouting and urging are speech verbs (*barked*, *exhorted*).
@@ -53,6 +55,17 @@ COLON_NAMES = [
         'Senator Ada Lund (D-Maine):"I have not heard anyone but the mayor quote that number for the harbour."\n',
         "I have not heard anyone",
         "Senator Ada Lund",
+    ),
+    (
+        'The board will decide in May. From the harbour report: "In general, ports with longer seasons ran '
+        'more ferries on time."\n',
+        "In general, ports with longer seasons",
+        "the harbour report",
+    ),
+    (
+        'Lund backs the plan. From Lund\'s blog post: "For the sake of the town, we must keep the ferries running."\n',
+        "For the sake of the town",
+        "Lund's",
     ),
     (
         'Continued Voss: "So the harbour is a real worry. The best thing the board can do now is find new money."\n',
