@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ...lexicon import wordlists
 from .attribution import Attribution, agentive, is_title_like, make_cue, region_head
-from .cues import Cue, fragment_cues, inherited_subject, speech_verbs
+from .cues import Cue, fragment_cues, inherited_subject, noun_phrase, span_of, speech_verbs, token_at
 from .ranker import Candidate, Context, candidates, probabilities
 
 if TYPE_CHECKING:
@@ -54,6 +54,13 @@ __all__ = [
 ADD_PROBABILITY = 0.35
 # How sure a quote the classifier added is (as sure as a clause that is no speech verb).
 ADDED_CONFIDENCE = 0.5
+# How sure a quoted sentence handed over by a colon right after a name is (as the rules'
+# colon after a clause: docs/quotes.md)
+COLON_NAME_CONFIDENCE = 0.8
+_COLON_NAME_ENTS = frozenset({"PERSON", "ORG", ""})  # what spaCy calls a name that can speak
+_MAX_PARENTHESIS = 30  # characters of '(R-Texas)' between a name and its colon
+_LABELS = "headline_labels"  # words before a colon that label a line, no speaker
+_DOCUMENTS = "speaker_documents"  # a document speaks for its author
 _SHORT = 6  # fewer words than the rules ask of a quoted sentence nothing attributes
 _MAX_CLIMB = 10  # how far up the parse the governing clause is looked for
 
@@ -114,6 +121,8 @@ class Fragment:
     att: Attribution | None  # the rules' quote that holds it, None when they dropped it
     cue: Cue | None  # the clause that governs it, as a cue (its verb and subject)
     features: dict[str, float] = field(default_factory=dict)
+    # the name a colon glued to it hands the stretch over from (*Lena Voss: "..."*), if any
+    colon: Cue | None = None
     # the mention the speaker ranker prefers to the clause's subject, if another
     second: Candidate | None = None
     second_head: int | None = None  # where its head word starts in its paragraph
@@ -358,6 +367,74 @@ def _dropped(p: "Para", ri: int, att: Attribution | None) -> dict[str, bool]:
     return {"dropped:title_like": is_title_like(p, r), "dropped:short": len(p.text[r.start : r.end].split()) < _SHORT}
 
 
+def _word_before_colon(p: "Para", r: "QuoteRegion") -> "tuple[Token, int] | None":
+    """The word glued to a colon right before the opening mark (*Lena Voss: "..."*, *Rep.
+    Ada Lund (D-Maine):"..."*: the word before the brackets), and where it ends."""
+    before = p.text[: r.mark_start].rstrip()
+    if len(before) < 2 or before[-1] != ":" or before[-2].isspace():
+        return None
+    end = len(before) - 1
+    if before[end - 1] == ")":  # a party and state, a post-nominal: the name is before it
+        opening = before.rfind("(", max(0, end - _MAX_PARENTHESIS), end)
+        end = len(before[:opening].rstrip()) if opening > 0 else 0
+    after = token_at(p.doc, end)
+    tok = p.doc[-1] if after is None else p.doc[after.i - 1] if after.i > 0 else None
+    if tok is None or not tok.idx < end <= tok.idx + len(tok.text) or p.region_of[tok.i] >= 0:
+        return None
+    return tok, end
+
+
+def _a_name(p: "Para", tok: "Token", end: int) -> bool:
+    """A word spaCy calls a name, or a capitalised noun inside its sentence (it tags a surname
+    alone as a noun: *Continued Voss:*), that is no label (*The Latest:*,
+    ``headline_labels.txt``)."""
+    if not tok.text[:1].isupper() or tok.ent_type_ not in _COLON_NAME_ENTS:
+        return False
+    if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and not tok.is_sent_start):
+        return False
+    label = p.text[p.doc[p.sent_lo[tok.i]].idx : end].strip().casefold()
+    return label not in wordlists.word_set(_LABELS)
+
+
+def _from_document(p: "Para", tok: "Token") -> "Token | None":
+    """*From the report: "..."*, *From Lund's blog post: "..."*: a document that a sentence of
+    its own, opened by *from*, names before the colon speaks, or its possessor for it."""
+    if tok.lemma_.lower() not in wordlists.word_set(_DOCUMENTS):
+        return None
+    words = p.doc[p.sent_lo[tok.i] : tok.i]
+    if not len(words) or words[0].lower_ != "from" or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss"), tok)
+
+
+def _colon_name(p: "Para", ri: int) -> Cue | None:
+    """A quoted sentence the rules dropped that a colon glued to a name hands over (*Ferry
+    chief Lena Voss: "We will ..."*, *Continued Voss: "..."*, a digest's *PORTS STAY OPEN -
+    Tomas Berg: "..."*, *From the harbour report: "..."*): the name's (the document's) words,
+    with the colon as the cue. The rules take a colon after a name only when no verb stands
+    before it in its sentence."""
+    r = p.regions[ri]
+    words = p.text[r.start : r.end].split()
+    if len(words) < _SHORT or not words[0][:1].isupper():
+        return None
+    found = _word_before_colon(p, r)
+    if found is None:
+        return None
+    tok, end = found
+    name = tok if _a_name(p, tok, end) else _from_document(p, tok)
+    if name is None:
+        return None
+    colon = p.text.rindex(":", 0, r.mark_start)
+    cue = Cue(p.index, name.i, colon, colon + 1, ":", ":")
+    phrase = noun_phrase(name)
+    while len(phrase) > 1 and phrase[0].pos_ in ("VERB", "AUX"):
+        phrase = phrase[1:]  # *Continued Voss:*: the verb before the name is no part of it
+    cue.speaker = (phrase[0].idx, min(end, span_of(phrase)[1]))  # a glued colon is no part of it
+    cue.speaker_head = name.i
+    cue.tokens = {t.i for t in phrase}
+    return cue
+
+
 def _fragment(p: "Para", ri: int, att: Attribution | None) -> Fragment:
     head = region_head(p, ri)
     gov = _governor(p, head) if head is not None else None
@@ -372,7 +449,10 @@ def _fragment(p: "Para", ri: int, att: Attribution | None) -> Fragment:
         "in_subject": in_subject,
         **_dropped(p, ri, att),
     }
-    return Fragment(p, ri, att, cue, {k: 1.0 for k, v in flags.items() if v})
+    frag = Fragment(p, ri, att, cue, {k: 1.0 for k, v in flags.items() if v})
+    if att is None:
+        frag.colon = _colon_name(p, ri)
+    return frag
 
 
 def _second_look(paras: Sequence["Para"], frag: Fragment, ctx: Context) -> None:
@@ -429,8 +509,8 @@ def candidate(frag: Fragment) -> bool:
     speaker. A subject the word lists do not know as a speaker never speaks through a
     copula (*The budget is "a disgrace."*: the budget says nothing), and a thing never
     speaks (*The weather turned the "summer festival" into a washout*)."""
-    if frag.att is not None or frag.cue is None or frag.cue.speaker is None:
-        return False
+    if frag.att is not None or frag.colon is not None or frag.cue is None or frag.cue.speaker is None:
+        return False  # a stretch after a name and its colon is the rule's (`revise`)
     if "subject:weak" not in frag.features:
         return True
     head = frag.cue.speaker_head
@@ -459,6 +539,17 @@ def _added(frag: Fragment) -> Attribution:
     return att
 
 
+def _colon_quote(frag: Fragment) -> Attribution:
+    """The direct quote of the name before a colon (`_colon_name`)."""
+    cue = frag.colon
+    assert cue is not None and cue.speaker is not None  # checked by the caller
+    att = Attribution([frag.region], "direct", cue, COLON_NAME_CONFIDENCE, "colon-name")
+    att.speaker = (cue.paragraph, *cue.speaker)
+    if cue.speaker_head is not None:
+        att.speaker_head = frag.para.doc[cue.speaker_head].idx
+    return att
+
+
 def speaker(frag: Fragment) -> tuple[int, int, int] | None:
     """The mention the quote a candidate stretch would become is said by."""
     return _added(frag).speaker if candidate(frag) else None
@@ -467,9 +558,10 @@ def speaker(frag: Fragment) -> tuple[int, int, int] | None:
 def revise(paras: Sequence["Para"], atts: list[Attribution]) -> list[Attribution]:
     """The rules' quotes, and the dropped stretches the classifier is sure of as quotes
     of their clause's speaker (the caller puts them in reading order)."""
-    added = [
-        _added(frag)
-        for frag in fragments(paras, atts)
-        if candidate(frag) and probability(frag.features) >= ADD_PROBABILITY
-    ]
+    added = []
+    for frag in fragments(paras, atts):
+        if frag.colon is not None:
+            added.append(_colon_quote(frag))
+        elif candidate(frag) and probability(frag.features) >= ADD_PROBABILITY:
+            added.append(_added(frag))
     return [*atts, *added]

@@ -34,8 +34,11 @@ _SINGLE_CLOSE = frozenset("\u2019\u203a")
 _ALL_MARKS = frozenset("\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201b\u2039\u203a`")
 
 # What may stand right before an opening mark / right after a closing one.
-_BEFORE_OPEN = frozenset("([{<\u2014\u2013-/:;,") | _ALL_MARKS
-_AFTER_CLOSE = frozenset(".,;:!?)]}>\u2014\u2013-/\u2026*") | _ALL_MARKS
+# Invisible format characters pasted from social posts (direction marks and embeddings, a
+# zero-width space, a byte-order mark) stand next to a mark as a space would.
+_INVISIBLE = frozenset("\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+_BEFORE_OPEN = frozenset("([{<\u2014\u2013-/:;,") | _ALL_MARKS | _INVISIBLE
+_AFTER_CLOSE = frozenset(".,;:!?)]}>\u2014\u2013-/\u2026*") | _ALL_MARKS | _INVISIBLE
 
 # Elisions written with a leading apostrophe: 'em, 'til, 'n', 'cause, the '90s.
 _ELISION_RE = re.compile(r"(?:(?:em|til|n|cause|bout|twas|tis|nuff)(?![^\W\d_])|\d\ds\b)", re.I)
