@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Callable, Literal, cast
 from ...lexicon import outlets
 from ...lexicon.gazetteer import gazetteer, key
 from ...lexicon.language import non_english_reason
+from ...lexicon.wordlists import data
 from ...lexicon.written_dates import only_a_date
 from ...lexicon.names import (
     FEMALE_PRONOUNS,
@@ -236,10 +237,34 @@ def _country_surname_clash(cands: list[Candidate]) -> set[str]:
     return out
 
 
+def _a_side(c: Candidate) -> bool:
+    """'Arsenal beat Chelsea 2-0', 'Leeds lost to Burnley', 'a win over Fulham': a name
+    that a verb or noun of a match result (``match_results.json``) joins to the other side
+    is a team. Not a person's full name ('Ana Sol beat Eva Roth' is a match of two)."""
+    doc = c.seg.doc
+    if len(c.text.split()) >= 2 and c.label == "PERSON" or is_given_name(c.text.split()[0]):
+        return False
+    results = data("match_results")
+    after = doc[c.j].lower_ if c.j < len(doc) else ""
+    if after in results["verbs"] or after in results["prepositional"]:
+        return c.j + 1 < len(doc) and (doc[c.j + 1].text[:1].isupper() or doc[c.j + 1].lower_ in ("to", "with"))
+    before = doc[c.i - 1].lower_ if c.i >= 1 else ""
+    if before in results["verbs"]:
+        return c.i >= 2 and doc[c.i - 2].text[:1].isupper()
+    word = doc[c.i - 2].lower_ if c.i >= 2 else ""
+    return before in results["prepositional"].get(word, ())
+
+
+def _teams(cands: list[Candidate]) -> set[str]:
+    """The names the article uses as sides of a match (:func:`_a_side`), whatever else they are."""
+    return {key(c.text) for c in cands if _a_side(c)}
+
+
 def _resolve_known(cands: list[Candidate], book: _Book) -> list[Candidate]:
     """Put gazetteer names into the book; return the candidates still to be decided."""
     g = gazetteer()
     clash = _country_surname_clash(cands)
+    teams = _teams(cands)
     rest: list[Candidate] = []
     for c in cands:
         t = c.text
@@ -250,6 +275,10 @@ def _resolve_known(cands: list[Candidate], book: _Book) -> list[Candidate]:
         country = g.country(t)
         if country:
             book.get("country", country.name).add(c, _plain(t))
+            continue
+        if k in teams:  # "Leeds drew with Everton": a city the team is named after
+            c.label = "ORG"
+            rest.append(c)
             continue
         org = g.org(t)
         if org:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon.gazetteer import gazetteer
-from ...lexicon.wordlists import word_set
+from ...lexicon.wordlists import data, word_set
 from ...lexicon.names import (
     CONNECTORS,
     family_first,
@@ -299,6 +299,22 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
         yield from _from_entity(seg, ent)
     yield from titled
     yield from _unlabelled_people(seg)
+    yield from _untagged_sides(seg)
+
+
+def _untagged_sides(seg: Segment) -> Iterator[Candidate]:
+    """'Arsenal beat Chelsea': the side the model left untagged (often the first word of
+    a sentence) before a verb of a match result whose other side it did tag."""
+    doc = seg.doc
+    verbs = data("match_results")["verbs"]
+    for v in doc:
+        if v.lower_ not in verbs or v.i < 1 or v.i + 1 >= len(doc) or not doc[v.i + 1].ent_type_:
+            continue
+        k = v.i
+        while k > 0 and v.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and not doc[k - 1].ent_type:
+            k -= 1
+        if k < v.i:
+            yield make(seg, k, v.i, "ORG")
 
 
 def _person_cue(doc: "Doc", k: int) -> str | None:
@@ -447,6 +463,22 @@ def _not_a_name(text: str, label: str) -> bool:
         return True  # "Brexit", "COVID-19": what the news is about, not who acts in it
     # Link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota".
     return label not in _GLUE_OK_LABELS and _GLUED.search(text) is not None
+
+
+def _product_line(doc: "Doc", i: int, j: int) -> bool:
+    """'MacBook Pro', 'iPhone Max': a product and the line after its name (``product_lines``)
+    is no actor, nor either part of it that the model tagged alone ('iPhone', 'Max')."""
+    lines = word_set("product_lines")
+
+    def line_word(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].text.casefold() in lines and doc[k].text[:1].isupper()
+
+    def brand(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].is_alpha and any(ch.isupper() for ch in doc[k].text)
+
+    if line_word(j - 1) and (j - i >= 2 or brand(i - 1)):
+        return True
+    return line_word(j) and brand(j - 1)
 
 
 def _title_or_event(doc: "Doc", i: int, j: int) -> bool:
@@ -679,7 +711,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     if i >= j:
         return
     text = doc[i:j].text
-    if _not_a_name(text, ent.label_):
+    if _not_a_name(text, ent.label_) or _product_line(doc, i, j):
         return
     parts = _hyphen_parts(text)
     if parts:

@@ -74,6 +74,13 @@ _OUTLET_NOUNS = frozenset(
     }
 )
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
+# A speaker actor's name is a name: quote marks glued to it by the text ('"a farce."Syria')
+# are no part of it, and a phrase with a year or a lower-case word ("mid-2019 refresh") is none.
+_QUOTE_MARKS = "\"“”„«»‘’'"
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "el", "bin", "ibn"}
+)
 # How far back (in paragraphs) an unknown-gender antecedent may be passed over for one
 # whose gender is known to fit.
 _GENDER_LOOKBACK = 2
@@ -359,7 +366,10 @@ class SpeakerResolver:
         name_toks = _name_tokens(words)
         if not name_toks:
             return None
-        name = _join(name_toks)
+        name = _join(name_toks).strip(_QUOTE_MARKS)
+        if not _is_name(name):
+            return None
+        mention = _without_quote_marks(mention, self.article.body[mention[0]].text)
         key = normalise_name(name)
         for a in self.actors:
             if any(normalise_name(n) == key for n in [a.name, *a.aliases]):
@@ -372,6 +382,9 @@ class SpeakerResolver:
                     self._add_mention(a, mention)
                     return a.id
         kind = _kind_of(name_toks, default_kind)
+        state = gazetteer().country(name) or gazetteer().capital(name)
+        if state is not None:  # "Syria said", "Oslo said" that the actors pass did not find
+            kind, name = "country", state.name
         title = _join(t for t in words if t not in name_toks and t.lower_ not in _DETERMINERS and t.tag_ != "POS")
         actor = self._make(kind, name, mention, [title] if title else [])
         if actor.kind == "person" and actor.gender is None:
@@ -520,6 +533,24 @@ def _name_tokens(words: list["Token"]) -> list["Token"]:
     while len(run) > 1 and (honorific(run[0].text) or is_title_head(run[0].text)):
         run = run[1:]
     return run
+
+
+def _is_name(name: str) -> bool:
+    """Whether a speaker's words are a name: no quote mark inside, no year, every word
+    capitalised (or a particle such as 'al' in 'al-Assad', or a brand such as 'eBay')."""
+    if not name or any(ch in name for ch in '"“”„«»') or _YEAR.search(name):
+        return False
+    return all(any(ch.isupper() for ch in w) or w.casefold().split("-")[0] in _NAME_PARTICLES for w in name.split())
+
+
+def _without_quote_marks(mention: Mention, text: str) -> Mention:
+    """The mention without the quote marks glued to its ends."""
+    p, s, e = mention
+    while s < e and text[s] in _QUOTE_MARKS:
+        s += 1
+    while e > s and text[e - 1] in _QUOTE_MARKS:
+        e -= 1
+    return (p, s, e)
 
 
 def _join(toks: Iterable["Token"]) -> str:
