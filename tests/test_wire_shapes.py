@@ -530,3 +530,88 @@ def test_a_stated_byline_without_by_names_the_authors(creator: str, by: str, aut
     assert [names[a] for a in article.authors] == authors
     assert article.byline == by.strip()
     assert not [a for a in article.actors if a.kind == "person" and a.name not in authors]
+
+
+def _ninjs(**fields: object) -> Article:
+    item = {
+        "uri": "urn:example:quay-2",
+        "type": "text",
+        "language": "en",
+        "headlines": [{"role": "main", "value": "Quay opens after long delay"}],
+        "bodies": [{"role": "text", "contentType": "text/plain", "value": "The harbour board opened the new quay."}],
+        **fields,
+    }
+    [article] = api.read(__import__("json").dumps(item).encode(), format="ninjs")
+    return article
+
+
+def _names(article: Article, ids: list[str]) -> list[str]:
+    names = {a.id: a.name for a in article.actors}
+    return [names[i] for i in ids]
+
+
+@pytest.mark.parametrize(
+    "fields, authors, sources",
+    [
+        ({"by": "B2231/_Nora Blake"}, ["Nora Blake"], []),
+        ({"by": "_Nora Blake and Tom Reid"}, ["Nora Blake", "Tom Reid"], []),
+        ({"authors": [{"name": "harbourzone/NB", "role": "editor"}], "by": "harbourzone/NB"}, [], ["harbourzone"]),
+        ({"authors": [{"name": "Nora Blake/AFP"}]}, ["Nora Blake"], ["Agence France-Presse"]),
+    ],
+)
+def test_author_fields_as_cms_fill_them_are_cleaned(fields: dict, authors: list[str], sources: list[str]) -> None:
+    # A photographer's or editor's code after a slash, a CMS's leading underscore, an outlet.
+    article = _ninjs(**fields)
+    assert _names(article, article.authors) == authors
+    assert _names(article, article.sources) == sources
+    if "by" in fields:
+        assert article.byline == fields["by"]  # the byline as printed stays
+
+
+@pytest.mark.parametrize(
+    "creator, authors, byline",
+    [
+        ("_Nora Blake", ["Nora Blake"], "_Nora Blake"),
+        ("harbourzone/NB", [], "harbourzone/NB"),
+        ("Nora Blake", ["Nora Blake"], None),
+    ],
+)
+def test_feed_authors_are_cleaned_and_the_field_kept_as_the_byline(
+    creator: str, authors: list[str], byline: str | None
+) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        "<title>Harbour news</title><link>https://harbour.example/</link><description>d</description>"
+        "<item><title>Quay opens</title><link>https://harbour.example/quay</link>"
+        f"<dc:creator>{creator}</dc:creator>"
+        "<description>The harbour board opened the new quay on Tuesday.</description></item></channel></rss>"
+    )
+    [article] = api.read(feed.encode(), format="rss")
+    assert _names(article, article.authors) == authors
+    assert article.byline == byline
+
+
+def test_a_row_of_labels_above_an_html_body_is_no_paragraph() -> None:
+    # The category and the agency as spans with classes: read as text they glue together.
+    html = (
+        "<html><body><article><h1>Quay opens after long delay</h1>"
+        '<div class="dat"><span class="vignette">Harbours</span><span class="source">AFP</span></div>'
+        "<p>The harbour board opened the new quay on Tuesday.</p></article></body></html>"
+    )
+    article = _ninjs(bodies=[{"role": "text", "contentType": "text/html", "value": html}])
+    assert [p.text for p in article.body] == ["The harbour board opened the new quay on Tuesday."]
+    assert article.kicker == "Harbours"
+    assert _names(article, article.sources) == ["Agence France-Presse"]
+
+
+def test_spans_with_classes_inside_a_paragraph_stay_text() -> None:
+    html = '<p><span class="vignette">Harbours</span> <span class="source">reopen</span> on Tuesday.</p>'
+    article = _ninjs(bodies=[{"role": "text", "contentType": "text/html", "value": html}])
+    assert [p.text for p in article.body] == ["Harbours reopen on Tuesday."] and article.kicker is None
+
+
+def test_a_wire_s_mark_before_a_headline_is_no_part_of_it() -> None:
+    nitf = NITF.replace("<hl1>Quay opens after long delay</hl1>", "<hl1>*Quay opens after long delay</hl1>")
+    [article] = api.read(nitf.format(byline="", dateline="").encode())
+    assert article.headline == "Quay opens after long delay"
+    assert any("wire's mark" in n for n in article.provenance.notes)

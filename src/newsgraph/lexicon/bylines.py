@@ -181,6 +181,49 @@ def split_people(text: str) -> list[str]:
     return [text.strip()] if text.strip() else []
 
 
+# An editor's or photographer's code in an author field: letters and digits ("A3576"), or
+# initials of two to four capitals ("KN" of "futurezone/KN").
+_AUTHOR_CODE = re.compile(r"(?=[A-Z]*\d)[A-Z\d]{2,8}|[A-Z]{2,4}")
+_AUTHOR_JUNK = "_*·•|-–—.,;: \t"
+
+
+@dataclass
+class AuthorField:
+    """An author field as a feed or CMS fills it, read apart: the people it names, the
+    outlets it credits, and whether it needed cleaning (then the raw text is the byline)."""
+
+    people: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    cleaned: bool = False
+
+
+def author_field(raw: str) -> AuthorField:
+    """'futurezone/KN' -> an outlet and an editor's initials (dropped); 'A3576/_Maurizio
+    Gambarini' -> a photographer's code (dropped) and a person; '_Jane Doe' -> Jane Doe.
+    A field of one part keeps its one name as the person it was given as ('Marion')."""
+    found = AuthorField()
+    parts = [p.strip(_AUTHOR_JUNK) for p in raw.split("/")]
+    parts = [p for p in parts if p]
+    found.cleaned = parts != [raw.strip()]
+    for part in parts:
+        hit = outlets.lookup(part) if len(parts) > 1 else None
+        if hit is not None:
+            found.outlets.append(hit.name)
+            continue
+        if len(parts) > 1 and is_author_code(part):
+            continue
+        if len(parts) == 1 or is_person_name(part):
+            found.people.append(part)
+        else:
+            found.outlets.append(part)
+    return found
+
+
+def is_author_code(part: str) -> bool:
+    """Whether a part of an author field is a code ('A3576', 'KN'), not a name or an outlet."""
+    return _AUTHOR_CODE.fullmatch(part) is not None and outlets.lookup(part) is None
+
+
 def parse_line(line: str) -> Byline | None:
     """The byline a whole line states ('By X', 'Author: X', a bare 'by'), else None."""
     text = line.strip()
