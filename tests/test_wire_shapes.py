@@ -615,3 +615,57 @@ def test_a_wire_s_mark_before_a_headline_is_no_part_of_it() -> None:
     [article] = api.read(nitf.format(byline="", dateline="").encode())
     assert article.headline == "Quay opens after long delay"
     assert any("wire's mark" in n for n in article.provenance.notes)
+
+
+@pytest.mark.parametrize(
+    "line, names, outlet",
+    [
+        ("Nora Blake, AP National Political Writer", ["Nora Blake"], "Associated Press"),
+        ("Nora Blake, Ap Sports Writer", ["Nora Blake"], "Associated Press"),
+        ("Nora Blake, NBC Harbour Desk", ["Nora Blake"], "NBC News"),
+        ("Nora Blake, Quayside Media", ["Nora Blake"], "Quayside Media"),
+    ],
+)
+def test_an_outlet_s_desk_in_a_byline_is_no_person(line: str, names: list[str], outlet: str) -> None:
+    from newsgraph.lexicon.bylines import split_names
+
+    found = split_names(line)
+    assert found is not None and found.names == names
+    assert [o.name for o in found.outlets] == [outlet]
+
+
+def test_where_a_company_is_based_is_a_place_and_no_speaker() -> None:
+    article = extract(
+        "The Harlow Bay, Pennsylvania-based ferry company said it had profit of 36 cents a share.",
+        "Shares of the Brindle-based shipper rose on the news.",
+    )
+    assert "Harlow Bay" in [p.name for p in article.places]
+    assert not [a for a in article.actors if a.name in ("Harlow Bay", "Brindle")]
+    assert all(q.speaker is None for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Duvet use was blamed by Owen Hale, and the duvet was thrown away.",
+        "Benchmark yields rose on Tuesday, and the benchmark index fell.",
+        "Jam sold out at the quay fair, and Lena Marsh said the jam was good.",
+    ],
+)
+def test_a_noun_that_starts_a_sentence_is_no_name(sentence: str) -> None:
+    # The article writes the same word in lower case elsewhere: a common noun.
+    article = extract(sentence)
+    word = sentence.split()[0]
+    assert word not in actor_names(article)
+
+
+def test_a_surname_written_in_full_elsewhere_stays_a_person() -> None:
+    article = extract("Rice farmers met Susan Rice at the quay, and Rice said the rice harvest was poor.")
+    [person] = [a for a in article.actors if a.kind == "person"]
+    assert person.name == "Susan Rice" and len(person.mentions) >= 2
+
+
+def test_a_name_whose_surname_alone_speaks_is_a_person() -> None:
+    # The model tags the full name as a body; the surname alone is the one who speaks.
+    article = extract("Eva-Marie Persson closed the harbour inquiry. Persson said the evidence was weak.")
+    assert actor_names(article) == ["Eva-Marie Persson"] and actor_names(article, "person") == ["Eva-Marie Persson"]

@@ -117,6 +117,17 @@ def _split_outlet(piece: str) -> tuple[str, Outlet | None]:
     return piece, None
 
 
+def _desk(name: str) -> Outlet | None:
+    """'AP National Political' (Writer), 'NBC Latino': a desk of an outlet whose short
+    name in capitals comes first, not a person."""
+    words = name.split()
+    first = words[0] if len(words) >= 2 else ""
+    if not (first.isalpha() and len(first) <= 4 and first[:1].isupper()):
+        return None
+    hit = outlets.lookup(first.upper())
+    return hit if hit is not None and hit.kind in ("agency", "broadcaster") else None
+
+
 def split_names(text: str) -> Byline | None:
     """The names and outlets of a byline's name part; None if any piece is neither.
 
@@ -151,7 +162,7 @@ def split_names(text: str) -> Byline | None:
             result.titles[last_name] = piece
             continue
         name, title = _split_title(piece)
-        staff = outlets.lookup(name) if title else None
+        staff = (outlets.lookup(name) if title else None) or _desk(name)
         if staff:  # "Reuters Staff"
             result.outlets.append(staff)
             continue

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Callable, Literal, cast
 from ...lexicon import outlets
 from ...lexicon.gazetteer import gazetteer, key
 from ...lexicon.language import non_english_reason
-from ...lexicon.wordlists import data
+from ...lexicon.wordlists import data, word_set
 from ...lexicon.written_dates import only_a_date
 from ...lexicon.names import (
     FEMALE_PRONOUNS,
@@ -161,6 +161,8 @@ def run(article: Article, options: ExtractOptions) -> Article:
     cands = [
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
+    common = _common_nouns(cands, segs)
+    cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
     book = _Book()
     unresolved = _resolve_known(cands, book)
@@ -171,6 +173,28 @@ def run(article: Article, options: ExtractOptions) -> Article:
     _drop_overlaps(book)
     _genders(segs, book)
     return _build(article, book, options)
+
+
+def _common_nouns(cands: list[Candidate], segs: list[Segment]) -> set[str]:
+    """'Plague', 'Duvet', 'Benchmark': one capitalised word the model took for a person or
+    a body that the article also writes in lower case is a noun at the start of a sentence
+    or a heading. Not a known name, an outlet, a given name, nor a surname the article
+    gives in full ('Rice' of 'Susan Rice')."""
+    g = gazetteer()
+    surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    words = {
+        c.text
+        for c in cands
+        if c.label in ("PERSON", "ORG")
+        and c.text.isalpha()
+        and c.text.istitle()
+        and c.text not in surnames
+        and not (g.knows(c.text) or outlets.lookup(c.text) or is_given_name(c.text))
+    }
+    if not words:
+        return set()
+    text = "\n".join(s.text for s in segs)
+    return {w for w in words if re.search(rf"\b{re.escape(w.casefold())}\b", text)}
 
 
 def _acronyms(cands: list[Candidate]) -> dict[int, str]:
@@ -361,6 +385,7 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
     for c in rest:
         by_key[key(c.text)].append(c)
     kinds = {k: _kind(cs) for k, cs in by_key.items()}
+    _surname_said_alone(by_key, kinds)
     people = _people(by_key, kinds, credited)
     for p in people:
         _canonical(p)
@@ -374,6 +399,30 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
         if kinds[k] != "person":
             _file(book, kinds[k], cs)
     return people
+
+
+def _a_person_alone(c: Candidate) -> bool:
+    """A one-word name tagged a person, or the subject of a verb of saying ('Persson said')."""
+    doc = c.seg.doc
+    return c.label == "PERSON" or (c.j < len(doc) and doc[c.j].lemma_ in word_set("speech_verbs"))
+
+
+def _surname_said_alone(by_key: dict[str, list[Candidate]], kinds: dict[str, str]) -> None:
+    """'Mason Rudolph' tagged as a body while 'Rudolph' alone is tagged a person: a name of
+    two words shaped like a person's, with no organisation word, whose last word the
+    article uses alone for a person, is that person."""
+    alone = {k for k, cs in by_key.items() if len(cs[0].text.split()) == 1 and any(_a_person_alone(c) for c in cs)}
+    for k, cs in by_key.items():
+        words = cs[0].text.split()
+        if (
+            kinds[k] == "organization"
+            and len(words) == 2
+            and key(words[-1]) in alone
+            and _name_shaped(cs[0].text)
+            and not _by_org_evidence(cs)
+            and not _by_outlet(cs)
+        ):
+            kinds[k] = "person"
 
 
 def _by_org_evidence(cs: list[Candidate]) -> str | None:
@@ -403,6 +452,19 @@ def _by_plural_after_the(cs: list[Candidate]) -> str | None:
         ):
             return "organization"
     return None
+
+
+def _based_in(c: Candidate) -> bool:
+    """'the Fort Washington, Pennsylvania-based company', 'a Leeds-based firm': where a
+    company is based is a place."""
+    doc, k = c.seg.doc, c.j
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].text[:1].isupper():
+        k += 2  # the state or country between the city and '-based'
+    return k + 1 < len(doc) and doc[k].text in ("-", "\u2011") and doc[k + 1].lower_ == "based"
+
+
+def _by_base(cs: list[Candidate]) -> str | None:
+    return "place" if any(_based_in(c) for c in cs) and not any(c.label == "PERSON" for c in cs) else None
 
 
 def _by_person_evidence(cs: list[Candidate]) -> str | None:
@@ -455,6 +517,7 @@ def _by_label_vote(cs: list[Candidate]) -> str | None:
 # that decides wins (the label vote always does).
 KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("a news outlet", _by_outlet),
+    ("where a company is based", _by_base),
     ("organisation word or cue", _by_org_evidence),
     ("a plural after 'the'", _by_plural_after_the),
     ("person label or given name", _by_person_evidence),
