@@ -669,3 +669,16 @@ def test_a_name_whose_surname_alone_speaks_is_a_person() -> None:
     # The model tags the full name as a body; the surname alone is the one who speaks.
     article = extract("Eva-Marie Persson closed the harbour inquiry. Persson said the evidence was weak.")
     assert actor_names(article) == ["Eva-Marie Persson"] and actor_names(article, "person") == ["Eva-Marie Persson"]
+
+
+def test_the_provider_named_again_as_the_source_is_one_organisation() -> None:
+    item = G2_ITEM.format(dateline="BELFAST", lead="").replace(
+        '<provider literal="example"/>', '<provider qcode="exprov:77"><name>Quay Wire</name></provider>'
+    )
+    item = item.replace(
+        "<headline>",
+        '<infoSource qcode="exsource:77" role="infosourcerole:originfo"><name>Quay Wire</name></infoSource><headline>',
+    )
+    [article] = api.read(item.encode(), format="newsml")
+    assert [a.name for a in article.actors if a.kind == "organization"] == ["Quay Wire"]
+    assert article.sources == [article.publisher]

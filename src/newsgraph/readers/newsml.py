@@ -635,6 +635,14 @@ class _ItemReader:
             kind = "organization"
         elif nature == "person":
             kind = "person"
+        # The provider named again as the info source under another code (AP's
+        # approviderid:X and apsourceid:X; STT's provider and sttsource:1): one actor.
+        name = (self._display_name(el, key) or "").casefold()
+        same = next(
+            (r for r, a in self.actors.items() if a["kind"] == kind and name and a["name"].casefold() == name), None
+        )
+        if same is not None:
+            return same
         return self._new_actor(key, kind, el)
 
     def _names_an_agency(self, el: etree._Element) -> bool:
