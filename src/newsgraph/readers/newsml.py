@@ -653,8 +653,9 @@ class _ItemReader:
         key = _key(el)
         if key and key in self.ids and self.ids[key] in self.actors:
             return self.actors[self.ids[key]]["kind"] == "organization"
-        name = self._display_name(el, key)
-        return bool(name) and outlets.lookup(name or "") is not None
+        name = self._display_name(el, key) or ""
+        # "The Sports Network": a name with an article and an outlet's last word is no person
+        return outlets.lookup(name) is not None or (name.startswith("The ") and outlets.looks_like_outlet(name))
 
     def _publisher(self) -> str | None:
         provider = _child(self.meta, "provider")

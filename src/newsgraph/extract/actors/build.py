@@ -161,6 +161,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     cands = [
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
+    _as_the_source_states(cands, article)
     common = _common_nouns(cands, segs)
     cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
@@ -173,6 +174,15 @@ def run(article: Article, options: ExtractOptions) -> Article:
     _drop_overlaps(book)
     _genders(segs, book)
     return _build(article, book, options)
+
+
+def _as_the_source_states(cands: list[Candidate], article: Article) -> None:
+    """A name of an organisation the source states (its provider, agency or publisher:
+    'Automated Insights') is that organisation in the text too, whatever the model says."""
+    bodies = {key(a.name) for a in article.actors if a.kind == "organization"}
+    for c in cands:
+        if c.label == "PERSON" and key(c.text) in bodies:
+            c.label = "ORG"
 
 
 def _common_nouns(cands: list[Candidate], segs: list[Segment]) -> set[str]:
@@ -411,7 +421,11 @@ def _surname_said_alone(by_key: dict[str, list[Candidate]], kinds: dict[str, str
     """'Mason Rudolph' tagged as a body while 'Rudolph' alone is tagged a person: a name of
     two words shaped like a person's, with no organisation word, whose last word the
     article uses alone for a person, is that person."""
-    alone = {k for k, cs in by_key.items() if len(cs[0].text.split()) == 1 and any(_a_person_alone(c) for c in cs)}
+    alone = {
+        k
+        for k, cs in by_key.items()
+        if len(cs[0].text.split()) == 1 and any(_a_person_alone(c) for c in cs) and _by_plural_after_the(cs) is None
+    }
     for k, cs in by_key.items():
         words = cs[0].text.split()
         if (
