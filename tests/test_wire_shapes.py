@@ -713,3 +713,40 @@ def test_a_team_whose_short_name_follows_the_is_no_person() -> None:
         "The Harriers said the win was earned, and the Tarpons' coach agreed.",
     )
     assert "Arizona Harriers" not in actor_names(article, "person")
+
+
+STORY_PAGE = (
+    "<!DOCTYPE html><html><head><title>Quay opens after long delay</title>{head}</head><body><article>"
+    "<h1>Quay opens after long delay</h1>"
+    "<p>The harbour board opened the new quay on Tuesday after a year of hearings, ending a debate that had "
+    "divided the town.</p><p>Building work took eleven months, and the first ferry is due on Friday, the "
+    "board said in a statement.</p>{after}</article></body></html>"
+)
+
+
+def _page_authors(head: str, after: str = "") -> list[str]:
+    [article] = api.read(STORY_PAGE.format(head=head, after=after).encode(), format="html")
+    article = api.extract(article)
+    return _names(article, article.authors)
+
+
+@pytest.mark.parametrize(
+    "head, authors",
+    [
+        # the company that owns the page, given as its author too
+        (
+            '<meta name="author" content="Quayside Publishing"><meta name="copyright" content="(c) Quayside '
+            'Publishing 2024">',
+            [],
+        ),
+        ('<meta name="author" content="Nora Blake; Nora J. Blake">', ["Nora Blake"]),
+        ('<meta name="author" content="Harbour X">', []),
+    ],
+)
+def test_page_authors_that_are_no_one_else(head: str, authors: list[str]) -> None:
+    assert _page_authors(head) == authors
+
+
+def test_follow_an_outlet_s_desk_names_no_author() -> None:
+    after = "<p><strong>Follow NBC Harbour on Facebook and Instagram.</strong></p>"
+    assert _page_authors("", after) == []

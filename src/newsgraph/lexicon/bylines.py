@@ -93,7 +93,9 @@ def is_person_name(text: str) -> bool:
         if not _NAME_WORD.match(w) or w.casefold().strip(".") in _NOT_NAME_WORDS:
             return False
         capitalised += 1
-    return capitalised >= 2 and not outlets.looks_like_outlet(text)
+    if len(words[-1]) == 1:
+        return False  # "Science X": initials come before a surname, never as the last word
+    return capitalised >= 2 and not outlets.looks_like_outlet(text) and _desk(text) is None
 
 
 def _split_title(piece: str) -> tuple[str, str | None]:
