@@ -750,3 +750,23 @@ def test_page_authors_that_are_no_one_else(head: str, authors: list[str]) -> Non
 def test_follow_an_outlet_s_desk_names_no_author() -> None:
     after = "<p><strong>Follow NBC Harbour on Facebook and Instagram.</strong></p>"
     assert _page_authors("", after) == []
+
+
+def test_a_letter_s_salutation_is_no_dateline() -> None:
+    article = read_text(
+        "Quay advice\n\nDEAR HARBOUR MASTER: My neighbour moors his boat across my berth every night.\n\n"
+        "He says the quay is public, and the board has not answered my letters.\n"
+    )
+    assert article.dateline is None
+    assert not [p for p in article.places if "Harbour" in p.name or "HARBOUR" in p.name]
+
+
+@pytest.mark.parametrize("written, country", [("Democratic Republic of Congo", "Democratic Republic of the Congo")])
+def test_long_forms_of_countries(written: str, country: str) -> None:
+    article = extract(f"Envoys of the {written} visited the quay on Monday.")
+    assert country in actor_names(article, "country")
+
+
+def test_a_place_word_the_article_writes_in_lower_case_is_no_place() -> None:
+    article = extract("Street vendors crowded the quay, and the street was closed by noon.")
+    assert "Street" not in [p.name for p in article.places]

@@ -186,16 +186,16 @@ def _as_the_source_states(cands: list[Candidate], article: Article) -> None:
 
 
 def _common_nouns(cands: list[Candidate], segs: list[Segment]) -> set[str]:
-    """'Plague', 'Duvet', 'Benchmark': one capitalised word the model took for a person or
-    a body that the article also writes in lower case is a noun at the start of a sentence
-    or a heading. Not a known name, an outlet, a given name, nor a surname the article
+    """'Plague', 'Duvet', 'Benchmark', 'Street': one capitalised word the model took for a
+    person, a body or a place that the article also writes in lower case is a noun at the
+    start of a sentence or a heading. Not a known name, an outlet, a given name, nor a surname the article
     gives in full ('Rice' of 'Susan Rice')."""
     g = gazetteer()
     surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
     words = {
         c.text
         for c in cands
-        if c.label in ("PERSON", "ORG")
+        if c.label in ("PERSON", "ORG", "GPE", "LOC")
         and c.text.isalpha()
         and c.text.istitle()
         and c.text not in surnames

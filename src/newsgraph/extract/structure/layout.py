@@ -61,6 +61,7 @@ _BIO_TAIL = 3  # a biography of an author not in a byline must be at the very en
 _HEAD_ABOVE_BYLINE = 1  # a standfirst may stand above the byline; more lines are the story
 _CAPTION_LINE_MAX_WORDS = 120  # a caption and its credit on one line
 _CAPTION_MAX_WORDS_CREDITED = 100  # the caption part of such a line
+_SALUTATIONS = frozenset({"dear", "hi", "hello"})
 _STORY_WORDS = 8  # a line of the story below a line of names, in any language
 _NOTE_MAX_WORDS = 60  # "Editor's note: ..."; longer is a story paragraph
 _CONTRIBUTED_MAX_WORDS = 40  # "... contributed to this report."
@@ -611,6 +612,8 @@ class _Structure:
         g = gazetteer()
         if not place or not (place.isupper() or g.place(place) or g.country(place)):
             return False
+        if place.split()[0].casefold() in _SALUTATIONS:
+            return False  # "DEAR ABBY: My husband ...": an advice column's letter, not a place
         self.found.dateline = self.found.dateline or place
         return True
 
