@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon.gazetteer import gazetteer
@@ -302,9 +303,16 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     yield from _untagged_sides(seg)
 
 
+@lru_cache(maxsize=1)
+def _result_verb() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(data("match_results")["verbs"]) + r")\b", re.I)
+
+
 def _untagged_sides(seg: Segment) -> Iterator[Candidate]:
     """'Arsenal beat Chelsea': the side the model left untagged (often the first word of
     a sentence) before a verb of a match result whose other side it did tag."""
+    if not _result_verb().search(seg.text):
+        return  # most paragraphs report no match: no token is looked at
     doc = seg.doc
     verbs = data("match_results")["verbs"]
     for v in doc:
