@@ -770,3 +770,24 @@ def test_long_forms_of_countries(written: str, country: str) -> None:
 def test_a_place_word_the_article_writes_in_lower_case_is_no_place() -> None:
     article = extract("Street vendors crowded the quay, and the street was closed by noon.")
     assert "Street" not in [p.name for p in article.places]
+
+
+def test_an_article_body_of_escaped_html_is_read_for_its_text() -> None:
+    body = (
+        "The harbour board opened the new quay on Tuesday.\\r\\n\\r\\n"
+        "&lt;div align=&quot;center&quot;&gt;&lt;img src=&quot;https://harbour.example/q.jpg&quot; /&gt;"
+        "&lt;span class=&quot;small&quot;&gt;The new quay&lt;/span&gt;&lt;/div&gt;\\r\\n\\r\\n"
+        "Work took eleven months, &lt;a href=&quot;https://harbour.example/&quot;&gt;the board&lt;/a&gt; said."
+    )
+    block = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Quay opens",'
+        f' "datePublished": "2024-03-05", "articleBody": "{body}"}}'
+    )
+    [article] = api.read(block.encode(), format="jsonld")
+    texts = [p.text for p in article.body]
+    assert texts == [
+        "The harbour board opened the new quay on Tuesday.",
+        "The new quay",
+        "Work took eleven months, the board said.",
+    ]
+    assert any("escaped HTML" in n for n in article.provenance.notes)
