@@ -791,3 +791,23 @@ def test_an_article_body_of_escaped_html_is_read_for_its_text() -> None:
         "Work took eleven months, the board said.",
     ]
     assert any("escaped HTML" in n for n in article.provenance.notes)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ("Harbour quarterback Tavon Brudwell threw two touchdowns.", "Tavon Brudwell", "Harbour quarterback"),
+        ("Goalkeeper Ann Sorli saved a penalty at the quay ground.", "Ann Sorli", "Goalkeeper"),
+        ("The fans cheered when midfielder Jo Berge scored.", "Jo Berge", "midfielder"),
+    ],
+)
+def test_a_player_s_position_is_a_title(sentence: str, name: str, title: str) -> None:
+    article = extract(sentence)
+    assert title in titles(article, name)
+
+
+def test_a_team_before_its_player_is_an_organisation() -> None:
+    # The model tags the team as a person here.
+    article = extract("Rams quarterback Tavon Brudwell threw for 300 yards at the quay ground.")
+    assert ("Rams", "organization") in [(a.name, a.kind) for a in article.actors]
+    assert actor_names(article, "person") == ["Tavon Brudwell"]

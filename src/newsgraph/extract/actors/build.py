@@ -46,6 +46,7 @@ from ...lexicon.names import (
     is_given_name,
     is_org_cue,
     is_org_word,
+    is_title_head,
     similar,
     surname,
     title_gender,
@@ -481,6 +482,19 @@ def _by_base(cs: list[Candidate]) -> str | None:
     return "place" if any(_based_in(c) for c in cs) and not any(c.label == "PERSON" for c in cs) else None
 
 
+def _by_team_of_a_player(cs: list[Candidate]) -> str | None:
+    """'Rams quarterback Jared Goff', 'the Harriers coach': one plural capitalised word right
+    before a player's position or a coach is the team."""
+    words = cs[0].text.split()
+    if len(words) != 1 or not words[0].endswith("s") or words[0].isupper() or not words[0].isalpha():
+        return None
+    for c in cs:
+        doc = c.seg.doc
+        if c.j + 1 < len(doc) and is_title_head(doc[c.j].text) and doc[c.j + 1].text[:1].isupper():
+            return "organization"
+    return None
+
+
 def _by_person_evidence(cs: list[Candidate]) -> str | None:
     return "person" if _person_evidence(cs) else None
 
@@ -534,6 +548,7 @@ KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("where a company is based", _by_base),
     ("organisation word or cue", _by_org_evidence),
     ("a plural after 'the'", _by_plural_after_the),
+    ("a team before its player", _by_team_of_a_player),
     ("person label or given name", _by_person_evidence),
     ("in a pair with a person", _by_coordinated_person),
     ("venue word", _by_venue_word),
