@@ -811,3 +811,12 @@ def test_a_team_before_its_player_is_an_organisation() -> None:
     article = extract("Rams quarterback Tavon Brudwell threw for 300 yards at the quay ground.")
     assert ("Rams", "organization") in [(a.name, a.kind) for a in article.actors]
     assert actor_names(article, "person") == ["Tavon Brudwell"]
+
+
+def test_a_placeholder_in_a_field_names_no_place() -> None:
+    item = G2_ITEM.format(dateline="BELFAST", lead="").replace(
+        "<headline>", '<located literal="No-Data-Available"><name>No-Data-Available</name></located><headline>'
+    )
+    [article] = api.read(item.encode(), format="newsml")
+    assert not article.places
+    assert any("placeholder" in n for n in article.provenance.notes)

@@ -113,6 +113,8 @@ _ISO = re.compile(ISO_DATE_PATTERN)
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _NAR_PREFIX = "http://iptc.org/std/nar/"
 _GENDER_OF_URI = {uri: gender for gender, uri in GENDER_URIS.items()}
+# What a provider writes where it has no value ("No-Data-Available", Reuters): no name.
+_PLACEHOLDER = re.compile(r"no[-_ ]?data[-_ ]?available|n/?a|unknown|none|null|tbd|-+", re.I)
 _PLACE_KIND_WORDS = {
     "city": "city",
     "town": "city",
@@ -586,6 +588,9 @@ class _ItemReader:
         """A new actor, place or event named by ``el``; None when nothing names it."""
         name = self._display_name(el, key)
         if not name:
+            return None
+        if not self.ours and _PLACEHOLDER.fullmatch(name):
+            self.notes.append(f"<{local_name(el)}> {name!r} is a placeholder, not a name; left out")
             return None
         ref = self._mint(key, id_kind, name)
         store[ref] = make(ref, name)
