@@ -820,3 +820,8 @@ def test_a_placeholder_in_a_field_names_no_place() -> None:
     [article] = api.read(item.encode(), format="newsml")
     assert not article.places
     assert any("placeholder" in n for n in article.provenance.notes)
+
+
+def test_a_channel_s_number_is_part_of_its_name() -> None:
+    article = extract("The final was shown on Channel 4, and the harbour board watched it.")
+    assert "Channel 4" in actor_names(article, "organization") and "Channel" not in actor_names(article)

@@ -148,6 +148,14 @@ def _inner(doc: "Doc", i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+def _channel_number(doc: "Doc", i: int, j: int) -> bool:
+    """'Channel 4', 'Formula 1': a number of one or two digits after a one-word name is part
+    of it (a year after a name is not)."""
+    # "Chelsea 2-0", "Leeds 3 Fulham 1": a score
+    score = j < len(doc) and (doc[j].text in ("-", "–", "—", ":") or doc[j].text[:1].isupper())
+    return j - i == 2 and doc[j - 1].text.isdigit() and len(doc[j - 1].text) <= 2 and doc[i].is_title and not score
+
+
 def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
     """Cut determiners, possessive endings, parentheses, honorifics and title words."""
     i, j = _inner(doc, i, j)
@@ -171,7 +179,7 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
             t.text in _POSSESSIVE
             or t.is_punct
             or t.is_space
-            or (t.like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
+            or (t.like_num and not (j - 2 > i and doc[j - 2].lower_ == "of") and not _channel_number(doc, i, j))
             or (t.is_lower and j - 1 > i)
             or (t.text in _WEEKDAYS and j - 2 > i)  # "Rideau Hall Thursday" (not "Palm Sunday")
         ):
