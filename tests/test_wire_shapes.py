@@ -825,3 +825,9 @@ def test_a_placeholder_in_a_field_names_no_place() -> None:
 def test_a_channel_s_number_is_part_of_its_name() -> None:
     article = extract("The final was shown on Channel 4, and the harbour board watched it.")
     assert "Channel 4" in actor_names(article, "organization") and "Channel" not in actor_names(article)
+
+
+def test_a_side_the_model_calls_a_people_is_a_team() -> None:
+    article = extract("The Harriers beat the Tarpons 37-13 to set up a final at the quay ground.")
+    assert ("Harriers", "organization") in [(a.name, a.kind) for a in article.actors]
+    assert not actor_names(article, "group")

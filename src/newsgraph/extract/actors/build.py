@@ -282,7 +282,7 @@ def _a_side(c: Candidate) -> bool:
     results = data("match_results")
     after = doc[c.j].lower_ if c.j < len(doc) else ""
     if after in results["verbs"] or after in results["prepositional"]:
-        return c.j + 1 < len(doc) and (doc[c.j + 1].text[:1].isupper() or doc[c.j + 1].lower_ in ("to", "with"))
+        return c.j + 1 < len(doc) and (doc[c.j + 1].text[:1].isupper() or doc[c.j + 1].lower_ in ("to", "with", "the"))
     before = doc[c.i - 1].lower_ if c.i >= 1 else ""
     if before in results["verbs"]:
         return c.i >= 2 and doc[c.i - 2].text[:1].isupper()
