@@ -831,3 +831,14 @@ def test_a_side_the_model_calls_a_people_is_a_team() -> None:
     article = extract("The Harriers beat the Tarpons 37-13 to set up a final at the quay ground.")
     assert ("Harriers", "organization") in [(a.name, a.kind) for a in article.actors]
     assert not actor_names(article, "group")
+
+
+def test_planets_and_moons_are_places_of_no_country() -> None:
+    article = extract("Plumes of water rise from Jupiter's moon Europa, scientists at the quay observatory said.")
+    assert {(p.name, p.kind) for p in article.places} >= {("Jupiter", "other"), ("Europa", "other")}
+    assert not actor_names(article)
+
+
+def test_a_family_name_that_is_a_moon_stays_a_person() -> None:
+    article = extract("Moon Jae-in visited the quay, and Moon said the harbour was vital.")
+    assert actor_names(article, "person") == ["Moon Jae-in"] and not article.places
