@@ -842,3 +842,15 @@ def test_planets_and_moons_are_places_of_no_country() -> None:
 def test_a_family_name_that_is_a_moon_stays_a_person() -> None:
     article = extract("Moon Jae-in visited the quay, and Moon said the harbour was vital.")
     assert actor_names(article, "person") == ["Moon Jae-in"] and not article.places
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Chancellor Otto Brenner visited Moscow on Monday to talk about the quay.", "Moscow"),
+        ("The mayor of York visited Leeds on Friday, and both councils met at the quay.", "Leeds"),
+    ],
+)
+def test_a_city_in_news_of_no_match_stays_a_place(sentence: str, place: str) -> None:
+    article = extract(sentence)
+    assert place in [p.name for p in article.places] and place not in actor_names(article)

@@ -60,6 +60,8 @@ from .places import capital_is_government, place_of
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
+# A match's score ("2-0", "115-111"), not a date's or a vote's digits run on.
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])")
 # How alike two surnames must be to be one (Peskov, Peskow): difflib ratio.
 SURNAME_SIMILARITY = 0.85
 
@@ -273,21 +275,30 @@ def _country_surname_clash(cands: list[Candidate]) -> set[str]:
 
 
 def _a_side(c: Candidate) -> bool:
-    """'Arsenal beat Chelsea 2-0', 'Leeds lost to Burnley', 'a win over Fulham': a name
-    that a verb or noun of a match result (``match_results.json``) joins to the other side
-    is a team. Not a person's full name ('Ana Sol beat Eva Roth' is a match of two)."""
+    """'Arsenal beat Chelsea 2-0', 'Leeds drew with Everton 1-1', 'a win over Fulham': a
+    name that a verb of a match result (``match_results.json``) joins to the other side, in
+    a sentence with a score, or that follows a noun of a result and its preposition, is a
+    team. Not a person's full name ('Ana Sol beat Eva Roth' is a match of two), nor one word
+    the model calls a person without a score ('Biden lost to Trump')."""
     doc = c.seg.doc
-    if len(c.text.split()) >= 2 and c.label == "PERSON" or is_given_name(c.text.split()[0]):
+    words = c.text.split()
+    if len(words) >= 2 and c.label == "PERSON" or is_given_name(words[0]):
         return False
     results = data("match_results")
     after = doc[c.j].lower_ if c.j < len(doc) else ""
-    if after in results["verbs"] or after in results["prepositional"]:
-        return c.j + 1 < len(doc) and (doc[c.j + 1].text[:1].isupper() or doc[c.j + 1].lower_ in ("to", "with", "the"))
     before = doc[c.i - 1].lower_ if c.i >= 1 else ""
-    if before in results["verbs"]:
-        return c.i >= 2 and doc[c.i - 2].text[:1].isupper()
     word = doc[c.i - 2].lower_ if c.i >= 2 else ""
-    return before in results["prepositional"].get(word, ())
+    if before in results["prepositional"].get(word, ()) and word in results["nouns"] and c.label != "PERSON":
+        return True  # "a win over Fulham"
+    if after in results["verbs"] or after in results["prepositional"]:
+        joined = c.j + 1 < len(doc) and (
+            doc[c.j + 1].text[:1].isupper() or doc[c.j + 1].lower_ in ("to", "with", "the")
+        )
+    elif before in results["verbs"] or before in results["prepositional"].get(word, ()):
+        joined = c.i >= 2 and (doc[c.i - 2].text[:1].isupper() or word in results["prepositional"])
+    else:
+        return False
+    return joined and _SCORE.search(doc[c.i].sent.text) is not None
 
 
 def _teams(cands: list[Candidate]) -> set[str]:

@@ -311,14 +311,17 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     yield from _untagged_sides(seg)
 
 
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])")  # "2-0": a match's score
+
+
 @lru_cache(maxsize=1)
 def _result_verb() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(data("match_results")["verbs"]) + r")\b", re.I)
 
 
 def _untagged_sides(seg: Segment) -> Iterator[Candidate]:
-    """'Arsenal beat Chelsea': the side the model left untagged (often the first word of
-    a sentence) before a verb of a match result whose other side it did tag."""
+    """'Arsenal beat Chelsea 2-0': the side the model left untagged (often the first word
+    of a sentence) before a verb of a match result whose other side it did tag."""
     if not _result_verb().search(seg.text):
         return  # most paragraphs report no match: no token is looked at
     doc = seg.doc
@@ -326,6 +329,8 @@ def _untagged_sides(seg: Segment) -> Iterator[Candidate]:
     for v in doc:
         if v.lower_ not in verbs or v.i < 1 or v.i + 1 >= len(doc) or not doc[v.i + 1].ent_type_:
             continue
+        if not _SCORE.search(v.sent.text):
+            continue  # "Police beat Marya ...": a result has a score
         k = v.i
         while k > 0 and v.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and not doc[k - 1].ent_type:
             k -= 1
