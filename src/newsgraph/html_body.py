@@ -70,6 +70,16 @@ _TAG_ROLES = {
 }
 _ROLES = frozenset(ROLE_TAGS)
 
+# Class names of the spans in a row of labels above a story, by the field they fill.
+LABEL_CLASSES: dict[str, frozenset[str]] = {
+    "kicker": frozenset({"vignette", "kicker", "category", "overline", "label", "rubric"}),
+    "source": frozenset({"source", "agency"}),
+    "byline": frozenset({"byline", "author"}),
+    "dateline": frozenset({"dateline", "location"}),
+}
+_LABELS_BELOW = 1  # such a row comes first, or below a heading that repeats the headline
+_LABEL_WORDS = 6  # a label is a few words
+
 # Elements whose content a reader never sees as text: scripts, embedded content and the
 # fallbacks shown only when it fails, form controls. (Shared with the HTML page reader.)
 NEVER_TEXT = frozenset(
@@ -253,6 +263,8 @@ class BodyMarkup:
     places: dict[str, list[Span]] = field(default_factory=dict)
     events: dict[str, list[Span]] = field(default_factory=dict)
     quotes: dict[str, QuoteMarkup] = field(default_factory=dict)
+    # A row of labelled spans above the story (:data:`LABEL_CLASSES`): field -> its text.
+    labels: dict[str, str] = field(default_factory=dict)
 
     def mentions(self, kind: str) -> dict[str, list[Span]]:
         return {"actor": self.actors, "place": self.places, "event": self.events}[kind]
@@ -278,16 +290,19 @@ class BodyMarkup:
             table(self.places),
             table(self.events),
             quotes,
+            dict(self.labels),
         )
 
 
-def parse(html: str, *, exact: bool = False, sanitiser: Sanitiser | None = None) -> BodyMarkup:
+def parse(html: str, *, exact: bool = False, sanitiser: Sanitiser | None = None, labels: bool = False) -> BodyMarkup:
     """Paragraphs and spans from an HTML body.
 
     ``exact`` keeps every character of each block as it is (for HTML written by
     :func:`render`); otherwise white space is read the way a browser shows it: runs
     collapsed to one space, blocks trimmed, empty blocks dropped. Characters no format can
     carry (``&#1;`` in the HTML) become spaces, counted in ``sanitiser`` when given.
+    ``labels``: a row of labelled spans at the top (:func:`_label_row`) goes to
+    ``BodyMarkup.labels`` instead of the body, for the caller to read into fields.
     """
     result = BodyMarkup()
     if not html.strip():
@@ -308,8 +323,30 @@ def parse(html: str, *, exact: bool = False, sanitiser: Sanitiser | None = None)
     for br in body.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for block, role in _blocks(body, None):
+        row = _label_row(block) if labels and len(result.paragraphs) <= _LABELS_BELOW else None
+        if row:
+            result.labels.update({k: v for k, v in row.items() if k not in result.labels})
+            continue
         _add_block(result, block, role, exact)
     return result
+
+
+def _label_row(block: etree._Element) -> dict[str, str] | None:
+    """A block of nothing but two or more short spans, each with a class that says what it
+    holds ('<span class="vignette">Defence</span><span class="source">TT</span>'): fields,
+    not a line of the story (read as text they glue into 'DefenceTT')."""
+    kids = [c for c in block if isinstance(c.tag, str)]
+    if len(kids) < 2 or (block.text or "").strip() or any((c.tail or "").strip() or len(c) for c in kids):
+        return None
+    found: dict[str, str] = {}
+    for kid in kids:
+        text = " ".join((kid.text or "").split())
+        classes = (kid.get("class") or "").casefold().split()
+        what = next((f for f, names in LABEL_CLASSES.items() if set(classes) & names), None)
+        if what is None or not text or len(text.split()) > _LABEL_WORDS:
+            return None
+        found.setdefault(what, text)
+    return found
 
 
 def apply(markup: BodyMarkup, article: Article) -> Article:

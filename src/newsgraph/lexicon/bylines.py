@@ -93,7 +93,9 @@ def is_person_name(text: str) -> bool:
         if not _NAME_WORD.match(w) or w.casefold().strip(".") in _NOT_NAME_WORDS:
             return False
         capitalised += 1
-    return capitalised >= 2 and not outlets.looks_like_outlet(text)
+    if len(words[-1]) == 1:
+        return False  # "Science X": initials come before a surname, never as the last word
+    return capitalised >= 2 and not outlets.looks_like_outlet(text) and _desk(text) is None
 
 
 def _split_title(piece: str) -> tuple[str, str | None]:
@@ -115,6 +117,17 @@ def _split_outlet(piece: str) -> tuple[str, Outlet | None]:
         if hit:
             return " ".join(words[:i]), hit
     return piece, None
+
+
+def _desk(name: str) -> Outlet | None:
+    """'AP National Political' (Writer), 'NBC Latino': a desk of an outlet whose short
+    name in capitals comes first, not a person."""
+    words = name.split()
+    first = words[0] if len(words) >= 2 else ""
+    if not (first.isalpha() and len(first) <= 4 and first[:1].isupper()):
+        return None
+    hit = outlets.lookup(first.upper())
+    return hit if hit is not None and hit.kind in ("agency", "broadcaster") else None
 
 
 def split_names(text: str) -> Byline | None:
@@ -151,7 +164,7 @@ def split_names(text: str) -> Byline | None:
             result.titles[last_name] = piece
             continue
         name, title = _split_title(piece)
-        staff = outlets.lookup(name) if title else None
+        staff = (outlets.lookup(name) if title else None) or _desk(name)
         if staff:  # "Reuters Staff"
             result.outlets.append(staff)
             continue
@@ -179,6 +192,49 @@ def split_people(text: str) -> list[str]:
     if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
         return pieces
     return [text.strip()] if text.strip() else []
+
+
+# An editor's or photographer's code in an author field: letters and digits ("A3576"), or
+# initials of two to four capitals ("KN" of "futurezone/KN").
+_AUTHOR_CODE = re.compile(r"(?=[A-Z]*\d)[A-Z\d]{2,8}|[A-Z]{2,4}")
+_AUTHOR_JUNK = "_*·•|-–—.,;: \t"
+
+
+@dataclass
+class AuthorField:
+    """An author field as a feed or CMS fills it, read apart: the people it names, the
+    outlets it credits, and whether it needed cleaning (then the raw text is the byline)."""
+
+    people: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    cleaned: bool = False
+
+
+def author_field(raw: str) -> AuthorField:
+    """'futurezone/KN' -> an outlet and an editor's initials (dropped); 'A3576/_Maurizio
+    Gambarini' -> a photographer's code (dropped) and a person; '_Jane Doe' -> Jane Doe.
+    A field of one part keeps its one name as the person it was given as ('Marion')."""
+    found = AuthorField()
+    parts = [p.strip(_AUTHOR_JUNK) for p in raw.split("/")]
+    parts = [p for p in parts if p]
+    found.cleaned = parts != [raw.strip()]
+    for part in parts:
+        hit = outlets.lookup(part) if len(parts) > 1 else None
+        if hit is not None:
+            found.outlets.append(hit.name)
+            continue
+        if len(parts) > 1 and is_author_code(part):
+            continue
+        if len(parts) == 1 or is_person_name(part):
+            found.people.append(part)
+        else:
+            found.outlets.append(part)
+    return found
+
+
+def is_author_code(part: str) -> bool:
+    """Whether a part of an author field is a code ('A3576', 'KN'), not a name or an outlet."""
+    return _AUTHOR_CODE.fullmatch(part) is not None and outlets.lookup(part) is None
 
 
 def parse_line(line: str) -> Byline | None:

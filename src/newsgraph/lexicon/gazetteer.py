@@ -45,6 +45,7 @@ class Gazetteer:
     orgs: dict[str, KnownOrg] = field(default_factory=dict)
     cities: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, country)
     regions: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    bodies: dict[str, str] = field(default_factory=dict)  # planets and moons: places of kind 'other'
     venue_words: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()
     area_words: frozenset[str] = frozenset()  # "the Chelsea neighborhood": the name before is a place
@@ -80,6 +81,8 @@ class Gazetteer:
         if k in self.regions:
             region, region_country = self.regions[k]
             return region, "region", region_country
+        if k in self.bodies:
+            return self.bodies[k], "other", None
         return None
 
 
@@ -112,6 +115,7 @@ def gazetteer() -> Gazetteer:
         g.cities.setdefault(key(city), (_display(city), country))
     for region, country in places["regions"].items():
         g.regions.setdefault(key(region), (_display(region), country))
+    g.bodies = {key(b): b for b in places["celestial_bodies"]}
     g.venue_words = frozenset(w.casefold() for w in places["venue_words"])
     g.region_words = frozenset(w.casefold() for w in places["region_words"])
     g.area_words = frozenset(w.casefold() for w in places["area_words"])

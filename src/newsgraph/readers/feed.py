@@ -135,6 +135,7 @@ class _Item:
         self.lenient = False  # data is the whole feed, not this item's document
         self.actors: list[Actor] = []
         self.notes: list[str] = []
+        self.byline: str | None = None  # an author field as written, when it needed cleaning
 
     def article(self) -> Article:
         e = self.entry
@@ -163,6 +164,7 @@ class _Item:
             headline=headline or None,
             subheadline=standfirst,
             authors=self.authors(),
+            byline=self.byline,
             publisher=self.publisher(),
             url=url,
             language=self.language(),
@@ -249,13 +251,18 @@ class _Item:
         return None
 
     def authors(self) -> list[str]:
-        from ..lexicon.bylines import split_names
+        from ..lexicon.bylines import author_field, split_names
 
         ids: list[str] = []
         names = [a.get("name") or "" for a in self.entry.get("authors") or [] if isinstance(a, dict)]
         for raw in names or ([self.entry["author"]] if self.entry.get("author") else []):
-            found = split_names(_clean(raw)) if "@" not in raw else None
-            for name in found.names if found else ([_clean(raw)] if _clean(raw) and "@" not in raw else []):
+            # "futurezone/KN", "_Jane Doe": the people of a field a CMS filled its own way
+            field = author_field(_clean(raw))
+            people = field.people if "@" not in raw else []
+            if field.cleaned and self.byline is None:
+                self.byline = _clean(raw)
+            found = [split_names(p) for p in people]
+            for name in [n for f, p in zip(found, people) for n in (f.names if f else [p])]:
                 aid = mint_id("person", name, self.options.id_base)
                 if aid not in ids:
                     ids.append(aid)

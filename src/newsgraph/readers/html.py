@@ -110,7 +110,7 @@ def read(data: bytes, options: ReadOptions) -> Iterator[Article]:
     published, modified = _metadata_dates(page, url)
     base = options.id_base
     actors: list[Actor] = []
-    authors = _authors(doc.author, base, actors)
+    authors = _authors(doc.author, base, actors, _copyright_holder(page))
     publisher = None
     if doc.sitename and not options.publisher:
         publisher = _org(doc.sitename, base, actors)
@@ -456,21 +456,40 @@ def _jsonld_dates(page: HtmlElement) -> Iterator[tuple[str, str]]:
                 pending.extend(v for k, v in node.items() if k == "@graph" and isinstance(v, list))
 
 
-def _authors(author: str | None, base: str, actors: list[Actor]) -> list[str]:
+def _copyright_holder(page: HtmlElement) -> str:
+    """The page's stated copyright ('Copyright (c) Condé Nast 2019'), to tell its
+    publisher from its authors: a page may give the company as its author too."""
+    return " ".join(page.xpath('string(//meta[@name="copyright"]/@content)').split())
+
+
+def _authors(author: str | None, base: str, actors: list[Actor], holder: str = "") -> list[str]:
     from ..lexicon.bylines import split_names
 
     ids: list[str] = []
+    names: list[str] = []
     for piece in (author or "").split(";"):
         found = split_names(piece)
         if not found:
             continue
         for name in found.names:
+            if name in holder or any(_one_name(name, seen) for seen in names):
+                continue  # the copyright holder; "Troy L Smith" after "Troy Smith"
+            names.append(name)
             aid = mint_id("person", name, base)
             if aid not in ids:
                 ids.append(aid)
                 titles = [found.titles[name]] if name in found.titles else []
                 actors.append(Actor(id=aid, kind="person", name=name, titles=titles))
     return ids
+
+
+def _one_name(a: str, b: str) -> bool:
+    """'Troy L Smith' and 'Troy Smith': one name with and without a middle initial."""
+
+    def words(name: str) -> list[str]:
+        return [w.strip(".").casefold() for w in name.split() if len(w.strip(".")) > 1]
+
+    return words(a) == words(b)
 
 
 def _org(name: str, base: str, actors: list[Actor]) -> str:

@@ -13,6 +13,7 @@ model; anything else is read leniently, and what could not be used is listed in
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -166,6 +167,7 @@ LENIENT_NOTE = (
 _SCHEMAORG_VOCAB = re.compile(r"^https?://schema\.org/?$")
 _NO_BODY = "the JSON-LD gives no articleBody: the body is empty as in the source (read the page's HTML for its text)"
 # An articleBody that holds the page's HTML rather than text: block tags in it.
+_ESCAPED_MARKUP = re.compile(r"&lt;/?(?:p|br|div|span|img|a|h[1-6]|ul|ol|li|blockquote|figure|iframe)\b", re.I)
 _MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|figure)\b[^>]*>|</(?:p|div|li)>", re.I)
 
 
@@ -537,6 +539,15 @@ class _ArticleReader:
             if not self.ours:
                 self.notes.append(_NO_BODY)
             return [], []
+        if not self.ours and _ESCAPED_MARKUP.search(text):
+            # the page's HTML escaped a second time ("&lt;div align=&quot;center&quot;&gt;"),
+            # between paragraphs of text: each paragraph read for its text
+            self.notes.append("the articleBody holds escaped HTML; read for its text")
+            return [
+                {"text": q.text, "role": q.role}
+                for p in split_paragraphs(html.unescape(text))
+                for q in (html_fragment(p.text)[0] if _MARKUP.search(p.text) or "<" in p.text else [p])
+            ], []
         if not self.ours and _MARKUP.search(text):
             # schema.org's articleBody is text, but publishers put the page's HTML there
             paragraphs, _ = html_fragment(text)

@@ -113,6 +113,8 @@ _ISO = re.compile(ISO_DATE_PATTERN)
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _NAR_PREFIX = "http://iptc.org/std/nar/"
 _GENDER_OF_URI = {uri: gender for gender, uri in GENDER_URIS.items()}
+# What a provider writes where it has no value ("No-Data-Available", Reuters): no name.
+_PLACEHOLDER = re.compile(r"no[-_ ]?data[-_ ]?available|n/?a|unknown|none|null|tbd|-+", re.I)
 _PLACE_KIND_WORDS = {
     "city": "city",
     "town": "city",
@@ -587,6 +589,9 @@ class _ItemReader:
         name = self._display_name(el, key)
         if not name:
             return None
+        if not self.ours and _PLACEHOLDER.fullmatch(name):
+            self.notes.append(f"<{local_name(el)}> {name!r} is a placeholder, not a name; left out")
+            return None
         ref = self._mint(key, id_kind, name)
         store[ref] = make(ref, name)
         self._register(key, ref, el)
@@ -635,6 +640,14 @@ class _ItemReader:
             kind = "organization"
         elif nature == "person":
             kind = "person"
+        # The provider named again as the info source under another code (AP's
+        # approviderid:X and apsourceid:X; STT's provider and sttsource:1): one actor.
+        name = (self._display_name(el, key) or "").casefold()
+        same = next(
+            (r for r, a in self.actors.items() if a["kind"] == kind and name and a["name"].casefold() == name), None
+        )
+        if same is not None:
+            return same
         return self._new_actor(key, kind, el)
 
     def _names_an_agency(self, el: etree._Element) -> bool:
@@ -645,8 +658,9 @@ class _ItemReader:
         key = _key(el)
         if key and key in self.ids and self.ids[key] in self.actors:
             return self.actors[self.ids[key]]["kind"] == "organization"
-        name = self._display_name(el, key)
-        return bool(name) and outlets.lookup(name or "") is not None
+        name = self._display_name(el, key) or ""
+        # "The Sports Network": a name with an article and an outlet's last word is no person
+        return outlets.lookup(name) is not None or (name.startswith("The ") and outlets.looks_like_outlet(name))
 
     def _publisher(self) -> str | None:
         provider = _child(self.meta, "provider")

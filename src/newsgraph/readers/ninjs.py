@@ -25,6 +25,7 @@ from lxml import etree
 
 from ..errors import InputError, ModelError
 from ..lexicon import outlets
+from ..lexicon.bylines import author_field, is_author_code
 from ..lexicon.names import is_given_name, is_org_word
 from .. import html_body
 from .. import ninjs_terms as conv
@@ -484,6 +485,7 @@ class _ItemReader:
         events = self.events(markup, places, article_id)
         quotes = self.quotes(markup, texts, {a["id"] for a in actors})
         data["authors"] = self.authors(actors)
+        self.labelled(markup.labels, data, actors)
         data["publisher"], data["sources"] = self.info_sources(actors)
         data.update(actors=actors, places=places, events=events, quotes=quotes)
 
@@ -496,7 +498,7 @@ class _ItemReader:
             self.date(doc.get("firstcreated"), "firstCreated"), self.date(doc.get("versioncreated"), "versionCreated")
         )
         data["published"], data["modified"] = published, modified
-        data["dateline"] = _str(doc.get("located"))
+        data["dateline"] = _str(doc.get("located")) or markup.labels.get("dateline")
         data["url"] = self.url()
         data["section"], data["topics"] = self.subjects()
         data["media"] = self.media()
@@ -507,6 +509,17 @@ class _ItemReader:
         if self.notes:
             data["provenance"]["notes"] = list(data["provenance"].get("notes") or []) + self.notes
         return article_from_data(data)
+
+    def labelled(self, labels: dict[str, str], data: dict[str, Any], actors: list[dict[str, Any]]) -> None:
+        """A row of labels above an HTML body (TT's category and agency): the kicker and
+        the credited agency, kept apart from the story."""
+        if labels.get("kicker") and not data.get("kicker"):
+            data["kicker"] = labels["kicker"]
+        source = labels.get("source")
+        hit = outlets.lookup(source) if source else None
+        actor = self._byline_actor(actors, hit.name, "organization") if hit else None
+        if actor is not None and actor["id"] not in self.byline_sources:
+            self.byline_sources.append(actor["id"])
 
     def text_elsewhere(self) -> None:
         """A text item without a body whose story is a rendition (AP's NITF, fetched
@@ -570,7 +583,9 @@ class _ItemReader:
         html = next((b for b in bodies if is_html(b)), None)
         if html is not None:
             sanitiser = Sanitiser()
-            markup = html_body.parse(html["value"], exact=bool(self.details), sanitiser=sanitiser)
+            markup = html_body.parse(
+                html["value"], exact=bool(self.details), sanitiser=sanitiser, labels=not self.details
+            )
             if sanitiser:
                 self.notes.append(f"the HTML body: {sanitiser.note()}")
             first = markup.paragraphs[0] if markup.paragraphs else None
@@ -733,14 +748,20 @@ class _ItemReader:
         if stated or self.details:
             return stated
         listed = [_str(a.get("name")) for a in _dicts(self.doc.get("authors"))]
-        names = [n.strip() for n in listed if n and n.strip()]
+        names: dict[str, str] = {}  # name -> kind
+        for raw in (n.strip() for n in listed if n and n.strip()):
+            field = author_field(raw)  # "futurezone/KN": an outlet, and an editor's initials
+            names.update({o: "organization" for o in field.outlets})
+            names.update({p: "person" for p in field.people})
         if not names:
             byline = _str(self.doc.get("by"))
             parts = _BYLINE_SPLIT.split(_BYLINE_PREFIX.sub("", byline)) if byline else []
-            names = [p.strip(" .") for p in parts if p.strip(" .")]
+            for part in (p.strip(" ._") for p in parts):  # "A3576/_Jane Doe": a code, a CMS's underscore
+                if part and not is_author_code(part):
+                    names[part] = _byline_kind(part)
         authors: list[str] = []
-        for name in names:
-            actor = self._byline_actor(actors, name, "person" if listed else _byline_kind(name))
+        for name, kind in names.items():
+            actor = self._byline_actor(actors, name, kind)
             if actor is None:
                 continue
             target = authors if actor["kind"] == "person" else self.byline_sources

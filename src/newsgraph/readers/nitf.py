@@ -41,6 +41,8 @@ _BASIC = re.compile(
     r"^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}(?:\.\d+)?))?)?"
     r"(Z|[+-]\d{2}:?\d{2})?$"
 )
+# A wire's mark before a headline ("*", "**"): priority, not words of the headline.
+_WIRE_MARK = re.compile(r"^\*+\s*")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _SUBJECT_SCHEME = "http://cv.iptc.org/newscodes/subjectcode/"
 _SLUG_META = ("anpa-keyword", "slugline", "slug", "keyword")
@@ -225,6 +227,11 @@ class NitfReader:
     def hedline(self) -> tuple[str | None, str | None]:
         hedline = _kid(self.body_head, "hedline")
         headline = collapsed_text(_kid(hedline, "hl1")) or collapsed_text(_kid(self.head, "title"))
+        marked = _WIRE_MARK.match(headline or "")
+        if headline and marked and marked.end() < len(headline):
+            # "*En 41-årig mand ...": the mark a wire puts before a priority story's headline
+            self.notes.append(f"the headline's leading {marked.group().strip()!r} (a wire's mark) was left out")
+            headline = headline[marked.end() :]
         subs = [t for el in _kids(hedline, "hl2") if (t := collapsed_text(el))]
         return headline, (" ".join(subs) if subs else None)
 

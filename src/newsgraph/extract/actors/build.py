@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Callable, Literal, cast
 from ...lexicon import outlets
 from ...lexicon.gazetteer import gazetteer, key
 from ...lexicon.language import non_english_reason
+from ...lexicon.wordlists import data, word_set
 from ...lexicon.written_dates import only_a_date
 from ...lexicon.names import (
     FEMALE_PRONOUNS,
@@ -45,6 +46,7 @@ from ...lexicon.names import (
     is_given_name,
     is_org_cue,
     is_org_word,
+    is_title_head,
     similar,
     surname,
     title_gender,
@@ -58,6 +60,8 @@ from .places import capital_is_government, place_of
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
+# A match's score ("2-0", "115-111"), not a date's or a vote's digits run on.
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])")
 # How alike two surnames must be to be one (Peskov, Peskow): difflib ratio.
 SURNAME_SIMILARITY = 0.85
 
@@ -160,6 +164,9 @@ def run(article: Article, options: ExtractOptions) -> Article:
     cands = [
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
+    _as_the_source_states(cands, article)
+    common = _common_nouns(cands, segs)
+    cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
     book = _Book()
     unresolved = _resolve_known(cands, book)
@@ -170,6 +177,37 @@ def run(article: Article, options: ExtractOptions) -> Article:
     _drop_overlaps(book)
     _genders(segs, book)
     return _build(article, book, options)
+
+
+def _as_the_source_states(cands: list[Candidate], article: Article) -> None:
+    """A name of an organisation the source states (its provider, agency or publisher:
+    'Automated Insights') is that organisation in the text too, whatever the model says."""
+    bodies = {key(a.name) for a in article.actors if a.kind == "organization"}
+    for c in cands:
+        if c.label == "PERSON" and key(c.text) in bodies:
+            c.label = "ORG"
+
+
+def _common_nouns(cands: list[Candidate], segs: list[Segment]) -> set[str]:
+    """'Plague', 'Duvet', 'Benchmark', 'Street': one capitalised word the model took for a
+    person, a body or a place that the article also writes in lower case is a noun at the
+    start of a sentence or a heading. Not a known name, an outlet, a given name, nor a surname the article
+    gives in full ('Rice' of 'Susan Rice')."""
+    g = gazetteer()
+    surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    words = {
+        c.text
+        for c in cands
+        if c.label in ("PERSON", "ORG", "GPE", "LOC")
+        and c.text.isalpha()
+        and c.text.istitle()
+        and c.text not in surnames
+        and not (g.knows(c.text) or outlets.lookup(c.text) or is_given_name(c.text))
+    }
+    if not words:
+        return set()
+    text = "\n".join(s.text for s in segs)
+    return {w for w in words if re.search(rf"\b{re.escape(w.casefold())}\b", text)}
 
 
 def _acronyms(cands: list[Candidate]) -> dict[int, str]:
@@ -236,10 +274,43 @@ def _country_surname_clash(cands: list[Candidate]) -> set[str]:
     return out
 
 
+def _a_side(c: Candidate) -> bool:
+    """'Arsenal beat Chelsea 2-0', 'Leeds drew with Everton 1-1', 'a win over Fulham': a
+    name that a verb of a match result (``match_results.json``) joins to the other side, in
+    a sentence with a score, or that follows a noun of a result and its preposition, is a
+    team. Not a person's full name ('Ana Sol beat Eva Roth' is a match of two), nor one word
+    the model calls a person without a score ('Biden lost to Trump')."""
+    doc = c.seg.doc
+    words = c.text.split()
+    if len(words) >= 2 and c.label == "PERSON" or is_given_name(words[0]):
+        return False
+    results = data("match_results")
+    after = doc[c.j].lower_ if c.j < len(doc) else ""
+    before = doc[c.i - 1].lower_ if c.i >= 1 else ""
+    word = doc[c.i - 2].lower_ if c.i >= 2 else ""
+    if before in results["prepositional"].get(word, ()) and word in results["nouns"] and c.label != "PERSON":
+        return True  # "a win over Fulham"
+    if after in results["verbs"] or after in results["prepositional"]:
+        joined = c.j + 1 < len(doc) and (
+            doc[c.j + 1].text[:1].isupper() or doc[c.j + 1].lower_ in ("to", "with", "the")
+        )
+    elif before in results["verbs"] or before in results["prepositional"].get(word, ()):
+        joined = c.i >= 2 and (doc[c.i - 2].text[:1].isupper() or word in results["prepositional"])
+    else:
+        return False
+    return joined and _SCORE.search(doc[c.i].sent.text) is not None
+
+
+def _teams(cands: list[Candidate]) -> set[str]:
+    """The names the article uses as sides of a match (:func:`_a_side`), whatever else they are."""
+    return {key(c.text) for c in cands if _a_side(c)}
+
+
 def _resolve_known(cands: list[Candidate], book: _Book) -> list[Candidate]:
     """Put gazetteer names into the book; return the candidates still to be decided."""
     g = gazetteer()
     clash = _country_surname_clash(cands)
+    teams = _teams(cands)
     rest: list[Candidate] = []
     for c in cands:
         t = c.text
@@ -250,6 +321,10 @@ def _resolve_known(cands: list[Candidate], book: _Book) -> list[Candidate]:
         country = g.country(t)
         if country:
             book.get("country", country.name).add(c, _plain(t))
+            continue
+        if k in teams:  # "Leeds drew with Everton": a city the team is named after
+            c.label = "ORG"
+            rest.append(c)
             continue
         org = g.org(t)
         if org:
@@ -332,6 +407,7 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
     for c in rest:
         by_key[key(c.text)].append(c)
     kinds = {k: _kind(cs) for k, cs in by_key.items()}
+    _surname_said_alone(by_key, kinds)
     people = _people(by_key, kinds, credited)
     for p in people:
         _canonical(p)
@@ -345,6 +421,34 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
         if kinds[k] != "person":
             _file(book, kinds[k], cs)
     return people
+
+
+def _a_person_alone(c: Candidate) -> bool:
+    """A one-word name tagged a person, or the subject of a verb of saying ('Persson said')."""
+    doc = c.seg.doc
+    return c.label == "PERSON" or (c.j < len(doc) and doc[c.j].lemma_ in word_set("speech_verbs"))
+
+
+def _surname_said_alone(by_key: dict[str, list[Candidate]], kinds: dict[str, str]) -> None:
+    """'Mason Rudolph' tagged as a body while 'Rudolph' alone is tagged a person: a name of
+    two words shaped like a person's, with no organisation word, whose last word the
+    article uses alone for a person, is that person."""
+    alone = {
+        k
+        for k, cs in by_key.items()
+        if len(cs[0].text.split()) == 1 and any(_a_person_alone(c) for c in cs) and _by_plural_after_the(cs) is None
+    }
+    for k, cs in by_key.items():
+        words = cs[0].text.split()
+        if (
+            kinds[k] == "organization"
+            and len(words) == 2
+            and key(words[-1]) in alone
+            and _name_shaped(cs[0].text)
+            and not _by_org_evidence(cs)
+            and not _by_outlet(cs)
+        ):
+            kinds[k] = "person"
 
 
 def _by_org_evidence(cs: list[Candidate]) -> str | None:
@@ -372,6 +476,32 @@ def _by_plural_after_the(cs: list[Candidate]) -> str | None:
             and doc[c.i].dep_ not in ("compound", "amod", "poss")
             and not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.text == "("))
         ):
+            return "organization"
+    return None
+
+
+def _based_in(c: Candidate) -> bool:
+    """'the Fort Washington, Pennsylvania-based company', 'a Leeds-based firm': where a
+    company is based is a place."""
+    doc, k = c.seg.doc, c.j
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].text[:1].isupper():
+        k += 2  # the state or country between the city and '-based'
+    return k + 1 < len(doc) and doc[k].text in ("-", "\u2011") and doc[k + 1].lower_ == "based"
+
+
+def _by_base(cs: list[Candidate]) -> str | None:
+    return "place" if any(_based_in(c) for c in cs) and not any(c.label == "PERSON" for c in cs) else None
+
+
+def _by_team_of_a_player(cs: list[Candidate]) -> str | None:
+    """'Rams quarterback Jared Goff', 'the Harriers coach': one plural capitalised word right
+    before a player's position or a coach is the team."""
+    words = cs[0].text.split()
+    if len(words) != 1 or not words[0].endswith("s") or words[0].isupper() or not words[0].isalpha():
+        return None
+    for c in cs:
+        doc = c.seg.doc
+        if c.j + 1 < len(doc) and is_title_head(doc[c.j].text) and doc[c.j + 1].text[:1].isupper():
             return "organization"
     return None
 
@@ -426,8 +556,10 @@ def _by_label_vote(cs: list[Candidate]) -> str | None:
 # that decides wins (the label vote always does).
 KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("a news outlet", _by_outlet),
+    ("where a company is based", _by_base),
     ("organisation word or cue", _by_org_evidence),
     ("a plural after 'the'", _by_plural_after_the),
+    ("a team before its player", _by_team_of_a_player),
     ("person label or given name", _by_person_evidence),
     ("in a pair with a person", _by_coordinated_person),
     ("venue word", _by_venue_word),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon.gazetteer import gazetteer
-from ...lexicon.wordlists import word_set
+from ...lexicon.wordlists import data, word_set
 from ...lexicon.names import (
     CONNECTORS,
     family_first,
@@ -147,6 +148,14 @@ def _inner(doc: "Doc", i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+def _channel_number(doc: "Doc", i: int, j: int) -> bool:
+    """'Channel 4', 'Formula 1': a number of one or two digits after a one-word name is part
+    of it (a year after a name is not)."""
+    # "Chelsea 2-0", "Leeds 3 Fulham 1": a score
+    score = j < len(doc) and (doc[j].text in ("-", "–", "—", ":") or doc[j].text[:1].isupper())
+    return j - i == 2 and doc[j - 1].text.isdigit() and len(doc[j - 1].text) <= 2 and doc[i].is_title and not score
+
+
 def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
     """Cut determiners, possessive endings, parentheses, honorifics and title words."""
     i, j = _inner(doc, i, j)
@@ -170,7 +179,7 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
             t.text in _POSSESSIVE
             or t.is_punct
             or t.is_space
-            or (t.like_num and not (j - 2 > i and doc[j - 2].lower_ == "of"))
+            or (t.like_num and not (j - 2 > i and doc[j - 2].lower_ == "of") and not _channel_number(doc, i, j))
             or (t.is_lower and j - 1 > i)
             or (t.text in _WEEKDAYS and j - 2 > i)  # "Rideau Hall Thursday" (not "Palm Sunday")
         ):
@@ -299,6 +308,34 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
         yield from _from_entity(seg, ent)
     yield from titled
     yield from _unlabelled_people(seg)
+    yield from _untagged_sides(seg)
+
+
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])")  # "2-0": a match's score
+
+
+@lru_cache(maxsize=1)
+def _result_verb() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(data("match_results")["verbs"]) + r")\b", re.I)
+
+
+def _untagged_sides(seg: Segment) -> Iterator[Candidate]:
+    """'Arsenal beat Chelsea 2-0': the side the model left untagged (often the first word
+    of a sentence) before a verb of a match result whose other side it did tag."""
+    if not _result_verb().search(seg.text):
+        return  # most paragraphs report no match: no token is looked at
+    doc = seg.doc
+    verbs = data("match_results")["verbs"]
+    for v in doc:
+        if v.lower_ not in verbs or v.i < 1 or v.i + 1 >= len(doc) or not doc[v.i + 1].ent_type_:
+            continue
+        if not _SCORE.search(v.sent.text):
+            continue  # "Police beat Marya ...": a result has a score
+        k = v.i
+        while k > 0 and v.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and not doc[k - 1].ent_type:
+            k -= 1
+        if k < v.i:
+            yield make(seg, k, v.i, "ORG")
 
 
 def _person_cue(doc: "Doc", k: int) -> str | None:
@@ -447,6 +484,22 @@ def _not_a_name(text: str, label: str) -> bool:
         return True  # "Brexit", "COVID-19": what the news is about, not who acts in it
     # Link cards glued into the text: "Kristi NoemKristi Lynn NoemSouth Dakota".
     return label not in _GLUE_OK_LABELS and _GLUED.search(text) is not None
+
+
+def _product_line(doc: "Doc", i: int, j: int) -> bool:
+    """'MacBook Pro', 'iPhone Max': a product and the line after its name (``product_lines``)
+    is no actor, nor either part of it that the model tagged alone ('iPhone', 'Max')."""
+    lines = word_set("product_lines")
+
+    def line_word(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].text.casefold() in lines and doc[k].text[:1].isupper()
+
+    def brand(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].is_alpha and any(ch.isupper() for ch in doc[k].text)
+
+    if line_word(j - 1) and (j - i >= 2 or brand(i - 1)):
+        return True
+    return line_word(j) and brand(j - 1)
 
 
 def _title_or_event(doc: "Doc", i: int, j: int) -> bool:
@@ -679,7 +732,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     if i >= j:
         return
     text = doc[i:j].text
-    if _not_a_name(text, ent.label_):
+    if _not_a_name(text, ent.label_) or _product_line(doc, i, j):
         return
     parts = _hyphen_parts(text)
     if parts:

@@ -74,6 +74,15 @@ _OUTLET_NOUNS = frozenset(
     }
 )
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
+# A speaker actor's name is a name: quote marks glued to it by the text ('"a farce."Syria')
+# are no part of it, and a phrase with a year or a lower-case word ("mid-2019 refresh") is none.
+_QUOTE_MARKS = "\"“”„«»‘’'"
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_BASED = re.compile(r"(?:,\s*[A-Z][\w.'’ ]*)?[-‑]based\b")
+_BASED_REACH = 40
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "el", "bin", "ibn"}
+)
 # How far back (in paragraphs) an unknown-gender antecedent may be passed over for one
 # whose gender is known to fit.
 _GENDER_LOOKBACK = 2
@@ -359,7 +368,10 @@ class SpeakerResolver:
         name_toks = _name_tokens(words)
         if not name_toks:
             return None
-        name = _join(name_toks)
+        named = self._name_of(name_toks, mention)
+        if named is None:
+            return None
+        name, mention = named
         key = normalise_name(name)
         for a in self.actors:
             if any(normalise_name(n) == key for n in [a.name, *a.aliases]):
@@ -371,7 +383,7 @@ class SpeakerResolver:
                 if a.kind == "person" and normalise_name(a.name).split("-")[-1] == key:
                     self._add_mention(a, mention)
                     return a.id
-        kind = _kind_of(name_toks, default_kind)
+        kind, name = _kind_of(name_toks, default_kind, name)
         title = _join(t for t in words if t not in name_toks and t.lower_ not in _DETERMINERS and t.tag_ != "POS")
         actor = self._make(kind, name, mention, [title] if title else [])
         if actor.kind == "person" and actor.gender is None:
@@ -379,6 +391,16 @@ class SpeakerResolver:
             gender = next((h["gender"] for t in words if (h := honorific(t.text)) and h.get("gender")), None)
             actor.gender = gender or (title_gender(title) if title else None) or given_name_gender(name_toks[0].text)  # type: ignore[assignment]  # the word lists hold "female"/"male"
         return actor.id
+
+    def _name_of(self, name_toks: list["Token"], mention: Mention) -> tuple[str, Mention] | None:
+        """The speaker's name and mention without quote marks glued to them; None when the
+        words are no name, or name where a company is based ("the Harlow, Pennsylvania-based
+        company said": a place, not the speaker)."""
+        name = _join(name_toks).strip(_QUOTE_MARKS)
+        text = self.article.body[mention[0]].text
+        if not _is_name(name) or _BASED.match(text[mention[2] : mention[2] + _BASED_REACH]):
+            return None
+        return name, _without_quote_marks(mention, text)
 
     def _make(self, kind: str, name: str, mention: Mention | None, titles: list[str]) -> Actor:
         aid = mint_id(kind, name, self.id_base)
@@ -522,6 +544,24 @@ def _name_tokens(words: list["Token"]) -> list["Token"]:
     return run
 
 
+def _is_name(name: str) -> bool:
+    """Whether a speaker's words are a name: no quote mark inside, no year, every word
+    capitalised (or a particle such as 'al' in 'al-Assad', or a brand such as 'eBay')."""
+    if not name or any(ch in name for ch in '"“”„«»') or _YEAR.search(name):
+        return False
+    return all(any(ch.isupper() for ch in w) or w.casefold().split("-")[0] in _NAME_PARTICLES for w in name.split())
+
+
+def _without_quote_marks(mention: Mention, text: str) -> Mention:
+    """The mention without the quote marks glued to its ends."""
+    p, s, e = mention
+    while s < e and text[s] in _QUOTE_MARKS:
+        s += 1
+    while e > s and text[e - 1] in _QUOTE_MARKS:
+        e -= 1
+    return (p, s, e)
+
+
 def _join(toks: Iterable["Token"]) -> str:
     """The words as written; a hyphen dropped between two of them ("Jean-Pierre") put back."""
     out: list[str] = []
@@ -541,7 +581,16 @@ def _one_of_a_people(word: "Token") -> bool:
     return word.text[:1].isupper() and not word.text.endswith("s") and gazetteer().demonym(word.text) is not None
 
 
-def _kind_of(name_toks: list["Token"], default: str) -> str:
+def _kind_of(name_toks: list["Token"], default: str, name: str) -> tuple[str, str]:
+    """The kind of actor a name is, and its name: a country the actors pass did not find
+    ("Syria said", "Oslo said" for its government) under the country's name."""
+    state = gazetteer().country(name) or gazetteer().capital(name)
+    if state is not None:
+        return "country", state.name
+    return _label_kind(name_toks, default), name
+
+
+def _label_kind(name_toks: list["Token"], default: str) -> str:
     labels = [t.ent_type_ for t in name_toks if t.ent_type_ in _NAME_KIND]
     if not labels:
         return default

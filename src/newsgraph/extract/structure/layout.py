@@ -61,6 +61,8 @@ _BIO_TAIL = 3  # a biography of an author not in a byline must be at the very en
 _HEAD_ABOVE_BYLINE = 1  # a standfirst may stand above the byline; more lines are the story
 _CAPTION_LINE_MAX_WORDS = 120  # a caption and its credit on one line
 _CAPTION_MAX_WORDS_CREDITED = 100  # the caption part of such a line
+_SALUTATIONS = frozenset({"dear", "hi", "hello"})
+_STORY_WORDS = 8  # a line of the story below a line of names, in any language
 _NOTE_MAX_WORDS = 60  # "Editor's note: ..."; longer is a story paragraph
 _CONTRIBUTED_MAX_WORDS = 40  # "... contributed to this report."
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|asked|added|announced)\b")
@@ -109,6 +111,7 @@ class _Found:
     publisher: tuple[Outlet, str] | None = None  # outlet, and how it was found
     media: list[Media] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    replaced_authors: set[str] = field(default_factory=set)  # the source's, that the byline restates
 
     def author(self, name: str, title: str | None = None) -> _Author:
         key = normalise_name(name)
@@ -189,11 +192,22 @@ class _Structure:
         a field: the rest reads English words (bylines' "By", credits, captions)."""
         self.stated_byline()
         head = [i for i in self.kept() if self.is_body(i)][:_HEAD_SEARCH]
-        lede = next((i for i in head if _DATELINE.match(self.text(i))), None)
+        self._name_line(head)
+        lede = next((i for i in head if self.edit.kept(i) and _DATELINE.match(self.text(i))), None)
         if lede is not None:
             self._dateline(lede)
         self.found.notes.append(f"structure: only the dateline and a stated byline read: {reason}")
         return self.finish()
+
+    def _name_line(self, head: list[int]) -> None:
+        """A byline without "By" on the first line, above the story (STT's "ANNA VIRTA,
+        MATTI KOSKI"): names alone, written the same in every language."""
+        if self.article.authors or self.found.authors or len(head) < 2:
+            return
+        names = byline.bare_names(self.text(head[0]))
+        if names and names.names and len(self.text(head[1]).split()) >= _STORY_WORDS:
+            self._take_byline(names)
+            self.edit.drop(head[0], BYLINE)
 
     def headline_and_kicker(self) -> None:
         # The real headline may stand below a byline or agency line ("World / Reuters / EU
@@ -224,10 +238,10 @@ class _Structure:
         for outlet, _s, _e in _agencies(stated.group("agency")) if stated else []:
             self.found.source(outlet)  # "Strasbourg, 10 juil 2024 (AFP)"
         text = self.article.byline
-        if not text or self.article.authors:
-            return
-        found = byline.parse_line(text)
-        if not found:
+        # A field holds the byline alone: a list of names without "By" is one too ("ANNA
+        # VIRTA, MATTI KOSKI" as STT writes it).
+        found = (byline.parse_line(text) or byline.bare_names(text)) if text else None
+        if not found or self.article.authors and not self._restates_authors(found.names):
             return
         g = gazetteer()
         for name in found.names:
@@ -236,6 +250,19 @@ class _Structure:
                 self.found.author(name, found.titles.get(name))
         for outlet in found.outlets:
             self.found.source(outlet)
+
+    def _restates_authors(self, names: list[str]) -> bool:
+        """Whether the stated byline names every author the source gave in a field of its
+        own, written another way ('Virta Anna', family name first, as an editor id): then
+        the byline's names, as printed, stand for them."""
+        people = {" ".join(sorted(n.casefold().split())) for n in names}
+        given = [a for a in self.article.actors if a.id in self.article.authors]
+        if len(given) != len(self.article.authors) or not all(
+            " ".join(sorted(a.name.casefold().split())) in people for a in given
+        ):
+            return False
+        self.found.replaced_authors.update(a.id for a in given)
+        return True
 
     def _titled(self) -> bool:
         """A page or feed item states its title in markup: no body line replaces it."""
@@ -585,6 +612,8 @@ class _Structure:
         g = gazetteer()
         if not place or not (place.isupper() or g.place(place) or g.country(place)):
             return False
+        if place.split()[0].casefold() in _SALUTATIONS:
+            return False  # "DEAR ABBY: My husband ...": an advice column's letter, not a place
         self.found.dateline = self.found.dateline or place
         return True
 
@@ -702,7 +731,7 @@ class _Structure:
             )
             return aid
 
-        authors = list(self.article.authors)
+        authors = _without(self.article.authors, found.replaced_authors, actors)
         for a in found.authors.values():
             aid = mint_id("person", a.name, base)
             affiliation = org(a.org) if a.org else None
@@ -792,6 +821,13 @@ def _agencies(written: str) -> list[tuple[Outlet, int, int]]:
 def _same_person(a: str, b: str) -> bool:
     na, nb = normalise_name(a).split("-"), normalise_name(b).split("-")
     return na == nb or (na[-1] == nb[-1] and (na[0] == nb[0] or len(na) == 1 or len(nb) == 1))
+
+
+def _without(authors: list[str], replaced: set[str], actors: dict[str, Actor]) -> list[str]:
+    """The source's authors but those a stated byline restates; their actors go too."""
+    for gone in replaced:
+        actors.pop(gone, None)
+    return [a for a in authors if a not in replaced]
 
 
 def _merge(old: Actor | None, new: Actor) -> Actor:
