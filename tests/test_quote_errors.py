@@ -639,7 +639,7 @@ def test_a_quote_paragraph_with_words_after_the_quote_is_not_given_to_the_paragr
 @pytest.mark.parametrize(
     "paragraph, named",
     [
-        ('Ola Berg set up a website called "Harbour Watch" last spring to track the ferries.', "Harbour Watch"),
+        ('Ola Berg started a website called "Harbour Watch" last spring to track the ferries.', "Harbour Watch"),
         ('The fishermen joined a group called the "Blue Coast Alliance" in May.', "Blue Coast Alliance"),
         ('There is also a weekly podcast, dubbed "Tide Talk," in which the mayor answers questions.', "Tide Talk"),
     ],
