@@ -127,6 +127,7 @@ def test_a_quote_is_a_slotted_object_that_keeps_the_model_api() -> None:
     assert list(Quote.model_fields) == ["id", "text", "kind", "speaker", "speaker_mention", "cue", "spans"] + [
         "addressee",
         "via",
+        "via_mention",
         "event",
         "confidence",
     ]

@@ -315,6 +315,17 @@ def test_derived_values_are_marked_and_read_back_as_absent(kitchen_sink: Article
     assert read_back(newsml.render(article)) == [article]
 
 
+def test_the_relays_words_go_through_newsml(kitchen_sink: Article) -> None:
+    data = kitchen_sink.model_dump()
+    text = data["body"][6]["text"]
+    at = text.index("the newspaper")
+    [quote] = [q for q in data["quotes"] if q["via"]]
+    quote["via_mention"] = {"paragraph": 6, "start": at, "end": at + len("the newspaper")}
+    back = roundtrip(Article.model_validate(data))
+    [relayed] = [q for q in back.quotes if q.via]
+    assert back.span_text(relayed.via_mention) == "the newspaper"  # type: ignore[arg-type]  # set: asserted by the comparison
+
+
 def test_no_publisher_no_provenance_no_speakers(kitchen_sink: Article) -> None:
     data = kitchen_sink.model_dump()
     data.update(publisher=None, provenance=None, url=None, language=None, media=[])

@@ -710,3 +710,89 @@ def test_someone_calling_something_a_title_cased_name_is_still_a_quote() -> None
     a = extract('Mayor Ada Lund called the plan "A Disgrace To The Harbour" on Monday.')
     [q] = quoted(a)
     assert q.cue == "called" and name(a, q.speaker) == "Ada Lund"
+
+
+# A sixth round on who said it (issue 18, mined on PolNeAR train): our own sentences.
+
+
+@pytest.mark.parametrize(
+    "paragraph, named",
+    [
+        ('Ola Berg started a website called "Harbour Watch" last spring to track the ferries.', "Harbour Watch"),
+        ('The fishermen joined a group called the "Blue Coast Alliance" in May.', "Blue Coast Alliance"),
+        ('There is also a weekly podcast, dubbed "Tide Talk," in which the mayor answers questions.', "Tide Talk"),
+    ],
+)
+def test_a_name_a_naming_participle_gives_is_nobodys_words(paragraph: str, named: str) -> None:
+    a = extract(paragraph)
+    for q in quoted(a):
+        if named in q.text:
+            assert q.speaker is None and q.speaker_mention is None, mention(a, q)
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('Lund called the harbour plan "a slow betrayal of the coast" on Monday.', "Lund"),
+        ('Lund attacked the plan, calling it "a slow betrayal of the coast."', "Lund"),
+    ],
+)
+def test_a_naming_verb_with_a_subject_still_names_its_speaker(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+def test_a_relay_that_names_no_outlet_is_kept_as_words() -> None:
+    # PolNeAR annotates the outermost source of a nested attribution; a transcript or the
+    # audio relays the words as an outlet does, but it is no actor
+    a, q = _one('"The pier is safe for now," Voss said on Tuesday, according to the minutes of the meeting.')
+    assert mention(a, q) == "Voss" and q.via is None
+    assert q.via_mention is not None and a.span_text(q.via_mention) == "the minutes"
+
+
+def test_a_relay_outlet_has_its_words_and_its_actor() -> None:
+    a, q = _one('"The pier is safe," Voss told the council, according to the Harbour Gazette.')
+    assert name(a, q.via) == "Harbour Gazette" and a.span_text(q.via_mention) == "the Harbour Gazette"  # type: ignore[arg-type]  # set: asserted first
+
+
+def test_according_to_in_the_next_sentence_relays_nothing_of_the_quote() -> None:
+    # a full stop inside the closing mark ends the quote's sentence for the relay
+    a = extract(
+        'Mayor Lena Voss spoke on the radio, saying the council should open the pier "without delay."'
+        " Voss will visit the harbour on Sunday, according to a council aide."
+    )
+    [q] = quoted(a)
+    assert mention(a, q) == "Mayor Lena Voss" and q.via is None and q.via_mention is None
+
+
+def test_a_report_right_after_the_closing_mark_relays_the_quote() -> None:
+    # the parser hangs 'reported' under 'said' here, not the other way round
+    a = extract(
+        "Mr. Berg owns the Harbour Gazette. He told a crowd at the fish market on Friday that he"
+        " found the new pier ''quite the finest thing built here in years,'' The Gazette reported."
+    )
+    [q] = quoted(a)
+    assert mention(a, q) == "He" and a.span_text(q.via_mention) == "The Gazette"  # type: ignore[arg-type]  # set: asserted by the comparison
+
+
+def test_a_relay_after_the_quotes_own_inverted_cue_still_relays_it() -> None:
+    a, q = _one(
+        '"Will the ferry plan survive the winter, or fold by spring?" Lund asked at the pier on'
+        " Friday, according to the Harbour Gazette."
+    )
+    assert mention(a, q) == "Lund" and a.span_text(q.via_mention) == "the Harbour Gazette"  # type: ignore[arg-type]  # set: asserted by the comparison
+
+
+def test_according_to_inside_what_the_cue_reports_relays_nothing() -> None:
+    a = extract(
+        "Berg, who sits on the harbour board, told us that according to the board's own tally the"
+        ' ferries carried fewer people, but "the summer will bring them back."'
+    )
+    [q] = quoted(a)
+    assert mention(a, q) == "Berg" and q.via_mention is None
+
+
+def test_an_active_naming_verb_the_parser_hangs_on_its_subject_is_no_name_participle() -> None:
+    a = extract('One harbour pilot called the new pier "a fine place to lose a boat" on Monday.')
+    [q] = quoted(a)
+    assert mention(a, q) == "One harbour pilot"

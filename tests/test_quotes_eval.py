@@ -90,3 +90,18 @@ def test_which_marks_make_a_polnear_direct_quote() -> None:
     for text in ("He said 'no' twice.", "He\u2019s sure: no twice.", "OLSEN: no, never."):
         at = text.index("no")
         assert not bench.polnear_direct(text, at, at + 2), text
+
+
+def test_the_relay_is_written_as_the_outer_source_unless_inner_source(tmp_path: Path) -> None:
+    text = "The ferry company raised its fares on Monday.\n\n" + (
+        '"We had no choice," Marta Olsen said on Tuesday, according to a recording of the meeting.\n'
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "ferry", "text": text}) + "\n", encoding="utf-8")
+    written = {}
+    for flags in ((), ("--inner-source",)):
+        pred = tmp_path / "pred.jsonl"
+        assert _bench().main([str(gold), str(pred), *flags]) == 0
+        [q] = json.loads(pred.read_text(encoding="utf-8"))["quotes"]
+        written[flags] = text[q["speaker_start"] : q["speaker_end"]]
+    assert written[()] == "a recording" and written[("--inner-source",)] == "Marta Olsen"

@@ -514,6 +514,10 @@ class Quote(_Compact):
     spans: Spans = Field(min_length=1)
     addressee: URI | None = Field(default=None, description="actor id")
     via: URI | None = Field(default=None, description="actor id of the relaying outlet")
+    via_mention: Span | None = Field(
+        default=None,
+        description="the words naming the relay: 'according to a transcript of the show', 'the AP reported'",
+    )
     event: URI | None = Field(default=None, description="event id")
     confidence: Confidence = 1.0
 
@@ -708,6 +712,8 @@ def _reference_problems(article: Article) -> list[str]:
         spans(q.spans, f"quotes[{i}].spans", parts=True)
         if q.speaker_mention is not None:
             spans([q.speaker_mention], f"quotes[{i}].speaker_mention", parts=True)
+        if q.via_mention is not None:
+            spans([q.via_mention], f"quotes[{i}].via_mention", parts=True)
     return problems
 
 

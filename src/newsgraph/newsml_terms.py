@@ -106,6 +106,7 @@ REL_ADDRESSEE = "addressee"
 REL_VIA = "via"
 REL_EVENT = "event"
 REL_SPEAKER_MENTION = "speaker-mention"
+REL_VIA_MENTION = "via-mention"
 # A quote's span outside the body ("headline:0:43:55"): the body's spans are its <q> markup.
 REL_SPAN = "span"
 REL_CONFIDENCE = "confidence"

@@ -93,7 +93,14 @@ EVENT_DEFAULTS: dict[str, Any] = {
     "participants": [],
     "confidence": 1.0,
 }
-QUOTE_DEFAULTS: dict[str, Any] = {"cue": None, "addressee": None, "via": None, "event": None, "confidence": 1.0}
+QUOTE_DEFAULTS: dict[str, Any] = {
+    "cue": None,
+    "addressee": None,
+    "via": None,
+    "via_mention": None,
+    "event": None,
+    "confidence": 1.0,
+}
 NATIVE_ACTOR_KINDS = ("person", "organization")
 
 _TIME = re.compile(r"^(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")

@@ -260,6 +260,8 @@ class _Graph:
                 found.setdefault(span.part or span.paragraph, []).append((span, "isPartOf", q.id))
             if (m := q.speaker_mention) is not None:
                 found.setdefault(m.part or m.paragraph, []).append((m, "about", q.id))
+            if (v := q.via_mention) is not None:  # the words naming the relay cite the quote
+                found.setdefault(v.part or v.paragraph, []).append((v, "citation", q.id))
         return found
 
     def fragments(self, index: int | str, text: str) -> list[dict[str, Any]]:
@@ -274,7 +276,7 @@ class _Graph:
         fragments = []
         for (start, end), rels in sorted(links.items()):
             fragment: dict[str, Any] = {"@type": "CreativeWork", "position": start, "text": text[start:end]}
-            for relation in ("mentions", "isPartOf", "about"):
+            for relation in ("mentions", "isPartOf", "about", "citation"):
                 _put(fragment, relation, rels.get(relation, []))
             fragments.append(fragment)
         return fragments

@@ -69,6 +69,7 @@ from ..newsml_terms import (
     REL_PARTICIPANT,
     REL_SECTION,
     REL_SPEAKER_MENTION,
+    REL_VIA_MENTION,
     REL_STATUS,
     REL_TITLE,
     REL_VIA,
@@ -628,6 +629,8 @@ def _part_meta(item: etree._Element, article: Article, quote: Quote) -> None:
         _ext(part, ext, REL_EVENT, uri=quote.event)
     if quote.speaker_mention is not None:
         _ext(part, ext, REL_SPEAKER_MENTION, value=_span_value(quote.speaker_mention))
+    if quote.via_mention is not None:
+        _ext(part, ext, REL_VIA_MENTION, value=_span_value(quote.via_mention))
     # Spans in the headline or standfirst: those stay plain text (the IPTC NewsML-G2
     # library reads a headline with inline markup as its text before the first child).
     for s in quote.spans:

@@ -107,7 +107,8 @@ class BodyEdit:
             spans = move_all(q.spans)
             if spans:  # a quote whose words were all page furniture is no quote
                 speaker = move(q.speaker_mention) if q.speaker_mention else None
-                quotes.append(q.model_copy(update={"spans": spans, "speaker_mention": speaker}))
+                via = move(q.via_mention) if q.via_mention else None
+                quotes.append(q.model_copy(update={"spans": spans, "speaker_mention": speaker, "via_mention": via}))
         provenance = article.provenance or Provenance()
         # Input order: what earlier passes removed and what this one removes, interleaved.
         removed = sorted([*provenance.removed, *self.removed], key=lambda r: (r.offset is None, r.offset or 0))

@@ -177,6 +177,7 @@ class _Merged:
                         "id": local_id(self.base.id, "quote", len(self.quotes) + 1),
                         "spans": [_back(s, window) for s in q.spans],
                         "speaker_mention": _back(q.speaker_mention, window) if q.speaker_mention else None,
+                        "via_mention": _back(q.via_mention, window) if q.via_mention else None,
                         "event": event_ids.get(q.event) if q.event else None,
                     }
                 )

@@ -594,6 +594,9 @@ class _ArticleReader:
                 for target in fragment.nodes("about"):
                     if target.id in quote_by_id:
                         quote_by_id[target.id]["speaker_mention"] = span
+                for target in fragment.nodes("citation"):
+                    if target.id in quote_by_id:
+                        quote_by_id[target.id]["via_mention"] = span
 
     # --- entities ---
 

@@ -74,6 +74,7 @@ from ..newsml_terms import (
     REL_PARTICIPANT,
     REL_SECTION,
     REL_SPEAKER_MENTION,
+    REL_VIA_MENTION,
     REL_STATUS,
     REL_TITLE,
     REL_VIA,
@@ -1074,6 +1075,8 @@ class _ItemReader:
                     quote[rel] = ext.get("uri")
                 elif rel == REL_SPEAKER_MENTION:
                     quote["speaker_mention"] = _span(ext.get("value", ""))
+                elif rel == REL_VIA_MENTION:
+                    quote["via_mention"] = _span(ext.get("value", ""))
                 elif rel == REL_SPAN and (span := _span(ext.get("value", ""))) is not None:
                     quote["spans"].append(span)  # in the headline: the body's come from its markup
                 elif rel == REL_CONFIDENCE:

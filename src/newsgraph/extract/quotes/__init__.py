@@ -93,8 +93,11 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
             # (nor a subject in the exports); the addressee stays unnamed
             if not _GROUP_ADDRESSEES.match(words.strip()):
                 addressee = resolver.organization(mention) or resolver.resolve(mention)
+    via_mention = None
     if att.via is not None:
         via = resolver.organization(att.via)
+        # the relay's words even when they name no outlet ('according to a transcript')
+        via_mention = Span(paragraph=att.via[0], start=att.via[1], end=att.via[2])
     confidence = capped(att.confidence, speaker_mention is not None)
     return Quote(
         id=local_id(article.id, "quote", n),
@@ -106,6 +109,7 @@ def _quote(article: Article, att: Attribution, resolver: SpeakerResolver, n: int
         spans=spans,
         addressee=addressee if addressee != speaker else None,
         via=via if via != speaker else None,
+        via_mention=via_mention if via is None or via != speaker else None,
         confidence=round(confidence, 2),
     )
 

@@ -1568,10 +1568,52 @@ def _relay(paras: Sequence[Para], att: Attribution) -> tuple[int, int, int] | No
             continue
         if cue.speaker is not None and other.speaker == cue.speaker:
             continue
-        if other.lemma != "according to" and not _wraps(p, other, cue):
+        if other.lemma != "according to" and not (_wraps(p, other, cue) or _reports_after(p, att, other)):
+            continue
+        if _sentence_between(p, att, other) or _inside_report(p, att, other):
             continue
         return (other.paragraph, *other.speaker)
     return None
+
+
+def _reports_after(p: Para, att: Attribution, other: Cue) -> bool:
+    """'He said ... he was "...," the Gazette reported.': a report whose subject comes right
+    after the quote's closing mark relays it, however the parser hung the two verbs."""
+    if other.speaker is None or p.doc[other.verb].idx < other.speaker[1]:
+        return False
+    ends = [r.mark_end for r in att.regions if r.paragraph == p.index and r.mark_end <= other.speaker[0]]
+    return bool(ends) and not p.text[max(ends) : other.speaker[0]].strip(" ,")
+
+
+# A full stop inside the closing mark, then a new sentence: '... "without delay." Lund will ...'
+_STOP_INSIDE_MARK = re.compile(r"[.!?][\"'\u201d\u2019]+\s+[A-Z]")
+
+
+def _sentence_between(p: Para, att: Attribution, other: Cue) -> bool:
+    """Does a sentence end between the quote and the relay after it? A stop inside a
+    closing mark does not end a sentence for the linking rules (a quote may go on with
+    its attribution), but 'according to X' in the next sentence relays nothing of it."""
+    ends = [r.end for r in att.regions if r.paragraph == p.index and r.mark_end <= other.start]
+    if not ends:
+        return False
+    cue = att.cue
+    # after the quote's own cue: '"... in?" Lund said, according to X' is one sentence
+    after_cue = cue.end if cue is not None and cue.paragraph == p.index else 0
+    return _STOP_INSIDE_MARK.search(p.text, max(max(ends) - 1, after_cue), other.start) is not None
+
+
+def _inside_report(p: Para, att: Attribution, other: Cue) -> bool:
+    """'Lund said that according to its count the vote was "...": an 'according to' between
+    the quote's cue and the quote is inside what the cue reports, no relay of it."""
+    cue = att.cue
+    firsts = [r.mark_start for r in att.regions if r.paragraph == p.index]
+    return (
+        other.lemma == "according to"
+        and cue is not None
+        and cue.paragraph == p.index
+        and bool(firsts)
+        and cue.end <= other.start < min(firsts)
+    )
 
 
 def _wraps(p: Para, outer: Cue, inner: Cue) -> bool:

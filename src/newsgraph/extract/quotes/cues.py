@@ -85,6 +85,7 @@ class Cue:
     antecedent: CharSpan | None = None  # what a relative pronoun speaker ("who said") stands for
     tokens: set[int] = field(default_factory=set)  # tokens of the cue and its speaker
     addressee_tokens: set[int] = field(default_factory=set)
+    names_only: bool = False  # 'a website called "..."': a name nobody says, so no speaker
 
     @property
     def naming(self) -> bool:
@@ -874,6 +875,35 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     return True
 
 
+def _quote_follows(f: _CueFinder, tok: "Token") -> bool:
+    """The name in quotes comes right after the participle ('called "...', 'called the "...')."""
+    doc = f.doc
+    i = tok.i + 1
+    if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    return i < len(doc) and (f.quoted[i] or doc[i].is_quote)
+
+
+def _naming_participle(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
+    """'a website called "Harbour Watch"', 'a podcast, dubbed "Tide Talk"': a naming verb
+    as a participle on a noun, with no 'by X', names the noun; nobody says the name, so
+    the cue has no speaker (and the later rules are not tried). PolNeAR gives such names no
+    source (train: 5 quotes set right, none set wrong; docs/quotes.md, the sixth round)."""
+    cue.names_only = (
+        cue.lemma in naming_verbs()
+        and tok.tag_ == "VBN"
+        and tok.dep_ == "acl"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and all(t.is_punct for t in f.doc[tok.head.i + 1 : tok.i])  # right after its noun
+        and tok.head.i < tok.i
+        and _quote_follows(f, tok)  # 'one lawmaker called Berg "..."': an active verb misparsed
+        and not any(
+            c.dep_ in ("agent", "dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children
+        )  # 'X, who ..., called Trump's remarks "..."' is X's, a misparsed active verb
+    )
+    return cue.names_only
+
+
 def _fused_noun_phrase(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     """ "the email read.": the tagger made a noun phrase of subject and verb."""
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -930,6 +960,7 @@ def _rules_for(tok: "Token") -> tuple[tuple[str, Callable[[_CueFinder, "Token"],
 
 # Who a speech verb's speaker is, in the order tried: the first that finds one wins.
 SPEAKER_RULES: tuple[tuple[str, Callable[[_CueFinder, "Token", Cue], bool]], ...] = (
+    ("naming participle", _naming_participle),
     ("inverted", _inverted),
     ("subject", _subject_speaker),
     ("fused noun phrase", _fused_noun_phrase),

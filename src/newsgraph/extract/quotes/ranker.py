@@ -388,6 +388,8 @@ def ranked(att: "Attribution") -> bool:
 def kept_by_rules(att: "Attribution") -> bool:
     """The subject of the cue the rules linked the quote to stays: the parse says who spoke."""
     cue = att.cue
+    if cue is not None and cue.names_only and att.speaker is None:
+        return True  # 'a website called "..."': nobody says a name
     return (
         att.speaker is not None
         and cue is not None
