@@ -374,9 +374,16 @@ def _reacted_to(tok: "Token") -> bool:
     if any(c.dep_ == "compound" and _form_of(c.lower_, verbs) for c in tok.children):
         return True  # a Title Case headline parsed as one name: "Trump Addresses Munich Attack"
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") else tok.head
-    if tok.dep_ not in ("dobj", "pobj") or head.pos_ != "VERB":
-        return False
-    return head.lemma_.casefold() in verbs
+    if tok.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.lemma_.casefold() in verbs:
+        return True
+    # "dismissed Sanders' accusations that the campaign broke the law through its agreement":
+    # inside what the reaction takes as its object (a noun the parse may hang as a clause)
+    return any(
+        (a.dep_ == "dobj" or (a.dep_ == "ccomp" and a.pos_ == "NOUN"))
+        and a.head.pos_ == "VERB"
+        and a.head.lemma_.casefold() in verbs
+        for a in tok.ancestors
+    )
 
 
 def _form_of(word: str, verbs: list[str]) -> bool:
@@ -390,7 +397,32 @@ def _side_mention(tok: "Token") -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") and not _misread_noun(tok):
         return False
     counted = _tally(tok) and _noun_kind(tok) not in words()["season_kinds"]  # "in five primaries Tuesday"
-    return counted or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok) or _said_topic(tok)
+    return (
+        counted
+        or _word_part(tok)
+        or _generic(tok)
+        or _in_words(tok)
+        or _reacted_to(tok)
+        or _said_topic(tok)
+        or _said_to_be(tok)
+    )
+
+
+def _said_to_be(tok: "Token") -> bool:
+    """ "Lutz is reaffirming that the inquiry is free of pressure", "told ... that the inquiry is
+    run by detectives": the subject of what a named speaker says it is or how it is done, what
+    the statement is about, not the news (also where the
+    parse hangs the clause on its subject: "that the probe ... is free" as a noun clause)."""
+    if tok.dep_ == "ccomp" and tok.pos_ == "NOUN":
+        verb = tok.head
+    elif tok.head.dep_ == "ccomp" and (
+        tok.dep_ == "nsubjpass" or (tok.dep_ == "nsubj" and tok.head.lemma_ == "be")
+    ):  # "... is free of pressure", "... is run by career detectives"
+        verb = tok.head.head
+    else:
+        return False
+    speakers = [c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in ("he", "she"))]
+    return verb.lemma_.casefold() in words()["speech"] and bool(speakers)
 
 
 def _said_topic(tok: "Token") -> bool:
@@ -663,6 +695,19 @@ def _headline_triggers(headline: "Doc | None", about: set[str]) -> list[tuple[in
     ]
 
 
+def _speaker_colon(headline: "Doc", article: Article | None) -> bool:
+    """ "Reyes: No deal on the dam": a headline that gives a person's words after the name
+    (a person of the article's actors, when the tagger does not know the name)."""
+    colon = next((t for t in headline if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return False
+    name = headline[: colon.i]
+    if not all(t.pos_ == "PROPN" or t.is_title for t in name):  # the tagger may call "Lutz" an adjective
+        return False
+    people = [a.name.split()[-1] for a in (article.actors if article else []) if a.kind == "person"]
+    return name[-1].ent_type_ == "PERSON" or name[-1].text in people
+
+
 def _candidates(
     lead: list[tuple[int, "DocSpan"]], headline: "Doc | None", article: Article | None = None
 ) -> Iterator[Candidate]:
@@ -670,7 +715,9 @@ def _candidates(
     module's order): the first one that says something of itself is the main event."""
     # "criticized the river accord ... The agreement sets limits": the reaction is the news
     about = _reacted_kinds(lead[0][1]) if lead else set()
-    head = _headline_triggers(headline, about)
+    quoted = headline is not None and _speaker_colon(headline, article)
+    # "Lutz: No meddling in dam inquiry": the inquiry is in her words, not the headline's news
+    head = [] if quoted else _headline_triggers(headline, about)
     found = sorted(
         (
             (d, n, t.i, p, t, k)
@@ -689,7 +736,7 @@ def _candidates(
     if head_kinds:
         d, t, k = min(head, key=lambda x: x[0])
         yield k, None, t, "headline trigger"
-    said = headline is not None and any(_speech_verb(sent) is not None for sent in headline.sents)
+    said = headline is not None and (quoted or any(_speech_verb(sent) is not None for sent in headline.sents))
     yield from _lead_candidates(lead, found, said)
     if article is not None:
         for p, sent in lead:
@@ -961,6 +1008,8 @@ def _objects(tok: "Token", kind: str) -> list["Token"]:
     # "an address to fishermen in Bergen": those it was given to, and where they were
     who = set(words()["participant_preps"]) - preps
     via = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in who for o in p.children if tok is not verb]
+    # "said at a rally with supporters in Denver": those with whom it was held, and where
+    via += [o for x in objs for p in x.children if p.dep_ == "prep" and p.lower_ in who for o in p.children]
     inner = [x for o in [*objs, *via] for p in o.children if p.dep_ == "prep" and p.lower_ in preps for x in p.children]
     return [o for o in [*objs, *inner] if o.dep_ in ("pobj", "dobj")]
 
@@ -1015,17 +1064,34 @@ def _place(
     return hit or _occasion_place(tok, kind, lead, headline, refs)
 
 
-def _speaker_place(tok: "Token", speaker: str, lead: list[tuple[int, "DocSpan"]], refs: Refs) -> str | None:
+def _speaker_place(
+    article: Article, tok: "Token", speaker: str, lead: list[tuple[int, "DocSpan"]], refs: Refs
+) -> str | None:
     """Where the lead has the speaker of a statement speak ("Mr. Reyes said on Saturday at
-    the party's dinner in Denver")."""
+    the party's dinner in Denver"; "'...,' the nominee said at a rally in Denver", the quotes
+    stage giving the nominee's name)."""
     for p, sent in lead:
         verb = _speech_verb(sent)
         if verb is None or verb is tok:
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if any(speaker in _actors_of(s, p, refs) for s in subjects) and (hit := _place_on(verb, p, refs, "statement")):
+        named = any(speaker in _actors_of(s, p, refs) for s in subjects) or speaker in _quoted_by(article, p, sent)
+        if named and (hit := _place_on(verb, p, refs, "statement")):
             return hit
     return None
+
+
+def _quoted_by(article: Article, paragraph: int, sent: "DocSpan") -> set[str]:
+    """The speakers the quotes stage gave the quotes whose speaker is named in the sentence."""
+    return {
+        q.speaker
+        for q in article.quotes
+        if q.speaker
+        and (m := q.speaker_mention) is not None
+        and m.in_body
+        and m.paragraph == paragraph
+        and sent.start_char <= m.start < sent.end_char
+    }
 
 
 def _roundup(article: Article) -> bool:
@@ -1316,7 +1382,7 @@ def _complete(
     when, dated_by = _when(article, kind, tok, paragraph, lead, body_dates, participants, refs)
     said = _place((kind, tok, paragraph, dated_by), article, refs, wide, headline)
     if said is None and kind in words()["spoken_kinds"] and participants:
-        said = _speaker_place(tok, participants[0], wide, refs)
+        said = _speaker_place(article, tok, participants[0], wide, refs)
     direction = tense_of(tok).direction
     ahead = direction == "future" or bool(when and when.start and article.published and when.start > article.published)
     # a dateline says where what was reported happened, not where what is still to come will
