@@ -1005,13 +1005,20 @@ def _objects(tok: "Token", kind: str) -> list["Token"]:
     objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children]
     if kind == "visit" and verb.lemma_.casefold() == "visit":
         objs += [c for c in verb.children if c.dep_ == "dobj"]
-    # "an address to fishermen in Bergen": those it was given to, and where they were
+    return [o for o in [*objs, *_inner(tok, verb, objs, preps)] if o.dep_ in ("pobj", "dobj")]
+
+
+def _inner(tok: "Token", verb: "Token", objs: list["Token"], preps: set[str]) -> list["Token"]:
+    """One step into the objects: "at the party's dinner in Denver"; through those it was given
+    to ("an address to fishermen in Bergen") or held with ("said at a rally with supporters in
+    Denver"), where they were."""
     who = set(words()["participant_preps"]) - preps
-    via = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in who for o in p.children if tok is not verb]
-    # "said at a rally with supporters in Denver": those with whom it was held, and where
-    via += [o for x in objs for p in x.children if p.dep_ == "prep" and p.lower_ in who for o in p.children]
-    inner = [x for o in [*objs, *via] for p in o.children if p.dep_ == "prep" and p.lower_ in preps for x in p.children]
-    return [o for o in [*objs, *inner] if o.dep_ in ("pobj", "dobj")]
+
+    def under(heads: list["Token"], allowed: set[str]) -> list["Token"]:
+        return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in allowed for o in p.children]
+
+    via = (under([tok], who) if tok is not verb else []) + under(objs, who)
+    return under([*objs, *via], preps)
 
 
 def _place_on(tok: "Token", paragraph: int | None, refs: Refs, kind: str) -> str | None:
