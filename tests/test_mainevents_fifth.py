@@ -80,6 +80,29 @@ LEADS = {
         day="2021-06-18",
         place="Tucson",
     ),
+    # a date inside "ahead of X" is X's day, not the day of what happens ahead of it
+    "the_day_of_what_an_event_comes_ahead_of_is_not_its_day": Lead(
+        (
+            "Groups launch ads against Reyes in Ohio.\n\n"
+            "Senator Paul Reyes is facing new attack ads ahead of the June 29 primary in Ohio.\n\n"
+            "The Harbor Fund, a group set up to stop him, launched a radio ad in Ohio on Saturday.\n"
+        ),
+        published="2021-06-14",
+        kinds=("release",),
+        day="2021-06-12",
+    ),
+    # a city council's approval is a vote, like a legislature's
+    "a_city_council_approving_a_resolution_is_a_vote": Lead(
+        (
+            "Harbor City votes to rebuke Brenner.\n\n"
+            "The Harbor City Council on Wednesday approved a resolution rebuking Governor Hal Brenner "
+            "for his plan to close the port.\n"
+        ),
+        published="2021-06-17",
+        kinds=("vote",),
+        names=("Harbor City Council",),
+        day="2021-06-16",
+    ),
 }
 
 

@@ -968,8 +968,10 @@ def _attached(f: dates_pass.Found, tok: "Token", verb: "Token") -> bool:
     for a in span.root.ancestors:
         if a == tok or (a == verb and not is_phase(verb)):
             return True
-        if a == verb:
-            return False  # "The agreement will take effect next year": not when it was made
+        if a == verb or _anchored(a):
+            # "The agreement will take effect next year": not when it was made; "ads ahead of
+            # the May 3 primary": the day of the point in time, not of the ads
+            return False
         if a.pos_ in ("VERB", "AUX"):
             return _same_occasion(a, span.end, tok, verb)
     return False
