@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from mainevent_leads import Lead, check
+from newsgraph.extract import nlp
+from newsgraph.extract.events import main as main_events
 
 LEADS = {
     # what a reaction dismisses is what it is about: "dismissed a report" is the statement
@@ -103,9 +105,49 @@ LEADS = {
         names=("Harbor City Council",),
         day="2021-06-16",
     ),
+    # the headline names where its acts took place: that occasion, however deep the lead tells it
+    "a_news_conference_the_headline_names_is_found_deep_in_the_lead": Lead(
+        (
+            "Lund scolds Berg and praises Vale at news conference.\n\n"
+            "With her usual bluntness, Prime Minister Eva Lund ranged over dozens of topics in her yearly "
+            "summer news conference.\n\n"
+            "Ms. Lund drew laughs from the reporters on Thursday when she scolded Lars Berg.\n"
+        ),
+        published="2021-06-18",
+        kinds=("press_conference",),
+        names=("Eva Lund",),
+        day="2021-06-17",
+    ),
+    # "Sunday's election" is one; "the election" alone is not read as the news
+    "an_election_given_a_day_is_an_election": Lead(
+        (
+            "Harbor Party short of a majority.\n\n"
+            "The Harbor Party faces weeks of hard bargaining for partners after voters split their support "
+            "between five parties.\n\n"
+            "Premier Eva Lund\u2019s Harbor Party won 40 of the 90 seats in Sunday\u2019s election, short of "
+            "the 46 it needs to govern alone.\n"
+        ),
+        published="2021-06-15",
+        kinds=("election",),
+        day="2021-06-13",
+    ),
 }
 
 
 @pytest.mark.parametrize("lead", LEADS.values(), ids=LEADS)
 def test_main_event_of_a_lead(lead: Lead) -> None:
     check(lead)
+
+
+@pytest.mark.parametrize(
+    "text, word, kind",
+    [
+        ("The party won 40 seats in Sunday's election.", "election", "election"),
+        ("The election on Sunday gave the party 40 seats.", "election", "election"),
+        ("She wants to win the election in November.", "election", None),
+        ("The 2016 election shaped the party.", "election", None),
+    ],
+)
+def test_an_election_needs_a_day(text: str, word: str, kind: str | None) -> None:
+    [doc] = nlp.parse([text])
+    assert main_events.trigger_kind(next(t for t in doc if t.text == word)) == kind

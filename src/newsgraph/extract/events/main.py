@@ -259,7 +259,18 @@ def _noun_kind(tok: "Token") -> str | None:
     if (by_prep := w["prep_nouns"].get(lemma)) is not None:
         # "a guest on Hannity": an interview; "a guest at the dinner": none
         return next((by_prep[c.lower_] for c in tok.children if c.dep_ == "prep" and c.lower_ in by_prep), None)
+    if lemma in w["day_nouns"]:
+        # "Sunday's election", "the election on Sunday": one; "the election", "the 2016 election": a season
+        return w["day_nouns"][lemma] if _given_a_day(tok) else None
     return w["nouns"].get(tok.lower_) or w["nouns"].get(lemma)  # "emails" a release, "email" a letter
+
+
+def _given_a_day(tok: "Token") -> bool:
+    """A day is said of the noun: a weekday or "today" as its possessor or under its preposition."""
+    days = {d.casefold() for d in data("date_words")["weekdays"]} | {"today", "yesterday", "tonight"}
+    near = [c for c in tok.children if c.dep_ == "poss"]
+    near += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
+    return any(t.lower_ in days for t in near)
 
 
 def _verb_like(tok: "Token") -> bool:
@@ -691,8 +702,21 @@ def _headline_triggers(headline: "Doc | None", about: set[str]) -> list[tuple[in
         (d, t, k)
         for sent in headline.sents
         for d, t, k in _triggers(sent)
-        if d <= words()["headline_rank"] and k not in about and not _anchored(t, "headline_anchor_preps")
+        if (d <= words()["headline_rank"] or _headline_occasion(t, d))
+        and k not in about
+        and not _anchored(t, "headline_anchor_preps")
     ]
+
+
+def _headline_occasion(tok: "Token", depth: int) -> bool:
+    """ "Putin chides Turkey and praises Trump at news conference": where the headline's acts
+    took place, one step below its main clause."""
+    return (
+        depth <= words()["headline_rank"] + 1
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in words()["occasion_preps_headline"]
+        and tok.head.head.pos_ == "VERB"
+    )
 
 
 def _speaker_colon(headline: "Doc", article: Article | None) -> bool:
@@ -718,19 +742,16 @@ def _candidates(
     quoted = headline is not None and _speaker_colon(headline, article)
     # "Lutz: No meddling in dam inquiry": the inquiry is in her words, not the headline's news
     head = [] if quoted else _headline_triggers(headline, about)
-    found = sorted(
-        (
-            (d, n, t.i, p, t, k)
-            for n, (p, sent) in enumerate(lead)
-            for d, t, k in _triggers(sent)
-            if d <= words()["kind_max_rank"].get(k, MAX_RANK)
-        ),
+    every = sorted(
+        ((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent) if k not in about),
         key=lambda x: x[:3],
     )
-    found = [x for x in found if x[5] not in about]
+    found = [x for x in every if x[0] <= words()["kind_max_rank"].get(x[5], MAX_RANK)]
     head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
     for kind in head_kinds:
-        match = next((x for x in found if x[5] == kind), None)
+        # the kind the headline names, however deep the lead tells it ("held forth on topics in
+        # his year-end news conference")
+        match = next((x for x in every if x[5] == kind), None)
         if match is not None:
             yield kind, match[3], match[4], "lead trigger"
     if head_kinds:
