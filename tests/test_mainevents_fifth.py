@@ -131,6 +131,32 @@ LEADS = {
         kinds=("election",),
         day="2021-06-13",
     ),
+    # an endorsement "of X" through the verb's object: "endorsed the re-election of X"
+    "endorsing_someone_s_re_election_includes_them": Lead(
+        (
+            "Brenner backs Ortiz at last.\n\n"
+            "Governor Hal Brenner on Friday endorsed the re-election of Mayor Lena Ortiz.\n"
+        ),
+        published="2021-06-18",
+        kinds=("endorsement",),
+        names=("Hal Brenner", "Lena Ortiz"),
+        day="2021-06-18",
+    ),
+    # a judge described, named in a later sentence's "ruling, in which Judge X ...": X, not the
+    # one who asked for the ruling
+    "the_judge_a_later_ruling_names_is_the_judge": Lead(
+        (
+            "Judge orders port records opened.\n\n"
+            "A state judge has ordered the release of the port authority\u2019s internal records.\n\n"
+            "The Friday ruling, in which Judge Ivo Horvat cited the public\u2019s interest, was issued in "
+            "answer to a request by the Harbor Times.\n"
+        ),
+        published="2021-06-20",
+        kinds=("ruling",),
+        names=("Ivo Horvat",),
+        not_names=("Harbor Times",),
+        day="2021-06-18",
+    ),
 }
 
 

@@ -832,11 +832,14 @@ def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
     args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
     if tok is not verb:
         args += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
-    preps = set(words()["participant_preps"]) | set(words()["kind_participant_preps"].get(kind, []))
+    own = set(words()["kind_participant_preps"].get(kind, []))
+    preps = set(words()["participant_preps"]) | own
     for prep in [c for c in (*verb.children, *tok.children) if c.dep_ == "prep"]:
         if prep.lower_ in preps:
             args += [c for c in prep.children if c.dep_ == "pobj"]
-    return args
+    # "endorsed the re-election of Paul Ryan": the kind's own prepositions on the verb's object too
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c is not tok]
+    return args + [o for x in objects for p in x.children if p.dep_ == "prep" and p.lower_ in own for o in p.children]
 
 
 def _controller(verb: "Token") -> list["Token"]:
@@ -925,6 +928,11 @@ def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> 
     kind = trigger_kind(verb)
     for p, sent in later:
         for t in sent:
+            if kind and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and trigger_kind(t) == kind:
+                # "The Friday ruling, in which Judge Curiel cited ..., was issued": the person it names
+                start, end = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+                if people := [a for a in refs.actors_at(p, start, end) if refs.actors[a].kind == "person"]:
+                    return people[:1]
             if kind and t.dep_ == "dobj" and t.pos_ == "NOUN" and trigger_kind(t) == kind:
                 t = t.head  # "Judge Sullivan made his ruling"
             elif t.pos_ != "VERB" or not (t.lemma_ == verb.lemma_ or (kind and trigger_kind(t) == kind)):
