@@ -832,12 +832,21 @@ def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
     args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
     if tok is not verb:
         args += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
+    return args + _prep_arguments(tok, verb, kind)
+
+
+def _prep_arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
+    """ "between/with/against/to/by X" on the verb or the trigger; the kind's own prepositions
+    ("the endorsement of X") also on the verb's object ("endorsed the re-election of X")."""
     own = set(words()["kind_participant_preps"].get(kind, []))
     preps = set(words()["participant_preps"]) | own
-    for prep in [c for c in (*verb.children, *tok.children) if c.dep_ == "prep"]:
-        if prep.lower_ in preps:
-            args += [c for c in prep.children if c.dep_ == "pobj"]
-    # "endorsed the re-election of Paul Ryan": the kind's own prepositions on the verb's object too
+    args = [
+        c
+        for prep in (*verb.children, *tok.children)
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c is not tok]
     return args + [o for x in objects for p in x.children if p.dep_ == "prep" and p.lower_ in own for o in p.children]
 
