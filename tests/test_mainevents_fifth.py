@@ -157,6 +157,19 @@ LEADS = {
         not_names=("Harbor Times",),
         day="2021-06-18",
     ),
+    # an event someone brings up is what is talked about; the host's words on the show are the news
+    "an_attack_brought_up_on_a_show_is_no_attack": Lead(
+        (
+            "Host tells guest the cases differ.\n\n"
+            "When guests on his Friday night show argued that the port strike was like the dock riots, "
+            "host Tom Vale said the two could not be compared.\n\n"
+            "Ann Lutz set off the exchange when she brought up the harbor bombing of last year.\n"
+        ),
+        published="2021-06-19",
+        kinds=("interview", "statement"),
+        not_kinds=("attack",),
+        names=("Tom Vale",),
+    ),
 }
 
 

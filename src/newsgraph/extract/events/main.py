@@ -416,7 +416,18 @@ def _side_mention(tok: "Token") -> bool:
         or _reacted_to(tok)
         or _said_topic(tok)
         or _said_to_be(tok)
+        or _talked_about(tok)
     )
+
+
+def _talked_about(tok: "Token") -> bool:
+    """ "when he brought up the Oklahoma bombing", "cited the verdict": what is talked about."""
+    if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return False
+    verb = tok.head
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    said = {verb.lemma_.casefold(), *(f"{verb.lemma_.casefold()} {p}" for p in particles)}
+    return bool(said & set(words()["topic_verbs"]))
 
 
 def _said_to_be(tok: "Token") -> bool:
