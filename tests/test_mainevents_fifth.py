@@ -68,13 +68,13 @@ LEADS = {
         names=("Ann Lutz",),
     ),
     # the place where the lead has the speaker speak, named by the quotes stage ("the senator"),
-    # through those spoken with: "at a rally with supporters in Tucson"
+    # through those spoken with: "at a picnic with farmers in Tucson"
     "the_place_a_described_speaker_speaks_at": Lead(
         (
             "Reyes: Ortiz should have thanked me.\n\n"
             "Senator Paul Reyes said Friday that Lena Ortiz should have thanked him for the bridge money.\n\n"
-            "\u201cI waited for one kind word about the bridge,\u201d the senator said at a rally with "
-            "supporters in Tucson. \u201cIt never came.\u201d\n"
+            "\u201cI waited for one kind word about the bridge,\u201d the senator said at a picnic with "
+            "farmers in Tucson. \u201cIt never came.\u201d\n"
         ),
         published="2021-06-18",
         kinds=("statement",),
@@ -97,7 +97,7 @@ LEADS = {
     "a_city_council_approving_a_resolution_is_a_vote": Lead(
         (
             "Harbor City votes to rebuke Brenner.\n\n"
-            "The Harbor City Council on Wednesday approved a resolution rebuking Governor Hal Brenner "
+            "On Wednesday the Harbor City Council approved a motion that rebukes Governor Hal Brenner "
             "for his plan to close the port.\n"
         ),
         published="2021-06-17",
@@ -135,7 +135,7 @@ LEADS = {
     "endorsing_someone_s_re_election_includes_them": Lead(
         (
             "Brenner backs Ortiz at last.\n\n"
-            "Governor Hal Brenner on Friday endorsed the re-election of Mayor Lena Ortiz.\n"
+            "Late on Friday, Governor Hal Brenner endorsed the re-election of Mayor Lena Ortiz.\n"
         ),
         published="2021-06-18",
         kinds=("endorsement",),
@@ -147,9 +147,9 @@ LEADS = {
     "the_judge_a_later_ruling_names_is_the_judge": Lead(
         (
             "Judge orders port records opened.\n\n"
-            "A state judge has ordered the release of the port authority\u2019s internal records.\n\n"
-            "The Friday ruling, in which Judge Ivo Horvat cited the public\u2019s interest, was issued in "
-            "answer to a request by the Harbor Times.\n"
+            "A state judge ordered the port authority on Friday to open its internal records.\n\n"
+            "The ruling, in which Judge Ivo Horvat pointed to the public\u2019s interest, answered a "
+            "request by the Harbor Times.\n"
         ),
         published="2021-06-20",
         kinds=("ruling",),
@@ -161,7 +161,7 @@ LEADS = {
     "an_attack_brought_up_on_a_show_is_no_attack": Lead(
         (
             "Host tells guest the cases differ.\n\n"
-            "When guests on his Friday night show argued that the port strike was like the dock riots, "
+            "When two guests of his weekly show likened the port strike to the dock riots, "
             "host Tom Vale said the two could not be compared.\n\n"
             "Ann Lutz set off the exchange when she brought up the harbor bombing of last year.\n"
         ),

@@ -421,7 +421,7 @@ def _side_mention(tok: "Token") -> bool:
 
 
 def _talked_about(tok: "Token") -> bool:
-    """ "when he brought up the Oklahoma bombing", "cited the verdict": what is talked about."""
+    """ "when she brought up last year's harbor bombing", "cited the verdict": what is talked about."""
     if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
         return False
     verb = tok.head
@@ -720,7 +720,7 @@ def _headline_triggers(headline: "Doc | None", about: set[str]) -> list[tuple[in
 
 
 def _headline_occasion(tok: "Token", depth: int) -> bool:
-    """ "Putin chides Turkey and praises Trump at news conference": where the headline's acts
+    """ "Lund scolds Berg and praises Vale at news conference": where the headline's acts
     took place, one step below its main clause."""
     return (
         depth <= words()["headline_rank"] + 1
@@ -949,7 +949,7 @@ def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> 
     for p, sent in later:
         for t in sent:
             if kind and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and trigger_kind(t) == kind:
-                # "The Friday ruling, in which Judge Curiel cited ..., was issued": the person it names
+                # "The ruling, in which Judge Horvat pointed to ..., answered": the person it names
                 start, end = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
                 if people := [a for a in refs.actors_at(p, start, end) if refs.actors[a].kind == "person"]:
                     return people[:1]
@@ -1061,7 +1061,7 @@ def _objects(tok: "Token", kind: str) -> list["Token"]:
 
 def _inner(tok: "Token", verb: "Token", objs: list["Token"], preps: set[str]) -> list["Token"]:
     """One step into the objects: "at the party's dinner in Denver"; through those it was given
-    to ("an address to fishermen in Bergen") or held with ("said at a rally with supporters in
+    to ("an address to fishermen in Bergen") or held with ("spoke at a picnic with farmers in
     Denver"), where they were."""
     who = set(words()["participant_preps"]) - preps
 
