@@ -170,6 +170,20 @@ LEADS = {
         not_kinds=("attack",),
         names=("Tom Vale",),
     ),
+    # a later sentence's event with no one named in it waits behind the first sentence's speech
+    "an_event_of_no_one_waits_behind_the_first_sentence_s_speech": Lead(
+        (
+            "Governor stands by his driver.\n\n"
+            "Governor Hal Brenner defended his driver as \u201ca good and careful man\u201d on Tuesday, a day "
+            "after the driver was charged over a crash.\n\n"
+            "A video of the evening\u2019s news conference, filmed by the cameras of the hall, was also "
+            "made public.\n"
+        ),
+        published="2021-06-16",
+        kinds=("statement",),
+        names=("Hal Brenner",),
+        day="2021-06-15",
+    ),
 }
 
 

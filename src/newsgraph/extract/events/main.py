@@ -1408,9 +1408,21 @@ def find(
     for candidate in _candidates(lead, headline, article):
         found = _complete(article, candidate, refs, (lead, wide), headline, body_dates)
         if found is not None and (found.how.endswith("statement") or not _background(found, article.published)):
-            return found
+            if not _nobody_later(found, lead):
+                return found
         background = background or found
     return background
+
+
+def _nobody_later(found: MainEvent, lead: list[tuple[int, "DocSpan"]]) -> bool:
+    """An event of a later lead sentence with no one named in it ("The police released a video
+    of the news conference"): it waits behind what the first sentence reports someone said."""
+    if found.participants or found.how != "lead trigger" or not lead:
+        return False
+    first = lead[0][1]
+    if first.doc is found.token.doc and first.start <= found.token.i < first.end:
+        return False
+    return any(n == 0 and _main_clause(c[2]) for n, c in _lead_statements(lead[:1]))
 
 
 def _background(found: MainEvent, published: str | None) -> bool:
