@@ -1404,23 +1404,32 @@ def find(
     wide = _lead(article, body, PLACE_SENTENCES, PLACE_PARAGRAPHS)
     # the lead: the wide lead's first sentences of its first paragraphs (PLACE_* >= LEAD_*)
     lead = [(p, sent) for p, sent in wide if p < LEAD_PARAGRAPHS + 2][:LEAD_SENTENCES]
-    background = None
+    background = held = None
     for candidate in _candidates(lead, headline, article):
         found = _complete(article, candidate, refs, (lead, wide), headline, body_dates)
         if found is not None and (found.how.endswith("statement") or not _background(found, article.published)):
-            if not _nobody_later(found, lead):
-                return found
+            if held is not None and not _in_first(found, lead, "lead statement"):
+                return held  # it gives way to the first sentence's speech only
+            if held is None and _nobody_later(found, lead):
+                held = found
+                continue
+            return found
         background = background or found
-    return background
+    return held or background
+
+
+def _in_first(found: MainEvent, lead: list[tuple[int, "DocSpan"]], how: str | None = None) -> bool:
+    """Read from the lead's first sentence (and so, when ``how`` is given)."""
+    first = lead[0][1] if lead else None
+    if first is None or (how is not None and found.how != how):
+        return False
+    return first.doc is found.token.doc and first.start <= found.token.i < first.end
 
 
 def _nobody_later(found: MainEvent, lead: list[tuple[int, "DocSpan"]]) -> bool:
     """An event of a later lead sentence with no one named in it ("The police released a video
     of the news conference"): it waits behind what the first sentence reports someone said."""
-    if found.participants or found.how != "lead trigger" or not lead:
-        return False
-    first = lead[0][1]
-    if first.doc is found.token.doc and first.start <= found.token.i < first.end:
+    if found.participants or found.how != "lead trigger" or not lead or _in_first(found, lead):
         return False
     return any(n == 0 and _main_clause(c[2]) for n, c in _lead_statements(lead[:1]))
 
