@@ -259,7 +259,18 @@ def _noun_kind(tok: "Token") -> str | None:
     if (by_prep := w["prep_nouns"].get(lemma)) is not None:
         # "a guest on Hannity": an interview; "a guest at the dinner": none
         return next((by_prep[c.lower_] for c in tok.children if c.dep_ == "prep" and c.lower_ in by_prep), None)
+    if lemma in w["day_nouns"]:
+        # "Sunday's election", "the election on Sunday": one; "the election", "the 2016 election": a season
+        return w["day_nouns"][lemma] if _given_a_day(tok) else None
     return w["nouns"].get(tok.lower_) or w["nouns"].get(lemma)  # "emails" a release, "email" a letter
+
+
+def _given_a_day(tok: "Token") -> bool:
+    """A day is said of the noun: a weekday or "today" as its possessor or under its preposition."""
+    days = {d.casefold() for d in data("date_words")["weekdays"]} | {"today", "yesterday", "tonight"}
+    near = [c for c in tok.children if c.dep_ == "poss"]
+    near += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
+    return any(t.lower_ in days for t in near)
 
 
 def _verb_like(tok: "Token") -> bool:
@@ -374,9 +385,16 @@ def _reacted_to(tok: "Token") -> bool:
     if any(c.dep_ == "compound" and _form_of(c.lower_, verbs) for c in tok.children):
         return True  # a Title Case headline parsed as one name: "Trump Addresses Munich Attack"
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") else tok.head
-    if tok.dep_ not in ("dobj", "pobj") or head.pos_ != "VERB":
-        return False
-    return head.lemma_.casefold() in verbs
+    if tok.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.lemma_.casefold() in verbs:
+        return True
+    # "dismissed Sanders' accusations that the campaign broke the law through its agreement":
+    # inside what the reaction takes as its object (a noun the parse may hang as a clause)
+    return any(
+        (a.dep_ == "dobj" or (a.dep_ == "ccomp" and a.pos_ == "NOUN"))
+        and a.head.pos_ == "VERB"
+        and a.head.lemma_.casefold() in verbs
+        for a in tok.ancestors
+    )
 
 
 def _form_of(word: str, verbs: list[str]) -> bool:
@@ -390,7 +408,43 @@ def _side_mention(tok: "Token") -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") and not _misread_noun(tok):
         return False
     counted = _tally(tok) and _noun_kind(tok) not in words()["season_kinds"]  # "in five primaries Tuesday"
-    return counted or _word_part(tok) or _generic(tok) or _in_words(tok) or _reacted_to(tok) or _said_topic(tok)
+    return (
+        counted
+        or _word_part(tok)
+        or _generic(tok)
+        or _in_words(tok)
+        or _reacted_to(tok)
+        or _said_topic(tok)
+        or _said_to_be(tok)
+        or _talked_about(tok)
+    )
+
+
+def _talked_about(tok: "Token") -> bool:
+    """ "when she brought up last year's harbor bombing", "cited the verdict": what is talked about."""
+    if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return False
+    verb = tok.head
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    said = {verb.lemma_.casefold(), *(f"{verb.lemma_.casefold()} {p}" for p in particles)}
+    return bool(said & set(words()["topic_verbs"]))
+
+
+def _said_to_be(tok: "Token") -> bool:
+    """ "Lutz is reaffirming that the inquiry is free of pressure", "told ... that the inquiry is
+    run by detectives": the subject of what a named speaker says it is or how it is done, what
+    the statement is about, not the news (also where the
+    parse hangs the clause on its subject: "that the probe ... is free" as a noun clause)."""
+    if tok.dep_ == "ccomp" and tok.pos_ == "NOUN":
+        verb = tok.head
+    elif tok.head.dep_ == "ccomp" and (
+        tok.dep_ == "nsubjpass" or (tok.dep_ == "nsubj" and tok.head.lemma_ == "be")
+    ):  # "... is free of pressure", "... is run by career detectives"
+        verb = tok.head.head
+    else:
+        return False
+    speakers = [c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in ("he", "she"))]
+    return verb.lemma_.casefold() in words()["speech"] and bool(speakers)
 
 
 def _said_topic(tok: "Token") -> bool:
@@ -659,8 +713,34 @@ def _headline_triggers(headline: "Doc | None", about: set[str]) -> list[tuple[in
         (d, t, k)
         for sent in headline.sents
         for d, t, k in _triggers(sent)
-        if d <= words()["headline_rank"] and k not in about and not _anchored(t, "headline_anchor_preps")
+        if (d <= words()["headline_rank"] or _headline_occasion(t, d))
+        and k not in about
+        and not _anchored(t, "headline_anchor_preps")
     ]
+
+
+def _headline_occasion(tok: "Token", depth: int) -> bool:
+    """ "Lund scolds Berg and praises Vale at news conference": where the headline's acts
+    took place, one step below its main clause."""
+    return (
+        depth <= words()["headline_rank"] + 1
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in words()["occasion_preps_headline"]
+        and tok.head.head.pos_ == "VERB"
+    )
+
+
+def _speaker_colon(headline: "Doc", article: Article | None) -> bool:
+    """ "Reyes: No deal on the dam": a headline that gives a person's words after the name
+    (a person of the article's actors, when the tagger does not know the name)."""
+    colon = next((t for t in headline if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return False
+    name = headline[: colon.i]
+    if not all(t.pos_ == "PROPN" or t.is_title for t in name):  # the tagger may call "Lutz" an adjective
+        return False
+    people = [a.name.split()[-1] for a in (article.actors if article else []) if a.kind == "person"]
+    return name[-1].ent_type_ == "PERSON" or name[-1].text in people
 
 
 def _candidates(
@@ -670,26 +750,25 @@ def _candidates(
     module's order): the first one that says something of itself is the main event."""
     # "criticized the river accord ... The agreement sets limits": the reaction is the news
     about = _reacted_kinds(lead[0][1]) if lead else set()
-    head = _headline_triggers(headline, about)
-    found = sorted(
-        (
-            (d, n, t.i, p, t, k)
-            for n, (p, sent) in enumerate(lead)
-            for d, t, k in _triggers(sent)
-            if d <= words()["kind_max_rank"].get(k, MAX_RANK)
-        ),
+    quoted = headline is not None and _speaker_colon(headline, article)
+    # "Lutz: No meddling in dam inquiry": the inquiry is in her words, not the headline's news
+    head = [] if quoted else _headline_triggers(headline, about)
+    every = sorted(
+        ((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent) if k not in about),
         key=lambda x: x[:3],
     )
-    found = [x for x in found if x[5] not in about]
+    found = [x for x in every if x[0] <= words()["kind_max_rank"].get(x[5], MAX_RANK)]
     head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
     for kind in head_kinds:
-        match = next((x for x in found if x[5] == kind), None)
+        # the kind the headline names, however deep the lead tells it ("held forth on topics in
+        # his year-end news conference")
+        match = next((x for x in every if x[5] == kind), None)
         if match is not None:
             yield kind, match[3], match[4], "lead trigger"
     if head_kinds:
         d, t, k = min(head, key=lambda x: x[0])
         yield k, None, t, "headline trigger"
-    said = headline is not None and any(_speech_verb(sent) is not None for sent in headline.sents)
+    said = headline is not None and (quoted or any(_speech_verb(sent) is not None for sent in headline.sents))
     yield from _lead_candidates(lead, found, said)
     if article is not None:
         for p, sent in lead:
@@ -764,11 +843,23 @@ def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
     args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
     if tok is not verb:
         args += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
-    preps = set(words()["participant_preps"]) | set(words()["kind_participant_preps"].get(kind, []))
-    for prep in [c for c in (*verb.children, *tok.children) if c.dep_ == "prep"]:
-        if prep.lower_ in preps:
-            args += [c for c in prep.children if c.dep_ == "pobj"]
-    return args
+    return args + _prep_arguments(tok, verb, kind)
+
+
+def _prep_arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
+    """ "between/with/against/to/by X" on the verb or the trigger; the kind's own prepositions
+    ("the endorsement of X") also on the verb's object ("endorsed the re-election of X")."""
+    own = set(words()["kind_participant_preps"].get(kind, []))
+    preps = set(words()["participant_preps"]) | own
+    args = [
+        c
+        for prep in (*verb.children, *tok.children)
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c is not tok]
+    return args + [o for x in objects for p in x.children if p.dep_ == "prep" and p.lower_ in own for o in p.children]
 
 
 def _controller(verb: "Token") -> list["Token"]:
@@ -857,6 +948,11 @@ def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> 
     kind = trigger_kind(verb)
     for p, sent in later:
         for t in sent:
+            if kind and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and trigger_kind(t) == kind:
+                # "The ruling, in which Judge Horvat pointed to ..., answered": the person it names
+                start, end = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+                if people := [a for a in refs.actors_at(p, start, end) if refs.actors[a].kind == "person"]:
+                    return people[:1]
             if kind and t.dep_ == "dobj" and t.pos_ == "NOUN" and trigger_kind(t) == kind:
                 t = t.head  # "Judge Sullivan made his ruling"
             elif t.pos_ != "VERB" or not (t.lemma_ == verb.lemma_ or (kind and trigger_kind(t) == kind)):
@@ -921,8 +1017,10 @@ def _attached(f: dates_pass.Found, tok: "Token", verb: "Token") -> bool:
     for a in span.root.ancestors:
         if a == tok or (a == verb and not is_phase(verb)):
             return True
-        if a == verb:
-            return False  # "The agreement will take effect next year": not when it was made
+        if a == verb or _anchored(a):
+            # "The agreement will take effect next year": not when it was made; "ads ahead of
+            # the May 3 primary": the day of the point in time, not of the ads
+            return False
         if a.pos_ in ("VERB", "AUX"):
             return _same_occasion(a, span.end, tok, verb)
     return False
@@ -958,11 +1056,20 @@ def _objects(tok: "Token", kind: str) -> list["Token"]:
     objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children]
     if kind == "visit" and verb.lemma_.casefold() == "visit":
         objs += [c for c in verb.children if c.dep_ == "dobj"]
-    # "an address to fishermen in Bergen": those it was given to, and where they were
+    return [o for o in [*objs, *_inner(tok, verb, objs, preps)] if o.dep_ in ("pobj", "dobj")]
+
+
+def _inner(tok: "Token", verb: "Token", objs: list["Token"], preps: set[str]) -> list["Token"]:
+    """One step into the objects: "at the party's dinner in Denver"; through those it was given
+    to ("an address to fishermen in Bergen") or held with ("spoke at a picnic with farmers in
+    Denver"), where they were."""
     who = set(words()["participant_preps"]) - preps
-    via = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in who for o in p.children if tok is not verb]
-    inner = [x for o in [*objs, *via] for p in o.children if p.dep_ == "prep" and p.lower_ in preps for x in p.children]
-    return [o for o in [*objs, *inner] if o.dep_ in ("pobj", "dobj")]
+
+    def under(heads: list["Token"], allowed: set[str]) -> list["Token"]:
+        return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in allowed for o in p.children]
+
+    via = (under([tok], who) if tok is not verb else []) + under(objs, who)
+    return under([*objs, *via], preps)
 
 
 def _place_on(tok: "Token", paragraph: int | None, refs: Refs, kind: str) -> str | None:
@@ -1015,17 +1122,34 @@ def _place(
     return hit or _occasion_place(tok, kind, lead, headline, refs)
 
 
-def _speaker_place(tok: "Token", speaker: str, lead: list[tuple[int, "DocSpan"]], refs: Refs) -> str | None:
+def _speaker_place(
+    article: Article, tok: "Token", speaker: str, lead: list[tuple[int, "DocSpan"]], refs: Refs
+) -> str | None:
     """Where the lead has the speaker of a statement speak ("Mr. Reyes said on Saturday at
-    the party's dinner in Denver")."""
+    the party's dinner in Denver"; "'...,' the nominee said at a rally in Denver", the quotes
+    stage giving the nominee's name)."""
     for p, sent in lead:
         verb = _speech_verb(sent)
         if verb is None or verb is tok:
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if any(speaker in _actors_of(s, p, refs) for s in subjects) and (hit := _place_on(verb, p, refs, "statement")):
+        named = any(speaker in _actors_of(s, p, refs) for s in subjects) or speaker in _quoted_by(article, p, sent)
+        if named and (hit := _place_on(verb, p, refs, "statement")):
             return hit
     return None
+
+
+def _quoted_by(article: Article, paragraph: int, sent: "DocSpan") -> set[str]:
+    """The speakers the quotes stage gave the quotes whose speaker is named in the sentence."""
+    return {
+        q.speaker
+        for q in article.quotes
+        if q.speaker
+        and (m := q.speaker_mention) is not None
+        and m.in_body
+        and m.paragraph == paragraph
+        and sent.start_char <= m.start < sent.end_char
+    }
 
 
 def _roundup(article: Article) -> bool:
@@ -1280,13 +1404,34 @@ def find(
     wide = _lead(article, body, PLACE_SENTENCES, PLACE_PARAGRAPHS)
     # the lead: the wide lead's first sentences of its first paragraphs (PLACE_* >= LEAD_*)
     lead = [(p, sent) for p, sent in wide if p < LEAD_PARAGRAPHS + 2][:LEAD_SENTENCES]
-    background = None
+    background = held = None
     for candidate in _candidates(lead, headline, article):
         found = _complete(article, candidate, refs, (lead, wide), headline, body_dates)
         if found is not None and (found.how.endswith("statement") or not _background(found, article.published)):
+            if held is not None and not _in_first(found, lead, "lead statement"):
+                return held  # it gives way to the first sentence's speech only
+            if held is None and _nobody_later(found, lead):
+                held = found
+                continue
             return found
         background = background or found
-    return background
+    return held or background
+
+
+def _in_first(found: MainEvent, lead: list[tuple[int, "DocSpan"]], how: str | None = None) -> bool:
+    """Read from the lead's first sentence (and so, when ``how`` is given)."""
+    first = lead[0][1] if lead else None
+    if first is None or (how is not None and found.how != how):
+        return False
+    return first.doc is found.token.doc and first.start <= found.token.i < first.end
+
+
+def _nobody_later(found: MainEvent, lead: list[tuple[int, "DocSpan"]]) -> bool:
+    """An event of a later lead sentence with no one named in it ("The police released a video
+    of the news conference"): it waits behind what the first sentence reports someone said."""
+    if found.participants or found.how != "lead trigger" or not lead or _in_first(found, lead):
+        return False
+    return any(n == 0 and _main_clause(c[2]) for n, c in _lead_statements(lead[:1]))
 
 
 def _background(found: MainEvent, published: str | None) -> bool:
@@ -1316,7 +1461,7 @@ def _complete(
     when, dated_by = _when(article, kind, tok, paragraph, lead, body_dates, participants, refs)
     said = _place((kind, tok, paragraph, dated_by), article, refs, wide, headline)
     if said is None and kind in words()["spoken_kinds"] and participants:
-        said = _speaker_place(tok, participants[0], wide, refs)
+        said = _speaker_place(article, tok, participants[0], wide, refs)
     direction = tense_of(tok).direction
     ahead = direction == "future" or bool(when and when.start and article.published and when.start > article.published)
     # a dateline says where what was reported happened, not where what is still to come will
