@@ -226,3 +226,17 @@ def test_applying_edited_markup_moves_the_spans(kitchen_sink: Article) -> None:
         if s.paragraph == 5
     ]  # was paragraph 6
     assert edited.span_text(ortega_last[0]) == "Ortega"
+    # the relay's words move with their paragraph, as the speaker's do
+    [relayed] = [q for q in edited.quotes if q.via_mention is not None]
+    assert relayed.via_mention is not None and relayed.via_mention.paragraph == 5
+    assert edited.span_text(relayed.via_mention) == "the newspaper reported"
+
+
+def test_the_relays_words_are_a_mark_of_their_own(kitchen_sink: Article) -> None:
+    # <span data-via-of="QUOTE"> carries Quote.via_mention through the body HTML and back
+    html = html_body.render(kitchen_sink)
+    assert 'data-via-of="urn:newsgraph:article:407c2b58d7a4ad432b61#quote-5"' in html
+    markup = html_body.parse(html, exact=True)
+    assert markup.quotes["urn:newsgraph:article:407c2b58d7a4ad432b61#quote-5"].via_mention == next(
+        q.via_mention for q in kitchen_sink.quotes if q.via_mention is not None
+    )

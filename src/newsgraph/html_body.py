@@ -7,7 +7,8 @@ One block per paragraph, by role: ``<p>`` (body), ``<h2>`` (subheading),
 - ``<span data-actor="ID">``, ``<span data-place="ID">``, ``<span data-event="ID">`` for
   the mentions of actors, places and events;
 - ``<q data-quote="ID" data-speaker="ACTOR" data-kind="direct">`` for each span of a quote;
-- ``<span data-speaker-of="QUOTE">`` for the words a quote's speaker was taken from.
+- ``<span data-speaker-of="QUOTE">`` for the words a quote's speaker was taken from;
+- ``<span data-via-of="QUOTE">`` for the words naming the outlet or document that relays it.
 
 Spans that cross are nested by :func:`newsgraph.inline.nest`: the inner one is closed and
 reopened, and only then do its pieces carry ``data-span="K"`` (the same K on every piece)
@@ -37,6 +38,7 @@ from .sanitiser import Sanitiser
 MARK_TAGS: dict[str, tuple[str, str]] = {
     "quote": ("q", "data-quote"),
     "speaker": ("span", "data-speaker-of"),
+    "via": ("span", "data-via-of"),
     "event": ("span", "data-event"),
     "place": ("span", "data-place"),
     "actor": ("span", "data-actor"),
@@ -163,7 +165,7 @@ _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
 def paragraph_marks(article: Article) -> list[list[Mark]]:
-    """The marks of every paragraph: mentions, quote spans and speaker mentions."""
+    """The marks of every paragraph: mentions, quote spans, speaker and relay mentions."""
     per: list[list[tuple[int, int, int, str, str]]] = [[] for _ in article.body]
 
     def add(kind: str, ref: str, spans: Iterable[Span]) -> None:
@@ -176,6 +178,8 @@ def paragraph_marks(article: Article) -> list[list[Mark]]:
         add("quote", q.id, q.spans)
         if q.speaker_mention is not None:
             add("speaker", q.id, [q.speaker_mention])
+        if q.via_mention is not None:
+            add("via", q.id, [q.via_mention])
     for e in article.events:
         add("event", e.id, e.mentions)
     for p in article.places:
@@ -252,6 +256,7 @@ class QuoteMarkup:
     speaker: str | None = None
     kind: str | None = None
     speaker_mention: Span | None = None
+    via_mention: Span | None = None
 
 
 @dataclass
@@ -283,7 +288,10 @@ class BodyMarkup:
             spans = move(q.spans)
             if spans:
                 mention = move([q.speaker_mention]) if q.speaker_mention else []
-                quotes[qid] = QuoteMarkup(spans, q.speaker, q.kind, mention[0] if mention else None)
+                via = move([q.via_mention]) if q.via_mention else []
+                quotes[qid] = QuoteMarkup(
+                    spans, q.speaker, q.kind, mention[0] if mention else None, via[0] if via else None
+                )
         return BodyMarkup(
             self.paragraphs[:index] + self.paragraphs[index + 1 :],
             table(self.actors),
@@ -375,11 +383,13 @@ def apply(markup: BodyMarkup, article: Article) -> Article:
             quotes.append(q)
             continue
         line_mention = q.speaker_mention if q.speaker_mention is not None and not q.speaker_mention.in_body else None
+        line_via = q.via_mention if q.via_mention is not None and not q.via_mention.in_body else None
         quotes.append(
             q.model_copy(
                 update={
                     "spans": found.spans + lines,
                     "speaker_mention": found.speaker_mention or line_mention,
+                    "via_mention": found.via_mention or line_via,
                     "speaker": found.speaker if found.speaker in actor_ids else q.speaker,
                     "kind": found.kind if found.kind in ("direct", "partial", "indirect") else q.kind,
                 }
@@ -508,6 +518,9 @@ def _add_block(result: BodyMarkup, block: etree._Element, role: str, exact: bool
         elif mark.kind == "speaker":
             quote = result.quotes.setdefault(ref, QuoteMarkup())
             quote.speaker_mention = quote.speaker_mention or span
+        elif mark.kind == "via":
+            quote = result.quotes.setdefault(ref, QuoteMarkup())
+            quote.via_mention = quote.via_mention or span
         else:
             result.mentions(mark.kind).setdefault(ref, []).append(span)
 
