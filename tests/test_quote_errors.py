@@ -841,3 +841,28 @@ def test_a_quoted_sentence_after_a_participle_still_joins_the_quote() -> None:
         a = extract(f'"The ferries will keep running all winter," {frame} "That service never stopped."')
         [q] = quoted(a)
         assert len(q.spans) == 2, frame
+
+
+def test_a_quoted_sentence_after_a_speech_cue_in_a_sentence_of_its_own_is_that_cues() -> None:
+    a = extract(
+        '"We have bigger worries than the weather," says Ana Ruiz, 41, a net maker from Lund. She says the '
+        'ferries should run at night. "It is their job; nobody else will carry the fish."'
+    )
+    first, second = quoted(a)
+    assert spans(a, first) == ["We have bigger worries than the weather,"] and mention(a, first) == "Ana Ruiz"
+    assert spans(a, second) == ["It is their job; nobody else will carry the fish."] and second.cue == "says"
+
+
+def test_a_negated_speech_cue_in_between_hands_nothing_over() -> None:
+    a = extract(
+        '"We have had storms before," Voss said after the meeting. She did not suggest closing the port. '
+        '"Our aim is to keep the boats running."'
+    )
+    [q] = quoted(a)
+    assert len(q.spans) == 2
+
+
+def test_a_relative_speech_cue_after_an_abbreviated_title_is_in_the_same_sentence() -> None:
+    a = extract('"The boats are too slow," said Army Capt. Lena Voss, who said she would not sail. "The port is far."')
+    [q] = quoted(a)
+    assert len(q.spans) == 2

@@ -1721,9 +1721,22 @@ def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
     between = [
         c
         for c in p.cues
-        if lo <= p.doc[c.verb].idx < hi and c.speaker is not None and c is not cue and c.lemma in handover
+        if lo <= p.doc[c.verb].idx < hi
+        and c.speaker is not None
+        and c is not cue
+        and (c.lemma in handover or _cue_of_its_own_sentence(p, cue, c))
     ]
     return between[-1] if between else None
+
+
+def _cue_of_its_own_sentence(p: Para, cue: Cue, other: Cue) -> bool:
+    """A speech cue, not negated, in a sentence after the one of ``cue``: '"A," says Lund,
+    a net maker. She says the ferries should run at night. "B."' makes B hers again."""
+    doc = p.doc
+    if any(c.dep_ == "neg" for c in doc[other.verb].children):
+        return False
+    # a stop the parse also ends a sentence with ('said Capt. Voss, who said ...' is one)
+    return any(_is_terminator(t) and doc[t.i + 1].is_sent_start for t in doc[cue.verb + 1 : other.verb])
 
 
 # --- reported speech -------------------------------------------------------------------
