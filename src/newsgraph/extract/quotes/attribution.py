@@ -1711,8 +1711,9 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
 def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
     """A speech cue with a speaker after ``cue`` and before quoted sentence ``ri``, in the
     words since the quote before it: '"A," Lund said, adding that the budget was tight.
-    "B."' makes B the words of *adding* (PolNeAR annotates them apart), and '"A," she
-    said, before her deputy broke in. "B."' the deputy's."""
+    "B."' makes B the words of *adding* (PolNeAR annotates them apart), '"A," she
+    said, before her deputy broke in. "B."' the deputy's, and any speech cue in a sentence
+    of its own ('"A," says Ruiz. She says X. "B."') the words of that cue."""
     if cue is None or cue.paragraph != p.index or ri == 0:
         return None
     lo = max(p.regions[ri - 1].mark_end, p.doc[cue.verb].idx + 1)
