@@ -796,3 +796,73 @@ def test_an_active_naming_verb_the_parser_hangs_on_its_subject_is_no_name_partic
     a = extract('One harbour pilot called the new pier "a fine place to lose a boat" on Monday.')
     [q] = quoted(a)
     assert mention(a, q) == "One harbour pilot"
+
+
+# A seventh round (issue 18, mined on PolNeAR train): a participle after the cue of a
+# direct quote goes on to words of its own. Our own sentences.
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "fragment"),
+    [
+        (
+            '"The ferries will keep running all winter," the board said, reasoning that the harbour '
+            '"did not have to close at any point after the storm."',
+            "did not have to close at any point after the storm.",
+        ),
+        (
+            '"You will see more of the person," Voss went on, pointing to more visits in "formal settings."',
+            "formal settings.",
+        ),
+    ],
+)
+def test_a_fragment_inside_a_participle_after_a_direct_quote_is_a_quote_apart(paragraph: str, fragment: str) -> None:
+    a = extract(paragraph)
+    quotes = quoted(a)
+    assert [spans(a, q) for q in quotes] == [[spans(a, quotes[0])[0]], [fragment]]
+    assert {mention(a, q) for q in quotes} == {mention(a, quotes[0])}
+
+
+def test_a_fragment_right_after_the_participles_comma_goes_on_with_the_quote() -> None:
+    a = extract('"The pier is safe," she said, pointing at the new one, "and the old one will close."')
+    [q] = quoted(a)
+    assert len(q.spans) == 2
+
+
+def test_a_fragment_after_a_participle_is_not_apart_when_a_verb_stands_between_quote_and_cue() -> None:
+    a = extract('"You pushed the crews too hard" to cut the costs, she said, citing the drive to "sell more."')
+    [q] = quoted(a)
+    assert len(q.spans) == 2
+
+
+def test_a_quoted_sentence_after_a_participle_still_joins_the_quote() -> None:
+    # PolNeAR joins B to A after '"A," X said, referring to Y.' more often than not
+    for frame in ("Voss said, referring to the small boats that cross the bay.", "Voss said, smiling.", "Voss said."):
+        a = extract(f'"The ferries will keep running all winter," {frame} "That service never stopped."')
+        [q] = quoted(a)
+        assert len(q.spans) == 2, frame
+
+
+def test_a_quoted_sentence_after_a_speech_cue_in_a_sentence_of_its_own_is_that_cues() -> None:
+    a = extract(
+        '"We have bigger worries than the weather," says Ana Ruiz, 41, a net maker from Lund. She says the '
+        'ferries should run at night. "It is their job; nobody else will carry the fish."'
+    )
+    first, second = quoted(a)
+    assert spans(a, first) == ["We have bigger worries than the weather,"] and mention(a, first) == "Ana Ruiz"
+    assert spans(a, second) == ["It is their job; nobody else will carry the fish."] and second.cue == "says"
+
+
+def test_a_negated_speech_cue_in_between_hands_nothing_over() -> None:
+    a = extract(
+        '"We have had storms before," Voss said after the meeting. She did not suggest closing the port. '
+        '"Our aim is to keep the boats running."'
+    )
+    [q] = quoted(a)
+    assert len(q.spans) == 2
+
+
+def test_a_relative_speech_cue_after_an_abbreviated_title_is_in_the_same_sentence() -> None:
+    a = extract('"The boats are too slow," said Army Capt. Lena Voss, who said she would not sail. "The port is far."')
+    [q] = quoted(a)
+    assert len(q.spans) == 2

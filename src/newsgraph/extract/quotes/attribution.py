@@ -1453,15 +1453,17 @@ def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> b
     if prev_ri is None:
         return False
     r = p.regions[ri]
-    if att.kind == "direct" and not (
-        p.text[r.start].isupper() and _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS
-    ):
-        return False  # '"A," she said, referring to X, "and b."': one quote going on; a title
     v1, v2 = _clause_verb(p, prev_ri), _clause_verb(p, ri)
     if v2 is None or v2 is v1 or v2.idx < prev.end:
         return False
     chain = _ancestors(v2)
     verb = p.doc[cue.verb]
+    if att.kind == "direct" and not (
+        p.text[r.start].isupper() and _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS
+    ):
+        # '"A," she said, referring to X, "and b."': one quote going on; a title; but
+        # '"A," the board said, reasoning that the pier "b"': the words of the participle
+        return _participle_between(p, verb, prev, r)
     if _saying_between(p, chain, verb, prev.end, r.start):
         return True
     if verb not in chain:
@@ -1475,6 +1477,29 @@ def _in_another_clause(p: Para, att: Attribution, ri: int, cue: Cue | None) -> b
     # called "evil"'; 'and the talks were "stable"') is more often still what the cue
     # reports, whatever the parser hung it on
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children)
+
+
+def _participle_between(p: Para, verb: "Token", prev: QuoteRegion, r: QuoteRegion) -> bool:
+    """A participle set off by a comma after the cue of a direct quote, with a quoted
+    fragment inside its own clause: the fragment is what the participle says (*"A," the
+    board said, reasoning that the pier "b"*; *said, mentioning the album is "c"*), a
+    quote apart in PolNeAR; a fragment right after a comma goes on with the quote (*"A,"
+    she said, referring to X, "and b."*). The cue follows the quote with no verb of
+    its own between (*"A" to win votes, she said, citing "b"* is one quote going on)."""
+    if p.text[: r.mark_start].rstrip()[-1:] in _CONTINUING_PUNCT:
+        return False
+    doc = p.doc
+    if any(t.pos_ == "VERB" and prev.mark_end <= t.idx for t in doc[max(verb.i - 12, 0) : verb.i]):
+        return False
+    for tok in doc[verb.i + 1 :]:
+        if tok.idx >= r.mark_start or _is_terminator(tok) or p.region_of[tok.i] >= 0:
+            return False
+        if tok.tag_ == "VBG" and tok.i > 0 and doc[tok.i - 1].text == ",":
+            return True
+    return False
+
+
+_CONTINUING_PUNCT = frozenset(",:;\u2014\u2013-")
 
 
 def _saying_between(p: Para, chain: list["Token"], verb: "Token", lo: int, hi: int) -> bool:
@@ -1686,8 +1711,9 @@ def _link_within_paragraph(p: Para, links: list[_Link | None]) -> None:
 def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
     """A speech cue with a speaker after ``cue`` and before quoted sentence ``ri``, in the
     words since the quote before it: '"A," Lund said, adding that the budget was tight.
-    "B."' makes B the words of *adding* (PolNeAR annotates them apart), and '"A," she
-    said, before her deputy broke in. "B."' the deputy's."""
+    "B."' makes B the words of *adding* (PolNeAR annotates them apart), '"A," she
+    said, before her deputy broke in. "B."' the deputy's, and any speech cue in a sentence
+    of its own ('"A," says Ruiz. She says X. "B."') the words of that cue."""
     if cue is None or cue.paragraph != p.index or ri == 0:
         return None
     lo = max(p.regions[ri - 1].mark_end, p.doc[cue.verb].idx + 1)
@@ -1696,9 +1722,22 @@ def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
     between = [
         c
         for c in p.cues
-        if lo <= p.doc[c.verb].idx < hi and c.speaker is not None and c is not cue and c.lemma in handover
+        if lo <= p.doc[c.verb].idx < hi
+        and c.speaker is not None
+        and c is not cue
+        and (c.lemma in handover or _cue_of_its_own_sentence(p, cue, c))
     ]
     return between[-1] if between else None
+
+
+def _cue_of_its_own_sentence(p: Para, cue: Cue, other: Cue) -> bool:
+    """A speech cue, not negated, in a sentence after the one of ``cue``: '"A," says Lund,
+    a net maker. She says the ferries should run at night. "B."' makes B hers again."""
+    doc = p.doc
+    if any(c.dep_ == "neg" for c in doc[other.verb].children):
+        return False
+    # a stop the parse also ends a sentence with ('said Capt. Voss, who said ...' is one)
+    return any(_is_terminator(t) and doc[t.i + 1].is_sent_start for t in doc[cue.verb + 1 : other.verb])
 
 
 # --- reported speech -------------------------------------------------------------------
