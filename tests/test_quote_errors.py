@@ -796,3 +796,35 @@ def test_an_active_naming_verb_the_parser_hangs_on_its_subject_is_no_name_partic
     a = extract('One harbour pilot called the new pier "a fine place to lose a boat" on Monday.')
     [q] = quoted(a)
     assert mention(a, q) == "One harbour pilot"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('The harbour council rejected Lund\'s plea for an "emergency waiver" for the ferries this winter.', "council"),
+        ('Older voters prefer Dahl\'s call for a "clean slate" at the yard.', "Older voters"),
+        ('The union welcomed Dahl\'s promise of "a fair wage" on Friday.', "The union"),
+        ('Last week Berg played down Moe\'s remarks as "just dockside chatter" from a tired crew.', "Berg"),
+    ],
+)
+def test_someones_words_a_verb_takes_a_stance_on_are_quoted_by_its_subject(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q).endswith(speaker)
+
+
+def test_someones_words_as_the_object_of_a_neutral_verb_stay_the_possessors() -> None:
+    a, q = _one('The ferry board printed Lund\'s claim that the port was "ready for anything" in its newsletter.')
+    assert mention(a, q) == "Lund's"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('Lund declared that any new lease on the quay would demand "a full public hearing" first.', "Lund"),
+        ('Moe acknowledged that she erred when she claimed the auditors had called the books "spotless."', "Moe"),
+        ('A cousin suggested they post a photo of the "harbour feast" before noon.', "A cousin"),
+    ],
+)
+def test_a_clause_a_stating_verb_reports_is_its_subjects_words(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
