@@ -828,3 +828,20 @@ def test_someones_words_as_the_object_of_a_neutral_verb_stay_the_possessors() ->
 def test_a_clause_a_stating_verb_reports_is_its_subjects_words(paragraph: str, speaker: str) -> None:
     a, q = _one(paragraph)
     assert mention(a, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'The union is planning to reprint a harsh editorial that accuses Dahl of running a "fiction-filled '
+            'campaign" in the harbour.',
+            "The union",
+        ),
+        ('Moe added a caption which reads, "The ferry was late again this morning."', "Moe"),
+        ('The Herald recently ran a column that noted his "harbour plan would help rich owners most."', "The Herald"),
+    ],
+)
+def test_a_document_that_says_something_speaks_for_who_puts_it_out(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker

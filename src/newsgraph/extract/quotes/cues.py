@@ -353,9 +353,10 @@ def _relative_document(pronoun: "Token") -> "Token":
 
 
 def _document_owner(noun: "Token") -> "Token":
-    """'Trump posted a message reading "..."': the message speaks for who posted it."""
+    """'Trump posted a message reading "..."': the message speaks for who posted it (or
+    for who the verb takes its subject from: 'is planning to reprint an editorial that')."""
     if noun.lemma_.lower() in wordlists.word_set(_DOCUMENT_NOUNS_FILE) and noun.dep_ == "dobj":
-        owner = _subject(noun.head)
+        owner = inherited_subject(noun.head)
         if owner is not None:
             return owner
     return noun
