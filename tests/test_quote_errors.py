@@ -845,3 +845,21 @@ def test_a_clause_a_stating_verb_reports_is_its_subjects_words(paragraph: str, s
 def test_a_document_that_says_something_speaks_for_who_puts_it_out(paragraph: str, speaker: str) -> None:
     a, q = _one(paragraph)
     assert mention(a, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "In a harbour council poll released on Monday, 40 percent of residents said the new pier was "
+            '"far too costly" for the town.',
+            "a harbour council poll",
+        ),
+        ('The survey also finds that 12 percent say the ferry is "never on time" in winter.', "The survey"),
+        ('In a Herald survey, 55% of sailors said the quay was "a danger to everyone."', "a Herald survey"),
+        ('Only 30 percent of residents said the pier was "worth it" when asked.', "30 percent"),
+    ],
+)
+def test_a_share_of_respondents_speaks_for_the_poll_that_counted_it(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
