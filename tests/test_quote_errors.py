@@ -866,3 +866,70 @@ def test_a_relative_speech_cue_after_an_abbreviated_title_is_in_the_same_sentenc
     a = extract('"The boats are too slow," said Army Capt. Lena Voss, who said she would not sail. "The port is far."')
     [q] = quoted(a)
     assert len(q.spans) == 2
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('The harbour council rejected Lund\'s plea for an "emergency waiver" for the ferries this winter.', "council"),
+        ('Older voters prefer Dahl\'s call for a "clean slate" at the yard.', "Older voters"),
+        ('The union welcomed Dahl\'s promise of "a fair wage" on Friday.', "The union"),
+        ('Last week Berg played down Moe\'s remarks as "just dockside chatter" from a tired crew.', "Berg"),
+    ],
+)
+def test_someones_words_a_verb_takes_a_stance_on_are_quoted_by_its_subject(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q).endswith(speaker)
+
+
+def test_someones_words_as_the_object_of_a_neutral_verb_stay_the_possessors() -> None:
+    a, q = _one('The ferry board printed Lund\'s claim that the port was "ready for anything" in its newsletter.')
+    assert mention(a, q) == "Lund's"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ('Lund declared that any new lease on the quay would demand "a full public hearing" first.', "Lund"),
+        ('Moe acknowledged that she erred when she claimed the auditors had called the books "spotless."', "Moe"),
+        ('A cousin suggested they post a photo of the "harbour feast" before noon.', "A cousin"),
+    ],
+)
+def test_a_clause_a_stating_verb_reports_is_its_subjects_words(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'The union is planning to reprint a harsh editorial that accuses Dahl of running a "fiction-filled '
+            'campaign" in the harbour.',
+            "The union",
+        ),
+        ('Moe added a caption which reads, "The ferry was late again this morning."', "Moe"),
+        ('The Herald recently ran a column that noted his "harbour plan would help rich owners most."', "The Herald"),
+    ],
+)
+def test_a_document_that_says_something_speaks_for_who_puts_it_out(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "In a harbour council poll released on Monday, 40 percent of residents said the new pier was "
+            '"far too costly" for the town.',
+            "a harbour council poll",
+        ),
+        ('The survey also finds that 12 percent say the ferry is "never on time" in winter.', "The survey"),
+        ('In a Herald survey, 55% of sailors said the quay was "a danger to everyone."', "a Herald survey"),
+        ('Only 30 percent of residents said the pier was "worth it" when asked.', "30 percent"),
+    ],
+)
+def test_a_share_of_respondents_speaks_for_the_poll_that_counted_it(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker

@@ -751,7 +751,7 @@ def _predicate_cue(p: Para, ri: int) -> Cue | None:
             if tok.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp", "prep", "appos"):
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
                 if poss is not None and agentive(poss):
-                    named = _characterised(p, tok, child) or _reported_possessor(p, tok)
+                    named = _characterised(p, tok, child) or _judged(p, tok) or _reported_possessor(p, tok)
                     return named or make_cue(p, tok, poss)  # "her remark that ..."
             if tok.pos_ in ("VERB", "AUX"):
                 subj = inherited_subject(tok)
@@ -817,6 +817,24 @@ def _characterised(p: Para, noun: "Token", child: "Token") -> Cue | None:
     if subj is None or p.region_of[subj.i] >= 0 or not agentive(subj):
         return None
     return make_cue(p, verb, subj)
+
+
+def _judged(p: Para, noun: "Token") -> Cue | None:
+    """'The union welcomed Dahl's promise of "a fair wage"', 'voters prefer Dahl's call for
+    "renewal"': someone's words as the object of a verb taking a stance on them
+    (stance_verbs.txt) are quoted by that verb's subject (PolNeAR's source), as with a
+    naming verb (see :func:`_characterised`), whatever the noun's words hang on."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _stance_verbs():
+        return None
+    subj = inherited_subject(verb)
+    if subj is None or p.region_of[subj.i] >= 0 or not agentive(subj):
+        return None
+    return make_cue(p, verb, subj)
+
+
+def _stance_verbs() -> frozenset[str]:
+    return wordlists.word_set("stance_verbs")
 
 
 def _reported_possessor(p: Para, noun: "Token") -> Cue | None:
@@ -1018,16 +1036,19 @@ def _outermost(p: Para, cue: Cue) -> Cue:
             continue
         if child.dep_ not in ("ccomp", "xcomp", "dobj", "csubj", "oprd"):
             break  # the inner cue hangs on the outer one ("said ..., adding")
-        if outer.speaker is not None and not outer.reporting and not outer.naming and outer.lemma in _OUTER_LEMMAS:
+        if outer.speaker is not None and not outer.reporting and not outer.naming and outer.lemma in _outer_lemmas():
             best = outer
     return best if best.speaker is not None else cue
 
 
-_OUTER_LEMMAS = frozenset({"say", "tell", "add", "write", "claim", "argue", "insist", "note"})
 # A cue that opens a clause of its own beside the outer one reports its own speaker's
 # words: 'while X said' (a contrast, not a time: 'when he said' is still what the outer
 # speaker tells), 'and X said' with a name of its own.
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _outer_lemmas() -> frozenset[str]:
+    return wordlists.word_set("outer_speech_verbs")
 
 
 def _own_statement(verb: "Token") -> bool:

@@ -353,9 +353,10 @@ def _relative_document(pronoun: "Token") -> "Token":
 
 
 def _document_owner(noun: "Token") -> "Token":
-    """'Trump posted a message reading "..."': the message speaks for who posted it."""
+    """'Trump posted a message reading "..."': the message speaks for who posted it (or
+    for who the verb takes its subject from: 'is planning to reprint an editorial that')."""
     if noun.lemma_.lower() in wordlists.word_set(_DOCUMENT_NOUNS_FILE) and noun.dep_ == "dobj":
-        owner = _subject(noun.head)
+        owner = inherited_subject(noun.head)
         if owner is not None:
             return owner
     return noun
@@ -859,7 +860,7 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     head = _speaker_of(tok, f.quoted)
     if head is None:
         return False
-    head = _relative_document(head)
+    head = _poll_of_share(tok, _relative_document(head))
     author = _document_author(head)
     np = _conjuncts_span(author)
     named = _named_apposition(author, f.quoted)
@@ -873,6 +874,28 @@ def _subject_speaker(f: _CueFinder, tok: "Token", cue: Cue) -> bool:
     if head.lower_ in RELATIVE:
         cue.antecedent = antecedent_of(head)
     return True
+
+
+_SHARE_WORDS = frozenset({"percent", "percentage", "%", "half", "third", "quarter", "majority", "minority"})
+
+
+def _poll_of_share(verb: "Token", head: "Token") -> "Token":
+    """'In a poll released on Monday, 40 percent said ...', 'The survey finds that 12
+    percent say ...': a share of respondents speaks for the poll (poll_nouns.txt) that
+    counted it, in the verb's *in* phrase or as the subject of the clause it reports."""
+    if not (head.like_num or head.lower_ in _SHARE_WORDS):
+        return head
+    polls = wordlists.word_set("poll_nouns")
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            poll = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in polls), None)
+            if poll is not None:
+                return poll
+    if verb.dep_ == "ccomp":
+        outer = _subject(verb.head)
+        if outer is not None and outer.lemma_.lower() in polls:
+            return outer
+    return head
 
 
 def _quote_follows(f: _CueFinder, tok: "Token") -> bool:
