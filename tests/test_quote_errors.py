@@ -645,7 +645,7 @@ def test_a_quote_paragraph_with_words_after_the_quote_is_not_given_to_the_paragr
         ),
         ('Councillor Berg hosts the weekly podcast "Quay Talk: Notes From the Harbour," which airs on Fridays.', []),
         (
-            '"The crews did their job," Berg said in May on the podcast "Harbour Hours."',
+            '"The crews did their job," Berg said on the podcast "Harbour Hours" last spring.',
             ["The crews did their job,"],
         ),
         ("The pilot's union printed a new book, ''Salt and Rope,'' for its members.", []),
