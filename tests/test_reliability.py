@@ -223,7 +223,10 @@ def test_an_interrupted_batch_stops_its_workers_and_leaves_no_temp_file(tmp_path
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     texts = sorted(SAMPLES.glob("*.txt"))
-    for i in range(40):
+    # Enough files that the batch is still running when a loaded machine lets the test look
+    # again (40 finished once between the first output and the signal); it is stopped early,
+    # so more files cost no time.
+    for i in range(400):
         (src / f"{i:03d}.txt").write_bytes(texts[i % len(texts)].read_bytes())
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsgraph", "convert", str(src), "-o", str(out), "-j", "2", "-q"],
