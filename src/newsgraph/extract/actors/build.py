@@ -54,14 +54,23 @@ from ...lexicon.names import (
 from ...model import Actor, ActorKind, Article, Place, PlaceKind, Provenance, Span, mint_id
 from ..options import ExtractOptions
 from ..story import dateline_at
-from .entities import Candidate, Segment, candidates, make, segments, spelled_by, title_after, title_before
+from .entities import (
+    MATCH_SCORE,
+    Candidate,
+    Segment,
+    candidates,
+    make,
+    segments,
+    spelled_by,
+    title_after,
+    title_before,
+)
 from .places import capital_is_government, place_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 # A match's score ("2-0", "115-111"), not a date's or a vote's digits run on.
-_SCORE = re.compile(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])")
 # How alike two surnames must be to be one (Peskov, Peskow): difflib ratio.
 SURNAME_SIMILARITY = 0.85
 
@@ -298,7 +307,7 @@ def _a_side(c: Candidate) -> bool:
         joined = c.i >= 2 and (doc[c.i - 2].text[:1].isupper() or word in results["prepositional"])
     else:
         return False
-    return joined and _SCORE.search(doc[c.i].sent.text) is not None
+    return joined and MATCH_SCORE.search(doc[c.i].sent.text) is not None
 
 
 def _teams(cands: list[Candidate]) -> set[str]:

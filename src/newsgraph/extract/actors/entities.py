@@ -311,7 +311,7 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     yield from _untagged_sides(seg)
 
 
-_SCORE = re.compile(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])")  # "2-0": a match's score
+MATCH_SCORE = re.compile(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])")  # "2-0": a match's score
 
 
 @lru_cache(maxsize=1)
@@ -329,7 +329,7 @@ def _untagged_sides(seg: Segment) -> Iterator[Candidate]:
     for v in doc:
         if v.lower_ not in verbs or v.i < 1 or v.i + 1 >= len(doc) or not doc[v.i + 1].ent_type_:
             continue
-        if not _SCORE.search(v.sent.text):
+        if not MATCH_SCORE.search(v.sent.text):
             continue  # "Police beat Marya ...": a result has a score
         k = v.i
         while k > 0 and v.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and not doc[k - 1].ent_type:
