@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import api
 from newsgraph.model import Article, Quote
+from quote_helpers import extract_story
 
 
 def _extract(text: str) -> Article:
-    # the first line of a text file is its headline: the story starts after it
-    [article] = api.read(
-        f"Harbour news\n\nThe council met on Monday about the ferries.\n\n{text}".encode(), format="text"
-    )
-    return api.extract(article)
+    return extract_story(text, lead="The council met on Monday about the ferries.")
 
 
 def _quote(article: Article, start: str) -> Quote:

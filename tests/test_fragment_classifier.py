@@ -26,14 +26,12 @@ from conftest import ROOT, SHARED, check_weights_file
 from newsgraph import api
 from newsgraph.extract.quotes import fragments
 from newsgraph.model import Article
+from quote_helpers import extract_story
 
 TRAIN = SHARED / "eval-data" / "polnear" / "train.jsonl"
 
 
-def _extract(text: str) -> Article:
-    # the first line of a text file is its headline: the story starts after it
-    [article] = api.read(f"Harbour news\n\n{text}".encode(), format="text")
-    return api.extract(article)
+_extract = extract_story
 
 
 def _quote(article: Article, words: str) -> tuple[str, str | None] | None:

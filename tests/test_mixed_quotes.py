@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import api
 from newsgraph.model import Article
+from quote_helpers import extract_story
 
 
-def _extract(text: str) -> Article:
-    # the first line of a text file is its headline: the story starts after it
-    [article] = api.read(f"Harbour news\n\n{text}".encode(), format="text")
-    return api.extract(article)
+_extract = extract_story
 
 
 def _texts(article: Article) -> list[str]:
