@@ -167,6 +167,45 @@ def test_json_feed() -> None:
     assert [p.text for p in second.body] == ["The harbour office has published the tide tables for the year."]
 
 
+def _rss(title: str, link: str = "https://www.tidewater-post.example/tech/") -> bytes:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel>'
+        f"<title>{title}</title><link>{link}</link><description>d</description>"
+        "<item><title>Ferry app launched</title><link>https://www.tidewater-post.example/tech/1</link>"
+        "<description>The ferry company launched a booking app on Monday.</description></item>"
+        "</channel></rss>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher"),
+    [
+        ("Technology", "tidewater-post.example"),  # a section alone: the site's domain
+        ("Tidewater Post - Technology", "Tidewater Post"),
+        ("SPORT | Tidewater Post", "Tidewater Post"),
+        ("Tidewater Post: World News", "Tidewater Post"),
+        ("Tidewater Post", "Tidewater Post"),
+        ("Ferry Notes: Tides and Timetables", "Ferry Notes: Tides and Timetables"),
+    ],
+)
+def test_a_feed_titled_by_its_section_is_not_published_by_the_section(title: str, publisher: str) -> None:
+    [article] = api.read(_rss(title), format="feed")
+    assert names(article, [article.publisher]) == [publisher]  # type: ignore[list-item]  # None fails the test
+
+
+def test_a_json_feed_of_a_section_is_published_by_the_feed_s_author() -> None:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Science",
+        "home_page_url": "https://radio.example/sections/science/",
+        "author": {"name": "Estuary Radio"},
+        "items": [{"id": "1", "title": "Tides", "content_text": "The tide tables are out for the year."}],
+    }
+    [article] = api.read(json.dumps(feed).encode(), format="feed")
+    assert names(article, [article.publisher]) == ["Estuary Radio"]  # type: ignore[list-item]  # None fails the test
+    assert article.authors == []  # the feed's author publishes it; nobody wrote the item by name
+
+
 @pytest.mark.parametrize("path", sorted(REALWORLD.glob("*")), ids=lambda p: p.name)
 def test_every_realworld_feed_reads_every_item(path: Path) -> None:
     data = path.read_bytes()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import normalise_name
-from .wordlists import data
+from .wordlists import data, word_set
 
 
 @dataclass(frozen=True)
@@ -112,3 +112,9 @@ def same_outlet(a: str, b: str) -> bool:
         return normalise_name(_TLD.sub("", _LEADING_THE.sub("", hit.name if hit else name)))
 
     return key(a) == key(b)
+
+
+def is_section_name(text: str) -> bool:
+    """A section's or desk's name ("Technology", "SPORT": ``section_names.txt``), which
+    titles a feed of that section or heads a wire's list, and names no outlet."""
+    return text.strip().strip(".,;:").casefold() in word_set("section_names")

@@ -24,7 +24,7 @@ import io
 import json
 import re
 from typing import Any, Iterator
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from ..errors import InputError
 from ..model import Actor, Article, Media, MediaKind, Paragraph, Rights, Topic, is_uri, mint_article_id, mint_id
@@ -270,8 +270,14 @@ class _Item:
         return ids
 
     def publisher(self) -> str | None:
-        name = _text(self.channel.get("title"), self.channel.get("title_detail"))
-        if not name or self.options.publisher:
+        if self.options.publisher:
+            return None
+        name = _publisher_name(
+            _text(self.channel.get("title"), self.channel.get("title_detail")),
+            _clean(self.channel.get("author") or ""),
+            _url(self.channel.get("link")),
+        )
+        if not name:
             return None
         oid = mint_id("organization", name, self.options.id_base)
         self.actors.append(Actor(id=oid, kind="organization", name=name))
@@ -394,6 +400,26 @@ def _item_source(source: str, number: int) -> str:
     return source if "#item-" in source else f"{source}#item-{number}"
 
 
+_TITLE_PARTS = re.compile(r"\s+[-|>:»–—]\s+|:\s+")
+
+
+def _publisher_name(title: str, author: str, link: str | None) -> str:
+    """The publisher a channel names: its title without the section it is the feed of
+    ("Technology", "BBC News - Technology" -> BBC News); for a feed of a section alone, the
+    feed's author (JSON Feed's "NPR"), else its site's domain, else nobody."""
+    from ..lexicon.outlets import is_section_name, lookup
+
+    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    kept = [p.strip() for p in parts if not is_section_name(p)]
+    if kept:
+        return title if len(kept) == len(parts) else kept[0]
+    if author and "@" not in author:
+        return author
+    host = re.sub(r"^www\.", "", urlsplit(link).hostname or "") if link else ""
+    outlet = lookup(host) if host else None
+    return outlet.name if outlet else host
+
+
 def _text(value: Any, detail: Any = None) -> str:
     """A title or summary as plain text (feedparser gives HTML ones as HTML)."""
     text = str(value or "")
@@ -480,6 +506,10 @@ def _json_item_as_atom(doc: dict, item: dict) -> bytes:
     if doc.get("language"):
         feed.set("{http://www.w3.org/XML/1998/namespace}lang", str(doc["language"]))
     etree.SubElement(feed, f"{{{atom}}}title").text = str(doc.get("title") or "")
+    if isinstance(doc.get("author"), dict) and doc["author"].get("name"):  # the publisher, often
+        etree.SubElement(etree.SubElement(feed, f"{{{atom}}}author"), f"{{{atom}}}name").text = str(doc["author"]["name"])
+    if doc.get("home_page_url"):
+        etree.SubElement(feed, f"{{{atom}}}link", rel="alternate", href=str(doc["home_page_url"]))
     entry = etree.SubElement(feed, f"{{{atom}}}entry")
     for key, tag in (
         ("id", "id"),
