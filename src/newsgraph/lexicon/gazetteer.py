@@ -49,11 +49,22 @@ class Gazetteer:
     venue_words: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()
     area_words: frozenset[str] = frozenset()  # "the Chelsea neighborhood": the name before is a place
+    street_words: frozenset[str] = frozenset()  # "Fox Run", "Maple Crescent": an address
+    street_suffixes: tuple[str, ...] = ()  # "Oceanview", "Hillcrest": an address in one word
     abbreviations: dict[str, str] = field(default_factory=dict)  # "Pa." -> "Pennsylvania", as written
     by_name: dict[str, Country] = field(default_factory=dict)  # canonical name -> country
 
     def country(self, name: str) -> Country | None:
         return self.countries.get(key(name))
+
+    def street_shaped(self, name: str) -> bool:
+        """Whether ``name`` is shaped like a road's or an estate's ("Fox Run", "Oceanview")."""
+        words = name.casefold().split()
+        if len(words) >= 2:
+            return words[-1] in self.street_words
+        return len(words) == 1 and any(
+            words[0].endswith(x) and len(words[0]) >= len(x) + 4 for x in self.street_suffixes
+        )
 
     def knows(self, name: str) -> bool:
         """Whether the name is a country, organisation or place of the gazetteer."""
@@ -119,6 +130,8 @@ def gazetteer() -> Gazetteer:
     g.venue_words = frozenset(w.casefold() for w in places["venue_words"])
     g.region_words = frozenset(w.casefold() for w in places["region_words"])
     g.area_words = frozenset(w.casefold() for w in places["area_words"])
+    g.street_words = frozenset(w.casefold() for w in places["street_words"])
+    g.street_suffixes = tuple(w.casefold() for w in places["street_suffixes"])
     g.abbreviations = dict(places["region_abbreviations"])
     # A capital that is also a country's own name (Singapore, Luxembourg) is the country.
     for k in list(g.capitals):

@@ -101,6 +101,16 @@ def is_post_nominal(word: str) -> bool:
     return word.rstrip(".").casefold() in word_set("post_nominals")
 
 
+# "iPod", "eReader": a name that starts in lower case and has a capital after it.
+_PRODUCT_SHAPE = re.compile(r"[a-z]{1,2}[A-Z][\w-]*")
+
+
+def product_shaped(name: str) -> bool:
+    """Whether ``name`` is written like a product's ("iPod", "iPhone", "eReader"); a company
+    so written ("eBay") is told apart by what stands before it, not by its shape."""
+    return _PRODUCT_SHAPE.fullmatch(name) is not None
+
+
 def is_org_word(word: str) -> bool:
     return word.casefold() in word_set("org_words")
 

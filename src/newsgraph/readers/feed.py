@@ -507,7 +507,9 @@ def _json_item_as_atom(doc: dict, item: dict) -> bytes:
         feed.set("{http://www.w3.org/XML/1998/namespace}lang", str(doc["language"]))
     etree.SubElement(feed, f"{{{atom}}}title").text = str(doc.get("title") or "")
     if isinstance(doc.get("author"), dict) and doc["author"].get("name"):  # the publisher, often
-        etree.SubElement(etree.SubElement(feed, f"{{{atom}}}author"), f"{{{atom}}}name").text = str(doc["author"]["name"])
+        etree.SubElement(etree.SubElement(feed, f"{{{atom}}}author"), f"{{{atom}}}name").text = str(
+            doc["author"]["name"]
+        )
     if doc.get("home_page_url"):
         etree.SubElement(feed, f"{{{atom}}}link", rel="alternate", href=str(doc["home_page_url"]))
     entry = etree.SubElement(feed, f"{{{atom}}}entry")

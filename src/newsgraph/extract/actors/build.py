@@ -7,10 +7,12 @@ per article, and merges the ways an article names one actor:
    aliases (US, U.S., United States, America), seats of government (Kremlin), well-known
    organisations (Tass, Twitter), cities and regions. A capital is the country's
    government when it acts ("Moscow denies") and a city otherwise (:mod:`.places`).
-2. Every other name gets one kind for the whole article: an organisation word or cue
-   ("newspaper Novaya Gazeta", "Ministry of Water") makes it an organisation; else a
-   PERSON label anywhere, or a known given name, makes it a person; else the label most
-   often given.
+2. Every other name gets one kind for the whole article (``KIND_RULES``, in order): an
+   organisation word or cue ("newspaper Novaya Gazeta", "Ministry of Water") makes it an
+   organisation; a road's or an estate's name ("Fox Run") an address; else a PERSON label
+   anywhere, or a known given name, makes it a person; else the label most often given. A
+   company's name with its suffix and without it ("Acme Co.", "Acme") is one name;
+   products written like "the iPod" are no names at all.
 3. People: full names that share a surname and a compatible given name are one person
    (Dmitry/Dmitri Peskov); a surname alone ("Putin", even when tagged as a place) is
    the person of that surname mentioned last. Titles come from the words before a
@@ -47,6 +49,7 @@ from ...lexicon.names import (
     is_org_cue,
     is_org_word,
     is_title_head,
+    product_shaped,
     similar,
     surname,
     title_gender,
@@ -55,6 +58,7 @@ from ...model import Actor, ActorKind, Article, Place, PlaceKind, Provenance, Sp
 from ..options import ExtractOptions
 from ..story import dateline_at
 from .entities import (
+    COMPANY_SUFFIXES,
     MATCH_SCORE,
     Candidate,
     Segment,
@@ -174,7 +178,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
     _as_the_source_states(cands, article)
-    common = _common_nouns(cands, segs)
+    common = _common_nouns(cands, segs) | _products(cands)
     cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
     book = _Book()
@@ -217,6 +221,25 @@ def _common_nouns(cands: list[Candidate], segs: list[Segment]) -> set[str]:
         return set()
     text = "\n".join(s.text for s in segs)
     return {w for w in words if re.search(rf"\b{re.escape(w.casefold())}\b", text)}
+
+
+_PRODUCT_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "my", "your", "our", "new", "first"})
+
+
+def _products(cands: list[Candidate]) -> set[str]:
+    """ "the iPod was an irresistible product", "Apple's iPad": a name written like a
+    product's ("iPod", "eReader") that the article puts after an article, a possessive or
+    "new" is a thing, not an actor, nor a quote's speaker (a company so written, "eBay",
+    never takes "the"; a known organisation stays)."""
+    found = set()
+    for c in cands:
+        if not product_shaped(c.text) or gazetteer().org(c.text) or outlets.lookup(c.text):
+            continue
+        doc = c.seg.doc
+        before = doc[c.i - 1] if c.i >= 1 else None
+        if before is not None and (before.lower_ in _PRODUCT_DETERMINERS or before.tag_ == "POS"):
+            found.add(c.text)
+    return found
 
 
 def _acronyms(cands: list[Candidate]) -> dict[int, str]:
@@ -415,6 +438,7 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for c in rest:
         by_key[key(c.text)].append(c)
+    _company_without_suffix(by_key)
     kinds = {k: _kind(cs) for k, cs in by_key.items()}
     _surname_said_alone(by_key, kinds)
     people = _people(by_key, kinds, credited)
@@ -430,6 +454,18 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
         if kinds[k] != "person":
             _file(book, kinds[k], cs)
     return people
+
+
+def _company_without_suffix(by_key: dict[str, list[Candidate]]) -> None:
+    """'DiamondRock Hospitality Co.' and later 'DiamondRock Hospitality': one company, its
+    name written with the suffix first and without it after."""
+    for k in list(by_key):
+        words = by_key[k][0].text.split() if by_key.get(k) else []
+        if len(words) < 2 or words[-1].casefold().rstrip(".") not in COMPANY_SUFFIXES:
+            continue
+        bare = key(" ".join(words[:-1]).rstrip(","))
+        if bare != k and bare in by_key:
+            by_key[k].extend(by_key.pop(bare))
 
 
 def _a_person_alone(c: Candidate) -> bool:
@@ -515,6 +551,22 @@ def _by_team_of_a_player(cs: list[Candidate]) -> str | None:
     return None
 
 
+def _by_street_name(cs: list[Candidate]) -> str | None:
+    """ "the shores of Oceanview", "Fox Run is harder to reach": a name shaped like a road's
+    or an estate's (``street_words`` of ``places.json``) is an address, not the person the
+    model took it for; not when a given name opens it ("Grace Street"), nor when it has a title or
+    honorific before it or says something ("Ridge said")."""
+    if not gazetteer().street_shaped(cs[0].text) or is_given_name(cs[0].text.split()[0]):
+        return None
+    speech = word_set("speech_verbs")
+    for c in cs:
+        doc = c.seg.doc
+        before = doc[c.i - 1].text if c.i >= 1 else ""
+        if is_title_head(before) or honorific(before) or (c.j < len(doc) and doc[c.j].lemma_ in speech):
+            return None
+    return "place"
+
+
 def _by_person_evidence(cs: list[Candidate]) -> str | None:
     return "person" if _person_evidence(cs) else None
 
@@ -569,6 +621,7 @@ KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("organisation word or cue", _by_org_evidence),
     ("a plural after 'the'", _by_plural_after_the),
     ("a team before its player", _by_team_of_a_player),
+    ("a road's or estate's name", _by_street_name),
     ("person label or given name", _by_person_evidence),
     ("in a pair with a person", _by_coordinated_person),
     ("venue word", _by_venue_word),

@@ -43,8 +43,10 @@ _ENTITY_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _REL = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
 _LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
+# What ends a company's name and may be left out of it ("DiamondRock Hospitality Co.").
+COMPANY_SUFFIXES = frozenset({"inc", "ltd", "llc", "llp", "co", "corp", "plc"})
 # What may follow a comma inside a name ("Acme, Inc.", "King, Jr.").
-_NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "llp", "co", "corp", "plc", "jr", "sr", "ii", "iii", "iv", "esq"})
+_NAME_SUFFIXES = COMPANY_SUFFIXES | {"jr", "sr", "ii", "iii", "iv", "esq"}
 MAX_TITLE_TOKENS = 10
 _SPACED_DASHES = frozenset({"-", "–", "—", "―", "_"})  # between words: a dateline's or a list's dash
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
@@ -711,9 +713,29 @@ def _person_in_entity(seg: Segment, ent: "SpacySpan", inside: int) -> Candidate:
     return c
 
 
+# "DiamondRock", "SilverLake": one capitalised word with a second capital inside, not a
+# name's prefix ("McDonald", "LeBron", "DeShawn", "MacKenzie", "FitzGerald").
+_COMPOUND_BRAND = re.compile(r"(?!(?:Mc|Mac|Le|La|De|Di|Du|Da|Fitz|Van|Von|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]+")
+
+
+def _after_a_compound_brand(doc: "Doc", ent: "SpacySpan") -> bool:
+    """ "DiamondRock Hospitality expects ...": the model tags the word after a company's
+    compound first word ("Hospitality") alone, often as a person. The compound word, untagged
+    right before a name of one or two words, is the start of an organisation's name."""
+    if ent.start < 1 or len(ent) > 2 or ent.label_ not in ("PERSON", "ORG"):
+        return False
+    t = doc[ent.start - 1]
+    return (
+        not t.ent_type
+        and t.whitespace_ != ""
+        and _COMPOUND_BRAND.fullmatch(t.text) is not None
+        and not is_given_name(t.text)
+    )
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
-    if _named_for_country(doc, ent):
+    if _named_for_country(doc, ent) or _after_a_compound_brand(doc, ent):
         yield make(seg, ent.start - 1, ent.end, "ORG")
         return
     inside = _person_inside(ent)

@@ -76,7 +76,9 @@ def place_of(c: "Candidate", label: str) -> tuple[str, str, str | None]:
     doc = c.seg.doc
     words = [t.lower_ for t in c.tokens]
     nxt = doc[c.j].lower_ if c.j < len(doc) else ""
-    if label == "FAC" or words[0] in g.venue_words or words[-1] in g.venue_words:
+    if g.street_shaped(c.text):
+        kind = "address"  # "Fox Run", "Oceanview": a road or an estate
+    elif label == "FAC" or words[0] in g.venue_words or words[-1] in g.venue_words:
         kind = "venue"
     elif label == "LOC" or words[-1] in g.region_words or nxt in g.region_words or nxt in g.area_words:
         kind = "region"

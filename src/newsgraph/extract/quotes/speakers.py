@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ...lexicon import wordlists
 from ...lexicon.gazetteer import gazetteer
-from ...lexicon.names import given_name_gender, honorific, is_title_head, title_gender
+from ...lexicon.names import given_name_gender, honorific, is_title_head, product_shaped, title_gender
 from ...model import Actor, Article, Span, mint_id, normalise_name
 from .cues import token_at
 
@@ -372,6 +372,8 @@ class SpeakerResolver:
         if named is None:
             return None
         name, mention = named
+        if words[0].lower_ in _DETERMINERS and product_shaped(name):
+            return None  # "the iPod was an irresistible product": a thing says nothing
         key = normalise_name(name)
         for a in self.actors:
             if any(normalise_name(n) == key for n in [a.name, *a.aliases]):
