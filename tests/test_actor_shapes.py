@@ -4,6 +4,9 @@ Each test is a shape a sweep over real files found wrong, written in our own sen
 
 from __future__ import annotations
 
+import pytest
+
+from newsgraph import api
 from newsgraph.model import Article
 from press_helpers import extract
 
@@ -56,3 +59,67 @@ def test_a_company_whose_first_word_is_a_compound_is_one_organisation() -> None:
     assert "Freight" not in found and "LumenBay Freight" not in found
     [company] = [a for a in article.actors if a.name == "LumenBay Freight Co."]
     assert "LumenBay Freight" in company.aliases and len(company.mentions) == 2
+
+
+# --- an agency's list of highlights --------------------------------------------------
+
+_ITEMS = [
+    (
+        "NATIONAL",
+        "SYDNEY - Ferry fares will rise by ten per cent from July, the state transport minister says."
+        " (FERRY FARES to come)",
+    ),
+    ("WORLD", "LONDON - Dock workers across Britain will strike next week over pay. (BRITAIN STRIKE WRAP to come)"),
+    ("FINANCE", "PERTH - Tidewater Mining will cut 300 jobs after a fall in iron ore prices. (TIDEWATER AUST to come)"),
+    ("ENTERTAINMENT", "BRISBANE - A new musical about the harbour opens on Saturday. (MUSICAL on file)"),
+]
+
+
+def _highlights(glued: bool) -> Article:
+    """A wire's list of highlights as NITF: each desk's heading in capitals over its items,
+    on a line of its own or glued by a line break to the item's dateline."""
+    paras = "".join(
+        f"<p>   {head}<br />   {item}</p>" if glued else f"<p>   {head}</p><p />   <p>{item}</p><p />"
+        for head, item in _ITEMS
+    )
+    nitf = (
+        "<?xml version='1.0' encoding='UTF-8'?><nitf><head><title>Highlights of the Harbour Wire</title></head>"
+        "<body><body.head><hedline><hl1>Highlights of the Harbour Wire</hl1></hedline></body.head><body.content>"
+        f"<p>   Highlights of the Harbour Wire for Friday, March 6:</p>{paras}</body.content></body></nitf>"
+    )
+    [article] = api.read(nitf.encode(), format="nitf")
+    return api.extract(article)
+
+
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_wire_s_slugs_and_headings_name_nobody(glued: bool) -> None:
+    article = _highlights(glued)
+    names = actors(article)
+    for slug in ("BRITAIN STRIKE WRAP", "MUSICAL", "AUST", "TIDEWATER AUST", "FINANCE", "WORLD"):
+        assert slug not in names
+    assert names.get("Tidewater Mining") == "organization"
+    assert {"Sydney", "London"} <= set(places(article))
+    assert not any(p.casefold().startswith(("national", "world", "finance")) for p in places(article))
+
+
+def test_a_heading_glued_to_the_first_dateline_is_no_part_of_it() -> None:
+    article = _highlights(glued=True)
+    assert article.dateline == "SYDNEY"
+    [sydney] = [p for p in article.places if p.name == "Sydney"]
+    text = article.body[sydney.mentions[0].paragraph].text
+    assert [text[m.start : m.end] for m in sydney.mentions] == ["SYDNEY"]
+
+
+def test_a_section_s_name_before_a_dash_is_no_dateline() -> None:
+    article = extract("WORLD - Dock workers across Britain will strike next week over pay.")
+    assert not any(p.name.casefold() == "world" for p in article.places)
+
+
+def test_a_desk_s_name_in_capitals_is_no_organisation() -> None:
+    article = extract(
+        "FINANCE Tidewater Mining will cut 300 jobs after a fall in iron ore prices.",
+        "More stories from FINANCE and SPORT will follow later today, the desk said.",
+    )
+    names = actors(article)
+    assert names.get("Tidewater Mining") == "organization"
+    assert not any(n.casefold().startswith(("finance", "sport")) for n in names)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon.outlets import section_heading_end
 from ..model import Article
 from . import nlp
 
@@ -30,8 +31,9 @@ def dateline_at(article: Article) -> tuple[int, int]:
     if not head:
         return 0, 0
     for i, para in enumerate(article.body[:DATELINE_PARAGRAPHS]):
-        if para.text.startswith(head):
-            m = _DATELINE_COLON.match(para.text, len(head)) or _DATELINE_DASH.search(para.text, 0, 120)
+        skip = section_heading_end(para.text)  # "NATIONAL SYDNEY - ": a list's heading first
+        if para.text.startswith(head, skip):
+            m = _DATELINE_COLON.match(para.text, skip + len(head)) or _DATELINE_DASH.search(para.text, skip, skip + 120)
             return (i, m.end()) if m else (0, 0)
     return 0, 0
 

@@ -118,3 +118,23 @@ def is_section_name(text: str) -> bool:
     """A section's or desk's name ("Technology", "SPORT": ``section_names.txt``), which
     titles a feed of that section or heads a wire's list, and names no outlet."""
     return text.strip().strip(".,;:").casefold() in word_set("section_names")
+
+
+# "SPORT  MELBOURNE - ...": capitals before a dateline's place in capitals and its dash.
+_HEADED_DATELINE = re.compile(r"((?:[A-Z]+\s+)+?)([A-Z][A-Z.'’]*(?: [A-Z][A-Z.'’]*){0,2})\s+[—–―_-]{1,2}\s")
+
+
+def section_heading_end(text: str) -> int:
+    """Where a desk's heading in capitals ("NATIONAL", "GENERAL NEWS": ``section_names.txt``)
+    that an agency's list of highlights glues before an item's dateline ends ("NATIONAL
+    SYDNEY - ..." -> 9), the spaces after it included; 0 when none opens ``text``. Only before
+    a place the gazetteer knows, for a heading word may start a place's name ("NATIONAL CITY")."""
+    from .gazetteer import gazetteer
+
+    m = _HEADED_DATELINE.match(text)
+    if not m or not all(is_section_name(w) for w in m.group(1).split()):
+        return 0
+    place = m.group(2)
+    g = gazetteer()
+    known = g.place(place) or g.country(place) or g.capital(place)
+    return m.end(1) if known and not g.place(text[: m.end(2)]) else 0

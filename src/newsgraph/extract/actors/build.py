@@ -804,8 +804,9 @@ def _dateline_place(article: Article, book: _Book) -> None:
         name, kind, country = known or (city, "city", None)
         book.place(name, kind, country).stated = True
         return
+    skip = outlets.section_heading_end(article.body[at].text)  # "NATIONAL SYDNEY - ": a list's heading
     for k, e in list(book.items.items()):
-        for m in [m for m in e.mentions if m[0] == at and m[1] < len(city)]:
+        for m in [m for m in e.mentions if m[0] == at and m[1] < skip + len(city)]:
             del e.mentions[m]  # the dateline is no person's or organisation's name
         if not e.mentions and e.kind != "place":
             del book.items[k]
@@ -814,7 +815,7 @@ def _dateline_place(article: Article, book: _Book) -> None:
     name = name.title() if name.isupper() and len(name) > 3 else name  # as places.place_of writes it
     place = book.place(name, kind, country)
     place.place_kind = "city" if place.place_kind == "venue" and not known else place.place_kind  # "FORT WASHINGTON"
-    place.mentions[(at, 0, len(city))] = None
+    place.mentions[(at, skip, skip + len(city))] = None
 
 
 def _drop_overlaps(book: _Book) -> None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon.gazetteer import gazetteer
+from ...lexicon.outlets import is_section_name
 from ...lexicon.wordlists import data, word_set
 from ...lexicon.names import (
     CONNECTORS,
@@ -66,7 +67,7 @@ class Segment:
     text: str
     doc: "Doc"
     weak: bool  # a heading, credit or page-furniture line: names come only from elsewhere
-    credits: list[tuple[int, int]] = field(default_factory=list)  # paragraph offsets of credit text
+    credits: list[tuple[int, int]] = field(default_factory=list)  # paragraph offsets of credits and slugs
 
     def in_credit(self, start: int, end: int) -> bool:
         return any(start < e and end > s for s, e in self.credits)
@@ -124,6 +125,23 @@ def credit_zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
+@lru_cache(maxsize=1)
+def _wire_slug() -> re.Pattern[str]:
+    ends = "|".join(
+        re.escape(e).replace(r"\ ", r"\s+") for e in sorted(word_set("wire_slug_ends"), key=len, reverse=True)
+    )
+    # "(FERRY FARES WRAP to come)", "( FINEX: NUMBERS on file)", "(JAMES HARDIE) update to come"
+    return re.compile(rf"\(\s*[A-Z][A-Z0-9&:/'’. -]*?(?:\s+(?i:{ends})\b[^)]*\)|\)\s*(?i:{ends})\b)")
+
+
+def slug_zones(text: str) -> list[tuple[int, int]]:
+    """Offsets of an agency's slugs in a paragraph: the capitals in brackets that name the
+    story to come ("(TIDEWATER AUST to come)": ``wire_slug_ends.txt``), which are no names."""
+    if "(" not in text:
+        return []
+    return [m.span() for m in _wire_slug().finditer(text)]
+
+
 def segments(article: Article, model: str) -> list[Segment]:
     whole = story_docs(article, model)
     out = []
@@ -132,7 +150,8 @@ def segments(article: Article, model: str) -> list[Segment]:
             continue
         weak = para.role == "subheading" or is_weak_line(para.text)
         # a long paragraph's Doc is its pieces parsed apart and joined (nlp.parse)
-        out.append(Segment(p, 0, para.text, whole[p], weak, credit_zones(para.text)))
+        # nothing in a photo credit or an agency's slug names anyone
+        out.append(Segment(p, 0, para.text, whole[p], weak, credit_zones(para.text) + slug_zones(para.text)))
     return out
 
 
@@ -733,6 +752,21 @@ def _after_a_compound_brand(doc: "Doc", ent: "SpacySpan") -> bool:
     )
 
 
+def _after_section_heading(doc: "Doc", i: int, j: int) -> int:
+    """ "NATIONAL SYDNEY - ...", "FINANCE Tidewater Mining", "FINANCE": a desk's heading in
+    capitals over an agency's list of highlights (``section_names.txt``), glued by the model to
+    the dateline or the name after it, or tagged alone, is no part of a name."""
+    k = i
+    while k < j and doc[k].is_upper and is_section_name(doc[k].text):
+        k += 1
+    if k == j:
+        return j  # "FINANCE" alone
+    g = gazetteer()
+    rest = doc[k:j].text  # "WORLD BANK", "GENERAL MOTORS": a name, unless a known place follows
+    glued = not doc[k].is_upper or g.place(rest) or g.country(rest) or g.capital(rest)
+    return k if k > i and glued else i  # "FINANCE Tidewater Mining", "NATIONAL SYDNEY"
+
+
 def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     doc = seg.doc
     if _named_for_country(doc, ent) or _after_a_compound_brand(doc, ent):
@@ -748,6 +782,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].like_num:
         end += 1  # "Group of 20": spaCy stops before the number
     i, j = _trim(doc, _pronoun_surname(doc, ent), end, ent.start)
+    i = _after_section_heading(doc, i, j)
     i = _creed_cut(doc, i, j, ent.label_ in ("GPE", "LOC", "NORP"))
     if j - i > 1 and ent.label_ == "ORG" and _creed(doc[j - 1].text):
         j -= 1  # "Hezbollah Shi'ite militia": the name, then what it is

@@ -86,6 +86,12 @@ _CONTRIBUTED = re.compile(
 )
 
 
+def _a_heading(place: str) -> bool:
+    """ "Jan 30 (Reuters) -", "WORLD - Dock workers ...": a date or the heading of a list's
+    section (``section_names.txt``) before the dash names no place."""
+    return only_a_date(place) or outlets.is_section_name(place.split(",")[0])
+
+
 @dataclass
 class _Author:
     name: str
@@ -585,21 +591,24 @@ class _Structure:
         return next((i for i in starts if i > first_credit), None)
 
     def _dateline(self, lede: int) -> None:
-        m = _DATELINE.match(self.text(lede))
+        text = self.text(lede)
+        skip = outlets.section_heading_end(text)  # "NATIONAL SYDNEY - ": a list's heading first
+        m = _DATELINE.match(text[skip:])
         if not m:
             if not self._plain_dateline(lede):
                 self._later_dateline(lede)
             return
         group = next((g for g in ("agency", "agency2", "agency3") if m.group(g)), None)
         place = m.group("place") or m.group("place2") or m.group("place3")
-        agency, start = (m.group(group), m.start(group)) if group else (None, -1)
+        agency, start = (m.group(group), skip + m.start(group)) if group else (None, -1)
         bare = _BARE_AGENCY.match(place) if place and not agency else None
         if bare and outlets.lookup(bare.group("agency")) is not None:
-            place, agency, start = bare.group("place"), bare.group("agency"), m.start("place") + bare.start("agency")
+            place, agency = bare.group("place"), bare.group("agency")
+            start = skip + m.start("place") + bare.start("agency")
         hits = _agencies(agency) if agency else []
         if agency and not hits:
             return  # "(6)" or "(R)" is not an agency: not a dateline either
-        if self.found.dateline is None and place and not only_a_date(place):  # "Jan 30 (Reuters) -": no place
+        if self.found.dateline is None and place and not only_a_date(place) and not _a_heading(place):
             date = m.group("date")
             self.found.dateline = place.strip() + (f", {date}" if date else "")
         for hit, s, e in hits:
@@ -610,7 +619,7 @@ class _Structure:
         m = _DATELINE_PLAIN.match(self.text(lede))
         place = m.group("place") if m else ""
         g = gazetteer()
-        if not place or not (place.isupper() or g.place(place) or g.country(place)):
+        if not place or not (place.isupper() or g.place(place) or g.country(place)) or _a_heading(place):
             return False
         if place.split()[0].casefold() in _SALUTATIONS:
             return False  # "DEAR ABBY: My husband ...": an advice column's letter, not a place
@@ -624,9 +633,13 @@ class _Structure:
         after = [i for i in self.kept() if i > lede and self.is_body(i)][:_DATELINE_AFTER]
         for i in after:
             text = self.text(i)
+            # "NATIONAL SYDNEY - ...": the heading of a list's section is no part of the place
+            text = text[outlets.section_heading_end(text) :]
             m = _DATELINE.match(text)
             place = m.group("place") if m else None
-            if m and place and not m.group("agency") and place.split(",")[0].isupper() and prose(text[m.end() :]):
+            if not (m and place and not m.group("agency") and place.split(",")[0].isupper()) or _a_heading(place):
+                continue
+            if prose(text[m.end() :]):
                 date = m.group("date")
                 self.found.dateline = place.strip() + (f", {date}" if date else "")
                 return
