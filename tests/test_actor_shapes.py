@@ -123,3 +123,19 @@ def test_a_desk_s_name_in_capitals_is_no_organisation() -> None:
     names = actors(article)
     assert names.get("Tidewater Mining") == "organization"
     assert not any(n.casefold().startswith(("finance", "sport")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("full", "surname"),
+    [("Ahanu Dallas", "Dallas"), ("Obi Kingston", "Kingston")],  # a city; a capital (its government)
+)
+def test_a_surname_that_is_a_city_stays_the_person_s(full: str, surname: str) -> None:
+    article = extract(
+        f"{full}, who runs a boatyard on the estuary, drew up the plan.",
+        f"{surname} said the quay would open in June. The quay was praised by {surname}.",
+    )
+    people = {a.name: a for a in article.actors if a.kind == "person"}
+    assert set(people) == {full} and len(people[full].mentions) == 3
+    assert not any(p.name == surname for p in article.places)
+    assert not any(a.kind == "country" for a in article.actors)
+    assert speakers(article) == [full]

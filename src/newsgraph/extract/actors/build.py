@@ -63,6 +63,7 @@ from .entities import (
     Candidate,
     Segment,
     candidates,
+    given_name_before,
     make,
     segments,
     spelled_by,
@@ -178,6 +179,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
     _as_the_source_states(cands, article)
+    cands = _given_names_missed(cands)
     common = _common_nouns(cands, segs) | _products(cands)
     cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
@@ -199,6 +201,28 @@ def _as_the_source_states(cands: list[Candidate], article: Article) -> None:
     for c in cands:
         if c.label == "PERSON" and key(c.text) in bodies:
             c.label = "ORG"
+
+
+def _says(c: Candidate) -> bool:
+    """ "Dallas said", "said Dallas": the name is the subject of a verb of saying."""
+    doc, speech = c.seg.doc, word_set("speech_verbs")
+    return (c.j < len(doc) and doc[c.j].lemma_ in speech) or (c.i >= 1 and doc[c.i - 1].lemma_ in speech)
+
+
+def _given_names_missed(cands: list[Candidate]) -> list[Candidate]:
+    """ "Ahanu Dallas, who runs a boatyard, ..." and later "Dallas said": the model tagged only
+    the surname, as a city or a body, and left a given name it never saw untagged. A one-word
+    name that the article has speak alone, after an untagged name word, is a person's surname
+    there, and the two words the person's name (so that "Dallas said" is that person too)."""
+    speakers = {key(c.text) for c in cands if len(c.text.split()) == 1 and _says(c)}
+    if not speakers:
+        return cands
+    return [
+        make(c.seg, c.i - 1, c.j, "PERSON")
+        if c.label in ("GPE", "LOC", "ORG", "FAC") and key(c.text) in speakers and given_name_before(c)
+        else c
+        for c in cands
+    ]
 
 
 def _common_nouns(cands: list[Candidate], segs: list[Segment]) -> set[str]:

@@ -384,6 +384,22 @@ def _name_word(t: "Token") -> bool:
     )
 
 
+def given_name_before(c: Candidate) -> bool:
+    """Whether an untagged capitalised name word nobody knows stands right before ``c``
+    ("Ahanu" of "Ahanu Dallas", where the model tagged only "Dallas", as a city): not a word
+    that says which part of a place is meant ("Greater", "North": ``country_modifiers.txt``)."""
+    if c.i < 1:
+        return False
+    t = c.seg.doc[c.i - 1]
+    return (
+        not t.ent_type
+        and t.whitespace_ != ""
+        and _name_word(t)
+        and t.lower_ not in word_set("country_modifiers")
+        and not gazetteer().knows(t.text)
+    )
+
+
 def _unknown_names(doc: "Doc") -> set[int]:
     """Tokens of entities the model tagged as a place or body that look like a name it
     never saw ('Lwazikazi Ndlovukati' as an ORG): name words the gazetteer does not know."""
