@@ -139,3 +139,30 @@ def test_a_surname_that_is_a_city_stays_the_person_s(full: str, surname: str) ->
     assert not any(p.name == surname for p in article.places)
     assert not any(a.kind == "country" for a in article.actors)
     assert speakers(article) == [full]
+
+
+def test_two_surnames_the_model_ran_together_over_and_are_the_two_people() -> None:
+    article = extract(
+        "The crew was led by Jared Tully and Emeka Okafor, both veterans of the estuary race.",
+        "Judges praised starter Tully and Okafor, whose amazing pace won the race.",
+        '"We trained hard all winter," Okafor said.',
+        "The soap maker Procter and Gamble sponsored the race.",
+    )
+    people = {a.name: a for a in article.actors if a.kind == "person"}
+    assert set(people) == {"Jared Tully", "Emeka Okafor"}
+    assert len(people["Jared Tully"].mentions) == 2 and len(people["Emeka Okafor"].mentions) == 3
+    assert not any(" and " in a.name for a in article.actors if a.name != "Procter and Gamble")
+
+
+def test_two_full_names_the_model_tagged_as_one_person_are_split() -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.extract import nlp
+    from newsgraph.extract.actors.build import _pairs_split
+    from newsgraph.extract.actors.entities import Segment, candidates
+
+    text = "Ingvild Haugen and Solveig Brekke mapped the harbour last year."
+    doc = nlp.load()(text)
+    doc.ents = [SpacySpan(doc, 0, 5, label="PERSON")]  # what the model does on some pages
+    seg = Segment(0, 0, text, doc, weak=False)
+    assert [c.text for c in _pairs_split(list(candidates(seg)))] == ["Ingvild Haugen", "Solveig Brekke"]

@@ -179,7 +179,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
     _as_the_source_states(cands, article)
-    cands = _given_names_missed(cands)
+    cands = _given_names_missed(_pairs_split(cands))
     common = _common_nouns(cands, segs) | _products(cands)
     cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
@@ -201,6 +201,30 @@ def _as_the_source_states(cands: list[Candidate], article: Article) -> None:
     for c in cands:
         if c.label == "PERSON" and key(c.text) in bodies:
             c.label = "ORG"
+
+
+def _pairs_split(cands: list[Candidate]) -> list[Candidate]:
+    """ "starter Goff and Mahomes, whose ...", "Ama Owusu and Bram Visser": two people the
+    model ran into one name over "and". Split where both sides are people the article names
+    in full elsewhere (or their surnames), or where the model called the pair a person and
+    each side is a full name; not "Procter and Gamble", whose sides nobody is."""
+    people = {key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    people |= {key(surname(c.text)) for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    out: list[Candidate] = []
+    for c in cands:
+        doc = c.seg.doc
+        k = next((t.i for t in doc[c.i + 1 : c.j - 1] if t.lower_ == "and"), None)
+        if k is None:
+            out.append(c)
+            continue
+        left, right = doc[c.i : k].text, doc[k + 1 : c.j].text
+        full = c.label == "PERSON" and min(len(left.split()), len(right.split())) >= 2
+        known = key(left) in people and key(right) in people
+        if (full or known) and _name_shaped(left) and _name_shaped(right):
+            out += [make(c.seg, c.i, k, "PERSON"), make(c.seg, k + 1, c.j, "PERSON")]
+        else:
+            out.append(c)
+    return out
 
 
 def _says(c: Candidate) -> bool:
