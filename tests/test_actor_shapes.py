@@ -166,3 +166,16 @@ def test_two_full_names_the_model_tagged_as_one_person_are_split() -> None:
     doc.ents = [SpacySpan(doc, 0, 5, label="PERSON")]  # what the model does on some pages
     seg = Segment(0, 0, text, doc, weak=False)
     assert [c.text for c in _pairs_split(list(candidates(seg)))] == ["Ingvild Haugen", "Solveig Brekke"]
+
+
+def test_a_company_written_like_a_product_stays_an_organisation() -> None:
+    article = extract(
+        "Sellers on the eBay marketplace complained about the new fees this week.",
+        "An eBay spokeswoman said the company would review them.",
+    )
+    assert actors(article).get("eBay") == "organization"  # known (organizations.json)
+    article = extract(
+        "Sellers on the eHarbor marketplace complained about the new fees this week.",
+        "An eHarbor spokeswoman said the company would review them.",
+    )
+    assert actors(article).get("eHarbor") == "organization"  # "the eHarbor marketplace": its name before a noun

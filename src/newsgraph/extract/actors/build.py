@@ -285,6 +285,9 @@ def _products(cands: list[Candidate]) -> set[str]:
             continue
         doc = c.seg.doc
         before = doc[c.i - 1] if c.i >= 1 else None
+        after = doc[c.j] if c.j < len(doc) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN"):
+            continue  # "the eBay auction": the name of whoever runs it, before the thing
         if before is not None and (before.lower_ in _PRODUCT_DETERMINERS or before.tag_ == "POS"):
             found.add(c.text)
     return found
