@@ -179,3 +179,13 @@ def test_a_company_written_like_a_product_stays_an_organisation() -> None:
         "An eHarbor spokeswoman said the company would review them.",
     )
     assert actors(article).get("eHarbor") == "organization"  # "the eHarbor marketplace": its name before a noun
+
+
+def test_a_given_name_tagged_as_a_city_is_part_of_the_person_s_name() -> None:
+    article = extract(
+        "The board gave its prize to Nuvola Ostrander on Monday.",
+        "Ostrander said the quay would open in June. Ostrander, 44, is an engineer.",
+    )
+    people = [a for a in article.actors if a.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Nuvola Ostrander", 3)]
+    assert not any(p.name == "Nuvola" for p in article.places)

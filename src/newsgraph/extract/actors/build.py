@@ -233,6 +233,26 @@ def _says(c: Candidate) -> bool:
     return (c.j < len(doc) and doc[c.j].lemma_ in speech) or (c.i >= 1 and doc[c.i - 1].lemma_ in speech)
 
 
+def _with_given_name(c: Candidate, speakers: set[str]) -> Candidate:
+    """``c`` with the given name before it ("Dallas" -> "Ahanu Dallas"), or, for a given
+    name tagged alone whose untagged next word is a surname that speaks ("Nuvola" of
+    "Nuvola Ostrander"), with that surname; else ``c``."""
+    if c.label == "NORP":
+        return c
+    if key(c.text) in speakers and given_name_before(c):
+        return make(c.seg, c.i - 1, c.j, "PERSON")
+    doc = c.seg.doc
+    after = doc[c.j] if c.j < len(doc) and c.j - c.i == 1 else None
+    if (
+        after is not None
+        and not after.ent_type
+        and key(after.text) in speakers
+        and given_name_before(make(c.seg, c.j, c.j + 1, ""))
+    ):
+        return make(c.seg, c.i, c.j + 1, "PERSON")
+    return c
+
+
 def _given_names_missed(cands: list[Candidate]) -> list[Candidate]:
     """ "Ahanu Dallas, who runs a boatyard, ..." and later "Dallas said": the model tagged only
     the surname, as a city or a body, and left a given name it never saw untagged. A one-word
@@ -241,12 +261,9 @@ def _given_names_missed(cands: list[Candidate]) -> list[Candidate]:
     speakers = {key(c.text) for c in cands if len(c.text.split()) == 1 and _says(c)}
     if not speakers:
         return cands
-    return [
-        make(c.seg, c.i - 1, c.j, "PERSON")
-        if c.label in ("GPE", "LOC", "ORG", "FAC") and key(c.text) in speakers and given_name_before(c)
-        else c
-        for c in cands
-    ]
+    joined = [_with_given_name(c, speakers) for c in cands]
+    starts = {(c.para, c.start) for c, old in zip(joined, cands) if c is not old}
+    return [c for c in joined if (c.para, c.start) not in starts or c.label == "PERSON" and " " in c.text]
 
 
 def _common_nouns(cands: list[Candidate], segs: list[Segment]) -> set[str]:

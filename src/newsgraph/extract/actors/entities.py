@@ -385,14 +385,20 @@ def _name_word(t: "Token") -> bool:
 
 
 def given_name_before(c: Candidate) -> bool:
-    """Whether an untagged capitalised name word nobody knows stands right before ``c``
-    ("Ahanu" of "Ahanu Dallas", where the model tagged only "Dallas", as a city): not a word
-    that says which part of a place is meant ("Greater", "North": ``country_modifiers.txt``)."""
+    """Whether a capitalised name word nobody knows stands right before ``c``, untagged or
+    tagged alone ("Ahanu" of "Ahanu Dallas", where the model tagged only "Dallas", as a city;
+    "Nuvola" of "Nuvola Ostrander", tagged a city of its own): not a word that says which
+    part of a place is meant ("Greater", "North": ``country_modifiers.txt``)."""
     if c.i < 1:
         return False
-    t = c.seg.doc[c.i - 1]
+    doc = c.seg.doc
+    t = doc[c.i - 1]
+    # "Nuvola" tagged a city of its own before "Ostrander": a one-word entity counts too
+    alone = not t.ent_type or (
+        t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "LOC", "ORG", "PERSON") and doc[c.i].ent_iob_ != "I"
+    )
     return (
-        not t.ent_type
+        alone
         and t.whitespace_ != ""
         and _name_word(t)
         and t.lower_ not in word_set("country_modifiers")
