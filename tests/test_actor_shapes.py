@@ -189,3 +189,16 @@ def test_a_given_name_tagged_as_a_city_is_part_of_the_person_s_name() -> None:
     people = [a for a in article.actors if a.kind == "person"]
     assert [(p.name, len(p.mentions)) for p in people] == [("Nuvola Ostrander", 3)]
     assert not any(p.name == "Nuvola" for p in article.places)
+
+
+def test_the_dateline_s_city_is_no_alias_of_a_person_of_that_surname() -> None:
+    [article] = api.read(
+        b"Harbour plan approved\n\n"
+        b"KINGSTON, Jamaica (AP) - Rachel Kingston drew the plan for the new quay.\n\n"
+        b"Kingston said the quay would open in June.\n",
+        format="text",
+    )
+    article = api.extract(article)
+    [person] = [a for a in article.actors if a.kind == "person"]
+    assert (person.name, person.aliases, len(person.mentions)) == ("Rachel Kingston", ["Kingston"], 2)
+    assert [(p.name, len(p.mentions)) for p in article.places] == [("Kingston", 1)]

@@ -875,7 +875,9 @@ def _dateline_place(article: Article, book: _Book) -> None:
     skip = outlets.section_heading_end(article.body[at].text)  # "NATIONAL SYDNEY - ": a list's heading
     for k, e in list(book.items.items()):
         for m in [m for m in e.mentions if m[0] == at and m[1] < skip + len(city)]:
-            del e.mentions[m]  # the dateline is no person's or organisation's name
+            c = e.mentions.pop(m)  # the dateline is no person's or organisation's name
+            if c is not None and not any(o is not None and o.text == c.text for o in e.mentions.values()):
+                e.aliases = [a for a in e.aliases if a != c.text]  # "KINGSTON" of Rachel Kingston
         if not e.mentions and e.kind != "place":
             del book.items[k]
     known = gazetteer().place(city)
