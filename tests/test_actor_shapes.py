@@ -36,6 +36,9 @@ def test_roads_and_estates_are_addresses_not_people() -> None:
 def test_a_person_whose_surname_ends_like_a_road_stays_a_person() -> None:
     article = extract('"The path is steep," said Grace Street, who has fished there for years.')
     assert actors(article).get("Grace Street") == "person"
+    article = extract('"We were never asked," said Moana Ridge, who lives on Kestrel Drive.')
+    assert actors(article).get("Moana Ridge") == "person"
+    assert places(article) == {"Kestrel Drive": "address"}
 
 
 def test_a_product_is_no_speaker() -> None:

@@ -623,16 +623,22 @@ def _by_street_name(cs: list[Candidate]) -> str | None:
     """ "the shores of Oceanview", "Fox Run is harder to reach": a name shaped like a road's
     or an estate's (``street_words`` of ``places.json``) is an address, not the person the
     model took it for; not when a given name opens it ("Grace Street"), nor when it has a title or
-    honorific before it or says something ("Ridge said")."""
+    honorific before it, says something ("Ridge said") or is described as a person
+    ("Moana Ridge, who ...")."""
     if not gazetteer().street_shaped(cs[0].text) or is_given_name(cs[0].text.split()[0]):
         return None
-    speech = word_set("speech_verbs")
     for c in cs:
         doc = c.seg.doc
         before = doc[c.i - 1].text if c.i >= 1 else ""
-        if is_title_head(before) or honorific(before) or (c.j < len(doc) and doc[c.j].lemma_ in speech):
+        if is_title_head(before) or honorific(before) or _says(c) or _described_as_a_person(c):
             return None
     return "place"
+
+
+def _described_as_a_person(c: Candidate) -> bool:
+    """ "Moana Ridge, who lives ...", "Marcus Way, 51,": a relative 'who' or an age after the name."""
+    doc, k = c.seg.doc, c.j
+    return k + 1 < len(doc) and doc[k].text == "," and (doc[k + 1].lower_ == "who" or doc[k + 1].like_num)
 
 
 def _by_person_evidence(cs: list[Candidate]) -> str | None:
