@@ -184,6 +184,8 @@ def _rss(title: str, link: str = "https://www.tidewater-post.example/tech/") -> 
         ("Tidewater Post - Technology", "Tidewater Post"),
         ("SPORT | Tidewater Post", "Tidewater Post"),
         ("Tidewater Post: World News", "Tidewater Post"),
+        ("Latest Technology News | Tidewater Post", "Tidewater Post"),
+        ("TP > Sports", "TP"),
         ("Tidewater Post", "Tidewater Post"),
         ("Ferry Notes: Tides and Timetables", "Ferry Notes: Tides and Timetables"),
     ],

@@ -114,10 +114,20 @@ def same_outlet(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
+# "Latest Technology News", "Top Sports Stories": a section's name dressed for a feed's title.
+_SECTION_DRESS = re.compile(r"^(?:(?:latest|top|breaking|daily)\s+)?(.+?)(?:\s+(?:news|headlines|stories))?$")
+
+
 def is_section_name(text: str) -> bool:
-    """A section's or desk's name ("Technology", "SPORT": ``section_names.txt``), which
-    titles a feed of that section or heads a wire's list, and names no outlet."""
-    return text.strip().strip(".,;:").casefold() in word_set("section_names")
+    """A section's or desk's name ("Technology", "SPORT", "Latest Sports News":
+    ``section_names.txt``), which titles a feed of that section or heads a wire's list, and
+    names no outlet."""
+    name = " ".join(text.strip().strip(".,;:").casefold().split())
+    sections = word_set("section_names")
+    if name in sections:
+        return True
+    m = _SECTION_DRESS.match(name)
+    return m is not None and m.group(1) in sections
 
 
 # "SPORT  MELBOURNE - ...": capitals before a dateline's place in capitals and its dash.
