@@ -882,7 +882,11 @@ def _dateline_place(article: Article, book: _Book) -> None:
     for k, e in list(book.items.items()):
         for m in [m for m in e.mentions if m[0] == at and m[1] < skip + len(city)]:
             c = e.mentions.pop(m)  # the dateline is no person's or organisation's name
-            if c is not None and not any(o is not None and o.text == c.text for o in e.mentions.values()):
+            if (
+                e.kind != "place"
+                and c is not None
+                and not any(o is not None and o.text == c.text for o in e.mentions.values())
+            ):
                 e.aliases = [a for a in e.aliases if a != c.text]  # "KINGSTON" of Rachel Kingston
         if not e.mentions and e.kind != "place":
             del book.items[k]
