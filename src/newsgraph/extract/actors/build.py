@@ -881,13 +881,7 @@ def _dateline_place(article: Article, book: _Book) -> None:
     skip = outlets.section_heading_end(article.body[at].text)  # "NATIONAL SYDNEY - ": a list's heading
     for k, e in list(book.items.items()):
         for m in [m for m in e.mentions if m[0] == at and m[1] < skip + len(city)]:
-            c = e.mentions.pop(m)  # the dateline is no person's or organisation's name
-            if (
-                e.kind != "place"
-                and c is not None
-                and not any(o is not None and o.text == c.text for o in e.mentions.values())
-            ):
-                e.aliases = [a for a in e.aliases if a != c.text]  # "KINGSTON" of Rachel Kingston
+            _unmention(e, m)  # the dateline is no person's or organisation's name
         if not e.mentions and e.kind != "place":
             del book.items[k]
     known = gazetteer().place(city)
@@ -896,6 +890,15 @@ def _dateline_place(article: Article, book: _Book) -> None:
     place = book.place(name, kind, country)
     place.place_kind = "city" if place.place_kind == "venue" and not known else place.place_kind  # "FORT WASHINGTON"
     place.mentions[(at, skip, skip + len(city))] = None
+
+
+def _unmention(e: _Entity, m: tuple[int, int, int]) -> None:
+    """Take mention ``m`` from ``e``, and from a person or body the alias only it wrote
+    ("KINGSTON" of Rachel Kingston, where the dateline is the city)."""
+    c = e.mentions.pop(m)
+    if e.kind == "place" or c is None or any(o is not None and o.text == c.text for o in e.mentions.values()):
+        return
+    e.aliases = [a for a in e.aliases if a != c.text]
 
 
 def _drop_overlaps(book: _Book) -> None:
