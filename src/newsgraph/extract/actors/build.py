@@ -13,9 +13,11 @@ per article, and merges the ways an article names one actor:
    anywhere, or a known given name, makes it a person; else the label most often given. A
    company's name with its suffix and without it ("Acme Co.", "Acme") is one name;
    products written like "the iPod" are no names at all.
-3. People: full names that share a surname and a compatible given name are one person
-   (Dmitry/Dmitri Peskov); a surname alone ("Putin", even when tagged as a place) is
-   the person of that surname mentioned last. Titles come from the words before a
+3. People: two people the model ran together over "and" are split first, and a surname
+   it tagged alone as a city after a given name it never saw ("Ahanu Dallas" ...
+   "Dallas said") takes the given name back; full names that share a surname and a
+   compatible given name are one person (Dmitry/Dmitri Peskov); a surname alone
+   ("Putin", even when tagged as a place) is the person of that surname mentioned last. Titles come from the words before a
    name and from an apposition after it, never from the name; the affiliation from the
    title ("Kremlin spokesman" -> Kremlin); gender from honorifics, gendered titles and
    the pronouns next to the person's mentions.
