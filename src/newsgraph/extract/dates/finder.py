@@ -46,7 +46,20 @@ def _date_entities(doc: "Doc") -> list[tuple[int, int]]:
 
 def _expressions(text: str, doc: "Doc | None") -> list[dategrammar.Expr]:
     ents = _date_entities(doc) if doc is not None else []
-    return dategrammar.find(text, lambda s, e: any(a < e and s < b for a, b in ents))
+    found = dategrammar.find(text, lambda s, e: any(a < e and s < b for a, b in ents))
+    return [x for x in found if doc is None or not _count(x, doc)]
+
+
+def _count(expr: dategrammar.Expr, doc: "Doc") -> bool:
+    """ "a poll of 2047 registered voters": a number counting what follows, not a year (but "the
+    2016 elections", with a determiner, is one)."""
+    if expr.month is not None or expr.year is None:
+        return False
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    tok = span[-1] if span is not None and len(span) else None
+    if tok is None or not tok.like_num or tok.dep_ != "nummod":
+        return False
+    return tok.head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.head.children)
 
 
 def anchor_of(article: Article) -> date | None:

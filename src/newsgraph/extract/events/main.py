@@ -27,6 +27,7 @@ there and completed, else a new one is made. Ids are then numbered in the new or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
@@ -182,11 +183,18 @@ def trigger_kind(tok: "Token") -> str | None:
     """The main-event kind a word names, or None."""
     if tok.pos_ in ("NOUN", "PROPN") or _misread_noun(tok):
         return _noun_kind(tok)
-    if tok.pos_ == "VERB" and (staff := personnel_key(tok)) is not None:
+    if tok.pos_ == "VERB" and not _imperative(tok) and (staff := personnel_key(tok)) is not None:
         return words()["personnel_verbs"][staff]  # "was fired", "laid off 200 staffers"
     if tok.pos_ != "VERB" or any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # "the program is being debated": talk, not an event
+    if _imperative(tok):
+        return None  # "SIGN UP FOR OUR NEWSLETTER": a call to the reader
     return _verb_kind(tok, tok.lemma_.casefold())
+
+
+def _imperative(verb: "Token") -> bool:
+    """A sentence's verb in its bare form with no subject: an order, no event."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def _verb_kind(tok: "Token", lemma: str) -> str | None:
@@ -256,6 +264,8 @@ def _noun_kind(tok: "Token") -> str | None:
         return None  # "a town hall in March": a month, not a march
     if tok.ent_type_ == "ORG" and lemma in w["org_name_nouns"]:
         return None  # "the Harbor Caucus" (an organisation): a name
+    if tok.pos_ == "PROPN" and tok.dep_ in w["name_part_deps"] and tok.head.pos_ == "PROPN" and tok.head.i < tok.i:
+        return None  # "a Rock the Vote survey": the last word of a name
     if (by_prep := w["prep_nouns"].get(lemma)) is not None:
         # "a guest on Hannity": an interview; "a guest at the dinner": none
         return next((by_prep[c.lower_] for c in tok.children if c.dep_ == "prep" and c.lower_ in by_prep), None)
@@ -323,6 +333,8 @@ def _depth(tok: "Token", sent: "DocSpan") -> int:
     """How far from the sentence's main clause: 0 its verb, subject or object; each
     preposition or subordinate clause on the way down adds one."""
     rank = words()["rank"]
+    if _source_of_sentence(tok) or _first_to(tok):
+        return 0
     t, extra = tok, 0
     while t.head is not t and t.head != sent.root:
         if t.dep_ in ("relcl", "advcl", "acl", "prep"):
@@ -331,18 +343,67 @@ def _depth(tok: "Token", sent: "DocSpan") -> int:
     return rank.get(t.dep_, 2) + extra if t is not sent.root else 0
 
 
+def _first_to(tok: "Token") -> bool:
+    """ "became the first mayors to endorse X": the infinitive is what they did."""
+    if (
+        tok.tag_ != "VB"
+        or tok.dep_ not in ("advcl", "acl", "relcl")
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return False
+    held = tok.head if tok.dep_ == "advcl" else tok.head.head
+    firsts = set(words()["first_to_words"])
+    return any(
+        a.dep_ == "amod" and a.lower_ in firsts and a.head.dep_ in ("attr", "dobj") and a.head.head == held
+        for a in held.subtree
+    )
+
+
+def _source_of_sentence(tok: "Token") -> bool:
+    """ "..., according to a new poll from X": the poll or report is where what the sentence
+    says comes from, as near its main clause as a reporting verb's subject ("a poll shows");
+    one with no maker named ("according to the analysis after the debate") is only talk about it."""
+    if tok.dep_ != "pobj" or tok.lemma_.casefold() not in words()["source_nouns"]:
+        return False
+    prep = tok.head
+    return f"{prep.head.lower_} {prep.lower_}" in words()["source_preps"] and bool(_makers(tok, "poll"))
+
+
 def _quoted(tok: "Token", sent: "DocSpan") -> bool:
     before = sent.doc.text[sent.start_char : tok.idx]
-    return sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019")
+    if sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019"):
+        return True
+    # "I'll release mine next week," Pence told ...: a sentence that opens inside a quotation
+    after = sent.doc.text[tok.idx : sent.end_char]
+    close, reopen = after.find("\u201d"), after.find("\u201c")
+    return "\u201c" not in before and close >= 0 and (reopen < 0 or close < reopen)
 
 
 def _tally(tok: "Token") -> bool:
-    """ "31 endorsements", "zero such endorsements": a count of events, not one."""
+    """ "31 endorsements", "zero such endorsements": a count of events, not one; but "three
+    polls, including one from X released Thursday" singles one out, and that one is told."""
     tally = set(words()["tally_words"])
+    if _singled_out(tok) is not None:
+        return False
     return any(
         (c.dep_ == "nummod" and c.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")) or c.lower_ in tally
         for c in tok.children
     )  # "a $40 billion merger" is one
+
+
+def _singled_out(tok: "Token") -> "Token | None":
+    """ "four fresh polls, including one from X": the "one" that stands for the event told."""
+    w = words()["singled_out"]
+    return next(
+        (
+            o
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in w["preps"]
+            for o in c.children
+            if o.dep_ == "pobj" and o.lower_ in w["words"]
+        ),
+        None,
+    )
 
 
 def _word_part(tok: "Token") -> bool:
@@ -531,6 +592,9 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
     quoted = any(c in text for c in _QUOTE_CHARS)
     # "..., saying that": a participle telling what the subject said
     said = [c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG" and _controller(c)]
+    if root.lemma_.casefold() in words()["platform_verbs"]:
+        # "went to the statehouse stairs on Monday to assail X": what was gone there for
+        said += [c for c in root.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"]
     for t in (root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")], *said):
         if (
             t.pos_ == "VERB"
@@ -562,7 +626,15 @@ def _targets(verb: "Token") -> bool:
     if verb.lemma_.casefold() not in words()["reaction_verbs"]:
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return any(x.ent_type_ in ("PERSON", "ORG") for o in objs for x in o.subtree)
+    if any(x.ent_type_ in ("PERSON", "ORG") for o in objs for x in o.subtree):
+        return True
+    # "praised the work of a donor to Sen. Reyes": the parse may hang the one aimed at on the verb
+    return bool(objs) and any(
+        o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "ORG")
+        for p in verb.children
+        if p.dep_ == "prep"
+        for o in p.children
+    )
 
 
 def _announces(verb: "Token") -> bool:
@@ -626,6 +698,8 @@ def _adverbial(tok: "Token") -> bool:
 def _main_clause(verb: "Token") -> bool:
     """The sentence's root, or a verb joined to it or under it ("X blasted Y" under a misparsed
     first word)."""
+    if verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.casefold() in words()["platform_verbs"]:
+        verb = verb.head  # "went to the statehouse stairs to assail X"
     return verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp") and verb.head.dep_ == "ROOT")
 
 
@@ -730,6 +804,29 @@ def _headline_occasion(tok: "Token", depth: int) -> bool:
     )
 
 
+def _misread_reaction(headline: "Doc") -> bool:
+    """ "Union Chief Praises Reyes Donor's Billboards", "Lund pillories Berg's record": a headline
+    whose verb of reaction (present tense, after a name) the parser reads as a noun reports speech."""
+    verbs = set(words()["reaction_verbs"]) & set(words()["speech"])
+    return any(
+        t.pos_ in ("PROPN", "NOUN")
+        and t.nbor(-1).pos_ == "PROPN"
+        and any(t.lower_ in (v + "s", v + "es", v[:-1] + "ies") for v in verbs)
+        for t in headline[1:]
+    )
+
+
+def _in_reported_clause(tok: "Token") -> bool:
+    """Inside the clause a sentence's main reporting verb reports ("stated that the story on X's
+    emails has moved")."""
+    verb = _speech_verb(tok.sent)
+    return (
+        verb is not None
+        and _main_clause(verb)
+        and any(a.dep_ == "ccomp" and a.head == verb for a in (tok, *tok.ancestors))
+    )
+
+
 def _speaker_colon(headline: "Doc", article: Article | None) -> bool:
     """ "Reyes: No deal on the dam": a headline that gives a person's words after the name
     (a person of the article's actors, when the tagger does not know the name)."""
@@ -743,6 +840,25 @@ def _speaker_colon(headline: "Doc", article: Article | None) -> bool:
     return name[-1].ent_type_ == "PERSON" or name[-1].text in people
 
 
+def _lead_triggers(lead: list[tuple[int, "DocSpan"]], about: set[str], quoted: bool) -> list[tuple]:
+    """(depth, sentence, index, paragraph, token, kind) of the lead's triggers, nearest the main
+    clause first, but not what the first sentence's reaction is about."""
+    every = sorted(
+        ((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent) if k not in about),
+        key=lambda x: x[:3],
+    )
+    if quoted:
+        # "Reyes: port email story has run its course" over "Reyes stated that the story on Brenner's
+        # emails has run its course": the headline gives his words, so what the first sentence has him say is no event
+        every = [x for x in every if not (x[1] == 0 and _in_reported_clause(x[4]))]
+    return every
+
+
+def _headline_says(headline: "Doc") -> bool:
+    """The headline reports speech: a verb of speech with its clause, or one the parser misread."""
+    return _misread_reaction(headline) or any(_speech_verb(sent) is not None for sent in headline.sents)
+
+
 def _candidates(
     lead: list[tuple[int, "DocSpan"]], headline: "Doc | None", article: Article | None = None
 ) -> Iterator[Candidate]:
@@ -753,10 +869,7 @@ def _candidates(
     quoted = headline is not None and _speaker_colon(headline, article)
     # "Lutz: No meddling in dam inquiry": the inquiry is in her words, not the headline's news
     head = [] if quoted else _headline_triggers(headline, about)
-    every = sorted(
-        ((d, n, t.i, p, t, k) for n, (p, sent) in enumerate(lead) for d, t, k in _triggers(sent) if k not in about),
-        key=lambda x: x[:3],
-    )
+    every = _lead_triggers(lead, about, quoted)
     found = [x for x in every if x[0] <= words()["kind_max_rank"].get(x[5], MAX_RANK)]
     head_kinds = [k for _, _, k in sorted(head, key=lambda x: x[0])]
     for kind in head_kinds:
@@ -768,7 +881,7 @@ def _candidates(
     if head_kinds:
         d, t, k = min(head, key=lambda x: x[0])
         yield k, None, t, "headline trigger"
-    said = headline is not None and (quoted or any(_speech_verb(sent) is not None for sent in headline.sents))
+    said = headline is not None and (quoted or _headline_says(headline))
     yield from _lead_candidates(lead, found, said)
     if article is not None:
         for p, sent in lead:
@@ -843,6 +956,10 @@ def _arguments(tok: "Token", verb: "Token", kind: str) -> list["Token"]:
     args += [c for c in verb.children if c.dep_ == "agent" for c in c.children]
     if tok is not verb:
         args += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
+        # "emails released by the port authority": who did what the participle says
+        args += [
+            o for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for o in a.children
+        ]
     return args + _prep_arguments(tok, verb, kind)
 
 
@@ -885,7 +1002,8 @@ def _participants(
     owners = [x for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" for x in _stood_for(c, verb, lead, refs)]
     out: list[str] = list(owners) if paragraph is not None else []
     if kind in words()["maker_kinds"] and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubjpass"):
-        return _made_by(tok, verb, paragraph, refs, kind)  # "a new poll shows Ortiz ahead": not Ortiz
+        made = _made_by(tok, verb, paragraph, refs, kind)  # "a new poll shows Ortiz ahead": not Ortiz
+        return list(dict.fromkeys(made + [p for a in made for p in _partners(a, refs)]))
     for a in _arguments(tok, verb, kind):
         if a.dep_ == "nsubj" and a.lower_ in words()["relative_pronouns"] and verb.dep_ == "relcl":
             out += _actors_of(verb.head, paragraph, refs)  # "the film, which debuts on Netflix"
@@ -897,6 +1015,8 @@ def _participants(
     if not out and verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in words()["speech"]:
         # "the port auditor says a new audit finds": the speaker's
         out = _participants(verb.head, paragraph, refs, lead)
+    if kind in words()["maker_kinds"]:
+        out += [p for a in out for p in _partners(a, refs)]
     return list(dict.fromkeys(out))
 
 
@@ -908,6 +1028,22 @@ def _made_by(tok: "Token", verb: "Token", paragraph: int | None, refs: Refs, kin
     return list(dict.fromkeys(a for m in makers for a in _actors_of(m, paragraph, refs)))
 
 
+def _partners(ref: str, refs: Refs) -> list[str]:
+    """ "the Coastal Post-Morning Consult poll", read as one organisation: the organisations of
+    the article each part names (a poll made by two)."""
+    actor = refs.article.actor(ref)
+    if actor is None or actor.kind == "person":
+        return []
+    parts = {normalise_name(p) for p in re.split(r"(?<=\w)[-/](?=[A-Z])", actor.name)}
+    if len(parts) < 2:
+        return []
+    return [
+        a.id
+        for a in refs.article.actors
+        if a.id != ref and a.kind != "person" and {normalise_name(n) for n in [a.name, *a.aliases]} & parts
+    ]
+
+
 def _speaks(verb: "Token") -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.casefold() in words()["speech"]
 
@@ -917,7 +1053,8 @@ def _makers(tok: "Token", kind: str) -> list["Token"]:
     on it or on a participle it carries ("a poll conducted by X")."""
     preps = set(words()["participant_preps"]) | set(words()["kind_participant_preps"].get(kind, []))
     out = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.pos_ == "PROPN"]
-    for h in (tok, *[c for c in tok.children if c.dep_ == "acl"]):
+    one = _singled_out(tok)  # "three polls, including one from X": X made the one told
+    for h in (tok, *[c for c in tok.children if c.dep_ == "acl"], *([one] if one is not None else [])):
         for prep in (c for c in h.children if c.dep_ in ("prep", "agent")):
             if prep.dep_ == "agent" or prep.lower_ in preps:
                 out += [c for c in prep.children if c.dep_ == "pobj"]
@@ -995,6 +1132,8 @@ def _same_occasion(clause: "Token", end: int, tok: "Token", verb: "Token") -> bo
         return True
     if verb.head == clause and verb.dep_ == "advcl" and _controller(verb):
         return True  # "suspended his campaign Wednesday, telling supporters": told then
+    if _step_of(verb) == clause:
+        return True  # "on Monday started the process of laying off staff": laid off then
     # "claim that there have been shootings this year": a clause with a subject of its own
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.tag_ == "VBP" for c in clause.children)
     if clause.tag_ in ("VBG", "VBN") and clause.dep_ in ("advcl", "acl") and not own_subject:
@@ -1003,6 +1142,15 @@ def _same_occasion(clause: "Token", end: int, tok: "Token", verb: "Token") -> bo
             return True
         return holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head in (tok, verb)
     return False
+
+
+def _step_of(verb: "Token") -> "Token | None":
+    """The verb whose object a gerund spells out ("started the process of laying off", "took the step
+    of announcing"), or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "of" or prep.head.dep_ != "dobj":
+        return None
+    return prep.head.head if prep.head.lemma_.casefold() in words()["step_nouns"] else None
 
 
 def _same_moment(clause: "Token") -> bool:
@@ -1318,6 +1466,7 @@ def _said_later(
     "Trump and Clinton vied ... Wednesday ... during a forum"."""
     if not participants:
         return None
+    who = _doer(tok, participants, lead, refs)
     for p, sent in lead:
         if sent.doc is tok.doc and sent.start <= tok.i < sent.end:
             continue
@@ -1325,11 +1474,18 @@ def _said_later(
         if verb.pos_ != "VERB":
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(verb)
-        if any(participants[0] in _subject_actors(s, p, refs) for s in subjects) and (
-            when := _date(verb, p, body_dates)
-        ):
+        if any(who in _subject_actors(s, p, refs) for s in subjects) and (when := _date(verb, p, body_dates)):
             return when, verb
     return None
+
+
+def _doer(tok: "Token", participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> str:
+    """The participant who does what the trigger's verb says ("Vale is supporting Reyes,
+    giving Reyes his first endorsement": Vale, not the one given it), else the first."""
+    verb, paragraph = _verb_of(tok), _paragraph_of(tok, lead)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
+    doers = [a for sub in subjects for a in _subject_actors(sub, paragraph, refs)] if paragraph is not None else []
+    return next((a for a in participants if a in doers), participants[0])
 
 
 def _subject_actors(subject: "Token", paragraph: int, refs: Refs) -> list[str]:
