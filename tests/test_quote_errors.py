@@ -933,3 +933,26 @@ def test_a_document_that_says_something_speaks_for_who_puts_it_out(paragraph: st
 def test_a_share_of_respondents_speaks_for_the_poll_that_counted_it(paragraph: str, speaker: str) -> None:
     a, q = _one(paragraph)
     assert mention(a, q) == speaker
+
+
+# An eighth round (issue 18, mined on PolNeAR train): the pieces of one speaker's quote.
+# Our own sentences.
+
+
+def test_a_cue_with_an_object_of_its_own_does_not_take_the_finished_quote_before_it() -> None:
+    # 'She noted a planned meeting' reports something else: the quoted sentence before it
+    # goes on with the quote before (PolNeAR annotates the two as one)
+    a = extract(
+        '"The harbour will stay open all winter," Lena Voss said. "We are ready for the storms." '
+        "She noted a planned meeting on Saturday with the council."
+    )
+    [q] = quoted(a)
+    assert spans(a, q) == ["The harbour will stay open all winter,", "We are ready for the storms."]
+    assert q.cue == "said" and mention(a, q) == "Lena Voss"
+
+
+@pytest.mark.parametrize("frame", ["Lena Voss said this on Monday.", "Lena Voss told reporters.", "Lena Voss added."])
+def test_a_cue_after_a_finished_quote_still_takes_it_without_an_object_of_its_own(frame: str) -> None:
+    a = extract(f'"We are ready for the storms." {frame}')
+    [q] = quoted(a)
+    assert mention(a, q) == "Lena Voss"

@@ -624,11 +624,13 @@ def _content(s: _Stretch) -> Found:
 
 
 def _after_final(s: _Stretch) -> Found:
-    """', X said.' at the end of the sentence the quote is part of."""
+    """', X said.' at the end of the sentence the quote is part of; not a sentence of its
+    own after a finished quoted sentence that reports something else ('"We are ready."
+    She noted a meeting on Saturday.')."""
     c = s.after_cue
-    if c is not None and not _clausal_after(s.p, c) and (_final_attribution(s.p, c) or c.lemma == "according to"):
-        return c, s.embedded
-    return None
+    if c is None or _clausal_after(s.p, c) or (not s.open_end and _own_object(s.p, c)):
+        return None
+    return (c, s.embedded) if _final_attribution(s.p, c) or c.lemma == "according to" else None
 
 
 def _content_after(s: _Stretch) -> Found:
@@ -1080,6 +1082,19 @@ def _has_object(p: Para, cue: Cue) -> bool:
     verb = p.doc[cue.verb]
     return any(
         c.dep_ in ("dobj", "ccomp", "xcomp") and p.region_of[c.i] < 0 and c.i not in cue.tokens for c in verb.children
+    )
+
+
+def _own_object(p: Para, cue: Cue) -> bool:
+    """Does the cue's verb take an object of its own, not its addressee and not a pronoun
+    pointing back at the quote ('noted a planned rally', not 'told reporters', 'said this')?"""
+    return any(
+        c.dep_ == "dobj"
+        and c.pos_ != "PRON"
+        and p.region_of[c.i] < 0
+        and c.i not in cue.tokens
+        and c.i not in cue.addressee_tokens
+        for c in p.doc[cue.verb].children
     )
 
 
