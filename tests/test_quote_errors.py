@@ -972,3 +972,27 @@ def test_a_quoted_sentence_after_noting_or_recalling_joins_the_quote_before(fram
     [q] = quoted(a)
     assert spans(a, q) == ["We had planned for this storm for years,", "It did what it was built to do."]
     assert q.cue == "said" and mention(a, q) == "Berg"
+
+
+def test_a_quote_paragraph_goes_on_from_a_fragment_its_cue_ends_the_paragraph_with() -> None:
+    a = extract(
+        'The town needs leaders "who understand the sea and its moods," Lena Voss said.',
+        '"And that is why the harbour matters so much in times like these."',
+    )
+    [q] = quoted(a)
+    assert spans(a, q) == [
+        "who understand the sea and its moods,",
+        "And that is why the harbour matters so much in times like these.",
+    ]
+    assert mention(a, q) == "Lena Voss" and q.cue == "said"
+
+
+def test_a_quote_paragraph_does_not_go_on_from_a_single_quoted_word() -> None:
+    a = extract(
+        'Officials should avoid words like "maybe," Lena Voss told the council.',
+        '"This sort of talk frightens the crews and their families."',
+    )
+    assert [spans(a, q) for q in quoted(a)] == [
+        ["maybe,"],
+        ["This sort of talk frightens the crews and their families."],
+    ]

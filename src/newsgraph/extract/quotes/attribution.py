@@ -393,6 +393,7 @@ def capped(confidence: float, has_speaker: bool) -> float:
 
 CONTINUED_CAP = 0.8  # a quote running on into the next paragraph
 JOINED_PENALTY = 0.05  # a stretch that shares its neighbour's cue
+_MIN_CONTINUED_FRAGMENT_WORDS = 2  # a fragment a quote paragraph can go on from
 
 
 @dataclass
@@ -1395,7 +1396,7 @@ class _Collector:
                 link is None
                 and last_direct is not None
                 and (ended_with is last_direct or (ended_with is None and ri == 0))
-                and _continues_speaker(p, ri, prev_para, last_direct)
+                and _goes_on(p, ri, prev_para, last_direct)
             ):
                 last_direct.regions.append(r)
                 last_direct.confidence = min(last_direct.confidence, CONTINUED_CAP)
@@ -1409,7 +1410,7 @@ class _Collector:
             ended_with
             if ended_with is not None
             and _ends_with_quote(p)
-            and (ended_with.kind == "direct" or _quote_ends_paragraph(p))
+            and (ended_with.kind == "direct" or _quote_ends_paragraph(p) or _attributed_at_end(p, ended_with))
             else None
         )
 
@@ -1699,8 +1700,29 @@ def _ends_with_quote(p: Para) -> bool:
     return not re.search(r"[.!?]\s+[A-Z]", tail)
 
 
+def _attributed_at_end(p: Para, att: Attribution) -> bool:
+    """'Ports need leaders "who know the sea," Voss said.': a fragment (not a single word,
+    'like "maybe," he said') whose cue comes right after it and ends the paragraph; a quote
+    paragraph after it goes on with her words."""
+    last = p.regions[-1]
+    return (
+        att.rule == AFTER.name
+        and bool(att.regions)
+        and att.regions[-1].paragraph == p.index
+        and att.regions[-1].start == last.start
+        and _words(p, last) >= _MIN_CONTINUED_FRAGMENT_WORDS
+    )
+
+
 def _quote_ends_paragraph(p: Para) -> bool:
     return bool(p.regions) and not any(ch.isalnum() for ch in p.text[p.regions[-1].mark_end :])
+
+
+def _goes_on(p: Para, ri: int, prev: Para | None, last: Attribution) -> bool:
+    """Does quoted stretch ``ri`` go on with the quote the previous paragraph ended with?
+    After a fragment, only in the same marks (a single-quoted subheading is no more of it)."""
+    same_marks = last.kind == "direct" or p.regions[ri].style == last.regions[-1].style
+    return same_marks and _continues_speaker(p, ri, prev, last)
 
 
 def _continues_speaker(p: Para, ri: int, prev: Para | None, last: Attribution) -> bool:
