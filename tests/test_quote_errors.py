@@ -996,3 +996,24 @@ def test_a_quote_paragraph_does_not_go_on_from_a_single_quoted_word() -> None:
         ["maybe,"],
         ["This sort of talk frightens the crews and their families."],
     ]
+
+
+def test_two_quoted_sentences_around_a_short_sentence_no_cue_knows_are_one_quote() -> None:
+    # 'pressed' is no speech cue: the two questions stay one speaker's words, not two quotes
+    a = extract(
+        '"Will the ferry fares rise again next year?" Tomas Berg pressed. '
+        '"Maybe the council could hold them for a season?"'
+    )
+    [q] = quoted(a)
+    assert spans(a, q) == [
+        "Will the ferry fares rise again next year?",
+        "Maybe the council could hold them for a season?",
+    ]
+
+
+def test_two_quoted_sentences_around_a_long_sentence_stay_apart() -> None:
+    a = extract(
+        '"The harbour will keep every ferry running through the winter." The crowd in the old fish '
+        'hall cheered for a long time before the meeting went on. "We will never close the port, whatever the weather."'
+    )
+    assert len(quoted(a)) == 2

@@ -1419,6 +1419,10 @@ class _Collector:
         phrase is a scare quote or a title: not a quote."""
         r = p.regions[ri]
         if _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS and _starts_sentence(p, ri):
+            before = self.atts[-1] if self.atts else None
+            if before is not None and before.rule == UNATTRIBUTED.name and _short_frame_between(p, before, ri):
+                before.regions.append(r)  # '"A?" Berg pressed. "B?"': one speaker the cues miss
+                return before
             att = Attribution([r], "direct", None, UNATTRIBUTED.confidence, UNATTRIBUTED.name)
             self.atts.append(att)
             return att
@@ -1452,6 +1456,20 @@ class _Collector:
             att.kind = "partial"
         att.regions.append(r)
         return att
+
+
+_MAX_FRAME_WORDS = 8  # words of a short sentence between two quoted sentences of one speaker
+
+
+def _short_frame_between(p: Para, att: Attribution, ri: int) -> bool:
+    """'"Will fares rise?" Berg pressed. "Could the council hold them?"': quoted sentence
+    ``ri`` right after the quote ``att`` ended with, in the same paragraph, with only a short
+    sentence between them (a verb the cues do not know) that names no other quote."""
+    prev = att.regions[-1]
+    if prev.paragraph != p.index or ri == 0 or p.regions[ri - 1].start != prev.start:
+        return False
+    between = p.text[prev.mark_end : p.regions[ri].mark_start]
+    return len(between.split()) <= _MAX_FRAME_WORDS and between.rstrip()[-1:] in _END_CHARS
 
 
 def _names_its_speaker(p: Para, r: QuoteRegion, cue: Cue | None) -> bool:
