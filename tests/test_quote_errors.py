@@ -1017,3 +1017,17 @@ def test_two_quoted_sentences_around_a_long_sentence_stay_apart() -> None:
         'hall cheered for a long time before the meeting went on. "We will never close the port, whatever the weather."'
     )
     assert len(quoted(a)) == 2
+
+
+def test_a_fragment_going_on_after_an_inverted_cue_and_a_participle_joins_the_quote() -> None:
+    # the rules linked the two stretches to two cues made for the same 'said': one verb, one quote
+    a = extract(
+        '"These officials know how to use words," said Tomas Berg, speaking of the council, '
+        '"and leave themselves a little room in what they said."'
+    )
+    [q] = quoted(a)
+    assert spans(a, q) == [
+        "These officials know how to use words,",
+        "and leave themselves a little room in what they said.",
+    ]
+    assert mention(a, q) == "Tomas Berg"

@@ -1373,6 +1373,7 @@ class _Collector:
         self.paras = paras
         self.atts: list[Attribution] = []
         self.by_cue: dict[object, Attribution] = {}
+        self.by_verb: dict[tuple[int, int], Attribution] = {}  # the first quote of each cue verb
         self.last_direct: Attribution | None = None  # the quote the previous paragraph ended with
 
     def paragraph(self, k: int, p: Para, pl: list[_Link | None]) -> None:
@@ -1414,6 +1415,13 @@ class _Collector:
             else None
         )
 
+    def _direct_of_same_verb(self, cue: Cue | None) -> Attribution | None:
+        """A direct quote linked to another cue the rules made for the same verb: '"A," said
+        Berg, speaking of X, "and b."' is one quote, though the clause rule made a cue of
+        its own for the fragment (fragments of a partial quote stay as the rules part them)."""
+        twin = self.by_verb.get(_cue_key(cue)) if cue is not None else None
+        return twin if twin is not None and twin.kind == "direct" else None
+
     def _unlinked(self, p: Para, ri: int) -> Attribution | None:
         """A full quoted sentence is a quote without a known speaker; a short quoted
         phrase is a scare quote or a title: not a quote."""
@@ -1437,7 +1445,7 @@ class _Collector:
         if _names_its_speaker(p, r, link.cue):
             return None  # 'According to "The Harbour Years: A Memoir,"': the source's name
         key: object = id(link.cue) if link.cue is not None else -(k + 1)
-        att = self.by_cue.get(key)
+        att = self.by_cue.get(key) or self._direct_of_same_verb(link.cue)
         if att is not None and link.embedded and _in_another_clause(p, att, ri, link.cue):
             # 'described X as a "disgrace" after she blamed it on "bias"': the second
             # fragment is the words of another clause, so another quote (of that clause)
@@ -1450,6 +1458,8 @@ class _Collector:
             if link.cue is None and p.label is not None:
                 att.speaker = (p.index, *p.label)
             self.by_cue[key] = att
+            if link.cue is not None:
+                self.by_verb.setdefault(_cue_key(link.cue), att)
             self.atts.append(att)
         elif link.embedded and not (link.name == BEFORE.name and att.rule == AFTER.name and att.kind == "direct"):
             # ('"A," said X, "b."' stays direct: its second half starts mid-sentence)
@@ -1470,6 +1480,10 @@ def _short_frame_between(p: Para, att: Attribution, ri: int) -> bool:
         return False
     between = p.text[prev.mark_end : p.regions[ri].mark_start]
     return len(between.split()) <= _MAX_FRAME_WORDS and between.rstrip()[-1:] in _END_CHARS
+
+
+def _cue_key(cue: Cue) -> tuple[int, int]:
+    return cue.paragraph, cue.verb
 
 
 def _names_its_speaker(p: Para, r: QuoteRegion, cue: Cue | None) -> bool:
