@@ -1031,3 +1031,18 @@ def test_a_fragment_going_on_after_an_inverted_cue_and_a_participle_joins_the_qu
         "and leave themselves a little room in what they said.",
     ]
     assert mention(a, q) == "Tomas Berg"
+
+
+def test_a_speech_verb_in_an_infinitive_hands_no_quote_over() -> None:
+    # 'to insist' is part of what Voss points out, not a new speaker for the sentence after it
+    a = extract(
+        '"No mayor should be able to close the port without a vote," Lena Voss said on Wednesday, pointing out '
+        "that 40 councillors voted last year to insist on a review of the harbour deal. "
+        '"Most of them agree that a mayor should not do that."'
+    )
+    [q] = quoted(a)
+    assert spans(a, q) == [
+        "No mayor should be able to close the port without a vote,",
+        "Most of them agree that a mayor should not do that.",
+    ]
+    assert mention(a, q) == "Lena Voss"

@@ -1815,9 +1815,17 @@ def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
         if lo <= p.doc[c.verb].idx < hi
         and c.speaker is not None
         and c is not cue
+        and not _infinitive(p, c)
         and (c.lemma in handover or _cue_of_its_own_sentence(p, cue, c))
     ]
     return between[-1] if between else None
+
+
+def _infinitive(p: Para, cue: Cue) -> bool:
+    """'... pointing out that 98 senators voted to insist on a review': a speech verb in an
+    infinitive is part of what someone else reports, it hands nothing over."""
+    verb = p.doc[cue.verb]
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _cue_of_its_own_sentence(p: Para, cue: Cue, other: Cue) -> bool:
