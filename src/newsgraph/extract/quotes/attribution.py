@@ -393,6 +393,7 @@ def capped(confidence: float, has_speaker: bool) -> float:
 
 CONTINUED_CAP = 0.8  # a quote running on into the next paragraph
 JOINED_PENALTY = 0.05  # a stretch that shares its neighbour's cue
+_MIN_CONTINUED_FRAGMENT_WORDS = 2  # a fragment a quote paragraph can go on from
 
 
 @dataclass
@@ -624,11 +625,13 @@ def _content(s: _Stretch) -> Found:
 
 
 def _after_final(s: _Stretch) -> Found:
-    """', X said.' at the end of the sentence the quote is part of."""
+    """', X said.' at the end of the sentence the quote is part of; not a sentence of its
+    own after a finished quoted sentence that reports something else ('"We are ready."
+    She noted a meeting on Saturday.')."""
     c = s.after_cue
-    if c is not None and not _clausal_after(s.p, c) and (_final_attribution(s.p, c) or c.lemma == "according to"):
-        return c, s.embedded
-    return None
+    if c is None or _clausal_after(s.p, c) or (not s.open_end and _own_object(s.p, c)):
+        return None
+    return (c, s.embedded) if _final_attribution(s.p, c) or c.lemma == "according to" else None
 
 
 def _content_after(s: _Stretch) -> Found:
@@ -1083,6 +1086,19 @@ def _has_object(p: Para, cue: Cue) -> bool:
     )
 
 
+def _own_object(p: Para, cue: Cue) -> bool:
+    """Does the cue's verb take an object of its own, not its addressee and not a pronoun
+    pointing back at the quote ('noted a planned rally', not 'told reporters', 'said this')?"""
+    return any(
+        c.dep_ == "dobj"
+        and c.pos_ != "PRON"
+        and p.region_of[c.i] < 0
+        and c.i not in cue.tokens
+        and c.i not in cue.addressee_tokens
+        for c in p.doc[cue.verb].children
+    )
+
+
 def _parenthetical(p: Para, cue: Cue) -> bool:
     """', he said,' / 'Instead, Trump told CNN, his policy ...' / 'As X put it,': a cue
     set off by commas inside the sentence it attributes."""
@@ -1357,6 +1373,7 @@ class _Collector:
         self.paras = paras
         self.atts: list[Attribution] = []
         self.by_cue: dict[object, Attribution] = {}
+        self.by_verb: dict[tuple[int, int], Attribution] = {}  # the first quote of each cue verb
         self.last_direct: Attribution | None = None  # the quote the previous paragraph ended with
 
     def paragraph(self, k: int, p: Para, pl: list[_Link | None]) -> None:
@@ -1380,7 +1397,7 @@ class _Collector:
                 link is None
                 and last_direct is not None
                 and (ended_with is last_direct or (ended_with is None and ri == 0))
-                and _continues_speaker(p, ri, prev_para, last_direct)
+                and _goes_on(p, ri, prev_para, last_direct)
             ):
                 last_direct.regions.append(r)
                 last_direct.confidence = min(last_direct.confidence, CONTINUED_CAP)
@@ -1394,15 +1411,26 @@ class _Collector:
             ended_with
             if ended_with is not None
             and _ends_with_quote(p)
-            and (ended_with.kind == "direct" or _quote_ends_paragraph(p))
+            and (ended_with.kind == "direct" or _quote_ends_paragraph(p) or _attributed_at_end(p, ended_with))
             else None
         )
+
+    def _direct_of_same_verb(self, cue: Cue | None) -> Attribution | None:
+        """A direct quote linked to another cue the rules made for the same verb: '"A," said
+        Berg, speaking of X, "and b."' is one quote, though the clause rule made a cue of
+        its own for the fragment (fragments of a partial quote stay as the rules part them)."""
+        twin = self.by_verb.get(_cue_key(cue)) if cue is not None else None
+        return twin if twin is not None and twin.kind == "direct" else None
 
     def _unlinked(self, p: Para, ri: int) -> Attribution | None:
         """A full quoted sentence is a quote without a known speaker; a short quoted
         phrase is a scare quote or a title: not a quote."""
         r = p.regions[ri]
         if _sentence_like(p, r) and _words(p, r) >= _MIN_UNATTRIBUTED_WORDS and _starts_sentence(p, ri):
+            before = self.atts[-1] if self.atts else None
+            if before is not None and before.rule == UNATTRIBUTED.name and _short_frame_between(p, before, ri):
+                before.regions.append(r)  # '"A?" Berg pressed. "B?"': one speaker the cues miss
+                return before
             att = Attribution([r], "direct", None, UNATTRIBUTED.confidence, UNATTRIBUTED.name)
             self.atts.append(att)
             return att
@@ -1417,7 +1445,7 @@ class _Collector:
         if _names_its_speaker(p, r, link.cue):
             return None  # 'According to "The Harbour Years: A Memoir,"': the source's name
         key: object = id(link.cue) if link.cue is not None else -(k + 1)
-        att = self.by_cue.get(key)
+        att = self.by_cue.get(key) or self._direct_of_same_verb(link.cue)
         if att is not None and link.embedded and _in_another_clause(p, att, ri, link.cue):
             # 'described X as a "disgrace" after she blamed it on "bias"': the second
             # fragment is the words of another clause, so another quote (of that clause)
@@ -1430,12 +1458,32 @@ class _Collector:
             if link.cue is None and p.label is not None:
                 att.speaker = (p.index, *p.label)
             self.by_cue[key] = att
+            if link.cue is not None:
+                self.by_verb.setdefault(_cue_key(link.cue), att)
             self.atts.append(att)
         elif link.embedded and not (link.name == BEFORE.name and att.rule == AFTER.name and att.kind == "direct"):
             # ('"A," said X, "b."' stays direct: its second half starts mid-sentence)
             att.kind = "partial"
         att.regions.append(r)
         return att
+
+
+_MAX_FRAME_WORDS = 8  # words of a short sentence between two quoted sentences of one speaker
+
+
+def _short_frame_between(p: Para, att: Attribution, ri: int) -> bool:
+    """'"Will fares rise?" Berg pressed. "Could the council hold them?"': quoted sentence
+    ``ri`` right after the quote ``att`` ended with, in the same paragraph, with only a short
+    sentence between them (a verb the cues do not know) that names no other quote."""
+    prev = att.regions[-1]
+    if prev.paragraph != p.index or ri == 0 or p.regions[ri - 1].start != prev.start:
+        return False
+    between = p.text[prev.mark_end : p.regions[ri].mark_start]
+    return len(between.split()) <= _MAX_FRAME_WORDS and between.rstrip()[-1:] in _END_CHARS
+
+
+def _cue_key(cue: Cue) -> tuple[int, int]:
+    return cue.paragraph, cue.verb
 
 
 def _names_its_speaker(p: Para, r: QuoteRegion, cue: Cue | None) -> bool:
@@ -1684,8 +1732,29 @@ def _ends_with_quote(p: Para) -> bool:
     return not re.search(r"[.!?]\s+[A-Z]", tail)
 
 
+def _attributed_at_end(p: Para, att: Attribution) -> bool:
+    """'Ports need leaders "who know the sea," Voss said.': a fragment (not a single word,
+    'like "maybe," he said') whose cue comes right after it and ends the paragraph; a quote
+    paragraph after it goes on with her words."""
+    last = p.regions[-1]
+    return (
+        att.rule == AFTER.name
+        and bool(att.regions)
+        and att.regions[-1].paragraph == p.index
+        and att.regions[-1].start == last.start
+        and _words(p, last) >= _MIN_CONTINUED_FRAGMENT_WORDS
+    )
+
+
 def _quote_ends_paragraph(p: Para) -> bool:
     return bool(p.regions) and not any(ch.isalnum() for ch in p.text[p.regions[-1].mark_end :])
+
+
+def _goes_on(p: Para, ri: int, prev: Para | None, last: Attribution) -> bool:
+    """Does quoted stretch ``ri`` go on with the quote the previous paragraph ended with?
+    After a fragment, only in the same marks (a single-quoted subheading is no more of it)."""
+    same_marks = last.kind == "direct" or p.regions[ri].style == last.regions[-1].style
+    return same_marks and _continues_speaker(p, ri, prev, last)
 
 
 def _continues_speaker(p: Para, ri: int, prev: Para | None, last: Attribution) -> bool:
@@ -1746,9 +1815,17 @@ def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
         if lo <= p.doc[c.verb].idx < hi
         and c.speaker is not None
         and c is not cue
+        and not _infinitive(p, c)
         and (c.lemma in handover or _cue_of_its_own_sentence(p, cue, c))
     ]
     return between[-1] if between else None
+
+
+def _infinitive(p: Para, cue: Cue) -> bool:
+    """'... pointing out that 98 senators voted to insist on a review': a speech verb in an
+    infinitive is part of what someone else reports, it hands nothing over."""
+    verb = p.doc[cue.verb]
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _cue_of_its_own_sentence(p: Para, cue: Cue, other: Cue) -> bool:
