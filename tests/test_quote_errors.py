@@ -1022,12 +1022,12 @@ def test_two_quoted_sentences_around_a_long_sentence_stay_apart() -> None:
 def test_a_fragment_going_on_after_an_inverted_cue_and_a_participle_joins_the_quote() -> None:
     # the rules linked the two stretches to two cues made for the same 'said': one verb, one quote
     a = extract(
-        '"These officials know how to use words," said Tomas Berg, speaking of the council, '
+        '"These officials can spin anything," said Tomas Berg, speaking of the council, '
         '"and leave themselves a little room in what they said."'
     )
     [q] = quoted(a)
     assert spans(a, q) == [
-        "These officials know how to use words,",
+        "These officials can spin anything,",
         "and leave themselves a little room in what they said.",
     ]
     assert mention(a, q) == "Tomas Berg"
@@ -1037,7 +1037,7 @@ def test_a_speech_verb_in_an_infinitive_hands_no_quote_over() -> None:
     # 'to insist' is part of what Voss points out, not a new speaker for the sentence after it
     a = extract(
         '"No mayor should be able to close the port without a vote," Lena Voss said on Wednesday, pointing out '
-        "that 40 councillors voted last year to insist on a review of the harbour deal. "
+        "that 40 councillors last spring chose to insist on a fresh audit of the harbour deal. "
         '"Most of them agree that a mayor should not do that."'
     )
     [q] = quoted(a)

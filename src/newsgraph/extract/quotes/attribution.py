@@ -1822,7 +1822,7 @@ def _cue_between(p: Para, cue: Cue | None, ri: int) -> Cue | None:
 
 
 def _infinitive(p: Para, cue: Cue) -> bool:
-    """'... pointing out that 98 senators voted to insist on a review': a speech verb in an
+    """'... noting that the board chose to insist on an audit': a speech verb in an
     infinitive is part of what someone else reports, it hands nothing over."""
     verb = p.doc[cue.verb]
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
