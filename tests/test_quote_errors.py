@@ -933,3 +933,37 @@ def test_a_document_that_says_something_speaks_for_who_puts_it_out(paragraph: st
 def test_a_share_of_respondents_speaks_for_the_poll_that_counted_it(paragraph: str, speaker: str) -> None:
     a, q = _one(paragraph)
     assert mention(a, q) == speaker
+
+
+# An eighth round on who said it (issue 18, mined on PolNeAR train): our own sentences.
+
+
+@pytest.mark.parametrize(
+    "paragraph, fragment, speaker",
+    [
+        (
+            'Although Lund admitted to the newspaper that he and the captain had "been friends for some time," '
+            "he claimed they had never met in person.",
+            "been friends for some time,",
+            "Lund",
+        ),
+        (
+            'While Dahl conceded that the ferry had been "late far too often," she insisted the crews were not '
+            "to blame.",
+            "late far too often,",
+            "Dahl",
+        ),
+        (
+            'Though Nils Berg told the Herald that the pier was "a fine thing for the town," he said the costs '
+            "would have to fall.",
+            "a fine thing for the town,",
+            "Nils Berg",
+        ),
+    ],
+)
+def test_a_fragment_a_cue_before_it_reports_is_not_taken_by_a_cue_reporting_its_own_clause_after_it(
+    paragraph: str, fragment: str, speaker: str
+) -> None:
+    a = extract(paragraph)
+    [q] = [q for q in quoted(a) if spans(a, q) == [fragment]]
+    assert mention(a, q) == speaker

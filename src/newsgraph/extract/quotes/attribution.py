@@ -8,7 +8,9 @@ speakers.py; here only the words naming them are found.
 
 The rules for each quoted stretch, in the order they are tried (link_paragraph):
 
-1. the frame right after it: ``"...," he said`` / ``"...," said X``;
+1. the frame right after it: ``"...," he said`` / ``"...," said X`` (not for a fragment a
+   cue before it reports when the cue after relays, ``the AP reported``, or reports a
+   clause of its own, ``..., he claimed they had never met``);
 2. the frame right before it: ``X said: "..."`` / ``X said "..."`` / ``X told Y, "..."``;
 3. a signature after it (``"..." ― Name``), or a colon or verb handing over to it
    without a speech verb (``Donald Trump: "..."``, ``she then boomed, "..."``);
@@ -543,11 +545,13 @@ def _after(s: _Stretch) -> Found:
         and s.open_end
         and _bare_lead(s.p, s.after, c)
         and not _passive(s.p, c)
-        and not (s.embedded and s.governing is not None and c.reporting)
+        and not (s.embedded and s.governing is not None and (c.reporting or _clausal_after(s.p, c)))
         and not (s.embedded and c.speaker is not None and c.speaker[1] <= s.region.mark_start)
     ):
         # (a fragment before '..., adding' whose speaker stands before the fragment is
-        # the words of its own clause: 'told X it was "overblown," adding that ...')
+        # the words of its own clause: 'told X it was "overblown," adding that ...'; a
+        # cue after a governed fragment with a clause of its own reports that clause:
+        # 'admitted that they had "been friends," he claimed they never met')
         return c, s.embedded
     return None
 
