@@ -967,3 +967,38 @@ def test_a_fragment_a_cue_before_it_reports_is_not_taken_by_a_cue_reporting_its_
     a = extract(paragraph)
     [q] = [q for q in quoted(a) if spans(a, q) == [fragment]]
     assert mention(a, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, fragment, speaker",
+    [
+        (
+            "Nils Berg said he has backed a bill that would curb the harbour board, which he called "
+            '"a club for the rich."',
+            "a club for the rich.",
+            "he",
+        ),
+        (
+            'Ada Lund said the crews were sent out with the sailors, whom she described as "calm and kind."',
+            "calm and kind.",
+            "she",
+        ),
+        (
+            'Moe, the blogger known as "Harbour Hawk," said he had seen the ledger, which he described as '
+            '"a total mess."',
+            "a total mess.",
+            "he",
+        ),
+    ],
+)
+def test_a_fragment_a_pronoun_names_after_which_or_whom_is_the_pronouns(
+    paragraph: str, fragment: str, speaker: str
+) -> None:
+    a = extract(paragraph)
+    [q] = [q for q in quoted(a) if spans(a, q) == [fragment]]
+    assert mention(a, q) == speaker
+
+
+def test_which_he_called_after_quoted_words_of_the_outer_speaker_stays_one_quote_of_theirs() -> None:
+    a, q = _one('Moe said he has begun "to expose the real nature" of Berg, whom he called a "fraud."')
+    assert mention(a, q) == "Moe" and len(q.spans) == 2

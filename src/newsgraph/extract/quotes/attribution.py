@@ -963,7 +963,7 @@ def _nickname(p: Para, r: QuoteRegion) -> bool:
 
 
 def _so_called(p: Para, r: QuoteRegion) -> bool:
-    """'the so-called "rebels"', 'known as "Guccifer"': a name, not anyone's words."""
+    """'the so-called "rebels"', 'known as "Harbour Hawk"': a name, not anyone's words."""
     if _nickname(p, r):
         return True
     before = p.text[max(0, r.mark_start - 20) : r.mark_start].lower()
@@ -1024,16 +1024,21 @@ def _outermost(p: Para, cue: Cue) -> Cue:
     """'Yepez said Perez was right to urge leaders "to stand up"': a cue inside what
     another speaker says is reported by that speaker; an outlet that merely relays
     ('the AP reported') does not take the quote over, nor does a cue the inner one
-    only hangs on ('Fiorina said ..., adding that').
+    only hangs on ('Fiorina said ..., adding that'), nor does one above a relative clause
+    with a pronoun of its own as subject ('... a bill, which he called "..."': see
+    _after_relative).
     """
     verb = p.doc[cue.verb]
     best = cue
     if cue.speaker is not None and _own_statement(verb):
         return cue  # '... he was "behind" it, while O'Gorman said his party would "..."'
+    own_pronoun = _after_relative(p, cue)
     child, tok = verb, verb
     for _ in range(8):
         if tok.head is tok:
             break
+        if own_pronoun and tok.dep_ == "relcl":
+            break  # 'which he called "..."': PolNeAR gives the words to the pronoun
         child, tok = tok, tok.head
         outer = p.cue_at(tok.i)
         if outer is None:
@@ -1043,6 +1048,24 @@ def _outermost(p: Para, cue: Cue) -> Cue:
         if outer.speaker is not None and not outer.reporting and not outer.naming and outer.lemma in _outer_lemmas():
             best = outer
     return best if best.speaker is not None else cue
+
+
+def _after_relative(p: Para, cue: Cue) -> bool:
+    """Is the cue's speaker a personal pronoun right after a relative one ('which he
+    called', 'whom she described as'; not 'what he called', the third round's rule), with
+    no quoted words of its sentence outside the relative clause (PolNeAR makes '"A" ...,
+    which he called "B"' one quote of the outer speaker)?"""
+    if cue.speaker_head is None:
+        return False
+    pron = p.doc[cue.speaker_head]
+    if pron.lower_ not in _PRONOUNS or pron.i == 0 or p.doc[pron.i - 1].lower_ not in RELATIVE:
+        return False
+    clause = p.doc[cue.verb]
+    lo, hi = clause.left_edge.i, clause.right_edge.i
+    sentence = {p.region_of[i] for i in range(p.sent_lo[pron.i], p.sent_hi[pron.i] + 1)}
+    inside = {p.region_of[i] for i in range(lo, hi + 1)}
+    # a name or a title in quote marks ('known as "Harbour Hawk"', 'on "Morning Tide"') is nobody's words
+    return all(r < 0 or r in inside or _so_called(p, p.regions[r]) or _title_context(p, p.regions[r]) for r in sentence)
 
 
 # A cue that opens a clause of its own beside the outer one reports its own speaker's
