@@ -1002,3 +1002,23 @@ def test_a_fragment_a_pronoun_names_after_which_or_whom_is_the_pronouns(
 def test_which_he_called_after_quoted_words_of_the_outer_speaker_stays_one_quote_of_theirs() -> None:
     a, q = _one('Moe said he has begun "to expose the real nature" of Berg, whom he called a "fraud."')
     assert mention(a, q) == "Moe" and len(q.spans) == 2
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'Lund, a top aide said, "is very calm, very calm about the vote" and has told the crews to rest.',
+            "a top aide",
+        ),
+        ('Berg, a close aide said, "was furious, truly furious about the leak" on Monday.', "a close aide"),
+    ],
+)
+def test_an_apposition_no_comma_closes_before_the_cue_is_its_speaker(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+def test_an_apposition_closed_by_a_comma_still_describes_the_speaker() -> None:
+    a, q = _one('Lund, a top aide, said, "We are very calm about the vote."')
+    assert mention(a, q) == "Lund"
