@@ -1022,3 +1022,18 @@ def test_an_apposition_no_comma_closes_before_the_cue_is_its_speaker(paragraph: 
 def test_an_apposition_closed_by_a_comma_still_describes_the_speaker() -> None:
     a, q = _one('Lund, a top aide, said, "We are very calm about the vote."')
     assert mention(a, q) == "Lund"
+
+
+def test_a_quoted_sentence_after_reported_speech_is_the_outer_reporters_not_an_inner_speakers() -> None:
+    a = extract('Lund said some critics had been warning about the pier for years. "They were wrong about it."')
+    [q] = quoted(a)
+    assert mention(a, q) == "Lund"
+
+
+def test_a_quote_paragraph_after_reported_speech_is_the_outer_reporters() -> None:
+    a = extract(
+        "Berg said that for years some sailors had been predicting the end of the ferry, but this would not happen.",
+        '"That is because the harbour is the heart of the town."',
+    )
+    [q] = quoted(a)
+    assert mention(a, q) == "Berg"

@@ -26,7 +26,8 @@ Then, across the article (attribute): quoted sentences next to an attributed quo
 join it (``"A," he said. "B."`` is one quote); a colon ending the sentence or
 paragraph before a quote introduces it; a paragraph that opens a quote and attributes
 nothing continues the quote the previous paragraph ended with, or the speaker of the
-reported speech that ended it; a full quoted sentence left over is a quote without a
+reported speech that ended it (its outer speaker when that report holds another: 'Berg
+said some sailors had been predicting ...' is Berg's); a full quoted sentence left over is a quote without a
 known speaker, and a short quoted phrase left over is a scare quote: not a quote.
 Titles (``CNN's "State of the Union"``) and names (``the so-called "reform"``) are
 never quotes. reported_speech() adds the indirect quotes.
@@ -1221,7 +1222,7 @@ def _last_speaker_cue(p: Para) -> Cue | None:
         return None
     if p.sent_lo[last.verb] != p.sent_lo[len(p.doc) - 1]:
         return None  # not in the last sentence
-    return last
+    return _outermost(p, last)
 
 
 def _last_colon_cue(p: Para) -> Cue | None:
@@ -1323,7 +1324,7 @@ def _reported_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
     if any(p.region_of[i] >= 0 for i in range(lo, prev_end + 1)):
         return None  # that sentence has quotes of its own: the other rules read it
     cues = [c for c in p.cues if lo <= c.verb <= prev_end and c.speaker is not None and c.lemma in _INDIRECT_LEMMAS]
-    return cues[-1] if cues else None
+    return _outermost(p, cues[-1]) if cues else None
 
 
 # Quoted words in the sentence before that still leave it the reporter's (a show's title).
