@@ -1037,3 +1037,25 @@ def test_a_quote_paragraph_after_reported_speech_is_the_outer_reporters() -> Non
     )
     [q] = quoted(a)
     assert mention(a, q) == "Berg"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "Ada Lund told the Herald before she spoke to the board that she believed the town must reach out to "
+            'sailors "in the way the mayor did years ago" to unite the port.',
+            "Ada Lund",
+        ),
+        (
+            "Ada Lund told the Herald before he spoke to the board that he believed the town must reach out to "
+            'sailors "in the way the mayor did years ago" to unite the port.',
+            "he",
+        ),
+    ],
+)
+def test_a_time_clause_whose_speaker_is_the_outer_speakers_pronoun_is_still_the_outer_report(
+    paragraph: str, speaker: str
+) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker

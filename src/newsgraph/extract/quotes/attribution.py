@@ -1025,7 +1025,8 @@ def _outermost(p: Para, cue: Cue) -> Cue:
     """'Yepez said Perez was right to urge leaders "to stand up"': a cue inside what
     another speaker says is reported by that speaker; an outlet that merely relays
     ('the AP reported') does not take the quote over, nor does a cue the inner one
-    only hangs on ('Fiorina said ..., adding that'), nor does one above a relative clause
+    only hangs on ('Fiorina said ..., adding that'; but a time clause whose speaker is the
+    outer speaker's pronoun is still theirs: _same_person_when), nor does one above a relative clause
     with a pronoun of its own as subject ('... a bill, which he called "..."': see
     _after_relative).
     """
@@ -1044,11 +1045,28 @@ def _outermost(p: Para, cue: Cue) -> Cue:
         outer = p.cue_at(tok.i)
         if outer is None:
             continue
-        if child.dep_ not in ("ccomp", "xcomp", "dobj", "csubj", "oprd"):
+        if child.dep_ not in ("ccomp", "xcomp", "dobj", "csubj", "oprd") and not _same_person_when(
+            p, cue, child, outer
+        ):
             break  # the inner cue hangs on the outer one ("said ..., adding")
         if outer.speaker is not None and not outer.reporting and not outer.naming and outer.lemma in _outer_lemmas():
             best = outer
     return best if best.speaker is not None else cue
+
+
+_TIME_MARKS = frozenset({"before", "after", "when", "as", "once", "until", "since"})
+
+
+def _same_person_when(p: Para, cue: Cue, clause: "Token", outer: Cue) -> bool:
+    """'Jealous told the paper before he spoke to the board that he believed ...': a time
+    clause whose speaker is a pronoun for the outer speaker is still what the outer one
+    tells."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children):
+        return False
+    if cue.speaker_head is None or outer.speaker_head is None:
+        return False
+    pron, name = p.doc[cue.speaker_head], p.doc[outer.speaker_head]
+    return pron.lower_ in _GENDERED and name.pos_ == "PROPN" and _fits(pron, name)
 
 
 def _after_relative(p: Para, cue: Cue) -> bool:
