@@ -1059,3 +1059,25 @@ def test_a_time_clause_whose_speaker_is_the_outer_speakers_pronoun_is_still_the_
 ) -> None:
     a, q = _one(paragraph)
     assert mention(a, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'The harbour board voted 6-1 for the motion which said the town "rejects any sale of the old pier to '
+            'private owners."',
+            "The harbour board",
+        ),
+        (
+            "Ten sailors' groups are asking the mayor to reject the support of a retired captain who suggested "
+            'last year that the town should "close" the old pier for good.',
+            "Ten sailors' groups",
+        ),
+        ('Lund praised Moe, who said the quay was "a fine place" for the market.', "who"),
+        ('A ferry captain who said the pier was "a danger to all" has resigned.', "who"),
+    ],
+)
+def test_a_restrictive_relative_in_someones_object_is_what_they_put_forward(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker

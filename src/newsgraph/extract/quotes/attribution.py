@@ -30,7 +30,9 @@ reported speech that ended it (its outer speaker when that report holds another:
 said some sailors had been predicting ...' is Berg's); a full quoted sentence left over is a quote without a
 known speaker, and a short quoted phrase left over is a scare quote: not a quote.
 Titles (``CNN's "State of the Union"``) and names (``the so-called "reform"``) are
-never quotes. reported_speech() adds the indirect quotes.
+never quotes. Last, *what he called* is the clause subject's (_what_it_called) and a
+restrictive *which*/*who* in someone's object is theirs (_relative_in_object).
+reported_speech() adds the indirect quotes.
 """
 
 from __future__ import annotations
@@ -1258,6 +1260,7 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
         collector.paragraph(k, p, pl)
     for att in collector.atts:
         att.cue = _what_it_called(paras, att.cue)
+        att.cue = _relative_in_object(paras, att)
         _fill_speaker(paras, att)
         att.via = _relay(paras, att)
     return collector.atts
@@ -1294,6 +1297,38 @@ def _what_it_called(paras: Sequence[Para], cue: Cue | None) -> Cue | None:
         if subj.lower_ in _PRONOUNS or subj.lower_ in RELATIVE or not agentive(subj) or not _fits(pron, subj):
             return cue
         return make_cue(p, tok, subj)
+    return cue
+
+
+def _relative_in_object(paras: Sequence[Para], att: Attribution) -> Cue | None:
+    """'The council voted for the resolution which said the city "condemns ..."', 'Sanders
+    is disavowing remarks by a surrogate who said voters should not "..."': a fragment
+    whose speaker is a restrictive relative pronoun (no comma before it) standing for a
+    common noun inside the object of another clause is part of what that clause's subject
+    puts forward (PolNeAR annotates the whole object phrase as its content), so it is that
+    subject's. A name with *, who said* keeps *who* (the fourth round)."""
+    cue = att.cue
+    if cue is None or cue.speaker_head is None or att.kind != "partial":
+        return cue
+    p = paras[cue.paragraph]
+    rel = p.doc[cue.speaker_head]
+    if rel.lower_ not in RELATIVE or rel.i == 0 or p.doc[rel.i - 1].is_punct:
+        return cue
+    verb = p.doc[cue.verb]
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN":
+        return cue
+    tok = verb.head
+    for _ in range(_MAX_CLIMB):
+        if tok.head is tok:
+            return cue
+        child, tok = tok, tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return cue  # the noun is the subject ('a spokesman who said'): no object
+            subj = inherited_subject(tok)
+            if subj is None or p.region_of[subj.i] >= 0 or subj.lower_ in RELATIVE or subj.lower_ in _PRONOUNS:
+                return cue
+            return make_cue(p, tok, subj) if agentive(subj) else cue
     return cue
 
 
