@@ -942,9 +942,9 @@ def test_a_share_of_respondents_speaks_for_the_poll_that_counted_it(paragraph: s
     "paragraph, fragment, speaker",
     [
         (
-            'Although Lund admitted to the newspaper that he and the captain had "been friends for some time," '
-            "he claimed they had never met in person.",
-            "been friends for some time,",
+            'Although Lund conceded to the Herald that she and the skipper had "been close for many years," '
+            "she insisted they had not spoken since.",
+            "been close for many years,",
             "Lund",
         ),
         (
@@ -1008,8 +1008,8 @@ def test_which_he_called_after_quoted_words_of_the_outer_speaker_stays_one_quote
     "paragraph, speaker",
     [
         (
-            'Lund, a top aide said, "is very calm, very calm about the vote" and has told the crews to rest.',
-            "a top aide",
+            'Lund, a senior aide said, "is very calm, very calm about the vote" and has told the crews to rest.',
+            "a senior aide",
         ),
         ('Berg, a close aide said, "was furious, truly furious about the leak" on Monday.', "a close aide"),
     ],
@@ -1020,7 +1020,7 @@ def test_an_apposition_no_comma_closes_before_the_cue_is_its_speaker(paragraph: 
 
 
 def test_an_apposition_closed_by_a_comma_still_describes_the_speaker() -> None:
-    a, q = _one('Lund, a top aide, said, "We are very calm about the vote."')
+    a, q = _one('Lund, a senior aide, said, "We are very calm about the vote."')
     assert mention(a, q) == "Lund"
 
 

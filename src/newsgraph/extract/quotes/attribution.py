@@ -10,7 +10,7 @@ The rules for each quoted stretch, in the order they are tried (link_paragraph):
 
 1. the frame right after it: ``"...," he said`` / ``"...," said X`` (not for a fragment a
    cue before it reports when the cue after relays, ``the AP reported``, or reports a
-   clause of its own, ``..., he claimed they had never met``);
+   clause of its own, ``..., she insisted they had not spoken since``);
 2. the frame right before it: ``X said: "..."`` / ``X said "..."`` / ``X told Y, "..."``;
 3. a signature after it (``"..." ― Name``), or a colon or verb handing over to it
    without a speech verb (``Donald Trump: "..."``, ``she then boomed, "..."``);
@@ -554,7 +554,7 @@ def _after(s: _Stretch) -> Found:
         # (a fragment before '..., adding' whose speaker stands before the fragment is
         # the words of its own clause: 'told X it was "overblown," adding that ...'; a
         # cue after a governed fragment with a clause of its own reports that clause:
-        # 'admitted that they had "been friends," he claimed they never met')
+        # 'conceded that they had "been close," she insisted they had not spoken')
         return c, s.embedded
     return None
 
@@ -1301,8 +1301,8 @@ def _what_it_called(paras: Sequence[Para], cue: Cue | None) -> Cue | None:
 
 
 def _relative_in_object(paras: Sequence[Para], att: Attribution) -> Cue | None:
-    """'The council voted for the resolution which said the city "condemns ..."', 'Sanders
-    is disavowing remarks by a surrogate who said voters should not "..."': a fragment
+    """'The board voted for the motion which said the town "rejects ..."', 'the mayor
+    disowned the words of an aide who said sailors should not "..."': a fragment
     whose speaker is a restrictive relative pronoun (no comma before it) standing for a
     common noun inside the object of another clause is part of what that clause's subject
     puts forward (PolNeAR annotates the whole object phrase as its content), so it is that

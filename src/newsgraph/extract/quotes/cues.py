@@ -5,7 +5,7 @@ A cue is found on the spaCy parse of the paragraph (quoted words excluded: a "sa
 inside a quote belongs to the quote). Its speaker is the verb's subject, taken from the
 verb it hangs on when it has none of its own ("..., adding that" / "who said"), or from
 after the verb ("said Russian government spokesman Dmitri Peskov"); an apposition that no
-comma closes before the verb is the speaker of a parenthetical report ('Lund, a top aide
+comma closes before the verb is the speaker of a parenthetical report ('Lund, a senior aide
 said, "is calm"': the aide).
 """
 
@@ -179,7 +179,7 @@ def _subject(verb: "Token", quoted: Sequence[bool] | None = None) -> "Token | No
 
 
 def _unclosed_apposition(verb: "Token", subj: "Token") -> "Token":
-    """'Lund, a top aide said, "is calm"': an apposition with no comma closing it before
+    """'Lund, a senior aide said, "is calm"': an apposition with no comma closing it before
     the verb is the speaker of a parenthetical report, not a description of the subject."""
     doc = verb.doc
     if verb.i + 1 >= len(doc) or not (doc[verb.i + 1].is_punct or doc[verb.i + 1].is_quote):
