@@ -1046,3 +1046,149 @@ def test_a_speech_verb_in_an_infinitive_hands_no_quote_over() -> None:
         "Most of them agree that a mayor should not do that.",
     ]
     assert mention(a, q) == "Lena Voss"
+# A ninth round, on who said it (issue 18, mined on PolNeAR train): our own sentences.
+
+
+@pytest.mark.parametrize(
+    "paragraph, fragment, speaker",
+    [
+        (
+            'Although Lund conceded to the Herald that she and the skipper had "been close for many years," '
+            "she insisted they had not spoken since.",
+            "been close for many years,",
+            "Lund",
+        ),
+        (
+            'While Dahl conceded that the ferry had been "late far too often," she insisted the crews were not '
+            "to blame.",
+            "late far too often,",
+            "Dahl",
+        ),
+        (
+            'Though Nils Berg told the Herald that the pier was "a fine thing for the town," he said the costs '
+            "would have to fall.",
+            "a fine thing for the town,",
+            "Nils Berg",
+        ),
+    ],
+)
+def test_a_fragment_a_cue_before_it_reports_is_not_taken_by_a_cue_reporting_its_own_clause_after_it(
+    paragraph: str, fragment: str, speaker: str
+) -> None:
+    a = extract(paragraph)
+    [q] = [q for q in quoted(a) if spans(a, q) == [fragment]]
+    assert mention(a, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, fragment, speaker",
+    [
+        (
+            "Nils Berg said he has backed a bill that would curb the harbour board, which he called "
+            '"a club for the rich."',
+            "a club for the rich.",
+            "he",
+        ),
+        (
+            'Ada Lund said the crews were sent out with the sailors, whom she described as "calm and kind."',
+            "calm and kind.",
+            "she",
+        ),
+        (
+            'Moe, the blogger known as "Harbour Hawk," said he had seen the ledger, which he described as '
+            '"a total mess."',
+            "a total mess.",
+            "he",
+        ),
+    ],
+)
+def test_a_fragment_a_pronoun_names_after_which_or_whom_is_the_pronouns(
+    paragraph: str, fragment: str, speaker: str
+) -> None:
+    a = extract(paragraph)
+    [q] = [q for q in quoted(a) if spans(a, q) == [fragment]]
+    assert mention(a, q) == speaker
+
+
+def test_which_he_called_after_quoted_words_of_the_outer_speaker_stays_one_quote_of_theirs() -> None:
+    a, q = _one('Moe said he has begun "to expose the real nature" of Berg, whom he called a "fraud."')
+    assert mention(a, q) == "Moe" and len(q.spans) == 2
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'Lund, a senior aide said, "is very calm, very calm about the vote" and has told the crews to rest.',
+            "a senior aide",
+        ),
+        ('Berg, a close aide said, "was furious, truly furious about the leak" on Monday.', "a close aide"),
+    ],
+)
+def test_an_apposition_no_comma_closes_before_the_cue_is_its_speaker(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+def test_an_apposition_closed_by_a_comma_still_describes_the_speaker() -> None:
+    a, q = _one('Lund, a senior aide, said, "We are very calm about the vote."')
+    assert mention(a, q) == "Lund"
+
+
+def test_a_quoted_sentence_after_reported_speech_is_the_outer_reporters_not_an_inner_speakers() -> None:
+    a = extract('Lund said some critics had been warning about the pier for years. "They were wrong about it."')
+    [q] = quoted(a)
+    assert mention(a, q) == "Lund"
+
+
+def test_a_quote_paragraph_after_reported_speech_is_the_outer_reporters() -> None:
+    a = extract(
+        "Berg said that for years some sailors had been predicting the end of the ferry, but this would not happen.",
+        '"That is because the harbour is the heart of the town."',
+    )
+    [q] = quoted(a)
+    assert mention(a, q) == "Berg"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "Ada Lund told the Herald before she spoke to the board that she believed the town must reach out to "
+            'sailors "in the way the mayor did years ago" to unite the port.',
+            "Ada Lund",
+        ),
+        (
+            "Ada Lund told the Herald before he spoke to the board that he believed the town must reach out to "
+            'sailors "in the way the mayor did years ago" to unite the port.',
+            "he",
+        ),
+    ],
+)
+def test_a_time_clause_whose_speaker_is_the_outer_speakers_pronoun_is_still_the_outer_report(
+    paragraph: str, speaker: str
+) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            'The harbour board voted 6-1 for the motion which said the town "rejects any sale of the old pier to '
+            'private owners."',
+            "The harbour board",
+        ),
+        (
+            "Ten sailors' groups are asking the mayor to reject the support of a retired captain who suggested "
+            'last year that the town should "close" the old pier for good.',
+            "Ten sailors' groups",
+        ),
+        ('Lund praised Moe, who said the quay was "a fine place" for the market.', "who"),
+        ('A ferry captain who said the pier was "a danger to all" has resigned.', "who"),
+    ],
+)
+def test_a_restrictive_relative_in_someones_object_is_what_they_put_forward(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker

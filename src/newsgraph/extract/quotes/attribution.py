@@ -8,7 +8,9 @@ speakers.py; here only the words naming them are found.
 
 The rules for each quoted stretch, in the order they are tried (link_paragraph):
 
-1. the frame right after it: ``"...," he said`` / ``"...," said X``;
+1. the frame right after it: ``"...," he said`` / ``"...," said X`` (not for a fragment a
+   cue before it reports when the cue after relays, ``the AP reported``, or reports a
+   clause of its own, ``..., she insisted they had not spoken since``);
 2. the frame right before it: ``X said: "..."`` / ``X said "..."`` / ``X told Y, "..."``;
 3. a signature after it (``"..." ― Name``), or a colon or verb handing over to it
    without a speech verb (``Donald Trump: "..."``, ``she then boomed, "..."``);
@@ -24,10 +26,13 @@ Then, across the article (attribute): quoted sentences next to an attributed quo
 join it (``"A," he said. "B."`` is one quote); a colon ending the sentence or
 paragraph before a quote introduces it; a paragraph that opens a quote and attributes
 nothing continues the quote the previous paragraph ended with, or the speaker of the
-reported speech that ended it; a full quoted sentence left over is a quote without a
+reported speech that ended it (its outer speaker when that report holds another: 'Berg
+said some sailors had been predicting ...' is Berg's); a full quoted sentence left over is a quote without a
 known speaker, and a short quoted phrase left over is a scare quote: not a quote.
 Titles (``CNN's "State of the Union"``) and names (``the so-called "reform"``) are
-never quotes. reported_speech() adds the indirect quotes.
+never quotes. Last, *what he called* is the clause subject's (_what_it_called) and a
+restrictive *which*/*who* in someone's object is theirs (_relative_in_object).
+reported_speech() adds the indirect quotes.
 """
 
 from __future__ import annotations
@@ -544,11 +549,13 @@ def _after(s: _Stretch) -> Found:
         and s.open_end
         and _bare_lead(s.p, s.after, c)
         and not _passive(s.p, c)
-        and not (s.embedded and s.governing is not None and c.reporting)
+        and not (s.embedded and s.governing is not None and (c.reporting or _clausal_after(s.p, c)))
         and not (s.embedded and c.speaker is not None and c.speaker[1] <= s.region.mark_start)
     ):
         # (a fragment before '..., adding' whose speaker stands before the fragment is
-        # the words of its own clause: 'told X it was "overblown," adding that ...')
+        # the words of its own clause: 'told X it was "overblown," adding that ...'; a
+        # cue after a governed fragment with a clause of its own reports that clause:
+        # 'conceded that they had "been close," she insisted they had not spoken')
         return c, s.embedded
     return None
 
@@ -962,7 +969,7 @@ def _nickname(p: Para, r: QuoteRegion) -> bool:
 
 
 def _so_called(p: Para, r: QuoteRegion) -> bool:
-    """'the so-called "rebels"', 'known as "Guccifer"': a name, not anyone's words."""
+    """'the so-called "rebels"', 'known as "Harbour Hawk"': a name, not anyone's words."""
     if _nickname(p, r):
         return True
     before = p.text[max(0, r.mark_start - 20) : r.mark_start].lower()
@@ -1023,25 +1030,66 @@ def _outermost(p: Para, cue: Cue) -> Cue:
     """'Yepez said Perez was right to urge leaders "to stand up"': a cue inside what
     another speaker says is reported by that speaker; an outlet that merely relays
     ('the AP reported') does not take the quote over, nor does a cue the inner one
-    only hangs on ('Fiorina said ..., adding that').
+    only hangs on ('Fiorina said ..., adding that'; but a time clause whose speaker is the
+    outer speaker's pronoun is still theirs: _same_person_when), nor does one above a relative clause
+    with a pronoun of its own as subject ('... a bill, which he called "..."': see
+    _after_relative).
     """
     verb = p.doc[cue.verb]
     best = cue
     if cue.speaker is not None and _own_statement(verb):
         return cue  # '... he was "behind" it, while O'Gorman said his party would "..."'
+    own_pronoun = _after_relative(p, cue)
     child, tok = verb, verb
     for _ in range(8):
         if tok.head is tok:
             break
+        if own_pronoun and tok.dep_ == "relcl":
+            break  # 'which he called "..."': PolNeAR gives the words to the pronoun
         child, tok = tok, tok.head
         outer = p.cue_at(tok.i)
         if outer is None:
             continue
-        if child.dep_ not in ("ccomp", "xcomp", "dobj", "csubj", "oprd"):
+        if child.dep_ not in ("ccomp", "xcomp", "dobj", "csubj", "oprd") and not _same_person_when(
+            p, cue, child, outer
+        ):
             break  # the inner cue hangs on the outer one ("said ..., adding")
         if outer.speaker is not None and not outer.reporting and not outer.naming and outer.lemma in _outer_lemmas():
             best = outer
     return best if best.speaker is not None else cue
+
+
+_TIME_MARKS = frozenset({"before", "after", "when", "as", "once", "until", "since"})
+
+
+def _same_person_when(p: Para, cue: Cue, clause: "Token", outer: Cue) -> bool:
+    """'Jealous told the paper before he spoke to the board that he believed ...': a time
+    clause whose speaker is a pronoun for the outer speaker is still what the outer one
+    tells."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children):
+        return False
+    if cue.speaker_head is None or outer.speaker_head is None:
+        return False
+    pron, name = p.doc[cue.speaker_head], p.doc[outer.speaker_head]
+    return pron.lower_ in _GENDERED and name.pos_ == "PROPN" and _fits(pron, name)
+
+
+def _after_relative(p: Para, cue: Cue) -> bool:
+    """Is the cue's speaker a personal pronoun right after a relative one ('which he
+    called', 'whom she described as'; not 'what he called', the third round's rule), with
+    no quoted words of its sentence outside the relative clause (PolNeAR makes '"A" ...,
+    which he called "B"' one quote of the outer speaker)?"""
+    if cue.speaker_head is None:
+        return False
+    pron = p.doc[cue.speaker_head]
+    if pron.lower_ not in _PRONOUNS or pron.i == 0 or p.doc[pron.i - 1].lower_ not in RELATIVE:
+        return False
+    clause = p.doc[cue.verb]
+    lo, hi = clause.left_edge.i, clause.right_edge.i
+    sentence = {p.region_of[i] for i in range(p.sent_lo[pron.i], p.sent_hi[pron.i] + 1)}
+    inside = {p.region_of[i] for i in range(lo, hi + 1)}
+    # a name or a title in quote marks ('known as "Harbour Hawk"', 'on "Morning Tide"') is nobody's words
+    return all(r < 0 or r in inside or _so_called(p, p.regions[r]) or _title_context(p, p.regions[r]) for r in sentence)
 
 
 # A cue that opens a clause of its own beside the outer one reports its own speaker's
@@ -1210,7 +1258,7 @@ def _last_speaker_cue(p: Para) -> Cue | None:
         return None
     if p.sent_lo[last.verb] != p.sent_lo[len(p.doc) - 1]:
         return None  # not in the last sentence
-    return last
+    return _outermost(p, last)
 
 
 def _last_colon_cue(p: Para) -> Cue | None:
@@ -1228,6 +1276,7 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
         collector.paragraph(k, p, pl)
     for att in collector.atts:
         att.cue = _what_it_called(paras, att.cue)
+        att.cue = _relative_in_object(paras, att)
         _fill_speaker(paras, att)
         att.via = _relay(paras, att)
     return collector.atts
@@ -1264,6 +1313,38 @@ def _what_it_called(paras: Sequence[Para], cue: Cue | None) -> Cue | None:
         if subj.lower_ in _PRONOUNS or subj.lower_ in RELATIVE or not agentive(subj) or not _fits(pron, subj):
             return cue
         return make_cue(p, tok, subj)
+    return cue
+
+
+def _relative_in_object(paras: Sequence[Para], att: Attribution) -> Cue | None:
+    """'The board voted for the motion which said the town "rejects ..."', 'the mayor
+    disowned the words of an aide who said sailors should not "..."': a fragment
+    whose speaker is a restrictive relative pronoun (no comma before it) standing for a
+    common noun inside the object of another clause is part of what that clause's subject
+    puts forward (PolNeAR annotates the whole object phrase as its content), so it is that
+    subject's. A name with *, who said* keeps *who* (the fourth round)."""
+    cue = att.cue
+    if cue is None or cue.speaker_head is None or att.kind != "partial":
+        return cue
+    p = paras[cue.paragraph]
+    rel = p.doc[cue.speaker_head]
+    if rel.lower_ not in RELATIVE or rel.i == 0 or p.doc[rel.i - 1].is_punct:
+        return cue
+    verb = p.doc[cue.verb]
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN":
+        return cue
+    tok = verb.head
+    for _ in range(_MAX_CLIMB):
+        if tok.head is tok:
+            return cue
+        child, tok = tok, tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return cue  # the noun is the subject ('a spokesman who said'): no object
+            subj = inherited_subject(tok)
+            if subj is None or p.region_of[subj.i] >= 0 or subj.lower_ in RELATIVE or subj.lower_ in _PRONOUNS:
+                return cue
+            return make_cue(p, tok, subj) if agentive(subj) else cue
     return cue
 
 
@@ -1312,7 +1393,7 @@ def _reported_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
     if any(p.region_of[i] >= 0 for i in range(lo, prev_end + 1)):
         return None  # that sentence has quotes of its own: the other rules read it
     cues = [c for c in p.cues if lo <= c.verb <= prev_end and c.speaker is not None and c.lemma in _INDIRECT_LEMMAS]
-    return cues[-1] if cues else None
+    return _outermost(p, cues[-1]) if cues else None
 
 
 # Quoted words in the sentence before that still leave it the reporter's (a show's title).

@@ -4,7 +4,9 @@ saying", and who they name as speaker, addressee and relaying outlet.
 A cue is found on the spaCy parse of the paragraph (quoted words excluded: a "said"
 inside a quote belongs to the quote). Its speaker is the verb's subject, taken from the
 verb it hangs on when it has none of its own ("..., adding that" / "who said"), or from
-after the verb ("said Russian government spokesman Dmitri Peskov").
+after the verb ("said Russian government spokesman Dmitri Peskov"); an apposition that no
+comma closes before the verb is the speaker of a parenthetical report ('Lund, a senior aide
+said, "is calm"': the aide).
 """
 
 from __future__ import annotations
@@ -172,8 +174,21 @@ def _subject(verb: "Token", quoted: Sequence[bool] | None = None) -> "Token | No
         if c.is_punct:
             continue  # a dash the tagger took for a noun ('― Berg boasted')
         if c.dep_ in ("nsubj", "csubj", "expl"):
-            return None if c.dep_ == "expl" else c
+            return None if c.dep_ == "expl" else _unclosed_apposition(verb, c)
     return None
+
+
+def _unclosed_apposition(verb: "Token", subj: "Token") -> "Token":
+    """'Lund, a senior aide said, "is calm"': an apposition with no comma closing it before
+    the verb is the speaker of a parenthetical report, not a description of the subject."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or not (doc[verb.i + 1].is_punct or doc[verb.i + 1].is_quote):
+        return subj
+    for a in subj.children:
+        if a.dep_ == "appos" and subj.i < a.i < verb.i and a.right_edge.i + 1 == verb.i:
+            if doc[subj.i + 1].text == "," and doc[a.left_edge.i - 1].text == ",":
+                return a
+    return subj
 
 
 # Clauses whose subject is that of the verb they hang on ("adding that", "and said").
