@@ -1046,6 +1046,8 @@ def test_a_speech_verb_in_an_infinitive_hands_no_quote_over() -> None:
         "Most of them agree that a mayor should not do that.",
     ]
     assert mention(a, q) == "Lena Voss"
+
+
 # A ninth round, on who said it (issue 18, mined on PolNeAR train): our own sentences.
 
 
