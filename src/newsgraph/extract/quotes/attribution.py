@@ -1063,7 +1063,7 @@ _TIME_MARKS = frozenset({"before", "after", "when", "as", "once", "until", "sinc
 
 
 def _same_person_when(p: Para, cue: Cue, clause: "Token", outer: Cue) -> bool:
-    """'Jealous told the paper before he spoke to the board that he believed ...': a time
+    """'Lund told the paper before she spoke to the board that she believed ...': a time
     clause whose speaker is a pronoun for the outer speaker is still what the outer one
     tells."""
     if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children):
