@@ -205,3 +205,24 @@ def test_the_dateline_s_city_is_no_alias_of_a_person_of_that_surname() -> None:
     [person] = [a for a in article.actors if a.kind == "person"]
     assert (person.name, person.aliases, len(person.mentions)) == ("Rachel Kingston", ["Kingston"], 2)
     assert [(p.name, len(p.mentions)) for p in article.places] == [("Kingston", 1)]
+
+
+def test_a_political_action_committee_keeps_its_first_word_and_is_an_organisation() -> None:
+    article = extract(
+        "In Ohio, Our Harbour PAC, a super PAC backing the mayor, spent $40,000 on radio ads.",
+        "Our Harbour said it would spend more before the vote.",
+    )
+    found = actors(article)
+    assert found.get("Our Harbour PAC") == "organization"
+    assert [a for a in article.actors if a.kind == "person"] == []
+    [pac] = [a for a in article.actors if a.name == "Our Harbour PAC"]
+    assert (pac.aliases, len(pac.mentions)) == (["Our Harbour"], 2)
+    article = extract('"We will not stop," said Wren Talbot, who is chairman of Our Lanterns Pac.')
+    assert actors(article).get("Our Lanterns Pac") == "organization"
+    assert "Lanterns Pac" not in actors(article)
+    article = extract("Keep the Lamps PAC and Rise to Vote PAC spent $9,000, while The Shore Guard PAC spent less.")
+    assert actors(article) == {
+        "Keep the Lamps PAC": "organization",
+        "Rise to Vote PAC": "organization",
+        "Shore Guard PAC": "organization",
+    }
