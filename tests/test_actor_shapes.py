@@ -226,3 +226,18 @@ def test_a_political_action_committee_keeps_its_first_word_and_is_an_organisatio
         "Rise to Vote PAC": "organization",
         "Shore Guard PAC": "organization",
     }
+
+
+def test_an_outlet_named_after_its_country_is_the_outlet() -> None:
+    article = extract(
+        "A new USA TODAY/Pollwise poll finds most readers back the quay.",
+        "Councillor Mara Quint told USA Today that the board had listened.",
+    )
+    found = actors(article)
+    assert found.get("USA TODAY") == "organization"
+    assert not [a for a in article.actors if a.kind == "country" and a.mentions]
+    [outlet] = [a for a in article.actors if a.name == "USA TODAY"]
+    assert len(outlet.mentions) == 2
+    article = extract("Yet a new poll from USA TODAY/Larkfield University found 40% of voters back the quay.")
+    named = {a.name: a.kind for a in article.actors if a.mentions}  # the outlet's country is named by no mention
+    assert named == {"USA TODAY": "organization", "Larkfield University": "organization"}
