@@ -205,3 +205,39 @@ def test_the_dateline_s_city_is_no_alias_of_a_person_of_that_surname() -> None:
     [person] = [a for a in article.actors if a.kind == "person"]
     assert (person.name, person.aliases, len(person.mentions)) == ("Rachel Kingston", ["Kingston"], 2)
     assert [(p.name, len(p.mentions)) for p in article.places] == [("Kingston", 1)]
+
+
+def test_a_political_action_committee_keeps_its_first_word_and_is_an_organisation() -> None:
+    article = extract(
+        "In Ohio, Our Harbour PAC, a super PAC backing the mayor, spent $40,000 on radio ads.",
+        "Our Harbour said it would spend more before the vote.",
+    )
+    found = actors(article)
+    assert found.get("Our Harbour PAC") == "organization"
+    assert [a for a in article.actors if a.kind == "person"] == []
+    [pac] = [a for a in article.actors if a.name == "Our Harbour PAC"]
+    assert (pac.aliases, len(pac.mentions)) == (["Our Harbour"], 2)
+    article = extract('"We will not stop," said Wren Talbot, who is chairman of Our Lanterns Pac.')
+    assert actors(article).get("Our Lanterns Pac") == "organization"
+    assert "Lanterns Pac" not in actors(article)
+    article = extract("Keep the Lamps PAC and Rise to Vote PAC spent $9,000, while The Shore Guard PAC spent less.")
+    assert actors(article) == {
+        "Keep the Lamps PAC": "organization",
+        "Rise to Vote PAC": "organization",
+        "Shore Guard PAC": "organization",
+    }
+
+
+def test_an_outlet_named_after_its_country_is_the_outlet() -> None:
+    article = extract(
+        "A new USA TODAY/Pollwise poll finds most readers back the quay.",
+        "Councillor Mara Quint told USA Today that the board had listened.",
+    )
+    found = actors(article)
+    assert found.get("USA TODAY") == "organization"
+    assert not [a for a in article.actors if a.kind == "country" and a.mentions]
+    [outlet] = [a for a in article.actors if a.name == "USA TODAY"]
+    assert len(outlet.mentions) == 2
+    article = extract("Yet a new poll from USA TODAY/Larkfield University found 40% of voters back the quay.")
+    named = {a.name: a.kind for a in article.actors if a.mentions}  # the outlet's country is named by no mention
+    assert named == {"USA TODAY": "organization", "Larkfield University": "organization"}

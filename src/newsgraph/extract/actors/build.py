@@ -11,8 +11,9 @@ per article, and merges the ways an article names one actor:
    organisation word or cue ("newspaper Novaya Gazeta", "Ministry of Water") makes it an
    organisation; a road's or an estate's name ("Fox Run") an address; else a PERSON label
    anywhere, or a known given name, makes it a person; else the label most often given. A
-   company's name with its suffix and without it ("Acme Co.", "Acme") is one name;
-   products written like "the iPod" are no names at all.
+   company's name with its suffix and without it ("Acme Co.", "Acme") is one name, and so
+   is a political action committee's with its head and without it ("Our Principles PAC",
+   "Our Principles"); products written like "the iPod" are no names at all.
 3. People: two people the model ran together over "and" are split first, and a surname
    it tagged alone as a city after a given name it never saw ("Ahanu Dallas" ...
    "Dallas said") takes the given name back; full names that share a surname and a
@@ -75,6 +76,7 @@ from .entities import (
 from .places import capital_is_government, place_of
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 # A match's score ("2-0", "115-111"), not a date's or a vote's digits run on.
@@ -181,7 +183,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
     _as_the_source_states(cands, article)
-    cands = _given_names_missed(_pairs_split(cands))
+    cands = _committees_named_short(_given_names_missed(_pairs_split(cands)), segs)
     common = _common_nouns(cands, segs) | _products(cands)
     cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
@@ -526,11 +528,64 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
     return people
 
 
+def _committee_bare(name: str) -> str | None:
+    """ "Our Principles" of "Our Principles PAC" or "Our Principles Super PAC": a committee's
+    name without its head (``committees.json``), where two words or more are left."""
+    words = data("committees")
+    parts = name.split()
+    if len(parts) < 3 or parts[-1].casefold() not in words["heads"]:
+        return None
+    parts = parts[:-1]
+    if parts[-1].casefold() in words["modifiers"]:
+        parts = parts[:-1]
+    return " ".join(parts) if len(parts) >= 2 else None
+
+
+def _head_follows(doc: "Doc", j: int) -> bool:
+    """Whether a committee's head ("PAC", "Super PAC") follows token ``j``."""
+    words = data("committees")
+    if j < len(doc) and doc[j].lower_ in words["modifiers"]:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in words["heads"]
+
+
+def _committees_named_short(cands: list[Candidate], segs: list[Segment]) -> list[Candidate]:
+    """ "Our Principles PAC" and later "Our Principles said": the committee's name without
+    its head is the committee too, where the model made a person of "Principles" with a
+    title "Our" (its other names overlapping it are dropped)."""
+    bare = {b for c in cands if c.label == "ORG" and (b := _committee_bare(c.text))}
+    if not bare:
+        return cands
+    found: list[Candidate] = []
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(b) for b in sorted(bare, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    for seg in segs:
+        for m in pattern.finditer(seg.text if not seg.weak else ""):
+            span = seg.doc.char_span(m.start(), m.end())
+            if span is not None and not _head_follows(seg.doc, span.end):
+                found.append(make(seg, span.start, span.end, "ORG"))
+    if not found:
+        return cands
+
+    def overlaps(c: Candidate) -> bool:
+        return any(f.seg is c.seg and f.i < c.j and c.i < f.j for f in found)
+
+    return [c for c in cands if not overlaps(c)] + found
+
+
 def _company_without_suffix(by_key: dict[str, list[Candidate]]) -> None:
     """'DiamondRock Hospitality Co.' and later 'DiamondRock Hospitality': one company, its
-    name written with the suffix first and without it after."""
+    name written with the suffix first and without it after; likewise a committee with and
+    without its head ('Our Principles PAC', 'Our Principles')."""
     for k in list(by_key):
         words = by_key[k][0].text.split() if by_key.get(k) else []
+        committee = _committee_bare(" ".join(words))
+        if committee:
+            bare = key(committee)
+            if bare != k and bare in by_key:
+                by_key[k].extend(by_key.pop(bare))
+            continue
         if len(words) < 2 or words[-1].casefold().rstrip(".") not in COMPANY_SUFFIXES:
             continue
         bare = key(" ".join(words[:-1]).rstrip(","))

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon.gazetteer import gazetteer
+from ...lexicon import outlets
 from ...lexicon.outlets import is_section_name
 from ...lexicon.wordlists import data, word_set
 from ...lexicon.names import (
@@ -120,9 +121,17 @@ def credit_zones(text: str) -> list[tuple[int, int]]:
     for k, s in enumerate(starts):
         e = starts[k + 1] if k + 1 < len(starts) else len(text)
         piece = text[s:e].strip()
-        if piece and looks_like_credit(piece):
+        if piece and looks_like_credit(piece) and not _poll_sponsors().search(piece):
             zones.append((s, e))
     return zones
+
+
+@lru_cache(maxsize=1)
+def _poll_sponsors() -> re.Pattern[str]:
+    """ "a new USA TODAY/Ipsos poll", "the NBC News/Wall Street Journal survey": names joined
+    by a slash before a poll noun (``poll_nouns.txt``) are a poll's sponsors, not a credit."""
+    nouns = "|".join(re.escape(n) for n in sorted(word_set("poll_nouns")))
+    return re.compile(rf"\w/\s?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*\s+(?i:{nouns})s?\b")
 
 
 @lru_cache(maxsize=1)
@@ -320,16 +329,117 @@ def _bracketed_names(seg: Segment) -> Iterator[Candidate]:
 
 
 def candidates(seg: Segment) -> Iterator[Candidate]:
+    """The names of one segment. Names of a shape the model misreads come first, and no
+    other name overlaps them: a political action committee ("Our Principles PAC",
+    :func:`_committees`) and an outlet named after its country ("USA TODAY",
+    :func:`_country_outlets`); then people after a title and names before their initials
+    in brackets; then the model's entities; then people and sides it left untagged."""
     doc = seg.doc
-    titled = list(_titled_people(seg)) + list(_bracketed_names(seg))
-    taken = {k for c in titled for k in range(c.i, c.j)}
+    shaped = _committees(seg)
+    shaped += _country_outlets(seg, {k for c in shaped for k in range(c.i, c.j)})
+    taken = {k for c in shaped for k in range(c.i, c.j)}
+    titled = _free(list(_titled_people(seg)) + list(_bracketed_names(seg)), taken)
+    taken |= {k for c in titled for k in range(c.i, c.j)}
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS or ent.start in taken or ent.end - 1 in taken:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        if ent.start in taken or ent.end - 1 in taken:
+            yield from _after_slash(seg, ent, taken)
             continue
         yield from _from_entity(seg, ent)
+    yield from shaped
     yield from titled
-    yield from _unlabelled_people(seg)
-    yield from _untagged_sides(seg)
+    yield from _free(list(_unlabelled_people(seg)) + list(_untagged_sides(seg)), taken)
+
+
+def _after_slash(seg: Segment, ent: "SpacySpan", taken: set[int]) -> Iterator[Candidate]:
+    """ "USA Today/Suffolk University" tagged as one name where the outlet is taken: the
+    name after the slash is a name of its own (the poll's other sponsor)."""
+    k = ent.start
+    while k < ent.end and k in taken:
+        k += 1
+    if k + 1 < ent.end and k > ent.start and seg.doc[k].text == "/" and ent.end - 1 not in taken:
+        from spacy.tokens import Span as SpacySpan  # spaCy loads with the parse, not on import
+
+        yield from _from_entity(seg, SpacySpan(seg.doc, k + 1, ent.end, label=ent.label_))
+
+
+def _free(cands: list[Candidate], taken: set[int]) -> list[Candidate]:
+    return [c for c in cands if not any(k in taken for k in range(c.i, c.j))]
+
+
+def _capitalised(t: "Token") -> bool:
+    return t.is_alpha and t.text[:1].isupper()
+
+
+def _committee_start(doc: "Doc", k: int) -> int:
+    """Where the name that ends before token ``k`` starts: capitalised words back from
+    ``k``, with the lower-case joiners between them ("Keep the Promise"), up to an opener
+    ("Our") and not over a word that opens a sentence or points back ("The", "In", "His":
+    "Challenging A Donor To His Super PAC" in a headline names none) nor over another
+    committee's head ("Keep the Promise PAC and Right to Rise PAC"); ``k`` when there is
+    no name."""
+    words = data("committees")
+    joiners, openers = frozenset(words["joiners"]), frozenset(words["openers"])
+    not_first = (word_set("english_function_words") | frozenset(words["not_first"])) - openers
+    i = k
+    while i > 0:
+        t = doc[i - 1]
+        if t.is_lower and t.lower_ in joiners and i >= 2 and _capitalised(doc[i - 2]):
+            i -= 1
+        elif _capitalised(t) and t.lower_ not in not_first and t.lower_ not in words["heads"]:
+            i -= 1
+            if t.lower_ in openers:
+                break
+        else:
+            break
+    while i < k and doc[i].lower_ in joiners:
+        i += 1
+    if i < k and i > 0 and doc[i - 1].text in _SPACED_DASHES and not doc[i - 1].whitespace_:
+        return k  # "a pro-Trump Super PAC": a modifier, not a name
+    return i
+
+
+def _committees(seg: Segment) -> list[Candidate]:
+    """Political action committees ("Our Principles PAC", "Keep the Promise Super PAC"):
+    the capitalised words before a head word (``committees.json``) are one organisation's
+    name, its possessive-looking first word too, where the model made a person of them
+    and a title of "Our". A head with no name before it ("the super PAC") is left as
+    the model tagged it."""
+    doc = seg.doc
+    words = data("committees")
+    heads, modifiers = frozenset(words["heads"]), frozenset(words["modifiers"])
+    found: list[Candidate] = []
+    for t in doc:
+        if t.lower_ not in heads or not t.text[:1].isupper():
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].text in _SPACED_DASHES and not t.whitespace_:
+            continue  # "Pac-12": a league, not a committee
+        k = t.i
+        if k > 0 and doc[k - 1].lower_ in modifiers:
+            k -= 1
+        i = k if doc[k].is_lower else _committee_start(doc, k)
+        if i < k:
+            found.append(make(seg, i, t.i + 1, "ORG"))
+    return found
+
+
+def _country_outlets(seg: Segment, taken: set[int]) -> list[Candidate]:
+    """An outlet whose name starts with a country's ("USA TODAY", "USA Today/Ipsos poll",
+    "France 24"), the rest of it capitalised, is the outlet (``outlets.json``), never the country."""
+    doc = seg.doc
+    found: list[Candidate] = []
+    for t in doc:
+        if t.i in taken or not t.text[:1].isupper() or gazetteer().country(t.text) is None:
+            continue
+        for n in (4, 3, 2):
+            j = t.i + n
+            rest = doc[t.i + 1 : j]
+            if j <= len(doc) and all(r.text[:1].isupper() or r.like_num for r in rest):
+                if outlets.lookup(doc[t.i : j].text):
+                    found.append(make(seg, t.i, j, "ORG"))
+                    break
+    return found
 
 
 MATCH_SCORE = re.compile(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])")  # "2-0": a match's score
