@@ -238,6 +238,6 @@ def test_an_outlet_named_after_its_country_is_the_outlet() -> None:
     assert not [a for a in article.actors if a.kind == "country" and a.mentions]
     [outlet] = [a for a in article.actors if a.name == "USA TODAY"]
     assert len(outlet.mentions) == 2
-    article = extract("Yet a new poll from USA TODAY/Larkfield University found 40% of voters back the quay.")
+    article = extract("Yet the latest USA TODAY/Larkfield University survey found 40% of voters back the quay.")
     named = {a.name: a.kind for a in article.actors if a.mentions}  # the outlet's country is named by no mention
     assert named == {"USA TODAY": "organization", "Larkfield University": "organization"}

@@ -376,7 +376,7 @@ def _committee_start(doc: "Doc", k: int) -> int:
     """Where the name that ends before token ``k`` starts: capitalised words back from
     ``k``, with the lower-case joiners between them ("Keep the Promise"), up to an opener
     ("Our") and not over a word that opens a sentence or points back ("The", "In", "His":
-    "Challenging A Donor To His Super PAC" in a headline names none) nor over another
+    "Courting A Banker For His Super PAC" in a headline names none) nor over another
     committee's head ("Keep the Promise PAC and Right to Rise PAC"); ``k`` when there is
     no name."""
     words = data("committees")
