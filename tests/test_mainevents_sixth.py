@@ -131,7 +131,7 @@ LEADS = {
         not_kinds=("attack",),
         names=("Hal Brenner",),
     ),
-    # a sentence that opens inside a quotation ("... returns. I'll release mine next week," X told):
+    # a sentence that opens inside a quotation ("... filings. I'll publish my own soon," X told):
     # its words are quoted, no release
     "the_second_sentence_of_a_quotation_is_quoted": Lead(
         (

@@ -373,7 +373,7 @@ def _quoted(tok: "Token", sent: "DocSpan") -> bool:
     before = sent.doc.text[sent.start_char : tok.idx]
     if sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019"):
         return True
-    # "I'll release mine next week," Pence told ...: a sentence that opens inside a quotation
+    # "I'll publish my own soon," Reyes told ...: a sentence that opens inside a quotation
     after = sent.doc.text[tok.idx : sent.end_char]
     close, reopen = after.find("\u201d"), after.find("\u201c")
     return "\u201c" not in before and close >= 0 and (reopen < 0 or close < reopen)
