@@ -241,3 +241,24 @@ def test_an_outlet_named_after_its_country_is_the_outlet() -> None:
     article = extract("Yet the latest USA TODAY/Larkfield University survey found 40% of voters back the quay.")
     named = {a.name: a.kind for a in article.actors if a.mentions}  # the outlet's country is named by no mention
     assert named == {"USA TODAY": "organization", "Larkfield University": "organization"}
+
+
+
+@pytest.mark.parametrize("surname", ["Whitlock", "Brannvik"])  # tagged a person; tagged an organisation
+def test_a_name_split_by_a_hard_line_break_is_one_person(surname: str) -> None:
+    """Wire copy wrapped with CRLF inside a paragraph: the given name ends one line and the
+    surname opens the next; the reader keeps the break as spaces, and the name is one."""
+    lines = [
+        "Orchard Bay (dpa) - The harvest league closed its season on Sunday and",
+        "the judges handed out the awards for the year to the players of both.",
+        "For the best player honours, go with Tomasz Wielki for offence and Aaron",
+        f"{surname} and Ebukam as co-winners for defence, the judges said today.",
+        "Both clubs will meet again when the new season opens in the autumn.",
+    ]
+    text = "A headline\r\n\r\n" + "\r\n".join(lines) + "\r\n"
+    [article] = api.read(text.encode("utf-8"), format="text")
+    article = api.extract(article)
+    names = actors(article)
+    assert names.get(f"Aaron {surname}") == "person"
+    assert "Aaron" not in names and surname not in names
+    assert any(f"Aaron  {surname}" in p.text for p in article.body)  # the break kept as spaces: offsets stay exact

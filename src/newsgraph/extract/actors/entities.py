@@ -340,7 +340,7 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     taken = {k for c in shaped for k in range(c.i, c.j)}
     titled = _free(list(_titled_people(seg)) + list(_bracketed_names(seg)), taken)
     taken |= {k for c in titled for k in range(c.i, c.j)}
-    for ent in doc.ents:
+    for ent in _rejoined(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         if ent.start in taken or ent.end - 1 in taken:
@@ -350,6 +350,37 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     yield from shaped
     yield from titled
     yield from _free(list(_unlabelled_people(seg)) + list(_untagged_sides(seg)), taken)
+
+
+def _rejoined(doc: "Doc") -> list["SpacySpan"]:
+    """The model's entities, with a person's name rejoined where a hard line break split it.
+
+    Wire copy wraps lines inside a paragraph; the reader keeps the line break as spaces
+    (offsets stay exact), which the tokeniser makes a token of its own, and the model then
+    tags "Aaron" and "Donald" apart. A lone given name tagged a person, then only white
+    space, then a name of one or two capitalised words (the model tags a surname it does not
+    know as anything) is one person written across two lines.
+    """
+    from spacy.tokens import Span as SpacySpan  # spaCy loads with the parse, not on import
+
+    out: list["SpacySpan"] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "PERSON"
+            and ent.label_ in NAME_LABELS
+            and len(prev) == 1
+            and len(ent) <= 2
+            and all(_capitalised(t) for t in ent)
+            and is_given_name(prev.text)
+            and ent.start == prev.end + 1
+            and doc[prev.end].is_space
+        ):
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 def _after_slash(seg: Segment, ent: "SpacySpan", taken: set[int]) -> Iterator[Candidate]:
