@@ -262,3 +262,23 @@ def test_a_name_split_by_a_hard_line_break_is_one_person(surname: str) -> None:
     assert names.get(f"Aaron {surname}") == "person"
     assert "Aaron" not in names and surname not in names
     assert any(f"Aaron  {surname}" in p.text for p in article.body)  # the break kept as spaces: offsets stay exact
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The trial opened in a theatre turned into a courtroom in Dunmore to seat the survivors.", "Dunmore"),
+        ("The ferry ran aground near the island of Ellery, and its captain was arrested.", "Ellery"),
+        ("The farm lies two hours north of the capital, Marrisby, beside the river.", "Marrisby"),
+    ],
+)
+def test_a_name_after_a_place_s_cue_is_a_place_not_a_person(sentence: str, place: str) -> None:
+    article = extract(sentence)
+    assert actors(article).get(place) != "person"
+    assert place in places(article)
+
+
+def test_a_name_also_named_outside_a_place_s_cue_stays_a_person() -> None:
+    article = extract("Voters put their faith in Dunmore last spring.", '"We will build," Dunmore said.')
+    assert actors(article).get("Dunmore") == "person"
+    assert "Dunmore" not in places(article)
