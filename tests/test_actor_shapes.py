@@ -282,3 +282,22 @@ def test_a_name_also_named_outside_a_place_s_cue_stays_a_person() -> None:
     article = extract("Voters put their faith in Dunmore last spring.", '"We will build," Dunmore said.')
     assert actors(article).get("Dunmore") == "person"
     assert "Dunmore" not in places(article)
+
+
+def test_a_brief_s_dateline_before_a_company_is_a_place() -> None:
+    """A list of briefs: each item opens with its city in capitals and a spaced dash, which
+    the model runs into the company after it or leaves untagged."""
+    article = extract(
+        "SYDNEY - Harbour Freight Lines will sell its tugs after a weak year.",
+        "MELBOURNE - Quillon Private says its members used fewer hospital days this winter.",
+        "PERTH - Tidewater Mining will cut 300 jobs after a fall in iron ore prices.",
+        "BRISBANE - A king tide of up to two metres is expected on the coast tonight.",
+    )
+    found = places(article)
+    for city in ("Melbourne", "Perth", "Brisbane"):
+        assert city in found
+        [place] = [p for p in article.places if p.name == city]
+        text = article.body[place.mentions[0].paragraph].text
+        assert text[place.mentions[0].start : place.mentions[0].end] == city.upper()
+    assert actors(article).get("Tidewater Mining") == "organization"
+    assert actors(article).get("Quillon Private") == "organization"

@@ -337,6 +337,7 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     doc = seg.doc
     shaped = _committees(seg)
     shaped += _country_outlets(seg, {k for c in shaped for k in range(c.i, c.j)})
+    shaped += _brief_dateline(seg, {k for c in shaped for k in range(c.i, c.j)})
     taken = {k for c in shaped for k in range(c.i, c.j)}
     titled = _free(list(_titled_people(seg)) + list(_bracketed_names(seg)), taken)
     taken |= {k for c in titled for k in range(c.i, c.j)}
@@ -383,13 +384,30 @@ def _rejoined(doc: "Doc") -> list["SpacySpan"]:
     return out
 
 
+def _brief_dateline(seg: Segment, taken: set[int]) -> list[Candidate]:
+    """ "PERTH - Tidewater Mining will ...": each item of an agency's briefs opens with its
+    city in capitals and a spaced dash; the model runs the city into the company after it
+    or leaves it untagged. A place the gazetteer knows, so written at a paragraph's start,
+    is a name of its own."""
+    doc = seg.doc
+    j = 0
+    while j < len(doc) and doc[j].is_alpha and doc[j].is_upper:
+        j += 1
+    if not 0 < j < len(doc) - 1 or doc[j].text not in _SPACED_DASHES or not doc[j - 1].whitespace_:
+        return []
+    if any(k in taken for k in range(j)) or not gazetteer().place(doc[:j].text):
+        return []
+    return [make(seg, 0, j, "GPE")]
+
+
 def _after_slash(seg: Segment, ent: "SpacySpan", taken: set[int]) -> Iterator[Candidate]:
     """ "USA Today/Suffolk University" tagged as one name where the outlet is taken: the
-    name after the slash is a name of its own (the poll's other sponsor)."""
+    name after the slash is a name of its own (the poll's other sponsor); so is the name
+    after a brief's dateline ("PERTH - Tidewater Mining", :func:`_brief_dateline`)."""
     k = ent.start
     while k < ent.end and k in taken:
         k += 1
-    if k + 1 < ent.end and k > ent.start and seg.doc[k].text == "/" and ent.end - 1 not in taken:
+    if k + 1 < ent.end and k > ent.start and seg.doc[k].text in ("/", *_SPACED_DASHES) and ent.end - 1 not in taken:
         from spacy.tokens import Span as SpacySpan  # spaCy loads with the parse, not on import
 
         yield from _from_entity(seg, SpacySpan(seg.doc, k + 1, ent.end, label=ent.label_))
