@@ -301,3 +301,16 @@ def test_a_brief_s_dateline_before_a_company_is_a_place() -> None:
         assert text[place.mentions[0].start : place.mentions[0].end] == city.upper()
     assert actors(article).get("Tidewater Mining") == "organization"
     assert actors(article).get("Quillon Private") == "organization"
+
+
+def test_a_pitcher_s_record_in_a_listing_is_no_actor_unless_the_prose_names_him() -> None:
+    listing = (
+        "Harbor City (Vantrell 4-6) at Lakeport (Osgrove 2-2), 7:05 p.m.      "
+        "Pine Bluff (Dekarro 9-3) at Marsh Point (Quillane 5-5), 7:10 p.m.      "
+        "Red Mesa (Tobrin 1-0) at Stonehaven (Wexley 3-8), 8:05 p.m."
+    )
+    article = extract("Ben Wexley threw seven scoreless innings for Stonehaven on Sunday.", listing)
+    names = actors(article)
+    for pitcher in ("Vantrell", "Osgrove", "Dekarro", "Quillane", "Tobrin"):
+        assert pitcher not in names
+    assert names.get("Ben Wexley") == "person"

@@ -329,6 +329,26 @@ def _bracketed_names(seg: Segment) -> Iterator[Candidate]:
 
 
 def candidates(seg: Segment) -> Iterator[Candidate]:
+    """The names of one segment (:func:`_candidates`), but no line of a results table."""
+    table = len(MATCH_SCORE.findall(seg.text)) >= _TABLE_SCORES
+    for c in _candidates(seg):
+        if not (table and _record_in_brackets(seg, c)):
+            yield c
+
+
+_TABLE_SCORES = 3  # scores in one paragraph: a results list, not a match report's sentence
+_RECORD = re.compile(r"\s+\d{1,3}[-–]\d{1,3}\)")
+
+
+def _record_in_brackets(seg: Segment, c: Candidate) -> bool:
+    """ "Tampa Bay (McKay 2-2), 7:10 p.m.": in a sports listing, a one-word name in brackets
+    before a win-loss record is a table's cell (the game's pitcher), no actor of the story;
+    a player the article names in its prose is found there."""
+    s, e = c.start - seg.offset, c.end - seg.offset
+    return " " not in c.text and seg.text[:s].endswith("(") and bool(_RECORD.match(seg.text, e))
+
+
+def _candidates(seg: Segment) -> Iterator[Candidate]:
     """The names of one segment. Names of a shape the model misreads come first, and no
     other name overlaps them: a political action committee ("Our Principles PAC",
     :func:`_committees`) and an outlet named after its country ("USA TODAY",
