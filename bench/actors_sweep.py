@@ -9,7 +9,10 @@ name, number of mentions and the text around the first one; a ``#`` row names th
 its publisher. Compare two listings with ``diff`` before and after a change. The counts at the
 end are of shapes that were wrong before (suspects, not errors: read the rows): roads and
 estates as people, names joined by "and", capitals in brackets or desks' headings as actors,
-a person named by the second half of a compound, a product as speaker, a section as publisher.
+a person named by the second half of a compound, a product as speaker, a section as publisher,
+a given name cut from its surname by a hard line break, a place after a place's cue ("in",
+"the island of", "the capital,") as a person, a pitcher's record in a listing as an actor, and
+a brief's dateline ("PERTH - ...") that is no place.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from newsgraph import api, read_bytes
 from newsgraph.errors import NewsgraphError
 from newsgraph.lexicon.gazetteer import gazetteer
-from newsgraph.lexicon.names import product_shaped
+from newsgraph.lexicon.names import is_given_name, product_shaped
 from newsgraph.lexicon.outlets import is_section_name
 from newsgraph.model import Article, Span
 from newsgraph.readers.base import ReadOptions
@@ -68,6 +71,34 @@ def rows(article: Article) -> list[tuple[str, ...]]:
     return out
 
 
+_BEFORE_PLACE = re.compile(r"\b(?:in|near|off|outside|island of|capital,)\s+$")
+_RECORD_AFTER = re.compile(r"\s+\d{1,3}[-–]\d{1,3}\)")
+_BRIEF_DATELINE = re.compile(r"([A-Z]{3,}(?: [A-Z]{3,})*) [-–—] ")
+
+
+def _wire_suspects(article: Article) -> Counter[str]:
+    """The shapes of agency copy: see the module's docstring."""
+    found: Counter[str] = Counter()
+    for a in article.actors:
+        if not a.mentions or " " in a.name or a.mentions[0].paragraph >= len(article.body):
+            continue
+        m = a.mentions[0]
+        text = article.body[m.paragraph].text
+        if a.kind == "person" and is_given_name(a.name) and re.match(r" {2,}[A-Z]", text[m.end :]):
+            found["given name cut from its surname by a line break"] += 1
+        if a.kind == "person" and _BEFORE_PLACE.search(text[: m.start]):
+            found["place after a place's cue as a person"] += 1
+        if text[: m.start].endswith("(") and _RECORD_AFTER.match(text, m.end):
+            found["record in a listing as an actor"] += 1
+    g = gazetteer()
+    for k, para in enumerate(article.body):
+        head = _BRIEF_DATELINE.match(para.text)
+        if head and g.place(head.group(1)):
+            named = any(s.paragraph == k and s.start == 0 for p in article.places for s in p.mentions)
+            found["brief's dateline no place"] += int(not named)
+    return found
+
+
 def suspects(article: Article) -> Counter[str]:
     """Shapes that were wrong in a sweep before they were fixed (see the module's docstring)."""
     found: Counter[str] = Counter()
@@ -92,7 +123,7 @@ def suspects(article: Article) -> Counter[str]:
     )
     publisher = by_id.get(article.publisher or "")
     found["section as publisher"] += int(publisher is not None and is_section_name(publisher.name))
-    return found
+    return found + _wire_suspects(article)
 
 
 def main() -> None:

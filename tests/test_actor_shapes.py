@@ -241,3 +241,76 @@ def test_an_outlet_named_after_its_country_is_the_outlet() -> None:
     article = extract("Yet the latest USA TODAY/Larkfield University survey found 40% of voters back the quay.")
     named = {a.name: a.kind for a in article.actors if a.mentions}  # the outlet's country is named by no mention
     assert named == {"USA TODAY": "organization", "Larkfield University": "organization"}
+
+
+
+@pytest.mark.parametrize("surname", ["Whitlock", "Brannvik"])  # tagged a person; tagged an organisation
+def test_a_name_split_by_a_hard_line_break_is_one_person(surname: str) -> None:
+    """Wire copy wrapped with CRLF inside a paragraph: the given name ends one line and the
+    surname opens the next; the reader keeps the break as spaces, and the name is one."""
+    lines = [
+        "Orchard Bay (dpa) - The harvest league closed its season on Sunday and",
+        "the judges handed out the awards for the year to the players of both.",
+        "For the best player honours, go with Tomasz Wielki for offence and Aaron",
+        f"{surname} and Ebukam as co-winners for defence, the judges said today.",
+        "Both clubs will meet again when the new season opens in the autumn.",
+    ]
+    text = "A headline\r\n\r\n" + "\r\n".join(lines) + "\r\n"
+    [article] = api.read(text.encode("utf-8"), format="text")
+    article = api.extract(article)
+    names = actors(article)
+    assert names.get(f"Aaron {surname}") == "person"
+    assert "Aaron" not in names and surname not in names
+    assert any(f"Aaron  {surname}" in p.text for p in article.body)  # the break kept as spaces: offsets stay exact
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The trial opened in a theatre turned into a courtroom in Dunmore to seat the survivors.", "Dunmore"),
+        ("The ferry ran aground near the island of Ellery, and its captain was arrested.", "Ellery"),
+        ("The farm lies two hours north of the capital, Marrisby, beside the river.", "Marrisby"),
+    ],
+)
+def test_a_name_after_a_place_s_cue_is_a_place_not_a_person(sentence: str, place: str) -> None:
+    article = extract(sentence)
+    assert actors(article).get(place) != "person"
+    assert place in places(article)
+
+
+def test_a_name_also_named_outside_a_place_s_cue_stays_a_person() -> None:
+    article = extract("Voters put their faith in Dunmore last spring.", '"We will build," Dunmore said.')
+    assert actors(article).get("Dunmore") == "person"
+    assert "Dunmore" not in places(article)
+
+
+def test_a_brief_s_dateline_before_a_company_is_a_place() -> None:
+    """A list of briefs: each item opens with its city in capitals and a spaced dash, which
+    the model runs into the company after it or leaves untagged."""
+    article = extract(
+        "SYDNEY - Harbour Freight Lines will sell its tugs after a weak year.",
+        "MELBOURNE - Quillon Private says its members used fewer hospital days this winter.",
+        "PERTH - Tidewater Mining will cut 300 jobs after a fall in iron ore prices.",
+        "BRISBANE - A king tide of up to two metres is expected on the coast tonight.",
+    )
+    found = places(article)
+    for city in ("Melbourne", "Perth", "Brisbane"):
+        assert city in found
+        [place] = [p for p in article.places if p.name == city]
+        text = article.body[place.mentions[0].paragraph].text
+        assert text[place.mentions[0].start : place.mentions[0].end] == city.upper()
+    assert actors(article).get("Tidewater Mining") == "organization"
+    assert actors(article).get("Quillon Private") == "organization"
+
+
+def test_a_pitcher_s_record_in_a_listing_is_no_actor_unless_the_prose_names_him() -> None:
+    listing = (
+        "Harbor City (Vantrell 4-6) at Lakeport (Osgrove 2-2), 7:05 p.m.      "
+        "Pine Bluff (Dekarro 9-3) at Marsh Point (Quillane 5-5), 7:10 p.m.      "
+        "Red Mesa (Tobrin 1-0) at Stonehaven (Wexley 3-8), 8:05 p.m."
+    )
+    article = extract("Ben Wexley threw seven scoreless innings for Stonehaven on Sunday.", listing)
+    names = actors(article)
+    for pitcher in ("Vantrell", "Osgrove", "Dekarro", "Quillane", "Tobrin"):
+        assert pitcher not in names
+    assert names.get("Ben Wexley") == "person"

@@ -9,7 +9,9 @@ per article, and merges the ways an article names one actor:
    government when it acts ("Moscow denies") and a city otherwise (:mod:`.places`).
 2. Every other name gets one kind for the whole article (``KIND_RULES``, in order): an
    organisation word or cue ("newspaper Novaya Gazeta", "Ministry of Water") makes it an
-   organisation; a road's or an estate's name ("Fox Run") an address; else a PERSON label
+   organisation; a road's or an estate's name ("Fox Run") an address; a one-word name
+   whose every mention follows a place's cue ("in Tuscany", "the island of Giglio", "the
+   capital, Pierre": ``place_cues.json``) a place; else a PERSON label
    anywhere, or a known given name, makes it a person; else the label most often given. A
    company's name with its suffix and without it ("Acme Co.", "Acme") is one name, and so
    is a political action committee's with its head and without it ("Our Principles PAC",
@@ -714,6 +716,28 @@ def _by_area_word(cs: list[Candidate]) -> str | None:
     return "place" if any(c.j < len(c.seg.doc) and c.seg.doc[c.j].lower_ in area for c in cs) else None
 
 
+def _after_place_cue(c: Candidate) -> bool:
+    """Whether words that name a place stand right before ``c`` (``place_cues.json``)."""
+    doc, k = c.seg.doc, c.i
+    if c.j < len(doc) and doc[c.j].text in ("'s", "’s", "'", "’"):
+        return False  # "in Maris's view": the name is the possessor, not where
+    cues = data("place_cues")
+    if k > 0 and doc[k - 1].lower_ in cues["prepositions"] and not is_given_name(c.text):
+        return True
+    if k > 0 and doc[k - 1].text == ",":
+        k -= 1
+    before = " ".join(t.lower_ for t in doc[max(0, k - 2) : k])
+    return any(before == p or before.endswith(" " + p) for p in cues["phrases"])
+
+
+def _by_place_cue(cs: list[Candidate]) -> str | None:
+    """ "a courtroom in Tuscany", "near the island of Giglio", "the capital, Pierre": a
+    one-word name with no title or honorific, every mention after a place's cue, is a place."""
+    if " " in cs[0].text or any(c.titles or c.honorific_gender for c in cs):
+        return None
+    return "place" if all(_after_place_cue(c) for c in cs) else None
+
+
 def _next_to_a_person(c: Candidate) -> bool:
     """ "Aryavir Kumar and Margarita Kuritsyna": joined by 'and' to a name tagged a person."""
     doc = c.seg.doc
@@ -753,6 +777,7 @@ KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("a plural after 'the'", _by_plural_after_the),
     ("a team before its player", _by_team_of_a_player),
     ("a road's or estate's name", _by_street_name),
+    ("after a place's cue", _by_place_cue),
     ("person label or given name", _by_person_evidence),
     ("in a pair with a person", _by_coordinated_person),
     ("venue word", _by_venue_word),

@@ -329,6 +329,26 @@ def _bracketed_names(seg: Segment) -> Iterator[Candidate]:
 
 
 def candidates(seg: Segment) -> Iterator[Candidate]:
+    """The names of one segment (:func:`_candidates`), but no line of a results table."""
+    table = len(MATCH_SCORE.findall(seg.text)) >= _TABLE_SCORES
+    for c in _candidates(seg):
+        if not (table and _record_in_brackets(seg, c)):
+            yield c
+
+
+_TABLE_SCORES = 3  # scores in one paragraph: a results list, not a match report's sentence
+_RECORD = re.compile(r"\s+\d{1,3}[-–]\d{1,3}\)")
+
+
+def _record_in_brackets(seg: Segment, c: Candidate) -> bool:
+    """ "Tampa Bay (McKay 2-2), 7:10 p.m.": in a sports listing, a one-word name in brackets
+    before a win-loss record is a table's cell (the game's pitcher), no actor of the story;
+    a player the article names in its prose is found there."""
+    s, e = c.start - seg.offset, c.end - seg.offset
+    return " " not in c.text and seg.text[:s].endswith("(") and bool(_RECORD.match(seg.text, e))
+
+
+def _candidates(seg: Segment) -> Iterator[Candidate]:
     """The names of one segment. Names of a shape the model misreads come first, and no
     other name overlaps them: a political action committee ("Our Principles PAC",
     :func:`_committees`) and an outlet named after its country ("USA TODAY",
@@ -337,10 +357,11 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     doc = seg.doc
     shaped = _committees(seg)
     shaped += _country_outlets(seg, {k for c in shaped for k in range(c.i, c.j)})
+    shaped += _brief_dateline(seg, {k for c in shaped for k in range(c.i, c.j)})
     taken = {k for c in shaped for k in range(c.i, c.j)}
     titled = _free(list(_titled_people(seg)) + list(_bracketed_names(seg)), taken)
     taken |= {k for c in titled for k in range(c.i, c.j)}
-    for ent in doc.ents:
+    for ent in _rejoined(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         if ent.start in taken or ent.end - 1 in taken:
@@ -352,13 +373,61 @@ def candidates(seg: Segment) -> Iterator[Candidate]:
     yield from _free(list(_unlabelled_people(seg)) + list(_untagged_sides(seg)), taken)
 
 
+def _rejoined(doc: "Doc") -> list["SpacySpan"]:
+    """The model's entities, with a person's name rejoined where a hard line break split it.
+
+    Wire copy wraps lines inside a paragraph; the reader keeps the line break as spaces
+    (offsets stay exact), which the tokeniser makes a token of its own, and the model then
+    tags "Aaron" and "Donald" apart. A lone given name tagged a person, then only white
+    space, then a name of one or two capitalised words (the model tags a surname it does not
+    know as anything) is one person written across two lines.
+    """
+    from spacy.tokens import Span as SpacySpan  # spaCy loads with the parse, not on import
+
+    out: list["SpacySpan"] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "PERSON"
+            and ent.label_ in NAME_LABELS
+            and len(prev) == 1
+            and len(ent) <= 2
+            and all(_capitalised(t) for t in ent)
+            and is_given_name(prev.text)
+            and ent.start == prev.end + 1
+            and doc[prev.end].is_space
+        ):
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
+def _brief_dateline(seg: Segment, taken: set[int]) -> list[Candidate]:
+    """ "PERTH - Tidewater Mining will ...": each item of an agency's briefs opens with its
+    city in capitals and a spaced dash; the model runs the city into the company after it
+    or leaves it untagged. A place the gazetteer knows, so written at a paragraph's start,
+    is a name of its own."""
+    doc = seg.doc
+    j = 0
+    while j < len(doc) and doc[j].is_alpha and doc[j].is_upper:
+        j += 1
+    if not 0 < j < len(doc) - 1 or doc[j].text not in _SPACED_DASHES or not doc[j - 1].whitespace_:
+        return []
+    if any(k in taken for k in range(j)) or not gazetteer().place(doc[:j].text):
+        return []
+    return [make(seg, 0, j, "GPE")]
+
+
 def _after_slash(seg: Segment, ent: "SpacySpan", taken: set[int]) -> Iterator[Candidate]:
     """ "USA Today/Suffolk University" tagged as one name where the outlet is taken: the
-    name after the slash is a name of its own (the poll's other sponsor)."""
+    name after the slash is a name of its own (the poll's other sponsor); so is the name
+    after a brief's dateline ("PERTH - Tidewater Mining", :func:`_brief_dateline`)."""
     k = ent.start
     while k < ent.end and k in taken:
         k += 1
-    if k + 1 < ent.end and k > ent.start and seg.doc[k].text == "/" and ent.end - 1 not in taken:
+    if k + 1 < ent.end and k > ent.start and seg.doc[k].text in ("/", *_SPACED_DASHES) and ent.end - 1 not in taken:
         from spacy.tokens import Span as SpacySpan  # spaCy loads with the parse, not on import
 
         yield from _from_entity(seg, SpacySpan(seg.doc, k + 1, ent.end, label=ent.label_))
