@@ -1194,3 +1194,26 @@ def test_a_time_clause_whose_speaker_is_the_outer_speakers_pronoun_is_still_the_
 def test_a_restrictive_relative_in_someones_object_is_what_they_put_forward(paragraph: str, speaker: str) -> None:
     a, q = _one(paragraph)
     assert mention(a, q) == speaker
+
+
+# A tenth round (issue 18, mined on PolNeAR train): our own sentences.
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'The tour of every county, known here as "the full Lund," takes a week, Tomas Berg said.',
+        'Nils Moe, 44, known online as "Glasswing," was arrested on Monday, Lena Voss said.',
+        # the quote-span classifier's find, with the clause of *known* as its cue
+        'Nils Moe, 44, known online as "Glasswing," was extradited in 2024 and pleaded guilty in May.',
+    ],
+)
+def test_a_name_something_is_known_as_is_nobodys_words(paragraph: str) -> None:
+    a, q = _one(paragraph)
+    assert q.speaker is None and mention(a, q) is None
+
+
+def test_a_name_known_to_someone_is_still_theirs() -> None:
+    # 'known to sailors as': named by someone, so the rules go on as before
+    a, q = _one('Nils Moe, 44, known to sailors as "Glasswing," was arrested on Monday, Lena Voss said.')
+    assert mention(a, q) == "Lena Voss"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ...model import Article, Quote, Span, local_id
 from .. import story
 from ..options import ExtractOptions
-from .attribution import Attribution, attribute, build_para, capped, reported_speech
+from .attribution import Attribution, attribute, build_para, capped, known_as_names, reported_speech
 from .fragments import revise
 from .headlines import headline_quotes
 from .marks import scan
@@ -56,6 +56,7 @@ def _body_quotes(article: Article, options: ExtractOptions) -> Article:
     paras = [build_para(i, t, d, r) for i, (t, d, r) in enumerate(zip(texts, docs, regions))]
     direct = revise(paras, attribute(paras))  # the quote-span classifier's second look
     direct = join_coordinated(paras, drop_work_titles(paras, direct))  # titles out, '"A" and "B"' one quote
+    direct = known_as_names(paras, direct)  # 'known as "Harbour Hawk"': a name nobody says
     rerank(paras, direct)  # the learned ranker's speaker where it is sure of another mention
     found = sorted(direct + reported_speech(paras, direct), key=_reading_order)
     quoted = [[(r.mark_start, r.mark_end) for r in rs] for rs in regions]
