@@ -1282,13 +1282,13 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
     return collector.atts
 
 
-# 'known as', with one word between them or none ('derisively known as', 'known online as',
+# 'known as', with one word between them or none ('mockingly known as', 'known online as',
 # not 'known to voters as': those voters are named), then the name in quote marks.
 _KNOWN_AS = re.compile(r"\bknown(?:\s+[a-z]+)?\s+as\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
 
 def known_as_names(paras: Sequence[Para], atts: list[Attribution]) -> list[Attribution]:
-    """'hundreds of piers, many of them derisively known as "goat docks"': what something
+    """'hundreds of piers, several of them mockingly known as "goat docks"': what something
     is known as is a name nobody in particular says, so the quote keeps no speaker, as for
     a naming participle ('a podcast called "..."'), whichever rule or the quote-span
     classifier found it. PolNeAR gives such names no source (train: 6 of the 8 direct
