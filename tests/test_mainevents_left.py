@@ -23,6 +23,20 @@ LEADS = {
         names=("Tom Hale",),
         day="2021-06-13",
     ),
+    # "On Thursday, the presumptive nominee laid a wreath": the description is the one the lead
+    # names, so Thursday dates the visit told without a day in the next sentence
+    "a_role_described_later_in_the_lead_dates_the_event": Lead(
+        (
+            "Lena Ortiz visit to fire station draws praise.\n\n"
+            "Wherever Lena Ortiz goes, the cameras follow. On Thursday, the presumptive "
+            "nominee brought them along once more.\n\n"
+            "Ortiz visited the Rockport Fire Station in Harbor City to thank the crews.\n"
+        ),
+        published="2021-06-18",
+        kinds=("visit",),
+        names=("Lena Ortiz",),
+        day="2021-06-17",
+    ),
 }
 
 

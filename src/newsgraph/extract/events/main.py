@@ -1475,9 +1475,25 @@ def _said_later(
         if verb.pos_ != "VERB":
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(verb)
-        if any(who in _subject_actors(s, p, refs) for s in subjects) and (when := _date(verb, p, body_dates)):
+        if any(who in _subject_actors(s, p, refs) or _described(s, who, refs) for s in subjects) and (
+            when := _date(verb, p, body_dates)
+        ):
             return when, verb
     return None
+
+
+def _described(subject: "Token", who: str, refs: Refs) -> bool:
+    """ "On Thursday, the presumptive nominee laid a wreath": a definite description of a
+    person's role that the actors stage left unlinked is the person the lead is about."""
+    actor = refs.actors.get(who)
+    return (
+        actor is not None
+        and actor.kind == "person"
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.casefold() in _role_nouns()
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        and not any(c.dep_ in ("poss", "appos", "compound") for c in subject.children)
+    )
 
 
 def _doer(tok: "Token", participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> str:
