@@ -37,6 +37,22 @@ LEADS = {
         names=("Lena Ortiz",),
         day="2021-06-17",
     ),
+    # a summary above the story ("ABSTRACT. ... FULL TEXT.") tells the news undated: the story's
+    # first sentence gives its day
+    "a_summary_above_the_story_takes_the_day_of_its_first_sentence": Lead(
+        (
+            "Vale faults port plan.\n\n"
+            "ABSTRACT.\n\n"
+            "The port plan would cost the city its waterfront, Mayor Tom Vale said.\n\n"
+            "FULL TEXT.\n\n"
+            "Rockport's mayor on Thursday sharply criticised the governor's plan to move the "
+            "container port to the north shore.\n"
+        ),
+        published="2021-06-18",
+        kinds=("statement",),
+        names=("Tom Vale",),
+        day="2021-06-17",
+    ),
 }
 
 

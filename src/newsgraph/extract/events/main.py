@@ -672,6 +672,17 @@ def _lead(article: Article, docs: list["Doc"], sentences: int, paragraphs: int) 
     return out
 
 
+def _summary(article: Article, paragraphs: int) -> range:
+    """Paragraphs of a summary kept above the story ("ABSTRACT. ... FULL TEXT."): it tells the
+    news undated ("an official said"); the story's own first sentence dates it."""
+    opening, closing = words()["abstract_marks"]
+    marks = [para.text.strip().rstrip(".").casefold() for para in article.body[:paragraphs]]
+    if opening in marks and closing in marks[marks.index(opening) :]:
+        start = marks.index(opening)
+        return range(start, marks.index(closing, start))
+    return range(0)
+
+
 Candidate = tuple[str, "int | None", "Token", str]  # (kind, paragraph, token, how)
 
 
@@ -1561,11 +1572,30 @@ def _when(
         dated_by = dated_by if when is not None else tok
     if when is None and (said := _said_later(tok, participants, lead, body_dates, refs)) is not None:
         when, dated_by = said
+    if when is None and (story := _story_date(article, paragraph, lead, body_dates)) is not None:
+        when, dated_by = story
     if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
         # what a story reports was said (or is told in the present), without a day, was
         # said the day it ran
         when = DateInfo(start=article.published[:10], precision="day")
     return when, dated_by
+
+
+def _story_date(
+    article: Article,
+    paragraph: int | None,
+    lead: list[tuple[int, "DocSpan"]],
+    body_dates: list[tuple[int, dates_pass.Found]],
+) -> tuple[DateInfo, "Token"] | None:
+    """For an event read from a summary above the story: the day the story's first sentence
+    after it gives its main clause (it tells the same news)."""
+    summary = _summary(article, PLACE_PARAGRAPHS)
+    if paragraph not in summary:
+        return None
+    story = next(((p, sent) for p, sent in lead if p >= summary.stop), None)
+    if story is None or (when := _date(story[1].root, story[0], body_dates)) is None:
+        return None
+    return when, story[1].root
 
 
 def find(
