@@ -53,6 +53,20 @@ LEADS = {
         names=("Tom Vale",),
         day="2021-06-17",
     ),
+    # an undated act told right after a dated one ("failed Tuesday ... Democrats blocked") is how
+    # that happened, that day
+    "an_undated_act_right_after_a_dated_one_takes_its_day": Lead(
+        (
+            "Bid to fund bridge repairs dies in statehouse.\n\n"
+            "A bid to pay for repairs to the Harbor Bridge failed Tuesday, as lawmakers traded blame over "
+            "the crumbling span.\n\n"
+            "Senate Democrats blocked a $40 million repair bill because of riders added by Governor Hal "
+            "Brenner's allies.\n"
+        ),
+        published="2021-06-16",
+        kinds=("vote",),
+        day="2021-06-15",
+    ),
 }
 
 

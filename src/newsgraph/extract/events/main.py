@@ -1574,11 +1574,30 @@ def _when(
         when, dated_by = said
     if when is None and (story := _story_date(article, paragraph, lead, body_dates)) is not None:
         when, dated_by = story
+    if when is None and kind not in ("statement", "interview") and (before := _told_before(tok, lead, body_dates)):
+        when, dated_by = before
     if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
         # what a story reports was said (or is told in the present), without a day, was
         # said the day it ran
         when = DateInfo(start=article.published[:10], precision="day")
     return when, dated_by
+
+
+def _told_before(
+    tok: "Token", lead: list[tuple[int, "DocSpan"]], body_dates: list[tuple[int, dates_pass.Found]]
+) -> tuple[DateInfo, "Token"] | None:
+    """ "Efforts to fund the work failed Tuesday ... Senate Democrats blocked the package": an
+    undated past act the lead tells right after a dated one tells how that happened, that day.
+    (Not a statement: what is said without a day was said the day the story ran.)"""
+    verb = _verb_of(tok)
+    at = next((i for i, (_, sent) in enumerate(lead) if sent.doc is tok.doc and sent.start <= tok.i < sent.end), 0)
+    if at == 0 or verb.tag_ != "VBD":
+        return None
+    p, before = lead[at - 1]
+    root = before.root
+    if root.tag_ != "VBD" or (when := _date(root, p, body_dates)) is None:
+        return None
+    return when, root
 
 
 def _story_date(
