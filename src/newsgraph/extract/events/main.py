@@ -17,8 +17,9 @@ headline and the first sentences of the body (``data/main_events.json``):
 3. What surrounds it: participants (the verb's subject and objects, the trigger's
    modifiers, "between X and Y"; a description or a pronoun as the actor the lead names
    for it; the people of the headline for a debate), the date attached to it in the
-   sentence (or one the lead gives the same occasion or the same actor elsewhere; else
-   the publication day for what was said or is told in the present), the place ("in
+   sentence (or one the lead gives the same occasion or the same actor elsewhere, the
+   story's first sentence for a summary above it, a dated act just before an undated one;
+   else the publication day for what was said or is told in the present), the place ("in
    Flint", else the dateline's city).
 
 The event found is put first: an event of the stage that holds the trigger is moved
