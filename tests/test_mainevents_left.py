@@ -67,6 +67,19 @@ LEADS = {
         kinds=("vote",),
         day="2021-06-15",
     ),
+    # "tells radio host Ann Lutz that ...", then "the interview": the one told gave the interview too
+    "an_interview_has_the_one_its_speaker_tells": Lead(
+        (
+            "Ortiz talks to Ann Lutz about her critics.\n\n"
+            "Mayor Lena Ortiz tells Harbor Radio host Ann Lutz that critics of the bridge plan should "
+            "stop complaining and help.\n\n"
+            "In a clip from the interview, set to air on Friday, Ortiz says she answers every critic "
+            "twice as hard.\n"
+        ),
+        published="2021-06-16",
+        kinds=("interview",),
+        names=("Lena Ortiz", "Ann Lutz"),
+    ),
 }
 
 

@@ -1435,6 +1435,8 @@ def _who(
         participants = list(dict.fromkeys([a for s in subjects for a in _actors_of(s, p, refs)] + participants))
     if kind in ("statement", "interview"):
         participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
+    if kind == "interview":
+        participants = list(dict.fromkeys(participants + _told(participants, lead, refs)))
     if not participants:
         participants = _occasion_participants(tok, kind, lead, refs)
     if headline is not None and paragraph is not None:
@@ -1452,6 +1454,20 @@ def _who(
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
         participants = list(dict.fromkeys(participants + _from_headline(headline, kind, refs)))
     return participants
+
+
+def _told(participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """The one an interview was given to: whom the lead has its speaker tell ("Vale tells radio
+    host Ann Lutz that ...")."""
+    out: list[str] = []
+    for p, sent in lead:
+        verb = _speech_verb(sent)
+        if verb is None or verb.lemma_.casefold() != "tell":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(a in participants for s in subjects for a in _subject_actors(s, p, refs)):
+            out += [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in _actors_of(c, p, refs)]
+    return out
 
 
 def _occasion_participants(tok: "Token", kind: str, lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
