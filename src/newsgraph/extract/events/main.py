@@ -17,8 +17,9 @@ headline and the first sentences of the body (``data/main_events.json``):
 3. What surrounds it: participants (the verb's subject and objects, the trigger's
    modifiers, "between X and Y"; a description or a pronoun as the actor the lead names
    for it; the people of the headline for a debate), the date attached to it in the
-   sentence (or one the lead gives the same occasion or the same actor elsewhere; else
-   the publication day for what was said or is told in the present), the place ("in
+   sentence (or one the lead gives the same occasion or the same actor elsewhere, the
+   story's first sentence for a summary above it, a dated act just before an undated one;
+   else the publication day for what was said or is told in the present), the place ("in
    Flint", else the dateline's city).
 
 The event found is put first: an event of the stage that holds the trigger is moved
@@ -672,6 +673,17 @@ def _lead(article: Article, docs: list["Doc"], sentences: int, paragraphs: int) 
     return out
 
 
+def _summary(article: Article, paragraphs: int) -> range:
+    """Paragraphs of a summary kept above the story ("ABSTRACT. ... FULL TEXT."): it tells the
+    news undated ("an official said"); the story's own first sentence dates it."""
+    opening, closing = words()["abstract_marks"]
+    marks = [para.text.strip().rstrip(".").casefold() for para in article.body[:paragraphs]]
+    if opening in marks and closing in marks[marks.index(opening) :]:
+        start = marks.index(opening)
+        return range(start, marks.index(closing, start))
+    return range(0)
+
+
 Candidate = tuple[str, "int | None", "Token", str]  # (kind, paragraph, token, how)
 
 
@@ -1169,7 +1181,8 @@ def _attached(f: dates_pass.Found, tok: "Token", verb: "Token") -> bool:
             # "The agreement will take effect next year": not when it was made; "ads ahead of
             # the May 3 primary": the day of the point in time, not of the ads
             return False
-        if a.pos_ in ("VERB", "AUX"):
+        if a.pos_ in ("VERB", "AUX") and a.ent_type_ != "WORK_OF_ART":
+            # a show's title read as a verb ("told CBS' Face the Nation on Sunday") is no clause
             return _same_occasion(a, span.end, tok, verb)
     return False
 
@@ -1422,6 +1435,8 @@ def _who(
         participants = list(dict.fromkeys([a for s in subjects for a in _actors_of(s, p, refs)] + participants))
     if kind in ("statement", "interview"):
         participants = list(dict.fromkeys(_speakers(article, tok, paragraph) + participants))
+    if kind == "interview":
+        participants = list(dict.fromkeys(participants + _told(participants, lead, refs)))
     if not participants:
         participants = _occasion_participants(tok, kind, lead, refs)
     if headline is not None and paragraph is not None:
@@ -1439,6 +1454,20 @@ def _who(
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
         participants = list(dict.fromkeys(participants + _from_headline(headline, kind, refs)))
     return participants
+
+
+def _told(participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """The one an interview was given to: whom the lead has its speaker tell ("Vale tells radio
+    host Ann Lutz that ...")."""
+    out: list[str] = []
+    for p, sent in lead:
+        verb = _speech_verb(sent)
+        if verb is None or verb.lemma_.casefold() != "tell":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(a in participants for s in subjects for a in _subject_actors(s, p, refs)):
+            out += [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in _actors_of(c, p, refs)]
+    return out
 
 
 def _occasion_participants(tok: "Token", kind: str, lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
@@ -1474,9 +1503,25 @@ def _said_later(
         if verb.pos_ != "VERB":
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(verb)
-        if any(who in _subject_actors(s, p, refs) for s in subjects) and (when := _date(verb, p, body_dates)):
+        if any(who in _subject_actors(s, p, refs) or _described(s, who, refs) for s in subjects) and (
+            when := _date(verb, p, body_dates)
+        ):
             return when, verb
     return None
+
+
+def _described(subject: "Token", who: str, refs: Refs) -> bool:
+    """ "On Thursday, the presumptive nominee laid a wreath": a definite description of a
+    person's role that the actors stage left unlinked is the person the lead is about."""
+    actor = refs.actors.get(who)
+    return (
+        actor is not None
+        and actor.kind == "person"
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.casefold() in _role_nouns()
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        and not any(c.dep_ in ("poss", "appos", "compound") for c in subject.children)
+    )
 
 
 def _doer(tok: "Token", participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> str:
@@ -1544,11 +1589,49 @@ def _when(
         dated_by = dated_by if when is not None else tok
     if when is None and (said := _said_later(tok, participants, lead, body_dates, refs)) is not None:
         when, dated_by = said
+    if when is None and (story := _story_date(article, paragraph, lead, body_dates)) is not None:
+        when, dated_by = story
+    if when is None and kind not in ("statement", "interview") and (before := _told_before(tok, lead, body_dates)):
+        when, dated_by = before
     if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
         # what a story reports was said (or is told in the present), without a day, was
         # said the day it ran
         when = DateInfo(start=article.published[:10], precision="day")
     return when, dated_by
+
+
+def _told_before(
+    tok: "Token", lead: list[tuple[int, "DocSpan"]], body_dates: list[tuple[int, dates_pass.Found]]
+) -> tuple[DateInfo, "Token"] | None:
+    """ "Efforts to fund the work failed Tuesday ... Senate Democrats blocked the package": an
+    undated past act the lead tells right after a dated one tells how that happened, that day.
+    (Not a statement: what is said without a day was said the day the story ran.)"""
+    verb = _verb_of(tok)
+    at = next((i for i, (_, sent) in enumerate(lead) if sent.doc is tok.doc and sent.start <= tok.i < sent.end), 0)
+    if at == 0 or verb.tag_ != "VBD":
+        return None
+    p, before = lead[at - 1]
+    root = before.root
+    if root.tag_ != "VBD" or (when := _date(root, p, body_dates)) is None:
+        return None
+    return when, root
+
+
+def _story_date(
+    article: Article,
+    paragraph: int | None,
+    lead: list[tuple[int, "DocSpan"]],
+    body_dates: list[tuple[int, dates_pass.Found]],
+) -> tuple[DateInfo, "Token"] | None:
+    """For an event read from a summary above the story: the day the story's first sentence
+    after it gives its main clause (it tells the same news)."""
+    summary = _summary(article, PLACE_PARAGRAPHS)
+    if paragraph not in summary:
+        return None
+    story = next(((p, sent) for p, sent in lead if p >= summary.stop), None)
+    if story is None or (when := _date(story[1].root, story[0], body_dates)) is None:
+        return None
+    return when, story[1].root
 
 
 def find(
