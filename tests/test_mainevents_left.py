@@ -9,14 +9,14 @@ import pytest
 from mainevent_leads import Lead, check
 
 LEADS = {
-    # "told CBS' Face the Nation on Sunday": the show's title, read as a verb, carries no clause,
+    # "told CBS' Face the Nation" and a day: the show's title, read as a verb, carries no clause,
     # so Sunday dates the telling and the lead's "says"
     "a_show_title_read_as_a_verb_does_not_hide_the_day": Lead(
         (
-            "Hale on defense over his record.\n\n"
-            "Tom Hale says he is being singled out because of his rise in the polls.\n\n"
-            "\"There's no question I'm getting more scrutiny,\" the governor told CBS' Face the Nation "
-            "on Sunday, saying that his rivals are worried.\n"
+            "Hale shrugs off the scrutiny.\n\n"
+            "Tom Hale says the questions about his record come from rivals who fear his gains with voters.\n\n"
+            "\"I expected the extra attention,\" the governor told CBS' Face the Nation "
+            "on Sunday, saying that his rivals are nervous.\n"
         ),
         published="2021-06-14",
         kinds=("statement", "interview"),

@@ -1182,7 +1182,7 @@ def _attached(f: dates_pass.Found, tok: "Token", verb: "Token") -> bool:
             # the May 3 primary": the day of the point in time, not of the ads
             return False
         if a.pos_ in ("VERB", "AUX") and a.ent_type_ != "WORK_OF_ART":
-            # a show's title read as a verb ("told CBS' Face the Nation on Sunday") is no clause
+            # a show's title read as a verb ("told CBS' Face the Nation" with a day after it) is no clause
             return _same_occasion(a, span.end, tok, verb)
     return False
 
