@@ -243,7 +243,6 @@ def test_an_outlet_named_after_its_country_is_the_outlet() -> None:
     assert named == {"USA TODAY": "organization", "Larkfield University": "organization"}
 
 
-
 @pytest.mark.parametrize("surname", ["Whitlock", "Brannvik"])  # tagged a person; tagged an organisation
 def test_a_name_split_by_a_hard_line_break_is_one_person(surname: str) -> None:
     """Wire copy wrapped with CRLF inside a paragraph: the given name ends one line and the
