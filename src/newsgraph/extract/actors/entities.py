@@ -478,6 +478,9 @@ def _committees(seg: Segment) -> list[Candidate]:
     doc = seg.doc
     words = data("committees")
     heads, modifiers = frozenset(words["heads"]), frozenset(words["modifiers"])
+    folded = seg.text.casefold()
+    if not any(h in folded for h in heads):
+        return []  # most paragraphs name no committee: no walk over their tokens
     found: list[Candidate] = []
     for t in doc:
         if t.lower_ not in heads or not t.text[:1].isupper():
@@ -496,10 +499,10 @@ def _committees(seg: Segment) -> list[Candidate]:
 def _country_outlets(seg: Segment, taken: set[int]) -> list[Candidate]:
     """An outlet whose name starts with a country's ("USA TODAY", "USA Today/Ipsos poll",
     "France 24"), the rest of it capitalised, is the outlet (``outlets.json``), never the country."""
-    doc = seg.doc
+    doc, firsts = seg.doc, outlets.first_words()
     found: list[Candidate] = []
     for t in doc:
-        if t.i in taken or not t.text[:1].isupper() or gazetteer().country(t.text) is None:
+        if t.lower_ not in firsts or t.i in taken or not t.text[:1].isupper() or gazetteer().country(t.text) is None:
             continue
         for n in (4, 3, 2):
             j = t.i + n
