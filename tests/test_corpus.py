@@ -12,6 +12,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 import newsgraph
 from newsgraph import Actor, Article, ConvertOptions, Corpus, DateInfo, Event, Place
 from newsgraph.corpus.names import given_compatible, middles_compatible, name_key, parse_person
+from newsgraph.corpus.store import use_wal
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.model import mint_id
 
@@ -196,6 +198,25 @@ def test_two_adds_at_once_take_turns_and_lose_nothing(seeds_db: Path, tmp_path: 
         assert corpus.stats()["articles"] == 60
         assert len(entities_of(corpus, "Putin", "person")) == 1
         assert corpus.resolve("Putin").articles == 60  # type: ignore[union-attr]  # missing fails the test
+
+
+def test_the_switch_to_wal_waits_for_another_run_s_write_lock(tmp_path: Path) -> None:
+    # two adds making the same new corpus: one switches the file to WAL while the other holds
+    # the write lock; SQLite refuses the switch at once (no busy wait), so it must be tried again
+    path = tmp_path / "shared.sqlite"
+    mine = sqlite3.connect(path, timeout=5, isolation_level=None)
+    mine.execute("CREATE TABLE t (x)")
+    other = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        use_wal(mine)
+    finally:
+        release.join()
+    assert mine.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    mine.close()
+    other.close()
 
 
 def _digest(path: Path) -> str:

@@ -11,17 +11,19 @@ damaged file is refused before a byte of it changes.
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import InputError, NewsgraphError, OutputError
 
-__all__ = ["SCHEMA_VERSION", "Store", "database_error"]
+__all__ = ["SCHEMA_VERSION", "Store", "database_error", "use_wal"]
 
 APPLICATION_ID = 0x4E47_4331  # "NGC1": a newsgraph corpus
 SCHEMA_VERSION = 1
 BUSY_SECONDS = 600.0  # how long a writer waits for another one before giving up
+WAL_RETRY_SECONDS = 0.05  # between two tries of the switch to WAL (use_wal)
 SQLITE_HEADER = b"SQLite format 3\x00"
 CREATE_HINT = "give a corpus made by 'newsgraph corpus add', or a new path to create one"
 
@@ -81,6 +83,23 @@ def database_error(err: sqlite3.Error, path: Path) -> NewsgraphError:
     if isinstance(err, sqlite3.OperationalError) and "disk" in text and "full" in text:
         return NewsgraphError("the disk is full", "free some space and run again", source=str(path))
     return InputError(f"the corpus file is damaged ({text})", CREATE_HINT, source=str(path))
+
+
+def use_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to WAL, so that readers (show, export) never block a writer (add),
+    nor the other way round. The switch needs the file to itself, and while another
+    connection holds the write lock SQLite refuses it at once ("database is locked")
+    rather than wait on the busy handler, which could deadlock: two 'corpus add' runs
+    making the same new corpus met so. It is tried again until ``BUSY_SECONDS``."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 class Store:
@@ -152,8 +171,7 @@ class Store:
                     ("id_base", id_base or "urn:newsgraph:corpus:"),
                 ],
             )
-        # WAL: readers (show, export) never block a writer (add), nor the other way round.
-        self.db.execute("PRAGMA journal_mode = WAL")
+        use_wal(self.db)
 
     def _check_corpus(self) -> None:
         app = self.db.execute("PRAGMA application_id").fetchone()[0]
