@@ -17,6 +17,8 @@ _QUESTION_SUBHEADING_WORDS = 6
 _STANDFIRST_WORDS = (4, 45)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[“”\"«»„]|''")
+# The quote marks a tokeniser or a page may leave glued to a name ('"Syria', 'a farce."Syria').
+QUOTE_CHARS = "\"“”„«»‘’'"
 SPEAKER = re.compile(r"^(?:Q|A|[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,3})\s*:")  # "Q:", "TAPPER:", "Editor's note:"
 
 

@@ -65,6 +65,7 @@ from ..story import dateline_at
 from .entities import (
     COMPANY_SUFFIXES,
     MATCH_SCORE,
+    POSSESSIVE,
     Candidate,
     Segment,
     candidates,
@@ -582,16 +583,11 @@ def _company_without_suffix(by_key: dict[str, list[Candidate]]) -> None:
     without its head ('Our Principles PAC', 'Our Principles')."""
     for k in list(by_key):
         words = by_key[k][0].text.split() if by_key.get(k) else []
-        committee = _committee_bare(" ".join(words))
-        if committee:
-            bare = key(committee)
-            if bare != k and bare in by_key:
-                by_key[k].extend(by_key.pop(bare))
-            continue
-        if len(words) < 2 or words[-1].casefold().rstrip(".") not in COMPANY_SUFFIXES:
-            continue
-        bare = key(" ".join(words[:-1]).rstrip(","))
-        if bare != k and bare in by_key:
+        short = _committee_bare(" ".join(words))
+        if short is None and len(words) >= 2 and words[-1].casefold().rstrip(".") in COMPANY_SUFFIXES:
+            short = " ".join(words[:-1]).rstrip(",")
+        bare = key(short) if short else None
+        if bare is not None and bare != k and bare in by_key:
             by_key[k].extend(by_key.pop(bare))
 
 
@@ -719,7 +715,7 @@ def _by_area_word(cs: list[Candidate]) -> str | None:
 def _after_place_cue(c: Candidate) -> bool:
     """Whether words that name a place stand right before ``c`` (``place_cues.json``)."""
     doc, k = c.seg.doc, c.i
-    if c.j < len(doc) and doc[c.j].text in ("'s", "’s", "'", "’"):
+    if c.j < len(doc) and doc[c.j].text in POSSESSIVE:
         return False  # "in Maris's view": the name is the possessor, not where
     cues = data("place_cues")
     if k > 0 and doc[k - 1].lower_ in cues["prepositions"] and not is_given_name(c.text):

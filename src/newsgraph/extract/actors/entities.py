@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon.gazetteer import gazetteer
+from ...lexicon.lines import QUOTE_CHARS
 from ...lexicon import outlets
 from ...lexicon.outlets import is_section_name
 from ...lexicon.wordlists import data, word_set
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _ENTITY_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _REL = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
 _LOCATIVE = frozenset({"in", "at", "from", "based", "near", "outside"})
 # What ends a company's name and may be left out of it ("DiamondRock Hospitality Co.").
@@ -206,7 +207,7 @@ def _trim(doc: "Doc", i: int, j: int, ent_start: int) -> tuple[int, int]:
         if _hyphen_tail(doc, i, j):
             break  # "Lee Kun-hee": a given name written with a hyphen, lower case after it
         if not (
-            t.text in _POSSESSIVE
+            t.text in POSSESSIVE
             or t.is_punct
             or t.is_space
             or (t.like_num and not (j - 2 > i and doc[j - 2].lower_ == "of") and not _channel_number(doc, i, j))
@@ -256,7 +257,7 @@ def _split_possessive(doc: "Doc", i: int, j: int) -> int | None:
             continue  # "the Farmers' Union", "the Users' Group": one name
         if doc[k - 1].lower_ in word_set("name_possessives"):
             continue  # "the People's Liberation Army": one name
-        if doc[k].tag_ == "POS" or doc[k].text in _POSSESSIVE:
+        if doc[k].tag_ == "POS" or doc[k].text in POSSESSIVE:
             return k
     return None
 
@@ -683,16 +684,13 @@ def _unlabelled_people(seg: Segment) -> Iterator[Candidate]:
         k = m
 
 
-_QUOTE_CHARS = "\"“”‘’'«»"
-
-
 def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
     doc = seg.doc
     last = doc[j - 1]
     s = seg.offset + doc[i].idx
     e = seg.offset + last.idx + len(last)
     raw = seg.text[s - seg.offset : e - seg.offset]
-    glued = len(raw) - len(raw.lstrip(_QUOTE_CHARS))  # '"Syria': a quote mark the tokeniser left on
+    glued = len(raw) - len(raw.lstrip(QUOTE_CHARS))  # '"Syria': a quote mark the tokeniser left on
     if 0 < glued < len(raw):
         s, raw = s + glued, raw[glued:]
     return Candidate(seg, i, j, label, re.sub(r"\s+", " ", raw), s, e)
@@ -1031,7 +1029,7 @@ def _titleish(t: "Token", have_head: bool, ent_start: int) -> bool:
     nxt = t.doc[t.i + 1].text if t.i + 1 < len(t.doc) else None
     if is_title_head(t.text, t.lemma_) or is_title_modifier(t.text, nxt):
         return True
-    if t.text in _POSSESSIVE or t.tag_ == "POS" or t.lower_ in CONNECTORS:
+    if t.text in POSSESSIVE or t.tag_ == "POS" or t.lower_ in CONNECTORS:
         return True
     if t.ent_type_ in _ENTITY_TYPES or _office_of(t):
         return True
@@ -1074,7 +1072,7 @@ def _clean_title(tokens: list["Token"]) -> list["Token"]:
     tokens = _after_cut(tokens)
     while tokens and (
         tokens[0].lower_ in CONNECTORS
-        or tokens[0].text in _POSSESSIVE
+        or tokens[0].text in POSSESSIVE
         or tokens[0].lower_ in ("the", "a", "an")
         or tokens[0].is_punct
     ):
@@ -1114,7 +1112,7 @@ def _affiliations(tokens: list["Token"]) -> list[str]:
     runs: list[tuple[int, list["Token"]]] = []
     current: list["Token"] = []
     for k, t in enumerate(tokens):
-        if t.ent_type_ in _ENTITY_TYPES and t.text not in _POSSESSIVE:
+        if t.ent_type_ in _ENTITY_TYPES and t.text not in POSSESSIVE:
             current.append(t)
             continue
         if current:
@@ -1127,7 +1125,7 @@ def _affiliations(tokens: list["Token"]) -> list[str]:
         prev = tokens[start - 1].lower_ if start > 0 else ""
         if prev in ("to", "with", "against", "in", "from"):
             continue
-        possessive = end < len(tokens) and (tokens[end].text in _POSSESSIVE or tokens[end].tag_ == "POS")
+        possessive = end < len(tokens) and (tokens[end].text in POSSESSIVE or tokens[end].tag_ == "POS")
         name = "".join(t.text_with_ws for t in run).strip()
         if start > head:
             after.insert(0, name)  # "head of Russia's Council on ...": the council
@@ -1223,7 +1221,7 @@ def title_before(c: Candidate) -> None:
     if any(_is_head(t) for t in tokens):
         c.titles.append(_text(tokens))
         c.affiliations.extend(_affiliations(tokens))
-    elif doc[c.i - 1].tag_ == "POS" or doc[c.i - 1].text in _POSSESSIVE:
+    elif doc[c.i - 1].tag_ == "POS" or doc[c.i - 1].text in POSSESSIVE:
         c.affiliations.extend(_affiliations(tokens))  # "NBC News' Keir Simmons"
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ...lexicon import wordlists
 from ...lexicon.gazetteer import gazetteer
+from ...lexicon.lines import QUOTE_CHARS
 from ...lexicon.names import given_name_gender, honorific, is_title_head, product_shaped, title_gender
 from ...model import Actor, Article, Span, mint_id, normalise_name
 from .cues import token_at
@@ -76,7 +77,6 @@ _OUTLET_NOUNS = frozenset(
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # A speaker actor's name is a name: quote marks glued to it by the text ('"a farce."Syria')
 # are no part of it, and a phrase with a year or a lower-case word ("mid-2019 refresh") is none.
-_QUOTE_MARKS = "\"“”„«»‘’'"
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _BASED = re.compile(r"(?:,\s*[A-Z][\w.'’ ]*)?[-‑]based\b")
 _BASED_REACH = 40
@@ -398,7 +398,7 @@ class SpeakerResolver:
         """The speaker's name and mention without quote marks glued to them; None when the
         words are no name, or name where a company is based ("the Harlow, Pennsylvania-based
         company said": a place, not the speaker)."""
-        name = _join(name_toks).strip(_QUOTE_MARKS)
+        name = _join(name_toks).strip(QUOTE_CHARS)
         text = self.article.body[mention[0]].text
         if not _is_name(name) or _BASED.match(text[mention[2] : mention[2] + _BASED_REACH]):
             return None
@@ -557,9 +557,9 @@ def _is_name(name: str) -> bool:
 def _without_quote_marks(mention: Mention, text: str) -> Mention:
     """The mention without the quote marks glued to its ends."""
     p, s, e = mention
-    while s < e and text[s] in _QUOTE_MARKS:
+    while s < e and text[s] in QUOTE_CHARS:
         s += 1
-    while e > s and text[e - 1] in _QUOTE_MARKS:
+    while e > s and text[e - 1] in QUOTE_CHARS:
         e -= 1
     return (p, s, e)
 
