@@ -1284,6 +1284,7 @@ def attribute(paras: Sequence[Para]) -> list[Attribution]:
 
 # 'known as', with one word between them or none ('mockingly known as', 'known online as',
 # not 'known to voters as': those voters are named), then the name in quote marks.
+_KNOWN_AS_REACH = 40  # characters before the opening mark where 'known as' is looked for
 _KNOWN_AS = re.compile(r"\bknown(?:\s+[a-z]+)?\s+as\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
 
@@ -1299,7 +1300,7 @@ def known_as_names(paras: Sequence[Para], atts: list[Attribution]) -> list[Attri
         if not att.regions or att.via is not None or (cue is not None and cue.reporting):
             continue
         r = att.regions[0]
-        if not _KNOWN_AS.search(paras[r.paragraph].text[max(0, r.mark_start - 40) : r.mark_start]):
+        if not _KNOWN_AS.search(paras[r.paragraph].text[max(0, r.mark_start - _KNOWN_AS_REACH) : r.mark_start]):
             continue
         if cue is not None:
             att.cue = replace(cue, speaker=None, speaker_head=None, antecedent=None, names_only=True)
@@ -1463,12 +1464,20 @@ def _subject_sentence_before(p: Para, ri: int, first: int) -> Cue | None:
 
 
 def _fill_speaker(paras: Sequence[Para], att: Attribution) -> None:
-    if att.speaker is None and att.cue is not None and att.cue.speaker is not None:
-        att.speaker = (att.cue.paragraph, *att.cue.speaker)
-        if att.cue.speaker_head is not None:
-            att.speaker_head = paras[att.cue.paragraph].doc[att.cue.speaker_head].idx
-        if att.cue.antecedent is not None:
-            att.antecedent = (att.cue.paragraph, *att.cue.antecedent)
+    if att.cue is not None:
+        speaker_of_cue(att, paras[att.cue.paragraph])
+
+
+def speaker_of_cue(att: Attribution, p: Para) -> None:
+    """The speaker of ``att``'s cue (in paragraph ``p``) as the quote's: its mention, head
+    and antecedent, when the quote has no speaker yet."""
+    cue = att.cue
+    if att.speaker is None and cue is not None and cue.speaker is not None:
+        att.speaker = (cue.paragraph, *cue.speaker)
+        if cue.speaker_head is not None:
+            att.speaker_head = p.doc[cue.speaker_head].idx
+        if cue.antecedent is not None:
+            att.antecedent = (cue.paragraph, *cue.antecedent)
 
 
 class _Collector:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ...lexicon import wordlists
-from .attribution import Attribution, agentive, is_title_like, make_cue, region_head
+from .attribution import Attribution, agentive, is_title_like, make_cue, region_head, speaker_of_cue
 from .cues import Cue, fragment_cues, inherited_subject, noun_phrase, span_of, speech_verbs, token_at
 from .ranker import Candidate, Context, candidates, probabilities
 
@@ -531,11 +531,7 @@ def _added(frag: Fragment) -> Attribution:
         att.speaker_head = frag.second_head
         att.antecedent = (second.paragraph, *second.antecedent) if second.antecedent is not None else None
         return att
-    att.speaker = (cue.paragraph, *cue.speaker)
-    if cue.speaker_head is not None:
-        att.speaker_head = frag.para.doc[cue.speaker_head].idx
-    if cue.antecedent is not None:
-        att.antecedent = (cue.paragraph, *cue.antecedent)
+    speaker_of_cue(att, frag.para)
     return att
 
 
@@ -544,9 +540,7 @@ def _colon_quote(frag: Fragment) -> Attribution:
     cue = frag.colon
     assert cue is not None and cue.speaker is not None  # checked by the caller
     att = Attribution([frag.region], "direct", cue, COLON_NAME_CONFIDENCE, "colon-name")
-    att.speaker = (cue.paragraph, *cue.speaker)
-    if cue.speaker_head is not None:
-        att.speaker_head = frag.para.doc[cue.speaker_head].idx
+    speaker_of_cue(att, frag.para)
     return att
 
 
