@@ -194,6 +194,34 @@ def test_a_killed_worker_fails_its_input_and_the_batch_goes_on(tmp_path: Path, m
     assert len(list(out.glob("*.json"))) == len(names) - 1
 
 
+def test_a_batch_stopped_early_leaves_no_pool_thread_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool's manager thread still closing its wake-up pipe when the interpreter exits races
+    with the exit hook that writes to it (Python 3.11 prints "handle is closed" after the
+    batch's last line); a slow close, as on a loaded machine, shows whether it is waited for."""
+    import threading
+    from concurrent.futures import process as futures_process
+
+    from newsgraph import batch
+    from newsgraph.jobs import Job
+    from newsgraph.worker import Settings
+
+    real_close = futures_process._ThreadWakeup.close
+
+    def slow_close(self) -> None:
+        time.sleep(1.5)
+        real_close(self)
+
+    monkeypatch.setattr(futures_process._ThreadWakeup, "close", slow_close)
+    source = tmp_path / "a.txt"
+    source.write_bytes((SAMPLES / "fraud_trial.txt").read_bytes())
+    jobs = [Job(i, str(source), f"{i:02d}", path=str(source)) for i in range(40)]
+    outcomes = batch.run(jobs, Settings(extract=False), workers=2)
+    assert next(outcomes).ok
+    outcomes.close()  # as an interrupt does: the generator's finally stops the pool early
+    left = [t for t in threading.enumerate() if isinstance(t, futures_process._ExecutorManagerThread)]
+    assert not left
+
+
 # --- 6. interrupts: one line, exit 130 / 143, no orphan, no temp file ----------------------
 
 

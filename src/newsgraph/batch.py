@@ -89,7 +89,7 @@ class _Pool:
             return failed
 
     def rebuild(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        _close(self.executor)
         self.executor = self._new()
 
     def isolate(self, jobs: list[Job]) -> list[Outcome]:
@@ -120,13 +120,25 @@ class _Pool:
             return
         # Stopped early (fail-fast, an interrupt): queued jobs are dropped and the workers
         # stopped now, each removing the temp file it was writing.
-        processes = list(getattr(self.executor, "_processes", {}).values())  # (no public API)
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        _close(self.executor, terminate=True)
+
+
+def _close(executor: ProcessPoolExecutor, terminate: bool = False) -> None:
+    """Shut the pool down without waiting for its queued jobs; with terminate, its workers are
+    stopped now, each removing the temp file it was writing. Its manager thread is joined:
+    left running, it closes its wake-up pipe while the interpreter's exit hook writes to it
+    (Python 3.11 races there and prints "handle is closed" after the last line)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())  # (no public API)
+    manager = getattr(executor, "_executor_manager_thread", None)
+    executor.shutdown(wait=False, cancel_futures=True)
+    if terminate:
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(5)
+    if manager is not None:
+        manager.join(5)
 
 
 @dataclass
