@@ -48,6 +48,8 @@ class Gazetteer:
     bodies: dict[str, str] = field(default_factory=dict)  # planets and moons: places of kind 'other'
     venue_words: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()
+    region_suffixes: tuple[str, ...] = ()
+    compass_words: frozenset[str] = frozenset()
     area_words: frozenset[str] = frozenset()  # "the Chelsea neighborhood": the name before is a place
     street_words: frozenset[str] = frozenset()  # "Fox Run", "Maple Crescent": an address
     street_suffixes: tuple[str, ...] = ()  # "Oceanview", "Hillcrest": an address in one word
@@ -129,6 +131,8 @@ def gazetteer() -> Gazetteer:
     g.bodies = {key(b): b for b in places["celestial_bodies"]}
     g.venue_words = frozenset(w.casefold() for w in places["venue_words"])
     g.region_words = frozenset(w.casefold() for w in places["region_words"])
+    g.region_suffixes = tuple(places["region_suffixes"])
+    g.compass_words = frozenset(places["compass_words"])
     g.area_words = frozenset(w.casefold() for w in places["area_words"])
     g.street_words = frozenset(w.casefold() for w in places["street_words"])
     g.street_suffixes = tuple(w.casefold() for w in places["street_suffixes"])

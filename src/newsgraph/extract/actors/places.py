@@ -3,7 +3,8 @@
 "Moscow denies ..." and "relations between Moscow and Washington" speak of governments
 (the country actor); "talks in Moscow" and "recalled from Washington" speak of cities.
 A known city or region takes its kind and country from ``data/places.json``; an
-unknown one from spaCy's label, its own words ("Marsabit county") and a following
+unknown one from spaCy's label, its own words ("Marsabit county", "Aberdeenshire",
+"West Michigan"), the words before it ("the island of Giglio") and a following
 ", Country" ("Geneva, Switzerland").
 """
 
@@ -66,6 +67,20 @@ def country_after(c: "Candidate") -> str | None:
     return None
 
 
+def _region_shaped(c: "Candidate") -> bool:
+    """An unknown place written like a region (``_region_shapes`` of ``places.json``): a
+    county's ending ("Aberdeenshire"), a compass word before a known region or country
+    ("West Michigan"), or a region word and "of" before it ("the island of Giglio")."""
+    g, doc, words = gazetteer(), c.seg.doc, c.text.split()
+    if words[-1].casefold().endswith(g.region_suffixes) and words[-1].casefold() not in g.region_suffixes:
+        return True
+    rest = " ".join(words[1:])
+    if len(words) >= 2 and words[0].casefold() in g.compass_words and (g.country(rest) or g.place(rest)):
+        known = g.place(rest)
+        return known is None or known[1] == "region"  # "East Chicago" is a city
+    return c.i >= 2 and doc[c.i - 1].lower_ == "of" and doc[c.i - 2].lower_ in g.region_words
+
+
 def place_of(c: "Candidate", label: str) -> tuple[str, str, str | None]:
     """(name, kind, country) of a place candidate."""
     g = gazetteer()
@@ -80,7 +95,13 @@ def place_of(c: "Candidate", label: str) -> tuple[str, str, str | None]:
         kind = "address"  # "Fox Run", "Oceanview": a road or an estate
     elif label == "FAC" or words[0] in g.venue_words or words[-1] in g.venue_words:
         kind = "venue"
-    elif label == "LOC" or words[-1] in g.region_words or nxt in g.region_words or nxt in g.area_words:
+    elif (
+        label == "LOC"
+        or words[-1] in g.region_words
+        or nxt in g.region_words
+        or nxt in g.area_words
+        or _region_shaped(c)
+    ):
         kind = "region"
     else:
         kind = "city"
