@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import api
+from conftest import SHARED
+from newsgraph import api, read_bytes
 from newsgraph.model import Article
+from newsgraph.readers.base import ReadOptions
 from press_helpers import extract
 
 
@@ -313,3 +315,67 @@ def test_a_pitcher_s_record_in_a_listing_is_no_actor_unless_the_prose_names_him(
     for pitcher in ("Vantrell", "Osgrove", "Dekarro", "Quillane", "Tobrin"):
         assert pitcher not in names
     assert names.get("Ben Wexley") == "person"
+
+
+def test_a_company_product_after_its_possessive_is_no_actor_nor_speaker() -> None:
+    article = extract(
+        "Critics expect that Google's Lumora will be \"the Spotify of films,\" but the first reviews are mixed.",
+        "Lumora costs $12 a month and streams to phones and TVs.",
+    )
+    assert "Lumora" not in actors(article)
+    assert speakers(article) == [None]
+
+
+def test_a_name_after_a_company_that_is_a_person_or_a_body_stays() -> None:
+    article = extract('"We are not for sale," Google\'s Ada Okonkwo told reporters on Monday.')
+    assert actors(article).get("Ada Okonkwo") == "person"
+    article = extract("Alphabet's Wemble said on Monday it would cut 200 jobs.")
+    assert actors(article).get("Wemble") == "organization"
+
+
+def test_two_organisations_run_together_over_and_are_split() -> None:
+    article = extract(
+        "The Falcon Heavy and Starship are both still being tested.",
+        "Falcon Heavy flew first; Starship has not reached orbit.",
+    )
+    assert "Falcon Heavy and Starship" not in actors(article)
+    assert actors(article).get("Falcon Heavy") == "organization"
+    article = extract(
+        "The Securities and Exchange Commission opened an inquiry, the Department of Health and Human Services said.",
+        "Shares of Procter and Gamble rose 2 percent on Tuesday.",
+    )
+    assert {"Securities and Exchange Commission", "Procter and Gamble"} <= set(actors(article))
+
+
+def test_a_listing_heading_or_a_market_code_is_no_actor() -> None:
+    article = extract("The yen was steady at 108.55 per dollar, while Sterling GBP= was last trading at $1.2925.")
+    assert not [name for name in actors(article) if "=" in name]
+
+
+ANPA_LISTING = SHARED / "realworld" / "wire-text" / "ap_anpa-6.tst"
+
+
+@pytest.mark.skipif(not ANPA_LISTING.exists(), reason="the shared real files are not here")
+def test_the_column_headings_of_an_agency_listing_are_no_actors() -> None:
+    [article] = read_bytes(ANPA_LISTING.read_bytes(), options=ReadOptions(source=ANPA_LISTING.name))
+    names = actors(api.extract(article))
+    assert "N.Y. Yankees" in names  # the teams stay
+    assert not [name for name in names if "=" in name]  # "^Saturday's Games="
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("The trial was moved to a converted theatre in Tuscany, where relatives filled the seats.", "Tuscany"),
+        ("Farmers in Aberdeenshire say the wet spring has cost them a third of their barley.", "Aberdeenshire"),
+        ("The virus was first found in West Michigan in late August, health officials said.", "West Michigan"),
+        ("Divers searched the reef near the island of Lornamo on Tuesday.", "Lornamo"),
+    ],
+)
+def test_a_region_is_not_a_city(sentence: str, region: str) -> None:
+    assert places(extract(sentence)).get(region) == "region"
+
+
+def test_a_small_country_is_a_country_not_a_city() -> None:
+    article = extract("The president of Kiribati asked for help with the rising sea, as did Tuvalu and Palau.")
+    assert {actors(article).get(n) for n in ("Kiribati", "Tuvalu", "Palau")} == {"country"}

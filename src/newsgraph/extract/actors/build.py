@@ -186,8 +186,8 @@ def run(article: Article, options: ExtractOptions) -> Article:
         c for s in segs for c in candidates(s) if not s.in_credit(c.start, c.end) and (not s.weak or _known(c.text))
     ]
     _as_the_source_states(cands, article)
-    cands = _committees_named_short(_given_names_missed(_pairs_split(cands)), segs)
-    common = _common_nouns(cands, segs) | _products(cands)
+    cands = _committees_named_short(_given_names_missed(_bodies_split(_pairs_split(cands))), segs)
+    common = _common_nouns(cands, segs) | _products(cands) | _company_products(cands)
     cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
     book = _Book()
@@ -231,6 +231,38 @@ def _pairs_split(cands: list[Candidate]) -> list[Candidate]:
             out += [make(c.seg, c.i, k, "PERSON"), make(c.seg, k + 1, c.j, "PERSON")]
         else:
             out.append(c)
+    return out
+
+
+def _two_bodies(c: Candidate, alone: set[str]) -> int | None:
+    """The index of the "and" between two organisations the model ran into one name, or None:
+    each side is a name, the whole is not a known one, and either the article names both
+    sides alone ("Falcon Heavy and Starship") or each ends in an organisation word. Not
+    where only the right side does ("Securities and Exchange Commission": the left is part
+    of it), and not "Procter and Gamble", whose sides nobody is."""
+    doc = c.seg.doc
+    k = next((t.i for t in doc[c.i + 1 : c.j - 1] if t.lower_ == "and"), None)
+    if k is None or c.label != "ORG" or gazetteer().knows(c.text):
+        return None
+    left, right = doc[c.i : k].text, doc[k + 1 : c.j].text
+    if not (_name_shaped(left) and _name_shaped(right)):
+        return None
+    both_alone = key(left) in alone and key(right) in alone
+    both_bodies = is_org_word(left.split()[-1]) and is_org_word(right.split()[-1])
+    return k if both_alone or both_bodies else None
+
+
+def _bodies_split(cands: list[Candidate]) -> list[Candidate]:
+    """ "HGTV, Food Network and Travel Network", "the Falcon Heavy and Starship": two
+    organisations the model ran into one name over "and" are split (:func:`_two_bodies`)."""
+    alone = {key(c.text) for c in cands if " and " not in c.text}
+    out: list[Candidate] = []
+    for c in cands:
+        k = _two_bodies(c, alone)
+        if k is None:
+            out.append(c)
+        else:
+            out += [make(c.seg, c.i, k, "ORG"), make(c.seg, k + 1, c.j, "ORG")]
     return out
 
 
@@ -315,6 +347,56 @@ def _products(cands: list[Candidate]) -> set[str]:
         if before is not None and (before.lower_ in _PRODUCT_DETERMINERS or before.tag_ == "POS"):
             found.add(c.text)
     return found
+
+
+def _a_company(c: Candidate, glued: bool) -> bool:
+    """Whether ``c`` names a company that may own a product: a known organisation or outlet,
+    or, before a possessive, any name the model tagged as a body."""
+    if gazetteer().org(c.text) or outlets.lookup(c.text):
+        return True
+    return not glued and c.label == "ORG" and not gazetteer().country(c.text)
+
+
+def _after_a_company(c: Candidate, owners: set[tuple[int, int]], glued: set[tuple[int, int]]) -> bool:
+    """ "Google's Stadia", "Google Stadia", "the Verge's Stadia review": ``c`` right after a
+    company's name, through a possessive or glued to it (or in one name with it)."""
+    doc, words = c.seg.doc, c.text.split()
+    if c.label == "PERSON" and len(words) >= 2 and gazetteer().org(words[0]) and not is_given_name(words[1]):
+        return True  # "Google Lumora" tagged as one person
+    where = id(c.seg)
+    owned = c.i >= 1 and doc[c.i - 1].text in POSSESSIVE and (where, c.i - 1) in owners
+    return owned or (where, c.i) in glued
+
+
+def _an_actor_sign(c: Candidate, surnames: set[str]) -> bool:
+    """What says a name is a person's or a body's, not a product's (see :func:`_company_products`)."""
+    words, doc = c.text.split(), c.seg.doc
+    full_name = c.label == "PERSON" and len(words) >= 2 and not gazetteer().org(words[0])
+    if full_name or is_given_name(words[0]) or c.text in surnames:
+        return True
+    # One that speaks is kept: the quotes pass makes a speaker of a cue's subject anyway
+    # ("Alphabet's Wemble said"), and from the words with the possessive if no actor is there.
+    if is_org_word(words[-1]) or is_org_word(words[0]) or _says(c):
+        return True
+    before = doc[c.i - 1].text if c.i >= 1 else ""
+    return is_title_head(before) or honorific(before) is not None or gazetteer().knows(c.text)
+
+
+def _company_products(cands: list[Candidate]) -> set[str]:
+    """ "Google's Stadia will be the Netflix of games", "Google Stadia launches": a name the
+    article puts right after a company's, through a possessive or glued to a known one, is
+    the company's product or service, no actor and no quote's speaker; unless a mention
+    says person or body (:func:`_an_actor_sign`): a full name tagged a person, a given name
+    first, the surname of someone named in full, an organisation word, a title or an
+    honorific before it, a verb of saying ("Alphabet's Wemble said"), a known name."""
+    owners = {(id(c.seg), c.j) for c in cands if _a_company(c, glued=False)}
+    glued = {(id(c.seg), c.j) for c in cands if _a_company(c, glued=True)}
+    found = {c.text for c in cands if _after_a_company(c, owners, glued)}
+    if not found:
+        return set()
+    surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    signed = {c.text for c in cands if c.text in found and _an_actor_sign(c, surnames)}
+    return found - signed
 
 
 def _acronyms(cands: list[Candidate]) -> dict[int, str]:

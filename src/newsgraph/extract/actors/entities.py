@@ -699,6 +699,8 @@ def make(seg: Segment, i: int, j: int, label: str) -> Candidate:
 def _not_a_name(text: str, label: str) -> bool:
     if "/" in text or "@" in text or "http" in text or "|" in text:
         return True  # photo credits ('Name/Agency'), handles, links and site titles are not names
+    if "=" in text:
+        return True  # a listing's column heading ("Saturday's Games=") or a market code ("GBP=")
     if _MODIFIER_COMPOUND.search(text):
         return True  # "Trump-era", "Kremlin-backed": a name made into a modifier
     if not any(ch.isupper() for ch in text):
