@@ -319,7 +319,7 @@ def test_a_pitcher_s_record_in_a_listing_is_no_actor_unless_the_prose_names_him(
 
 def test_a_company_product_after_its_possessive_is_no_actor_nor_speaker() -> None:
     article = extract(
-        "Critics expect that Google's Lumora will be \"the Spotify of films,\" but the first reviews are mixed.",
+        'Critics expect that Google\'s Lumora will be "the Spotify of films," but the first reviews are mixed.',
         "Lumora costs $12 a month and streams to phones and TVs.",
     )
     assert "Lumora" not in actors(article)

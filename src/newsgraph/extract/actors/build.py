@@ -15,7 +15,10 @@ per article, and merges the ways an article names one actor:
    anywhere, or a known given name, makes it a person; else the label most often given. A
    company's name with its suffix and without it ("Acme Co.", "Acme") is one name, and so
    is a political action committee's with its head and without it ("Our Principles PAC",
-   "Our Principles"); products written like "the iPod" are no names at all.
+   "Our Principles"); products written like "the iPod" are no names at all, nor is a
+   company's product named right after it ("Google's Stadia", "Google Stadia") unless a
+   mention says person or body; two organisations run together over "and" are split
+   where the article names both sides alone or each ends in an organisation word.
 3. People: two people the model ran together over "and" are split first, and a surname
    it tagged alone as a city after a given name it never saw ("Ahanu Dallas" ...
    "Dallas said") takes the given name back; full names that share a surname and a
@@ -252,10 +255,17 @@ def _two_bodies(c: Candidate, alone: set[str]) -> int | None:
     return k if both_alone or both_bodies else None
 
 
+def _next_to_and(c: Candidate) -> bool:
+    """Whether ``c`` holds or touches an "and": "Customs" of a "Customs and Border
+    Protection" the model cut in two is not that name used alone."""
+    doc = c.seg.doc
+    return any(t.lower_ == "and" for t in doc[max(c.i - 1, 0) : c.j + 1])
+
+
 def _bodies_split(cands: list[Candidate]) -> list[Candidate]:
     """ "HGTV, Food Network and Travel Network", "the Falcon Heavy and Starship": two
     organisations the model ran into one name over "and" are split (:func:`_two_bodies`)."""
-    alone = {key(c.text) for c in cands if " and " not in c.text}
+    alone = {key(c.text) for c in cands if not _next_to_and(c)}
     out: list[Candidate] = []
     for c in cands:
         k = _two_bodies(c, alone)
@@ -384,14 +394,17 @@ def _an_actor_sign(c: Candidate, surnames: set[str]) -> bool:
 
 def _company_products(cands: list[Candidate]) -> set[str]:
     """ "Google's Stadia will be the Netflix of games", "Google Stadia launches": a name the
-    article puts right after a company's, through a possessive or glued to a known one, is
-    the company's product or service, no actor and no quote's speaker; unless a mention
+    article puts right after a company's, through a possessive or glued to a known one, and
+    that the model takes for a person, is the company's product or service, no actor and
+    no quote's speaker (one it takes for a body, "NASA's Jet Propulsion Laboratory", is
+    left alone: schools, units and subsidiaries are written so too); unless a mention
     says person or body (:func:`_an_actor_sign`): a full name tagged a person, a given name
     first, the surname of someone named in full, an organisation word, a title or an
     honorific before it, a verb of saying ("Alphabet's Wemble said"), a known name."""
     owners = {(id(c.seg), c.j) for c in cands if _a_company(c, glued=False)}
     glued = {(id(c.seg), c.j) for c in cands if _a_company(c, glued=True)}
     found = {c.text for c in cands if _after_a_company(c, owners, glued)}
+    found &= {c.text for c in cands if c.label == "PERSON"}  # a body's unit or site is left as the model read it
     if not found:
         return set()
     surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
