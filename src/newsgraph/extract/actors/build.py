@@ -16,8 +16,8 @@ per article, and merges the ways an article names one actor:
    company's name with its suffix and without it ("Acme Co.", "Acme") is one name, and so
    is a political action committee's with its head and without it ("Our Principles PAC",
    "Our Principles"); products written like "the iPod" are no names at all, nor is a
-   company's product named right after it ("Google's Stadia", "Google Stadia") unless a
-   mention says person or body; two organisations run together over "and" are split
+   company's product named right after it that the model took for a person ("Google's
+   Stadia", "Google Stadia") unless a mention says person or body; two organisations run together over "and" are split
    where the article names both sides alone or each ends in an organisation word.
 3. People: two people the model ran together over "and" are split first, and a surname
    it tagged alone as a city after a given name it never saw ("Ahanu Dallas" ...
