@@ -379,3 +379,12 @@ def test_a_region_is_not_a_city(sentence: str, region: str) -> None:
 def test_a_small_country_is_a_country_not_a_city() -> None:
     article = extract("The president of Kiribati asked for help with the rising sea, as did Tuvalu and Palau.")
     assert {actors(article).get(n) for n in ("Kiribati", "Tuvalu", "Palau")} == {"country"}
+
+
+def test_common_given_names_make_people_and_give_their_gender() -> None:
+    article = extract("Carly Ostrova threw her support behind the governor.")
+    assert actors(article).get("Carly Ostrova") == "person"  # the model made a body of her
+    article = extract("The mayor thanked Debbie Okafor, who ran the shelter for a decade.")
+    assert [a.gender for a in article.actors if a.name == "Debbie Okafor"] == ["female"]
+    article = extract('"We will rebuild," said Jonah Pelletier, whose shop burned down.')
+    assert [a.gender for a in article.actors if a.name == "Jonah Pelletier"] == ["male"]
