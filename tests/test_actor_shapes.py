@@ -388,3 +388,17 @@ def test_common_given_names_make_people_and_give_their_gender() -> None:
     assert [a.gender for a in article.actors if a.name == "Debbie Okafor"] == ["female"]
     article = extract('"We will rebuild," said Jonah Pelletier, whose shop burned down.')
     assert [a.gender for a in article.actors if a.name == "Jonah Pelletier"] == ["male"]
+
+
+def test_an_apposition_headed_by_an_organisation_cue_makes_an_organisation() -> None:
+    article = extract("The tournament is run with Mirabel, a group co-founded by a Barcelona defender.")
+    assert actors(article).get("Mirabel") == "organization"
+    article = extract("Money flowed into Kestrel, a startup that makes heat pumps.")
+    assert actors(article).get("Kestrel") == "organization"
+    article = extract('"We will appeal," said Tomas Brekke, a company spokesman.')
+    assert actors(article).get("Tomas Brekke") == "person"  # the cue qualifies the head
+
+
+def test_a_full_name_before_a_maker_stays_a_person() -> None:
+    article = extract("Ulla Marchetti, a longtime Democratic policy maker, hired him as her deputy.")
+    assert actors(article).get("Ulla Marchetti") == "person"

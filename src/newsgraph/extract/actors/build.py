@@ -8,8 +8,8 @@ per article, and merges the ways an article names one actor:
    organisations (Tass, Twitter), cities and regions. A capital is the country's
    government when it acts ("Moscow denies") and a city otherwise (:mod:`.places`).
 2. Every other name gets one kind for the whole article (``KIND_RULES``, in order): an
-   organisation word or cue ("newspaper Novaya Gazeta", "Ministry of Water") makes it an
-   organisation; a road's or an estate's name ("Fox Run") an address; a one-word name
+   organisation word or cue ("newspaper Novaya Gazeta", "Ministry of Water", "Kestrel, a
+   startup that ...") makes it an organisation; a road's or an estate's name ("Fox Run") an address; a one-word name
    whose every mention follows a place's cue ("in Tuscany", "the island of Giglio", "the
    capital, Pierre": ``place_cues.json``) a place; else a PERSON label
    anywhere, or a known given name, makes it a person; else the label most often given. A
@@ -572,6 +572,27 @@ def _group(c: Candidate, book: _Book) -> None:
         e.affiliations.append(dem.name)
 
 
+_APPOSITION_WORDS = 5  # how far the head of an apposition after a name is looked for
+
+
+def _org_apposition(c: Candidate) -> bool:
+    """ "Skyloft, a delivery company that flies drones", "Norvik, a group co-founded by ...":
+    an apposition after the name whose head noun is an organisation's cue. Not where the cue
+    only qualifies the head ("a company spokesman") or owns it ("the group's leader"), nor
+    after a full name the model calls a person ("Gene Sperling, a longtime policy maker")."""
+    doc, k = c.seg.doc, c.j
+    if c.label == "PERSON" and " " in c.text or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+        return False
+    head = None
+    for t in doc[k + 2 : k + 2 + _APPOSITION_WORDS]:
+        if t.tag_ == "POS":
+            return False
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM"):
+            break
+        head = t if t.pos_ == "NOUN" else head
+    return head is not None and head.is_lower and is_org_cue(head.text)
+
+
 def _org_evidence(c: Candidate) -> bool:
     words = c.text.split()
     if len(words) >= 2 and (is_org_word(words[-1]) or is_org_word(words[0])):
@@ -581,7 +602,7 @@ def _org_evidence(c: Candidate) -> bool:
     # "independent Russian newspaper Novaya Gazeta", "Norway's financial regulator, Finanstilsynet"
     if k >= 1 and doc[k].text == ",":
         k -= 1
-    return k >= 0 and doc[k].is_lower and is_org_cue(doc[k].text)
+    return k >= 0 and doc[k].is_lower and is_org_cue(doc[k].text) or _org_apposition(c)
 
 
 def _person_evidence(cs: list[Candidate]) -> bool:
