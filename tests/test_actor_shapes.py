@@ -399,6 +399,17 @@ def test_an_apposition_headed_by_an_organisation_cue_makes_an_organisation() -> 
     assert actors(article).get("Tomas Brekke") == "person"  # the cue qualifies the head
 
 
+def test_well_known_companies_the_model_takes_for_people_are_organisations() -> None:
+    article = extract("The lander team includes Draper, Lockheed Martin, and Northrop Grumman, the agency said.")
+    assert actors(article).get("Lockheed Martin") == "organization"
+    assert actors(article).get("Northrop Grumman") == "organization"
+
+
 def test_a_full_name_before_a_maker_stays_a_person() -> None:
     article = extract("Ulla Marchetti, a longtime Democratic policy maker, hired him as her deputy.")
     assert actors(article).get("Ulla Marchetti") == "person"
+
+
+def test_a_unit_named_after_its_company_with_a_cue_stays_an_organisation() -> None:
+    article = extract("Samsung will sell its stakes in defence firm Samsung Techwin and two chemical units to Hanwha.")
+    assert actors(article).get("Samsung Techwin") == "organization"

@@ -386,8 +386,8 @@ def _an_actor_sign(c: Candidate, surnames: set[str]) -> bool:
         return True
     # One that speaks is kept: the quotes pass makes a speaker of a cue's subject anyway
     # ("Alphabet's Wemble said"), and from the words with the possessive if no actor is there.
-    if is_org_word(words[-1]) or is_org_word(words[0]) or _says(c):
-        return True
+    if _org_evidence(c) or _says(c):
+        return True  # "defence firm Samsung Techwin" is a unit of Samsung, no product
     before = doc[c.i - 1].text if c.i >= 1 else ""
     return is_title_head(before) or honorific(before) is not None or gazetteer().knows(c.text)
 
@@ -399,7 +399,7 @@ def _company_products(cands: list[Candidate]) -> set[str]:
     no quote's speaker (one it takes for a body, "NASA's Jet Propulsion Laboratory", is
     left alone: schools, units and subsidiaries are written so too); unless a mention
     says person or body (:func:`_an_actor_sign`): a full name tagged a person, a given name
-    first, the surname of someone named in full, an organisation word, a title or an
+    first, the surname of someone named in full, an organisation word or cue, a title or an
     honorific before it, a verb of saying ("Alphabet's Wemble said"), a known name."""
     owners = {(id(c.seg), c.j) for c in cands if _a_company(c, glued=False)}
     glued = {(id(c.seg), c.j) for c in cands if _a_company(c, glued=True)}
@@ -581,7 +581,13 @@ def _org_apposition(c: Candidate) -> bool:
     only qualifies the head ("a company spokesman") or owns it ("the group's leader"), nor
     after a full name the model calls a person ("Gene Sperling, a longtime policy maker")."""
     doc, k = c.seg.doc, c.j
-    if c.label == "PERSON" and " " in c.text or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+    if (
+        c.label == "PERSON"
+        and " " in c.text
+        or k + 2 >= len(doc)
+        or doc[k].text != ","
+        or doc[k + 1].lower_ not in ("a", "an", "the")
+    ):
         return False
     head = None
     for t in doc[k + 2 : k + 2 + _APPOSITION_WORDS]:
