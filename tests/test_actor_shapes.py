@@ -345,6 +345,12 @@ def test_two_organisations_run_together_over_and_are_split() -> None:
         "Shares of Procter and Gamble rose 2 percent on Tuesday.",
     )
     assert {"Securities and Exchange Commission", "Procter and Gamble"} <= set(actors(article))
+    article = extract(
+        "The owner of cable channels KTVX, Coastline Food and Ridge Travel Channel posted higher revenue."
+    )
+    assert {"Coastline Food", "Ridge Travel Channel"} <= set(actors(article))  # the end of a list
+    article = extract("Agents from the FBI, U.S. Securities and Exchange Commission visited.")
+    assert "U.S. Securities and Exchange Commission" in actors(article)
 
 
 def test_a_listing_heading_or_a_market_code_is_no_actor() -> None:

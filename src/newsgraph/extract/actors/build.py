@@ -18,7 +18,8 @@ per article, and merges the ways an article names one actor:
    "Our Principles"); products written like "the iPod" are no names at all, nor is a
    company's product named right after it that the model took for a person ("Google's
    Stadia", "Google Stadia") unless a mention says person or body; two organisations run together over "and" are split
-   where the article names both sides alone or each ends in an organisation word.
+   where the article names both sides alone, each ends in an organisation word, or the
+   pair ends a list ("HGTV, Food Network and Travel Channel").
 3. People: two people the model ran together over "and" are split first, and a surname
    it tagged alone as a city after a given name it never saw ("Ahanu Dallas" ...
    "Dallas said") takes the given name back; full names that share a surname and a
@@ -237,12 +238,14 @@ def _pairs_split(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _two_bodies(c: Candidate, alone: set[str]) -> int | None:
+def _two_bodies(c: Candidate, alone: set[str], listed: bool) -> int | None:
     """The index of the "and" between two organisations the model ran into one name, or None:
     each side is a name, the whole is not a known one, and either the article names both
-    sides alone ("Falcon Heavy and Starship") or each ends in an organisation word. Not
-    where only the right side does ("Securities and Exchange Commission": the left is part
-    of it), and not "Procter and Gamble", whose sides nobody is."""
+    sides alone ("Falcon Heavy and Starship"), or each ends in an organisation word, or the
+    pair ends a list of names and each side has two words or more ("HGTV, Food Network and
+    Travel Channel"). Not where only the right side ends in an organisation word
+    ("Securities and Exchange Commission": the left is part of it), and not "Procter and
+    Gamble", whose sides nobody is."""
     doc = c.seg.doc
     k = next((t.i for t in doc[c.i + 1 : c.j - 1] if t.lower_ == "and"), None)
     if k is None or c.label != "ORG" or gazetteer().knows(c.text):
@@ -250,9 +253,12 @@ def _two_bodies(c: Candidate, alone: set[str]) -> int | None:
     left, right = doc[c.i : k].text, doc[k + 1 : c.j].text
     if not (_name_shaped(left) and _name_shaped(right)):
         return None
+    if is_org_word(right.split()[-1]) and not is_org_word(left.split()[-1]):
+        return None
     both_alone = key(left) in alone and key(right) in alone
     both_bodies = is_org_word(left.split()[-1]) and is_org_word(right.split()[-1])
-    return k if both_alone or both_bodies else None
+    in_a_list = listed and min(len(left.split()), len(right.split())) >= 2
+    return k if both_alone or both_bodies or in_a_list else None
 
 
 def _next_to_and(c: Candidate) -> bool:
@@ -266,9 +272,11 @@ def _bodies_split(cands: list[Candidate]) -> list[Candidate]:
     """ "HGTV, Food Network and Travel Network", "the Falcon Heavy and Starship": two
     organisations the model ran into one name over "and" are split (:func:`_two_bodies`)."""
     alone = {key(c.text) for c in cands if not _next_to_and(c)}
+    ends = {(id(c.seg), c.j) for c in cands}
     out: list[Candidate] = []
     for c in cands:
-        k = _two_bodies(c, alone)
+        listed = c.i >= 2 and c.seg.doc[c.i - 1].text == "," and (id(c.seg), c.i - 1) in ends
+        k = _two_bodies(c, alone, listed)
         if k is None:
             out.append(c)
         else:
