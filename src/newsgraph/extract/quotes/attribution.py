@@ -20,7 +20,10 @@ The rules for each quoted stretch, in the order they are tried (link_paragraph):
 6. ``, X said.`` closing its sentence, or a cue after it whose clause holds it;
 7. ``"Finished sentence." X said.``;
 8. any clause with a person or organisation as subject whose object holds it
-   (``Bolton thought the buzz was "artificial"``).
+   (``Bolton thought the buzz was "artificial"``), but not a short phrase in a copula
+   with its own subject (``Berg is "no sailor"``: the subject is what the words describe,
+   :func:`describes`) unless another clause reports it (``Lund said the pier was "a
+   monument to waste"``, ``Berg told the Post he was "..."``).
 
 Then, across the article (attribute): quoted sentences next to an attributed quote
 join it (``"A," he said. "B."`` is one quote); a colon ending the sentence or
@@ -746,6 +749,19 @@ def agentive(tok: "Token") -> bool:
     return False
 
 
+def describes(p: Para, verb: "Token", ri: int) -> bool:
+    """'Berg is "no sailor"', 'Lund became a "lender of last resort"': a copula with a
+    subject of its own says what that subject is, so a quoted phrase shorter than a
+    sentence in it is nobody's words, as a scare quote (a longer stretch is someone's
+    quote, if not the subject's; a subject it inherits is not what the words describe:
+    'dismissed the port as being "a relic"')."""
+    return (
+        verb.lemma_.lower() in fragment_cues()["copulas"]
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and _words(p, p.regions[ri]) < _MIN_UNATTRIBUTED_WORDS
+    )
+
+
 def _predicate_cue(p: Para, ri: int) -> Cue | None:
     """The clause a quoted fragment belongs to, as a cue: its verb and its subject."""
     head = region_head(p, ri)
@@ -769,10 +785,12 @@ def _predicate_cue(p: Para, ri: int) -> Cue | None:
                     if not agentive(subj):
                         return None  # (dropped: the quote-span classifier's to take)
                     owner = _complement_owner(p, tok)
-                    if owner is None:
-                        told = _told_pronoun(p, subj)
-                        return told if told is not None else make_cue(p, tok, subj)
-                    return make_cue(p, *owner)
+                    if owner is not None:
+                        return make_cue(p, *owner)
+                    told = _told_pronoun(p, subj)
+                    if told is not None:
+                        return told
+                    return None if describes(p, tok, ri) else make_cue(p, tok, subj)
                 if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "advcl"):
                     return None
         child, tok = tok, tok.head

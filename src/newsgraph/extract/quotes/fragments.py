@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ...lexicon import wordlists
-from .attribution import Attribution, agentive, is_title_like, make_cue, region_head, speaker_of_cue
+from .attribution import Attribution, agentive, describes, is_title_like, make_cue, region_head, speaker_of_cue
 from .cues import Cue, fragment_cues, inherited_subject, noun_phrase, span_of, speech_verbs, token_at
 from .ranker import Candidate, Context, candidates, probabilities
 
@@ -82,7 +82,6 @@ _TERMINAL = frozenset(".!?")
 _OWNERS = frozenset({"his", "her", "their", "my", "our"})  # possessive pronouns that can speak
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _WEAK_PRONOUNS = frozenset({"it"})
-_COPULAS = frozenset({"be", "become", "seem", "remain"})
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -506,15 +505,20 @@ def fragments(paras: Sequence["Para"], atts: Sequence[Attribution]) -> list[Frag
 
 def candidate(frag: Fragment) -> bool:
     """A stretch the classifier decides on: one the rules dropped whose clause has a
-    speaker. A subject the word lists do not know as a speaker never speaks through a
-    copula (*The budget is "a disgrace."*: the budget says nothing), and a thing never
-    speaks (*The weather turned the "summer festival" into a washout*)."""
+    speaker. No subject speaks a short phrase through a copula of its own (*Berg was never
+    at the "Three Harbours" summit*: `describes`), a subject the word lists do not know as
+    a speaker no stretch at all (*The budget is "a disgrace."*: the budget says nothing),
+    and a thing never speaks (*The weather turned the "summer festival" into a washout*)."""
     if frag.att is not None or frag.colon is not None or frag.cue is None or frag.cue.speaker is None:
         return False  # a stretch after a name and its colon is the rule's (`revise`)
+    if frag.cue.verb >= 0 and describes(frag.para, frag.para.doc[frag.cue.verb], frag.index):
+        return False
     if "subject:weak" not in frag.features:
         return True
     head = frag.cue.speaker_head
-    return frag.cue.lemma not in _COPULAS and (head is None or animacy(frag.para.doc[head]) != "thing")
+    return frag.cue.lemma not in fragment_cues()["copulas"] and (
+        head is None or animacy(frag.para.doc[head]) != "thing"
+    )
 
 
 def _added(frag: Fragment) -> Attribution:
