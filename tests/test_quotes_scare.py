@@ -57,3 +57,36 @@ def test_a_copula_keeps_the_words_of_an_inherited_subject_and_of_a_long_stretch(
     [q] = quoted(a)
     assert spans(a, q) == [words]
     assert mention(a, q) == "Ola Berg"
+
+
+def test_a_fragment_is_not_joined_to_the_quote_its_cue_after_hands_over_to() -> None:
+    # "Ola Berg said, ..." introduces the sentence after it: the fragment before is a
+    # quote of its own (of the participle's clause), not the first piece of that sentence
+    a = extract(
+        'Remarking on the mayor\'s "steady hand," Ola Berg said, "She never once panicked when the storm hit the quay."'
+    )
+    assert [spans(a, q) for q in quoted(a)] == [
+        ["steady hand,"],
+        ["She never once panicked when the storm hit the quay."],
+    ]
+
+
+def test_a_fragment_is_not_joined_to_a_quote_in_the_clause_its_cue_after_reports() -> None:
+    a = extract('Walking into the hall to chants of "Lund! Lund!," the mayor said the race was "far from over."')
+    assert [spans(a, q) for q in quoted(a)] == [["far from over."]]
+
+
+@pytest.mark.parametrize(
+    "paragraph, pieces",
+    [
+        ('"We are ready," Berg said, "and the boats are too."', ["We are ready,", "and the boats are too."]),
+        # a participle after the cue reports the second quote: the cue is the fragment's
+        (
+            'Berg said the board could not rule on it "from her side," Lund added, saying it should be "up to the courts."',
+            ["from her side,"],
+        ),
+    ],
+)
+def test_a_cue_after_a_stretch_still_links_it_when_it_hands_over_nothing(paragraph: str, pieces: list[str]) -> None:
+    a = extract(paragraph)
+    assert spans(a, quoted(a)[0]) == pieces

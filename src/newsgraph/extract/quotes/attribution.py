@@ -10,7 +10,9 @@ The rules for each quoted stretch, in the order they are tried (link_paragraph):
 
 1. the frame right after it: ``"...," he said`` / ``"...," said X`` (not for a fragment a
    cue before it reports when the cue after relays, ``the AP reported``, or reports a
-   clause of its own, ``..., she insisted they had not spoken since``);
+   clause of its own, ``..., she insisted they had not spoken since``; nor for a fragment
+   inside its sentence when the cue after hands over to the next quote, ``Remarking on her
+   "steady hand," Berg said, "..."``);
 2. the frame right before it: ``X said: "..."`` / ``X said "..."`` / ``X told Y, "..."``;
 3. a signature after it (``"..." ― Name``), or a colon or verb handing over to it
    without a speech verb (``Donald Trump: "..."``, ``she then boomed, "..."``);
@@ -477,12 +479,17 @@ def _final_attribution(p: Para, cue: Cue) -> bool:
 
 def _clausal_after(p: Para, cue: Cue) -> bool:
     """Does the cue report a clause of its own after it ('he said he would')?"""
+    return _clause_after(p, cue) is not None
+
+
+def _clause_after(p: Para, cue: Cue) -> "Token | None":
+    """The verb of the clause with a subject of its own the cue reports after it, if any."""
     verb = p.doc[cue.verb]
     for c in verb.children:
         if c.dep_ == "ccomp" and c.i > verb.i and p.region_of[c.i] < 0 and c.i not in cue.tokens:
             if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
-                return True
-    return False
+                return c
+    return None
 
 
 @dataclass
@@ -554,6 +561,7 @@ def _after(s: _Stretch) -> Found:
         and not _passive(s.p, c)
         and not (s.embedded and s.governing is not None and (c.reporting or _clausal_after(s.p, c)))
         and not (s.embedded and c.speaker is not None and c.speaker[1] <= s.region.mark_start)
+        and not (s.embedded and _hands_over(s.p, s.ri, c))
     ):
         # (a fragment before '..., adding' whose speaker stands before the fragment is
         # the words of its own clause: 'told X it was "overblown," adding that ...'; a
@@ -561,6 +569,24 @@ def _after(s: _Stretch) -> Found:
         # 'conceded that they had "been close," she insisted they had not spoken')
         return c, s.embedded
     return None
+
+
+def _hands_over(p: Para, ri: int, cue: Cue) -> bool:
+    """'Remarking on her "steady hand," Berg said, "She never once panicked."', '... to chants of
+    "Lund! Lund!," the mayor said the race was "far from over."': the cue after the stretch
+    introduces the next quote: right after it (not a title: *she wrote in her memoir, "..."*),
+    or in a clause of its own it reports (not one a participle after it reports: *Berg
+    added, saying it was "..."*)."""
+    if ri + 1 >= len(p.regions) or not p.region_toks[ri + 1]:
+        return False
+    if p.region_toks[ri + 1][0] <= max(cue.tokens):
+        return False
+    frame, nxt = _before_frame(p, ri + 1), p.regions[ri + 1]
+    between = [p.doc[i] for i in frame if i > max(cue.tokens)]
+    if cue.verb in frame and not any(t.pos_ in ("VERB", "AUX") for t in between):
+        return _adjacent_before(p, frame, cue, nxt) and not is_title_like(p, nxt)
+    clause, head = _clause_after(p, cue), region_head(p, ri + 1)
+    return clause is not None and head is not None and clause in _ancestors(head)
 
 
 def _before(s: _Stretch) -> Found:
