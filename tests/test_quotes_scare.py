@@ -90,3 +90,11 @@ def test_a_fragment_is_not_joined_to_a_quote_in_the_clause_its_cue_after_reports
 def test_a_cue_after_a_stretch_still_links_it_when_it_hands_over_nothing(paragraph: str, pieces: list[str]) -> None:
     a = extract(paragraph)
     assert spans(a, quoted(a)[0]) == pieces
+
+
+def test_rule_three_reads_the_name_before_a_colon_as_the_dropped_stretches_pass_does() -> None:
+    # one test of the name before a colon (attribution.colon_name) for the rules and the
+    # quote-span classifier's pass: a document opened by "from" speaks a short sentence too
+    a = extract('From the harbour report: "Two piers are unsafe."')
+    [q] = quoted(a)
+    assert mention(a, q) == "the harbour report" and q.cue == ":"

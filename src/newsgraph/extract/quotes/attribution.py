@@ -1020,6 +1020,84 @@ def _so_called(p: Para, r: QuoteRegion) -> bool:
     return bool(re.search(r"(?:so-? ?called|known as|dubbed|nicknamed|billed as|titled|entitled|named)\s*$", before))
 
 
+# A name before a colon that hands a quote over (colon_name): what spaCy calls a name that
+# can speak, the characters of '(R-Texas)' between it and the colon, the words that label a
+# line and speak for nobody, and the documents that speak for their author.
+_COLON_NAME_ENTS = frozenset({"PERSON", "ORG", ""})
+_MAX_PARENTHESIS = 30
+_LABELS = "headline_labels"
+_DOCUMENTS = "speaker_documents"
+
+
+def _word_before_colon(p: Para, r: QuoteRegion) -> "tuple[Token, int] | None":
+    """The word glued to a colon right before the opening mark (*Lena Voss: "..."*, *Rep.
+    Ada Lund (D-Maine):"..."*: the word before the brackets), and where it ends."""
+    before = p.text[: r.mark_start].rstrip()
+    if len(before) < 2 or before[-1] != ":" or before[-2].isspace():
+        return None
+    end = len(before) - 1
+    if before[end - 1] == ")":  # a party and state, a post-nominal: the name is before it
+        opening = before.rfind("(", max(0, end - _MAX_PARENTHESIS), end)
+        end = len(before[:opening].rstrip()) if opening > 0 else 0
+    after = token_at(p.doc, end)
+    tok = p.doc[-1] if after is None else p.doc[after.i - 1] if after.i > 0 else None
+    if tok is None or not tok.idx < end <= tok.idx + len(tok.text) or p.region_of[tok.i] >= 0:
+        return None
+    return tok, end
+
+
+def _a_name(p: Para, tok: "Token", end: int) -> bool:
+    """A word spaCy calls a name, or a capitalised noun inside its sentence (it tags a surname
+    alone as a noun: *Continued Voss:*), that is no label (*The Latest:*,
+    ``headline_labels.txt``)."""
+    if not tok.text[:1].isupper() or tok.ent_type_ not in _COLON_NAME_ENTS:
+        return False
+    if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and not tok.is_sent_start):
+        return False
+    label = p.text[p.doc[p.sent_lo[tok.i]].idx : end].strip().casefold()
+    return label not in wordlists.word_set(_LABELS)
+
+
+def _from_document(p: Para, tok: "Token") -> "Token | None":
+    """*From the report: "..."*, *From Lund's blog post: "..."*: a document that a sentence of
+    its own, opened by *from*, names before the colon speaks, or its possessor for it."""
+    if tok.lemma_.lower() not in wordlists.word_set(_DOCUMENTS):
+        return None
+    words = p.doc[p.sent_lo[tok.i] : tok.i]
+    if not len(words) or words[0].lower_ != "from" or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss"), tok)
+
+
+def colon_name(p: Para, r: QuoteRegion) -> Cue | None:
+    """A quote a colon glued to a name hands over (*Donald Trump: "..."*, *Ferry chief Lena
+    Voss (D-Maine): "..."*, *Continued Voss: "..."*, *From the harbour report: "..."*): the
+    name's (the document's) words, with the colon as the cue. Rule 3 takes it when no verb
+    stands before the colon in its sentence; the quote-span classifier's pass
+    (fragments._colon_name) a quoted sentence the rules dropped."""
+    found = _word_before_colon(p, r)
+    if found is None:
+        return None
+    tok, end = found
+    name = tok if _a_name(p, tok, end) else _from_document(p, tok)
+    if name is None:
+        return None
+    colon = p.text.rindex(":", 0, r.mark_start)
+    key = -1 - colon  # no verb token of its own, as a signature
+    known = p.predicates.get(key)
+    if known is not None:
+        return known
+    cue = Cue(p.index, name.i, colon, colon + 1, ":", ":")
+    phrase = noun_phrase(name)
+    while len(phrase) > 1 and phrase[0].pos_ in ("VERB", "AUX"):
+        phrase = phrase[1:]  # *Continued Voss:*: the verb before the name is no part of it
+    cue.speaker = (phrase[0].idx, min(end, span_of(phrase)[1]))  # a glued colon is no part of it
+    cue.speaker_head = name.i
+    cue.tokens = {t.i for t in phrase}
+    p.predicates[key] = cue
+    return cue
+
+
 def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
     """A clause that hands over to the quote with a colon (or a verb and a comma)
     without a speech verb: its subject is the speaker."""
@@ -1038,11 +1116,7 @@ def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
                 if owner is not None and p.cue_at(owner[0].i) is not None:
                     return make_cue(p, *owner)
                 return make_cue(p, p.doc[i], subj)
-        if not verbs and len(words) >= 2:
-            name = p.doc[words[-2]]
-            if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", ""):
-                return make_cue(p, last, name)  # "Donald Trump: ..."
-        return None
+        return colon_name(p, r) if not verbs else None  # "Donald Trump: ..."
     if last.text == "," and len(words) >= 2 and _sentence_like(p, r):
         verb = p.doc[words[-2]]
         if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
