@@ -98,3 +98,12 @@ def test_rule_three_reads_the_name_before_a_colon_as_the_dropped_stretches_pass_
     a = extract('From the harbour report: "Two piers are unsafe."')
     [q] = quoted(a)
     assert mention(a, q) == "the harbour report" and q.cue == ":"
+
+
+def test_a_name_any_naming_participle_gives_is_no_quote() -> None:
+    # 'labeled', as 'called' and 'named': the lexicon's naming verbs (naming_verbs.txt)
+    a = extract(
+        "Most shoppers say they would rather pay less than pay a premium for jackets labeled "
+        '"Made in Norway," even if the jackets are sewn abroad, according to a poll by the harbour trust.'
+    )
+    assert quoted(a) == []
