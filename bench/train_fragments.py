@@ -110,7 +110,8 @@ def _rows(doc: dict[str, Any]) -> list[Row]:
 
 def collect(path: Path, limit: int | None, cache_dir: Path | None) -> list[Row]:
     """The labelled stretches of a file (from the cache when it is there)."""
-    return cached(path, limit, cache_dir, "fragment-candidates", f"{fragments.FEATURES}|v3", _rows)
+    # v4: fragments.candidate no longer takes a short phrase in a copula of its own subject
+    return cached(path, limit, cache_dir, "fragment-candidates", f"{fragments.FEATURES}|v4", _rows)
 
 
 def learned(rows: list[Row]) -> list[Row]:

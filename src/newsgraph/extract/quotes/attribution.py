@@ -10,7 +10,9 @@ The rules for each quoted stretch, in the order they are tried (link_paragraph):
 
 1. the frame right after it: ``"...," he said`` / ``"...," said X`` (not for a fragment a
    cue before it reports when the cue after relays, ``the AP reported``, or reports a
-   clause of its own, ``..., she insisted they had not spoken since``);
+   clause of its own, ``..., she insisted they had not spoken since``; nor for a fragment
+   inside its sentence when the cue after hands over to the next quote, ``Remarking on her
+   "steady hand," Berg said, "..."``);
 2. the frame right before it: ``X said: "..."`` / ``X said "..."`` / ``X told Y, "..."``;
 3. a signature after it (``"..." ― Name``), or a colon or verb handing over to it
    without a speech verb (``Donald Trump: "..."``, ``she then boomed, "..."``);
@@ -20,7 +22,10 @@ The rules for each quoted stretch, in the order they are tried (link_paragraph):
 6. ``, X said.`` closing its sentence, or a cue after it whose clause holds it;
 7. ``"Finished sentence." X said.``;
 8. any clause with a person or organisation as subject whose object holds it
-   (``Bolton thought the buzz was "artificial"``).
+   (``Bolton thought the buzz was "artificial"``), but not a short phrase in a copula
+   with its own subject (``Berg is "no sailor"``: the subject is what the words describe,
+   :func:`describes`) unless another clause reports it (``Lund said the pier was "a
+   monument to waste"``, ``Berg told the Post he was "..."``).
 
 Then, across the article (attribute): quoted sentences next to an attributed quote
 join it (``"A," he said. "B."`` is one quote); a colon ending the sentence or
@@ -474,12 +479,17 @@ def _final_attribution(p: Para, cue: Cue) -> bool:
 
 def _clausal_after(p: Para, cue: Cue) -> bool:
     """Does the cue report a clause of its own after it ('he said he would')?"""
+    return _clause_after(p, cue) is not None
+
+
+def _clause_after(p: Para, cue: Cue) -> "Token | None":
+    """The verb of the clause with a subject of its own the cue reports after it, if any."""
     verb = p.doc[cue.verb]
     for c in verb.children:
         if c.dep_ == "ccomp" and c.i > verb.i and p.region_of[c.i] < 0 and c.i not in cue.tokens:
             if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
-                return True
-    return False
+                return c
+    return None
 
 
 @dataclass
@@ -551,6 +561,7 @@ def _after(s: _Stretch) -> Found:
         and not _passive(s.p, c)
         and not (s.embedded and s.governing is not None and (c.reporting or _clausal_after(s.p, c)))
         and not (s.embedded and c.speaker is not None and c.speaker[1] <= s.region.mark_start)
+        and not (s.embedded and _hands_over(s.p, s.ri, c))
     ):
         # (a fragment before '..., adding' whose speaker stands before the fragment is
         # the words of its own clause: 'told X it was "overblown," adding that ...'; a
@@ -558,6 +569,24 @@ def _after(s: _Stretch) -> Found:
         # 'conceded that they had "been close," she insisted they had not spoken')
         return c, s.embedded
     return None
+
+
+def _hands_over(p: Para, ri: int, cue: Cue) -> bool:
+    """'Remarking on her "steady hand," Berg said, "She never once panicked."', '... to chants of
+    "Lund! Lund!," the mayor said the race was "far from over."': the cue after the stretch
+    introduces the next quote: right after it (not a title: *she wrote in her memoir, "..."*),
+    or in a clause of its own it reports (not one a participle after it reports: *Berg
+    added, saying it was "..."*)."""
+    if ri + 1 >= len(p.regions) or not p.region_toks[ri + 1]:
+        return False
+    if p.region_toks[ri + 1][0] <= max(cue.tokens):
+        return False
+    frame, nxt = _before_frame(p, ri + 1), p.regions[ri + 1]
+    between = [p.doc[i] for i in frame if i > max(cue.tokens)]
+    if cue.verb in frame and not any(t.pos_ in ("VERB", "AUX") for t in between):
+        return _adjacent_before(p, frame, cue, nxt) and not is_title_like(p, nxt)
+    clause, head = _clause_after(p, cue), region_head(p, ri + 1)
+    return clause is not None and head is not None and clause in _ancestors(head)
 
 
 def _before(s: _Stretch) -> Found:
@@ -746,6 +775,19 @@ def agentive(tok: "Token") -> bool:
     return False
 
 
+def describes(p: Para, verb: "Token", ri: int) -> bool:
+    """'Berg is "no sailor"', 'Lund became a "lender of last resort"': a copula with a
+    subject of its own says what that subject is, so a quoted phrase shorter than a
+    sentence in it is nobody's words, as a scare quote (a longer stretch is someone's
+    quote, if not the subject's; a subject it inherits is not what the words describe:
+    'dismissed the port as being "a relic"')."""
+    return (
+        verb.lemma_.lower() in fragment_cues()["copulas"]
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and _words(p, p.regions[ri]) < _MIN_UNATTRIBUTED_WORDS
+    )
+
+
 def _predicate_cue(p: Para, ri: int) -> Cue | None:
     """The clause a quoted fragment belongs to, as a cue: its verb and its subject."""
     head = region_head(p, ri)
@@ -769,10 +811,12 @@ def _predicate_cue(p: Para, ri: int) -> Cue | None:
                     if not agentive(subj):
                         return None  # (dropped: the quote-span classifier's to take)
                     owner = _complement_owner(p, tok)
-                    if owner is None:
-                        told = _told_pronoun(p, subj)
-                        return told if told is not None else make_cue(p, tok, subj)
-                    return make_cue(p, *owner)
+                    if owner is not None:
+                        return make_cue(p, *owner)
+                    told = _told_pronoun(p, subj)
+                    if told is not None:
+                        return told
+                    return None if describes(p, tok, ri) else make_cue(p, tok, subj)
                 if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "advcl"):
                     return None
         child, tok = tok, tok.head
@@ -976,6 +1020,84 @@ def _so_called(p: Para, r: QuoteRegion) -> bool:
     return bool(re.search(r"(?:so-? ?called|known as|dubbed|nicknamed|billed as|titled|entitled|named)\s*$", before))
 
 
+# A name before a colon that hands a quote over (colon_name): what spaCy calls a name that
+# can speak, the characters of '(R-Texas)' between it and the colon, the words that label a
+# line and speak for nobody, and the documents that speak for their author.
+_COLON_NAME_ENTS = frozenset({"PERSON", "ORG", ""})
+_MAX_PARENTHESIS = 30
+_LABELS = "headline_labels"
+_DOCUMENTS = "speaker_documents"
+
+
+def _word_before_colon(p: Para, r: QuoteRegion) -> "tuple[Token, int] | None":
+    """The word glued to a colon right before the opening mark (*Lena Voss: "..."*, *Rep.
+    Ada Lund (D-Maine):"..."*: the word before the brackets), and where it ends."""
+    before = p.text[: r.mark_start].rstrip()
+    if len(before) < 2 or before[-1] != ":" or before[-2].isspace():
+        return None
+    end = len(before) - 1
+    if before[end - 1] == ")":  # a party and state, a post-nominal: the name is before it
+        opening = before.rfind("(", max(0, end - _MAX_PARENTHESIS), end)
+        end = len(before[:opening].rstrip()) if opening > 0 else 0
+    after = token_at(p.doc, end)
+    tok = p.doc[-1] if after is None else p.doc[after.i - 1] if after.i > 0 else None
+    if tok is None or not tok.idx < end <= tok.idx + len(tok.text) or p.region_of[tok.i] >= 0:
+        return None
+    return tok, end
+
+
+def _a_name(p: Para, tok: "Token", end: int) -> bool:
+    """A word spaCy calls a name, or a capitalised noun inside its sentence (it tags a surname
+    alone as a noun: *Continued Voss:*), that is no label (*The Latest:*,
+    ``headline_labels.txt``)."""
+    if not tok.text[:1].isupper() or tok.ent_type_ not in _COLON_NAME_ENTS:
+        return False
+    if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and not tok.is_sent_start):
+        return False
+    label = p.text[p.doc[p.sent_lo[tok.i]].idx : end].strip().casefold()
+    return label not in wordlists.word_set(_LABELS)
+
+
+def _from_document(p: Para, tok: "Token") -> "Token | None":
+    """*From the report: "..."*, *From Lund's blog post: "..."*: a document that a sentence of
+    its own, opened by *from*, names before the colon speaks, or its possessor for it."""
+    if tok.lemma_.lower() not in wordlists.word_set(_DOCUMENTS):
+        return None
+    words = p.doc[p.sent_lo[tok.i] : tok.i]
+    if not len(words) or words[0].lower_ != "from" or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss"), tok)
+
+
+def colon_name(p: Para, r: QuoteRegion) -> Cue | None:
+    """A quote a colon glued to a name hands over (*Donald Trump: "..."*, *Ferry chief Lena
+    Voss (D-Maine): "..."*, *Continued Voss: "..."*, *From the harbour report: "..."*): the
+    name's (the document's) words, with the colon as the cue. Rule 3 takes it when no verb
+    stands before the colon in its sentence; the quote-span classifier's pass
+    (fragments._colon_name) a quoted sentence the rules dropped."""
+    found = _word_before_colon(p, r)
+    if found is None:
+        return None
+    tok, end = found
+    name = tok if _a_name(p, tok, end) else _from_document(p, tok)
+    if name is None:
+        return None
+    colon = p.text.rindex(":", 0, r.mark_start)
+    key = -1 - colon  # no verb token of its own, as a signature
+    known = p.predicates.get(key)
+    if known is not None:
+        return known
+    cue = Cue(p.index, name.i, colon, colon + 1, ":", ":")
+    phrase = noun_phrase(name)
+    while len(phrase) > 1 and phrase[0].pos_ in ("VERB", "AUX"):
+        phrase = phrase[1:]  # *Continued Voss:*: the verb before the name is no part of it
+    cue.speaker = (phrase[0].idx, min(end, span_of(phrase)[1]))  # a glued colon is no part of it
+    cue.speaker_head = name.i
+    cue.tokens = {t.i for t in phrase}
+    p.predicates[key] = cue
+    return cue
+
+
 def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
     """A clause that hands over to the quote with a colon (or a verb and a comma)
     without a speech verb: its subject is the speaker."""
@@ -994,11 +1116,7 @@ def _introducer(p: Para, before: list[int], r: QuoteRegion) -> Cue | None:
                 if owner is not None and p.cue_at(owner[0].i) is not None:
                     return make_cue(p, *owner)
                 return make_cue(p, p.doc[i], subj)
-        if not verbs and len(words) >= 2:
-            name = p.doc[words[-2]]
-            if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", ""):
-                return make_cue(p, last, name)  # "Donald Trump: ..."
-        return None
+        return colon_name(p, r) if not verbs else None  # "Donald Trump: ..."
     if last.text == "," and len(words) >= 2 and _sentence_like(p, r):
         verb = p.doc[words[-2]]
         if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):

@@ -25,8 +25,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ...lexicon import wordlists
-from .attribution import Attribution, agentive, is_title_like, make_cue, region_head, speaker_of_cue
-from .cues import Cue, fragment_cues, inherited_subject, noun_phrase, span_of, speech_verbs, token_at
+from .attribution import (
+    Attribution,
+    agentive,
+    colon_name,
+    describes,
+    is_title_like,
+    make_cue,
+    region_head,
+    speaker_of_cue,
+)
+from .cues import Cue, fragment_cues, inherited_subject, speech_verbs
 from .ranker import Candidate, Context, candidates, probabilities
 
 if TYPE_CHECKING:
@@ -57,10 +66,6 @@ ADDED_CONFIDENCE = 0.5
 # How sure a quoted sentence handed over by a colon right after a name is (as the rules'
 # colon after a clause: docs/quotes.md)
 COLON_NAME_CONFIDENCE = 0.8
-_COLON_NAME_ENTS = frozenset({"PERSON", "ORG", ""})  # what spaCy calls a name that can speak
-_MAX_PARENTHESIS = 30  # characters of '(R-Texas)' between a name and its colon
-_LABELS = "headline_labels"  # words before a colon that label a line, no speaker
-_DOCUMENTS = "speaker_documents"  # a document speaks for its author
 _SHORT = 6  # fewer words than the rules ask of a quoted sentence nothing attributes
 _MAX_CLIMB = 10  # how far up the parse the governing clause is looked for
 
@@ -82,7 +87,6 @@ _TERMINAL = frozenset(".!?")
 _OWNERS = frozenset({"his", "her", "their", "my", "our"})  # possessive pronouns that can speak
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _WEAK_PRONOUNS = frozenset({"it"})
-_COPULAS = frozenset({"be", "become", "seem", "remain"})
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -367,72 +371,17 @@ def _dropped(p: "Para", ri: int, att: Attribution | None) -> dict[str, bool]:
     return {"dropped:title_like": is_title_like(p, r), "dropped:short": len(p.text[r.start : r.end].split()) < _SHORT}
 
 
-def _word_before_colon(p: "Para", r: "QuoteRegion") -> "tuple[Token, int] | None":
-    """The word glued to a colon right before the opening mark (*Lena Voss: "..."*, *Rep.
-    Ada Lund (D-Maine):"..."*: the word before the brackets), and where it ends."""
-    before = p.text[: r.mark_start].rstrip()
-    if len(before) < 2 or before[-1] != ":" or before[-2].isspace():
-        return None
-    end = len(before) - 1
-    if before[end - 1] == ")":  # a party and state, a post-nominal: the name is before it
-        opening = before.rfind("(", max(0, end - _MAX_PARENTHESIS), end)
-        end = len(before[:opening].rstrip()) if opening > 0 else 0
-    after = token_at(p.doc, end)
-    tok = p.doc[-1] if after is None else p.doc[after.i - 1] if after.i > 0 else None
-    if tok is None or not tok.idx < end <= tok.idx + len(tok.text) or p.region_of[tok.i] >= 0:
-        return None
-    return tok, end
-
-
-def _a_name(p: "Para", tok: "Token", end: int) -> bool:
-    """A word spaCy calls a name, or a capitalised noun inside its sentence (it tags a surname
-    alone as a noun: *Continued Voss:*), that is no label (*The Latest:*,
-    ``headline_labels.txt``)."""
-    if not tok.text[:1].isupper() or tok.ent_type_ not in _COLON_NAME_ENTS:
-        return False
-    if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and not tok.is_sent_start):
-        return False
-    label = p.text[p.doc[p.sent_lo[tok.i]].idx : end].strip().casefold()
-    return label not in wordlists.word_set(_LABELS)
-
-
-def _from_document(p: "Para", tok: "Token") -> "Token | None":
-    """*From the report: "..."*, *From Lund's blog post: "..."*: a document that a sentence of
-    its own, opened by *from*, names before the colon speaks, or its possessor for it."""
-    if tok.lemma_.lower() not in wordlists.word_set(_DOCUMENTS):
-        return None
-    words = p.doc[p.sent_lo[tok.i] : tok.i]
-    if not len(words) or words[0].lower_ != "from" or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return None
-    return next((c for c in tok.children if c.dep_ == "poss"), tok)
-
-
 def _colon_name(p: "Para", ri: int) -> Cue | None:
     """A quoted sentence the rules dropped that a colon glued to a name hands over (*Ferry
     chief Lena Voss: "We will ..."*, *Continued Voss: "..."*, a digest's *PORTS STAY OPEN -
     Tomas Berg: "..."*, *From the harbour report: "..."*): the name's (the document's) words,
-    with the colon as the cue. The rules take a colon after a name only when no verb stands
-    before it in its sentence."""
+    with the colon as the cue (`attribution.colon_name`, which the rules take only when no
+    verb stands before the colon in its sentence)."""
     r = p.regions[ri]
     words = p.text[r.start : r.end].split()
     if len(words) < _SHORT or not words[0][:1].isupper():
         return None
-    found = _word_before_colon(p, r)
-    if found is None:
-        return None
-    tok, end = found
-    name = tok if _a_name(p, tok, end) else _from_document(p, tok)
-    if name is None:
-        return None
-    colon = p.text.rindex(":", 0, r.mark_start)
-    cue = Cue(p.index, name.i, colon, colon + 1, ":", ":")
-    phrase = noun_phrase(name)
-    while len(phrase) > 1 and phrase[0].pos_ in ("VERB", "AUX"):
-        phrase = phrase[1:]  # *Continued Voss:*: the verb before the name is no part of it
-    cue.speaker = (phrase[0].idx, min(end, span_of(phrase)[1]))  # a glued colon is no part of it
-    cue.speaker_head = name.i
-    cue.tokens = {t.i for t in phrase}
-    return cue
+    return colon_name(p, r)
 
 
 def _fragment(p: "Para", ri: int, att: Attribution | None) -> Fragment:
@@ -506,15 +455,20 @@ def fragments(paras: Sequence["Para"], atts: Sequence[Attribution]) -> list[Frag
 
 def candidate(frag: Fragment) -> bool:
     """A stretch the classifier decides on: one the rules dropped whose clause has a
-    speaker. A subject the word lists do not know as a speaker never speaks through a
-    copula (*The budget is "a disgrace."*: the budget says nothing), and a thing never
-    speaks (*The weather turned the "summer festival" into a washout*)."""
+    speaker. No subject speaks a short phrase through a copula of its own (*Berg was never
+    at the "Three Harbours" summit*: `describes`), a subject the word lists do not know as
+    a speaker no stretch at all (*The budget is "a disgrace."*: the budget says nothing),
+    and a thing never speaks (*The weather turned the "summer festival" into a washout*)."""
     if frag.att is not None or frag.colon is not None or frag.cue is None or frag.cue.speaker is None:
         return False  # a stretch after a name and its colon is the rule's (`revise`)
+    if frag.cue.verb >= 0 and describes(frag.para, frag.para.doc[frag.cue.verb], frag.index):
+        return False
     if "subject:weak" not in frag.features:
         return True
     head = frag.cue.speaker_head
-    return frag.cue.lemma not in _COPULAS and (head is None or animacy(frag.para.doc[head]) != "thing")
+    return frag.cue.lemma not in fragment_cues()["copulas"] and (
+        head is None or animacy(frag.para.doc[head]) != "thing"
+    )
 
 
 def _added(frag: Fragment) -> Attribution:

@@ -5,7 +5,7 @@ Two precision rules on what :mod:`.attribution` and :mod:`.fragments` made:
 - *the name of a work is no quote*: a Title Cased name right after the noun that says
   it is a work (*his 2019 memoir, "A Town on the Tide."*, *the podcast "Quay Talk"*) is
   taken out of whatever quote holds it, whatever verb linked it, and so is one named by a
-  participle (*a play called "Harbour Lights"*);
+  participle of a naming verb (*a play called "Harbour Lights"*, ``naming_verbs.txt``);
 - *a list of quoted words is one quote*: two quoted stretches with only *and* or *or*
   between them (*called the cuts "reckless" and "cruel"*) are one quote, and a second
   stretch dropped alone as a scare quote (not a title) joins the first.
@@ -21,14 +21,13 @@ from typing import Sequence
 
 from ...lexicon import wordlists
 from .attribution import Attribution, Para, is_title_like
-from .cues import token_at
+from .cues import naming_verbs, token_at
 from .marks import QuoteRegion
 
 # Words that join two quoted stretches into one list of someone's words: '"A" and "B"'.
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s*")
 # How far before the opening mark the noun naming a work is looked for.
 _WORK_NOUN_REACH = 30
-_NAMING_PARTICIPLES = frozenset({"called", "named"})
 _OPENING_MARKS = frozenset({'"', "''", "\u201c", "\u2018", "'"})
 
 
@@ -47,8 +46,9 @@ def work_title(p: Para, r: QuoteRegion) -> bool:
 
 def _named_by_participle(p: Para, r: QuoteRegion) -> bool:
     """'a play called "Harbour Lights"', 'an account named "Quay Watch"': a Title Cased
-    name after *called* or *named* as a participle of the noun before it (the parse's
-    ``acl``), not someone calling something that (*Lund called it "A Disgrace"*)."""
+    name after a naming verb (``naming_verbs.txt``, as the cues read it) as a participle of
+    the noun before it (the parse's ``acl``), not someone calling something that (*Lund
+    called it "A Disgrace"*)."""
     tok = token_at(p.doc, r.mark_start)
     i = (tok.i if tok is not None else len(p.doc)) - 1
     while i >= 0 and (p.doc[i].is_space or p.doc[i].idx >= r.mark_start or p.doc[i].text in _OPENING_MARKS):
@@ -56,7 +56,7 @@ def _named_by_participle(p: Para, r: QuoteRegion) -> bool:
     if i < 0:
         return False
     verb = p.doc[i]
-    return verb.lower_ in _NAMING_PARTICIPLES and verb.dep_ == "acl" and is_title_like(p, r)
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in naming_verbs() and is_title_like(p, r)
 
 
 def drop_work_titles(paras: Sequence[Para], atts: list[Attribution]) -> list[Attribution]:
