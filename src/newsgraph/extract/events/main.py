@@ -575,7 +575,22 @@ def _not_news(tok: "Token", kind: str) -> bool:
         or _season(tok, kind)
         or _standing(tok, kind)
         or _written(tok, kind)
+        or _addressee(tok)
     )
+
+
+def _addressee(tok: "Token") -> bool:
+    """ "told a Planned Parenthood gathering in Washington she will ...", "Carter told the Shangri-La
+    Dialogue, a security forum in Singapore": whom words are told to, not the news; the telling is."""
+    if tok.dep_ == "appos":
+        tok = tok.head  # "the Dialogue, a regional security forum"
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "dative") or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.casefold() not in words()["addressee_verbs"]:
+        return False
+    quoted = any(c in verb.sent.text for c in _QUOTE_CHARS)
+    return quoted or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
@@ -1770,6 +1785,8 @@ def _root_at(doc: "Doc", start: int, end: int) -> "Token":
 def _said(tok: "Token", verb: "Token") -> bool:
     """``tok`` is what ``verb`` says ("announced that it was sanctioning Russia"), not a
     circumstance of it ("new hires meant to lift its candidate in the general election")."""
+    if _addressee(tok):
+        return False  # "told a gathering that ...": whom it was told to
     t = tok
     while t.i != verb.i and t.head.i != t.i:  # spaCy makes a new Token each time: compare places
         if t.dep_ in ("prep", "relcl", "acl", "advcl"):
