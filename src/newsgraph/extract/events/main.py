@@ -374,6 +374,10 @@ def _quoted(tok: "Token", sent: "DocSpan") -> bool:
     before = sent.doc.text[sent.start_char : tok.idx]
     if sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019"):
         return True
+    # a transcript's paragraph ("VIDEO: They all told me it was a video ..."): a quotation opened
+    # in an earlier sentence of the paragraph and not closed
+    if sum(sent.doc.text[: sent.start_char].count(c) for c in '"\u201c\u201d') % 2 == 1:
+        return True
     # "I'll publish my own soon," Reyes told ...: a sentence that opens inside a quotation
     after = sent.doc.text[tok.idx : sent.end_char]
     close, reopen = after.find("\u201d"), after.find("\u201c")
@@ -449,6 +453,8 @@ def _reacted_to(tok: "Token") -> bool:
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") else tok.head
     if tok.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.lemma_.casefold() in verbs:
         return True
+    if _reacted_for(tok, verbs):
+        return True
     # "dismissed Sanders' accusations that the campaign broke the law through its agreement":
     # inside what the reaction takes as its object (a noun the parse may hang as a clause)
     return any(
@@ -457,6 +463,21 @@ def _reacted_to(tok: "Token") -> bool:
         and a.head.lemma_.casefold() in verbs
         for a in tok.ancestors
     )
+
+
+def _reacted_for(tok: "Token", verbs: list[str]) -> bool:
+    """ "blasts Trump for skipping debate", "slams Brenner over rally": what the reaction is for, the
+    object of its preposition or of the verb that is (not a circumstance further down: "for promoting
+    X on Monday's show"). A Title Case headline may make the reaction verb a noun and hang the
+    preposition on its object."""
+    t = tok
+    while t.dep_ in ("dobj", "pobj", "pcomp", "conj") and t.head.i != t.i:
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ not in words()["reaction_preps"]:
+            return False
+        if t.dep_ == "prep":
+            return any(v.lemma_.casefold() in verbs or _form_of(v.lower_, verbs) for v in t.ancestors)
+    return False
 
 
 def _form_of(word: str, verbs: list[str]) -> bool:
@@ -1097,13 +1118,29 @@ def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]
     if at is None:
         return []
     if subject.pos_ == "PRON":
-        if subject.lower_ not in words()["personal_pronouns"] or at == 0:
+        if subject.lower_ not in words()["personal_pronouns"]:
             return []  # ("his rally": a possessive's too)
+        if verb.dep_ == "conj" and (joined := _joined_subject(verb, lead[at][0], refs)):
+            return joined  # "Clinton on Monday hit Sanders ..., and she claimed that ...": Clinton
+        if at == 0:
+            return []
         p, before = lead[at - 1]
         return [a for s in before.root.children if s.dep_ in ("nsubj", "nsubjpass") for a in _actors_of(s, p, refs)]
     if subject.pos_ != "NOUN":
         return []
     return _same_act(verb, lead[at + 1 :], refs) or _named_next(subject, lead, refs)
+
+
+def _joined_subject(verb: "Token", paragraph: int, refs: Refs) -> list[str]:
+    """The named subject of the first verb a verb is joined to in its sentence ("X hit Y, and she
+    claimed": X)."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    # the parse may hang the first clause under the second ("X on Monday hit Y, she hit him ...")
+    clauses = [first, *(c for c in first.children if c.dep_ in ("ccomp", "conj") and c.i < first.i)]
+    subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
+    return [a for s in subjects for a in _actors_of(s, paragraph, refs)][:1]
 
 
 def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
