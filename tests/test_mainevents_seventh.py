@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from mainevent_leads import Lead, check
+from newsgraph.extract import nlp
+from newsgraph.extract.events import main as main_events
 
 LEADS = {
     # whom words are told to is no event: the telling is ("told a union gathering that ...")
@@ -82,9 +84,74 @@ LEADS = {
         names=("Lena Ortiz",),
         day="2021-06-14",
     ),
+    # "Vale said on Friday he met Ortiz": "he" in the clause a named speaker reports is the speaker
+    "he_in_the_clause_a_speaker_reports_is_the_speaker": Lead(
+        (
+            "Shipping magnate and mayor may be aligning on the port.\n\n"
+            "Shipping magnate Tom Vale said on Friday he met Mayor Lena Ortiz on Wednesday and that the two "
+            "talked about the port\u2019s future.\n"
+        ),
+        published="2021-06-19",
+        kinds=("meeting",),
+        names=("Tom Vale", "Lena Ortiz"),
+        day="2021-06-16",
+    ),
+    # "announced that he had signed an executive order": an order signed is no agreement
+    "an_executive_order_signed_is_no_agreement": Lead(
+        (
+            "Governor restores fishing rights.\n\n"
+            "Governor Hal Brenner on Friday announced that he had signed an executive order that restores "
+            "the fishing rights of 2,000 families.\n\n"
+            "\u201cToday is a day for the harbor,\u201d Brenner said in making his announcement in Tucson.\n"
+        ),
+        published="2021-06-18",
+        kinds=("statement",),
+        not_kinds=("agreement",),
+        names=("Hal Brenner",),
+        day="2021-06-18",
+    ),
+    # a judge's injunction is a ruling, with the judge and the day the verb gives it
+    "a_judge_s_injunction_is_a_ruling": Lead(
+        (
+            "Judge halts harbor toll.\n\n"
+            "District Judge Maria Horvat late Wednesday night issued an injunction blocking a toll the city "
+            "council had passed for the harbor bridge.\n"
+        ),
+        published="2021-06-18",
+        kinds=("ruling",),
+        names=("Maria Horvat",),
+        day="2021-06-16",
+    ),
+    # "was dismissed on Monday as campaign manager": a firing, with its day
+    "dismissed_as_campaign_manager_is_a_firing": Lead(
+        (
+            "Reports reveal why Reyes let his manager go.\n\n"
+            "Tom Vale helped convince voters across the state that Paul Reyes should be their senator.\n\n"
+            "Vale was dismissed on Monday as Reyes\u2019s campaign manager, days after a poor debate.\n"
+        ),
+        published="2021-06-16",
+        kinds=("other",),
+        names=("Tom Vale",),
+        day="2021-06-14",
+    ),
 }
 
 
 @pytest.mark.parametrize("lead", LEADS.values(), ids=LEADS)
 def test_main_event_of_a_lead(lead: Lead) -> None:
     check(lead)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Tom Vale was dismissed on Monday as campaign manager.", "other"),
+        ("Tom Vale was ousted from his post at the port.", "other"),
+        ("Tom Vale was dismissed as a joke by his rivals.", None),  # how he was seen, no firing
+        ("Lena Ortiz dismissed the report as old news.", None),
+    ],
+)
+def test_removed_from_a_post_is_a_firing(text: str, kind: str | None) -> None:
+    [doc] = nlp.parse([text])
+    verb = next(t for t in doc if t.lower_ in ("dismissed", "ousted"))
+    assert main_events.trigger_kind(verb) == kind

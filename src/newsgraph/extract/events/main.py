@@ -217,6 +217,10 @@ def _verb_kind(tok: "Token", lemma: str) -> str | None:
         return None  # "when interviewed by a newspaper": the occasion of what was said
     if lemma in w["clause_object_verbs"] and _clause_object(tok):
         return None  # "endorse putting solar panels on schools": an opinion
+    if lemma in w["verb_objects"] and any(
+        c.dep_ == "dobj" and c.lemma_.casefold() not in w["verb_objects"][lemma] for c in tok.children
+    ):
+        return None  # "signed an executive order": no agreement
     return w["verbs"].get(lemma)
 
 
@@ -305,10 +309,24 @@ def personnel_key(verb: "Token") -> str | None:
     key = f"{lemma} {particles[0]}" if particles else lemma
     if key not in w["personnel_verbs"]:
         return None
+    if key in w["personnel_passive"]["verbs"]:
+        return key if _removed_from_post(verb) else None
     if key in w["personnel_objects"]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         return key if any(_person_word(o) for o in objs) else None
     return key
+
+
+def _removed_from_post(verb: "Token") -> bool:
+    """ "was dismissed on Monday as campaign manager", "was ousted from his post": a person, passive,
+    and the post (not "was dismissed as a joke")."""
+    w = words()["personnel_passive"]
+    posts = set(w["posts"]) | set(data("speaker_descriptions")["person"])
+    return any(c.dep_ == "nsubjpass" and (_person_word(c) or c.pos_ == "PROPN") for c in verb.children) and any(
+        p.dep_ == "prep" and p.lower_ in w["preps"] and o.dep_ == "pobj" and o.lemma_.casefold() in posts
+        for p in verb.children
+        for o in p.children
+    )
 
 
 def _person_word(t: "Token") -> bool:
@@ -1122,6 +1140,8 @@ def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]
             return []  # ("his rally": a possessive's too)
         if verb.dep_ == "conj" and (joined := _joined_subject(verb, lead[at][0], refs)):
             return joined  # "Clinton on Monday hit Sanders ..., and she claimed that ...": Clinton
+        if verb.dep_ == "ccomp" and _speaks(verb.head) and (speaker := _joined_subject(verb.head, lead[at][0], refs)):
+            return speaker  # "Adelson said on Friday he met Trump": Adelson
         if at == 0:
             return []
         p, before = lead[at - 1]
@@ -1140,7 +1160,9 @@ def _joined_subject(verb: "Token", paragraph: int, refs: Refs) -> list[str]:
     # the parse may hang the first clause under the second ("X on Monday hit Y, she hit him ...")
     clauses = [first, *(c for c in first.children if c.dep_ in ("ccomp", "conj") and c.i < first.i)]
     subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
-    return [a for s in subjects for a in _actors_of(s, paragraph, refs)][:1]
+    named = [a for s in subjects for a in _actors_of(s, paragraph, refs)]
+    # "Top Republican Party donor Sheldon Adelson": the person, not the party his title names
+    return [a for a in named if refs.actors[a].kind == "person"][:1] or named[:1]
 
 
 def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
