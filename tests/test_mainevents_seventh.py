@@ -134,6 +134,35 @@ LEADS = {
         names=("Tom Vale",),
         day="2021-06-14",
     ),
+    # "discussed the Reyes controversy with radio host Tom Vale on Thursday": words on a host's show
+    # (an interview), on that day
+    "discussing_something_on_a_day_is_what_was_said_then": Lead(
+        (
+            "Pilot\u2019s widow defends Reyes.\n\n"
+            "Ann Lutz, whose husband was one of four pilots lost in the 2019 storm, discussed the Reyes "
+            "controversy with radio host Tom Vale on Thursday.\n\n"
+            "Lutz said she does not believe the senator\u2019s critics should be spared criticism.\n"
+        ),
+        published="2021-06-18",
+        kinds=("interview",),
+        names=("Ann Lutz",),
+        day="2021-06-17",
+    ),
+    # what is discussed is what the words are about, also a clause ("to discuss what he described as
+    # the decision to request a debate"): no debate
+    "what_is_discussed_is_no_event": Lead(
+        (
+            "Vale explains the opposition to a Reyes debate.\n\n"
+            "Radio host Tom Vale used his show Friday to discuss what he described as the \u201cbrilliant\u201d "
+            "decision Paul Reyes made to request a debate with Mayor Lena Ortiz.\n\n"
+            "\u201cThis is a testament to his instincts,\u201d Vale said.\n"
+        ),
+        published="2021-06-18",
+        kinds=("interview", "statement"),
+        not_kinds=("debate",),
+        names=("Tom Vale",),
+        day="2021-06-18",
+    ),
 }
 
 

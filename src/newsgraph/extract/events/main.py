@@ -466,6 +466,7 @@ def _in_words(tok: "Token") -> bool:
 def _reacted_to(tok: "Token") -> bool:
     """ "Trump addresses Munich attack", "reacted to a shooting": what a reaction is about."""
     verbs = words()["reaction_verbs"]
+    topic = words()["topic_clause_verbs"]  # "discuss what he described as ...": the clause is the topic
     if any(c.dep_ == "compound" and _form_of(c.lower_, verbs) for c in tok.children):
         return True  # a Title Case headline parsed as one name: "Trump Addresses Munich Attack"
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") else tok.head
@@ -476,7 +477,7 @@ def _reacted_to(tok: "Token") -> bool:
     # "dismissed Sanders' accusations that the campaign broke the law through its agreement":
     # inside what the reaction takes as its object (a noun the parse may hang as a clause)
     return any(
-        (a.dep_ == "dobj" or (a.dep_ == "ccomp" and a.pos_ == "NOUN"))
+        (a.dep_ == "dobj" or (a.dep_ == "ccomp" and (a.pos_ == "NOUN" or a.head.lemma_.casefold() in topic)))
         and a.head.pos_ == "VERB"
         and a.head.lemma_.casefold() in verbs
         for a in tok.ancestors
