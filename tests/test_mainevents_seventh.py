@@ -163,6 +163,39 @@ LEADS = {
         names=("Tom Vale",),
         day="2021-06-18",
     ),
+    # "In an interview with a magazine published online Wednesday, X was asked": the participle tells
+    # of the interview (even where the parser makes it the sentence's root), it is no release
+    "a_participle_on_an_event_noun_is_no_release": Lead(
+        (
+            "The harbor is not the most dangerous place on earth, senator.\n\n"
+            "TUCSON \u2014 Senator Paul Reyes claimed that the harbor district has a higher crime rate than some of the "
+            "world\u2019s most dangerous places.\n\n"
+            "In an interview with The Coastal Times Magazine published online Wednesday, Reyes was asked, "
+            "\u201cWhat\u2019s the most dangerous place you\u2019ve been to?\u201d\n\n"
+            "Reyes joked that the capital was his answer, but went on to say, \u201cThere are streets here "
+            "that are among the most dangerous anywhere.\u201d\n"
+        ),
+        published="2021-06-17",
+        kinds=("interview",),
+        not_kinds=("release",),
+        names=("Paul Reyes",),
+    ),
+    # an undated past act right after a dated one joined to the sentence's root takes its day ("hasn't
+    # said ..., and he insisted at a rally Wednesday ... But he laid off 200 staffers")
+    "an_undated_act_after_a_dated_joined_one_takes_its_day": Lead(
+        (
+            "Reyes lays off 200 campaign staffers.\n\n"
+            "Tuesday\u2019s three primaries will almost certainly force Senator Paul Reyes to accept a hard "
+            "truth.\n\n"
+            "Reyes hasn\u2019t said whether he has a new plan, and he insisted at a Tucson rally Wednesday "
+            "that he is still in the race. But he laid off more than 200 staffers and began talking about "
+            "what happens if he loses.\n"
+        ),
+        published="2021-06-17",
+        kinds=("other",),
+        names=("Paul Reyes",),
+        day="2021-06-16",
+    ),
 }
 
 
@@ -184,3 +217,15 @@ def test_removed_from_a_post_is_a_firing(text: str, kind: str | None) -> None:
     [doc] = nlp.parse([text])
     verb = next(t for t in doc if t.lower_ in ("dismissed", "ousted"))
     assert main_events.trigger_kind(verb) == kind
+
+
+@pytest.mark.parametrize(
+    "text, participle",
+    [
+        ("The harbor board played it safe in the new poll released Friday.", True),  # the poll is the event
+        ("The harbor board played it safe in the nine-page plan released Tuesday.", False),  # the release is
+    ],
+)
+def test_a_participle_tells_of_an_event_noun_only(text: str, participle: bool) -> None:
+    [doc] = nlp.parse([text])
+    assert main_events._participle_of(next(t for t in doc if t.lower_ == "released")) is participle

@@ -616,6 +616,28 @@ def _not_news(tok: "Token", kind: str) -> bool:
         or _standing(tok, kind)
         or _written(tok, kind)
         or _addressee(tok)
+        or _participle_of(tok)
+    )
+
+
+def _participle_of(tok: "Token") -> bool:
+    """ "an interview with a magazine published online Wednesday", "a poll released Friday": a
+    participle that tells of an event noun it hangs on (and dates it) is no event of its own ("the
+    plan released Tuesday" is the release)."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if tok.dep_ == "acl":
+        return tok.tag_ == "VBN" and _noun_kind(tok.head) is not None
+    # the parser may make it the root: "In an interview with The Times Magazine published online
+    # Wednesday, Trump was asked": no subject, right after the opening phrase of an event noun
+    opening = tok.sent[0]
+    held = [c for c in opening.children if c.dep_ == "pobj"] if opening.dep_ == "prep" and opening.head == tok else []
+    return (
+        tok.dep_ == "ROOT"
+        and tok.i > tok.sent.start
+        and tok.nbor(-1).dep_ == "pobj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(_noun_kind(o) is not None for o in held)
     )
 
 
@@ -1687,9 +1709,12 @@ def _told_before(
         return None
     p, before = lead[at - 1]
     root = before.root
-    if root.tag_ != "VBD" or (when := _date(root, p, body_dates)) is None:
-        return None
-    return when, root
+    # the root, or the last of the past acts joined to it ("hasn't said ..., and he insisted at a
+    # rally Wednesday that ... But he laid off 200 staffers")
+    for act in (*reversed([c for c in root.children if c.dep_ == "conj"]), root):
+        if act.tag_ == "VBD" and (when := _date(act, p, body_dates)) is not None:
+            return when, act
+    return None
 
 
 def _story_date(
