@@ -196,6 +196,19 @@ LEADS = {
         names=("Paul Reyes",),
         day="2021-06-16",
     ),
+    # an undated act told in the past under a wire dateline that gives the day took place that day
+    "an_undated_act_under_a_dated_wire_dateline_takes_its_day": Lead(
+        (
+            "Ortiz unveils her first Spanish-language ad.\n\n"
+            "TUCSON, June 16 (UPI) \u2014 Mayor Lena Ortiz unveiled her first Spanish-language campaign ad, "
+            "with dock workers telling their family stories.\n\n"
+            "The 60-second spot will air on a Spanish-language network during Sunday\u2019s final.\n"
+        ),
+        published="2021-06-16",
+        kinds=("release",),
+        names=("Lena Ortiz",),
+        day="2021-06-16",
+    ),
 }
 
 

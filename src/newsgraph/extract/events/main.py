@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon import outlets
 from ...lexicon.wordlists import data
-from ...lexicon.written_dates import only_a_date
+from ...lexicon.written_dates import month_number, only_a_date
 from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
 from ..dates import finder as dates_pass
 from ..story import dateline_at
@@ -1690,11 +1690,38 @@ def _when(
         when, dated_by = story
     if when is None and kind not in ("statement", "interview") and (before := _told_before(tok, lead, body_dates)):
         when, dated_by = before
+    if when is None and tense_of(tok).direction != "future" and (filed := _dateline_day(article)) is not None:
+        when = filed  # "WASHINGTON, June 24 (UPI) -- Clinton unveiled her first ad": the day it was filed
     if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
         # what a story reports was said (or is told in the present), without a day, was
         # said the day it ran
         when = DateInfo(start=article.published[:10], precision="day")
     return when, dated_by
+
+
+_DATELINE_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})\b")
+
+
+def _dateline_day(article: Article) -> DateInfo | None:
+    """The day a wire dateline gives ("WASHINGTON, June 24 (UPI) --"), in the publication's year
+    (the year before for a December dateline on a January story)."""
+    at, end = dateline_at(article)
+    if not end or not article.published:
+        return None
+    m = _DATELINE_DAY.search(article.body[at].text[:end])
+    month = month_number(m.group(1)) if m else None
+    if m is None or month is None:
+        return None
+    published = date.fromisoformat(article.published[:10])
+    try:
+        day = date(published.year, month, int(m.group(2)))
+    except ValueError:
+        return None
+    if day > published and month == 12 and published.month == 1:
+        day = day.replace(year=day.year - 1)
+    if day > published:
+        return None  # a dateline after the day the story is said to have run: trust neither
+    return DateInfo(text=m.group(0), start=day.isoformat(), precision="day")
 
 
 def _told_before(
