@@ -1688,15 +1688,29 @@ def _when(
         when, dated_by = said
     if when is None and (story := _story_date(article, paragraph, lead, body_dates)) is not None:
         when, dated_by = story
-    if when is None and kind not in ("statement", "interview") and (before := _told_before(tok, lead, body_dates)):
-        when, dated_by = before
-    if when is None and tense_of(tok).direction != "future" and (filed := _dateline_day(article)) is not None:
-        when = filed  # "WASHINGTON, June 24 (UPI) -- Clinton unveiled her first ad": the day it was filed
-    if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
+    if when is None:
+        when, dated_by = _undated(article, kind, tok, lead, body_dates)
+    return when, dated_by
+
+
+def _undated(
+    article: Article,
+    kind: str,
+    tok: "Token",
+    lead: list[tuple[int, "DocSpan"]],
+    body_dates: list[tuple[int, dates_pass.Found]],
+) -> tuple[DateInfo | None, "Token"]:
+    """The day of a main event the lead gives none: the dated act just before it, the wire
+    dateline's day, else for what was said (or is told in the present) the day the story ran."""
+    if kind not in ("statement", "interview") and (before := _told_before(tok, lead, body_dates)):
+        return before
+    if tense_of(tok).direction != "future" and (filed := _dateline_day(article)) is not None:
+        return filed, tok  # "WASHINGTON, June 24 (UPI) -- Clinton unveiled her first ad": the day it was filed
+    if article.published and (kind in ("statement", "interview") or _present(tok)):
         # what a story reports was said (or is told in the present), without a day, was
         # said the day it ran
-        when = DateInfo(start=article.published[:10], precision="day")
-    return when, dated_by
+        return DateInfo(start=article.published[:10], precision="day"), tok
+    return None, tok
 
 
 _DATELINE_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})\b")
