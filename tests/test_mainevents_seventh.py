@@ -209,6 +209,20 @@ LEADS = {
         names=("Lena Ortiz",),
         day="2021-06-16",
     ),
+    # "it was no surprise Thursday, when Lutz went off script to comment": what she did that day
+    "a_when_clause_on_a_day_dates_what_its_subject_did": Lead(
+        (
+            "Lutz takes on Reyes and his \u2018loser\u2019 backers.\n\n"
+            "The sports panel on Harbor TV has a crew of former players with big personalities.\n\n"
+            "So it was no surprise Thursday, when Ann Lutz went off script to comment on Senator Paul Reyes "
+            "and his supporters.\n\n"
+            "\u201cHe started out by insulting the dock workers,\u201d Lutz said.\n"
+        ),
+        published="2021-06-18",
+        kinds=("statement",),
+        names=("Ann Lutz",),
+        day="2021-06-17",
+    ),
 }
 
 

@@ -1597,14 +1597,28 @@ def _said_later(
         if sent.doc is tok.doc and sent.start <= tok.i < sent.end:
             continue
         verb = _speech_verb(sent) or sent.root
-        if verb.pos_ != "VERB":
-            continue
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(verb)
-        if any(who in _subject_actors(s, p, refs) or _described(s, who, refs) for s in subjects) and (
-            when := _date(verb, p, body_dates)
-        ):
-            return when, verb
+        # "it was no surprise Thursday, when Barkley went off script": the clause on the day
+        acts = [(verb, verb), *((t, sent.root) for t in sent if _when_clause(t))]
+        for act, dated in acts:
+            if act.pos_ != "VERB":
+                continue
+            subjects = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(act)
+            if any(who in _subject_actors(s, p, refs) or _described(s, who, refs) for s in subjects) and (
+                when := _date(dated, p, body_dates)
+            ):
+                return when, dated
     return None
+
+
+def _when_clause(t: "Token") -> bool:
+    """A clause on a day of its sentence's root ("Thursday, when X went off script"): it tells
+    what happened that day."""
+    return (
+        t.dep_ == "relcl"
+        and t.head.ent_type_ in ("DATE", "TIME")
+        and t.head.head == t.sent.root
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children)
+    )
 
 
 def _described(subject: "Token", who: str, refs: Refs) -> bool:
