@@ -223,6 +223,19 @@ LEADS = {
         names=("Ann Lutz",),
         day="2021-06-17",
     ),
+    # "has waded into the toll debate": one joins an argument, no debate is held
+    "wading_into_a_debate_is_no_debate": Lead(
+        (
+            "Ortiz wades in: backs the harbor toll.\n\n"
+            "Mayor Lena Ortiz has waded into the harbor toll debate, throwing her weight behind the "
+            "governor\u2019s plan to charge ships for the new bridge.\n\n"
+            "In a statement to the Harbor Times, her senior adviser, Tom Vale, said: \u201cThe mayor "
+            "believes the toll is fair.\u201d\n"
+        ),
+        published="2021-06-17",
+        kinds=("statement",),
+        not_kinds=("debate",),
+    ),
 }
 
 

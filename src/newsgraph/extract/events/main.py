@@ -579,7 +579,13 @@ def _anchored(tok: "Token", preps: str = "anchor_preps") -> bool:
 def _argument(tok: "Token", kind: str) -> bool:
     """ "a debate about how to pay for dams", "the debate over tolls": a public argument."""
     preps = words()["topic_preps"].get(kind, [])
-    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+    if any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
+        return True
+    # "waded into the Brexit debate", "weighed in on the debate": one joins an argument
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    entries = words()["argument_entries"].get(kind, [])
+    # (the lemmatizer makes "waded" "wad": the form is asked too)
+    return verb.pos_ == "VERB" and (verb.lemma_.casefold() in entries or _form_of(verb.lower_, entries))
 
 
 def _season(tok: "Token", kind: str) -> bool:
