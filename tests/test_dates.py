@@ -128,6 +128,17 @@ def test_resolution(text: str, expected: tuple) -> None:
     assert resolved(text) == [expected]
 
 
+def test_earlier_this_week_on_its_first_day_is_the_week_just_gone() -> None:
+    # 2021-06-13 is a Sunday, the first day of its week: nothing of "this week" has gone by
+    assert resolved("The donor met the mayor earlier this week.") == [
+        ("earlier this week", "2021-06-06", "2021-06-12", "week")
+    ]
+    # on a Wednesday, the days of this week up to it
+    assert resolved("The donor met the mayor earlier this week.", published="2021-06-16") == [
+        ("earlier this week", "2021-06-13", "2021-06-16", "week")
+    ]
+
+
 def test_a_weekday_with_its_day_number() -> None:
     # 2021-12-06 is a Monday
     assert resolved(

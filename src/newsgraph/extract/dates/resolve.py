@@ -288,6 +288,10 @@ def _calendar(x: Expr, anchor: date | None, direction: Direction | None) -> Reso
     if unit == "week":
         start = week_start(anchor) + timedelta(days=7 * rel)
         end = start + timedelta(days=6)
+        if rel == 0 and x.part == "before" and anchor == start:
+            # "earlier this week" on the week's first day (a Sunday): nothing of it has gone by
+            # yet, so the days before publication: the week just gone
+            return Resolution(start - timedelta(days=7), anchor - timedelta(days=1), "week", CONF_CALENDAR)
     elif unit == "month":
         first = add_months(anchor.replace(day=1), rel)
         start, end = first, month_end(first.year, first.month)

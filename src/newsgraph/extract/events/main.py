@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...lexicon import outlets
 from ...lexicon.wordlists import data
-from ...lexicon.written_dates import only_a_date
+from ...lexicon.written_dates import month_number, only_a_date
 from ...model import Article, DateInfo, Event, Span, local_id, normalise_name
 from ..dates import finder as dates_pass
 from ..story import dateline_at
@@ -217,6 +217,10 @@ def _verb_kind(tok: "Token", lemma: str) -> str | None:
         return None  # "when interviewed by a newspaper": the occasion of what was said
     if lemma in w["clause_object_verbs"] and _clause_object(tok):
         return None  # "endorse putting solar panels on schools": an opinion
+    if lemma in w["verb_objects"] and any(
+        c.dep_ == "dobj" and c.lemma_.casefold() not in w["verb_objects"][lemma] for c in tok.children
+    ):
+        return None  # "signed an executive order": no agreement
     return w["verbs"].get(lemma)
 
 
@@ -305,10 +309,24 @@ def personnel_key(verb: "Token") -> str | None:
     key = f"{lemma} {particles[0]}" if particles else lemma
     if key not in w["personnel_verbs"]:
         return None
+    if key in w["personnel_passive"]["verbs"]:
+        return key if _removed_from_post(verb) else None
     if key in w["personnel_objects"]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         return key if any(_person_word(o) for o in objs) else None
     return key
+
+
+def _removed_from_post(verb: "Token") -> bool:
+    """ "was dismissed on Monday as campaign manager", "was ousted from his post": a person, passive,
+    and the post (not "was dismissed as a joke")."""
+    w = words()["personnel_passive"]
+    posts = set(w["posts"]) | set(data("speaker_descriptions")["person"])
+    return any(c.dep_ == "nsubjpass" and (_person_word(c) or c.pos_ == "PROPN") for c in verb.children) and any(
+        p.dep_ == "prep" and p.lower_ in w["preps"] and o.dep_ == "pobj" and o.lemma_.casefold() in posts
+        for p in verb.children
+        for o in p.children
+    )
 
 
 def _person_word(t: "Token") -> bool:
@@ -373,6 +391,10 @@ def _source_of_sentence(tok: "Token") -> bool:
 def _quoted(tok: "Token", sent: "DocSpan") -> bool:
     before = sent.doc.text[sent.start_char : tok.idx]
     if sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019"):
+        return True
+    # a transcript's paragraph ("VIDEO: They all told me it was a video ..."): a quotation opened
+    # in an earlier sentence of the paragraph and not closed
+    if sum(sent.doc.text[: sent.start_char].count(c) for c in '"\u201c\u201d') % 2 == 1:
         return True
     # "I'll publish my own soon," Reyes told ...: a sentence that opens inside a quotation
     after = sent.doc.text[tok.idx : sent.end_char]
@@ -444,19 +466,37 @@ def _in_words(tok: "Token") -> bool:
 def _reacted_to(tok: "Token") -> bool:
     """ "Trump addresses Munich attack", "reacted to a shooting": what a reaction is about."""
     verbs = words()["reaction_verbs"]
+    topic = words()["topic_clause_verbs"]  # "discuss what he described as ...": the clause is the topic
     if any(c.dep_ == "compound" and _form_of(c.lower_, verbs) for c in tok.children):
         return True  # a Title Case headline parsed as one name: "Trump Addresses Munich Attack"
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") else tok.head
     if tok.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.lemma_.casefold() in verbs:
         return True
+    if _reacted_for(tok, verbs):
+        return True
     # "dismissed Sanders' accusations that the campaign broke the law through its agreement":
     # inside what the reaction takes as its object (a noun the parse may hang as a clause)
     return any(
-        (a.dep_ == "dobj" or (a.dep_ == "ccomp" and a.pos_ == "NOUN"))
+        (a.dep_ == "dobj" or (a.dep_ == "ccomp" and (a.pos_ == "NOUN" or a.head.lemma_.casefold() in topic)))
         and a.head.pos_ == "VERB"
         and a.head.lemma_.casefold() in verbs
         for a in tok.ancestors
     )
+
+
+def _reacted_for(tok: "Token", verbs: list[str]) -> bool:
+    """ "blasts Trump for skipping debate", "slams Brenner over rally": what the reaction is for, the
+    object of its preposition or of the verb that is (not a circumstance further down: "for promoting
+    X on Monday's show"). A Title Case headline may make the reaction verb a noun and hang the
+    preposition on its object."""
+    t = tok
+    while t.dep_ in ("dobj", "pobj", "pcomp", "conj") and t.head.i != t.i:
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ not in words()["reaction_preps"]:
+            return False
+        if t.dep_ == "prep":
+            return any(v.lemma_.casefold() in verbs or _form_of(v.lower_, verbs) for v in t.ancestors)
+    return False
 
 
 def _form_of(word: str, verbs: list[str]) -> bool:
@@ -539,7 +579,13 @@ def _anchored(tok: "Token", preps: str = "anchor_preps") -> bool:
 def _argument(tok: "Token", kind: str) -> bool:
     """ "a debate about how to pay for dams", "the debate over tolls": a public argument."""
     preps = words()["topic_preps"].get(kind, [])
-    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+    if any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
+        return True
+    # "waded into the Brexit debate", "weighed in on the debate": one joins an argument
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    entries = words()["argument_entries"].get(kind, [])
+    # (the lemmatizer makes "waded" "wad": the form is asked too)
+    return verb.pos_ == "VERB" and (verb.lemma_.casefold() in entries or _form_of(verb.lower_, entries))
 
 
 def _season(tok: "Token", kind: str) -> bool:
@@ -575,7 +621,44 @@ def _not_news(tok: "Token", kind: str) -> bool:
         or _season(tok, kind)
         or _standing(tok, kind)
         or _written(tok, kind)
+        or _addressee(tok)
+        or _participle_of(tok)
     )
+
+
+def _participle_of(tok: "Token") -> bool:
+    """ "an interview with a magazine published online Wednesday", "a poll released Friday": a
+    participle that tells of an event noun it hangs on (and dates it) is no event of its own ("the
+    plan released Tuesday" is the release)."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if tok.dep_ == "acl":
+        return tok.tag_ == "VBN" and _noun_kind(tok.head) is not None
+    # the parser may make it the root: "In an interview with The Times Magazine published online
+    # Wednesday, Trump was asked": no subject, right after the opening phrase of an event noun
+    opening = tok.sent[0]
+    held = [c for c in opening.children if c.dep_ == "pobj"] if opening.dep_ == "prep" and opening.head == tok else []
+    return (
+        tok.dep_ == "ROOT"
+        and tok.i > tok.sent.start
+        and tok.nbor(-1).dep_ == "pobj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(_noun_kind(o) is not None for o in held)
+    )
+
+
+def _addressee(tok: "Token") -> bool:
+    """ "told a Planned Parenthood gathering in Washington she will ...", "Carter told the Shangri-La
+    Dialogue, a security forum in Singapore": whom words are told to, not the news; the telling is."""
+    if tok.dep_ == "appos":
+        tok = tok.head  # "the Dialogue, a regional security forum"
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "dative") or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.casefold() not in words()["addressee_verbs"]:
+        return False
+    quoted = any(c in verb.sent.text for c in _QUOTE_CHARS)
+    return quoted or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _triggers(sent: "DocSpan") -> Iterator[tuple[int, "Token", str]]:
@@ -1082,13 +1165,33 @@ def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]
     if at is None:
         return []
     if subject.pos_ == "PRON":
-        if subject.lower_ not in words()["personal_pronouns"] or at == 0:
+        if subject.lower_ not in words()["personal_pronouns"]:
             return []  # ("his rally": a possessive's too)
+        if verb.dep_ == "conj" and (joined := _joined_subject(verb, lead[at][0], refs)):
+            return joined  # "Clinton on Monday hit Sanders ..., and she claimed that ...": Clinton
+        if verb.dep_ == "ccomp" and _speaks(verb.head) and (speaker := _joined_subject(verb.head, lead[at][0], refs)):
+            return speaker  # "Adelson said on Friday he met Trump": Adelson
+        if at == 0:
+            return []
         p, before = lead[at - 1]
         return [a for s in before.root.children if s.dep_ in ("nsubj", "nsubjpass") for a in _actors_of(s, p, refs)]
     if subject.pos_ != "NOUN":
         return []
     return _same_act(verb, lead[at + 1 :], refs) or _named_next(subject, lead, refs)
+
+
+def _joined_subject(verb: "Token", paragraph: int, refs: Refs) -> list[str]:
+    """The named subject of the first verb a verb is joined to in its sentence ("X hit Y, and she
+    claimed": X)."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    # the parse may hang the first clause under the second ("X on Monday hit Y, she hit him ...")
+    clauses = [first, *(c for c in first.children if c.dep_ in ("ccomp", "conj") and c.i < first.i)]
+    subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
+    named = [a for s in subjects for a in _actors_of(s, paragraph, refs)]
+    # "Top Republican Party donor Sheldon Adelson": the person, not the party his title names
+    return [a for a in named if refs.actors[a].kind == "person"][:1] or named[:1]
 
 
 def _same_act(verb: "Token", later: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
@@ -1500,14 +1603,28 @@ def _said_later(
         if sent.doc is tok.doc and sent.start <= tok.i < sent.end:
             continue
         verb = _speech_verb(sent) or sent.root
-        if verb.pos_ != "VERB":
-            continue
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(verb)
-        if any(who in _subject_actors(s, p, refs) or _described(s, who, refs) for s in subjects) and (
-            when := _date(verb, p, body_dates)
-        ):
-            return when, verb
+        # "it was no surprise Thursday, when Barkley went off script": the clause on the day
+        acts = [(verb, verb), *((t, sent.root) for t in sent if _when_clause(t))]
+        for act, dated in acts:
+            if act.pos_ != "VERB":
+                continue
+            subjects = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(act)
+            if any(who in _subject_actors(s, p, refs) or _described(s, who, refs) for s in subjects) and (
+                when := _date(dated, p, body_dates)
+            ):
+                return when, dated
     return None
+
+
+def _when_clause(t: "Token") -> bool:
+    """A clause on a day of its sentence's root ("Thursday, when X went off script"): it tells
+    what happened that day."""
+    return (
+        t.dep_ == "relcl"
+        and t.head.ent_type_ in ("DATE", "TIME")
+        and t.head.head == t.sent.root
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children)
+    )
 
 
 def _described(subject: "Token", who: str, refs: Refs) -> bool:
@@ -1591,13 +1708,54 @@ def _when(
         when, dated_by = said
     if when is None and (story := _story_date(article, paragraph, lead, body_dates)) is not None:
         when, dated_by = story
-    if when is None and kind not in ("statement", "interview") and (before := _told_before(tok, lead, body_dates)):
-        when, dated_by = before
-    if when is None and article.published and (kind in ("statement", "interview") or _present(tok)):
+    if when is None:
+        when, dated_by = _undated(article, kind, tok, lead, body_dates)
+    return when, dated_by
+
+
+def _undated(
+    article: Article,
+    kind: str,
+    tok: "Token",
+    lead: list[tuple[int, "DocSpan"]],
+    body_dates: list[tuple[int, dates_pass.Found]],
+) -> tuple[DateInfo | None, "Token"]:
+    """The day of a main event the lead gives none: the dated act just before it, the wire
+    dateline's day, else for what was said (or is told in the present) the day the story ran."""
+    if kind not in ("statement", "interview") and (before := _told_before(tok, lead, body_dates)):
+        return before
+    if tense_of(tok).direction != "future" and (filed := _dateline_day(article)) is not None:
+        return filed, tok  # "WASHINGTON, June 24 (UPI) -- Clinton unveiled her first ad": the day it was filed
+    if article.published and (kind in ("statement", "interview") or _present(tok)):
         # what a story reports was said (or is told in the present), without a day, was
         # said the day it ran
-        when = DateInfo(start=article.published[:10], precision="day")
-    return when, dated_by
+        return DateInfo(start=article.published[:10], precision="day"), tok
+    return None, tok
+
+
+_DATELINE_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})\b")
+
+
+def _dateline_day(article: Article) -> DateInfo | None:
+    """The day a wire dateline gives ("WASHINGTON, June 24 (UPI) --"), in the publication's year
+    (the year before for a December dateline on a January story)."""
+    at, end = dateline_at(article)
+    if not end or not article.published:
+        return None
+    m = _DATELINE_DAY.search(article.body[at].text[:end])
+    month = month_number(m.group(1)) if m else None
+    if m is None or month is None:
+        return None
+    published = date.fromisoformat(article.published[:10])
+    try:
+        day = date(published.year, month, int(m.group(2)))
+    except ValueError:
+        return None
+    if day > published and month == 12 and published.month == 1:
+        day = day.replace(year=day.year - 1)
+    if day > published:
+        return None  # a dateline after the day the story is said to have run: trust neither
+    return DateInfo(text=m.group(0), start=day.isoformat(), precision="day")
 
 
 def _told_before(
@@ -1612,9 +1770,12 @@ def _told_before(
         return None
     p, before = lead[at - 1]
     root = before.root
-    if root.tag_ != "VBD" or (when := _date(root, p, body_dates)) is None:
-        return None
-    return when, root
+    # the root, or the last of the past acts joined to it ("hasn't said ..., and he insisted at a
+    # rally Wednesday that ... But he laid off 200 staffers")
+    for act in (*reversed([c for c in root.children if c.dep_ == "conj"]), root):
+        if act.tag_ == "VBD" and (when := _date(act, p, body_dates)) is not None:
+            return when, act
+    return None
 
 
 def _story_date(
@@ -1770,6 +1931,8 @@ def _root_at(doc: "Doc", start: int, end: int) -> "Token":
 def _said(tok: "Token", verb: "Token") -> bool:
     """``tok`` is what ``verb`` says ("announced that it was sanctioning Russia"), not a
     circumstance of it ("new hires meant to lift its candidate in the general election")."""
+    if _addressee(tok):
+        return False  # "told a gathering that ...": whom it was told to
     t = tok
     while t.i != verb.i and t.head.i != t.i:  # spaCy makes a new Token each time: compare places
         if t.dep_ in ("prep", "relcl", "acl", "advcl"):
