@@ -25,13 +25,13 @@ LEADS = {
         names=("Lena Ortiz",),
         day="2021-06-16",
     ),
-    # also through an apposition: "told the Harbour Dialogue, a security forum in Oslo"
+    # also through an apposition: "told the Fjord Dialogue, a yearly naval forum in Bergen"
     "a_forum_told_something_is_no_debate": Lead(
         (
-            "Weber warns of harbour tensions.\n\n"
-            "Defence Minister Karl Weber said on Wednesday that the navy would stay in the strait.\n\n"
-            "\u201cWe are not leaving,\u201d Weber told the Harbour Dialogue, a regional security forum in "
-            "Oslo.\n"
+            "Weber sounds alarm over the channel.\n\n"
+            "Defence Minister Karl Weber said on Wednesday that two patrol boats would remain in the channel.\n\n"
+            "\u201cOur boats stay put,\u201d Weber told the Fjord Dialogue, a yearly naval forum in "
+            "Bergen.\n"
         ),
         published="2021-06-17",
         kinds=("statement",),
@@ -46,10 +46,10 @@ LEADS = {
             "Reyes: Critic \u2018flat wrong\u2019 about the toll.\n\n"
             "Tuesday at the Harbor Times debate, Senator Paul Reyes said his critic Ann Lutz is \u201cflat "
             "wrong\u201d about the toll and its costs for the port.\n\n"
-            "Partial transcript as follows:\n\n"
-            '"LUTZ: Let me be clear about this. Hal Brenner and Lena Ortiz all told me it was a video when '
-            "they knew it was not the video. They said they would call me.\n\n"
-            '"REYES: I respect her, but she is wrong about the toll.\n'
+            "An excerpt of the exchange:\n\n"
+            '"LUTZ: I will say this plainly. Hal Brenner and Lena Ortiz each blamed a video for the leak, '
+            "and both of them knew better. Neither one ever phoned me back.\n\n"
+            '"REYES: I like her, but on the toll she has her numbers wrong.\n'
         ),
         published="2021-06-17",
         kinds=("debate", "statement"),
@@ -96,13 +96,13 @@ LEADS = {
         names=("Tom Vale", "Lena Ortiz"),
         day="2021-06-16",
     ),
-    # "announced that he had signed an executive order": an order signed is no agreement
+    # "announced he signed an executive order": an order signed is no agreement
     "an_executive_order_signed_is_no_agreement": Lead(
         (
-            "Governor restores fishing rights.\n\n"
-            "Governor Hal Brenner on Friday announced that he had signed an executive order that restores "
-            "the fishing rights of 2,000 families.\n\n"
-            "\u201cToday is a day for the harbor,\u201d Brenner said in making his announcement in Tucson.\n"
+            "Brenner hands permits back to fishing families.\n\n"
+            "Governor Hal Brenner on Friday announced he signed an executive order giving 2,000 "
+            "fishing families their permits back.\n\n"
+            "\u201cThe harbor belongs to the people who work it,\u201d Brenner said at the state house in Tucson.\n"
         ),
         published="2021-06-18",
         kinds=("statement",),
@@ -114,8 +114,8 @@ LEADS = {
     "a_judge_s_injunction_is_a_ruling": Lead(
         (
             "Judge halts harbor toll.\n\n"
-            "District Judge Maria Horvat late Wednesday night issued an injunction blocking a toll the city "
-            "council had passed for the harbor bridge.\n"
+            "District Judge Maria Horvat late Wednesday night issued an injunction that stops the city "
+            "from charging its new harbor bridge toll.\n"
         ),
         published="2021-06-18",
         kinds=("ruling",),
@@ -148,14 +148,14 @@ LEADS = {
         names=("Ann Lutz",),
         day="2021-06-17",
     ),
-    # what is discussed is what the words are about, also a clause ("to discuss what he described as
-    # the decision to request a debate"): no debate
+    # what is discussed is what the words are about, also a clause ("to discuss what he called the
+    # choice to seek a debate"): no debate
     "what_is_discussed_is_no_event": Lead(
         (
-            "Vale explains the opposition to a Reyes debate.\n\n"
-            "Radio host Tom Vale used his show Friday to discuss what he described as the \u201cbrilliant\u201d "
-            "decision Paul Reyes made to request a debate with Mayor Lena Ortiz.\n\n"
-            "\u201cThis is a testament to his instincts,\u201d Vale said.\n"
+            "Vale explains the case for a Reyes debate.\n\n"
+            "Radio host Tom Vale used his show Friday to discuss what he called the \u201cshrewd\u201d "
+            "choice Paul Reyes made to seek a debate against Mayor Lena Ortiz.\n\n"
+            "\u201cHe knows exactly where she is weak,\u201d Vale said.\n"
         ),
         published="2021-06-18",
         kinds=("interview", "statement"),
@@ -167,13 +167,13 @@ LEADS = {
     # of the interview (even where the parser makes it the sentence's root), it is no release
     "a_participle_on_an_event_noun_is_no_release": Lead(
         (
-            "The harbor is not the most dangerous place on earth, senator.\n\n"
-            "TUCSON \u2014 Senator Paul Reyes claimed that the harbor district has a higher crime rate than some of the "
-            "world\u2019s most dangerous places.\n\n"
+            "No, senator, the harbor is no war zone.\n\n"
+            "TUCSON \u2014 Senator Paul Reyes claimed that the harbor district sees more crime than cities "
+            "at war.\n\n"
             "In an interview with The Coastal Times Magazine published online Wednesday, Reyes was asked, "
-            "\u201cWhat\u2019s the most dangerous place you\u2019ve been to?\u201d\n\n"
-            "Reyes joked that the capital was his answer, but went on to say, \u201cThere are streets here "
-            "that are among the most dangerous anywhere.\u201d\n"
+            "\u201cWhere have you felt least safe?\u201d\n\n"
+            "Reyes laughed and named the capital, then added, \u201cSome blocks of our own harbor are worse "
+            "than any front line.\u201d\n"
         ),
         published="2021-06-17",
         kinds=("interview",),
@@ -181,15 +181,15 @@ LEADS = {
         names=("Paul Reyes",),
     ),
     # an undated past act right after a dated one joined to the sentence's root takes its day ("hasn't
-    # said ..., and he insisted at a rally Wednesday ... But he laid off 200 staffers")
+    # named ..., and he vowed at a rally Wednesday ... But he laid off some 200 staffers")
     "an_undated_act_after_a_dated_joined_one_takes_its_day": Lead(
         (
             "Reyes lays off 200 campaign staffers.\n\n"
-            "Tuesday\u2019s three primaries will almost certainly force Senator Paul Reyes to accept a hard "
-            "truth.\n\n"
-            "Reyes hasn\u2019t said whether he has a new plan, and he insisted at a Tucson rally Wednesday "
-            "that he is still in the race. But he laid off more than 200 staffers and began talking about "
-            "what happens if he loses.\n"
+            "Tuesday\u2019s four primaries will very likely leave Senator Paul Reyes with a choice he has "
+            "put off for weeks.\n\n"
+            "Reyes hasn\u2019t named a new strategy, and he vowed at a Tucson rally Wednesday "
+            "that he will fight on. But he laid off some 200 staffers and started planning for a "
+            "defeat.\n"
         ),
         published="2021-06-17",
         kinds=("other",),
@@ -199,24 +199,24 @@ LEADS = {
     # an undated act told in the past under a wire dateline that gives the day took place that day
     "an_undated_act_under_a_dated_wire_dateline_takes_its_day": Lead(
         (
-            "Ortiz unveils her first Spanish-language ad.\n\n"
-            "TUCSON, June 16 (UPI) \u2014 Mayor Lena Ortiz unveiled her first Spanish-language campaign ad, "
-            "with dock workers telling their family stories.\n\n"
-            "The 60-second spot will air on a Spanish-language network during Sunday\u2019s final.\n"
+            "Ortiz ad speaks to fishermen in Portuguese.\n\n"
+            "TUCSON, June 16 (UPI) \u2014 Mayor Lena Ortiz unveiled a campaign ad in Portuguese, in "
+            "which fishermen describe their mornings on the docks.\n\n"
+            "The half-minute ad is to run on a local channel during Sunday\u2019s match.\n"
         ),
         published="2021-06-16",
         kinds=("release",),
         names=("Lena Ortiz",),
         day="2021-06-16",
     ),
-    # "it was no surprise Thursday, when Lutz went off script to comment": what she did that day
+    # "nobody was surprised Thursday, when Lutz dropped the script to weigh in": what she did that day
     "a_when_clause_on_a_day_dates_what_its_subject_did": Lead(
         (
-            "Lutz takes on Reyes and his \u2018loser\u2019 backers.\n\n"
-            "The sports panel on Harbor TV has a crew of former players with big personalities.\n\n"
-            "So it was no surprise Thursday, when Ann Lutz went off script to comment on Senator Paul Reyes "
-            "and his supporters.\n\n"
-            "\u201cHe started out by insulting the dock workers,\u201d Lutz said.\n"
+            "Lutz turns on Reyes and his \u2018loser\u2019 fans.\n\n"
+            "The sports panel on Harbor TV is made up of retired players who speak their minds.\n\n"
+            "So nobody was surprised Thursday, when Ann Lutz dropped the script to weigh in on Senator "
+            "Paul Reyes and his fans.\n\n"
+            "\u201cHe opened by mocking the dock workers,\u201d Lutz said.\n"
         ),
         published="2021-06-18",
         kinds=("statement",),
@@ -263,7 +263,7 @@ def test_removed_from_a_post_is_a_firing(text: str, kind: str | None) -> None:
     "text, participle",
     [
         ("The harbor board played it safe in the new poll released Friday.", True),  # the poll is the event
-        ("The harbor board played it safe in the nine-page plan released Tuesday.", False),  # the release is
+        ("The harbor board stayed cautious in its twelve-page plan released Tuesday.", False),  # the release is
     ],
 )
 def test_a_participle_tells_of_an_event_noun_only(text: str, participle: bool) -> None:
