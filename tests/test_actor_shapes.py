@@ -341,7 +341,7 @@ def test_two_organisations_run_together_over_and_are_split() -> None:
     assert "Falcon Heavy and Starship" not in actors(article)
     assert actors(article).get("Falcon Heavy") == "organization"
     article = extract(
-        "The Securities and Exchange Commission opened an inquiry, the Department of Health and Human Services said.",
+        "The Securities and Exchange Commission opened an inquiry, the Department of Veterans and Family Services said.",
         "Shares of Procter and Gamble rose 2 percent on Tuesday.",
     )
     assert {"Securities and Exchange Commission", "Procter and Gamble"} <= set(actors(article))

@@ -47,8 +47,8 @@ def test_quoted_words_after_a_verb_of_its_subject_stay_a_quote() -> None:
         ('Ola Berg dismissed the old ferry port as being "a relic" of the last century.', "a relic"),
         # a stretch as long as a sentence is someone's quote, not a scare quote
         (
-            'Ola Berg is "ready to take on the whole harbour board and win."',
-            "ready to take on the whole harbour board and win.",
+            'Ola Berg is "eager to face the whole harbour board and beat it."',
+            "eager to face the whole harbour board and beat it.",
         ),
     ],
 )
@@ -82,7 +82,7 @@ def test_a_fragment_is_not_joined_to_a_quote_in_the_clause_its_cue_after_reports
         ('"We are ready," Berg said, "and the boats are too."', ["We are ready,", "and the boats are too."]),
         # a participle after the cue reports the second quote: the cue is the fragment's
         (
-            'Berg said the board could not rule on it "from her side," Lund added, saying it should be "up to the courts."',
+            'Berg said the board had no say in it "from her side," Lund added, saying it should be "left to the judges."',
             ["from her side,"],
         ),
     ],
