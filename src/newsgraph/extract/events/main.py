@@ -392,7 +392,7 @@ def _quoted(tok: "Token", sent: "DocSpan") -> bool:
     before = sent.doc.text[sent.start_char : tok.idx]
     if sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019"):
         return True
-    # a transcript's paragraph ("VIDEO: They all told me it was a video ..."): a quotation opened
+    # a transcript's paragraph ('"LUTZ: ... They each blamed a video ...'): a quotation opened
     # in an earlier sentence of the paragraph and not closed
     if sum(sent.doc.text[: sent.start_char].count(c) for c in '"\u201c\u201d') % 2 == 1:
         return True
@@ -466,7 +466,7 @@ def _in_words(tok: "Token") -> bool:
 def _reacted_to(tok: "Token") -> bool:
     """ "Trump addresses Munich attack", "reacted to a shooting": what a reaction is about."""
     verbs = words()["reaction_verbs"]
-    topic = words()["topic_clause_verbs"]  # "discuss what he described as ...": the clause is the topic
+    topic = words()["topic_clause_verbs"]  # "discuss what he called ...": the clause is the topic
     if any(c.dep_ == "compound" and _form_of(c.lower_, verbs) for c in tok.children):
         return True  # a Title Case headline parsed as one name: "Trump Addresses Munich Attack"
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") else tok.head
@@ -634,8 +634,8 @@ def _participle_of(tok: "Token") -> bool:
         return False
     if tok.dep_ == "acl":
         return tok.tag_ == "VBN" and _noun_kind(tok.head) is not None
-    # the parser may make it the root: "In an interview with The Times Magazine published online
-    # Wednesday, Trump was asked": no subject, right after the opening phrase of an event noun
+    # the parser may make it the root: "In an interview with The Coastal Times published online
+    # Wednesday, Reyes was asked": no subject, right after the opening phrase of an event noun
     opening = tok.sent[0]
     held = [c for c in opening.children if c.dep_ == "pobj"] if opening.dep_ == "prep" and opening.head == tok else []
     return (
@@ -648,8 +648,8 @@ def _participle_of(tok: "Token") -> bool:
 
 
 def _addressee(tok: "Token") -> bool:
-    """ "told a Planned Parenthood gathering in Washington she will ...", "Carter told the Shangri-La
-    Dialogue, a security forum in Singapore": whom words are told to, not the news; the telling is."""
+    """ "told a nurses' union gathering in Denver she will ...", "Weber told the Fjord Dialogue, a
+    naval forum in Bergen": whom words are told to, not the news; the telling is."""
     if tok.dep_ == "appos":
         tok = tok.head  # "the Dialogue, a regional security forum"
     verb = tok.head
@@ -1170,7 +1170,7 @@ def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]
         if verb.dep_ == "conj" and (joined := _joined_subject(verb, lead[at][0], refs)):
             return joined  # "Clinton on Monday hit Sanders ..., and she claimed that ...": Clinton
         if verb.dep_ == "ccomp" and _speaks(verb.head) and (speaker := _joined_subject(verb.head, lead[at][0], refs)):
-            return speaker  # "Adelson said on Friday he met Trump": Adelson
+            return speaker  # "Vale said on Friday he met Ortiz": Vale
         if at == 0:
             return []
         p, before = lead[at - 1]
@@ -1190,7 +1190,7 @@ def _joined_subject(verb: "Token", paragraph: int, refs: Refs) -> list[str]:
     clauses = [first, *(c for c in first.children if c.dep_ in ("ccomp", "conj") and c.i < first.i)]
     subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
     named = [a for s in subjects for a in _actors_of(s, paragraph, refs)]
-    # "Top Republican Party donor Sheldon Adelson": the person, not the party his title names
+    # "Green Party donor Tom Vale": the person, not the party his title names
     return [a for a in named if refs.actors[a].kind == "person"][:1] or named[:1]
 
 
@@ -1603,7 +1603,7 @@ def _said_later(
         if sent.doc is tok.doc and sent.start <= tok.i < sent.end:
             continue
         verb = _speech_verb(sent) or sent.root
-        # "it was no surprise Thursday, when Barkley went off script": the clause on the day
+        # "nobody was surprised Thursday, when Lutz dropped the script": the clause on the day
         acts = [(verb, verb), *((t, sent.root) for t in sent if _when_clause(t))]
         for act, dated in acts:
             if act.pos_ != "VERB":
@@ -1617,7 +1617,7 @@ def _said_later(
 
 
 def _when_clause(t: "Token") -> bool:
-    """A clause on a day of its sentence's root ("Thursday, when X went off script"): it tells
+    """A clause on a day of its sentence's root ("Thursday, when X dropped the script"): it tells
     what happened that day."""
     return (
         t.dep_ == "relcl"
