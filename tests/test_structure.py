@@ -302,8 +302,8 @@ def test_weekday_number_is_not_a_dateline() -> None:
 
 
 def test_caption_with_its_credit_and_heading_leave_the_body() -> None:
-    caption = "Putin gestures while speaking in Moscow, Russia, Wednesday, October 13, 2021."
-    credit = "Mikhail Metzel/Sputnik, Kremlin Pool Photo via AP"
+    caption = "The minister speaks to delegates in Oslo, Norway, Wednesday, October 13, 2021."
+    credit = "Nadia Ferro/Tass, Kremlin Pool Photo via AP"
     a = run(f"Talks to resume\n\n{LEDE}\n\nEnergy Week Remarks\n{caption} {credit}\n\n{MORE}\n")
     assert [(m.caption, m.credit) for m in a.media] == [(caption, credit)]
     assert [p.text for p in a.body] == [LEDE, MORE]

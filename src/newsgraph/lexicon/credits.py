@@ -15,7 +15,7 @@ from . import outlets
 from .outlets import OUTLET_PATTERN, Outlet
 from .wordlists import data
 
-# A capitalised name of one to six words as credits write them ("Mikhail Metzel",
+# A capitalised name of one to six words as credits write them ("Nadia Ferro",
 # "Kremlin Pool Photo", "Getty Images"), with initials and name particles.
 _NAME = r"[A-Z][\w'’.&-]*(?:[ ](?:[A-Z][\w'’.&-]*|van|von|de|der|da|di|du|la|le|al|bin|dos)){0,5}"
 # Captions are short; a "credit" further than this from the end is part of a sentence.

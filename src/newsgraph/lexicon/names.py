@@ -130,7 +130,7 @@ def _credit_re() -> re.Pattern[str]:
 
 
 def looks_like_credit(text: str) -> bool:
-    """'Mikhail Metzel/Sputnik, Kremlin Pool Photo via AP': a photo credit, not prose."""
+    """'Nadia Ferro/Tass, Kremlin Pool Photo via AP': a photo credit, not prose."""
     words = text.split()
     if not words or len(words) > 14:
         return False
