@@ -1217,3 +1217,27 @@ def test_a_name_known_to_someone_is_still_theirs() -> None:
     # 'known to sailors as': named by someone, so the rules go on as before
     a, q = _one('Nils Moe, 44, known to sailors as "Glasswing," was arrested on Monday, Lena Voss said.')
     assert mention(a, q) == "Lena Voss"
+
+
+# A twelfth round (issue 18, "another speaker" on PolNeAR train): our own sentences.
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        # *saying* hangs on *choose*, which *have* takes, which *said* reports
+        (
+            "Lena Ortiz said the mayor will have to choose which camp he is in, saying, "
+            "\u201cSooner or later he has to come clean about the harbour deal.\u201d",
+            "Lena Ortiz",
+        ),
+        # the second *said* hangs on the clause the first reports
+        (
+            "Nora Hale said the ferry line was sold and said, \u201cNobody asked the crews what they thought.\u201d",
+            "Nora Hale",
+        ),
+    ],
+)
+def test_a_participle_or_second_verb_after_a_reported_clause_is_the_reporters(paragraph: str, speaker: str) -> None:
+    a, q = _one(paragraph)
+    assert mention(a, q) == speaker

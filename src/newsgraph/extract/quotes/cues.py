@@ -230,8 +230,12 @@ def _subject_from_head(verb: "Token", depth: int, quoted: Sequence[bool] | None)
         # 'marched past the stadium - where the club played - while chanting': the
         # clause between the dashes is an aside; the chanting is the marchers'
         return inherited_subject(head.head, depth + 1, quoted)
-    if depth == 0 and _saying_after_report(verb):
+    outer = _report_over(verb) if depth == 0 else None
+    if outer is not None:
         # "Byrne wrote the agents knew it, saying ...": Byrne is saying it
+        return inherited_subject(outer, depth + 1, quoted)
+    if depth == 0 and _second_report(verb):
+        # "Byrne said the deal was signed and said, ...": the deal says nothing
         return inherited_subject(head.head, depth + 1, quoted)
     return inherited_subject(head, depth + 1, quoted)
 
@@ -291,16 +295,33 @@ def _dashed_aside(head: "Token", verb: "Token") -> bool:
     return any(t.text in _DASHES for t in doc[head.i + 1 : verb.i])
 
 
-def _saying_after_report(verb: "Token") -> bool:
-    """', saying' on the clause a speech verb reports: the speaker of that verb says it."""
+def _report_over(verb: "Token") -> "Token | None":
+    """', saying' on the clause a speech verb reports: the speech verb, whose speaker says
+    it. The reported clause may run on through verbs it hands to ('Byrne said Lund will
+    have to choose, saying': *choose* hangs on *have*, which *said* reports)."""
+    if verb.tag_ != "VBG" or not _after_comma(verb):
+        return None
+    head = verb.head
+    while head.dep_ == "xcomp" and head.head is not head:
+        head = head.head
+    outer = head.head
+    if head.dep_ == "ccomp" and outer is not head and outer.lemma_.lower() in speech_verbs():
+        return outer
+    return None
+
+
+def _second_report(verb: "Token") -> bool:
+    """'Byrne said the deal was signed and said, ...': a speech verb joined to the clause
+    another speech verb reports is a second report of that verb's speaker (the parse
+    hangs it on the reported clause)."""
     head = verb.head
     outer = head.head
     return (
-        verb.tag_ == "VBG"
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in speech_verbs()
         and head.dep_ == "ccomp"
         and outer is not head
         and outer.lemma_.lower() in speech_verbs()
-        and _after_comma(verb)
     )
 
 
