@@ -1241,3 +1241,12 @@ def test_a_name_known_to_someone_is_still_theirs() -> None:
 def test_a_participle_or_second_verb_after_a_reported_clause_is_the_reporters(paragraph: str, speaker: str) -> None:
     a, q = _one(paragraph)
     assert mention(a, q) == speaker
+
+
+def test_a_subject_with_a_whose_clause_is_the_speaker_past_it() -> None:
+    a = extract(
+        "Ms. Haug, whose newest firm, Tidewise, uses sensors to help ports track ships, said the mayor was a "
+        "good fit for the job: ''She moves fast. She changes course when a plan fails, just like the harbour does.''"
+    )
+    [q] = [q for q in quoted(a) if q.kind == "direct"]
+    assert mention(a, q) == "Ms. Haug"

@@ -433,14 +433,15 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
 def _before_relative_aside(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
     """'One dock worker, who like the rest asked not to be named, said': the parser
     often makes the aside the clause the verb reports, and leaves the verb no subject;
-    the speaker is the noun before ', who' (past an adverb: 'Lund, meanwhile, who')."""
+    the speaker is the noun before ', who' (past an adverb: 'Lund, meanwhile, who'), or
+    before ', whose' ('Lund, whose firm builds ferries for the port, said')."""
     doc, start = verb.doc, verb.sent.start
     if verb.i - 1 <= start or doc[verb.i - 1].text != ",":
         return None
     for i in range(verb.i - 2, start + 1, -1):
         if quoted[i]:
             return None
-        if doc[i].lower_ == "who" and doc[i - 1].text == ",":
+        if doc[i].lower_ in ("who", "whose") and doc[i - 1].text == ",":
             k = i - 2
             while k > start and (doc[k].text == "," or doc[k].pos_ == "ADV"):
                 k -= 1
