@@ -1250,3 +1250,14 @@ def test_a_subject_with_a_whose_clause_is_the_speaker_past_it() -> None:
     )
     [q] = [q for q in quoted(a) if q.kind == "direct"]
     assert mention(a, q) == "Ms. Haug"
+
+
+def test_going_on_somewhere_is_no_going_on_to_say() -> None:
+    # *on recess* is a place the council goes, not the particle of *go on*
+    a, q = _one("Sen. Ola Berg said that once the council goes on recess, \u201cI plan to help wherever I can.\u201d")
+    assert mention(a, q) == "Sen. Ola Berg" and q.cue == "said"
+
+
+def test_going_on_still_hands_over_to_the_quote() -> None:
+    a, q = _one("Asked about the plan, Ola Berg went on, \u201cWe will not give up the harbour.\u201d")
+    assert mention(a, q) == "Ola Berg" and q.cue == "went"

@@ -606,9 +606,18 @@ def _is_speech_verb(tok: "Token", quoted: Sequence[bool]) -> bool:
     if not _verb_like(tok, lemma) or any(rule(tok, lemma, quoted) for _, rule in NOT_SPEECH_RULES):
         return False
     if particles:
-        kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
-        return bool(kids & particles)
+        return bool(_particles(tok) & particles)
     return True
+
+
+def _particles(tok: "Token") -> set[str]:
+    """The words after a verb that may be its particle: a preposition with an object of its
+    own is none ('the council goes on recess' is no *go on*)."""
+    return {
+        c.lower_
+        for c in tok.children
+        if c.dep_ in ("prt", "dobj", "advmod") or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
+    }
 
 
 _NAME_RUN_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
