@@ -1261,3 +1261,10 @@ def test_going_on_somewhere_is_no_going_on_to_say() -> None:
 def test_going_on_still_hands_over_to_the_quote() -> None:
     a, q = _one("Asked about the plan, Ola Berg went on, \u201cWe will not give up the harbour.\u201d")
     assert mention(a, q) == "Ola Berg" and q.cue == "went"
+
+
+def test_a_participle_on_a_speech_verb_is_that_verbs_speakers() -> None:
+    # *added* is itself reported by *claim* in the parse; whoever adds it says it
+    a = extract('Dahl cannot claim that "for now," Lund added, saying the choice was "for the council alone to make."')
+    [q] = [q for q in quoted(a) if q.cue == "saying"]
+    assert mention(a, q) == "Lund"

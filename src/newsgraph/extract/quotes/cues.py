@@ -299,8 +299,8 @@ def _report_over(verb: "Token") -> "Token | None":
     """', saying' on the clause a speech verb reports: the speech verb, whose speaker says
     it. The reported clause may run on through verbs it hands to ('Byrne said Lund will
     have to choose, saying': *choose* hangs on *have*, which *said* reports)."""
-    if verb.tag_ != "VBG" or not _after_comma(verb):
-        return None
+    if verb.tag_ != "VBG" or not _after_comma(verb) or verb.head.lemma_.lower() in speech_verbs():
+        return None  # 'Lund added, saying': whoever adds it says it
     head = verb.head
     while head.dep_ == "xcomp" and head.head is not head:
         head = head.head
