@@ -56,7 +56,7 @@ def test_a_quoted_sentence_after_reported_speech_is_the_same_speaker_s() -> None
         ('"Nobody expected the bridge to close" Harald Moe says.', "Harald Moe"),
         ("''The harbour is safe,'' Olaf Rinde said.", "Olaf Rinde"),
         ('"I am not going to call it a mistake," said retired surgeon Bo Lind, asked about it.', "Bo Lind"),
-        ("''I would be in jail,'' Mr. Dane, now 81 and retired in Cambridge, Mass., said by telephone.", "Dane"),
+        ("''I would be in jail,'' Mr. Dane, now 77 and living in Portland, Ore., said by phone.", "Dane"),
         ("''We won,'' Mr. Dane, who had won before, said.", "Dane"),
     ],
 )
@@ -904,7 +904,7 @@ def test_a_clause_a_stating_verb_reports_is_its_subjects_words(paragraph: str, s
     "paragraph, speaker",
     [
         (
-            'The union is planning to reprint a harsh editorial that accuses Dahl of running a "fiction-filled '
+            'The union is planning to reprint a harsh editorial that accuses Dahl of running a "myth-laden '
             'campaign" in the harbour.',
             "The union",
         ),
