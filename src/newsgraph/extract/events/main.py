@@ -1592,13 +1592,14 @@ def _said_later(
     body_dates: list[tuple[int, dates_pass.Found]],
     refs: Refs,
 ) -> tuple[DateInfo, "Token"] | None:
-    """The day another lead sentence gives the main event's first actor doing or saying
+    """The day another lead sentence gives one of the main event's doers doing or saying
     what the lead tells: "Cruz is endorsing Trump ... In a Facebook message posted Friday,
     Cruz said", "Member of House panel says ... Schiff told Capital Download on Wednesday",
-    "Trump and Clinton vied ... Wednesday ... during a forum"."""
+    "Trump and Clinton vied ... Wednesday ... during a forum"; or a group one of them leads:
+    "A panel led by Lutz agreed Tuesday ... Vale, Lutz and Berg argued")."""
     if not participants:
         return None
-    who = _doer(tok, participants, lead, refs)
+    who = _doers(tok, participants, lead, refs)
     for p, sent in lead:
         if sent.doc is tok.doc and sent.start <= tok.i < sent.end:
             continue
@@ -1609,9 +1610,7 @@ def _said_later(
             if act.pos_ != "VERB":
                 continue
             subjects = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(act)
-            if any(who in _subject_actors(s, p, refs) or _described(s, who, refs) for s in subjects) and (
-                when := _date(dated, p, body_dates)
-            ):
+            if any(_did(s, p, who, refs) for s in subjects) and (when := _date(dated, p, body_dates)):
                 return when, dated
     return None
 
@@ -1644,10 +1643,36 @@ def _described(subject: "Token", who: str, refs: Refs) -> bool:
 def _doer(tok: "Token", participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> str:
     """The participant who does what the trigger's verb says ("Vale is supporting Reyes,
     giving Reyes his first endorsement": Vale, not the one given it), else the first."""
+    return _doers(tok, participants, lead, refs)[0]
+
+
+def _doers(tok: "Token", participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """The participants who do what the trigger's verb says (all of "Berg, Lutz and Vale
+    argued"), else the first."""
     verb, paragraph = _verb_of(tok), _paragraph_of(tok, lead)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
     doers = [a for sub in subjects for a in _subject_actors(sub, paragraph, refs)] if paragraph is not None else []
-    return next((a for a in participants if a in doers), participants[0])
+    return [a for a in participants if a in doers] or participants[:1]
+
+
+def _did(subject: "Token", paragraph: int, who: list[str], refs: Refs) -> bool:
+    """Whether a subject is one of ``who``: named, described by role, or a group one of them
+    leads ("a panel of reporters led by Lutz agreed Saturday": Lutz too)."""
+    if any(a in who for a in _subject_actors(subject, paragraph, refs)) or any(
+        _described(subject, a, refs) for a in who
+    ):
+        return True
+    leaders = words()["leader_verbs"]
+    return any(
+        a in who
+        for acl in subject.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.casefold() in leaders
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for obj in agent.children
+        if obj.dep_ == "pobj"
+        for a in _actors_of(obj, paragraph, refs)
+    )
 
 
 def _subject_actors(subject: "Token", paragraph: int, refs: Refs) -> list[str]:
