@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from mainevent_leads import Lead, check
+from newsgraph.extract import nlp
+from newsgraph.extract.events import main as main_events
 
 LEADS = {
     # what several speakers argue, undated, was said the day the lead gives the group one of
@@ -42,9 +44,38 @@ LEADS = {
         names=("Tom Vale", "Ann Lutz"),
         day="2021-06-15",
     ),
+    # what the first sentence has a described speaker doing now ("is calling for X to be barred")
+    # is the news, not the rally a later sentence tells in the past as its cause
+    "a_call_told_now_wins_over_the_rally_that_caused_it": Lead(
+        (
+            "Tucson councilor wants Brenner kept off the docks.\n\n"
+            "A councilor in Tucson is calling for Hal Brenner to be barred from the port after the "
+            "harbor chief said that its dock workers were lazy.\n\n"
+            "\u201cNobody speaks of our workers this way,\u201d Lena Ortiz said in a motion she filed "
+            "with the city council, according to the Harbor Times.\n\n"
+            "At a rally in Flagstaff on Monday, Brenner listed the port among places he said had wasted "
+            "public money for years.\n"
+        ),
+        published="2021-06-17",
+        kinds=("statement",),
+        not_kinds=("rally",),
+        names=("Lena Ortiz",),
+    ),
 }
 
 
 @pytest.mark.parametrize("lead", LEADS.values(), ids=LEADS)
 def test_main_event_of_a_lead(lead: Lead) -> None:
     check(lead)
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("A councilor is calling for Hal Brenner to be barred from the port.", True),
+        ("The port is calling for bids on the new crane.", False),
+    ],
+)
+def test_a_call_for_someone_to_act_is_speech(text: str, said: bool) -> None:
+    [doc] = nlp.parse([text])
+    assert (main_events._speech_verb(next(doc.sents)) is not None) == said

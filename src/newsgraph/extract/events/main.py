@@ -697,7 +697,15 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
 
 
 def _calls_on(verb: "Token") -> bool:
-    """ "called on Dean to apologize": the infinitive may hang on the object."""
+    """ "called on Dean to apologize": the infinitive may hang on the object; "is calling for
+    Dean to be barred": a clause of its own, opened by "for"."""
+    if any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        and any(a.tag_ == "TO" for a in c.children)
+        for c in verb.children
+    ):
+        return True
     return any(
         c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
         for c in verb.children
@@ -826,6 +834,15 @@ def _waiting(found: list[tuple], said_first: bool) -> tuple[list[tuple], list[tu
     return later, last
 
 
+def _caused(first: list[Candidate], found: list[tuple]) -> list[tuple]:
+    """The later sentences' past events that wait behind what the first sentence has someone
+    saying now ("A lawmaker is calling for X to be barred ... At a rally on Thursday, X said"):
+    that is the news, they are its cause."""
+    if not any(_present(c[2]) and c[2].tag_ == "VBG" for c in first):
+        return []
+    return [x for x in found if x[1] > 0 and tense_of(x[4]).direction == "past"]
+
+
 def _lead_candidates(
     lead: list[tuple[int, "DocSpan"]], found: list[tuple], said_in_headline: bool = False
 ) -> Iterator[Candidate]:
@@ -835,8 +852,9 @@ def _lead_candidates(
     statements = _lead_statements(lead)
     said_first = any(n == 0 and _main_clause(c[2]) for n, c in statements)
     later, last = _waiting(found, said_first)
-    now = [x for x in found if x not in later and x not in last]
     first = [c for n, c in statements if n == 0 and _main_clause(c[2])]
+    later += _caused(first, [x for x in found if x not in later and x not in last])
+    now = [x for x in found if x not in later and x not in last]
     if said_in_headline and not any(x[1] == 0 for x in now):
         # "Rep. Graham slams Trump" over "Graham on Friday pummeled Trump ... Her remarks came": a
         # first sentence that reports speech and no event tells the news the headline does
