@@ -61,6 +61,20 @@ LEADS = {
         not_kinds=("rally",),
         names=("Lena Ortiz",),
     ),
+    # "Coastline News Fires Vale": a headline's personnel verb the tagger reads as a noun between two
+    # names still says who fired whom, when the lead has the one fired only "from the station"
+    "a_headline_firing_read_as_a_noun_names_who_fired": Lead(
+        (
+            "Coastline News Fires Vale Over a Rude Post.\n\n"
+            "Tom Vale, a longtime morning host and one of the best-known voices on Coastline News, was "
+            "fired from the station Wednesday, a day after he mocked dock workers in a post online.\n\n"
+            "Vale had hosted the morning show since 2009.\n"
+        ),
+        published="2021-06-17",
+        kinds=("other",),
+        names=("Tom Vale", "Coastline News"),
+        day="2021-06-16",
+    ),
 }
 
 

@@ -1572,9 +1572,27 @@ def _who(
                 + [a for t in heads[:1] if t.pos_ == "VERB" for a in _participants(t, None, refs, [], kind)]
             )
         )
+    if headline is not None and kind in words()["personnel_verbs"].values():
+        participants = list(dict.fromkeys(participants + _misread_personnel(headline, refs)))
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
         participants = list(dict.fromkeys(participants + _from_headline(headline, kind, refs)))
     return participants
+
+
+def _misread_personnel(headline: "Doc", refs: Refs) -> list[str]:
+    """ "Coastline News Fires Vale Over a Post": who a headline's personnel verb, which the tagger
+    read as a noun after a name, has fire or hire whom (the names in title case either side)."""
+    verbs = {v + "s" for v in words()["personnel_objects"]}
+    for t in headline[1:-1]:
+        if t.pos_ in ("NOUN", "PROPN") and t.lower_ in verbs and t.nbor(-1).pos_ == "PROPN":
+            start, end = t.i, t.i + 1
+            while start > 0 and (headline[start - 1].is_title or headline[start - 1].is_upper):
+                start -= 1
+            while end < len(headline) and headline[end].is_title and headline[end].pos_ != "ADP":
+                end += 1
+            named = (headline[start : t.i].text, headline[t.i + 1 : end].text)
+            return [a for text in named for a in refs.actors_at(None, 0, 0, text)]
+    return []
 
 
 def _told(participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
