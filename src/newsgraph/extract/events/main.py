@@ -697,7 +697,15 @@ def _speech_verb(sent: "DocSpan") -> "Token | None":
 
 
 def _calls_on(verb: "Token") -> bool:
-    """ "called on Dean to apologize": the infinitive may hang on the object."""
+    """ "called on Dean to apologize": the infinitive may hang on the object; "is calling for
+    Dean to be barred": a clause of its own, opened by "for"."""
+    if any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        and any(a.tag_ == "TO" for a in c.children)
+        for c in verb.children
+    ):
+        return True
     return any(
         c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
         for c in verb.children
@@ -826,6 +834,15 @@ def _waiting(found: list[tuple], said_first: bool) -> tuple[list[tuple], list[tu
     return later, last
 
 
+def _caused(first: list[Candidate], found: list[tuple]) -> list[tuple]:
+    """The later sentences' past events that wait behind what the first sentence has someone
+    saying now ("A lawmaker is calling for X to be barred ... At a rally on Thursday, X said"):
+    that is the news, they are its cause."""
+    if not any(_present(c[2]) and c[2].tag_ == "VBG" for c in first):
+        return []
+    return [x for x in found if x[1] > 0 and tense_of(x[4]).direction == "past"]
+
+
 def _lead_candidates(
     lead: list[tuple[int, "DocSpan"]], found: list[tuple], said_in_headline: bool = False
 ) -> Iterator[Candidate]:
@@ -835,8 +852,9 @@ def _lead_candidates(
     statements = _lead_statements(lead)
     said_first = any(n == 0 and _main_clause(c[2]) for n, c in statements)
     later, last = _waiting(found, said_first)
-    now = [x for x in found if x not in later and x not in last]
     first = [c for n, c in statements if n == 0 and _main_clause(c[2])]
+    later += _caused(first, [x for x in found if x not in later and x not in last])
+    now = [x for x in found if x not in later and x not in last]
     if said_in_headline and not any(x[1] == 0 for x in now):
         # "Rep. Graham slams Trump" over "Graham on Friday pummeled Trump ... Her remarks came": a
         # first sentence that reports speech and no event tells the news the headline does
@@ -1554,9 +1572,27 @@ def _who(
                 + [a for t in heads[:1] if t.pos_ == "VERB" for a in _participants(t, None, refs, [], kind)]
             )
         )
+    if headline is not None and kind in words()["personnel_verbs"].values():
+        participants = list(dict.fromkeys(participants + _misread_personnel(headline, refs)))
     if headline is not None and (kind == "debate" and len(participants) < 2 or not participants):
         participants = list(dict.fromkeys(participants + _from_headline(headline, kind, refs)))
     return participants
+
+
+def _misread_personnel(headline: "Doc", refs: Refs) -> list[str]:
+    """ "Coastline News Fires Vale Over a Post": who a headline's personnel verb, which the tagger
+    read as a noun after a name, has fire or hire whom (the names in title case either side)."""
+    verbs = {v + "s" for v in words()["personnel_objects"]}
+    for t in headline[1:-1]:
+        if t.pos_ in ("NOUN", "PROPN") and t.lower_ in verbs and t.nbor(-1).pos_ == "PROPN":
+            start, end = t.i, t.i + 1
+            while start > 0 and (headline[start - 1].is_title or headline[start - 1].is_upper):
+                start -= 1
+            while end < len(headline) and headline[end].is_title and headline[end].pos_ != "ADP":
+                end += 1
+            named = (headline[start : t.i].text, headline[t.i + 1 : end].text)
+            return [a for text in named for a in refs.actors_at(None, 0, 0, text)]
+    return []
 
 
 def _told(participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
@@ -1592,13 +1628,14 @@ def _said_later(
     body_dates: list[tuple[int, dates_pass.Found]],
     refs: Refs,
 ) -> tuple[DateInfo, "Token"] | None:
-    """The day another lead sentence gives the main event's first actor doing or saying
+    """The day another lead sentence gives one of the main event's doers doing or saying
     what the lead tells: "Cruz is endorsing Trump ... In a Facebook message posted Friday,
     Cruz said", "Member of House panel says ... Schiff told Capital Download on Wednesday",
-    "Trump and Clinton vied ... Wednesday ... during a forum"."""
+    "Trump and Clinton vied ... Wednesday ... during a forum"; or a group one of them leads:
+    "A panel led by Lutz agreed Tuesday ... Vale, Lutz and Berg argued")."""
     if not participants:
         return None
-    who = _doer(tok, participants, lead, refs)
+    who = _doers(tok, participants, lead, refs)
     for p, sent in lead:
         if sent.doc is tok.doc and sent.start <= tok.i < sent.end:
             continue
@@ -1609,9 +1646,7 @@ def _said_later(
             if act.pos_ != "VERB":
                 continue
             subjects = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(act)
-            if any(who in _subject_actors(s, p, refs) or _described(s, who, refs) for s in subjects) and (
-                when := _date(dated, p, body_dates)
-            ):
+            if any(_did(s, p, who, refs) for s in subjects) and (when := _date(dated, p, body_dates)):
                 return when, dated
     return None
 
@@ -1644,10 +1679,36 @@ def _described(subject: "Token", who: str, refs: Refs) -> bool:
 def _doer(tok: "Token", participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> str:
     """The participant who does what the trigger's verb says ("Vale is supporting Reyes,
     giving Reyes his first endorsement": Vale, not the one given it), else the first."""
+    return _doers(tok, participants, lead, refs)[0]
+
+
+def _doers(tok: "Token", participants: list[str], lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
+    """The participants who do what the trigger's verb says (all of "Berg, Lutz and Vale
+    argued"), else the first."""
     verb, paragraph = _verb_of(tok), _paragraph_of(tok, lead)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
     doers = [a for sub in subjects for a in _subject_actors(sub, paragraph, refs)] if paragraph is not None else []
-    return next((a for a in participants if a in doers), participants[0])
+    return [a for a in participants if a in doers] or participants[:1]
+
+
+def _did(subject: "Token", paragraph: int, who: list[str], refs: Refs) -> bool:
+    """Whether a subject is one of ``who``: named, described by role, or a group one of them
+    leads ("a panel of reporters led by Lutz agreed Saturday": Lutz too)."""
+    if any(a in who for a in _subject_actors(subject, paragraph, refs)) or any(
+        _described(subject, a, refs) for a in who
+    ):
+        return True
+    leaders = words()["leader_verbs"]
+    return any(
+        a in who
+        for acl in subject.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.casefold() in leaders
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for obj in agent.children
+        if obj.dep_ == "pobj"
+        for a in _actors_of(obj, paragraph, refs)
+    )
 
 
 def _subject_actors(subject: "Token", paragraph: int, refs: Refs) -> list[str]:
