@@ -727,6 +727,19 @@ def _product_line(doc: "Doc", i: int, j: int) -> bool:
     return line_word(j) and brand(j - 1)
 
 
+def _a_unit_or_bill(doc: "Doc", i: int, j: int) -> bool:
+    """What stands around a name says it is none, in order: a unit after a number or
+    "degrees" ("107 degrees Fahrenheit", "11 kW": ``measure_units``); a bill before its
+    number ("HB 1523", "House Bill 1523": ``bill_words``)."""
+    before = doc[i - 1] if i >= 1 else None
+    after = doc[j] if j < len(doc) else None
+    last = doc[j - 1].text.casefold()
+    if j - i == 1 and before is not None and (before.like_num or before.lower_ in ("degree", "degrees")):
+        if last in word_set("measure_units"):
+            return True
+    return after is not None and after.like_num and last in word_set("bill_words")
+
+
 def _title_or_event(doc: "Doc", i: int, j: int) -> bool:
     if all(is_title_head(t.text) or is_title_modifier(t.text) for t in doc[i:j]):
         return True  # "State" of "Secretary of State" is part of a title
@@ -993,7 +1006,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     if i >= j:
         return
     text = doc[i:j].text
-    if _not_a_name(text, ent.label_) or _product_line(doc, i, j):
+    if _not_a_name(text, ent.label_) or _product_line(doc, i, j) or _a_unit_or_bill(doc, i, j):
         return
     parts = _hyphen_parts(text)
     if parts:
