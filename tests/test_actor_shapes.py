@@ -499,3 +499,31 @@ def test_a_kingdom_of_a_name_is_a_region_and_an_era_no_body() -> None:
     article = extract("Relics of the Kingdom of Urartu (860 BC - 590 BC) were found near Van, archaeologists said.")
     assert places(article).get("Kingdom of Urartu") == "region"
     assert "BC" not in actors(article)
+
+
+def test_a_score_glued_to_a_side_is_cut_off() -> None:
+    article = extract("The Rams and the Chiefs met again in the rain.", "Rams 41, Chiefs 38.")
+    assert "Rams 41" not in actors(article)
+    [rams] = [a for a in article.actors if a.name == "Rams"]
+    assert rams.kind == "organization" and len(rams.mentions) == 2
+
+
+def test_the_sides_of_results_and_schedule_lines_are_teams_not_cities() -> None:
+    article = extract(
+        "Sunday's results in the league:",
+        "Portland 5, Toledo 3",
+        "Omaha 7, Memphis 2",
+        "Monday's games:",
+        "Omaha at Portland, 7:05 p.m.",
+        "Toledo at Memphis, 8:10 p.m.",
+    )
+    assert not places(article)
+    assert {actors(article).get(n) for n in ("Portland", "Toledo", "Omaha", "Memphis")} == {"organization"}
+
+
+@pytest.mark.skipif(not ANPA_LISTING.exists(), reason="the shared real files are not here")
+def test_the_teams_of_an_agency_standings_listing_are_no_places() -> None:
+    [article] = read_bytes(ANPA_LISTING.read_bytes(), options=ReadOptions(source=ANPA_LISTING.name))
+    article = api.extract(article)
+    assert not places(article)  # every city there names its team, in the standings or a schedule
+    assert actors(article).get("Cleveland") == "organization"

@@ -579,9 +579,35 @@ def _a_side(c: Candidate) -> bool:
     return joined and MATCH_SCORE.search(doc[c.i].sent.text) is not None
 
 
+_STANDINGS_ROW = re.compile(r"\s+\d{1,3}\s+\d{1,3}\s+\.\d{3}\b")  # "Cleveland   73   52   .584"
+_SIDE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_RESULT_FIRST = re.compile(rf"\s+\d{{1,3}}\s*,\s*{_SIDE}\s+\d{{1,3}}\b")  # "Oakland| 8, Houston 4"
+_RESULT_SECOND = re.compile(rf"{_SIDE}\s+\d{{1,3}}\s*,\s*$")  # "Oakland 8, |Houston| 4"
+_POINTS = re.compile(r"\s+\d{1,3}\b")
+_PITCHER = r"(?:\s+\([^()]*\))?"  # "Tampa Bay (McKay 2-2)": the game's pitcher and record
+_HOME_SIDE = re.compile(rf"{_PITCHER},\s+\d{{1,2}}:\d{{2}}")  # "Cleveland at |Oakland|, 4:07 p.m."
+_AWAY_SIDE = re.compile(rf"{_PITCHER}\s+at\s+{_SIDE}{_PITCHER},\s+\d{{1,2}}:\d{{2}}")  # "|Cleveland| at ..."
+_AT_BEFORE = re.compile(rf"{_SIDE}{_PITCHER}\s+at\s+$")
+
+
+def _in_standings(c: Candidate) -> bool:
+    """ "Cleveland   73   52   .584": a name before its wins, losses and share of wins, a
+    row of a league's standings; "Oakland 8, Houston 4": a side of a results line (each
+    name, then its points); "Cleveland at Oakland, 4:07 p.m.": a side of a schedule's line
+    (each with its pitcher in brackets or not, then the time)."""
+    text, at = c.seg.text, c.end - c.seg.offset
+    before = text[: c.start - c.seg.offset]
+    if _STANDINGS_ROW.match(text, at) or _RESULT_FIRST.match(text, at) or _AWAY_SIDE.match(text, at):
+        return True
+    if _HOME_SIDE.match(text, at) and _AT_BEFORE.search(before):
+        return True
+    return _POINTS.match(text, at) is not None and _RESULT_SECOND.search(before) is not None
+
+
 def _teams(cands: list[Candidate]) -> set[str]:
-    """The names the article uses as sides of a match (:func:`_a_side`), whatever else they are."""
-    return {key(c.text) for c in cands if _a_side(c)}
+    """The names the article uses as sides of a match (:func:`_a_side`) or as rows of a
+    league's standings (:func:`_in_standings`), whatever else they are."""
+    return {key(c.text) for c in cands if _a_side(c) or _in_standings(c)}
 
 
 def _resolve_known(cands: list[Candidate], book: _Book) -> list[Candidate]:
