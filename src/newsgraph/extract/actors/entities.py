@@ -747,9 +747,11 @@ _SCORE_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+\d{1,3}\s*,\s*$")
 def _score_cut(seg: Segment, i: int, j: int) -> int:
     """Where a name ends without the score glued to it: "Rams 54, Chiefs 51" (a side and its
     points, then the other side and theirs) -> "Rams"; any other name ends at ``j``."""
+    if j - i < 2:
+        return j
     doc = seg.doc
     last = doc[j - 1]
-    if j - i < 2 or not (last.text.isdigit() and len(last.text) <= 3):
+    if not (last.text.isdigit() and len(last.text) <= 3):
         return j
     end, start = last.idx + len(last), doc[i].idx
     if _SCORE_AFTER.match(seg.text, end) or _SCORE_BEFORE.search(seg.text[:start]):
@@ -1020,7 +1022,7 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     i = _creed_cut(doc, i, j, ent.label_ in ("GPE", "LOC", "NORP"))
     if j - i > 1 and ent.label_ == "ORG" and _creed(doc[j - 1].text):
         j -= 1  # "Hezbollah Shi'ite militia": the name, then what it is
-    j = _score_cut(seg, i, j) if i < j else j
+    j = _score_cut(seg, i, j)
     if i >= j:
         return
     text = doc[i:j].text
