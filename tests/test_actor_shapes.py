@@ -428,8 +428,8 @@ def test_a_unit_after_a_number_is_no_place_nor_body() -> None:
 
 def test_a_genus_before_its_species_is_no_place() -> None:
     article = extract(
-        "The lab said the bacteria Yersinia pestis spreads in summer, and a sample of the Yersinia pestis "
-        "bacterium was found near Tulsa."
+        "The clinic said the bacteria Yersinia pestis turns up each summer, and a sample of the Yersinia "
+        "pestis bacterium was found near Tulsa."
     )
     assert "Yersinia" not in places(article) and "Yersinia" not in actors(article)
     assert places(article).get("Tulsa") == "city"
@@ -437,15 +437,15 @@ def test_a_genus_before_its_species_is_no_place() -> None:
 
 def test_a_genus_named_once_by_its_kind_is_no_place_anywhere() -> None:
     article = extract(
-        "Pneumonic plague is one of three diseases caused by the Yersinia pestis bacterium.",
-        "Yersinia pestis also causes bubonic plague, doctors in Tulsa said.",
+        "Two outbreaks this year were traced to the Yersinia pestis bacterium, vets said.",
+        "Yersinia pestis lives in fleas that ride on prairie dogs, doctors in Tulsa said.",
     )
     assert "Yersinia" not in places(article) and "Yersinia" not in actors(article)
 
 
 def test_a_surname_before_a_leaders_term_is_a_person() -> None:
-    article = extract("Oregon files court challenge to Trump administration's definition of marriage.")
-    assert actors(article).get("Trump") == "person"
+    article = extract("Ohio sued over the Nolan administration's rules on fishing.")
+    assert actors(article).get("Nolan") == "person"
 
 
 def test_a_bill_before_its_number_is_no_actor() -> None:
@@ -489,15 +489,15 @@ def test_a_given_name_alone_is_the_person_named_in_full_with_it() -> None:
 
 
 def test_a_given_name_that_is_a_place_here_stays_a_place() -> None:
-    article = extract(
-        "Marion Cole runs the plant.", "The company built a second plant in Marion, Ohio, last year."
-    )
+    article = extract("Marion Cole runs the plant.", "The company built a second plant in Marion, Ohio, last year.")
     assert places(article).get("Marion") == "city"
 
 
 def test_a_kingdom_of_a_name_is_a_region_and_an_era_no_body() -> None:
-    article = extract("Relics of the Kingdom of Urartu (860 BC - 590 BC) were found near Van, archaeologists said.")
-    assert places(article).get("Kingdom of Urartu") == "region"
+    article = extract(
+        "Tablets from the Kingdom of Lydia (700 BC - 546 BC) were dug up near Sardis, archaeologists said."
+    )
+    assert places(article).get("Kingdom of Lydia") == "region"
     assert "BC" not in actors(article)
 
 

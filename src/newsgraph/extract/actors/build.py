@@ -585,15 +585,15 @@ _RESULT_FIRST = re.compile(rf"\s+\d{{1,3}}\s*,\s*{_SIDE}\s+\d{{1,3}}\b")  # "Oak
 _RESULT_SECOND = re.compile(rf"{_SIDE}\s+\d{{1,3}}\s*,\s*$")  # "Oakland 8, |Houston| 4"
 _POINTS = re.compile(r"\s+\d{1,3}\b")
 _PITCHER = r"(?:\s+\([^()]*\))?"  # "Tampa Bay (McKay 2-2)": the game's pitcher and record
-_HOME_SIDE = re.compile(rf"{_PITCHER},\s+\d{{1,2}}:\d{{2}}")  # "Cleveland at |Oakland|, 4:07 p.m."
-_AWAY_SIDE = re.compile(rf"{_PITCHER}\s+at\s+{_SIDE}{_PITCHER},\s+\d{{1,2}}:\d{{2}}")  # "|Cleveland| at ..."
+_HOME_SIDE = re.compile(rf"{_PITCHER},\s+\d{{1,2}}:\d{{2}}")  # "Omaha at |Portland|, 7:05 p.m."
+_AWAY_SIDE = re.compile(rf"{_PITCHER}\s+at\s+{_SIDE}{_PITCHER},\s+\d{{1,2}}:\d{{2}}")  # "|Omaha| at ..."
 _AT_BEFORE = re.compile(rf"{_SIDE}{_PITCHER}\s+at\s+$")
 
 
 def _in_standings(c: Candidate) -> bool:
     """ "Cleveland   73   52   .584": a name before its wins, losses and share of wins, a
     row of a league's standings; "Oakland 8, Houston 4": a side of a results line (each
-    name, then its points); "Cleveland at Oakland, 4:07 p.m.": a side of a schedule's line
+    name, then its points); "Omaha at Portland, 7:05 p.m.": a side of a schedule's line
     (each with its pitcher in brackets or not, then the time)."""
     text, at = c.seg.text, c.end - c.seg.offset
     before = text[: c.start - c.seg.offset]

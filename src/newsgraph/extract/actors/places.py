@@ -98,7 +98,9 @@ def place_of(c: "Candidate", label: str) -> tuple[str, str, str | None]:
     elif (
         label == "LOC"
         or words[-1] in g.region_words
-        or len(words) >= 3 and words[0] in g.region_words and words[1] == "of"  # "Kingdom of Urartu"
+        or len(words) >= 3
+        and words[0] in g.region_words
+        and words[1] == "of"  # "Kingdom of Urartu"
         or nxt in g.region_words
         or nxt in g.area_words
         or _region_shaped(c)
