@@ -527,3 +527,11 @@ def test_the_teams_of_an_agency_standings_listing_are_no_places() -> None:
     article = api.extract(article)
     assert not places(article)  # every city there names its team, in the standings or a schedule
     assert actors(article).get("Cleveland") == "organization"
+
+
+def test_the_items_of_a_list_of_titles_are_no_actors_or_places() -> None:
+    article = extract(
+        "The service added twelve games this week.",
+        "They include: Farm Tycoon 2021, Moss, Racer 3, Jumbo, Dance Party 2020, Castlewood and Rally 4.",
+    )
+    assert not actors(article) and not places(article)

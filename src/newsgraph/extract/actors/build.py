@@ -192,7 +192,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     _as_the_source_states(cands, article)
     cands = _committees_named_short(_given_names_missed(_bodies_split(_pairs_split(cands))), segs)
     common = _common_nouns(cands, segs) | _products(cands) | _company_products(cands)
-    common |= _made_things(cands) | _genera(cands)
+    common |= _made_things(cands) | _genera(cands) | _listed_titles(cands)
     cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
     book = _Book()
@@ -441,6 +441,38 @@ def _genera(cands: list[Candidate]) -> set[str]:
     anywhere in it, alone or with its species."""
     found = {g for c in cands if (g := _genus(c))}
     return {c.text for c in cands if c.text.split()[0] in found}
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:[,;:]\s*(?:and\s+|or\s+)?|\s+and\s+)")
+_NUMBERED_TITLE = re.compile(r"[A-Z].*\s\d{1,4}")  # "Farm Tycoon 2021", "Racer 3"
+_PLAIN_TITLE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*")  # "Moss", "Castlewood"
+_TITLES_NUMBERED = 3  # items with a year or a sequel's number that make a list one of titles
+
+
+def _titles_listed(sent: str) -> frozenset[str]:
+    """The items of a list of titles in ``sent``: one that runs at least three items ending
+    in a year or a sequel's number ("Farm Tycoon 2021, Moss, Racer 3, Jumbo, Dance Party
+    2020") among others without one; a line of results, every item numbered ("Portland 5,
+    Toledo 3, Omaha 7"), is none."""
+    items = [i.strip(" .") for i in _LIST_SPLIT.split(sent) if i.strip(" .")]
+    numbered = [i for i in items if _NUMBERED_TITLE.fullmatch(i)]
+    plain = [i for i in items if _PLAIN_TITLE.fullmatch(i) and not _NUMBERED_TITLE.fullmatch(i)]
+    if len(numbered) < _TITLES_NUMBERED or not plain:
+        return frozenset()
+    return frozenset(numbered + plain)
+
+
+def _listed_titles(cands: list[Candidate]) -> set[str]:
+    """ "They include: Farm Tycoon 2021, Moss, Racer 3, Jumbo, Dance Party 2020 and Rally 4": a
+    name that is an item of a list of games', books' or shows' titles (:func:`_titles_listed`),
+    or opens one ("Dance Party" of "Dance Party 2020"), is a title, no actor and no place;
+    not a name the gazetteer or the outlets know."""
+    found: set[str] = set()
+    for c in cands:
+        items = _titles_listed(c.tokens.sent.text) if c.label else frozenset()
+        if any(c.text == i or i.startswith(c.text + " ") for i in items):
+            found.add(c.text)
+    return {t for t in found if not (gazetteer().knows(t) or outlets.lookup(t))}
 
 
 def _a_made_thing(c: Candidate) -> bool:
