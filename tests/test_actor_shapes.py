@@ -419,3 +419,119 @@ def test_a_full_name_before_a_maker_stays_a_person() -> None:
 def test_a_unit_named_after_its_company_with_a_cue_stays_an_organisation() -> None:
     article = extract("Samsung will sell its stakes in defence firm Samsung Techwin and two chemical units to Hanwha.")
     assert actors(article).get("Samsung Techwin") == "organization"
+
+
+def test_a_unit_after_a_number_is_no_place_nor_body() -> None:
+    article = extract("The cabin hit 104 degrees Fahrenheit on Tuesday, and the charger delivers 22 kW to the car.")
+    assert "Fahrenheit" not in actors(article) and "kW" not in places(article)
+
+
+def test_a_genus_before_its_species_is_no_place() -> None:
+    article = extract(
+        "The clinic said the bacteria Yersinia pestis turns up each summer, and a sample of the Yersinia "
+        "pestis bacterium was found near Tulsa."
+    )
+    assert "Yersinia" not in places(article) and "Yersinia" not in actors(article)
+    assert places(article).get("Tulsa") == "city"
+
+
+def test_a_genus_named_once_by_its_kind_is_no_place_anywhere() -> None:
+    article = extract(
+        "Two outbreaks this year were traced to the Yersinia pestis bacterium, vets said.",
+        "Yersinia pestis lives in fleas that ride on prairie dogs, doctors in Tulsa said.",
+    )
+    assert "Yersinia" not in places(article) and "Yersinia" not in actors(article)
+
+
+def test_a_surname_before_a_leaders_term_is_a_person() -> None:
+    article = extract("Ohio sued over the Nolan administration's rules on fishing.")
+    assert actors(article).get("Nolan") == "person"
+
+
+def test_a_bill_before_its_number_is_no_actor() -> None:
+    article = extract(
+        "The governor signed HB 2240 on Friday, and HB 2240 takes effect in July.",
+        "Supporters of House Bill 2240 said Bill 2240 protects clerks.",
+    )
+    assert "HB" not in places(article) and "Bill" not in actors(article)
+
+
+def test_a_roads_word_alone_is_no_place() -> None:
+    article = extract("Analysts said Street expectations were too high, and Street's mood soured on Monday.")
+    assert "Street" not in places(article) and "Street" not in actors(article)
+
+
+def test_a_product_before_a_noun_of_a_made_thing_is_no_person() -> None:
+    article = extract("Users can stream games in the Chrome browser, and Chrome will get an update, Dana Holt said.")
+    assert "Chrome" not in actors(article)
+    assert actors(article).get("Dana Holt") == "person"
+
+
+def test_a_name_after_an_article_and_an_adjective_is_a_thing() -> None:
+    article = extract(
+        "Engineers said the lunar Gateway would be assembled in orbit.", "Gateway will host four astronauts."
+    )
+    assert "Gateway" not in actors(article)
+
+
+def test_a_given_name_alone_after_a_relation_is_a_person() -> None:
+    article = extract("Ray Nolan built the house with his wife, Theresa, in 1990. Theresa planted the garden.")
+    assert actors(article).get("Theresa") == "person"
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_with_it() -> None:
+    article = extract(
+        "Carly Ostrova spoke for an hour.", "Nice try, Carly, but the numbers do not add up, the editor wrote."
+    )
+    assert "Carly" not in places(article) and "Carly" not in actors(article)
+    [carly] = [a for a in article.actors if a.name == "Carly Ostrova"]
+    assert len(carly.mentions) == 2
+
+
+def test_a_given_name_that_is_a_place_here_stays_a_place() -> None:
+    article = extract("Marion Cole runs the plant.", "The company built a second plant in Marion, Ohio, last year.")
+    assert places(article).get("Marion") == "city"
+
+
+def test_a_kingdom_of_a_name_is_a_region_and_an_era_no_body() -> None:
+    article = extract(
+        "Tablets from the Kingdom of Lydia (700 BC - 546 BC) were dug up near Sardis, archaeologists said."
+    )
+    assert places(article).get("Kingdom of Lydia") == "region"
+    assert "BC" not in actors(article)
+
+
+def test_a_score_glued_to_a_side_is_cut_off() -> None:
+    article = extract("The Rams and the Chiefs met again in the rain.", "Rams 41, Chiefs 38.")
+    assert "Rams 41" not in actors(article)
+    [rams] = [a for a in article.actors if a.name == "Rams"]
+    assert rams.kind == "organization" and len(rams.mentions) == 2
+
+
+def test_the_sides_of_results_and_schedule_lines_are_teams_not_cities() -> None:
+    article = extract(
+        "Sunday's results in the league:",
+        "Portland 5, Toledo 3",
+        "Omaha 7, Memphis 2",
+        "Monday's games:",
+        "Omaha at Portland, 7:05 p.m.",
+        "Toledo at Memphis, 8:10 p.m.",
+    )
+    assert not places(article)
+    assert {actors(article).get(n) for n in ("Portland", "Toledo", "Omaha", "Memphis")} == {"organization"}
+
+
+@pytest.mark.skipif(not ANPA_LISTING.exists(), reason="the shared real files are not here")
+def test_the_teams_of_an_agency_standings_listing_are_no_places() -> None:
+    [article] = read_bytes(ANPA_LISTING.read_bytes(), options=ReadOptions(source=ANPA_LISTING.name))
+    article = api.extract(article)
+    assert not places(article)  # every city there names its team, in the standings or a schedule
+    assert actors(article).get("Cleveland") == "organization"
+
+
+def test_the_items_of_a_list_of_titles_are_no_actors_or_places() -> None:
+    article = extract(
+        "The service added twelve games this week.",
+        "They include: Farm Tycoon 2021, Moss, Racer 3, Jumbo, Dance Party 2020, Castlewood and Rally 4.",
+    )
+    assert not actors(article) and not places(article)

@@ -192,6 +192,7 @@ def run(article: Article, options: ExtractOptions) -> Article:
     _as_the_source_states(cands, article)
     cands = _committees_named_short(_given_names_missed(_bodies_split(_pairs_split(cands))), segs)
     common = _common_nouns(cands, segs) | _products(cands) | _company_products(cands)
+    common |= _made_things(cands) | _genera(cands) | _listed_titles(cands)
     cands = [c for c in cands if c.text not in common]
     acronyms = _acronyms(cands)
     book = _Book()
@@ -420,6 +421,105 @@ def _company_products(cands: list[Candidate]) -> set[str]:
     return found - signed
 
 
+def _genus(c: Candidate) -> str | None:
+    """The genus of a Latin species name at ``c``, the name or its first word ("Yersinia" of
+    "the bacteria Yersinia pestis", "the Yersinia pestis bacterium"): a capitalised word,
+    its species after it in lower case, and a noun of living kinds (``taxon_nouns``) right
+    before or after the pair."""
+    doc, k = c.seg.doc, c.i + 1
+    if k >= len(doc) or not (doc[k].is_lower and doc[k].is_alpha and len(doc[k]) >= 3) or c.j > k + 1:
+        return None
+    taxa = word_set("taxon_nouns")
+    before = doc[c.i - 1].lower_ if c.i >= 1 else ""
+    after = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+    return doc[c.i].text if before in taxa or after in taxa else None
+
+
+def _genera(cands: list[Candidate]) -> set[str]:
+    """ "the bacteria Yersinia pestis ... Yersinia pestis also causes": a genus the article
+    names next to a noun of living kinds once (:func:`_genus`) is no place and no actor
+    anywhere in it, alone or with its species."""
+    found = {g for c in cands if (g := _genus(c))}
+    return {c.text for c in cands if c.text.split()[0] in found}
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:[,;:]\s*(?:and\s+|or\s+)?|\s+and\s+)")
+_NUMBERED_TITLE = re.compile(r"[A-Z].*\s\d{1,4}")  # "Farm Tycoon 2021", "Racer 3"
+_PLAIN_TITLE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*")  # "Moss", "Castlewood"
+_TITLES_NUMBERED = 3  # items with a year or a sequel's number that make a list one of titles
+
+
+def _titles_listed(sent: str) -> frozenset[str]:
+    """The items of a list of titles in ``sent``: one that runs at least three items ending
+    in a year or a sequel's number ("Farm Tycoon 2021, Moss, Racer 3, Jumbo, Dance Party
+    2020") among others without one; a line of results, every item numbered ("Portland 5,
+    Toledo 3, Omaha 7"), is none."""
+    items = [i.strip(" .") for i in _LIST_SPLIT.split(sent) if i.strip(" .")]
+    numbered = [i for i in items if _NUMBERED_TITLE.fullmatch(i)]
+    plain = [i for i in items if _PLAIN_TITLE.fullmatch(i) and not _NUMBERED_TITLE.fullmatch(i)]
+    if len(numbered) < _TITLES_NUMBERED or not plain:
+        return frozenset()
+    return frozenset(numbered + plain)
+
+
+def _listed_titles(cands: list[Candidate]) -> set[str]:
+    """ "They include: Farm Tycoon 2021, Moss, Racer 3, Jumbo, Dance Party 2020 and Rally 4": a
+    name that is an item of a list of games', books' or shows' titles (:func:`_titles_listed`),
+    or opens one ("Dance Party" of "Dance Party 2020"), is a title, no actor and no place;
+    not a name the gazetteer or the outlets know."""
+    found: set[str] = set()
+    for c in cands:
+        items = _titles_listed(c.tokens.sent.text) if c.label else frozenset()
+        if any(c.text == i or i.startswith(c.text + " ") for i in items):
+            found.add(c.text)
+    return {t for t in found if not (gazetteer().knows(t) or outlets.lookup(t))}
+
+
+def _a_made_thing(c: Candidate) -> bool:
+    """ "the Chrome browser", "the 737 Max jet": right before a noun of a made thing
+    (``made_things``); "the lunar Gateway": after an article and an adjective in lower case,
+    ending the phrase."""
+    doc = c.seg.doc
+    after = doc[c.j] if c.j < len(doc) else None
+    if _before_a_made_noun(c):
+        return True
+    if c.j - c.i != 1 or c.i < 2 or (after is not None and after.pos_ in ("NOUN", "PROPN")):
+        return False
+    return doc[c.i - 1].is_lower and doc[c.i - 1].pos_ == "ADJ" and doc[c.i - 2].lower_ in ("the", "a", "an")
+
+
+def _a_person_sign(c: Candidate, surnames: set[str]) -> bool:
+    """What says a name is a person's after all (see :func:`_made_things`)."""
+    doc = c.seg.doc
+    if c.label == "PERSON" and len(c.text.split()) >= 2 or c.text in surnames or _says(c):
+        return True
+    before = doc[c.i - 1].text if c.i >= 1 else ""
+    return is_title_head(before) or honorific(before) is not None or gazetteer().knows(c.text)
+
+
+def _made_things(cands: list[Candidate]) -> set[str]:
+    """ "the Chrome browser", "the lunar Gateway": a name the model took for a person that the
+    article puts before a noun of a made thing, or after an article and an adjective at the
+    end of a phrase (:func:`_a_made_thing`), is a product or a machine, no actor; unless a
+    mention says person (:func:`_a_person_sign`: a full name, the surname of someone named
+    in full, a verb of saying, a title or honorific before it, a known name), or, after an
+    adjective, the name is a given name ("the young Andrew")."""
+    found = {c.text for c in cands if c.label == "PERSON" and _a_made_thing(c)}
+    if not found:
+        return set()
+    surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    signed = {c.text for c in cands if c.text in found and _a_person_sign(c, surnames)}
+    before_a_noun = {c.text for c in cands if c.text in found and _before_a_made_noun(c)}
+    given = {t for t in found - before_a_noun if is_given_name(t.split()[0])}
+    return found - signed - given
+
+
+def _before_a_made_noun(c: Candidate) -> bool:
+    """ "the Chrome browser": right before a noun of a made thing (``made_things``)."""
+    doc = c.seg.doc
+    return c.j < len(doc) and doc[c.j].is_lower and doc[c.j].lower_ in word_set("made_things")
+
+
 def _acronyms(cands: list[Candidate]) -> dict[int, str]:
     """'the Kenya Ports Authority (KPA)': the letters in brackets after a name are that
     name; every mention of them is renamed to it. Returns the renamed mentions' letters
@@ -511,9 +611,35 @@ def _a_side(c: Candidate) -> bool:
     return joined and MATCH_SCORE.search(doc[c.i].sent.text) is not None
 
 
+_STANDINGS_ROW = re.compile(r"\s+\d{1,3}\s+\d{1,3}\s+\.\d{3}\b")  # "Cleveland   73   52   .584"
+_SIDE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_RESULT_FIRST = re.compile(rf"\s+\d{{1,3}}\s*,\s*{_SIDE}\s+\d{{1,3}}\b")  # "Oakland| 8, Houston 4"
+_RESULT_SECOND = re.compile(rf"{_SIDE}\s+\d{{1,3}}\s*,\s*$")  # "Oakland 8, |Houston| 4"
+_POINTS = re.compile(r"\s+\d{1,3}\b")
+_PITCHER = r"(?:\s+\([^()]*\))?"  # "Tampa Bay (McKay 2-2)": the game's pitcher and record
+_HOME_SIDE = re.compile(rf"{_PITCHER},\s+\d{{1,2}}:\d{{2}}")  # "Omaha at |Portland|, 7:05 p.m."
+_AWAY_SIDE = re.compile(rf"{_PITCHER}\s+at\s+{_SIDE}{_PITCHER},\s+\d{{1,2}}:\d{{2}}")  # "|Omaha| at ..."
+_AT_BEFORE = re.compile(rf"{_SIDE}{_PITCHER}\s+at\s+$")
+
+
+def _in_standings(c: Candidate) -> bool:
+    """ "Cleveland   73   52   .584": a name before its wins, losses and share of wins, a
+    row of a league's standings; "Oakland 8, Houston 4": a side of a results line (each
+    name, then its points); "Omaha at Portland, 7:05 p.m.": a side of a schedule's line
+    (each with its pitcher in brackets or not, then the time)."""
+    text, at = c.seg.text, c.end - c.seg.offset
+    before = text[: c.start - c.seg.offset]
+    if _STANDINGS_ROW.match(text, at) or _RESULT_FIRST.match(text, at) or _AWAY_SIDE.match(text, at):
+        return True
+    if _HOME_SIDE.match(text, at) and _AT_BEFORE.search(before):
+        return True
+    return _POINTS.match(text, at) is not None and _RESULT_SECOND.search(before) is not None
+
+
 def _teams(cands: list[Candidate]) -> set[str]:
-    """The names the article uses as sides of a match (:func:`_a_side`), whatever else they are."""
-    return {key(c.text) for c in cands if _a_side(c)}
+    """The names the article uses as sides of a match (:func:`_a_side`) or as rows of a
+    league's standings (:func:`_in_standings`), whatever else they are."""
+    return {key(c.text) for c in cands if _a_side(c) or _in_standings(c)}
 
 
 def _resolve_known(cands: list[Candidate], book: _Book) -> list[Candidate]:
@@ -646,6 +772,7 @@ def _resolve_names(rest: list[Candidate], book: _Book, credited: set[str]) -> li
     _company_without_suffix(by_key)
     kinds = {k: _kind(cs) for k, cs in by_key.items()}
     _surname_said_alone(by_key, kinds)
+    _given_names_alone(by_key, kinds)
     people = _people(by_key, kinds, credited)
     for p in people:
         _canonical(p)
@@ -749,6 +876,36 @@ def _surname_said_alone(by_key: dict[str, list[Candidate]], kinds: dict[str, str
             kinds[k] = "person"
 
 
+def _after_a_relation(c: Candidate) -> bool:
+    """ "his wife, Theresa", "my friend Helen": a noun of kin or company right before."""
+    doc, k = c.seg.doc, c.i - 1
+    if k >= 1 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].is_lower and doc[k].lower_ in word_set("relation_nouns")
+
+
+def _a_place_here(c: Candidate) -> bool:
+    """ "in Warren", "Marion, Ohio": a place's preposition before, or a region after a comma."""
+    doc = c.seg.doc
+    if c.i >= 1 and doc[c.i - 1].lower_ in data("place_cues")["prepositions"]:
+        return True
+    return c.j + 1 < len(doc) and doc[c.j].text == "," and gazetteer().place(doc[c.j + 1].text) is not None
+
+
+def _given_names_alone(by_key: dict[str, list[Candidate]], kinds: dict[str, str]) -> None:
+    """ "Carly Fiorina ... Touché, Carly", "his wife, Theresa": a known given name alone that
+    the model took for a body or a place is a person where the article names someone in full
+    with that given name, or puts it right after a noun of kin or company; not where a
+    mention reads as a place ("in Warren", "Marion, Ohio")."""
+    given = {key(cs[0].text.split()[0]) for k, cs in by_key.items() if kinds[k] == "person" and " " in cs[0].text}
+    for k, cs in by_key.items():
+        name = cs[0].text
+        if kinds[k] == "person" or " " in name or not is_given_name(name) or any(_a_place_here(c) for c in cs):
+            continue
+        if _by_org_evidence(cs) is None and (k in given or any(_after_a_relation(c) for c in cs)):
+            kinds[k] = "person"
+
+
 def _by_org_evidence(cs: list[Candidate]) -> str | None:
     return "organization" if any(_org_evidence(c) for c in cs) else None
 
@@ -757,6 +914,20 @@ def _by_outlet(cs: list[Candidate]) -> str | None:
     """'Reuters', 'Yahoo News': a news outlet the lexicon lists is an organisation, whatever
     the model called it."""
     return "organization" if outlets.lookup(cs[0].text) is not None else None
+
+
+def _by_term_of_office(cs: list[Candidate]) -> str | None:
+    """ "the Trump administration's rules", "the Nolan presidency": a one-word name, not in
+    capitals, right before a noun of a leader's term (``person_offices``) is a person's."""
+    name = cs[0].text
+    if " " in name or name.isupper() or not name.isalpha():
+        return None
+    offices = word_set("person_offices")
+    for c in cs:
+        doc = c.seg.doc
+        if c.j < len(doc) and doc[c.j].lower_ in offices:
+            return "person"
+    return None
 
 
 def _by_plural_after_the(cs: list[Candidate]) -> str | None:
@@ -900,6 +1071,7 @@ KIND_RULES: tuple[tuple[str, Callable[[list[Candidate]], str | None]], ...] = (
     ("a news outlet", _by_outlet),
     ("where a company is based", _by_base),
     ("organisation word or cue", _by_org_evidence),
+    ("before a leader's term of office", _by_term_of_office),
     ("a plural after 'the'", _by_plural_after_the),
     ("a team before its player", _by_team_of_a_player),
     ("a road's or estate's name", _by_street_name),
@@ -935,6 +1107,7 @@ def _people(by_key: dict[str, list[Candidate]], kinds: dict[str, str], credited:
     for k in singles:
         cs = by_key[k]
         matches = [p for p in people if similar(surname(p.name), cs[0].text, SURNAME_SIMILARITY)]
+        matches = matches or _by_given_name(people, cs[0].text, kinds[k])
         if matches:
             for c in cs:
                 _nearest(matches, c).add(c)
@@ -945,6 +1118,15 @@ def _people(by_key: dict[str, list[Candidate]], kinds: dict[str, str], credited:
                 e.add(c)
             people.append(e)
     return people
+
+
+def _by_given_name(people: list[_Entity], name: str, kind: str) -> list[_Entity]:
+    """ "Carly" after "Carly Fiorina": a given name alone, kept as a person, is the one
+    person named in full with it (none where two share it)."""
+    if kind != "person" or not is_given_name(name):
+        return []
+    found = [p for p in people if " " in p.name and key(p.name.split()[0]) == key(name)]
+    return found if len(found) == 1 else []
 
 
 def _file(book: _Book, kind: str, cs: list[Candidate]) -> None:

@@ -727,6 +727,38 @@ def _product_line(doc: "Doc", i: int, j: int) -> bool:
     return line_word(j) and brand(j - 1)
 
 
+def _a_unit_or_bill(doc: "Doc", i: int, j: int) -> bool:
+    """What stands around a name says it is none, in order: a unit after a number or
+    "degrees" ("107 degrees Fahrenheit", "11 kW": ``measure_units``); a bill before its
+    number ("HB 1523", "House Bill 1523": ``bill_words``)."""
+    before = doc[i - 1] if i >= 1 else None
+    after = doc[j] if j < len(doc) else None
+    last = doc[j - 1].text.casefold()
+    if j - i == 1 and before is not None and (before.like_num or before.lower_ in ("degree", "degrees")):
+        if last in word_set("measure_units"):
+            return True
+    return after is not None and after.like_num and last in word_set("bill_words")
+
+
+_SCORE_AFTER = re.compile(r"\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+\d{1,3}\b")
+_SCORE_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+\d{1,3}\s*,\s*$")
+
+
+def _score_cut(seg: Segment, i: int, j: int) -> int:
+    """Where a name ends without the score glued to it: "Rams 54, Chiefs 51" (a side and its
+    points, then the other side and theirs) -> "Rams"; any other name ends at ``j``."""
+    if j - i < 2:
+        return j
+    doc = seg.doc
+    last = doc[j - 1]
+    if not (last.text.isdigit() and len(last.text) <= 3):
+        return j
+    end, start = last.idx + len(last), doc[i].idx
+    if _SCORE_AFTER.match(seg.text, end) or _SCORE_BEFORE.search(seg.text[:start]):
+        return j - 1
+    return j
+
+
 def _title_or_event(doc: "Doc", i: int, j: int) -> bool:
     if all(is_title_head(t.text) or is_title_modifier(t.text) for t in doc[i:j]):
         return True  # "State" of "Secretary of State" is part of a title
@@ -990,10 +1022,11 @@ def _from_entity(seg: Segment, ent: "SpacySpan") -> Iterator[Candidate]:
     i = _creed_cut(doc, i, j, ent.label_ in ("GPE", "LOC", "NORP"))
     if j - i > 1 and ent.label_ == "ORG" and _creed(doc[j - 1].text):
         j -= 1  # "Hezbollah Shi'ite militia": the name, then what it is
+    j = _score_cut(seg, i, j)
     if i >= j:
         return
     text = doc[i:j].text
-    if _not_a_name(text, ent.label_) or _product_line(doc, i, j):
+    if _not_a_name(text, ent.label_) or _product_line(doc, i, j) or _a_unit_or_bill(doc, i, j):
         return
     parts = _hyphen_parts(text)
     if parts:

@@ -4,7 +4,7 @@
 (the country actor); "talks in Moscow" and "recalled from Washington" speak of cities.
 A known city or region takes its kind and country from ``data/places.json``; an
 unknown one from spaCy's label, its own words ("Marsabit county", "Aberdeenshire",
-"West Michigan"), the words before it ("the island of Giglio") and a following
+"West Michigan", "Kingdom of Urartu"), the words before it ("the island of Giglio") and a following
 ", Country" ("Geneva, Switzerland").
 """
 
@@ -98,6 +98,9 @@ def place_of(c: "Candidate", label: str) -> tuple[str, str, str | None]:
     elif (
         label == "LOC"
         or words[-1] in g.region_words
+        or len(words) >= 3
+        and words[0] in g.region_words
+        and words[1] == "of"  # "Kingdom of Urartu"
         or nxt in g.region_words
         or nxt in g.area_words
         or _region_shaped(c)
