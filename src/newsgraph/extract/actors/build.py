@@ -560,7 +560,7 @@ def _known(name: str) -> bool:
 
 
 def _credited_names(article: Article) -> set[str]:
-    """Everyone named in a media credit ('Peter Klaunzer/Pool/Keystone via Getty Images')."""
+    """Everyone named in a media credit ('Lena Hofbauer/Pool/Keystone via Getty Images')."""
     names: set[str] = set()
     for m in article.media:
         for part in re.split(r"/|,|;|\bvia\b|\band\b|\bfor\b", m.credit or "", flags=re.I):

@@ -799,8 +799,8 @@ def _post_nominals(doc: "Doc", end: int) -> list[str]:
 
 
 def _comma_end(doc: "Doc", ent: "SpacySpan") -> int:
-    """Where a name the model ran on over a comma ends: "a report by Politico, Democratic
-    party insiders say" is Politico; not "Acme, Inc." or "Martin Luther King, Jr."."""
+    """Where a name the model ran on over a comma ends: "a survey by Reuters, Labour
+    party officials say" is Reuters; not "Acme, Inc." or "Martin Luther King, Jr."."""
     if ent.label_ not in ("ORG", "PERSON", "FAC"):  # "Bramall Lane, Sheffield": a ground, then its city
         return ent.end
     for k in range(ent.start + 1, ent.end - 1):
@@ -1211,7 +1211,7 @@ def _skip_honorific(c: Candidate, j: int, sent_start: int) -> int:
 
 def _title_words(doc: "Doc", j: int, sent_start: int, ent_start: int) -> tuple[list["Token"], int, bool]:
     """Walk back from token j: the title's tokens, where the walk stopped, and whether
-    it stepped over a comma ("Russia's ambassador to the US, Anatoly Antonov")."""
+    it stepped over a comma ("Norway's ambassador to the UN, Ola Brekke")."""
     tokens: list["Token"] = []
     comma = False
     have_head = False
