@@ -352,8 +352,7 @@ def test_according_to_an_agency_is_the_via_not_the_speaker() -> None:
 
 def test_the_ap_reported_is_the_via() -> None:
     art = extract(
-        "Chilean President Elena Marsh described the visit as \u201cmostly useful,\u201d "
-        "the Associated Press reported."
+        "Chilean President Elena Marsh described the visit as \u201cmostly useful,\u201d the Associated Press reported."
     )
     [q] = quoted(art)
     assert name(art, q.speaker) == "Elena Marsh"
