@@ -131,9 +131,9 @@ def test_repeated_headline_goes_but_its_first_copy_stays_for_the_structure_pass(
 
 
 def test_a_paragraph_said_twice_in_a_row_goes_but_a_repeated_sentence_far_apart_stays() -> None:
-    rule = "It takes 1,237 delegates to win the nomination."
+    rule = "A candidate needs 1,410 votes to win the runoff."
     body = "\n\n".join([STORY, rule, MORE, STORY + " Again.", rule, MORE + " More.", MORE + " More."])
-    article = cleaned(f"Delegate count\n\n{body}\n")
+    article = cleaned(f"Vote count\n\n{body}\n")
     texts = [p.text for p in article.body]
     assert texts.count(rule) == 2  # a live blog repeats it on purpose
     assert texts.count(MORE + " More.") == 1

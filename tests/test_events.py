@@ -131,7 +131,7 @@ def test_future_tense_and_scheduled_make_it_planned() -> None:
 
 def test_between_x_and_y_and_the_eve_of() -> None:
     a = build(
-        "Tension rose on Monday (14), on the eve of a meeting between the presidents Karl Weber and Ivo Horvat.",
+        "Tension rose on Monday (14), on the eve of a summit between the presidents Karl Weber and Ivo Horvat.",
         published="2021-06-14",
         people={"Karl Weber": [], "Ivo Horvat": []},
     )
@@ -159,7 +159,7 @@ def test_kinds_from_the_vocabulary() -> None:
         "Karl Weber will visit Lisbon next month.": "visit",
         "The ministry expelled three diplomats last week.": "expulsion",
         "The government imposed sanctions on five banks.": "sanctions",
-        "Voters went to the polls in a snap election on Sunday.": "election",
+        "Voters cast ballots in a snap election on Sunday.": "election",
         "The court sentenced Karl Weber to two years in prison.": "trial",
         "Thousands joined a protest in Lisbon on Saturday.": "protest",
         "The two countries signed a trade agreement in May.": "agreement",
@@ -178,7 +178,7 @@ def test_kinds_from_the_vocabulary() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Karl Weber defended the decision not to hold a news conference with Ivo Horvat.",  # negated
+        "Karl Weber defended his decision not to hold a news conference with Ivo Horvat.",  # negated
         "Officials said they would never meet Karl Weber.",
         "Karl Weber rejected talks with Ivo Horvat.",  # refused: a cancelling verb
         "Air strikes hit the port.",  # not a labour strike

@@ -181,7 +181,7 @@ LEADS = {
             "A state judge has rejected a request by two newspapers to open the sealed files of a land case, "
             "saying courts should not decide what voters need to know.\n\n"
             "The newspapers argued that the public had a right to see the records.\n\n"
-            "Judge Maria Hale rejected that argument in a ruling issued Thursday.\n"
+            "Judge Maria Hale rejected the newspapers' claim in a ruling issued Thursday.\n"
         ),
         published="2021-06-17",
         kinds=("ruling",),
@@ -333,7 +333,7 @@ PLACED = {
         (
             "Audit finds no leak at tax office.\n\n"
             "BOSTON (AP) \u2014 The Latest on the race for governor (all times EDT):\n\n"
-            "2:45 p.m.\n\n"
+            "3:10 p.m.\n\n"
             "Vermont's tax commissioner says a review inside her department found that none of its "
             "staff leaked the governor's returns to the press.\n"
         ),
@@ -344,7 +344,7 @@ PLACED = {
     "an_ordinary_dateline_wins_over_the_official_s_country": Lead(
         (
             "State review finds grain exports fell.\n\n"
-            "GENEVA \u2014 Vermont's agriculture commissioner says an internal review shows the state "
+            "GENEVA \u2014 Vermont's agriculture commissioner says a review by her office shows the state "
             "lost a third of its grain exports this year.\n"
         ),
         published="2021-06-17",
@@ -418,7 +418,7 @@ def test_rejected_in_a_ruling_is_no_cancelled_ruling() -> None:
     from newsgraph.extract import nlp
     from newsgraph.extract.events import main as main_events
 
-    [doc] = nlp.parse(["Justice Frank Olsen rejected that argument in a ruling released Thursday."])
+    [doc] = nlp.parse(["Justice Frank Olsen rejected their argument in a ruling posted Monday."])
     ruling = next(t for t in doc if t.lower_ == "ruling")
     assert not main_events._hypothetical(ruling)
     [doc] = nlp.parse(["Karl Weber rejected talks with Ivo Horvat."])

@@ -173,7 +173,7 @@ LEADS = {
             "Judge hands watchdog a win.\n\n"
             "A federal judge granted Harbor Watch\u2019s request for the governor\u2019s records on "
             "Tuesday. The order came as part of a records lawsuit. Judge Karen Lunde made the ruling over "
-            "objections by the state.\n"
+            "the state\u2019s objections.\n"
         ),
         published="2021-06-17",
         kinds=("ruling",),
@@ -185,7 +185,7 @@ LEADS = {
         (
             "Brenner's boast fails the test.\n\n"
             "A key boast of Governor Hal Brenner\u2019s speech to the party convention on "
-            "Wednesday night does not survive a fact check.\n"
+            "Wednesday evening does not survive a fact check.\n"
         ),
         published="2021-06-17",
         kinds=("speech",),

@@ -16,7 +16,7 @@ LEADS = {
             "Hale shrugs off the scrutiny.\n\n"
             "Tom Hale says the questions about his record come from rivals who fear his gains with voters.\n\n"
             '"I expected the extra attention," the governor told CBS\' Face the Nation '
-            "on Sunday, saying that his rivals are nervous.\n"
+            "on Sunday, adding that his rivals are nervous.\n"
         ),
         published="2021-06-14",
         kinds=("statement", "interview"),

@@ -147,7 +147,7 @@ LEADS = {
         (
             "Columnist renews feud with governor.\n\n"
             "Columnist Ruth Okafor renewed her feud with Governor Hal Brenner this week after writing a "
-            "scathing op-ed that called his budget a fraud.\n"
+            "harsh op-ed that called his budget a fraud.\n"
         ),
         published="2021-06-17",
         kinds=("report",),
@@ -183,7 +183,7 @@ LEADS = {
             "Reyes: \u2018Cartoons\u2019 have no place in the race.\n\n"
             "Tuesday on Harbor Radio\u2019s \u201cMorning Hour,\u201d while discussing a post from Governor Hal "
             "Brenner featuring a cartoon of Mayor Lena Ortiz, money and a crown likened to a king\u2019s, Senator "
-            "Paul Reyes said \u201ccartoons like that, they\u2019ve got no place in a campaign.\u201d\n"
+            "Paul Reyes said \u201ccartoons like that, they don\u2019t belong in a campaign.\u201d\n"
         ),
         published="2021-06-15",
         kinds=("statement", "interview"),

@@ -55,7 +55,7 @@ def test_guillemets_and_low_marks() -> None:
 
 
 def test_possessive_after_s_is_not_a_closing_mark() -> None:
-    text = "Putin told NBC News\u2019 Keir Simmons that the US\u2019 goal was unclear."
+    text = "Marsh told NBC News\u2019 Tom Whitaker that the US\u2019 goal was unclear."
     assert quoted(text) == []
 
 

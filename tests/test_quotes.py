@@ -94,7 +94,7 @@ def test_single_quotes_used_as_quote_marks() -> None:
 
 def test_apostrophes_are_not_quotes() -> None:
     art = extract(
-        "Anchor Keir Simmons told NBC News\u2019 viewers the US\u2019 goal was clear and it\u2019s the 90s again."
+        "Anchor Tom Whitaker told NBC News\u2019 viewers the US\u2019 goal was clear and it\u2019s the 90s again."
     )
     assert quoted(art) == []
 
@@ -170,7 +170,7 @@ def test_two_fragments_of_one_reported_clause_are_one_quote() -> None:
 
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
     art = extract(
-        "Senator Paul Grant said on CNN\u2019s \u201cState of the Union\u201d that the bill would pass.",
+        "Senator Paul Grant said on CNN\u2019s \u201cWeek in Review\u201d that the bill would pass.",
         "The so-called \u201creform\u201d has stalled since May.",
         "A single \u201cforeign agent\u201d label now hangs over the paper.",
         "State Delegate Marcia \u201cCia\u201d Price walked in late.",
@@ -245,10 +245,10 @@ def test_reported_speech_has_speaker_cue_and_content(sentence: str, speaker_name
 
 
 def test_speaker_after_the_verb_with_a_title() -> None:
-    art = extract("\u201cThe agenda is long,\u201d said Russian government spokesman Dmitri Peskov.")
+    art = extract("\u201cThe agenda is long,\u201d said Chilean navy spokeswoman Ana Ferrer.")
     [q] = quoted(art)
-    assert name(art, q.speaker) == "Dmitri Peskov"
-    assert mention(art, q) == "Russian government spokesman Dmitri Peskov"
+    assert name(art, q.speaker) == "Ana Ferrer"
+    assert mention(art, q) == "Chilean navy spokeswoman Ana Ferrer"
 
 
 def test_speaker_told_addressee_and_colon() -> None:
@@ -262,21 +262,21 @@ def test_speaker_told_addressee_and_colon() -> None:
 
 def test_addressee_named_with_an_outlet_possessive() -> None:
     art = extract(
-        "In an interview, President Vladimir Putin told NBC News\u2019 Keir Simmons, "
-        "\u201cWe have a relationship that has deteriorated.\u201d"
+        "In an interview, President Elena Marsh told NBC News\u2019 Tom Whitaker, "
+        "\u201cWe have a partnership that has grown colder.\u201d"
     )
     [q] = quoted(art)
-    assert name(art, q.speaker) == "Vladimir Putin"
-    assert name(art, q.addressee) == "Keir Simmons"
+    assert name(art, q.speaker) == "Elena Marsh"
+    assert name(art, q.addressee) == "Tom Whitaker"
 
 
 def test_was_quoted_as_saying_with_the_relaying_agency() -> None:
     art = extract(
-        "\u201cWe count on a dialogue,\u201d Kremlin spokesman Dmitry Peskov was quoted as saying "
+        "\u201cWe count on a compromise,\u201d Cabinet spokesman Pavel Orlov was quoted as saying "
         "by the Interfax news agency."
     )
     [q] = quoted(art)
-    assert name(art, q.speaker) == "Dmitry Peskov"
+    assert name(art, q.speaker) == "Pavel Orlov"
     assert q.cue == "quoted as saying"
     assert name(art, q.via) == "Interfax"
 
@@ -311,11 +311,11 @@ def test_descriptions_resolve_to_the_actor_they_describe() -> None:
 
 def test_the_spokesman_resolves_to_the_named_spokesman() -> None:
     art = extract(
-        "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday.",
+        "Cabinet spokesman Pavel Orlov spoke to reporters on Monday.",
         "\u201cThe door is open,\u201d the spokesman said.",
     )
     [q] = quoted(art)
-    assert name(art, q.speaker) == "Dmitry Peskov"
+    assert name(art, q.speaker) == "Pavel Orlov"
 
 
 def test_a_plural_description_is_not_one_person() -> None:
@@ -344,19 +344,18 @@ def test_organisation_pronoun_they() -> None:
 
 
 def test_according_to_an_agency_is_the_via_not_the_speaker() -> None:
-    art = extract("\u201cWe are ready,\u201d Putin said, according to the Russian news agency Tass.")
+    art = extract("\u201cWe are ready,\u201d Orlov said, according to the state news agency Tass.")
     [q] = quoted(art)
-    assert name(art, q.speaker) == "Vladimir Putin" or name(art, q.speaker) == "Putin"
+    assert name(art, q.speaker) == "Orlov"
     assert name(art, q.via) == "Tass"
 
 
 def test_the_ap_reported_is_the_via() -> None:
     art = extract(
-        "Russian President Vladimir Putin described the talks as \u201cquite productive,\u201d "
-        "the Associated Press reported."
+        "Chilean President Elena Marsh described the visit as \u201cmostly useful,\u201d the Associated Press reported."
     )
     [q] = quoted(art)
-    assert name(art, q.speaker) == "Vladimir Putin"
+    assert name(art, q.speaker) == "Elena Marsh"
     assert name(art, q.via) == "Associated Press"
     assert q.kind == "partial"
 

@@ -516,7 +516,7 @@ class Quote(_Compact):
     via: URI | None = Field(default=None, description="actor id of the relaying outlet")
     via_mention: Span | None = Field(
         default=None,
-        description="the words naming the relay: 'according to a transcript of the show', 'the AP reported'",
+        description="the words naming the relay: 'according to a recording of the broadcast', 'the AP reported'",
     )
     event: URI | None = Field(default=None, description="event id")
     confidence: Confidence = 1.0

@@ -100,7 +100,7 @@ def split_caption(text: str) -> tuple[str, str] | None:
     """A caption ending in its credit, split: ``(caption, credit)``; None if it has none.
 
     The credit must follow a sentence end and be the whole rest of the text; of the
-    possible splits the longest credit wins ("... 2021. Peter Klaunzer/Pool/Keystone via
+    possible splits the longest credit wins ("... 2019. Mara Lindt/Pool/Nordpix via
     Getty Images").
     """
     tail_from = max(0, len(text) - _MAX_CREDIT - 4)

@@ -43,7 +43,7 @@ def subheading_like(text: str) -> bool:
     if not re.search(r"[^\W\d_]{2}", stripped) or SPEAKER.match(stripped):
         return False
     if stripped.endswith("?") and len(words) > _QUESTION_SUBHEADING_WORDS and not title_case(stripped):
-        return False  # "So where should policy makers go from here?" is the story asking
+        return False  # "So what should the town council do next?" is the story asking
     return not is_person_name(stripped)
 
 

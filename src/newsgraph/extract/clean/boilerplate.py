@@ -40,7 +40,7 @@ _COMMENT_MAX_WORDS = 80  # a reader's comment; a longer paragraph is the story r
 _TOPIC_MAX_WORDS = 5
 _REPEAT_MIN_WORDS = 3  # a short line said twice ("No.") may be the article's own words
 # A repeated line is a second headline only near the top; further down, a live blog or a
-# list may repeat a sentence on purpose ("It takes 1,237 delegates to win.").
+# list may repeat a sentence on purpose ("The count closes at nine tonight.").
 _HEAD_LINES = 8
 _HEADLINE_WORDS = 20
 _BULLET = re.compile(r"\s*[•·▪●◦‣∙*–-]\s")

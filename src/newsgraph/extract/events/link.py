@@ -29,7 +29,7 @@ def run(article: Article, options: "ExtractOptions") -> Article:
 
 def _speech_verb(article: Article, docs: list["Doc"], q: Quote) -> tuple[int, "Token"] | None:
     """(paragraph, verb) that says the quote: the verb of its speaker's name, else the main
-    verb of the sentence the quote ends in ("'...,' Biden told reporters at a news
+    verb of the sentence the quote ends in ("'...,' Ortega told reporters at a news
     conference")."""
     sm = q.speaker_mention
     if not q.spans[-1].in_body:  # a headline quote: the body's parses do not hold it
@@ -78,7 +78,7 @@ def _occasions(
         if occasion is None:
             continue
         out.setdefault((m.paragraph, occasion.i), []).append((m.quote, event_of[id(m)]))
-        # "In a clip of an interview aired on Friday, Putin told ...": one clause down
+        # "In a part of a podcast released on Monday, Ortega told ...": one clause down
         if occasion.dep_ == "ccomp" and occasion.head is not occasion:
             out.setdefault((m.paragraph, occasion.head.i), []).append((m.quote, event_of[id(m)]))
     return out

@@ -1119,7 +1119,7 @@ def _participants(
         return list(dict.fromkeys(made + [p for a in made for p in _partners(a, refs)]))
     for a in _arguments(tok, verb, kind):
         if a.dep_ == "nsubj" and a.lower_ in words()["relative_pronouns"] and verb.dep_ == "relcl":
-            out += _actors_of(verb.head, paragraph, refs)  # "the film, which debuts on Netflix"
+            out += _actors_of(verb.head, paragraph, refs)  # "the opera, which opens in Lyon"
             continue
         found = _actors_of(a, paragraph, refs)
         if not found and a.dep_ in ("nsubj", "nsubjpass") and paragraph is not None and not owners:
@@ -1177,8 +1177,8 @@ def _makers(tok: "Token", kind: str) -> list["Token"]:
 def _stood_for(subject: "Token", verb: "Token", lead: list[tuple[int, "DocSpan"]], refs: Refs) -> list[str]:
     """Who a subject that names no one stands for: a pronoun, the subject of the sentence
     before ("Politifact did a fact-check ... they published"); a description, the named
-    subject of the same act later in the lead ("A New York judge has rejected ... Justice
-    Frank Nervo rejected"), else the organisation of the next sentence ("A House panel")."""
+    subject of the same act later in the lead ("A county magistrate has dismissed ... Magistrate
+    Ilse Varga dismissed"), else the organisation of the next sentence ("A House panel")."""
     at = next((n for n, (_, s) in enumerate(lead) if s.doc is subject.doc and s.start <= subject.i < s.end), None)
     if at is None:
         return []
@@ -1255,7 +1255,7 @@ def _same_occasion(clause: "Token", end: int, tok: "Token", verb: "Token") -> bo
     """Whether a date on the verb ``clause`` dates the event of ``tok`` (its verb ``verb``):
     "a poll released Friday", "this weekend he would" (words before the reported clause's
     subject are the reporting verb's), "Obama, dedicating the museum on Saturday, said", "In
-    a Facebook message posted Friday, Cruz said"; not "said Thursday that ... when he said
+    a video clip shared Friday, Okafor said"; not "said Thursday that ... when he said
     Wednesday"."""
     if clause.dep_ in ("acl", "relcl") and clause.head == tok:
         return True
@@ -1299,8 +1299,8 @@ def _attached(f: dates_pass.Found, tok: "Token", verb: "Token") -> bool:
         if a == tok or (a == verb and not is_phase(verb)):
             return True
         if a == verb or _anchored(a):
-            # "The agreement will take effect next year": not when it was made; "ads ahead of
-            # the May 3 primary": the day of the point in time, not of the ads
+            # "The agreement will take effect next year": not when it was made; "flyers before
+            # the June 9 runoff": the day of the point in time, not of the ads
             return False
         if a.pos_ in ("VERB", "AUX") and a.ent_type_ != "WORK_OF_ART":
             # a show's title read as a verb ("told CBS' Face the Nation" with a day after it) is no clause
@@ -1629,8 +1629,8 @@ def _said_later(
     refs: Refs,
 ) -> tuple[DateInfo, "Token"] | None:
     """The day another lead sentence gives one of the main event's doers doing or saying
-    what the lead tells: "Cruz is endorsing Trump ... In a Facebook message posted Friday,
-    Cruz said", "Member of House panel says ... Schiff told Capital Download on Wednesday",
+    what the lead tells: "Okafor is backing Lind ... In a video clip shared Friday,
+    Okafor said", "Member of city council says ... Moreau told a morning podcast on Wednesday",
     "Trump and Clinton vied ... Wednesday ... during a forum"; or a group one of them leads:
     "A panel led by Lutz agreed Tuesday ... Vale, Lutz and Berg argued")."""
     if not participants:
@@ -1693,7 +1693,7 @@ def _doers(tok: "Token", participants: list[str], lead: list[tuple[int, "DocSpan
 
 def _did(subject: "Token", paragraph: int, who: list[str], refs: Refs) -> bool:
     """Whether a subject is one of ``who``: named, described by role, or a group one of them
-    leads ("a panel of reporters led by Lutz agreed Saturday": Lutz too)."""
+    leads ("a board of auditors led by Lutz agreed Saturday": Lutz too)."""
     if any(a in who for a in _subject_actors(subject, paragraph, refs)) or any(
         _described(subject, a, refs) for a in who
     ):

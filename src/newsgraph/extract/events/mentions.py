@@ -14,7 +14,7 @@ from ``data/event_triggers.json``. Around it the parse gives the rest:
 
 Two triggers of one clause that name one event ("will meet ... in a video call
 meeting", "meet during the summit") become one mention. Negated and cancelled events
-("the decision not to hold a joint news conference") are left out.
+("the decision not to sign a joint statement") are left out.
 """
 
 from __future__ import annotations
@@ -452,7 +452,7 @@ class _Reader:
         for t in _conjuncts(tok):
             found = self.refs.place_at(self.paragraph, t.idx, t.idx + len(t), t.text)
             if found is None:
-                # "at the Novo-Ogaryovo state residence": the place is a modifier of the head
+                # "at the Villa-Serena guest residence": the place is a modifier of the head
                 for c in t.children:
                     if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN":
                         found = self.refs.place_at(self.paragraph, c.idx, c.idx + len(c), c.text)
@@ -501,8 +501,8 @@ class _Reader:
 
 
 def _by_mention(r: _Reader, tok: "Token") -> list[str]:
-    """An actor mention of the actors stage; "US Under Secretary of State Victoria Nuland"
-    parsed with "US" as the head names the person the phrase ends with."""
+    """An actor mention of the actors stage; "UK Minister of State for Health Anna Price"
+    parsed with "UK" as the head names the person the phrase ends with."""
     refs, para = r.refs, r.paragraph
     ids = refs.actors_at(para, tok.idx, tok.idx + len(tok), tok.text)
     if ids and {refs.actors[a].kind for a in ids if a in refs.actors} <= {"country", "organization"}:
@@ -522,7 +522,7 @@ def _by_previous_subject(r: _Reader, tok: "Token") -> list[str]:
 
 
 def _by_pronoun(r: _Reader, tok: "Token") -> list[str]:
-    """ "Russia announced that it was sanctioning": the announcer; else what the pronoun
+    """ "Peru announced that it was suing": the announcer; else what the pronoun
     stands for (the leaders, for a summit)."""
     if tok.pos_ != "PRON":
         return []
@@ -635,7 +635,7 @@ def _name(reader: _Reader, tok: "Token") -> str | None:
 
 
 def _known_as(tok: "Token") -> str | None:
-    """'the arms control treaty, known as New START' / 'the treaty, New START,'."""
+    """'the fishing quota treaty, known as North Cod' / 'the treaty, North Cod,'."""
 
     def words(head: "Token") -> str:
         first = min([head.i, *(c.i for c in head.children if c.dep_ == "compound")])
@@ -669,7 +669,7 @@ def _negated(tok: "Token", verb: "Token | None", path: list["Token"]) -> bool:
     chain = [verb] if verb is not None and verb is not tok else []
     v = verb if verb is not None else tok
     if any(c.lower_ in ("nor", "neither") for c in v.children):
-        return True  # "has not been charged with nor convicted of"
+        return True  # "was not invited to nor told of"
     if v.dep_ in ("xcomp", "acl", "ccomp", "conj") and v.head is not v:
         chain.append(v.head)
     for v in chain:
@@ -706,7 +706,7 @@ def _detail(reader: _Reader, tok: "Token", kind: str) -> str | None:
         if tok.pos_ in _VERBAL:
             subj = _subjects(tok)
             if subj and subj[0].tag_ == "WDT" and subj[0].head.dep_ == "relcl":
-                subj = [subj[0].head.head]  # "New START, which is due to expire"
+                subj = [subj[0].head.head]  # "North Cod, which is set to lapse"
             elif subj and subj[0].head.dep_ == "relcl":
                 subj = [subj[0].head.head]
             if subj:
@@ -960,7 +960,7 @@ def _plans(m: Mention, tok: "Token", verb: "Token | None", path: list["Token"]) 
         # "the last Nordic summit": an earlier one, not the one ahead
         m.direction, m.strong, m.planned = "past", True, False
     if tok.pos_ in _NOMINAL and any(c.dep_ == "acl" and direction_of_verb(c) == "future" for c in tok.children):
-        m.planned = True  # "the negotiations scheduled for this Tuesday"
+        m.planned = True  # "the hearings scheduled for this Thursday"
     linked = tok.pos_ in _VERBAL or (
         verb is not None and (_link(tok, verb, path) is not None or tok.dep_ in ("nsubj", "nsubjpass", "dobj"))
     )
@@ -1102,7 +1102,7 @@ def _attending(tok: "Token", verb: "Token", preps: list["Token"], nouns: list["T
 
 
 def _split_name(tok: "Token", verb: "Token", preps: list["Token"], nouns: list["Token"]) -> bool:
-    """ "attend the Group of 20 summit": the name is split by the parse."""
+    """ "attend the Council of Ports summit": the name is split by the parse."""
     w = words()
     if not (all(p.lower_ == "of" for p in preps) and nouns and all(n.text[:1].isupper() for n in nouns)):
         return False
@@ -1113,7 +1113,7 @@ def _split_name(tok: "Token", verb: "Token", preps: list["Token"], nouns: list["
 
 
 def _occasion_part(tok: "Token", verb: "Token", preps: list["Token"], nouns: list["Token"]) -> bool:
-    """ "speaking during a panel discussion at an energy conference", "on the sidelines of"."""
+    """ "speaking during a round table at a farming fair", "on the sidelines of"."""
     w = words()
     attending = w["attending_preps_set"]
     return (
@@ -1137,7 +1137,7 @@ def _link(tok: "Token", verb: "Token | None", path: list["Token"]) -> str | None
 
     "subject_takes_part": the verb's subject attends ("held talks", "spoke at the
     conference", "said after the meeting"); "object": it is the verb's object through a
-    name ("attend the Group of 20 summit"); None: the verb only talks about the event.
+    name ("attend the Council of Ports summit"); None: the verb only talks about the event.
     """
     if verb is None or verb.lemma_.casefold() in words()["outside_verbs_set"]:
         return None  # "Russia meddled in the election": from outside, no party to it
@@ -1197,7 +1197,7 @@ def _verb_dates(reader: _Reader, m: Mention, verb: "Token", path: list["Token"],
 
 
 def _noun_dates(reader: _Reader, m: Mention, triggers: set[int]) -> list[DateRef]:
-    """ "the negotiations scheduled for this Tuesday", "the summit held on June 16", "talks
+    """ "the hearings scheduled for this Thursday", "the summit held on June 16", "talks
     that began in February", the clause a "where"/"when" hangs on, the verb's."""
     tok = m.trigger
     dates: list[DateRef] = []

@@ -1,7 +1,7 @@
 """One event, many mentions: grouping event mentions that name the same event.
 
 An article names its main event many ways: "a summit in Geneva", "their high-stakes
-meeting", "when he meets with Putin on Wednesday", "the meeting". Mentions are read in
+meeting", "when she meets with Ruiz on Thursday", "the meeting". Mentions are read in
 order and each joins the earlier event it fits best, or starts a new one:
 
 - it must *fit*: same kind or the same family (meeting, summit, talks and call can be
@@ -13,7 +13,7 @@ order and each joins the earlier event it fits best, or starts a new one:
   An indefinite mention ("a meeting") needs more evidence than a definite one.
 
 Events with nothing to say for them (no participant, place, date or name: "in front of
-a press conference") are dropped.
+the packed hall") are dropped.
 """
 
 from __future__ import annotations

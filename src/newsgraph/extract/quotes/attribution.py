@@ -34,7 +34,7 @@ nothing continues the quote the previous paragraph ended with, or the speaker of
 reported speech that ended it (its outer speaker when that report holds another: 'Berg
 said some sailors had been predicting ...' is Berg's); a full quoted sentence left over is a quote without a
 known speaker, and a short quoted phrase left over is a scare quote: not a quote.
-Titles (``CNN's "State of the Union"``) and names (``the so-called "reform"``) are
+Titles (``KXT's "Week in Review"``) and names (``the so-called "reform"``) are
 never quotes. Last, *what he called* is the clause subject's (_what_it_called) and a
 restrictive *which*/*who* in someone's object is theirs (_relative_in_object).
 reported_speech() adds the indirect quotes.
@@ -72,7 +72,7 @@ if TYPE_CHECKING:
 _TERMINATORS = frozenset({".", "!", "?", ";", "…", "..."})
 _OPEN_END = frozenset(",?!—–-…:;")
 # Dependency labels by which a quoted stretch may hang below a cue and still be what
-# the cue reports (not a circumstance like "said on CNN's 'State of the Union'").
+# the cue reports (not a circumstance like "said on KXT's 'Week in Review'").
 _CONTENT_DEPS = frozenset(
     {
         "ccomp",
@@ -982,8 +982,8 @@ _TITLE_PREPS = frozenset({"on", "in", "at", "from", "of", "for", "titled", "enti
 
 
 def _title_context(p: Para, r: QuoteRegion) -> bool:
-    """A Title Cased name after a possessive or a preposition: "CNN's 'State of the
-    Union'", "on 'Meet the Press'", "his book 'The Art of the Deal'"; or of two words or
+    """A Title Cased name after a possessive or a preposition: "KXT's 'Week in
+    Review'", "on 'Meet the Press'", "her book 'The Salt of the Shore'"; or of two words or
     more after an article, a year between them or not: "the 2008 'Tour Down Under'"."""
     if not is_title_like(p, r):
         return False
@@ -1145,7 +1145,7 @@ def _object_taken(p: Para, cue: Cue, r: QuoteRegion) -> bool:
 
 
 def _outermost(p: Para, cue: Cue) -> Cue:
-    """'Yepez said Perez was right to urge leaders "to stand up"': a cue inside what
+    """'Lindqvist said Moreau was right to ask members "to hold firm"': a cue inside what
     another speaker says is reported by that speaker; an outlet that merely relays
     ('the AP reported') does not take the quote over, nor does a cue the inner one
     only hangs on ('Fiorina said ..., adding that'; but a time clause whose speaker is the
@@ -1266,7 +1266,7 @@ def _own_object(p: Para, cue: Cue) -> bool:
 
 
 def _parenthetical(p: Para, cue: Cue) -> bool:
-    """', he said,' / 'Instead, Trump told CNN, his policy ...' / 'As X put it,': a cue
+    """', he said,' / 'Instead, Halvorsen told KXT, her plan ...' / 'As X put it,': a cue
     set off by commas inside the sentence it attributes."""
     if cue.speaker is None:
         return False
@@ -1329,7 +1329,7 @@ def _link_within_sentences(p: Para, links: list[_Link | None]) -> None:
 
 
 def is_title_like(p: Para, r: QuoteRegion) -> bool:
-    """'State of the Union', 'Gifted Hands': a short Title Cased name, not speech."""
+    """'Week in Review', 'Salt Marsh': a short Title Cased name, not speech."""
     words = p.text[r.start : r.end].rstrip(",.").split()
     if not words or len(words) > 7:
         return False
@@ -1672,7 +1672,7 @@ class _Collector:
     def _linked(self, k: int, p: Para, ri: int, link: _Link) -> Attribution | None:
         r = p.regions[ri]
         if (not link.strong or link.embedded) and _title_context(p, r):
-            return None  # 'on CNN's "State of the Union"': a title, not speech
+            return None  # 'on KXT's "Week in Review"': a title, not speech
         if _so_called(p, r) or (not link.strong and is_title_like(p, r)):
             return None  # 'the so-called "rebels"': a name, not speech
         if _names_its_speaker(p, r, link.cue):

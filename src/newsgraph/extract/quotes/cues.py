@@ -4,7 +4,7 @@ saying", and who they name as speaker, addressee and relaying outlet.
 A cue is found on the spaCy parse of the paragraph (quoted words excluded: a "said"
 inside a quote belongs to the quote). Its speaker is the verb's subject, taken from the
 verb it hangs on when it has none of its own ("..., adding that" / "who said"), or from
-after the verb ("said Russian government spokesman Dmitri Peskov"); an apposition that no
+after the verb ("said Chilean navy spokeswoman Ana Ferrer"); an apposition that no
 comma closes before the verb is the speaker of a parenthetical report ('Lund, a senior aide
 said, "is calm"': the aide).
 """
@@ -413,7 +413,7 @@ def _left_subject(verb: "Token", quoted: Sequence[bool]) -> "Token | None":
             return t
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") and t.tag_ in ("VBD", "VBZ", "VBP"):
             break  # another finite clause in between
-    # "Col. Steven H. Warren, a military spokesman in Baghdad, said": the name the
+    # "Capt. Nora J. Bell, a harbour spokeswoman in Gdansk, said": the name the
     # phrase just before the verb describes, however it was attached.
     j = verb.i - 1
     while j >= start and (verb.doc[j].is_punct or verb.doc[j].pos_ == "ADV"):
@@ -450,8 +450,8 @@ def _before_relative_aside(verb: "Token", quoted: Sequence[bool]) -> "Token | No
     return None
 
 
-# How far a described name may stand before its verb: "'...,' Mr. Dane, now 81 and
-# retired in Cambridge, Mass., said".
+# How far a described name may stand before its verb: "'...,' Ms. Ilves, now 74 and
+# living in Tartu, Estonia, said".
 _MAX_DESCRIBED_NAME_GAP = 25
 
 
@@ -686,7 +686,7 @@ def _name_run(verb: "Token", quoted: Sequence[bool]) -> list["Token"]:
 
 
 def inverted_speaker(verb: "Token", quoted: Sequence[bool]) -> list["Token"] | None:
-    """'"...," said Russian government spokesman Dmitri Peskov': after a quote or a
+    """'"...," said Chilean navy spokeswoman Ana Ferrer': after a quote or a
     comma, the noun phrase right after a finite speech verb is its speaker, however
     the parser attached it — unless it starts a clause ('said China has ...')."""
     if not _may_invert(verb, quoted):
