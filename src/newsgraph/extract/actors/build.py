@@ -247,9 +247,11 @@ def _two_bodies(c: Candidate, alone: set[str], listed: bool) -> int | None:
     Travel Channel"). Not where only the right side ends in an organisation word
     ("Securities and Exchange Commission": the left is part of it), and not "Procter and
     Gamble", whose sides nobody is."""
+    if c.label != "ORG" or "and" not in c.text.lower().split():
+        return None
     doc = c.seg.doc
     k = next((t.i for t in doc[c.i + 1 : c.j - 1] if t.lower_ == "and"), None)
-    if k is None or c.label != "ORG" or gazetteer().knows(c.text):
+    if k is None or gazetteer().knows(c.text):
         return None
     left, right = doc[c.i : k].text, doc[k + 1 : c.j].text
     if not (_name_shaped(left) and _name_shaped(right)):
@@ -266,7 +268,9 @@ def _next_to_and(c: Candidate) -> bool:
     """Whether ``c`` holds or touches an "and": "Customs" of a "Customs and Border
     Protection" the model cut in two is not that name used alone."""
     doc = c.seg.doc
-    return any(t.lower_ == "and" for t in doc[max(c.i - 1, 0) : c.j + 1])
+    if c.i >= 1 and doc[c.i - 1].lower_ == "and" or c.j < len(doc) and doc[c.j].lower_ == "and":
+        return True
+    return "and" in c.text.lower().split()
 
 
 def _bodies_split(cands: list[Candidate]) -> list[Candidate]:
@@ -368,12 +372,10 @@ def _products(cands: list[Candidate]) -> set[str]:
     return found
 
 
-def _a_company(c: Candidate, glued: bool) -> bool:
-    """Whether ``c`` names a company that may own a product: a known organisation or outlet,
-    or, before a possessive, any name the model tagged as a body."""
-    if gazetteer().org(c.text) or outlets.lookup(c.text):
-        return True
-    return not glued and c.label == "ORG" and not gazetteer().country(c.text)
+def _a_known_company(c: Candidate) -> bool:
+    """Whether ``c`` names a company that may own a product glued to it: a known organisation
+    or outlet (before a possessive, any name the model tagged as a body, not a country, may)."""
+    return bool(gazetteer().org(c.text) or outlets.lookup(c.text))
 
 
 def _after_a_company(c: Candidate, owners: set[tuple[int, int]], glued: set[tuple[int, int]]) -> bool:
@@ -410,8 +412,8 @@ def _company_products(cands: list[Candidate]) -> set[str]:
     says person or body (:func:`_an_actor_sign`): a full name tagged a person, a given name
     first, the surname of someone named in full, an organisation word or cue, a title or an
     honorific before it, a verb of saying ("Alphabet's Wemble said"), a known name."""
-    owners = {(id(c.seg), c.j) for c in cands if _a_company(c, glued=False)}
-    glued = {(id(c.seg), c.j) for c in cands if _a_company(c, glued=True)}
+    glued = {(id(c.seg), c.j) for c in cands if _a_known_company(c)}
+    owners = glued | {(id(c.seg), c.j) for c in cands if c.label == "ORG" and not gazetteer().country(c.text)}
     found = {c.text for c in cands if _after_a_company(c, owners, glued)}
     found &= {c.text for c in cands if c.label == "PERSON"}  # a body's unit or site is left as the model read it
     if not found:
@@ -447,6 +449,13 @@ _LIST_SPLIT = re.compile(r"\s*(?:[,;:]\s*(?:and\s+|or\s+)?|\s+and\s+)")
 _NUMBERED_TITLE = re.compile(r"[A-Z].*\s\d{1,4}")  # "Farm Tycoon 2021", "Racer 3"
 _PLAIN_TITLE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*")  # "Moss", "Castlewood"
 _TITLES_NUMBERED = 3  # items with a year or a sequel's number that make a list one of titles
+_NUMBERS = re.compile(r"\d+")
+
+
+def _may_list_titles(text: str) -> bool:
+    """Whether a paragraph may hold a list of titles: three numbers, and the separators of four
+    items (a cheap test first: most paragraphs hold none)."""
+    return sum(text.count(s) for s in ",;:") >= 2 and len(_NUMBERS.findall(text)) >= _TITLES_NUMBERED
 
 
 def _titles_listed(sent: str) -> frozenset[str]:
@@ -468,11 +477,25 @@ def _listed_titles(cands: list[Candidate]) -> set[str]:
     or opens one ("Dance Party" of "Dance Party 2020"), is a title, no actor and no place;
     not a name the gazetteer or the outlets know."""
     found: set[str] = set()
+    lists: dict[int, list[tuple[int, int, frozenset[str]]]] = {}  # a segment's lists, read once
     for c in cands:
-        items = _titles_listed(c.tokens.sent.text) if c.label else frozenset()
-        if any(c.text == i or i.startswith(c.text + " ") for i in items):
-            found.add(c.text)
+        if not c.label:
+            continue
+        if id(c.seg) not in lists:
+            lists[id(c.seg)] = _title_lists(c.seg)
+        for start, end, items in lists[id(c.seg)]:
+            if start <= c.i < end and any(c.text == i or i.startswith(c.text + " ") for i in items):
+                found.add(c.text)
     return {t for t in found if not (gazetteer().knows(t) or outlets.lookup(t))}
+
+
+def _title_lists(seg: Segment) -> list[tuple[int, int, frozenset[str]]]:
+    """The sentences of a segment that hold a list of titles (their token bounds) and its items;
+    most paragraphs fail the cheap test on their text first (:func:`_may_list_titles`)."""
+    if not _may_list_titles(seg.text):
+        return []
+    found = [(sent.start, sent.end, _titles_listed(sent.text)) for sent in seg.doc.sents]
+    return [f for f in found if f[2]]
 
 
 def _a_made_thing(c: Candidate) -> bool:
