@@ -237,9 +237,12 @@ class Context:
         # would grow with paragraphs times words)
         self.named_in: dict[str, list[int]] = {}
         for p in paras:
-            for tok in p.doc:
-                if tok.pos_ in ("PROPN", "NOUN") and p.region_of[tok.i] < 0:
-                    self.named_in.setdefault(tok.lower_, []).append(p.index)
+            # read as one array: a Token object per word of the article costs more than the count
+            strings, region_of = p.doc.vocab.strings, p.region_of
+            named = {strings["NOUN"], strings["PROPN"]}  # (the part-of-speech symbols' ids)
+            for i, (pos, lower) in enumerate(p.doc.to_array(["POS", "LOWER"]).tolist()):
+                if pos in named and region_of[i] < 0:
+                    self.named_in.setdefault(strings[lower], []).append(p.index)
 
     def earlier_speaker(self, word: str, paragraph: int, start: int) -> bool:
         return self.first_speaker.get(word, (paragraph, start)) < (paragraph, start)
