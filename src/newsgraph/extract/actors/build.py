@@ -328,13 +328,25 @@ def _given_names_missed(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in joined if (c.para, c.start) not in starts or c.label == "PERSON" and " " in c.text]
 
 
+def _surnames_in_full(cands: list[Candidate]) -> set[str]:
+    """The last words of the names the model tagged as people of two words or more ("Rice" of
+    "Susan Rice"): a name alone that is one of them is that person's."""
+    return {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+
+
+def _titled_or_known(c: Candidate) -> bool:
+    """A title or an honorific right before the name, or a name the gazetteer knows."""
+    before = c.seg.doc[c.i - 1].text if c.i >= 1 else ""
+    return is_title_head(before) or honorific(before) is not None or gazetteer().knows(c.text)
+
+
 def _common_nouns(cands: list[Candidate], segs: list[Segment]) -> set[str]:
     """'Plague', 'Duvet', 'Benchmark', 'Street': one capitalised word the model took for a
     person, a body or a place that the article also writes in lower case is a noun at the
     start of a sentence or a heading. Not a known name, an outlet, a given name, nor a surname the article
     gives in full ('Rice' of 'Susan Rice')."""
     g = gazetteer()
-    surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    surnames = _surnames_in_full(cands)
     words = {
         c.text
         for c in cands
@@ -391,7 +403,7 @@ def _after_a_company(c: Candidate, owners: set[tuple[int, int]], glued: set[tupl
 
 def _an_actor_sign(c: Candidate, surnames: set[str]) -> bool:
     """What says a name is a person's or a body's, not a product's (see :func:`_company_products`)."""
-    words, doc = c.text.split(), c.seg.doc
+    words = c.text.split()
     full_name = c.label == "PERSON" and len(words) >= 2 and not gazetteer().org(words[0])
     if full_name or is_given_name(words[0]) or c.text in surnames:
         return True
@@ -399,8 +411,7 @@ def _an_actor_sign(c: Candidate, surnames: set[str]) -> bool:
     # ("Alphabet's Wemble said"), and from the words with the possessive if no actor is there.
     if _org_evidence(c) or _says(c):
         return True  # "defence firm Samsung Techwin" is a unit of Samsung, no product
-    before = doc[c.i - 1].text if c.i >= 1 else ""
-    return is_title_head(before) or honorific(before) is not None or gazetteer().knows(c.text)
+    return _titled_or_known(c)
 
 
 def _company_products(cands: list[Candidate]) -> set[str]:
@@ -418,7 +429,7 @@ def _company_products(cands: list[Candidate]) -> set[str]:
     found &= {c.text for c in cands if c.label == "PERSON"}  # a body's unit or site is left as the model read it
     if not found:
         return set()
-    surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    surnames = _surnames_in_full(cands)
     signed = {c.text for c in cands if c.text in found and _an_actor_sign(c, surnames)}
     return found - signed
 
@@ -513,11 +524,9 @@ def _a_made_thing(c: Candidate) -> bool:
 
 def _a_person_sign(c: Candidate, surnames: set[str]) -> bool:
     """What says a name is a person's after all (see :func:`_made_things`)."""
-    doc = c.seg.doc
     if c.label == "PERSON" and len(c.text.split()) >= 2 or c.text in surnames or _says(c):
         return True
-    before = doc[c.i - 1].text if c.i >= 1 else ""
-    return is_title_head(before) or honorific(before) is not None or gazetteer().knows(c.text)
+    return _titled_or_known(c)
 
 
 def _made_things(cands: list[Candidate]) -> set[str]:
@@ -530,7 +539,7 @@ def _made_things(cands: list[Candidate]) -> set[str]:
     found = {c.text for c in cands if c.label == "PERSON" and _a_made_thing(c)}
     if not found:
         return set()
-    surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    surnames = _surnames_in_full(cands)
     signed = {c.text for c in cands if c.text in found and _a_person_sign(c, surnames)}
     before_a_noun = {c.text for c in cands if c.text in found and _before_a_made_noun(c)}
     given = {t for t in found - before_a_noun if is_given_name(t.split()[0])}
