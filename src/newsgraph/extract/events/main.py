@@ -389,15 +389,16 @@ def _source_of_sentence(tok: "Token") -> bool:
 
 
 def _quoted(tok: "Token", sent: "DocSpan") -> bool:
-    before = sent.doc.text[sent.start_char : tok.idx]
+    text = sent.doc.text  # (spaCy joins its tokens again at each call: once here)
+    before = text[sent.start_char : tok.idx]
     if sum(before.count(c) for c in '"\u201c\u201d') % 2 == 1 or before.count("\u2018") > before.count("\u2019"):
         return True
     # a transcript's paragraph ('"LUTZ: ... They each blamed a video ...'): a quotation opened
     # in an earlier sentence of the paragraph and not closed
-    if sum(sent.doc.text[: sent.start_char].count(c) for c in '"\u201c\u201d') % 2 == 1:
+    if sum(text.count(c, 0, sent.start_char) for c in '"\u201c\u201d') % 2 == 1:
         return True
     # "I'll publish my own soon," Reyes told ...: a sentence that opens inside a quotation
-    after = sent.doc.text[tok.idx : sent.end_char]
+    after = text[tok.idx : sent.end_char]
     close, reopen = after.find("\u201d"), after.find("\u201c")
     return "\u201c" not in before and close >= 0 and (reopen < 0 or close < reopen)
 
